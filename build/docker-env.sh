@@ -1,0 +1,620 @@
+#!/usr/bin/env bash
+# build/docker-env.sh — a private Docker engine plus local stand-ins for the official .NET images.
+#
+# Machines here have no Docker engine and cannot pull images. This script
+#   * installs Debian's docker.io (dockerd + the 20.10 client /usr/bin/docker) and debootstrap,
+#   * runs dockerd on a private socket (vfs storage, no iptables, no bridge),
+#   * builds mcr.microsoft.com/dotnet/{runtime-deps,runtime,aspnet,sdk}:10.0 (and
+#     :10.0-bookworm-slim) from a debootstrapped Debian 12 minbase plus the machine's own .NET
+#     (/usr/share/dotnet), so Dockerfiles written for the official images build unchanged
+#     (builds that RUN something need --network=none: the daemon has no bridge network).
+#
+# Usage:
+#   eval "$(build/docker-env.sh start)"   # idempotent; prints export lines (last lines of stdout)
+#   build/docker-env.sh status            # exit 0 when the daemon answers and all stand-ins exist
+#   build/docker-env.sh stop              # stops the dockerd this script started
+#
+# Environment (all optional):
+#   CONTAINEROPT_DOCKER_STATE           state dir: socket, data root, logs, rootfs cache
+#                                       (default /var/lib/containeropt-docker; keep it short:
+#                                       unix socket paths are limited to ~108 bytes)
+#   CONTAINEROPT_DOCKER_STORAGE_DRIVER  dockerd storage driver (default vfs)
+#   CONTAINEROPT_DOCKER_BUILDKIT        value printed as DOCKER_BUILDKIT (default 1)
+#   CONTAINEROPT_DOTNET_ROOT            .NET to layer into the images (default /usr/share/dotnet)
+#   CONTAINEROPT_DEBIAN_MIRROR          mirror for debootstrap (default deb.debian.org if it
+#                                       resolves, else the one apt is configured with)
+set -euo pipefail
+
+readonly DOTNET_CHANNEL=10.0
+readonly DEBIAN_SUITE=bookworm
+readonly BASE_IMAGE=containeropt/bookworm-base:1
+readonly BASE_PACKAGES=libicu72,libssl3,ca-certificates,tzdata,libc6,libgcc-s1,libstdc++6,zlib1g
+# Bump when the rootfs recipe (packages, cleanup) changes so the cached tarball is rebuilt.
+readonly BASE_RECIPE_VERSION=2
+readonly KINDS=(runtime-deps runtime aspnet sdk)
+readonly FINGERPRINT_LABEL=com.containeropt.fingerprint
+readonly VERSION_LABEL=org.opencontainers.image.version
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+readonly SCRIPT_DIR
+readonly BASE_IMAGES_DIR="$SCRIPT_DIR/base-images"
+readonly STATE=${CONTAINEROPT_DOCKER_STATE:-/var/lib/containeropt-docker}
+readonly SOCK="$STATE/docker.sock"
+readonly PIDFILE="$STATE/dockerd.pid"
+readonly LOGFILE="$STATE/dockerd.log"
+readonly STORAGE_DRIVER=${CONTAINEROPT_DOCKER_STORAGE_DRIVER:-vfs}
+readonly BUILDKIT_EXPORT=${CONTAINEROPT_DOCKER_BUILDKIT:-1}
+readonly DOTNET_DIR=${CONTAINEROPT_DOTNET_ROOT:-/usr/share/dotnet}
+# Debian's 20.10 client: builds with the legacy builder and with BuildKit without buildx.
+readonly DOCKER_CLIENT=/usr/bin/docker
+
+TMP_PATHS=()
+OLD_IMAGE_IDS=()
+BUILT_ANY=0
+
+log() { printf '[docker-env %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() {
+  log "error: $*"
+  exit 1
+}
+
+now_ms() {
+  local t=${EPOCHREALTIME//[.,]/}
+  printf '%s\n' "$((t / 1000))"
+}
+
+elapsed() { # elapsed START_MS -> "12.3s"
+  local ms=$(($(now_ms) - $1))
+  printf '%d.%ds' "$((ms / 1000))" "$((ms % 1000 / 100))"
+}
+
+cleanup() {
+  local p
+  for p in "${TMP_PATHS[@]}"; do
+    [[ -e $p ]] && rm -rf --one-file-system -- "$p"
+  done
+  return 0
+}
+trap cleanup EXIT
+
+dk() { "$DOCKER_CLIENT" -H "unix://$SOCK" "$@"; }
+
+daemon_answers() {
+  [[ -S $SOCK && -x $DOCKER_CLIENT ]] || return 1
+  timeout 20 "$DOCKER_CLIENT" -H "unix://$SOCK" info --format '{{.ServerVersion}}' >/dev/null 2>&1
+}
+
+image_exists() { dk image inspect --format '{{.Id}}' "$1" >/dev/null 2>&1; }
+
+image_id() { dk image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
+
+image_label() { # image_label IMAGE KEY
+  dk image inspect --format "{{index .Config.Labels \"$2\"}}" "$1" 2>/dev/null || true
+}
+
+check_paths() {
+  [[ $STATE == /* ]] || die "CONTAINEROPT_DOCKER_STATE must be an absolute path: $STATE"
+  # The longest socket dockerd creates is containerd's ttrpc socket under the exec root.
+  local longest="$STATE/exec/containerd/containerd.sock.ttrpc"
+  ((${#longest} <= 107)) ||
+    die "state dir '$STATE' is too long for unix socket paths (${#longest} > 107 bytes); set CONTAINEROPT_DOCKER_STATE to a shorter path"
+}
+
+lock_state() {
+  mkdir -p "$STATE"
+  chmod 0711 "$STATE"
+  exec 9>"$STATE/.lock"
+  if ! flock -n 9; then
+    log "another docker-env.sh holds $STATE/.lock; waiting (up to 30 min)"
+    flock -w 1800 9 || die "timed out waiting for $STATE/.lock"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 1. packages
+# ---------------------------------------------------------------------------------------------
+ensure_packages() {
+  local missing=()
+  if ! command -v dockerd >/dev/null 2>&1 || [[ ! -x $DOCKER_CLIENT ]]; then
+    missing+=(docker.io)
+  fi
+  command -v debootstrap >/dev/null 2>&1 || [[ -x /usr/sbin/debootstrap ]] || missing+=(debootstrap)
+  ((${#missing[@]} == 0)) && return 0
+
+  ((EUID == 0)) || die "need root to apt-get install ${missing[*]} (and to run dockerd)"
+  local t0
+  t0=$(now_ms)
+  log "installing ${missing[*]} with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >&2; then
+    log "retrying without --no-install-recommends"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2 ||
+      die "apt-get install ${missing[*]} failed"
+  fi
+  log "installed ${missing[*]} in $(elapsed "$t0")"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 2. daemon
+# ---------------------------------------------------------------------------------------------
+pid_is_our_dockerd() { # pid_is_our_dockerd PID
+  local pid=$1 comm
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
+  [[ $comm == dockerd ]] || return 1
+  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "unix://$SOCK"
+}
+
+pidfile_pid() { cat "$PIDFILE" 2>/dev/null || true; }
+
+start_daemon() {
+  if daemon_answers; then
+    log "dockerd already answers on $SOCK"
+    return 0
+  fi
+  local t0 pid
+  t0=$(now_ms)
+  pid=$(pidfile_pid)
+  if pid_is_our_dockerd "$pid"; then
+    log "dockerd (pid $pid) is running but not answering yet; waiting for it"
+  else
+    command -v dockerd >/dev/null 2>&1 || die "dockerd not found"
+    mkdir -p "$STATE/data" "$STATE/exec"
+    # Keep the log bounded across restarts.
+    if [[ -f $LOGFILE ]] && (($(stat -c %s "$LOGFILE") > 20 * 1024 * 1024)); then
+      mv -f "$LOGFILE" "$LOGFILE.1"
+    fi
+    printf '\n===== %(%F %T)T docker-env.sh start =====\n' -1 >>"$LOGFILE"
+    log "starting dockerd (storage driver $STORAGE_DRIVER) on $SOCK; log: $LOGFILE"
+    # setsid: own session, so the daemon outlives this script and the caller's terminal.
+    # 9>&-: the daemon must not inherit the state lock.
+    nohup setsid dockerd \
+      --storage-driver="$STORAGE_DRIVER" \
+      --iptables=false \
+      --bridge=none \
+      -H "unix://$SOCK" \
+      --data-root "$STATE/data" \
+      --exec-root "$STATE/exec" \
+      --pidfile "$PIDFILE" \
+      </dev/null >>"$LOGFILE" 2>&1 9>&- &
+    pid=$!
+    disown "$pid" 2>/dev/null || true
+  fi
+
+  local deadline=$((SECONDS + 60))
+  until daemon_answers; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "dockerd exited during start-up; last lines of $LOGFILE:"
+      tail -n 30 "$LOGFILE" >&2 || true
+      die "dockerd failed to start"
+    fi
+    if ((SECONDS >= deadline)); then
+      log "dockerd did not answer within 60s; last lines of $LOGFILE:"
+      tail -n 30 "$LOGFILE" >&2 || true
+      die "dockerd is not answering on $SOCK"
+    fi
+    sleep 0.5
+  done
+  log "dockerd $(dk version --format '{{.Server.Version}}' 2>/dev/null || echo '?') answers (pid $(pidfile_pid)) after $(elapsed "$t0")"
+}
+
+stop_daemon() {
+  local pid
+  pid=$(pidfile_pid)
+  if ! pid_is_our_dockerd "$pid"; then
+    if daemon_answers; then
+      die "a daemon answers on $SOCK but $PIDFILE does not name it; not stopping it"
+    fi
+    log "dockerd is not running"
+    return 0
+  fi
+  local t0
+  t0=$(now_ms)
+  log "stopping dockerd (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 45))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "dockerd did not exit within 45s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    # A killed dockerd leaves its managed containerd behind.
+    local cpid
+    cpid=$(cat "$STATE/exec/containerd/containerd.pid" 2>/dev/null || true)
+    if [[ $cpid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$cpid/comm" 2>/dev/null) == containerd ]]; then
+      kill -TERM "$cpid" 2>/dev/null || true
+    fi
+    sleep 1
+  fi
+  log "dockerd stopped after $(elapsed "$t0")"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3a. base image: debootstrapped Debian minbase (cached as a tarball under $STATE)
+# ---------------------------------------------------------------------------------------------
+debian_mirror() {
+  if [[ -n ${CONTAINEROPT_DEBIAN_MIRROR:-} ]]; then
+    printf '%s\n' "$CONTAINEROPT_DEBIAN_MIRROR"
+    return 0
+  fi
+  if getent hosts deb.debian.org >/dev/null 2>&1; then
+    printf '%s\n' http://deb.debian.org/debian
+    return 0
+  fi
+  # The first ".../debian" URI apt uses (deb822 or one-line format), else the default.
+  local uri
+  uri=$(
+    {
+      grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | tr -s ' \t' '\n' | grep -v '^URIs:'
+      grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list |
+        sed -E 's/^deb +(\[[^]]*\] +)?//' | cut -d' ' -f1
+    } | grep -E '/debian/?$' | head -n 1
+  ) || true
+  printf '%s\n' "${uri:-http://deb.debian.org/debian}"
+}
+
+base_fingerprint() {
+  printf '%s\n' "$DEBIAN_SUITE" minbase "$BASE_PACKAGES" "$BASE_RECIPE_VERSION" |
+    sha256sum | cut -c1-16
+}
+
+make_rootfs_tarball() { # make_rootfs_tarball TARBALL
+  local tarball=$1 mirror rootfs t0
+  mirror=$(debian_mirror)
+  mkdir -p "$STATE/tmp"
+  rootfs=$(mktemp -d "$STATE/tmp/rootfs.XXXXXX")
+  TMP_PATHS+=("$rootfs")
+  t0=$(now_ms)
+  log "debootstrap --variant=minbase $DEBIAN_SUITE from $mirror (once; cached as $tarball)"
+  if ! debootstrap --variant=minbase --include="$BASE_PACKAGES" \
+    "$DEBIAN_SUITE" "$rootfs" "$mirror" >"$STATE/debootstrap.log" 2>&1; then
+    tail -n 30 "$STATE/debootstrap.log" >&2 || true
+    [[ -f $rootfs/debootstrap/debootstrap.log ]] && tail -n 30 "$rootfs/debootstrap/debootstrap.log" >&2
+    die "debootstrap failed (full log: $STATE/debootstrap.log)"
+  fi
+  log "debootstrap took $(elapsed "$t0")"
+  # debootstrap unmounts what it mounted; make sure before deleting or archiving anything.
+  local m
+  while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done < <(findmnt -rn -o TARGET | grep -F "$rootfs/" | sort -r)
+
+  # Slim it the way debian:bookworm-slim is: no apt caches/lists, docs, man pages, locales.
+  rm -rf --one-file-system -- \
+    "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/cache/apt/*.bin \
+    "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/* "$rootfs"/tmp/* \
+    "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
+    "$rootfs"/usr/share/locale/* "$rootfs"/usr/share/groff/* "$rootfs"/usr/share/lintian/*
+  mkdir -p "$rootfs/etc/dpkg/dpkg.cfg.d"
+  printf '%s\n' \
+    'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' \
+    'path-exclude /usr/share/locale/*' 'path-include /usr/share/locale/locale.alias' \
+    'path-exclude /usr/share/groff/*' 'path-exclude /usr/share/lintian/*' \
+    >"$rootfs/etc/dpkg/dpkg.cfg.d/docker-slim"
+  : >"$rootfs/etc/machine-id"
+  # mktemp -d made the directory 0700; it becomes the image's "/".
+  chmod 0755 "$rootfs"
+  rm -f -- "$rootfs/etc/hostname" "$rootfs/etc/resolv.conf"
+
+  t0=$(now_ms)
+  tar --numeric-owner --one-file-system \
+    --exclude=./dev/* --exclude=./proc/* --exclude=./sys/* \
+    -C "$rootfs" -cf "$tarball.partial" .
+  mv -f -- "$tarball.partial" "$tarball"
+  rm -rf --one-file-system -- "$rootfs"
+  log "rootfs tarball $(du -h "$tarball" | cut -f1) written in $(elapsed "$t0")"
+}
+
+ensure_base_image() {
+  local fp have
+  fp=$(base_fingerprint)
+  have=$(image_label "$BASE_IMAGE" "$FINGERPRINT_LABEL")
+  if [[ $have == "$fp" ]]; then
+    return 0
+  fi
+  command -v debootstrap >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin"
+  local tarball="$STATE/rootfs/debian-$DEBIAN_SUITE-minbase-$fp.tar"
+  mkdir -p "$STATE/rootfs"
+  if [[ ! -s $tarball ]]; then
+    make_rootfs_tarball "$tarball"
+  else
+    log "using cached rootfs $tarball"
+  fi
+  local t0 old
+  t0=$(now_ms)
+  old=$(image_id "$BASE_IMAGE")
+  dk import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'CMD ["bash"]' \
+    --change "LABEL $FINGERPRINT_LABEL=$fp" \
+    --message "debootstrap --variant=minbase --include=$BASE_PACKAGES $DEBIAN_SUITE" \
+    "$tarball" "$BASE_IMAGE" >/dev/null
+  log "imported $BASE_IMAGE in $(elapsed "$t0")"
+  # Drop rootfs tarballs of older recipes.
+  local f
+  for f in "$STATE"/rootfs/debian-*-minbase-*.tar; do
+    [[ -e $f && $f != "$tarball" ]] && rm -f -- "$f"
+  done
+  [[ -n $old ]] && OLD_IMAGE_IDS+=("$old")
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3b. .NET stand-ins
+# ---------------------------------------------------------------------------------------------
+latest_version() { # latest_version DIR -> highest $DOTNET_CHANNEL.* subdirectory name
+  local dir=$1
+  [[ -d $dir ]] || return 0
+  find "$dir" -mindepth 1 -maxdepth 1 -type d -name "$DOTNET_CHANNEL.*" -printf '%f\n' |
+    sort -V | tail -n 1
+}
+
+detect_dotnet() {
+  [[ -x $DOTNET_DIR/dotnet ]] || die "no .NET at $DOTNET_DIR (set CONTAINEROPT_DOTNET_ROOT)"
+  RUNTIME_VERSION=$(latest_version "$DOTNET_DIR/shared/Microsoft.NETCore.App")
+  ASPNET_VERSION=$(latest_version "$DOTNET_DIR/shared/Microsoft.AspNetCore.App")
+  SDK_VERSION=$(latest_version "$DOTNET_DIR/sdk")
+  [[ -n $RUNTIME_VERSION ]] || die "no Microsoft.NETCore.App $DOTNET_CHANNEL.* in $DOTNET_DIR/shared"
+  [[ -n $ASPNET_VERSION ]] || die "no Microsoft.AspNetCore.App $DOTNET_CHANNEL.* in $DOTNET_DIR/shared"
+  [[ -n $SDK_VERSION ]] || die "no SDK $DOTNET_CHANNEL.* in $DOTNET_DIR/sdk"
+}
+
+parent_of() {
+  case $1 in
+    runtime-deps) printf '%s\n' "$BASE_IMAGE" ;;
+    runtime) printf '%s\n' "mcr.microsoft.com/dotnet/runtime-deps:$DOTNET_CHANNEL" ;;
+    aspnet) printf '%s\n' "mcr.microsoft.com/dotnet/runtime:$DOTNET_CHANNEL" ;;
+    sdk) printf '%s\n' "mcr.microsoft.com/dotnet/aspnet:$DOTNET_CHANNEL" ;;
+  esac
+}
+
+version_of() {
+  case $1 in
+    runtime-deps | runtime) printf '%s\n' "$RUNTIME_VERSION" ;;
+    aspnet) printf '%s\n' "$ASPNET_VERSION" ;;
+    sdk) printf '%s\n' "$SDK_VERSION" ;;
+  esac
+}
+
+# What goes into an image's build context, relative to $DOTNET_DIR.
+context_parts() {
+  local part
+  case $1 in
+    runtime-deps) ;;
+    runtime)
+      printf '%s\n' dotnet host "shared/Microsoft.NETCore.App/$RUNTIME_VERSION"
+      for part in LICENSE.txt ThirdPartyNotices.txt; do
+        [[ -e $DOTNET_DIR/$part ]] && printf '%s\n' "$part"
+      done
+      ;;
+    aspnet) printf '%s\n' "shared/Microsoft.AspNetCore.App/$ASPNET_VERSION" ;;
+    sdk)
+      printf '%s\n' "sdk/$SDK_VERSION"
+      for part in packs sdk-manifests templates library-packs dnx; do
+        [[ -e $DOTNET_DIR/$part ]] && printf '%s\n' "$part"
+      done
+      ;;
+  esac
+  return 0
+}
+
+standin_fingerprint() { # standin_fingerprint KIND PARENT_ID
+  local kind=$1 parent_id=$2 part
+  {
+    printf '%s\n' "$kind" "$parent_id" "$(version_of "$kind")"
+    cat "$BASE_IMAGES_DIR/$kind.Dockerfile"
+    # Names (not contents) two levels down: a changed pack or workload manifest set shows.
+    while read -r part; do
+      [[ -n $part ]] || continue
+      printf '%s\n' "$part"
+      if [[ -d $DOTNET_DIR/$part ]]; then
+        find "$DOTNET_DIR/$part" -mindepth 1 -maxdepth 2 -printf '%P\n' | sort
+      fi
+    done < <(context_parts "$kind")
+  } | sha256sum | cut -c1-16
+}
+
+assemble_context() { # assemble_context KIND DIR
+  local kind=$1 ctx=$2 part dest
+  cp -- "$BASE_IMAGES_DIR/$kind.Dockerfile" "$ctx/Dockerfile"
+  mkdir -p "$ctx/rootfs"
+  [[ $kind == runtime-deps ]] && return 0
+  while read -r part; do
+    [[ -n $part ]] || continue
+    dest="$ctx/rootfs/usr/share/dotnet/$part"
+    mkdir -p "$(dirname "$dest")"
+    # Hard links when on the same file system (fast, no extra space), else a copy.
+    cp -al -- "$DOTNET_DIR/$part" "$dest" 2>/dev/null || {
+      rm -rf -- "$dest"
+      cp -a -- "$DOTNET_DIR/$part" "$dest"
+    }
+  done < <(context_parts "$kind")
+  if [[ $kind == runtime ]]; then
+    mkdir -p "$ctx/rootfs/usr/bin"
+    ln -s /usr/share/dotnet/dotnet "$ctx/rootfs/usr/bin/dotnet"
+  fi
+}
+
+build_standin() { # build_standin KIND FINGERPRINT
+  local kind=$1 fp=$2 repo="mcr.microsoft.com/dotnet/$1" ctx t0 old version
+  version=$(version_of "$kind")
+  mkdir -p "$STATE/tmp"
+  ctx=$(mktemp -d "$STATE/tmp/ctx-$kind.XXXXXX")
+  TMP_PATHS+=("$ctx")
+  chmod 0755 "$ctx"
+  assemble_context "$kind" "$ctx"
+  old=$(image_id "$repo:$DOTNET_CHANNEL")
+  t0=$(now_ms)
+  log "building $repo:$DOTNET_CHANNEL (.NET $version; context $(du -sh "$ctx" | cut -f1))"
+  local args=(
+    build --network=none
+    --build-arg "DOTNET_VERSION=$RUNTIME_VERSION"
+    --build-arg "ASPNET_VERSION=$ASPNET_VERSION"
+    --build-arg "DOTNET_SDK_VERSION=$SDK_VERSION"
+    --label "$VERSION_LABEL=$version"
+    --label "$FINGERPRINT_LABEL=$fp"
+    -t "$repo:$DOTNET_CHANNEL"
+    -t "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim"
+    "$ctx"
+  )
+  local buildlog="$STATE/build-$kind.log"
+  # BuildKit first: the legacy builder commits a container (a full copy under vfs) for every
+  # ENV/ARG/LABEL step, which costs ~10 s per step on the sdk image.
+  if ! DOCKER_BUILDKIT=1 "$DOCKER_CLIENT" -H "unix://$SOCK" "${args[@]}" >"$buildlog" 2>&1; then
+    tail -n 20 "$buildlog" >&2 || true
+    log "BuildKit build of $repo:$DOTNET_CHANNEL failed; retrying with the legacy builder"
+    if ! DOCKER_BUILDKIT=0 "$DOCKER_CLIENT" -H "unix://$SOCK" "${args[@]:0:1}" --rm --force-rm \
+      "${args[@]:1}" >>"$buildlog" 2>&1; then
+      tail -n 40 "$buildlog" >&2 || true
+      die "building $repo:$DOTNET_CHANNEL failed (log: $buildlog)"
+    fi
+  fi
+  rm -rf --one-file-system -- "$ctx"
+  log "built $repo:$DOTNET_CHANNEL in $(elapsed "$t0")"
+  if [[ -n $old && $old != "$(image_id "$repo:$DOTNET_CHANNEL")" ]]; then
+    OLD_IMAGE_IDS+=("$old")
+  fi
+  return 0
+}
+
+ensure_standins() {
+  local kind repo parent parent_id fp have
+  detect_dotnet
+  for kind in "${KINDS[@]}"; do
+    repo="mcr.microsoft.com/dotnet/$kind"
+    parent=$(parent_of "$kind")
+    parent_id=$(image_id "$parent")
+    [[ -n $parent_id ]] || die "parent image $parent is missing"
+    fp=$(standin_fingerprint "$kind" "$parent_id")
+    have=$(image_label "$repo:$DOTNET_CHANNEL" "$FINGERPRINT_LABEL")
+    if [[ $have == "$fp" ]]; then
+      # Keep the second tag in place even if someone removed or moved it.
+      if [[ $(image_id "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim") != "$(image_id "$repo:$DOTNET_CHANNEL")" ]]; then
+        dk tag "$repo:$DOTNET_CHANNEL" "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim"
+      fi
+      continue
+    fi
+    if [[ -n $have ]]; then
+      local was
+      was=$(image_label "$repo:$DOTNET_CHANNEL" "$VERSION_LABEL")
+      if [[ $was != "$(version_of "$kind")" ]]; then
+        log "$repo:$DOTNET_CHANNEL holds .NET $was, the machine has $(version_of "$kind"); rebuilding"
+      else
+        log "$repo:$DOTNET_CHANNEL: its parent image, Dockerfile or .NET files changed; rebuilding"
+      fi
+    fi
+    build_standin "$kind" "$fp"
+    BUILT_ANY=1
+  done
+}
+
+remove_replaced_images() {
+  local i id
+  # Newest first: children before parents.
+  for ((i = ${#OLD_IMAGE_IDS[@]} - 1; i >= 0; i--)); do
+    id=${OLD_IMAGE_IDS[i]}
+    if dk image rm "$id" >/dev/null 2>&1; then
+      log "removed replaced image ${id:7:12}"
+    else
+      log "kept replaced image ${id:7:12} (still used by other images or containers)"
+    fi
+  done
+  # BuildKit keeps its own copy of each transferred context and of each built layer (under
+  # vfs, full copies: ~2.5 GB for the four stand-ins). New stand-ins invalidate every cached
+  # build on top of the old ones anyway, so drop all unused build cache after building them.
+  if ((BUILT_ANY)); then
+    local reclaimed
+    reclaimed=$(dk builder prune -f 2>/dev/null | tail -n 1) || true
+    log "pruned BuildKit cache: ${reclaimed:-nothing}"
+  fi
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------------
+# commands
+# ---------------------------------------------------------------------------------------------
+print_exports() {
+  printf 'export DOCKER_HOST=%q\n' "unix://$SOCK"
+  printf 'export DOCKER_BUILDKIT=%q\n' "$BUILDKIT_EXPORT"
+  printf 'export CONTAINEROPT_DOCKER=%q\n' "$DOCKER_CLIENT"
+}
+
+cmd_start() {
+  local t0
+  t0=$(now_ms)
+  check_paths
+  lock_state
+  ensure_packages
+  start_daemon
+  ensure_base_image
+  ensure_standins
+  remove_replaced_images
+  log "ready in $(elapsed "$t0"): DOCKER_HOST=unix://$SOCK, client $DOCKER_CLIENT"
+  print_exports
+}
+
+cmd_stop() {
+  check_paths
+  if [[ -d $STATE ]]; then
+    lock_state
+  fi
+  stop_daemon
+}
+
+cmd_status() {
+  check_paths
+  local ready=0 kind ref id version
+  if daemon_answers; then
+    printf 'daemon: answers on unix://%s (dockerd %s, pid %s, storage %s)\n' "$SOCK" \
+      "$(dk version --format '{{.Server.Version}}' 2>/dev/null)" "$(pidfile_pid)" \
+      "$(dk info --format '{{.Driver}}' 2>/dev/null)"
+  else
+    printf 'daemon: not answering on unix://%s\n' "$SOCK"
+    return 1
+  fi
+  for ref in "$BASE_IMAGE" "${KINDS[@]}"; do
+    [[ $ref == */* ]] || ref="mcr.microsoft.com/dotnet/$ref:$DOTNET_CHANNEL"
+    id=$(image_id "$ref")
+    if [[ -n $id ]]; then
+      version=$(image_label "$ref" "$VERSION_LABEL")
+      printf 'image:  %-45s %s%s\n' "$ref" "${id:7:12}" "${version:+ (.NET $version)}"
+    else
+      printf 'image:  %-45s MISSING\n' "$ref"
+      ready=1
+    fi
+  done
+  if ((ready == 0)); then
+    printf 'ready; environment for clients:\n'
+    print_exports
+  fi
+  return "$ready"
+}
+
+usage() {
+  cat >&2 <<EOF
+usage: $0 start|stop|status
+  start   install docker.io/debootstrap if needed, start dockerd on $SOCK,
+          build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins; prints export lines
+          (use: eval "\$($0 start)")
+  stop    stop the dockerd started by start
+  status  daemon and stand-in images; exit 0 when ready
+EOF
+}
+
+main() {
+  case ${1:-} in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    -h | --help | help) usage ;;
+    *)
+      usage
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of the repository on a machine that has only the .NET SDK: installs and starts
+# what the tests need, builds once, runs all test projects, and ends with one summary line
+# "N passed, N failed, N skipped" summed over every test project (read from the TRX results).
+#
+# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Parser"]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== build" >&2
+dotnet build ContainerOpt.sln -c Release -nologo -clp:ErrorsOnly
+
+# One project at a time, each into its own TRX file (the image tests share one Docker engine).
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== test $name" >&2
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" "$@" || status=$?
+done
+
+# Sum the counters of every TRX file (one per test project).
+passed=0 failed=0 skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  total="$(get total)"; p="$(get passed)"; f="$(get failed)"
+  e="$(get error)"; t="$(get timeout)"; a="$(get aborted)"
+  f=$(( ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0} ))
+  passed=$(( passed + ${p:-0} ))
+  failed=$(( failed + f ))
+  skipped=$(( skipped + ${total:-0} - ${p:-0} - f ))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A test host crashed or the run could not start: count it so the summary never looks green.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,41 @@
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Diagnostics;
+
+/// <summary>One reported problem: a descriptor, the file, the exact span and the message.</summary>
+public sealed class Finding
+{
+    public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        Message = message;
+        FilePath = filePath;
+        Location = location;
+        Span = span;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+    public string Code => Descriptor.Id;
+    public DiagnosticSeverity Severity { get; }
+    public string Message { get; }
+    public string? FilePath { get; }
+
+    /// <summary>1-based lines and columns; the end column is exclusive.</summary>
+    public LinePositionSpan Location { get; }
+
+    /// <summary>Character offsets in the file.</summary>
+    public TextSpan Span { get; }
+
+    public Finding WithSeverity(DiagnosticSeverity severity) =>
+        new(Descriptor, severity, Message, FilePath, Location, Span);
+
+    /// <summary>MSBuild's canonical form, which Visual Studio's Error List and CI log parsers read.</summary>
+    public string ToCanonicalString()
+    {
+        string kind = Severity == DiagnosticSeverity.Error ? "error" : Severity == DiagnosticSeverity.Warning ? "warning" : "info";
+        return $"{FilePath ?? "Dockerfile"}({Location.Start.Line},{Location.Start.Column},{Location.End.Line},{Location.End.Column}): {kind} {Code}: {Message}";
+    }
+
+    public override string ToString() => ToCanonicalString();
+}

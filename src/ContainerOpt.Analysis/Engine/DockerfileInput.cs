@@ -1,0 +1,39 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Engine;
+
+/// <summary>
+/// Turns bytes from disk into a <see cref="SourceText"/>, or into the coded tool diagnostic that
+/// says why not (binary, too large). The callers (CLI, MSBuild task) do the I/O; this decides.
+/// </summary>
+public static class DockerfileInput
+{
+    /// <summary>Larger than any real Dockerfile; keeps a wrong path (an image, a log) from stalling a build.</summary>
+    public const long MaxBytes = 32L * 1024 * 1024;
+
+    public static SourceText? Decode(byte[] bytes, string path, out Finding? problem)
+    {
+        problem = null;
+        if (bytes.LongLength > MaxBytes)
+        {
+            problem = FileProblem(ToolDescriptors.FileTooLarge, path, path, bytes.LongLength, MaxBytes);
+            return null;
+        }
+        int probe = Math.Min(bytes.Length, 8192);
+        for (int i = 0; i < probe; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                problem = FileProblem(ToolDescriptors.BinaryFile, path, path, i);
+                return null;
+            }
+        }
+        return SourceText.From(bytes, path);
+    }
+
+    /// <summary>A finding about a whole file, placed at its first character (1,1).</summary>
+    public static Finding FileProblem(DiagnosticDescriptor descriptor, string path, params object?[] args) =>
+        new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(args), path,
+            new LinePositionSpan(new LinePosition(1, 1), new LinePosition(1, 1)), default);
+}

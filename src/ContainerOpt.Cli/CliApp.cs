@@ -1,0 +1,53 @@
+using ContainerOpt.Cli.Commands;
+
+namespace ContainerOpt.Cli;
+
+/// <summary>Entry point shared by the tool and the tests (which run it in process).</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        containeropt — Dockerfile analysis for .NET teams
+
+        Usage:
+          containeropt lint PATH... [--format text|json|sarif]
+              Lint Dockerfiles (a folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).
+              Exit 0: no error-severity finding; 1: at least one; 2: usage or I/O problem.
+          containeropt parse PATH [--format buildkit|json]
+              Print the syntax tree: BuildKit's AST dump, or JSON with exact spans.
+          containeropt --version | --help
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                stdout.WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.UsageOrIo : ExitCodes.Success;
+            }
+            if (args[0] is "--version" or "version")
+            {
+                stdout.WriteLine(Version);
+                return ExitCodes.Success;
+            }
+            var rest = args.Skip(1).ToArray();
+            return args[0] switch
+            {
+                "lint" => LintCommand.Run(rest, stdout, stderr),
+                "parse" => ParseCommand.Run(rest, stdout, stderr),
+                _ => throw new UsageException($"Unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"containeropt: {e.Message}");
+            stderr.WriteLine("Run 'containeropt --help' for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

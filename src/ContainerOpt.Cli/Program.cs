@@ -1,0 +1,3 @@
+using ContainerOpt.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,554 @@
+using System.Text;
+
+namespace ContainerOpt.Dockerfile.Expansion;
+
+/// <summary>
+/// BuildKit's shell word lexer (<c>frontend/dockerfile/shell</c>): quote and escape removal,
+/// variable expansion (<c>$v ${v} ${v:-x} ${v-x} ${v:+x} ${v+x} ${v:?x} ${v?x} ${v#p} ${v##p}
+/// ${v%p} ${v%%p} ${v/p/r} ${v//p/r}</c>) and word splitting, with BuildKit's Unix behaviour
+/// (variable names are case-sensitive). Never throws: errors come back in the result.
+/// </summary>
+/// <remarks>
+/// Differences from BuildKit, all on inputs BuildKit itself handles poorly: nesting of
+/// <c>${...}</c> deeper than <see cref="MaxNesting"/> is an error (BuildKit recurses without
+/// limit); <see cref="ShellWordResult.Words"/> keeps the text before a nested
+/// <c>${v:-...}</c> (newer BuildKit shares one word buffer between nesting levels and loses it).
+/// An instance holds only settings, so it may be used from several threads.
+/// </remarks>
+public sealed class ShellLex
+{
+    /// <summary>How deeply <c>${...}</c> may nest before expansion fails.</summary>
+    public const int MaxNesting = 256;
+
+    /// <summary>Creates a lexer whose escape character is <paramref name="escapeToken"/> (<c>\</c> or <c>`</c>).</summary>
+    public ShellLex(char escapeToken = '\\')
+    {
+        EscapeToken = escapeToken;
+    }
+
+    /// <summary>The escape character (the Dockerfile's <c># escape=</c> directive).</summary>
+    public char EscapeToken { get; }
+
+    /// <summary>Keep quote characters in the output.</summary>
+    public bool RawQuotes { get; set; }
+
+    /// <summary>Keep escape characters in the output.</summary>
+    public bool RawEscapes { get; set; }
+
+    /// <summary>Leave references to unset variables as written instead of expanding them to "".</summary>
+    public bool SkipUnsetEnv { get; set; }
+
+    /// <summary>Treat quote characters as ordinary characters (BuildKit's <c>SkipProcessQuotes</c>).</summary>
+    public bool SkipProcessQuotes { get; set; }
+
+    /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
+    public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env);
+
+    /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
+    public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env);
+
+    private ShellWordResult Process(string word, IVariableLookup env)
+    {
+        var run = new Run(this, word ?? string.Empty, env ?? DictionaryVariableLookup.Empty);
+        return run.Execute();
+    }
+
+    /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>
+    private sealed class Run
+    {
+        private readonly ShellLex _lex;
+        private readonly string _source;
+        private readonly IVariableLookup _env;
+        private readonly int _escape;
+        private int _pos;
+        private bool _rawEscapes;
+        private int _depth;
+        private string? _error;
+        private readonly List<string> _matched = new List<string>();
+        private readonly List<string> _unmatched = new List<string>();
+        private readonly HashSet<string> _matchedSet = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _unmatchedSet = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Stack<StringBuilder> _builders = new Stack<StringBuilder>();
+
+        public Run(ShellLex lex, string source, IVariableLookup env)
+        {
+            _lex = lex;
+            _source = source;
+            _env = env;
+            _escape = lex.EscapeToken;
+            _rawEscapes = lex.RawEscapes;
+            // Go's text/scanner skips a byte order mark at the start of its input.
+            if (source.Length > 0 && source[0] == '\uFEFF') _pos = 1;
+        }
+
+        public ShellWordResult Execute()
+        {
+            var words = new WordSplitter();
+            if (!ProcessStopOn(Runes.Eof, _rawEscapes, words, out var result))
+            {
+                string message = "failed to process " + Runes.GoQuote(_source) + ": " + (_error ?? "unknown error");
+                return ShellWordResult.Failure(message, _matched.ToArray(), _unmatched.ToArray());
+            }
+            return new ShellWordResult(result, words.GetWords().AsReadOnly(), _matched.ToArray(), _unmatched.ToArray(), null);
+        }
+
+        private bool Fail(string message)
+        {
+            _error = message;
+            return false;
+        }
+
+        private int Peek() => _pos < _source.Length ? Runes.At(_source, _pos, out _) : Runes.Eof;
+
+        private int Next()
+        {
+            if (_pos >= _source.Length) return Runes.Eof;
+            int rune = Runes.At(_source, _pos, out int width);
+            _pos += width;
+            return rune;
+        }
+
+        private bool IsQuote(int rune) => !_lex.SkipProcessQuotes && (rune == '\'' || rune == '"');
+
+        private StringBuilder RentBuilder()
+        {
+            if (_builders.Count > 0) return _builders.Pop();
+            return new StringBuilder();
+        }
+
+        private string ReturnBuilder(StringBuilder sb)
+        {
+            string text = sb.ToString();
+            sb.Clear();
+            _builders.Push(sb);
+            return text;
+        }
+
+        // An ordinary character that can be copied in bulk: not special here, not whitespace
+        // (which separates words), not half of a surrogate pair.
+        private bool IsPlain(char c, int stopChar) =>
+            c != '$' && c != _escape && c != stopChar && !IsQuote(c) && !char.IsSurrogate(c) && !Runes.IsSpace(c);
+
+        /// <summary>
+        /// BuildKit's <c>processStopOn</c>: reads up to <paramref name="stopChar"/> (consumed) or
+        /// the end. <paramref name="words"/> is null for nested calls, whose words nobody reads.
+        /// </summary>
+        private bool ProcessStopOn(int stopChar, bool rawEscapes, WordSplitter? words, out string result)
+        {
+            result = string.Empty;
+            var sb = RentBuilder();
+            bool savedRawEscapes = _rawEscapes;
+            _rawEscapes = rawEscapes;
+            try
+            {
+                int length = _source.Length;
+                while (_pos < length)
+                {
+                    char c = _source[_pos];
+                    if (c == stopChar)
+                    {
+                        _pos++;
+                        result = sb.ToString();
+                        return true;
+                    }
+                    if (c == '$' || IsQuote(c))
+                    {
+                        string piece;
+                        bool ok = c == '$' ? ProcessDollar(out piece)
+                            : c == '\'' ? ProcessSingleQuote(out piece)
+                            : ProcessDoubleQuote(out piece);
+                        if (!ok) return false;
+                        sb.Append(piece);
+                        if (words != null)
+                        {
+                            if (c == '$') words.AddString(piece);
+                            else words.AddRawString(piece, 0, piece.Length);
+                        }
+                        continue;
+                    }
+                    if (IsPlain(c, stopChar))
+                    {
+                        int start = _pos;
+                        do _pos++;
+                        while (_pos < length && IsPlain(_source[_pos], stopChar));
+                        sb.Append(_source, start, _pos - start);
+                        words?.AddRawString(_source, start, _pos - start);
+                        continue;
+                    }
+
+                    int ch = Next();
+                    if (ch == _escape)
+                    {
+                        if (_rawEscapes)
+                        {
+                            words?.AddRawChar(ch);
+                            Runes.Append(sb, ch);
+                        }
+                        // The escape escapes the next character; at the end it is dropped.
+                        ch = Next();
+                        if (ch == Runes.Eof) break;
+                        words?.AddRawChar(ch);
+                    }
+                    else
+                    {
+                        words?.AddChar(ch);
+                    }
+                    Runes.Append(sb, ch);
+                }
+                if (stopChar != Runes.Eof)
+                {
+                    return Fail("unexpected end of statement while looking for matching " + Runes.ToGoString(stopChar));
+                }
+                result = sb.ToString();
+                return true;
+            }
+            finally
+            {
+                _rawEscapes = savedRawEscapes;
+                sb.Clear();
+                _builders.Push(sb);
+            }
+        }
+
+        // Everything between single quotes is literal; a single quote can't be escaped.
+        private bool ProcessSingleQuote(out string result)
+        {
+            result = string.Empty;
+            int open = _pos;
+            int close = _source.IndexOf('\'', open + 1);
+            if (close < 0)
+            {
+                _pos = _source.Length;
+                return Fail("unexpected end of statement while looking for matching single-quote");
+            }
+            _pos = close + 1;
+            result = _lex.RawQuotes
+                ? _source.Substring(open, close + 1 - open)
+                : _source.Substring(open + 1, close - open - 1);
+            return true;
+        }
+
+        // Between double quotes only $ is expanded, and the escape character escapes only
+        // ", $ and itself (otherwise it stays).
+        private bool ProcessDoubleQuote(out string result)
+        {
+            result = string.Empty;
+            var sb = RentBuilder();
+            int ch = Next();
+            if (_lex.RawQuotes) Runes.Append(sb, ch);
+            int length = _source.Length;
+            while (true)
+            {
+                if (_pos >= length)
+                {
+                    ReturnBuilder(sb);
+                    return Fail("unexpected end of statement while looking for matching double-quote");
+                }
+                char c = _source[_pos];
+                if (c == '"')
+                {
+                    _pos++;
+                    if (_lex.RawQuotes) sb.Append('"');
+                    result = ReturnBuilder(sb);
+                    return true;
+                }
+                if (c == '$')
+                {
+                    if (!ProcessDollar(out var value))
+                    {
+                        ReturnBuilder(sb);
+                        return false;
+                    }
+                    sb.Append(value);
+                    continue;
+                }
+                if (c != _escape && !char.IsSurrogate(c))
+                {
+                    int start = _pos;
+                    do _pos++;
+                    while (_pos < length && _source[_pos] is var d && d != '"' && d != '$' && d != _escape && !char.IsSurrogate(d));
+                    sb.Append(_source, start, _pos - start);
+                    continue;
+                }
+                ch = Next();
+                if (ch == _escape)
+                {
+                    if (_rawEscapes) Runes.Append(sb, ch);
+                    int next = Peek();
+                    if (next == Runes.Eof) continue; // dropped at the end of the word
+                    if (next == '"' || next == '$' || next == _escape) ch = Next();
+                }
+                Runes.Append(sb, ch);
+            }
+        }
+
+        private bool ProcessDollar(out string result)
+        {
+            result = string.Empty;
+            Next(); // $
+
+            if (Peek() != '{')
+            {
+                string plainName = ProcessName();
+                if (plainName.Length == 0)
+                {
+                    result = "$";
+                    return true;
+                }
+                bool plainFound = GetEnv(plainName, out var plainValue);
+                result = !plainFound && _lex.SkipUnsetEnv ? "$" + plainName : plainValue;
+                return true;
+            }
+
+            Next(); // {
+            int first = Peek();
+            if (first == Runes.Eof) return Fail("syntax error: missing '}'");
+            if (first == '{' || first == '}' || first == ':') return Fail("syntax error: bad substitution");
+
+            if (_depth >= MaxNesting) return Fail("syntax error: substitutions nested more than " + MaxNesting + " deep");
+            _depth++;
+            try
+            {
+                return ProcessBraced(out result);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private bool ProcessBraced(out string result)
+        {
+            result = string.Empty;
+            string name = ProcessName();
+            int ch = Next();
+
+            if (ch == '}')
+            {
+                bool set = GetEnv(name, out var value);
+                result = !set && _lex.SkipUnsetEnv ? "${" + name + "}" : value;
+                return true;
+            }
+            if (ch == ':') return ProcessModifier(name, Next(), nullIsUnset: true, out result);
+            if (ch == '+' || ch == '-' || ch == '?' || ch == '#' || ch == '%') return ProcessModifier(name, ch, nullIsUnset: false, out result);
+            if (ch == '/') return ProcessReplace(name, out result);
+            return Fail("unsupported modifier (" + Runes.ToGoString(ch) + ") in substitution");
+        }
+
+        // BuildKit's "chs": the modifier as written, e.g. ":-" or "#".
+        private static string ModifierText(int ch, bool nullIsUnset) =>
+            nullIsUnset ? ":" + Runes.ToGoString(ch) : Runes.ToGoString(ch);
+
+        // ${name-word} ${name+word} ${name?word} ${name#word} ${name%word} and their ':' forms.
+        // After ':' any character lands here (BuildKit's fallthrough) and is rejected once the
+        // word has been read.
+        private bool ProcessModifier(string name, int ch, bool nullIsUnset, out string result)
+        {
+            result = string.Empty;
+            bool patternModifier = ch == '#' || ch == '%';
+            if (nullIsUnset && patternModifier) return Fail("unsupported modifier (" + ModifierText(ch, nullIsUnset) + ") in substitution");
+
+            if (!ProcessStopOn('}', patternModifier, null, out var word))
+            {
+                if (Peek() == Runes.Eof) return Fail("syntax error: missing '}'");
+                return false;
+            }
+
+            bool set = GetEnv(name, out var value);
+            if (_lex.SkipUnsetEnv && !set)
+            {
+                result = "${" + name + ModifierText(ch, nullIsUnset) + word + "}";
+                return true;
+            }
+
+            switch (ch)
+            {
+                case '-':
+                    result = !set || (nullIsUnset && value.Length == 0) ? word : value;
+                    return true;
+                case '+':
+                    result = !set || (nullIsUnset && value.Length == 0) ? string.Empty : word;
+                    return true;
+                case '?':
+                    if (!set) return Fail(name + ": " + (word.Length != 0 ? word : "is not allowed to be unset"));
+                    if (nullIsUnset && value.Length == 0) return Fail(name + ": " + (word.Length != 0 ? word : "is not allowed to be empty"));
+                    result = value;
+                    return true;
+                case '%':
+                case '#':
+                    // '#'/'%' match the shortest, '##'/'%%' the longest.
+                    bool greedy = false;
+                    if (word.Length > 0 && word[0] == ch)
+                    {
+                        greedy = true;
+                        word = word.Substring(1);
+                    }
+                    string? error;
+                    bool ok = ch == '%'
+                        ? GlobPattern.TryTrimSuffix(word, value, greedy, out result, out error)
+                        : GlobPattern.TryTrimPrefix(word, value, greedy, out result, out error);
+                    return ok || Fail(error!);
+                default:
+                    return Fail("unsupported modifier (" + ModifierText(ch, nullIsUnset) + ") in substitution");
+            }
+        }
+
+        // ${name/pattern/replacement} and ${name//pattern/replacement}.
+        private bool ProcessReplace(string name, out string result)
+        {
+            result = string.Empty;
+            bool replaceAll = Peek() == '/';
+            if (replaceAll) Next();
+
+            if (!ProcessStopOn('/', true, null, out var pattern))
+            {
+                if (Peek() == Runes.Eof) return Fail("syntax error: missing '/' in ${}");
+                return false;
+            }
+            if (!ProcessStopOn('}', true, null, out var replacement))
+            {
+                if (Peek() == Runes.Eof) return Fail("syntax error: missing '}'");
+                return false;
+            }
+
+            bool set = GetEnv(name, out var value);
+            if (_lex.SkipUnsetEnv && !set)
+            {
+                result = "${" + name + "/" + pattern + "/" + replacement + "}";
+                return true;
+            }
+            return GlobPattern.TryReplace(pattern, value, replacement, replaceAll, out result, out var error) || Fail(error!);
+        }
+
+        // A name of letters, digits and '_'; or all the digits of a positional parameter; or
+        // one special parameter character.
+        private string ProcessName()
+        {
+            int start = _pos;
+            int first = Peek();
+            if (Runes.IsDigit(first))
+            {
+                while (Runes.IsDigit(Peek())) Next();
+            }
+            else if (IsSpecialParameter(first))
+            {
+                Next();
+            }
+            else
+            {
+                while (Peek() is var ch && ch != Runes.Eof && (Runes.IsLetter(ch) || Runes.IsDigit(ch) || ch == '_')) Next();
+            }
+            // The name is exactly the text read (code points are copied unchanged).
+            return _pos == start ? string.Empty : NameAt(start, _pos - start);
+        }
+
+        // Names repeat; reuse the strings of the last few instead of allocating each time.
+        private readonly string[] _recentNames = new string[8];
+        private int _nextRecentName;
+
+        private string NameAt(int start, int length)
+        {
+            foreach (var recent in _recentNames)
+            {
+                if (recent is not null && recent.Length == length && string.CompareOrdinal(recent, 0, _source, start, length) == 0) return recent;
+            }
+            var name = _source.Substring(start, length);
+            _recentNames[_nextRecentName] = name;
+            _nextRecentName = (_nextRecentName + 1) % _recentNames.Length;
+            return name;
+        }
+
+        private static bool IsSpecialParameter(int ch) =>
+            ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
+
+        private bool GetEnv(string name, out string value)
+        {
+            bool found;
+            try
+            {
+                found = _env.TryGetValue(name, out value);
+            }
+            catch (Exception)
+            {
+                // A faulty lookup is taken as "unset" rather than let its exception escape.
+                found = false;
+                value = string.Empty;
+            }
+            if (found)
+            {
+                value ??= string.Empty;
+                if (_matchedSet.Add(name)) _matched.Add(name);
+                return true;
+            }
+            value = string.Empty;
+            if (_unmatchedSet.Add(name)) _unmatched.Add(name);
+            return false;
+        }
+    }
+
+    /// <summary>BuildKit's <c>wordsStruct</c>: collects words as the text is read.</summary>
+    private sealed class WordSplitter
+    {
+        private readonly StringBuilder _word = new StringBuilder();
+        private readonly List<string> _words = new List<string>();
+        private bool _inWord;
+
+        // Unquoted, unescaped text: whitespace ends a word.
+        public void AddChar(int ch)
+        {
+            if (Runes.IsSpace(ch))
+            {
+                if (_inWord && _word.Length != 0)
+                {
+                    _words.Add(_word.ToString());
+                    _word.Clear();
+                    _inWord = false;
+                }
+            }
+            else
+            {
+                AddRawChar(ch);
+            }
+        }
+
+        public void AddRawChar(int ch)
+        {
+            Runes.Append(_word, ch);
+            _inWord = true;
+        }
+
+        // An unquoted expansion: split at whitespace like unquoted text.
+        public void AddString(string s)
+        {
+            int i = 0;
+            while (i < s.Length)
+            {
+                int start = i;
+                while (i < s.Length && !char.IsSurrogate(s[i]) && !Runes.IsSpace(s[i])) i++;
+                if (i > start) AddRawString(s, start, i - start);
+                if (i < s.Length)
+                {
+                    AddChar(Runes.At(s, i, out int width));
+                    i += width;
+                }
+            }
+        }
+
+        public void AddRawString(string s, int start, int count)
+        {
+            _word.Append(s, start, count);
+            _inWord = true;
+        }
+
+        public List<string> GetWords()
+        {
+            if (_word.Length > 0)
+            {
+                _words.Add(_word.ToString());
+                _word.Clear();
+                _inWord = false;
+            }
+            return _words;
+        }
+    }
+}

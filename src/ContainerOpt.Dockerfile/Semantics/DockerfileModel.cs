@@ -1,0 +1,488 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Expansion;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Dockerfile.Semantics;
+
+/// <summary>
+/// The meaning of a parsed Dockerfile, as BuildKit's instructions layer and dispatcher see it:
+/// global ARGs, stages with their bases and dependency edges, the variables each instruction sees,
+/// and the errors BuildKit raises past parsing (unknown instructions, bad flags, missing FROM ...).
+/// </summary>
+public sealed class DockerfileModel
+{
+    /// <summary>ARGs BuildKit provides without a declaration in global scope (FROM may use them).</summary>
+    public static readonly IReadOnlyList<string> AutomaticPlatformArgs = new[]
+    {
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+        "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+    };
+
+    private DockerfileModel(DockerfileSyntax syntax)
+    {
+        Syntax = syntax;
+    }
+
+    public DockerfileSyntax Syntax { get; }
+
+    /// <summary>ARG instructions before the first FROM.</summary>
+    public IReadOnlyList<StageInstruction> GlobalArgs { get; private set; } = Array.Empty<StageInstruction>();
+
+    /// <summary>What FROM lines expand with: global ARG values (and build-arg overrides), plus platform args.</summary>
+    public VariableScope GlobalScope { get; private set; } = VariableScope.Empty;
+
+    public IReadOnlyList<Stage> Stages { get; private set; } = Array.Empty<Stage>();
+
+    /// <summary>Errors past syntax: COPT1001 (unknown instruction), COPT1003 (flags), COPT1004/1005 (FROM), COPT1008 (arguments).</summary>
+    public IReadOnlyList<ParseDiagnostic> Diagnostics { get; private set; } = Array.Empty<ParseDiagnostic>();
+
+    /// <summary>Parse diagnostics and model diagnostics together, in source order.</summary>
+    public IEnumerable<ParseDiagnostic> AllDiagnostics => Syntax.Diagnostics.Concat(Diagnostics).OrderBy(d => d.Span.Start);
+
+    public Stage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Finds the stage a <c>--from</c> or FROM refers to, looking only at stages before
+    /// <paramref name="beforeIndex"/>: by name (case-insensitive) or by index.
+    /// </summary>
+    public Stage? FindStage(string reference, int beforeIndex)
+    {
+        string lower = reference.ToLowerInvariant();
+        for (int i = Math.Min(beforeIndex, Stages.Count) - 1; i >= 0; i--)
+        {
+            if (Stages[i].Name == lower)
+            {
+                return Stages[i];
+            }
+        }
+        if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+            && index >= 0 && index < Math.Min(beforeIndex, Stages.Count))
+        {
+            return Stages[index];
+        }
+        return null;
+    }
+
+    /// <summary>Expands a word as BuildKit would for this instruction (no word splitting).</summary>
+    public ShellWordResult Expand(StageInstruction instruction, string word) =>
+        new ShellLex(Syntax.EscapeToken).ProcessWord(word, instruction.Scope);
+
+    /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
+    public static bool IsExpandedByBuilder(InstructionKind kind) => kind is
+        InstructionKind.Add or InstructionKind.Arg or InstructionKind.Copy or InstructionKind.Env or
+        InstructionKind.Expose or InstructionKind.From or InstructionKind.Label or InstructionKind.StopSignal or
+        InstructionKind.User or InstructionKind.Volume or InstructionKind.Workdir;
+
+    public static DockerfileModel Build(DockerfileSyntax syntax, IReadOnlyDictionary<string, string>? buildArgs = null) =>
+        new Builder(syntax, buildArgs ?? new Dictionary<string, string>()).Build();
+
+    private sealed class Builder
+    {
+        private static readonly Regex StageNamePattern = new("^[a-z][a-z0-9-_.]*$", RegexOptions.CultureInvariant);
+        private static readonly string[] Keywords =
+        {
+            "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+            "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+        };
+
+        private readonly DockerfileSyntax _syntax;
+        private readonly IReadOnlyDictionary<string, string> _buildArgs;
+        private readonly DockerfileModel _model;
+        private readonly List<ParseDiagnostic> _diagnostics = new();
+        private readonly List<Stage> _stages = new();
+
+        public Builder(DockerfileSyntax syntax, IReadOnlyDictionary<string, string> buildArgs)
+        {
+            _syntax = syntax;
+            _buildArgs = buildArgs;
+            _model = new DockerfileModel(syntax) { BuildArgs = buildArgs };
+        }
+
+        public DockerfileModel Build()
+        {
+            var lex = new ShellLex(_syntax.EscapeToken);
+            var globalArgs = new List<StageInstruction>();
+            var globalScope = VariableScope.Empty.With(VariableKind.Arg, DefaultPlatformArgs());
+            var globalDefaults = new Dictionary<string, string?>(StringComparer.Ordinal);
+            Stage? current = null;
+            var currentInstructions = new List<StageInstruction>();
+            var currentReferences = new List<StageReference>();
+            VariableScope scope = VariableScope.Empty;
+            bool reportedBeforeFrom = false;
+
+            void CloseStage()
+            {
+                if (current is null) return;
+                current.Instructions = currentInstructions.ToArray();
+                current.References = currentReferences.ToArray();
+                current.FinalScope = scope;
+                currentInstructions.Clear();
+                currentReferences.Clear();
+            }
+
+            foreach (var syntax in _syntax.Instructions)
+            {
+                Validate(syntax, isOnbuildTrigger: false);
+                switch (syntax.Kind)
+                {
+                    case InstructionKind.From:
+                        {
+                            CloseStage();
+                            var from = new StageInstruction(syntax, globalScope);
+                            current = new Stage(_stages.Count, from);
+                            from.Stage = current;
+                            DescribeStage(current, syntax, lex, globalScope);
+                            _stages.Add(current);
+                            // A stage on an earlier stage inherits its ENV; ARGs never cross stages.
+                            scope = current.BaseStage is not null
+                                ? VariableScope.Empty.With(VariableKind.Env, current.BaseStage.FinalScope.EnvironmentOnly())
+                                : VariableScope.Empty;
+                            continue;
+                        }
+                    case InstructionKind.Arg when current is null:
+                        {
+                            var instruction = new StageInstruction(syntax, globalScope);
+                            globalArgs.Add(instruction);
+                            globalScope = DeclareArgs(syntax, globalScope, lex, globalDefaults, isGlobal: true);
+                            continue;
+                        }
+                }
+
+                if (current is null)
+                {
+                    if (syntax.Kind != InstructionKind.Unknown && !reportedBeforeFrom)
+                    {
+                        reportedBeforeFrom = true;
+                        _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InstructionBeforeFrom, ParseSeverity.Error,
+                            $"{syntax.Keyword.Value.ToUpperInvariant()} comes before the first FROM: only ARG may precede FROM. Start the stage with FROM <image>.",
+                            syntax.Keyword.Span, failsBuildKitParse: false));
+                    }
+                    continue;
+                }
+
+                var stageInstruction = new StageInstruction(syntax, scope) { Stage = current };
+                currentInstructions.Add(stageInstruction);
+                CollectReferences(stageInstruction, lex, currentReferences);
+                switch (syntax.Kind)
+                {
+                    case InstructionKind.Arg:
+                        scope = DeclareArgs(syntax, scope, lex, globalDefaults, isGlobal: false);
+                        break;
+                    case InstructionKind.Env:
+                        {
+                            // All pairs of one ENV expand against the scope before it (DL3044's point).
+                            var bindings = new List<KeyValuePair<string, string>>();
+                            foreach (var pair in syntax.KeyValues)
+                            {
+                                string key = lex.ProcessWord(pair.Key.Value, scope).Result;
+                                string value = lex.ProcessWord(pair.Value.Value, scope).Result;
+                                bindings.Add(new KeyValuePair<string, string>(key, value));
+                            }
+                            if (bindings.Count > 0)
+                            {
+                                scope = scope.With(VariableKind.Env, bindings);
+                            }
+                            break;
+                        }
+                }
+            }
+            CloseStage();
+
+            if (_stages.Count == 0 && _syntax.Instructions.Count > 0)
+            {
+                var first = _syntax.Instructions[0];
+                _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
+                    "The Dockerfile has no FROM instruction: every build needs a base (FROM <image> or FROM scratch).",
+                    first.Keyword.Span, failsBuildKitParse: false));
+            }
+
+            _model.GlobalArgs = globalArgs;
+            _model.GlobalScope = globalScope;
+            _model.Stages = _stages;
+            _model.Diagnostics = _diagnostics;
+            return _model;
+        }
+
+        private IEnumerable<KeyValuePair<string, string>> DefaultPlatformArgs()
+        {
+            const string platform = "linux/amd64";
+            yield return new("TARGETPLATFORM", platform);
+            yield return new("TARGETOS", "linux");
+            yield return new("TARGETARCH", "amd64");
+            yield return new("TARGETVARIANT", "");
+            yield return new("BUILDPLATFORM", platform);
+            yield return new("BUILDOS", "linux");
+            yield return new("BUILDARCH", "amd64");
+            yield return new("BUILDVARIANT", "");
+        }
+
+        /// <summary>
+        /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
+        /// inside a stage — the global ARG's value when the name was declared globally.
+        /// </summary>
+        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal)
+        {
+            foreach (var word in syntax.Arguments)
+            {
+                int eq = word.Value.IndexOf('=');
+                string name = eq < 0 ? word.Value : word.Value.Substring(0, eq);
+                string? value = null;
+                if (eq >= 0)
+                {
+                    value = lex.ProcessWord(word.Value.Substring(eq + 1), scope).Result;
+                }
+                if (_buildArgs.TryGetValue(name, out var overridden))
+                {
+                    value = overridden;
+                }
+                else if (value is null && !isGlobal && globalDefaults.TryGetValue(name, out var global))
+                {
+                    value = global;
+                }
+                else if (value is null && !isGlobal && AutomaticPlatformArgs.Contains(name))
+                {
+                    _model.GlobalScope.TryGetValue(name, out var platformValue);
+                    value = platformValue;
+                }
+                if (isGlobal)
+                {
+                    globalDefaults[name] = value;
+                }
+                // An ARG without a value is declared but unset: ${x-default} still applies.
+                scope = value is null ? scope : scope.With(VariableKind.Arg, name, value);
+            }
+            return scope;
+        }
+
+        private void DescribeStage(Stage stage, InstructionSyntax from, ShellLex lex, VariableScope globalScope)
+        {
+            var args = from.Arguments;
+            if (args.Count > 0)
+            {
+                stage.BaseToken = args[0];
+                stage.BaseName = lex.ProcessWord(args[0].Value, globalScope).Result;
+                stage.BaseStage = stage.BaseName.Length > 0 ? _model.FindStageIn(_stages, stage.BaseName, allowIndex: false) : null;
+            }
+            if (args.Count >= 3)
+            {
+                stage.NameToken = args[2];
+                stage.Name = args[2].Value.ToLowerInvariant();
+            }
+            var platform = from.FindFlag("platform");
+            if (platform?.Value is not null)
+            {
+                stage.Platform = lex.ProcessWord(platform.Value, globalScope).Result;
+            }
+        }
+
+        private void CollectReferences(StageInstruction instruction, ShellLex lex, List<StageReference> references)
+        {
+            var syntax = instruction.Syntax;
+            foreach (var flag in syntax.Flags)
+            {
+                string? reference = null;
+                if (syntax.Kind == InstructionKind.Copy && flag.Name == "from" && flag.Value is not null)
+                {
+                    reference = flag.Value;
+                }
+                else if (syntax.Kind == InstructionKind.Run && RunMount.FromFlag(flag) is { From: { } mountFrom })
+                {
+                    reference = mountFrom;
+                }
+                if (reference is null)
+                {
+                    continue;
+                }
+                string expanded = lex.ProcessWord(reference, instruction.Scope).Result;
+                var target = _model.FindStageIn(_stages, expanded, allowIndex: true);
+                references.Add(new StageReference(instruction, flag, expanded, target));
+            }
+        }
+
+        private void Validate(InstructionSyntax syntax, bool isOnbuildTrigger)
+        {
+            if (syntax.HasErrors && syntax.Kind != InstructionKind.Onbuild)
+            {
+                return; // the parser already reported it
+            }
+            var keywordSpan = syntax.Keyword.Span;
+            string keyword = syntax.Keyword.Value.ToUpperInvariant();
+            if (syntax.Kind == InstructionKind.Unknown)
+            {
+                string? suggestion = Keywords
+                    .Select(k => (k, d: EditDistance(k, keyword)))
+                    .Where(x => x.d <= 2 && keyword.Length > 2)
+                    .OrderBy(x => x.d)
+                    .Select(x => x.k)
+                    .FirstOrDefault();
+                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, suggestion), keywordSpan);
+                return;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var flag in syntax.Flags)
+            {
+                var kind = InstructionFlags.Lookup(syntax.Kind, flag.Name);
+                if (kind is null)
+                {
+                    var allowed = InstructionFlags.NamesFor(syntax.Kind).Select(n => "--" + n).ToArray();
+                    Add(ParseDiagnosticCodes.InvalidFlag,
+                        allowed.Length == 0
+                            ? $"Unknown flag: --{flag.Name}. {keyword} takes no flags."
+                            : $"Unknown flag: --{flag.Name}. {keyword} accepts {string.Join(", ", allowed)}.",
+                        flag.Span);
+                    continue;
+                }
+                if (kind != InstructionFlags.FlagKind.StringList && !seen.Add(flag.Name))
+                {
+                    Add(ParseDiagnosticCodes.InvalidFlag, $"Duplicate flag specified: --{flag.Name}. Give it once.", flag.Span);
+                }
+                if (kind == InstructionFlags.FlagKind.Bool && flag.Value is not null
+                    && !bool.TryParse(flag.Value, out _) && flag.Value != "1" && flag.Value != "0")
+                {
+                    Add(ParseDiagnosticCodes.InvalidFlag, $"Expecting boolean value for flag --{flag.Name}, not: {flag.Value}.", flag.Span);
+                }
+                if (kind != InstructionFlags.FlagKind.Bool && flag.Value is null)
+                {
+                    Add(ParseDiagnosticCodes.InvalidFlag, $"Missing a value on flag: --{flag.Name}. Write --{flag.Name}=<value>.", flag.Span);
+                }
+            }
+
+            int count = syntax.Kind is InstructionKind.Env or InstructionKind.Label ? syntax.KeyValues.Count : syntax.Arguments.Count;
+            switch (syntax.Kind)
+            {
+                case InstructionKind.From:
+                    if (count != 1 && count != 3)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, "FROM requires either one or three arguments: FROM <image> [AS <name>].", syntax.Span);
+                    }
+                    else if (count == 3)
+                    {
+                        if (!string.Equals(syntax.Arguments[1].Value, "as", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, "When using FROM with 3 arguments, the 2nd argument must be 'AS'.", syntax.Arguments[1].Span);
+                        }
+                        else if (!StageNamePattern.IsMatch(syntax.Arguments[2].Value.ToLowerInvariant()))
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments,
+                                $"Invalid name for build stage: \"{syntax.Arguments[2].Value}\": a name starts with a letter and holds only letters, digits, '-', '_' and '.'.",
+                                syntax.Arguments[2].Span);
+                        }
+                    }
+                    break;
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                    if (count < 2)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least two arguments: {keyword} <source>... <destination>.", syntax.Span);
+                    }
+                    break;
+                case InstructionKind.Shell:
+                    if (!syntax.IsJsonForm)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, "SHELL requires the arguments to be in JSON form: SHELL [\"/bin/bash\", \"-c\"].", syntax.ArgumentText.Span.IsEmpty ? syntax.Span : syntax.ArgumentText.Span);
+                    }
+                    else if (count == 0)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, "SHELL requires at least one argument.", syntax.Span);
+                    }
+                    break;
+                case InstructionKind.Healthcheck:
+                    if (count == 0)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, "HEALTHCHECK requires an argument: HEALTHCHECK CMD <command> or HEALTHCHECK NONE.", syntax.Span);
+                    }
+                    else
+                    {
+                        string type = syntax.Arguments[0].Value.ToUpperInvariant();
+                        if (type == "NONE" && (count > 1 || syntax.Flags.Count > 0))
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, "HEALTHCHECK NONE takes no other arguments.", syntax.Span);
+                        }
+                        else if (type != "NONE" && type != "CMD")
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, $"Unknown type \"{syntax.Arguments[0].Value}\" in HEALTHCHECK: use CMD or NONE.", syntax.Arguments[0].Span);
+                        }
+                        else if (type == "CMD" && count < 2)
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, "Missing command after HEALTHCHECK CMD.", syntax.Span);
+                        }
+                    }
+                    break;
+                case InstructionKind.Onbuild:
+                    if (syntax.OnbuildInstruction is null)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, "ONBUILD requires at least one argument: the instruction to run later.", syntax.Span);
+                    }
+                    else
+                    {
+                        var inner = syntax.OnbuildInstruction;
+                        if (inner.Kind == InstructionKind.Onbuild)
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed.", inner.Keyword.Span);
+                        }
+                        else if (inner.Kind is InstructionKind.From or InstructionKind.Maintainer)
+                        {
+                            Add(ParseDiagnosticCodes.MissingArguments, $"{inner.Keyword.Value.ToUpperInvariant()} isn't allowed as an ONBUILD trigger.", inner.Keyword.Span);
+                        }
+                        else
+                        {
+                            Validate(inner, isOnbuildTrigger: true);
+                        }
+                    }
+                    break;
+                case InstructionKind.Cmd:
+                case InstructionKind.Entrypoint:
+                    break; // an empty CMD/ENTRYPOINT is valid: it resets the inherited one
+                default:
+                    if (count == 0)
+                    {
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least one argument.", syntax.Span);
+                    }
+                    break;
+            }
+        }
+
+        private void Add(string code, string message, TextSpan span) =>
+            _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (int j = 0; j <= b.Length; j++) previous[j] = j;
+            for (int i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+                (previous, current) = (current, previous);
+            }
+            return previous[b.Length];
+        }
+    }
+
+    private Stage? FindStageIn(List<Stage> stages, string reference, bool allowIndex)
+    {
+        string lower = reference.ToLowerInvariant();
+        for (int i = stages.Count - 1; i >= 0; i--)
+        {
+            if (stages[i].Name == lower)
+            {
+                return stages[i];
+            }
+        }
+        if (allowIndex && int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+            && index >= 0 && index < stages.Count)
+        {
+            return stages[index];
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Dockerfile.Semantics;
+
+/// <summary>Which flags each instruction accepts (BuildKit's instructions/parse.go), and of what kind.</summary>
+public static class InstructionFlags
+{
+    public enum FlagKind
+    {
+        String,
+        Bool,
+        StringList,
+    }
+
+    private static readonly Dictionary<InstructionKind, Dictionary<string, FlagKind>> Allowed = new()
+    {
+        [InstructionKind.From] = new() { ["platform"] = FlagKind.String },
+        [InstructionKind.Copy] = new()
+        {
+            ["from"] = FlagKind.String, ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String,
+            ["link"] = FlagKind.Bool, ["parents"] = FlagKind.Bool, ["exclude"] = FlagKind.StringList,
+        },
+        [InstructionKind.Add] = new()
+        {
+            ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String, ["link"] = FlagKind.Bool,
+            ["keep-git-dir"] = FlagKind.Bool, ["checksum"] = FlagKind.String, ["exclude"] = FlagKind.StringList,
+            ["unpack"] = FlagKind.Bool,
+        },
+        [InstructionKind.Run] = new()
+        {
+            ["mount"] = FlagKind.StringList, ["network"] = FlagKind.String, ["security"] = FlagKind.String,
+            ["device"] = FlagKind.StringList,
+        },
+        [InstructionKind.Healthcheck] = new()
+        {
+            ["interval"] = FlagKind.String, ["timeout"] = FlagKind.String, ["start-period"] = FlagKind.String,
+            ["start-interval"] = FlagKind.String, ["retries"] = FlagKind.String,
+        },
+    };
+
+    /// <summary>The kind of a flag on an instruction, or null when the instruction does not take it.</summary>
+    public static FlagKind? Lookup(InstructionKind instruction, string flagName) =>
+        Allowed.TryGetValue(instruction, out var flags) && flags.TryGetValue(flagName, out var kind) ? kind : null;
+
+    public static IEnumerable<string> NamesFor(InstructionKind instruction) =>
+        Allowed.TryGetValue(instruction, out var flags) ? flags.Keys : Enumerable.Empty<string>();
+}

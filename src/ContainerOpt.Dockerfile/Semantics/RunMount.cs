@@ -1,0 +1,82 @@
+using System.Text;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Dockerfile.Semantics;
+
+/// <summary>A parsed <c>RUN --mount=type=cache,target=/root/.nuget/packages,id=nuget,sharing=locked</c>.</summary>
+public sealed class RunMount
+{
+    private RunMount(InstructionFlag flag, IReadOnlyDictionary<string, string> options)
+    {
+        Flag = flag;
+        Options = options;
+    }
+
+    public InstructionFlag Flag { get; }
+
+    /// <summary>Every key=value (keys lower-cased; a bare key such as <c>readonly</c> maps to "true").</summary>
+    public IReadOnlyDictionary<string, string> Options { get; }
+
+    /// <summary>bind (the default), cache, tmpfs, secret or ssh.</summary>
+    public string Type => Get("type") ?? "bind";
+
+    public string? Target => Get("target") ?? Get("dst") ?? Get("destination");
+    public string? Source => Get("source") ?? Get("src");
+    public string? From => Get("from");
+    public string? Id => Get("id");
+    public string? Sharing => Get("sharing");
+
+    public string? Get(string key) => Options.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>Parses a --mount flag's value (CSV fields, double quotes allowed); null for other flags.</summary>
+    public static RunMount? FromFlag(InstructionFlag flag)
+    {
+        if (!string.Equals(flag.Name, "mount", StringComparison.Ordinal) || flag.Value is null)
+        {
+            return null;
+        }
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in SplitCsv(flag.Value))
+        {
+            int eq = field.IndexOf('=');
+            string key = (eq < 0 ? field : field.Substring(0, eq)).Trim().ToLowerInvariant();
+            if (key.Length == 0)
+            {
+                continue;
+            }
+            options[key] = eq < 0 ? "true" : field.Substring(eq + 1);
+        }
+        return new RunMount(flag, options);
+    }
+
+    private static IEnumerable<string> SplitCsv(string value)
+    {
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < value.Length && value[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = !quoted;
+                }
+                continue;
+            }
+            if (c == ',' && !quoted)
+            {
+                yield return field.ToString();
+                field.Clear();
+                continue;
+            }
+            field.Append(c);
+        }
+        yield return field.ToString();
+    }
+}

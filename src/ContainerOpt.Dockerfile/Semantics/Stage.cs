@@ -1,0 +1,95 @@
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Dockerfile.Semantics;
+
+/// <summary>A build stage: its FROM, its name, what it builds on and its instructions.</summary>
+public sealed class Stage
+{
+    internal Stage(int index, StageInstruction from)
+    {
+        Index = index;
+        From = from;
+    }
+
+    /// <summary>0-based position; <c>COPY --from=0</c> refers to it.</summary>
+    public int Index { get; }
+
+    public StageInstruction From { get; }
+
+    /// <summary>The <c>AS name</c> token, when named.</summary>
+    public SyntaxToken? NameToken { get; internal set; }
+
+    /// <summary>The name lower-cased (BuildKit matches stage names case-insensitively), or null.</summary>
+    public string? Name { get; internal set; }
+
+    /// <summary>The base as written in FROM.</summary>
+    public SyntaxToken? BaseToken { get; internal set; }
+
+    /// <summary>The base after expanding global ARGs (an image reference or an earlier stage's name).</summary>
+    public string BaseName { get; internal set; } = "";
+
+    /// <summary>The earlier stage this one builds on, when FROM names one.</summary>
+    public Stage? BaseStage { get; internal set; }
+
+    public bool IsScratch => BaseStage is null && string.Equals(BaseName, "scratch", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The expanded <c>--platform</c> value, or null.</summary>
+    public string? Platform { get; internal set; }
+
+    /// <summary>Instructions after FROM, up to the next FROM.</summary>
+    public IReadOnlyList<StageInstruction> Instructions { get; internal set; } = Array.Empty<StageInstruction>();
+
+    /// <summary>COPY --from and RUN --mount from= references out of this stage.</summary>
+    public IReadOnlyList<StageReference> References { get; internal set; } = Array.Empty<StageReference>();
+
+    /// <summary>The variables at the end of the stage (what a stage built on this one inherits: its ENV).</summary>
+    public VariableScope FinalScope { get; internal set; } = VariableScope.Empty;
+
+    /// <summary>Name if named, else the index, as BuildKit prints stages.</summary>
+    public string DisplayName => Name ?? Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override string ToString() => $"stage {DisplayName} FROM {BaseName}";
+}
+
+/// <summary>An instruction with the stage it belongs to and the variables it sees.</summary>
+public sealed class StageInstruction
+{
+    internal StageInstruction(InstructionSyntax syntax, VariableScope scope)
+    {
+        Syntax = syntax;
+        Scope = scope;
+    }
+
+    public InstructionSyntax Syntax { get; }
+
+    /// <summary>The variables in force when this instruction runs (before its own ARG/ENV take effect).</summary>
+    public VariableScope Scope { get; }
+
+    /// <summary>The stage, or null for a global ARG before the first FROM.</summary>
+    public Stage? Stage { get; internal set; }
+
+    public InstructionKind Kind => Syntax.Kind;
+
+    public override string ToString() => Syntax.Original;
+}
+
+/// <summary>A dependency edge: <c>COPY --from=x</c> or <c>RUN --mount=from=x</c>.</summary>
+public sealed class StageReference
+{
+    internal StageReference(StageInstruction instruction, InstructionFlag flag, string reference, Stage? target)
+    {
+        Instruction = instruction;
+        Flag = flag;
+        Reference = reference;
+        Target = target;
+    }
+
+    public StageInstruction Instruction { get; }
+    public InstructionFlag Flag { get; }
+
+    /// <summary>The expanded name, index or image reference.</summary>
+    public string Reference { get; }
+
+    /// <summary>The stage referred to, or null when it names an image (or an unknown/later stage).</summary>
+    public Stage? Target { get; }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Expansion;
+
+namespace ContainerOpt.Dockerfile.Syntax;
+
+/// <summary>
+/// Finds heredoc openers in an instruction line as BuildKit does: lex the line into words keeping
+/// quotes, escapes and unset variables, then match each word against <c>^(\d*)&lt;&lt;(-?)\s*([^&lt;]*)$</c>.
+/// Whether the body expands is decided by lexing the terminator with and without raw quotes:
+/// if any quote was removed, part of it was quoted.
+/// </summary>
+public static class HeredocWords
+{
+    private static readonly Regex Opener = new(@"^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\z", RegexOptions.CultureInvariant);
+
+    public static List<HeredocSyntax> FromLine(string line, out string? error)
+    {
+        error = null;
+        var lex = new ShellLex('\\') { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
+        var words = lex.ProcessWords(line, DictionaryVariableLookup.Empty).Words;
+        var result = new List<HeredocSyntax>();
+        foreach (var word in words)
+        {
+            var heredoc = Parse(word, out error);
+            if (error is not null)
+            {
+                return new List<HeredocSyntax>();
+            }
+            if (heredoc is not null)
+            {
+                result.Add(heredoc);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Parses one word such as <c>&lt;&lt;-'EOF'</c>; null when it is not a heredoc opener.</summary>
+    public static HeredocSyntax? Parse(string word, out string? error)
+    {
+        error = null;
+        var match = Opener.Match(word);
+        if (!match.Success)
+        {
+            return null;
+        }
+        int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int fd);
+        bool chomp = match.Groups[2].Value == "-";
+        string rest = match.Groups[3].Value;
+        if (rest.Length == 0)
+        {
+            return null;
+        }
+        var lex = new ShellLex('\\') { SkipUnsetEnv = true };
+        var plain = lex.ProcessWords(rest, DictionaryVariableLookup.Empty);
+        if (!plain.Success)
+        {
+            error = $"Invalid heredoc terminator '{rest}': {plain.Error}";
+            return null;
+        }
+        if (plain.Words.Count != 1)
+        {
+            return null;
+        }
+        lex.RawQuotes = true;
+        var raw = lex.ProcessWords(rest, DictionaryVariableLookup.Empty);
+        if (!raw.Success || raw.Words.Count != 1)
+        {
+            error = $"Invalid heredoc terminator '{rest}'.";
+            return null;
+        }
+        string name = plain.Words[0];
+        bool expand = CountQuotes(name) == CountQuotes(raw.Words[0]);
+        return new HeredocSyntax(name, expand, chomp, fd);
+    }
+
+    private static int CountQuotes(string s)
+    {
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (c == '\'' || c == '"') n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,60 @@
+namespace ContainerOpt.Dockerfile.Syntax;
+
+/// <summary>Dockerfile instructions. <see cref="Unknown"/> is kept in the tree and reported, never dropped.</summary>
+public enum InstructionKind
+{
+    Unknown,
+    Add,
+    Arg,
+    Cmd,
+    Copy,
+    Entrypoint,
+    Env,
+    Expose,
+    From,
+    Healthcheck,
+    Label,
+    Maintainer,
+    Onbuild,
+    Run,
+    Shell,
+    StopSignal,
+    User,
+    Volume,
+    Workdir,
+}
+
+public static class InstructionKinds
+{
+    /// <summary>Maps an instruction keyword (any case) to its kind.</summary>
+    public static InstructionKind FromKeyword(string keyword)
+    {
+        // Ordinal-ignore-case comparisons: no lower-cased copy per instruction.
+        foreach (var (name, kind) in Table)
+        {
+            if (name.Length == keyword.Length && string.Equals(name, keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+        return InstructionKind.Unknown;
+    }
+
+    private static readonly (string Name, InstructionKind Kind)[] Table =
+    {
+        ("RUN", InstructionKind.Run), ("COPY", InstructionKind.Copy), ("ENV", InstructionKind.Env),
+        ("FROM", InstructionKind.From), ("ARG", InstructionKind.Arg), ("WORKDIR", InstructionKind.Workdir),
+        ("LABEL", InstructionKind.Label), ("ADD", InstructionKind.Add), ("CMD", InstructionKind.Cmd),
+        ("ENTRYPOINT", InstructionKind.Entrypoint), ("EXPOSE", InstructionKind.Expose), ("USER", InstructionKind.User),
+        ("VOLUME", InstructionKind.Volume), ("HEALTHCHECK", InstructionKind.Healthcheck), ("SHELL", InstructionKind.Shell),
+        ("STOPSIGNAL", InstructionKind.StopSignal), ("ONBUILD", InstructionKind.Onbuild), ("MAINTAINER", InstructionKind.Maintainer),
+    };
+
+    /// <summary>The canonical upper-case keyword.</summary>
+    public static string ToKeyword(this InstructionKind kind) => kind switch
+    {
+        InstructionKind.StopSignal => "STOPSIGNAL",
+        InstructionKind.Unknown => "",
+        _ => kind.ToString().ToUpperInvariant(),
+    };
+}

@@ -1,0 +1,310 @@
+using System.Text;
+
+namespace ContainerOpt.Dockerfile.Syntax;
+
+/// <summary>
+/// Reads the exec form <c>["a", "b"]</c> the way BuildKit does (Go's encoding/json into
+/// <c>[]interface{}</c>): the whole text must be one valid JSON array; any valid array whose
+/// elements are not all strings is an error; anything else is not JSON and falls back to shell form.
+/// </summary>
+internal static class JsonArrayReader
+{
+    public enum Outcome
+    {
+        StringArray,
+        NotJson,
+        NotStringArray,
+    }
+
+    public readonly struct Element
+    {
+        public Element(string value, int start, int end)
+        {
+            Value = value;
+            Start = start;
+            End = end;
+        }
+
+        public string Value { get; }
+        public int Start { get; }
+        public int End { get; }
+    }
+
+    public static Outcome Read(string text, int start, int end, List<Element> elements)
+    {
+        elements.Clear();
+        int pos = start;
+        SkipWhitespace(text, ref pos, end);
+        if (pos >= end || text[pos] != '[')
+        {
+            return Outcome.NotJson;
+        }
+        pos++;
+        bool allStrings = true;
+        SkipWhitespace(text, ref pos, end);
+        if (pos < end && text[pos] == ']')
+        {
+            pos++;
+        }
+        else
+        {
+            while (true)
+            {
+                SkipWhitespace(text, ref pos, end);
+                int valueStart = pos;
+                if (pos < end && text[pos] == '"')
+                {
+                    if (!ReadString(text, ref pos, end, out var value))
+                    {
+                        return Outcome.NotJson;
+                    }
+                    elements.Add(new Element(value, valueStart, pos));
+                }
+                else
+                {
+                    if (!SkipValue(text, ref pos, end, depth: 0))
+                    {
+                        return Outcome.NotJson;
+                    }
+                    allStrings = false;
+                }
+                SkipWhitespace(text, ref pos, end);
+                if (pos >= end)
+                {
+                    return Outcome.NotJson;
+                }
+                if (text[pos] == ',')
+                {
+                    pos++;
+                    continue;
+                }
+                if (text[pos] == ']')
+                {
+                    pos++;
+                    break;
+                }
+                return Outcome.NotJson;
+            }
+        }
+        SkipWhitespace(text, ref pos, end);
+        if (pos != end)
+        {
+            return Outcome.NotJson;
+        }
+        return allStrings ? Outcome.StringArray : Outcome.NotStringArray;
+    }
+
+    private static void SkipWhitespace(string text, ref int pos, int end)
+    {
+        while (pos < end && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+        {
+            pos++;
+        }
+    }
+
+    private static bool ReadString(string text, ref int pos, int end, out string value)
+    {
+        value = "";
+        pos++; // opening quote
+        var sb = new StringBuilder();
+        while (pos < end)
+        {
+            char c = text[pos];
+            if (c == '"')
+            {
+                pos++;
+                value = sb.ToString();
+                return true;
+            }
+            if (c < 0x20)
+            {
+                return false;
+            }
+            if (c != '\\')
+            {
+                sb.Append(c);
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= end)
+            {
+                return false;
+            }
+            char e = text[pos + 1];
+            pos += 2;
+            switch (e)
+            {
+                case '"': sb.Append('"'); break;
+                case '\\': sb.Append('\\'); break;
+                case '/': sb.Append('/'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u':
+                    if (!ReadHex4(text, pos, end, out int code))
+                    {
+                        return false;
+                    }
+                    pos += 4;
+                    if (code >= 0xD800 && code < 0xDC00)
+                    {
+                        // A high surrogate pairs only with an escaped low one; alone it is U+FFFD, as in Go.
+                        if (pos + 6 <= end && text[pos] == '\\' && text[pos + 1] == 'u'
+                            && ReadHex4(text, pos + 2, end, out int low) && low >= 0xDC00 && low < 0xE000)
+                        {
+                            sb.Append((char)code).Append((char)low);
+                            pos += 6;
+                        }
+                        else
+                        {
+                            sb.Append('\uFFFD');
+                        }
+                    }
+                    else if (code >= 0xDC00 && code < 0xE000)
+                    {
+                        sb.Append('\uFFFD');
+                    }
+                    else
+                    {
+                        sb.Append((char)code);
+                    }
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    private static bool ReadHex4(string text, int pos, int end, out int code)
+    {
+        code = 0;
+        if (pos + 4 > end)
+        {
+            return false;
+        }
+        for (int i = 0; i < 4; i++)
+        {
+            char h = text[pos + i];
+            int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (v < 0)
+            {
+                return false;
+            }
+            code = code * 16 + v;
+        }
+        return true;
+    }
+
+    /// <summary>Skips any JSON value; depth is bounded so hostile nesting cannot overflow the stack.</summary>
+    private static bool SkipValue(string text, ref int pos, int end, int depth)
+    {
+        if (depth > 512 || pos >= end)
+        {
+            return false;
+        }
+        char c = text[pos];
+        switch (c)
+        {
+            case '"':
+                return ReadString(text, ref pos, end, out _);
+            case '[':
+            case '{':
+                {
+                    char close = c == '[' ? ']' : '}';
+                    pos++;
+                    SkipWhitespace(text, ref pos, end);
+                    if (pos < end && text[pos] == close)
+                    {
+                        pos++;
+                        return true;
+                    }
+                    while (true)
+                    {
+                        SkipWhitespace(text, ref pos, end);
+                        if (c == '{')
+                        {
+                            if (pos >= end || text[pos] != '"' || !ReadString(text, ref pos, end, out _))
+                            {
+                                return false;
+                            }
+                            SkipWhitespace(text, ref pos, end);
+                            if (pos >= end || text[pos] != ':')
+                            {
+                                return false;
+                            }
+                            pos++;
+                            SkipWhitespace(text, ref pos, end);
+                        }
+                        if (!SkipValue(text, ref pos, end, depth + 1))
+                        {
+                            return false;
+                        }
+                        SkipWhitespace(text, ref pos, end);
+                        if (pos >= end)
+                        {
+                            return false;
+                        }
+                        if (text[pos] == ',')
+                        {
+                            pos++;
+                            continue;
+                        }
+                        if (text[pos] == close)
+                        {
+                            pos++;
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+            case 't':
+                return SkipLiteral(text, ref pos, end, "true");
+            case 'f':
+                return SkipLiteral(text, ref pos, end, "false");
+            case 'n':
+                return SkipLiteral(text, ref pos, end, "null");
+            default:
+                return SkipNumber(text, ref pos, end);
+        }
+    }
+
+    private static bool SkipLiteral(string text, ref int pos, int end, string literal)
+    {
+        if (pos + literal.Length > end || string.CompareOrdinal(text, pos, literal, 0, literal.Length) != 0)
+        {
+            return false;
+        }
+        pos += literal.Length;
+        return true;
+    }
+
+    private static bool SkipNumber(string text, ref int pos, int end)
+    {
+        int p = pos;
+        if (p < end && text[p] == '-') p++;
+        if (p >= end) return false;
+        if (text[p] == '0') p++;
+        else if (text[p] >= '1' && text[p] <= '9') { while (p < end && char.IsDigit(text[p]) && text[p] < 128) p++; }
+        else return false;
+        if (p < end && text[p] == '.')
+        {
+            p++;
+            int digits = p;
+            while (p < end && text[p] >= '0' && text[p] <= '9') p++;
+            if (p == digits) return false;
+        }
+        if (p < end && (text[p] == 'e' || text[p] == 'E'))
+        {
+            p++;
+            if (p < end && (text[p] == '+' || text[p] == '-')) p++;
+            int digits = p;
+            while (p < end && text[p] >= '0' && text[p] <= '9') p++;
+            if (p == digits) return false;
+        }
+        pos = p;
+        return true;
+    }
+}

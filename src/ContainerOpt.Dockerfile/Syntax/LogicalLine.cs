@@ -1,0 +1,112 @@
+using System.Text;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Dockerfile.Syntax;
+
+/// <summary>
+/// An instruction's physical lines joined the way BuildKit joins them. Parsing works on
+/// <see cref="Buffer"/> between <see cref="Start"/> and <see cref="End"/>: for a one-line instruction
+/// that is the source text itself (no copy); for a continued one, the joined text. Each joined
+/// piece is a segment, so any buffer range maps back to its exact source span.
+/// </summary>
+internal sealed class LogicalLine
+{
+    private readonly string _source;
+    private readonly int _origin;
+    private int _firstStart;
+    private int _length;
+    private int _sourceEnd;
+    private int _segments;
+    private int[]? _logicalStarts;
+    private int[]? _sourceStarts;
+    private StringBuilder? _builder;
+    private string? _joined;
+
+    public LogicalLine(string source, int origin)
+    {
+        _source = source;
+        _origin = origin;
+        _sourceEnd = origin;
+    }
+
+    public void Append(int start, int end)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+        if (_segments == 0)
+        {
+            _firstStart = start;
+        }
+        else
+        {
+            if (_segments == 1)
+            {
+                _logicalStarts = new int[4];
+                _sourceStarts = new int[4];
+                _sourceStarts[0] = _firstStart;
+                _builder = new StringBuilder(_source, _firstStart, _length, _length * 2 + 16);
+            }
+            else if (_segments == _logicalStarts!.Length)
+            {
+                Array.Resize(ref _logicalStarts, _segments * 2);
+                Array.Resize(ref _sourceStarts, _segments * 2);
+            }
+            _logicalStarts![_segments] = _length;
+            _sourceStarts![_segments] = start;
+            _builder!.Append(_source, start, end - start);
+            _joined = null;
+        }
+        _segments++;
+        _length += end - start;
+        _sourceEnd = end;
+    }
+
+    /// <summary>The string holding the logical characters.</summary>
+    public string Buffer => _segments <= 1 ? _source : _joined ??= _builder!.ToString();
+
+    /// <summary>Index in <see cref="Buffer"/> of the first logical character.</summary>
+    public int Start => _segments <= 1 ? _firstStart : 0;
+
+    /// <summary>Index in <see cref="Buffer"/> just past the last logical character.</summary>
+    public int End => Start + _length;
+
+    public string Text => _segments == 0 ? "" : Buffer.Substring(Start, _length);
+
+    private int SourceOffset(int logical)
+    {
+        if (_segments <= 1)
+        {
+            return _firstStart + logical;
+        }
+        int lo = 0, hi = _segments - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (_logicalStarts![mid] <= logical) lo = mid; else hi = mid - 1;
+        }
+        return _sourceStarts![lo] + (logical - _logicalStarts![lo]);
+    }
+
+    /// <summary>The source span of buffer characters [start, end).</summary>
+    public TextSpan Span(int start, int end)
+    {
+        start -= Start;
+        end -= Start;
+        if (_segments == 0)
+        {
+            return new TextSpan(_origin, 0);
+        }
+        if (start >= _length)
+        {
+            return new TextSpan(_sourceEnd, 0);
+        }
+        int from = SourceOffset(Math.Max(0, start));
+        if (end <= start)
+        {
+            return new TextSpan(from, 0);
+        }
+        return TextSpan.FromBounds(from, SourceOffset(Math.Min(end, _length) - 1) + 1);
+    }
+}

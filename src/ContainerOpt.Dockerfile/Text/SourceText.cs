@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace ContainerOpt.Dockerfile.Text;
+
+/// <summary>
+/// The text of a Dockerfile with its line table. Lines end at '\n' only, as BuildKit's scanner
+/// splits them; a trailing '\r' belongs to the line's content but never to a token.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    private SourceText(string text, string? path)
+    {
+        Text = text;
+        Path = path;
+        var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        _lineStarts = starts.ToArray();
+    }
+
+    public string Text { get; }
+
+    /// <summary>The file this text came from, when known (used in diagnostics).</summary>
+    public string? Path { get; }
+
+    public int Length => Text.Length;
+
+    /// <summary>Number of physical lines; a final '\n' does not start a new line.</summary>
+    public int LineCount => _lineStarts.Length > 1 && _lineStarts[_lineStarts.Length - 1] == Text.Length
+        ? _lineStarts.Length - 1
+        : _lineStarts.Length;
+
+    public static SourceText From(string text, string? path = null)
+    {
+        // A UTF-8 byte order mark decoded into the string is not part of the Dockerfile.
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
+        }
+        return new SourceText(text, path);
+    }
+
+    /// <summary>Decodes UTF-8 (invalid sequences become U+FFFD, never an exception) and drops a BOM.</summary>
+    public static SourceText From(byte[] utf8, string? path = null)
+    {
+        int offset = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        var text = new UTF8Encoding(false, false).GetString(utf8, offset, utf8.Length - offset);
+        return new SourceText(text, path);
+    }
+
+    /// <summary>Offset of the first character of a 1-based line.</summary>
+    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
+
+    /// <summary>Offset just past the content of a 1-based line (before '\n' and any '\r').</summary>
+    public int GetLineContentEnd(int line)
+    {
+        int index = Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1));
+        int end = index + 1 < _lineStarts.Length ? _lineStarts[index + 1] - 1 : Text.Length;
+        while (end > _lineStarts[index] && (Text[end - 1] == '\r' || Text[end - 1] == '\n'))
+        {
+            end--;
+        }
+        return end;
+    }
+
+    /// <summary>The content of a 1-based line, without its line break.</summary>
+    public string GetLineText(int line)
+    {
+        int start = GetLineStart(line);
+        return Text.Substring(start, GetLineContentEnd(line) - start);
+    }
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        if (offset < 0) offset = 0;
+        if (offset > Text.Length) offset = Text.Length;
+        int index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0)
+        {
+            index = ~index - 1;
+        }
+        return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
+        new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    public string GetText(TextSpan span)
+    {
+        int start = Math.Max(0, Math.Min(span.Start, Text.Length));
+        int end = Math.Max(start, Math.Min(span.End, Text.Length));
+        return Text.Substring(start, end - start);
+    }
+}
