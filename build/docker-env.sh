@@ -228,6 +228,11 @@ stop_daemon() {
     fi
     sleep 1
   fi
+  # dockerd leaves its default network namespace bind-mounted under the exec root.
+  local m
+  while read -r m; do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done < <(findmnt -rn -o TARGET | grep -F "$STATE/exec/" | sort -r)
   log "dockerd stopped after $(elapsed "$t0")"
 }
 

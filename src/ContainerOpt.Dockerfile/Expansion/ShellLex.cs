@@ -127,7 +127,37 @@ public sealed class ShellLex
         // An ordinary character that can be copied in bulk: not special here, not whitespace
         // (which separates words), not half of a surrogate pair.
         private bool IsPlain(char c, int stopChar) =>
-            c != '$' && c != _escape && c != stopChar && !IsQuote(c) && !char.IsSurrogate(c) && !Runes.IsSpace(c);
+            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c) && !char.IsSurrogate(c) && !Runes.IsSpace(c);
+
+        /// <summary>
+        /// BuildKit's processPossibleHeredoc: <c>&lt;&lt;</c> keeps the blanks after it (and after a
+        /// <c>-</c>) in the same word, so <c>&lt;&lt; EOF</c> and <c>&lt;&lt;- EOF</c> stay one heredoc word.
+        /// </summary>
+        private string ProcessPossibleHeredoc()
+        {
+            int start = _pos;
+            _pos++;
+            if (_pos >= _source.Length || _source[_pos] != '<')
+            {
+                return "<";
+            }
+            _pos++;
+            int afterOperator = _pos;
+            if (_pos < _source.Length && _source[_pos] == '-')
+            {
+                _pos++;
+            }
+            int blanks = _pos;
+            while (_pos < _source.Length && (_source[_pos] == ' ' || _source[_pos] == '\t'))
+            {
+                _pos++;
+            }
+            if (_pos == blanks)
+            {
+                _pos = afterOperator; // no blanks: the '-' is read as an ordinary character
+            }
+            return _source.Substring(start, _pos - start);
+        }
 
         /// <summary>
         /// BuildKit's <c>processStopOn</c>: reads up to <paramref name="stopChar"/> (consumed) or
@@ -164,6 +194,13 @@ public sealed class ShellLex
                             if (c == '$') words.AddString(piece);
                             else words.AddRawString(piece, 0, piece.Length);
                         }
+                        continue;
+                    }
+                    if (c == '<')
+                    {
+                        string heredoc = ProcessPossibleHeredoc();
+                        sb.Append(heredoc);
+                        words?.AddRawString(heredoc, 0, heredoc.Length);
                         continue;
                     }
                     if (IsPlain(c, stopChar))

@@ -21,17 +21,18 @@ public sealed class BuildKitHeredocConformanceTests
         var syntax = DockerfileParser.Parse(test.GetProperty("dockerfile").GetString()!);
         Assert.IsFalse(syntax.FailsBuildKitParse, string.Join("; ", syntax.Diagnostics));
         var expected = test.GetProperty("tests").EnumerateArray().ToArray();
-        Assert.AreEqual(expected.Length, syntax.Instructions.Count);
+        // As in BuildKit's test, expectations start at the second instruction (after FROM).
+        Assert.AreEqual(expected.Length + 1, syntax.Instructions.Count);
         for (int i = 0; i < expected.Length; i++)
         {
-            var actual = syntax.Instructions[i].Heredocs;
+            var actual = syntax.Instructions[i + 1].Heredocs;
             if (expected[i].ValueKind == JsonValueKind.Null)
             {
-                Assert.AreEqual(0, actual.Count, $"instruction {i + 1}: {syntax.Instructions[i].Original}");
+                Assert.AreEqual(0, actual.Count, $"instruction {i + 1}: {syntax.Instructions[i + 1].Original}");
                 continue;
             }
             var docs = expected[i].EnumerateArray().ToArray();
-            Assert.AreEqual(docs.Length, actual.Count, $"instruction {i + 1}: {syntax.Instructions[i].Original}");
+            Assert.AreEqual(docs.Length, actual.Count, $"instruction {i + 1}: {syntax.Instructions[i + 1].Original}");
             for (int j = 0; j < docs.Length; j++)
             {
                 string where = $"instruction {i + 1} heredoc {j + 1}";

@@ -1,0 +1,196 @@
+namespace ContainerOpt.Analysis.Shell;
+
+/// <summary>How a command is joined to the one before it.</summary>
+public enum ShellOperator
+{
+    None,
+    And,        // &&
+    Or,         // ||
+    Sequence,   // ; or a newline
+    Pipe,       // |
+    Background, // &
+}
+
+/// <summary>
+/// One simple command as the shell runs it, with wrappers such as <c>sudo -E</c>, <c>env X=1</c>,
+/// <c>xargs -r</c> and <c>nice -n 5</c> taken off, so <see cref="Name"/> is the program that does the work.
+/// </summary>
+public sealed class ShellCommand
+{
+    internal ShellCommand(IReadOnlyList<ShellWord> words, int nameIndex, IReadOnlyList<string> wrappers,
+        IReadOnlyList<ShellWord> assignments, ShellOperator precedingOperator, bool inPipeline, int depth)
+    {
+        Words = words;
+        NameIndex = nameIndex;
+        Wrappers = wrappers;
+        Assignments = assignments;
+        PrecedingOperator = precedingOperator;
+        IsInPipeline = inPipeline;
+        Depth = depth;
+        Arguments = nameIndex + 1 < words.Count ? words.Skip(nameIndex + 1).ToArray() : Array.Empty<ShellWord>();
+        string program = nameIndex < words.Count ? words[nameIndex].Value : "";
+        int slash = program.LastIndexOf('/');
+        Name = slash >= 0 ? program.Substring(slash + 1) : program;
+    }
+
+    /// <summary>The program's base name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Every word of the command, wrappers included, redirections and prefix assignments excluded.</summary>
+    public IReadOnlyList<ShellWord> Words { get; }
+
+    /// <summary>Index of the program in <see cref="Words"/>.</summary>
+    public int NameIndex { get; }
+
+    public ShellWord? NameWord => NameIndex < Words.Count ? Words[NameIndex] : null;
+
+    /// <summary>Arguments after the program.</summary>
+    public IReadOnlyList<ShellWord> Arguments { get; }
+
+    /// <summary>Wrapper programs taken off, outermost first (<c>sudo</c>, <c>env</c>...).</summary>
+    public IReadOnlyList<string> Wrappers { get; }
+
+    /// <summary><c>NAME=value</c> words before the program (or given to env).</summary>
+    public IReadOnlyList<ShellWord> Assignments { get; }
+
+    public ShellOperator PrecedingOperator { get; }
+
+    /// <summary>True when this command reads from or writes to a pipe.</summary>
+    public bool IsInPipeline { get; }
+
+    /// <summary>0 at top level; deeper inside <c>$(...)</c>, <c>sh -c "..."</c> and subshells.</summary>
+    public int Depth { get; }
+
+    public int Start => Words.Count > 0 ? Words[0].Start : 0;
+    public int End => Words.Count > 0 ? Words[Words.Count - 1].End : 0;
+
+    public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
+
+    public bool IsAny(params string[] names) => names.Contains(Name, StringComparer.Ordinal);
+
+    /// <summary>Positional arguments (not flags). Values of the listed flags (<c>-o value</c>) are skipped too.</summary>
+    public IReadOnlyList<ShellWord> Positionals(params string[] flagsTakingValue)
+    {
+        var result = new List<ShellWord>();
+        bool endOfFlags = false;
+        for (int i = 0; i < Arguments.Count; i++)
+        {
+            var word = Arguments[i];
+            if (!endOfFlags && word.Value == "--")
+            {
+                endOfFlags = true;
+                continue;
+            }
+            if (!endOfFlags && word.IsFlag)
+            {
+                if (TakesValue(word.Value, flagsTakingValue) && i + 1 < Arguments.Count)
+                {
+                    i++;
+                }
+                continue;
+            }
+            result.Add(word);
+        }
+        return result;
+    }
+
+    /// <summary>The first positional argument (<c>install</c> in <c>apt-get -y install curl</c>).</summary>
+    public string? Subcommand(params string[] flagsTakingValue)
+    {
+        var positionals = Positionals(flagsTakingValue);
+        return positionals.Count > 0 ? positionals[0].Value : null;
+    }
+
+    /// <summary>
+    /// True when any of the flags is given: <c>y</c> matches <c>-y</c> and combined <c>-qy</c>;
+    /// <c>yes</c> matches <c>--yes</c> and <c>--yes=...</c>. Names of one character are short flags.
+    /// </summary>
+    public bool HasFlag(params string[] names) => FindFlag(names) is not null;
+
+    /// <summary>The word holding the first of the flags, or null.</summary>
+    public ShellWord? FindFlag(params string[] names)
+    {
+        foreach (var word in Arguments)
+        {
+            if (word.Value == "--")
+            {
+                break;
+            }
+            if (!word.IsFlag)
+            {
+                continue;
+            }
+            foreach (var name in names)
+            {
+                if (MatchesFlag(word.Value, name))
+                {
+                    return word;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The value of a flag: <c>--name=value</c>, <c>--name value</c>, <c>-n value</c> or <c>-nvalue</c>.</summary>
+    public string? FlagValue(params string[] names)
+    {
+        for (int i = 0; i < Arguments.Count; i++)
+        {
+            string v = Arguments[i].Value;
+            if (v == "--") break;
+            foreach (var name in names)
+            {
+                if (name.Length == 1)
+                {
+                    if (v == "-" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null;
+                    if (v.StartsWith("-" + name, StringComparison.Ordinal) && !v.StartsWith("--", StringComparison.Ordinal)) return v.Substring(2);
+                }
+                else
+                {
+                    if (v == "--" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null;
+                    if (v.StartsWith("--" + name + "=", StringComparison.Ordinal)) return v.Substring(name.Length + 3);
+                    if (v == "-" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null; // single-dash long options (find -name, gem -v)
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>True when an argument equals <paramref name="value"/> exactly.</summary>
+    public bool HasArgument(string value) => Arguments.Any(a => a.Value == value);
+
+    private static bool TakesValue(string flag, string[] flagsTakingValue)
+    {
+        foreach (var name in flagsTakingValue)
+        {
+            if (name.Length == 1 ? flag == "-" + name : flag == "--" + name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    internal static bool MatchesFlag(string word, string name)
+    {
+        if (name.Length == 1)
+        {
+            // -y, -qy (combined short flags); not --y...
+            if (word.Length < 2 || word[0] != '-' || word[1] == '-')
+            {
+                return false;
+            }
+            for (int i = 1; i < word.Length; i++)
+            {
+                char c = word[i];
+                if (c == '=') break;
+                if (c == name[0]) return true;
+                if (!char.IsLetter(c)) break; // -o=value, -n5: stop at the value
+            }
+            return false;
+        }
+        return word == "--" + name || word.StartsWith("--" + name + "=", StringComparison.Ordinal);
+    }
+
+    public override string ToString() => string.Join(" ", Words.Select(w => w.Value));
+}
