@@ -150,7 +150,12 @@ pidfile_pid() { cat "$PIDFILE" 2>/dev/null || true; }
 
 start_daemon() {
   if daemon_answers; then
-    log "dockerd already answers on $SOCK"
+    local driver
+    driver=$(dk info --format '{{.Driver}}' 2>/dev/null || true)
+    log "dockerd already answers on $SOCK (storage driver ${driver:-?})"
+    if [[ -n $driver && $driver != "$STORAGE_DRIVER" ]]; then
+      log "note: it runs with '$driver', not '$STORAGE_DRIVER'; to switch: $0 stop; $0 start"
+    fi
     return 0
   fi
   local t0 pid
@@ -532,7 +537,7 @@ remove_replaced_images() {
   # build on top of the old ones anyway, so drop all unused build cache after building them.
   if ((BUILT_ANY)); then
     local reclaimed
-    reclaimed=$(dk builder prune -f 2>/dev/null | tail -n 1) || true
+    reclaimed=$(dk builder prune -a -f 2>/dev/null | tail -n 1) || true
     log "pruned BuildKit cache: ${reclaimed:-nothing}"
   fi
   return 0

@@ -5,8 +5,9 @@ namespace ContainerOpt.Analysis.Diagnostics;
 /// <summary>One reported problem: a descriptor, the file, the exact span and the message.</summary>
 public sealed class Finding
 {
-    public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span)
+    public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span, IReadOnlyList<string>? equivalents = null)
     {
+        Equivalents = equivalents ?? descriptor.Equivalents;
         Descriptor = descriptor;
         Severity = severity;
         Message = message;
@@ -16,6 +17,9 @@ public sealed class Finding
     }
 
     public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The peers' names for this finding (hadolint codes, BuildKit checks); pragmas match these too.</summary>
+    public IReadOnlyList<string> Equivalents { get; }
     public string Code => Descriptor.Id;
     public DiagnosticSeverity Severity { get; }
     public string Message { get; }
@@ -28,13 +32,22 @@ public sealed class Finding
     public TextSpan Span { get; }
 
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents);
+
+    public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents);
+
+    /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
+    public bool IsNamedBy(string key) =>
+        string.Equals(key, Code, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, Descriptor.Name, StringComparison.OrdinalIgnoreCase)
+        || Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>MSBuild's canonical form, which Visual Studio's Error List and CI log parsers read.</summary>
     public string ToCanonicalString()
     {
         string kind = Severity == DiagnosticSeverity.Error ? "error" : Severity == DiagnosticSeverity.Warning ? "warning" : "info";
-        return $"{FilePath ?? "Dockerfile"}({Location.Start.Line},{Location.Start.Column},{Location.End.Line},{Location.End.Column}): {kind} {Code}: {Message}";
+        return $"{FilePath ?? "Dockerfile"}({Location.Start.Line},{Location.Start.Column}): {kind} {Code}: {Message}";
     }
 
     public override string ToString() => ToCanonicalString();

@@ -1,17 +1,40 @@
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Context;
 using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Engine;
 
-/// <summary>Parses, builds the model and reports every diagnostic for one Dockerfile. No I/O.</summary>
+/// <summary>
+/// Parses, builds the model, runs every enabled rule and applies configuration and in-file
+/// pragmas. No I/O: the caller supplies the text, the .dockerignore and the project. Never throws
+/// for any input; a rule that fails becomes a COPT0009 finding instead of a crash.
+/// </summary>
 public sealed class DockerfileAnalyzer
 {
-    public AnalysisResult Analyze(SourceText source)
+    private readonly IReadOnlyList<DockerfileRule> _rules;
+
+    public DockerfileAnalyzer()
+        : this(RuleCatalog.Rules)
     {
+    }
+
+    public DockerfileAnalyzer(IReadOnlyList<DockerfileRule> rules)
+    {
+        _rules = rules;
+    }
+
+    public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
+
+    public AnalysisResult Analyze(AnalysisInput input)
+    {
+        var source = input.Source;
+        var options = input.Options;
         var syntax = DockerfileParser.Parse(source);
-        var model = DockerfileModel.Build(syntax);
+        var model = DockerfileModel.Build(syntax, options.BuildArgs.Count == 0 ? null : new Dictionary<string, string>(options.BuildArgs));
         var findings = new List<Finding>();
         foreach (var diagnostic in model.AllDiagnostics)
         {
@@ -19,7 +42,116 @@ public sealed class DockerfileAnalyzer
             findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, diagnostic.Message, source.Path,
                 source.GetLinePositionSpan(diagnostic.Span), diagnostic.Span));
         }
-        findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
-        return new AnalysisResult(syntax, model, findings);
+
+        options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
+        var suppressions = Suppressions.From(syntax, checkOverride);
+        if (!syntax.FailsBuildKitParse)
+        {
+            var data = new AnalysisData(model,
+                input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
+                input.ContextDirectory is not null, input.Project, options);
+            var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            foreach (var rule in _rules)
+            {
+                if (!IsEnabled(rule.Descriptor, options, suppressions))
+                {
+                    continue;
+                }
+                var sink = new List<Finding>();
+                try
+                {
+                    rule.Analyze(new RuleContext(data, rule, sink));
+                }
+                catch (Exception e)
+                {
+                    // A bug in one rule must not hide the others or fail the build with MSB4018.
+                    sink.Clear();
+                    sink.Add(DockerfileInput.FileProblem(ToolDescriptors.InternalError, source.Path ?? "Dockerfile",
+                        source.Path ?? "Dockerfile", $"rule {rule.Descriptor.Id} threw {e.GetType().Name}: {e.Message}"));
+                }
+                ruleFindings[rule.Descriptor.Id] = sink;
+            }
+            MergeSuperseded(ruleFindings);
+            findings.AddRange(ruleFindings.Values.SelectMany(f => f));
+        }
+
+        var final = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (suppressions.IsSuppressed(finding) || options.Ignored.Any(finding.IsNamedBy))
+            {
+                continue;
+            }
+            var severity = finding.Severity;
+            if (suppressions.CheckErrors && severity == DiagnosticSeverity.Warning && Suppressions.IsBuildKitCheck(finding))
+            {
+                severity = DiagnosticSeverity.Error;
+            }
+            foreach (var pair in options.Severities)
+            {
+                if (finding.IsNamedBy(pair.Key))
+                {
+                    severity = pair.Value;
+                }
+            }
+            if (severity == DiagnosticSeverity.None)
+            {
+                continue;
+            }
+            final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+        }
+        final.Sort(CompareFindings);
+        return new AnalysisResult(syntax, model, final);
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        int c = a.Location.Start.Line.CompareTo(b.Location.Start.Line);
+        if (c != 0) return c;
+        c = a.Location.Start.Column.CompareTo(b.Location.Start.Column);
+        return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+    }
+
+    private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions)
+    {
+        if (d.EnabledByDefault || options.EnableAllRules || suppressions.IsExperimentalEnabled(d))
+        {
+            return true;
+        }
+        foreach (var pair in options.Severities)
+        {
+            if (pair.Value != DiagnosticSeverity.None && RuleCatalog.Find(pair.Key)?.Id == d.Id)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A rule that supersedes another takes over its findings on the same line, equivalents merged.</summary>
+    private void MergeSuperseded(Dictionary<string, List<Finding>> byRule)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.Supersedes.Count == 0 || !byRule.TryGetValue(rule.Descriptor.Id, out var winners) || winners.Count == 0)
+            {
+                continue;
+            }
+            foreach (var loserId in rule.Supersedes)
+            {
+                if (!byRule.TryGetValue(loserId, out var losers))
+                {
+                    continue;
+                }
+                for (int w = 0; w < winners.Count; w++)
+                {
+                    var winner = winners[w];
+                    var taken = losers.Where(l => l.Location.Start.Line == winner.Location.Start.Line).ToList();
+                    if (taken.Count == 0) continue;
+                    losers.RemoveAll(taken.Contains);
+                    winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(t => t.Equivalents)).Distinct().ToArray());
+                }
+            }
+        }
     }
 }

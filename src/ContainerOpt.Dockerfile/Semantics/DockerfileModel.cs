@@ -32,6 +32,9 @@ public sealed class DockerfileModel
     /// <summary>What FROM lines expand with: global ARG values (and build-arg overrides), plus platform args.</summary>
     public VariableScope GlobalScope { get; private set; } = VariableScope.Empty;
 
+    /// <summary>Like <see cref="GlobalScope"/> but with the ARG defaults as written, build-arg overrides ignored.</summary>
+    public VariableScope GlobalDefaultScope { get; private set; } = VariableScope.Empty;
+
     public IReadOnlyList<Stage> Stages { get; private set; } = Array.Empty<Stage>();
 
     /// <summary>Errors past syntax: COPT1001 (unknown instruction), COPT1003 (flags), COPT1004/1005 (FROM), COPT1008 (arguments).</summary>
@@ -106,6 +109,7 @@ public sealed class DockerfileModel
             var lex = new ShellLex(_syntax.EscapeToken);
             var globalArgs = new List<StageInstruction>();
             var globalScope = VariableScope.Empty.With(VariableKind.Arg, DefaultPlatformArgs());
+            var globalDefaultScope = globalScope;
             var globalDefaults = new Dictionary<string, string?>(StringComparer.Ordinal);
             Stage? current = null;
             var currentInstructions = new List<StageInstruction>();
@@ -147,6 +151,7 @@ public sealed class DockerfileModel
                             var instruction = new StageInstruction(syntax, globalScope);
                             globalArgs.Add(instruction);
                             globalScope = DeclareArgs(syntax, globalScope, lex, globalDefaults, isGlobal: true);
+                            globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, new Dictionary<string, string?>(), isGlobal: true, ignoreBuildArgs: true);
                             continue;
                         }
                 }
@@ -201,6 +206,7 @@ public sealed class DockerfileModel
 
             _model.GlobalArgs = globalArgs;
             _model.GlobalScope = globalScope;
+            _model.GlobalDefaultScope = globalDefaultScope;
             _model.Stages = _stages;
             _model.Diagnostics = _diagnostics;
             return _model;
@@ -223,7 +229,7 @@ public sealed class DockerfileModel
         /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
         /// inside a stage — the global ARG's value when the name was declared globally.
         /// </summary>
-        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal)
+        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
         {
             foreach (var word in syntax.Arguments)
             {
@@ -234,7 +240,7 @@ public sealed class DockerfileModel
                 {
                     value = lex.ProcessWord(word.Value.Substring(eq + 1), scope).Result;
                 }
-                if (_buildArgs.TryGetValue(name, out var overridden))
+                if (!ignoreBuildArgs && _buildArgs.TryGetValue(name, out var overridden))
                 {
                     value = overridden;
                 }

@@ -252,6 +252,7 @@ public static class DockerfileParser
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
             instruction.ArgumentText = Token(line, argsStart, argsEnd);
+            instruction.SetArgumentStart(line, argsStart);
 
             switch (instruction.Kind)
             {

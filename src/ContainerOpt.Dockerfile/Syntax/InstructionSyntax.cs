@@ -53,8 +53,32 @@ public sealed class InstructionSyntax
     private string? _original;
     private LogicalLine? _line;
 
+    private int _argumentStart = -1;
+
     /// <summary>Keeps the joined line so <see cref="Original"/> is only cut when asked for.</summary>
     internal void SetLine(LogicalLine line) => _line = line;
+
+    internal void SetArgumentStart(LogicalLine line, int bufferIndex)
+    {
+        _line = line;
+        _argumentStart = bufferIndex;
+    }
+
+    /// <summary>
+    /// The source span of characters [offset, offset+length) of <see cref="ArgumentText"/>'s value,
+    /// across continuation lines (a shell command's word in a multi-line RUN maps to where it stands).
+    /// </summary>
+    public Text.TextSpan MapArgumentText(int offset, int length)
+    {
+        if (_line is null || _argumentStart < 0)
+        {
+            return ArgumentText.Span;
+        }
+        int max = ArgumentText.Value.Length;
+        offset = Math.Max(0, Math.Min(offset, max));
+        int end = Math.Max(offset, Math.Min(offset + length, max));
+        return _line.Span(_argumentStart + offset, _argumentStart + end);
+    }
 
     /// <summary>First physical line (1-based).</summary>
     public int StartLine { get; internal set; }

@@ -1,0 +1,37 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Configuration;
+
+/// <summary>
+/// Settings of one analysis, merged from .hadolint.yaml, the ContainerOpt config and MSBuild.
+/// Rule keys may be a code (COPT2008), a name (apt-get-pin-versions) or an equivalent (DL3008,
+/// JSONArgsRecommended): all three name the same rule.
+/// </summary>
+public sealed class AnalysisOptions
+{
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>Rules switched off.</summary>
+    public ISet<string> Ignored { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Severity per rule (None switches it off; any other severity switches an off-by-default rule on).</summary>
+    public IDictionary<string, DiagnosticSeverity> Severities { get; } = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Registries allowed in FROM (empty: any). hadolint's trustedRegistries.</summary>
+    public IList<string> TrustedRegistries { get; } = new List<string>();
+
+    /// <summary>Required labels and their type (text, url, rfc3339, spdx, hash, semver, email). hadolint's label-schema.</summary>
+    public IDictionary<string, string> LabelSchema { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Labels not in the schema are reported (DL3050).</summary>
+    public bool StrictLabels { get; set; }
+
+    /// <summary>Findings below this severity are not reported (hadolint's failure-threshold).</summary>
+    public DiagnosticSeverity? FailureThreshold { get; set; }
+
+    /// <summary>Build arguments (<c>--build-arg</c>) for expanding FROM and ARG defaults.</summary>
+    public IDictionary<string, string> BuildArgs { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Turn on every off-by-default rule.</summary>
+    public bool EnableAllRules { get; set; }
+}

@@ -1,0 +1,117 @@
+using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Context;
+
+/// <summary>
+/// A shell script that a RUN executes — its shell-form command line, its exec-form arguments, or
+/// a heredoc body run by the shell — parsed once, with the way back to exact source spans.
+/// </summary>
+public sealed class RunScript
+{
+    private readonly Func<int, int, TextSpan> _map;
+
+    internal RunScript(StageInstruction instruction, InstructionSyntax run, ShellScript script, HeredocSyntax? heredoc,
+        ShellSettings shell, Func<int, int, TextSpan> map)
+    {
+        Instruction = instruction;
+        Run = run;
+        Script = script;
+        Heredoc = heredoc;
+        Shell = shell;
+        _map = map;
+    }
+
+    /// <summary>The instruction in its stage (for <c>ONBUILD RUN</c>, the ONBUILD).</summary>
+    public StageInstruction Instruction { get; }
+
+    /// <summary>The RUN itself (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
+    public InstructionSyntax Run { get; }
+
+    public ShellScript Script { get; }
+
+    /// <summary>The heredoc whose body this script is, or null for the command line.</summary>
+    public HeredocSyntax? Heredoc { get; }
+
+    /// <summary>The SHELL in force for this RUN.</summary>
+    public ShellSettings Shell { get; }
+
+    public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Run);
+
+    /// <summary>False under a PowerShell or cmd SHELL: POSIX shell rules do not apply.</summary>
+    public bool IsPosix => Shell.IsPosix;
+
+    /// <summary>The source span of script characters [start, end).</summary>
+    public TextSpan SpanOf(int start, int end) => _map(start, end);
+
+    public TextSpan SpanOf(ShellWord word) => _map(word.Start, word.End);
+
+    /// <summary>From the program name to the last argument.</summary>
+    public TextSpan SpanOf(ShellCommand command)
+    {
+        var name = command.NameWord;
+        int start = name?.Start ?? command.Start;
+        return _map(start, Math.Max(start, command.End));
+    }
+
+    /// <summary>Just the program name (<c>apt-get</c>), the usual place to point at.</summary>
+    public TextSpan NameSpanOf(ShellCommand command)
+    {
+        var name = command.NameWord;
+        return name is null ? SpanOf(command) : _map(name.Start, name.End);
+    }
+
+    public override string ToString() => Script.Text;
+}
+
+/// <summary>The SHELL instruction in force (default <c>["/bin/sh", "-c"]</c>).</summary>
+public sealed class ShellSettings
+{
+    public static ShellSettings Default { get; } = new(new[] { "/bin/sh", "-c" }, null);
+
+    public ShellSettings(IReadOnlyList<string> arguments, InstructionSyntax? instruction)
+    {
+        Arguments = arguments;
+        Instruction = instruction;
+        string program = arguments.Count > 0 ? arguments[0] : "/bin/sh";
+        int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
+        Program = (slash >= 0 ? program.Substring(slash + 1) : program).ToLowerInvariant();
+        if (Program.EndsWith(".exe", StringComparison.Ordinal))
+        {
+            Program = Program.Substring(0, Program.Length - 4);
+        }
+    }
+
+    /// <summary>The SHELL's JSON arguments, e.g. <c>["/bin/bash", "-o", "pipefail", "-c"]</c>.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The SHELL instruction, or null for the default shell.</summary>
+    public InstructionSyntax? Instruction { get; }
+
+    /// <summary>Base name of the shell program, lower case, without .exe (<c>bash</c>, <c>pwsh</c>, <c>cmd</c>).</summary>
+    public string Program { get; }
+
+    public bool IsPosix => Program is not ("pwsh" or "powershell" or "cmd");
+
+    /// <summary>True when the shell is one where <c>set -o pipefail</c> exists (bash, zsh, ash, ksh...; not dash/sh).</summary>
+    public bool SupportsPipefail => Program is "bash" or "zsh" or "ash" or "ksh" or "mksh" or "busybox";
+
+    /// <summary>True when SHELL itself turns on pipefail (<c>-o pipefail</c>, <c>-eo pipefail</c>...).</summary>
+    public bool HasPipefail
+    {
+        get
+        {
+            for (int i = 0; i + 1 < Arguments.Count; i++)
+            {
+                string a = Arguments[i];
+                if (a.StartsWith("-", StringComparison.Ordinal) && a.EndsWith("o", StringComparison.Ordinal) && Arguments[i + 1] == "pipefail")
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

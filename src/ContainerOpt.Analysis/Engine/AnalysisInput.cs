@@ -1,0 +1,27 @@
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Project;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Engine;
+
+/// <summary>Everything one analysis looks at; the caller (CLI, MSBuild task) has read it from disk.</summary>
+public sealed class AnalysisInput
+{
+    public AnalysisInput(SourceText source)
+    {
+        Source = source;
+    }
+
+    public SourceText Source { get; }
+
+    /// <summary>The .dockerignore of the build context; null when the context has none.</summary>
+    public string? DockerIgnoreText { get; set; }
+
+    /// <summary>The build context folder (for messages), when known.</summary>
+    public string? ContextDirectory { get; set; }
+
+    /// <summary>The .NET project; null leaves the .NET rules silent.</summary>
+    public ProjectModel? Project { get; set; }
+
+    public AnalysisOptions Options { get; set; } = AnalysisOptions.Default;
+}

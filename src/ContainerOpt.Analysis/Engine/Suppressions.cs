@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Engine;
+
+/// <summary>
+/// In-file switches: <c># containeropt ignore=…</c> and <c># hadolint ignore=…</c> (next instruction),
+/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>.
+/// </summary>
+internal sealed class Suppressions
+{
+    private static readonly Regex Pragma = new(
+        @"^(containeropt|hadolint)\s+(global\s+)?ignore\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private readonly List<string> _global = new();
+    private readonly List<(int StartLine, int EndLine, string Key)> _local = new();
+    private readonly List<string> _checkSkip = new();
+    private readonly List<string> _experimental = new();
+
+    public bool CheckSkipAll { get; private set; }
+
+    /// <summary>BuildKit's <c>check=error=true</c>: check warnings fail the build.</summary>
+    public bool CheckErrors { get; private set; }
+
+    /// <summary>Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.</summary>
+    public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null)
+    {
+        var s = new Suppressions();
+        foreach (var comment in syntax.Comments)
+        {
+            var m = Pragma.Match(comment.Text);
+            if (!m.Success)
+            {
+                continue;
+            }
+            var keys = m.Groups[3].Value.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            if (m.Groups[2].Success)
+            {
+                s._global.AddRange(keys);
+                continue;
+            }
+            var target = syntax.Instructions.FirstOrDefault(i => i.StartLine > comment.Line);
+            if (target is not null)
+            {
+                foreach (var key in keys)
+                {
+                    s._local.Add((target.StartLine, target.EndLine, key));
+                }
+            }
+        }
+        string? check = checkOverride ?? syntax.FindDirective("check")?.Value;
+        if (check is not null)
+        {
+            foreach (var part in check.Split(';'))
+            {
+                int eq = part.IndexOf('=');
+                if (eq < 0) continue;
+                string key = part.Substring(0, eq).Trim().ToLowerInvariant();
+                var values = part.Substring(eq + 1).Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+                switch (key)
+                {
+                    case "skip":
+                        if (values.Any(v => v.Equals("all", StringComparison.OrdinalIgnoreCase))) s.CheckSkipAll = true;
+                        s._checkSkip.AddRange(values);
+                        break;
+                    case "error":
+                        s.CheckErrors = values.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
+                        break;
+                    case "experimental":
+                        s._experimental.AddRange(values);
+                        break;
+                }
+            }
+        }
+        return s;
+    }
+
+    /// <summary>True when the file enables an off-by-default (experimental) rule by one of its names.</summary>
+    public bool IsExperimentalEnabled(DiagnosticDescriptor d) =>
+        _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || Names(d, e));
+
+    public bool IsSuppressed(Finding f)
+    {
+        if (_global.Any(f.IsNamedBy))
+        {
+            return true;
+        }
+        int line = f.Location.Start.Line;
+        foreach (var (start, end, key) in _local)
+        {
+            if (line >= start && line <= end && f.IsNamedBy(key))
+            {
+                return true;
+            }
+        }
+        if (IsBuildKitCheck(f))
+        {
+            if (CheckSkipAll || _checkSkip.Any(f.IsNamedBy))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A finding that stands for one of BuildKit's checks (an equivalent that is not a DL code).</summary>
+    public static bool IsBuildKitCheck(Finding f) =>
+        f.Equivalents.Any(e => !e.StartsWith("DL", StringComparison.Ordinal) && !e.StartsWith("SC", StringComparison.Ordinal));
+
+    private static bool Names(DiagnosticDescriptor d, string key) =>
+        string.Equals(key, d.Id, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, d.Name, StringComparison.OrdinalIgnoreCase)
+        || d.Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,90 @@
+namespace ContainerOpt.Analysis.Project;
+
+/// <summary>What kind of app the project builds (decides the right base image).</summary>
+public enum ProjectKind
+{
+    Console,
+    Web,
+    Worker,
+}
+
+/// <summary>
+/// A .NET project as the .NET rules and the generator need it: plain data, filled by the CLI from
+/// an MSBuild evaluation or by the MSBuild task from properties and items.
+/// </summary>
+public sealed class ProjectModel
+{
+    /// <summary>Full path of the .csproj/.fsproj/.vbproj.</summary>
+    public string ProjectPath { get; set; } = "";
+
+    public string ProjectDirectory => System.IO.Path.GetDirectoryName(ProjectPath) ?? "";
+
+    /// <summary>The TargetFramework(s): net10.0, net8.0 ...</summary>
+    public IReadOnlyList<string> TargetFrameworks { get; set; } = Array.Empty<string>();
+
+    public string OutputType { get; set; } = "Exe";
+    public string AssemblyName { get; set; } = "";
+
+    /// <summary>The apphost/dll base name (TargetName; usually the AssemblyName).</summary>
+    public string TargetName { get; set; } = "";
+
+    public ProjectKind Kind { get; set; } = ProjectKind.Console;
+
+    /// <summary>FrameworkReference items (Microsoft.AspNetCore.App ...).</summary>
+    public IReadOnlyList<string> FrameworkReferences { get; set; } = Array.Empty<string>();
+
+    public bool SelfContained { get; set; }
+    public bool PublishAot { get; set; }
+    public bool PublishTrimmed { get; set; }
+    public bool PublishSingleFile { get; set; }
+    public bool InvariantGlobalization { get; set; }
+    public string? RuntimeIdentifier { get; set; }
+
+    /// <summary>Full paths of every project reached through ProjectReference, transitively.</summary>
+    public IReadOnlyList<string> ProjectReferences { get; set; } = Array.Empty<string>();
+
+    /// <summary>Directory.Build.props/.targets, Directory.Packages.props, NuGet.config, global.json that apply (full paths).</summary>
+    public IReadOnlyList<string> RestoreInputs { get; set; } = Array.Empty<string>();
+
+    public bool ManagePackageVersionsCentrally { get; set; }
+
+    /// <summary>ContainerPort items: "8080/tcp".</summary>
+    public IReadOnlyList<string> ContainerPorts { get; set; } = Array.Empty<string>();
+    public string? ContainerUser { get; set; }
+    public string? ContainerBaseImage { get; set; }
+    public string? ContainerFamily { get; set; }
+    public string? ContainerWorkingDirectory { get; set; }
+    public string? ContainerRepository { get; set; }
+    public string? ContainerImageTag { get; set; }
+
+    /// <summary>ContainerEnvironmentVariable items and environment the app sets (ASPNETCORE_HTTP_PORTS ...).</summary>
+    public IReadOnlyDictionary<string, string> ContainerEnvironment { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Major.minor of the first target framework (10.0 for net10.0), or null for non-.NET Core TFMs.</summary>
+    public Version? FrameworkVersion
+    {
+        get
+        {
+            foreach (var tfm in TargetFrameworks)
+            {
+                var v = ParseTargetFramework(tfm);
+                if (v is not null) return v;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>net8.0 gives 8.0; net8.0-windows gives 8.0; netcoreapp3.1 gives 3.1; net472/netstandard2.0 give null.</summary>
+    public static Version? ParseTargetFramework(string tfm)
+    {
+        string t = tfm.Trim().ToLowerInvariant();
+        int dash = t.IndexOf('-');
+        if (dash >= 0) t = t.Substring(0, dash);
+        string? number = t.StartsWith("netcoreapp", StringComparison.Ordinal) ? t.Substring(10)
+            : t.StartsWith("net", StringComparison.Ordinal) && !t.StartsWith("netstandard", StringComparison.Ordinal) && t.Contains('.') ? t.Substring(3)
+            : null;
+        return number is not null && Version.TryParse(number, out var v) && v.Major >= 1 ? v : null;
+    }
+
+    public bool IsWeb => Kind == ProjectKind.Web || FrameworkReferences.Any(f => f.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase));
+}

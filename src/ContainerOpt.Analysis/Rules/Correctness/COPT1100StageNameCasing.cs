@@ -1,0 +1,30 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>BuildKit's StageNameCasing: stage names are lowercase (BuildKit lowercases them anyway).</summary>
+public sealed class COPT1100StageNameCasing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1100",
+        "stage-name-casing",
+        "Stage names should be lowercase",
+        "Stage name '{0}' should be lowercase: name it '{1}'.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "StageNameCasing" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            var name = stage.NameToken;
+            if (name is not null && name.Value != name.Value.ToLowerInvariant())
+            {
+                context.Report(name.Span, name.Value, name.Value.ToLowerInvariant());
+            }
+        }
+    }
+}
