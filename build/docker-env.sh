@@ -84,8 +84,6 @@ daemon_answers() {
   timeout 20 "$DOCKER_CLIENT" -H "unix://$SOCK" info --format '{{.ServerVersion}}' >/dev/null 2>&1
 }
 
-image_exists() { dk image inspect --format '{{.Id}}' "$1" >/dev/null 2>&1; }
-
 image_id() { dk image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
 
 image_label() { # image_label IMAGE KEY
@@ -576,7 +574,7 @@ cmd_stop() {
 
 cmd_status() {
   check_paths
-  local ready=0 kind ref id version
+  local ready=0 ref id version
   if daemon_answers; then
     printf 'daemon: answers on unix://%s (dockerd %s, pid %s, storage %s)\n' "$SOCK" \
       "$(dk version --format '{{.Server.Version}}' 2>/dev/null)" "$(pidfile_pid)" \

@@ -1,0 +1,148 @@
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Dockerfile.Tests.Semantics;
+
+[TestClass]
+public sealed class DockerfileModelTests
+{
+    private static DockerfileModel Model(string text, Dictionary<string, string>? buildArgs = null) =>
+        DockerfileModel.Build(DockerfileParser.Parse(text), buildArgs);
+
+    [TestMethod]
+    public void Stage_graph_has_names_bases_and_copy_from_edges()
+    {
+        var model = Model("""
+            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS Build
+            RUN dotnet publish -o /app
+            FROM build AS test
+            RUN --mount=type=bind,from=build,source=/app,target=/x ls /x
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0
+            COPY --from=build /app .
+            COPY --from=0 /src /src
+            COPY --from=nginx:latest /etc/nginx /etc/nginx
+            """);
+        Assert.AreEqual(3, model.Stages.Count);
+        var (build, test, final) = (model.Stages[0], model.Stages[1], model.Stages[2]);
+        Assert.AreEqual("build", build.Name);
+        Assert.AreEqual("Build", build.NameToken!.Value);
+        Assert.AreEqual("mcr.microsoft.com/dotnet/sdk:10.0", build.BaseName);
+        Assert.IsNull(build.BaseStage);
+        Assert.AreSame(build, test.BaseStage);
+        Assert.IsNull(final.Name);
+        Assert.AreSame(final, model.FinalStage);
+        Assert.AreEqual("2", final.DisplayName);
+
+        var mount = test.References.Single();
+        Assert.AreEqual("build", mount.Reference);
+        Assert.AreSame(build, mount.Target);
+
+        CollectionAssert.AreEqual(new[] { "build", "0", "nginx:latest" }, final.References.Select(r => r.Reference).ToArray());
+        Assert.AreSame(build, final.References[0].Target);
+        Assert.AreSame(build, final.References[1].Target);
+        Assert.IsNull(final.References[2].Target, "an image is not a stage");
+    }
+
+    [TestMethod]
+    public void A_stage_cannot_refer_to_a_later_stage()
+    {
+        var model = Model("FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\n");
+        Assert.IsNull(model.Stages[0].References[0].Target);
+        Assert.IsNull(model.FindStage("b", beforeIndex: 0));
+        Assert.AreSame(model.Stages[1], model.FindStage("B", beforeIndex: 2));
+    }
+
+    [TestMethod]
+    public void Global_args_expand_from_lines_and_build_args_override_them()
+    {
+        var text = "ARG TAG=3.19\nARG IMAGE=alpine:${TAG}\nFROM ${IMAGE} AS base\nFROM --platform=$BUILDPLATFORM base\n";
+        var model = Model(text);
+        Assert.AreEqual("alpine:3.19", model.Stages[0].BaseName);
+        Assert.AreEqual("linux/amd64", model.Stages[1].Platform);
+        Assert.AreSame(model.Stages[0], model.Stages[1].BaseStage);
+        Assert.AreEqual(2, model.GlobalArgs.Count);
+
+        var overridden = Model(text, new Dictionary<string, string> { ["TAG"] = "3.20" });
+        Assert.AreEqual("alpine:3.20", overridden.Stages[0].BaseName);
+        Assert.IsTrue(overridden.GlobalDefaultScope.TryGetValue("IMAGE", out var defaultImage));
+        Assert.AreEqual("alpine:3.19", defaultImage, "defaults ignore build args");
+    }
+
+    [TestMethod]
+    public void Global_args_are_invisible_in_a_stage_until_redeclared()
+    {
+        var model = Model("ARG VERSION=1.2\nFROM alpine\nRUN echo one\nARG VERSION\nRUN echo two\nARG OTHER=x\nENV VERSION=env\nRUN echo three\n");
+        var runs = model.Stages[0].Instructions.Where(i => i.Kind == InstructionKind.Run).ToArray();
+        Assert.IsFalse(runs[0].Scope.TryGetValue("VERSION", out _));
+        Assert.IsTrue(runs[1].Scope.TryGetValue("VERSION", out var v1));
+        Assert.AreEqual("1.2", v1);
+        Assert.IsTrue(runs[2].Scope.TryGetValue("VERSION", out var v2));
+        Assert.AreEqual("env", v2, "ENV wins over ARG");
+        Assert.AreEqual(VariableKind.Env, runs[2].Scope.KindOf("VERSION"));
+        Assert.AreEqual("x", runs[2].Scope.ToDictionary()["OTHER"]);
+    }
+
+    [TestMethod]
+    public void Stages_inherit_env_but_not_arg_from_their_base_stage()
+    {
+        var model = Model("FROM alpine AS base\nARG A=1\nENV E=2\nFROM base\nRUN true\n");
+        var run = model.Stages[1].Instructions.Single();
+        Assert.IsTrue(run.Scope.TryGetValue("E", out var e));
+        Assert.AreEqual("2", e);
+        Assert.IsFalse(run.Scope.TryGetValue("A", out _));
+    }
+
+    [TestMethod]
+    public void One_env_instruction_expands_all_pairs_against_the_previous_scope()
+    {
+        var model = Model("FROM alpine\nENV A=1\nENV A=2 B=$A\nRUN true\n");
+        var run = model.Stages[0].Instructions.Last();
+        Assert.IsTrue(run.Scope.TryGetValue("B", out var b));
+        Assert.AreEqual("1", b);
+    }
+
+    [TestMethod]
+    public void Expand_uses_the_instruction_scope_and_escape_token()
+    {
+        var model = Model("# escape=`\nFROM alpine\nENV DIR=/app\nWORKDIR ${DIR}/src\n");
+        var workdir = model.Stages[0].Instructions.Last();
+        Assert.AreEqual("/app/src", model.Expand(workdir, workdir.Syntax.Arguments[0].Value).Result);
+        var unset = model.Expand(workdir, "$NOPE-${X:-d}");
+        CollectionAssert.AreEqual(new[] { "NOPE", "X" }, unset.Unmatched.ToArray());
+    }
+
+    [TestMethod]
+    public void Errors_past_parsing_are_coded_and_positioned()
+    {
+        var syntax = DockerfileParser.Parse("RUN echo early\nFROM alpine\nRUNN x\nCOPY --chwon=1 a b\nCOPY --from a b\nCOPY only\nFROM a b c\nFROM alpine AS 1bad\nHEALTHCHECK NONE x\nONBUILD FROM x\nSHELL /bin/sh\nCOPY --link=maybe a b\n");
+        var model = DockerfileModel.Build(syntax);
+        var diagnostics = model.Diagnostics.Select(d => $"{d.Code}@{syntax.Source.GetLinePosition(d.Span.Start)}").ToArray();
+        CollectionAssert.AreEqual(new[]
+        {
+            "COPT1005@1,1", "COPT1001@3,1", "COPT1003@4,6", "COPT1003@5,6", "COPT1008@6,1", "COPT1008@7,8",
+            "COPT1008@8,16", "COPT1008@9,1", "COPT1008@10,9", "COPT1008@11,7", "COPT1003@12,6",
+        }, diagnostics, string.Join(", ", diagnostics));
+        StringAssert.Contains(model.Diagnostics[1].Message, "did you mean 'RUN'");
+        StringAssert.Contains(model.Diagnostics[2].Message, "COPY accepts --from, --chown, --chmod, --link, --parents, --exclude");
+    }
+
+    [TestMethod]
+    public void A_file_without_from_is_COPT1004()
+    {
+        var model = Model("ARG A=1\n");
+        Assert.AreEqual("COPT1004", model.Diagnostics.Single().Code);
+    }
+
+    [TestMethod]
+    public void Run_mount_options_are_parsed()
+    {
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/root/.nuget/packages,id=nuget,sharing=locked --mount=type=secret,id=npmrc,target=/root/.npmrc,required dotnet restore\n");
+        var mounts = syntax.Instructions[1].Flags.Select(RunMount.FromFlag).ToArray();
+        Assert.AreEqual("cache", mounts[0]!.Type);
+        Assert.AreEqual("/root/.nuget/packages", mounts[0]!.Target);
+        Assert.AreEqual("nuget", mounts[0]!.Id);
+        Assert.AreEqual("locked", mounts[0]!.Sharing);
+        Assert.AreEqual("secret", mounts[1]!.Type);
+        Assert.AreEqual("true", mounts[1]!.Get("required"));
+    }
+}
