@@ -9,9 +9,13 @@ public static class CliApp
         containeropt — Dockerfile analysis for .NET teams
 
         Usage:
-          containeropt lint PATH... [--format text|json|sarif]
+          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]
               Lint Dockerfiles (a folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).
+              --project evaluates the .NET project (with your SDK's MSBuild) for the .NET rules;
+              --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts.
               Exit 0: no error-severity finding; 1: at least one; 2: usage or I/O problem.
+          containeropt rules [--format text|json]
+              Every rule: code, name, default severity, title, hadolint/BuildKit equivalents.
           containeropt parse PATH [--format buildkit|json]
               Print the syntax tree: BuildKit's AST dump, or JSON with exact spans.
           containeropt --version | --help
@@ -36,6 +40,7 @@ public static class CliApp
             {
                 "lint" => LintCommand.Run(rest, stdout, stderr),
                 "parse" => ParseCommand.Run(rest, stdout, stderr),
+                "rules" => RulesCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

@@ -1,24 +1,42 @@
 using ContainerOpt.Analysis.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Project;
 using ContainerOpt.Cli.Output;
+using ContainerOpt.Cli.Projects;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt lint PATH... [--format text|json|sarif]</c>.</summary>
+/// <summary><c>containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]</c>.</summary>
 internal static class LintCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, new[] { "--format" }, Array.Empty<string>());
+        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context" }, Array.Empty<string>());
         string format = line.Choice("--format", "text", "text", "json", "sarif");
         if (line.Operands.Count == 0)
         {
             throw new UsageException("lint needs at least one Dockerfile or folder.");
         }
+        string? contextOption = line.Value("--context");
+        if (contextOption is not null && !Directory.Exists(contextOption))
+        {
+            throw new UsageException($"The build context '{contextOption}' is not a folder.");
+        }
 
-        var analyzer = new DockerfileAnalyzer();
+        ProjectModel? project = null;
         var files = new List<FileFindings>();
         bool ioProblem = false;
+        if (line.Value("--project") is { } projectPath)
+        {
+            project = MSBuildProjectLoader.TryLoad(projectPath, out var error);
+            if (project is null)
+            {
+                files.Add(new FileFindings(projectPath, new[] { DockerfileInput.FileProblem(ToolDescriptors.InvalidConfiguration, projectPath, projectPath, error) }));
+                ioProblem = true;
+            }
+        }
+
+        var analyzer = new DockerfileAnalyzer();
         foreach (var operand in line.Operands)
         {
             foreach (var path in DockerfileFiles.Expand(operand))
@@ -30,7 +48,14 @@ internal static class LintCommand
                     files.Add(new FileFindings(path, new[] { problem! }));
                     continue;
                 }
-                files.Add(new FileFindings(path, analyzer.Analyze(source).Findings));
+                string context = contextOption ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+                var input = new AnalysisInput(source)
+                {
+                    ContextDirectory = Path.GetFullPath(context),
+                    DockerIgnoreText = ReadDockerIgnore(path, context),
+                    Project = project,
+                };
+                files.Add(new FileFindings(path, analyzer.Analyze(input).Findings));
             }
         }
 
@@ -46,6 +71,26 @@ internal static class LintCommand
             return ExitCodes.UsageOrIo;
         }
         return files.Any(f => f.Findings.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>BuildKit reads <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile first, else the context's .dockerignore.</summary>
+    private static string? ReadDockerIgnore(string dockerfile, string context)
+    {
+        foreach (var candidate in new[] { dockerfile + ".dockerignore", Path.Combine(context, ".dockerignore") })
+        {
+            try
+            {
+                if (File.Exists(candidate))
+                {
+                    return File.ReadAllText(candidate);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+        return null;
     }
 }
 

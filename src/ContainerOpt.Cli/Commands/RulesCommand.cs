@@ -1,0 +1,53 @@
+using System.Text.Json;
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Engine;
+
+namespace ContainerOpt.Cli.Commands;
+
+/// <summary><c>containeropt rules [--format text|json]</c>: every diagnostic with its descriptor.</summary>
+internal static class RulesCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args, new[] { "--format" }, Array.Empty<string>());
+        string format = line.Choice("--format", "text", "text", "json");
+        if (line.Operands.Count > 0)
+        {
+            throw new UsageException("rules takes no operands.");
+        }
+        var descriptors = RuleCatalog.AllDescriptors;
+        if (format == "json")
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartArray();
+                foreach (var d in descriptors)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("code", d.Id);
+                    json.WriteString("name", d.Name);
+                    json.WriteString("title", d.Title);
+                    json.WriteString("defaultSeverity", d.DefaultSeverity.ToText());
+                    json.WriteString("category", d.Category);
+                    json.WriteStartArray("equivalents");
+                    foreach (var e in d.Equivalents) json.WriteStringValue(e);
+                    json.WriteEndArray();
+                    json.WriteString("helpUri", d.HelpUri);
+                    json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return ExitCodes.Success;
+        }
+        foreach (var d in descriptors)
+        {
+            string equivalents = d.Equivalents.Count == 0 ? "" : " [" + string.Join(", ", d.Equivalents) + "]";
+            string off = d.EnabledByDefault ? "" : " (off by default)";
+            stdout.WriteLine($"{d.Id} {d.Name,-40} {d.DefaultSeverity.ToText(),-8} {d.Title}{equivalents}{off}");
+        }
+        return ExitCodes.Success;
+    }
+}

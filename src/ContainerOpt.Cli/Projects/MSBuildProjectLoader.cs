@@ -1,0 +1,215 @@
+using System.Runtime.CompilerServices;
+using ContainerOpt.Analysis.Project;
+using Microsoft.Build.Evaluation;
+
+namespace ContainerOpt.Cli.Projects;
+
+/// <summary>
+/// Fills a <see cref="ProjectModel"/> by evaluating the project with the machine's .NET SDK MSBuild
+/// (found by Microsoft.Build.Locator), so the .NET rules see what a build would see: imports,
+/// Directory.Build.props, central package management and the transitive ProjectReference closure.
+/// </summary>
+public static class MSBuildProjectLoader
+{
+    private static readonly object Gate = new();
+    private static bool _registered;
+
+    /// <summary>Loads the project or returns null with a reason (never throws).</summary>
+    public static ProjectModel? TryLoad(string projectPath, out string? error)
+    {
+        error = null;
+        if (!File.Exists(projectPath))
+        {
+            error = $"The project '{projectPath}' does not exist.";
+            return null;
+        }
+        try
+        {
+            EnsureMSBuild();
+            return Evaluate(Path.GetFullPath(projectPath));
+        }
+        catch (Exception e)
+        {
+            error = $"The project '{projectPath}' could not be evaluated: {e.Message}";
+            return null;
+        }
+    }
+
+    private static void EnsureMSBuild()
+    {
+        lock (Gate)
+        {
+            if (_registered) return;
+            if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
+            {
+                Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
+            }
+            _registered = true;
+        }
+    }
+
+    // Kept out of line: MSBuild types must not be touched before the Locator has registered.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ProjectModel Evaluate(string path)
+    {
+        using var collection = new ProjectCollection();
+        var project = LoadForOneFramework(collection, path);
+        var model = new ProjectModel
+        {
+            ProjectPath = path,
+            TargetFrameworks = Frameworks(project),
+            OutputType = project.GetPropertyValue("OutputType"),
+            AssemblyName = project.GetPropertyValue("AssemblyName"),
+            TargetName = Value(project, "TargetName") ?? project.GetPropertyValue("AssemblyName"),
+            SelfContained = IsTrue(project, "SelfContained"),
+            PublishAot = IsTrue(project, "PublishAot"),
+            PublishTrimmed = IsTrue(project, "PublishTrimmed"),
+            PublishSingleFile = IsTrue(project, "PublishSingleFile"),
+            InvariantGlobalization = IsTrue(project, "InvariantGlobalization"),
+            RuntimeIdentifier = Value(project, "RuntimeIdentifier"),
+            ManagePackageVersionsCentrally = IsTrue(project, "ManagePackageVersionsCentrally"),
+            ContainerUser = Value(project, "ContainerUser"),
+            ContainerBaseImage = Value(project, "ContainerBaseImage"),
+            ContainerFamily = Value(project, "ContainerFamily"),
+            ContainerWorkingDirectory = Value(project, "ContainerWorkingDirectory"),
+            ContainerRepository = Value(project, "ContainerRepository"),
+            ContainerImageTag = Value(project, "ContainerImageTag"),
+            FrameworkReferences = project.GetItems("FrameworkReference").Select(i => i.EvaluatedInclude).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            ContainerPorts = project.GetItems("ContainerPort").Select(i =>
+            {
+                string type = i.GetMetadataValue("Type");
+                return string.IsNullOrEmpty(type) ? i.EvaluatedInclude : i.EvaluatedInclude + "/" + type;
+            }).ToArray(),
+            ContainerEnvironment = project.GetItems("ContainerEnvironmentVariable")
+                .GroupBy(i => i.EvaluatedInclude).ToDictionary(g => g.Key, g => g.Last().GetMetadataValue("Value")),
+        };
+        model.Kind = IsTrue(project, "UsingMicrosoftNETSdkWeb") || model.FrameworkReferences.Contains("Microsoft.AspNetCore.App", StringComparer.OrdinalIgnoreCase)
+            ? ProjectKind.Web
+            : IsTrue(project, "UsingMicrosoftNETSdkWorker") ? ProjectKind.Worker : ProjectKind.Console;
+        model.ProjectReferences = ReferenceClosure(collection, project);
+        model.RestoreInputs = RestoreInputs(collection, path, project, model.ProjectReferences);
+        return model;
+    }
+
+    private static Project LoadForOneFramework(ProjectCollection collection, string path, IDictionary<string, string>? globals = null)
+    {
+        var project = collection.LoadProject(path, globals, null);
+        var frameworks = project.GetPropertyValue("TargetFrameworks");
+        if (string.IsNullOrWhiteSpace(project.GetPropertyValue("TargetFramework")) && !string.IsNullOrWhiteSpace(frameworks))
+        {
+            // Multi-targeted: evaluate once for the first framework, as an inner build would.
+            var g = new Dictionary<string, string>(globals ?? new Dictionary<string, string>()) { ["TargetFramework"] = frameworks.Split(';')[0].Trim() };
+            project = collection.LoadProject(path, g, null);
+        }
+        return project;
+    }
+
+    private static IReadOnlyList<string> Frameworks(Project project)
+    {
+        var many = project.GetPropertyValue("TargetFrameworks");
+        if (!string.IsNullOrWhiteSpace(many))
+        {
+            return many.Split(';').Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
+        }
+        var one = project.GetPropertyValue("TargetFramework");
+        return string.IsNullOrWhiteSpace(one) ? Array.Empty<string>() : new[] { one.Trim() };
+    }
+
+    private static IReadOnlyList<string> ReferenceClosure(ProjectCollection collection, Project root)
+    {
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<Project>();
+        queue.Enqueue(root);
+        while (queue.Count > 0)
+        {
+            var project = queue.Dequeue();
+            foreach (var item in project.GetItems("ProjectReference"))
+            {
+                var full = Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude.Replace('\\', Path.DirectorySeparatorChar)));
+                if (!File.Exists(full) || !seen.Add(full))
+                {
+                    continue;
+                }
+                try
+                {
+                    queue.Enqueue(LoadForOneFramework(collection, full));
+                }
+                catch (Microsoft.Build.Exceptions.InvalidProjectFileException)
+                {
+                    // A broken reference is still a restore input; its own references are unknown.
+                }
+            }
+        }
+        return seen.ToArray();
+    }
+
+    /// <summary>Directory.Build.*, Directory.Packages.props, NuGet.config and global.json that restore reads.</summary>
+    private static IReadOnlyList<string> RestoreInputs(ProjectCollection collection, string path, Project project, IReadOnlyList<string> references)
+    {
+        var inputs = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var p in new[] { path }.Concat(references))
+        {
+            Project evaluated;
+            try
+            {
+                evaluated = p == path ? project : LoadForOneFramework(collection, p);
+            }
+            catch (Microsoft.Build.Exceptions.InvalidProjectFileException)
+            {
+                continue;
+            }
+            foreach (var import in evaluated.Imports)
+            {
+                var file = import.ImportedProject.FullPath;
+                var name = Path.GetFileName(file);
+                if (name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("Directory.Build.targets", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("Directory.Packages.props", StringComparison.OrdinalIgnoreCase))
+                {
+                    inputs.Add(file);
+                }
+            }
+            foreach (var upward in FilesUpward(Path.GetDirectoryName(p)!, "nuget.config", "global.json"))
+            {
+                inputs.Add(upward);
+            }
+        }
+        return inputs.ToArray();
+    }
+
+    private static IEnumerable<string> FilesUpward(string start, params string[] names)
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            FileInfo[] files;
+            try
+            {
+                files = dir.GetFiles();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                yield break;
+            }
+            foreach (var name in names)
+            {
+                if (found.Contains(name)) continue;
+                var file = files.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (file is not null)
+                {
+                    found.Add(name);
+                    yield return file.FullName;
+                }
+            }
+        }
+    }
+
+    private static string? Value(Project project, string name)
+    {
+        var v = project.GetPropertyValue(name);
+        return string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+    }
+
+    private static bool IsTrue(Project project, string name) =>
+        string.Equals(project.GetPropertyValue(name).Trim(), "true", StringComparison.OrdinalIgnoreCase);
+}

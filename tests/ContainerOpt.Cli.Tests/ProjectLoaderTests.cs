@@ -1,0 +1,101 @@
+using ContainerOpt.Analysis.Project;
+using ContainerOpt.Cli.Projects;
+
+namespace ContainerOpt.Cli.Tests;
+
+/// <summary>Evaluates real projects with the machine's .NET SDK (no mocks): what --project feeds the .NET rules.</summary>
+[TestClass]
+public sealed class ProjectLoaderTests
+{
+    private static string MakeRepo()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "containeropt-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "src", "Api"));
+        Directory.CreateDirectory(Path.Combine(root, "src", "Domain"));
+        Directory.CreateDirectory(Path.Combine(root, "src", "Shared"));
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(root, "NuGet.Config"), "<configuration />");
+        File.WriteAllText(Path.Combine(root, "global.json"), "{}");
+        File.WriteAllText(Path.Combine(root, "src", "Api", "Api.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <AssemblyName>Contoso.Api</AssemblyName>
+                <InvariantGlobalization>true</InvariantGlobalization>
+                <ContainerFamily>noble-chiseled</ContainerFamily>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="..\Domain\Domain.csproj" />
+                <ContainerPort Include="8081" Type="tcp" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(root, "src", "Domain", "Domain.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFrameworks>net10.0;net8.0</TargetFrameworks></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../Shared/Shared.csproj" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(root, "src", "Shared", "Shared.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        return root;
+    }
+
+    [TestMethod]
+    public void Web_project_with_transitive_references_and_central_package_management()
+    {
+        var root = MakeRepo();
+        var model = MSBuildProjectLoader.TryLoad(Path.Combine(root, "src", "Api", "Api.csproj"), out var error);
+        Assert.IsNotNull(model, error);
+        Assert.AreEqual(ProjectKind.Web, model.Kind);
+        Assert.IsTrue(model.IsWeb);
+        CollectionAssert.AreEqual(new[] { "net10.0" }, model.TargetFrameworks.ToArray());
+        Assert.AreEqual(new Version(10, 0), model.FrameworkVersion);
+        Assert.AreEqual("Contoso.Api", model.AssemblyName);
+        Assert.AreEqual("Contoso.Api", model.TargetName);
+        Assert.IsTrue(model.InvariantGlobalization);
+        Assert.IsTrue(model.ManagePackageVersionsCentrally);
+        Assert.AreEqual("noble-chiseled", model.ContainerFamily);
+        CollectionAssert.AreEqual(new[] { "8081/tcp" }, model.ContainerPorts.ToArray());
+        CollectionAssert.AreEqual(new[]
+        {
+            Path.Combine(root, "src", "Domain", "Domain.csproj"),
+            Path.Combine(root, "src", "Shared", "Shared.csproj"),
+        }, model.ProjectReferences.ToArray());
+        CollectionAssert.AreEquivalent(new[]
+        {
+            Path.Combine(root, "Directory.Build.props"),
+            Path.Combine(root, "Directory.Packages.props"),
+            Path.Combine(root, "NuGet.Config"),
+            Path.Combine(root, "global.json"),
+        }, model.RestoreInputs.ToArray());
+    }
+
+    [TestMethod]
+    public void Missing_project_is_an_error_not_an_exception()
+    {
+        Assert.IsNull(MSBuildProjectLoader.TryLoad("/no/such/App.csproj", out var error));
+        StringAssert.Contains(error, "does not exist");
+    }
+
+    [TestMethod]
+    public void Broken_project_is_an_error_not_an_exception()
+    {
+        var root = MakeRepo();
+        var path = Path.Combine(root, "Broken.csproj");
+        File.WriteAllText(path, "<Project><PropertyGroup>");
+        Assert.IsNull(MSBuildProjectLoader.TryLoad(path, out var error));
+        StringAssert.Contains(error, "could not be evaluated");
+    }
+
+    [TestMethod]
+    public void Lint_with_project_reports_a_bad_project_as_COPT0005_and_exit_2()
+    {
+        var dockerfile = CliRunner.TempFile("FROM alpine:3.20\n");
+        var (code, stdout, _) = CliRunner.Run("lint", dockerfile, "--project", "/no/such/App.csproj");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(stdout, "error COPT0005: Invalid configuration in '/no/such/App.csproj': The project '/no/such/App.csproj' does not exist.");
+    }
+}
