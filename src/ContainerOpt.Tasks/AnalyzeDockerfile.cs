@@ -1,0 +1,111 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Engine;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ContainerOpt.Tasks;
+
+/// <summary>
+/// Analyses the project's Dockerfile and logs every finding as an MSBuild warning, error or
+/// high-importance message with its code, help link and exact span. A thin adapter: the project
+/// model comes from properties and items, the work from <see cref="DockerfileAnalyzer"/>. When
+/// nothing changed since the last build the findings are re-logged from a cache in obj/.
+/// </summary>
+public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public string Dockerfile { get; set; } = "";
+
+    /// <summary>True when the path is the default (Dockerfile beside the project): a missing file is then silent.</summary>
+    public bool DockerfileIsDefault { get; set; }
+
+    /// <summary>The build context; default: the Dockerfile's folder.</summary>
+    public string? Context { get; set; }
+
+    /// <summary>Where the findings of the last analysis are kept (obj/…/containeropt.cache).</summary>
+    public string? CacheFile { get; set; }
+
+    public string? NoWarn { get; set; }
+    public string? WarningsAsErrors { get; set; }
+    public string? WarningsNotAsErrors { get; set; }
+
+    // The project, as MSBuild evaluated it.
+    public string? ProjectPath { get; set; }
+    public string? TargetFramework { get; set; }
+    public string? TargetFrameworks { get; set; }
+    public string? OutputType { get; set; }
+    public string? AssemblyName { get; set; }
+    public string? TargetName { get; set; }
+    public bool UsingMicrosoftNETSdkWeb { get; set; }
+    public bool UsingMicrosoftNETSdkWorker { get; set; }
+    public bool SelfContained { get; set; }
+    public bool PublishAot { get; set; }
+    public bool PublishTrimmed { get; set; }
+    public bool PublishSingleFile { get; set; }
+    public bool InvariantGlobalization { get; set; }
+    public bool ManagePackageVersionsCentrally { get; set; }
+    public string? RuntimeIdentifier { get; set; }
+    public string? ContainerUser { get; set; }
+    public string? ContainerBaseImage { get; set; }
+    public string? ContainerFamily { get; set; }
+    public string? ContainerWorkingDirectory { get; set; }
+    public string? ContainerRepository { get; set; }
+    public string? ContainerImageTag { get; set; }
+    public ITaskItem[] ProjectReferences { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] FrameworkReferences { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] RestoreInputs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
+    [Output]
+    public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            // Never MSB4018: an unexpected failure is a coded error with what to do.
+            Log.LogError(null, ToolDescriptors.InternalError.Id, null, ToolDescriptors.InternalError.HelpUri, Dockerfile, 0, 0, 0, 0,
+                ToolDescriptors.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message));
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        string dockerfile = Path.GetFullPath(Dockerfile);
+        if (!File.Exists(dockerfile))
+        {
+            if (DockerfileIsDefault)
+            {
+                Log.LogMessage(MessageImportance.Low, "ContainerOpt: no Dockerfile at {0}; nothing to analyse.", dockerfile);
+                return;
+            }
+            var missing = DockerfileInput.FileProblem(ToolDescriptors.FileNotFound, dockerfile, dockerfile);
+            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
+            return;
+        }
+
+        var inputs = AnalysisInputs.Read(this, dockerfile);
+        IReadOnlyList<LoggedFinding> findings;
+        var cache = CacheFile is null ? null : new FindingCache(CacheFile);
+        if (cache is not null && cache.TryRead(inputs.Key, out var cached))
+        {
+            findings = cached;
+            Log.LogMessage(MessageImportance.Low, "ContainerOpt: {0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
+        }
+        else
+        {
+            findings = inputs.Problems.Count > 0
+                ? inputs.Problems
+                : new DockerfileAnalyzer().Analyze(inputs.Input!).Findings.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
+            cache?.Write(inputs.Key, findings);
+        }
+        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(findings);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Tasks;
+
+/// <summary>
+/// The last analysis' findings in obj/, keyed by a hash of every input, so an incremental build
+/// re-logs the same warnings without parsing anything. Written atomically; a corrupt or foreign
+/// file is simply a miss.
+/// </summary>
+internal sealed class FindingCache
+{
+    private const string Header = "containeropt findings v1";
+    private readonly string _path;
+
+    public FindingCache(string path) => _path = Path.GetFullPath(path);
+
+    public bool TryRead(string key, out IReadOnlyList<LoggedFinding> findings)
+    {
+        findings = Array.Empty<LoggedFinding>();
+        try
+        {
+            if (!File.Exists(_path))
+            {
+                return false;
+            }
+            var lines = File.ReadAllLines(_path, Encoding.UTF8);
+            if (lines.Length < 2 || lines[0] != Header || lines[1] != key)
+            {
+                return false;
+            }
+            var list = new List<LoggedFinding>(lines.Length - 2);
+            for (int i = 2; i < lines.Length; i++)
+            {
+                var f = lines[i].Split('\t');
+                if (f.Length != 9 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
+                {
+                    return false;
+                }
+                list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8])));
+            }
+            findings = list;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    public void Write(string key, IReadOnlyList<LoggedFinding> findings)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Header).Append('\n').Append(key).Append('\n');
+        foreach (var f in findings)
+        {
+            sb.Append(f.Code).Append('\t').Append(f.Severity.ToText()).Append('\t').Append(Escape(f.Message)).Append('\t')
+              .Append(Escape(f.File)).Append('\t').Append(f.Line).Append('\t').Append(f.Column).Append('\t')
+              .Append(f.EndLine).Append('\t').Append(f.EndColumn).Append('\t').Append(Escape(f.HelpLink)).Append('\n');
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            string temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
+            if (File.Exists(_path))
+            {
+                File.Delete(_path);
+            }
+            File.Move(temp, _path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs only speed on the next build.
+        }
+    }
+
+    private static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
+
+    private static string Unescape(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+            {
+                char n = s[++i];
+                sb.Append(n switch { 't' => '\t', 'r' => '\r', 'n' => '\n', _ => n });
+                continue;
+            }
+            sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+}

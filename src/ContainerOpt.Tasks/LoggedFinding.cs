@@ -1,0 +1,34 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Tasks;
+
+/// <summary>A finding reduced to what MSBuild logs; also what the cache file stores.</summary>
+internal sealed class LoggedFinding
+{
+    public LoggedFinding(string code, DiagnosticSeverity severity, string message, string file, int line, int column, int endLine, int endColumn, string helpLink)
+    {
+        Code = code;
+        Severity = severity;
+        Message = message;
+        File = file;
+        Line = line;
+        Column = column;
+        EndLine = endLine;
+        EndColumn = endColumn;
+        HelpLink = helpLink;
+    }
+
+    public string Code { get; }
+    public DiagnosticSeverity Severity { get; }
+    public string Message { get; }
+    public string File { get; }
+    public int Line { get; }
+    public int Column { get; }
+    public int EndLine { get; }
+    public int EndColumn { get; }
+    public string HelpLink { get; }
+
+    public static LoggedFinding From(Finding f, string defaultFile) =>
+        new(f.Code, f.Severity, f.Message, f.FilePath ?? defaultFile, f.Location.Start.Line, f.Location.Start.Column,
+            f.Location.End.Line, f.Location.End.Column, f.Descriptor.HelpUri);
+}
