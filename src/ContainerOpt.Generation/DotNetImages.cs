@@ -1,0 +1,45 @@
+using ContainerOpt.Analysis.Project;
+
+namespace ContainerOpt.Generation;
+
+/// <summary>Which official .NET image a project's final stage needs, and why.</summary>
+public static class DotNetImages
+{
+    public enum Kind
+    {
+        RuntimeDeps,
+        Runtime,
+        AspNet,
+    }
+
+    /// <summary>Self-contained and Native AOT apps carry the runtime: runtime-deps. Web apps: aspnet. Others: runtime.</summary>
+    public static Kind FinalKind(ProjectModel project) =>
+        project.PublishAot || project.SelfContained ? Kind.RuntimeDeps
+        : project.IsWeb ? Kind.AspNet
+        : Kind.Runtime;
+
+    public static string Repository(Kind kind) => kind switch
+    {
+        Kind.RuntimeDeps => "runtime-deps",
+        Kind.AspNet => "aspnet",
+        _ => "runtime",
+    };
+
+    /// <summary>
+    /// The tag: <c>10.0</c>, or <c>10.0-{family}</c>. Chiseled images have no ICU: an app that needs
+    /// globalization data gets the <c>-extra</c> variant.
+    /// </summary>
+    public static string Tag(string version, string? family, bool invariantGlobalization)
+    {
+        if (string.IsNullOrWhiteSpace(family))
+        {
+            return version;
+        }
+        string f = family!.Trim().ToLowerInvariant();
+        if (f.Contains("chiseled") && !invariantGlobalization && !f.EndsWith("-extra", StringComparison.Ordinal))
+        {
+            f += "-extra";
+        }
+        return version + "-" + f;
+    }
+}
