@@ -30,10 +30,10 @@ public sealed class COPT2030YumAssumeYes : DockerfileRule
             foreach (var command in run.Script.Named("yum"))
             {
                 var positionals = command.Positionals(PackageManagerCommands.YumDnfValueFlags);
-                int install = PackageManagerCommands.IndexOf(positionals, "install", "groupinstall", "localinstall");
-                if (install >= 0 && !command.HasFlag("y", "assumeyes"))
+                var verb = PackageManagerCommands.RpmInstallVerb(positionals, out _);
+                if (verb is not null && !command.HasFlag("y", "assumeyes"))
                 {
-                    context.Report(run.NameSpanOf(command), positionals[install].Value);
+                    context.Report(run.NameSpanOf(command), verb.Value);
                 }
             }
         }

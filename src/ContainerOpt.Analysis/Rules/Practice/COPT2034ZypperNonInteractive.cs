@@ -32,10 +32,10 @@ public sealed class COPT2034ZypperNonInteractive : DockerfileRule
             foreach (var command in run.Script.Named("zypper"))
             {
                 var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
-                int index = PackageManagerCommands.IndexOf(positionals, Prompting);
-                if (index >= 0 && !command.HasFlag("y", "no-confirm", "n", "non-interactive"))
+                if (positionals.Count > 0 && Prompting.Contains(positionals[0].Value, StringComparer.Ordinal)
+                    && !command.HasFlag("y", "no-confirm", "n", "non-interactive"))
                 {
-                    context.Report(run.NameSpanOf(command), positionals[index].Value);
+                    context.Report(run.NameSpanOf(command), positionals[0].Value);
                 }
             }
         }

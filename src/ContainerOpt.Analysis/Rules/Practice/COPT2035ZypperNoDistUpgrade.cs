@@ -29,13 +29,10 @@ public sealed class COPT2035ZypperNoDistUpgrade : DockerfileRule
             }
             foreach (var command in run.Script.Named("zypper"))
             {
-                foreach (var word in command.Positionals(PackageManagerCommands.ZypperValueFlags))
+                var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
+                if (positionals.Count > 0 && positionals[0].Value is "dist-upgrade" or "dup")
                 {
-                    if (word.Value is "dist-upgrade" or "dup")
-                    {
-                        context.Report(run.SpanOf(word), word.Value);
-                        break;
-                    }
+                    context.Report(run.SpanOf(positionals[0]), positionals[0].Value);
                 }
             }
         }

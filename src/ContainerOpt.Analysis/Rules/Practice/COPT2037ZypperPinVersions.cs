@@ -31,12 +31,11 @@ public sealed class COPT2037ZypperPinVersions : DockerfileRule
             foreach (var command in run.Script.Named("zypper"))
             {
                 var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
-                int install = PackageManagerCommands.IndexOf(positionals, "install", "in");
-                if (install < 0)
+                if (positionals.Count == 0 || positionals[0].Value is not ("install" or "in"))
                 {
                     continue;
                 }
-                foreach (var package in positionals.Skip(install + 1))
+                foreach (var package in positionals.Skip(1))
                 {
                     string name = package.Value;
                     if (name is "install" or "in" || IsPinned(name))

@@ -23,7 +23,7 @@ public sealed class COPT2062GoInstallPinVersions : DockerfileRule
         "COPT2062",
         "go-install-pin-versions",
         "Pin versions in go install",
-        "Pin the version of '{0}' in go {1} (go {1} {2}@<version>; @latest is not a version) so rebuilds get the same code.",
+        "Pin the version of '{0}' in go {1} (go {1} {2}@<version>; @latest and @none are not versions) so rebuilds get the same code.",
         DiagnosticSeverity.Warning,
         RuleCategories.Practice,
         new[] { "DL3062" });

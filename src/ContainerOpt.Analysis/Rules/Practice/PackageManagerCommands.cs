@@ -104,43 +104,44 @@ internal static class PackageManagerCommands
         "userdata", "t", "type", "r", "repo", "from", "download", "installroot",
     };
 
-    /// <summary>The index of the first positional equal to one of the values, or -1.</summary>
-    public static int IndexOf(IReadOnlyList<ShellWord> words, params string[] values)
+    /// <summary>
+    /// The install verb of a yum/dnf command (<c>install</c>, <c>groupinstall</c>, <c>localinstall</c>, or <c>install</c>
+    /// after <c>module</c>/<c>group</c>), or null. <paramref name="verbIndex"/> is its index in <paramref name="positionals"/>.
+    /// </summary>
+    public static ShellWord? RpmInstallVerb(IReadOnlyList<ShellWord> positionals, out int verbIndex)
     {
-        for (int i = 0; i < words.Count; i++)
+        verbIndex = -1;
+        if (positionals.Count == 0)
         {
-            if (values.Contains(words[i].Value, StringComparer.Ordinal))
-            {
-                return i;
-            }
+            return null;
         }
-        return -1;
+        string first = positionals[0].Value;
+        if (first is "install" or "groupinstall" or "localinstall")
+        {
+            verbIndex = 0;
+        }
+        else if (first is "module" or "group" or "groups" && positionals.Count > 1 && positionals[1].Value == "install")
+        {
+            verbIndex = 1;
+        }
+        return verbIndex >= 0 ? positionals[verbIndex] : null;
     }
 
-    /// <summary>True when any positional equals one of the values.</summary>
-    public static bool HasPositional(IReadOnlyList<ShellWord> words, params string[] values) => IndexOf(words, values) >= 0;
-
     /// <summary>
-    /// Packages of an rpm-style install (<c>yum</c>/<c>dnf</c>): the positionals after <c>install</c>, and whether the
-    /// command is <c>module install</c> (modules pin a stream, <c>name:stream</c>). Null when there is no install, and
-    /// for <c>group install</c> (group names have no version).
+    /// Packages of a yum/dnf <c>install</c> (the positionals after it), and whether it is <c>module install</c>
+    /// (modules pin a stream, <c>name:stream</c>). Null for other subcommands, and for <c>group install</c>,
+    /// <c>groupinstall</c> and <c>localinstall</c>, which hadolint does not check for versions.
     /// </summary>
     public static IReadOnlyList<ShellWord>? RpmInstallPackages(ShellCommand command, out bool isModule)
     {
-        isModule = false;
         var positionals = command.Positionals(YumDnfValueFlags);
-        int install = IndexOf(positionals, "install");
-        if (install < 0)
+        var verb = RpmInstallVerb(positionals, out int index);
+        isModule = index == 1 && positionals[0].Value == "module";
+        if (verb is null || verb.Value != "install" || (index == 1 && !isModule))
         {
             return null;
         }
-        var before = positionals.Take(install).ToArray();
-        if (HasPositional(before, "group", "groups"))
-        {
-            return null;
-        }
-        isModule = HasPositional(before, "module");
-        return positionals.Skip(install + 1).ToArray();
+        return positionals.Skip(index + 1).ToArray();
     }
 
     /// <summary>hadolint's DL3033 rule: a yum package is pinned when it has a '-' anywhere or is an .rpm file.</summary>
