@@ -97,4 +97,9 @@ public sealed class COPT2013PipPinVersionsTests
     public void PowerShell_shell_is_not_posix() =>
         RuleVerifier.Verify<COPT2013PipPinVersions>(
             "FROM python:3.12-windowsservercore\nSHELL [\"powershell\", \"-Command\"]\nRUN pip install requests\n");
+
+    [TestMethod]
+    public void Exec_form_is_checked() =>
+        RuleVerifier.Verify<COPT2013PipPinVersions>(
+            "FROM python:3.12\nRUN [\"pip\", \"install\", \"--no-cache-dir\", [|\"flask\"|], \"gunicorn==22.0.0\"]\n");
 }

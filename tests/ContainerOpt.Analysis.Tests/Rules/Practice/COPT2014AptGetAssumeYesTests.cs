@@ -39,4 +39,14 @@ public sealed class COPT2014AptGetAssumeYesTests
     public void Heredoc_bodies_are_checked() =>
         RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
             "FROM debian:12\nRUN <<EOF\napt-get update\n[|apt-get|] install curl\nEOF\n");
+
+    [TestMethod]
+    public void Exec_form_and_sh_c_are_checked() =>
+        RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
+            "FROM debian:12\nRUN [[|\"apt-get\"|], \"install\", \"curl\"]\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\nRUN sh -c [|\"apt-get install curl\"|]\n");
+
+    [TestMethod]
+    public void PowerShell_shell_is_not_posix() =>
+        RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN apt-get install curl\n");
 }

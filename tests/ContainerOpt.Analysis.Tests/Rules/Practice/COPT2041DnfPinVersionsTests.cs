@@ -60,4 +60,9 @@ public sealed class COPT2041DnfPinVersionsTests
             "FROM fedora:41\nRUN dnf group install -y 'Development Tools' && dnf groupinstall -y Dev && dnf search install\n"
             + "RUN microdnf install -y --setopt install_weak_deps=0 --nodocs [|shadow-utils|] tar-1.34 && dnf5 install -y [|git|]\n"
             + "RUN <<EOF\nsudo dnf -y install [|jq|]\nEOF\n");
+
+    [TestMethod]
+    public void Odd_words_do_not_break_the_rule() =>
+        RuleVerifier.Verify<COPT2041DnfPinVersions>(
+            "FROM fedora:40\nRUN dnf install -y [|\"\"|] [|-|] [|pkg-|] && dnf install && dnf && dnf module install -y\n");
 }
