@@ -4,7 +4,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL3008: <c>apt-get install</c> packages without a version (<c>pkg=1.2.3</c>). Packages
-/// given as .deb files are exempt; the value of <c>-t</c>/<c>--target-release</c> is not a package.
+/// given as .deb files or paths, and release selections (<c>pkg/bookworm-backports</c>), are exempt;
+/// the value of <c>-t</c>/<c>--target-release</c> (and <c>-o</c>, <c>-c</c>) is not a package.
 /// </summary>
 public sealed class COPT2008AptGetPinVersions : DockerfileRule
 {
@@ -29,21 +30,26 @@ public sealed class COPT2008AptGetPinVersions : DockerfileRule
             }
             foreach (var command in run.Script.Named("apt-get"))
             {
-                var positionals = command.Positionals("t", "target-release", "o", "option", "c", "config-file");
-                if (positionals.Count == 0 || positionals[0].Value != "install")
+                var packages = PackageManagerCommands.AptGetInstallPackages(command);
+                if (packages is null)
                 {
                     continue;
                 }
-                foreach (var package in positionals.Skip(1))
+                foreach (var package in packages)
                 {
-                    string name = package.Value;
-                    if (name.Contains('=') || name.EndsWith(".deb", StringComparison.Ordinal) || name.StartsWith("/", StringComparison.Ordinal) || name.StartsWith("./", StringComparison.Ordinal))
+                    if (!IsPinned(package.Value))
                     {
-                        continue;
+                        context.Report(run.SpanOf(package), package.Value);
                     }
-                    context.Report(run.SpanOf(package), name);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// As hadolint: <c>pkg=version</c>, a path or release selection (<c>./x.deb</c>, <c>pkg/bookworm-backports</c>:
+    /// any '/') and .deb files are not version-less packages.
+    /// </summary>
+    internal static bool IsPinned(string package) =>
+        package.Contains('=') || package.Contains('/') || package.EndsWith(".deb", StringComparison.Ordinal);
 }

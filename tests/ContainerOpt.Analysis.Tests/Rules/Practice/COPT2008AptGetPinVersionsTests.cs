@@ -38,4 +38,42 @@ public sealed class COPT2008AptGetPinVersionsTests
     public void Exec_form_is_checked() =>
         RuleVerifier.Verify<COPT2008AptGetPinVersions>(
             "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", [|\"curl\"|]]\n");
+
+    [TestMethod]
+    public void Install_after_update_is_checked_in_run_and_onbuild() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get update && apt-get install [|python|]\nONBUILD RUN apt-get update && apt-get install [|python|]\n");
+
+    [TestMethod]
+    public void Pinned_install_with_combined_flags_before_the_subcommand_is_fine() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n && rm -rf /var/lib/apt/lists/*\n"
+            + "ONBUILD RUN apt-get -y --no-install-recommends install nodejs=0.10\n");
+
+    [TestMethod]
+    public void Wildcard_versions_and_epochs_are_pins() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y \\\npython-demjson=2.2.2* \\\nwget=1.16.1* \\\ngit=1:2.5.0* \\\nruby=1:2.1.*\n");
+
+    [TestMethod]
+    public void Single_pinned_package_and_local_deb_are_fine() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get install -y python=1.2.2\nRUN apt-get install ./wkhtmltox_0.12.5-1.bionic_amd64.deb\n"
+            + "ONBUILD RUN apt-get install ./wkhtmltox_0.12.5-1.bionic_amd64.deb\n");
+
+    [TestMethod]
+    public void Target_release_value_is_not_a_package() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:8\nRUN set -e &&\\\n echo \"deb http://http.debian.net/debian jessie-backports main\" > /etc/apt/sources.list.d/jessie-backports.list &&\\\n"
+            + " apt-get update &&\\\n apt-get install -y --no-install-recommends -t jessie-backports openjdk-8-jdk=8u131-b11-1~bpo8+1 &&\\\n rm -rf /var/lib/apt/lists/*\n");
+
+    [TestMethod]
+    public void Release_selection_with_a_slash_counts_as_pinned_like_hadolint() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get install -y curl/bookworm-backports [|jq|]\n");
+
+    [TestMethod]
+    public void Other_apt_get_subcommands_and_apt_are_not_checked() =>
+        RuleVerifier.Verify<COPT2008AptGetPinVersions>(
+            "FROM debian:12\nRUN apt-get download curl && apt-get source install && apt install curl && apt-get remove -y curl\n");
 }

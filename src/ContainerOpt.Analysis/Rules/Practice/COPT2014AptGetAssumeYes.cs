@@ -1,0 +1,39 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3014: <c>apt-get install</c> without <c>-y</c> waits for a confirmation that a build cannot give.
+/// As hadolint, <c>-y</c>, <c>--yes</c>, <c>--assume-yes</c> and <c>-q</c> (any quiet level) count, combined too (<c>-qy</c>).
+/// </summary>
+public sealed class COPT2014AptGetAssumeYes : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2014",
+        "apt-get-assume-yes",
+        "Use -y with apt-get install",
+        "Add -y to apt-get install so it does not stop to ask for confirmation (apt-get install -y <package>).",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3014" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("apt-get"))
+            {
+                if (PackageManagerCommands.AptGetInstallPackages(command) is not null && !command.HasFlag("y", "yes", "assume-yes", "q"))
+                {
+                    context.Report(run.NameSpanOf(command));
+                }
+            }
+        }
+    }
+}

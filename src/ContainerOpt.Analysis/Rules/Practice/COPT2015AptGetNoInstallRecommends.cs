@@ -1,0 +1,46 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3015: <c>apt-get install</c> without <c>--no-install-recommends</c> also installs recommended packages.
+/// <c>-o APT::Install-Recommends=false</c> (or <c>--option</c>, <c>-oAPT::...</c>) counts too.
+/// </summary>
+public sealed class COPT2015AptGetNoInstallRecommends : DockerfileRule
+{
+    private const string Option = "APT::Install-Recommends=false";
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2015",
+        "apt-get-no-install-recommends",
+        "Use --no-install-recommends with apt-get install",
+        "Add --no-install-recommends to apt-get install so only the named packages and their dependencies are installed, not recommended extras.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3015" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("apt-get"))
+            {
+                if (PackageManagerCommands.AptGetInstallPackages(command) is null || command.HasFlag("no-install-recommends"))
+                {
+                    continue;
+                }
+                if (command.Arguments.Any(a => a.Value == Option || a.Value == "-o" + Option || a.Value == "--option=" + Option))
+                {
+                    continue;
+                }
+                context.Report(run.NameSpanOf(command));
+            }
+        }
+    }
+}

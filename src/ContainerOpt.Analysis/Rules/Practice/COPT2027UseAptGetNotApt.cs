@@ -1,0 +1,36 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3027: <c>apt</c> is the interactive front end; its command line and output are not stable for
+/// scripts. Any use of the <c>apt</c> program is reported, at the program name.
+/// </summary>
+public sealed class COPT2027UseAptGetNotApt : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2027",
+        "use-apt-get-not-apt",
+        "Use apt-get or apt-cache instead of apt",
+        "Use apt-get or apt-cache instead of apt: apt is meant for interactive use and its behaviour may change between releases.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3027" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("apt"))
+            {
+                context.Report(run.NameSpanOf(command));
+            }
+        }
+    }
+}

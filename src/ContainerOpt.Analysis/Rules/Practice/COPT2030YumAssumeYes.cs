@@ -1,0 +1,41 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3030: <c>yum install</c>, <c>groupinstall</c> or <c>localinstall</c> without <c>-y</c>/<c>--assumeyes</c>
+/// waits for a confirmation that a build cannot give.
+/// </summary>
+public sealed class COPT2030YumAssumeYes : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2030",
+        "yum-assume-yes",
+        "Use -y with yum install",
+        "Add -y to yum {0} so it does not stop to ask for confirmation (yum {0} -y <package>).",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3030" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("yum"))
+            {
+                var positionals = command.Positionals(PackageManagerCommands.YumDnfValueFlags);
+                var verb = PackageManagerCommands.RpmInstallVerb(positionals, out _);
+                if (verb is not null && !command.HasFlag("y", "assumeyes"))
+                {
+                    context.Report(run.NameSpanOf(command), verb.Value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3034: a zypper command that asks for confirmation (<c>install</c>/<c>in</c>, <c>remove</c>/<c>rm</c>,
+/// <c>source-install</c>/<c>si</c>, <c>patch</c>) without <c>-n</c>/<c>--non-interactive</c> or <c>-y</c>/<c>--no-confirm</c>.
+/// </summary>
+public sealed class COPT2034ZypperNonInteractive : DockerfileRule
+{
+    private static readonly string[] Prompting = { "install", "in", "remove", "rm", "source-install", "si", "patch" };
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2034",
+        "zypper-non-interactive",
+        "Use zypper non-interactively",
+        "Add -y (or the global -n) to zypper {0} so it does not stop to ask for confirmation (zypper {0} -y <package>).",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3034" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("zypper"))
+            {
+                var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
+                if (positionals.Count > 0 && Prompting.Contains(positionals[0].Value, StringComparer.Ordinal)
+                    && !command.HasFlag("y", "no-confirm", "n", "non-interactive"))
+                {
+                    context.Report(run.NameSpanOf(command), positionals[0].Value);
+                }
+            }
+        }
+    }
+}

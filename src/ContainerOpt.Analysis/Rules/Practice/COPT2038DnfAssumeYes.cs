@@ -1,0 +1,41 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3038: <c>dnf</c> or <c>microdnf</c> (and <c>dnf5</c>) <c>install</c>, <c>groupinstall</c> or
+/// <c>localinstall</c> without <c>-y</c>/<c>--assumeyes</c> waits for a confirmation that a build cannot give.
+/// </summary>
+public sealed class COPT2038DnfAssumeYes : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2038",
+        "dnf-assume-yes",
+        "Use -y with dnf install",
+        "Add -y to {0} {1} so it does not stop to ask for confirmation ({0} {1} -y <package>).",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3038" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in context.RunScripts)
+        {
+            if (!run.IsPosix)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named(PackageManagerCommands.DnfNames))
+            {
+                var positionals = command.Positionals(PackageManagerCommands.YumDnfValueFlags);
+                var verb = PackageManagerCommands.RpmInstallVerb(positionals, out _);
+                if (verb is not null && !command.HasFlag("y", "assumeyes"))
+                {
+                    context.Report(run.NameSpanOf(command), command.Name, verb.Value);
+                }
+            }
+        }
+    }
+}
