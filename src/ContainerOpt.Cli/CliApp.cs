@@ -14,6 +14,9 @@ public static class CliApp
               --project evaluates the .NET project (with your SDK's MSBuild) for the .NET rules;
               --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts.
               Exit 0: no error-severity finding; 1: at least one; 2: usage or I/O problem.
+          containeropt generate --project X.csproj [--output DIR] [--force] [--cache-mount] [--family alpine|noble-chiseled]
+              Write the optimized Dockerfile (beside the project) and .dockerignore (in the build context);
+              existing files are never replaced without --force.
           containeropt rules [--format text|json]
               Every rule: code, name, default severity, title, hadolint/BuildKit equivalents.
           containeropt parse PATH [--format buildkit|json]
@@ -41,6 +44,7 @@ public static class CliApp
                 "lint" => LintCommand.Run(rest, stdout, stderr),
                 "parse" => ParseCommand.Run(rest, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
+                "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

@@ -30,6 +30,11 @@ public static class ToolDescriptors
         "Invalid configuration in '{0}': {1}",
         DiagnosticSeverity.Error, Category);
 
+    public static readonly DiagnosticDescriptor FileExists = new(
+        "COPT0006", "file-exists", "Generated file would overwrite an existing one",
+        "'{0}' exists and differs from the generated file; it was not overwritten. Set ContainerOptForce=true (CLI: --force) to replace it.",
+        DiagnosticSeverity.Error, Category);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "COPT0009", "internal-error", "Internal error",
         "ContainerOpt failed while analysing '{0}': {1}. Please report this with the Dockerfile that caused it.",
@@ -37,6 +42,6 @@ public static class ToolDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        FileNotFound, FileUnreadable, BinaryFile, FileTooLarge, InvalidConfiguration, InternalError,
+        FileNotFound, FileUnreadable, BinaryFile, FileTooLarge, InvalidConfiguration, FileExists, InternalError,
     };
 }
