@@ -5,7 +5,8 @@ internal static class NearestName
 {
     /// <summary>
     /// The closest candidate, or null when none is close enough: at most <paramref name="maxDistance"/>
-    /// edits (default: a third of the input's length, at least 2) and fewer edits than the input has characters.
+    /// edits (default: a third of the input's length, at least 2) and fewer edits than the input has characters;
+    /// failing that, the shortest candidate the input is a prefix of (3 characters at least).
     /// </summary>
     public static string? Find(string input, IEnumerable<string> candidates, int? maxDistance = null)
     {
@@ -30,7 +31,14 @@ internal static class NearestName
                 best = candidate;
             }
         }
-        return best is not null && bestDistance <= limit && bestDistance < input.Length ? best : null;
+        if (best is not null && bestDistance <= limit && bestDistance < input.Length)
+        {
+            return best;
+        }
+        // A cut-short name ("warn" for "warning") is a prefix of what was meant.
+        return input.Length >= 3
+            ? candidates.Where(c => c is not null && c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Length).FirstOrDefault()
+            : null;
     }
 
     public static int Distance(string a, string b)

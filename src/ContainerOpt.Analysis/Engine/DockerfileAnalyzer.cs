@@ -44,7 +44,7 @@ public sealed class DockerfileAnalyzer
         }
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
-        var suppressions = Suppressions.From(syntax, checkOverride);
+        var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
         if (!syntax.FailsBuildKitParse)
         {
             var data = new AnalysisData(model,

@@ -23,18 +23,28 @@ internal sealed class Suppressions
     /// <summary>BuildKit's <c>check=error=true</c>: check warnings fail the build.</summary>
     public bool CheckErrors { get; private set; }
 
-    /// <summary>Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.</summary>
-    public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null)
+    /// <summary>
+    /// Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.
+    /// With <paramref name="disableIgnorePragmas"/> (hadolint's disable-ignore-pragma) the <c>ignore=</c> comments are not read.
+    /// </summary>
+    public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null, bool disableIgnorePragmas = false)
     {
         var s = new Suppressions();
-        foreach (var comment in syntax.Comments)
+        foreach (var comment in disableIgnorePragmas ? Enumerable.Empty<CommentSyntax>() : syntax.Comments)
         {
             var m = Pragma.Match(comment.Text);
             if (!m.Success)
             {
                 continue;
             }
-            var keys = m.Groups[3].Value.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            // hadolint allows a reason after the list: "# hadolint ignore=DL3003 # we cd on purpose".
+            string list = m.Groups[3].Value;
+            int hash = list.IndexOf('#');
+            if (hash >= 0)
+            {
+                list = list.Substring(0, hash);
+            }
+            var keys = list.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
             if (m.Groups[2].Success)
             {
                 s._global.AddRange(keys);

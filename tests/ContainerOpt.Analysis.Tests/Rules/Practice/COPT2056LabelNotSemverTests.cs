@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -42,7 +43,7 @@ public sealed class COPT2056LabelNotSemverTests
     public void Other_labels_are_not_checked() =>
         RuleVerifier.Verify<COPT2056LabelNotSemver>("FROM alpine:3.20\nLABEL other=\"foo\"\n", options: LabelSchemaOptions.With("semver", "semver"));
 
-    private static Configuration.AnalysisOptions BuildArg(Configuration.AnalysisOptions options)
+    private static AnalysisOptions BuildArg(AnalysisOptions options)
     {
         options.BuildArgs["VERSION"] = "3.1.4";
         return options;
