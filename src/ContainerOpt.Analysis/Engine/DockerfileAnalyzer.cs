@@ -120,7 +120,9 @@ public sealed class DockerfileAnalyzer
         }
         foreach (var pair in options.Severities)
         {
-            if (pair.Value != DiagnosticSeverity.None && RuleCatalog.Find(pair.Key)?.Id == d.Id)
+            // Matched against the rule itself (code, name, equivalents), so rules outside the catalog and
+            // keys shared by several rules (a DL code two rules stand for) switch on every rule they name.
+            if (pair.Value != DiagnosticSeverity.None && Suppressions.Names(d, pair.Key))
             {
                 return true;
             }

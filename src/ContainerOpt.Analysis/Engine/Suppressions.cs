@@ -118,7 +118,8 @@ internal sealed class Suppressions
     public static bool IsBuildKitCheck(Finding f) =>
         f.Equivalents.Any(e => !e.StartsWith("DL", StringComparison.Ordinal) && !e.StartsWith("SC", StringComparison.Ordinal));
 
-    private static bool Names(DiagnosticDescriptor d, string key) =>
+    /// <summary>True when <paramref name="key"/> is the descriptor's code, name or one of its equivalents.</summary>
+    public static bool Names(DiagnosticDescriptor d, string key) =>
         string.Equals(key, d.Id, StringComparison.OrdinalIgnoreCase)
         || string.Equals(key, d.Name, StringComparison.OrdinalIgnoreCase)
         || d.Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
