@@ -26,8 +26,22 @@ public sealed class AnalysisOptions
     /// <summary>Labels not in the schema are reported (DL3050).</summary>
     public bool StrictLabels { get; set; }
 
-    /// <summary>Findings below this severity are not reported (hadolint's failure-threshold).</summary>
+    /// <summary>
+    /// hadolint's failure-threshold: the run fails only for findings at or above this severity (style reads
+    /// as Info; ignore/none as None, so any finding fails). For the caller's exit code: the analysis does
+    /// not filter by it.
+    /// </summary>
     public DiagnosticSeverity? FailureThreshold { get; set; }
+
+    /// <summary>Findings never fail the run (hadolint's no-fail); for the CLI's exit code, the analysis ignores it.</summary>
+    public bool NoFail { get; set; }
+
+    /// <summary>
+    /// In-file <c>ignore=</c> pragmas (<c># hadolint ignore=</c>, <c># containeropt ignore=</c> and their
+    /// <c>global</c> forms) have no effect (hadolint's disable-ignore-pragma). BuildKit's <c># check=</c>
+    /// directive still applies: <c>docker build</c> honours it too.
+    /// </summary>
+    public bool DisableIgnorePragma { get; set; }
 
     /// <summary>Build arguments (<c>--build-arg</c>) for expanding FROM and ARG defaults.</summary>
     public IDictionary<string, string> BuildArgs { get; } = new Dictionary<string, string>(StringComparer.Ordinal);

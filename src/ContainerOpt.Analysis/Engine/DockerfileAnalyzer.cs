@@ -44,7 +44,7 @@ public sealed class DockerfileAnalyzer
         }
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
-        var suppressions = Suppressions.From(syntax, checkOverride);
+        var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
         if (!syntax.FailsBuildKitParse)
         {
             var data = new AnalysisData(model,
@@ -120,7 +120,9 @@ public sealed class DockerfileAnalyzer
         }
         foreach (var pair in options.Severities)
         {
-            if (pair.Value != DiagnosticSeverity.None && RuleCatalog.Find(pair.Key)?.Id == d.Id)
+            // Matched against the rule itself (code, name, equivalents), so rules outside the catalog and
+            // keys shared by several rules (a DL code two rules stand for) switch on every rule they name.
+            if (pair.Value != DiagnosticSeverity.None && Suppressions.Names(d, pair.Key))
             {
                 return true;
             }

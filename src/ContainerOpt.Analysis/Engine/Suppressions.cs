@@ -23,18 +23,28 @@ internal sealed class Suppressions
     /// <summary>BuildKit's <c>check=error=true</c>: check warnings fail the build.</summary>
     public bool CheckErrors { get; private set; }
 
-    /// <summary>Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.</summary>
-    public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null)
+    /// <summary>
+    /// Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.
+    /// With <paramref name="disableIgnorePragmas"/> (hadolint's disable-ignore-pragma) the <c>ignore=</c> comments are not read.
+    /// </summary>
+    public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null, bool disableIgnorePragmas = false)
     {
         var s = new Suppressions();
-        foreach (var comment in syntax.Comments)
+        foreach (var comment in disableIgnorePragmas ? Enumerable.Empty<CommentSyntax>() : syntax.Comments)
         {
             var m = Pragma.Match(comment.Text);
             if (!m.Success)
             {
                 continue;
             }
-            var keys = m.Groups[3].Value.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            // hadolint allows a reason after the list: "# hadolint ignore=DL3003 # we cd on purpose".
+            string list = m.Groups[3].Value;
+            int hash = list.IndexOf('#');
+            if (hash >= 0)
+            {
+                list = list.Substring(0, hash);
+            }
+            var keys = list.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
             if (m.Groups[2].Success)
             {
                 s._global.AddRange(keys);
@@ -108,7 +118,8 @@ internal sealed class Suppressions
     public static bool IsBuildKitCheck(Finding f) =>
         f.Equivalents.Any(e => !e.StartsWith("DL", StringComparison.Ordinal) && !e.StartsWith("SC", StringComparison.Ordinal));
 
-    private static bool Names(DiagnosticDescriptor d, string key) =>
+    /// <summary>True when <paramref name="key"/> is the descriptor's code, name or one of its equivalents.</summary>
+    public static bool Names(DiagnosticDescriptor d, string key) =>
         string.Equals(key, d.Id, StringComparison.OrdinalIgnoreCase)
         || string.Equals(key, d.Name, StringComparison.OrdinalIgnoreCase)
         || d.Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));

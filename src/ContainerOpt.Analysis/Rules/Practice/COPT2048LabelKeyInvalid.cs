@@ -1,0 +1,78 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3048: a LABEL key that breaks Docker's key format: it must start with a lower-case
+/// letter, end with a lower-case letter or digit, hold only lower-case letters, digits, '.' and '-',
+/// have no '..' or '--', and not use the namespaces Docker reserves (com.docker., io.docker.,
+/// org.dockerproject.). Reported once per instruction, at the first bad key.
+/// </summary>
+public sealed class COPT2048LabelKeyInvalid : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2048",
+        "label-key-invalid",
+        "Label keys should follow Docker's key format",
+        "Label key '{0}' is invalid: {1}. Use lower-case reverse-DNS keys of letters, digits, '.' and '-' (e.g. org.opencontainers.image.version).",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3048" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        object? reported = null;
+        foreach (var pair in LabelPairs.All(context))
+        {
+            if (ReferenceEquals(reported, pair.Instruction))
+            {
+                continue;
+            }
+            string? problem = Problem(pair.Key);
+            if (problem is not null)
+            {
+                reported = pair.Instruction;
+                context.Report(pair.Syntax.Key.Span, pair.Key, problem);
+            }
+        }
+    }
+
+    /// <summary>Why a key is invalid, or null when it is fine.</summary>
+    internal static string? Problem(string key)
+    {
+        if (key.Length == 0)
+        {
+            return "it is empty";
+        }
+        if (key[0] < 'a' || key[0] > 'z')
+        {
+            return "it must start with a lower-case letter";
+        }
+        foreach (char c in key)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-'))
+            {
+                return $"'{c}' is not allowed";
+            }
+        }
+        char end = key[key.Length - 1];
+        if (!((end >= 'a' && end <= 'z') || (end >= '0' && end <= '9')))
+        {
+            return "it must end with a lower-case letter or digit";
+        }
+        if (key.Contains("..", StringComparison.Ordinal) || key.Contains("--", StringComparison.Ordinal))
+        {
+            return "'..' and '--' are not allowed";
+        }
+        foreach (var reserved in new[] { "com.docker.", "io.docker.", "org.dockerproject." })
+        {
+            if (key.StartsWith(reserved, StringComparison.Ordinal))
+            {
+                return $"the namespace '{reserved}' is reserved for Docker";
+            }
+        }
+        return null;
+    }
+}

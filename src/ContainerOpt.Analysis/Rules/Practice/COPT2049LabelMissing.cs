@@ -1,0 +1,73 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3049: a label the schema requires is not set in a stage. A stage is fine when it sets
+/// the label (LABEL or ONBUILD LABEL), when it builds on an earlier stage that set it, or when a later
+/// stage only copies files out of it (<c>COPY --from</c>): such stages never become the image.
+/// Reported at the FROM of each stage, once per missing label.
+/// </summary>
+public sealed class COPT2049LabelMissing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2049",
+        "label-missing",
+        "Required label is missing",
+        "Add the label '{0}' to this stage (LABEL {0}=<value>): the label schema requires it.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3049" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var schema = context.Options.LabelSchema;
+        var stages = context.Model.Stages;
+        if (schema.Count == 0 || stages.Count == 0)
+        {
+            return;
+        }
+        var labelsByStage = new Dictionary<Stage, HashSet<string>>();
+        foreach (var pair in LabelPairs.All(context))
+        {
+            var stage = pair.Instruction.Stage;
+            if (stage is null)
+            {
+                continue;
+            }
+            if (!labelsByStage.TryGetValue(stage, out var set))
+            {
+                labelsByStage[stage] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+            set.Add(pair.Key);
+        }
+        var copiedFrom = new HashSet<Stage>(stages
+            .SelectMany(s => s.References)
+            .Where(r => r.Target is not null && r.Instruction.Syntax.Effective.Kind == InstructionKind.Copy)
+            .Select(r => r.Target!));
+
+        foreach (var label in schema.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var good = new HashSet<Stage>();
+            foreach (var stage in stages)
+            {
+                bool has = labelsByStage.TryGetValue(stage, out var set) && set.Contains(label);
+                if (has || (stage.BaseStage is not null && good.Contains(stage.BaseStage)))
+                {
+                    good.Add(stage);
+                    continue;
+                }
+                if (copiedFrom.Contains(stage))
+                {
+                    continue;
+                }
+                var from = stage.From.Syntax;
+                context.Report(stage.BaseToken?.Span ?? from.Keyword.Span, label);
+            }
+        }
+    }
+}

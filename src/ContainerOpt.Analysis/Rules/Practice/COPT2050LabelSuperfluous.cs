@@ -1,0 +1,47 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3050: with strict labels on, a label the schema does not name. With strict labels and
+/// no schema, every label is reported. Once per instruction, at the first such key.
+/// </summary>
+public sealed class COPT2050LabelSuperfluous : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2050",
+        "label-superfluous",
+        "Label not in the label schema",
+        "{0} not in the label schema: remove {1} or add {1} to the schema (strict labels are on).",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3050" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        if (!context.Options.StrictLabels)
+        {
+            return;
+        }
+        var schema = context.Options.LabelSchema;
+        foreach (var group in LabelPairs.All(context).GroupBy(p => p.Instruction))
+        {
+            var extra = group.Where(p => !schema.ContainsKey(p.Key)).ToList();
+            if (extra.Count == 0)
+            {
+                continue;
+            }
+            var names = extra.Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count == 1)
+            {
+                context.Report(extra[0].Syntax.Key.Span, $"Label '{names[0]}' is", "it");
+            }
+            else
+            {
+                context.Report(extra[0].Syntax.Key.Span, "Labels " + string.Join(", ", names.Select(n => "'" + n + "'")) + " are", "them");
+            }
+        }
+    }
+}

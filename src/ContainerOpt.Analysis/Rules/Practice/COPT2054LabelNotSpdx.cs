@@ -1,0 +1,27 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3054: a label the schema types <c>spdx</c> holds no SPDX license identifier. Unlike
+/// hadolint (one identifier, exact case), SPDX license expressions (<c>MIT OR Apache-2.0</c>,
+/// <c>GPL-2.0-only WITH Classpath-exception-2.0</c>, <c>LicenseRef-x</c>) are accepted and identifiers
+/// match case-insensitively, as the SPDX specification says.
+/// </summary>
+public sealed class COPT2054LabelNotSpdx : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2054",
+        "label-not-spdx",
+        "Label should be an SPDX license",
+        "Label '{0}' must be an SPDX license identifier or expression (e.g. MIT, Apache-2.0 OR MIT): '{1}' is not.{2}",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3054" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context) =>
+        LabelPairs.ReportInvalid(context, LabelPairs.Spdx, SpdxLicenses.IsValidExpression,
+            value => SpdxLicenses.Suggest(value) is { } id ? $" Did you mean '{id}'?" : "");
+}

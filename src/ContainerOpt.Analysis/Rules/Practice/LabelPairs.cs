@@ -1,0 +1,138 @@
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Dockerfile.Expansion;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>One <c>key=value</c> of a LABEL (or ONBUILD LABEL), with the key and value as the image gets them.</summary>
+internal sealed class LabelPair
+{
+    public LabelPair(StageInstruction instruction, KeyValueSyntax syntax, string key, string? value)
+    {
+        Instruction = instruction;
+        Syntax = syntax;
+        Key = key;
+        Value = value;
+    }
+
+    /// <summary>The LABEL, or the ONBUILD that wraps it.</summary>
+    public StageInstruction Instruction { get; }
+
+    public KeyValueSyntax Syntax { get; }
+
+    /// <summary>The key with quotes and escapes removed; variables are left as written (hadolint checks the key as written).</summary>
+    public string Key { get; }
+
+    /// <summary>
+    /// The value with quotes removed and variables expanded, or null when it uses a variable whose
+    /// value is unknown here (an ARG without default, anything in ONBUILD): its format cannot be checked.
+    /// </summary>
+    public string? Value { get; }
+}
+
+/// <summary>What the label rules (COPT2048–COPT2058, hadolint DL3048–DL3058) share: the pairs and the schema.</summary>
+internal static class LabelPairs
+{
+    /// <summary>Schema types (hadolint's label-schema values).</summary>
+    public const string Text = "text";
+    public const string Url = "url";
+    public const string Rfc3339 = "rfc3339";
+    public const string Spdx = "spdx";
+    public const string Hash = "hash";
+    public const string SemVer = "semver";
+    public const string Email = "email";
+
+    public static readonly IReadOnlyList<string> SchemaTypes = new[] { Text, Url, Rfc3339, Spdx, Hash, SemVer, Email };
+
+    /// <summary>Every LABEL pair in file order, ONBUILD LABEL included (hadolint checks those too).</summary>
+    public static IEnumerable<LabelPair> All(RuleContext context)
+    {
+        char escape = context.Syntax.EscapeToken;
+        var keyLex = new ShellLex(escape) { SkipUnsetEnv = true };
+        var valueLex = new ShellLex(escape);
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax;
+            bool onbuild = syntax.Kind == InstructionKind.Onbuild;
+            var label = syntax.Effective;
+            if (label.Kind != InstructionKind.Label)
+            {
+                continue;
+            }
+            foreach (var pair in label.KeyValues)
+            {
+                string key = Unquote(keyLex, pair.Key.Value);
+                string? value = null;
+                // ONBUILD runs in another build, with variables this file cannot know.
+                var expanded = valueLex.ProcessWord(pair.Value.Value, onbuild ? (IVariableLookup)DictionaryVariableLookup.Empty : instruction.Scope);
+                if (expanded.Success && expanded.Unmatched.Count == 0 && (!onbuild || expanded.Matched.Count == 0))
+                {
+                    value = expanded.Result;
+                }
+                yield return new LabelPair(instruction, pair, key, value);
+            }
+        }
+    }
+
+    /// <summary>The pairs of one label the schema gives the type <paramref name="type"/>, each with its schema name.</summary>
+    public static IEnumerable<LabelPair> OfType(RuleContext context, string type)
+    {
+        var schema = context.Options.LabelSchema;
+        if (schema.Count == 0 || !schema.Values.Any(v => IsType(v, type)))
+        {
+            yield break;
+        }
+        foreach (var pair in All(context))
+        {
+            if (schema.TryGetValue(pair.Key, out var t) && IsType(t, type))
+            {
+                yield return pair;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports each pair whose schema type is <paramref name="type"/> and whose known value fails
+    /// <paramref name="isValid"/>, at the value, once per label per instruction (as hadolint counts).
+    /// Message arguments: the key, the value (shortened), then <paramref name="extra"/>'s.
+    /// </summary>
+    public static void ReportInvalid(RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
+    {
+        var seen = new HashSet<(StageInstruction, string)>();
+        foreach (var pair in OfType(context, type))
+        {
+            if (pair.Value is null || isValid(pair.Value) || !seen.Add((pair.Instruction, pair.Key)))
+            {
+                continue;
+            }
+            var span = pair.Syntax.Value.Span.Length > 0 ? pair.Syntax.Value.Span : pair.Syntax.Key.Span;
+            if (extra is null)
+            {
+                context.Report(span, pair.Key, Shorten(pair.Value));
+            }
+            else
+            {
+                context.Report(span, pair.Key, Shorten(pair.Value), extra(pair.Value));
+            }
+        }
+    }
+
+    /// <summary>Schema type names compare case-insensitively; an empty type means text (as in hadolint).</summary>
+    public static bool IsType(string? schemaType, string type)
+    {
+        string t = (schemaType ?? "").Trim();
+        return t.Length == 0 ? type == Text : string.Equals(t, type, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool IsKnownType(string? schemaType) => SchemaTypes.Any(t => IsType(schemaType, t));
+
+    private static string Unquote(ShellLex lex, string word)
+    {
+        var result = lex.ProcessWord(word, DictionaryVariableLookup.Empty);
+        return result.Success ? result.Result : word;
+    }
+
+    /// <summary>Shortens a value for a message.</summary>
+    public static string Shorten(string value) => value.Length <= 80 ? value : value.Substring(0, 77) + "...";
+}
