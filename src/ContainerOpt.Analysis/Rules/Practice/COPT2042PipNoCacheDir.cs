@@ -5,14 +5,16 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL3042: <c>pip install</c> (pip, pip3, pip3.12, <c>python -m pip install</c>) without
-/// <c>--no-cache-dir</c>. Not reported when PIP_NO_CACHE_DIR is set to a true value by ENV or ARG in the
-/// stage (inherited from the stage it builds on), on the command (<c>PIP_NO_CACHE_DIR=1 pip ...</c>) or by
-/// <c>export</c> earlier in the RUN; nor for pipx and pipenv, nor under a cache or tmpfs mount on
-/// <c>.cache/pip</c>. Once per RUN, at the first such pip.
+/// <c>--no-cache-dir</c>. Not reported when PIP_NO_CACHE_DIR is set to a true value: by ENV or ARG in the
+/// stage (or inherited from the stage it builds on), on the command or on a shell it runs in
+/// (<c>PIP_NO_CACHE_DIR=1 pip ...</c>, <c>env PIP_NO_CACHE_DIR=1 sh -c "pip ..."</c>), or by <c>export</c>
+/// earlier in the RUN; nor for pipx and pipenv, nor under a cache or tmpfs mount on <c>.cache/pip</c>.
+/// Once per RUN, at the first such pip.
 /// </summary>
 public sealed class COPT2042PipNoCacheDir : DockerfileRule
 {
     private const string Variable = "PIP_NO_CACHE_DIR";
+    private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
 
     public static readonly DiagnosticDescriptor Rule = new(
         "COPT2042",
@@ -38,7 +40,9 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
             foreach (var item in run.Commands)
             {
                 var command = item.Command;
-                if (command.Is("export") && command.Arguments.Any(a => SetsTruthy(a.Value)))
+                // export PIP_NO_CACHE_DIR=1 && ..., or PIP_NO_CACHE_DIR=1 sh -c "pip install ...": set for what follows.
+                if ((command.Is("export") && command.Arguments.Any(a => SetsTruthy(a.Value)))
+                    || (command.IsAny(Shells) && command.Assignments.Any(a => SetsTruthy(a.Value))))
                 {
                     exported = true;
                 }

@@ -71,6 +71,11 @@ public sealed class COPT2042PipNoCacheDirTests
             "FROM debian:buster AS base\nENV PIP_NO_CACHE_DIR=1\nFROM debian:buster\nRUN [|pip|] install six\n");
 
     [TestMethod]
+    public void A_shell_run_with_PIP_NO_CACHE_DIR_passes_it_on() =>
+        RuleVerifier.Verify<COPT2042PipNoCacheDir>(
+            "FROM python:3.12\nRUN env PIP_NO_CACHE_DIR=1 sh -c \"pip install six\"\nRUN PIP_NO_CACHE_DIR=1 true && sh -c [|\"pip install six\"|]\n");
+
+    [TestMethod]
     public void An_export_after_the_install_does_not_count() =>
         RuleVerifier.Verify<COPT2042PipNoCacheDir>(
             "FROM python:3.12\nRUN [|pip|] install six && export PIP_NO_CACHE_DIR=1\n");
