@@ -1,0 +1,36 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3001: commands that make no sense while building an image (ssh, vim, shutdown, service,
+/// ps, free, top, kill, mount, ifconfig). Once per RUN, at the first such command; a package named
+/// like one (<c>apt-get install ssh</c>) is an argument, not a command.
+/// </summary>
+public sealed class COPT2001PointlessCommand : DockerfileRule
+{
+    private static readonly string[] Pointless = { "free", "ifconfig", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim" };
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2001",
+        "pointless-command",
+        "Do not run interactive or system-management commands in RUN",
+        "Remove '{0}' from the RUN: interactive and system-management commands (ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig) do nothing useful while an image is built.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3001" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            foreach (var command in run.Named(Pointless))
+            {
+                context.Report(command.NameSpan, command.Command.Name);
+                break;
+            }
+        }
+    }
+}

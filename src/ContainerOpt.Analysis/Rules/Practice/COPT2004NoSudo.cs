@@ -1,0 +1,45 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3004: <c>sudo</c> in a RUN, whether it wraps a command (<c>sudo -E apt-get ...</c>) or is
+/// run itself. Once per RUN, at the first <c>sudo</c> word. <c>apt-get install sudo</c> is fine.
+/// </summary>
+public sealed class COPT2004NoSudo : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2004",
+        "no-sudo",
+        "Do not use sudo",
+        "Do not use sudo: it behaves unpredictably without a terminal. Switch users with USER, or use gosu/su-exec to drop root at run time.",
+        DiagnosticSeverity.Error,
+        RuleCategories.Practice,
+        new[] { "DL3004" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            foreach (var item in run.Commands)
+            {
+                var command = item.Command;
+                // sudo is a wrapper: it sits in Words before the program (sudo -u app env X=1 make).
+                var sudo = command.Words.Take(command.NameIndex + 1).FirstOrDefault(w => IsSudo(w.Value));
+                if (sudo is not null)
+                {
+                    context.Report(item.Script.SpanOf(sudo));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsSudo(string word)
+    {
+        int slash = word.LastIndexOf('/');
+        return (slash >= 0 ? word.Substring(slash + 1) : word) == "sudo";
+    }
+}

@@ -1,0 +1,47 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3009: <c>apt-get update</c> without <c>rm -rf /var/lib/apt/lists/*</c> after it in the same RUN,
+/// in a stage that reaches an image (the last stage, a stage another FROM builds on, or an ONBUILD).
+/// Like hadolint, a cache mount on <c>/var/lib/apt/lists</c>, or cache mounts on both <c>/var/lib/apt</c> and
+/// <c>/var/cache/apt</c>, keep the lists out of the layer. Unlike hadolint, an <c>rm -rf</c> of some other
+/// path is not a cleanup. Reported at the <c>apt-get</c> of the update.
+/// </summary>
+public sealed class COPT2009AptListsNotRemoved : DockerfileRule
+{
+    private const string Lists = "/var/lib/apt/lists";
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2009",
+        "apt-lists-not-removed",
+        "Delete the apt lists after apt-get update",
+        "Delete the apt lists in the same RUN after apt-get update (&& rm -rf /var/lib/apt/lists/*), or mount a cache on /var/lib/apt/lists, so the package index does not stay in the image.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3009" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            if (!ShellRuleSupport.ReachesAnImage(run.Instruction, context.Model)
+                || ShellRuleSupport.HasCacheMountAt(run.Run, Lists)
+                || (ShellRuleSupport.HasCacheMountAt(run.Run, "/var/lib/apt") && ShellRuleSupport.HasCacheMountAt(run.Run, "/var/cache/apt")))
+            {
+                continue;
+            }
+            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsUpdate, c => ShellRuleSupport.RemovesUnder(c, Lists));
+            if (uncleaned is { } update)
+            {
+                context.Report(update.NameSpan);
+            }
+        }
+    }
+
+    private static bool IsUpdate(ShellCommand command) => command.Is("apt-get") && ShellRuleSupport.HasAnyArgument(command, "update");
+}

@@ -1,0 +1,45 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3032: <c>yum install</c> without <c>yum clean all</c> (or <c>rm -rf /var/cache/yum</c>) after it
+/// in the same RUN, so the yum cache stays in the layer. A cache or tmpfs mount on <c>/var/cache/yum</c>
+/// keeps the cache out of the image too. Once per RUN, at the first install that no cleanup follows.
+/// </summary>
+public sealed class COPT2032YumCleanAll : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2032",
+        "yum-clean-all",
+        "Clean the yum cache after yum install",
+        "Run 'yum clean all' after 'yum install' in the same RUN, or mount a cache on /var/cache/yum (--mount=type=cache,target=/var/cache/yum), so the yum cache does not stay in the image.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3032" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/yum"))
+            {
+                continue;
+            }
+            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            if (uncleaned is { } install)
+            {
+                context.Report(install.NameSpan);
+            }
+        }
+    }
+
+    private static bool IsInstall(ShellCommand command) => command.Is("yum") && ShellRuleSupport.HasAnyArgument(command, "install");
+
+    private static bool IsCleanup(ShellCommand command) =>
+        (command.Is("yum") && ShellRuleSupport.HasAnyArgument(command, "clean"))
+        || ShellRuleSupport.RemovesUnder(command, "/var/cache/yum");
+}

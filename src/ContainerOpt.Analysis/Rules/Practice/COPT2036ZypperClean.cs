@@ -1,0 +1,45 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3036: <c>zypper install</c> (<c>zypper in</c>) without <c>zypper clean</c> (<c>zypper cc</c>) after
+/// it in the same RUN. Removing <c>/var/cache/zypp</c>, or a cache or tmpfs mount on it, also keeps the
+/// cache out of the image. Once per RUN, at the first install that no cleanup follows.
+/// </summary>
+public sealed class COPT2036ZypperClean : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2036",
+        "zypper-clean",
+        "Clean the zypper cache after zypper install",
+        "Run 'zypper clean' after 'zypper install' in the same RUN, or mount a cache on /var/cache/zypp, so the zypper cache does not stay in the image.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3036" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/zypp"))
+            {
+                continue;
+            }
+            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            if (uncleaned is { } install)
+            {
+                context.Report(install.NameSpan);
+            }
+        }
+    }
+
+    private static bool IsInstall(ShellCommand command) => command.Is("zypper") && ShellRuleSupport.HasAnyArgument(command, "install", "in");
+
+    private static bool IsCleanup(ShellCommand command) =>
+        (command.Is("zypper") && ShellRuleSupport.HasAnyArgument(command, "clean", "cc"))
+        || ShellRuleSupport.RemovesUnder(command, "/var/cache/zypp");
+}

@@ -1,0 +1,57 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3040: <c>dnf install</c> or <c>microdnf install</c> without a clean by the same tool
+/// (<c>dnf clean all</c>, <c>microdnf clean all</c>) after it in the same RUN. Removing the cache
+/// (<c>rm -rf /var/cache/yum/*</c>, <c>/var/cache/dnf</c>, <c>/var/cache/libdnf5*</c>) counts as a clean; a
+/// cache or tmpfs mount on one of those keeps the cache out of the image. Once per RUN.
+/// </summary>
+public sealed class COPT2040DnfCleanAll : DockerfileRule
+{
+    private static readonly string[] CacheDirectories = { "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5" };
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2040",
+        "dnf-clean-all",
+        "Clean the dnf cache after dnf install",
+        "Run '{0} clean all' after '{0} install' in the same RUN, or mount a cache on /var/cache/dnf (/var/cache/libdnf5 for dnf5), so the package cache does not stay in the image.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3040" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", ".cache/libdnf5"))
+            {
+                continue;
+            }
+            int first = -1;
+            foreach (var tool in new[] { "dnf", "microdnf" })
+            {
+                int index = ShellRuleSupport.FirstUncleanedIndex(run,
+                    c => c.Is(tool) && ShellRuleSupport.HasAnyArgument(c, "install"),
+                    c => IsCleanup(c, tool));
+                if (index >= 0 && (first < 0 || index < first))
+                {
+                    first = index;
+                }
+            }
+            if (first >= 0)
+            {
+                var install = run.Commands[first];
+                context.Report(install.NameSpan, install.Command.Name);
+            }
+        }
+    }
+
+    private static bool IsCleanup(ShellCommand command, string tool) =>
+        (command.Is(tool) && ShellRuleSupport.HasAnyArgument(command, "clean"))
+        || ShellRuleSupport.RemovesUnder(command, CacheDirectories);
+}

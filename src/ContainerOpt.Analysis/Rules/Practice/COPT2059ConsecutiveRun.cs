@@ -1,0 +1,71 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3059: a RUN right after another RUN (comments between them do not count) when both run a
+/// single command and have the same flags (<c>--mount</c>, <c>--network</c>, <c>--security</c>). Chained RUNs
+/// (<c>a &amp;&amp; b</c>, <c>a; b</c>) are taken as deliberately separate layers, and ONBUILD RUN is another
+/// instruction. Reported at the later RUN's keyword.
+/// </summary>
+public sealed class COPT2059ConsecutiveRun : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2059",
+        "consecutive-run",
+        "Merge consecutive RUN instructions",
+        "Merge this RUN into the RUN before it ('&&'): consecutive single-command RUNs make a layer each.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3059" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var commandCounts = new Dictionary<InstructionSyntax, int>();
+        foreach (var script in context.RunScripts)
+        {
+            commandCounts.TryGetValue(script.Run, out int count);
+            commandCounts[script.Run] = count + script.Script.Commands.Count;
+        }
+
+        InstructionSyntax? previous = null;
+        string previousFlags = "";
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax;
+            if (syntax.Kind != InstructionKind.Run)
+            {
+                previous = null;
+                continue;
+            }
+            commandCounts.TryGetValue(syntax, out int commands);
+            string flags = FlagsKey(syntax);
+            if (previous is not null && flags == previousFlags && commands <= 1 && commandCounts.TryGetValue(previous, out int before) && before <= 1)
+            {
+                // Like hadolint, the earlier RUN stays the one to compare with.
+                context.Report(syntax.Keyword.Span);
+                continue;
+            }
+            previous = syntax;
+            previousFlags = flags;
+        }
+    }
+
+    /// <summary>The flags as a set: mount options compared as key=value pairs in any order.</summary>
+    private static string FlagsKey(InstructionSyntax run)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var flag in run.Flags)
+        {
+            var mount = RunMount.FromFlag(flag);
+            keys.Add(mount is null
+                ? flag.Name + "=" + flag.Value
+                : "mount=" + string.Join(",", mount.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key + "=" + o.Value)));
+        }
+        return string.Join("\n", keys);
+    }
+}

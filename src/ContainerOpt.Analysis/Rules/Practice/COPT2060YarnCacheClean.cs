@@ -1,0 +1,46 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3060: <c>yarn install</c> without <c>yarn cache clean</c> after it in the same RUN, in a stage
+/// that reaches an image: the last stage, a stage another FROM builds on, or an ONBUILD. Removing the yarn
+/// cache folder (<c>.cache/yarn</c>), or a cache or tmpfs mount on it, keeps the cache out too.
+/// </summary>
+public sealed class COPT2060YarnCacheClean : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2060",
+        "yarn-cache-clean",
+        "Clean the yarn cache after yarn install",
+        "Run 'yarn cache clean' after 'yarn install' in the same RUN, or mount a cache on the yarn cache folder (--mount=type=cache,target=/usr/local/share/.cache/yarn), so the cache does not stay in the image.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3060" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            if (!ShellRuleSupport.ReachesAnImage(run.Instruction, context.Model)
+                || ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, ".cache/yarn"))
+            {
+                continue;
+            }
+            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            if (uncleaned is { } install)
+            {
+                context.Report(install.NameSpan);
+            }
+        }
+    }
+
+    private static bool IsInstall(ShellCommand command) => command.Is("yarn") && ShellRuleSupport.HasAnyArgument(command, "install");
+
+    private static bool IsCleanup(ShellCommand command) =>
+        (command.Is("yarn") && ShellRuleSupport.HasAnyArgument(command, "cache") && ShellRuleSupport.HasAnyArgument(command, "clean"))
+        || (command.Is("rm") && command.Positionals().Any(p => p.Value.Contains(".cache/yarn", StringComparison.Ordinal)));
+}

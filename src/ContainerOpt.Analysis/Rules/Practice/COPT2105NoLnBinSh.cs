@@ -1,0 +1,39 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL4005: replacing the shell with <c>ln -sf /bin/bash /bin/sh</c> instead of using SHELL.
+/// Reported at the <c>/bin/sh</c> link name. Unlike hadolint, <c>/bin/sh</c> as the link's source
+/// (<c>ln -s /bin/sh /usr/local/bin/x</c>) does not count: it leaves the shell alone.
+/// </summary>
+public sealed class COPT2105NoLnBinSh : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2105",
+        "no-ln-bin-sh",
+        "Use SHELL to change the default shell",
+        "Use the SHELL instruction (SHELL [\"/bin/bash\", \"-c\"]) to change the shell instead of replacing /bin/sh with ln.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL4005" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        {
+            foreach (var item in run.Named("ln"))
+            {
+                // -t/--target-directory and -S/--suffix take a value.
+                var paths = item.Command.Positionals("t", "target-directory", "S", "suffix");
+                if (paths.Count >= 2 && paths[paths.Count - 1].Value == "/bin/sh")
+                {
+                    context.Report(item.Script.SpanOf(paths[paths.Count - 1]));
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Tests.Shell;
+
+[TestClass]
+public sealed class ShellParserTests
+{
+    [TestMethod]
+    public void Commands_of_a_long_sh_c_script_keep_their_source_order()
+    {
+        // Every command parsed out of the quoted script shares the word's position: the sort must be stable.
+        var names = Enumerable.Range(1, 40).Select(i => "step" + i).ToArray();
+        var script = ShellScript.Parse("sh -c '" + string.Join("; ", names) + "'");
+
+        CollectionAssert.AreEqual(new[] { "sh" }.Concat(names).ToArray(), script.Commands.Select(c => c.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void Set_with_combined_flags_and_o_pipefail_is_one_command_with_its_option()
+    {
+        var script = ShellScript.Parse("set -eux -o pipefail && wget -O - https://x | tar xz");
+
+        var set = script.Commands[0];
+        Assert.AreEqual("set", set.Name);
+        Assert.IsTrue(set.HasFlag("o"));
+        Assert.IsTrue(set.HasArgument("pipefail"));
+        Assert.IsTrue(set.HasFlag("e") && set.HasFlag("x"));
+        CollectionAssert.AreEqual(new[] { "set", "wget", "tar" }, script.Commands.Select(c => c.Name).ToArray());
+        Assert.AreEqual(ShellOperator.Pipe, script.Commands[2].PrecedingOperator);
+    }
+
+    [TestMethod]
+    public void Ln_over_bin_sh_keeps_flags_and_both_paths()
+    {
+        var ln = ShellScript.Parse("ln -sf /bin/bash /bin/sh").Commands.Single();
+
+        Assert.AreEqual("ln", ln.Name);
+        CollectionAssert.AreEqual(new[] { "/bin/bash", "/bin/sh" }, ln.Positionals().Select(w => w.Value).ToArray());
+        Assert.IsTrue(ln.HasFlag("s") && ln.HasFlag("f"));
+    }
+
+    [TestMethod]
+    public void A_pipe_into_a_group_or_loop_marks_the_command_after_it()
+    {
+        var script = ShellScript.Parse("for f in *; do echo $f; done | sort && { a; b; } |& tee log");
+
+        Assert.IsTrue(script.HasPipe);
+        var piped = script.Commands.Where(c => c.PrecedingOperator == ShellOperator.Pipe).Select(c => c.Name).ToArray();
+        CollectionAssert.AreEqual(new[] { "sort", "tee" }, piped);
+    }
+}
