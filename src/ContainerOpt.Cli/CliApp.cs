@@ -9,10 +9,11 @@ public static class CliApp
         containeropt — Dockerfile analysis for .NET teams
 
         Usage:
-          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]
+          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR] [--config FILE]
               Lint Dockerfiles (a folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).
               --project evaluates the .NET project (with your SDK's MSBuild) for the .NET rules;
-              --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts.
+              --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts;
+              --config names a .hadolint.yaml or containeropt.yaml (default: found beside the Dockerfile or in the context).
               Exit 0: no error-severity finding; 1: at least one; 2: usage or I/O problem.
           containeropt generate --project X.csproj [--output DIR] [--force] [--cache-mount] [--family alpine|noble-chiseled]
               Write the optimized Dockerfile (beside the project) and .dockerignore (in the build context);

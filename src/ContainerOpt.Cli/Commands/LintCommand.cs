@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Project;
@@ -11,13 +12,18 @@ internal static class LintCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context" }, Array.Empty<string>());
+        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config" }, Array.Empty<string>());
         string format = line.Choice("--format", "text", "text", "json", "sarif");
         if (line.Operands.Count == 0)
         {
             throw new UsageException("lint needs at least one Dockerfile or folder.");
         }
         string? contextOption = line.Value("--context");
+        string? configOption = line.Value("--config");
+        if (configOption is not null && !File.Exists(configOption))
+        {
+            throw new UsageException($"The configuration file '{configOption}' does not exist.");
+        }
         if (contextOption is not null && !Directory.Exists(contextOption))
         {
             throw new UsageException($"The build context '{contextOption}' is not a folder.");
@@ -37,6 +43,9 @@ internal static class LintCommand
         }
 
         var analyzer = new DockerfileAnalyzer();
+        bool configProblem = false;
+        var failAt = DiagnosticSeverity.Error;
+        bool noFail = false;
         foreach (var operand in line.Operands)
         {
             foreach (var path in DockerfileFiles.Expand(operand))
@@ -48,12 +57,23 @@ internal static class LintCommand
                     files.Add(new FileFindings(path, new[] { problem! }));
                     continue;
                 }
-                string context = contextOption ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+                string dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                string context = contextOption ?? dockerfileDirectory;
+                var options = new AnalysisOptions();
+                var configFiles = configOption is not null ? new[] { configOption } : ConfigurationFiles.Discover(dockerfileDirectory, Path.GetFullPath(context));
+                foreach (var configFinding in ConfigurationFiles.Load(configFiles, options))
+                {
+                    configProblem |= configFinding.Severity == DiagnosticSeverity.Error;
+                    files.Add(new FileFindings(configFinding.FilePath ?? configFiles[0], new[] { configFinding }));
+                }
+                if (options.FailureThreshold is { } threshold) failAt = threshold;
+                noFail |= options.NoFail;
                 var input = new AnalysisInput(source)
                 {
                     ContextDirectory = Path.GetFullPath(context),
                     DockerIgnoreText = ReadDockerIgnore(path, context),
                     Project = project,
+                    Options = options,
                 };
                 files.Add(new FileFindings(path, analyzer.Analyze(input).Findings));
             }
@@ -66,11 +86,18 @@ internal static class LintCommand
             default: TextReport.Write(stdout, stderr, files); break;
         }
 
-        if (ioProblem)
+        if (ioProblem || configProblem)
         {
             return ExitCodes.UsageOrIo;
         }
-        return files.Any(f => f.Findings.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Findings : ExitCodes.Success;
+        if (noFail)
+        {
+            return ExitCodes.Success;
+        }
+        // failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.
+        return files.Any(f => f.Findings.Any(d => d.Severity >= failAt && d.Severity != DiagnosticSeverity.None || failAt == DiagnosticSeverity.None))
+            ? ExitCodes.Findings
+            : ExitCodes.Success;
     }
 
     /// <summary>BuildKit reads <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile first, else the context's .dockerignore.</summary>
