@@ -31,6 +31,7 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        var scriptsByInstruction = context.RunScripts.Where(r => r.IsPosix).ToLookup(r => r.Instruction);
         foreach (var stage in context.Model.Stages)
         {
             var archives = new List<(int Line, string Name, TextSpan Span)>();
@@ -59,7 +60,7 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
                 {
                     continue;
                 }
-                foreach (var run in context.RunScripts.Where(r => ReferenceEquals(r.Instruction, instruction) && r.IsPosix))
+                foreach (var run in scriptsByInstruction[instruction])
                 {
                     foreach (var command in run.Script.Commands.Where(Extracts))
                     {
