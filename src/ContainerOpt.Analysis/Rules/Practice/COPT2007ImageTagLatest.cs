@@ -1,0 +1,47 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3007: FROM an image tagged <c>latest</c>. An image also pinned by digest
+/// (<c>debian:latest@sha256:…</c>) is not reported: the digest fixes it.
+/// </summary>
+public sealed class COPT2007ImageTagLatest : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2007",
+        "image-tag-latest",
+        "Do not use the latest tag",
+        "'{0}' uses the 'latest' tag, which moves whenever the image is updated: pin a release tag or a digest.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3007" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            var token = stage.BaseToken;
+            if (token is null || stage.BaseStage is not null)
+            {
+                continue;
+            }
+            string? reference = InstructionRuleHelpers.Resolve(context.Model, stage.From, token.Value);
+            if (reference is null)
+            {
+                continue;
+            }
+            var image = ImageReference.Parse(reference);
+            if (image.Tag != "latest" || image.Digest is not null)
+            {
+                continue;
+            }
+            // Point at the tag itself when it is written out in the FROM line.
+            var written = ImageReference.Parse(token.Value);
+            var span = written.Tag == "latest" ? InstructionRuleHelpers.SubSpan(token, written.TagStart, 6) : token.Span;
+            context.Report(span, reference);
+        }
+    }
+}

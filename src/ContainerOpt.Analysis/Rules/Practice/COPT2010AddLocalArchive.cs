@@ -1,0 +1,110 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3010: a local archive (<c>.tar</c>, <c>.tar.gz</c>, <c>.tgz</c>, <c>.xz</c>, …) that a
+/// COPY brings in and a later RUN of the same stage extracts (<c>tar -x</c>, <c>tar xf</c>,
+/// <c>gunzip</c>, <c>unxz</c>, …). The archive is matched by file name; the COPY's destination counts
+/// when it names an archive. <c>COPY --from</c> is exempt (ADD cannot extract from another stage).
+/// </summary>
+public sealed class COPT2010AddLocalArchive : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2010",
+        "add-local-archive",
+        "Use ADD for extracting archives into an image",
+        "Archive '{0}' is copied and then extracted on line {1}, which keeps the archive in a layer: use ADD {0} <dir>/ to extract it in one step.",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3010" });
+
+    private static readonly HashSet<string> Decompressors = new(StringComparer.Ordinal)
+    {
+        "unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat",
+    };
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var scriptsByInstruction = context.RunScripts.Where(r => r.IsPosix).ToLookup(r => r.Instruction);
+        foreach (var stage in context.Model.Stages)
+        {
+            var archives = new List<(int Line, string Name, TextSpan Span)>();
+            var reported = new HashSet<(int, string)>();
+            foreach (var instruction in stage.Instructions)
+            {
+                var syntax = instruction.Syntax;
+                if (syntax.Kind == InstructionKind.Copy && syntax.FindFlag("from") is null
+                    && InstructionRuleHelpers.SourcesAndDestination(syntax) is { } parts)
+                {
+                    var (sources, destination) = parts;
+                    if (InstructionRuleHelpers.IsArchive(destination.Value))
+                    {
+                        archives.Add((syntax.StartLine, InstructionRuleHelpers.BaseName(destination.Value), destination.Span));
+                    }
+                    else
+                    {
+                        foreach (var source in sources.Where(s => InstructionRuleHelpers.IsArchive(s.Value)))
+                        {
+                            archives.Add((syntax.StartLine, InstructionRuleHelpers.BaseName(source.Value), source.Span));
+                        }
+                    }
+                    continue;
+                }
+                if (syntax.Kind != InstructionKind.Run || archives.Count == 0)
+                {
+                    continue;
+                }
+                foreach (var run in scriptsByInstruction[instruction])
+                {
+                    foreach (var command in run.Script.Commands.Where(Extracts))
+                    {
+                        var names = new HashSet<string>(command.Arguments.Where(a => !a.Value.StartsWith('-')).Select(a => InstructionRuleHelpers.BaseName(a.Value)), StringComparer.Ordinal);
+                        foreach (var archive in archives.Where(a => names.Contains(a.Name)))
+                        {
+                            if (reported.Add((archive.Line, archive.Name)))
+                            {
+                                context.Report(archive.Span, archive.Name, syntax.StartLine);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool Extracts(ShellCommand command)
+    {
+        if (Decompressors.Contains(command.Name))
+        {
+            return true;
+        }
+        if (!command.Is("tar"))
+        {
+            return false;
+        }
+        for (int i = 0; i < command.Arguments.Count; i++)
+        {
+            string arg = command.Arguments[i].Value;
+            if (arg == "--extract" || arg == "--get")
+            {
+                return true;
+            }
+            if (arg.Length > 1 && arg[0] == '-' && arg[1] != '-' && arg.Contains('x'))
+            {
+                return true;
+            }
+            // Old-style option letters without a dash: tar xzf file.tgz
+            if (i == 0 && arg.Length > 0 && arg[0] != '-' && arg.All(char.IsLetter) && arg.Contains('x'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3020: ADD of plain files or folders. ADD is only needed for a remote URL (http, https,
+/// git) or a local archive it extracts; a source with a variable whose value is unknown is given
+/// the benefit of the doubt. Reported once per instruction, at the ADD keyword.
+/// </summary>
+public sealed class COPT2020CopyInsteadOfAdd : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2020",
+        "copy-instead-of-add",
+        "Use COPY instead of ADD for files and folders",
+        "Use COPY instead of ADD for '{0}': ADD is only needed to fetch a URL or extract a local archive, and its extra behaviour surprises readers.",
+        DiagnosticSeverity.Error,
+        RuleCategories.Practice,
+        new[] { "DL3020" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax.Effective;
+            if (syntax.Kind != InstructionKind.Add || InstructionRuleHelpers.SourcesAndDestination(syntax) is not { } parts)
+            {
+                continue;
+            }
+            foreach (var source in parts.Sources)
+            {
+                string? path = InstructionRuleHelpers.Resolve(context.Model, instruction, source.Value);
+                if (path is null || InstructionRuleHelpers.IsArchive(path) || InstructionRuleHelpers.IsUrl(path))
+                {
+                    continue;
+                }
+                context.Report(syntax.Keyword.Span, path);
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>hadolint DL3023: <c>COPY --from</c> naming the stage the COPY is in (stage names are case-insensitive).</summary>
+public sealed class COPT2023CopyFromSelf : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2023",
+        "copy-from-self",
+        "COPY --from cannot reference its own stage",
+        "COPY --from={0} names the stage it is in, which cannot copy from itself: copy from an earlier stage.",
+        DiagnosticSeverity.Error,
+        RuleCategories.Practice,
+        new[] { "DL3023" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            if (stage.Name is null)
+            {
+                continue;
+            }
+            foreach (var reference in stage.References)
+            {
+                if (reference.Instruction.Kind != InstructionKind.Copy || reference.Flag.Name != "from" || reference.Flag.Value is null)
+                {
+                    continue;
+                }
+                string? name = InstructionRuleHelpers.Resolve(context.Model, reference.Instruction, reference.Flag.Value);
+                if (name is not null && string.Equals(name, stage.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Report(reference.Flag.Span, name);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3026: FROM an image whose registry is not in <see cref="Configuration.AnalysisOptions.TrustedRegistries"/>
+/// (hadolint's <c>trustedRegistries</c>). Silent while that list is empty. Patterns: <c>*</c> allows all,
+/// <c>*.example.com</c> matches a suffix, <c>registry.*</c> a prefix, anything else the exact host. An image
+/// without a registry is Docker Hub, allowed by <c>docker.io</c> or <c>hub.docker.com</c>. <c>scratch</c>,
+/// earlier stages and bases whose variables are unknown are exempt.
+/// </summary>
+public sealed class COPT2026UntrustedRegistry : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2026",
+        "untrusted-registry",
+        "Use only an allowed registry in the FROM image",
+        "Image '{0}' comes from registry '{1}', which is not a trusted registry ({2}): use an image from a trusted registry.",
+        DiagnosticSeverity.Error,
+        RuleCategories.Practice,
+        new[] { "DL3026" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var allowed = context.Options.TrustedRegistries.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToArray();
+        if (allowed.Length == 0)
+        {
+            return;
+        }
+        foreach (var stage in context.Model.Stages)
+        {
+            var token = stage.BaseToken;
+            if (token is null || stage.BaseStage is not null)
+            {
+                continue;
+            }
+            string? reference = InstructionRuleHelpers.Resolve(context.Model, stage.From, token.Value);
+            if (reference is null || reference.Length == 0 || string.Equals(reference, "scratch", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var registry = ImageReference.Parse(reference).Registry;
+            bool trusted = registry is null
+                ? allowed.Any(a => Matches(a, "docker.io") || Matches(a, "hub.docker.com"))
+                : allowed.Any(a => Matches(a, registry));
+            if (!trusted)
+            {
+                context.Report(token.Span, reference, registry ?? "docker.io", string.Join(", ", allowed));
+            }
+        }
+    }
+
+    internal static bool Matches(string pattern, string registry)
+    {
+        if (pattern == "*")
+        {
+            return true;
+        }
+        if (pattern.StartsWith('*'))
+        {
+            return registry.EndsWith(pattern.Substring(1), StringComparison.OrdinalIgnoreCase);
+        }
+        if (pattern.EndsWith('*'))
+        {
+            return registry.StartsWith(pattern.Substring(0, pattern.Length - 1), StringComparison.OrdinalIgnoreCase);
+        }
+        return string.Equals(pattern, registry, StringComparison.OrdinalIgnoreCase);
+    }
+}

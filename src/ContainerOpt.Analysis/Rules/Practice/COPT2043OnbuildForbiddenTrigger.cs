@@ -1,0 +1,34 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3043: <c>ONBUILD ONBUILD</c>, <c>ONBUILD FROM</c> or <c>ONBUILD MAINTAINER</c>, which
+/// BuildKit rejects. Reported at the trigger's keyword, wherever the ONBUILD stands.
+/// </summary>
+public sealed class COPT2043OnbuildForbiddenTrigger : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2043",
+        "onbuild-forbidden-trigger",
+        "ONBUILD, FROM or MAINTAINER triggered from within ONBUILD",
+        "{0} is not allowed as an ONBUILD trigger: remove it from the ONBUILD instruction.",
+        DiagnosticSeverity.Error,
+        RuleCategories.Practice,
+        new[] { "DL3043" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var syntax in context.Syntax.Instructions)
+        {
+            var trigger = syntax.Kind == InstructionKind.Onbuild ? syntax.OnbuildInstruction : null;
+            if (trigger is not null && trigger.Kind is InstructionKind.Onbuild or InstructionKind.From or InstructionKind.Maintainer)
+            {
+                context.Report(trigger.Keyword.Span, trigger.Kind.ToKeyword());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3045: COPY (and ADD) to a relative destination while no WORKDIR is set in the stage
+/// or in the stages it builds on (<c>FROM base</c> inherits base's WORKDIR). Absolute destinations
+/// start with '/' or a Windows drive; a destination starting with a variable, or using one whose
+/// value is unknown, is not reported. For <c>ONBUILD COPY</c> an <c>ONBUILD WORKDIR</c> before it counts too.
+/// </summary>
+public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2045",
+        "copy-relative-dest-without-workdir",
+        "COPY to a relative destination without WORKDIR set",
+        "{0} to the relative path '{1}' lands wherever the base image's WORKDIR points: set WORKDIR earlier in the stage, or use an absolute destination.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3045" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            bool inherited = InstructionRuleHelpers.SelfAndAncestors(stage).Skip(1).Any(s => s.Instructions.Any(IsWorkdir));
+            bool workdir = inherited, onbuildWorkdir = inherited;
+            foreach (var instruction in stage.Instructions)
+            {
+                var syntax = instruction.Syntax;
+                var effective = syntax.Effective;
+                bool isOnbuild = syntax.Kind == InstructionKind.Onbuild;
+                if (effective.Kind == InstructionKind.Workdir)
+                {
+                    onbuildWorkdir = true;
+                    workdir |= !isOnbuild;
+                    continue;
+                }
+                if (effective.Kind is not (InstructionKind.Copy or InstructionKind.Add) || (isOnbuild ? onbuildWorkdir : workdir)
+                    || InstructionRuleHelpers.SourcesAndDestination(effective) is not { } parts)
+                {
+                    continue;
+                }
+                string raw = InstructionRuleHelpers.DropQuotes(parts.Destination.Value);
+                if (raw.StartsWith('$'))
+                {
+                    continue;
+                }
+                string? destination = InstructionRuleHelpers.Resolve(context.Model, instruction, parts.Destination.Value);
+                if (destination is null || IsAbsolute(destination))
+                {
+                    continue;
+                }
+                context.Report(parts.Destination.Span, effective.Kind.ToKeyword(), destination);
+            }
+        }
+    }
+
+    private static bool IsWorkdir(StageInstruction instruction) => instruction.Syntax.Effective.Kind == InstructionKind.Workdir;
+
+    private static bool IsAbsolute(string path) =>
+        path.StartsWith('/') || (path.Length >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
+}

@@ -1,0 +1,37 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3057 (off by default, as in hadolint): a stage with no HEALTHCHECK, neither its own
+/// nor one inherited from the stage it builds on. <c>HEALTHCHECK NONE</c> counts as a decision.
+/// Like hadolint, every stage is checked; reported at the stage's base image.
+/// </summary>
+public sealed class COPT2057HealthcheckMissing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2057",
+        "healthcheck-missing",
+        "HEALTHCHECK instruction missing",
+        "Stage '{0}' has no HEALTHCHECK, so Docker cannot tell a hung container from a healthy one: add HEALTHCHECK CMD <probe> (or HEALTHCHECK NONE to say there is none).",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3057" },
+        enabledByDefault: false);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            bool hasHealthcheck = InstructionRuleHelpers.SelfAndAncestors(stage)
+                .Any(s => InstructionRuleHelpers.OfKind(s, InstructionKind.Healthcheck).Any());
+            if (!hasHealthcheck)
+            {
+                context.Report(stage.BaseToken?.Span ?? stage.From.Syntax.Keyword.Span, stage.DisplayName);
+            }
+        }
+    }
+}

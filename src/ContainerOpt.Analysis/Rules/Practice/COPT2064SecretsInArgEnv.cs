@@ -1,0 +1,78 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3064: an ARG or ENV whose name looks like it holds a secret — a well-known name
+/// (<c>AWS_SECRET_ACCESS_KEY</c>, <c>GITHUB_TOKEN</c>, <c>NPM_TOKEN</c>, …, any case) or a name containing
+/// api_key, client_key, password, private, secret, token or username. Global ARGs and ONBUILD
+/// triggers are checked too. Reported once per instruction, at the first such name.
+/// </summary>
+public sealed class COPT2064SecretsInArgEnv : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2064",
+        "secrets-in-arg-env",
+        "Potentially sensitive data should not be used in ARG or ENV",
+        "'{0}' looks like a secret, and {1} values stay readable in the image history and config: pass it with RUN --mount=type=secret,id={0} instead.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3064" });
+
+    private static readonly HashSet<string> KnownNames = new(StringComparer.Ordinal)
+    {
+        "ACCESS_TOKEN", "APPLICATION_KEY", "APP_SECRET", "AUTH_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+        "BITTREX_API_KEY", "BITTREX_API_SECRET", "CF_PASSWORD", "CF_USERNAME", "CIRCLE_TOKEN", "CI_DEPLOY_PASSWORD",
+        "CI_DEPLOY_USER", "DOCKERHUB_PASSWORD", "DOCKER_EMAIL", "DOCKER_PASSWORD", "DOCKER_USERNAME",
+        "FACEBOOK_ACCESS_TOKEN", "FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET", "FIREBASE_API_TOKEN", "FIREBASE_TOKEN",
+        "FOSSA_API_KEY", "GH_ENTERPRISE_TOKEN", "GH_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "GITHUB_TOKEN", "HEROKU_API_KEY",
+        "HEROKU_API_USER", "NPM_AUTH_TOKEN", "NPM_TOKEN", "OKTA_AUTHN_GROUPID", "OKTA_CLIENT_ORGURL", "OKTA_CLIENT_TOKEN",
+        "OKTA_OAUTH2_CLIENTID", "OKTA_OAUTH2_CLIENTSECRET", "OPENAI_API_KEY", "OS_PASSWORD", "OS_USERNAME",
+        "POSTGRES_PASSWORD", "SLACK_TOKEN", "STRIPE_API_KEY", "STRIPE_DEVICE_NAME", "TRAVIS_OS_NAME",
+        "TRAVIS_SECURE_ENV_VARS", "TRAVIS_SUDO", "VAULT_CLIENT_KEY", "VAULT_TOKEN",
+    };
+
+    private static readonly string[] SuspiciousParts = { "api_key", "client_key", "password", "private", "secret", "token", "username" };
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax.Effective;
+            var names = syntax.Kind switch
+            {
+                InstructionKind.Arg => syntax.Arguments.Select(ArgName),
+                InstructionKind.Env => syntax.KeyValues.Select(p => (Name: InstructionRuleHelpers.DropQuotes(p.Key.Value), p.Key.Span)),
+                _ => Enumerable.Empty<(string Name, TextSpan Span)>(),
+            };
+            foreach (var (name, span) in names)
+            {
+                if (IsSensitive(name))
+                {
+                    context.Report(span, name, syntax.Kind.ToKeyword());
+                    break;
+                }
+            }
+        }
+    }
+
+    private static (string Name, TextSpan Span) ArgName(SyntaxToken word)
+    {
+        int eq = word.Value.IndexOf('=');
+        return eq < 0 ? (word.Value, word.Span) : (word.Value.Substring(0, eq), InstructionRuleHelpers.SubSpan(word, 0, eq));
+    }
+
+    internal static bool IsSensitive(string name)
+    {
+        if (KnownNames.Contains(name.ToUpperInvariant()))
+        {
+            return true;
+        }
+        string lower = name.ToLowerInvariant();
+        return SuspiciousParts.Any(p => lower.Contains(p, StringComparison.Ordinal));
+    }
+}

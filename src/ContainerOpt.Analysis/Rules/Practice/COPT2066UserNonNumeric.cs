@@ -1,0 +1,47 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3066: USER with a user name instead of a numeric UID (the group part after ':' is not
+/// checked). A variable is checked when its value is known; <c>USER $APP_UID</c> with the value set
+/// by the base image is left alone. ONBUILD USER is checked too.
+/// </summary>
+public sealed class COPT2066UserNonNumeric : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2066",
+        "user-non-numeric",
+        "Use a numeric user ID",
+        "USER '{0}' is a name, which the host and Kubernetes (runAsNonRoot) cannot resolve: use the numeric UID (USER 1000 or USER 1000:1000).",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL3066" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax.Effective;
+            if (syntax.Kind != InstructionKind.User || syntax.Arguments.Count == 0)
+            {
+                continue;
+            }
+            var token = syntax.Arguments[0];
+            string? user = InstructionRuleHelpers.Resolve(context.Model, instruction, token.Value);
+            if (user is null)
+            {
+                continue;
+            }
+            int colon = user.IndexOf(':');
+            string uid = colon < 0 ? user : user.Substring(0, colon);
+            if (!uid.All(c => c >= '0' && c <= '9'))
+            {
+                context.Report(token.Span, user);
+            }
+        }
+    }
+}

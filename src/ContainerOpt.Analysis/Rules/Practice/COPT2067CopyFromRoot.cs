@@ -1,0 +1,41 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL3067: <c>COPY --from=x / /</c>, copying the whole filesystem of another stage or image
+/// onto the root. Copying <c>/</c> into a subdirectory, or a directory onto <c>/</c>, is fine.
+/// </summary>
+public sealed class COPT2067CopyFromRoot : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2067",
+        "copy-from-root",
+        "Do not copy an entire filesystem from another stage",
+        "COPY --from={0} / / copies the whole filesystem of '{0}', including its package manager and caches: copy only the directories the image needs.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Practice,
+        new[] { "DL3067" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            var syntax = instruction.Syntax;
+            var from = syntax.Kind == InstructionKind.Copy ? syntax.FindFlag("from") : null;
+            if (from?.Value is null || InstructionRuleHelpers.SourcesAndDestination(syntax) is not { } parts
+                || InstructionRuleHelpers.DropQuotes(parts.Destination.Value) != "/")
+            {
+                continue;
+            }
+            var root = parts.Sources.FirstOrDefault(s => InstructionRuleHelpers.DropQuotes(s.Value) == "/");
+            if (root is not null)
+            {
+                context.Report(root.Span, from.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL1001 (off by default, as in hadolint): an inline ignore pragma,
+/// <c># hadolint ignore=…</c> or <c># containeropt ignore=…</c>. The file-wide <c>global ignore=</c>
+/// forms are not inline and are not reported.
+/// </summary>
+public sealed class COPT2190InlineIgnorePragma : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT2190",
+        "inline-ignore-pragma",
+        "Avoid inline ignore pragmas",
+        "Inline pragma '# {0}' hides findings one instruction at a time: fix the finding, or switch the rule off in the configuration (.hadolint.yaml or the project's settings).",
+        DiagnosticSeverity.Info,
+        RuleCategories.Practice,
+        new[] { "DL1001" },
+        enabledByDefault: false);
+
+    private static readonly Regex Pragma = new(@"^(?:hadolint|containeropt)[ \t]+ignore[ \t]*=[ \t]*\S", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var comment in context.Syntax.Comments)
+        {
+            if (Pragma.IsMatch(comment.Text))
+            {
+                context.Report(comment.Span, comment.Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>An image reference split the way Docker splits it: <c>registry/path:tag@digest</c>.</summary>
+internal sealed class ImageReference
+{
+    private ImageReference(string? registry, string path, string? tag, string? digest, int tagStart)
+    {
+        Registry = registry;
+        Path = path;
+        Tag = tag;
+        Digest = digest;
+        TagStart = tagStart;
+    }
+
+    /// <summary>The registry host (<c>ghcr.io</c>, <c>localhost:5000</c>), or null for Docker Hub.</summary>
+    public string? Registry { get; }
+
+    /// <summary>The repository path without registry, tag or digest.</summary>
+    public string Path { get; }
+
+    public string? Tag { get; }
+
+    public string? Digest { get; }
+
+    /// <summary>Offset of the tag in the reference text, or -1.</summary>
+    public int TagStart { get; }
+
+    public static ImageReference Parse(string reference)
+    {
+        string rest = reference;
+        string? digest = null;
+        int at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            digest = rest.Substring(at + 1);
+            rest = rest.Substring(0, at);
+        }
+        int slash = rest.LastIndexOf('/');
+        int colon = rest.LastIndexOf(':');
+        string? tag = null;
+        int tagStart = -1;
+        if (colon > slash)
+        {
+            tag = rest.Substring(colon + 1);
+            tagStart = colon + 1;
+            rest = rest.Substring(0, colon);
+        }
+        string? registry = null;
+        int firstSlash = rest.IndexOf('/');
+        if (firstSlash > 0)
+        {
+            string first = rest.Substring(0, firstSlash);
+            // Docker's rule: the first component is a registry when it looks like a host.
+            if (first.Contains('.') || first.Contains(':') || first == "localhost")
+            {
+                registry = first;
+                rest = rest.Substring(firstSlash + 1);
+            }
+        }
+        return new ImageReference(registry, rest, tag, digest, tagStart);
+    }
+}
+
+/// <summary>Helpers shared by the hadolint-equivalent instruction rules (base images, stages, users, COPY/ADD).</summary>
+internal static class InstructionRuleHelpers
+{
+    /// <summary>hadolint's archive extensions: what ADD extracts and what COPY should not copy only to extract.</summary>
+    private static readonly string[] ArchiveExtensions =
+    {
+        ".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz",
+    };
+
+    /// <summary>hadolint's <c>dropQuotes</c>: strips every leading and trailing quote character.</summary>
+    public static string DropQuotes(string text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && IsQuote(text[start])) start++;
+        while (end > start && IsQuote(text[end - 1])) end--;
+        return text.Substring(start, end - start);
+    }
+
+    private static bool IsQuote(char c) => c == '"' || c == '\'';
+
+    public static bool IsArchive(string path)
+    {
+        string p = DropQuotes(path);
+        foreach (var ext in ArchiveExtensions)
+        {
+            if (p.EndsWith(ext, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool IsUrl(string path)
+    {
+        string p = DropQuotes(path);
+        return p.StartsWith("http://", StringComparison.Ordinal) || p.StartsWith("https://", StringComparison.Ordinal)
+            || p.StartsWith("git@", StringComparison.Ordinal);
+    }
+
+    /// <summary>The last path component; both '/' and '\' separate (hadolint's basename).</summary>
+    public static string BaseName(string path)
+    {
+        string p = DropQuotes(path);
+        int cut = Math.Max(p.LastIndexOf('/'), p.LastIndexOf('\\'));
+        return cut >= 0 ? p.Substring(cut + 1) : p;
+    }
+
+    /// <summary>A Windows absolute path: a drive letter and a colon (<c>C:\</c>, <c>c:/</c>, <c>D:</c>).</summary>
+    public static bool IsWindowsAbsolute(string path) =>
+        path.Length >= 2 && char.IsLetter(path[0]) && path[1] == ':';
+
+    /// <summary>
+    /// The word as BuildKit will see it: variables expanded with the instruction's scope and quotes
+    /// removed. Null when it uses a variable that is not set (its value is unknown here).
+    /// </summary>
+    public static string? Resolve(DockerfileModel model, StageInstruction instruction, string word)
+    {
+        if (word.IndexOf('$') < 0)
+        {
+            return DropQuotes(word);
+        }
+        var result = model.Expand(instruction, word);
+        return result.Success && result.Unmatched.Count == 0 ? result.Result : null;
+    }
+
+    /// <summary>
+    /// The span of <paramref name="length"/> characters at <paramref name="offset"/> of a token's value,
+    /// when the token's source text is its value (no continuation inside); otherwise the whole token.
+    /// </summary>
+    public static TextSpan SubSpan(SyntaxToken token, int offset, int length)
+    {
+        if (token.Span.Length != token.Value.Length || offset < 0 || offset + length > token.Value.Length)
+        {
+            return token.Span;
+        }
+        return new TextSpan(token.Span.Start + offset, length);
+    }
+
+    /// <summary>The COPY/ADD sources and destination (heredoc markers count as sources), or null when there are fewer than two words.</summary>
+    public static (IReadOnlyList<SyntaxToken> Sources, SyntaxToken Destination)? SourcesAndDestination(InstructionSyntax syntax)
+    {
+        var args = syntax.Arguments;
+        if (args.Count < 2)
+        {
+            return null;
+        }
+        return (args.Take(args.Count - 1).ToArray(), args[args.Count - 1]);
+    }
+
+    /// <summary>The stage and the stages it builds on (FROM an earlier stage), nearest first.</summary>
+    public static IEnumerable<Stage> SelfAndAncestors(Stage stage)
+    {
+        var seen = new HashSet<Stage>();
+        for (var s = stage; s is not null && seen.Add(s); s = s.BaseStage)
+        {
+            yield return s;
+        }
+    }
+
+    /// <summary>The stage's instructions of one kind, not counting ONBUILD triggers.</summary>
+    public static IEnumerable<StageInstruction> OfKind(Stage stage, InstructionKind kind) =>
+        stage.Instructions.Where(i => i.Syntax.Kind == kind);
+
+    /// <summary>
+    /// Reports, at its keyword, every instruction of <paramref name="kind"/> after the first in its
+    /// stage (ONBUILD triggers do not count); the message gets the previous one's line.
+    /// </summary>
+    public static void ReportRepeats(RuleContext context, InstructionKind kind)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            StageInstruction? previous = null;
+            foreach (var instruction in OfKind(stage, kind))
+            {
+                if (previous is not null)
+                {
+                    context.Report(instruction.Syntax.Keyword.Span, previous.Syntax.StartLine);
+                }
+                previous = instruction;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using ContainerOpt.Analysis.Rules.Practice;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.Practice;
+
+[TestClass]
+public sealed class COPT2021CopyMultipleSourcesDestSlashTests
+{
+    [TestMethod]
+    public void Several_sources_to_a_destination_without_slash_are_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY foo bar [|baz|]\n");
+        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so: end it with a slash ('baz/').", findings[0].Message);
+        CollectionAssert.AreEqual(new[] { "DL3021" }, findings[0].Equivalents.ToArray());
+    }
+
+    [TestMethod]
+    public void One_source_or_a_trailing_slash_is_fine() =>
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY foo bar\nCOPY foo bar baz/\nCOPY [\"a\", \"b\", \"/app/\"]\nCOPY a b \"/app/\"\n");
+
+    [TestMethod]
+    public void Json_form_add_and_heredocs_are_checked()
+    {
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY [\"a\", \"b\", [|\"/app\"|]]\n");
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nADD a.tar b.tar [|/opt|]\n");
+        StringAssert.StartsWith(findings[0].Message, "ADD with several sources");
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY <<one <<two [|/etc/conf|]\nA\none\nB\ntwo\n");
+    }
+
+    [TestMethod]
+    public void Destination_variables_are_judged_by_their_value()
+    {
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nARG DEST=/app/\nCOPY a b $DEST\n");
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY a b $DEST\n");
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nENV DEST=/app\nCOPY a b [|${DEST}|]\n");
+    }
+
+    [TestMethod]
+    public void Windows_directory_destination_is_fine() =>
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("# escape=`\nFROM scratch\nCOPY a b C:\\app\\\n");
+}

@@ -1,0 +1,32 @@
+using ContainerOpt.Analysis.Rules.Practice;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.Practice;
+
+[TestClass]
+public sealed class COPT2025JsonCmdEntrypointTests
+{
+    [TestMethod]
+    public void Shell_form_entrypoint_is_reported_at_its_arguments()
+    {
+        var findings = RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM node:20 as foo\nENTRYPOINT [|something|]\n");
+        Assert.AreEqual("ENTRYPOINT in shell form runs under '/bin/sh -c', which does not pass signals such as SIGTERM on to the process: write it in JSON form (ENTRYPOINT [\"executable\", \"arg\"]).", findings[0].Message);
+        CollectionAssert.AreEqual(new[] { "DL3025" }, findings[0].Equivalents.ToArray());
+    }
+
+    [TestMethod]
+    public void Shell_form_cmd_is_reported() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM node:20 as foo\nCMD [|node server.js --port 80|]\n");
+
+    [TestMethod]
+    public void Json_form_is_fine() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM scratch as build\nENTRYPOINT [\"foo\", \"bar\"]\nCMD [\"foo\", \"bar\"]\nCMD [ \"foo\", \"bar\" ]\n");
+
+    [TestMethod]
+    public void A_shell_instruction_does_not_exempt_it() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nCMD [|echo hi|]\n");
+
+    [TestMethod]
+    public void Invalid_json_and_onbuild_are_reported() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nCMD [|['echo', 'hi']|]\nONBUILD ENTRYPOINT [|run.sh|]\n");
+}
