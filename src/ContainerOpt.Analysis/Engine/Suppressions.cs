@@ -6,7 +6,8 @@ namespace ContainerOpt.Analysis.Engine;
 
 /// <summary>
 /// In-file switches: <c># containeropt ignore=…</c> and <c># hadolint ignore=…</c> (next instruction),
-/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>.
+/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>
+/// (as a directive for the file, or as a comment right above an instruction for that instruction's checks).
 /// </summary>
 internal sealed class Suppressions
 {

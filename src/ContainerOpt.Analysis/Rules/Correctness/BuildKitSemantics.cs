@@ -287,6 +287,10 @@ internal static class BuildKitSemantics
         return within;
     }
 
+    /// <summary>The span of the name part of an ARG word (<c>NAME=value</c>), or the whole word when the source differs from it.</summary>
+    public static TextSpan ArgNameSpan(SyntaxToken word, string name) =>
+        word.Span.Length == word.Value.Length && name.Length < word.Value.Length ? new TextSpan(word.Span.Start, name.Length) : word.Span;
+
     private static bool IsNameChar(char c) => c == '_' || char.IsLetterOrDigit(c);
 
     /// <summary>The span of the heredoc marker word (<c>&lt;&lt;EOF</c>) among an instruction's arguments, if the argument is one.</summary>

@@ -63,11 +63,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
     {
         if (Deny.IsMatch(key) && !Allow.IsMatch(key))
         {
-            var span = token.Span;
-            if (instruction == "ARG" && token.Value.IndexOf('=') > 0 && token.Span.Length == token.Value.Length)
-            {
-                span = new Dockerfile.Text.TextSpan(span.Start, key.Length);
-            }
+            var span = instruction == "ARG" ? BuildKitSemantics.ArgNameSpan(token, key) : token.Span;
             context.Report(span, instruction, key, key.ToLowerInvariant());
         }
     }

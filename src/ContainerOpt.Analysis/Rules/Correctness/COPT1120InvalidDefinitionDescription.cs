@@ -41,8 +41,9 @@ public sealed class COPT1120InvalidDefinitionDescription : DockerfileRule
                 foreach (var word in instruction.Arguments)
                 {
                     int eq = word.Value.IndexOf('=');
-                    keys.Add(eq < 0 ? word.Value : word.Value.Substring(0, eq));
-                    at ??= word;
+                    string key = eq < 0 ? word.Value : word.Value.Substring(0, eq);
+                    keys.Add(key);
+                    at ??= new SyntaxToken(key, BuildKitSemantics.ArgNameSpan(word, key));
                 }
             }
             else if (instruction.Kind == InstructionKind.From && instruction.Arguments.Count == 3
