@@ -36,9 +36,8 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
         }
         declared.AddRange(BuildKitSemantics.DefaultArgNames);
         declared.AddRange(model.GlobalScope.ToDictionary().Keys);
-        var known = new HashSet<string>(declared, StringComparer.Ordinal);
-        var options = known.ToList();
-        options.Sort((a, b) => declared.IndexOf(a).CompareTo(declared.IndexOf(b)));
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var options = declared.Where(known.Add).ToList(); // distinct, in declaration order
 
         var lex = new ShellLex(model.Syntax.EscapeToken);
         foreach (var stage in model.Stages)
