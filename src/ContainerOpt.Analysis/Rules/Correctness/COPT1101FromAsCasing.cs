@@ -21,7 +21,7 @@ public sealed class COPT1101FromAsCasing : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             var from = stage.From.Syntax;
-            if (from.Arguments.Count != 3)
+            if (from.Arguments.Count != 3 || !string.Equals(from.Arguments[1].Value, "as", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -27,7 +27,8 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             keywords.Add(stage.From.Syntax.Keyword);
-            keywords.AddRange(stage.Instructions.Select(i => i.Syntax.Keyword));
+            // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
+            keywords.AddRange(stage.Instructions.Where(i => i.Kind != InstructionKind.Unknown).Select(i => i.Syntax.Keyword));
         }
         int lower = 0, upper = 0;
         foreach (var keyword in keywords)

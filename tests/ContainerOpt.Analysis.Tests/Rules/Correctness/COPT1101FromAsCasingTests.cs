@@ -30,6 +30,10 @@ public sealed class COPT1101FromAsCasingTests
         RuleVerifier.Verify<COPT1101FromAsCasing>("From scratch as base\nfRoM scratch AS other\n");
 
     [TestMethod]
+    public void A_from_whose_second_word_is_not_as_is_left_to_the_parser() =>
+        RuleVerifier.Verify<COPT1101FromAsCasing>("FROM scratch to base\n");
+
+    [TestMethod]
     public void Matching_case_and_unnamed_stages_are_fine() =>
         RuleVerifier.Verify<COPT1101FromAsCasing>("FROM alpine:3.20 AS build\nfrom scratch as final\nFROM scratch\n");
 }

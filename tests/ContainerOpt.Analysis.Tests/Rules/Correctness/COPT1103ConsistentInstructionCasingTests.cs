@@ -34,6 +34,10 @@ public sealed class COPT1103ConsistentInstructionCasingTests
         RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("arg BASE=alpine\nARG TAG=3\nFROM $BASE\nONBUILD run echo hi\nRUN echo hi\n");
 
     [TestMethod]
+    public void Unknown_instructions_are_not_counted() =>
+        RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("FROM scratch\nbadcmd x\nbadcmd y\nCOPY a /a\n");
+
+    [TestMethod]
     public void Consistent_files_and_heredoc_bodies_are_fine()
     {
         RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("from scratch\ncopy Dockerfile /foo\n");
