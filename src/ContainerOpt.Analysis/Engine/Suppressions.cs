@@ -6,16 +6,20 @@ namespace ContainerOpt.Analysis.Engine;
 
 /// <summary>
 /// In-file switches: <c># containeropt ignore=…</c> and <c># hadolint ignore=…</c> (next instruction),
-/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>.
+/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>
+/// (as a directive for the file, or as a comment right above an instruction for that instruction's checks).
 /// </summary>
 internal sealed class Suppressions
 {
     private static readonly Regex Pragma = new(
         @"^(containeropt|hadolint)\s+(global\s+)?ignore\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    private static readonly Regex CheckComment = new(@"^check\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
     private readonly List<string> _global = new();
     private readonly List<(int StartLine, int EndLine, string Key)> _local = new();
     private readonly List<string> _checkSkip = new();
+    private readonly List<(int StartLine, int EndLine, string Key)> _localCheckSkip = new();
     private readonly List<string> _experimental = new();
 
     public bool CheckSkipAll { get; private set; }
@@ -56,6 +60,17 @@ internal sealed class Suppressions
                 foreach (var key in keys)
                 {
                     s._local.Add((target.StartLine, target.EndLine, key));
+                }
+            }
+        }
+        // BuildKit merges a `# check=skip=...` comment directly above an instruction into the checks of that instruction only.
+        foreach (var instruction in syntax.Instructions)
+        {
+            foreach (var comment in instruction.PrecedingComments)
+            {
+                foreach (var key in LocalCheckSkips(comment))
+                {
+                    s._localCheckSkip.Add((instruction.StartLine, instruction.EndLine, key));
                 }
             }
         }
@@ -110,6 +125,13 @@ internal sealed class Suppressions
             {
                 return true;
             }
+            foreach (var (start, end, key) in _localCheckSkip)
+            {
+                if (line >= start && line <= end && (key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
+                {
+                    return true;
+                }
+            }
         }
         return false;
     }
@@ -117,6 +139,39 @@ internal sealed class Suppressions
     /// <summary>A finding that stands for one of BuildKit's checks (an equivalent that is not a DL code).</summary>
     public static bool IsBuildKitCheck(Finding f) =>
         f.Equivalents.Any(e => !e.StartsWith("DL", StringComparison.Ordinal) && !e.StartsWith("SC", StringComparison.Ordinal));
+
+    /// <summary>The skip list of a comment <c>check=skip=A,B</c> (a trailing <c>// remark</c> ignored).</summary>
+    private static IEnumerable<string> LocalCheckSkips(string comment)
+    {
+        var m = CheckComment.Match(comment);
+        if (!m.Success)
+        {
+            yield break;
+        }
+        string value = m.Groups[1].Value;
+        int remark = value.IndexOf("//", StringComparison.Ordinal);
+        if (remark >= 0)
+        {
+            value = value.Substring(0, remark);
+        }
+        foreach (var part in value.Split(';'))
+        {
+            int eq = part.IndexOf('=');
+            if (eq < 0 || !part.Substring(0, eq).Trim().Equals("skip", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            foreach (var v in part.Substring(eq + 1).Split(','))
+            {
+                string key = v.Trim();
+                if (key.Length > 0)
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
 
     /// <summary>True when <paramref name="key"/> is the descriptor's code, name or one of its equivalents.</summary>
     public static bool Names(DiagnosticDescriptor d, string key) =>

@@ -1,0 +1,341 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Expansion;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// What the BuildKit-check rules share: BuildKit's "did you mean" search, the arguments BuildKit
+/// defines before the first FROM, image-reference and platform syntax, the environment of well
+/// known base images, and finding a variable reference in the source.
+/// </summary>
+internal static class BuildKitSemantics
+{
+    /// <summary>Arguments BuildKit defines in global scope without a declaration (its defaultArgs).</summary>
+    public static readonly IReadOnlyList<string> DefaultArgNames = new[]
+    {
+        "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+        "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+    };
+
+    /// <summary>Build arguments BuildKit never puts in the environment and never reports (SBOM switches).</summary>
+    public static readonly IReadOnlyList<string> NonEnvArgs = new[] { "BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE" };
+
+    /// <summary>BuildKit's default PATH for Linux images (it sets PATH when the image has none).</summary>
+    public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /// <summary>
+    /// BuildKit's suggestion: the option closest to <paramref name="value"/> by Levenshtein distance,
+    /// if that distance is below 3 (the first of equally close options wins); null when none is close.
+    /// </summary>
+    public static string? Suggest(string value, IEnumerable<string> options)
+    {
+        string? match = null;
+        int best = 3;
+        foreach (var option in options)
+        {
+            if (option == value)
+            {
+                continue;
+            }
+            int distance = Levenshtein(value, option);
+            if (distance < best)
+            {
+                best = distance;
+                match = option;
+            }
+        }
+        return match;
+    }
+
+    public static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>" (did you mean X?)" with the given prefix before the name, or "".</summary>
+    public static string DidYouMean(string? suggestion, string prefix = "") =>
+        suggestion is null ? "" : " (did you mean " + prefix + suggestion + "?)";
+
+    /// <summary>The stages this stage builds on, nearest first (FROM an earlier stage, recursively).</summary>
+    public static IEnumerable<Stage> Ancestors(Stage stage)
+    {
+        var seen = new HashSet<Stage>();
+        for (var s = stage.BaseStage; s is not null && seen.Add(s); s = s.BaseStage)
+        {
+            yield return s;
+        }
+    }
+
+    // Docker's reference grammar (distribution/reference), as ParseNormalizedNamed applies it.
+    private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private const string Domain = "(?:" + DomainComponent + "(?:\\." + DomainComponent + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
+    private const string PathComponent = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    private static readonly Regex ReferencePattern = new(
+        "^(?:" + Domain + "/)?" + PathComponent + "(?:/" + PathComponent + ")*" +
+        "(?::[\\w][\\w.-]{0,127})?" +
+        "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex HexIdentifier = new("^[a-f0-9]{64}$", RegexOptions.CultureInvariant);
+
+    /// <summary>True when BuildKit (reference.ParseNormalizedNamed) accepts <paramref name="reference"/> as an image name.</summary>
+    public static bool IsValidImageReference(string reference)
+    {
+        if (reference.Length == 0 || HexIdentifier.IsMatch(reference))
+        {
+            return false;
+        }
+        // The registry is the first component only when it looks like a host; the rest must be lowercase.
+        int slash = reference.IndexOf('/');
+        string remainder = reference;
+        if (slash >= 0)
+        {
+            string first = reference.Substring(0, slash);
+            bool isDomain = first.IndexOfAny(new[] { '.', ':' }) >= 0 || first == "localhost" || first.ToLowerInvariant() != first;
+            if (isDomain)
+            {
+                remainder = reference.Substring(slash + 1);
+            }
+        }
+        string name = remainder;
+        int at = name.IndexOf('@');
+        if (at >= 0) name = name.Substring(0, at);
+        int colon = name.LastIndexOf(':');
+        if (colon >= 0) name = name.Substring(0, colon);
+        if (name.ToLowerInvariant() != name)
+        {
+            return false;
+        }
+        var match = ReferencePattern.Match(reference);
+        if (!match.Success)
+        {
+            return false;
+        }
+        int nameLength = reference.Length;
+        int atFull = reference.IndexOf('@');
+        if (atFull >= 0) nameLength = atFull;
+        int lastSlash = reference.LastIndexOf('/', nameLength - 1);
+        int tagColon = reference.IndexOf(':', lastSlash + 1);
+        if (tagColon >= 0 && tagColon < nameLength) nameLength = tagColon;
+        return nameLength <= 255;
+    }
+
+    private static readonly Regex PlatformComponent = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+    private static readonly HashSet<string> KnownOs = new(StringComparer.Ordinal)
+    {
+        "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
+        "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+    };
+    private static readonly HashSet<string> KnownArch = new(StringComparer.Ordinal)
+    {
+        "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64", "mips64le",
+        "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
+    };
+
+    /// <summary>
+    /// containerd's platforms.Parse, reduced to what the checks need: the normalized OS and
+    /// architecture of <c>os[/arch[/variant]]</c>, or false when BuildKit would reject the value.
+    /// </summary>
+    public static bool TryParsePlatform(string value, out string os, out string arch)
+    {
+        os = "";
+        arch = "";
+        var parts = value.Split('/');
+        if (parts.Length == 0 || parts.Length > 3 || parts.Any(p => !PlatformComponent.IsMatch(p)))
+        {
+            return false;
+        }
+        string first = parts[0].ToLowerInvariant();
+        if (parts.Length == 1)
+        {
+            if (KnownOs.Contains(first))
+            {
+                os = first;
+                arch = "amd64";
+                return true;
+            }
+            string single = NormalizeArch(first);
+            if (KnownArch.Contains(single))
+            {
+                os = "linux";
+                arch = single;
+                return true;
+            }
+            return false;
+        }
+        os = first == "macos" ? "darwin" : first;
+        arch = NormalizeArch(parts[1].ToLowerInvariant());
+        return true;
+    }
+
+    private static string NormalizeArch(string arch) => arch switch
+    {
+        "i386" => "386",
+        "x86_64" or "x86-64" or "amd64" => "amd64",
+        "aarch64" or "arm64" => "arm64",
+        "armhf" or "armel" or "arm" => "arm",
+        _ => arch,
+    };
+
+    private static readonly string[] JavaEnv = { "JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL" };
+
+    private static readonly Dictionary<string, string[]> KnownImageEnv = new(StringComparer.Ordinal)
+    {
+        ["golang"] = new[] { "GOLANG_VERSION", "GOPATH", "GOTOOLCHAIN" },
+        ["node"] = new[] { "NODE_VERSION", "YARN_VERSION" },
+        ["python"] = new[] { "PYTHON_VERSION", "PYTHON_SHA256", "GPG_KEY", "LANG" },
+        ["pypy"] = new[] { "PYPY_VERSION", "LANG" },
+        ["ruby"] = new[] { "RUBY_VERSION", "RUBY_MAJOR", "RUBY_DOWNLOAD_SHA256", "RUBY_DOWNLOAD_URL", "GEM_HOME", "BUNDLE_SILENCE_ROOT_WARNING", "BUNDLE_APP_CONFIG", "LANG" },
+        ["php"] = new[] { "PHPIZE_DEPS", "PHP_INI_DIR", "PHP_CFLAGS", "PHP_CPPFLAGS", "PHP_LDFLAGS", "GPG_KEYS", "PHP_VERSION", "PHP_URL", "PHP_ASC_URL", "PHP_SHA256" },
+        ["openjdk"] = JavaEnv,
+        ["eclipse-temurin"] = JavaEnv,
+        ["amazoncorretto"] = JavaEnv,
+        ["ibm-semeru-runtimes"] = JavaEnv,
+        ["sapmachine"] = JavaEnv,
+        ["maven"] = new[] { "MAVEN_HOME", "MAVEN_CONFIG", "JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL" },
+        ["gradle"] = new[] { "GRADLE_HOME", "GRADLE_VERSION", "JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL" },
+        ["rust"] = new[] { "RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION" },
+        ["nginx"] = new[] { "NGINX_VERSION", "NJS_VERSION", "NJS_RELEASE", "PKG_RELEASE", "DYNPKG_RELEASE" },
+        ["httpd"] = new[] { "HTTPD_PREFIX", "HTTPD_VERSION", "HTTPD_SHA256", "HTTPD_PATCHES" },
+        ["postgres"] = new[] { "PG_MAJOR", "PG_VERSION", "PGDATA", "GOSU_VERSION", "LANG" },
+        ["mysql"] = new[] { "MYSQL_MAJOR", "MYSQL_VERSION", "MYSQL_SHELL_VERSION", "GOSU_VERSION" },
+        ["mariadb"] = new[] { "MARIADB_VERSION", "GOSU_VERSION", "LANG" },
+        ["redis"] = new[] { "REDIS_VERSION", "REDIS_DOWNLOAD_URL", "REDIS_DOWNLOAD_SHA" },
+        ["mongo"] = new[] { "MONGO_MAJOR", "MONGO_VERSION", "GOSU_VERSION", "JSYAML_VERSION", "HOME" },
+        ["elixir"] = new[] { "ELIXIR_VERSION", "LANG" },
+        ["erlang"] = new[] { "OTP_VERSION", "REBAR3_VERSION", "LANG" },
+        ["docker"] = new[] { "DOCKER_VERSION", "DOCKER_BUILDX_VERSION", "DOCKER_COMPOSE_VERSION", "DOCKER_TLS_CERTDIR" },
+    };
+
+    private static readonly string[] DotNetEnv =
+    {
+        "APP_UID", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", "DOTNET_RUNNING_IN_CONTAINER", "DOTNET_VERSION", "ASPNET_VERSION",
+        "DOTNET_SDK_VERSION", "DOTNET_GENERATE_ASPNET_CERTIFICATE", "DOTNET_NOLOGO", "DOTNET_USE_POLLING_FILE_WATCHER",
+        "NUGET_XMLDOC_MODE", "POWERSHELL_DISTRIBUTION_CHANNEL", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT",
+    };
+
+    /// <summary>
+    /// The environment a base image is known to set, beyond the PATH BuildKit always has. BuildKit
+    /// reads the real image configuration; without a registry this is a table of well-known images
+    /// (official language images and Microsoft's .NET images). Unknown images have only PATH.
+    /// </summary>
+    public static IReadOnlyList<string> ImageEnvironment(string image)
+    {
+        string repository = image.ToLowerInvariant();
+        int at = repository.IndexOf('@');
+        if (at >= 0) repository = repository.Substring(0, at);
+        int lastSlash = repository.LastIndexOf('/');
+        int colon = repository.IndexOf(':', lastSlash + 1);
+        if (colon >= 0) repository = repository.Substring(0, colon);
+        if (repository.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal))
+        {
+            return DotNetEnv;
+        }
+        string last = repository.Substring(repository.LastIndexOf('/') + 1);
+        return KnownImageEnv.TryGetValue(last, out var env) ? env : Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// The source span of the first reference to <paramref name="name"/> (<c>$name</c> or
+    /// <c>${name...}</c>) inside <paramref name="within"/>, or <paramref name="within"/> itself when the
+    /// text there does not show it literally.
+    /// </summary>
+    public static TextSpan FindVariable(SourceText source, TextSpan within, string name)
+    {
+        string text = source.Text;
+        int end = Math.Min(within.End, text.Length);
+        for (int i = within.Start; i < end; i++)
+        {
+            if (text[i] != '$')
+            {
+                continue;
+            }
+            int j = i + 1;
+            bool braced = j < end && text[j] == '{';
+            if (braced) j++;
+            if (j + name.Length > end || string.CompareOrdinal(text, j, name, 0, name.Length) != 0)
+            {
+                continue;
+            }
+            int after = j + name.Length;
+            if (after < end && IsNameChar(text[after]) && IsNameChar(name[name.Length - 1]))
+            {
+                continue;
+            }
+            if (braced)
+            {
+                int close = text.IndexOf('}', after);
+                return TextSpan.FromBounds(i, close >= 0 && close < end ? close + 1 : after);
+            }
+            return TextSpan.FromBounds(i, after);
+        }
+        return within;
+    }
+
+    /// <summary>The span of the name part of an ARG word (<c>NAME=value</c>), or the whole word when the source differs from it.</summary>
+    public static TextSpan ArgNameSpan(SyntaxToken word, string name) =>
+        word.Span.Length == word.Value.Length && name.Length < word.Value.Length ? new TextSpan(word.Span.Start, name.Length) : word.Span;
+
+    private static bool IsNameChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+    /// <summary>The span of the heredoc marker word (<c>&lt;&lt;EOF</c>) among an instruction's arguments, if the argument is one.</summary>
+    public static bool IsHeredocMarker(InstructionSyntax instruction, SyntaxToken argument)
+    {
+        if (instruction.Heredocs.Count == 0 || !argument.Value.StartsWith("<<", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        string word = argument.Value.Substring(2).TrimStart('-').Trim('"', '\'');
+        return instruction.Heredocs.Any(h => h.Name == word);
+    }
+
+    /// <summary>A lookup of names with values; names known to exist without a known value read as a placeholder.</summary>
+    public sealed class Environment : IVariableLookup
+    {
+        private readonly Dictionary<string, string> _values;
+        private readonly List<string> _order;
+
+        public Environment()
+        {
+            _values = new Dictionary<string, string>(StringComparer.Ordinal);
+            _order = new List<string>();
+        }
+
+        private Environment(Environment other)
+        {
+            _values = new Dictionary<string, string>(other._values, StringComparer.Ordinal);
+            _order = new List<string>(other._order);
+        }
+
+        public Environment Clone() => new(this);
+
+        /// <summary>Names in the order they were first set (BuildKit's env.Keys()).</summary>
+        public IReadOnlyList<string> Keys => _order;
+
+        public void Set(string name, string value)
+        {
+            if (!_values.ContainsKey(name))
+            {
+                _order.Add(name);
+            }
+            _values[name] = value;
+        }
+
+        public bool TryGetValue(string name, out string value) => _values.TryGetValue(name, out value!);
+    }
+}

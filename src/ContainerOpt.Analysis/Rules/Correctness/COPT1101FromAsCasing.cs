@@ -1,0 +1,43 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>BuildKit's FromAsCasing: the <c>AS</c> of <c>FROM … AS name</c> is cased like the FROM keyword.</summary>
+public sealed class COPT1101FromAsCasing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1101",
+        "from-as-casing",
+        "The 'as' keyword should match the case of the 'from' keyword",
+        "'{0}' and '{1}' keywords' casing do not match: write '{2}' to match '{1}'.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "FromAsCasing" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            var from = stage.From.Syntax;
+            if (from.Arguments.Count != 3 || !string.Equals(from.Arguments[1].Value, "as", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            string keyword = from.Keyword.Value;
+            var asToken = from.Arguments[1];
+            bool lower = keyword == keyword.ToLowerInvariant();
+            bool upper = keyword == keyword.ToUpperInvariant();
+            if (!lower && !upper)
+            {
+                continue; // a mixed-case FROM is ConsistentInstructionCasing's finding
+            }
+            string expected = lower ? asToken.Value.ToLowerInvariant() : asToken.Value.ToUpperInvariant();
+            if (asToken.Value != expected)
+            {
+                context.Report(asToken.Span, asToken.Value, keyword, expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's ConsistentInstructionCasing: every instruction keyword of the stages is all upper or
+/// all lower case, following the majority (a tie counts as upper). Mixed-case keywords (<c>From</c>)
+/// are always reported. Global ARGs before the first FROM are not counted, as in BuildKit.
+/// </summary>
+public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1103",
+        "consistent-instruction-casing",
+        "All commands within the Dockerfile should use the same casing (either upper or lower)",
+        "Command '{0}' should match the case of the command majority ({1}): write '{2}'.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "ConsistentInstructionCasing" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var keywords = new List<SyntaxToken>();
+        foreach (var stage in context.Model.Stages)
+        {
+            keywords.Add(stage.From.Syntax.Keyword);
+            // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
+            keywords.AddRange(stage.Instructions.Where(i => i.Kind != InstructionKind.Unknown).Select(i => i.Syntax.Keyword));
+        }
+        int lower = 0, upper = 0;
+        foreach (var keyword in keywords)
+        {
+            string k = keyword.Value;
+            if (k == k.ToLowerInvariant()) lower++;
+            else if (k == k.ToUpperInvariant()) upper++;
+        }
+        bool majorityLower = lower > upper;
+        foreach (var keyword in keywords)
+        {
+            string k = keyword.Value;
+            string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
+            if (k != expected)
+            {
+                context.Report(keyword.Span, k, majorityLower ? "lowercase" : "uppercase", expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is in force in the
+/// stage (a SHELL in the stage before it, or in a stage it builds on, turns the check off, as in BuildKit).
+/// </summary>
+public sealed class COPT1106JsonArgsRecommended : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1106",
+        "json-args-recommended",
+        "JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals",
+        "JSON arguments recommended for {0} to prevent unintended behavior related to OS signals: write {1}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "JSONArgsRecommended" });
+
+    private static readonly Regex PlainWords = new(@"^[A-Za-z0-9_./:=@%+,-]+(?:[ \t]+[A-Za-z0-9_./:=@%+,-]+)*$", RegexOptions.CultureInvariant);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override IReadOnlyList<string> Supersedes => new[] { "COPT2025" };
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            bool shellSet = BuildKitSemantics.Ancestors(stage).Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
+            foreach (var instruction in stage.Instructions)
+            {
+                var syntax = instruction.Syntax;
+                if (syntax.Kind == InstructionKind.Shell)
+                {
+                    shellSet = true;
+                    continue;
+                }
+                if (shellSet || syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm)
+                {
+                    continue;
+                }
+                string keyword = syntax.Keyword.Value;
+                string command = syntax.ArgumentText.Value.Trim();
+                string fix = PlainWords.IsMatch(command)
+                    ? keyword + " [" + string.Join(", ", command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w + "\"")) + "]"
+                    : keyword + " [\"executable\", \"param\"] (exec form), or set SHELL explicitly";
+                var span = syntax.ArgumentText.Span.IsEmpty ? syntax.Keyword.Span : syntax.ArgumentText.Span;
+                context.Report(span, keyword, fix);
+            }
+        }
+    }
+}

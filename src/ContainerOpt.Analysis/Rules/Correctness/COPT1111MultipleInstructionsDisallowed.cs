@@ -1,0 +1,55 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's MultipleInstructionsDisallowed (hadolint DL4003, DL4004, DL3012): more than one CMD,
+/// ENTRYPOINT or HEALTHCHECK in a stage. Like BuildKit, each earlier one is reported, since it is the
+/// one that has no effect. A stage built on another stage starts afresh.
+/// </summary>
+public sealed class COPT1111MultipleInstructionsDisallowed : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1111",
+        "multiple-instructions-disallowed",
+        "Multiple instructions of the same type should not be used in the same stage",
+        "Multiple {0} instructions should not be used in the same stage because only the last one will be used: remove this one or merge it into the {0} on line {1}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "MultipleInstructionsDisallowed" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override IReadOnlyList<string> Supersedes => new[] { "COPT2103", "COPT2104", "COPT2012" };
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            var previous = new Dictionary<InstructionKind, StageInstruction>();
+            foreach (var instruction in stage.Instructions)
+            {
+                var kind = instruction.Kind;
+                string? hadolint = kind switch
+                {
+                    InstructionKind.Cmd => "DL4003",
+                    InstructionKind.Entrypoint => "DL4004",
+                    InstructionKind.Healthcheck => "DL3012",
+                    _ => null,
+                };
+                if (hadolint is null)
+                {
+                    continue;
+                }
+                if (previous.TryGetValue(kind, out var earlier))
+                {
+                    context.ReportWith(earlier.Syntax.Keyword.Span, new[] { "MultipleInstructionsDisallowed", hadolint },
+                        instruction.Syntax.Keyword.Value, instruction.Syntax.StartLine);
+                }
+                previous[kind] = instruction;
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Expansion;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's RedundantTargetPlatform (hadolint DL3065): <c>FROM --platform=$TARGETPLATFORM</c>, which is
+/// what FROM does without the flag. Only when TARGETPLATFORM is the one variable the value uses and it
+/// expands to exactly the target platform.
+/// </summary>
+public sealed class COPT1113RedundantTargetPlatform : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1113",
+        "redundant-target-platform",
+        "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
+        "Setting platform to predefined {0} in FROM is redundant as this is the default behavior: remove '--platform={0}'.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "RedundantTargetPlatform", "DL3065" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var lex = new ShellLex(model.Syntax.EscapeToken);
+        foreach (var stage in model.Stages)
+        {
+            var platform = stage.From.Syntax.FindFlag("platform");
+            if (platform?.Value is null)
+            {
+                continue;
+            }
+            var result = lex.ProcessWord(platform.Value, model.GlobalScope);
+            if (!result.Success || result.Matched.Count != 1 || result.Unmatched.Count != 0 || !result.Matched.Contains("TARGETPLATFORM"))
+            {
+                continue;
+            }
+            if (model.GlobalScope.TryGetValue("TARGETPLATFORM", out var target) && result.Result == target)
+            {
+                context.Report(platform.Span, platform.Value);
+            }
+        }
+    }
+}

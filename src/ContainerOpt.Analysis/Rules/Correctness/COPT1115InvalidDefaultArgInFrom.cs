@@ -1,0 +1,46 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Expansion;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's InvalidDefaultArgInFrom: with only the defaults of the global ARGs (no --build-arg),
+/// a FROM's image expands to an empty or invalid image reference (<c>ARG VERSION</c> then
+/// <c>FROM busybox:$VERSION</c>). Only FROMs that use a variable are checked.
+/// </summary>
+public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1115",
+        "invalid-default-arg-in-from",
+        "Default value for global ARG results in an empty or invalid base image name",
+        "Default value for ARG {0} results in empty or invalid base image name: give the ARG a default that makes a valid image reference (without build arguments it expands to '{1}').",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "InvalidDefaultArgInFrom" });
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var lex = new ShellLex(model.Syntax.EscapeToken);
+        foreach (var stage in model.Stages)
+        {
+            var token = stage.BaseToken;
+            if (token is null)
+            {
+                continue;
+            }
+            var result = lex.ProcessWord(token.Value, model.GlobalDefaultScope);
+            if (!result.Success)
+            {
+                return; // BuildKit abandons this check when an expansion fails
+            }
+            if (token.Value.IndexOf('$') >= 0 && !BuildKitSemantics.IsValidImageReference(result.Result))
+            {
+                context.Report(token.Span, token.Value, result.Result);
+            }
+        }
+    }
+}

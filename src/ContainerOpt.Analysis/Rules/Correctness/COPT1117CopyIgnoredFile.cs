@@ -1,0 +1,102 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// BuildKit's CopyIgnoredFile: a COPY or ADD source from the build context that .dockerignore excludes,
+/// so the build fails or copies less than intended. Like BuildKit, silent when .dockerignore has
+/// exception lines (<c>!path</c>), whose effect cannot be judged without the files; the context root
+/// (<c>.</c>) counts only when a pattern (<c>*</c>, <c>**</c>, <c>**/*</c>) excludes everything.
+/// Sources from another stage or image (<c>--from</c>), URLs, git repositories and heredocs are not
+/// in the context and are not checked.
+/// </summary>
+public sealed class COPT1117CopyIgnoredFile : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT1117",
+        "copy-ignored-file",
+        "Attempting to Copy file that is excluded by .dockerignore",
+        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from .dockerignore, or do not {2} it.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.Correctness,
+        new[] { "CopyIgnoredFile" });
+
+    private static readonly HashSet<string> RootPatterns = new(StringComparer.Ordinal) { "*", "**", "**/*" };
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var ignore = context.DockerIgnore;
+        if (ignore is null || ignore.Lines.Any(l => l.StartsWith("!", StringComparison.Ordinal)))
+        {
+            return;
+        }
+        bool rootIgnored = ignore.Lines.Any(RootPatterns.Contains);
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                var syntax = instruction.Syntax;
+                bool isAdd = syntax.Kind == InstructionKind.Add;
+                if (!isAdd && syntax.Kind != InstructionKind.Copy)
+                {
+                    continue;
+                }
+                if (!isAdd && syntax.FindFlag("from") is not null)
+                {
+                    continue;
+                }
+                for (int i = 0; i < syntax.Arguments.Count - 1; i++)
+                {
+                    var argument = syntax.Arguments[i];
+                    if (BuildKitSemantics.IsHeredocMarker(syntax, argument))
+                    {
+                        continue;
+                    }
+                    var expanded = context.Model.Expand(instruction, argument.Value);
+                    string source = expanded.Success ? expanded.Result : argument.Value;
+                    if (isAdd && IsRemote(source))
+                    {
+                        continue;
+                    }
+                    string cleaned = Clean(source);
+                    bool excluded = cleaned is "." or "/" ? rootIgnored : ignore.IsExcluded(cleaned);
+                    if (excluded)
+                    {
+                        string verb = isAdd ? "Add" : "Copy";
+                        context.Report(argument.Span, verb, cleaned, verb.ToLowerInvariant());
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsRemote(string source) =>
+        source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal)
+        || source.StartsWith("git@", StringComparison.Ordinal) || source.StartsWith("git://", StringComparison.Ordinal)
+        || source.StartsWith("ssh://", StringComparison.Ordinal);
+
+    /// <summary>Go's filepath.Clean for '/' paths.</summary>
+    private static string Clean(string path)
+    {
+        if (path.Length == 0) return ".";
+        bool rooted = path[0] == '/';
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part.Length == 0 || part == ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
+                else if (!rooted) parts.Add("..");
+                continue;
+            }
+            parts.Add(part);
+        }
+        string joined = string.Join("/", parts);
+        if (rooted) return "/" + joined;
+        return joined.Length == 0 ? "." : joined;
+    }
+}

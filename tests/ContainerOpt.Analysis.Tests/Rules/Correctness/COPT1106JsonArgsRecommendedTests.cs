@@ -1,0 +1,39 @@
+using ContainerOpt.Analysis.Rules.Correctness;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.Correctness;
+
+[TestClass]
+public sealed class COPT1106JsonArgsRecommendedTests
+{
+    [TestMethod]
+    public void Shell_form_cmd_is_reported_with_the_exec_form_to_write()
+    {
+        var findings = RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch\nCMD [|mycommand --port 80|]\n");
+        Assert.AreEqual("JSON arguments recommended for CMD to prevent unintended behavior related to OS signals: write CMD [\"mycommand\", \"--port\", \"80\"].", findings[0].Message);
+        CollectionAssert.AreEqual(new[] { "JSONArgsRecommended" }, findings[0].Equivalents.ToArray());
+    }
+
+    [TestMethod]
+    public void Shell_form_entrypoint_with_shell_syntax_gets_a_general_advice()
+    {
+        var findings = RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nentrypoint [|exec app \"$@\"|]\n");
+        StringAssert.StartsWith(findings[0].Message, "JSON arguments recommended for entrypoint to prevent");
+        StringAssert.Contains(findings[0].Message, "exec form");
+    }
+
+    [TestMethod]
+    public void A_shell_set_in_the_stage_or_a_base_stage_turns_the_check_off()
+    {
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch\nSHELL [\"/usr/bin/customshell\"]\nCMD mycommand\n");
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch AS base\nSHELL [\"/usr/bin/customshell\"]\n\nFROM base\nENTRYPOINT mycommand\n");
+    }
+
+    [TestMethod]
+    public void A_shell_set_later_or_in_an_unrelated_stage_does_not_count() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch AS a\nSHELL [\"/bin/bash\", \"-c\"]\nFROM scratch\nCMD [|run|]\nSHELL [\"/bin/bash\", \"-c\"]\n");
+
+    [TestMethod]
+    public void Exec_form_run_and_onbuild_are_fine() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch\nCMD [\"app\"]\nENTRYPOINT [\"/app\", \"--x\"]\nRUN make\nONBUILD CMD app\n");
+}

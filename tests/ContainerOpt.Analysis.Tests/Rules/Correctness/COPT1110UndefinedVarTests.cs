@@ -1,0 +1,89 @@
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Rules.Correctness;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.Correctness;
+
+[TestClass]
+public sealed class COPT1110UndefinedVarTests
+{
+    [TestMethod]
+    public void A_variable_nothing_defines_is_reported_in_each_stage()
+    {
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>("FROM scratch AS first\nCOPY [|$foo|] .\n\nFROM scratch AS second\nCOPY [|$bar|] .\n");
+        Assert.AreEqual("Usage of undefined variable '$foo': define it with ARG or ENV before this instruction.", findings[0].Message);
+        CollectionAssert.AreEqual(new[] { "UndefinedVar" }, findings[0].Equivalents.ToArray());
+    }
+
+    [TestMethod]
+    public void The_nearest_defined_name_is_suggested()
+    {
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY [|$DIR_ASSET|] .\n");
+        Assert.AreEqual("Usage of undefined variable '$DIR_ASSET' (did you mean $DIR_ASSETS?): define it with ARG or ENV before this instruction, or use $DIR_ASSETS.", findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Path_is_always_defined_and_suggested()
+    {
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nENV PATH=[|$PAHT|]:/tmp/bin\nENV PATH=$PATH:/opt/bin\n");
+        StringAssert.StartsWith(findings[0].Message, "Usage of undefined variable '$PAHT' (did you mean $PATH?)");
+    }
+
+    [TestMethod]
+    public void A_use_before_the_definition_is_reported() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nCOPY [|${foo}|] .\nARG foo=bar\nCOPY $foo .\n");
+
+    [TestMethod]
+    public void An_arg_without_value_declares_the_name() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM scratch\nARG foo\nCOPY Dockerfile${foo} .\n");
+
+    [TestMethod]
+    public void Args_and_env_of_the_base_stage_are_inherited() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine AS base\nARG foo=Dockerfile\nENV DEST=/app\n\nFROM base\nCOPY $foo $DEST/\n");
+
+    [TestMethod]
+    public void Global_args_are_not_visible_in_a_stage_until_declared_there() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("ARG VERSION=1.0\nFROM alpine\nLABEL version=[|$VERSION|]\nARG VERSION\nLABEL version=$VERSION\n");
+
+    [TestMethod]
+    public void Default_value_forms_still_read_the_variable() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nWORKDIR [|${APP_DIR:-/app}|]\n");
+
+    [TestMethod]
+    public void Shell_instructions_are_left_to_the_shell() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nRUN echo $foo\nCMD echo $bar\nENTRYPOINT [\"sh\", \"-c\", \"$baz\"]\n");
+
+    [TestMethod]
+    public void Env_pairs_expand_against_the_environment_before_the_instruction() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nENV A=1 B=[|$A|]\nENV C=$A\n");
+
+    [TestMethod]
+    public void Arg_defaults_see_the_args_declared_before_them() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nARG A=1 B=$A\nARG C=[|$D|]\n");
+
+    [TestMethod]
+    public void Well_known_image_environment_is_defined() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\nFROM golang:1.23 AS go\nWORKDIR $GOPATH/src\nFROM alpine\nUSER [|$APP_UID|]\n");
+
+    [TestMethod]
+    public void Expanded_heredoc_bodies_of_copy_are_checked_and_quoted_ones_are_not() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nCOPY <<EOF /etc/app.conf\nname=[|$NAME|]\nEOF\nCOPY <<'EOF' /etc/raw.conf\nname=$NAME\nEOF\n");
+
+    [TestMethod]
+    public void Mount_options_of_run_are_checked() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nRUN --mount=type=cache,target=[|$CACHE_DIR|] make\n");
+
+    [TestMethod]
+    public void Each_variable_is_reported_once_per_instruction_and_single_quotes_do_not_expand() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nCOPY [|$src|] $src/ /dst/\nLABEL note='$literal'\n");
+
+    [TestMethod]
+    public void A_build_argument_for_an_arg_skips_its_default()
+    {
+        var options = new AnalysisOptions();
+        options.BuildArgs["A"] = "x";
+        RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nARG A=$MISSING\nCOPY $A .\n", options: options);
+    }
+}
