@@ -40,6 +40,9 @@ internal sealed class DotNetImage
         "amd64", "arm64", "arm64v8", "arm32", "arm32v7", "x64", "arm",
     };
 
+    /// <summary>microsoft/dotnet spelled the kind in the tag (<c>2.1-aspnetcore-runtime</c>).</summary>
+    private bool _kindInTag;
+
     private DotNetImage(string reference, string repository, string? tag, DotNetImageKind kind, Version? version,
         IReadOnlyList<string> variantParts, bool isPreview, bool isRetired, bool isNightly)
     {
@@ -179,6 +182,10 @@ internal sealed class DotNetImage
             {
                 image.TagSpan = new TextSpan(whole.Start + tagStart, tagEnd - tagStart);
             }
+            if (image._kindInTag)
+            {
+                image.KindSpan = image.TagSpan;
+            }
         }
         return image;
     }
@@ -244,7 +251,10 @@ internal sealed class DotNetImage
             }
             var (legacyVersion, legacyParts, legacyPreview) = ParseTag(tag, legacy: true);
             return new DotNetImage(r, repository, tag, legacyKind.Value, legacyVersion, legacyParts, legacyPreview,
-                isRetired: true, isNightly: name.EndsWith("-nightly", StringComparison.Ordinal));
+                isRetired: true, isNightly: name.EndsWith("-nightly", StringComparison.Ordinal))
+            {
+                _kindInTag = name.StartsWith("dotnet", StringComparison.Ordinal),
+            };
         }
 
         // mcr.microsoft.com/dotnet/..., as registry or as a mirror's path segment.
