@@ -229,7 +229,7 @@ internal sealed class DotNetCommand
     public override string ToString() => Command.ToString();
 }
 
-/// <summary>Finds the <c>dotnet</c> commands of a Dockerfile's RUNs (any wrapper, heredoc, <c>sh -c</c>, exec form).</summary>
+/// <summary>Finds the <c>dotnet</c> commands of a Dockerfile's RUNs (any wrapper, heredoc, <c>sh -c</c>, exec form; not ONBUILD, not under a PowerShell/cmd SHELL).</summary>
 internal static class DotNetCli
 {
     public static IReadOnlyList<DotNetCommand> Commands(RuleContext context)
@@ -237,7 +237,8 @@ internal static class DotNetCli
         var result = new List<DotNetCommand>();
         foreach (var run in context.RunScripts)
         {
-            if (!run.IsPosix)
+            // ONBUILD RUN runs in the images built FROM this one, not here.
+            if (!run.IsPosix || run.IsOnbuild)
             {
                 continue;
             }

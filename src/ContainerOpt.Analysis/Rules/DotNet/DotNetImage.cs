@@ -349,9 +349,12 @@ internal sealed class DotNetImage
         var match = VersionPattern.Match(words[0]);
         if (match.Success)
         {
-            version = new Version(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
             start = 1;
+            if (int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major)
+                && int.TryParse(match.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minor))
+            {
+                version = new Version(major, minor);
+            }
         }
         bool preview = false;
         var parts = new List<string>();

@@ -36,6 +36,12 @@ public sealed class COPT4009PublishWithoutNoRestoreTests
             project: ProjectModels.Web());
 
     [TestMethod]
+    public void Onbuild_commands_run_in_other_images() =>
+        RuleVerifier.Verify<COPT4009PublishWithoutNoRestore>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nONBUILD RUN dotnet publish -c Release\n",
+            project: ProjectModels.Web());
+
+    [TestMethod]
     public void Without_a_project_it_is_silent() =>
         RuleVerifier.Verify<COPT4009PublishWithoutNoRestore>("FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore && dotnet publish\n");
 }
