@@ -38,11 +38,11 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
             if (option is not null || property is not null)
             {
                 // The -c option wins over -p:Configuration when both are given.
-                string? raw = option?.Value ?? property!.Value;
+                string? raw = option is not null ? option.Value : property?.Value;
                 string? configuration = publish.Resolve(context, raw);
                 if (configuration is not null && configuration.Equals("Debug", StringComparison.OrdinalIgnoreCase))
                 {
-                    var word = option is not null ? option.ValueOrOptionWord : property!.Word;
+                    var word = option is not null ? option.ValueOrOptionWord : property!.Word; // raw came from one of them
                     context.Report(publish.Run.SpanOf(word), "publishes");
                 }
                 continue;

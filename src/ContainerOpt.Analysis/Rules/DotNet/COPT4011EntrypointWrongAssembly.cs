@@ -59,7 +59,12 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
         }
         string workdir = Workdir(context, chain);
         bool afterDotnet = false;
-        for (int i = 0; i < words.Count; i++)
+        int program = 0;
+        while (program < words.Count && words[program].Value == "exec")
+        {
+            program++;
+        }
+        for (int i = program; i < words.Count; i++)
         {
             var (value, span, instruction) = words[i];
             string name = BaseName(value);
@@ -82,7 +87,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
                 }
                 return;
             }
-            if (i == 0 && !afterDotnet && IsApphostCandidate(value, name, workdir))
+            if (i == program && !afterDotnet && IsApphostCandidate(value, name, workdir))
             {
                 if (!names.Contains(name, StringComparer.Ordinal)
                     && (names.Contains(name, StringComparer.OrdinalIgnoreCase) || !NamedElsewhere(context, name, words.Select(w => w.Instruction))))

@@ -62,21 +62,29 @@ internal static class DotNetBuild
     /// <summary>
     /// True when the app carries its own runtime: SelfContained or PublishAot in the project, or
     /// <c>--self-contained</c>/<c>--sc</c>/<c>-p:SelfContained=true</c>/<c>-p:PublishAot=true</c> on a publish
-    /// (<c>--no-self-contained</c> or <c>--self-contained false</c> turn it off).
+    /// (<c>--no-self-contained</c> or <c>--self-contained false</c> turn it off), or <c>-r</c> alone for a target
+    /// framework before net8.0, where a RuntimeIdentifier still implied SelfContained.
     /// </summary>
     public static bool IsSelfContained(RuleContext context, IReadOnlyList<DotNetCommand> commands, ProjectModel project)
     {
         bool selfContained = project.SelfContained || project.PublishAot;
+        var frameworks = TargetFrameworks(context, commands, project);
         foreach (var publish in commands.WithVerb("publish"))
         {
             var option = publish.Option("self-contained", "sc", "no-self-contained");
+            var property = publish.Property("SelfContained");
             if (option is not null)
             {
                 selfContained = !option.Name.Equals("no-self-contained", StringComparison.OrdinalIgnoreCase)
                     && !string.Equals(option.Value, "false", StringComparison.OrdinalIgnoreCase);
             }
-            if (IsTrue(publish.Property("SelfContained")?.Value)) selfContained = true;
-            else if (IsFalse(publish.Property("SelfContained")?.Value)) selfContained = false;
+            else if (property is null && publish.Has("r", "runtime") && frameworks.Count > 0 && frameworks[0].Version.Major < 8)
+            {
+                // Before net8.0 a RuntimeIdentifier implied SelfContained (NETSDK1179); from net8.0 it no longer does.
+                selfContained = true;
+            }
+            if (IsTrue(property?.Value)) selfContained = true;
+            else if (IsFalse(property?.Value)) selfContained = false;
             if (IsTrue(publish.Property("PublishAot")?.Value)) selfContained = true;
         }
         return selfContained;

@@ -64,6 +64,14 @@ public sealed class COPT4002WrongDotNetImageKindTests
             project: ProjectModels.Console(configure: p => p.SelfContained = true));
 
     [TestMethod]
+    public void A_runtime_identifier_implied_self_contained_before_net8()
+    {
+        const string publish = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet publish -c Release -r linux-x64 -o /app\n";
+        RuleVerifier.Verify<COPT4002WrongDotNetImageKind>(publish + "FROM mcr.microsoft.com/dotnet/runtime-deps:7.0\n", project: ProjectModels.Console("net7.0"));
+        RuleVerifier.Verify<COPT4002WrongDotNetImageKind>(publish + "FROM mcr.microsoft.com/dotnet/[|runtime-deps|]:8.0\n", project: ProjectModels.Console("net8.0"));
+    }
+
+    [TestMethod]
     public void Right_images_are_fine()
     {
         RuleVerifier.Verify<COPT4002WrongDotNetImageKind>(Build + "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n", project: ProjectModels.Web());

@@ -49,6 +49,10 @@ public sealed class COPT4007PublishWithoutReleaseTests
     }
 
     [TestMethod]
+    public void A_configuration_option_without_a_value_is_not_judged() =>
+        RuleVerifier.Verify<COPT4007PublishWithoutRelease>("FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -c\n", project: ProjectModels.Web("net6.0"));
+
+    [TestMethod]
     public void Release_and_other_configurations_are_fine() =>
         RuleVerifier.Verify<COPT4007PublishWithoutRelease>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -c Release && dotnet publish --configuration=Staging && dotnet build\n",

@@ -69,6 +69,11 @@ public sealed class COPT4011EntrypointWrongAssemblyTests
     }
 
     [TestMethod]
+    public void An_exec_prefix_in_shell_form_is_skipped() =>
+        RuleVerifier.Verify<COPT4011EntrypointWrongAssembly>(
+            "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nWORKDIR /app\nENTRYPOINT exec [|./Web|]\n", project: ProjectModels.Web());
+
+    [TestMethod]
     public void Scripts_and_programs_the_dockerfile_names_elsewhere_are_not_apphosts() =>
         RuleVerifier.Verify<COPT4011EntrypointWrongAssembly>(
             "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY start /app/start\nENTRYPOINT [\"./start\"]\nCMD [\"./entrypoint.sh\"]\n",
