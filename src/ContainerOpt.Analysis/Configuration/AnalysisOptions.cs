@@ -48,4 +48,10 @@ public sealed class AnalysisOptions
 
     /// <summary>Turn on every off-by-default rule.</summary>
     public bool EnableAllRules { get; set; }
+
+    /// <summary>
+    /// The date (UTC) that date-dependent checks such as end-of-life .NET versions compare with;
+    /// null means today. Set it to make a build's result independent of the day it runs.
+    /// </summary>
+    public DateTime? Today { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class AnalysisInput
     /// <summary>The .dockerignore of the build context; null when the context has none.</summary>
     public string? DockerIgnoreText { get; set; }
 
-    /// <summary>The build context folder (for messages), when known.</summary>
+    /// <summary>The build context folder (full path), when known: for messages, and for the .NET rules to relate project files to COPY sources.</summary>
     public string? ContextDirectory { get; set; }
 
     /// <summary>The .NET project; null leaves the .NET rules silent.</summary>

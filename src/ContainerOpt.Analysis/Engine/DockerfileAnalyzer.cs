@@ -49,7 +49,7 @@ public sealed class DockerfileAnalyzer
         {
             var data = new AnalysisData(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
-                input.ContextDirectory is not null, input.Project, options);
+                input.ContextDirectory is not null, input.Project, options, input.ContextDirectory);
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var rule in _rules)
             {

@@ -40,6 +40,12 @@ public sealed class ProjectModel
     public bool InvariantGlobalization { get; set; }
     public string? RuntimeIdentifier { get; set; }
 
+    /// <summary>
+    /// RollForward (null: the default, Minor). Major, LatestMajor or Disable decide whether a
+    /// framework-dependent app starts on a runtime of another major version than its TargetFramework.
+    /// </summary>
+    public string? RollForward { get; set; }
+
     /// <summary>Full paths of every project reached through ProjectReference, transitively.</summary>
     public IReadOnlyList<string> ProjectReferences { get; set; } = Array.Empty<string>();
 

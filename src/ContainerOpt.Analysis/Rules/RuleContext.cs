@@ -38,6 +38,12 @@ public sealed class RuleContext
     /// <summary>True when the caller knows the build context (so a missing .dockerignore is meaningful).</summary>
     public bool ContextKnown => _data.ContextKnown;
 
+    /// <summary>
+    /// The build context folder as the caller gave it (<see cref="Engine.AnalysisInput.ContextDirectory"/>), or null.
+    /// Rules use it only to relate project paths to COPY sources (no I/O).
+    /// </summary>
+    public string? ContextDirectory => _data.ContextDirectory;
+
     /// <summary>The .NET project, or null (then .NET rules stay silent).</summary>
     public ProjectModel? Project => _data.Project;
 
@@ -51,10 +57,21 @@ public sealed class RuleContext
     public void Report(TextSpan span, params object?[] messageArgs) => ReportWith(span, null, messageArgs);
 
     /// <summary>Reports with a narrower set of equivalents than the descriptor's (e.g. DL4003 for CMD only).</summary>
-    public void ReportWith(TextSpan span, IReadOnlyList<string>? equivalents, params object?[] messageArgs)
+    public void ReportWith(TextSpan span, IReadOnlyList<string>? equivalents, params object?[] messageArgs) =>
+        Add(_rule.Descriptor.DefaultSeverity, span, equivalents, messageArgs);
+
+    /// <summary>
+    /// Reports at a severity other than the descriptor's default, for a rule whose findings differ in
+    /// consequence (an error when the app cannot start, a warning when it only runs worse).
+    /// Configuration still overrides it like any other finding's severity.
+    /// </summary>
+    public void ReportAs(DiagnosticSeverity severity, TextSpan span, params object?[] messageArgs) =>
+        Add(severity, span, null, messageArgs);
+
+    private void Add(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<string>? equivalents, object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), Source.Path,
+        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
             Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents));
     }
 }
@@ -62,11 +79,13 @@ public sealed class RuleContext
 /// <summary>Per-file data shared by all rules, computed once.</summary>
 internal sealed class AnalysisData
 {
-    public AnalysisData(DockerfileModel model, DockerIgnore? dockerIgnore, bool contextKnown, ProjectModel? project, AnalysisOptions options)
+    public AnalysisData(DockerfileModel model, DockerIgnore? dockerIgnore, bool contextKnown, ProjectModel? project, AnalysisOptions options,
+        string? contextDirectory = null)
     {
         Model = model;
         DockerIgnore = dockerIgnore;
         ContextKnown = contextKnown;
+        ContextDirectory = contextDirectory;
         Project = project;
         Options = options;
         var instructions = new List<StageInstruction>(model.GlobalArgs);
@@ -83,6 +102,7 @@ internal sealed class AnalysisData
     public DockerfileModel Model { get; }
     public DockerIgnore? DockerIgnore { get; }
     public bool ContextKnown { get; }
+    public string? ContextDirectory { get; }
     public ProjectModel? Project { get; }
     public AnalysisOptions Options { get; }
     public List<StageInstruction> Instructions { get; }

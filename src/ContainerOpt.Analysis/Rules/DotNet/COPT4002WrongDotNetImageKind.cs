@@ -1,0 +1,82 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// The final image is the wrong one of aspnet / runtime / runtime-deps for the app: an ASP.NET Core
+/// app on <c>runtime</c> or any framework-dependent app on <c>runtime-deps</c> fails at start
+/// (error); a console or worker app on <c>aspnet</c>, or a self-contained / Native AOT app on
+/// <c>aspnet</c> or <c>runtime</c>, carries a runtime it does not use (warning). The SDK image in the
+/// final stage is COPT4003's.
+/// </summary>
+public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4002",
+        "wrong-dotnet-image-kind",
+        "The final image is the wrong .NET image for this app",
+        "'{0}' is the wrong image for this app: {1}. Use '{2}'.",
+        DiagnosticSeverity.Error,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var project = context.Project;
+        var final = context.Model.FinalStage;
+        if (project is null || final is null)
+        {
+            return;
+        }
+        var image = DotNetImage.BaseOf(final);
+        if (image is null || image.Kind == DotNetImageKind.Sdk)
+        {
+            return;
+        }
+        var commands = DotNetCli.Commands(context);
+        bool selfContained = DotNetBuild.IsSelfContained(context, commands, project);
+        bool aot = DotNetBuild.IsAot(commands, project);
+        string name = image.KindName;
+        if (selfContained)
+        {
+            if (image.Kind != DotNetImageKind.RuntimeDeps)
+            {
+                string how = aot ? "a Native AOT app" : "a self-contained app";
+                context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, name,
+                    $"{how} carries its own runtime, so the .NET runtime in '{name}' is dead weight", Replace(image, DotNetImageKind.RuntimeDeps));
+            }
+            return;
+        }
+        var right = project.IsWeb ? DotNetImageKind.Aspnet : DotNetImageKind.Runtime;
+        if (image.Kind == DotNetImageKind.RuntimeDeps)
+        {
+            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, name,
+                "it has no .NET runtime and the framework-dependent app fails at start (publish self-contained to use it)", Replace(image, right));
+        }
+        else if (project.IsWeb && image.Kind == DotNetImageKind.Runtime)
+        {
+            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, name,
+                "it has no ASP.NET Core runtime and the web app fails at start", Replace(image, right));
+        }
+        else if (!project.IsWeb && image.Kind == DotNetImageKind.Aspnet)
+        {
+            string what = project.Kind == Project.ProjectKind.Worker ? "a worker service" : "a console app";
+            context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, name,
+                $"{what} does not use ASP.NET Core, which makes 'aspnet' larger than needed", Replace(image, right));
+        }
+    }
+
+    private static string Replace(DotNetImage image, DotNetImageKind kind)
+    {
+        if (image.IsRetired)
+        {
+            // Retired repositories spelled the kind in the tag (2.1-aspnetcore-runtime): start afresh.
+            string current = "mcr.microsoft.com/dotnet/" + DotNetImage.NameOf(kind);
+            return image.Version is null ? current : current + ":" + image.TagFor(image.Version);
+        }
+        int slash = image.Repository.LastIndexOf('/');
+        string replaced = image.Repository.Substring(0, slash + 1) + DotNetImage.NameOf(kind);
+        return image.Tag is null ? replaced : replaced + ":" + image.Tag;
+    }
+}

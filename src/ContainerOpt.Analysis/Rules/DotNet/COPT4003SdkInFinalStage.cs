@@ -1,0 +1,46 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// The final stage (the image that ships) is built on the .NET SDK image, directly or through
+/// <c>FROM stage</c>: compilers, MSBuild, NuGet and the sources travel to production.
+/// </summary>
+public sealed class COPT4003SdkInFinalStage : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4003",
+        "sdk-in-final-stage",
+        "The final image is built on the .NET SDK",
+        "The final image is built on the .NET SDK ('{0}'), which ships the compilers, NuGet and your sources with the app: publish in an SDK stage and copy the output into a stage FROM {1}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var project = context.Project;
+        var final = context.Model.FinalStage;
+        if (project is null || final is null)
+        {
+            return;
+        }
+        var image = DotNetImage.BaseOf(final);
+        if (image is null || image.Kind != DotNetImageKind.Sdk)
+        {
+            return;
+        }
+        var commands = DotNetCli.Commands(context);
+        var kind = DotNetBuild.IsSelfContained(context, commands, project) ? DotNetImageKind.RuntimeDeps
+            : project.IsWeb ? DotNetImageKind.Aspnet
+            : DotNetImageKind.Runtime;
+        string runtime = "mcr.microsoft.com/dotnet/" + DotNetImage.NameOf(kind);
+        var version = project.FrameworkVersion ?? image.Version;
+        if (version is not null)
+        {
+            runtime += ":" + image.TagFor(version);
+        }
+        context.Report(image.KindSpan, image.Reference, runtime);
+    }
+}

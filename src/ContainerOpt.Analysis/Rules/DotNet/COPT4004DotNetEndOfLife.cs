@@ -1,0 +1,62 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// A FROM on a .NET image that no longer gets security fixes: a version past its end of support
+/// (table in <see cref="DotNetReleases"/>), a retired repository (<c>mcr.microsoft.com/dotnet/core/*</c>,
+/// <c>microsoft/dotnet</c>, <c>microsoft/aspnetcore</c> ...), or a preview tag of a version that has
+/// shipped (preview tags stop being updated at release). Needs no project.
+/// </summary>
+public sealed class COPT4004DotNetEndOfLife : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4004",
+        "dotnet-eol",
+        "The .NET image is out of support",
+        "'{0}' {1}: {2}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var today = DotNetReleases.Today(context);
+        var lts = DotNetReleases.CurrentLts(today);
+        string note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
+        foreach (var stage in context.Model.Stages)
+        {
+            var image = DotNetImage.ForStage(stage);
+            if (image is null)
+            {
+                continue;
+            }
+            var release = image.Version is null ? null : DotNetReleases.Find(image.Version);
+            if (image.IsRetired)
+            {
+                string what = release is not null && release.IsEndOfLife(today)
+                    ? $"is a retired repository that only holds .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)}"
+                    : "is a retired repository that gets no updates";
+                string to = lts is null ? image.CurrentRepository : image.CurrentRepository + ":" + image.TagFor(lts.Version);
+                context.Report(image.RepositorySpan, image.Repository, what, $"use '{to}'{note}");
+                continue;
+            }
+            if (release is null || image.Tag is null)
+            {
+                continue;
+            }
+            if (release.IsEndOfLife(today))
+            {
+                string to = lts is null ? "move to a supported .NET version" : $"move to '{image.Repository}:{image.TagFor(lts.Version)}'{note}";
+                context.Report(image.TagSpan, image.Tag, $"is .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)} and no longer patched", to);
+            }
+            else if (image.IsPreview && release.IsReleased(today))
+            {
+                context.Report(image.TagSpan, image.Tag,
+                    $"is a preview of .NET {release.Name}, which shipped on {DotNetReleases.Format(release.GeneralAvailability)}; preview tags get no fixes",
+                    $"use the released tag '{image.Repository}:{image.TagFor(release.Version)}'");
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// A COPY/ADD of the whole build context, or of the project's folder (or a folder above it), before
+/// the stage restores NuGet packages: an explicit <c>dotnet restore</c>, or the first
+/// build/publish/test/pack/run that restores implicitly (no <c>--no-restore</c>). Every source edit then
+/// changes that layer's input and the restore reruns, downloading every package again. A restore
+/// whose RUN has a NuGet cache mount is left alone (the packages come from the cache).
+/// </summary>
+public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
+{
+    private static readonly string[] RestoringVerbs = { "restore", "build", "publish", "test", "pack", "run" };
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4005",
+        "copy-source-before-restore",
+        "Sources are copied before dotnet restore",
+        "'{0}' copies {1} before the package restore of 'dotnet {2}' (line {3}): every source edit reruns the restore and downloads every package again. Copy {4} first, run 'dotnet restore', then copy the rest.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var project = context.Project;
+        if (project is null)
+        {
+            return;
+        }
+        var commands = DotNetCli.Commands(context);
+        string? projectDir = DotNetBuild.ProjectDirectoryInContext(context, project);
+        string? projectFile = string.IsNullOrEmpty(project.ProjectPath) ? null : DotNetBuild.RelativeToContext(context, project.ProjectPath);
+        string copyFirst = projectFile is not null ? $"'{projectFile}' (and the restore inputs)" : "the project file (and the restore inputs)";
+
+        foreach (var stage in context.Model.Stages)
+        {
+            var restore = FirstRestore(commands, stage);
+            if (restore is null || HasNuGetCacheMount(restore))
+            {
+                continue;
+            }
+            int restoreIndex = IndexIn(stage, restore.Instruction);
+            for (int i = 0; i < restoreIndex; i++)
+            {
+                foreach (var source in DotNetBuild.ContextSources(context, stage.Instructions[i]))
+                {
+                    string? what = source.IsWholeContext ? "the whole build context"
+                        : projectDir is not null && DotNetBuild.CoversFolder(source.Path, projectDir)
+                            ? source.Path.TrimEnd('/') == projectDir ? $"the project folder '{projectDir}'" : $"'{source.Path}', which holds the project folder '{projectDir}'"
+                        : null;
+                    if (what is null)
+                    {
+                        continue;
+                    }
+                    context.Report(source.Token.Span, source.Token.Value, what, restore.Verb, restore.Line, copyFirst);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stage's explicit restore, or else its first command that restores implicitly — unless a
+    /// stage it is built on restored already (then the packages are in that layer).
+    /// </summary>
+    private static DotNetCommand? FirstRestore(IReadOnlyList<DotNetCommand> commands, Stage stage)
+    {
+        if (commands.Any(c => c.Is("restore") && c.Stage is { } s && !ReferenceEquals(s, stage) && c.RunsIn(stage)))
+        {
+            return commands.FirstOrDefault(c => c.Is("restore") && ReferenceEquals(c.Stage, stage));
+        }
+        DotNetCommand? implicitRestore = null;
+        foreach (var command in commands)
+        {
+            if (!ReferenceEquals(command.Stage, stage) || !RestoringVerbs.Contains(command.Verb))
+            {
+                continue;
+            }
+            if (command.Is("restore"))
+            {
+                return command;
+            }
+            if (implicitRestore is null && !command.Has("no-restore", "no-build"))
+            {
+                implicitRestore = command;
+            }
+        }
+        return implicitRestore;
+    }
+
+    internal static bool HasNuGetCacheMount(DotNetCommand command)
+    {
+        foreach (var flag in command.Run.Run.Flags)
+        {
+            var mount = RunMount.FromFlag(flag);
+            if (mount is not null && mount.Type == "cache" && mount.Target is { } target
+                && target.TrimEnd('/').EndsWith(".nuget/packages", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int IndexIn(Stage stage, StageInstruction instruction)
+    {
+        for (int i = 0; i < stage.Instructions.Count; i++)
+        {
+            if (ReferenceEquals(stage.Instructions[i], instruction))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,90 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// An explicit <c>dotnet restore</c> whose stage (with the stages it is built on) has not copied every
+/// file the restore reads: the project file, the project file of every transitive ProjectReference,
+/// and the Directory.Build.props/.targets, Directory.Packages.props, NuGet.config and global.json that
+/// apply — all taken from the real project graph. Files outside the build context are not checked
+/// (no COPY can reach them); files the .dockerignore excludes count as missing. A bind mount of the
+/// context on the restore's RUN counts as a copy.
+/// </summary>
+public sealed class COPT4006RestoreInputsMissing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4006",
+        "restore-inputs-missing",
+        "dotnet restore runs without all of its inputs",
+        "'dotnet restore' runs before {0} {1} copied: the restore fails or differs from the real build. COPY {2} before it.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var project = context.Project;
+        if (project is null || context.ContextDirectory is null)
+        {
+            return;
+        }
+        var inputs = new List<string>();
+        foreach (var path in new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs))
+        {
+            var relative = DotNetBuild.RelativeToContext(context, path);
+            if (!string.IsNullOrEmpty(relative) && !inputs.Contains(relative!, StringComparer.Ordinal))
+            {
+                inputs.Add(relative!);
+            }
+        }
+        if (inputs.Count == 0)
+        {
+            return;
+        }
+        var commands = DotNetCli.Commands(context);
+        foreach (var stage in context.Model.Stages)
+        {
+            var restore = commands.FirstOrDefault(c => c.Is("restore") && ReferenceEquals(c.Stage, stage));
+            if (restore is null)
+            {
+                continue;
+            }
+            var sources = SourcesBefore(context, stage, restore);
+            var missing = inputs.Where(input => context.DockerIgnore?.IsExcluded(input) == true || !sources.Any(s => DotNetBuild.Covers(s, input))).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+            string list = string.Join(", ", missing.Select(m => "'" + m + "'"));
+            context.Report(restore.VerbSpan, list, missing.Count == 1 ? "is" : "are", missing.Count == 1 ? "it" : "them");
+        }
+    }
+
+    /// <summary>Context paths copied into the stage chain before the restore, and bind-mounted on its RUN.</summary>
+    private static List<string> SourcesBefore(RuleContext context, Stage stage, DotNetCommand restore)
+    {
+        var sources = new List<string>();
+        foreach (var s in DotNetImage.ChainOf(stage))
+        {
+            foreach (var instruction in s.Instructions)
+            {
+                if (ReferenceEquals(instruction, restore.Instruction))
+                {
+                    break;
+                }
+                sources.AddRange(DotNetBuild.ContextSources(context, instruction).Select(c => c.Path));
+            }
+        }
+        foreach (var flag in restore.Run.Run.Flags)
+        {
+            var mount = RunMount.FromFlag(flag);
+            if (mount is not null && mount.Type == "bind" && mount.From is null)
+            {
+                sources.Add(DotNetBuild.CleanSource(mount.Source ?? "."));
+            }
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,44 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// A <c>dotnet publish</c> without <c>--no-restore</c> (or <c>--no-build</c>, which implies it) after a
+/// <c>dotnet restore</c> in the same stage or a stage it is built on: publish restores again. Usually a
+/// quick no-op, but it hides an incomplete restore layer (the publish then downloads what the
+/// restore missed, outside the cached layer) and costs an evaluation of the whole graph.
+/// </summary>
+public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4009",
+        "publish-without-no-restore",
+        "dotnet publish restores again after dotnet restore",
+        "'dotnet publish' restores again after 'dotnet restore' on line {0}: add '--no-restore' so it uses the restore layer (give the restore the same -r/-a/--os as the publish).",
+        DiagnosticSeverity.Info,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        if (context.Project is null)
+        {
+            return;
+        }
+        var commands = DotNetCli.Commands(context);
+        foreach (var publish in commands.WithVerb("publish"))
+        {
+            if (publish.Has("no-restore", "no-build") || publish.Stage is not { } stage)
+            {
+                continue;
+            }
+            var restore = commands.LastOrDefault(c => c.Index < publish.Index && c.Is("restore") && c.RunsIn(stage)
+                && COPT4008BuildThenPublish.SameProject(c, publish));
+            if (restore is not null)
+            {
+                context.Report(publish.VerbSpan, restore.Line);
+            }
+        }
+    }
+}

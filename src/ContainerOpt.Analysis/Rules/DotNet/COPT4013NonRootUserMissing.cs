@@ -1,0 +1,44 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// The final stage is built on a .NET 8+ image, which provides the non-root user <c>app</c>
+/// (<c>$APP_UID</c>), yet no USER is set anywhere in its stage chain, so the app runs as root.
+/// Chiseled and distroless images already run as <c>app</c>; a USER that names root is hadolint
+/// DL3002's finding, not this one; a project whose ContainerUser is root asked for root.
+/// </summary>
+public sealed class COPT4013NonRootUserMissing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT4013",
+        "non-root-user-missing",
+        "The .NET app runs as root",
+        "The final image runs the app as root although '{0}' provides the non-root user 'app': add 'USER $APP_UID' after the last step that needs root.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.DotNet);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var project = context.Project;
+        var final = context.Model.FinalStage;
+        if (project is null || final is null || project.ContainerUser is "root" or "0")
+        {
+            return;
+        }
+        var image = DotNetImage.BaseOf(final);
+        if (image is null || !image.HasAppUser || image.RunsAsNonRoot)
+        {
+            return;
+        }
+        if (DotNetBuild.InstructionsOf(final, InstructionKind.User).Any())
+        {
+            return;
+        }
+        var span = final.BaseToken?.Span ?? final.From.Syntax.Keyword.Span;
+        context.Report(span, image.Reference);
+    }
+}

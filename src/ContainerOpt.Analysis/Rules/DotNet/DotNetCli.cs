@@ -1,0 +1,259 @@
+using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>An option of a <c>dotnet</c> command: <c>-c Release</c>, <c>--configuration:Release</c>, <c>-p:A=1</c>, <c>--no-restore</c>.</summary>
+internal sealed class DotNetOption
+{
+    public DotNetOption(string name, string? value, ShellWord word, ShellWord? valueWord)
+    {
+        Name = name;
+        Value = value;
+        Word = word;
+        ValueWord = valueWord;
+    }
+
+    /// <summary>The name without dashes or slash (<c>c</c>, <c>configuration</c>, <c>p</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The value given inline (<c>-c:Release</c>, <c>--arch=$TARGETARCH</c>) or as the next word; null for a switch.</summary>
+    public string? Value { get; }
+
+    public ShellWord Word { get; }
+
+    /// <summary>The separate value word, when the value is not inline.</summary>
+    public ShellWord? ValueWord { get; }
+
+    /// <summary>The word holding the value (the option word itself when inline).</summary>
+    public ShellWord ValueOrOptionWord => ValueWord ?? Word;
+}
+
+/// <summary>An MSBuild property given on the command line (<c>-p:PublishAot=true</c>, <c>/p:A=1;B=2</c>).</summary>
+internal sealed class DotNetProperty
+{
+    public DotNetProperty(string name, string value, ShellWord word)
+    {
+        Name = name;
+        Value = value;
+        Word = word;
+    }
+
+    public string Name { get; }
+    public string Value { get; }
+    public ShellWord Word { get; }
+}
+
+/// <summary>One <c>dotnet &lt;verb&gt;</c> command of a RUN, with its options parsed the way the .NET CLI reads them.</summary>
+internal sealed class DotNetCommand
+{
+    private static readonly HashSet<string> OptionsWithValue = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "c", "configuration", "o", "output", "r", "runtime", "a", "arch", "os", "f", "framework", "s", "source",
+        "v", "verbosity", "p", "property", "version-suffix", "packages", "configfile", "artifacts-path", "l", "logger",
+        "lockfile-path", "ucr", "use-current-runtime", "launch-profile", "filter", "settings", "results-directory", "collect",
+    };
+
+    /// <summary>Options whose value is optional and only ever true/false (<c>--self-contained false</c>).</summary>
+    private static readonly HashSet<string> OptionalBooleans = new(StringComparer.OrdinalIgnoreCase) { "self-contained", "sc" };
+
+    internal DotNetCommand(RunScript run, ShellCommand command, int index)
+    {
+        Run = run;
+        Command = command;
+        Index = index;
+        var options = new List<DotNetOption>();
+        var positionals = new List<ShellWord>();
+        var args = command.Arguments;
+        for (int i = 0; i < args.Count; i++)
+        {
+            var word = args[i];
+            string v = word.Value;
+            if (!TryParseOption(v, out string name, out string? inlineValue))
+            {
+                positionals.Add(word);
+                continue;
+            }
+            ShellWord? valueWord = null;
+            string? value = inlineValue;
+            if (value is null && i + 1 < args.Count && !IsOptionLike(args[i + 1].Value))
+            {
+                string next = args[i + 1].Value;
+                if (OptionsWithValue.Contains(name)
+                    || OptionalBooleans.Contains(name) && (next.Equals("true", StringComparison.OrdinalIgnoreCase) || next.Equals("false", StringComparison.OrdinalIgnoreCase)))
+                {
+                    valueWord = args[i + 1];
+                    value = next;
+                    i++;
+                }
+            }
+            options.Add(new DotNetOption(name, value, word, valueWord));
+        }
+        Options = options;
+        VerbWord = positionals.Count > 0 ? positionals[0] : null;
+        Positionals = positionals.Skip(1).ToArray();
+        var properties = new List<DotNetProperty>();
+        foreach (var option in options)
+        {
+            if (!(option.Name.Equals("p", StringComparison.OrdinalIgnoreCase) || option.Name.Equals("property", StringComparison.OrdinalIgnoreCase)) || option.Value is null)
+            {
+                continue;
+            }
+            foreach (var pair in option.Value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                int eq = pair.IndexOf('=');
+                if (eq > 0)
+                {
+                    properties.Add(new DotNetProperty(pair.Substring(0, eq).Trim(), pair.Substring(eq + 1).Trim().Trim('"'), option.ValueOrOptionWord));
+                }
+            }
+        }
+        Properties = properties;
+    }
+
+    public RunScript Run { get; }
+    public ShellCommand Command { get; }
+
+    /// <summary>Position among every dotnet command of the file, in source order.</summary>
+    public int Index { get; }
+
+    /// <summary>The verb (<c>restore</c>, <c>publish</c>), or null for a bare <c>dotnet</c>.</summary>
+    public ShellWord? VerbWord { get; }
+
+    public string Verb => VerbWord?.Value ?? "";
+
+    /// <summary>Arguments after the verb that are neither options nor option values (the project or solution).</summary>
+    public IReadOnlyList<ShellWord> Positionals { get; }
+
+    public IReadOnlyList<DotNetOption> Options { get; }
+
+    public IReadOnlyList<DotNetProperty> Properties { get; }
+
+    public StageInstruction Instruction => Run.Instruction;
+
+    public Stage? Stage => Run.Instruction.Stage;
+
+    /// <summary>Line of the RUN (for messages).</summary>
+    public int Line => Run.Run.StartLine;
+
+    public bool Is(string verb) => string.Equals(Verb, verb, StringComparison.Ordinal);
+
+    /// <summary>The last of the named options (the CLI lets a later one win), or null.</summary>
+    public DotNetOption? Option(params string[] names)
+    {
+        DotNetOption? found = null;
+        foreach (var option in Options)
+        {
+            if (names.Any(n => n.Equals(option.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                found = option;
+            }
+        }
+        return found;
+    }
+
+    public bool Has(params string[] names) => Option(names) is not null;
+
+    /// <summary>The last value given to an MSBuild property with <c>-p</c> (names are case-insensitive), or null.</summary>
+    public DotNetProperty? Property(string name) =>
+        Properties.LastOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The span of the verb word (or the program name when there is none).</summary>
+    public Dockerfile.Text.TextSpan VerbSpan => VerbWord is null ? Run.NameSpanOf(Command) : Run.SpanOf(VerbWord);
+
+    /// <summary>
+    /// The value with ARG/ENV references expanded the way the RUN's shell sees them, or null when a
+    /// variable in it has no value at this point.
+    /// </summary>
+    public string? Resolve(RuleContext context, string? value)
+    {
+        if (value is null || !value.Contains('$'))
+        {
+            return value;
+        }
+        var result = context.Model.Expand(Run.Instruction, value);
+        return result.Error is null && result.Unmatched.Count == 0 ? result.Result : null;
+    }
+
+    private static bool IsOptionLike(string v) => v.Length > 1 && v[0] == '-' || IsSlashOption(v);
+
+    private static bool IsSlashOption(string v)
+    {
+        // MSBuild's /p:Name=Value and /property:...; a path such as /app/out is not an option.
+        if (v.Length < 3 || v[0] != '/') return false;
+        int colon = v.IndexOf(':');
+        if (colon < 2) return false;
+        for (int i = 1; i < colon; i++)
+        {
+            if (!char.IsLetter(v[i])) return false;
+        }
+        return true;
+    }
+
+    private static bool TryParseOption(string v, out string name, out string? value)
+    {
+        name = "";
+        value = null;
+        string body;
+        if (v.StartsWith("--", StringComparison.Ordinal) && v.Length > 2)
+        {
+            body = v.Substring(2);
+        }
+        else if (v.Length > 1 && v[0] == '-' && v != "--")
+        {
+            body = v.Substring(1);
+        }
+        else if (IsSlashOption(v))
+        {
+            body = v.Substring(1);
+        }
+        else
+        {
+            return false;
+        }
+        int colon = body.IndexOf(':'), equals = body.IndexOf('=');
+        int cut = colon < 0 ? equals : equals < 0 ? colon : Math.Min(colon, equals);
+        if (cut >= 0)
+        {
+            name = body.Substring(0, cut);
+            value = body.Substring(cut + 1);
+        }
+        else
+        {
+            name = body;
+        }
+        return name.Length > 0;
+    }
+
+    public override string ToString() => Command.ToString();
+}
+
+/// <summary>Finds the <c>dotnet</c> commands of a Dockerfile's RUNs (any wrapper, heredoc, <c>sh -c</c>, exec form; not ONBUILD, not under a PowerShell/cmd SHELL).</summary>
+internal static class DotNetCli
+{
+    public static IReadOnlyList<DotNetCommand> Commands(RuleContext context)
+    {
+        var result = new List<DotNetCommand>();
+        foreach (var run in context.RunScripts)
+        {
+            // ONBUILD RUN runs in the images built FROM this one, not here.
+            if (!run.IsPosix || run.IsOnbuild)
+            {
+                continue;
+            }
+            foreach (var command in run.Script.Named("dotnet"))
+            {
+                result.Add(new DotNetCommand(run, command, result.Count));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The commands with this verb.</summary>
+    public static IEnumerable<DotNetCommand> WithVerb(this IEnumerable<DotNetCommand> commands, string verb) => commands.Where(c => c.Is(verb));
+
+    /// <summary>True when the command runs in <paramref name="stage"/> or in a stage that <paramref name="stage"/> is built on.</summary>
+    public static bool RunsIn(this DotNetCommand command, Stage stage) =>
+        command.Stage is { } s && DotNetImage.ChainOf(stage).Contains(s);
+}

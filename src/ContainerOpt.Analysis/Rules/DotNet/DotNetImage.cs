@@ -1,0 +1,425 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>The four .NET images: what each one holds decides which apps it can build or run.</summary>
+internal enum DotNetImageKind
+{
+    /// <summary>The SDK (and the ASP.NET Core runtime): builds apps.</summary>
+    Sdk,
+
+    /// <summary>The .NET runtime and the ASP.NET Core runtime.</summary>
+    Aspnet,
+
+    /// <summary>The .NET runtime only.</summary>
+    Runtime,
+
+    /// <summary>No .NET at all: only the native libraries .NET needs (self-contained and Native AOT apps).</summary>
+    RuntimeDeps,
+}
+
+/// <summary>
+/// A .NET container image reference, understood: <c>mcr.microsoft.com/dotnet/{sdk,aspnet,runtime,runtime-deps}[:tag]</c>
+/// (also under <c>dotnet/nightly/</c> and behind a pull-through mirror path such as
+/// <c>registry.example.com/mcr.microsoft.com/dotnet/sdk</c>), and the retired repositories
+/// <c>mcr.microsoft.com/dotnet/core/*</c>, <c>mcr.microsoft.com/dotnet/core-nightly/*</c>, <c>microsoft/dotnet</c>,
+/// <c>microsoft/dotnet-nightly</c>, <c>microsoft/aspnetcore</c> and <c>microsoft/aspnetcore-build</c> on Docker Hub.
+/// Tags: <c>8.0</c>, <c>8.0.11</c>, <c>8.0-alpine3.20</c>, <c>8.0-noble-chiseled-extra</c>, <c>10.0-preview</c>,
+/// <c>10.0.100-rc.2-noble</c>, legacy <c>2.1-aspnetcore-runtime</c>. .NET Framework images
+/// (<c>mcr.microsoft.com/dotnet/framework/*</c>) are not .NET images here.
+/// </summary>
+internal sealed class DotNetImage
+{
+    private static readonly Regex VersionPattern = new(@"^(\d+)\.(\d+)(\.\d+)*$", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> ArchitectureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "amd64", "arm64", "arm64v8", "arm32", "arm32v7", "x64", "arm",
+    };
+
+    /// <summary>microsoft/dotnet spelled the kind in the tag (<c>2.1-aspnetcore-runtime</c>).</summary>
+    private bool _kindInTag;
+
+    private DotNetImage(string reference, string repository, string? tag, DotNetImageKind kind, Version? version,
+        IReadOnlyList<string> variantParts, bool isPreview, bool isRetired, bool isNightly)
+    {
+        Reference = reference;
+        Repository = repository;
+        Tag = tag;
+        Kind = kind;
+        Version = version;
+        VariantParts = variantParts;
+        IsPreview = isPreview;
+        IsRetired = isRetired;
+        IsNightly = isNightly;
+        foreach (var part in variantParts)
+        {
+            string p = part.ToLowerInvariant();
+            IsAlpine |= p.StartsWith("alpine", StringComparison.Ordinal);
+            IsChiseled |= p == "chiseled";
+            IsDistroless |= p == "distroless";
+            IsExtra |= p == "extra";
+            IsAot |= p == "aot";
+            IsComposite |= p == "composite";
+            IsWindows |= p.StartsWith("nanoserver", StringComparison.Ordinal) || p.StartsWith("windowsservercore", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The reference after ARG expansion, as FROM pulls it.</summary>
+    public string Reference { get; }
+
+    /// <summary>The reference without tag and digest.</summary>
+    public string Repository { get; }
+
+    public string? Tag { get; }
+
+    public DotNetImageKind Kind { get; }
+
+    /// <summary>Major.minor of .NET in the image (the SDK's 8.0.404 gives 8.0), or null for <c>latest</c> and other tags without one.</summary>
+    public Version? Version { get; }
+
+    /// <summary>The words of the tag after the version, without preview and architecture words (<c>noble</c>, <c>chiseled</c>, <c>extra</c>).</summary>
+    public IReadOnlyList<string> VariantParts { get; }
+
+    /// <summary>The variant the way tags spell it (<c>noble-chiseled-extra</c>; empty for the default Debian image).</summary>
+    public string Variant => string.Join("-", VariantParts);
+
+    /// <summary>A preview or release-candidate tag (<c>10.0-preview</c>, <c>10.0.100-rc.2</c>).</summary>
+    public bool IsPreview { get; }
+
+    /// <summary>A repository Microsoft no longer updates (<c>mcr.microsoft.com/dotnet/core/*</c>, <c>microsoft/dotnet</c> ...).</summary>
+    public bool IsRetired { get; }
+
+    public bool IsNightly { get; }
+
+    public bool IsAlpine { get; }
+    public bool IsChiseled { get; }
+    public bool IsDistroless { get; }
+
+    /// <summary>The <c>-extra</c> variants of chiseled, distroless and Alpine images add ICU and tzdata.</summary>
+    public bool IsExtra { get; }
+    public bool IsAot { get; }
+    public bool IsComposite { get; }
+    public bool IsWindows { get; }
+
+    /// <summary>
+    /// False when the image has no ICU libraries: Alpine, Ubuntu chiseled and Azure Linux distroless
+    /// runtime images without <c>-extra</c> (they set <c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true</c>).
+    /// The SDK images always carry ICU.
+    /// </summary>
+    public bool HasIcu => Kind == DotNetImageKind.Sdk || IsExtra || !(IsAlpine || IsChiseled || IsDistroless);
+
+    /// <summary>.NET 8+ images define the non-root user <c>app</c> (UID in <c>$APP_UID</c>).</summary>
+    public bool HasAppUser => Version is not null && Version.Major >= 8 && !IsWindows;
+
+    /// <summary>Chiseled and distroless images already run as <c>USER $APP_UID</c>.</summary>
+    public bool RunsAsNonRoot => HasAppUser && (IsChiseled || IsDistroless);
+
+    /// <summary>The repository's name for its kind: sdk, aspnet, runtime, runtime-deps.</summary>
+    public string KindName => NameOf(Kind);
+
+    /// <summary>The current repository for this kind.</summary>
+    public string CurrentRepository => "mcr.microsoft.com/dotnet/" + KindName;
+
+    /// <summary>The stage whose FROM names the image (set by <see cref="ForStage"/>).</summary>
+    public Stage? Stage { get; private set; }
+
+    /// <summary>The image word of the FROM, or the whole FROM when it has none.</summary>
+    public TextSpan TokenSpan { get; private set; }
+
+    /// <summary>The repository (<c>mcr.microsoft.com/dotnet/core/sdk</c>), or the image word when ARGs make it unknowable.</summary>
+    public TextSpan RepositorySpan { get; private set; }
+
+    /// <summary>The last repository segment (<c>aspnet</c>), or the image word when ARGs make it unknowable.</summary>
+    public TextSpan KindSpan { get; private set; }
+
+    /// <summary>The tag (<c>8.0-alpine</c>), or the image word when there is none or ARGs make it unknowable.</summary>
+    public TextSpan TagSpan { get; private set; }
+
+    public static string NameOf(DotNetImageKind kind) => kind switch
+    {
+        DotNetImageKind.Sdk => "sdk",
+        DotNetImageKind.Aspnet => "aspnet",
+        DotNetImageKind.Runtime => "runtime",
+        _ => "runtime-deps",
+    };
+
+    /// <summary>The image a stage's FROM names directly, or null when it names another stage, scratch or a non-.NET image.</summary>
+    public static DotNetImage? ForStage(Stage stage)
+    {
+        if (stage.BaseStage is not null || stage.IsScratch)
+        {
+            return null;
+        }
+        var image = Parse(stage.BaseName);
+        if (image is null)
+        {
+            return null;
+        }
+        image.Stage = stage;
+        var token = stage.BaseToken;
+        var whole = token?.Span ?? stage.From.Syntax.Span;
+        image.TokenSpan = whole;
+        image.KindSpan = whole;
+        image.TagSpan = whole;
+        image.RepositorySpan = whole;
+        if (token is not null && token.Value.Length == token.Span.Length)
+        {
+            var (segmentStart, repositoryEnd, tagStart, tagEnd) = Split(token.Value);
+            string segment = token.Value.Substring(segmentStart, repositoryEnd - segmentStart);
+            if (!segment.Contains('$') && repositoryEnd > segmentStart)
+            {
+                image.KindSpan = new TextSpan(whole.Start + segmentStart, repositoryEnd - segmentStart);
+            }
+            if (!token.Value.Substring(0, repositoryEnd).Contains('$'))
+            {
+                image.RepositorySpan = new TextSpan(whole.Start, repositoryEnd);
+            }
+            if (tagStart >= 0 && tagEnd > tagStart)
+            {
+                image.TagSpan = new TextSpan(whole.Start + tagStart, tagEnd - tagStart);
+            }
+            if (image._kindInTag)
+            {
+                image.KindSpan = image.TagSpan;
+            }
+        }
+        return image;
+    }
+
+    /// <summary>The stage that names the image a stage is built on: itself, or the first of its <c>FROM stage</c> chain.</summary>
+    public static Stage RootOf(Stage stage)
+    {
+        var current = stage;
+        for (int guard = 0; current.BaseStage is not null && guard < 1000; guard++)
+        {
+            current = current.BaseStage;
+        }
+        return current;
+    }
+
+    /// <summary>The stages from the one naming the image down to <paramref name="stage"/> (what the image is made of).</summary>
+    public static IReadOnlyList<Stage> ChainOf(Stage stage)
+    {
+        var chain = new List<Stage>();
+        var current = stage;
+        for (int guard = 0; current is not null && guard < 1000; guard++)
+        {
+            chain.Add(current);
+            current = current.BaseStage;
+        }
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>The .NET image a stage ends up on (through its <c>FROM stage</c> chain), or null.</summary>
+    public static DotNetImage? BaseOf(Stage stage) => ForStage(RootOf(stage));
+
+    /// <summary>Parses an expanded image reference; null when it is not a .NET image.</summary>
+    public static DotNetImage? Parse(string reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference) || reference.Contains('$'))
+        {
+            return null;
+        }
+        string r = reference.Trim();
+        var (_, repositoryEnd, tagStart, tagEnd) = Split(r);
+        string repository = r.Substring(0, repositoryEnd);
+        string? tag = tagStart >= 0 ? r.Substring(tagStart, tagEnd - tagStart) : null;
+        var segments = repository.ToLowerInvariant().Split('/');
+
+        // Docker Hub's retired repositories: microsoft/dotnet, microsoft/aspnetcore ...
+        int hub = segments.Length == 2 ? 0
+            : segments.Length == 3 && segments[0] is "docker.io" or "index.docker.io" or "registry-1.docker.io" ? 1
+            : -1;
+        if (hub >= 0 && segments[hub] == "microsoft")
+        {
+            string name = segments[hub + 1];
+            DotNetImageKind? legacyKind = name switch
+            {
+                "dotnet" or "dotnet-nightly" => LegacyKindFromTag(tag),
+                "aspnetcore" or "aspnetcore-nightly" => DotNetImageKind.Aspnet,
+                "aspnetcore-build" or "aspnetcore-build-nightly" => DotNetImageKind.Sdk,
+                _ => null,
+            };
+            if (legacyKind is null)
+            {
+                return null;
+            }
+            var (legacyVersion, legacyParts, legacyPreview) = ParseTag(tag, legacy: true);
+            return new DotNetImage(r, repository, tag, legacyKind.Value, legacyVersion, legacyParts, legacyPreview,
+                isRetired: true, isNightly: name.EndsWith("-nightly", StringComparison.Ordinal))
+            {
+                _kindInTag = name.StartsWith("dotnet", StringComparison.Ordinal),
+            };
+        }
+
+        // mcr.microsoft.com/dotnet/..., as registry or as a mirror's path segment.
+        for (int i = 0; i + 1 < segments.Length; i++)
+        {
+            if (segments[i] != "mcr.microsoft.com" || segments[i + 1] != "dotnet")
+            {
+                continue;
+            }
+            var rest = segments.Skip(i + 2).ToArray();
+            bool retired = false, nightly = false;
+            if (rest.Length == 2 && rest[0] is "core" or "core-nightly" or "nightly")
+            {
+                retired = rest[0] != "nightly";
+                nightly = rest[0] != "core";
+                rest = new[] { rest[1] };
+            }
+            if (rest.Length != 1)
+            {
+                return null;
+            }
+            DotNetImageKind? kind = rest[0] switch
+            {
+                "sdk" => DotNetImageKind.Sdk,
+                "aspnet" => DotNetImageKind.Aspnet,
+                "runtime" => DotNetImageKind.Runtime,
+                "runtime-deps" => DotNetImageKind.RuntimeDeps,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return null;
+            }
+            var (version, parts, preview) = ParseTag(tag, legacy: false);
+            return new DotNetImage(r, repository, tag, kind.Value, version, parts, preview, retired, nightly);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The tag for another version, keeping what carries over (<c>6.0-alpine3.16</c> gives <c>10.0-alpine</c>,
+    /// <c>8.0-jammy-chiseled-extra</c> gives <c>10.0-noble-chiseled-extra</c>): distribution releases differ
+    /// between .NET versions, so only the flavour is kept. The same version keeps the tag as it is.
+    /// </summary>
+    public string TagFor(Version version)
+    {
+        string v = version.Major + "." + version.Minor;
+        if (Version is not null && Version.Major == version.Major && Version.Minor == version.Minor && Tag is not null && !IsRetired)
+        {
+            return VariantParts.Count == 0 ? v : v + "-" + Variant;
+        }
+        var words = new List<string>();
+        foreach (var part in VariantParts)
+        {
+            string p = part.ToLowerInvariant();
+            if (p.StartsWith("alpine", StringComparison.Ordinal))
+            {
+                words.Add("alpine");
+            }
+            else if (p is "chiseled" or "distroless")
+            {
+                words.Add(p == "chiseled" ? "noble" : "azurelinux3.0");
+                words.Add(p);
+            }
+            else if (p is "extra" or "composite" or "aot")
+            {
+                words.Add(p);
+            }
+        }
+        return words.Count == 0 ? v : v + "-" + string.Join("-", words);
+    }
+
+    private static DotNetImageKind LegacyKindFromTag(string? tag)
+    {
+        string t = (tag ?? "").ToLowerInvariant();
+        if (t.Contains("sdk", StringComparison.Ordinal)) return DotNetImageKind.Sdk;
+        if (t.Contains("aspnetcore-runtime", StringComparison.Ordinal)) return DotNetImageKind.Aspnet;
+        if (t.Contains("runtime-deps", StringComparison.Ordinal)) return DotNetImageKind.RuntimeDeps;
+        if (t.Contains("runtime", StringComparison.Ordinal)) return DotNetImageKind.Runtime;
+        return DotNetImageKind.Sdk; // microsoft/dotnet:latest and bare versions were the SDK
+    }
+
+    private static (Version? Version, IReadOnlyList<string> Parts, bool Preview) ParseTag(string? tag, bool legacy)
+    {
+        if (string.IsNullOrEmpty(tag))
+        {
+            return (null, Array.Empty<string>(), false);
+        }
+        var words = tag!.Split('-');
+        Version? version = null;
+        int start = 0;
+        var match = VersionPattern.Match(words[0]);
+        if (match.Success)
+        {
+            start = 1;
+            if (int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major)
+                && int.TryParse(match.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minor))
+            {
+                version = new Version(major, minor);
+            }
+        }
+        bool preview = false;
+        var parts = new List<string>();
+        for (int i = start; i < words.Length; i++)
+        {
+            string w = words[i];
+            string lower = w.ToLowerInvariant();
+            if (lower.StartsWith("preview", StringComparison.Ordinal) || lower.StartsWith("rc", StringComparison.Ordinal) && (lower.Length == 2 || char.IsDigit(lower[2]) || lower[2] == '.'))
+            {
+                preview = true;
+                continue;
+            }
+            if (w.Length == 0 || ArchitectureWords.Contains(w))
+            {
+                continue;
+            }
+            if (legacy && lower is "sdk" or "aspnetcore" or "runtime" or "deps")
+            {
+                continue;
+            }
+            parts.Add(w);
+        }
+        return (version, parts, preview);
+    }
+
+    /// <summary>
+    /// Splits an image word (ARG references kept) into its last repository segment, its tag and its
+    /// digest: returns the segment's start, the repository's end, and the tag's bounds (-1 when none).
+    /// A ':' inside <c>${...}</c> is not a tag separator.
+    /// </summary>
+    private static (int SegmentStart, int RepositoryEnd, int TagStart, int TagEnd) Split(string raw)
+    {
+        int depth = 0, digest = raw.Length, lastSlash = -1, lastColon = -1;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            char c = raw[i];
+            if (c == '$' && i + 1 < raw.Length && raw[i + 1] == '{')
+            {
+                depth++;
+                i++;
+                continue;
+            }
+            if (depth > 0)
+            {
+                if (c == '}') depth--;
+                continue;
+            }
+            if (c == '@')
+            {
+                digest = i;
+                break;
+            }
+            if (c == '/')
+            {
+                lastSlash = i;
+                lastColon = -1;
+            }
+            else if (c == ':')
+            {
+                lastColon = i;
+            }
+        }
+        int repositoryEnd = lastColon >= 0 ? lastColon : digest;
+        return (lastSlash + 1, repositoryEnd, lastColon >= 0 ? lastColon + 1 : -1, lastColon >= 0 ? digest : -1);
+    }
+
+    public override string ToString() => Reference;
+}

@@ -1,0 +1,84 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Project;
+using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Tests.Samples;
+
+/// <summary>
+/// samples/naive-web: a net10.0 web app with a naive single-stage Dockerfile, analysed by the full
+/// analyzer (every rule) the way the MSBuild task would: with the project and the build context
+/// (the Dockerfile's folder, which has no .dockerignore).
+/// </summary>
+[TestClass]
+public sealed class NaiveWebSampleTests
+{
+    private static readonly string ProjectDirectory = Path.Combine(Corpus.RepoRoot, "samples", "naive-web", "src", "Api");
+
+    private static ProjectModel Project() => new()
+    {
+        ProjectPath = Path.Combine(ProjectDirectory, "Api.csproj"),
+        TargetFrameworks = new[] { "net10.0" },
+        OutputType = "Exe",
+        AssemblyName = "Api",
+        TargetName = "Api",
+        Kind = ProjectKind.Web,
+        FrameworkReferences = new[] { "Microsoft.AspNetCore.App" },
+        RestoreInputs = new[]
+        {
+            Path.Combine(Corpus.RepoRoot, "samples", "naive-web", "Directory.Build.props"),
+            Path.Combine(Corpus.RepoRoot, "samples", "naive-web", "Directory.Packages.props"),
+            Path.Combine(Corpus.RepoRoot, "global.json"),
+        },
+    };
+
+    private static IReadOnlyList<Finding> Analyze()
+    {
+        string path = Path.Combine(ProjectDirectory, "Dockerfile");
+        var input = new AnalysisInput(SourceText.From(File.ReadAllBytes(path), path))
+        {
+            ContextDirectory = ProjectDirectory,
+            DockerIgnoreText = null,
+            Project = Project(),
+            Options = new Configuration.AnalysisOptions { Today = new DateTime(2026, 11, 22) },
+        };
+        return new DockerfileAnalyzer().Analyze(input).Findings;
+    }
+
+    private static string Describe(Finding f) => $"{f.Code} {f.Location.Start.Line}:{f.Location.Start.Column}-{f.Location.End.Column} {f.Severity}";
+
+    [TestMethod]
+    public void The_model_describes_the_sample_project()
+    {
+        string csproj = File.ReadAllText(Path.Combine(ProjectDirectory, "Api.csproj"));
+        StringAssert.Contains(csproj, "Sdk=\"Microsoft.NET.Sdk.Web\"");
+        StringAssert.Contains(csproj, "<TargetFramework>net10.0</TargetFramework>");
+        Assert.IsTrue(File.Exists(Path.Combine(ProjectDirectory, "Program.cs")));
+        Assert.IsFalse(File.Exists(Path.Combine(ProjectDirectory, ".dockerignore")), "the sample's context must have no .dockerignore");
+    }
+
+    [TestMethod]
+    public void Every_dotnet_mistake_is_reported_at_its_word()
+    {
+        var findings = Analyze();
+        var dotnet = findings.Where(f => f.Descriptor.Category == ContainerOpt.Analysis.Rules.RuleCategories.DotNet).Select(Describe).ToArray();
+        // FROM mcr.microsoft.com/dotnet/sdk:6.0 | WORKDIR /app | COPY . . | RUN dotnet restore | RUN dotnet publish -o out | ENTRYPOINT dotnet out/WrongName.dll
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "COPT4001 1:35-38 Error",   // sdk:6.0 cannot build net10.0
+            "COPT4003 1:31-34 Warning", // the SDK is the final image
+            "COPT4004 1:35-38 Warning", // .NET 6.0 is out of support
+            "COPT4005 3:6-7 Warning",   // COPY . . before dotnet restore
+            "COPT4009 5:12-19 Info",    // publish restores again
+            "COPT4011 6:19-36 Error",   // WrongName.dll is not Api.dll
+        }, dotnet, string.Join("\n", findings.Select(f => f.ToCanonicalString())));
+        StringAssert.Contains(findings.Single(f => f.Code == "COPT4011").Message, "'WrongName.dll', but the project's output is 'Api.dll'");
+        StringAssert.Contains(findings.Single(f => f.Code == "COPT4001").Message, "the .NET 6.0 SDK cannot build net10.0");
+    }
+
+    // TODO after the other rule branches are merged, assert their findings on this sample too:
+    //   shell-form ENTRYPOINT (BuildKit JSONArgsRecommended / hadolint DL3025) at 6:12,
+    //   no .dockerignore while COPY takes the whole context (COPT3011) at 3:6,
+    //   single-stage image that keeps the SDK (section C) at line 1.
+}
