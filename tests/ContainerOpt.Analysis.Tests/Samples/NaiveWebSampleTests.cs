@@ -41,7 +41,7 @@ public sealed class NaiveWebSampleTests
             ContextDirectory = ProjectDirectory,
             DockerIgnoreText = null,
             Project = Project(),
-            Options = new Configuration.AnalysisOptions { Today = new DateTime(2026, 11, 22) },
+            Options = new global::ContainerOpt.Analysis.Configuration.AnalysisOptions { Today = new DateTime(2026, 11, 22) },
         };
         return new DockerfileAnalyzer().Analyze(input).Findings;
     }
