@@ -15,7 +15,10 @@ rm -rf "$results"
 mkdir -p "$results"
 
 echo "== build" >&2
-dotnet build ContainerOpt.sln -c Release -nologo -clp:ErrorsOnly
+if ! dotnet build ContainerOpt.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
 
 # One project at a time, each into its own TRX file (the image tests share one Docker engine).
 status=0

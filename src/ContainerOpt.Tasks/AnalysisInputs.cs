@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Project;
@@ -22,7 +23,7 @@ internal sealed class AnalysisInputs
     public string Key { get; }
     public AnalysisInput? Input { get; }
 
-    /// <summary>COPT0xxx problems that stop the analysis (unreadable or binary file, bad context).</summary>
+    /// <summary>COPT0xxx problems: those with error severity stop the analysis (unreadable or binary file, bad context or configuration).</summary>
     public IReadOnlyList<LoggedFinding> Problems { get; }
 
     public static AnalysisInputs Read(AnalyzeDockerfile task, string dockerfile)
@@ -57,15 +58,35 @@ internal sealed class AnalysisInputs
         string? dockerIgnore = ReadFirst(dockerfile + ".dockerignore", Path.Combine(context, ".dockerignore"));
         key.Append(context).Append('\n').Append(dockerIgnore is null ? "-" : Hash(Encoding.UTF8.GetBytes(dockerIgnore))).Append('\n');
 
-        var project = ProjectFrom(task);
+        var project = task.BuildProjectModel();
         AppendProject(key, project);
+
+        // Configuration files are inputs too: their text goes into the key, their problems are findings.
+        var options = new AnalysisOptions();
+        var configFiles = string.IsNullOrWhiteSpace(task.ConfigFile)
+            ? ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context)
+            : new[] { Path.GetFullPath(task.ConfigFile!.Trim()) };
+        foreach (var file in configFiles)
+        {
+            key.Append(file).Append('\n').Append(File.Exists(file) ? Hash(File.ReadAllBytes(file)) : "missing").Append('\n');
+        }
+        if (!string.IsNullOrWhiteSpace(task.ConfigFile) && !File.Exists(configFiles[0]))
+        {
+            return Problem(key, ToolDescriptors.InvalidConfiguration, configFiles[0], configFiles[0], "the file does not exist. Fix ContainerOptConfig or remove it.");
+        }
+        var configProblems = ConfigurationFiles.Load(configFiles, options).Select(f => LoggedFinding.From(f, f.FilePath ?? dockerfile)).ToList();
+        if (configProblems.Any(p => p.Severity == DiagnosticSeverity.Error))
+        {
+            return new AnalysisInputs(Hash(key), null, configProblems);
+        }
         var input = new AnalysisInput(source)
         {
             ContextDirectory = context,
             DockerIgnoreText = dockerIgnore,
             Project = project,
+            Options = options,
         };
-        return new AnalysisInputs(Hash(key), input, Array.Empty<LoggedFinding>());
+        return new AnalysisInputs(Hash(key), input, configProblems);
     }
 
     private static AnalysisInputs Problem(StringBuilder key, DiagnosticDescriptor descriptor, string file, params object?[] args)
@@ -93,56 +114,6 @@ internal sealed class AnalysisInputs
         return null;
     }
 
-    private static ProjectModel? ProjectFrom(AnalyzeDockerfile t)
-    {
-        if (string.IsNullOrWhiteSpace(t.ProjectPath))
-        {
-            return null;
-        }
-        var frameworks = (string.IsNullOrWhiteSpace(t.TargetFrameworks) ? t.TargetFramework ?? "" : t.TargetFrameworks!)
-            .Split(';').Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
-        var frameworkReferences = t.FrameworkReferences.Select(i => i.ItemSpec).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return new ProjectModel
-        {
-            ProjectPath = Path.GetFullPath(t.ProjectPath!),
-            TargetFrameworks = frameworks,
-            OutputType = string.IsNullOrWhiteSpace(t.OutputType) ? "Exe" : t.OutputType!,
-            AssemblyName = t.AssemblyName ?? "",
-            TargetName = string.IsNullOrWhiteSpace(t.TargetName) ? t.AssemblyName ?? "" : t.TargetName!,
-            Kind = t.UsingMicrosoftNETSdkWeb || frameworkReferences.Contains("Microsoft.AspNetCore.App", StringComparer.OrdinalIgnoreCase)
-                ? ProjectKind.Web
-                : t.UsingMicrosoftNETSdkWorker ? ProjectKind.Worker : ProjectKind.Console,
-            FrameworkReferences = frameworkReferences,
-            SelfContained = t.SelfContained,
-            PublishAot = t.PublishAot,
-            PublishTrimmed = t.PublishTrimmed,
-            PublishSingleFile = t.PublishSingleFile,
-            InvariantGlobalization = t.InvariantGlobalization,
-            RuntimeIdentifier = Blank(t.RuntimeIdentifier),
-            ManagePackageVersionsCentrally = t.ManagePackageVersionsCentrally,
-            ProjectReferences = t.ProjectReferences.Select(i => FullPath(i, t.ProjectPath!)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
-            RestoreInputs = t.RestoreInputs.Select(i => FullPath(i, t.ProjectPath!)).Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
-            ContainerPorts = t.ContainerPorts.Select(i => string.IsNullOrEmpty(i.GetMetadata("Type")) ? i.ItemSpec : i.ItemSpec + "/" + i.GetMetadata("Type")).ToArray(),
-            ContainerEnvironment = t.ContainerEnvironmentVariables.GroupBy(i => i.ItemSpec).ToDictionary(g => g.Key, g => g.Last().GetMetadata("Value")),
-            ContainerUser = Blank(t.ContainerUser),
-            ContainerBaseImage = Blank(t.ContainerBaseImage),
-            ContainerFamily = Blank(t.ContainerFamily),
-            ContainerWorkingDirectory = Blank(t.ContainerWorkingDirectory),
-            ContainerRepository = Blank(t.ContainerRepository),
-            ContainerImageTag = Blank(t.ContainerImageTag),
-        };
-    }
-
-    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v!.Trim();
-
-    private static string FullPath(Microsoft.Build.Framework.ITaskItem item, string projectPath)
-    {
-        string full = item.GetMetadata("FullPath");
-        return string.IsNullOrEmpty(full)
-            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(projectPath)!, item.ItemSpec))
-            : full;
-    }
-
     private static void AppendProject(StringBuilder key, ProjectModel? p)
     {
         if (p is null)
@@ -154,7 +125,7 @@ internal sealed class AnalysisInputs
             .Append('|').Append(p.AssemblyName).Append('|').Append(p.TargetName).Append('|').Append(p.Kind)
             .Append('|').Append(string.Join(";", p.FrameworkReferences)).Append('|').Append(p.SelfContained).Append(p.PublishAot)
             .Append(p.PublishTrimmed).Append(p.PublishSingleFile).Append(p.InvariantGlobalization).Append(p.ManagePackageVersionsCentrally)
-            .Append('|').Append(p.RuntimeIdentifier).Append('|').Append(string.Join(";", p.ProjectReferences))
+            .Append('|').Append(p.RuntimeIdentifier).Append('|').Append(p.RollForward).Append('|').Append(string.Join(";", p.ProjectReferences))
             .Append('|').Append(string.Join(";", p.ContainerPorts)).Append('|').Append(string.Join(";", p.ContainerEnvironment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)))
             .Append('|').Append(p.ContainerUser).Append('|').Append(p.ContainerBaseImage).Append('|').Append(p.ContainerFamily)
             .Append('|').Append(p.ContainerWorkingDirectory).Append('|').Append(p.ContainerRepository).Append('|').Append(p.ContainerImageTag).Append('\n');

@@ -11,7 +11,7 @@ namespace ContainerOpt.Tasks;
 /// model comes from properties and items, the work from <see cref="DockerfileAnalyzer"/>. When
 /// nothing changed since the last build the findings are re-logged from a cache in obj/.
 /// </summary>
-public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
+public sealed class AnalyzeDockerfile : ProjectTask
 {
     [Required]
     public string Dockerfile { get; set; } = "";
@@ -29,33 +29,8 @@ public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
     public string? WarningsAsErrors { get; set; }
     public string? WarningsNotAsErrors { get; set; }
 
-    // The project, as MSBuild evaluated it.
-    public string? ProjectPath { get; set; }
-    public string? TargetFramework { get; set; }
-    public string? TargetFrameworks { get; set; }
-    public string? OutputType { get; set; }
-    public string? AssemblyName { get; set; }
-    public string? TargetName { get; set; }
-    public bool UsingMicrosoftNETSdkWeb { get; set; }
-    public bool UsingMicrosoftNETSdkWorker { get; set; }
-    public bool SelfContained { get; set; }
-    public bool PublishAot { get; set; }
-    public bool PublishTrimmed { get; set; }
-    public bool PublishSingleFile { get; set; }
-    public bool InvariantGlobalization { get; set; }
-    public bool ManagePackageVersionsCentrally { get; set; }
-    public string? RuntimeIdentifier { get; set; }
-    public string? ContainerUser { get; set; }
-    public string? ContainerBaseImage { get; set; }
-    public string? ContainerFamily { get; set; }
-    public string? ContainerWorkingDirectory { get; set; }
-    public string? ContainerRepository { get; set; }
-    public string? ContainerImageTag { get; set; }
-    public ITaskItem[] ProjectReferences { get; set; } = Array.Empty<ITaskItem>();
-    public ITaskItem[] FrameworkReferences { get; set; } = Array.Empty<ITaskItem>();
-    public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
-    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
-    public ITaskItem[] RestoreInputs { get; set; } = Array.Empty<ITaskItem>();
+    /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: found beside the Dockerfile or in the context.</summary>
+    public string? ConfigFile { get; set; }
 
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
@@ -101,9 +76,9 @@ public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
         }
         else
         {
-            findings = inputs.Problems.Count > 0
+            findings = inputs.Input is null
                 ? inputs.Problems
-                : new DockerfileAnalyzer().Analyze(inputs.Input!).Findings.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
+                : inputs.Problems.Concat(new DockerfileAnalyzer().Analyze(inputs.Input).Findings.Select(f => LoggedFinding.From(f, dockerfile))).ToArray();
             cache?.Write(inputs.Key, findings);
         }
         Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(findings);

@@ -35,6 +35,11 @@ public static class ToolDescriptors
         "'{0}' exists and differs from the generated file; it was not overwritten. Set ContainerOptForce=true (CLI: --force) to replace it.",
         DiagnosticSeverity.Error, Category);
 
+    public static readonly DiagnosticDescriptor GeneratedDiffers = new(
+        "COPT0010", "generated-differs", "Generated Dockerfile differs from the project's",
+        "The generated Dockerfile ({0}) differs from {1}: {2}",
+        DiagnosticSeverity.Info, Category);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "COPT0009", "internal-error", "Internal error",
         "ContainerOpt failed while analysing '{0}': {1}. Please report this with the Dockerfile that caused it.",
@@ -42,6 +47,6 @@ public static class ToolDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        FileNotFound, FileUnreadable, BinaryFile, FileTooLarge, InvalidConfiguration, FileExists, InternalError,
+        FileNotFound, FileUnreadable, BinaryFile, FileTooLarge, InvalidConfiguration, FileExists, GeneratedDiffers, InternalError,
     };
 }

@@ -169,39 +169,12 @@ public static class MSBuildProjectLoader
                     inputs.Add(file);
                 }
             }
-            foreach (var upward in FilesUpward(Path.GetDirectoryName(p)!, "nuget.config", "global.json"))
+            foreach (var upward in RestoreInputFiles.NuGetConfigAndGlobalJson(Path.GetDirectoryName(p)!))
             {
                 inputs.Add(upward);
             }
         }
         return inputs.ToArray();
-    }
-
-    private static IEnumerable<string> FilesUpward(string start, params string[] names)
-    {
-        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            FileInfo[] files;
-            try
-            {
-                files = dir.GetFiles();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                yield break;
-            }
-            foreach (var name in names)
-            {
-                if (found.Contains(name)) continue;
-                var file = files.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-                if (file is not null)
-                {
-                    found.Add(name);
-                    yield return file.FullName;
-                }
-            }
-        }
     }
 
     private static string? Value(Project project, string name)

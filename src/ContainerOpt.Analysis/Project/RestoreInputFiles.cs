@@ -1,0 +1,44 @@
+namespace ContainerOpt.Analysis.Project;
+
+/// <summary>
+/// Finds the restore inputs that live above a project rather than in it: the nearest NuGet.config
+/// and global.json, searching upward and stopping at the repository root (the folder with .git).
+/// The adapters (CLI, MSBuild task) call this; rules never touch the disk.
+/// </summary>
+public static class RestoreInputFiles
+{
+    public static IReadOnlyList<string> FindUpward(string startDirectory, params string[] fileNames)
+    {
+        var found = new List<string>();
+        var pending = new HashSet<string>(fileNames, StringComparer.OrdinalIgnoreCase);
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null && pending.Count > 0; dir = dir.Parent)
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = dir.GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                break;
+            }
+            foreach (var entry in entries)
+            {
+                if (entry is FileInfo && pending.Contains(entry.Name))
+                {
+                    pending.Remove(entry.Name);
+                    found.Add(entry.FullName);
+                }
+            }
+            if (entries.Any(e => e.Name == ".git"))
+            {
+                break; // the repository root: above it is someone else's
+            }
+        }
+        return found;
+    }
+
+    /// <summary>NuGet.config and global.json that restore of this project reads.</summary>
+    public static IReadOnlyList<string> NuGetConfigAndGlobalJson(string projectDirectory) =>
+        FindUpward(projectDirectory, "nuget.config", "global.json");
+}

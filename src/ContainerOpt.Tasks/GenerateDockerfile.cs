@@ -1,0 +1,106 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Generation;
+using Microsoft.Build.Framework;
+
+namespace ContainerOpt.Tasks;
+
+/// <summary>
+/// Writes the optimized Dockerfile (beside the project) and .dockerignore (in the build context)
+/// for this project, atomically and never over a different existing file unless forced. With an
+/// output folder (obj/ on publish), it writes there for review and reports how the project's own
+/// Dockerfile differs.
+/// </summary>
+public sealed class GenerateDockerfile : ProjectTask
+{
+    public bool Force { get; set; }
+
+    /// <summary>Write both files here instead of beside the project and in the context.</summary>
+    public string? OutputDirectory { get; set; }
+
+    /// <summary>The project's own Dockerfile, to compare the generated one with (an info message).</summary>
+    public string? CompareWith { get; set; }
+
+    public bool NuGetCacheMount { get; set; }
+    public string? Family { get; set; }
+    public string? TestProject { get; set; }
+
+    [Output]
+    public string? GeneratedDockerfile { get; private set; }
+
+    [Output]
+    public string? GeneratedDockerIgnore { get; private set; }
+
+    [Output]
+    public string? ContextDirectory { get; private set; }
+
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            Log.LogError(null, ToolDescriptors.InternalError.Id, null, ToolDescriptors.InternalError.HelpUri, ProjectPath, 0, 0, 0, 0,
+                ToolDescriptors.InternalError.FormatMessage(ProjectPath, e.GetType().Name + ": " + e.Message));
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        var project = BuildProjectModel();
+        if (project is null)
+        {
+            Log.LogError(null, ToolDescriptors.InvalidConfiguration.Id, null, ToolDescriptors.InvalidConfiguration.HelpUri, null, 0, 0, 0, 0,
+                ToolDescriptors.InvalidConfiguration.FormatMessage("ProjectPath", "the task needs the project's path."));
+            return;
+        }
+        var files = DockerfileGenerator.Generate(project, new GenerationOptions
+        {
+            NuGetCacheMount = NuGetCacheMount,
+            Family = string.IsNullOrWhiteSpace(Family) ? null : Family,
+            TestProject = string.IsNullOrWhiteSpace(TestProject) ? null : TestProject,
+        });
+        string dockerfilePath = files.DockerfilePath, ignorePath = files.DockerIgnorePath;
+        if (!string.IsNullOrWhiteSpace(OutputDirectory))
+        {
+            dockerfilePath = Path.Combine(Path.GetFullPath(OutputDirectory!), "Dockerfile");
+            ignorePath = Path.Combine(Path.GetFullPath(OutputDirectory!), ".dockerignore");
+        }
+        ContextDirectory = files.ContextDirectory;
+        foreach (var (path, content) in new[] { (dockerfilePath, files.Dockerfile), (ignorePath, files.DockerIgnore) })
+        {
+            switch (GeneratedFileWriter.Write(path, content, Force, out var error))
+            {
+                case WriteOutcome.Written:
+                    Log.LogMessage(MessageImportance.High, "ContainerOpt: wrote {0}", path);
+                    break;
+                case WriteOutcome.Unchanged:
+                    Log.LogMessage(MessageImportance.High, "ContainerOpt: {0} is up to date", path);
+                    break;
+                case WriteOutcome.RefusedExisting:
+                    Log.LogError(null, ToolDescriptors.FileExists.Id, null, ToolDescriptors.FileExists.HelpUri, path, 1, 1, 1, 1,
+                        ToolDescriptors.FileExists.FormatMessage(path));
+                    continue;
+                default:
+                    Log.LogError(null, ToolDescriptors.FileUnreadable.Id, null, ToolDescriptors.FileUnreadable.HelpUri, path, 0, 0, 0, 0,
+                        ToolDescriptors.FileUnreadable.FormatMessage(path, error));
+                    continue;
+            }
+        }
+        GeneratedDockerfile = dockerfilePath;
+        GeneratedDockerIgnore = ignorePath;
+        foreach (var note in files.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "ContainerOpt: {0}", note);
+        }
+        Log.LogMessage(MessageImportance.High, "ContainerOpt: build context {0}: docker build -f {1} {0}", files.ContextDirectory, dockerfilePath);
+        if (!string.IsNullOrWhiteSpace(CompareWith) && File.Exists(CompareWith))
+        {
+            var summary = DockerfileComparison.Summarize(File.ReadAllText(CompareWith), files.Dockerfile);
+            Log.LogMessage(null, ToolDescriptors.GeneratedDiffers.Id, null, CompareWith, 1, 1, 1, 1, MessageImportance.High,
+                ToolDescriptors.GeneratedDiffers.FormatMessage(dockerfilePath, CompareWith, summary));
+        }
+    }
+}
