@@ -44,8 +44,9 @@ internal static class ShellParser
         var commands = new List<ShellCommand>();
         bool hasPipe = false;
         bool complete = ParseInto(text, 0, text.Length, depth, offsetBase: 0, commands, ref hasPipe);
-        commands.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ShellScript(text, commands, hasPipe, complete);
+        // Stable: commands taken out of one `sh -c "..."` word share its start and keep their order.
+        var ordered = commands.OrderBy(c => c.Start).ToList();
+        return new ShellScript(text, ordered, hasPipe, complete);
     }
 
     /// <summary>Parses text[start..end) (offsets reported relative to the whole script).</summary>
