@@ -215,6 +215,6 @@ internal static class BaseImages
             return null;
         }
         return (image.WithTag(version + "-" + ubuntu + "-chiseled"),
-            "the same .NET runtime on Ubuntu Chiseled: no shell, no package manager, a non-root user, about half the size (-chiseled-extra keeps ICU and tzdata; -alpine is an alternative)");
+            "the same .NET runtime on Ubuntu Chiseled, without shell or package manager and with a non-root user, about half the size; -chiseled-extra keeps ICU and tzdata, -alpine is an alternative");
     }
 }

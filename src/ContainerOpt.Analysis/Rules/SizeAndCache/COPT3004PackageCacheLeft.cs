@@ -81,9 +81,9 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                 continue;
             }
             var command = at.Command;
-            if (command.Is("rm"))
+            if (command.Is("rm") || command.Is("find"))
             {
-                foreach (var word in command.Positionals())
+                foreach (var word in command.Is("rm") ? command.Positionals() : ShellFacts.FindRemovalRoots(command))
                 {
                     var path = LayerPaths.FromWord(word, step.Instruction, context.Model, step.Workdir, relativeIsKnown: !at.AfterCd);
                     if (path is not null && PackageCaches.RemovalCleans(path, product))

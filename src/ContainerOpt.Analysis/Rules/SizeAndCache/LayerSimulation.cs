@@ -333,6 +333,17 @@ internal sealed class LayerSimulation
                     }
                 }
             }
+            else if (command.Is("find"))
+            {
+                foreach (var word in ShellFacts.FindRemovalRoots(command))
+                {
+                    string? path = LayerPaths.FromWord(word, step.Instruction, model, step.Workdir, relativeIsKnown: !at.AfterCd);
+                    if (path is not null)
+                    {
+                        RemoveCaches(path, at, at.Script.SpanOf(word), command.ToString(), step, state, stepProducts, cleaned, record, firstOpaque);
+                    }
+                }
+            }
             else if (PackageManagers.Classify(command) is { } call)
             {
                 switch (call.Op)
@@ -341,7 +352,7 @@ internal sealed class LayerSimulation
                         Clean(call, at, step, state, stepProducts, cleaned, record, firstOpaque);
                         break;
                     case PackageOp.Remove:
-                        RemovePackages(call, at, step, state, stepInstalls, record);
+                        RemovePackages(call, at, step, state, stepInstalls, record && at.Order < firstOpaque);
                         break;
                     default:
                         var setting = new CacheSetting(true, false);
@@ -461,8 +472,9 @@ internal sealed class LayerSimulation
         if (earlier.Count > 0)
         {
             state.Products.RemoveAll(earlier.Contains);
-            if (record)
+            if (record && at.Order < firstOpaque)
             {
+                // After a script in the same RUN the cleanup may be for what the script made.
                 AddLaterLayerCache(step, at, span, display, earlier);
             }
             return true;
@@ -504,7 +516,7 @@ internal sealed class LayerSimulation
         if (earlier.Count > 0)
         {
             state.Products.RemoveAll(earlier.Contains);
-            if (record)
+            if (record && at.Order < firstOpaque)
             {
                 AddLaterLayerCache(step, at, span, display, earlier);
             }

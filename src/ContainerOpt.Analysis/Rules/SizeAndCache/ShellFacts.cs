@@ -48,6 +48,41 @@ internal static class ShellFacts
     public static IReadOnlyList<ShellWord> RemovalTargets(ShellCommand command) =>
         command.Is("rm") ? command.Positionals() : Array.Empty<ShellWord>();
 
+    /// <summary>
+    /// The starting points of a <c>find … -delete</c> or <c>find … -exec rm …</c>: it empties them (of
+    /// what it matches). Used for caches only, where emptying the folder is the point.
+    /// </summary>
+    public static IReadOnlyList<ShellWord> FindRemovalRoots(ShellCommand command)
+    {
+        if (!command.Is("find"))
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var args = command.Arguments;
+        bool deletes = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i].Value == "-delete" || (args[i].Value is "-exec" or "-execdir" && i + 1 < args.Count && args[i + 1].Value is "rm" or "/bin/rm"))
+            {
+                deletes = true;
+            }
+        }
+        if (!deletes)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var roots = new List<ShellWord>();
+        foreach (var arg in args)
+        {
+            if (arg.Value.StartsWith("-", StringComparison.Ordinal) || arg.Value is "(" or "!" or ")")
+            {
+                break;
+            }
+            roots.Add(arg);
+        }
+        return roots;
+    }
+
     public static bool IsRecursiveRemoval(ShellCommand command) => command.HasFlag("r", "R", "recursive");
 
     /// <summary>
