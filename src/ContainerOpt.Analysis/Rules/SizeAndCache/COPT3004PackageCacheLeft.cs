@@ -51,7 +51,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                 }
                 foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, model))
                 {
-                    if (product.Paths.Count > 0 && product.Paths.All(step.IsOnMount))
+                    if (product.Paths.Any(step.IsOnMount))
                     {
                         continue;
                     }

@@ -358,7 +358,7 @@ internal sealed class LayerSimulation
                         var setting = new CacheSetting(true, false);
                         foreach (var product in PackageCaches.Produces(call, step, at, strict: false, setting, model))
                         {
-                            if (!product.Paths.All(step.IsOnMount))
+                            if (!product.Paths.Any(step.IsOnMount))
                             {
                                 stepProducts.Add(product);
                             }
