@@ -160,7 +160,7 @@ internal static class PackageManagers
         string p = package;
         int at = p.IndexOf('@', p.StartsWith("@", StringComparison.Ordinal) ? 1 : 0);
         if (at > 0) p = p.Substring(0, at);
-        int cut = p.IndexOfAny(new[] { '=', '<', '>', '~', '!', '[', ';', ' ' });
+        int cut = p.IndexOfAny(new[] { '=', '<', '>', '~', '!', '[', ';' });
         if (cut > 0) p = p.Substring(0, cut);
         return p;
     }
