@@ -5,8 +5,10 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <summary>
 /// A file or folder that COPY or ADD put into the image (or that <c>curl -o</c>, <c>curl -O</c>,
 /// <c>wget</c> or <c>ADD &lt;url&gt;</c> downloaded) and that a later RUN deletes. Reported at the path
-/// the <c>rm</c> names. A path inside a copied folder counts only when nothing in between can have
-/// made it. Only the final stage and the stages it is built on are checked (their layers ship).
+/// the <c>rm</c> names. A path inside a copied folder counts only when nothing else can have made it:
+/// not inside a system folder the base image fills, not after another command of the same RUN, not a
+/// build folder (bin, obj, node_modules ...) when a RUN ran in between. Only the final stage and the
+/// stages it is built on are checked (their layers ship).
 /// </summary>
 public sealed class COPT3003AddedThenDeleted : DockerfileRule
 {

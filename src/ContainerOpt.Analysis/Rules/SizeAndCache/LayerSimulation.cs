@@ -322,7 +322,7 @@ internal sealed class LayerSimulation
                         && !state.Files.Any(f => LayerPaths.IsAtOrUnder(path, f.Path) || LayerPaths.IsAtOrUnder(f.Path, LayerPaths.StripContentGlob(path)));
                     if (!handled)
                     {
-                        RemoveFiles(path, word, recursive, at, span, display, step, state, stepFiles, record, firstWriter, runIndex);
+                        RemoveFiles(path, word, recursive, at, span, display, step, state, stepFiles, record, firstWriter);
                     }
                     if (neverMade)
                     {
@@ -448,6 +448,14 @@ internal sealed class LayerSimulation
         }
         return StepDisablesDockerClean(step);
     }
+
+    private static readonly string[] SystemDirectories =
+    {
+        "/etc", "/usr", "/var", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt", "/root", "/home", "/tmp",
+        "/run", "/srv", "/boot", "/proc", "/sys", "/dev", "/mnt", "/media",
+    };
+
+    private static bool IsSystemDirectory(string path) => path == "/" || SystemDirectories.Any(d => LayerPaths.IsAtOrUnder(path, d));
 
     private static bool OnlyNonCreatingBefore(RunStep step, StepCommand at) =>
         step.Commands.Where(c => c.Order < at.Order).All(c => NonCreating.Contains(c.Command.Name));
@@ -603,7 +611,7 @@ internal sealed class LayerSimulation
     }
 
     private void RemoveFiles(string path, ShellWord word, bool recursive, StepCommand at, TextSpan span, string display, RunStep step, State state,
-        List<FileProduct> stepFiles, bool record, int firstWriter, int runIndex)
+        List<FileProduct> stepFiles, bool record, int firstWriter)
     {
         string target = LayerPaths.StripContentGlob(path);
         if (stepFiles.Any(f => f.Order < at.Order && (LayerPaths.NamesPathOrParent(path, f.Path) || (f.Region && LayerPaths.IsAtOrUnder(target, f.Path)))))
@@ -618,7 +626,9 @@ internal sealed class LayerSimulation
                 continue;
             }
             bool exact = LayerPaths.NamesPathOrParent(path, file.Path) || LayerPaths.RemovalCovers(path, file.Path);
-            bool under = !exact && file.Region && target != file.Path && LayerPaths.IsAtOrUnder(target, file.Path);
+            // Inside a copied folder: only one the base image cannot have filled (not /etc/nginx, /usr/share/...).
+            bool under = !exact && file.Region && target != file.Path && LayerPaths.IsAtOrUnder(target, file.Path)
+                && !(file.Kind is FileKind.Copy or FileKind.AddUrl && IsSystemDirectory(file.Path));
             if (!exact && !under)
             {
                 continue;

@@ -74,6 +74,11 @@ public sealed class COPT3001CleanupInLaterLayerTests
             "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nRUN dotnet publish -c Release -o /app\nRUN rm -f [|/app/*.pdb|]\n");
 
     [TestMethod]
+    public void Node_modules_deleted_after_the_install_RUN_is_reported() =>
+        RuleVerifier.Verify<COPT3001CleanupInLaterLayer>(
+            "FROM node:20-slim\nWORKDIR /app\nRUN npm ci\nRUN npm run build\nRUN rm -rf [|node_modules|]\nRUN npm install -g pm2\nRUN rm -rf /usr/local/lib/node_modules/pm2/docs\n");
+
+    [TestMethod]
     public void A_stage_the_final_stage_builds_on_ships_its_layers() =>
         RuleVerifier.Verify<COPT3001CleanupInLaterLayer>(
             "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN rm -rf [|/var/lib/apt/lists/*|]\n");

@@ -80,6 +80,11 @@ public sealed class COPT3003AddedThenDeletedTests
             "FROM debian:12-slim\nCOPY conf/ /etc/app/\nRUN rm /etc/app\n");
 
     [TestMethod]
+    public void Inside_a_system_folder_the_base_image_may_have_made_the_file() =>
+        RuleVerifier.Verify<COPT3003AddedThenDeleted>(
+            "FROM nginx:1.27-alpine\nCOPY dist/ /usr/share/nginx/html/\nCOPY conf/ /etc/nginx/\nRUN rm /usr/share/nginx/html/50x.html /etc/nginx/conf.d/default.conf\nRUN rm -rf [|/etc/nginx|]\n");
+
+    [TestMethod]
     public void A_build_stage_is_not_checked() =>
         RuleVerifier.Verify<COPT3003AddedThenDeleted>(
             "FROM debian:12-slim AS build\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\nRUN rm /tmp/app.tar.gz\nFROM debian:12-slim\nCOPY --from=build /opt /opt\n");
