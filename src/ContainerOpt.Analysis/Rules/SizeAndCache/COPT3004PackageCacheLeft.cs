@@ -34,41 +34,57 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         var model = context.Model;
         var shipped = ShippedStages.FileStages(model);
         var steps = RunSteps.For(context);
-        foreach (var step in steps.All)
+        foreach (var stage in model.Stages)
         {
-            if (!step.IsPosix || step.Stage is not { } stage || !shipped.Contains(stage))
+            if (!shipped.Contains(stage))
             {
                 continue;
             }
             var root = BaseImages.RootImage(stage);
-            var setting = new CacheSetting(LayerSimulation.AptKeepsArchives(step, steps), root?.Image.IsOfficial("ruby") == true);
-            var left = new List<CacheProduct>();
-            foreach (var at in step.Commands)
+            bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
+            bool aptKeepsArchives = false;
+            foreach (var s in ShippedStages.Chain(stage))
             {
-                if (PackageManagers.Classify(at.Command) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
+                foreach (var instruction in s.Instructions)
                 {
-                    continue;
-                }
-                foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, model))
-                {
-                    if (product.Paths.Any(step.IsOnMount))
+                    if (steps.Find(instruction) is not { } step)
                     {
                         continue;
                     }
-                    if (!IsCleanedLater(product, step, context))
+                    aptKeepsArchives |= !step.IsOnbuild && LayerSimulation.DisablesDockerClean(step);
+                    if (ReferenceEquals(s, stage) && step.IsPosix)
                     {
-                        left.Add(product);
+                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context);
                     }
                 }
             }
-            foreach (var manager in left.GroupBy(p => p.Kind.Manager))
+        }
+    }
+
+    private static void Check(RunStep step, CacheSetting setting, RuleContext context)
+    {
+        var left = new List<CacheProduct>();
+        foreach (var at in step.Commands)
+        {
+            if (PackageManagers.Classify(at.Command) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
             {
-                var products = manager.GroupBy(p => p.Kind).Select(g => g.First()).OrderBy(p => p.Order).ToList();
-                var first = products[0];
-                string what = string.Join(" and ", products.Select(p => p.Kind.Description));
-                string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
-                context.Report(first.At.Script.NameSpanOf(first.Producer.Command), first.Producer.Display, what, fix);
+                continue;
             }
+            foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, context.Model))
+            {
+                if (!product.Paths.Any(step.IsOnMount) && !IsCleanedLater(product, step, context))
+                {
+                    left.Add(product);
+                }
+            }
+        }
+        foreach (var manager in left.GroupBy(p => p.Kind.Manager))
+        {
+            var products = manager.GroupBy(p => p.Kind).Select(g => g.First()).OrderBy(p => p.Order).ToList();
+            var first = products[0];
+            string what = string.Join(" and ", products.Select(p => p.Kind.Description));
+            string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
+            context.Report(first.At.Script.NameSpanOf(first.Producer.Command), first.Producer.Display, what, fix);
         }
     }
 

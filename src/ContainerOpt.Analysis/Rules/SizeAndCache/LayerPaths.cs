@@ -113,30 +113,28 @@ internal static class LayerPaths
     public static bool RemovalCovers(string target, string path)
     {
         string t = StripContentGlob(target);
-        if (!IsGlob(t))
-        {
-            return IsAtOrUnder(path, t);
-        }
-        var regex = GlobRegex(t);
-        for (string p = path; ; p = Parent(p))
-        {
-            if (regex.IsMatch(p)) return true;
-            if (p == "/") return false;
-        }
+        return IsGlob(t) ? GlobNamesPathOrParent(t, path) : IsAtOrUnder(path, t);
     }
 
     /// <summary>True when the glob (or literal) <paramref name="target"/> names <paramref name="path"/> itself or a parent of it.</summary>
     public static bool NamesPathOrParent(string target, string path)
     {
-        if (!IsGlob(target))
+        return IsGlob(target) ? GlobNamesPathOrParent(target, path) : IsAtOrUnder(path, target);
+    }
+
+    private static bool GlobNamesPathOrParent(string glob, string path)
+    {
+        // Whatever the glob matches starts with its literal part, and so does anything under it.
+        string literal = glob.Substring(0, glob.IndexOfAny(new[] { '*', '?', '[' }));
+        if (!path.StartsWith(literal, StringComparison.Ordinal))
         {
-            return IsAtOrUnder(path, target);
+            return false;
         }
-        var regex = GlobRegex(target);
+        var regex = GlobRegex(glob);
         for (string p = path; ; p = Parent(p))
         {
             if (regex.IsMatch(p)) return true;
-            if (p == "/") return false;
+            if (p == "/" || p.Length < literal.Length) return false;
         }
     }
 
@@ -154,7 +152,18 @@ internal static class LayerPaths
         return t;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
+
     public static Regex GlobRegex(string glob)
+    {
+        if (Globs.Count > 4096)
+        {
+            Globs.Clear();
+        }
+        return Globs.GetOrAdd(glob, CompileGlob);
+    }
+
+    private static Regex CompileGlob(string glob)
     {
         var sb = new StringBuilder("^");
         for (int i = 0; i < glob.Length; i++)

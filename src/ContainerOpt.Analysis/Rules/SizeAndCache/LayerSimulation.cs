@@ -416,7 +416,9 @@ internal sealed class LayerSimulation
         state.Runs.Add(firstWriter != int.MaxValue);
     }
 
-    private static bool StepDisablesDockerClean(RunStep step)
+    private static bool StepDisablesDockerClean(RunStep step) => step.DisablesDockerClean ??= ComputeDisablesDockerClean(step);
+
+    private static bool ComputeDisablesDockerClean(RunStep step)
     {
         foreach (var at in step.Commands)
         {
@@ -428,26 +430,8 @@ internal sealed class LayerSimulation
         return step.Scripts.Any(s => s.Script.Text.Contains("Keep-Downloaded-Packages", StringComparison.Ordinal) && s.Script.Text.Contains("true", StringComparison.Ordinal));
     }
 
-    /// <summary>True when the stage (its chain up to and including the step) turned off Debian's docker-clean.</summary>
-    public static bool AptKeepsArchives(RunStep step, RunSteps steps)
-    {
-        if (step.Stage is not { } stage)
-        {
-            return false;
-        }
-        foreach (var instruction in ShippedStages.ChainInstructions(stage))
-        {
-            if (steps.Find(instruction) is { IsOnbuild: false } other && StepDisablesDockerClean(other))
-            {
-                return true;
-            }
-            if (ReferenceEquals(instruction, step.Instruction))
-            {
-                break;
-            }
-        }
-        return StepDisablesDockerClean(step);
-    }
+    /// <summary>True when the RUN turns off Debian's docker-clean (the .debs of later installs then stay).</summary>
+    public static bool DisablesDockerClean(RunStep step) => StepDisablesDockerClean(step);
 
     private static readonly string[] SystemDirectories =
     {

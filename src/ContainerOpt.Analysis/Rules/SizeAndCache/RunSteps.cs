@@ -98,6 +98,9 @@ internal sealed class RunStep
 
     public string Workdir { get; }
 
+    /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
+    internal bool? DisablesDockerClean { get; set; }
+
     public bool IsPosix => Scripts.Count > 0 && Scripts[0].IsPosix;
 
     public int Line => Instruction.Syntax.StartLine;
