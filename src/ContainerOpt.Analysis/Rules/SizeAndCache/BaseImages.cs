@@ -206,7 +206,10 @@ internal static class BaseImages
         {
             return null;
         }
-        int major = int.Parse(m.Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (!int.TryParse(m.Groups["major"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major))
+        {
+            return null;
+        }
         string version = tag.Split('-')[0];
         string distro = m.Groups["d"].Success ? m.Groups["d"].Value : "";
         string ubuntu = distro is "jammy" or "noble" ? distro : major >= 8 ? "noble" : "jammy";

@@ -316,6 +316,21 @@ internal sealed class LayerSimulation
                     }
                     var span = at.Script.SpanOf(word);
                     string display = RemovalDisplay(command, word);
+                    if (step.CacheMountOf(LayerPaths.StripContentGlob(path)) is { } mount)
+                    {
+                        if (record)
+                        {
+                            _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display)
+                            {
+                                Fix = $"{mount} is a cache mount of this RUN, so nothing in it reaches the layer, and emptying it throws away the cache the next build would reuse. Remove it.",
+                            });
+                        }
+                        continue;
+                    }
+                    if (step.IsOnMount(LayerPaths.StripContentGlob(path)))
+                    {
+                        continue; // a tmpfs or bind mount: nothing there is in the layer either way
+                    }
                     bool handled = RemoveCaches(path, at, span, display, step, state, stepProducts, cleaned, record, firstOpaque);
                     bool neverMade = !handled && record && scratch && !anyRunBefore && command.HasFlag("f", "force") && !word.HasExpansion
                         && word.Value.StartsWith("/", StringComparison.Ordinal) && OnlyNonCreatingBefore(step, at)
@@ -498,6 +513,23 @@ internal sealed class LayerSimulation
             }
             return;
         }
+        var kinds = PackageCaches.KindsCleanedBy(call).ToList();
+        var mounts = kinds.SelectMany(k => k.DefaultPaths).Select(step.CacheMountOf).ToList();
+        if (mounts.Count > 0 && mounts.All(m => m is not null))
+        {
+            if (record)
+            {
+                _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display)
+                {
+                    Fix = $"{string.Join(" and ", mounts.Distinct())} {(mounts.Distinct().Count() == 1 ? "is a cache mount" : "are cache mounts")} of this RUN, so nothing in it reaches the layer, and cleaning it throws away the cache the next build would reuse. Remove it.",
+                });
+            }
+            return;
+        }
+        if (kinds.Count > 0 && kinds.SelectMany(k => k.DefaultPaths).All(step.IsOnMount))
+        {
+            return;
+        }
         var same = stepProducts.Where(p => p.Order < at.Order && PackageCaches.Cleans(call, p)).ToList();
         if (same.Count > 0)
         {
@@ -514,7 +546,6 @@ internal sealed class LayerSimulation
             }
             return;
         }
-        var kinds = PackageCaches.KindsCleanedBy(call).ToList();
         if (kinds.Count > 0 && record && at.Order < firstOpaque)
         {
             AddNothingToClean(step, at, span, display, kinds, state);

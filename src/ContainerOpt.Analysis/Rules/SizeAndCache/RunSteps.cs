@@ -65,6 +65,7 @@ internal sealed class RunStep
         }
         Mounts = mounts;
         var discarded = new List<string>();
+        var caches = new List<string>();
         foreach (var mount in mounts)
         {
             string type = mount.Type.ToLowerInvariant();
@@ -74,10 +75,15 @@ internal sealed class RunStep
                 if (expanded.Length > 0)
                 {
                     discarded.Add(LayerPaths.Resolve(expanded, workdir));
+                    if (type == "cache")
+                    {
+                        caches.Add(LayerPaths.Resolve(expanded, workdir));
+                    }
                 }
             }
         }
         MountTargets = discarded;
+        CacheMountTargets = caches;
     }
 
     public StageInstruction Instruction { get; }
@@ -96,6 +102,9 @@ internal sealed class RunStep
     /// <summary>Targets of cache, tmpfs and bind mounts (absolute): what is written there never reaches the layer.</summary>
     public IReadOnlyList<string> MountTargets { get; }
 
+    /// <summary>Targets of the cache mounts only (absolute).</summary>
+    public IReadOnlyList<string> CacheMountTargets { get; }
+
     public string Workdir { get; }
 
     /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
@@ -106,6 +115,9 @@ internal sealed class RunStep
     public int Line => Instruction.Syntax.StartLine;
 
     public Stage? Stage => Instruction.Stage;
+
+    /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
+    public string? CacheMountOf(string path) => CacheMountTargets.FirstOrDefault(t => LayerPaths.IsAtOrUnder(path, t));
 
     /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
     public bool IsOnMount(string path)

@@ -34,6 +34,22 @@ public sealed class COPT3002IneffectiveCleanupTests
     }
 
     [TestMethod]
+    public void Cleaning_a_cache_mount_throws_the_cache_away()
+    {
+        var findings = RuleVerifier.Verify<COPT3002IneffectiveCleanup>(
+            "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt \\\n    apt-get update && apt-get install -y curl && [|apt-get clean|] && rm -rf [|/var/lib/apt/lists/*|]\n" +
+            "RUN --mount=type=cache,target=/root/.npm npm ci && rm -rf [|/root/.npm/_cacache|]\n");
+        Assert.AreEqual(
+            "'rm -rf /var/lib/apt/lists/*' cleans up nothing: /var/lib/apt is a cache mount of this RUN, so nothing in it reaches the layer, and emptying it throws away the cache the next build would reuse. Remove it.",
+            findings[1].Message);
+    }
+
+    [TestMethod]
+    public void Cleaning_a_tmpfs_or_bind_mount_is_harmless() =>
+        RuleVerifier.Verify<COPT3002IneffectiveCleanup>(
+            "FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache pip install flask && rm -rf /root/.cache/pip && pip cache purge\n");
+
+    [TestMethod]
     public void Other_managers_caches_are_known() =>
         RuleVerifier.Verify<COPT3002IneffectiveCleanup>(
             "FROM python:3.12-slim\nRUN rm -rf [|/root/.cache/pip|]\nRUN [|yum clean all|]\nRUN [|npm cache clean --force|]\nRUN find [|/var/cache/apk|] -type f -delete\n");

@@ -54,6 +54,8 @@ public sealed class COPT3009SlimVariantAvailableTests
     [DataRow("myregistry.example.com/python:3.12")]
     [DataRow("scratch")]
     [DataRow("$BASE")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:99999999999.0")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:5.0")]
     public void Slim_images_other_families_and_unknowns_are_left_alone(string image) =>
         RuleVerifier.Verify<COPT3009SlimVariantAvailable>($"FROM {image}\n");
 
