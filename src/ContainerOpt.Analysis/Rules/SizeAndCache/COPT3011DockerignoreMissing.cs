@@ -14,7 +14,7 @@ public sealed class COPT3011DockerignoreMissing : DockerfileRule
         "COPT3011",
         "dockerignore-missing",
         "No .dockerignore while COPY takes the whole context",
-        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied into the image. Add a .dockerignore beside the Dockerfile.",
+        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore beside the Dockerfile.",
         DiagnosticSeverity.Warning,
         RuleCategories.SizeAndCache);
 

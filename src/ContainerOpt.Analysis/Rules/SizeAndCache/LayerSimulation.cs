@@ -139,7 +139,7 @@ internal sealed class LayerSimulation
         public string Producer { get; }
         public string Source { get; }
 
-        /// <summary>How many RUNs of the chain came before it (for "did a RUN run in between").</summary>
+        /// <summary>How many RUNs of the chain came before it, its own included (for "did a RUN run in between").</summary>
         public int RunIndex { get; }
 
         public int Order { get; }
@@ -388,7 +388,7 @@ internal sealed class LayerSimulation
                             stepInstalls.Add(call);
                             if (call.Manager is "npm" or "yarn" or "pnpm" && !at.AfterCd && !command.HasFlag("g", "global") && !call.Display.Contains("global", StringComparison.Ordinal))
                             {
-                                stepFiles.Add(new FileProduct(LayerPaths.Resolve("node_modules", step.Workdir), true, FileKind.Modules, step.Line, call.Display, "", runIndex, at.Order));
+                                stepFiles.Add(new FileProduct(LayerPaths.Resolve("node_modules", step.Workdir), true, FileKind.Modules, step.Line, call.Display, "", runIndex + 1, at.Order));
                             }
                         }
                         break;
@@ -682,7 +682,8 @@ internal sealed class LayerSimulation
                 ProducerLine = file.Line,
                 Producer = file.Producer,
             };
-            string shown = word.Value;
+            // What was added: the copied file itself when the rm names a parent or a glob; the path inside a copied folder.
+            string shown = under ? target : file.Path;
             switch (file.Kind)
             {
                 case FileKind.Copy:
@@ -727,7 +728,7 @@ internal sealed class LayerSimulation
         {
             if (path is not null && path.Length > 0)
             {
-                stepFiles.Add(new FileProduct(path, region, kind, step.Line, producer, "", runIndex, at.Order));
+                stepFiles.Add(new FileProduct(path, region, kind, step.Line, producer, "", runIndex + 1, at.Order));
             }
         }
 

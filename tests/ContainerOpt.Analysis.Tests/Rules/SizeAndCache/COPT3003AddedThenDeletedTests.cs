@@ -56,7 +56,16 @@ public sealed class COPT3003AddedThenDeletedTests
         var findings = RuleVerifier.Verify<COPT3003AddedThenDeleted>(
             "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN rm -rf [|tests|] [|/app/docs/*.md|]\n");
         StringAssert.StartsWith(findings[0].Message,
-            "'tests' came in with the COPY of '.' on line 3 and is deleted here, in a later layer: its bytes stay in line 3's layer. Leave it out of the copy instead: list it in .dockerignore or copy narrower paths.");
+            "'/app/tests' came in with the COPY of '.' on line 3 and is deleted here, in a later layer: its bytes stay in line 3's layer. Leave it out of the copy instead: list it in .dockerignore or copy narrower paths.");
+    }
+
+    [TestMethod]
+    public void A_parent_folder_or_a_glob_names_the_file_it_deletes()
+    {
+        var findings = RuleVerifier.Verify<COPT3003AddedThenDeleted>(
+            "FROM debian:12-slim\nCOPY tool.tgz /opt/tool/tool.tgz\nCOPY a.tgz b.tgz /tmp/\nRUN rm -rf [|/opt/tool|] [|/tmp/*.tgz|]\n");
+        StringAssert.StartsWith(findings[0].Message, "'/opt/tool/tool.tgz' was added by the COPY on line 2 and is deleted here");
+        StringAssert.StartsWith(findings[1].Message, "'/tmp/b.tgz' was added by the COPY on line 3 and is deleted here");
     }
 
     [TestMethod]
