@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>An image reference split the way registries read it: <c>[registry/]repository[:tag][@digest]</c>.</summary>
+internal sealed class ImageReference
+{
+    private ImageReference(string registry, string repository, string? tag, string? digest, string written)
+    {
+        Registry = registry;
+        Repository = repository;
+        Tag = tag;
+        Digest = digest;
+        NameAsWritten = written;
+    }
+
+    /// <summary>docker.io when none is given.</summary>
+    public string Registry { get; }
+
+    /// <summary>The repository, lower case, without Docker Hub's <c>library/</c>: <c>python</c>, <c>dotnet/aspnet</c>.</summary>
+    public string Repository { get; }
+
+    public string? Tag { get; }
+    public string? Digest { get; }
+
+    /// <summary>Registry and repository as written in FROM (no tag, no digest).</summary>
+    public string NameAsWritten { get; }
+
+    public bool IsDockerHub => Registry == "docker.io";
+
+    /// <summary>An official Docker Hub image (<c>python</c>, <c>library/python</c>, <c>docker.io/library/python</c>).</summary>
+    public bool IsOfficial(string name) => IsDockerHub && Repository == name;
+
+    public bool IsMicrosoft(string repository) => Registry == "mcr.microsoft.com" && Repository == repository;
+
+    /// <summary>The same image name with another tag (the digest is dropped: it pins the old tag).</summary>
+    public string WithTag(string tag) => NameAsWritten + ":" + tag;
+
+    public string WithRepository(string repository, string? tag) => (IsDockerHub && !NameAsWritten.Contains('/') ? repository : Registry + "/" + repository) + (tag is null ? "" : ":" + tag);
+
+    public static ImageReference? Parse(string reference)
+    {
+        if (reference.Length == 0 || reference.IndexOf('$') >= 0 || reference.IndexOf(' ') >= 0)
+        {
+            return null;
+        }
+        string rest = reference;
+        string? digest = null;
+        int at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            digest = rest.Substring(at + 1);
+            rest = rest.Substring(0, at);
+        }
+        string? tag = null;
+        int colon = rest.LastIndexOf(':');
+        if (colon > rest.LastIndexOf('/'))
+        {
+            tag = rest.Substring(colon + 1);
+            rest = rest.Substring(0, colon);
+        }
+        string written = rest;
+        string registry = "docker.io";
+        int slash = rest.IndexOf('/');
+        if (slash > 0)
+        {
+            string first = rest.Substring(0, slash);
+            if (first.Contains('.') || first.Contains(':') || first == "localhost")
+            {
+                registry = first.ToLowerInvariant();
+                rest = rest.Substring(slash + 1);
+            }
+        }
+        if (registry is "index.docker.io" or "registry-1.docker.io") registry = "docker.io";
+        string repository = rest.ToLowerInvariant();
+        if (registry == "docker.io" && repository.StartsWith("library/", StringComparison.Ordinal))
+        {
+            repository = repository.Substring("library/".Length);
+        }
+        return new ImageReference(registry, repository, tag, digest, written);
+    }
+
+    public override string ToString() => NameAsWritten + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);
+}
+
+/// <summary>The image a stage's chain starts from, and what the size rules know about image families.</summary>
+internal static class BaseImages
+{
+    private static readonly Regex DebianVersion = new("^(\\d+(\\.\\d+)*|bookworm|bullseye|buster|trixie|forky|sid|stable|oldstable|oldoldstable|testing|unstable)(-\\d{8})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex LanguageTag = new("^(?<v>\\d+(\\.\\d+)*(-?(rc|a|b)\\d*)?|latest)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
+    private static readonly Regex NodeTag = new("^(?<v>\\d+(\\.\\d+)*|lts|current|latest|[a-z]+)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
+    private static readonly Regex VersionOnly = new("^(\\d+(\\.\\d+)*|stable|mainline|latest)$", RegexOptions.CultureInvariant);
+    private static readonly Regex DotnetTag = new("^(?<major>\\d+)\\.(?<minor>\\d+)(\\.\\d+)?(-(?<d>[a-z0-9.-]+))?$", RegexOptions.CultureInvariant);
+
+    /// <summary>The FROM of the chain's root stage and the image it names (null for scratch, a variable, or no image).</summary>
+    public static (InstructionSyntax From, SyntaxToken Token, ImageReference Image)? RootImage(Stage stage)
+    {
+        var root = ShippedStages.Root(stage);
+        if (root.BaseStage is not null || root.IsScratch || root.BaseToken is null)
+        {
+            return null;
+        }
+        var image = ImageReference.Parse(root.BaseName);
+        return image is null ? null : (root.From.Syntax, root.BaseToken, image);
+    }
+
+    /// <summary>
+    /// A toolchain image in the final stage: what it carries and what to run on instead, or null.
+    /// </summary>
+    public static (string Carries, string Instead)? Toolchain(ImageReference image)
+    {
+        string tag = image.Tag ?? "latest";
+        if (image.IsMicrosoft("dotnet/sdk") || image.IsMicrosoft("dotnet/core/sdk"))
+        {
+            var m = Regex.Match(tag, "^(\\d+\\.\\d+)");
+            string version = m.Success ? m.Groups[1].Value : "<version>";
+            return ("the whole .NET SDK", $"FROM mcr.microsoft.com/dotnet/aspnet:{version}, or runtime/runtime-deps for apps that are not ASP.NET Core");
+        }
+        if (!image.IsDockerHub)
+        {
+            return null;
+        }
+        return image.Repository switch
+        {
+            "golang" => ("the Go toolchain", "FROM gcr.io/distroless/static-debian12 or scratch for a static binary"),
+            "rust" => ("the Rust toolchain", "FROM gcr.io/distroless/cc-debian12 or debian:12-slim"),
+            "gcc" => ("GCC and its build tools", "FROM debian:12-slim"),
+            "buildpack-deps" => ("compilers and hundreds of -dev packages", "FROM debian:12-slim"),
+            "maven" => ("Maven and a full JDK", "FROM eclipse-temurin:<java version>-jre"),
+            "gradle" => ("Gradle and a full JDK", "FROM eclipse-temurin:<java version>-jre"),
+            "openjdk" => ("a full JDK", "FROM eclipse-temurin:<java version>-jre"),
+            _ => null,
+        };
+    }
+
+    /// <summary>A smaller variant of the same image and what the change means, or null when there is none (or it is in use).</summary>
+    public static (string Variant, string Note)? SlimVariant(ImageReference image)
+    {
+        string? tag = image.Tag;
+        string t = tag ?? "latest";
+        if (image.Registry == "mcr.microsoft.com")
+        {
+            return Dotnet(image, t);
+        }
+        if (image.Registry is "registry.access.redhat.com" or "registry.redhat.io")
+        {
+            var m = Regex.Match(image.Repository, "^(ubi[0-9]+)(/ubi)?$");
+            return m.Success ? (image.WithRepository(m.Groups[1].Value + "/ubi-minimal", tag), "the same UBI with microdnf instead of dnf, less than half the size") : null;
+        }
+        if (!image.IsDockerHub || Regex.IsMatch(t, "slim|alpine|windowsservercore|nanoserver|distroless|chiseled"))
+        {
+            return null;
+        }
+        switch (image.Repository)
+        {
+            case "debian":
+                if (t == "latest") return (image.WithTag("stable-slim"), "Debian without documentation, man pages and locales, about two thirds of the size");
+                var d = DebianVersion.Match(t);
+                return d.Success ? (image.WithTag(t + "-slim"), "Debian without documentation, man pages and locales, about two thirds of the size") : null;
+            case "python":
+            case "ruby":
+            case "perl":
+                {
+                    var m = LanguageTag.Match(t);
+                    if (!m.Success) return null;
+                    string v = m.Groups["v"].Value;
+                    string slim = (v == "latest" ? "slim" : v + "-slim") + (m.Groups["d"].Success ? "-" + m.Groups["d"].Value : "");
+                    string name = char.ToUpperInvariant(image.Repository[0]) + image.Repository.Substring(1);
+                    return (image.WithTag(slim), $"the same {name} on a slim Debian without compilers and -dev headers, often under a quarter of the size");
+                }
+            case "node":
+                {
+                    var m = NodeTag.Match(t);
+                    if (!m.Success) return null;
+                    string v = m.Groups["v"].Value;
+                    string slim = (v == "latest" ? "" : v + "-") + (m.Groups["d"].Success ? m.Groups["d"].Value + "-" : "") + "slim";
+                    return (image.WithTag(slim), "the same Node.js on a slim Debian without compilers and -dev headers, about a fifth of the size; -alpine is smaller still");
+                }
+            case "nginx":
+            case "httpd":
+                return VersionOnly.IsMatch(t) ? (image.WithTag(t == "latest" ? "alpine" : t + "-alpine"), "the same server on Alpine, about a third of the size") : null;
+            case "eclipse-temurin":
+                {
+                    if (t.Contains("jre")) return null;
+                    string jre = t.Contains("jdk") ? t.Replace("jdk", "jre") : (t == "latest" ? "jre" : Regex.Replace(t, "^([0-9][0-9._+]*)", "$1-jre"));
+                    return (image.WithTag(jre), "a Java runtime without the compiler and development tools, about half the size");
+                }
+        }
+        return null;
+    }
+
+    private static (string Variant, string Note)? Dotnet(ImageReference image, string tag)
+    {
+        if (image.Repository is not ("dotnet/aspnet" or "dotnet/runtime" or "dotnet/runtime-deps"))
+        {
+            return null;
+        }
+        if (Regex.IsMatch(tag, "chiseled|alpine|distroless|nanoserver|windowsservercore|ltsc|cbl-mariner|azurelinux|composite"))
+        {
+            return null;
+        }
+        var m = DotnetTag.Match(tag);
+        if (!m.Success)
+        {
+            return null;
+        }
+        if (!int.TryParse(m.Groups["major"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major))
+        {
+            return null;
+        }
+        string version = tag.Split('-')[0];
+        string distro = m.Groups["d"].Success ? m.Groups["d"].Value : "";
+        string ubuntu = distro is "jammy" or "noble" ? distro : major >= 8 ? "noble" : "jammy";
+        if (major < 6)
+        {
+            return null;
+        }
+        return (image.WithTag(version + "-" + ubuntu + "-chiseled"),
+            "the same .NET runtime on Ubuntu Chiseled, without shell or package manager and with a non-root user, about half the size; -chiseled-extra keeps ICU and tzdata, -alpine is an alternative");
+    }
+}

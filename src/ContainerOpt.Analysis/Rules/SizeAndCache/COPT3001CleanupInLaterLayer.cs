@@ -1,0 +1,48 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// A cleanup in a later RUN than the step that made what it removes: package-manager caches and
+/// lists (<c>apt-get clean</c>, <c>rm -rf /var/lib/apt/lists/*</c>, <c>yum clean all</c> ...), packages
+/// (<c>apt-get purge</c>, <c>apk del</c>, <c>pip uninstall</c>, <c>npm prune</c>) and files a RUN made
+/// (<c>git clone</c>, <c>dotnet publish -o</c>, <c>node_modules</c>). Layers only add: the bytes stay
+/// in the earlier layer. Only the final stage and the stages it is built on are checked (their
+/// layers ship); a build stage's layers never reach the image. Files COPY/ADD or a download put in
+/// are COPT3003's.
+/// </summary>
+public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3001",
+        "cleanup-in-later-layer",
+        "Clean up in the same layer that made the files",
+        "{0} in a later layer than the '{1}' on line {2}: {3} stay in that layer's bytes. {4}",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var shipped = ShippedStages.LayerStages(context.Model);
+        var groups = LayerSimulation.For(context).Events
+            .Where(e => e.Kind == LayerEventKind.LaterLayerCleanup && e.Stage is not null && shipped.Contains(e.Stage))
+            .GroupBy(e => (e.Step, e.ProducerLine, e.Fix));
+        foreach (var group in groups)
+        {
+            // One finding per RUN and earlier layer: 'apt-get clean' and 'rm -rf /var/lib/apt/lists/*' are one mistake.
+            var events = group.ToList();
+            var first = events[0];
+            string subject = Join(events.Select(e => "'" + e.Cleanup + "'").Distinct().ToList(), out bool plural) + (plural ? " run" : " runs");
+            string what = Join(events.Select(e => e.What).Distinct().ToList(), out _);
+            context.Report(first.Span, subject, first.Producer, first.ProducerLine, what, first.Fix);
+        }
+    }
+
+    private static string Join(IReadOnlyList<string> items, out bool plural)
+    {
+        plural = items.Count > 1;
+        return items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+    }
+}

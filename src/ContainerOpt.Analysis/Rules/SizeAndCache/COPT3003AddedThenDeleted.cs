@@ -1,0 +1,36 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// A file or folder that COPY or ADD put into the image (or that <c>curl -o</c>, <c>curl -O</c>,
+/// <c>wget</c> or <c>ADD &lt;url&gt;</c> downloaded) and that a later RUN deletes. Reported at the path
+/// the <c>rm</c> names. A path inside a copied folder counts only when nothing else can have made it:
+/// not inside a system folder the base image fills, not after another command of the same RUN, not a
+/// build folder (bin, obj, node_modules ...) when a RUN ran in between. Only the final stage and the
+/// stages it is built on are checked (their layers ship).
+/// </summary>
+public sealed class COPT3003AddedThenDeleted : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3003",
+        "added-then-deleted",
+        "Files added in one layer and deleted in a later one",
+        "'{0}' {1} on line {2} and is deleted here, in a later layer: its bytes stay in line {2}'s layer. {3}",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var shipped = ShippedStages.LayerStages(context.Model);
+        foreach (var e in LayerSimulation.For(context).Events)
+        {
+            if (e.Kind == LayerEventKind.AddedThenDeleted && e.Stage is not null && shipped.Contains(e.Stage))
+            {
+                context.Report(e.Span, e.What, e.How, e.ProducerLine, e.Fix);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// A package-manager command that leaves its cache in the layer: no no-cache flag, no cleanup
+/// later in the same RUN, no cache (or tmpfs) mount over the cache. apt (<c>apt-get update</c>: the
+/// lists; <c>apt-get install</c>: the .debs, only where docker-clean is turned off), apk, yum,
+/// dnf/microdnf, zypper, pip (<c>--no-cache-dir</c>, <c>PIP_NO_CACHE_DIR</c>), uv, npm, yarn, gem
+/// (documentation: <c>--no-document</c>; the official ruby images set it already) and NuGet
+/// (<c>dotnet restore</c>, implicit restores, <c>dotnet tool install</c>). One finding per RUN and
+/// manager, at the command that made the cache. Only stages whose files ship are checked: the
+/// final stage, the stages it is built on and stages it copies wholesale; a build stage's cache
+/// never reaches the image.
+/// </summary>
+public sealed class COPT3004PackageCacheLeft : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3004",
+        "package-cache-left",
+        "Package install leaves its cache in the layer",
+        "'{0}' leaves {1} in this layer: {2}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    private static readonly string[] Superseded = { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060" };
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override IReadOnlyList<string> Supersedes => Superseded;
+
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var shipped = ShippedStages.FileStages(model);
+        var steps = RunSteps.For(context);
+        foreach (var stage in model.Stages)
+        {
+            if (!shipped.Contains(stage))
+            {
+                continue;
+            }
+            var root = BaseImages.RootImage(stage);
+            bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
+            bool aptKeepsArchives = false;
+            foreach (var s in ShippedStages.Chain(stage))
+            {
+                foreach (var instruction in s.Instructions)
+                {
+                    if (steps.Find(instruction) is not { } step)
+                    {
+                        continue;
+                    }
+                    aptKeepsArchives |= !step.IsOnbuild && LayerSimulation.DisablesDockerClean(step);
+                    if (ReferenceEquals(s, stage) && step.IsPosix)
+                    {
+                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Check(RunStep step, CacheSetting setting, RuleContext context)
+    {
+        var left = new List<CacheProduct>();
+        foreach (var at in step.Commands)
+        {
+            if (PackageManagers.Classify(at.Command) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
+            {
+                continue;
+            }
+            foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, context.Model))
+            {
+                if (!product.Paths.Any(step.IsOnMount) && !IsCleanedLater(product, step, context))
+                {
+                    left.Add(product);
+                }
+            }
+        }
+        foreach (var manager in left.GroupBy(p => p.Kind.Manager))
+        {
+            var products = manager.GroupBy(p => p.Kind).Select(g => g.First()).OrderBy(p => p.Order).ToList();
+            var first = products[0];
+            string what = string.Join(" and ", products.Select(p => p.Kind.Description));
+            string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
+            context.Report(first.At.Script.NameSpanOf(first.Producer.Command), first.Producer.Display, what, fix);
+        }
+    }
+
+    private static bool IsCleanedLater(CacheProduct product, RunStep step, RuleContext context)
+    {
+        foreach (var at in step.Commands)
+        {
+            if (at.Order <= product.Order)
+            {
+                continue;
+            }
+            var command = at.Command;
+            if (command.Is("rm") || command.Is("find"))
+            {
+                foreach (var word in command.Is("rm") ? command.Positionals() : ShellFacts.FindRemovalRoots(command))
+                {
+                    var path = LayerPaths.FromWord(word, step.Instruction, context.Model, step.Workdir, relativeIsKnown: !at.AfterCd);
+                    if (path is not null && PackageCaches.RemovalCleans(path, product))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (PackageManagers.Classify(command) is { Op: PackageOp.Clean } clean && PackageCaches.Cleans(clean, product))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

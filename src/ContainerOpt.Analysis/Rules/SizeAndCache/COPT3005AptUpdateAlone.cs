@@ -1,0 +1,86 @@
+using System.Globalization;
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// An index refresh (<c>apt-get update</c>, <c>apt update</c>, <c>apk update</c>, <c>yum makecache</c>,
+/// <c>dnf makecache</c>, <c>zypper refresh</c>) in a RUN that installs nothing with that manager. The
+/// layer is cached on its own, so an install in a later RUN keeps using the index of the build that
+/// first made it. Not reported when the RUN also runs a script (it may install). Every stage is
+/// checked, ONBUILD RUN too.
+/// </summary>
+public sealed class COPT3005AptUpdateAlone : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3005",
+        "apt-update-alone",
+        "Package index update without an install in the same RUN",
+        "'{0}' runs without an install in the same RUN{1}: its layer is cached on its own, so installs in later RUNs get a stale package index. Update and install in one RUN: {2}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var steps = RunSteps.For(context);
+        foreach (var step in steps.All)
+        {
+            if (!step.IsPosix)
+            {
+                continue;
+            }
+            var calls = step.Commands.Select(at => (at, call: PackageManagers.Classify(at.Command))).ToList();
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (at, call) in calls)
+            {
+                if (call is not { Op: PackageOp.Update } update || call.Command.Is("add-apt-repository") || reported.Contains(update.Manager))
+                {
+                    continue;
+                }
+                bool installs = calls.Any(c => c.call is { Op: PackageOp.Install } install && install.Manager == update.Manager);
+                bool script = step.Commands.Any(c => c.Order > at.Order && ShellFacts.IsOpaque(c.Command));
+                if (installs || script)
+                {
+                    continue;
+                }
+                reported.Add(update.Manager);
+                int? installLine = FindLaterInstall(step, steps, update.Manager);
+                string where = installLine is { } line ? " (the install is on line " + line.ToString(CultureInfo.InvariantCulture) + ")" : "";
+                context.Report(at.Script.SpanOf(update.Command), update.Display, where, Example(update));
+            }
+        }
+    }
+
+    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager)
+    {
+        if (step.Stage is not { } stage || step.IsOnbuild)
+        {
+            return null;
+        }
+        bool after = false;
+        foreach (var instruction in stage.Instructions)
+        {
+            if (ReferenceEquals(instruction, step.Instruction))
+            {
+                after = true;
+                continue;
+            }
+            if (after && steps.Find(instruction) is { IsOnbuild: false } later
+                && later.Commands.Any(c => PackageManagers.Classify(c.Command) is { Op: PackageOp.Install } call && call.Manager == manager))
+            {
+                return later.Line;
+            }
+        }
+        return null;
+    }
+
+    private static string Example(PackageCall update) => update.Manager switch
+    {
+        "apt" => $"'{update.Command.Name} update && {update.Command.Name} install -y ... && rm -rf /var/lib/apt/lists/*'",
+        "apk" => "'apk add --no-cache ...' (it fetches a fresh index and needs no 'apk update')",
+        "zypper" => "'zypper refresh && zypper install -y ... && zypper clean -a'",
+        _ => $"'{update.Command.Name} install -y ... && {update.Command.Name} clean all'",
+    };
+}

@@ -1,0 +1,130 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// A broad COPY or ADD from the build context (<c>.</c>, <c>./</c>, <c>*</c>, a folder such as
+/// <c>src/</c>) earlier in the stage than a dependency step: <c>pip install -r</c>, <c>uv sync</c>,
+/// <c>poetry install</c>, <c>pipenv install</c>, <c>npm ci</c> / <c>npm install</c> (no packages named),
+/// <c>yarn install</c>, <c>pnpm install</c>, <c>dotnet restore</c>, <c>go mod download</c>,
+/// <c>mvn dependency:…</c> (or <c>mvn package</c> when no dependency goal ran first),
+/// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the COPY's source,
+/// once, naming the first such step after it. A folder that holds the requirements file the step
+/// reads is not broad. Every stage is checked: the build cache matters in build stages most.
+/// </summary>
+public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3007",
+        "copy-before-dependency-install",
+        "Broad COPY before the dependency install",
+        "The COPY of '{0}' comes before '{1}' on line {2}: any change to the copied files invalidates that layer and the dependencies are downloaded again. {3}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var steps = RunSteps.For(context);
+        foreach (var stage in model.Stages)
+        {
+            var pending = new List<(CopyInstruction Copy, CopySource Source)>();
+            bool mavenResolved = false;
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add)
+                {
+                    var copy = CopyInstruction.Read(instruction, model);
+                    if (copy is { FromContext: true, IsOnbuild: false })
+                    {
+                        var broad = copy.Sources.FirstOrDefault(s => s.IsWholeContext || s.IsDirectoryLike);
+                        if (broad.Token is not null)
+                        {
+                            pending.Add((copy, broad));
+                        }
+                    }
+                    continue;
+                }
+                if (instruction.Kind != InstructionKind.Run || steps.Find(instruction) is not { IsPosix: true } step)
+                {
+                    continue;
+                }
+                foreach (var at in step.Commands)
+                {
+                    if (PackageManagers.Classify(at.Command) is not { } call || Dependency(call, ref mavenResolved) is not { } advice)
+                    {
+                        continue;
+                    }
+                    foreach (var (copy, source) in pending)
+                    {
+                        if (!HoldsRequirements(copy, source, call, step, context))
+                        {
+                            context.Report(source.Token.Span, source.Value, call.Display, step.Line, advice);
+                        }
+                    }
+                    pending.Clear();
+                }
+            }
+        }
+    }
+
+    /// <summary>The advice for a dependency step, or null when the call is not one.</summary>
+    private static string? Dependency(PackageCall call, ref bool mavenResolved)
+    {
+        string display = call.Display;
+        string First(string files, string? run = null) => $"Copy only {files} first, run '{run ?? display}', then copy the rest";
+        switch (call.Manager)
+        {
+            case "pip" when call.Op == PackageOp.Install && call.Command.FlagValue("r", "requirement") is { } requirements:
+                return First("'" + requirements + "'", display + " -r " + requirements);
+            case "uv" when call.Op == PackageOp.Install && (display is "uv sync" or "uv pip sync" || call.Command.FlagValue("r", "requirement") is not null):
+                return First(display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
+            case "poetry" when display.EndsWith("install", StringComparison.Ordinal):
+                return First("pyproject.toml and poetry.lock");
+            case "pipenv" when call.Op == PackageOp.Install && call.Operands.Count == 0:
+                return First("Pipfile and Pipfile.lock");
+            case "npm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && !display.EndsWith("update", StringComparison.Ordinal) && !display.EndsWith(" up", StringComparison.Ordinal) && !call.Command.HasFlag("g", "global"):
+                return First("package.json and package-lock.json");
+            case "yarn" when call.Op == PackageOp.Install && display is "yarn" or "yarn install":
+                return First("package.json and yarn.lock");
+            case "pnpm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && display is "pnpm install" or "pnpm i":
+                return First("package.json and pnpm-lock.yaml");
+            case "nuget" when display == "dotnet restore":
+                return First("the project and solution files (*.csproj, *.sln, Directory.*.props, NuGet.config)");
+            case "go" when display.EndsWith("mod download", StringComparison.Ordinal):
+                return First("go.mod and go.sum");
+            case "maven" when call.Op == PackageOp.Install:
+                mavenResolved = true;
+                return First("pom.xml");
+            case "maven" when call.Op == PackageOp.Build && !mavenResolved:
+                return First("pom.xml", call.Command.Name + " dependency:go-offline") + $" before '{display}'";
+            case "bundle" when call.Op == PackageOp.Install:
+                return First("Gemfile and Gemfile.lock");
+            case "composer" when display.EndsWith("install", StringComparison.Ordinal):
+                return First("composer.json and composer.lock");
+            case "cargo" when display.EndsWith("fetch", StringComparison.Ordinal):
+                return First("Cargo.toml and Cargo.lock");
+        }
+        return null;
+    }
+
+    /// <summary>A folder copied to bring in the requirements file pip reads (<c>COPY requirements/ requirements/</c>) is not broad.</summary>
+    private static bool HoldsRequirements(CopyInstruction copy, CopySource source, PackageCall call, RunStep step, RuleContext context)
+    {
+        if (source.IsWholeContext || call.Manager != "pip" || !LayerPaths.BaseName(source.Value).Contains("req", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var word = call.Command.Arguments.FirstOrDefault(a => a.Value == call.Command.FlagValue("r", "requirement"));
+        if (word is null)
+        {
+            return false;
+        }
+        string? file = LayerPaths.FromWord(word, step.Instruction, context.Model, step.Workdir, relativeIsKnown: true);
+        string destination = LayerPaths.Resolve(copy.DestinationValue, RunSteps.For(context).WorkdirOf(copy.Instruction));
+        return file is not null && LayerPaths.IsAtOrUnder(file, destination) && file != destination;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// The final image keeps build tools: it is based on a toolchain image (.NET SDK, golang, rust, gcc,
+/// buildpack-deps, maven, gradle, openjdk), or a RUN of the final stage or a stage it is built on
+/// installs compilers and headers (build-essential, gcc, make, cmake, *-dev, *-devel, JDKs, SDKs ...)
+/// that no later command removes, or installs a Node.js project's devDependencies (<c>npm ci</c> /
+/// <c>npm install</c> / <c>yarn install</c> without <c>--omit=dev</c> / <c>--production</c>, NODE_ENV
+/// not production, no <c>npm prune</c> after). Build stages are not checked: that is where tools belong.
+/// </summary>
+public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3008",
+        "build-tools-in-final-image",
+        "Build tools in the final image",
+        "{0}: build in an earlier stage and copy only the output into the final image{1}.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    private static readonly HashSet<string> BuildPackages = new(StringComparer.Ordinal)
+    {
+        "build-essential", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool",
+        "pkg-config", "pkgconf", "pkgconfig", "build-base", "musl-dev", "linux-headers", "rustc", "cargo", "golang",
+        "golang-go", "go", "maven", "gradle", "default-jdk", "default-jdk-headless", "gfortran", "ninja-build", "ninja",
+        "bison", "flex", "meson", "nasm", "yasm", "@development-tools", "Development Tools",
+    };
+
+    private static readonly Regex BuildPackagePattern = new(
+        "^(openjdk-?[0-9]+-jdk(-headless)?|openjdk[0-9]+(-jdk)?|java-[0-9.]+-openjdk-devel|dotnet-sdk-[0-9.]+|gcc-[0-9]+|g\\+\\+-[0-9]+|clang-[0-9]+|.+-dev|.+-devel)$",
+        RegexOptions.CultureInvariant);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        if (context.Model.FinalStage is not { } final)
+        {
+            return;
+        }
+        if (BaseImages.RootImage(final) is { } root && BaseImages.Toolchain(root.Image) is { } toolchain)
+        {
+            context.Report(root.Token.Span, $"The final image is based on '{root.Image}', which carries {toolchain.Carries}", $" ({toolchain.Instead})");
+        }
+
+        var steps = RunSteps.For(context);
+        var chainSteps = ShippedStages.ChainInstructions(final)
+            .Select(steps.Find)
+            .Where(s => s is { IsOnbuild: false, IsPosix: true })
+            .Cast<RunStep>()
+            .ToList();
+        var calls = chainSteps.SelectMany(s => s.Commands.Select(at => (Step: s, At: at, Call: PackageManagers.Classify(at.Command)))).Where(c => c.Call is not null).ToList();
+        for (int i = 0; i < calls.Count; i++)
+        {
+            var (step, at, call) = calls[i];
+            var later = calls.Skip(i + 1).Select(c => c.Call!).ToList();
+            if (call!.Op != PackageOp.Install)
+            {
+                continue;
+            }
+            if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
+            {
+                var tools = call.Operands.Where(o => IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
+                if (tools.Count == 0 || later.Any(l => Removes(l, call, tools)))
+                {
+                    continue;
+                }
+                var names = tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList();
+                string list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+                string verb = names.Count == 1 ? "is" : "are";
+                context.Report(at.Script.SpanOf(tools[0]), $"{list} {verb} installed in the final image and never removed",
+                    $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN");
+            }
+            else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !later.Any(l => l.Manager == "npm" && l.Display == "npm prune"))
+            {
+                string flag = call.Manager == "npm" ? "--omit=dev" : "--production";
+                context.Report(at.Script.NameSpanOf(call.Command), $"'{call.Display}' installs devDependencies into the final image",
+                    $", or install only production dependencies here ('{call.Display} {flag}')");
+            }
+        }
+    }
+
+    private static bool IsBuildPackage(string name) => BuildPackages.Contains(name) || BuildPackagePattern.IsMatch(name);
+
+    /// <summary>A later removal of the tools: by name, by apk virtual name, or an autoremove / purge of variables.</summary>
+    private static bool Removes(PackageCall removal, PackageCall install, List<ShellWord> tools)
+    {
+        if (removal.Op != PackageOp.Remove || removal.Manager != install.Manager)
+        {
+            return false;
+        }
+        var names = new HashSet<string>(removal.PackageNames, StringComparer.Ordinal);
+        if (names.Count == 0 || removal.Operands.Any(o => o.HasExpansion))
+        {
+            return true; // autoremove, purge $buildDeps
+        }
+        if (install.Command.FlagValue("virtual", "t") is { } virtualName && names.Contains(virtualName))
+        {
+            return true;
+        }
+        return tools.Any(t => names.Contains(PackageManagers.StripVersion(t.Value)));
+    }
+
+    private static bool InstallsDevDependencies(PackageCall call, RunStep step, StepCommand at)
+    {
+        var command = call.Command;
+        if (command.HasFlag("g", "global") || call.Display.Contains("global", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (call.Manager == "npm")
+        {
+            if (call.Operands.Count > 0 || call.Display is "npm update" or "npm up" or "npm upgrade" or "npm udpate")
+            {
+                return false;
+            }
+            if (command.HasFlag("production") || command.FlagValue("omit") == "dev" || (command.FlagValue("only") ?? "").StartsWith("prod", StringComparison.Ordinal))
+            {
+                return false;
+            }
+            if (PackageCaches.IsTruthy(step.EnvironmentValue("npm_config_production", at)) || step.EnvironmentValue("NPM_CONFIG_OMIT", at) == "dev"
+                || step.EnvironmentValue("npm_config_omit", at) == "dev")
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (call.Display is not ("yarn" or "yarn install") || command.HasFlag("production", "prod"))
+            {
+                return false;
+            }
+            if (call.Display == "yarn workspaces focus")
+            {
+                return false;
+            }
+        }
+        return step.EnvironmentValue("NODE_ENV", at) != "production";
+    }
+}

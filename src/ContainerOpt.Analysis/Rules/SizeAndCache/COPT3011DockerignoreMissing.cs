@@ -1,0 +1,56 @@
+using ContainerOpt.Analysis.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// The build context has no .dockerignore while a COPY or ADD takes all of it (<c>.</c>, <c>./</c>,
+/// <c>/</c>, <c>*</c>). Reported once, at the first such source. Silent when the caller does not
+/// know the context (then a missing .dockerignore means nothing). ONBUILD triggers are not checked:
+/// they copy from another build's context.
+/// </summary>
+public sealed class COPT3011DockerignoreMissing : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3011",
+        "dockerignore-missing",
+        "No .dockerignore while COPY takes the whole context",
+        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore beside the Dockerfile.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        if (!context.ContextKnown || context.DockerIgnore is not null)
+        {
+            return;
+        }
+        if (WholeContext.FirstCopy(context) is { } source)
+        {
+            context.Report(source.Token.Span, source.Value);
+        }
+    }
+}
+
+/// <summary>Finds the first COPY/ADD that takes the whole build context.</summary>
+internal static class WholeContext
+{
+    public static CopySource? FirstCopy(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            if (CopyInstruction.Read(instruction, context.Model) is { FromContext: true, IsOnbuild: false } copy)
+            {
+                foreach (var source in copy.Sources)
+                {
+                    if (source.IsWholeContext)
+                    {
+                        return source;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// A .dockerignore exists but lets through what should never reach a build: <c>.git</c>, local
+/// secrets (<c>.env</c>, <c>*.pfx</c>), and — when the Dockerfile builds .NET — <c>bin/</c> and
+/// <c>obj/</c> at any depth, and — when it builds Node.js — <c>node_modules</c>. Each is tested with
+/// <see cref="Context.DockerIgnore.IsExcluded"/> on sample paths (<c>.git/HEAD</c>, <c>.env</c>,
+/// <c>cert.pfx</c>, <c>bin/Debug/x.dll</c> and <c>src/App/bin/Debug/x.dll</c>, <c>obj/project.assets.json</c>
+/// and <c>src/App/obj/project.assets.json</c>, <c>node_modules/a/index.js</c>). Reported once, at the
+/// first COPY/ADD that takes the whole context, listing every gap.
+/// </summary>
+public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "COPT3012",
+        "dockerignore-incomplete",
+        "The .dockerignore misses common exclusions",
+        "The COPY of '{0}' takes the whole build context, and .dockerignore does not exclude {1}. Add {2} to .dockerignore.",
+        DiagnosticSeverity.Warning,
+        RuleCategories.SizeAndCache);
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(RuleContext context)
+    {
+        var ignore = context.DockerIgnore;
+        if (ignore is null || WholeContext.FirstCopy(context) is not { } source)
+        {
+            return;
+        }
+        var missing = new List<(string What, string Line)>();
+        void Check(string what, string line, params string[] samples)
+        {
+            if (!samples.All(ignore.IsExcluded))
+            {
+                missing.Add((what, line));
+            }
+        }
+        Check(".git", ".git", ".git/HEAD");
+        if (BuildsDotNet(context))
+        {
+            Check("bin/", "**/bin", "bin/Debug/x.dll", "src/App/bin/Debug/x.dll");
+            Check("obj/", "**/obj", "obj/project.assets.json", "src/App/obj/project.assets.json");
+        }
+        if (BuildsNode(context))
+        {
+            Check("node_modules", "node_modules", "node_modules/a/index.js");
+        }
+        Check(".env", ".env", ".env");
+        Check("*.pfx", "**/*.pfx", "cert.pfx");
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")));
+    }
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 1 ? list[0] : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
+    }
+
+    /// <summary>A .NET build: a project is known, an image from mcr.microsoft.com/dotnet, a dotnet command, or a copied project file.</summary>
+    private static bool BuildsDotNet(RuleContext context)
+    {
+        if (context.Project is not null)
+        {
+            return true;
+        }
+        foreach (var stage in context.Model.Stages)
+        {
+            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { Registry: "mcr.microsoft.com" } image && image.Repository.StartsWith("dotnet/", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return context.RunScripts.Any(r => r.Script.Uses("dotnet"))
+            || CopiedNames(context).Any(n => n.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
+                || n.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A Node.js build: an official node image, npm/yarn/pnpm/npx/node commands, or a copied package.json.</summary>
+    private static bool BuildsNode(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { } image && image.IsOfficial("node"))
+            {
+                return true;
+            }
+        }
+        return context.RunScripts.Any(r => r.Script.Commands.Any(c => c.IsAny("npm", "yarn", "pnpm", "npx", "node")))
+            || CopiedNames(context).Any(n => n.EndsWith("package.json", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> CopiedNames(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            if (instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add
+                && CopyInstruction.Read(instruction, context.Model) is { FromContext: true } copy)
+            {
+                foreach (var source in copy.Sources)
+                {
+                    yield return LayerPaths.BaseName(source.Value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>A source of COPY/ADD: its token and its value, unquoted, with ARG/ENV expanded.</summary>
+internal readonly struct CopySource
+{
+    public CopySource(SyntaxToken token, string value, bool isHeredoc)
+    {
+        Token = token;
+        Value = value;
+        IsHeredoc = isHeredoc;
+    }
+
+    public SyntaxToken Token { get; }
+    public string Value { get; }
+    public bool IsHeredoc { get; }
+
+    public bool IsUrl => !IsHeredoc && (ShellFacts.IsUrl(Value) || IsGitUrl);
+
+    public bool IsGitUrl => !IsHeredoc && (Value.StartsWith("git@", StringComparison.Ordinal) || Value.StartsWith("git://", StringComparison.OrdinalIgnoreCase)
+        || Value.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase)
+        || ((Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            && (Value.Split('#')[0].EndsWith(".git", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>The whole build context: <c>.</c>, <c>./</c>, <c>/</c>, <c>*</c>, <c>./*</c>, <c>**</c>.</summary>
+    public bool IsWholeContext
+    {
+        get
+        {
+            if (IsHeredoc || IsUrl) return false;
+            string cleaned = LayerPaths.Clean(Value);
+            return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
+        }
+    }
+
+    /// <summary>
+    /// A directory rather than a file: ends with '/', or its last segment has no extension and does
+    /// not look like a well-known extension-less file (Gemfile, Makefile, LICENSE ...).
+    /// </summary>
+    public bool IsDirectoryLike
+    {
+        get
+        {
+            if (IsHeredoc || IsUrl) return false;
+            if (IsWholeContext || Value.EndsWith("/", StringComparison.Ordinal)) return true;
+            string name = LayerPaths.BaseName(Value);
+            if (name.Length == 0 || LayerPaths.IsGlob(name)) return false;
+            if (name.IndexOf('.', 1) >= 0) return false;
+            return !ExtensionlessFiles.Contains(name) && !(char.IsUpper(name[0]) && name.ToUpperInvariant() == name);
+        }
+    }
+
+    public override string ToString() => Value;
+
+    private static readonly HashSet<string> ExtensionlessFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Gemfile", "Pipfile", "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Procfile", "Rakefile", "Jenkinsfile",
+        "Brewfile", "Podfile", "Vagrantfile", "Justfile", "LICENSE", "README", "VERSION", "CHANGELOG", "NOTICE", "gradlew", "mvnw",
+    };
+}
+
+/// <summary>COPY and ADD as the size rules read them.</summary>
+internal sealed class CopyInstruction
+{
+    private CopyInstruction(StageInstruction instruction, InstructionSyntax syntax, IReadOnlyList<CopySource> sources, SyntaxToken destination, string destinationValue, string? from)
+    {
+        Instruction = instruction;
+        Syntax = syntax;
+        Sources = sources;
+        Destination = destination;
+        DestinationValue = destinationValue;
+        From = from;
+    }
+
+    public StageInstruction Instruction { get; }
+
+    /// <summary>The COPY/ADD (inside ONBUILD when it is a trigger).</summary>
+    public InstructionSyntax Syntax { get; }
+
+    public bool IsAdd => Syntax.Kind == InstructionKind.Add;
+
+    public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Syntax);
+
+    public IReadOnlyList<CopySource> Sources { get; }
+
+    public SyntaxToken Destination { get; }
+
+    /// <summary>The destination unquoted and expanded.</summary>
+    public string DestinationValue { get; }
+
+    /// <summary>The <c>--from</c> value, or null when the sources come from the build context.</summary>
+    public string? From { get; }
+
+    /// <summary>True when the sources are the build context's (no <c>--from</c>; URLs and heredocs aside).</summary>
+    public bool FromContext => From is null;
+
+    /// <summary>The destination is a directory: it ends with '/' or several sources go into it.</summary>
+    public bool DestinationIsDirectory => DestinationValue.EndsWith("/", StringComparison.Ordinal) || Sources.Count > 1 || DestinationValue is "." or "./";
+
+    public static CopyInstruction? Read(StageInstruction instruction, DockerfileModel model)
+    {
+        var syntax = instruction.Syntax.Effective;
+        if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add) || syntax.Arguments.Count < 2)
+        {
+            return null;
+        }
+        var heredocNames = new HashSet<string>(syntax.Heredocs.Select(h => h.Name), StringComparer.Ordinal);
+        var args = syntax.Arguments;
+        var sources = new List<CopySource>();
+        for (int i = 0; i < args.Count - 1; i++)
+        {
+            string raw = args[i].Value;
+            bool heredoc = raw.StartsWith("<<", StringComparison.Ordinal) && heredocNames.Count > 0;
+            sources.Add(new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model), heredoc));
+        }
+        var destination = args[args.Count - 1];
+        string? from = syntax.Kind == InstructionKind.Copy ? syntax.FindFlag("from")?.Value : null;
+        return new CopyInstruction(instruction, syntax, sources, destination, Expand(destination.Value, instruction, model), from);
+    }
+
+    private static string Expand(string raw, StageInstruction instruction, DockerfileModel model)
+    {
+        string value = LayerPaths.Unquote(raw);
+        if (value.IndexOf('$') < 0)
+        {
+            return value;
+        }
+        var result = model.Expand(instruction, value);
+        return result.Success ? result.Result : value;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>
+/// Paths inside the image as the size and cache rules compare them: absolute, '/'-separated,
+/// cleaned, <c>~</c> and <c>$HOME</c> read as <c>/root</c>, shell globs kept as globs.
+/// </summary>
+internal static class LayerPaths
+{
+    public const string Home = "/root";
+
+    /// <summary>Go's path.Clean ('.' and '..' resolved, no trailing '/').</summary>
+    public static string Clean(string path) => DockerIgnore.CleanPath(path);
+
+    /// <summary>Takes one pair of surrounding quotes off (shell-form COPY/ADD words keep them).</summary>
+    public static string Unquote(string value)
+    {
+        if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
+        {
+            return value.Substring(1, value.Length - 2);
+        }
+        return value;
+    }
+
+    /// <summary>An absolute path against a working directory (absolute paths stay).</summary>
+    public static string Resolve(string path, string workdir)
+    {
+        if (path.StartsWith("/", StringComparison.Ordinal))
+        {
+            return Clean(path);
+        }
+        return Clean((workdir.Length == 0 ? "/" : workdir) + "/" + path);
+    }
+
+    /// <summary>
+    /// The path a shell word names, absolute, or null when it cannot be known (an unset variable,
+    /// a command substitution, a relative path after <c>cd</c>). Variables set by ARG/ENV are expanded.
+    /// </summary>
+    public static string? FromWord(ShellWord word, StageInstruction instruction, DockerfileModel model, string workdir, bool relativeIsKnown)
+    {
+        string value = word.Value;
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        value = SubstituteHome(value);
+        if (value.IndexOf('$') >= 0 || value.IndexOf('`') >= 0)
+        {
+            if (value.IndexOf('`') >= 0 || value.Contains("$(", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var expanded = model.Expand(instruction, value);
+            if (!expanded.Success || expanded.Unmatched.Count > 0 || expanded.Result.Length == 0)
+            {
+                return null;
+            }
+            value = SubstituteHome(expanded.Result);
+        }
+        if (!value.StartsWith("/", StringComparison.Ordinal) && !relativeIsKnown)
+        {
+            return null;
+        }
+        return Resolve(value, workdir);
+    }
+
+    /// <summary><c>~</c>, <c>~/x</c>, <c>$HOME/x</c> and <c>${HOME}/x</c> become <c>/root/x</c>.</summary>
+    public static string SubstituteHome(string value)
+    {
+        if (value == "~" || value.StartsWith("~/", StringComparison.Ordinal))
+        {
+            return Home + value.Substring(1);
+        }
+        foreach (var home in new[] { "${HOME}", "$HOME" })
+        {
+            if (value == home || value.StartsWith(home + "/", StringComparison.Ordinal))
+            {
+                return Home + value.Substring(home.Length);
+            }
+        }
+        return value;
+    }
+
+    public static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
+    public static bool IsAtOrUnder(string path, string directory) =>
+        path == directory || directory == "/" || path.StartsWith(directory + "/", StringComparison.Ordinal);
+
+    public static string BaseName(string path)
+    {
+        string trimmed = path.TrimEnd('/');
+        int slash = trimmed.LastIndexOf('/');
+        return slash >= 0 ? trimmed.Substring(slash + 1) : trimmed;
+    }
+
+    public static string Parent(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path.Substring(0, slash);
+    }
+
+    /// <summary>
+    /// True when removing <paramref name="target"/> (an rm argument, maybe a glob) removes
+    /// <paramref name="path"/> or all of its content: the target names the path, one of its parents,
+    /// or its content (<c>/var/lib/apt/lists/*</c>).
+    /// </summary>
+    public static bool RemovalCovers(string target, string path)
+    {
+        string t = StripContentGlob(target);
+        return IsGlob(t) ? GlobNamesPathOrParent(t, path) : IsAtOrUnder(path, t);
+    }
+
+    /// <summary>True when the glob (or literal) <paramref name="target"/> names <paramref name="path"/> itself or a parent of it.</summary>
+    public static bool NamesPathOrParent(string target, string path)
+    {
+        return IsGlob(target) ? GlobNamesPathOrParent(target, path) : IsAtOrUnder(path, target);
+    }
+
+    private static bool GlobNamesPathOrParent(string glob, string path)
+    {
+        // Whatever the glob matches starts with its literal part, and so does anything under it.
+        string literal = glob.Substring(0, glob.IndexOfAny(new[] { '*', '?', '[' }));
+        if (!path.StartsWith(literal, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var regex = GlobRegex(glob);
+        for (string p = path; ; p = Parent(p))
+        {
+            if (regex.IsMatch(p)) return true;
+            if (p == "/" || p.Length < literal.Length) return false;
+        }
+    }
+
+    /// <summary><c>/x/*</c>, <c>/x/**</c>, <c>/x/*.*</c> and <c>/x/.*</c> remove the content of /x: read them as /x.</summary>
+    public static string StripContentGlob(string target)
+    {
+        string t = target;
+        foreach (var suffix in new[] { "/*", "/**", "/*.*", "/.*" })
+        {
+            if (t.Length > suffix.Length && t.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return t.Substring(0, t.Length - suffix.Length);
+            }
+        }
+        return t;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
+
+    public static Regex GlobRegex(string glob)
+    {
+        if (Globs.Count > 4096)
+        {
+            Globs.Clear();
+        }
+        return Globs.GetOrAdd(glob, CompileGlob);
+    }
+
+    private static Regex CompileGlob(string glob)
+    {
+        var sb = new StringBuilder("^");
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            switch (c)
+            {
+                case '*':
+                    sb.Append("[^/]*");
+                    break;
+                case '?':
+                    sb.Append("[^/]");
+                    break;
+                case '[':
+                    int close = glob.IndexOf(']', i + 1);
+                    if (close < 0)
+                    {
+                        sb.Append("\\[");
+                        break;
+                    }
+                    string body = glob.Substring(i + 1, close - i - 1);
+                    if (body.StartsWith("!", StringComparison.Ordinal)) body = "^" + body.Substring(1);
+                    sb.Append('[').Append(body.Replace("\\", "\\\\")).Append(']');
+                    i = close;
+                    break;
+                default:
+                    sb.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+        sb.Append('$');
+        try
+        {
+            return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException)
+        {
+            return new Regex("^" + Regex.Escape(glob) + "$", RegexOptions.CultureInvariant);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+
+/// <summary>One command of a RUN with its place in the RUN's execution order.</summary>
+internal readonly struct StepCommand
+{
+    public StepCommand(RunScript script, ShellCommand command, int order, bool afterCd)
+    {
+        Script = script;
+        Command = command;
+        Order = order;
+        AfterCd = afterCd;
+    }
+
+    public RunScript Script { get; }
+    public ShellCommand Command { get; }
+
+    /// <summary>Position in the RUN: script by script (command line, then heredoc bodies), then command by command.</summary>
+    public int Order { get; }
+
+    /// <summary>True when a <c>cd</c> ran earlier in the same script: relative paths are no longer relative to WORKDIR.</summary>
+    public bool AfterCd { get; }
+}
+
+/// <summary>
+/// A RUN instruction as one layer: every script it runs (command line and heredoc bodies) with
+/// their commands in order, its mounts, the WORKDIR it runs in.
+/// </summary>
+internal sealed class RunStep
+{
+    public RunStep(StageInstruction instruction, InstructionSyntax run, IReadOnlyList<RunScript> scripts, string workdir, DockerfileModel model)
+    {
+        Instruction = instruction;
+        Run = run;
+        Scripts = scripts;
+        Workdir = workdir;
+        var commands = new List<StepCommand>();
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            bool cd = false;
+            var scriptCommands = scripts[s].Script.Commands;
+            for (int i = 0; i < scriptCommands.Count; i++)
+            {
+                var command = scriptCommands[i];
+                commands.Add(new StepCommand(scripts[s], command, s * 1_000_000 + i, cd));
+                if (command.Is("cd") || command.Is("pushd"))
+                {
+                    cd = true;
+                }
+            }
+        }
+        Commands = commands;
+        var mounts = new List<RunMount>();
+        foreach (var flag in run.Flags)
+        {
+            if (RunMount.FromFlag(flag) is { } mount)
+            {
+                mounts.Add(mount);
+            }
+        }
+        Mounts = mounts;
+        var discarded = new List<string>();
+        var caches = new List<string>();
+        foreach (var mount in mounts)
+        {
+            string type = mount.Type.ToLowerInvariant();
+            if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
+            {
+                string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
+                if (expanded.Length > 0)
+                {
+                    discarded.Add(LayerPaths.Resolve(expanded, workdir));
+                    if (type == "cache")
+                    {
+                        caches.Add(LayerPaths.Resolve(expanded, workdir));
+                    }
+                }
+            }
+        }
+        MountTargets = discarded;
+        CacheMountTargets = caches;
+    }
+
+    public StageInstruction Instruction { get; }
+
+    /// <summary>The RUN (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
+    public InstructionSyntax Run { get; }
+
+    public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Run);
+
+    public IReadOnlyList<RunScript> Scripts { get; }
+
+    public IReadOnlyList<StepCommand> Commands { get; }
+
+    public IReadOnlyList<RunMount> Mounts { get; }
+
+    /// <summary>Targets of cache, tmpfs and bind mounts (absolute): what is written there never reaches the layer.</summary>
+    public IReadOnlyList<string> MountTargets { get; }
+
+    /// <summary>Targets of the cache mounts only (absolute).</summary>
+    public IReadOnlyList<string> CacheMountTargets { get; }
+
+    public string Workdir { get; }
+
+    /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
+    internal bool? DisablesDockerClean { get; set; }
+
+    public bool IsPosix => Scripts.Count > 0 && Scripts[0].IsPosix;
+
+    public int Line => Instruction.Syntax.StartLine;
+
+    public Stage? Stage => Instruction.Stage;
+
+    /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
+    public string? CacheMountOf(string path) => CacheMountTargets.FirstOrDefault(t => LayerPaths.IsAtOrUnder(path, t));
+
+    /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
+    public bool IsOnMount(string path)
+    {
+        foreach (var target in MountTargets)
+        {
+            if (LayerPaths.IsAtOrUnder(path, target))
+            {
+                return true;
+            }
+            // A cache under another user's home: /home/app/.cache/pip stands for /root/.cache/pip.
+            if (path.StartsWith(LayerPaths.Home + "/", StringComparison.Ordinal))
+            {
+                string rest = path.Substring(LayerPaths.Home.Length);
+                if (target.EndsWith(rest, StringComparison.Ordinal) && target.StartsWith("/home/", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The value a variable has for a command: a prefix assignment (<c>X=1 cmd</c>), an earlier
+    /// <c>export X=1</c> in the same script, or ARG/ENV in force; null when unset.
+    /// </summary>
+    public string? EnvironmentValue(string name, StepCommand at)
+    {
+        foreach (var assignment in at.Command.Assignments)
+        {
+            if (TrySplit(assignment.Value, name, out var value)) return value;
+        }
+        string? exported = null;
+        foreach (var other in Commands)
+        {
+            if (other.Order >= at.Order) break;
+            if (!ReferenceEquals(other.Script, at.Script) || !other.Command.Is("export")) continue;
+            foreach (var argument in other.Command.Arguments)
+            {
+                if (TrySplit(argument.Value, name, out var value)) exported = value;
+            }
+        }
+        if (exported is not null) return exported;
+        return Instruction.Scope.TryGetValue(name, out var scoped) ? scoped : null;
+    }
+
+    private static bool TrySplit(string assignment, string name, out string value)
+    {
+        if (assignment.Length > name.Length && assignment[name.Length] == '=' && assignment.StartsWith(name, StringComparison.Ordinal))
+        {
+            value = assignment.Substring(name.Length + 1);
+            return true;
+        }
+        value = "";
+        return false;
+    }
+
+    public override string ToString() => Run.Original;
+}
+
+/// <summary>The RUN steps of a file, built once per analysis and shared by the size and cache rules.</summary>
+internal sealed class RunSteps
+{
+    private static readonly ConditionalWeakTable<object, RunSteps> Cache = new();
+
+    private readonly Dictionary<StageInstruction, RunStep> _byInstruction = new();
+
+    private RunSteps(RuleContext context)
+    {
+        var model = context.Model;
+        Workdirs = ComputeWorkdirs(model);
+        var grouped = new Dictionary<StageInstruction, List<RunScript>>();
+        var order = new List<StageInstruction>();
+        foreach (var script in context.RunScripts)
+        {
+            if (!grouped.TryGetValue(script.Instruction, out var list))
+            {
+                grouped[script.Instruction] = list = new List<RunScript>();
+                order.Add(script.Instruction);
+            }
+            list.Add(script);
+        }
+        var all = new List<RunStep>();
+        foreach (var instruction in order)
+        {
+            var scripts = grouped[instruction];
+            Workdirs.TryGetValue(instruction, out var workdir);
+            var step = new RunStep(instruction, scripts[0].Run, scripts, workdir ?? "/", model);
+            _byInstruction[instruction] = step;
+            all.Add(step);
+        }
+        All = all;
+    }
+
+    /// <summary>Every RUN (ONBUILD RUN included) in file order.</summary>
+    public IReadOnlyList<RunStep> All { get; }
+
+    /// <summary>The WORKDIR each stage instruction runs in (absolute; "/" by default; inherited along FROM).</summary>
+    public IReadOnlyDictionary<StageInstruction, string> Workdirs { get; }
+
+    public static RunSteps For(RuleContext context) => Cache.GetValue(context.RunScripts, _ => new RunSteps(context));
+
+    public RunStep? Find(StageInstruction instruction) => _byInstruction.TryGetValue(instruction, out var step) ? step : null;
+
+    public string WorkdirOf(StageInstruction instruction) => Workdirs.TryGetValue(instruction, out var w) ? w : "/";
+
+    private static Dictionary<StageInstruction, string> ComputeWorkdirs(DockerfileModel model)
+    {
+        var map = new Dictionary<StageInstruction, string>();
+        var finalWorkdir = new Dictionary<Stage, string>();
+        foreach (var stage in model.Stages)
+        {
+            string current = stage.BaseStage is not null && finalWorkdir.TryGetValue(stage.BaseStage, out var inherited) ? inherited : "/";
+            map[stage.From] = current;
+            foreach (var instruction in stage.Instructions)
+            {
+                map[instruction] = current;
+                if (instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0)
+                {
+                    string value = LayerPaths.Unquote(model.Expand(instruction, instruction.Syntax.Arguments[0].Value).Result);
+                    if (value.Length > 0)
+                    {
+                        current = LayerPaths.Resolve(value, current);
+                    }
+                }
+            }
+            finalWorkdir[stage] = current;
+        }
+        return map;
+    }
+}

@@ -1,0 +1,78 @@
+using ContainerOpt.Analysis.Rules.SizeAndCache;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.SizeAndCache;
+
+[TestClass]
+public sealed class COPT3007CopyBeforeDependencyInstallTests
+{
+    [TestMethod]
+    public void Copying_everything_before_npm_ci_is_reported_at_the_source()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim\nWORKDIR /app\nCOPY [|.|] .\nRUN npm ci\nRUN npm run build\n");
+        Assert.AreEqual(
+            "The COPY of '.' comes before 'npm ci' on line 4: any change to the copied files invalidates that layer and the dependencies are downloaded again. Copy only package.json and package-lock.json first, run 'npm ci', then copy the rest.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Manifests_first_then_the_rest_is_right() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n");
+
+    [TestMethod]
+    [DataRow("pip install --no-cache-dir -r requirements.txt", "pip install", "Copy only 'requirements.txt' first, run 'pip install -r requirements.txt', then copy the rest")]
+    [DataRow("python -m pip install --requirement=req/base.txt", "python -m pip install", "Copy only 'req/base.txt' first")]
+    [DataRow("uv sync --frozen", "uv sync", "Copy only pyproject.toml and uv.lock first")]
+    [DataRow("poetry install --no-root", "poetry install", "Copy only pyproject.toml and poetry.lock first")]
+    [DataRow("yarn install --frozen-lockfile", "yarn install", "Copy only package.json and yarn.lock first")]
+    [DataRow("yarn", "yarn", "Copy only package.json and yarn.lock first")]
+    [DataRow("pnpm install --frozen-lockfile", "pnpm install", "Copy only package.json and pnpm-lock.yaml first")]
+    [DataRow("dotnet restore App.sln", "dotnet restore", "Copy only the project and solution files")]
+    [DataRow("go mod download", "go mod download", "Copy only go.mod and go.sum first")]
+    [DataRow("mvn -B dependency:go-offline", "mvn dependency:go-offline", "Copy only pom.xml first")]
+    [DataRow("mvn -B package -DskipTests", "mvn package", "Copy only pom.xml first, run 'mvn dependency:go-offline', then copy the rest before 'mvn package'")]
+    [DataRow("bundle install --jobs 4", "bundle install", "Copy only Gemfile and Gemfile.lock first")]
+    [DataRow("composer install --no-dev", "composer install", "Copy only composer.json and composer.lock first")]
+    [DataRow("cargo fetch", "cargo fetch", "Copy only Cargo.toml and Cargo.lock first")]
+    public void Every_dependency_step_is_known(string command, string display, string advice)
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>($"FROM debian:12\nWORKDIR /src\nCOPY [|./|] /src\nRUN {command}\n");
+        StringAssert.StartsWith(findings[0].Message, $"The COPY of './' comes before '{display}' on line 4:");
+        StringAssert.Contains(findings[0].Message, advice);
+    }
+
+    [TestMethod]
+    public void A_source_folder_is_broad_a_requirements_folder_is_not() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY [|src/|] src/\nRUN pip install --no-cache-dir -r requirements/base.txt\n");
+
+    [TestMethod]
+    public void Named_packages_and_earlier_dependency_goals_are_not_dependency_steps() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM maven:3.9-eclipse-temurin-21\nCOPY pom.xml .\nRUN mvn dependency:go-offline\nCOPY src ./src\nRUN mvn package\nCOPY . .\nRUN npm install -g pm2 && pip install flask && npm install express\n");
+
+    [TestMethod]
+    public void Each_COPY_is_reported_once_naming_the_first_step_after_it()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY [|src/|] ./src/\nRUN dotnet restore\nRUN go mod download\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'src/' comes before 'dotnet restore' on line 3:");
+    }
+
+    [TestMethod]
+    public void Every_broad_COPY_before_the_step_is_reported() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY [|src/|] ./src/\nADD [|tests|] ./tests/\nRUN dotnet restore\n");
+
+    [TestMethod]
+    public void Copies_from_stages_and_onbuild_triggers_are_not_the_context() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim AS deps\nFROM node:20-slim\nCOPY --from=deps /app/ .\nRUN npm ci\nONBUILD COPY . .\nONBUILD RUN npm ci\n");
+
+    [TestMethod]
+    public void Only_the_same_stage_counts() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim AS src\nCOPY . .\nFROM node:20-slim\nCOPY package.json package-lock.json ./\nRUN npm ci\n");
+}

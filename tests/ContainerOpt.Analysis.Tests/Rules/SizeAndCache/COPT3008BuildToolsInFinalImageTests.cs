@@ -1,0 +1,74 @@
+using ContainerOpt.Analysis.Rules.SizeAndCache;
+using ContainerOpt.Analysis.Tests.Infrastructure;
+
+namespace ContainerOpt.Analysis.Tests.Rules.SizeAndCache;
+
+[TestClass]
+public sealed class COPT3008BuildToolsInFinalImageTests
+{
+    [TestMethod]
+    public void A_single_stage_on_a_toolchain_image_is_reported_at_the_image()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM [|golang:1.22|]\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n");
+        Assert.AreEqual(
+            "The final image is based on 'golang:1.22', which carries the Go toolchain: build in an earlier stage and copy only the output into the final image (FROM gcr.io/distroless/static-debian12 or scratch for a static binary).",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void The_dotnet_sdk_suggests_the_runtime_of_the_same_version()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "ARG V=8.0\nFROM [|mcr.microsoft.com/dotnet/sdk:${V}|]\nRUN dotnet publish -o /app\n");
+        StringAssert.Contains(findings[0].Message, "'mcr.microsoft.com/dotnet/sdk:8.0', which carries the whole .NET SDK");
+        StringAssert.Contains(findings[0].Message, "(FROM mcr.microsoft.com/dotnet/aspnet:8.0, or runtime/runtime-deps");
+    }
+
+    [TestMethod]
+    public void Toolchains_in_build_stages_are_where_they_belong() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n");
+
+    [TestMethod]
+    public void A_final_stage_built_on_a_toolchain_stage_is_reported_at_the_root_image() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM [|maven:3.9-eclipse-temurin-21|] AS base\nFROM base\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+
+    [TestMethod]
+    public void Compilers_installed_and_never_removed_are_reported_at_the_first()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl [|build-essential|] libpq-dev=15.6 && rm -rf /var/lib/apt/lists/*\n");
+        Assert.AreEqual(
+            "'build-essential' and 'libpq-dev' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove them at the end of the same RUN.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Every_system_manager_is_checked() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM alpine:3.20\nRUN apk add --no-cache [|build-base|] musl-dev\nRUN dnf install -y [|gcc-c++|]\nRUN yum groupinstall -y [|\"Development Tools\"|]\nRUN zypper in -y [|openssl-devel|]\nRUN apt-get install -y [|openjdk-17-jdk-headless|]\n");
+
+    [TestMethod]
+    public void Build_dependencies_removed_again_are_right() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir psycopg2 && apk del .build-deps\n" +
+            "RUN apt-get install -y gcc && make && apt-get purge -y --auto-remove gcc\nRUN apt-get install -y make\nRUN make && apt-get purge -y make\n" +
+            "RUN apt-get install -y cmake && apt-get purge -y --auto-remove $buildDeps\nRUN apt-get install -y curl libpq5\n");
+
+    [TestMethod]
+    public void Node_dev_dependencies_in_the_final_image_are_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\n");
+        StringAssert.StartsWith(findings[0].Message, "'npm ci' installs devDependencies into the final image: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').");
+    }
+
+    [TestMethod]
+    public void Production_installs_and_pruned_dev_dependencies_are_right() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:20-slim\nRUN npm ci --omit=dev\nRUN npm ci --production\nRUN npm ci --only=production\nRUN NODE_ENV=production npm install\n" +
+            "RUN npm ci && npm run build && npm prune --omit=dev\nRUN yarn install --production\nRUN npm install -g pm2 && npm install express\n" +
+            "ENV NODE_ENV=production\nRUN npm ci\nRUN yarn\n");
+}
