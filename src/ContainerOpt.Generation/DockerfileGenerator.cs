@@ -80,7 +80,7 @@ public static class DockerfileGenerator
 
         // Final stage: the smallest image that runs this app.
         var kind = DotNetImages.FinalKind(project);
-        string family = project.ContainerFamily ?? options.Family ?? "";
+        string? family = project.ContainerFamily ?? options.Family ?? DotNetImages.DefaultFamily(version);
         string baseImage = project.ContainerBaseImage
             ?? options.ImageRegistry + "/" + DotNetImages.Repository(kind) + ":" + DotNetImages.Tag(versionText, family, project.InvariantGlobalization);
         notes.Add(project.ContainerBaseImage is not null
@@ -91,6 +91,10 @@ public static class DockerfileGenerator
                 DotNetImages.Kind.AspNet => $"Final image {baseImage}: ASP.NET Core app.",
                 _ => $"Final image {baseImage}: console/worker app (no ASP.NET Core).",
             });
+        if (project.ContainerBaseImage is null && project.ContainerFamily is null && options.Family is null && family is not null)
+        {
+            notes.Add($"Chiseled images have no shell or package manager; set ContainerFamily (e.g. 'alpine', or 'full' for the Debian/Ubuntu image) if the app needs them.");
+        }
 
         sb.Append('\n').Append("FROM ").Append(baseImage).Append(" AS final\n");
         sb.Append("WORKDIR ").Append(project.ContainerWorkingDirectory ?? "/app").Append('\n');

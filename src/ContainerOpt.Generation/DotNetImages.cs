@@ -25,13 +25,23 @@ public static class DotNetImages
         _ => "runtime",
     };
 
+    /// <summary>Family names that ask for the full (Debian/Ubuntu) image: no tag suffix.</summary>
+    public static bool IsFullFamily(string? family) =>
+        family is not null && (family.Equals("full", StringComparison.OrdinalIgnoreCase) || family.Equals("default", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The family when the project names none: Ubuntu Chiseled from .NET 8 on (the smallest image that
+    /// runs any framework-dependent or self-contained app; non-root; no shell), full images before.
+    /// </summary>
+    public static string? DefaultFamily(Version version) => version.Major >= 8 ? "noble-chiseled" : null;
+
     /// <summary>
     /// The tag: <c>10.0</c>, or <c>10.0-{family}</c>. Chiseled images have no ICU: an app that needs
     /// globalization data gets the <c>-extra</c> variant.
     /// </summary>
     public static string Tag(string version, string? family, bool invariantGlobalization)
     {
-        if (string.IsNullOrWhiteSpace(family))
+        if (string.IsNullOrWhiteSpace(family) || IsFullFamily(family))
         {
             return version;
         }

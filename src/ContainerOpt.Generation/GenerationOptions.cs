@@ -9,7 +9,7 @@ public sealed class GenerationOptions
     /// <summary>Full path of a test project to run in a `test` stage (docker build --target test).</summary>
     public string? TestProject { get; set; }
 
-    /// <summary>The image family for the final stage when the project sets none (alpine, noble-chiseled ...).</summary>
+    /// <summary>The image family for the final stage when the project sets none (alpine, noble-chiseled, full ...); default: chiseled on .NET 8+.</summary>
     public string? Family { get; set; }
 
     /// <summary>Registry/repository prefix of the .NET images.</summary>

@@ -46,7 +46,7 @@ public sealed class DockerfileGeneratorTests
             COPY . .
             RUN dotnet publish "src/Api/Api.csproj" --no-restore -c Release -a $TARGETARCH -o /app
 
-            FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final
             WORKDIR /app
             EXPOSE 8080
             USER $APP_UID
@@ -69,7 +69,7 @@ public sealed class DockerfileGeneratorTests
         StringAssert.Contains(files.Dockerfile, "# Build from the project folder: docker build -f Dockerfile .\n");
         StringAssert.Contains(files.Dockerfile, "FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n");
         StringAssert.Contains(files.Dockerfile, "COPY [\"Cli.csproj\", \"./\"]\nRUN dotnet restore \"Cli.csproj\" -a $TARGETARCH\n");
-        StringAssert.Contains(files.Dockerfile, "\nFROM mcr.microsoft.com/dotnet/runtime:8.0 AS final\nWORKDIR /app\nUSER $APP_UID\n");
+        StringAssert.Contains(files.Dockerfile, "\nFROM mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra AS final\nWORKDIR /app\nUSER $APP_UID\n");
         StringAssert.EndsWith(files.Dockerfile, "ENTRYPOINT [\"dotnet\", \"Cli.dll\"]\n");
         Assert.IsFalse(files.Dockerfile.Contains("EXPOSE"), "a console app listens on nothing");
     }
@@ -85,7 +85,7 @@ public sealed class DockerfileGeneratorTests
             PublishAot = true,
             InvariantGlobalization = true,
         });
-        StringAssert.Contains(files.Dockerfile, "\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS final\n");
+        StringAssert.Contains(files.Dockerfile, "\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled AS final\n");
         StringAssert.EndsWith(files.Dockerfile, "ENTRYPOINT [\"./Aot\"]\n");
         StringAssert.Contains(files.Notes[0], "Native AOT");
     }
@@ -98,6 +98,16 @@ public sealed class DockerfileGeneratorTests
         StringAssert.Contains(DockerfileGenerator.Generate(project).Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final");
         project.InvariantGlobalization = true;
         StringAssert.Contains(DockerfileGenerator.Generate(project).Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS final");
+    }
+
+    [TestMethod]
+    public void Full_family_opts_out_of_chiseled()
+    {
+        var project = WebWithReferences();
+        project.ContainerFamily = "full";
+        StringAssert.Contains(DockerfileGenerator.Generate(project).Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final");
+        var old = new ProjectModel { ProjectPath = "/repo/Old/Old.csproj", TargetFrameworks = new[] { "net6.0" }, AssemblyName = "Old" };
+        StringAssert.Contains(DockerfileGenerator.Generate(old).Dockerfile, "FROM mcr.microsoft.com/dotnet/runtime:6.0 AS final");
     }
 
     [TestMethod]
