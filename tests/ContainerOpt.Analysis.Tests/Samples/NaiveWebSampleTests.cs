@@ -77,8 +77,30 @@ public sealed class NaiveWebSampleTests
         StringAssert.Contains(findings.Single(f => f.Code == "COPT4001").Message, "the .NET 6.0 SDK cannot build net10.0");
     }
 
-    // TODO after the other rule branches are merged, assert their findings on this sample too:
-    //   shell-form ENTRYPOINT (BuildKit JSONArgsRecommended / hadolint DL3025) at 6:12,
-    //   no .dockerignore while COPY takes the whole context (COPT3011) at 3:6,
-    //   single-stage image that keeps the SDK (section C) at line 1.
+    [TestMethod]
+    public void What_a_dotnet_expert_would_say_about_the_whole_file()
+    {
+        var findings = Analyze();
+        var all = findings.Select(f => f.Code + " " + f.Location.Start.Line + ":" + f.Location.Start.Column).ToArray();
+        string listing = string.Join("\n", findings.Select(f => f.ToCanonicalString()));
+        CollectionAssert.AreEqual(new[]
+        {
+            "COPT4003 1:31",  // SDK in the final image (stands for COPT3008, build tools in the final image)
+            "COPT4001 1:35",  // version mismatch
+            "COPT4004 1:35",  // end of life
+            "COPT3011 3:6",   // no .dockerignore while COPY takes the whole context
+            "COPT4005 3:6",   // COPY . . before restore (stands for COPT3007)
+            "COPT3004 4:5",   // NuGet cache left in the restore layer
+            "COPT2059 5:1",   // consecutive RUNs (hadolint DL3059)
+            "COPT3004 5:5",   // ... and in the publish layer
+            "COPT4009 5:12",  // publish restores again
+            "COPT1106 6:12",  // shell-form ENTRYPOINT (JSONArgsRecommended, DL3025)
+            "COPT4011 6:19",  // wrong dll
+        }, all, listing);
+        var entrypoint = findings.Single(f => f.Code == "COPT1106");
+        CollectionAssert.IsSubsetOf(new[] { "JSONArgsRecommended", "DL3025" }, entrypoint.Equivalents.ToArray(), "merged with hadolint's DL3025");
+        var sdk = findings.Single(f => f.Code == "COPT4003");
+        Assert.AreEqual(1, findings.Count(f => f.Location.Start.Line == 3 && f.Code is "COPT3007" or "COPT4005"), "one finding for COPY . . before restore");
+        Assert.IsFalse(findings.Any(f => f.Code == "COPT3008"), "superseded by COPT4003: " + sdk.Message);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    /// <summary>The .NET-specific finding replaces the generic one on the same line: the generic build-tools-in-final-image rule says the same about the SDK image.</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3008" };
+
     public override void Analyze(RuleContext context)
     {
         var project = context.Project;

@@ -24,6 +24,9 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    /// <summary>The .NET-specific finding replaces the generic one on the same line: the generic broad-COPY-before-dependency-step rule says the same about dotnet restore.</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3007" };
+
     public override void Analyze(RuleContext context)
     {
         var project = context.Project;
