@@ -24,7 +24,7 @@ internal static class NearestName
             {
                 continue;
             }
-            int d = Distance(lowered, candidate.ToLowerInvariant());
+            int d = ContainerOpt.Dockerfile.Text.EditDistance.Between(lowered, candidate.ToLowerInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -39,26 +39,5 @@ internal static class NearestName
         return input.Length >= 3
             ? candidates.Where(c => c is not null && c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Length).FirstOrDefault()
             : null;
-    }
-
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -88,8 +88,8 @@ public sealed class DockerIgnore
     /// <summary>True when some pattern (not an exception) names or covers <paramref name="path"/>.</summary>
     public bool HasPatternCovering(string path) => IsExcluded(path);
 
-    /// <summary>Go's filepath.Clean for '/' paths.</summary>
-    internal static string CleanPath(string path)
+    /// <summary>Go's filepath.Clean for '/' paths (BuildKit cleans COPY sources and patterns this way).</summary>
+    public static string CleanPath(string path)
     {
         if (path.Length == 0) return ".";
         bool rooted = path[0] == '/';

@@ -319,7 +319,7 @@ public sealed class DockerfileModel
             if (syntax.Kind == InstructionKind.Unknown)
             {
                 string? suggestion = Keywords
-                    .Select(k => (k, d: EditDistance(k, keyword)))
+                    .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
                     .Where(x => x.d <= 2 && keyword.Length > 2)
                     .OrderBy(x => x.d)
                     .Select(x => x.k)
@@ -454,24 +454,6 @@ public sealed class DockerfileModel
 
         private void Add(string code, string message, TextSpan span) =>
             _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
-
-        private static int EditDistance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
-        }
     }
 
     private Stage? FindStageIn(List<Stage> stages, string reference, bool allowIndex)

@@ -40,7 +40,7 @@ internal static class BuildKitSemantics
             {
                 continue;
             }
-            int distance = Levenshtein(value, option);
+            int distance = ContainerOpt.Dockerfile.Text.EditDistance.Between(value, option);
             if (distance < best)
             {
                 best = distance;
@@ -48,24 +48,6 @@ internal static class BuildKitSemantics
             }
         }
         return match;
-    }
-
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     /// <summary>" (did you mean X?)" with the given prefix before the name, or "".</summary>

@@ -61,7 +61,7 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
                     {
                         continue;
                     }
-                    string cleaned = Clean(source);
+                    string cleaned = Context.DockerIgnore.CleanPath(source);
                     bool excluded = cleaned is "." or "/" ? rootIgnored : ignore.IsExcluded(cleaned);
                     if (excluded)
                     {
@@ -77,26 +77,4 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
         source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal)
         || source.StartsWith("git@", StringComparison.Ordinal) || source.StartsWith("git://", StringComparison.Ordinal)
         || source.StartsWith("ssh://", StringComparison.Ordinal);
-
-    /// <summary>Go's filepath.Clean for '/' paths.</summary>
-    private static string Clean(string path)
-    {
-        if (path.Length == 0) return ".";
-        bool rooted = path[0] == '/';
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part.Length == 0 || part == ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
-                else if (!rooted) parts.Add("..");
-                continue;
-            }
-            parts.Add(part);
-        }
-        string joined = string.Join("/", parts);
-        if (rooted) return "/" + joined;
-        return joined.Length == 0 ? "." : joined;
-    }
 }

@@ -149,8 +149,8 @@ internal static class DotNetBuild
         {
             return null;
         }
-        string r = Clean(NormalizeSeparators(root!));
-        string p = Clean(NormalizeSeparators(fullPath!));
+        string r = Context.DockerIgnore.CleanPath(NormalizeSeparators(root!));
+        string p = Context.DockerIgnore.CleanPath(NormalizeSeparators(fullPath!));
         var comparison = IsWindowsPath(r) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (string.Equals(r, p, comparison))
         {
@@ -203,7 +203,7 @@ internal static class DotNetBuild
     /// <summary>A COPY source as a context path: leading "./" and "/" dropped, "." and ".." resolved ("" for the whole context).</summary>
     public static string CleanSource(string source)
     {
-        string c = Clean(NormalizeSeparators(source)).TrimStart('/');
+        string c = Context.DockerIgnore.CleanPath(NormalizeSeparators(source)).TrimStart('/');
         return c == "." ? "" : c;
     }
 
@@ -302,25 +302,4 @@ internal static class DotNetBuild
     }
 
     private static bool IsWindowsPath(string path) => path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]);
-
-    /// <summary>Go's path.Clean on '/' paths, keeping a leading drive or '/'.</summary>
-    private static string Clean(string path)
-    {
-        if (path.Length == 0) return ".";
-        bool rooted = path[0] == '/';
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part.Length == 0 || part == ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
-                else if (!rooted) parts.Add("..");
-                continue;
-            }
-            parts.Add(part);
-        }
-        string joined = string.Join("/", parts);
-        return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
-    }
 }
