@@ -5,10 +5,10 @@ namespace ContainerOpt.Build.Tests.Infrastructure;
 public sealed class AssemblyFixture
 {
     [AssemblyInitialize]
-    public static void Initialize(TestContext context) => TestRun.Initialize();
+    public static void Initialize(TestContext context) => RunFixture.Initialize();
 
     [AssemblyCleanup]
-    public static void Cleanup() => TestRun.Cleanup();
+    public static void Cleanup() => RunFixture.Cleanup();
 }
 
 /// <summary>Base of every test class: a failed test keeps the run's scratch folders for inspection.</summary>
@@ -21,7 +21,7 @@ public abstract class BuildTestBase
     {
         if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed)
         {
-            TestRun.RecordFailure();
+            RunFixture.RecordFailure();
         }
     }
 }

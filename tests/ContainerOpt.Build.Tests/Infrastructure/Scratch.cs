@@ -26,12 +26,12 @@ internal sealed class Scratch
 {
     public Scratch(string name)
     {
-        Root = TestRun.NewScratchDirectory(name);
+        Root = RunFixture.NewScratchDirectory(name);
     }
 
     public string Root { get; }
 
-    public static string PackageReference => $"<PackageReference Include=\"ContainerOpt.Build\" Version=\"{TestRun.PackageVersion}\" PrivateAssets=\"all\" />";
+    public static string PackageReference => $"<PackageReference Include=\"ContainerOpt.Build\" Version=\"{RunFixture.PackageVersion}\" PrivateAssets=\"all\" />";
 
     public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
@@ -63,7 +63,7 @@ internal sealed class Scratch
         {
             Write($"{name}/Dockerfile", dockerfile);
         }
-        return Write($"{name}/{name}.csproj", ProjectXml(projectSdk ?? "Microsoft.NET.Sdk.Web", framework, "Exe", properties, reference ? PackageReference + "\n" + items : items));
+        return Write($"{name}/{Leaf(name)}.csproj", ProjectXml(projectSdk ?? "Microsoft.NET.Sdk.Web", framework, "Exe", properties, reference ? PackageReference + "\n" + items : items));
     }
 
     /// <summary>A console app (Microsoft.NET.Sdk, Exe); <paramref name="frameworks"/> may list several (TargetFrameworks).</summary>
@@ -74,19 +74,22 @@ internal sealed class Scratch
         {
             Write($"{name}/Dockerfile", dockerfile);
         }
-        return Write($"{name}/{name}.csproj", ProjectXml("Microsoft.NET.Sdk", frameworks, "Exe", properties, reference ? PackageReference + "\n" + items : items));
+        return Write($"{name}/{Leaf(name)}.csproj", ProjectXml("Microsoft.NET.Sdk", frameworks, "Exe", properties, reference ? PackageReference + "\n" + items : items));
     }
 
     /// <summary>A class library (the cheapest project to build).</summary>
     public string Library(string name, string? dockerfile, string frameworks = "net10.0", string properties = "", string items = "", bool reference = true)
     {
-        Write($"{name}/Class1.cs", $"namespace {name.Replace('-', '_')};\n\npublic static class Class1\n{{\n    public static int Value => 1;\n}}\n");
+        Write($"{name}/Class1.cs", $"namespace {Leaf(name).Replace('-', '_')};\n\npublic static class Class1\n{{\n    public static int Value => 1;\n}}\n");
         if (dockerfile is not null)
         {
             Write($"{name}/Dockerfile", dockerfile);
         }
-        return Write($"{name}/{name}.csproj", ProjectXml("Microsoft.NET.Sdk", frameworks, "Library", properties, reference ? PackageReference + "\n" + items : items));
+        return Write($"{name}/{Leaf(name)}.csproj", ProjectXml("Microsoft.NET.Sdk", frameworks, "Library", properties, reference ? PackageReference + "\n" + items : items));
     }
+
+    /// <summary>The project's name: the last segment of its folder.</summary>
+    private static string Leaf(string folder) => folder.TrimEnd('/').Split('/').Last();
 
     public static string ProjectXml(string sdk, string frameworks, string outputType, string properties = "", string items = "")
     {
@@ -144,7 +147,7 @@ internal sealed class Scratch
     }
 
     /// <summary>Runs <c>dotnet</c> in <see cref="Root"/> with the run's environment.</summary>
-    public DotnetResult Dotnet(params string[] arguments) => DotnetRunner.Run(Root, arguments, TestRun.Environment);
+    public DotnetResult Dotnet(params string[] arguments) => DotnetRunner.Run(Root, arguments, RunFixture.Environment);
 
     /// <summary><c>dotnet build target</c> with the classic console logger (what CI logs and Visual Studio parse).</summary>
     public DotnetResult Build(string target, params string[] extra) =>

@@ -11,13 +11,13 @@ namespace ContainerOpt.Build.Tests.Infrastructure;
 /// keep the repository's own Directory.Build.props and central package management out of the
 /// scratch projects.
 /// </summary>
-internal static class TestRun
+internal static class RunFixture
 {
     private static readonly object Gate = new();
     private static int _scratchCounter;
     private static int _failures;
 
-    public static string RepoRoot { get; } = Path.GetFullPath(typeof(TestRun).Assembly
+    public static string RepoRoot { get; } = Path.GetFullPath(typeof(RunFixture).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .First(a => a.Key == "ContainerOptRepoRoot").Value!);
 
