@@ -29,6 +29,9 @@ public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
     public string? WarningsAsErrors { get; set; }
     public string? WarningsNotAsErrors { get; set; }
 
+    /// <summary>$(TreatWarningsAsErrors): every finding that is a warning becomes an error, except those in WarningsNotAsErrors (as NuGet does).</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
     // The project, as MSBuild evaluated it.
     public string? ProjectPath { get; set; }
     public string? TargetFramework { get; set; }
@@ -87,7 +90,7 @@ public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
                 return;
             }
             var missing = DockerfileInput.FileProblem(ToolDescriptors.FileNotFound, dockerfile, dockerfile);
-            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
+            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
             return;
         }
 
@@ -106,6 +109,6 @@ public sealed class AnalyzeDockerfile : Microsoft.Build.Utilities.Task
                 : new DockerfileAnalyzer().Analyze(inputs.Input!).Findings.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
             cache?.Write(inputs.Key, findings);
         }
-        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(findings);
+        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(findings);
     }
 }

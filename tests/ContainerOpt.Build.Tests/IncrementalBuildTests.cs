@@ -5,7 +5,7 @@ namespace ContainerOpt.Build.Tests;
 /// <summary>
 /// A second build with nothing changed still shows the warnings (a warning that disappears on the
 /// second build is one nobody fixes), re-logged from obj/…/containeropt.cache without analysing
-/// again; an edited Dockerfile is analysed again.
+/// again; an edited Dockerfile is analysed again; `dotnet clean` removes the cache.
 /// </summary>
 [TestClass]
 public sealed class IncrementalBuildTests : BuildTestBase
@@ -54,5 +54,10 @@ public sealed class IncrementalBuildTests : BuildTestBase
         BuildAssert.Succeeded(fifth);
         BuildAssert.Findings(fifth);
         StringAssert.Contains(fifth.Stdout, "0 finding(s) re-logged from");
+
+        // 5. `dotnet clean` removes the cache with the build's other files.
+        var clean = scratch.Dotnet("clean", project, "-nologo", "-tl:off");
+        BuildAssert.Succeeded(clean);
+        Assert.IsFalse(File.Exists(cache), $"{cache} should be removed by dotnet clean");
     }
 }

@@ -25,15 +25,27 @@ public sealed class ProjectReferenceTests : BuildTestBase
 
         BuildAssert.Succeeded(result);
         BuildAssert.Findings(result, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        var expected = new[] { b, c }.OrderBy(p => p, StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEqual(expected, ReceivedProjectReferences(binlog, a), "after dotnet build");
+
+        // `dotnet publish --no-build` runs the analysis without a Build before it: the same references.
+        var publishLog = scratch.PathOf("publish.binlog");
+        var publish = scratch.Dotnet("publish", a, "-nologo", "-tl:off", "--no-build", "-c", "Debug", "-o", scratch.PathOf("out"), "-bl:" + publishLog);
+        BuildAssert.Succeeded(publish);
+        BuildAssert.Findings(publish, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        CollectionAssert.AreEqual(expected, ReceivedProjectReferences(publishLog, a), "after dotnet publish --no-build");
+    }
+
+    private static List<string> ReceivedProjectReferences(string binlog, string project)
+    {
         var build = BinaryLog.ReadBuild(binlog);
         var task = build.FindChildrenRecursive<StructuredTask>(t => t.Name == "AnalyzeDockerfile").Single();
         var parameter = task.FindChildrenRecursive<Parameter>(p => p.Name == "ProjectReferences").SingleOrDefault();
         Assert.IsNotNull(parameter, "AnalyzeDockerfile received no ProjectReferences");
-        var received = parameter.FindChildrenRecursive<Item>()
-            .Select(i => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(a)!, i.Text)))
+        return parameter.FindChildrenRecursive<Item>()
+            .Select(i => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, i.Text)))
             .Distinct()
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
-        CollectionAssert.AreEqual(new[] { b, c }.OrderBy(p => p, StringComparer.Ordinal).ToList(), received, "received: " + string.Join(", ", received));
     }
 }
