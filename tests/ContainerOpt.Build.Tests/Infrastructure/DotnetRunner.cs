@@ -51,6 +51,9 @@ internal static class DotnetRunner
 
     public static string DotnetPath { get; } = LocateDotnet();
 
+    /// <summary>Told of every finished process (the run keeps a log of what ran and how long it took).</summary>
+    public static Action<DotnetResult>? Journal { get; set; }
+
     public static DotnetResult Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
         var args = arguments.ToList();
@@ -126,7 +129,9 @@ internal static class DotnetRunner
         string o, e2;
         lock (stdout) { o = stdout.ToString(); }
         lock (stderr) { e2 = stderr.ToString(); }
-        return new DotnetResult(args, workingDirectory, process.ExitCode, o, e2, watch.Elapsed);
+        var result = new DotnetResult(args, workingDirectory, process.ExitCode, o, e2, watch.Elapsed);
+        Journal?.Invoke(result);
+        return result;
     }
 
     private static string LocateDotnet()

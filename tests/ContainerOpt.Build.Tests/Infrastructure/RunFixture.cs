@@ -33,6 +33,9 @@ internal static class RunFixture
     /// <summary>The run's scratch root, artifacts/test-projects/&lt;run&gt;.</summary>
     public static string RunDirectory { get; private set; } = "";
 
+    /// <summary>One line per dotnet process of the run: time, duration, exit code, arguments.</summary>
+    public static string JournalPath { get; private set; } = "";
+
     /// <summary>NUGET_PACKAGES of every scratch build of this run.</summary>
     public static string PackagesDirectory { get; private set; } = "";
 
@@ -59,6 +62,19 @@ internal static class RunFixture
         PackagesDirectory = Path.Combine(RunDirectory, ".nuget-packages");
         Directory.CreateDirectory(FeedDirectory);
         Directory.CreateDirectory(PackagesDirectory);
+        // Every dotnet process of the run, with its wall time: where the suite spends its minutes.
+        var results = Path.Combine(artifacts, "test-results");
+        Directory.CreateDirectory(results);
+        JournalPath = Path.Combine(results, "ContainerOpt.Build.Tests.dotnet-invocations.log");
+        File.WriteAllText(JournalPath, $"run {RunId}\n");
+        DotnetRunner.Journal = r =>
+        {
+            lock (Gate)
+            {
+                File.AppendAllText(JournalPath, string.Format(CultureInfo.InvariantCulture, "{0:HH:mm:ss} {1,7:F2} s  exit {2}  {3}  (in {4})\n",
+                    DateTime.Now, r.Elapsed.TotalSeconds, r.ExitCode, string.Join(" ", r.Arguments), Path.GetRelativePath(RunDirectory, r.WorkingDirectory)));
+            }
+        };
 
         // The version: the repository's own VersionPrefix (version.json through Directory.Build.props)
         // with a prerelease label unique to this run. Only PackageVersion changes, not the assembly
