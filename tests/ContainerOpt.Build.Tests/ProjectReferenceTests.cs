@@ -34,6 +34,13 @@ public sealed class ProjectReferenceTests : BuildTestBase
         BuildAssert.Succeeded(publish);
         BuildAssert.Findings(publish, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
         CollectionAssert.AreEqual(expected, ReceivedProjectReferences(publishLog, a), "after dotnet publish --no-build");
+
+        // The public target on its own (`-t:ContainerOptAnalyze`, no Build before it): the same references.
+        var targetLog = scratch.PathOf("target.binlog");
+        var target = scratch.Dotnet("msbuild", a, "-nologo", "-tl:off", "-t:ContainerOptAnalyze", "-bl:" + targetLog);
+        BuildAssert.Succeeded(target);
+        BuildAssert.Findings(target, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        CollectionAssert.AreEqual(expected, ReceivedProjectReferences(targetLog, a), "after dotnet msbuild -t:ContainerOptAnalyze");
     }
 
     private static List<string> ReceivedProjectReferences(string binlog, string project)
