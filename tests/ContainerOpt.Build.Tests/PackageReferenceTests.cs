@@ -40,4 +40,18 @@ public sealed class PackageReferenceTests : BuildTestBase
             Assert.IsTrue(canonical.IsMatch(line.Trim()), $"not canonical: '{line}'");
         }
     }
+
+    /// <summary>A path with spaces and non-ASCII letters reaches the task and the warning unescaped and whole.</summary>
+    [TestMethod]
+    public void ProjectInAFolderWithSpacesAndAccents_ReportsTheExactPath()
+    {
+        var scratch = new Scratch("spaces");
+        var project = scratch.Library("Mon Projet é", Dockerfiles.FinalStage);
+        var dockerfile = scratch.PathOf("Mon Projet é/Dockerfile");
+
+        var result = scratch.Build(project);
+
+        BuildAssert.Succeeded(result);
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+    }
 }

@@ -80,7 +80,7 @@ internal sealed class Scratch
     /// <summary>A class library (the cheapest project to build).</summary>
     public string Library(string name, string? dockerfile, string frameworks = "net10.0", string properties = "", string items = "", bool reference = true)
     {
-        Write($"{name}/Class1.cs", $"namespace {Leaf(name).Replace('-', '_')};\n\npublic static class Class1\n{{\n    public static int Value => 1;\n}}\n");
+        Write($"{name}/Class1.cs", $"namespace {System.Text.RegularExpressions.Regex.Replace(Leaf(name), @"[^\p{L}\p{Nd}_]", "_")};\n\npublic static class Class1\n{{\n    public static int Value => 1;\n}}\n");
         if (dockerfile is not null)
         {
             Write($"{name}/Dockerfile", dockerfile);
