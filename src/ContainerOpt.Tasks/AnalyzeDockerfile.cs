@@ -32,6 +32,9 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: found beside the Dockerfile or in the context.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>$(TreatWarningsAsErrors): every finding that is a warning becomes an error, except those in WarningsNotAsErrors (as NuGet does).</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
@@ -62,7 +65,7 @@ public sealed class AnalyzeDockerfile : ProjectTask
                 return;
             }
             var missing = DockerfileInput.FileProblem(ToolDescriptors.FileNotFound, dockerfile, dockerfile);
-            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
+            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
             return;
         }
 
@@ -81,6 +84,6 @@ public sealed class AnalyzeDockerfile : ProjectTask
                 : inputs.Problems.Concat(new DockerfileAnalyzer().Analyze(inputs.Input).Findings.Select(f => LoggedFinding.From(f, dockerfile))).ToArray();
             cache?.Write(inputs.Key, findings);
         }
-        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors).Log(findings);
+        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(findings);
     }
 }

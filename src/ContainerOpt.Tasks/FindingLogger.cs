@@ -9,6 +9,8 @@ namespace ContainerOpt.Tasks;
 /// link). NoWarn and WarningsAsErrors/WarningsNotAsErrors are applied here as well as by MSBuild, so
 /// older MSBuild versions (Visual Studio 2019) behave like the .NET SDK's; -warnaserror and
 /// MSBuildTreatWarningsAsErrors are MSBuild's own and apply to these warnings as to any other.
+/// TreatWarningsAsErrors (which MSBuild leaves to the compiler) is applied here, as NuGet applies it
+/// to its NU warnings: a project that treats warnings as errors gets ContainerOpt's as errors too.
 /// </summary>
 internal sealed class FindingLogger
 {
@@ -17,9 +19,11 @@ internal sealed class FindingLogger
     private readonly HashSet<string> _noWarn;
     private readonly HashSet<string> _asErrors;
     private readonly HashSet<string> _notAsErrors;
+    private readonly bool _allAsErrors;
 
-    public FindingLogger(TaskLoggingHelper log, string? noWarn, string? warningsAsErrors, string? warningsNotAsErrors)
+    public FindingLogger(TaskLoggingHelper log, string? noWarn, string? warningsAsErrors, string? warningsNotAsErrors, bool treatWarningsAsErrors = false)
     {
+        _allAsErrors = treatWarningsAsErrors;
         _log = log;
         _noWarn = Codes(noWarn);
         _asErrors = Codes(warningsAsErrors);
@@ -39,7 +43,7 @@ internal sealed class FindingLogger
                 continue;
             }
             var severity = f.Severity;
-            if (severity == DiagnosticSeverity.Warning && _asErrors.Contains(f.Code) && !_notAsErrors.Contains(f.Code))
+            if (severity == DiagnosticSeverity.Warning && (_allAsErrors || _asErrors.Contains(f.Code)) && !_notAsErrors.Contains(f.Code))
             {
                 severity = DiagnosticSeverity.Error;
             }

@@ -1,0 +1,63 @@
+using ContainerOpt.Build.Tests.Infrastructure;
+
+namespace ContainerOpt.Build.Tests;
+
+/// <summary>
+/// A second build with nothing changed still shows the warnings (a warning that disappears on the
+/// second build is one nobody fixes), re-logged from obj/…/containeropt.cache without analysing
+/// again; an edited Dockerfile is analysed again; `dotnet clean` removes the cache.
+/// </summary>
+[TestClass]
+public sealed class IncrementalBuildTests : BuildTestBase
+{
+    [TestMethod]
+    public void NoOpRebuild_RelogsTheSameWarningsFromTheCache_AndAnEditIsAnalysedAgain()
+    {
+        var scratch = new Scratch("incremental");
+        var project = scratch.Library("app", Dockerfiles.FinalStage);
+        var dockerfile = scratch.PathOf("app/Dockerfile");
+        var cache = scratch.PathOf("app/obj/Debug/net10.0/containeropt.cache");
+
+        // 1. First build: analysed, cached.
+        var first = scratch.Build(project);
+        BuildAssert.Succeeded(first);
+        BuildAssert.Findings(first, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        Assert.IsTrue(File.Exists(cache), $"{cache} should exist after the first build");
+        var cacheBytes = File.ReadAllBytes(cache);
+        var cacheTime = File.GetLastWriteTimeUtc(cache);
+        Assert.IsFalse(first.Stdout.Contains("re-logged from", StringComparison.Ordinal));
+
+        // 2. Nothing changed: the same warning, from the cache (the low-importance message shows at -v:d), cache untouched.
+        var second = scratch.Build(project, "--no-restore", "-v:d");
+        BuildAssert.Succeeded(second);
+        BuildAssert.Findings(second, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        StringAssert.Contains(second.Stdout, $"ContainerOpt: {dockerfile} unchanged; 1 finding(s) re-logged from {cache}.");
+        CollectionAssert.AreEqual(cacheBytes, File.ReadAllBytes(cache), "a cache hit must not rewrite the cache");
+        Assert.AreEqual(cacheTime, File.GetLastWriteTimeUtc(cache), "a cache hit must not touch the cache");
+
+        // 3. The Dockerfile is edited: the old finding is gone, the new ones are reported.
+        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS Prod\nRUN apt-get update && apt-get install -y curl\n");
+        var third = scratch.Build(project, "--no-restore", "-v:d");
+        BuildAssert.Succeeded(third);
+        BuildAssert.Findings(third,
+            Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 50, project),
+            Expected.Warning("COPT2008", dockerfile, 2, 42, 2, 46, project));
+        Assert.IsFalse(third.Stdout.Contains("re-logged from", StringComparison.Ordinal), "an edited Dockerfile must be analysed again");
+        Assert.AreEqual("Stage name 'Prod' should be lowercase: name it 'prod'.", third.ContainerOptDiagnostics.Single(d => d.Code == "COPT1100").Message);
+
+        // 4. Fixed: no finding, and the next no-op build re-logs nothing.
+        File.WriteAllText(dockerfile, Dockerfiles.Clean);
+        var fourth = scratch.Build(project, "--no-restore");
+        BuildAssert.Succeeded(fourth);
+        BuildAssert.Findings(fourth);
+        var fifth = scratch.Build(project, "--no-restore", "-v:d");
+        BuildAssert.Succeeded(fifth);
+        BuildAssert.Findings(fifth);
+        StringAssert.Contains(fifth.Stdout, "0 finding(s) re-logged from");
+
+        // 5. `dotnet clean` removes the cache with the build's other files.
+        var clean = scratch.Dotnet("clean", project, "-nologo", "-tl:off");
+        BuildAssert.Succeeded(clean);
+        Assert.IsFalse(File.Exists(cache), $"{cache} should be removed by dotnet clean");
+    }
+}

@@ -1,0 +1,213 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using ContainerOpt.Build.Tests.Infrastructure;
+
+namespace ContainerOpt.Build.Tests;
+
+/// <summary>
+/// What the two packages hold, file by file: MSBuild logic and task assemblies only (no lib/, no
+/// dependencies, a development dependency), the task for Visual Studio's .NET Framework MSBuild and
+/// for the dotnet CLI, and beside it every third-party assembly the analysis needs at run time.
+/// </summary>
+[TestClass]
+public sealed class PackageContentTests : BuildTestBase
+{
+    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Tasks.dll" };
+
+    [TestMethod]
+    public void BuildPackage_HoldsExactlyItsPropsTargetsAndTaskAssemblies()
+    {
+        var expected = new List<string>
+        {
+            "ContainerOpt.Build.nuspec",
+            "build/ContainerOpt.Build.props",
+            "build/ContainerOpt.Build.targets",
+            "buildTransitive/ContainerOpt.Build.props",
+            "buildTransitive/ContainerOpt.Build.targets",
+        };
+        expected.AddRange(TaskFiles());
+
+        CollectionAssert.AreEqual(Sorted(expected), Sorted(Entries(RunFixture.BuildPackagePath)),
+            $"expected:\n  {string.Join("\n  ", Sorted(expected))}\nactual:\n  {string.Join("\n  ", Sorted(Entries(RunFixture.BuildPackagePath)))}");
+        var metadata = Nuspec(RunFixture.BuildPackagePath);
+        Assert.AreEqual("ContainerOpt.Build", Child(metadata, "id"));
+        Assert.AreEqual(RunFixture.PackageVersion, Child(metadata, "version"));
+        Assert.AreEqual("true", Child(metadata, "developmentDependency"));
+        AssertNoDependencies(metadata);
+        Assert.IsFalse(metadata.Elements().Any(e => e.Name.LocalName == "packageTypes"), "ContainerOpt.Build is an ordinary (Dependency) package");
+    }
+
+    [TestMethod]
+    public void SdkPackage_HoldsExactlyItsSdkFilesAndTaskAssemblies_AsAnMSBuildSdk()
+    {
+        var expected = new List<string>
+        {
+            "ContainerOpt.Sdk.nuspec",
+            "Sdk/Sdk.props",
+            "Sdk/Sdk.targets",
+            "Sdk/ContainerOpt.Build.props",
+            "Sdk/ContainerOpt.Build.targets",
+        };
+        expected.AddRange(TaskFiles());
+
+        CollectionAssert.AreEqual(Sorted(expected), Sorted(Entries(RunFixture.SdkPackagePath)),
+            $"expected:\n  {string.Join("\n  ", Sorted(expected))}\nactual:\n  {string.Join("\n  ", Sorted(Entries(RunFixture.SdkPackagePath)))}");
+        var metadata = Nuspec(RunFixture.SdkPackagePath);
+        Assert.AreEqual("ContainerOpt.Sdk", Child(metadata, "id"));
+        Assert.AreEqual(RunFixture.PackageVersion, Child(metadata, "version"));
+        Assert.AreEqual("true", Child(metadata, "developmentDependency"));
+        AssertNoDependencies(metadata);
+        var types = metadata.Elements().Where(e => e.Name.LocalName == "packageTypes").Elements().Select(e => (string?)e.Attribute("name")).ToList();
+        CollectionAssert.AreEqual(new[] { "MSBuildSdk" }, types);
+    }
+
+    [TestMethod]
+    public void BothPackages_ShipTheSameTaskAssemblies()
+    {
+        using var build = ZipFile.OpenRead(RunFixture.BuildPackagePath);
+        using var sdk = ZipFile.OpenRead(RunFixture.SdkPackagePath);
+        foreach (var file in TaskFiles())
+        {
+            CollectionAssert.AreEqual(Bytes(build, file), Bytes(sdk, file), file + " differs between the two packages");
+        }
+    }
+
+    /// <summary>Visual Studio's MSBuild.exe runs on .NET Framework: the net472 task must be a real .NET Framework 4.7.2 assembly.</summary>
+    [TestMethod]
+    public void Net472TaskAssembly_IsCompiledForNetFramework472_AgainstMSBuild15Assemblies()
+    {
+        using var zip = ZipFile.OpenRead(RunFixture.BuildPackagePath);
+        var (framework, references) = ReadAssembly(Bytes(zip, "tasks/net472/ContainerOpt.Tasks.dll"));
+
+        Assert.AreEqual(".NETFramework,Version=v4.7.2", framework);
+        // MSBuild's assemblies keep version 15.1.0.0 in every Visual Studio since 2017: binding to it loads everywhere.
+        Assert.AreEqual(new Version(15, 1, 0, 0), references["Microsoft.Build.Framework"]);
+        Assert.AreEqual(new Version(15, 1, 0, 0), references["Microsoft.Build.Utilities.Core"]);
+        Assert.IsTrue(references.ContainsKey("mscorlib"), "a .NET Framework assembly references mscorlib");
+        Assert.IsFalse(references.ContainsKey("System.Runtime"), "a .NET Framework assembly must not reference System.Runtime");
+
+        var (coreFramework, _) = ReadAssembly(Bytes(zip, "tasks/net8.0/ContainerOpt.Tasks.dll"));
+        Assert.AreEqual(".NETCoreApp,Version=v8.0", coreFramework);
+    }
+
+    /// <summary>
+    /// tasks/net472/ and tasks/net8.0/: our three assemblies, every run-time third-party assembly of
+    /// the analysis libraries (read from their project files, so adding e.g. YamlDotNet to
+    /// ContainerOpt.Analysis makes YamlDotNet.dll expected in both folders), and the net8.0 deps.json.
+    /// </summary>
+    private static IEnumerable<string> TaskFiles()
+    {
+        var assemblies = OurAssemblies.Concat(ThirdPartyAssemblies()).ToList();
+        foreach (var tfm in new[] { "net472", "net8.0" })
+        {
+            foreach (var dll in assemblies)
+            {
+                yield return $"tasks/{tfm}/{dll}";
+            }
+        }
+        yield return "tasks/net8.0/ContainerOpt.Tasks.deps.json";
+    }
+
+    /// <summary>The PackageReferences of ContainerOpt.Analysis and ContainerOpt.Dockerfile that flow to run time, as assembly names.</summary>
+    internal static IReadOnlyList<string> ThirdPartyAssemblies()
+    {
+        var list = new List<string>();
+        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj" })
+        {
+            var xml = XDocument.Load(Path.Combine(RunFixture.RepoRoot, project));
+            foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "PackageReference"))
+            {
+                string? id = (string?)reference.Attribute("Include");
+                string privateAssets = ((string?)reference.Attribute("PrivateAssets") ?? (string?)reference.Elements().FirstOrDefault(e => e.Name.LocalName == "PrivateAssets") ?? "").Trim();
+                string excludeAssets = ((string?)reference.Attribute("ExcludeAssets") ?? (string?)reference.Elements().FirstOrDefault(e => e.Name.LocalName == "ExcludeAssets") ?? "").Trim();
+                string includeAssets = ((string?)reference.Attribute("IncludeAssets") ?? (string?)reference.Elements().FirstOrDefault(e => e.Name.LocalName == "IncludeAssets") ?? "").Trim();
+                bool buildOnly = privateAssets.Equals("all", StringComparison.OrdinalIgnoreCase)
+                    || excludeAssets.Contains("runtime", StringComparison.OrdinalIgnoreCase)
+                    || excludeAssets.Equals("all", StringComparison.OrdinalIgnoreCase)
+                    || (includeAssets.Length > 0 && !includeAssets.Contains("runtime", StringComparison.OrdinalIgnoreCase) && !includeAssets.Equals("all", StringComparison.OrdinalIgnoreCase));
+                if (!string.IsNullOrEmpty(id) && !buildOnly)
+                {
+                    list.Add(id + ".dll");
+                }
+            }
+        }
+        return list.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static List<string> Entries(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        // NuGet's own OPC packaging parts are not content.
+        return zip.Entries.Select(e => e.FullName)
+            .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
+            .ToList();
+    }
+
+    private static List<string> Sorted(IEnumerable<string> names) => names.OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+    private static XElement Nuspec(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+        using var stream = entry.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static string? Child(XElement metadata, string name) => (string?)metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+
+    private static void AssertNoDependencies(XElement metadata)
+    {
+        var dependencies = metadata.Elements().Where(e => e.Name.LocalName == "dependencies").ToList();
+        Assert.IsTrue(dependencies.Count == 0 || !dependencies.Descendants().Any(e => e.Name.LocalName == "dependency"),
+            "the package must have no dependencies: " + string.Join("\n", dependencies));
+    }
+
+    private static byte[] Bytes(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name) ?? throw new AssertFailedException($"{name} is not in the package");
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The TargetFrameworkAttribute and the assembly references of an assembly, read without loading it.</summary>
+    private static (string? Framework, Dictionary<string, Version> References) ReadAssembly(byte[] image)
+    {
+        using var pe = new PEReader(new MemoryStream(image));
+        var md = pe.GetMetadataReader();
+        string? framework = null;
+        foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = md.GetCustomAttribute(handle);
+            if (AttributeTypeName(md, attribute) == "System.Runtime.Versioning.TargetFrameworkAttribute")
+            {
+                var blob = md.GetBlobReader(attribute.Value);
+                Assert.AreEqual(1, blob.ReadUInt16(), "custom attribute prolog");
+                framework = blob.ReadSerializedString();
+            }
+        }
+        var references = md.AssemblyReferences
+            .Select(h => md.GetAssemblyReference(h))
+            .ToDictionary(r => md.GetString(r.Name), r => r.Version, StringComparer.Ordinal);
+        return (framework, references);
+    }
+
+    private static string AttributeTypeName(MetadataReader md, CustomAttribute attribute)
+    {
+        EntityHandle type = attribute.Constructor.Kind switch
+        {
+            HandleKind.MemberReference => md.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
+            HandleKind.MethodDefinition => md.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
+            _ => default,
+        };
+        return type.Kind switch
+        {
+            HandleKind.TypeReference => md.GetString(md.GetTypeReference((TypeReferenceHandle)type).Namespace) + "." + md.GetString(md.GetTypeReference((TypeReferenceHandle)type).Name),
+            HandleKind.TypeDefinition => md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)type).Namespace) + "." + md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)type).Name),
+            _ => "",
+        };
+    }
+}
