@@ -23,9 +23,9 @@ public sealed class BinaryLogTests : BuildTestBase
         Assert.AreEqual("COPT1100", w.Code);
         Assert.AreEqual(web.Dockerfile, w.File);
         Assert.AreEqual(1, w.LineNumber);
-        Assert.AreEqual(46, w.ColumnNumber);
+        Assert.AreEqual(21, w.ColumnNumber);
         Assert.AreEqual(1, w.EndLineNumber);
-        Assert.AreEqual(51, w.EndColumnNumber);
+        Assert.AreEqual(26, w.EndColumnNumber);
         Assert.AreEqual(Dockerfiles.FinalStageMessage, w.Text);
         Assert.AreEqual(web.Project, w.ProjectFile);
     }
@@ -47,9 +47,9 @@ public sealed class BinaryLogTests : BuildTestBase
         Assert.AreEqual("warning", metadata["Severity"]);
         Assert.AreEqual(web.Dockerfile, metadata["File"]);
         Assert.AreEqual("1", metadata["Line"]);
-        Assert.AreEqual("46", metadata["Column"]);
+        Assert.AreEqual("21", metadata["Column"]);
         Assert.AreEqual("1", metadata["EndLine"]);
-        Assert.AreEqual("51", metadata["EndColumn"]);
+        Assert.AreEqual("26", metadata["EndColumn"]);
         Assert.AreEqual(Dockerfiles.FinalStageMessage, metadata["Message"]);
         Assert.AreEqual("https://github.com/containeropt/containeropt/blob/main/docs/rules/COPT1100.md", metadata["HelpLink"]);
     }

@@ -14,7 +14,7 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class PackageContentTests : BuildTestBase
 {
-    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Tasks.dll" };
+    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Generation.dll", "ContainerOpt.Tasks.dll" };
 
     [TestMethod]
     public void BuildPackage_HoldsExactlyItsPropsTargetsAndTaskAssemblies()
@@ -24,6 +24,8 @@ public sealed class PackageContentTests : BuildTestBase
             "ContainerOpt.Build.nuspec",
             "build/ContainerOpt.Build.props",
             "build/ContainerOpt.Build.targets",
+            "buildMultiTargeting/ContainerOpt.Build.props",
+            "buildMultiTargeting/ContainerOpt.Build.targets",
             "buildTransitive/ContainerOpt.Build.props",
             "buildTransitive/ContainerOpt.Build.targets",
         };
@@ -114,7 +116,7 @@ public sealed class PackageContentTests : BuildTestBase
     internal static IReadOnlyList<string> ThirdPartyAssemblies()
     {
         var list = new List<string>();
-        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj" })
+        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj", "src/ContainerOpt.Generation/ContainerOpt.Generation.csproj" })
         {
             var xml = XDocument.Load(Path.Combine(RunFixture.RepoRoot, project));
             foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "PackageReference"))

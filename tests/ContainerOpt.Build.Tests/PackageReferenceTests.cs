@@ -13,7 +13,7 @@ public sealed class PackageReferenceTests : BuildTestBase
         var web = SharedBuilds.SingleWebApp;
 
         BuildAssert.Succeeded(web.Result);
-        BuildAssert.Findings(web.Result, Expected.Warning("COPT1100", web.Dockerfile, 1, 46, 1, 51, web.Project));
+        BuildAssert.Findings(web.Result, Expected.Warning("COPT1100", web.Dockerfile, 1, 21, 1, 26, web.Project));
         var finding = web.Result.ContainerOptDiagnostics.Single();
         Assert.IsTrue(Path.IsPathFullyQualified(finding.Origin), finding.Origin);
         Assert.AreEqual(Dockerfiles.FinalStageMessage, finding.Message);
@@ -30,7 +30,7 @@ public sealed class PackageReferenceTests : BuildTestBase
         var web = SharedBuilds.SingleWebApp;
 
         var canonical = new Regex(
-            "^" + Regex.Escape(web.Dockerfile) + @"\(1,46,1,51\): warning COPT1100: Stage name 'Final' should be lowercase: name it 'final'\. \[" + Regex.Escape(web.Project) + @"\]$",
+            "^" + Regex.Escape(web.Dockerfile) + @"\(1,21,1,26\): warning COPT1100: Stage name 'Final' should be lowercase: name it 'final'\. \[" + Regex.Escape(web.Project) + @"\]$",
             RegexOptions.CultureInvariant);
         var lines = web.Result.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.IsTrue(lines.Any(canonical.IsMatch), $"no line matches {canonical}.\n{web.Result.Describe()}");
@@ -52,6 +52,6 @@ public sealed class PackageReferenceTests : BuildTestBase
         var result = scratch.Build(project);
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", dockerfile, 1, 21, 1, 26, project));
     }
 }

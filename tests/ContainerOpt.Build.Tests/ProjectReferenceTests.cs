@@ -24,7 +24,7 @@ public sealed class ProjectReferenceTests : BuildTestBase
         var result = scratch.Build(a, "-bl:" + binlog);
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 21, 1, 26, a));
         var expected = new[] { b, c }.OrderBy(p => p, StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected, ReceivedProjectReferences(binlog, a), "after dotnet build");
 
@@ -32,14 +32,14 @@ public sealed class ProjectReferenceTests : BuildTestBase
         var publishLog = scratch.PathOf("publish.binlog");
         var publish = scratch.Dotnet("publish", a, "-nologo", "-tl:off", "--no-build", "-c", "Debug", "-o", scratch.PathOf("out"), "-bl:" + publishLog);
         BuildAssert.Succeeded(publish);
-        BuildAssert.Findings(publish, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        BuildAssert.Findings(publish, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 21, 1, 26, a));
         CollectionAssert.AreEqual(expected, ReceivedProjectReferences(publishLog, a), "after dotnet publish --no-build");
 
         // The public target on its own (`-t:ContainerOptAnalyze`, no Build before it): the same references.
         var targetLog = scratch.PathOf("target.binlog");
         var target = scratch.Dotnet("msbuild", a, "-nologo", "-tl:off", "-t:ContainerOptAnalyze", "-bl:" + targetLog);
         BuildAssert.Succeeded(target);
-        BuildAssert.Findings(target, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 46, 1, 51, a));
+        BuildAssert.Findings(target, Expected.Warning("COPT1100", scratch.PathOf("A/Dockerfile"), 1, 21, 1, 26, a));
         CollectionAssert.AreEqual(expected, ReceivedProjectReferences(targetLog, a), "after dotnet msbuild -t:ContainerOptAnalyze");
     }
 

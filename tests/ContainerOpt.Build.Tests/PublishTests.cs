@@ -16,7 +16,7 @@ public sealed class PublishTests : BuildTestBase
         var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"));
 
         BuildAssert.Succeeded(publish);
-        BuildAssert.Findings(publish, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        BuildAssert.Findings(publish, Expected.Warning("COPT1100", dockerfile, 1, 21, 1, 26, project));
         Assert.IsTrue(File.Exists(scratch.PathOf("out/web.dll")), "the app should be published");
 
         // ContainerOptAnalyzeOnBuild=false: `dotnet build` is silent, `dotnet publish` still analyses, once.
@@ -25,6 +25,6 @@ public sealed class PublishTests : BuildTestBase
         BuildAssert.Silent(build);
         var publishOnly = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "--no-restore", "-p:ContainerOptAnalyzeOnBuild=false", "-o", scratch.PathOf("out"));
         BuildAssert.Succeeded(publishOnly);
-        BuildAssert.Findings(publishOnly, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        BuildAssert.Findings(publishOnly, Expected.Warning("COPT1100", dockerfile, 1, 21, 1, 26, project));
     }
 }

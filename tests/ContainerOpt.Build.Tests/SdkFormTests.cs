@@ -37,7 +37,7 @@ public sealed class SdkFormTests : BuildTestBase
         var result = scratch.Build(project);
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", dockerfile, 1, 46, 1, 51, project));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", dockerfile, 1, 21, 1, 26, project));
         Assert.AreEqual(Dockerfiles.FinalStageMessage, result.ContainerOptDiagnostics.Single().Message);
         // The SDK came from the run's feed, not from anywhere else.
         Assert.IsTrue(Directory.Exists(Path.Combine(RunFixture.PackagesDirectory, "containeropt.sdk", version)), "ContainerOpt.Sdk should be resolved into the run's NUGET_PACKAGES");

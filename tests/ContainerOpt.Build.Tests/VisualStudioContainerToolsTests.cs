@@ -26,7 +26,7 @@ public sealed class VisualStudioContainerToolsTests : BuildTestBase
             });
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 46, 1, 51));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 21, 1, 26));
     }
 
     [TestMethod]
@@ -69,7 +69,7 @@ public sealed class VisualStudioContainerToolsTests : BuildTestBase
         });
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 46, 1, 51));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 21, 1, 26));
     }
 
     [TestMethod]
@@ -85,6 +85,6 @@ public sealed class VisualStudioContainerToolsTests : BuildTestBase
             });
 
         BuildAssert.Succeeded(result);
-        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 46, 1, 51));
+        BuildAssert.Findings(result, Expected.Warning("COPT1100", named, 1, 21, 1, 26));
     }
 }

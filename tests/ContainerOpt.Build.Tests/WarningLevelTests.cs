@@ -51,7 +51,7 @@ public sealed class WarningLevelTests : BuildTestBase
         }
         else
         {
-            BuildAssert.Findings(result.Result, new Expected(expectedKind, "COPT1100", result.Dockerfile, 1, 46, 1, 51));
+            BuildAssert.Findings(result.Result, new Expected(expectedKind, "COPT1100", result.Dockerfile, 1, 21, 1, 26));
         }
     }
 }

@@ -220,6 +220,8 @@ public static class DockerfileParser
 
         private static bool IsSpace(char c) => char.IsWhiteSpace(c);
 
+        private static bool IsDoubleDash(StringBuilder word) => word.Length == 2 && word[0] == '-' && word[1] == '-';
+
         /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]</c>.</summary>
         private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
@@ -337,7 +339,7 @@ public static class DockerfileParser
                 }
                 if (pos == to)
                 {
-                    if (word.ToString() != "--" && (blankOk || word.Length > 0))
+                    if (!IsDoubleDash(word) && (blankOk || word.Length > 0))
                     {
                         (flags ??= new()).Add(new InstructionFlag(word.ToString(), line.Span(wordStart, pos)));
                     }
@@ -348,7 +350,7 @@ public static class DockerfileParser
                     if (IsSpace(ch))
                     {
                         phase = InSpaces;
-                        if (word.ToString() == "--")
+                        if (IsDoubleDash(word))
                         {
                             return pos;
                         }

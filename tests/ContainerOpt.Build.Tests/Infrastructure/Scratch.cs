@@ -5,16 +5,16 @@ namespace ContainerOpt.Build.Tests.Infrastructure;
 /// <summary>Dockerfiles whose findings (by the rules that exist today) the tests know exactly.</summary>
 internal static class Dockerfiles
 {
-    /// <summary>COPT1100 at (1,46)-(1,51): the stage name 'Final' is not lowercase. Nothing else.</summary>
-    public const string FinalStage = "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS Final\n";
+    /// <summary>COPT1100 at (1,21)-(1,26): the stage name 'Final' is not lowercase. Nothing else.</summary>
+    public const string FinalStage = "FROM alpine:3.20 AS Final\n";
 
     public const string FinalStageMessage = "Stage name 'Final' should be lowercase: name it 'final'.";
 
     /// <summary>No finding at all.</summary>
-    public const string Clean = "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\n";
+    public const string Clean = "FROM alpine:3.20 AS final\n";
 
-    /// <summary>A Dockerfile whose only finding is COPT1100 on a stage named <paramref name="stage"/> (column 46 on).</summary>
-    public static string Stage(string stage) => $"FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS {stage}\n";
+    /// <summary>A Dockerfile whose only finding is COPT1100 on a stage named <paramref name="stage"/> (column 21 on).</summary>
+    public static string Stage(string stage) => $"FROM alpine:3.20 AS {stage}\n";
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ internal static class SharedBuilds
 
     /// <summary>
     /// A Microsoft.NET.Sdk.Web net10.0 app with the ContainerOpt.Build PackageReference and a Dockerfile
-    /// whose only finding is COPT1100 at (1,46)-(1,51); `dotnet build -bl:…` (restore included).
+    /// whose only finding is COPT1100 at (1,21)-(1,26); `dotnet build -bl:…` (restore included).
     /// </summary>
     public static WebAppBuild SingleWebApp => Web.Value;
 
