@@ -69,9 +69,29 @@ public sealed class DockerfileModel
         return null;
     }
 
-    /// <summary>Expands a word as BuildKit would for this instruction (no word splitting).</summary>
-    public ShellWordResult Expand(StageInstruction instruction, string word) =>
-        new ShellLex(Syntax.EscapeToken).ProcessWord(word, instruction.Scope);
+    private readonly Dictionary<(VariableScope, string), ShellWordResult> _expansions = new();
+
+    /// <summary>
+    /// Expands a word as BuildKit would for this instruction (no word splitting). Results are kept per
+    /// scope and word: many rules expand the same words, and a scope never changes once built.
+    /// </summary>
+    public ShellWordResult Expand(StageInstruction instruction, string word)
+    {
+        var key = (instruction.Scope, word);
+        lock (_expansions)
+        {
+            if (_expansions.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+        }
+        var result = new ShellLex(Syntax.EscapeToken).ProcessWord(word, instruction.Scope);
+        lock (_expansions)
+        {
+            _expansions[key] = result;
+        }
+        return result;
+    }
 
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
     public static bool IsExpandedByBuilder(InstructionKind kind) => kind is

@@ -19,7 +19,6 @@ internal sealed class LogicalLine
     private int _segments;
     private int[]? _logicalStarts;
     private int[]? _sourceStarts;
-    private StringBuilder? _builder;
     private string? _joined;
 
     public LogicalLine(string source, int origin)
@@ -46,7 +45,6 @@ internal sealed class LogicalLine
                 _logicalStarts = new int[4];
                 _sourceStarts = new int[4];
                 _sourceStarts[0] = _firstStart;
-                _builder = new StringBuilder(_source, _firstStart, _length, _length * 2 + 16);
             }
             else if (_segments == _logicalStarts!.Length)
             {
@@ -55,7 +53,6 @@ internal sealed class LogicalLine
             }
             _logicalStarts![_segments] = _length;
             _sourceStarts![_segments] = start;
-            _builder!.Append(_source, start, end - start);
             _joined = null;
         }
         _segments++;
@@ -64,7 +61,20 @@ internal sealed class LogicalLine
     }
 
     /// <summary>The string holding the logical characters.</summary>
-    public string Buffer => _segments <= 1 ? _source : _joined ??= _builder!.ToString();
+    public string Buffer => _segments <= 1 ? _source : _joined ??= Join();
+
+    /// <summary>The joined text, built once at its exact length when the line is complete.</summary>
+    private string Join()
+    {
+        var sb = new StringBuilder(_length);
+        for (int i = 0; i < _segments; i++)
+        {
+            int start = _sourceStarts![i];
+            int length = (i + 1 < _segments ? _logicalStarts![i + 1] : _length) - _logicalStarts![i];
+            sb.Append(_source, start, length);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Index in <see cref="Buffer"/> of the first logical character.</summary>
     public int Start => _segments <= 1 ? _firstStart : 0;
