@@ -11,52 +11,8 @@ namespace ContainerOpt.Dockerfile.Tests.Syntax;
 [DoNotParallelize]
 public sealed class ParserPerformanceTests
 {
-    internal static string TypicalDockerfile { get; } = """
-        # syntax=docker/dockerfile:1
-        ARG DOTNET_VERSION=10.0
-        FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
-        ARG TARGETARCH
-        WORKDIR /src
-        COPY ["NuGet.config", "Directory.Build.props", "Directory.Packages.props", "./"]
-        COPY ["src/Api/Api.csproj", "src/Api/"]
-        COPY ["src/Domain/Domain.csproj", "src/Domain/"]
-        RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-            dotnet restore "src/Api/Api.csproj" -a $TARGETARCH
-        COPY . .
-        RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-            dotnet publish "src/Api/Api.csproj" --no-restore -c Release -a $TARGETARCH -o /app
-        RUN <<EOF
-        set -eu
-        echo "published"
-        ls -la /app
-        EOF
-
-        FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS final
-        LABEL org.opencontainers.image.source="https://example.com/repo" \
-              org.opencontainers.image.version="1.2.3"
-        ENV ASPNETCORE_HTTP_PORTS=8080 \
-            DOTNET_RUNNING_IN_CONTAINER=true
-        RUN apt-get update \
-            && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \
-            && rm -rf /var/lib/apt/lists/*
-        WORKDIR /app
-        EXPOSE 8080
-        USER $APP_UID
-        COPY --from=build --chown=app:app /app .
-        HEALTHCHECK --interval=30s --timeout=3s CMD ["curl", "-f", "http://localhost:8080/health"]
-        ENTRYPOINT ["dotnet", "Api.dll"]
-
-        """;
-
-    internal static string Make(int bytes)
-    {
-        var sb = new StringBuilder(bytes + TypicalDockerfile.Length);
-        while (sb.Length < bytes)
-        {
-            sb.Append(TypicalDockerfile);
-        }
-        return sb.ToString();
-    }
+    // The same typical Dockerfile the benchmarks measure (tests/ContainerOpt.Benchmarks/Samples.cs).
+    internal static string Make(int bytes) => ContainerOpt.Benchmarks.Samples.Repeat(bytes);
 
     private static TimeSpan Time(Action action)
     {
