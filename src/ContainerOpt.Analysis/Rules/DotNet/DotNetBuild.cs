@@ -218,7 +218,7 @@ internal static class DotNetBuild
             return true;
         }
         bool glob = source.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
-        Regex? pattern = glob ? GlobToRegex(source) : null;
+        Regex? pattern = glob ? Context.PathGlob.ToRegex(source, doubleStarCrossesFolders: true) : null;
         string current = path;
         while (true)
         {
@@ -238,68 +238,6 @@ internal static class DotNetBuild
     /// <summary>True when <paramref name="source"/> names <paramref name="folder"/> or a folder above it (copying the folder's whole content).</summary>
     public static bool CoversFolder(string source, string folder) =>
         source.Length == 0 || source == "*" || folder.Length > 0 && Covers(source, folder);
-
-    private static Regex GlobToRegex(string glob)
-    {
-        var sb = new StringBuilder("^");
-        for (int i = 0; i < glob.Length; i++)
-        {
-            char c = glob[i];
-            switch (c)
-            {
-                case '*':
-                    if (i + 1 < glob.Length && glob[i + 1] == '*')
-                    {
-                        sb.Append(".*");
-                        i++;
-                    }
-                    else
-                    {
-                        sb.Append("[^/]*");
-                    }
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    {
-                        int close = glob.IndexOf(']', i + 1);
-                        if (close < 0)
-                        {
-                            sb.Append("\\[");
-                            break;
-                        }
-                        string set = glob.Substring(i + 1, close - i - 1);
-                        if (set.StartsWith("!", StringComparison.Ordinal) || set.StartsWith("^", StringComparison.Ordinal))
-                        {
-                            set = "^" + set.Substring(1);
-                        }
-                        sb.Append('[').Append(set.Replace("\\", "\\\\")).Append(']');
-                        i = close;
-                        break;
-                    }
-                case '\\':
-                    if (i + 1 < glob.Length)
-                    {
-                        sb.Append(Regex.Escape(glob[i + 1].ToString()));
-                        i++;
-                    }
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-        sb.Append('$');
-        try
-        {
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException)
-        {
-            return new Regex("^" + Regex.Escape(glob) + "$", RegexOptions.CultureInvariant);
-        }
-    }
 
     private static bool IsWindowsPath(string path) => path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]);
 }

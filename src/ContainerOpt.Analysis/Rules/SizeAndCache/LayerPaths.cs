@@ -86,7 +86,7 @@ internal static class LayerPaths
         return value;
     }
 
-    public static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
+    public static bool IsGlob(string path) => Context.PathGlob.IsGlob(path);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
     public static bool IsAtOrUnder(string path, string directory) =>
@@ -152,56 +152,5 @@ internal static class LayerPaths
         return t;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
-
-    public static Regex GlobRegex(string glob)
-    {
-        if (Globs.Count > 4096)
-        {
-            Globs.Clear();
-        }
-        return Globs.GetOrAdd(glob, CompileGlob);
-    }
-
-    private static Regex CompileGlob(string glob)
-    {
-        var sb = new StringBuilder("^");
-        for (int i = 0; i < glob.Length; i++)
-        {
-            char c = glob[i];
-            switch (c)
-            {
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    int close = glob.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-                    string body = glob.Substring(i + 1, close - i - 1);
-                    if (body.StartsWith("!", StringComparison.Ordinal)) body = "^" + body.Substring(1);
-                    sb.Append('[').Append(body.Replace("\\", "\\\\")).Append(']');
-                    i = close;
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-        sb.Append('$');
-        try
-        {
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException)
-        {
-            return new Regex("^" + Regex.Escape(glob) + "$", RegexOptions.CultureInvariant);
-        }
-    }
+    public static Regex GlobRegex(string glob) => Context.PathGlob.ToRegex(glob, doubleStarCrossesFolders: false);
 }
