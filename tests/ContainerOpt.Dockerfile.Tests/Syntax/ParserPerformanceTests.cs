@@ -54,18 +54,18 @@ public sealed class ParserPerformanceTests
         Assert.IsTrue(allocationRatio > 3.6 && allocationRatio < 4.4, $"2 MB allocated {smallBytes:N0} B, 8 MB {largeBytes:N0} B (x{allocationRatio:F2})");
 
         // Time without the collector's pauses (GC.GetTotalPauseDuration): the parser's own work must grow
-        // like its input. Pauses grow with the live heap whatever the algorithm; a quadratic parser would
-        // take 16x here.
+        // like its input. Pauses grow with the live heap whatever the algorithm, and a larger heap costs
+        // more page faults and cache misses, so 4x the input may take up to 8x; a quadratic parser takes 16x.
         var t2 = MutatorTime(() => DockerfileParser.Parse(small));
         var t8 = MutatorTime(() => DockerfileParser.Parse(large));
-        Assert.IsTrue(t8.TotalMilliseconds < 6 * Math.Max(t2.TotalMilliseconds, 5), $"without GC pauses: 2 MB {t2.TotalMilliseconds:F1} ms, 8 MB {t8.TotalMilliseconds:F1} ms");
+        Assert.IsTrue(t8.TotalMilliseconds < 8 * Math.Max(t2.TotalMilliseconds, 5), $"without GC pauses: 2 MB {t2.TotalMilliseconds:F1} ms, 8 MB {t8.TotalMilliseconds:F1} ms");
     }
 
     private static TimeSpan MutatorTime(Action action)
     {
         action();
         var best = TimeSpan.MaxValue;
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 5; i++)
         {
             var pausesBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
