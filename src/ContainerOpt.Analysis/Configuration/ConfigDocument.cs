@@ -157,6 +157,41 @@ internal sealed class ConfigDocument
         return _nodes <= MaxNodes;
     }
 
+    /// <summary>A setting of a mapping: its key node, its name and its value.</summary>
+    public readonly struct Entry
+    {
+        public Entry(YamlNode key, string name, YamlNode value)
+        {
+            Key = key;
+            Name = name;
+            Value = value;
+        }
+
+        public YamlNode Key { get; }
+        public string Name { get; }
+        public YamlNode Value { get; }
+    }
+
+    /// <summary>
+    /// The settings of a mapping in order: keys that are not plain text are reported and skipped, and the
+    /// walk stops once the file has made the reader visit too many nodes.
+    /// </summary>
+    public IEnumerable<Entry> Entries(YamlMappingNode mapping)
+    {
+        foreach (var pair in mapping.Children)
+        {
+            if (!Visit(pair.Value))
+            {
+                yield break;
+            }
+            string? name = KeyText(pair.Key);
+            if (name is not null)
+            {
+                yield return new Entry(pair.Key, name, pair.Value);
+            }
+        }
+    }
+
     /// <summary>The key's text, or null (with a problem) when the key is not a plain value.</summary>
     public string? KeyText(YamlNode key)
     {
@@ -271,17 +306,9 @@ internal sealed class ConfigDocument
             Problem(node, $"'{setting}' must be a mapping of label names to types ({string.Join(", ", Rules.Practice.LabelPairs.SchemaTypes)}), not {Describe(node)}.");
             return;
         }
-        foreach (var pair in mapping.Children)
+        foreach (var pair in Entries(mapping))
         {
-            if (!Visit(pair.Value))
-            {
-                break;
-            }
-            string? label = KeyText(pair.Key);
-            if (label is null)
-            {
-                continue;
-            }
+            string label = pair.Name;
             string? type = IsNull(pair.Value) ? "text" : Scalar(pair.Value, setting + "." + label, "a label type");
             if (type is null)
             {

@@ -41,17 +41,9 @@ public static class ContainerOptConfigReader
         {
             return doc.Problems;
         }
-        foreach (var pair in root.Children)
+        foreach (var pair in doc.Entries(root))
         {
-            if (!doc.Visit(pair.Value))
-            {
-                break;
-            }
-            string? key = doc.KeyText(pair.Key);
-            if (key is null)
-            {
-                continue;
-            }
+            string key = pair.Name;
             var value = pair.Value;
             switch (key)
             {
@@ -95,17 +87,9 @@ public static class ContainerOptConfigReader
             doc.Problem(value, "'rules' must be a mapping of rule keys to severities (COPT2008: error), not " + ConfigDocument.Describe(value) + ".");
             return;
         }
-        foreach (var pair in mapping.Children)
+        foreach (var pair in doc.Entries(mapping))
         {
-            if (!doc.Visit(pair.Value))
-            {
-                break;
-            }
-            string? rule = doc.KeyText(pair.Key);
-            if (rule is null)
-            {
-                continue;
-            }
+            string rule = pair.Name;
             rule = rule.Trim();
             doc.CheckRuleKey(rule, pair.Key);
             string? text = doc.Scalar(pair.Value, "rules." + rule, "a severity (error, warning, info, none)");
@@ -145,17 +129,9 @@ public static class ContainerOptConfigReader
             doc.Problem(value, "'buildArgs' must be a mapping of argument names to values (VERSION: 1.2.3), not " + ConfigDocument.Describe(value) + ".");
             return;
         }
-        foreach (var pair in mapping.Children)
+        foreach (var pair in doc.Entries(mapping))
         {
-            if (!doc.Visit(pair.Value))
-            {
-                break;
-            }
-            string? name = doc.KeyText(pair.Key);
-            if (name is null)
-            {
-                continue;
-            }
+            string name = pair.Name;
             if (name.Length == 0 || name.Contains('=') || name.Any(char.IsWhiteSpace))
             {
                 doc.Problem(pair.Key, $"'{name}' is not a build argument name.");

@@ -42,17 +42,9 @@ public static class HadolintConfigReader
         {
             return doc.Problems;
         }
-        foreach (var pair in root.Children)
+        foreach (var pair in doc.Entries(root))
         {
-            if (!doc.Visit(pair.Value))
-            {
-                break;
-            }
-            string? key = doc.KeyText(pair.Key);
-            if (key is null)
-            {
-                continue;
-            }
+            string key = pair.Name;
             var value = pair.Value;
             switch (key)
             {
@@ -111,17 +103,9 @@ public static class HadolintConfigReader
             return;
         }
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in mapping.Children)
+        foreach (var pair in doc.Entries(mapping))
         {
-            if (!doc.Visit(pair.Value))
-            {
-                break;
-            }
-            string? level = doc.KeyText(pair.Key);
-            if (level is null)
-            {
-                continue;
-            }
+            string level = pair.Name;
             DiagnosticSeverity severity;
             switch (level)
             {
