@@ -18,7 +18,8 @@
 #   CONTAINEROPT_DOCKER_STATE           state dir: socket, data root, logs, rootfs cache
 #                                       (default /var/lib/containeropt-docker; keep it short:
 #                                       unix socket paths are limited to ~108 bytes)
-#   CONTAINEROPT_DOCKER_STORAGE_DRIVER  dockerd storage driver (default vfs)
+#   CONTAINEROPT_DOCKER_STORAGE_DRIVER  dockerd storage driver (default: overlay2 when an overlay
+#                                       mount works in the state dir, else vfs)
 #   CONTAINEROPT_DOCKER_BUILDKIT        value printed as DOCKER_BUILDKIT (default 1)
 #   CONTAINEROPT_DOTNET_ROOT            .NET to layer into the images (default /usr/share/dotnet)
 #   CONTAINEROPT_DEBIAN_MIRROR          mirror for debootstrap (default deb.debian.org if it
@@ -42,7 +43,7 @@ readonly STATE=${CONTAINEROPT_DOCKER_STATE:-/var/lib/containeropt-docker}
 readonly SOCK="$STATE/docker.sock"
 readonly PIDFILE="$STATE/dockerd.pid"
 readonly LOGFILE="$STATE/dockerd.log"
-readonly STORAGE_DRIVER=${CONTAINEROPT_DOCKER_STORAGE_DRIVER:-vfs}
+STORAGE_DRIVER=${CONTAINEROPT_DOCKER_STORAGE_DRIVER:-auto}
 readonly BUILDKIT_EXPORT=${CONTAINEROPT_DOCKER_BUILDKIT:-1}
 readonly DOTNET_DIR=${CONTAINEROPT_DOTNET_ROOT:-/usr/share/dotnet}
 # Debian's 20.10 client: builds with the legacy builder and with BuildKit without buildx.
@@ -117,6 +118,8 @@ ensure_packages() {
     missing+=(docker.io)
   fi
   command -v debootstrap >/dev/null 2>&1 || [[ -x /usr/sbin/debootstrap ]] || missing+=(debootstrap)
+  # zstd: the image tests compress layers with the reference implementation.
+  command -v zstd >/dev/null 2>&1 || missing+=(zstd)
   ((${#missing[@]} == 0)) && return 0
 
   ((EUID == 0)) || die "need root to apt-get install ${missing[*]} (and to run dockerd)"
@@ -146,7 +149,29 @@ pid_is_our_dockerd() { # pid_is_our_dockerd PID
 
 pidfile_pid() { cat "$PIDFILE" 2>/dev/null || true; }
 
+# overlay2 is ~5x faster and far smaller on disk than vfs (which copies every layer in full),
+# but needs a kernel and a file system that allow overlay mounts: probe one in the state dir.
+choose_storage_driver() {
+  [[ $STORAGE_DRIVER == auto ]] || return 0
+  local probe
+  probe=$(mktemp -d "$STATE/tmp/overlay-probe.XXXXXX" 2>/dev/null) || {
+    STORAGE_DRIVER=vfs
+    return 0
+  }
+  mkdir -p "$probe"/{lower,upper,work,merged}
+  if mount -t overlay overlay \
+    -o "lowerdir=$probe/lower,upperdir=$probe/upper,workdir=$probe/work" "$probe/merged" 2>/dev/null; then
+    umount "$probe/merged" 2>/dev/null || umount -l "$probe/merged" 2>/dev/null || true
+    STORAGE_DRIVER=overlay2
+  else
+    STORAGE_DRIVER=vfs
+  fi
+  rm -rf --one-file-system -- "$probe"
+}
+
 start_daemon() {
+  mkdir -p "$STATE/tmp"
+  choose_storage_driver
   if daemon_answers; then
     local driver
     driver=$(dk info --format '{{.Driver}}' 2>/dev/null || true)

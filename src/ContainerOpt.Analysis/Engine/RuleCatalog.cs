@@ -17,7 +17,7 @@ public static class RuleCatalog
 
     /// <summary>All descriptors: tool and syntax diagnostics, then the rules.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors =>
-        ToolDescriptors.All.Concat(SyntaxDescriptors.All).Concat(Rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        ToolDescriptors.All.Concat(ImageDescriptors.All).Concat(SyntaxDescriptors.All).Concat(Rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a descriptor by code, name or equivalent (case-insensitive).</summary>
     public static DiagnosticDescriptor? Find(string key) =>
