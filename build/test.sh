@@ -14,11 +14,32 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The image tests need a real Docker engine: build/docker-env.sh installs docker.io, starts dockerd
+# on a private socket and builds the local .NET base images (cached between runs). It runs while
+# the solution builds; its exports (DOCKER_HOST, ...) are read once both are done.
+engine_env="$results/docker-env.sh.out"
+engine_log="$results/docker-env.log"
+echo "== engine (build/docker-env.sh start, log: $engine_log)" >&2
+bash build/docker-env.sh start >"$engine_env" 2>"$engine_log" &
+engine_pid=$!
+
 echo "== build" >&2
 if ! dotnet build ContainerOpt.sln -c Release -nologo -clp:ErrorsOnly; then
+  wait "$engine_pid" || true
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi
+
+if wait "$engine_pid"; then
+  # shellcheck disable=SC1090
+  source <(grep '^export ' "$engine_env")
+  tail -n 1 "$engine_log" >&2
+else
+  echo "build/docker-env.sh failed; the image tests will fail. Its log:" >&2
+  tail -n 30 "$engine_log" >&2
+fi
+# A missing engine fails the image tests here instead of skipping them.
+export CONTAINEROPT_REQUIRE_DOCKER=1
 
 # One project at a time, each into its own TRX file (the image tests share one Docker engine).
 status=0

@@ -59,6 +59,19 @@ public static class DockerfileGenerator
             string destination = group.Key.Length == 0 ? "./" : group.Key + "/";
             sb.Append("COPY [").Append(string.Join(", ", group.Select(Quote))).Append(", ").Append(Quote(destination)).Append("]\n");
         }
+        // Local feeds NuGet.config lists (checked-in .nupkg folders): restore in the image reads them.
+        foreach (var feed in project.LocalPackageSources.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            if (IsUnder(context, feed))
+            {
+                string relativeFeed = Relative(context, feed) + "/";
+                sb.Append("COPY [").Append(Quote(relativeFeed)).Append(", ").Append(Quote(relativeFeed)).Append("]\n");
+            }
+            else
+            {
+                notes.Add($"The package source '{feed}' in NuGet.config is outside the build context ({context}): restore inside the image cannot read it. Move the feed into the repository or publish its packages to a feed the build can reach.");
+            }
+        }
         string mount = options.NuGetCacheMount ? NuGetCacheMount + " " : "";
         sb.Append("RUN ").Append(mount).Append("dotnet restore ").Append(Quote(relativeProject)).Append(" -a $TARGETARCH\n");
         if (testProject is not null)
@@ -215,6 +228,12 @@ public static class DockerfileGenerator
             }
         }
         return common ?? Directory.GetCurrentDirectory();
+    }
+
+    private static bool IsUnder(string context, string path)
+    {
+        string root = context.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal);
     }
 
     /// <summary>A path relative to the context, with '/' separators (as Dockerfiles want).</summary>

@@ -72,6 +72,7 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
             ManagePackageVersionsCentrally = ManagePackageVersionsCentrally,
             ProjectReferences = ProjectReferences.Select(i => FullPath(i, projectPath)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
             RestoreInputs = restoreInputs,
+            LocalPackageSources = RestoreInputFiles.LocalPackageSources(restoreInputs),
             ContainerPorts = ContainerPorts.Select(i => string.IsNullOrEmpty(i.GetMetadata("Type")) ? i.ItemSpec : i.ItemSpec + "/" + i.GetMetadata("Type")).ToArray(),
             ContainerEnvironment = ContainerEnvironmentVariables.GroupBy(i => i.ItemSpec).ToDictionary(g => g.Key, g => g.Last().GetMetadata("Value")),
             ContainerUser = Blank(ContainerUser),

@@ -57,6 +57,52 @@ public sealed class DockerfileGeneratorTests
     }
 
     [TestMethod]
+    public void Local_package_sources_inside_the_context_are_copied_before_restore()
+    {
+        var project = WebWithReferences();
+        project.LocalPackageSources = new[] { "/repo/packages", "/elsewhere/feed" };
+        var files = DockerfileGenerator.Generate(project);
+        StringAssert.Contains(files.Dockerfile, """
+            COPY ["src/Shared/Shared.csproj", "src/Shared/"]
+            COPY ["packages/", "packages/"]
+            RUN dotnet restore "src/Api/Api.csproj" -a $TARGETARCH
+
+            """.Replace("\r\n", "\n"));
+        Assert.IsFalse(files.Dockerfile.Contains("elsewhere", StringComparison.Ordinal), files.Dockerfile);
+        Assert.IsTrue(files.Notes.Any(n => n.Contains("'/elsewhere/feed'", StringComparison.Ordinal) && n.Contains("outside the build context", StringComparison.Ordinal)),
+            string.Join("\n", files.Notes));
+    }
+
+    [TestMethod]
+    public void Local_package_sources_are_read_from_nuget_config()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "copt-feeds-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "packages"));
+            Directory.CreateDirectory(Path.Combine(root, "vendor", "more"));
+            File.WriteAllText(Path.Combine(root, "NuGet.config"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="packages" />
+                    <add key="more" value="./vendor/more/" />
+                    <add key="missing" value="does-not-exist" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                </configuration>
+                """);
+            var found = RestoreInputFiles.LocalPackageSources(new[] { Path.Combine(root, "NuGet.config"), Path.Combine(root, "global.json") });
+            CollectionAssert.AreEqual(new[] { Path.Combine(root, "packages"), Path.Combine(root, "vendor", "more") }, found.Select(f => f.TrimEnd('/')).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Console_app_alone_uses_runtime_and_its_own_folder_as_context()
     {
         var files = DockerfileGenerator.Generate(new ProjectModel

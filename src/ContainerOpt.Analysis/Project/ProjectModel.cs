@@ -52,6 +52,12 @@ public sealed class ProjectModel
     /// <summary>Directory.Build.props/.targets, Directory.Packages.props, NuGet.config, global.json that apply (full paths).</summary>
     public IReadOnlyList<string> RestoreInputs { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Folders that NuGet.config lists as package sources (local feeds, full paths): restore inside the
+    /// image reads them, so they are restore inputs too.
+    /// </summary>
+    public IReadOnlyList<string> LocalPackageSources { get; set; } = Array.Empty<string>();
+
     public bool ManagePackageVersionsCentrally { get; set; }
 
     /// <summary>ContainerPort items: "8080/tcp".</summary>

@@ -41,4 +41,45 @@ public static class RestoreInputFiles
     /// <summary>NuGet.config and global.json that restore of this project reads.</summary>
     public static IReadOnlyList<string> NuGetConfigAndGlobalJson(string projectDirectory) =>
         FindUpward(projectDirectory, "nuget.config", "global.json");
+
+    /// <summary>
+    /// The local folders the given NuGet.config files list under packageSources (a feed of .nupkg files
+    /// checked into the repository, say), as full paths of existing folders. URLs, missing folders and
+    /// unreadable configs are skipped: restore itself reports those.
+    /// </summary>
+    public static IReadOnlyList<string> LocalPackageSources(IEnumerable<string> restoreInputs)
+    {
+        var folders = new List<string>();
+        foreach (var config in restoreInputs.Where(p => string.Equals(Path.GetFileName(p), "nuget.config", StringComparison.OrdinalIgnoreCase)))
+        {
+            System.Xml.Linq.XDocument document;
+            try
+            {
+                document = System.Xml.Linq.XDocument.Load(config);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+            {
+                continue;
+            }
+            var sources = document.Root?.Element("packageSources");
+            if (sources is null)
+            {
+                continue;
+            }
+            foreach (var add in sources.Elements("add"))
+            {
+                string? value = add.Attribute("value")?.Value;
+                if (string.IsNullOrWhiteSpace(value) || value!.Contains("://"))
+                {
+                    continue;
+                }
+                string folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(config)!, value.Replace('\\', Path.DirectorySeparatorChar)));
+                if (Directory.Exists(folder) && !folders.Contains(folder, StringComparer.Ordinal))
+                {
+                    folders.Add(folder);
+                }
+            }
+        }
+        return folders;
+    }
 }

@@ -88,6 +88,7 @@ public static class MSBuildProjectLoader
             : IsTrue(project, "UsingMicrosoftNETSdkWorker") ? ProjectKind.Worker : ProjectKind.Console;
         model.ProjectReferences = ReferenceClosure(collection, project);
         model.RestoreInputs = RestoreInputs(collection, path, project, model.ProjectReferences);
+        model.LocalPackageSources = RestoreInputFiles.LocalPackageSources(model.RestoreInputs);
         return model;
     }
 

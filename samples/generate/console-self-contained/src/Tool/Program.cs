@@ -1,0 +1,1 @@
+Console.WriteLine($"Hello from a self-contained ContainerOpt sample: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");

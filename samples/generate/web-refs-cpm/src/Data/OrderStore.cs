@@ -1,0 +1,6 @@
+namespace Data;
+
+public static class OrderStore
+{
+    public static int Count => 3;
+}
