@@ -18,7 +18,8 @@ public sealed class BuildKitOutputParser : BuildOutputParser
     private static readonly Regex Done = new(@"^DONE (\d+(?:\.\d+)?)s$", RegexOptions.CultureInvariant);
     private static readonly Regex WritingImage = new(@"^writing image (sha256:[0-9a-f]{64})", RegexOptions.CultureInvariant);
     private static readonly Regex ExcerptHeader = new(@"^[^\s:]+:(\d+)(?:-(\d+))?$", RegexOptions.CultureInvariant);
-    private static readonly Regex SolveError = new(@"^(?:ERROR|error): (?:failed to build: )?(?:failed to solve(?: with frontend [^:]+)?: )?(.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex SolveError = new(@"^(?:(?:ERROR|error): )?(?:failed to build: )?failed to solve(?: with frontend [^:]+)?: (.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex GenericError = new(@"^(?:ERROR|error): (.*)$", RegexOptions.CultureInvariant);
 
     private readonly Dictionary<string, BuildStep> _byVertex = new(StringComparer.Ordinal);
     private bool _inStepBlock;
@@ -150,6 +151,7 @@ public sealed class BuildKitOutputParser : BuildOutputParser
         }
 
         Match solve = SolveError.Match(text);
+        if (!solve.Success) solve = GenericError.Match(text);
         if (solve.Success)
         {
             _sawError = true;

@@ -72,17 +72,21 @@ public static class ProcessRunner
 
         T? value = default;
         Exception? consumerError = null;
+        var output = new EndTrackingStream(process.StandardOutput.BaseStream);
         try
         {
-            value = consume(process.StandardOutput.BaseStream);
+            value = consume(output);
         }
         catch (Exception e)
         {
             consumerError = e;
         }
 
-        bool stoppedEarly = !exited.IsSet && !process.HasExited;
+        // A consumer that read to the end lets the process finish (the timer still guards it); one that
+        // returned or threw before the end is done with it, so the process is stopped.
+        bool stoppedEarly = !output.ReachedEnd && !process.HasExited;
         if (stoppedEarly) ProcessTree.Kill(process);
+        else process.WaitForExit();
         timer.Change(Timeout.Infinite, Timeout.Infinite);
         Finish(process, Task.CompletedTask, stderrPump);
         watch.Stop();
