@@ -47,7 +47,15 @@ public static class BuilderDetector
             }
         }
 
-        BuilderInfo info = ProbePodman(podman!, env, timeout);
+        BuilderInfo info;
+        try
+        {
+            info = ProbePodman(podman!, env, timeout);
+        }
+        catch (ImageBuilderException) when (dockerFailure is not null)
+        {
+            throw dockerFailure; // docker is the preferred one: its reason is the one to fix
+        }
         if (dockerFailure is null) return info;
         return new BuilderInfo(info.Kind, info.ExecutablePath, info.EngineVersion, info.EnginePlatform)
         {
