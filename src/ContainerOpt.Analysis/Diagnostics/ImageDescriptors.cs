@@ -37,7 +37,7 @@ public static class ImageDescriptors
 
     public static readonly DiagnosticDescriptor InvalidBaseImagePlatform = new(
         "COPT1121", "invalid-base-image-platform", "Base image platform does not match the build",
-        "Base image {0} was pulled with platform \"{1}\", expected \"{2}\" for current build. Pass --platform={2} on FROM, or build for {1}.",
+        "Base image {0} was pulled with platform \"{1}\", expected \"{2}\" for current build. Pull it for {2} ('docker pull --platform={2} {0}'), or build for {1} (--platform={1}).",
         DiagnosticSeverity.Warning, "Correctness", new[] { "InvalidBaseImagePlatform" });
 
     public static readonly DiagnosticDescriptor ImageTooLarge = new(
