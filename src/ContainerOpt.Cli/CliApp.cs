@@ -18,6 +18,12 @@ public static class CliApp
           containeropt generate --project X.csproj [--output DIR] [--force] [--cache-mount] [--family alpine|noble-chiseled]
               Write the optimized Dockerfile (beside the project) and .dockerignore (in the build context);
               existing files are never replaced without --force.
+          containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR [--dockerfile F] [--target STAGE] [--format text|json]
+                              [--builder auto|docker|buildx|podman] [--platform OS/ARCH]
+                              [--max-size 500MB] [--max-wasted 10MB] [--min-efficiency 0.95]
+              Every layer: size, compressed size, the Dockerfile line that made it, the bytes wasted (overwritten,
+              deleted or left in caches), the largest files; an IMAGE is read from the local engine (docker save).
+              Exit 0: within the gates; 1: a gate failed; 2: usage, engine or archive problem.
           containeropt rules [--format text|json]
               Every rule: code, name, default severity, title, hadolint/BuildKit equivalents.
           containeropt parse PATH [--format buildkit|json]
@@ -46,6 +52,7 @@ public static class CliApp
                 "parse" => ParseCommand.Run(rest, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
+                "layers" => LayersCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }
