@@ -3,8 +3,12 @@
 # "noble-chiseled" stand-in from the debootstrapped Debian 12 rootfs tarball (run by
 # build/docker-env.sh; root only: it chroots into the unpacked donor rootfs).
 #
-# Usage: chiseled-rootfs.sh TARBALL DOTNET_ROOT RUNTIME_VERSION plain|extra OUT_DIR
-#   writes OUT_DIR/rootfs/ (the image's "/") and OUT_DIR/manifest.txt (one kept path a line).
+# Usage: chiseled-rootfs.sh DONOR DOTNET_ROOT RUNTIME_VERSION plain|extra OUT_DIR
+#   DONOR: the rootfs tarball, or a folder it was unpacked into (unpacking 116 MB costs 5-12 s of
+#   I/O here, so docker-env.sh unpacks once for both variants; the folder is used, not changed,
+#   except for a copy of .NET's ELF files under its /tmp).
+#   Writes OUT_DIR/rootfs/ (the image's "/"), OUT_DIR/manifest.txt (one kept path a line) and
+#   OUT_DIR/packages.txt (the Debian packages the kept files came from).
 #
 # What goes in, like the official Ubuntu Chiseled images (dotnet-docker's
 # src/runtime-deps/10.0/noble-chiseled*/ cut base-files, ca-certificates, libc6, libgcc-s1,
@@ -41,9 +45,9 @@ die() {
   exit 1
 }
 
-(($# == 5)) || die "usage: $0 TARBALL DOTNET_ROOT RUNTIME_VERSION plain|extra OUT_DIR"
-readonly TARBALL=$1 DOTNET_ROOT=$2 RUNTIME_VERSION=$3 VARIANT=$4 OUT=$5
-[[ -s $TARBALL ]] || die "no rootfs tarball at $TARBALL"
+(($# == 5)) || die "usage: $0 DONOR DOTNET_ROOT RUNTIME_VERSION plain|extra OUT_DIR"
+readonly SOURCE=$1 DOTNET_ROOT=$2 RUNTIME_VERSION=$3 VARIANT=$4 OUT=$5
+[[ -d $SOURCE || -s $SOURCE ]] || die "no rootfs tarball or folder at $SOURCE"
 [[ -x $DOTNET_ROOT/dotnet ]] || die "no .NET at $DOTNET_ROOT"
 [[ -d $DOTNET_ROOT/shared/Microsoft.NETCore.App/$RUNTIME_VERSION ]] ||
   die "no Microsoft.NETCore.App $RUNTIME_VERSION in $DOTNET_ROOT"
@@ -52,10 +56,15 @@ readonly TARBALL=$1 DOTNET_ROOT=$2 RUNTIME_VERSION=$3 VARIANT=$4 OUT=$5
 [[ ! -e $OUT || -z $(ls -A "$OUT") ]] || die "$OUT is not empty"
 
 mkdir -p "$OUT"
-DONOR=$(mktemp -d "$OUT/.donor.XXXXXX")
+if [[ -d $SOURCE ]]; then
+  DONOR=$(cd "$SOURCE" && pwd -P)
+  [[ -x $DONOR/usr/bin/ldd ]] || die "$SOURCE does not look like an unpacked Debian rootfs"
+else
+  DONOR=$(mktemp -d "$OUT/.donor.XXXXXX")
+  trap 'rm -rf --one-file-system -- "$DONOR"' EXIT
+  tar --numeric-owner -C "$DONOR" -xf "$SOURCE"
+fi
 readonly DONOR
-trap 'rm -rf --one-file-system -- "$DONOR"' EXIT
-tar --numeric-owner -C "$DONOR" -xf "$TARBALL"
 
 # --- paths inside the donor ----------------------------------------------------------------
 # Canonical form of an absolute in-donor directory: symlinks resolved against the donor's root
@@ -133,6 +142,7 @@ keep_tree() { # keep_tree /in/donor/dir: the directory and all below it
 
 # --- the shared-library closure ------------------------------------------------------------
 readonly DOTNET_COPY=/tmp/.dotnet-elf
+rm -rf --one-file-system -- "${DONOR:?}$DOTNET_COPY"
 mkdir -p "$DONOR$DOTNET_COPY"
 elf_files=()
 while IFS= read -r -d '' f; do
