@@ -622,7 +622,7 @@ standin_fingerprint() { # standin_fingerprint ID PARENT_ID
         local name version
         while read -r name version; do
           if runtime_pack_dir "$name" "$version" >/dev/null; then
-            printf 'pack %s %s\n' "$name" "$version"
+            printf 'pack %s %s without nupkg\n' "$name" "$version"
           fi
         done < <(seeded_packs)
         ;;
@@ -689,6 +689,8 @@ assemble_context() { # assemble_context ID DIR
         rm -rf -- "$dest"
         cp -a -- "$src" "$dest"
       }
+      # The SDK reads the unpacked files; the .nupkg itself (~60 MB for both) is dead weight.
+      rm -f -- "$dest"/*.nupkg "$dest"/*.nupkg.sha512
     done < <(seeded_packs)
   fi
 }
