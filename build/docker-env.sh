@@ -7,7 +7,9 @@
 #   * builds mcr.microsoft.com/dotnet/{runtime-deps,runtime,aspnet,sdk}:10.0 (and
 #     :10.0-bookworm-slim) from a debootstrapped Debian 12 minbase plus the machine's own .NET
 #     (/usr/share/dotnet), so Dockerfiles written for the official images build unchanged
-#     (builds that RUN something need --network=none: the daemon has no bridge network);
+#     (builds that RUN something need --network=none: the daemon has no bridge network); the sdk
+#     one carries the linux runtime packs in packs/ so RID-specific and self-contained restores
+#     work offline (see "3c");
 #   * builds the distroless mcr.microsoft.com/dotnet/{runtime-deps,runtime,aspnet}:
 #     10.0-noble-chiseled and :10.0-noble-chiseled-extra (ICU + tzdata) the way the official ones
 #     are made: FROM scratch, COPY of a cut-down root file system, no RUN (there is no shell).
@@ -576,6 +578,12 @@ fetch_runtime_packs() {
     runtime_pack_dir "$name" "$version" >/dev/null || missing+=("$name/$version")
   done < <(seeded_packs)
   ((${#missing[@]})) || return 0
+  # Offline machines: do not pay NuGet's retries on every warm start; try again after a day.
+  local failed="$STATE/packs-restore.failed"
+  if [[ -n $(find "$failed" -mmin -1440 2>/dev/null) ]]; then
+    log "runtime packs ${missing[*]} unavailable (host restore failed within the last day; rm $failed to retry)"
+    return 0
+  fi
   local proj t0 item
   mkdir -p "$STATE/tmp" "$STATE/nuget-packages"
   proj=$(mktemp -d "$STATE/tmp/packs.XXXXXX")
@@ -593,8 +601,10 @@ fetch_runtime_packs() {
     "$proj/packs.csproj" --packages "$STATE/nuget-packages" >"$STATE/packs-restore.log" 2>&1; then
     tail -n 5 "$STATE/packs-restore.log" >&2 || true
     log "warning: could not fetch the runtime packs; in the sdk stand-in, RID-specific and self-contained restores will need the network"
+    : >"$failed"
     return 0
   fi
+  rm -f -- "$failed"
   log "fetched runtime packs in $(elapsed "$t0")"
 }
 
