@@ -7,7 +7,22 @@
 #   * builds mcr.microsoft.com/dotnet/{runtime-deps,runtime,aspnet,sdk}:10.0 (and
 #     :10.0-bookworm-slim) from a debootstrapped Debian 12 minbase plus the machine's own .NET
 #     (/usr/share/dotnet), so Dockerfiles written for the official images build unchanged
-#     (builds that RUN something need --network=none: the daemon has no bridge network).
+#     (builds that RUN something need --network=none: the daemon has no bridge network); the sdk
+#     one carries the linux runtime packs in packs/ so RID-specific and self-contained restores
+#     work offline (see "3c");
+#   * builds the distroless mcr.microsoft.com/dotnet/{runtime-deps,runtime,aspnet}:
+#     10.0-noble-chiseled and :10.0-noble-chiseled-extra (ICU + tzdata) the way the official ones
+#     are made: FROM scratch, COPY of a cut-down root file system, no RUN (there is no shell).
+#     base-images/chiseled-rootfs.sh cuts it from the same Debian rootfs: .NET's shared-library
+#     closure (resolved by the donor's ldd in a chroot), CA certificates, passwd/group with app.
+#     They are Debian 12 inside (glibc 2.36, OpenSSL 3.0, ICU 72), not Ubuntu 24.04, but have the
+#     official images' shape: files, users, ENV, USER 1654, ENTRYPOINT.
+#
+# Not made: the Alpine images (…:10.0-alpine*). They need a musl build of .NET and the machine's
+# .NET is glibc-only, so a working stand-in is impossible here, and a fake one (glibc .NET on a
+# musl rootfs, or a Debian image tagged alpine) would make tests pass that fail on the real image.
+# Nor sdk:10.0-noble-aot: a net10.0 PublishAot restore needs
+# Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64, which the NuGet mirror lacks.
 #
 # Usage:
 #   eval "$(build/docker-env.sh start)"   # idempotent; prints export lines (last lines of stdout)
@@ -32,7 +47,12 @@ readonly BASE_IMAGE=containeropt/bookworm-base:1
 readonly BASE_PACKAGES=libicu72,libssl3,ca-certificates,tzdata,libc6,libgcc-s1,libstdc++6,zlib1g
 # Bump when the rootfs recipe (packages, cleanup) changes so the cached tarball is rebuilt.
 readonly BASE_RECIPE_VERSION=2
-readonly KINDS=(runtime-deps runtime aspnet sdk)
+# Every stand-in, parents before children. An id is the image kind (repository) plus the variant.
+readonly STANDINS=(
+  runtime-deps runtime aspnet sdk
+  runtime-deps-chiseled runtime-chiseled aspnet-chiseled
+  runtime-deps-chiseled-extra runtime-chiseled-extra aspnet-chiseled-extra
+)
 readonly FINGERPRINT_LABEL=com.containeropt.fingerprint
 readonly VERSION_LABEL=org.opencontainers.image.version
 
@@ -85,9 +105,42 @@ daemon_answers() {
   timeout 20 "$DOCKER_CLIENT" -H "unix://$SOCK" info --format '{{.ServerVersion}}' >/dev/null 2>&1
 }
 
-image_id() { dk image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
+# Id and labels of every stand-in tag, read with one `docker image inspect` (a warm start would
+# otherwise spend ~0.1 s on each of ~40 calls). Dropped whenever an image is built or tagged.
+declare -A CACHED_IMAGES=() # ref -> "id<TAB>fingerprint<TAB>version"; "" = looked up, absent
+CACHE_READY=0
+
+load_image_cache() { # load_image_cache REF...
+  local tags id fp version tag ref
+  CACHED_IMAGES=()
+  for ref in "$@"; do CACHED_IMAGES[$ref]=""; done
+  while IFS=$'\t' read -r tags id fp version; do
+    for tag in $tags; do
+      [[ -n ${CACHED_IMAGES[$tag]+set} ]] && CACHED_IMAGES[$tag]="$id"$'\t'"$fp"$'\t'"$version"
+    done
+  done < <(dk image inspect --format "{{range .RepoTags}}{{.}} {{end}}{{\"\t\"}}{{.Id}}{{\"\t\"}}{{index .Config.Labels \"$FINGERPRINT_LABEL\"}}{{\"\t\"}}{{index .Config.Labels \"$VERSION_LABEL\"}}" "$@" 2>/dev/null || true)
+  CACHE_READY=1
+}
+
+drop_image_cache() { CACHE_READY=0; }
+
+cached_field() { # cached_field REF INDEX(1=id,2=fingerprint,3=version); fails when not cached
+  ((CACHE_READY)) && [[ -n ${CACHED_IMAGES[$1]+set} ]] || return 1
+  local fields
+  IFS=$'\t' read -r -a fields <<<"${CACHED_IMAGES[$1]}"
+  printf '%s\n' "${fields[$2 - 1]:-}"
+}
+
+image_id() {
+  cached_field "$1" 1 && return 0
+  dk image inspect --format '{{.Id}}' "$1" 2>/dev/null || true
+}
 
 image_label() { # image_label IMAGE KEY
+  case $2 in
+    "$FINGERPRINT_LABEL") cached_field "$1" 2 && return 0 ;;
+    "$VERSION_LABEL") cached_field "$1" 3 && return 0 ;;
+  esac
   dk image inspect --format "{{index .Config.Labels \"$2\"}}" "$1" 2>/dev/null || true
 }
 
@@ -341,20 +394,29 @@ make_rootfs_tarball() { # make_rootfs_tarball TARBALL
   log "rootfs tarball $(du -h "$tarball" | cut -f1) written in $(elapsed "$t0")"
 }
 
+rootfs_tarball() { printf '%s\n' "$STATE/rootfs/debian-$DEBIAN_SUITE-minbase-$(base_fingerprint).tar"; }
+
+ensure_rootfs_tarball() {
+  local tarball
+  tarball=$(rootfs_tarball)
+  [[ -s $tarball ]] && return 0
+  command -v debootstrap >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin"
+  mkdir -p "$STATE/rootfs"
+  make_rootfs_tarball "$tarball"
+}
+
 ensure_base_image() {
-  local fp have
+  local fp have tarball
   fp=$(base_fingerprint)
   have=$(image_label "$BASE_IMAGE" "$FINGERPRINT_LABEL")
   if [[ $have == "$fp" ]]; then
     return 0
   fi
-  command -v debootstrap >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin"
-  local tarball="$STATE/rootfs/debian-$DEBIAN_SUITE-minbase-$fp.tar"
-  mkdir -p "$STATE/rootfs"
-  if [[ ! -s $tarball ]]; then
-    make_rootfs_tarball "$tarball"
-  else
+  tarball=$(rootfs_tarball)
+  if [[ -s $tarball ]]; then
     log "using cached rootfs $tarball"
+  else
+    ensure_rootfs_tarball
   fi
   local t0 old
   t0=$(now_ms)
@@ -395,17 +457,54 @@ detect_dotnet() {
   [[ -n $SDK_VERSION ]] || die "no SDK $DOTNET_CHANNEL.* in $DOTNET_DIR/sdk"
 }
 
+# Stand-in ids: <kind>[-chiseled[-extra]], kind = runtime-deps|runtime|aspnet|sdk.
+kind_of() { printf '%s\n' "${1%%-chiseled*}"; }
+
+repo_of() { printf '%s\n' "mcr.microsoft.com/dotnet/$(kind_of "$1")"; }
+
+tag_suffix_of() { # the part of the tag after $DOTNET_CHANNEL
+  case $1 in
+    *-chiseled-extra) printf '%s\n' "-noble-chiseled-extra" ;;
+    *-chiseled) printf '%s\n' "-noble-chiseled" ;;
+    *) printf '\n' ;;
+  esac
+}
+
+primary_tag_of() { printf '%s\n' "$(repo_of "$1"):$DOTNET_CHANNEL$(tag_suffix_of "$1")"; }
+
+# Further tags of the same image (the full images are also the -bookworm-slim ones).
+alias_tags_of() {
+  case $1 in
+    *-chiseled*) ;;
+    *) printf '%s\n' "$(repo_of "$1"):$DOTNET_CHANNEL-$DEBIAN_SUITE-slim" ;;
+  esac
+  return 0
+}
+
+dockerfile_of() {
+  case $1 in
+    runtime-deps-chiseled | runtime-deps-chiseled-extra) printf '%s\n' "$1.Dockerfile" ;;
+    *-chiseled*) printf '%s\n' "$(kind_of "$1")-chiseled.Dockerfile" ;;
+    *) printf '%s\n' "$1.Dockerfile" ;;
+  esac
+}
+
+# The image each stand-in is built on; for the chiseled runtime-deps (FROM scratch) the Debian
+# base image, whose id changes with the rootfs tarball its files are cut from.
 parent_of() {
+  local suffix
+  suffix=$(tag_suffix_of "$1")
   case $1 in
     runtime-deps) printf '%s\n' "$BASE_IMAGE" ;;
-    runtime) printf '%s\n' "mcr.microsoft.com/dotnet/runtime-deps:$DOTNET_CHANNEL" ;;
-    aspnet) printf '%s\n' "mcr.microsoft.com/dotnet/runtime:$DOTNET_CHANNEL" ;;
+    runtime-deps-chiseled*) printf '%s\n' "$BASE_IMAGE" ;;
+    runtime*) printf '%s\n' "mcr.microsoft.com/dotnet/runtime-deps:$DOTNET_CHANNEL$suffix" ;;
+    aspnet*) printf '%s\n' "mcr.microsoft.com/dotnet/runtime:$DOTNET_CHANNEL$suffix" ;;
     sdk) printf '%s\n' "mcr.microsoft.com/dotnet/aspnet:$DOTNET_CHANNEL" ;;
   esac
 }
 
 version_of() {
-  case $1 in
+  case $(kind_of "$1") in
     runtime-deps | runtime) printf '%s\n' "$RUNTIME_VERSION" ;;
     aspnet) printf '%s\n' "$ASPNET_VERSION" ;;
     sdk) printf '%s\n' "$SDK_VERSION" ;;
@@ -415,7 +514,7 @@ version_of() {
 # What goes into an image's build context, relative to $DOTNET_DIR.
 context_parts() {
   local part
-  case $1 in
+  case $(kind_of "$1") in
     runtime-deps) ;;
     runtime)
       printf '%s\n' dotnet host "shared/Microsoft.NETCore.App/$RUNTIME_VERSION"
@@ -434,11 +533,86 @@ context_parts() {
   return 0
 }
 
-standin_fingerprint() { # standin_fingerprint KIND PARENT_ID
-  local kind=$1 parent_id=$2 part
+# ---------------------------------------------------------------------------------------------
+# 3c. runtime packs for the sdk stand-in
+# ---------------------------------------------------------------------------------------------
+# A RID-specific restore (`dotnet restore -a $TARGETARCH`, as generated Dockerfiles do, or
+# --self-contained) downloads Microsoft.NETCore.App.Runtime.<rid> and
+# Microsoft.AspNetCore.App.Runtime.<rid> even for a console app, and the sdk stand-in builds with
+# --network=none. The SDK takes a runtime pack from $DOTNET_ROOT/packs/<Name>/<version> before
+# asking NuGet (checked: restore and self-contained publish then run offline), so the sdk image
+# gets both there. They come from the host's NuGet global packages folder, else from a restore on
+# the host (which reaches the NuGet feed) into $STATE/nuget-packages.
+host_rid() {
+  case $(uname -m) in
+    x86_64) printf '%s\n' linux-x64 ;;
+    aarch64) printf '%s\n' linux-arm64 ;;
+    *) printf 'linux-%s\n' "$(uname -m)" ;;
+  esac
+}
+
+seeded_packs() { # lines "Name version"
+  local rid
+  rid=$(host_rid)
+  printf '%s %s\n' "Microsoft.NETCore.App.Runtime.$rid" "$RUNTIME_VERSION" \
+    "Microsoft.AspNetCore.App.Runtime.$rid" "$ASPNET_VERSION"
+}
+
+# Prints the extracted package folder of NAME VERSION, fetching it with a host restore if needed.
+runtime_pack_dir() { # runtime_pack_dir NAME VERSION
+  local name=$1 version=$2 lower dir
+  lower=$(tr '[:upper:]' '[:lower:]' <<<"$name")
+  for dir in "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$lower/$version" \
+    "$STATE/nuget-packages/$lower/$version"; do
+    if [[ -f $dir/$lower.$version.nupkg.sha512 && -d $dir/runtimes ]]; then
+      printf '%s\n' "$dir"
+      return 0
+    fi
+  done
+  return 1
+}
+
+fetch_runtime_packs() {
+  local missing=() name version
+  while read -r name version; do
+    runtime_pack_dir "$name" "$version" >/dev/null || missing+=("$name/$version")
+  done < <(seeded_packs)
+  ((${#missing[@]})) || return 0
+  # Offline machines: do not pay NuGet's retries on every warm start; try again after a day.
+  local failed="$STATE/packs-restore.failed"
+  if [[ -n $(find "$failed" -mmin -1440 2>/dev/null) ]]; then
+    log "runtime packs ${missing[*]} unavailable (host restore failed within the last day; rm $failed to retry)"
+    return 0
+  fi
+  local proj t0 item
+  mkdir -p "$STATE/tmp" "$STATE/nuget-packages"
+  proj=$(mktemp -d "$STATE/tmp/packs.XXXXXX")
+  TMP_PATHS+=("$proj")
   {
-    printf '%s\n' "$kind" "$parent_id" "$(version_of "$kind")"
-    cat "$BASE_IMAGES_DIR/$kind.Dockerfile"
+    printf '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net%s</TargetFramework></PropertyGroup>\n  <ItemGroup>\n' "$DOTNET_CHANNEL"
+    for item in "${missing[@]}"; do
+      printf '    <PackageDownload Include="%s" Version="[%s]" />\n' "${item%/*}" "${item#*/}"
+    done
+    printf '  </ItemGroup>\n</Project>\n'
+  } >"$proj/packs.csproj"
+  t0=$(now_ms)
+  log "fetching ${missing[*]} with a host restore into $STATE/nuget-packages"
+  if ! DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 timeout 600 "$DOTNET_DIR/dotnet" restore \
+    "$proj/packs.csproj" --packages "$STATE/nuget-packages" >"$STATE/packs-restore.log" 2>&1; then
+    tail -n 5 "$STATE/packs-restore.log" >&2 || true
+    log "warning: could not fetch the runtime packs; in the sdk stand-in, RID-specific and self-contained restores will need the network"
+    : >"$failed"
+    return 0
+  fi
+  rm -f -- "$failed"
+  log "fetched runtime packs in $(elapsed "$t0")"
+}
+
+standin_fingerprint() { # standin_fingerprint ID PARENT_ID
+  local id=$1 parent_id=$2 part
+  {
+    printf '%s\n' "$id" "$parent_id" "$(version_of "$id")"
+    cat "$BASE_IMAGES_DIR/$(dockerfile_of "$id")"
     # Names (not contents) two levels down: a changed pack or workload manifest set shows.
     while read -r part; do
       [[ -n $part ]] || continue
@@ -446,15 +620,61 @@ standin_fingerprint() { # standin_fingerprint KIND PARENT_ID
       if [[ -d $DOTNET_DIR/$part ]]; then
         find "$DOTNET_DIR/$part" -mindepth 1 -maxdepth 2 -printf '%P\n' | sort
       fi
-    done < <(context_parts "$kind")
+    done < <(context_parts "$id")
+    # The chiseled rootfs: its recipe, the Debian rootfs it is cut from, and the .NET whose
+    # native libraries decide the closure (named by RUNTIME_VERSION above).
+    case $id in
+      runtime-deps-chiseled*)
+        cat "$BASE_IMAGES_DIR/chiseled-rootfs.sh"
+        base_fingerprint
+        ;;
+      sdk)
+        local name version
+        while read -r name version; do
+          if runtime_pack_dir "$name" "$version" >/dev/null; then
+            printf 'pack %s %s without nupkg\n' "$name" "$version"
+          fi
+        done < <(seeded_packs)
+        ;;
+    esac
   } | sha256sum | cut -c1-16
 }
 
-assemble_context() { # assemble_context KIND DIR
-  local kind=$1 ctx=$2 part dest
-  cp -- "$BASE_IMAGES_DIR/$kind.Dockerfile" "$ctx/Dockerfile"
+# The rootfs tarball unpacked once per run for both chiseled variants (removed on exit).
+DONOR_DIR=""
+ensure_donor_rootfs() {
+  [[ -n $DONOR_DIR ]] && return 0
+  ensure_rootfs_tarball
+  local t0
+  t0=$(now_ms)
+  mkdir -p "$STATE/tmp"
+  DONOR_DIR=$(mktemp -d "$STATE/tmp/donor.XXXXXX")
+  TMP_PATHS+=("$DONOR_DIR")
+  tar --numeric-owner -C "$DONOR_DIR" -xf "$(rootfs_tarball)"
+  log "unpacked the Debian rootfs for the chiseled images in $(elapsed "$t0")"
+}
+
+assemble_context() { # assemble_context ID DIR
+  local id=$1 ctx=$2 part dest
+  case $id in
+    runtime-deps-chiseled*)
+      local variant=plain
+      [[ $id == *-extra ]] && variant=extra
+      ensure_donor_rootfs
+      bash "$BASE_IMAGES_DIR/chiseled-rootfs.sh" "$DONOR_DIR" "$DOTNET_DIR" \
+        "$RUNTIME_VERSION" "$variant" "$ctx/chisel" || die "chiseled-rootfs.sh $variant failed"
+      mv -- "$ctx/chisel/rootfs" "$ctx/rootfs"
+      # What went in, for people and tests to read.
+      cp -- "$ctx/chisel/manifest.txt" "$STATE/chiseled-$variant.manifest"
+      cp -- "$ctx/chisel/packages.txt" "$STATE/chiseled-$variant.packages"
+      rm -rf --one-file-system -- "$ctx/chisel"
+      cp -- "$BASE_IMAGES_DIR/$(dockerfile_of "$id")" "$ctx/Dockerfile"
+      return 0
+      ;;
+  esac
+  cp -- "$BASE_IMAGES_DIR/$(dockerfile_of "$id")" "$ctx/Dockerfile"
   mkdir -p "$ctx/rootfs"
-  [[ $kind == runtime-deps ]] && return 0
+  [[ $(kind_of "$id") == runtime-deps ]] && return 0
   while read -r part; do
     [[ -n $part ]] || continue
     dest="$ctx/rootfs/usr/share/dotnet/$part"
@@ -464,83 +684,114 @@ assemble_context() { # assemble_context KIND DIR
       rm -rf -- "$dest"
       cp -a -- "$DOTNET_DIR/$part" "$dest"
     }
-  done < <(context_parts "$kind")
-  if [[ $kind == runtime ]]; then
+  done < <(context_parts "$id")
+  if [[ $(kind_of "$id") == runtime ]]; then
     mkdir -p "$ctx/rootfs/usr/bin"
     ln -s /usr/share/dotnet/dotnet "$ctx/rootfs/usr/bin/dotnet"
   fi
+  if [[ $id == sdk ]]; then
+    local name version src
+    while read -r name version; do
+      src=$(runtime_pack_dir "$name" "$version") || continue
+      dest="$ctx/rootfs/usr/share/dotnet/packs/$name/$version"
+      mkdir -p "$(dirname "$dest")"
+      cp -al -- "$src" "$dest" 2>/dev/null || {
+        rm -rf -- "$dest"
+        cp -a -- "$src" "$dest"
+      }
+      # The SDK reads the unpacked files; the .nupkg itself (~60 MB for both) is dead weight.
+      rm -f -- "$dest"/*.nupkg "$dest"/*.nupkg.sha512
+    done < <(seeded_packs)
+  fi
 }
 
-build_standin() { # build_standin KIND FINGERPRINT
-  local kind=$1 fp=$2 repo="mcr.microsoft.com/dotnet/$1" ctx t0 old version
-  version=$(version_of "$kind")
+build_standin() { # build_standin ID FINGERPRINT
+  local id=$1 fp=$2 tag ctx t0 old version alias
+  tag=$(primary_tag_of "$id")
+  version=$(version_of "$id")
   mkdir -p "$STATE/tmp"
-  ctx=$(mktemp -d "$STATE/tmp/ctx-$kind.XXXXXX")
+  ctx=$(mktemp -d "$STATE/tmp/ctx-$id.XXXXXX")
   TMP_PATHS+=("$ctx")
   chmod 0755 "$ctx"
-  assemble_context "$kind" "$ctx"
-  old=$(image_id "$repo:$DOTNET_CHANNEL")
+  assemble_context "$id" "$ctx"
+  old=$(image_id "$tag")
   t0=$(now_ms)
-  log "building $repo:$DOTNET_CHANNEL (.NET $version; context $(du -sh "$ctx" | cut -f1))"
+  log "building $tag (.NET $version; context $(du -sh "$ctx" | cut -f1))"
   local args=(
     build --network=none
     --build-arg "DOTNET_VERSION=$RUNTIME_VERSION"
     --build-arg "ASPNET_VERSION=$ASPNET_VERSION"
     --build-arg "DOTNET_SDK_VERSION=$SDK_VERSION"
+  )
+  [[ $id == *-chiseled* ]] && args+=(--build-arg "BASE_TAG=$DOTNET_CHANNEL$(tag_suffix_of "$id")")
+  args+=(
     --label "$VERSION_LABEL=$version"
     --label "$FINGERPRINT_LABEL=$fp"
-    -t "$repo:$DOTNET_CHANNEL"
-    -t "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim"
-    "$ctx"
+    -t "$tag"
   )
-  local buildlog="$STATE/build-$kind.log"
+  while read -r alias; do
+    [[ -n $alias ]] && args+=(-t "$alias")
+  done < <(alias_tags_of "$id")
+  args+=("$ctx")
+  local buildlog="$STATE/build-$id.log"
   # BuildKit first: the legacy builder commits a container (a full copy under vfs) for every
   # ENV/ARG/LABEL step, which costs ~10 s per step on the sdk image.
   if ! DOCKER_BUILDKIT=1 "$DOCKER_CLIENT" -H "unix://$SOCK" "${args[@]}" >"$buildlog" 2>&1; then
     tail -n 20 "$buildlog" >&2 || true
-    log "BuildKit build of $repo:$DOTNET_CHANNEL failed; retrying with the legacy builder"
+    log "BuildKit build of $tag failed; retrying with the legacy builder"
     if ! DOCKER_BUILDKIT=0 "$DOCKER_CLIENT" -H "unix://$SOCK" "${args[@]:0:1}" --rm --force-rm \
       "${args[@]:1}" >>"$buildlog" 2>&1; then
       tail -n 40 "$buildlog" >&2 || true
-      die "building $repo:$DOTNET_CHANNEL failed (log: $buildlog)"
+      die "building $tag failed (log: $buildlog)"
     fi
   fi
   rm -rf --one-file-system -- "$ctx"
-  log "built $repo:$DOTNET_CHANNEL in $(elapsed "$t0")"
-  if [[ -n $old && $old != "$(image_id "$repo:$DOTNET_CHANNEL")" ]]; then
+  log "built $tag in $(elapsed "$t0")"
+  if [[ -n $old && $old != "$(image_id "$tag")" ]]; then
     OLD_IMAGE_IDS+=("$old")
   fi
   return 0
 }
 
 ensure_standins() {
-  local kind repo parent parent_id fp have
+  local id tag parent parent_id fp have alias refs=("$BASE_IMAGE")
   detect_dotnet
-  for kind in "${KINDS[@]}"; do
-    repo="mcr.microsoft.com/dotnet/$kind"
-    parent=$(parent_of "$kind")
+  fetch_runtime_packs
+  for id in "${STANDINS[@]}"; do
+    refs+=("$(primary_tag_of "$id")")
+    while read -r alias; do [[ -n $alias ]] && refs+=("$alias"); done < <(alias_tags_of "$id")
+  done
+  load_image_cache "${refs[@]}"
+  for id in "${STANDINS[@]}"; do
+    tag=$(primary_tag_of "$id")
+    parent=$(parent_of "$id")
     parent_id=$(image_id "$parent")
     [[ -n $parent_id ]] || die "parent image $parent is missing"
-    fp=$(standin_fingerprint "$kind" "$parent_id")
-    have=$(image_label "$repo:$DOTNET_CHANNEL" "$FINGERPRINT_LABEL")
+    fp=$(standin_fingerprint "$id" "$parent_id")
+    have=$(image_label "$tag" "$FINGERPRINT_LABEL")
     if [[ $have == "$fp" ]]; then
-      # Keep the second tag in place even if someone removed or moved it.
-      if [[ $(image_id "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim") != "$(image_id "$repo:$DOTNET_CHANNEL")" ]]; then
-        dk tag "$repo:$DOTNET_CHANNEL" "$repo:$DOTNET_CHANNEL-$DEBIAN_SUITE-slim"
-      fi
+      # Keep the other tags in place even if someone removed or moved them.
+      while read -r alias; do
+        if [[ -n $alias && $(image_id "$alias") != "$(image_id "$tag")" ]]; then
+          dk tag "$tag" "$alias"
+          drop_image_cache
+        fi
+      done < <(alias_tags_of "$id")
       continue
     fi
     if [[ -n $have ]]; then
       local was
-      was=$(image_label "$repo:$DOTNET_CHANNEL" "$VERSION_LABEL")
-      if [[ $was != "$(version_of "$kind")" ]]; then
-        log "$repo:$DOTNET_CHANNEL holds .NET $was, the machine has $(version_of "$kind"); rebuilding"
+      was=$(image_label "$tag" "$VERSION_LABEL")
+      if [[ $was != "$(version_of "$id")" ]]; then
+        log "$tag holds .NET $was, the machine has $(version_of "$id"); rebuilding"
       else
-        log "$repo:$DOTNET_CHANNEL: its parent image, Dockerfile or .NET files changed; rebuilding"
+        log "$tag: its parent image, Dockerfile or .NET files changed; rebuilding"
       fi
     fi
-    build_standin "$kind" "$fp"
+    drop_image_cache
+    build_standin "$id" "$fp"
     BUILT_ANY=1
+    load_image_cache "${refs[@]}"
   done
 }
 
@@ -608,14 +859,14 @@ cmd_status() {
     printf 'daemon: not answering on unix://%s\n' "$SOCK"
     return 1
   fi
-  for ref in "$BASE_IMAGE" "${KINDS[@]}"; do
-    [[ $ref == */* ]] || ref="mcr.microsoft.com/dotnet/$ref:$DOTNET_CHANNEL"
+  for ref in "$BASE_IMAGE" "${STANDINS[@]}"; do
+    [[ $ref == */* ]] || ref=$(primary_tag_of "$ref")
     id=$(image_id "$ref")
     if [[ -n $id ]]; then
       version=$(image_label "$ref" "$VERSION_LABEL")
-      printf 'image:  %-45s %s%s\n' "$ref" "${id:7:12}" "${version:+ (.NET $version)}"
+      printf 'image:  %-64s %s%s\n' "$ref" "${id:7:12}" "${version:+ (.NET $version)}"
     else
-      printf 'image:  %-45s MISSING\n' "$ref"
+      printf 'image:  %-64s MISSING\n' "$ref"
       ready=1
     fi
   done
@@ -630,7 +881,8 @@ usage() {
   cat >&2 <<EOF
 usage: $0 start|stop|status
   start   install docker.io/debootstrap if needed, start dockerd on $SOCK,
-          build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins; prints export lines
+          build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins (full and
+          -noble-chiseled[-extra]); prints export lines
           (use: eval "\$($0 start)")
   stop    stop the dockerd started by start
   status  daemon and stand-in images; exit 0 when ready
