@@ -332,8 +332,8 @@ public sealed class TarReader : IDisposable
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (Remaining == 0 || count == 0) return 0;
             TarReader reader = _reader ?? throw new InvalidOperationException("This tar entry's data is no longer readable: the reader moved to the next entry.");
+            if (Remaining == 0 || count == 0) return 0;
             int read = reader._stream.Read(buffer, offset, (int)Math.Min(count, Remaining));
             if (read <= 0)
                 throw Truncated(reader.Position, $"the archive ends inside an entry's data ({Remaining} of {Size} bytes missing)");
