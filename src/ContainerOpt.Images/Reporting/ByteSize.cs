@@ -69,4 +69,7 @@ public static class ByteSize
             : value.ToString("0.00", CultureInfo.InvariantCulture);
         return digits + " " + units[unit];
     }
+
+    /// <summary>A fraction as a percentage with one decimal and no space: "16.7%" (invariant culture puts a space before %).</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

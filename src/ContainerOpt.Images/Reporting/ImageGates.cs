@@ -31,7 +31,7 @@ public static class ImageGates
         if (options.MinEfficiency is { } minEfficiency && report.Efficiency < minEfficiency)
         {
             findings.Add(Create(ImageDescriptors.LowEfficiency, report, wasteful,
-                report.Efficiency, minEfficiency, ByteSize.Format(wasteful?.WastedBytes ?? 0)));
+                ByteSize.Percent(report.Efficiency), ByteSize.Percent(minEfficiency), ByteSize.Format(wasteful?.WastedBytes ?? 0)));
         }
         return findings;
     }

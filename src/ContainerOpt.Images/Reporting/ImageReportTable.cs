@@ -44,9 +44,9 @@ public static class ImageReportTable
         }
         string compressed = report.CompressedSize is { } total ? ByteSize.Format(total) : "not measured";
         text.Append(string.Format(CultureInfo.InvariantCulture,
-            "Image {0}: {1} in {2} layers ({3} compressed); wasted {4} ({5:N0} bytes: {6} removed or overwritten later, {7} left in caches); efficiency {8:P1}\n",
+            "Image {0}: {1} in {2} layers ({3} compressed); wasted {4} ({5:N0} bytes: {6} removed or overwritten later, {7} left in caches); efficiency {8}\n",
             report.Image, ByteSize.Format(report.Size), report.Layers.Count, compressed, ByteSize.Format(report.WastedBytes),
-            report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), report.Efficiency));
+            report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), ByteSize.Percent(report.Efficiency)));
         if (report.LargestWastedFiles.Count > 0)
         {
             text.Append("Largest wasted files:\n");
