@@ -15,11 +15,11 @@ public static class ImageAnalyzer
     {
         if (image is null) throw new ArgumentNullException(nameof(image));
         options ??= new ImageAnalysisOptions();
+        IReadOnlyList<ImageHistoryEntry?> history = MatchHistory(image.Config.History, image.Layers.Count);
         var tree = new FileTree(image.Layers.Count, options.LargestFileCount);
-        for (int i = 0; i < image.Layers.Count; i++) tree.Apply(i, image.Layers[i]);
+        for (int i = 0; i < image.Layers.Count; i++) tree.Apply(i, image.Layers[i], CountsSymlinks(history[i]));
         tree.CountLeftoverCaches(options.CacheDirectories);
 
-        IReadOnlyList<ImageHistoryEntry?> history = MatchHistory(image.Config.History, image.Layers.Count);
         var layers = new List<LayerReport>(image.Layers.Count);
         for (int i = 0; i < image.Layers.Count; i++)
         {
@@ -51,6 +51,15 @@ public static class ImageAnalyzer
         return result;
     }
 
+    /// <summary>
+    /// Whether docker counts symlink target bytes in this layer's size. It does for layers it unpacked into
+    /// its own layer directory and measured there (pulled, imported, legacy builder); BuildKit's layers are
+    /// sized from their tar headers, where a symlink weighs 0. Measured on docker 20.10 with overlay2.
+    /// </summary>
+    public static bool CountsSymlinks(ImageHistoryEntry? history) =>
+        !(history?.Comment?.StartsWith("buildkit.", StringComparison.Ordinal) == true
+          || history?.CreatedBy?.EndsWith("# buildkit", StringComparison.Ordinal) == true);
+
     internal static int CompareFiles(FileSize a, FileSize b) =>
         a.Size != b.Size ? a.Size.CompareTo(b.Size) : string.CompareOrdinal(b.Path, a.Path);
 
@@ -73,7 +82,7 @@ public static class ImageAnalyzer
         public long[] Leftover { get; }
         public TopN<WastedFile> LargestWasted { get; }
 
-        public void Apply(int layer, LayerScan scan)
+        public void Apply(int layer, LayerScan scan, bool countSymlinks)
         {
             // Whiteouts and opaque markers act on lower layers only (OCI image spec), so they go first:
             // then nothing this layer adds can be hit by them, whatever the entry order in the tar.
@@ -101,11 +110,11 @@ public static class ImageAnalyzer
             foreach (LayerEntry entry in scan.Entries)
             {
                 if (entry.Kind is LayerEntryKind.Whiteout or LayerEntryKind.OpaqueDirectory) continue;
-                Add(layer, entry);
+                Add(layer, entry, countSymlinks);
             }
         }
 
-        private void Add(int layer, LayerEntry entry)
+        private void Add(int layer, LayerEntry entry, bool countSymlinks)
         {
             Node parent = EnsureDirectory(LayerPath.Parent(entry.Path), layer);
             string name = LayerPath.Name(entry.Path);
@@ -120,7 +129,8 @@ public static class ImageAnalyzer
             Content? content = null;
             if (entry.Kind is LayerEntryKind.File or LayerEntryKind.SymbolicLink or LayerEntryKind.Special)
             {
-                content = new Content(entry.Size, layer);
+                // Waste is counted in the same unit as the layer's size.
+                content = new Content(entry.Kind == LayerEntryKind.SymbolicLink && !countSymlinks ? 0 : entry.Size, layer);
             }
             else if (entry.Kind == LayerEntryKind.HardLink)
             {

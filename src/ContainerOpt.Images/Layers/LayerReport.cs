@@ -9,6 +9,7 @@ public sealed class LayerReport
         IReadOnlyList<FileSize> largestFiles, string? dockerfile = null, int? dockerfileLine = null)
     {
         Index = index;
+        Size = ImageAnalyzer.CountsSymlinks(history) ? scan.Size : scan.RegularFileBytes;
         Scan = scan;
         History = history;
         RemovedBytes = removedBytes;
@@ -25,8 +26,12 @@ public sealed class LayerReport
 
     public string Digest => Scan.Digest;
 
-    /// <summary>File bytes (see <see cref="LayerScan.Size"/>).</summary>
-    public long Size => Scan.Size;
+    /// <summary>
+    /// File bytes exactly as <c>docker history</c> and <c>docker image inspect</c> count them: regular files
+    /// (hard-linked ones once) plus symlink target lengths, except for layers BuildKit made, whose symlinks
+    /// docker counts as 0 (it sizes those from their tar headers).
+    /// </summary>
+    public long Size { get; }
 
     public long? CompressedSize => Scan.CompressedSize;
 

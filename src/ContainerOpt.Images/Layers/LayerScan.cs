@@ -6,7 +6,7 @@ namespace ContainerOpt.Images.Layers;
 public sealed class LayerScan
 {
     internal LayerScan(string digest, string diffId, LayerCompressionKind compression, long storedSize, long tarSize,
-        long? compressedSize, long size, int fileCount, IReadOnlyList<LayerEntry> entries)
+        long? compressedSize, long regularFileBytes, long symlinkBytes, int fileCount, IReadOnlyList<LayerEntry> entries)
     {
         Digest = digest;
         DiffId = diffId;
@@ -14,7 +14,8 @@ public sealed class LayerScan
         StoredSize = storedSize;
         TarSize = tarSize;
         CompressedSize = compressedSize;
-        Size = size;
+        RegularFileBytes = regularFileBytes;
+        SymlinkBytes = symlinkBytes;
         FileCount = fileCount;
         Entries = entries;
     }
@@ -40,11 +41,16 @@ public sealed class LayerScan
     public long? CompressedSize { get; }
 
     /// <summary>
-    /// File bytes: regular files plus symlink target lengths, each hard-linked file once. This is how
-    /// <c>docker history</c> and <c>docker image inspect</c> count a layer (the overlay2 driver sums the
-    /// layer directory's non-directory entries), so the numbers agree exactly.
+    /// File bytes as the layer occupies a file system: regular files plus symlink target lengths, each
+    /// hard-linked file once (the sum docker's overlay2 driver makes of a layer directory it unpacked).
     /// </summary>
-    public long Size { get; }
+    public long Size => RegularFileBytes + SymlinkBytes;
+
+    /// <summary>Bytes of regular files, each hard-linked file once (tar header sizes).</summary>
+    public long RegularFileBytes { get; }
+
+    /// <summary>Symlink target lengths in bytes.</summary>
+    public long SymlinkBytes { get; }
 
     /// <summary>Non-directory entries that stay in the layer (files, links, devices); whiteouts not counted.</summary>
     public int FileCount { get; }

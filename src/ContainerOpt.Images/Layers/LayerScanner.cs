@@ -58,17 +58,18 @@ public static class LayerScanner
             compressedSize = gzipCount!.Count;
         }
 
-        long size = 0;
+        long regularBytes = 0, symlinkBytes = 0;
         int fileCount = 0;
         foreach (LayerEntry entry in entries)
         {
-            size += entry.Size;
+            if (entry.Kind == LayerEntryKind.SymbolicLink) symlinkBytes += entry.Size;
+            else regularBytes += entry.Size;
             if (entry.Kind is LayerEntryKind.File or LayerEntryKind.SymbolicLink or LayerEntryKind.HardLink or LayerEntryKind.Special) fileCount++;
         }
         string digest = stored.Digest();
         string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
         entries.TrimExcess();
-        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, size, fileCount, entries);
+        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, regularBytes, symlinkBytes, fileCount, entries);
     }
 
     private static LayerEntry? ToLayerEntry(TarEntry entry, string path)

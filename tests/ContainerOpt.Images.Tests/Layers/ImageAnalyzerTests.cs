@@ -52,6 +52,21 @@ public sealed class ImageAnalyzerTests
     }
 
     [TestMethod]
+    public void SymlinksWeighTheirTargetLengthExceptInBuildKitLayersAsDockerCounts()
+    {
+        byte[] layer = new TestTarWriter().File("f", 100).Symlink("l", "target-of-12").Finish();
+        byte[] remove = new TestTarWriter().File(".wh.l", "").Finish();
+        var legacy = ImageAnalyzer.Analyze(Synthetic.Image(new[] { layer, remove }, new[] { "/bin/sh -c ln -s target-of-12 /l", "/bin/sh -c rm /l" }));
+        Assert.AreEqual(112, legacy.Layers[0].Size);
+        Assert.AreEqual(12, legacy.Layers[0].RemovedBytes);
+        var buildKit = ImageAnalyzer.Analyze(Synthetic.Image(new[] { layer, remove }, new[] { "RUN /bin/sh -c ln -s target-of-12 /l # buildkit", "RUN /bin/sh -c rm /l # buildkit" }));
+        Assert.AreEqual(100, buildKit.Layers[0].Size);
+        Assert.AreEqual(0, buildKit.Layers[0].RemovedBytes);
+        Assert.AreEqual(112, buildKit.Layers[0].Scan.Size);
+        Assert.AreEqual(12, buildKit.Layers[0].Scan.SymlinkBytes);
+    }
+
+    [TestMethod]
     public void OpaqueDirectoryHidesLowerContentButKeepsItsOwn()
     {
         var report = ImageAnalyzer.Analyze(Synthetic.Image(
