@@ -19,8 +19,6 @@ internal sealed class FolderSource : IImageSource
 
     public string DisplayName => _root;
 
-    public bool Has(string path) => File.Exists(FullPath(path));
-
     public byte[]? Document(string path)
     {
         string full = FullPath(path);

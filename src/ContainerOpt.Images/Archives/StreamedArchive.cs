@@ -25,8 +25,6 @@ internal sealed class StreamedArchive : IImageSource
 
     public string DisplayName { get; }
 
-    public bool Has(string path) => Resolve(path) is { } p && (_documents.ContainsKey(p) || _layers.ContainsKey(p));
-
     public static StreamedArchive Collect(Stream archive, string displayName, bool measureCompressedSize)
     {
         var result = new StreamedArchive(displayName);
