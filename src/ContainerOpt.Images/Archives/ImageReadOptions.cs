@@ -1,0 +1,17 @@
+namespace ContainerOpt.Images.Archives;
+
+/// <summary>Which image to take from an archive and how much to measure.</summary>
+public sealed class ImageReadOptions
+{
+    /// <summary>
+    /// The image to select when the archive holds several: a reference as tagged (<c>myapp:1.2</c>,
+    /// <c>docker.io/library/myapp:1.2</c>) or an OCI <c>org.opencontainers.image.ref.name</c>. Null: the only one.
+    /// </summary>
+    public string? Image { get; set; }
+
+    /// <summary><c>os/arch[/variant]</c> for a multi-platform index; null: linux/amd64 when present.</summary>
+    public string? Platform { get; set; }
+
+    /// <summary>Measure the gzip size of layers stored uncompressed (costs CPU time); default true.</summary>
+    public bool MeasureCompressedSize { get; set; } = true;
+}

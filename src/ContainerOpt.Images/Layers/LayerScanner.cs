@@ -1,0 +1,95 @@
+using System.IO.Compression;
+using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Compression;
+
+namespace ContainerOpt.Images.Layers;
+
+/// <summary>
+/// Streams one layer blob once: detects its compression, hashes the stored and the uncompressed bytes
+/// (digest and diff_id), optionally measures its gzip size, and records each entry's metadata. File
+/// contents are read only to hash them and are never kept.
+/// </summary>
+public static class LayerScanner
+{
+    private const int BufferSize = 64 * 1024;
+
+    public static LayerScan Scan(Stream blob, bool measureCompressedSize = true)
+    {
+        if (blob is null) throw new ArgumentNullException(nameof(blob));
+        using var stored = new HashingStream(blob, hash: true);
+        using Stream uncompressed = LayerCompression.Decompress(stored, out LayerCompressionKind kind, leaveOpen: true);
+
+        // A plain blob's digest is its diff_id: hash once. Measure the wire size only for plain blobs.
+        CountingNullStream? gzipCount = null;
+        GZipStream? gzip = null;
+        if (kind == LayerCompressionKind.None && measureCompressedSize)
+        {
+            gzipCount = new CountingNullStream();
+            gzip = new GZipStream(gzipCount, CompressionLevel.Fastest, leaveOpen: true);
+        }
+        using var tarBytes = new HashingStream(uncompressed, hash: kind != LayerCompressionKind.None, sink: gzip);
+
+        var entries = new List<LayerEntry>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var tar = new TarReader(tarBytes, leaveOpen: true))
+        {
+            for (TarEntry? entry = tar.Next(); entry is not null; entry = tar.Next())
+            {
+                string key = LayerPath.Normalize(entry.Name);
+                LayerEntry? recorded = ToLayerEntry(entry, key);
+                if (recorded is null) continue;
+                if (positions.TryGetValue(key, out int index)) entries[index] = recorded;
+                else
+                {
+                    positions.Add(key, entries.Count);
+                    entries.Add(recorded);
+                }
+            }
+        }
+        // Hash every byte: the end-of-archive blocks and record padding belong to the digests.
+        byte[] scratch = new byte[BufferSize];
+        StreamUtil.Drain(tarBytes, scratch);
+        StreamUtil.Drain(stored, scratch);
+
+        long? compressedSize = kind != LayerCompressionKind.None ? stored.Count : null;
+        if (gzip is not null)
+        {
+            gzip.Dispose();
+            compressedSize = gzipCount!.Count;
+        }
+
+        long regularBytes = 0, symlinkBytes = 0;
+        int fileCount = 0;
+        foreach (LayerEntry entry in entries)
+        {
+            if (entry.Kind == LayerEntryKind.SymbolicLink) symlinkBytes += entry.Size;
+            else regularBytes += entry.Size;
+            if (entry.Kind is LayerEntryKind.File or LayerEntryKind.SymbolicLink or LayerEntryKind.HardLink or LayerEntryKind.Special) fileCount++;
+        }
+        string digest = stored.Digest();
+        string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
+        entries.TrimExcess();
+        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, regularBytes, symlinkBytes, fileCount, entries);
+    }
+
+    private static LayerEntry? ToLayerEntry(TarEntry entry, string path)
+    {
+        if (path.Length == 0) return null; // the root directory itself
+        string name = LayerPath.Name(path);
+        if (name.StartsWith(LayerPath.WhiteoutPrefix, StringComparison.Ordinal))
+        {
+            if (name == LayerPath.OpaqueMarker) return new LayerEntry(LayerPath.Parent(path), LayerEntryKind.OpaqueDirectory, 0);
+            // Other .wh..wh. names are aufs bookkeeping (hard-link directories), not deletions.
+            if (name.StartsWith(LayerPath.WhiteoutPrefix + LayerPath.WhiteoutPrefix, StringComparison.Ordinal)) return null;
+            return new LayerEntry(LayerPath.Combine(LayerPath.Parent(path), name.Substring(LayerPath.WhiteoutPrefix.Length)), LayerEntryKind.Whiteout, 0);
+        }
+        return entry.Type switch
+        {
+            TarEntryType.File => new LayerEntry(path, LayerEntryKind.File, entry.Size),
+            TarEntryType.Directory => new LayerEntry(path, LayerEntryKind.Directory, 0),
+            TarEntryType.SymbolicLink => new LayerEntry(path, LayerEntryKind.SymbolicLink, entry.LinkNameByteCount, entry.LinkName),
+            TarEntryType.HardLink => new LayerEntry(path, LayerEntryKind.HardLink, 0, LayerPath.Normalize(entry.LinkName)),
+            _ => new LayerEntry(path, LayerEntryKind.Special, 0),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using ContainerOpt.Images.Json;
+using ContainerOpt.Images.Layers;
+
+namespace ContainerOpt.Images.Reporting;
+
+/// <summary>
+/// The JSON layer report of contract.md: <c>{"image","size","wastedBytes","efficiency","layers":[{"index",
+/// "digest","size","compressedSize","createdBy","dockerfile","dockerfileLine","wastedBytes","largestFiles":
+/// [{"path","size"}]}]}</c>, keys in that order, indented. Sizes are uncompressed file bytes. After the
+/// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
+/// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum); for the image the same
+/// two parts and <c>largestWastedFiles</c>.
+/// </summary>
+public static class ImageReportJson
+{
+    public static void Write(ImageReport report, TextWriter output)
+    {
+        if (report is null) throw new ArgumentNullException(nameof(report));
+        var json = new JsonWriter(output ?? throw new ArgumentNullException(nameof(output)));
+        json.StartObject();
+        json.Property("image", report.Image);
+        json.Property("size", report.Size);
+        json.Property("wastedBytes", report.WastedBytes);
+        json.Name("efficiency");
+        json.Number(Math.Round(report.Efficiency, 6));
+        json.Name("layers");
+        json.StartArray();
+        foreach (LayerReport layer in report.Layers) WriteLayer(json, layer);
+        json.EndArray();
+        json.Property("removedBytes", report.RemovedBytes);
+        json.Property("leftoverCacheBytes", report.LeftoverCacheBytes);
+        json.Name("largestWastedFiles");
+        json.StartArray();
+        foreach (WastedFile file in report.LargestWastedFiles)
+        {
+            json.StartObject();
+            json.Property("path", file.Path);
+            json.Property("size", file.Size);
+            json.Property("layer", file.LayerIndex);
+            json.Property("kind", char.ToLowerInvariant(file.Kind.ToString()[0]) + file.Kind.ToString().Substring(1));
+            json.EndObject();
+        }
+        json.EndArray();
+        json.EndObject();
+        output.Write('\n');
+    }
+
+    public static string ToJson(ImageReport report)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    private static void WriteLayer(JsonWriter json, LayerReport layer)
+    {
+        json.StartObject();
+        json.Property("index", layer.Index);
+        json.Property("digest", layer.Digest);
+        json.Property("size", layer.Size);
+        json.Name("compressedSize");
+        if (layer.CompressedSize is { } compressed) json.Number(compressed);
+        else json.Null();
+        json.Property("createdBy", layer.CreatedBy);
+        json.Property("dockerfile", layer.Dockerfile);
+        json.Name("dockerfileLine");
+        json.Number(layer.DockerfileLine);
+        json.Property("wastedBytes", layer.WastedBytes);
+        json.Name("largestFiles");
+        json.StartArray();
+        foreach (FileSize file in layer.LargestFiles)
+        {
+            json.StartObject();
+            json.Property("path", file.Path);
+            json.Property("size", file.Size);
+            json.EndObject();
+        }
+        json.EndArray();
+        json.Property("fileCount", layer.FileCount);
+        json.Property("removedBytes", layer.RemovedBytes);
+        json.Property("leftoverCacheBytes", layer.LeftoverCacheBytes);
+        json.EndObject();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using ContainerOpt.Images.Layers;
+
+namespace ContainerOpt.Images.Reporting;
+
+/// <summary>
+/// The layer report as a fixed-width table for build logs: one row per layer (index, size, compressed
+/// size, wasted bytes, file:line, created-by shortened), then the image totals and the largest wasted files.
+/// </summary>
+public static class ImageReportTable
+{
+    public const int CreatedByWidth = 60;
+
+    public static string Format(ImageReport report)
+    {
+        if (report is null) throw new ArgumentNullException(nameof(report));
+        var rows = new List<string[]> { new[] { "#", "SIZE", "COMPRESSED", "WASTED", "LINE", "CREATED BY" } };
+        foreach (LayerReport layer in report.Layers)
+        {
+            rows.Add(new[]
+            {
+                layer.Index.ToString(CultureInfo.InvariantCulture),
+                ByteSize.Format(layer.Size),
+                layer.CompressedSize is { } c ? ByteSize.Format(c) : "-",
+                layer.WastedBytes == 0 ? "-" : ByteSize.Format(layer.WastedBytes),
+                layer.DockerfileLine is { } line ? FileName(layer.Dockerfile) + ":" + line.ToString(CultureInfo.InvariantCulture) : "-",
+                Shorten(layer.CreatedBy),
+            });
+        }
+        int columns = rows[0].Length;
+        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (string[] row in rows)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                bool numeric = c is 0 or 1 or 2 or 3;
+                string cell = numeric ? row[c].PadLeft(widths[c]) : c == columns - 1 ? row[c] : row[c].PadRight(widths[c]);
+                text.Append(cell);
+                if (c < columns - 1) text.Append("  ");
+            }
+            text.Append('\n');
+        }
+        string compressed = report.CompressedSize is { } total ? ByteSize.Format(total) : "not measured";
+        text.Append(string.Format(CultureInfo.InvariantCulture,
+            "Image {0}: {1} in {2} layers ({3} compressed); wasted {4} ({5:N0} bytes: {6} removed or overwritten later, {7} left in caches); efficiency {8}\n",
+            report.Image, ByteSize.Format(report.Size), report.Layers.Count, compressed, ByteSize.Format(report.WastedBytes),
+            report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), ByteSize.Percent(report.Efficiency)));
+        if (report.LargestWastedFiles.Count > 0)
+        {
+            text.Append("Largest wasted files:\n");
+            int sizeWidth = report.LargestWastedFiles.Max(f => ByteSize.Format(f.Size).Length);
+            foreach (WastedFile file in report.LargestWastedFiles)
+            {
+                text.Append("  ").Append(ByteSize.Format(file.Size).PadLeft(sizeWidth)).Append("  /").Append(file.Path)
+                    .Append("  (layer ").Append(file.LayerIndex.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(Describe(file.Kind)).Append(")\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Describe(WasteKind kind) => kind switch
+    {
+        WasteKind.Overwritten => "overwritten later",
+        WasteKind.Removed => "deleted later",
+        WasteKind.HiddenByOpaqueDirectory => "hidden by a later opaque directory",
+        _ => "left in a cache directory",
+    };
+
+    private static string FileName(string? path) => string.IsNullOrEmpty(path) ? "Dockerfile" : Path.GetFileName(path);
+
+    /// <summary>One line, BuildKit's markers dropped, cut to <see cref="CreatedByWidth"/> characters with an ellipsis.</summary>
+    private static string Shorten(string? createdBy)
+    {
+        if (string.IsNullOrWhiteSpace(createdBy)) return "-";
+        string text = string.Join(" ", createdBy!.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));
+        if (text.EndsWith(" # buildkit", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 11);
+        return text.Length <= CreatedByWidth ? text : text.Substring(0, CreatedByWidth - 1) + "…";
+    }
+}
