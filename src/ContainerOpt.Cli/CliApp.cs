@@ -52,7 +52,7 @@ public static class CliApp
                 "parse" => ParseCommand.Run(rest, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
-                "layers" => throw new UsageException("layers: parked"),
+                "layers" => LayersCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

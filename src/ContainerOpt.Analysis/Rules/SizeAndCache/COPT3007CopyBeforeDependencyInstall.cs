@@ -114,6 +114,10 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// <summary>A folder copied to bring in the requirements file pip reads (<c>COPY requirements/ requirements/</c>) is not broad.</summary>
     private static bool HoldsRequirements(CopyInstruction copy, CopySource source, PackageCall call, RunStep step, RuleContext context)
     {
+        if (call.Manager == "nuget" && IsLocalPackageSource(source, context))
+        {
+            return true; // a feed folder NuGet.config names is a restore input, like the project files
+        }
         if (source.IsWholeContext || call.Manager != "pip" || !LayerPaths.BaseName(source.Value).Contains("req", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -126,5 +130,21 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         string? file = LayerPaths.FromWord(word, step.Instruction, context.Model, step.Workdir, relativeIsKnown: true);
         string destination = LayerPaths.Resolve(copy.DestinationValue, RunSteps.For(context).WorkdirOf(copy.Instruction));
         return file is not null && LayerPaths.IsAtOrUnder(file, destination) && file != destination;
+    }
+
+    /// <summary>A folder of .nupkg files that the project's NuGet.config lists as a package source.</summary>
+    private static bool IsLocalPackageSource(CopySource source, RuleContext context)
+    {
+        if (source.IsWholeContext || context.Project is not { LocalPackageSources.Count: > 0 } project || context.ContextDirectory is not { } root)
+        {
+            return false;
+        }
+        string relative = source.Value.Replace('\\', '/').TrimStart('.', '/').TrimEnd('/');
+        if (relative.Length == 0)
+        {
+            return false;
+        }
+        string full = Path.GetFullPath(Path.Combine(root, relative)).TrimEnd(Path.DirectorySeparatorChar);
+        return project.LocalPackageSources.Any(f => string.Equals(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), full, StringComparison.Ordinal));
     }
 }

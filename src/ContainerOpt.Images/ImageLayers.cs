@@ -1,0 +1,65 @@
+using System.Text;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Builders;
+using ContainerOpt.Images.Layers;
+
+namespace ContainerOpt.Images;
+
+/// <summary>
+/// The image phase's front door for the adapters (MSBuild task, CLI): read an image from the engine
+/// (streamed from <c>docker save</c>, no temp file) or from an archive/OCI folder, analyse its layers,
+/// attribute them to the Dockerfile, write the JSON report.
+/// </summary>
+public static class ImageLayers
+{
+    /// <summary>Streams <c>docker save</c> (or podman's) of a local image into the reader and analyses it.</summary>
+    public static ImageReport FromEngine(BuilderInfo builder, string imageReference, TimeSpan timeout, ImageReadOptions? options = null)
+    {
+        var readOptions = options ?? new ImageReadOptions();
+        readOptions.Image ??= imageReference;
+        return ImageBuilder.Save(builder, imageReference, stream => ImageAnalyzer.Analyze(ImageReader.Read(stream, imageReference, readOptions)), timeout);
+    }
+
+    /// <summary>Reads a <c>docker save</c>/podman archive (plain, gzip or zstd) or an OCI image layout folder and analyses it.</summary>
+    public static ImageReport FromPath(string path, ImageReadOptions? options = null) =>
+        ImageAnalyzer.Analyze(ImageReader.Read(path, options));
+
+    /// <summary>Attributes each layer to the Dockerfile instruction that made it (FROM for the base image's layers).</summary>
+    public static ImageReport Attribute(ImageReport report, string dockerfilePath, string? targetStage = null)
+    {
+        string text = File.ReadAllText(dockerfilePath);
+        return Attribute(report, DockerfileModel.Build(DockerfileParser.Parse(text, dockerfilePath)), dockerfilePath, targetStage);
+    }
+
+    public static ImageReport Attribute(ImageReport report, DockerfileModel model, string dockerfilePath, string? targetStage = null) =>
+        DockerfileAttribution.Attribute(report, model, dockerfilePath, targetStage);
+
+    /// <summary>Writes the JSON report atomically (a temp file beside it, then a rename): readers never see half a report.</summary>
+    public static void WriteReport(ImageReport report, string path)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temp = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        try
+        {
+            File.WriteAllText(temp, Reporting.ImageReportJson.ToJson(report) + "\n", new UTF8Encoding(false));
+            if (File.Exists(full))
+            {
+                File.Replace(temp, full, null);
+            }
+            else
+            {
+                File.Move(temp, full);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Generation;
+using ContainerOpt.Images;
+using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Builders;
+using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Reporting;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ContainerOpt.Tasks;
+
+/// <summary>
+/// Builds the project's Dockerfile with the machine's builder (docker, BuildKit, buildx or podman),
+/// streams the builder's output into the log, reads the image back and reports every layer: a table
+/// in the log, ContainerOptImageLayer items, a JSON report; then applies the size/waste/efficiency
+/// gates. A thin adapter over ContainerOpt.Images: every failure is a coded, positioned diagnostic.
+/// </summary>
+public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public string Dockerfile { get; set; } = "";
+
+    /// <summary>The build context; empty: the context a generated Dockerfile names, else the Dockerfile's folder.</summary>
+    public string? Context { get; set; }
+
+    public string? ProjectPath { get; set; }
+
+    /// <summary>auto | docker | buildx | podman.</summary>
+    public string? Builder { get; set; }
+
+    /// <summary>buildx builder instance (a remote BuildKit), for --builder.</summary>
+    public string? BuildxBuilder { get; set; }
+
+    public string? ImageName { get; set; }
+    public string? ImageTag { get; set; }
+    public string? BuildTarget { get; set; }
+    public string? Platform { get; set; }
+    public string? Network { get; set; }
+    public string? CacheFrom { get; set; }
+    public string? CacheTo { get; set; }
+
+    /// <summary>ContainerOptBuildArg items: Include = name, Value, Secret=true to keep the value out of logs and argv.</summary>
+    public ITaskItem[] BuildArgs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>ContainerOptLabel items: Include = key, Value.</summary>
+    public ITaskItem[] Labels { get; set; } = Array.Empty<ITaskItem>();
+
+    public int TimeoutSeconds { get; set; } = 1800;
+
+    public string? ReportFile { get; set; }
+    public string? MaxImageSize { get; set; }
+    public string? MaxWastedBytes { get; set; }
+    public string? MinEfficiency { get; set; }
+
+    public string? NoWarn { get; set; }
+    public string? WarningsAsErrors { get; set; }
+    public string? WarningsNotAsErrors { get; set; }
+    public bool TreatWarningsAsErrors { get; set; }
+
+    // OCI annotations from the project.
+    public string? Version { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? Authors { get; set; }
+    public string? RepositoryUrl { get; set; }
+    public string? SourceRevisionId { get; set; }
+
+    /// <summary>One item per layer, bottom first (metadata: Index, Digest, Size, CompressedSize, CreatedBy, DockerfileLine, WastedBytes, ...).</summary>
+    [Output]
+    public ITaskItem[] Layers { get; private set; } = Array.Empty<ITaskItem>();
+
+    [Output]
+    public string? ImageReference { get; private set; }
+
+    [Output]
+    public string? ImageId { get; private set; }
+
+    private FindingLogger Findings => new(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (ImageBuilderException e)
+        {
+            LogAtFile(e.Descriptor, e.Message, ProjectPath ?? Dockerfile);
+        }
+        catch (ImageReadException e)
+        {
+            LogAtFile(ImageDescriptors.ImageUnreadable, ImageDescriptors.ImageUnreadable.FormatMessage(ImageReference, e.Message), ProjectPath ?? Dockerfile);
+        }
+        catch (Exception e)
+        {
+            LogAtFile(ToolDescriptors.InternalError, ToolDescriptors.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message), Dockerfile);
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        string dockerfile = Path.GetFullPath(Dockerfile);
+        if (!File.Exists(dockerfile))
+        {
+            LogAtFile(ToolDescriptors.FileNotFound, ToolDescriptors.FileNotFound.FormatMessage(dockerfile)
+                + " To build an image, add a Dockerfile or generate one: dotnet build -t:ContainerOptGenerate.", ProjectPath ?? dockerfile);
+            return;
+        }
+        if (!BuilderPreferences.TryParse(string.IsNullOrWhiteSpace(Builder) ? "auto" : Builder, out var preference))
+        {
+            LogAtFile(ToolDescriptors.InvalidConfiguration, ToolDescriptors.InvalidConfiguration.FormatMessage("ContainerOptBuilder",
+                $"'{Builder}' is not a builder; use auto, docker, buildx or podman."), ProjectPath ?? dockerfile);
+            return;
+        }
+        ImageGateOptions gates;
+        try
+        {
+            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency);
+        }
+        catch (FormatException e)
+        {
+            LogAtFile(ToolDescriptors.InvalidConfiguration, ToolDescriptors.InvalidConfiguration.FormatMessage("the image gates", e.Message), ProjectPath ?? dockerfile);
+            return;
+        }
+
+        string text = File.ReadAllText(dockerfile);
+        string context = ContextFor(dockerfile, text);
+        var model = DockerfileModel.Build(DockerfileParser.Parse(text, dockerfile));
+        ImageReference = Reference();
+
+        var builder = BuilderDetector.Detect(preference);
+        Log.LogMessage(MessageImportance.Normal, "ContainerOpt: building {0} with {1}; context {2}", ImageReference, builder, context);
+        foreach (var note in builder.Notes)
+        {
+            Log.LogMessage(MessageImportance.Normal, "ContainerOpt: {0}", note);
+        }
+        var request = new ImageBuildRequest(context, dockerfile)
+        {
+            Tags = new[] { ImageReference },
+            BuildArgs = BuildArgs.Select(i => new BuildArgument(i.ItemSpec, i.GetMetadata("Value"), IsTrue(i.GetMetadata("Secret")))).ToArray(),
+            Target = Blank(BuildTarget),
+            Platforms = Split(Platform),
+            Labels = OciLabels.From(new OciProjectMetadata
+            {
+                Version = Blank(Version),
+                Title = Blank(Title),
+                Description = Blank(Description),
+                Authors = Blank(Authors),
+                SourceUrl = Blank(RepositoryUrl),
+                Revision = Blank(SourceRevisionId),
+            }).Concat(Labels.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value")))).ToArray(),
+            Network = Blank(Network),
+            CacheFrom = Split(CacheFrom),
+            CacheTo = Split(CacheTo),
+            BuilderName = Blank(BuildxBuilder),
+            Timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800),
+        };
+
+        Findings.Log(BaseImagePlatformCheck.Run(model, dockerfile, builder, request).Select(f => LoggedFinding.From(f, dockerfile)));
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        var result = ImageBuilder.Build(request, builder, line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text));
+        if (!result.Succeeded)
+        {
+            Findings.Log(new[] { LoggedFinding.From(result.Failure!.Finding, dockerfile) });
+            return;
+        }
+        ImageId = result.ImageId;
+        Log.LogMessage(MessageImportance.High, "ContainerOpt: built {0} ({1}) in {2:F1} s; {3} of {4} steps cached",
+            ImageReference, ShortId(result.ImageId), result.Elapsed.TotalSeconds, result.Steps.Count(s => s.Cached), result.Steps.Count);
+
+        var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout);
+        report = ImageLayers.Attribute(report, model, dockerfile, request.Target);
+        Log.LogMessage(MessageImportance.High, "{0}", ImageReportTable.Format(report));
+        Layers = report.Layers.Select(LayerItem).ToArray();
+        if (!string.IsNullOrWhiteSpace(ReportFile))
+        {
+            string path = Path.GetFullPath(ReportFile!);
+            ImageLayers.WriteReport(report, path);
+            Log.LogMessage(MessageImportance.High, "ContainerOpt: layer report written to {0}", path);
+        }
+        Findings.Log(ImageGates.Evaluate(report, gates).Select(f => LoggedFinding.From(f, dockerfile)));
+    }
+
+    private ITaskItem LayerItem(LayerReport layer)
+    {
+        var item = new TaskItem(layer.Digest);
+        item.SetMetadata("Index", layer.Index.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("Digest", layer.Digest);
+        item.SetMetadata("Size", layer.Size.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("CompressedSize", layer.CompressedSize?.ToString(CultureInfo.InvariantCulture) ?? "");
+        item.SetMetadata("CreatedBy", layer.CreatedBy ?? "");
+        item.SetMetadata("Dockerfile", layer.Dockerfile ?? "");
+        item.SetMetadata("DockerfileLine", layer.DockerfileLine?.ToString(CultureInfo.InvariantCulture) ?? "");
+        item.SetMetadata("WastedBytes", layer.WastedBytes.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("FileCount", layer.FileCount.ToString(CultureInfo.InvariantCulture));
+        return item;
+    }
+
+    /// <summary>
+    /// The context: ContainerOptContext when set; for a Dockerfile ContainerOpt generated, the folder its
+    /// header names (the one holding every restore input); else the Dockerfile's folder.
+    /// </summary>
+    private string ContextFor(string dockerfile, string text)
+    {
+        if (!string.IsNullOrWhiteSpace(Context))
+        {
+            return Path.GetFullPath(Context!);
+        }
+        if (!string.IsNullOrWhiteSpace(ProjectPath) && GeneratedDockerfileHeader.TryGetContext(text, Path.GetFullPath(ProjectPath!), out var generatedContext))
+        {
+            return generatedContext;
+        }
+        return Path.GetDirectoryName(dockerfile)!;
+    }
+
+    /// <summary>name:tag, lower-cased as image references must be.</summary>
+    private string Reference()
+    {
+        string name = string.IsNullOrWhiteSpace(ImageName) ? Path.GetFileNameWithoutExtension(ProjectPath ?? "app") : ImageName!;
+        name = name.Trim().ToLowerInvariant().Replace(' ', '-');
+        string tag = string.IsNullOrWhiteSpace(ImageTag) ? "latest" : ImageTag!.Trim().Replace('+', '-');
+        // A name that already carries a tag (a ':' after the last '/') keeps it.
+        return name.LastIndexOf(':') > name.LastIndexOf('/') ? name : name + ":" + tag;
+    }
+
+    private void LogAtFile(DiagnosticDescriptor descriptor, string message, string file) =>
+        Findings.Log(new[] { new LoggedFinding(descriptor.Id, descriptor.DefaultSeverity, message, file, 0, 0, 0, 0, descriptor.HelpUri) });
+
+    private static string ShortId(string? id) => id is null ? "?" : id.StartsWith("sha256:", StringComparison.Ordinal) && id.Length > 19 ? id.Substring(7, 12) : id;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
+
+    private static bool IsTrue(string? s) => string.Equals(s?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static IReadOnlyList<string> Split(string? s) =>
+        (s ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using ContainerOpt.Build.Tests.Infrastructure;
+using ContainerOpt.Tests.Shared;
+using Microsoft.Build.Logging.StructuredLogger;
+using StructuredTask = Microsoft.Build.Logging.StructuredLogger.Task;
+
+namespace ContainerOpt.Build.Tests;
+
+/// <summary>
+/// Issue #6 through MSBuild on the real engine: `dotnet publish -p:ContainerOptBuildImage=true` builds
+/// the image, streams the builder's output, reports every layer (log table, ContainerOptImageLayer
+/// items in the binlog, JSON report under obj/), applies the gates at the responsible lines, and turns
+/// a failed step, a dead daemon or a missing builder into coded diagnostics.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class ImageBuildTests : BuildTestBase
+{
+    /// <summary>5 MiB made on line 2 and deleted on line 3; 1 MiB left in apt's lists on line 4.</summary>
+    private const string WastefulDockerfile = """
+        FROM containeropt/bookworm-base:1
+        RUN head -c 5242880 /dev/urandom > /big.bin
+        RUN rm /big.bin
+        RUN mkdir -p /var/lib/apt/lists && head -c 1048576 /dev/urandom > /var/lib/apt/lists/deb.debian.org_dists_bookworm_main
+        CMD ["true"]
+
+        """;
+
+    [TestMethod]
+    public void Publish_builds_the_generated_image_and_reports_every_layer()
+    {
+        DockerEngine.Require();
+        var sample = ImageSample.Copy("web-api");
+        sample.VendorPackages("src/Api/Api.csproj");
+        sample.Generate("src/Api/Api.csproj");
+        string name = "containeropt-test/publish-web-api";
+        string tag = RunFixture.RunId.ToLowerInvariant();
+        string binlog = sample.PathOf("publish.binlog");
+        try
+        {
+            var publish = sample.Dotnet("publish", "src/Api/Api.csproj", "-nologo", "-tl:off", "-v:n", "-bl:" + binlog,
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none",
+                $"-p:ContainerOptImageName={name}", $"-p:ContainerOptImageTag={tag}", "-p:Version=1.2.3");
+            BuildAssert.Succeeded(publish);
+            Assert.AreEqual(0, publish.ContainerOptDiagnostics.Count, "the generated Dockerfile lints clean in its real context:\n" + publish.Describe());
+            string dockerfile = sample.PathOf("src/Api/Dockerfile");
+            int copyLine = Array.FindIndex(File.ReadAllLines(dockerfile), l => l == "COPY --from=build /app .") + 1;
+            int finalFromLine = Array.FindLastIndex(File.ReadAllLines(dockerfile), l => l.StartsWith("FROM ", StringComparison.Ordinal)) + 1;
+
+            // The builder's output streamed into the log (normal importance); the table at high importance.
+            StringAssert.Contains(publish.Stdout, "RUN dotnet restore");
+            StringAssert.Contains(publish.Stdout, "SIZE  COMPRESSED  WASTED  LINE");
+            StringAssert.Contains(publish.Stdout, $"ContainerOpt: built {name}:{tag}");
+
+            // The JSON report under obj/, in the contract's shape, agreeing with the engine.
+            string reportPath = sample.PathOf("src/Api/obj/Release/net10.0/containeropt/image-report.json");
+            Assert.IsTrue(File.Exists(reportPath), publish.Describe());
+            using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+            var root = report.RootElement;
+            long size = root.GetProperty("size").GetInt64();
+            Assert.AreEqual(ImageSample.ImageSize($"{name}:{tag}"), size, "the report's size is docker's");
+            var layers = root.GetProperty("layers").EnumerateArray().ToList();
+            Assert.AreEqual(size, layers.Sum(l => l.GetProperty("size").GetInt64()), "the image size is the sum of its layers");
+            var last = layers[^1];
+            Assert.AreEqual(copyLine, last.GetProperty("dockerfileLine").GetInt32(), "the app's layer comes from COPY --from=build");
+            Assert.AreEqual(dockerfile, last.GetProperty("dockerfile").GetString());
+            Assert.IsTrue(last.GetProperty("largestFiles").EnumerateArray().Any(f => f.GetProperty("path").GetString() == "app/Api.dll"), last.ToString());
+            Assert.AreEqual(finalFromLine, layers[0].GetProperty("dockerfileLine").GetInt32(), "base image layers come from the final FROM");
+            foreach (var key in new[] { "image", "size", "wastedBytes", "efficiency", "layers" })
+            {
+                Assert.IsTrue(root.TryGetProperty(key, out _), $"report lacks '{key}'");
+            }
+            foreach (var key in new[] { "index", "digest", "size", "compressedSize", "createdBy", "dockerfile", "dockerfileLine", "wastedBytes", "largestFiles" })
+            {
+                Assert.IsTrue(last.TryGetProperty(key, out _), $"layer lacks '{key}'");
+            }
+
+            // OCI labels from the project.
+            string version = DockerEngine.RunChecked("image", "inspect", "--format", "{{index .Config.Labels \"org.opencontainers.image.version\"}}", $"{name}:{tag}").StandardOutput.Trim();
+            Assert.AreEqual("1.2.3", version);
+
+            // The binlog: ContainerOptImageLayer items with the contract's metadata.
+            var build = BinaryLog.ReadBuild(binlog);
+            var task = build.FindChildrenRecursive<StructuredTask>(t => t.Name == "BuildContainerImage").Single();
+            var output = task.FindChildrenRecursive<Folder>(f => f.Name == "OutputItems").Single()
+                .Children.OfType<NamedNode>().Single(n => n.Name == "ContainerOptImageLayer");
+            var items = output.FindChildrenRecursive<Item>();
+            Assert.HasCount(layers.Count, items);
+            var lastItem = items[^1].FindChildrenRecursive<Metadata>().ToDictionary(m => m.Name, m => m.Value);
+            Assert.AreEqual((layers.Count - 1).ToString(CultureInfo.InvariantCulture), lastItem["Index"]);
+            Assert.AreEqual(last.GetProperty("digest").GetString(), lastItem["Digest"]);
+            Assert.AreEqual(last.GetProperty("size").GetInt64().ToString(CultureInfo.InvariantCulture), lastItem["Size"]);
+            Assert.AreEqual(copyLine.ToString(CultureInfo.InvariantCulture), lastItem["DockerfileLine"]);
+            Assert.AreEqual("0", lastItem["WastedBytes"]);
+            foreach (var key in new[] { "CompressedSize", "CreatedBy" })
+            {
+                Assert.IsTrue(lastItem.ContainsKey(key), $"item lacks {key}");
+            }
+        }
+        finally
+        {
+            DockerEngine.RemoveImage($"{name}:{tag}");
+        }
+    }
+
+    [TestMethod]
+    public void Gates_fail_the_build_at_the_lines_that_made_the_bytes()
+    {
+        DockerEngine.Require();
+        var scratch = new Scratch("image-gates");
+        var project = scratch.ConsoleApp("app", WastefulDockerfile);
+        string dockerfile = scratch.PathOf("app/Dockerfile");
+        string image = $"containeropt-test/gates:{RunFixture.RunId.ToLowerInvariant()}";
+        try
+        {
+            var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}",
+                "-p:ContainerOptMaxWastedBytes=1MB", "-p:ContainerOptMinEfficiency=99%", "-p:ContainerOptMaxImageSize=50MB");
+            Assert.AreNotEqual(0, publish.ExitCode, publish.Describe());
+            var errors = publish.ContainerOptDiagnostics.Where(d => d.IsError).ToList();
+            var byCode = errors.ToDictionary(d => d.Code);
+            CollectionAssert.AreEquivalent(new[] { "COPT3101", "COPT3102", "COPT3103" }, byCode.Keys.ToArray(), publish.Describe());
+            // The largest layer is the base image's (FROM, line 1); the waste is made on line 2 (5 MiB removed later).
+            Assert.AreEqual(dockerfile, byCode["COPT3101"].Origin);
+            Assert.AreEqual((1, 1), (byCode["COPT3101"].Line, byCode["COPT3101"].Column));
+            Assert.AreEqual((2, 1), (byCode["COPT3102"].Line, byCode["COPT3102"].Column));
+            Assert.AreEqual((2, 1), (byCode["COPT3103"].Line, byCode["COPT3103"].Column));
+            StringAssert.Contains(byCode["COPT3102"].Message, "(6,291,456 bytes)", "5 MiB deleted + 1 MiB of apt lists left behind");
+
+            string reportPath = scratch.PathOf("app/obj/Release/net10.0/containeropt/image-report.json");
+            using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+            var layers = report.RootElement.GetProperty("layers").EnumerateArray().ToList();
+            Assert.AreEqual(6_291_456, report.RootElement.GetProperty("wastedBytes").GetInt64());
+            Assert.AreEqual(5_242_880, layers.Single(l => l.GetProperty("dockerfileLine").GetInt32() == 2).GetProperty("wastedBytes").GetInt64());
+            Assert.AreEqual(1_048_576, layers.Single(l => l.GetProperty("dockerfileLine").GetInt32() == 4).GetProperty("wastedBytes").GetInt64());
+
+            // NoWarn does not silence errors, but the gates are opt-in: without them the same build passes.
+            var ungated = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}");
+            BuildAssert.Succeeded(ungated);
+            Assert.AreEqual(0, ungated.ContainerOptDiagnostics.Count(d => d.IsError), ungated.Describe());
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(image);
+        }
+    }
+
+    [TestMethod]
+    public void A_failed_step_is_an_error_at_its_dockerfile_line()
+    {
+        DockerEngine.Require();
+        var scratch = new Scratch("image-fails");
+        var project = scratch.ConsoleApp("app", "FROM containeropt/bookworm-base:1\nRUN echo building\nRUN echo failing && exit 3\nCMD [\"true\"]\n");
+        string dockerfile = scratch.PathOf("app/Dockerfile");
+        var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+            "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName=containeropt-test/fails");
+        Assert.AreNotEqual(0, publish.ExitCode, publish.Describe());
+        var error = publish.ContainerOptDiagnostics.Single(d => d.IsError);
+        Assert.AreEqual("COPT0014", error.Code, publish.Describe());
+        Assert.AreEqual(dockerfile, error.Origin);
+        Assert.AreEqual((3, 1), (error.Line, error.Column));
+        StringAssert.Contains(error.Message, "exit code: 3");
+    }
+
+    [TestMethod]
+    public void A_dead_daemon_and_a_missing_builder_are_coded_errors_not_crashes()
+    {
+        var scratch = new Scratch("image-no-engine");
+        var project = scratch.ConsoleApp("app", "FROM containeropt/bookworm-base:1\nCMD [\"true\"]\n");
+        var restore = scratch.Dotnet("restore", project);
+        BuildAssert.Succeeded(restore);
+
+        var dead = new Dictionary<string, string?>(RunFixture.Environment)
+        {
+            ["DOCKER_HOST"] = "unix://" + scratch.PathOf("nobody-listens.sock"),
+        };
+        var deadResult = DotnetRunner.Run(scratch.Root, new[] { "publish", project, "-nologo", "-tl:off", "--no-restore", "-o", scratch.PathOf("out"), "-p:ContainerOptBuildImage=true" }, dead);
+        Assert.AreNotEqual(0, deadResult.ExitCode, deadResult.Describe());
+        Assert.AreEqual("COPT0012", deadResult.ContainerOptDiagnostics.Single(d => d.IsError).Code, deadResult.Describe());
+        Assert.IsFalse(deadResult.Output.Contains("MSB4018", StringComparison.Ordinal), deadResult.Describe());
+
+        var none = new Dictionary<string, string?>(RunFixture.Environment)
+        {
+            ["PATH"] = scratch.PathOf("empty-path"),
+            ["CONTAINEROPT_DOCKER"] = "",
+        };
+        var noneResult = DotnetRunner.Run(scratch.Root, new[] { "publish", project, "-nologo", "-tl:off", "--no-restore", "-o", scratch.PathOf("out"), "-p:ContainerOptBuildImage=true" }, none);
+        Assert.AreNotEqual(0, noneResult.ExitCode, noneResult.Describe());
+        var error = noneResult.ContainerOptDiagnostics.Single(d => d.IsError);
+        Assert.AreEqual("COPT0011", error.Code, noneResult.Describe());
+        Assert.AreEqual(project, error.Origin);
+    }
+}
