@@ -50,7 +50,7 @@ public sealed class ImageBuildTests : BuildTestBase
 
             // The builder's output streamed into the log (normal importance); the table at high importance.
             StringAssert.Contains(publish.Stdout, "RUN dotnet restore");
-            StringAssert.Contains(publish.Stdout, "SIZE  COMPRESSED  WASTED  LINE");
+            StringAssert.Matches(publish.Stdout, new System.Text.RegularExpressions.Regex(@"SIZE\s+COMPRESSED\s+WASTED\s+LINE"));
             StringAssert.Contains(publish.Stdout, $"ContainerOpt: built {name}:{tag}");
 
             // The JSON report under obj/, in the contract's shape, agreeing with the engine.
