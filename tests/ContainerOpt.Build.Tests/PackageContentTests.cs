@@ -14,7 +14,7 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class PackageContentTests : BuildTestBase
 {
-    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Generation.dll", "ContainerOpt.Tasks.dll" };
+    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Generation.dll", "ContainerOpt.Images.dll", "ContainerOpt.Tasks.dll" };
 
     [TestMethod]
     public void BuildPackage_HoldsExactlyItsPropsTargetsAndTaskAssemblies()
