@@ -66,6 +66,7 @@ internal sealed class SequenceCodes
         uint[] baselines, byte[] extraBits, short[] predefined)
     {
         Name = name;
+        InvalidTableMessage = $"invalid {name} table description";
         MaxSymbol = maxSymbol;
         MaxAccuracyLog = maxAccuracyLog;
         Baselines = baselines;
@@ -74,6 +75,8 @@ internal sealed class SequenceCodes
     }
 
     public string Name { get; }
+    /// <summary>Built once: error texts are passed down on every table read and must not cost an allocation each time.</summary>
+    public string InvalidTableMessage { get; }
     public int MaxSymbol { get; }
     public int MaxAccuracyLog { get; }
     public uint[] Baselines { get; }

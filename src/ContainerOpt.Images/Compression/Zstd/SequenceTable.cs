@@ -54,9 +54,8 @@ internal sealed class SequenceTable
     /// <summary>Reads an FSE table description at <paramref name="start"/>; returns its size in bytes.</summary>
     public int ReadDescription(SequenceCodes codes, byte[] data, int start, int end, long offsetBias)
     {
-        string what = $"invalid {codes.Name} table description";
         int size = FseDistribution.Read(data, start, end, codes.MaxSymbol, codes.MaxAccuracyLog, _probabilities,
-            out int symbolCount, out int accuracyLog, offsetBias, what);
+            out int symbolCount, out int accuracyLog, offsetBias, codes.InvalidTableMessage);
         Build(codes, symbolCount, accuracyLog, offsetBias + start);
         return size;
     }
@@ -64,7 +63,7 @@ internal sealed class SequenceTable
     private void Build(SequenceCodes codes, int symbolCount, int accuracyLog, long errorOffset)
     {
         FseTableBuilder.Build(_probabilities, symbolCount, accuracyLog, _symbols, _numBits, _baselines, _next,
-            errorOffset, $"invalid {codes.Name} table description");
+            errorOffset, codes.InvalidTableMessage);
         int size = 1 << accuracyLog;
         for (int state = 0; state < size; state++)
         {
