@@ -52,6 +52,9 @@ public sealed class ZstdDecompressionStream : Stream
     /// <summary>What the decoder met so far (tests assert which format paths a fixture covers).</summary>
     internal ZstdStatistics Statistics => Decoder.Statistics;
 
+    /// <summary>Size of the output (window) buffer, for tests that memory stays bounded.</summary>
+    internal int OutputBufferLength => Decoder.Output.Buffer.Length;
+
     public override int Read(byte[] buffer, int offset, int count)
     {
         if (buffer is null) throw new ArgumentNullException(nameof(buffer));
