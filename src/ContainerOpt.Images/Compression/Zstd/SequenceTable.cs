@@ -1,15 +1,19 @@
-using System.Runtime.InteropServices;
-
 namespace ContainerOpt.Images.Compression.Zstd;
 
-/// <summary>One state of a sequence decoding table, with the code already resolved to its baseline and extra bits.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct SequenceEntry
+/// <summary>
+/// One state of a sequence decoding table packed in 64 bits, with the code already resolved: one load per
+/// table per sequence, and one register instead of four fields in the hot loop.
+/// </summary>
+internal static class SequenceEntry
 {
-    public uint Baseline;
-    public ushort NextStateBase;
-    public byte StateBits;
-    public byte ExtraBits;
+    public static ulong Pack(uint baseline, int extraBits, int nextStateBase, int stateBits) =>
+        baseline | ((ulong)nextStateBase << 32) | ((ulong)stateBits << 48) | ((ulong)extraBits << 56);
+
+    /// <summary>The code's baseline (low 32 bits).</summary>
+    public static uint Baseline(ulong entry) => (uint)entry;
+    public static int NextStateBase(ulong entry) => (int)(entry >> 32) & 0xFFFF;
+    public static int StateBits(ulong entry) => (int)(entry >> 48) & 0xFF;
+    public static int ExtraBits(ulong entry) => (int)(entry >> 56);
 }
 
 /// <summary>
@@ -20,7 +24,7 @@ internal sealed class SequenceTable
 {
     private const int MaxTableSize = 1 << FseTableBuilder.MaxAccuracyLog;
 
-    public readonly SequenceEntry[] Entries = new SequenceEntry[MaxTableSize];
+    public readonly ulong[] Entries = new ulong[MaxTableSize];
     public int AccuracyLog { get; private set; }
 
     // Scratch for building, kept so that a new table per block costs no allocation.
@@ -42,13 +46,7 @@ internal sealed class SequenceTable
     public void SetRle(SequenceCodes codes, int symbol)
     {
         AccuracyLog = 0;
-        Entries[0] = new SequenceEntry
-        {
-            Baseline = codes.Baselines[symbol],
-            ExtraBits = codes.ExtraBits[symbol],
-            NextStateBase = 0,
-            StateBits = 0,
-        };
+        Entries[0] = SequenceEntry.Pack(codes.Baselines[symbol], codes.ExtraBits[symbol], nextStateBase: 0, stateBits: 0);
     }
 
     /// <summary>Reads an FSE table description at <paramref name="start"/>; returns its size in bytes.</summary>
@@ -68,13 +66,7 @@ internal sealed class SequenceTable
         for (int state = 0; state < size; state++)
         {
             int symbol = _symbols[state];
-            Entries[state] = new SequenceEntry
-            {
-                Baseline = codes.Baselines[symbol],
-                ExtraBits = codes.ExtraBits[symbol],
-                NextStateBase = _baselines[state],
-                StateBits = _numBits[state],
-            };
+            Entries[state] = SequenceEntry.Pack(codes.Baselines[symbol], codes.ExtraBits[symbol], _baselines[state], _numBits[state]);
         }
         AccuracyLog = accuracyLog;
     }

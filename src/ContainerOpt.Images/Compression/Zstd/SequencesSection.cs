@@ -127,9 +127,9 @@ internal sealed class SequencesSection
         int literalEnd, byte[] output, int op, int outputLimit, int windowSize, long offsetBias)
     {
         SequenceTable literalLengths = _literalLengths!, offsets = _offsets!, matchLengths = _matchLengths!;
-        SequenceEntry[] llTable = literalLengths.Entries;
-        SequenceEntry[] ofTable = offsets.Entries;
-        SequenceEntry[] mlTable = matchLengths.Entries;
+        ulong[] llTable = literalLengths.Entries;
+        ulong[] ofTable = offsets.Entries;
+        ulong[] mlTable = matchLengths.Entries;
 
         var bits = new BackwardBitReader(block, start, end, offsetBias, "sequences bitstream");
         int llState = (int)bits.Read(literalLengths.AccuracyLog);
@@ -142,20 +142,23 @@ internal sealed class SequencesSection
         for (int i = 0; i < count; i++)
         {
             bits.Refill(block);
-            SequenceEntry ll = llTable[llState];
-            SequenceEntry of = ofTable[ofState];
-            SequenceEntry ml = mlTable[mlState];
+            ulong ll = llTable[llState];
+            ulong of = ofTable[ofState];
+            ulong ml = mlTable[mlState];
 
             // Extra bits come offset first, then match length, then literal length.
-            uint offsetValue = of.Baseline + bits.Read(of.ExtraBits);
-            int matchLength = (int)(ml.Baseline + bits.Read(ml.ExtraBits));
-            if (of.ExtraBits + ml.ExtraBits + ll.ExtraBits > 31) bits.Refill(block);
-            int literalLength = (int)(ll.Baseline + bits.Read(ll.ExtraBits));
+            int ofBits = SequenceEntry.ExtraBits(of);
+            int mlBits = SequenceEntry.ExtraBits(ml);
+            int llBits = SequenceEntry.ExtraBits(ll);
+            uint offsetValue = SequenceEntry.Baseline(of) + bits.Read(ofBits);
+            int matchLength = (int)(SequenceEntry.Baseline(ml) + bits.Read(mlBits));
+            if (ofBits + mlBits + llBits > 31) bits.Refill(block);
+            int literalLength = (int)(SequenceEntry.Baseline(ll) + bits.Read(llBits));
             if (i + 1 < count)
             {
-                llState = ll.NextStateBase + (int)bits.Read(ll.StateBits);
-                mlState = ml.NextStateBase + (int)bits.Read(ml.StateBits);
-                ofState = of.NextStateBase + (int)bits.Read(of.StateBits);
+                llState = SequenceEntry.NextStateBase(ll) + (int)bits.Read(SequenceEntry.StateBits(ll));
+                mlState = SequenceEntry.NextStateBase(ml) + (int)bits.Read(SequenceEntry.StateBits(ml));
+                ofState = SequenceEntry.NextStateBase(of) + (int)bits.Read(SequenceEntry.StateBits(of));
             }
             if (bits.Remaining < 0)
                 throw ZstdErrors.Corrupt(offsetBias + start, $"sequences bitstream ends before sequence {i + 1} of {count}");
