@@ -21,7 +21,7 @@ internal sealed class HuffmanTable
     private readonly byte[] _fseBits = new byte[1 << MaxFseWeightsLog];
     private readonly ushort[] _fseBaselines = new ushort[1 << MaxFseWeightsLog];
     private readonly ushort[] _fseNext = new ushort[FseTableBuilder.MaxSymbols];
-    private readonly int[] _rankStart = new int[MaxCodeLength + 2];
+    private readonly int[] _weightCounts = new int[MaxCodeLength + 2];
 
     public void Invalidate() => IsValid = false;
 
@@ -104,7 +104,8 @@ internal sealed class HuffmanTable
     private void Build(int weightCount, long errorOffset)
     {
         const string what = "invalid Huffman tree description";
-        int[] counts = _rankStart;
+        // Per weight: first the number of symbols, then (below) the first table cell of that weight.
+        int[] counts = _weightCounts;
         Array.Clear(counts, 0, counts.Length);
         uint total = 0;
         for (int i = 0; i < weightCount; i++)
