@@ -43,7 +43,17 @@ public static class DockerfileGenerator
         sb.Append("# Regenerate: dotnet build -t:ContainerOptGenerate -p:ContainerOptForce=true\n\n");
 
         // Build stage: the SDK runs on the build machine's platform and cross-compiles for the target.
-        sb.Append("FROM --platform=$BUILDPLATFORM ").Append(options.ImageRegistry).Append("/sdk:").Append(versionText).Append(" AS build\n");
+        // Native AOT links native code with clang: the SDK's -aot image has the toolchain, and it compiles
+        // for the platform it runs on, so that stage runs on the target platform (emulated when it differs).
+        if (project.PublishAot)
+        {
+            sb.Append("FROM ").Append(options.ImageRegistry).Append("/sdk:").Append(DotNetImages.AotSdkTag(version, versionText)).Append(" AS build\n");
+            notes.Add("Native AOT: the build stage uses the SDK's -aot image (clang, zlib) on the target platform; cross-compiling AOT needs that platform's toolchain.");
+        }
+        else
+        {
+            sb.Append("FROM --platform=$BUILDPLATFORM ").Append(options.ImageRegistry).Append("/sdk:").Append(versionText).Append(" AS build\n");
+        }
         sb.Append("ARG TARGETARCH\n");
         sb.Append("WORKDIR /src\n");
 

@@ -52,4 +52,11 @@ public static class DotNetImages
         }
         return version + "-" + f;
     }
+
+    /// <summary>
+    /// The SDK tag with the Native AOT toolchain (clang, zlib): <c>8.0-jammy-aot</c> on .NET 8, <c>{version}-noble-aot</c>
+    /// from .NET 9 (the official images publish -aot SDKs for Ubuntu only).
+    /// </summary>
+    public static string AotSdkTag(Version version, string versionText) =>
+        versionText + (version.Major <= 8 ? "-jammy-aot" : "-noble-aot");
 }

@@ -45,7 +45,9 @@ public sealed class COPT4015CrossBuildPlatform : DockerfileRule
             var own = commands.Where(c => c.Stage is { } s && ReferenceEquals(DotNetImage.RootOf(s), stage)
                 && (c.Is("restore") || c.Is("publish") || c.Is("build"))).ToList();
             var targeting = own.FirstOrDefault(NamesTargetArchitecture);
-            if (!pinned && targeting is not null && platform is null)
+            // Native AOT is the exception: its compiler links for the platform it runs on, so the SDK (-aot)
+            // stage runs on the target platform on purpose and -a $TARGETARCH names that same platform.
+            if (!pinned && targeting is not null && platform is null && !project.PublishAot)
             {
                 context.Report(image.TokenSpan, targeting.Verb, targeting.Line,
                     "cross-compiles for the target architecture, but this SDK stage itself runs on the target platform under emulation (slow, and not supported by .NET)",

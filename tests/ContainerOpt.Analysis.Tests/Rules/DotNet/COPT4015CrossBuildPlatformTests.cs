@@ -18,6 +18,12 @@ public sealed class COPT4015CrossBuildPlatformTests
     }
 
     [TestMethod]
+    public void Native_aot_builds_on_the_target_platform_on_purpose() =>
+        RuleVerifier.Verify<COPT4015CrossBuildPlatform>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0-noble-aot AS build\nARG TARGETARCH\nRUN dotnet restore -a $TARGETARCH\nRUN dotnet publish -a $TARGETARCH --no-restore -o /app\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0\n",
+            project: ProjectModels.Web(configure: p => p.PublishAot = true));
+
+    [TestMethod]
     public void A_runtime_identifier_built_from_target_arch_counts() =>
         RuleVerifier.Verify<COPT4015CrossBuildPlatform>(
             "FROM [|mcr.microsoft.com/dotnet/sdk:10.0|] AS build\nARG TARGETARCH\nRUN dotnet publish -r linux-musl-${TARGETARCH/amd64/x64} -o /app\n",
