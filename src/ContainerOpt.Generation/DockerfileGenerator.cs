@@ -40,6 +40,18 @@ public static class DockerfileGenerator
         sb.Append(GeneratedDockerfileHeader.Line(relativeProject)).Append('\n');
         sb.Append("# Build from ").Append(context == projectDir ? "the project folder" : "the folder that holds every restore input")
           .Append(": docker build -f ").Append(Relative(context, Path.Combine(projectDir, "Dockerfile"))).Append(" .\n");
+        // One image per RID the project publishes for: the build stage cross-compiles with -a $TARGETARCH,
+        // so one multi-platform build gives an image for each.
+        var platforms = project.RuntimeIdentifiers.Select(DotNetImages.PlatformOf).ToList();
+        if (platforms.Count > 1 && platforms.All(p => p is not null))
+        {
+            sb.Append("# One image per RuntimeIdentifier (").Append(string.Join(", ", project.RuntimeIdentifiers)).Append("): docker buildx build --platform ")
+              .Append(string.Join(",", platforms.Distinct(StringComparer.Ordinal))).Append(" -f ").Append(Relative(context, Path.Combine(projectDir, "Dockerfile"))).Append(" .\n");
+        }
+        else if (platforms.Any(p => p is null))
+        {
+            notes.Add($"RuntimeIdentifiers {string.Join(";", project.RuntimeIdentifiers)}: only linux RIDs map to container platforms; build the others outside containers.");
+        }
         sb.Append("# Regenerate: dotnet build -t:ContainerOptGenerate -p:ContainerOptForce=true\n\n");
 
         // Build stage: the SDK runs on the build machine's platform and cross-compiles for the target.

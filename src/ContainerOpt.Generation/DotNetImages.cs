@@ -59,4 +59,27 @@ public static class DotNetImages
     /// </summary>
     public static string AotSdkTag(Version version, string versionText) =>
         versionText + (version.Major <= 8 ? "-jammy-aot" : "-noble-aot");
+
+    /// <summary>The container platform of a Linux RID (linux-x64 → linux/amd64, linux-musl-arm64 → linux/arm64), or null.</summary>
+    public static string? PlatformOf(string runtimeIdentifier)
+    {
+        string rid = runtimeIdentifier.Trim().ToLowerInvariant();
+        if (!rid.StartsWith("linux-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        string arch = rid.Substring(rid.LastIndexOf('-') + 1);
+        return arch switch
+        {
+            "x64" => "linux/amd64",
+            "arm64" => "linux/arm64",
+            "arm" => "linux/arm/v7",
+            "x86" => "linux/386",
+            "s390x" => "linux/s390x",
+            "ppc64le" => "linux/ppc64le",
+            "riscv64" => "linux/riscv64",
+            "loongarch64" => "linux/loong64",
+            _ => null,
+        };
+    }
 }

@@ -126,7 +126,7 @@ internal sealed class AnalysisInputs
             .Append('|').Append(p.AssemblyName).Append('|').Append(p.TargetName).Append('|').Append(p.Kind)
             .Append('|').Append(string.Join(";", p.FrameworkReferences)).Append('|').Append(p.SelfContained).Append(p.PublishAot)
             .Append(p.PublishTrimmed).Append(p.PublishSingleFile).Append(p.InvariantGlobalization).Append(p.ManagePackageVersionsCentrally)
-            .Append('|').Append(p.RuntimeIdentifier).Append('|').Append(p.RollForward).Append('|').Append(string.Join(";", p.ProjectReferences))
+            .Append('|').Append(p.RuntimeIdentifier).Append('|').Append(string.Join(";", p.RuntimeIdentifiers)).Append('|').Append(p.RollForward).Append('|').Append(string.Join(";", p.ProjectReferences))
             .Append('|').Append(string.Join(";", p.ContainerPorts)).Append('|').Append(string.Join(";", p.ContainerEnvironment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)))
             .Append('|').Append(p.ContainerUser).Append('|').Append(p.ContainerBaseImage).Append('|').Append(p.ContainerFamily)
             .Append('|').Append(p.ContainerWorkingDirectory).Append('|').Append(p.ContainerRepository).Append('|').Append(p.ContainerImageTag).Append('\n');

@@ -24,6 +24,7 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
     public bool InvariantGlobalization { get; set; }
     public bool ManagePackageVersionsCentrally { get; set; }
     public string? RuntimeIdentifier { get; set; }
+    public string? RuntimeIdentifiers { get; set; }
     public string? RollForward { get; set; }
     public string? ContainerUser { get; set; }
     public string? ContainerBaseImage { get; set; }
@@ -68,6 +69,7 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
             PublishSingleFile = PublishSingleFile,
             InvariantGlobalization = InvariantGlobalization,
             RuntimeIdentifier = Blank(RuntimeIdentifier),
+            RuntimeIdentifiers = (RuntimeIdentifiers ?? "").Split(';').Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
             RollForward = Blank(RollForward),
             ManagePackageVersionsCentrally = ManagePackageVersionsCentrally,
             ProjectReferences = ProjectReferences.Select(i => FullPath(i, projectPath)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),

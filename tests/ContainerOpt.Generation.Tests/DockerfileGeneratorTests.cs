@@ -103,6 +103,23 @@ public sealed class DockerfileGeneratorTests
     }
 
     [TestMethod]
+    public void Runtime_identifiers_give_one_image_per_platform_from_one_build()
+    {
+        var project = WebWithReferences();
+        project.RuntimeIdentifiers = new[] { "linux-x64", "linux-arm64", "linux-musl-arm64" };
+        var files = DockerfileGenerator.Generate(project);
+        StringAssert.Contains(files.Dockerfile, "# One image per RuntimeIdentifier (linux-x64, linux-arm64, linux-musl-arm64): docker buildx build --platform linux/amd64,linux/arm64 -f src/Api/Dockerfile .\n# Regenerate:");
+        StringAssert.Contains(files.Dockerfile, "RUN dotnet publish \"src/Api/Api.csproj\" --no-restore -c Release -a $TARGETARCH -o /app\n");
+
+        project.RuntimeIdentifiers = new[] { "linux-x64", "win-x64" };
+        files = DockerfileGenerator.Generate(project);
+        Assert.IsFalse(files.Dockerfile.Contains("One image per", StringComparison.Ordinal));
+        Assert.IsTrue(files.Notes.Any(n => n.Contains("only linux RIDs", StringComparison.Ordinal)), string.Join("\n", files.Notes));
+        Assert.AreEqual("linux/arm/v7", DotNetImages.PlatformOf("linux-arm"));
+        Assert.IsNull(DotNetImages.PlatformOf("osx-arm64"));
+    }
+
+    [TestMethod]
     public void Console_app_alone_uses_runtime_and_its_own_folder_as_context()
     {
         var files = DockerfileGenerator.Generate(new ProjectModel

@@ -40,6 +40,9 @@ public sealed class ProjectModel
     public bool InvariantGlobalization { get; set; }
     public string? RuntimeIdentifier { get; set; }
 
+    /// <summary>$(RuntimeIdentifiers): the RIDs the project is published for (one image each).</summary>
+    public IReadOnlyList<string> RuntimeIdentifiers { get; set; } = Array.Empty<string>();
+
     /// <summary>
     /// RollForward (null: the default, Minor). Major, LatestMajor or Disable decide whether a
     /// framework-dependent app starts on a runtime of another major version than its TargetFramework.

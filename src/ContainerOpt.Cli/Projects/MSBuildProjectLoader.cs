@@ -67,6 +67,7 @@ public static class MSBuildProjectLoader
             PublishSingleFile = IsTrue(project, "PublishSingleFile"),
             InvariantGlobalization = IsTrue(project, "InvariantGlobalization"),
             RuntimeIdentifier = Value(project, "RuntimeIdentifier"),
+            RuntimeIdentifiers = (Value(project, "RuntimeIdentifiers") ?? "").Split(';').Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
             ManagePackageVersionsCentrally = IsTrue(project, "ManagePackageVersionsCentrally"),
             ContainerUser = Value(project, "ContainerUser"),
             ContainerBaseImage = Value(project, "ContainerBaseImage"),
