@@ -29,7 +29,7 @@ internal sealed class ImageSample
     public static ImageSample Copy(string sample)
     {
         string source = Path.Combine(RunFixture.RepoRoot, "samples", "generate", sample);
-        string root = Path.Combine(Path.GetTempPath(), "containeropt-images", RunFixture.RunId, sample);
+        string root = Path.Combine(RunFixture.ImageSamplesDirectory, sample);
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);

@@ -56,6 +56,7 @@ internal static class RunFixture
         var artifacts = Path.Combine(RepoRoot, "artifacts");
         DeleteOldRuns(Path.Combine(artifacts, "test-projects"));
         DeleteOldRuns(Path.Combine(artifacts, "test-packages"));
+        DeleteOldRuns(Path.GetDirectoryName(ImageSamplesDirectory)!);
 
         FeedDirectory = Path.Combine(artifacts, "test-packages", RunId);
         RunDirectory = Path.Combine(artifacts, "test-projects", RunId);
@@ -150,6 +151,9 @@ internal static class RunFixture
         return dir;
     }
 
+    /// <summary>Where the image tests copy samples/generate/*: outside this repository, so none of its Directory.*.props apply.</summary>
+    public static string ImageSamplesDirectory => Path.Combine(Path.GetTempPath(), "containeropt-images", RunId);
+
     public static void RecordFailure() => Interlocked.Increment(ref _failures);
 
     /// <summary>Removes the run's folders when every test passed; a failed run keeps them to look at.</summary>
@@ -163,6 +167,7 @@ internal static class RunFixture
             }
             TryDelete(RunDirectory);
             TryDelete(FeedDirectory);
+            TryDelete(ImageSamplesDirectory);
         }
     }
 
