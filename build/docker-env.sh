@@ -16,13 +16,17 @@
 #     base-images/chiseled-rootfs.sh cuts it from the same Debian rootfs: .NET's shared-library
 #     closure (resolved by the donor's ldd in a chroot), CA certificates, passwd/group with app.
 #     They are Debian 12 inside (glibc 2.36, OpenSSL 3.0, ICU 72), not Ubuntu 24.04, but have the
-#     official images' shape: files, users, ENV, USER 1654, ENTRYPOINT.
+#     official images' shape: files, users, ENV, USER 1654, ENTRYPOINT;
+#   * builds mcr.microsoft.com/dotnet/sdk:10.0-noble-aot: the sdk stand-in plus the native
+#     toolchain Native AOT links with (the official image's `apt-get install clang llvm
+#     zlib1g-dev`). base-images/aot-rootfs.sh does that install once on the host, in a chroot of
+#     the cached Debian rootfs, and keeps what it added (files + dpkg database) as a tarball
+#     under $STATE/rootfs that the image COPYs; this first build needs the Debian mirror (~12 s)
+#     and adds ~35 s to a cold start, a warm start nothing.
 #
 # Not made: the Alpine images (…:10.0-alpine*). They need a musl build of .NET and the machine's
 # .NET is glibc-only, so a working stand-in is impossible here, and a fake one (glibc .NET on a
 # musl rootfs, or a Debian image tagged alpine) would make tests pass that fail on the real image.
-# Nor sdk:10.0-noble-aot: a net10.0 PublishAot restore needs
-# Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64, which the NuGet mirror lacks.
 #
 # Usage:
 #   eval "$(build/docker-env.sh start)"   # idempotent; prints export lines (last lines of stdout)
@@ -47,11 +51,15 @@ readonly BASE_IMAGE=containeropt/bookworm-base:1
 readonly BASE_PACKAGES=libicu72,libssl3,ca-certificates,tzdata,libc6,libgcc-s1,libstdc++6,zlib1g
 # Bump when the rootfs recipe (packages, cleanup) changes so the cached tarball is rebuilt.
 readonly BASE_RECIPE_VERSION=2
+# What the official sdk:*-noble-aot images add with apt (dotnet-docker src/sdk/10.0/noble-aot).
+readonly AOT_PACKAGES=clang,llvm,zlib1g-dev
+readonly AOT_RECIPE_VERSION=1
 # Every stand-in, parents before children. An id is the image kind (repository) plus the variant.
 readonly STANDINS=(
   runtime-deps runtime aspnet sdk
   runtime-deps-chiseled runtime-chiseled aspnet-chiseled
   runtime-deps-chiseled-extra runtime-chiseled-extra aspnet-chiseled-extra
+  sdk-aot
 )
 readonly FINGERPRINT_LABEL=com.containeropt.fingerprint
 readonly VERSION_LABEL=org.opencontainers.image.version
@@ -457,8 +465,11 @@ detect_dotnet() {
   [[ -n $SDK_VERSION ]] || die "no SDK $DOTNET_CHANNEL.* in $DOTNET_DIR/sdk"
 }
 
-# Stand-in ids: <kind>[-chiseled[-extra]], kind = runtime-deps|runtime|aspnet|sdk.
-kind_of() { printf '%s\n' "${1%%-chiseled*}"; }
+# Stand-in ids: <kind>[-chiseled[-extra]], kind = runtime-deps|runtime|aspnet|sdk; and sdk-aot.
+kind_of() {
+  local kind=${1%%-chiseled*}
+  printf '%s\n' "${kind%-aot}"
+}
 
 repo_of() { printf '%s\n' "mcr.microsoft.com/dotnet/$(kind_of "$1")"; }
 
@@ -466,6 +477,7 @@ tag_suffix_of() { # the part of the tag after $DOTNET_CHANNEL
   case $1 in
     *-chiseled-extra) printf '%s\n' "-noble-chiseled-extra" ;;
     *-chiseled) printf '%s\n' "-noble-chiseled" ;;
+    *-aot) printf '%s\n' "-noble-aot" ;;
     *) printf '\n' ;;
   esac
 }
@@ -475,7 +487,7 @@ primary_tag_of() { printf '%s\n' "$(repo_of "$1"):$DOTNET_CHANNEL$(tag_suffix_of
 # Further tags of the same image (the full images are also the -bookworm-slim ones).
 alias_tags_of() {
   case $1 in
-    *-chiseled*) ;;
+    *-chiseled* | *-aot) ;;
     *) printf '%s\n' "$(repo_of "$1"):$DOTNET_CHANNEL-$DEBIAN_SUITE-slim" ;;
   esac
   return 0
@@ -499,6 +511,7 @@ parent_of() {
     runtime-deps-chiseled*) printf '%s\n' "$BASE_IMAGE" ;;
     runtime*) printf '%s\n' "mcr.microsoft.com/dotnet/runtime-deps:$DOTNET_CHANNEL$suffix" ;;
     aspnet*) printf '%s\n' "mcr.microsoft.com/dotnet/runtime:$DOTNET_CHANNEL$suffix" ;;
+    sdk-aot) printf '%s\n' "mcr.microsoft.com/dotnet/sdk:$DOTNET_CHANNEL" ;;
     sdk) printf '%s\n' "mcr.microsoft.com/dotnet/aspnet:$DOTNET_CHANNEL" ;;
   esac
 }
@@ -514,6 +527,7 @@ version_of() {
 # What goes into an image's build context, relative to $DOTNET_DIR.
 context_parts() {
   local part
+  [[ $1 == sdk-aot ]] && return 0 # only the toolchain layer, on top of the sdk stand-in
   case $(kind_of "$1") in
     runtime-deps) ;;
     runtime)
@@ -636,8 +650,41 @@ standin_fingerprint() { # standin_fingerprint ID PARENT_ID
           fi
         done < <(seeded_packs)
         ;;
+      sdk-aot)
+        cat "$BASE_IMAGES_DIR/aot-rootfs.sh"
+        aot_fingerprint
+        ;;
     esac
   } | sha256sum | cut -c1-16
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3d. the native toolchain layer of sdk:10.0-noble-aot (cached as a tarball under $STATE)
+# ---------------------------------------------------------------------------------------------
+aot_fingerprint() {
+  printf '%s\n' "$(base_fingerprint)" "$AOT_PACKAGES" "$AOT_RECIPE_VERSION" | sha256sum | cut -c1-16
+}
+
+aot_tarball() { printf '%s\n' "$STATE/rootfs/debian-$DEBIAN_SUITE-aot-$(aot_fingerprint).tar"; }
+
+ensure_aot_tarball() {
+  local tarball t0 f
+  tarball=$(aot_tarball)
+  [[ -s $tarball ]] && return 0
+  ensure_rootfs_tarball
+  t0=$(now_ms)
+  log "installing $AOT_PACKAGES into a chroot of the Debian rootfs (once; cached as $tarball)"
+  if ! bash "$BASE_IMAGES_DIR/aot-rootfs.sh" "$(rootfs_tarball)" "$(debian_mirror)" \
+    "$AOT_PACKAGES" "$tarball" >"$STATE/aot-rootfs.log" 2>&1; then
+    tail -n 20 "$STATE/aot-rootfs.log" >&2 || true
+    die "aot-rootfs.sh failed (log: $STATE/aot-rootfs.log)"
+  fi
+  log "toolchain layer $(du -h "$tarball" | cut -f1) ($(wc -l <"$tarball.packages") packages) made in $(elapsed "$t0")"
+  # Drop layers of older recipes or rootfs tarballs.
+  for f in "$STATE"/rootfs/debian-*-aot-*.tar; do
+    [[ -e $f && $f != "$tarball" ]] && rm -f -- "$f" "$f.packages"
+  done
+  return 0
 }
 
 # The rootfs tarball unpacked once per run for both chiseled variants (removed on exit).
@@ -657,6 +704,14 @@ ensure_donor_rootfs() {
 assemble_context() { # assemble_context ID DIR
   local id=$1 ctx=$2 part dest
   case $id in
+    sdk-aot)
+      ensure_aot_tarball
+      mkdir -p "$ctx/rootfs"
+      tar --numeric-owner -C "$ctx/rootfs" -xf "$(aot_tarball)"
+      cp -- "$(aot_tarball).packages" "$STATE/sdk-aot.packages"
+      cp -- "$BASE_IMAGES_DIR/$(dockerfile_of "$id")" "$ctx/Dockerfile"
+      return 0
+      ;;
     runtime-deps-chiseled*)
       local variant=plain
       [[ $id == *-extra ]] && variant=extra
@@ -881,8 +936,8 @@ usage() {
   cat >&2 <<EOF
 usage: $0 start|stop|status
   start   install docker.io/debootstrap if needed, start dockerd on $SOCK,
-          build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins (full and
-          -noble-chiseled[-extra]); prints export lines
+          build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins (full,
+          -noble-chiseled[-extra], sdk -noble-aot); prints export lines
           (use: eval "\$($0 start)")
   stop    stop the dockerd started by start
   status  daemon and stand-in images; exit 0 when ready
