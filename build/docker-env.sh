@@ -873,6 +873,89 @@ remove_replaced_images() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 4. podman beside dockerd (best effort: start never fails because of it)
+# ---------------------------------------------------------------------------------------------
+# Debian 12's podman 4.3 runs here as root without systemd with: cgroupfs, a file event log, runc
+# (crun 1.8 refuses this hybrid cgroup v1+v2 host: "cgroups in hybrid mode not supported"), and its
+# own store and config under CONTAINEROPT_PODMAN_STATE (default /var/lib/containeropt-podman),
+# selected by CONTAINERS_CONF and CONTAINERS_STORAGE_CONF, so /etc/containers and
+# /var/lib/containers stay untouched. The base image comes from dockerd (docker save | podman
+# load); a warm start compares its image id in both stores (~0.05 s). The outcome, "ready" or
+# "unavailable: <why>", is written to $CONTAINEROPT_PODMAN_STATE/status for the tests to read.
+# CONTAINEROPT_PODMAN=0 skips all of it.
+ensure_podman() {
+  local pstate=${CONTAINEROPT_PODMAN_STATE:-/var/lib/containeropt-podman} reason="" t0
+  t0=$(now_ms)
+  mkdir -p "$pstate"
+  printf 'export CONTAINEROPT_PODMAN_STATE=%q\n' "$pstate"
+  if [[ ${CONTAINEROPT_PODMAN:-1} == 0 ]]; then
+    reason="disabled by CONTAINEROPT_PODMAN=0"
+  elif ! command -v podman >/dev/null 2>&1; then
+    if ((EUID == 0)) && log "installing podman with apt-get" &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman >&2; then
+      log "installed podman in $(elapsed "$t0")"
+    else
+      reason="podman is not installed and 'apt-get install podman' failed"
+    fi
+  fi
+  if [[ -z $reason ]]; then
+    # One store per storage driver: podman refuses a store made with another driver.
+    local driver=vfs runtime=crun
+    [[ $STORAGE_DRIVER == overlay2 ]] && driver=overlay
+    command -v runc >/dev/null 2>&1 && runtime=runc
+    mkdir -p "$pstate/tmp"
+    # `podman run` as root asks runc for nofile and nproc of 1048576, which fails here ("error
+    # setting rlimit type 7: operation not permitted": no CAP_SYS_RESOURCE); ask for this shell's
+    # hard limits instead, nproc at most 32768 (higher failed, measured on podman 4.3 + runc 1.1).
+    local nofile nproc
+    nofile=$(ulimit -Hn)
+    nproc=$(ulimit -Hu)
+    [[ $nofile =~ ^[0-9]+$ ]] || nofile=1048576
+    [[ $nproc =~ ^[0-9]+$ ]] && ((nproc <= 32768)) || nproc=32768
+    printf '[storage]\ndriver = "%s"\ngraphroot = "%s"\nrunroot = "%s"\n' \
+      "$driver" "$pstate/storage-$driver" "$pstate/run" >"$pstate/storage.conf.new"
+    printf '[containers]\nnetns = "none"\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n\n[engine]\ncgroup_manager = "cgroupfs"\nevents_logger = "file"\nevents_logfile_path = "%s"\nruntime = "%s"\ntmp_dir = "%s"\nstatic_dir = "%s"\nvolume_path = "%s"\n' \
+      "$nofile" "$nofile" "$nproc" "$nproc" "$pstate/events.log" "$runtime" "$pstate/tmp" "$pstate/libpod-$driver" "$pstate/volumes" >"$pstate/containers.conf.new"
+    local conf changed=0
+    for conf in storage.conf containers.conf; do
+      if cmp -s "$pstate/$conf.new" "$pstate/$conf"; then
+        rm -f -- "$pstate/$conf.new"
+      else
+        mv -f -- "$pstate/$conf.new" "$pstate/$conf"
+        changed=1
+      fi
+    done
+    local -a pm=(env "CONTAINERS_CONF=$pstate/containers.conf" "CONTAINERS_STORAGE_CONF=$pstate/storage.conf" podman)
+    local want have out
+    want=$(image_id "$BASE_IMAGE")
+    have=$("${pm[@]}" image inspect --format '{{.Id}}' "localhost/$BASE_IMAGE" 2>/dev/null || true)
+    if ((changed == 0)) && [[ -n $want && sha256:$have == "$want" && $(cat "$pstate/status" 2>/dev/null) == ready ]]; then
+      log "podman ready ($BASE_IMAGE ${have:0:12} loaded; store $pstate) in $(elapsed "$t0")"
+    elif [[ -z $want ]]; then
+      reason="$BASE_IMAGE is missing in dockerd"
+    elif ! out=$(timeout 60 "${pm[@]}" info --format '{{.Version.Version}} {{.Store.GraphDriverName}}' 2>&1); then
+      reason="'podman info' failed: $(tail -n 3 <<<"$out" | tr '\n' ' ')"
+    elif ! out=$({ dk save "$BASE_IMAGE" | timeout 300 "${pm[@]}" load -q; } 2>&1); then
+      reason="'docker save $BASE_IMAGE | podman load' failed: $(tail -n 3 <<<"$out" | tr '\n' ' ')"
+    elif ! out=$(timeout 120 "${pm[@]}" run --rm --network=none "localhost/$BASE_IMAGE" true 2>&1); then
+      reason="'podman run $BASE_IMAGE true' failed: $(tail -n 3 <<<"$out" | tr '\n' ' ')"
+    else
+      # The replaced base image, unless images built on it still hold it.
+      [[ -n $have && sha256:$have != "$want" ]] && "${pm[@]}" image rm "$have" >/dev/null 2>&1 || true
+      printf 'ready\n' >"$pstate/status"
+      log "podman ready: loaded $BASE_IMAGE ${want:7:12} into $pstate (runtime $runtime, $driver) in $(elapsed "$t0")"
+    fi
+  fi
+  if [[ -n $reason ]]; then
+    printf 'unavailable: %s\n' "$reason" >"$pstate/status"
+    log "podman unavailable (tests stay inconclusive): $reason"
+    return 0
+  fi
+  printf 'export CONTAINERS_CONF=%q\n' "$pstate/containers.conf"
+  printf 'export CONTAINERS_STORAGE_CONF=%q\n' "$pstate/storage.conf"
+}
+
+# ---------------------------------------------------------------------------------------------
 # commands
 # ---------------------------------------------------------------------------------------------
 print_exports() {
@@ -891,6 +974,7 @@ cmd_start() {
   ensure_base_image
   ensure_standins
   remove_replaced_images
+  ensure_podman
   log "ready in $(elapsed "$t0"): DOCKER_HOST=unix://$SOCK, client $DOCKER_CLIENT"
   print_exports
 }

@@ -6,18 +6,22 @@ namespace ContainerOpt.Images.Builders;
 /// <summary>
 /// podman build (buildah): <c>[2/3] STEP 3/7: RUN …</c> (the stage prefix only in multi-stage builds; steps
 /// numbered within the stage, every instruction counted), <c>--&gt; Using cache 3c5a…</c>, <c>--&gt; 3c5a…</c> when a
-/// step ends, and <c>Error: building at STEP "RUN exit 3": while running runtime: exit status 3</c>.
+/// step ends, <c>[2/2] COMMIT tag</c>, <c>Successfully tagged …</c> and the full image id alone on the last line,
+/// and <c>Error: building at STEP "RUN exit 3": while running runtime: exit status 3</c> (checked against podman 4.3).
 /// </summary>
 public sealed class PodmanBuildOutputParser : BuildOutputParser
 {
     private static readonly Regex Step = new(@"^(?:\[(\d+)/(\d+)\] )?STEP (\d+)(?:/(\d+))?: (.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex UsingCache = new(@"^--> Using cache ([0-9a-f]+)", RegexOptions.CultureInvariant);
     private static readonly Regex StepResult = new(@"^--> ([0-9a-f]{6,64})$", RegexOptions.CultureInvariant);
+    private static readonly Regex Commit = new(@"^(?:\[\d+/\d+\] )?COMMIT\b", RegexOptions.CultureInvariant);
+    private static readonly Regex FullImageId = new(@"^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
     private static readonly Regex FailedAt = new(@"building at STEP ""(.*?)"": (.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex StageName = new(@"\s[Aa][Ss]\s+(\S+)\s*$", RegexOptions.CultureInvariant);
 
     private BuildStep? _current;
     private string? _stageName;
+    private bool _committed;
 
     public PodmanBuildOutputParser(Func<DateTime>? clock = null)
         : base(clock)
@@ -59,7 +63,17 @@ public sealed class PodmanBuildOutputParser : BuildOutputParser
         if (result.Success)
         {
             if (_current is not null) Finish(_current);
-            ImageId = result.Groups[1].Value; // the last one is the image
+            ImageId = result.Groups[1].Value; // the last one is the image (shortened)
+            return;
+        }
+        if (_committed && FullImageId.IsMatch(text))
+        {
+            ImageId = text; // the last line after COMMIT: the whole id (a RUN's output before it may look alike)
+            return;
+        }
+        if (Commit.IsMatch(text) || text.StartsWith("Successfully tagged ", StringComparison.Ordinal))
+        {
+            _committed = true;
             return;
         }
 
@@ -84,7 +98,7 @@ public sealed class PodmanBuildOutputParser : BuildOutputParser
             return;
         }
 
-        if (_current is not null && !text.StartsWith("COMMIT", StringComparison.Ordinal))
+        if (_current is not null)
         {
             _current.AddOutput(text);
         }

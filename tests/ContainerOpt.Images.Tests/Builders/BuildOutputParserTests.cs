@@ -208,20 +208,62 @@ public sealed class BuildOutputParserTests
     }
 
     [TestMethod]
-    public void Podman_StageFails()
+    public void Podman43_StageFails_FirstBuildThenCached()
     {
-        BuildOutputParser parser = Parse(BuilderKind.Podman, "podman-stage-fails.txt", succeeded: false);
+        BuildOutputParser parser = Parse(BuilderKind.Podman, "podman-4.3-stage-fails.txt", succeeded: false);
         Assert.AreEqual("while running runtime: exit status 7", parser.ErrorMessage);
         BuildFailure failure = Failure(parser, BuilderKind.Podman, "stage-fails.Dockerfile");
         Assert.AreEqual("(10,1,10,11)", failure.Location.ToString());
+        Assert.AreEqual("stage-fails.Dockerfile(10,1): error COPT0014: The image build failed at 'RUN exit 7': while running runtime: exit status 7", failure.Finding.ToCanonicalString());
         Assert.AreEqual(
             "[build 1/4] FROM containeropt/bookworm-base:1 AS build line=3\n" +
-            "[build 2/4] ENV A=1 (cached) line=4\n" +
-            "[build 3/4] WORKDIR /src (cached) line=5\n" +
+            "[build 2/4] ENV A=1 line=4\n" +
+            "[build 3/4] WORKDIR /src line=5\n" +
             "[build 4/4] RUN echo building     && echo still building line=6\n" +
-            "[test 1/3] FROM 5b6c7d8e9f0a AS test line=8\n" +
+            "[test 1/3] FROM 20a0506190d335eec8df09b2ea3320491ce29b68aac2d7ac7d2c804cefa00af6 AS test line=8\n" +
             "[test 2/3] RUN echo testing line=9\n" +
             "[test 3/3] RUN exit 7 line=10",
             Describe(parser.Steps));
+        CollectionAssert.AreEqual(new[] { "building", "still building" }, parser.Steps[3].OutputTail.ToArray());
+
+        BuildOutputParser cached = Parse(BuilderKind.Podman, "podman-4.3-stage-fails-cached.txt", succeeded: false);
+        Assert.AreEqual("(10,1,10,11)", Failure(cached, BuilderKind.Podman, "stage-fails.Dockerfile").Location.ToString());
+        Assert.AreEqual("ENV WORKDIR RUN RUN", string.Join(" ", cached.Steps.Where(s => s.Cached).Select(s => s.Keyword)));
+        Assert.IsFalse(cached.Steps[6].Cached);
+        Assert.AreSame(cached.Steps[6], cached.FailedStep);
+    }
+
+    [TestMethod]
+    public void Podman43_Failure_IsTheThirdInstruction()
+    {
+        BuildOutputParser parser = Parse(BuilderKind.Podman, "podman-4.3-fail.txt", succeeded: false);
+        Assert.AreEqual("FROM containeropt/bookworm-base:1\nRUN echo one\nRUN exit 3", string.Join("\n", parser.Steps.Select(s => s.Instruction)));
+        CollectionAssert.AreEqual(new[] { "one" }, parser.Steps[1].OutputTail.ToArray());
+        BuildFailure failure = Failure(parser, BuilderKind.Podman, "fail.Dockerfile");
+        Assert.AreEqual("fail.Dockerfile(3,1): error COPT0014: The image build failed at 'RUN exit 3': while running runtime: exit status 3", failure.Finding.ToCanonicalString());
+    }
+
+    [TestMethod]
+    public void Podman43_MultiStage_FullImageIdAndNoCommitLinesAsOutput()
+    {
+        BuildOutputParser first = Parse(BuilderKind.Podman, "podman-4.3-multistage.txt", succeeded: true);
+        Assert.AreEqual("49385fff40a93fe32843dc7abc56ccc8c1df8e05918a3259cc0d04807423f466", first.ImageId);
+        Assert.IsNull(first.FailedStep);
+        BuildFailureLocator.MapSteps(first.Steps, Model("multistage.Dockerfile"), BuilderKind.Podman, null);
+        Assert.AreEqual(
+            "[build 1/4] FROM containeropt/bookworm-base:1 AS build line=1\n" +
+            "[build 2/4] WORKDIR /src line=2\n" +
+            "[build 3/4] COPY a.txt . line=3\n" +
+            "[build 4/4] RUN cat a.txt > b.txt line=4\n" +
+            "[1/3] FROM containeropt/bookworm-base:1 line=5\n" + // an unnamed stage: podman names none
+            "[2/3] COPY --from=build /src/b.txt /b.txt line=6\n" +
+            "[3/3] RUN echo hi line=7",
+            Describe(first.Steps));
+        CollectionAssert.AreEqual(new[] { "hi" }, first.Steps[6].OutputTail.ToArray());
+
+        BuildOutputParser second = Parse(BuilderKind.Podman, "podman-4.3-multistage-cached.txt", succeeded: true);
+        Assert.AreEqual(first.ImageId, second.ImageId);
+        Assert.AreEqual("WORKDIR COPY RUN COPY RUN", string.Join(" ", second.Steps.Where(s => s.Cached).Select(s => s.Keyword)));
+        Assert.AreEqual(0, second.Steps.Sum(s => s.OutputTail.Count));
     }
 }

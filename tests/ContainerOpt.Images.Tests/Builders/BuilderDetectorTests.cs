@@ -116,11 +116,10 @@ public sealed class BuilderDetectorTests
     [TestMethod]
     public void Detect_Podman_Live()
     {
-        string? podman = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "podman")).FirstOrDefault(File.Exists);
-        if (podman is null) Assert.Inconclusive("podman not installed");
-        BuilderInfo info = BuilderDetector.Detect(BuilderPreference.Podman);
+        // The store build/docker-env.sh sets up (Podman/PodmanEngine.cs); inconclusive with its reason when absent.
+        Podman.PodmanEngine.Require();
+        BuilderInfo info = BuilderDetector.Detect(BuilderPreference.Podman, Podman.PodmanEngine.Variables);
         Assert.AreEqual(BuilderKind.Podman, info.Kind);
-        Assert.AreEqual(podman, info.ExecutablePath);
+        Assert.AreEqual(Podman.PodmanEngine.Client, info.ExecutablePath);
     }
 }
