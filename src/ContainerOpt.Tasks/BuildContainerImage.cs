@@ -174,8 +174,8 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
             return;
         }
         ImageId = result.ImageId;
-        Log.LogMessage(MessageImportance.High, "ContainerOpt: built {0} ({1}) in {2:F1} s; {3} of {4} steps cached",
-            ImageReference, ShortId(result.ImageId), result.Elapsed.TotalSeconds, result.Steps.Count(s => s.Cached), result.Steps.Count);
+        Log.LogMessage(MessageImportance.High, "ContainerOpt: built {0} ({1}) with {2} in {3:F1} s; {4} of {5} steps cached",
+            ImageReference, ShortId(result.ImageId), builder.DisplayName, result.Elapsed.TotalSeconds, result.Steps.Count(s => s.Cached), result.Steps.Count);
 
         var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout);
         report = ImageLayers.Attribute(report, model, dockerfile, request.Target);

@@ -148,6 +148,46 @@ public sealed class ImageBuildTests : BuildTestBase
     }
 
     [TestMethod]
+    public void Publish_builds_with_podman_when_asked()
+    {
+        string state = System.Environment.GetEnvironmentVariable("CONTAINEROPT_PODMAN_STATE") is { Length: > 0 } s ? s : "/var/lib/containeropt-podman";
+        string status = Path.Combine(state, "status");
+        string ready = File.Exists(status) ? File.ReadAllText(status).Trim() : $"{status} does not exist";
+        if (ready != "ready")
+        {
+            Assert.Inconclusive($"podman is not set up here ({ready}); build/docker-env.sh start sets it up when it can run");
+        }
+        var scratch = new Scratch("image-podman");
+        var project = scratch.ConsoleApp("app", WastefulDockerfile);
+        string image = $"containeropt-test/podman:{RunFixture.RunId.ToLowerInvariant()}";
+        var environment = new Dictionary<string, string?>(RunFixture.Environment)
+        {
+            ["CONTAINERS_CONF"] = Path.Combine(state, "containers.conf"),
+            ["CONTAINERS_STORAGE_CONF"] = Path.Combine(state, "storage.conf"),
+        };
+        var podman = new Dictionary<string, string> { ["CONTAINERS_CONF"] = environment["CONTAINERS_CONF"]!, ["CONTAINERS_STORAGE_CONF"] = environment["CONTAINERS_STORAGE_CONF"]! };
+        try
+        {
+            var publish = DotnetRunner.Run(scratch.Root, new[] { "publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuilder=podman", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}" }, environment);
+            BuildAssert.Succeeded(publish);
+            StringAssert.Contains(publish.Stdout, $"ContainerOpt: built {image} (", publish.Describe());
+            StringAssert.Contains(publish.Stdout, ") with podman in ", publish.Describe());
+            using var report = JsonDocument.Parse(File.ReadAllText(scratch.PathOf("app/obj/Release/net10.0/containeropt/image-report.json")));
+            var layers = report.RootElement.GetProperty("layers").EnumerateArray().ToList();
+            Assert.AreEqual(6_291_456, report.RootElement.GetProperty("wastedBytes").GetInt64());
+            Assert.AreEqual(5_242_880, layers.Single(l => l.GetProperty("dockerfileLine").ValueKind == JsonValueKind.Number && l.GetProperty("dockerfileLine").GetInt32() == 2).GetProperty("wastedBytes").GetInt64());
+        }
+        finally
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/podman") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "image", "rm", "-f", image }) start.ArgumentList.Add(a);
+            foreach (var pair in podman) start.Environment[pair.Key] = pair.Value;
+            ProcessResult.Run(start, TimeSpan.FromMinutes(1));
+        }
+    }
+
+    [TestMethod]
     public void A_failed_step_is_an_error_at_its_dockerfile_line()
     {
         DockerEngine.Require();
