@@ -216,7 +216,8 @@ public sealed class ImageBuildTests : BuildTestBase
         {
             ["DOCKER_HOST"] = "unix://" + scratch.PathOf("nobody-listens.sock"),
         };
-        var deadResult = DotnetRunner.Run(scratch.Root, new[] { "publish", project, "-nologo", "-tl:off", "--no-restore", "-o", scratch.PathOf("out"), "-p:ContainerOptBuildImage=true" }, dead);
+        // ContainerOptBuilder=docker: with auto, a machine that also has podman would fall back to it.
+        var deadResult = DotnetRunner.Run(scratch.Root, new[] { "publish", project, "-nologo", "-tl:off", "--no-restore", "-o", scratch.PathOf("out"), "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuilder=docker" }, dead);
         Assert.AreNotEqual(0, deadResult.ExitCode, deadResult.Describe());
         Assert.AreEqual("COPT0012", deadResult.ContainerOptDiagnostics.Single(d => d.IsError).Code, deadResult.Describe());
         Assert.IsFalse(deadResult.Output.Contains("MSB4018", StringComparison.Ordinal), deadResult.Describe());
