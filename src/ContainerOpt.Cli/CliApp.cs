@@ -20,7 +20,7 @@ public static class CliApp
               existing files are never replaced without --force.
           containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR [--dockerfile F] [--target STAGE] [--format text|json]
                               [--builder auto|docker|buildx|podman] [--platform OS/ARCH]
-                              [--max-size 500MB] [--max-wasted 10MB] [--min-efficiency 0.95]
+                              [--max-size 500MB] [--max-wasted 10MB] [--min-efficiency 0.95] [--no-compressed-size]
               Every layer: size, compressed size, the Dockerfile line that made it, the bytes wasted (overwritten,
               deleted or left in caches), the largest files; an IMAGE is read from the local engine (docker save).
               Exit 0: within the gates; 1: a gate failed; 2: usage, engine or archive problem.

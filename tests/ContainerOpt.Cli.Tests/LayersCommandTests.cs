@@ -60,6 +60,14 @@ public sealed class LayersCommandTests
         Assert.AreEqual(3_145_728, made.GetProperty("wastedBytes").GetInt64(), "the 3 MiB file line 2 made is deleted on line 3");
         Assert.AreEqual(3_145_728, root.GetProperty("wastedBytes").GetInt64());
         Assert.AreEqual("scratch.bin", made.GetProperty("largestFiles")[0].GetProperty("path").GetString());
+        Assert.IsTrue(made.GetProperty("compressedSize").GetInt64() > 3_145_728, "random bytes do not compress: gzip adds its framing");
+
+        // Without the gzip measurement the plain layers of `docker save` have no compressed size.
+        var fast = CliRunner.Run("layers", _image!, "--format", "json", "--no-compressed-size");
+        Assert.AreEqual(0, fast.ExitCode, fast.Stderr);
+        using var fastJson = JsonDocument.Parse(fast.Stdout);
+        Assert.IsTrue(fastJson.RootElement.GetProperty("layers").EnumerateArray().All(l => l.GetProperty("compressedSize").ValueKind == JsonValueKind.Null), fast.Stdout);
+        Assert.AreEqual(root.GetProperty("size").GetInt64(), fastJson.RootElement.GetProperty("size").GetInt64());
     }
 
     [TestMethod]

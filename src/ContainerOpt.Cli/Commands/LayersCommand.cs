@@ -18,7 +18,7 @@ internal static class LayersCommand
     {
         var line = CommandLine.Parse(args,
             new[] { "--dockerfile", "--target", "--format", "--builder", "--platform", "--max-size", "--max-wasted", "--min-efficiency" },
-            Array.Empty<string>());
+            new[] { "--no-compressed-size" });
         if (line.Operands.Count != 1)
         {
             throw new UsageException("layers takes one image: a local image reference, a 'docker save' archive or an OCI layout folder.");
@@ -49,7 +49,7 @@ internal static class LayersCommand
         ImageReport report;
         try
         {
-            var options = new ImageReadOptions { Platform = line.Value("--platform") };
+            var options = new ImageReadOptions { Platform = line.Value("--platform"), MeasureCompressedSize = !line.Flag("--no-compressed-size") };
             if (File.Exists(image) || Directory.Exists(image))
             {
                 report = ImageLayers.FromPath(image, options);

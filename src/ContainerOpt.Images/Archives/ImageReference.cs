@@ -28,7 +28,19 @@ public static class ImageReference
         return name.ToLowerInvariant() + ":" + tag;
     }
 
-    public static bool SameImage(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+    /// <summary>
+    /// True when both name the same image. Podman stores unqualified local names as <c>localhost/name</c>
+    /// (and saves them so): <c>myapp</c> matches <c>localhost/myapp:latest</c>.
+    /// </summary>
+    public static bool SameImage(string a, string b)
+    {
+        string x = Normalize(a), y = Normalize(b);
+        return string.Equals(x, y, StringComparison.Ordinal)
+            || string.Equals(x, LocalhostPrefix + y, StringComparison.Ordinal)
+            || string.Equals(LocalhostPrefix + x, y, StringComparison.Ordinal);
+    }
+
+    private const string LocalhostPrefix = "localhost/";
 
     /// <summary>The tag part of a reference (<c>latest</c> when none).</summary>
     public static string Tag(string reference)
