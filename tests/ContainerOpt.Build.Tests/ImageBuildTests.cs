@@ -105,6 +105,55 @@ public sealed class ImageBuildTests : BuildTestBase
     }
 
     [TestMethod]
+    [DataRow("worker", "src/Worker/Worker.csproj", "Worker.dll")]
+    [DataRow("web-refs-cpm", "src/Web/Web.csproj", "Humanizer.dll")]
+    public void Publish_builds_and_reports_the_other_samples(string sampleName, string project, string appFile)
+    {
+        DockerEngine.Require();
+        var sample = ImageSample.Copy(sampleName);
+        sample.VendorPackages(project);
+        sample.Generate(project);
+        string image = $"containeropt-test/publish-{sampleName}:{RunFixture.RunId.ToLowerInvariant()}";
+        try
+        {
+            var publish = sample.Dotnet("publish", project, "-nologo", "-tl:off",
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}");
+            BuildAssert.Succeeded(publish);
+            Assert.AreEqual(0, publish.ContainerOptDiagnostics.Count, publish.Describe());
+            string dockerfile = sample.PathOf(Path.Combine(Path.GetDirectoryName(project)!, "Dockerfile"));
+            int copyLine = Array.FindIndex(File.ReadAllLines(dockerfile), l => l == "COPY --from=build /app .") + 1;
+            string reportPath = sample.PathOf(Path.Combine(Path.GetDirectoryName(project)!, "obj/Release/net10.0/containeropt/image-report.json"));
+            using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+            Assert.AreEqual(ImageSample.ImageSize(image), report.RootElement.GetProperty("size").GetInt64());
+            var last = report.RootElement.GetProperty("layers").EnumerateArray().Last();
+            Assert.AreEqual(copyLine, last.GetProperty("dockerfileLine").GetInt32());
+            Assert.IsTrue(last.GetProperty("largestFiles").EnumerateArray().Any(f => f.GetProperty("path").GetString() == "app/" + appFile)
+                || ImageSample.FileSystemPaths(image).Contains("app/" + appFile), last.ToString());
+            Assert.AreEqual(0, report.RootElement.GetProperty("wastedBytes").GetInt64(), "a generated image wastes nothing");
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(image);
+        }
+    }
+
+    [TestMethod]
+    public void A_builder_that_hangs_is_stopped_at_the_timeout()
+    {
+        DockerEngine.Require();
+        var scratch = new Scratch("image-timeout");
+        var project = scratch.ConsoleApp("app", "FROM containeropt/bookworm-base:1\nRUN sleep 120\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+            "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", "-p:ContainerOptImageName=containeropt-test/timeout", "-p:ContainerOptBuildTimeout=5");
+        Assert.AreNotEqual(0, publish.ExitCode, publish.Describe());
+        var error = publish.ContainerOptDiagnostics.Single(d => d.IsError);
+        Assert.AreEqual("COPT0013", error.Code, publish.Describe());
+        StringAssert.Contains(error.Message, "did not finish within 5 s");
+        Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(60), $"the publish took {watch.Elapsed}");
+    }
+
+    [TestMethod]
     public void Gates_fail_the_build_at_the_lines_that_made_the_bytes()
     {
         DockerEngine.Require();
