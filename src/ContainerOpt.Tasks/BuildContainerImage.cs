@@ -164,7 +164,8 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800),
         };
 
-        Findings.Log(BaseImagePlatformCheck.Run(model, dockerfile, builder, request).Select(f => LoggedFinding.From(f, dockerfile)));
+        var platformFindings = Analysis.Engine.InlineSuppressions.Apply(model.Syntax, BaseImagePlatformCheck.Run(model, dockerfile, builder, request));
+        Findings.Log(platformFindings.Select(f => LoggedFinding.From(f, dockerfile)));
         if (Log.HasLoggedErrors)
         {
             return;

@@ -37,6 +37,20 @@ public sealed class BaseImagePlatformCheckTests
     }
 
     [TestMethod]
+    public void The_dockerfiles_pragmas_apply_as_to_any_rule()
+    {
+        IReadOnlyList<Finding> Filtered(string dockerfile) =>
+            Analysis.Engine.InlineSuppressions.Apply(DockerfileParser.Parse(dockerfile, "Dockerfile"), Check(dockerfile));
+
+        Assert.AreEqual(1, Filtered("FROM arm-image:1\n").Count);
+        Assert.AreEqual(0, Filtered("# check=skip=InvalidBaseImagePlatform\nFROM arm-image:1\n").Count);
+        Assert.AreEqual(0, Filtered("# containeropt ignore=COPT1121\nFROM arm-image:1\n").Count);
+        Assert.AreEqual(0, Filtered("# containeropt global ignore=invalid-base-image-platform\nFROM amd-image:1\nFROM arm-image:1\n").Count);
+        var error = Filtered("# check=error=true\nFROM arm-image:1\n").Single();
+        Assert.AreEqual(DiagnosticSeverity.Error, error.Severity, "check=error=true makes BuildKit's checks errors");
+    }
+
+    [TestMethod]
     public void MatchingPlatforms_AreQuiet()
     {
         Assert.AreEqual("", Describe(Check("FROM amd-image:1\n")));
