@@ -30,4 +30,21 @@ public static class GeneratedDockerfileHeader
         context = full.Substring(0, full.Length - relative.Length - 1);
         return context.Length > 0;
     }
+
+    /// <summary>
+    /// The build context of a Dockerfile: the one configured (ContainerOptContext), else for a Dockerfile
+    /// generated for <paramref name="projectPath"/> the folder its header names, else the Dockerfile's folder.
+    /// </summary>
+    public static string ResolveContext(string? configured, string dockerfilePath, string dockerfileText, string? projectPath)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured!.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(projectPath) && TryGetContext(dockerfileText, Path.GetFullPath(projectPath!), out var generated))
+        {
+            return generated;
+        }
+        return Path.GetDirectoryName(Path.GetFullPath(dockerfilePath))!;
+    }
 }

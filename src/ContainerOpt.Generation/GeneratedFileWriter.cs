@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ContainerOpt.Generation;
 
 /// <summary>The outcome of writing one generated file.</summary>
@@ -33,28 +31,7 @@ public static class GeneratedFileWriter
                     return WriteOutcome.RefusedExisting;
                 }
             }
-            string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            Directory.CreateDirectory(directory);
-            string temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            File.WriteAllText(temp, content, new UTF8Encoding(false));
-            try
-            {
-                if (File.Exists(path))
-                {
-                    File.Replace(temp, path, null);
-                }
-                else
-                {
-                    File.Move(temp, path);
-                }
-            }
-            finally
-            {
-                if (File.Exists(temp))
-                {
-                    File.Delete(temp);
-                }
-            }
+            Analysis.IO.AtomicFile.WriteAllText(path, content);
             return WriteOutcome.Written;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

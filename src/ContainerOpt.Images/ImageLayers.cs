@@ -1,4 +1,3 @@
-using System.Text;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Archives;
@@ -36,30 +35,7 @@ public static class ImageLayers
     public static ImageReport Attribute(ImageReport report, DockerfileModel model, string dockerfilePath, string? targetStage = null) =>
         DockerfileAttribution.Attribute(report, model, dockerfilePath, targetStage);
 
-    /// <summary>Writes the JSON report atomically (a temp file beside it, then a rename): readers never see half a report.</summary>
-    public static void WriteReport(ImageReport report, string path)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, Reporting.ImageReportJson.ToJson(report) + "\n", new UTF8Encoding(false));
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    /// <summary>Writes the JSON report atomically: readers never see half a report.</summary>
+    public static void WriteReport(ImageReport report, string path) =>
+        Analysis.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportJson.ToJson(report) + "\n");
 }

@@ -48,10 +48,7 @@ internal sealed class AnalysisInputs
             return new AnalysisInputs(Hash(key), null, new[] { LoggedFinding.From(decodeProblem!, dockerfile) });
         }
 
-        // A Dockerfile ContainerOpt generated names its context (the folder holding every restore input).
-        string context = !string.IsNullOrWhiteSpace(task.Context) ? Path.GetFullPath(task.Context!.Trim())
-            : !string.IsNullOrWhiteSpace(task.ProjectPath) && Generation.GeneratedDockerfileHeader.TryGetContext(source.Text, Path.GetFullPath(task.ProjectPath!), out var generated) ? generated
-            : Path.GetDirectoryName(dockerfile)!;
+        string context = Generation.GeneratedDockerfileHeader.ResolveContext(task.Context, dockerfile, source.Text, task.ProjectPath);
         if (!Directory.Exists(context))
         {
             return Problem(key, ToolDescriptors.InvalidConfiguration, dockerfile, "ContainerOptContext", $"the build context '{context}' is not a folder. Set ContainerOptContext to the folder docker build runs in.");

@@ -132,7 +132,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         }
 
         string text = File.ReadAllText(dockerfile);
-        string context = ContextFor(dockerfile, text);
+        string context = GeneratedDockerfileHeader.ResolveContext(Context, dockerfile, text, ProjectPath);
         var model = DockerfileModel.Build(DockerfileParser.Parse(text, dockerfile));
         ImageReference = Reference();
 
@@ -145,22 +145,22 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         var request = new ImageBuildRequest(context, dockerfile)
         {
             Tags = new[] { ImageReference },
-            BuildArgs = BuildArgs.Select(i => new BuildArgument(i.ItemSpec, i.GetMetadata("Value"), IsTrue(i.GetMetadata("Secret")))).ToArray(),
-            Target = Blank(BuildTarget),
-            Platforms = Split(Platform),
+            BuildArgs = BuildArgs.Select(i => new BuildArgument(i.ItemSpec, i.GetMetadata("Value"), PropertyValues.IsTrue(i.GetMetadata("Secret")))).ToArray(),
+            Target = PropertyValues.Blank(BuildTarget),
+            Platforms = PropertyValues.List(Platform, ';', ','),
             Labels = OciLabels.From(new OciProjectMetadata
             {
-                Version = Blank(Version),
-                Title = Blank(Title),
-                Description = Blank(Description),
-                Authors = Blank(Authors),
-                SourceUrl = Blank(RepositoryUrl),
-                Revision = Blank(SourceRevisionId),
+                Version = PropertyValues.Blank(Version),
+                Title = PropertyValues.Blank(Title),
+                Description = PropertyValues.Blank(Description),
+                Authors = PropertyValues.Blank(Authors),
+                SourceUrl = PropertyValues.Blank(RepositoryUrl),
+                Revision = PropertyValues.Blank(SourceRevisionId),
             }).Concat(Labels.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value")))).ToArray(),
-            Network = Blank(Network),
-            CacheFrom = Split(CacheFrom),
-            CacheTo = Split(CacheTo),
-            BuilderName = Blank(BuildxBuilder),
+            Network = PropertyValues.Blank(Network),
+            CacheFrom = PropertyValues.List(CacheFrom, ';', ','),
+            CacheTo = PropertyValues.List(CacheTo, ';', ','),
+            BuilderName = PropertyValues.Blank(BuildxBuilder),
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800),
         };
 
@@ -209,23 +209,6 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         return item;
     }
 
-    /// <summary>
-    /// The context: ContainerOptContext when set; for a Dockerfile ContainerOpt generated, the folder its
-    /// header names (the one holding every restore input); else the Dockerfile's folder.
-    /// </summary>
-    private string ContextFor(string dockerfile, string text)
-    {
-        if (!string.IsNullOrWhiteSpace(Context))
-        {
-            return Path.GetFullPath(Context!);
-        }
-        if (!string.IsNullOrWhiteSpace(ProjectPath) && GeneratedDockerfileHeader.TryGetContext(text, Path.GetFullPath(ProjectPath!), out var generatedContext))
-        {
-            return generatedContext;
-        }
-        return Path.GetDirectoryName(dockerfile)!;
-    }
-
     /// <summary>name:tag, lower-cased as image references must be.</summary>
     private string Reference()
     {
@@ -241,10 +224,4 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
 
     private static string ShortId(string? id) => id is null ? "?" : id.StartsWith("sha256:", StringComparison.Ordinal) && id.Length > 19 ? id.Substring(7, 12) : id;
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
-
-    private static bool IsTrue(string? s) => string.Equals(s?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static IReadOnlyList<string> Split(string? s) =>
-        (s ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
 }

@@ -60,14 +60,7 @@ internal sealed class FindingCache
         }
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            string temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
-            if (File.Exists(_path))
-            {
-                File.Delete(_path);
-            }
-            File.Move(temp, _path);
+            Analysis.IO.AtomicFile.WriteAllText(_path, sb.ToString());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -68,25 +68,23 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
             PublishTrimmed = PublishTrimmed,
             PublishSingleFile = PublishSingleFile,
             InvariantGlobalization = InvariantGlobalization,
-            RuntimeIdentifier = Blank(RuntimeIdentifier),
-            RuntimeIdentifiers = (RuntimeIdentifiers ?? "").Split(';').Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
-            RollForward = Blank(RollForward),
+            RuntimeIdentifier = PropertyValues.Blank(RuntimeIdentifier),
+            RuntimeIdentifiers = PropertyValues.List(RuntimeIdentifiers),
+            RollForward = PropertyValues.Blank(RollForward),
             ManagePackageVersionsCentrally = ManagePackageVersionsCentrally,
             ProjectReferences = ProjectReferences.Select(i => FullPath(i, projectPath)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
             RestoreInputs = restoreInputs,
             LocalPackageSources = RestoreInputFiles.LocalPackageSources(restoreInputs),
             ContainerPorts = ContainerPorts.Select(i => string.IsNullOrEmpty(i.GetMetadata("Type")) ? i.ItemSpec : i.ItemSpec + "/" + i.GetMetadata("Type")).ToArray(),
             ContainerEnvironment = ContainerEnvironmentVariables.GroupBy(i => i.ItemSpec).ToDictionary(g => g.Key, g => g.Last().GetMetadata("Value")),
-            ContainerUser = Blank(ContainerUser),
-            ContainerBaseImage = Blank(ContainerBaseImage),
-            ContainerFamily = Blank(ContainerFamily),
-            ContainerWorkingDirectory = Blank(ContainerWorkingDirectory),
-            ContainerRepository = Blank(ContainerRepository),
-            ContainerImageTag = Blank(ContainerImageTag),
+            ContainerUser = PropertyValues.Blank(ContainerUser),
+            ContainerBaseImage = PropertyValues.Blank(ContainerBaseImage),
+            ContainerFamily = PropertyValues.Blank(ContainerFamily),
+            ContainerWorkingDirectory = PropertyValues.Blank(ContainerWorkingDirectory),
+            ContainerRepository = PropertyValues.Blank(ContainerRepository),
+            ContainerImageTag = PropertyValues.Blank(ContainerImageTag),
         };
     }
-
-    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v!.Trim();
 
     private static string FullPath(ITaskItem item, string projectPath)
     {

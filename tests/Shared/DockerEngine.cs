@@ -38,20 +38,8 @@ public static class DockerEngine
     }
 
     /// <summary>Runs the client with an argument list (never a shell string) and captures its output.</summary>
-    public static ProcessResult Run(IEnumerable<string> arguments, TimeSpan? timeout = null, string? workingDirectory = null, IDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(Client)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        if (environment is not null)
-            foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
-        return ProcessResult.Run(start, timeout ?? TimeSpan.FromMinutes(10));
-    }
+    public static ProcessResult Run(IEnumerable<string> arguments, TimeSpan? timeout = null, string? workingDirectory = null, IDictionary<string, string>? environment = null) =>
+        ProcessResult.Run(Client, arguments, timeout ?? TimeSpan.FromMinutes(10), workingDirectory, environment);
 
     public static ProcessResult Run(params string[] arguments) => Run((IEnumerable<string>)arguments);
 
@@ -87,6 +75,22 @@ public static class DockerEngine
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
 {
     public string Output => StandardOutput + StandardError;
+
+    /// <summary>Runs <paramref name="program"/> with an argument list (never a shell string) and captures its output.</summary>
+    public static ProcessResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        if (environment is not null)
+            foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
+        return Run(start, timeout);
+    }
 
     public static ProcessResult Run(ProcessStartInfo start, TimeSpan timeout)
     {

@@ -77,6 +77,25 @@ public abstract class BuildOutputParser
 
     protected DateTime Now => _clock();
 
+    private static readonly System.Text.RegularExpressions.Regex StageNameAfterAs =
+        new(@"\s[Aa][Ss]\s+(\S+)\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// For a step line that is a FROM, whether it is one and the stage's name (<c>AS build</c>, lower-cased;
+    /// null when unnamed). Step-by-step builders (legacy docker, podman) announce stages this way.
+    /// </summary>
+    protected static bool IsStageStart(string instruction, out string? stageName)
+    {
+        stageName = null;
+        if (!instruction.TrimStart().StartsWith("FROM", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var name = StageNameAfterAs.Match(instruction);
+        stageName = name.Success ? name.Groups[1].Value.ToLowerInvariant() : null;
+        return true;
+    }
+
     protected BuildStep AddStep(string? stageName, int stageNumber, int index, int total, string instruction)
     {
         var step = new BuildStep(stageName, stageNumber, index, total, instruction.Trim()) { StartedAt = Now };

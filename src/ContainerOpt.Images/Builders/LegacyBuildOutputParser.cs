@@ -12,7 +12,6 @@ public sealed class LegacyBuildOutputParser : BuildOutputParser
 {
     private static readonly Regex Step = new(@"^Step (\d+)/(\d+) : (.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex StepResult = new(@"^ ---> ([0-9a-f]{12,64})$", RegexOptions.CultureInvariant);
-    private static readonly Regex StageName = new(@"\s[Aa][Ss]\s+(\S+)\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex Built = new(@"^Successfully built ([0-9a-f]{12,64})$", RegexOptions.CultureInvariant);
     private static readonly Regex KnownError = new(
         @"^(?:The command '.*' returned a non-zero code: \d+|(?:COPY|ADD) failed: .*|Error response from daemon: .*|failed to .*|error .*)$",
@@ -37,11 +36,10 @@ public sealed class LegacyBuildOutputParser : BuildOutputParser
         {
             if (_current is not null) Finish(_current);
             string instruction = step.Groups[3].Value;
-            if (instruction.TrimStart().StartsWith("FROM", StringComparison.OrdinalIgnoreCase))
+            if (IsStageStart(instruction, out string? stageName))
             {
                 _stageNumber++;
-                Match name = StageName.Match(instruction);
-                _stageName = name.Success ? name.Groups[1].Value.ToLowerInvariant() : null;
+                _stageName = stageName;
             }
             _current = AddStep(_stageName, _stageNumber,
                 int.Parse(step.Groups[1].Value, CultureInfo.InvariantCulture),

@@ -17,7 +17,6 @@ public sealed class PodmanBuildOutputParser : BuildOutputParser
     private static readonly Regex Commit = new(@"^(?:\[\d+/\d+\] )?COMMIT\b", RegexOptions.CultureInvariant);
     private static readonly Regex FullImageId = new(@"^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
     private static readonly Regex FailedAt = new(@"building at STEP ""(.*?)"": (.*)$", RegexOptions.CultureInvariant);
-    private static readonly Regex StageName = new(@"\s[Aa][Ss]\s+(\S+)\s*$", RegexOptions.CultureInvariant);
 
     private BuildStep? _current;
     private string? _stageName;
@@ -39,10 +38,9 @@ public sealed class PodmanBuildOutputParser : BuildOutputParser
             if (_current is not null) Finish(_current);
             int stageNumber = step.Groups[1].Success ? int.Parse(step.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
             string instruction = step.Groups[5].Value;
-            if (instruction.TrimStart().StartsWith("FROM", StringComparison.OrdinalIgnoreCase))
+            if (IsStageStart(instruction, out string? stageName))
             {
-                Match name = StageName.Match(instruction);
-                _stageName = name.Success ? name.Groups[1].Value.ToLowerInvariant() : null;
+                _stageName = stageName;
             }
             int index = int.Parse(step.Groups[3].Value, CultureInfo.InvariantCulture);
             int total = step.Groups[4].Success ? int.Parse(step.Groups[4].Value, CultureInfo.InvariantCulture) : 0;

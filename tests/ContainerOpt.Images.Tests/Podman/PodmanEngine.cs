@@ -36,13 +36,8 @@ internal static class PodmanEngine
     }
 
     /// <summary>Runs podman on the private store with an argument list and captures its output.</summary>
-    public static ProcessResult Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Client) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var pair in Variables) start.Environment[pair.Key] = pair.Value;
-        return ProcessResult.Run(start, TimeSpan.FromMinutes(5));
-    }
+    public static ProcessResult Run(params string[] arguments) =>
+        ProcessResult.Run(Client, arguments, TimeSpan.FromMinutes(5), environment: Variables.ToDictionary(p => p.Key, p => p.Value!));
 
     public static ProcessResult RunChecked(params string[] arguments)
     {
