@@ -133,7 +133,6 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
 
         string text = File.ReadAllText(dockerfile);
         string context = GeneratedDockerfileHeader.ResolveContext(Context, dockerfile, text, ProjectPath);
-        var model = DockerfileModel.Build(DockerfileParser.Parse(text, dockerfile));
         ImageReference = Reference();
 
         var builder = BuilderDetector.Detect(preference);
@@ -164,6 +163,8 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800),
         };
 
+        // One model for the platform check, the build's failure mapping and the attribution, with the build args applied.
+        var model = ImageBuilder.ReadModel(request);
         var platformFindings = Analysis.Engine.InlineSuppressions.Apply(model.Syntax, BaseImagePlatformCheck.Run(model, dockerfile, builder, request));
         Findings.Log(platformFindings.Select(f => LoggedFinding.From(f, dockerfile)));
         if (Log.HasLoggedErrors)
@@ -171,7 +172,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
             return;
         }
 
-        var result = ImageBuilder.Build(request, builder, line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text));
+        var result = ImageBuilder.Build(request, builder, line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text), model);
         if (!result.Succeeded)
         {
             Findings.Log(new[] { LoggedFinding.From(result.Failure!.Finding, dockerfile) });

@@ -15,7 +15,11 @@ public static class ImageBuilder
 {
     public static readonly TimeSpan DefaultInspectTimeout = TimeSpan.FromSeconds(60);
 
-    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, CancellationToken cancellationToken = default)
+    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, CancellationToken cancellationToken = default) =>
+        Build(request, builder, onOutput, model: null, cancellationToken);
+
+    /// <summary>Builds with the Dockerfile's model already made by the caller (<see cref="ReadModel"/>), so it is not parsed twice.</summary>
+    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, DockerfileModel? model, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (builder is null) throw new ArgumentNullException(nameof(builder));
@@ -28,7 +32,7 @@ public static class ImageBuilder
             throw ImageBuilderException.Create(ImageDescriptors.ImageBuildFailed, "the Dockerfile", $"'{request.DockerfilePath}' does not exist");
         }
 
-        DockerfileModel model = ReadModel(request);
+        model ??= ReadModel(request);
         string imageIdFile = request.ImageIdFile ?? Path.Combine(Path.GetTempPath(), "containeropt-iid-" + Guid.NewGuid().ToString("N") + ".txt");
         try
         {
@@ -191,7 +195,8 @@ public static class ImageBuilder
         }
     }
 
-    private static DockerfileModel ReadModel(ImageBuildRequest request)
+    /// <summary>The request's Dockerfile as the build sees it: its ARGs take the request's build args.</summary>
+    public static DockerfileModel ReadModel(ImageBuildRequest request)
     {
         string text = File.ReadAllText(request.DockerfilePath);
         DockerfileSyntax syntax = DockerfileParser.Parse(text, request.DockerfilePath);
