@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Generation;
 

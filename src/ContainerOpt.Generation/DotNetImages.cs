@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Generation;
 

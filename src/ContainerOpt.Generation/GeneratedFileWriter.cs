@@ -31,7 +31,7 @@ public static class GeneratedFileWriter
                     return WriteOutcome.RefusedExisting;
                 }
             }
-            Analysis.IO.AtomicFile.WriteAllText(path, content);
+            Core.IO.AtomicFile.WriteAllText(path, content);
             return WriteOutcome.Written;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

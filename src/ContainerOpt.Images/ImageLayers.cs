@@ -37,5 +37,5 @@ public static class ImageLayers
 
     /// <summary>Writes the JSON report atomically: readers never see half a report.</summary>
     public static void WriteReport(ImageReport report, string path) =>
-        Analysis.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportJson.ToJson(report) + "\n");
+        Core.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportJson.ToJson(report) + "\n");
 }

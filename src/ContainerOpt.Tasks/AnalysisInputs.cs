@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Tasks;
 

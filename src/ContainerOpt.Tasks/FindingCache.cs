@@ -1,5 +1,5 @@
 using System.Text;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Tasks;
 
@@ -60,7 +60,7 @@ internal sealed class FindingCache
         }
         try
         {
-            Analysis.IO.AtomicFile.WriteAllText(_path, sb.ToString());
+            Core.IO.AtomicFile.WriteAllText(_path, sb.ToString());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using Microsoft.Build.Framework;
 
 namespace ContainerOpt.Tasks;

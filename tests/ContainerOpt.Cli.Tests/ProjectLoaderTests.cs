@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Cli.Projects;
 
 namespace ContainerOpt.Cli.Tests;

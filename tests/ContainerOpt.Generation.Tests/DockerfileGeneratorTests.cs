@@ -1,7 +1,7 @@
 using ContainerOpt.Analysis.Context;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Generation.Tests;

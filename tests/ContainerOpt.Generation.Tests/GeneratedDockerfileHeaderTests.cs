@@ -34,11 +34,11 @@ public sealed class GeneratedDockerfileHeaderTests
     [TestMethod]
     public void A_generated_dockerfile_names_its_own_context()
     {
-        var project = new ContainerOpt.Analysis.Project.ProjectModel
+        var project = new ContainerOpt.Core.Projects.ProjectModel
         {
             ProjectPath = "/repo/src/Api/Api.csproj",
             TargetFrameworks = new[] { "net10.0" },
-            Kind = ContainerOpt.Analysis.Project.ProjectKind.Web,
+            Kind = ContainerOpt.Core.Projects.ProjectKind.Web,
             RestoreInputs = new[] { "/repo/Directory.Build.props" },
         };
         var files = DockerfileGenerator.Generate(project);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Dockerfile.Text;
 using YamlDotNet.Core;

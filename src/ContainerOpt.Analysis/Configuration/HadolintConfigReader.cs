@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace ContainerOpt.Analysis.Configuration;

@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Engine;

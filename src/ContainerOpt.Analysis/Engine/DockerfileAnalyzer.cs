@@ -1,6 +1,6 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Context;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;

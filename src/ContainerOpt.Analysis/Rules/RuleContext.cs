@@ -1,7 +1,7 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Context;
-using ContainerOpt.Analysis.Diagnostics;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;

@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Images;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;

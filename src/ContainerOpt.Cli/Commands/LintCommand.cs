@@ -1,7 +1,7 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Cli.Projects;
 

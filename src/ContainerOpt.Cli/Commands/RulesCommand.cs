@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 
 namespace ContainerOpt.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Cli.Commands;
 
 namespace ContainerOpt.Cli.Output;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using Microsoft.Build.Evaluation;
 
 namespace ContainerOpt.Cli.Projects;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Images.Builders;
 

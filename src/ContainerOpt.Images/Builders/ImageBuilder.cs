@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 

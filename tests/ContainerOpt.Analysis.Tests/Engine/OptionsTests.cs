@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Tests.Engine;
 

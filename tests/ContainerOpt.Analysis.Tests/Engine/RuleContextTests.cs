@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Text;

@@ -1,8 +1,8 @@
 using System.Text;
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Text;
 

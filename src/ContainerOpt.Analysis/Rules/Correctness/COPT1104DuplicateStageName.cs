@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;

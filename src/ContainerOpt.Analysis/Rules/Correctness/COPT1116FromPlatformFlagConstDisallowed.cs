@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Expansion;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;

@@ -1,4 +1,5 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
 
@@ -61,7 +62,7 @@ public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
         }
         else if (!project.IsWeb && image.Kind == DotNetImageKind.Aspnet)
         {
-            string what = project.Kind == Project.ProjectKind.Worker ? "a worker service" : "a console app";
+            string what = project.Kind == ProjectKind.Worker ? "a worker service" : "a console app";
             context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, name,
                 $"{what} does not use ASP.NET Core, which makes 'aspnet' larger than needed", Replace(image, right));
         }

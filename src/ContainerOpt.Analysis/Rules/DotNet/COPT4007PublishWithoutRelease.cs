@@ -1,4 +1,5 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
 
@@ -69,13 +70,13 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
     /// The framework being published: the <c>-f</c> value, else the project's only target framework.
     /// PublishRelease defaults to true when it is net8.0 or later (building it needs an 8+ SDK).
     /// </summary>
-    private static Version? PublishedFramework(RuleContext context, DotNetCommand publish, Project.ProjectModel project)
+    private static Version? PublishedFramework(RuleContext context, DotNetCommand publish, ProjectModel project)
     {
         string? framework = publish.Resolve(context, publish.Option("f", "framework")?.Value);
         if (framework is not null)
         {
-            return Project.ProjectModel.ParseTargetFramework(framework);
+            return Core.Projects.ProjectModel.ParseTargetFramework(framework);
         }
-        return project.TargetFrameworks.Count == 1 ? Project.ProjectModel.ParseTargetFramework(project.TargetFrameworks[0]) : null;
+        return project.TargetFrameworks.Count == 1 ? Core.Projects.ProjectModel.ParseTargetFramework(project.TargetFrameworks[0]) : null;
     }
 }

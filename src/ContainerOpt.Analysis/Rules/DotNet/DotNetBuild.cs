@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 

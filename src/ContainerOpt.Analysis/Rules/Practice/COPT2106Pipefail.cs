@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Context;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Text;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
 

@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 

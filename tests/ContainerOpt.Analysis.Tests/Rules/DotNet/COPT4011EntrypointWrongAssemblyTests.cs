@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Diagnostics;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.DotNet;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 

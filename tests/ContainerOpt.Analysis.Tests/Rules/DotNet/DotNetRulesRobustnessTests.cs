@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Rules;

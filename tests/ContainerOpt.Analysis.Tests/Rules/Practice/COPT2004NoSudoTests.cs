@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ public sealed class COPT2004NoSudoTests
     {
         var findings = RuleVerifier.Verify<COPT2004NoSudo>("FROM debian:12\nRUN [|sudo|] apt-get update\n");
         StringAssert.StartsWith(findings[0].Message, "Do not use sudo");
-        Assert.AreEqual(Diagnostics.DiagnosticSeverity.Error, findings[0].Severity);
+        Assert.AreEqual(DiagnosticSeverity.Error, findings[0].Severity);
     }
 
     [TestMethod]

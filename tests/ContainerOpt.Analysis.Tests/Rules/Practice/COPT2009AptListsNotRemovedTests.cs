@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ public sealed class COPT2009AptListsNotRemovedTests
     {
         var findings = RuleVerifier.Verify<COPT2009AptListsNotRemoved>("FROM scratch\nRUN [|apt-get|] update && apt-get install python\n");
         StringAssert.StartsWith(findings[0].Message, "Delete the apt lists in the same RUN after apt-get update");
-        Assert.AreEqual(Diagnostics.DiagnosticSeverity.Info, findings[0].Severity);
+        Assert.AreEqual(DiagnosticSeverity.Info, findings[0].Severity);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ public sealed class COPT2059ConsecutiveRunTests
     {
         var findings = RuleVerifier.Verify<COPT2059ConsecutiveRun>("FROM debian:12\nRUN /foo.sh\n[|RUN|] /bar.sh\n");
         StringAssert.StartsWith(findings[0].Message, "Merge this RUN into the RUN before it");
-        Assert.AreEqual(Diagnostics.DiagnosticSeverity.Info, findings[0].Severity);
+        Assert.AreEqual(DiagnosticSeverity.Info, findings[0].Severity);
     }
 
     [TestMethod]

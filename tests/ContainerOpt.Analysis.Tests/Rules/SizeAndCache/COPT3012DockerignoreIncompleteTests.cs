@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Project;
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Analysis.Rules.SizeAndCache;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 

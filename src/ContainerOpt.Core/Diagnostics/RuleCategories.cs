@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Rules;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>Rule categories (descriptor <c>Category</c>), one per code range.</summary>
 public static class RuleCategories

@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>
 /// Diagnostics of the image phase (src/ContainerOpt.Images): builders, image archives, layer gates and

@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Project;
+namespace ContainerOpt.Core.Projects;
 
 /// <summary>
 /// Finds the restore inputs that live above a project rather than in it: the nearest NuGet.config

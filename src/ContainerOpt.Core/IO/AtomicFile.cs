@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContainerOpt.Analysis.IO;
+namespace ContainerOpt.Core.IO;
 
 /// <summary>
 /// Writes a file so readers see the old content or the new, never half of it: a temp file beside the

@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Project;
+namespace ContainerOpt.Core.Projects;
 
 /// <summary>What kind of app the project builds (decides the right base image).</summary>
 public enum ProjectKind

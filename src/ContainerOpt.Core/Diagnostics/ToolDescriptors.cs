@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>COPT0xxx: problems of the tool, its inputs, configuration and environment.</summary>
 public static class ToolDescriptors

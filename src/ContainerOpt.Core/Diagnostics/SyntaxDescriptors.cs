@@ -1,6 +1,6 @@
 using ContainerOpt.Dockerfile.Syntax;
 
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>Descriptors for the parser's COPT1000–COPT1009 errors; the parser supplies the message.</summary>
 public static class SyntaxDescriptors

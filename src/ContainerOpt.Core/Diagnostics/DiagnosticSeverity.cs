@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>How a finding is reported. Info becomes an MSBuild message with the code, importance high.</summary>
 public enum DiagnosticSeverity

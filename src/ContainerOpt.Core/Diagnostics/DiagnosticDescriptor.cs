@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>What a diagnostic is: id, name, title, message, default severity, category, help page and the peers' equivalents.</summary>
 public sealed class DiagnosticDescriptor

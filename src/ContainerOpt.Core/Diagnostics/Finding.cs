@@ -1,6 +1,6 @@
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Diagnostics;
+namespace ContainerOpt.Core.Diagnostics;
 
 /// <summary>One reported problem: a descriptor, the file, the exact span and the message.</summary>
 public sealed class Finding
