@@ -39,7 +39,7 @@ internal sealed class AnalysisInputs
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Problem(key, ToolDescriptors.FileUnreadable, dockerfile, dockerfile, e.Message);
+            return Problem(key, DiagnosticCatalog.FileUnreadable, dockerfile, dockerfile, e.Message);
         }
         key.Append(dockerfile).Append('\n').Append(Hash(bytes)).Append('\n');
         var source = DockerfileInput.Decode(bytes, dockerfile, out var decodeProblem);
@@ -51,7 +51,7 @@ internal sealed class AnalysisInputs
         string context = Generation.GeneratedDockerfileHeader.ResolveContext(task.Context, dockerfile, source.Text, task.ProjectPath);
         if (!Directory.Exists(context))
         {
-            return Problem(key, ToolDescriptors.InvalidConfiguration, dockerfile, "ContainerOptContext", $"the build context '{context}' is not a folder. Set ContainerOptContext to the folder docker build runs in.");
+            return Problem(key, DiagnosticCatalog.InvalidConfiguration, dockerfile, "ContainerOptContext", $"the build context '{context}' is not a folder. Set ContainerOptContext to the folder docker build runs in.");
         }
         string? dockerIgnore = ReadFirst(dockerfile + ".dockerignore", Path.Combine(context, ".dockerignore"));
         key.Append(context).Append('\n').Append(dockerIgnore is null ? "-" : Hash(Encoding.UTF8.GetBytes(dockerIgnore))).Append('\n');
@@ -70,7 +70,7 @@ internal sealed class AnalysisInputs
         }
         if (!string.IsNullOrWhiteSpace(task.ConfigFile) && !File.Exists(configFiles[0]))
         {
-            return Problem(key, ToolDescriptors.InvalidConfiguration, configFiles[0], configFiles[0], "the file does not exist. Fix ContainerOptConfig or remove it.");
+            return Problem(key, DiagnosticCatalog.InvalidConfiguration, configFiles[0], configFiles[0], "the file does not exist. Fix ContainerOptConfig or remove it.");
         }
         var configProblems = ConfigurationFiles.Load(configFiles, options).Select(f => LoggedFinding.From(f, f.FilePath ?? dockerfile)).ToList();
         if (configProblems.Any(p => p.Severity == DiagnosticSeverity.Error))

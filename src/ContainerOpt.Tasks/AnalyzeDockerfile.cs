@@ -48,8 +48,8 @@ public sealed class AnalyzeDockerfile : ProjectTask
         catch (Exception e)
         {
             // Never MSB4018: an unexpected failure is a coded error with what to do.
-            Log.LogError(null, ToolDescriptors.InternalError.Id, null, ToolDescriptors.InternalError.HelpUri, Dockerfile, 0, 0, 0, 0,
-                ToolDescriptors.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message));
+            Log.LogError(null, DiagnosticCatalog.InternalError.Id, null, DiagnosticCatalog.InternalError.HelpUri, Dockerfile, 0, 0, 0, 0,
+                DiagnosticCatalog.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message));
         }
         return !Log.HasLoggedErrors;
     }
@@ -64,7 +64,7 @@ public sealed class AnalyzeDockerfile : ProjectTask
                 Log.LogMessage(MessageImportance.Low, "ContainerOpt: no Dockerfile at {0}; nothing to analyse.", dockerfile);
                 return;
             }
-            var missing = DockerfileInput.FileProblem(ToolDescriptors.FileNotFound, dockerfile, dockerfile);
+            var missing = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, dockerfile, dockerfile);
             new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
             return;
         }

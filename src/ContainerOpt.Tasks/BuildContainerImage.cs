@@ -96,11 +96,11 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         }
         catch (ImageReadException e)
         {
-            LogAtFile(ImageDescriptors.ImageUnreadable, ImageDescriptors.ImageUnreadable.FormatMessage(ImageReference, e.Message), ProjectPath ?? Dockerfile);
+            LogAtFile(DiagnosticCatalog.ImageUnreadable, DiagnosticCatalog.ImageUnreadable.FormatMessage(ImageReference, e.Message), ProjectPath ?? Dockerfile);
         }
         catch (Exception e)
         {
-            LogAtFile(ToolDescriptors.InternalError, ToolDescriptors.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message), Dockerfile);
+            LogAtFile(DiagnosticCatalog.InternalError, DiagnosticCatalog.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message), Dockerfile);
         }
         return !Log.HasLoggedErrors;
     }
@@ -110,13 +110,13 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         string dockerfile = Path.GetFullPath(Dockerfile);
         if (!File.Exists(dockerfile))
         {
-            LogAtFile(ToolDescriptors.FileNotFound, ToolDescriptors.FileNotFound.FormatMessage(dockerfile)
+            LogAtFile(DiagnosticCatalog.FileNotFound, DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)
                 + " To build an image, add a Dockerfile or generate one: dotnet build -t:ContainerOptGenerate.", ProjectPath ?? dockerfile);
             return;
         }
         if (!BuilderPreferences.TryParse(string.IsNullOrWhiteSpace(Builder) ? "auto" : Builder, out var preference))
         {
-            LogAtFile(ToolDescriptors.InvalidConfiguration, ToolDescriptors.InvalidConfiguration.FormatMessage("ContainerOptBuilder",
+            LogAtFile(DiagnosticCatalog.InvalidConfiguration, DiagnosticCatalog.InvalidConfiguration.FormatMessage("ContainerOptBuilder",
                 $"'{Builder}' is not a builder; use auto, docker, buildx or podman."), ProjectPath ?? dockerfile);
             return;
         }
@@ -127,7 +127,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         }
         catch (FormatException e)
         {
-            LogAtFile(ToolDescriptors.InvalidConfiguration, ToolDescriptors.InvalidConfiguration.FormatMessage("the image gates", e.Message), ProjectPath ?? dockerfile);
+            LogAtFile(DiagnosticCatalog.InvalidConfiguration, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message), ProjectPath ?? dockerfile);
             return;
         }
 

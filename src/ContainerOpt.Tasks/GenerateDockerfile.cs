@@ -41,8 +41,8 @@ public sealed class GenerateDockerfile : ProjectTask
         }
         catch (Exception e)
         {
-            Log.LogError(null, ToolDescriptors.InternalError.Id, null, ToolDescriptors.InternalError.HelpUri, ProjectPath, 0, 0, 0, 0,
-                ToolDescriptors.InternalError.FormatMessage(ProjectPath, e.GetType().Name + ": " + e.Message));
+            Log.LogError(null, DiagnosticCatalog.InternalError.Id, null, DiagnosticCatalog.InternalError.HelpUri, ProjectPath, 0, 0, 0, 0,
+                DiagnosticCatalog.InternalError.FormatMessage(ProjectPath, e.GetType().Name + ": " + e.Message));
         }
         return !Log.HasLoggedErrors;
     }
@@ -52,8 +52,8 @@ public sealed class GenerateDockerfile : ProjectTask
         var project = BuildProjectModel();
         if (project is null)
         {
-            Log.LogError(null, ToolDescriptors.InvalidConfiguration.Id, null, ToolDescriptors.InvalidConfiguration.HelpUri, null, 0, 0, 0, 0,
-                ToolDescriptors.InvalidConfiguration.FormatMessage("ProjectPath", "the task needs the project's path."));
+            Log.LogError(null, DiagnosticCatalog.InvalidConfiguration.Id, null, DiagnosticCatalog.InvalidConfiguration.HelpUri, null, 0, 0, 0, 0,
+                DiagnosticCatalog.InvalidConfiguration.FormatMessage("ProjectPath", "the task needs the project's path."));
             return;
         }
         var files = DockerfileGenerator.Generate(project, new GenerationOptions
@@ -80,12 +80,12 @@ public sealed class GenerateDockerfile : ProjectTask
                     Log.LogMessage(MessageImportance.High, "ContainerOpt: {0} is up to date", path);
                     break;
                 case WriteOutcome.RefusedExisting:
-                    Log.LogError(null, ToolDescriptors.FileExists.Id, null, ToolDescriptors.FileExists.HelpUri, path, 1, 1, 1, 1,
-                        ToolDescriptors.FileExists.FormatMessage(path));
+                    Log.LogError(null, DiagnosticCatalog.FileExists.Id, null, DiagnosticCatalog.FileExists.HelpUri, path, 1, 1, 1, 1,
+                        DiagnosticCatalog.FileExists.FormatMessage(path));
                     continue;
                 default:
-                    Log.LogError(null, ToolDescriptors.FileUnreadable.Id, null, ToolDescriptors.FileUnreadable.HelpUri, path, 0, 0, 0, 0,
-                        ToolDescriptors.FileUnreadable.FormatMessage(path, error));
+                    Log.LogError(null, DiagnosticCatalog.FileUnreadable.Id, null, DiagnosticCatalog.FileUnreadable.HelpUri, path, 0, 0, 0, 0,
+                        DiagnosticCatalog.FileUnreadable.FormatMessage(path, error));
                     continue;
             }
         }
@@ -99,8 +99,8 @@ public sealed class GenerateDockerfile : ProjectTask
         if (!string.IsNullOrWhiteSpace(CompareWith) && File.Exists(CompareWith))
         {
             var summary = DockerfileComparison.Summarize(File.ReadAllText(CompareWith), files.Dockerfile);
-            Log.LogMessage(null, ToolDescriptors.GeneratedDiffers.Id, null, CompareWith, 1, 1, 1, 1, MessageImportance.High,
-                ToolDescriptors.GeneratedDiffers.FormatMessage(dockerfilePath, CompareWith, summary));
+            Log.LogMessage(null, DiagnosticCatalog.GeneratedDiffers.Id, null, CompareWith, 1, 1, 1, 1, MessageImportance.High,
+                DiagnosticCatalog.GeneratedDiffers.FormatMessage(dockerfilePath, CompareWith, summary));
         }
     }
 }

@@ -133,7 +133,7 @@ internal sealed class ConfigDocument
 
     private void Add(DiagnosticSeverity severity, Mark start, Mark end, string message)
     {
-        var descriptor = ToolDescriptors.InvalidConfiguration;
+        var descriptor = DiagnosticCatalog.InvalidConfiguration;
         int startLine = Math.Max(1, (int)start.Line), startColumn = Math.Max(1, (int)start.Column);
         int endLine = Math.Max(startLine, (int)end.Line), endColumn = (int)end.Line < startLine ? startColumn : Math.Max(1, (int)end.Column);
         if (endLine == startLine && endColumn < startColumn)
@@ -286,7 +286,7 @@ internal sealed class ConfigDocument
             Problem(node, "a rule key is empty.");
             return;
         }
-        if (RuleCatalog.Find(key) is not null || ShellCheckCode.IsMatch(key))
+        if (DiagnosticCatalog.Find(key) is not null || ShellCheckCode.IsMatch(key))
         {
             return;
         }
@@ -363,5 +363,5 @@ internal sealed class ConfigDocument
     private static string Clean(string message) => message.Trim().TrimEnd('.') + ".";
 
     private static readonly Lazy<string[]> AllRuleKeys = new(() =>
-        RuleCatalog.AllDescriptors.SelectMany(d => new[] { d.Id, d.Name }.Concat(d.Equivalents)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+        DiagnosticCatalog.All.SelectMany(d => new[] { d.Id, d.Name }.Concat(d.Equivalents)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
 }

@@ -47,7 +47,7 @@ public static class ConfigurationFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                problems.Add(DockerfileInput.FileProblem(ToolDescriptors.InvalidConfiguration, path, path, "the file cannot be read: " + e.Message));
+                problems.Add(DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, path, path, "the file cannot be read: " + e.Message));
                 continue;
             }
             problems.AddRange(IsHadolintFile(path)

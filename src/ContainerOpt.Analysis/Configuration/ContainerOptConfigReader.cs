@@ -104,7 +104,7 @@ public static class ContainerOptConfigReader
                     continue;
                 case "true":
                     // On at its default severity: switches on a rule that is off by default.
-                    into.Severities[rule] = RuleCatalog.Find(rule)?.DefaultSeverity ?? DiagnosticSeverity.Warning;
+                    into.Severities[rule] = DiagnosticCatalog.Find(rule)?.DefaultSeverity ?? DiagnosticSeverity.Warning;
                     continue;
             }
             if (DiagnosticSeverityText.TryParse(text, out var severity))

@@ -38,7 +38,7 @@ public sealed class DockerfileAnalyzer
         var findings = new List<Finding>();
         foreach (var diagnostic in model.AllDiagnostics)
         {
-            var descriptor = SyntaxDescriptors.For(diagnostic.Code);
+            var descriptor = DiagnosticCatalog.ForParserCode(diagnostic.Code);
             findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, diagnostic.Message, source.Path,
                 source.GetLinePositionSpan(diagnostic.Span), diagnostic.Span));
         }
@@ -66,7 +66,7 @@ public sealed class DockerfileAnalyzer
                 {
                     // A bug in one rule must not hide the others or fail the build with MSB4018.
                     sink.Clear();
-                    sink.Add(DockerfileInput.FileProblem(ToolDescriptors.InternalError, source.Path ?? "Dockerfile",
+                    sink.Add(DockerfileInput.FileProblem(DiagnosticCatalog.InternalError, source.Path ?? "Dockerfile",
                         source.Path ?? "Dockerfile", $"rule {rule.Descriptor.Id} threw {e.GetType().Name}: {e.Message}"));
                 }
                 ruleFindings[rule.Descriptor.Id] = sink;
@@ -122,7 +122,7 @@ public sealed class DockerfileAnalyzer
         {
             // Matched against the rule itself (code, name, equivalents), so rules outside the catalog and
             // keys shared by several rules (a DL code two rules stand for) switch on every rule they name.
-            if (pair.Value != DiagnosticSeverity.None && Suppressions.Names(d, pair.Key))
+            if (pair.Value != DiagnosticSeverity.None && d.IsNamedBy(pair.Key))
             {
                 return true;
             }

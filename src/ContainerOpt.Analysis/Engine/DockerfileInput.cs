@@ -17,7 +17,7 @@ public static class DockerfileInput
         problem = null;
         if (bytes.LongLength > MaxBytes)
         {
-            problem = FileProblem(ToolDescriptors.FileTooLarge, path, path, bytes.LongLength, MaxBytes);
+            problem = FileProblem(DiagnosticCatalog.FileTooLarge, path, path, bytes.LongLength, MaxBytes);
             return null;
         }
         int probe = Math.Min(bytes.Length, 8192);
@@ -25,7 +25,7 @@ public static class DockerfileInput
         {
             if (bytes[i] == 0)
             {
-                problem = FileProblem(ToolDescriptors.BinaryFile, path, path, i);
+                problem = FileProblem(DiagnosticCatalog.BinaryFile, path, path, i);
                 return null;
             }
         }

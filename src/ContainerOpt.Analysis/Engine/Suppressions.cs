@@ -103,7 +103,7 @@ internal sealed class Suppressions
 
     /// <summary>True when the file enables an off-by-default (experimental) rule by one of its names.</summary>
     public bool IsExperimentalEnabled(DiagnosticDescriptor d) =>
-        _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || Names(d, e));
+        _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || d.IsNamedBy(e));
 
     public bool IsSuppressed(Finding f)
     {
@@ -171,11 +171,4 @@ internal sealed class Suppressions
             }
         }
     }
-
-
-    /// <summary>True when <paramref name="key"/> is the descriptor's code, name or one of its equivalents.</summary>
-    public static bool Names(DiagnosticDescriptor d, string key) =>
-        string.Equals(key, d.Id, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(key, d.Name, StringComparison.OrdinalIgnoreCase)
-        || d.Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
 }

@@ -69,20 +69,20 @@ internal static class DockerfileFiles
         {
             if (!File.Exists(path))
             {
-                problem = DockerfileInput.FileProblem(ToolDescriptors.FileNotFound, path, path);
+                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
                 return null;
             }
             var info = new FileInfo(path);
             if (info.Length > DockerfileInput.MaxBytes)
             {
-                problem = DockerfileInput.FileProblem(ToolDescriptors.FileTooLarge, path, path, info.Length, DockerfileInput.MaxBytes);
+                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, path, path, info.Length, DockerfileInput.MaxBytes);
                 return null;
             }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
-            problem = DockerfileInput.FileProblem(ToolDescriptors.FileUnreadable, path, path, e.Message);
+            problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, path, path, e.Message);
             return null;
         }
         return DockerfileInput.Decode(bytes, path, out problem);

@@ -42,7 +42,7 @@ internal static class LayersCommand
         string? dockerfile = line.Value("--dockerfile");
         if (dockerfile is not null && !File.Exists(dockerfile))
         {
-            stderr.WriteLine($"{dockerfile}(1,1): error {ToolDescriptors.FileNotFound.Id}: {ToolDescriptors.FileNotFound.FormatMessage(dockerfile)}");
+            stderr.WriteLine($"{dockerfile}(1,1): error {DiagnosticCatalog.FileNotFound.Id}: {DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -75,7 +75,7 @@ internal static class LayersCommand
         }
         catch (ImageReadException e)
         {
-            stderr.WriteLine($"{image}: error {ImageDescriptors.ImageUnreadable.Id}: {ImageDescriptors.ImageUnreadable.FormatMessage(image, e.Message)}");
+            stderr.WriteLine($"{image}: error {DiagnosticCatalog.ImageUnreadable.Id}: {DiagnosticCatalog.ImageUnreadable.FormatMessage(image, e.Message)}");
             return ExitCodes.UsageOrIo;
         }
 

@@ -37,7 +37,7 @@ internal static class LintCommand
             project = MSBuildProjectLoader.TryLoad(projectPath, out var error);
             if (project is null)
             {
-                files.Add(new FileFindings(projectPath, new[] { DockerfileInput.FileProblem(ToolDescriptors.InvalidConfiguration, projectPath, projectPath, error) }));
+                files.Add(new FileFindings(projectPath, new[] { DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, projectPath, projectPath, error) }));
                 ioProblem = true;
             }
         }

@@ -15,7 +15,7 @@ internal static class RulesCommand
         {
             throw new UsageException("rules takes no operands.");
         }
-        var descriptors = RuleCatalog.AllDescriptors;
+        var descriptors = DiagnosticCatalog.All;
         if (format == "json")
         {
             using var buffer = new MemoryStream();

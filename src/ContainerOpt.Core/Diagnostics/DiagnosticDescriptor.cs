@@ -47,6 +47,12 @@ public sealed class DiagnosticDescriptor
 
     public string HelpUri => HelpBaseUri + Id + ".md";
 
+    /// <summary>True when <paramref name="key"/> is the code, the short name or one of the equivalents (case-insensitive).</summary>
+    public bool IsNamedBy(string key) =>
+        string.Equals(key, Id, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, Name, StringComparison.OrdinalIgnoreCase)
+        || Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
+
     public string FormatMessage(params object?[] args) =>
         args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
 

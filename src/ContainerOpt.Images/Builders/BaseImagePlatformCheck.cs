@@ -49,7 +49,7 @@ public static class BaseImagePlatformCheck
             actual = PlatformName.Normalize(actual);
             if (OsAndArchitecture(actual) == OsAndArchitecture(expected)) continue;
 
-            DiagnosticDescriptor descriptor = ImageDescriptors.InvalidBaseImagePlatform;
+            DiagnosticDescriptor descriptor = DiagnosticCatalog.InvalidBaseImagePlatform;
             var span = stage.BaseToken.Span;
             findings.Add(new Finding(descriptor, descriptor.DefaultSeverity,
                 descriptor.FormatMessage(stage.BaseName, actual, expected),

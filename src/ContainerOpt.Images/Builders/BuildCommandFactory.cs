@@ -175,5 +175,5 @@ public static class BuildCommandFactory
     }
 
     private static void Refuse(string reason) =>
-        throw ImageBuilderException.Create(ImageDescriptors.ImageBuildFailed, "the build options", reason);
+        throw ImageBuilderException.Create(DiagnosticCatalog.ImageBuildFailed, "the build options", reason);
 }

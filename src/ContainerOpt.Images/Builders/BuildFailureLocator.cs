@@ -24,7 +24,7 @@ public static class BuildFailureLocator
         }
 
         string where = step?.Instruction ?? (instruction is not null ? instruction.Original : Path.GetFileName(dockerfilePath));
-        DiagnosticDescriptor descriptor = ImageDescriptors.ImageBuildFailed;
+        DiagnosticDescriptor descriptor = DiagnosticCatalog.ImageBuildFailed;
         string text = descriptor.FormatMessage(where, message);
 
         LinePositionSpan? location = null;

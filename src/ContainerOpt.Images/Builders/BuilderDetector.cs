@@ -31,7 +31,7 @@ public static class BuilderDetector
 
         if (docker is null && podman is null)
         {
-            throw ImageBuilderException.Create(ImageDescriptors.BuilderNotFound, "searched " + string.Join("; ", searched));
+            throw ImageBuilderException.Create(DiagnosticCatalog.BuilderNotFound, "searched " + string.Join("; ", searched));
         }
 
         ImageBuilderException? dockerFailure = null;
@@ -72,7 +72,7 @@ public static class BuilderDetector
         string? clientVersion = fields.Length > 0 && fields[0].Length > 0 ? fields[0] : null;
         if (!version.Succeeded || fields.Length < 3 || fields[1].Length == 0)
         {
-            throw ImageBuilderException.Create(ImageDescriptors.DaemonUnavailable, docker, Reason(version, timeout));
+            throw ImageBuilderException.Create(DiagnosticCatalog.DaemonUnavailable, docker, Reason(version, timeout));
         }
         string engineVersion = fields[1];
         string platform = PlatformName.Normalize(fields[2]);
@@ -84,7 +84,7 @@ public static class BuilderDetector
         {
             if (!hasBuildx)
             {
-                throw ImageBuilderException.Create(ImageDescriptors.BuilderNotFound,
+                throw ImageBuilderException.Create(DiagnosticCatalog.BuilderNotFound,
                     $"'{docker} buildx version' failed: the buildx plugin is not installed for this docker client (ContainerOptBuilder=buildx asks for it; install docker-buildx, or use docker)");
             }
             kind = BuilderKind.Buildx;
@@ -120,7 +120,7 @@ public static class BuilderDetector
             }
             if (!buildKitPossible)
             {
-                throw ImageBuilderException.Create(ImageDescriptors.BuilderNotFound,
+                throw ImageBuilderException.Create(DiagnosticCatalog.BuilderNotFound,
                     $"DOCKER_BUILDKIT={setting} asks for BuildKit, but the docker client {clientVersion} at {docker} needs the buildx plugin for it and 'docker buildx version' failed (install docker-buildx, or set DOCKER_BUILDKIT=0 for the legacy builder)");
             }
             notes.Add($"DOCKER_BUILDKIT={setting}: BuildKit");
@@ -142,7 +142,7 @@ public static class BuilderDetector
         string[] fields = FirstLine(info.StandardOutput).Split('|');
         if (!info.Succeeded || fields.Length < 2 || fields[0].Length == 0)
         {
-            throw ImageBuilderException.Create(ImageDescriptors.DaemonUnavailable, podman, Reason(info, timeout));
+            throw ImageBuilderException.Create(DiagnosticCatalog.DaemonUnavailable, podman, Reason(info, timeout));
         }
         return new BuilderInfo(BuilderKind.Podman, podman, fields[0], PlatformName.Normalize(fields[1]))
         {
@@ -160,7 +160,7 @@ public static class BuilderDetector
         }
         catch (ProcessStartException e)
         {
-            throw ImageBuilderException.Create(e, ImageDescriptors.BuilderNotFound, e.Message);
+            throw ImageBuilderException.Create(e, DiagnosticCatalog.BuilderNotFound, e.Message);
         }
     }
 

@@ -25,11 +25,11 @@ public static class ImageBuilder
         if (builder is null) throw new ArgumentNullException(nameof(builder));
         if (!Directory.Exists(request.ContextDirectory))
         {
-            throw ImageBuilderException.Create(ImageDescriptors.ImageBuildFailed, "the build context", $"the context directory '{request.ContextDirectory}' does not exist");
+            throw ImageBuilderException.Create(DiagnosticCatalog.ImageBuildFailed, "the build context", $"the context directory '{request.ContextDirectory}' does not exist");
         }
         if (!File.Exists(request.DockerfilePath))
         {
-            throw ImageBuilderException.Create(ImageDescriptors.ImageBuildFailed, "the Dockerfile", $"'{request.DockerfilePath}' does not exist");
+            throw ImageBuilderException.Create(DiagnosticCatalog.ImageBuildFailed, "the Dockerfile", $"'{request.DockerfilePath}' does not exist");
         }
 
         model ??= ReadModel(request);
@@ -63,7 +63,7 @@ public static class ImageBuilder
             ProcessResult process = RunTool(spec, builder, cancellationToken);
             if (process.TimedOut)
             {
-                throw ImageBuilderException.Create(ImageDescriptors.BuilderTimeout, ShortName(builder, "build"), Describe(request.Timeout));
+                throw ImageBuilderException.Create(DiagnosticCatalog.BuilderTimeout, ShortName(builder, "build"), Describe(request.Timeout));
             }
 
             lock (gate)
@@ -72,7 +72,7 @@ public static class ImageBuilder
             }
             if (process.ExitCode != 0 && IsEngineUnreachable(process.StandardError))
             {
-                throw ImageBuilderException.Create(ImageDescriptors.DaemonUnavailable, builder.ExecutablePath, command.Redactor.RedactText(FirstLine(process.StandardError)));
+                throw ImageBuilderException.Create(DiagnosticCatalog.DaemonUnavailable, builder.ExecutablePath, command.Redactor.RedactText(FirstLine(process.StandardError)));
             }
 
             BuildFailure? failure = null;
@@ -117,23 +117,23 @@ public static class ImageBuilder
         }
         catch (ProcessStartException e)
         {
-            throw ImageBuilderException.Create(e, ImageDescriptors.BuilderNotFound, e.Message);
+            throw ImageBuilderException.Create(e, DiagnosticCatalog.BuilderNotFound, e.Message);
         }
 
         if (result.Process.TimedOut)
         {
-            throw ImageBuilderException.Create(ImageDescriptors.BuilderTimeout, ShortName(builder, "save"), Describe(timeout));
+            throw ImageBuilderException.Create(DiagnosticCatalog.BuilderTimeout, ShortName(builder, "save"), Describe(timeout));
         }
         if (!result.StoppedEarly && result.Process.ExitCode != 0)
         {
             string reason = FirstLine(result.Process.StandardError);
             if (IsEngineUnreachable(result.Process.StandardError))
             {
-                throw new ImageBuilderException(ImageDescriptors.DaemonUnavailable, ImageDescriptors.DaemonUnavailable.FormatMessage(builder.ExecutablePath, reason), result.ConsumerError);
+                throw new ImageBuilderException(DiagnosticCatalog.DaemonUnavailable, DiagnosticCatalog.DaemonUnavailable.FormatMessage(builder.ExecutablePath, reason), result.ConsumerError);
             }
-            string message = ImageDescriptors.ImageUnreadable.FormatMessage(imageReference,
+            string message = DiagnosticCatalog.ImageUnreadable.FormatMessage(imageReference,
                 $"'{ShortName(builder, "save")}' exited {result.Process.ExitCode}: {(reason.Length > 0 ? reason : "no message")}");
-            throw new ImageBuilderException(ImageDescriptors.ImageUnreadable, message, result.ConsumerError);
+            throw new ImageBuilderException(DiagnosticCatalog.ImageUnreadable, message, result.ConsumerError);
         }
         if (result.ConsumerError is not null)
         {
@@ -145,7 +145,7 @@ public static class ImageBuilder
     /// <summary>The engine's view of a local image; COPT0015 when there is no such image.</summary>
     public static ImageInspection Inspect(BuilderInfo builder, string reference, TimeSpan? timeout = null) =>
         TryInspect(builder, reference, timeout, out string? reason)
-        ?? throw ImageBuilderException.Create(ImageDescriptors.ImageUnreadable, reference, reason);
+        ?? throw ImageBuilderException.Create(DiagnosticCatalog.ImageUnreadable, reference, reason);
 
     /// <summary>Like <see cref="Inspect"/>, but null (with the engine's reason) when the image is not there.</summary>
     public static ImageInspection? TryInspect(BuilderInfo builder, string reference, TimeSpan? timeout, out string? reason)
@@ -161,13 +161,13 @@ public static class ImageBuilder
         ProcessResult result = RunTool(spec, builder, CancellationToken.None);
         if (result.TimedOut)
         {
-            throw ImageBuilderException.Create(ImageDescriptors.BuilderTimeout, ShortName(builder, "image inspect"), Describe(timeout ?? DefaultInspectTimeout));
+            throw ImageBuilderException.Create(DiagnosticCatalog.BuilderTimeout, ShortName(builder, "image inspect"), Describe(timeout ?? DefaultInspectTimeout));
         }
         if (result.ExitCode != 0)
         {
             if (IsEngineUnreachable(result.StandardError))
             {
-                throw ImageBuilderException.Create(ImageDescriptors.DaemonUnavailable, builder.ExecutablePath, FirstLine(result.StandardError));
+                throw ImageBuilderException.Create(DiagnosticCatalog.DaemonUnavailable, builder.ExecutablePath, FirstLine(result.StandardError));
             }
             reason = FirstLine(result.StandardError);
             if (reason.Length == 0) reason = $"'{ShortName(builder, "image inspect")}' exited {result.ExitCode}";
@@ -177,7 +177,7 @@ public static class ImageBuilder
         string[] fields = FirstLine(result.StandardOutput).Split('|');
         if (fields.Length < 6 || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out long size))
         {
-            throw ImageBuilderException.Create(ImageDescriptors.ImageUnreadable, reference, $"unexpected inspect output '{FirstLine(result.StandardOutput)}'");
+            throw ImageBuilderException.Create(DiagnosticCatalog.ImageUnreadable, reference, $"unexpected inspect output '{FirstLine(result.StandardOutput)}'");
         }
         reason = null;
         return new ImageInspection(reference, fields[0], size, fields[2], fields[3], fields[4], string.Join("|", fields.Skip(5)));
@@ -191,7 +191,7 @@ public static class ImageBuilder
         }
         catch (ProcessStartException e)
         {
-            throw ImageBuilderException.Create(e, ImageDescriptors.BuilderNotFound, $"{e.Message} (found earlier as the {builder.DisplayName} client)");
+            throw ImageBuilderException.Create(e, DiagnosticCatalog.BuilderNotFound, $"{e.Message} (found earlier as the {builder.DisplayName} client)");
         }
     }
 

@@ -19,18 +19,18 @@ public static class ImageGates
         if (options.MaxImageSize is { } maxSize && report.Size > maxSize)
         {
             LayerReport? largest = report.Layers.OrderByDescending(l => l.Size).ThenBy(l => l.Index).FirstOrDefault();
-            findings.Add(Create(ImageDescriptors.ImageTooLarge, report, largest,
+            findings.Add(Create(DiagnosticCatalog.ImageTooLarge, report, largest,
                 ByteSize.Format(report.Size), report.Size, ByteSize.Format(maxSize), maxSize, ByteSize.Format(largest?.Size ?? 0)));
         }
         LayerReport? wasteful = report.Layers.Where(l => l.WastedBytes > 0).OrderByDescending(l => l.WastedBytes).ThenBy(l => l.Index).FirstOrDefault();
         if (options.MaxWastedBytes is { } maxWaste && report.WastedBytes > maxWaste)
         {
-            findings.Add(Create(ImageDescriptors.TooMuchWaste, report, wasteful,
+            findings.Add(Create(DiagnosticCatalog.TooMuchWaste, report, wasteful,
                 ByteSize.Format(report.WastedBytes), report.WastedBytes, ByteSize.Format(maxWaste), maxWaste, ByteSize.Format(wasteful?.WastedBytes ?? 0)));
         }
         if (options.MinEfficiency is { } minEfficiency && report.Efficiency < minEfficiency)
         {
-            findings.Add(Create(ImageDescriptors.LowEfficiency, report, wasteful,
+            findings.Add(Create(DiagnosticCatalog.LowEfficiency, report, wasteful,
                 ByteSize.Percent(report.Efficiency), ByteSize.Percent(minEfficiency), ByteSize.Format(wasteful?.WastedBytes ?? 0)));
         }
         return findings;

@@ -12,7 +12,7 @@ namespace ContainerOpt.Analysis.Tests.Engine;
 internal sealed class OffByDefaultWorkdirRule : DockerfileRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
-        "COPT9901", "test-workdir", "Test rule", "WORKDIR seen.", DiagnosticSeverity.Warning, RuleCategories.Correctness,
+        "COPT9901", "test-workdir", "Test rule", "WORKDIR seen.", DiagnosticSeverity.Warning, DiagnosticCategories.Correctness,
         new[] { "TestWorkdirCheck" }, enabledByDefault: false);
 
     public override DiagnosticDescriptor Descriptor => Rule;

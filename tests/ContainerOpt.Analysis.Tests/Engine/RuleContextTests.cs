@@ -12,7 +12,7 @@ public sealed class RuleContextTests
     /// <summary>Reports the context folder it sees, once at the default severity and once as an error.</summary>
     private sealed class ProbeRule : DockerfileRule
     {
-        public static readonly DiagnosticDescriptor Rule = new("COPT9999", "probe", "Probe", "context: {0}", DiagnosticSeverity.Warning, RuleCategories.DotNet);
+        public static readonly DiagnosticDescriptor Rule = new("COPT9999", "probe", "Probe", "context: {0}", DiagnosticSeverity.Warning, DiagnosticCategories.DotNet);
 
         public override DiagnosticDescriptor Descriptor => Rule;
 

@@ -62,7 +62,7 @@ public sealed class NaiveWebSampleTests
     public void Every_dotnet_mistake_is_reported_at_its_word()
     {
         var findings = Analyze();
-        var dotnet = findings.Where(f => f.Descriptor.Category == ContainerOpt.Core.Diagnostics.RuleCategories.DotNet).Select(Describe).ToArray();
+        var dotnet = findings.Where(f => f.Descriptor.Category == ContainerOpt.Core.Diagnostics.DiagnosticCategories.DotNet).Select(Describe).ToArray();
         // FROM mcr.microsoft.com/dotnet/sdk:6.0 | WORKDIR /app | COPY . . | RUN dotnet restore | RUN dotnet publish -o out | ENTRYPOINT dotnet out/WrongName.dll
         CollectionAssert.AreEquivalent(new[]
         {

@@ -5,16 +5,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>BuildKit's StageNameCasing: stage names are lowercase (BuildKit lowercases them anyway).</summary>
 public sealed class COPT1100StageNameCasing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1100",
-        "stage-name-casing",
-        "Stage names should be lowercase",
-        "Stage name '{0}' should be lowercase: name it '{1}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "StageNameCasing" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.StageNameCasing;
 
     public override void Analyze(RuleContext context)
     {

@@ -5,16 +5,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>BuildKit's FromAsCasing: the <c>AS</c> of <c>FROM … AS name</c> is cased like the FROM keyword.</summary>
 public sealed class COPT1101FromAsCasing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1101",
-        "from-as-casing",
-        "The 'as' keyword should match the case of the 'from' keyword",
-        "'{0}' and '{1}' keywords' casing do not match: write '{2}' to match '{1}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "FromAsCasing" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.FromAsCasing;
 
     public override void Analyze(RuleContext context)
     {

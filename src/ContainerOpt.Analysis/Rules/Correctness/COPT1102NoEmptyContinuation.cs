@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1102NoEmptyContinuation : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1102",
-        "no-empty-continuation",
-        "Empty continuation lines will become errors in a future release",
-        "Empty continuation line: delete the empty {0} inside this instruction (or end the instruction before it).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "NoEmptyContinuation" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NoEmptyContinuation;
 
     public override void Analyze(RuleContext context)
     {

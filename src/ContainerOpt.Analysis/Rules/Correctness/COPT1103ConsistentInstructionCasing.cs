@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1103",
-        "consistent-instruction-casing",
-        "All commands within the Dockerfile should use the same casing (either upper or lower)",
-        "Command '{0}' should match the case of the command majority ({1}): write '{2}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "ConsistentInstructionCasing" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConsistentInstructionCasing;
 
     public override void Analyze(RuleContext context)
     {

@@ -7,16 +7,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>BuildKit's DuplicateStageName and hadolint's DL3024: two stages with the same name (compared lower-cased).</summary>
 public sealed class COPT1104DuplicateStageName : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1104",
-        "duplicate-stage-name",
-        "Stage names should be unique",
-        "Duplicate stage name \"{0}\", stage names should be unique: rename this stage or the one on line {1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "DuplicateStageName", "DL3024" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DuplicateStageName;
 
     public override void Analyze(RuleContext context)
     {

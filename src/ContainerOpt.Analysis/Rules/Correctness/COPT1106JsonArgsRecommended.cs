@@ -10,18 +10,9 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1106JsonArgsRecommended : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1106",
-        "json-args-recommended",
-        "JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals",
-        "JSON arguments recommended for {0} to prevent unintended behavior related to OS signals: write {1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "JSONArgsRecommended" });
-
     private static readonly Regex PlainWords = new(@"^[A-Za-z0-9_./:=@%+,-]+(?:[ \t]+[A-Za-z0-9_./:=@%+,-]+)*$", RegexOptions.CultureInvariant);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.JsonArgsRecommended;
 
     public override IReadOnlyList<string> Supersedes => new[] { "COPT2025" };
 

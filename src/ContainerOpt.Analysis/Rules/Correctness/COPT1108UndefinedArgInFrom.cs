@@ -11,16 +11,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1108",
-        "undefined-arg-in-from",
-        "FROM command must use declared ARGs",
-        "{0}: declare it with 'ARG {1}' before the first FROM{2}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "UndefinedArgInFrom" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedArgInFrom;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1109WorkdirRelativePath : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1109",
-        "workdir-relative-path",
-        "Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes",
-        "Relative workdir \"{0}\" can have unexpected results if the base image changes: use an absolute path such as '{1}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "WorkdirRelativePath" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WorkdirRelativePath;
 
     public override IReadOnlyList<string> Supersedes => new[] { "COPT2000" };
 

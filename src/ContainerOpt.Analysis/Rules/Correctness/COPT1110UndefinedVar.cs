@@ -16,18 +16,9 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1110UndefinedVar : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1110",
-        "undefined-var",
-        "Variables should be defined before their use",
-        "{0}: define it with ARG or ENV before this instruction{1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "UndefinedVar" });
-
     private const string UnknownValue = "value";
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedVar;
 
     public override void Analyze(RuleContext context)
     {

@@ -11,16 +11,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1111MultipleInstructionsDisallowed : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1111",
-        "multiple-instructions-disallowed",
-        "Multiple instructions of the same type should not be used in the same stage",
-        "Multiple {0} instructions should not be used in the same stage because only the last one will be used: remove this one or merge it into the {0} on line {1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "MultipleInstructionsDisallowed" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.MultipleInstructionsDisallowed;
 
     public override IReadOnlyList<string> Supersedes => new[] { "COPT2103", "COPT2104", "COPT2012" };
 

@@ -6,16 +6,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>BuildKit's LegacyKeyValueFormat: <c>ENV key value</c> or <c>LABEL key value</c> without '='.</summary>
 public sealed class COPT1112LegacyKeyValueFormat : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1112",
-        "legacy-key-value-format",
-        "Legacy key/value format with whitespace separator should not be used",
-        "\"{0} key=value\" should be used instead of legacy \"{0} key value\" format: write '{0} {1}={2}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "LegacyKeyValueFormat" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LegacyKeyValueFormat;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1113RedundantTargetPlatform : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1113",
-        "redundant-target-platform",
-        "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
-        "Setting platform to predefined {0} in FROM is redundant as this is the default behavior: remove '--platform={0}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "RedundantTargetPlatform", "DL3065" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.RedundantTargetPlatform;
 
     public override void Analyze(RuleContext context)
     {

@@ -12,22 +12,13 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1114",
-        "secrets-used-in-arg-or-env",
-        "Sensitive data should not be used in the ARG or ENV commands",
-        "Do not use ARG or ENV instructions for sensitive data ({0} \"{1}\"): pass it with a secret mount (RUN --mount=type=secret,id={2}) instead.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "SecretsUsedInArgOrEnv" });
-
     private static readonly Regex Deny = new(
         "(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex Allow = new("(?:_|^)(?:public|file|version)(?:_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SecretsUsedInArgOrEnv;
 
     public override IReadOnlyList<string> Supersedes => new[] { "COPT2064" };
 

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1115",
-        "invalid-default-arg-in-from",
-        "Default value for global ARG results in an empty or invalid base image name",
-        "Default value for ARG {0} results in empty or invalid base image name: give the ARG a default that makes a valid image reference (without build arguments it expands to '{1}').",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "InvalidDefaultArgInFrom" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.InvalidDefaultArgInFrom;
 
     public override void Analyze(RuleContext context)
     {

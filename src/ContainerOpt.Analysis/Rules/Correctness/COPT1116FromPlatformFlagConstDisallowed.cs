@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1116",
-        "from-platform-flag-const-disallowed",
-        "FROM --platform flag should not use a constant value",
-        "FROM --platform flag should not use constant value \"{0}\": use --platform=$BUILDPLATFORM (or $TARGETPLATFORM), or drop the flag.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "FromPlatformFlagConstDisallowed" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.FromPlatformFlagConstDisallowed;
 
     public override IReadOnlyList<string> Supersedes => new[] { "COPT2029" };
 

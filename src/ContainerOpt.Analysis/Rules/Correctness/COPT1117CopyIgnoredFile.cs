@@ -13,18 +13,9 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1117CopyIgnoredFile : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1117",
-        "copy-ignored-file",
-        "Attempting to Copy file that is excluded by .dockerignore",
-        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from .dockerignore, or do not {2} it.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "CopyIgnoredFile" });
-
     private static readonly HashSet<string> RootPatterns = new(StringComparer.Ordinal) { "*", "**", "**/*" };
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyIgnoredFile;
 
     public override void Analyze(RuleContext context)
     {

@@ -7,16 +7,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>BuildKit's ExposeProtoCasing: the protocol of an EXPOSE port is not lowercase (<c>8080/TCP</c>).</summary>
 public sealed class COPT1118ExposeProtoCasing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1118",
-        "expose-proto-casing",
-        "Protocol in EXPOSE instruction should be lowercase",
-        "Defined protocol '{0}' in EXPOSE instruction should be lowercase: write '{1}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "ExposeProtoCasing" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExposeProtoCasing;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1119ExposeInvalidFormat : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1119",
-        "expose-invalid-format",
-        "IP address and host-port mapping should not be used in EXPOSE instruction",
-        "EXPOSE instruction should not define an IP address or host-port mapping, found '{0}': write only the container port '{1}' and publish it with 'docker run -p'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "ExposeInvalidFormat" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExposeInvalidFormat;
 
     public override void Analyze(RuleContext context)
     {

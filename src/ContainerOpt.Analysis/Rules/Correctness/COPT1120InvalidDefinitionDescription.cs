@@ -11,17 +11,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1120InvalidDefinitionDescription : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT1120",
-        "invalid-definition-description",
-        "Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`",
-        "Comment for {0} should follow the format: `# {1} <description>`: start the comment with {2}, or put an empty line between the comment and the {0}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Correctness,
-        new[] { "InvalidDefinitionDescription" },
-        enabledByDefault: false);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.InvalidDefinitionDescription;
 
     public override void Analyze(RuleContext context)
     {

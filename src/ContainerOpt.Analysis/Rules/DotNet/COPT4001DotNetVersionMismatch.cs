@@ -13,15 +13,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4001",
-        "dotnet-version-mismatch",
-        "The .NET image version differs from the project's TargetFramework",
-        "'{0}' is .NET {1} but the project targets {2}: {3}. Use '{4}'.",
-        DiagnosticSeverity.Error,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DotNetVersionMismatch;
 
     public override void Analyze(RuleContext context)
     {

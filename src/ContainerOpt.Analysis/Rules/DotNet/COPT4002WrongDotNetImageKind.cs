@@ -12,15 +12,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4002",
-        "wrong-dotnet-image-kind",
-        "The final image is the wrong .NET image for this app",
-        "'{0}' is the wrong image for this app: {1}. Use '{2}'.",
-        DiagnosticSeverity.Error,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WrongDotNetImageKind;
 
     public override void Analyze(RuleContext context)
     {

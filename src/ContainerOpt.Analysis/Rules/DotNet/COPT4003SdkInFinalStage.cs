@@ -8,15 +8,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4003SdkInFinalStage : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4003",
-        "sdk-in-final-stage",
-        "The final image is built on the .NET SDK",
-        "The final image is built on the .NET SDK ('{0}'), which ships the compilers, NuGet and your sources with the app: publish in an SDK stage and copy the output into a stage FROM {1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SdkInFinalStage;
 
     /// <summary>The .NET-specific finding replaces the generic one on the same line: the generic build-tools-in-final-image rule says the same about the SDK image.</summary>
     public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3008" };

@@ -10,15 +10,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4004DotNetEndOfLife : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4004",
-        "dotnet-eol",
-        "The .NET image is out of support",
-        "'{0}' {1}: {2}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DotNetEndOfLife;
 
     public override void Analyze(RuleContext context)
     {

@@ -14,15 +14,7 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
 {
     private static readonly string[] RestoringVerbs = { "restore", "build", "publish", "test", "pack", "run" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4005",
-        "copy-source-before-restore",
-        "Sources are copied before dotnet restore",
-        "'{0}' copies {1} before the package restore of 'dotnet {2}' (line {3}): every source edit reruns the restore and downloads every package again. Copy {4} first, run 'dotnet restore', then copy the rest.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopySourceBeforeRestore;
 
     /// <summary>The .NET-specific finding replaces the generic one on the same line: the generic broad-COPY-before-dependency-step rule says the same about dotnet restore.</summary>
     public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3007" };

@@ -13,15 +13,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4006RestoreInputsMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4006",
-        "restore-inputs-missing",
-        "dotnet restore runs without all of its inputs",
-        "'dotnet restore' runs before {0} {1} copied: the restore fails or differs from the real build. COPY {2} before it.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.RestoreInputsMissing;
 
     public override void Analyze(RuleContext context)
     {

@@ -14,15 +14,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4007PublishWithoutRelease : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4007",
-        "publish-without-release",
-        "dotnet publish does not use the Release configuration",
-        "'dotnet publish' {0} the Debug configuration: unoptimized code and debug-only behaviour go to production. Add '-c Release'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PublishWithoutRelease;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,15 +10,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4008BuildThenPublish : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4008",
-        "build-then-publish",
-        "dotnet publish builds again after dotnet build",
-        "'dotnet publish' builds the project again after 'dotnet build' on line {0}: add '--no-build' (with the build's -c, -r and -f) or drop the separate build step.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.BuildThenPublish;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,15 +10,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4009",
-        "publish-without-no-restore",
-        "dotnet publish restores again after dotnet restore",
-        "'dotnet publish' restores again after 'dotnet restore' on line {0}: add '--no-restore' so it uses the restore layer (give the restore the same -r/-a/--os as the publish).",
-        DiagnosticSeverity.Info,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PublishWithoutNoRestore;
 
     public override void Analyze(RuleContext context)
     {

@@ -14,15 +14,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4010NuGetCacheMountWithoutId : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4010",
-        "nuget-cache-mount-without-id",
-        "NuGet cache mount without an id",
-        "Give this NuGet cache mount an id (id=nuget): without one BuildKit keys it by its target '{0}', so {1} a separate, cold cache.",
-        DiagnosticSeverity.Info,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NuGetCacheMountWithoutId;
 
     public override void Analyze(RuleContext context)
     {

@@ -17,15 +17,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4011",
-        "entrypoint-wrong-assembly",
-        "ENTRYPOINT or CMD does not start the project's output",
-        "{0} starts '{1}', but the project's output is '{2}': the container fails at start. Start '{2}'.",
-        DiagnosticSeverity.Error,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.EntrypointWrongAssembly;
 
     public override void Analyze(RuleContext context)
     {

@@ -15,15 +15,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4012ExposePortMismatch : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4012",
-        "expose-port-mismatch",
-        "EXPOSE names a port the app does not listen on",
-        "EXPOSE {0}, but the app listens on {1} ({2}): expose {1}, or make the app listen on {0} with {3}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExposePortMismatch;
 
     public override void Analyze(RuleContext context)
     {

@@ -11,15 +11,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4013NonRootUserMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4013",
-        "non-root-user-missing",
-        "The .NET app runs as root",
-        "The final image runs the app as root although '{0}' provides the non-root user 'app': add 'USER $APP_UID' after the last step that needs root.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NonRootUserMissing;
 
     public override void Analyze(RuleContext context)
     {

@@ -15,15 +15,7 @@ public sealed class COPT4014InvariantGlobalizationWithoutIcu : DockerfileRule
 {
     private static readonly string[] IcuPackages = { "icu-libs", "icu-data-full", "icu", "libicu", "icu-data" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4014",
-        "invariant-globalization-without-icu",
-        "The app needs ICU but the image has none",
-        "'{0}' has no ICU but the project does not set InvariantGlobalization: {1}. Use the '-extra' image, install ICU (apk add icu-libs and ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false), or set <InvariantGlobalization>true</InvariantGlobalization>.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.InvariantGlobalizationWithoutIcu;
 
     public override void Analyze(RuleContext context)
     {

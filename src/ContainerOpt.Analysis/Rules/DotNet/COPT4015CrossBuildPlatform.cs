@@ -14,15 +14,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4015CrossBuildPlatform : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4015",
-        "cross-build-platform",
-        "The SDK stage cross-builds the wrong way",
-        "'dotnet {0}' (line {1}) {2}: {3}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CrossBuildPlatform;
 
     public override void Analyze(RuleContext context)
     {

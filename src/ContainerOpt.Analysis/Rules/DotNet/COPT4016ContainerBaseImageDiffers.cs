@@ -11,15 +11,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4016ContainerBaseImageDiffers : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT4016",
-        "container-base-image-differs",
-        "The Dockerfile's base differs from the project's container base image",
-        "The final image is built on '{0}' but the project's {1} is '{2}' (used by 'dotnet publish /t:PublishContainer'): align them so both builds ship the same base.",
-        DiagnosticSeverity.Info,
-        RuleCategories.DotNet);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ContainerBaseImageDiffers;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2000WorkdirAbsolutePath : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2000",
-        "workdir-absolute-path",
-        "Use an absolute WORKDIR",
-        "WORKDIR '{0}' is relative to whatever WORKDIR the base image set: use an absolute path (WORKDIR /app).",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3000" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WorkdirAbsolutePath;
 
     public override void Analyze(RuleContext context)
     {

@@ -11,16 +11,7 @@ public sealed class COPT2001PointlessCommand : DockerfileRule
 {
     private static readonly string[] Pointless = { "free", "ifconfig", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2001",
-        "pointless-command",
-        "Do not run interactive or system-management commands in RUN",
-        "Remove '{0}' from the RUN: interactive and system-management commands (ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig) do nothing useful while an image is built.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3001" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PointlessCommand;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2002LastUserRoot : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2002",
-        "last-user-root",
-        "Last USER should not be root",
-        "The last USER of stage '{0}' is '{1}', so its processes run as root: switch to a non-root user (USER 1000 or USER app) after the steps that need root.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3002" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LastUserRoot;
 
     public override void Analyze(RuleContext context)
     {

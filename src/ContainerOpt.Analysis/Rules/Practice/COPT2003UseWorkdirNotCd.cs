@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2003UseWorkdirNotCd : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2003",
-        "use-workdir-not-cd",
-        "Use WORKDIR to switch to a directory",
-        "Use WORKDIR to switch to a directory instead of 'cd' in RUN.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3003" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UseWorkdirNotCd;
 
     public override void Analyze(RuleContext context)
     {

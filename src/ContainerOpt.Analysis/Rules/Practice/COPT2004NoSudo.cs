@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2004NoSudo : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2004",
-        "no-sudo",
-        "Do not use sudo",
-        "Do not use sudo: it behaves unpredictably without a terminal. Switch users with USER, or use gosu/su-exec to drop root at run time.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3004" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NoSudo;
 
     public override void Analyze(RuleContext context)
     {

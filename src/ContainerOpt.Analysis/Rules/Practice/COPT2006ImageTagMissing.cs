@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2006ImageTagMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2006",
-        "image-tag-missing",
-        "Always tag the version of an image explicitly",
-        "Image '{0}' has no tag, so it means whatever ':latest' is on the day of the build: pin a version ({0}:<version>) or a digest.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3006" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ImageTagMissing;
 
     public override void Analyze(RuleContext context)
     {

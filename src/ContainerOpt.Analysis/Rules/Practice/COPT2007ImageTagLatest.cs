@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2007ImageTagLatest : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2007",
-        "image-tag-latest",
-        "Do not use the latest tag",
-        "'{0}' uses the 'latest' tag, which moves whenever the image is updated: pin a release tag or a digest.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3007" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ImageTagLatest;
 
     public override void Analyze(RuleContext context)
     {

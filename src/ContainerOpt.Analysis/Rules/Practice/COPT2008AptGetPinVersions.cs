@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2008AptGetPinVersions : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2008",
-        "apt-get-pin-versions",
-        "Pin versions in apt-get install",
-        "Pin the version of '{0}' in apt-get install (apt-get install {0}=<version>) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3008" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AptGetPinVersions;
 
     public override void Analyze(RuleContext context)
     {

@@ -14,16 +14,7 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
 {
     private const string Lists = "/var/lib/apt/lists";
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2009",
-        "apt-lists-not-removed",
-        "Delete the apt lists after apt-get update",
-        "Delete the apt lists in the same RUN after apt-get update (&& rm -rf /var/lib/apt/lists/*), or mount a cache on /var/lib/apt/lists, so the package index does not stay in the image.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3009" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AptListsNotRemoved;
 
     public override void Analyze(RuleContext context)
     {

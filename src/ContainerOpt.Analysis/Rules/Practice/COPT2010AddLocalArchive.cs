@@ -13,21 +13,12 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2010AddLocalArchive : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2010",
-        "add-local-archive",
-        "Use ADD for extracting archives into an image",
-        "Archive '{0}' is copied and then extracted on line {1}, which keeps the archive in a layer: use ADD {0} <dir>/ to extract it in one step.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3010" });
-
     private static readonly HashSet<string> Decompressors = new(StringComparer.Ordinal)
     {
         "unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat",
     };
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AddLocalArchive;
 
     public override void Analyze(RuleContext context)
     {

@@ -11,18 +11,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2011ExposePortRange : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2011",
-        "expose-port-range",
-        "Valid UNIX ports range from 0 to 65535",
-        "EXPOSE '{0}' is not a valid port: UNIX ports range from 0 to 65535.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3011" });
-
     private static readonly Regex PortPattern = new(@"^([0-9]+)(?:-([0-9]+))?(?:/[A-Za-z]+)?$", RegexOptions.CultureInvariant);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExposePortRange;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2012HealthcheckOnce : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2012",
-        "healthcheck-once",
-        "Only one HEALTHCHECK per stage",
-        "This stage already has a HEALTHCHECK on line {0} and only the last one takes effect: keep a single HEALTHCHECK.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3012" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.HealthcheckOnce;
 
     public override void Analyze(RuleContext context) =>
         InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Healthcheck);

@@ -20,16 +20,7 @@ public sealed class COPT2013PipPinVersions : DockerfileRule
         "bzr+sftp", "bzr+ftp", "bzr+lp",
     };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2013",
-        "pip-pin-versions",
-        "Pin versions in pip install",
-        "Pin the version of '{0}' in pip install ({1}), or install from a requirements file (pip install -r <file>) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3013" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PipPinVersions;
 
     public override void Analyze(RuleContext context)
     {

@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2014AptGetAssumeYes : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2014",
-        "apt-get-assume-yes",
-        "Use -y with apt-get install",
-        "Add -y to apt-get install so it does not stop to ask for confirmation (apt-get install -y <package>).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3014" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AptGetAssumeYes;
 
     public override void Analyze(RuleContext context)
     {

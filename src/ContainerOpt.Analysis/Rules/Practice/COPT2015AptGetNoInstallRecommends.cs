@@ -10,16 +10,7 @@ public sealed class COPT2015AptGetNoInstallRecommends : DockerfileRule
 {
     private const string Option = "APT::Install-Recommends=false";
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2015",
-        "apt-get-no-install-recommends",
-        "Use --no-install-recommends with apt-get install",
-        "Add --no-install-recommends to apt-get install so only the named packages and their dependencies are installed, not recommended extras.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3015" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AptGetNoInstallRecommends;
 
     public override void Analyze(RuleContext context)
     {

@@ -15,16 +15,7 @@ public sealed class COPT2016NpmPinVersions : DockerfileRule
     private static readonly string[] PathPrefixes = { "/", "./", "../", "~/" };
     private static readonly string[] TarballSuffixes = { ".tar", ".tar.gz", ".tgz" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2016",
-        "npm-pin-versions",
-        "Pin versions in npm install",
-        "Pin the version of '{0}' in npm install ({1}) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3016" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NpmPinVersions;
 
     public override void Analyze(RuleContext context)
     {

@@ -15,16 +15,7 @@ public sealed class COPT2018ApkPinVersions : DockerfileRule
         "progress-fd", "timeout",
     };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2018",
-        "apk-pin-versions",
-        "Pin versions in apk add",
-        "Pin the version of '{0}' in apk add (apk add {0}=<version> or {0}~<version>) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3018" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ApkPinVersions;
 
     public override void Analyze(RuleContext context)
     {

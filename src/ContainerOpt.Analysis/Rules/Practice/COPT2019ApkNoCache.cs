@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2019ApkNoCache : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2019",
-        "apk-no-cache",
-        "Use apk add --no-cache",
-        "Use 'apk add --no-cache' so the package index is not stored in the image (no --update and no rm of /var/cache/apk needed), or mount a cache on /var/cache/apk.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3019" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ApkNoCache;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2020CopyInsteadOfAdd : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2020",
-        "copy-instead-of-add",
-        "Use COPY instead of ADD for files and folders",
-        "Use COPY instead of ADD for '{0}': ADD is only needed to fetch a URL or extract a local archive, and its extra behaviour surprises readers.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3020" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyInsteadOfAdd;
 
     public override void Analyze(RuleContext context)
     {

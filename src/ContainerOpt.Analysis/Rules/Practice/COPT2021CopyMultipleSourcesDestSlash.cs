@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2021",
-        "copy-multiple-sources-dest-slash",
-        "COPY with more than one source needs a destination ending with /",
-        "{0} with several sources copies into a directory, and the destination must say so: end it with a slash ('{1}/').",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3021" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyMultipleSourcesDestSlash;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2022CopyFromUnknownStage : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2022",
-        "copy-from-unknown-stage",
-        "COPY --from should reference a previously defined stage",
-        "COPY --from={0} names no earlier stage: define it before this COPY (FROM <image> AS {0}), or name an image with a tag (--from={0}:<tag>).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3022" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyFromUnknownStage;
 
     public override void Analyze(RuleContext context)
     {

@@ -6,16 +6,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <summary>hadolint DL3023: <c>COPY --from</c> naming the stage the COPY is in (stage names are case-insensitive).</summary>
 public sealed class COPT2023CopyFromSelf : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2023",
-        "copy-from-self",
-        "COPY --from cannot reference its own stage",
-        "COPY --from={0} names the stage it is in, which cannot copy from itself: copy from an earlier stage.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3023" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyFromSelf;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2025",
-        "json-cmd-entrypoint",
-        "Use JSON notation for CMD and ENTRYPOINT arguments",
-        "{0} in shell form runs under '/bin/sh -c', which does not pass signals such as SIGTERM on to the process: write it in JSON form ({0} [\"executable\", \"arg\"]).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3025" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.JsonCmdEntrypoint;
 
     public override void Analyze(RuleContext context)
     {

@@ -11,16 +11,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2026UntrustedRegistry : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2026",
-        "untrusted-registry",
-        "Use only an allowed registry in the FROM image",
-        "Image '{0}' comes from registry '{1}', which is not a trusted registry ({2}): use an image from a trusted registry.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3026" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UntrustedRegistry;
 
     public override void Analyze(RuleContext context)
     {

@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2027UseAptGetNotApt : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2027",
-        "use-apt-get-not-apt",
-        "Use apt-get or apt-cache instead of apt",
-        "Use apt-get or apt-cache instead of apt: apt is meant for interactive use and its behaviour may change between releases.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3027" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UseAptGetNotApt;
 
     public override void Analyze(RuleContext context)
     {

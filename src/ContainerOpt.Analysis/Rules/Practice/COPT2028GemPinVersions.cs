@@ -24,16 +24,7 @@ public sealed class COPT2028GemPinVersions : DockerfileRule
         "--format-executable", "--no-format-executable", "-u", "--no-http-proxy",
     };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2028",
-        "gem-pin-versions",
-        "Pin versions in gem install",
-        "Pin the version of '{0}' in gem install (gem install {0}:<version>, or -v <version>) so rebuilds get the same gem.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3028" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.GemPinVersions;
 
     public override void Analyze(RuleContext context)
     {

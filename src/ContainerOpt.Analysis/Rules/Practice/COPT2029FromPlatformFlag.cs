@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2029FromPlatformFlag : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2029",
-        "from-platform-flag",
-        "Do not use --platform flag with FROM",
-        "'{0}' pins the stage to one platform, so builds for other platforms get the wrong base: remove it, or use --platform=$BUILDPLATFORM for a cross-compiling stage.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3029" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.FromPlatformFlag;
 
     public override void Analyze(RuleContext context)
     {

@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2030YumAssumeYes : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2030",
-        "yum-assume-yes",
-        "Use -y with yum install",
-        "Add -y to yum {0} so it does not stop to ask for confirmation (yum {0} -y <package>).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3030" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.YumAssumeYes;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2032YumCleanAll : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2032",
-        "yum-clean-all",
-        "Clean the yum cache after yum install",
-        "Run 'yum clean all' after 'yum install' in the same RUN, or mount a cache on /var/cache/yum (--mount=type=cache,target=/var/cache/yum), so the yum cache does not stay in the image.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3032" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.YumCleanAll;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2033YumPinVersions : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2033",
-        "yum-pin-versions",
-        "Pin versions in yum install",
-        "Pin the version of '{0}' in yum install ({1}) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3033" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.YumPinVersions;
 
     public override void Analyze(RuleContext context)
     {

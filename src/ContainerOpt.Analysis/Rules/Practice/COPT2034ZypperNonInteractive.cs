@@ -10,16 +10,7 @@ public sealed class COPT2034ZypperNonInteractive : DockerfileRule
 {
     private static readonly string[] Prompting = { "install", "in", "remove", "rm", "source-install", "si", "patch" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2034",
-        "zypper-non-interactive",
-        "Use zypper non-interactively",
-        "Add -y (or the global -n) to zypper {0} so it does not stop to ask for confirmation (zypper {0} -y <package>).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3034" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ZypperNonInteractive;
 
     public override void Analyze(RuleContext context)
     {

@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2035ZypperNoDistUpgrade : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2035",
-        "zypper-no-dist-upgrade",
-        "Do not use zypper dist-upgrade",
-        "Do not run zypper {0} in an image build: use a newer base image, or install the pinned packages you need.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3035" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ZypperNoDistUpgrade;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2036ZypperClean : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2036",
-        "zypper-clean",
-        "Clean the zypper cache after zypper install",
-        "Run 'zypper clean' after 'zypper install' in the same RUN, or mount a cache on /var/cache/zypp, so the zypper cache does not stay in the image.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3036" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ZypperClean;
 
     public override void Analyze(RuleContext context)
     {

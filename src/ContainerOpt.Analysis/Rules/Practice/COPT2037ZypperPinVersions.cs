@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2037ZypperPinVersions : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2037",
-        "zypper-pin-versions",
-        "Pin versions in zypper install",
-        "Pin the version of '{0}' in zypper install (zypper install -y {0}=<version>) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3037" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ZypperPinVersions;
 
     public override void Analyze(RuleContext context)
     {

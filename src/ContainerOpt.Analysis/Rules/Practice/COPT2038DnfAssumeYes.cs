@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2038DnfAssumeYes : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2038",
-        "dnf-assume-yes",
-        "Use -y with dnf install",
-        "Add -y to {0} {1} so it does not stop to ask for confirmation ({0} {1} -y <package>).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3038" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DnfAssumeYes;
 
     public override void Analyze(RuleContext context)
     {

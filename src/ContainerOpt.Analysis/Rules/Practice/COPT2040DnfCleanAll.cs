@@ -13,16 +13,7 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
 {
     private static readonly string[] CacheDirectories = { "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2040",
-        "dnf-clean-all",
-        "Clean the dnf cache after dnf install",
-        "Run '{0} clean all' after '{0} install' in the same RUN, or mount a cache on /var/cache/dnf (/var/cache/libdnf5 for dnf5), so the package cache does not stay in the image.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3040" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DnfCleanAll;
 
     public override void Analyze(RuleContext context)
     {

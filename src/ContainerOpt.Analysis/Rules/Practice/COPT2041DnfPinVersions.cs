@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2041DnfPinVersions : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2041",
-        "dnf-pin-versions",
-        "Pin versions in dnf install",
-        "Pin the version of '{0}' in {1} install ({2}) so rebuilds get the same package.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3041" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DnfPinVersions;
 
     public override void Analyze(RuleContext context)
     {

@@ -16,16 +16,7 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
     private const string Variable = "PIP_NO_CACHE_DIR";
     private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2042",
-        "pip-no-cache-dir",
-        "Use pip install --no-cache-dir",
-        "Use 'pip install --no-cache-dir' (or ENV PIP_NO_CACHE_DIR=1, or a cache mount on /root/.cache/pip) so pip's download cache does not stay in the image.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3042" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PipNoCacheDir;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2043OnbuildForbiddenTrigger : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2043",
-        "onbuild-forbidden-trigger",
-        "ONBUILD, FROM or MAINTAINER triggered from within ONBUILD",
-        "{0} is not allowed as an ONBUILD trigger: remove it from the ONBUILD instruction.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3043" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.OnbuildForbiddenTrigger;
 
     public override void Analyze(RuleContext context)
     {

@@ -14,16 +14,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2044EnvSelfReference : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2044",
-        "env-self-reference",
-        "Do not refer to a variable within the ENV that defines it",
-        "'{0}' refers to {1}, which this same ENV sets, but it still expands to the value from before this ENV: set {1} in an earlier ENV.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL3044" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.EnvSelfReference;
 
     public override void Analyze(RuleContext context)
     {

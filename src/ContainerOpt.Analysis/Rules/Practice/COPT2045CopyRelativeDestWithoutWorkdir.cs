@@ -12,16 +12,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2045",
-        "copy-relative-dest-without-workdir",
-        "COPY to a relative destination without WORKDIR set",
-        "{0} to the relative path '{1}' lands wherever the base image's WORKDIR points: set WORKDIR earlier in the stage, or use an absolute destination.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3045" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyRelativeDestWithoutWorkdir;
 
     public override void Analyze(RuleContext context)
     {

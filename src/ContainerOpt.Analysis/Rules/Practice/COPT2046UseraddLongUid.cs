@@ -11,18 +11,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2046UseraddLongUid : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2046",
-        "useradd-long-uid",
-        "Use useradd -l with a high UID",
-        "Add -l (--no-log-init) to useradd: UID {0} without it writes a huge sparse /var/log/lastlog into the image.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3046" });
-
     private const string NoValueShortOptions = "DlmMNorU";
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UseraddLongUid;
 
     public override void Analyze(RuleContext context)
     {

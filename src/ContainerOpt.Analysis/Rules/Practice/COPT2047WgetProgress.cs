@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2047WgetProgress : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2047",
-        "wget-progress",
-        "Use wget with --progress or a quiet option",
-        "Add --progress=dot:giga (or -q / -nv) to wget so its progress bar does not flood the build log.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3047" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WgetProgress;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2048LabelKeyInvalid : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2048",
-        "label-key-invalid",
-        "Label keys should follow Docker's key format",
-        "Label key '{0}' is invalid: {1}. Use lower-case reverse-DNS keys of letters, digits, '.' and '-' (e.g. org.opencontainers.image.version).",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3048" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelKeyInvalid;
 
     public override void Analyze(RuleContext context)
     {

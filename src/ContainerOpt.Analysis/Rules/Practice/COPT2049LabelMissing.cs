@@ -12,16 +12,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2049LabelMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2049",
-        "label-missing",
-        "Required label is missing",
-        "Add the label '{0}' to this stage (LABEL {0}=<value>): the label schema requires it.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3049" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelMissing;
 
     public override void Analyze(RuleContext context)
     {

@@ -8,16 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2050LabelSuperfluous : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2050",
-        "label-superfluous",
-        "Label not in the label schema",
-        "{0} not in the label schema: remove {1} or add {1} to the schema (strict labels are on).",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3050" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelSuperfluous;
 
     public override void Analyze(RuleContext context)
     {

@@ -5,16 +5,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <summary>hadolint DL3051: a label the schema names (whatever its type) is set to an empty value.</summary>
 public sealed class COPT2051LabelEmpty : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2051",
-        "label-empty",
-        "Required label is empty",
-        "Label '{0}' is empty: give it a value (the label schema requires it).",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3051" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelEmpty;
 
     public override void Analyze(RuleContext context)
     {

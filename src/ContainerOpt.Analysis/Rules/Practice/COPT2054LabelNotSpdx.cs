@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2054LabelNotSpdx : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2054",
-        "label-not-spdx",
-        "Label should be an SPDX license",
-        "Label '{0}' must be an SPDX license identifier or expression (e.g. MIT, Apache-2.0 OR MIT): '{1}' is not.{2}",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3054" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotSpdx;
 
     public override void Analyze(RuleContext context) =>
         LabelPairs.ReportInvalid(context, LabelPairs.Spdx, SpdxLicenses.IsValidExpression,

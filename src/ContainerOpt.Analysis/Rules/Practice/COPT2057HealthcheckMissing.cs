@@ -10,17 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2057HealthcheckMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2057",
-        "healthcheck-missing",
-        "HEALTHCHECK instruction missing",
-        "Stage '{0}' has no HEALTHCHECK, so Docker cannot tell a hung container from a healthy one: add HEALTHCHECK CMD <probe> (or HEALTHCHECK NONE to say there is none).",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3057" },
-        enabledByDefault: false);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.HealthcheckMissing;
 
     public override void Analyze(RuleContext context)
     {

@@ -12,16 +12,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2059ConsecutiveRun : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2059",
-        "consecutive-run",
-        "Merge consecutive RUN instructions",
-        "Merge this RUN into the RUN before it ('&&'): consecutive single-command RUNs make a layer each.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3059" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConsecutiveRun;
 
     public override void Analyze(RuleContext context)
     {

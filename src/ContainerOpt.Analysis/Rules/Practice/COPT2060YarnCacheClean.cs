@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2060YarnCacheClean : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2060",
-        "yarn-cache-clean",
-        "Clean the yarn cache after yarn install",
-        "Run 'yarn cache clean' after 'yarn install' in the same RUN, or mount a cache on the yarn cache folder (--mount=type=cache,target=/usr/local/share/.cache/yarn), so the cache does not stay in the image.",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3060" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.YarnCacheClean;
 
     public override void Analyze(RuleContext context)
     {

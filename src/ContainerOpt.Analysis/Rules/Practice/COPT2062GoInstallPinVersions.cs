@@ -19,16 +19,7 @@ public sealed class COPT2062GoInstallPinVersions : DockerfileRule
         "debug-trace", "debug-runtime-trace",
     };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2062",
-        "go-install-pin-versions",
-        "Pin versions in go install",
-        "Pin the version of '{0}' in go {1} (go {1} {2}@<version>; @latest and @none are not versions) so rebuilds get the same code.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3062" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.GoInstallPinVersions;
 
     public override void Analyze(RuleContext context)
     {

@@ -12,15 +12,6 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2064SecretsInArgEnv : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2064",
-        "secrets-in-arg-env",
-        "Potentially sensitive data should not be used in ARG or ENV",
-        "'{0}' looks like a secret, and {1} values stay readable in the image history and config: pass it with RUN --mount=type=secret,id={0} instead.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3064" });
-
     private static readonly HashSet<string> KnownNames = new(StringComparer.Ordinal)
     {
         "ACCESS_TOKEN", "APPLICATION_KEY", "APP_SECRET", "AUTH_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
@@ -36,7 +27,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
 
     private static readonly string[] SuspiciousParts = { "api_key", "client_key", "password", "private", "secret", "token", "username" };
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SecretsInArgEnv;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2066UserNonNumeric : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2066",
-        "user-non-numeric",
-        "Use a numeric user ID",
-        "USER '{0}' is a name, which the host and Kubernetes (runAsNonRoot) cannot resolve: use the numeric UID (USER 1000 or USER 1000:1000).",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL3066" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UserNonNumeric;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2067CopyFromRoot : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2067",
-        "copy-from-root",
-        "Do not copy an entire filesystem from another stage",
-        "COPY --from={0} / / copies the whole filesystem of '{0}', including its package manager and caches: copy only the directories the image needs.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL3067" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyFromRoot;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,16 +10,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2101WgetAndCurl : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2101",
-        "wget-and-curl",
-        "Use either wget or curl, not both",
-        "Use either curl or wget in a stage, not both: this stage already uses '{1}', so use it here instead of '{0}'.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL4001" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WgetAndCurl;
 
     public override void Analyze(RuleContext context)
     {

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2103SingleCmd : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2103",
-        "single-cmd",
-        "Only one CMD per stage",
-        "This stage already has a CMD on line {0} and only the last CMD takes effect: keep a single CMD.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL4003" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SingleCmd;
 
     public override void Analyze(RuleContext context) =>
         InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Cmd);

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2104SingleEntrypoint : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2104",
-        "single-entrypoint",
-        "Only one ENTRYPOINT per stage",
-        "This stage already has an ENTRYPOINT on line {0} and only the last ENTRYPOINT takes effect: keep a single ENTRYPOINT.",
-        DiagnosticSeverity.Error,
-        RuleCategories.Practice,
-        new[] { "DL4004" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SingleEntrypoint;
 
     public override void Analyze(RuleContext context) =>
         InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Entrypoint);

@@ -9,16 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2105NoLnBinSh : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2105",
-        "no-ln-bin-sh",
-        "Use SHELL to change the default shell",
-        "Use the SHELL instruction (SHELL [\"/bin/bash\", \"-c\"]) to change the shell instead of replacing /bin/sh with ln.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL4005" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NoLnBinSh;
 
     public override void Analyze(RuleContext context)
     {

@@ -18,16 +18,7 @@ public sealed class COPT2106Pipefail : DockerfileRule
     private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox" };
     private static readonly string[] PipefailShells = { "bash", "zsh", "ash", "ksh", "mksh" };
 
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2106",
-        "pipefail",
-        "Set pipefail before RUN with a pipe",
-        "Set pipefail before this pipe (SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"], or 'set -o pipefail &&' in a shell that has it, such as ash on Alpine): without it only the last command of the pipeline can fail the build.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.Practice,
-        new[] { "DL4006" });
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.Pipefail;
 
     public override void Analyze(RuleContext context)
     {

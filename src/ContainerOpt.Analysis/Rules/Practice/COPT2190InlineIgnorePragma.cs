@@ -10,19 +10,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2190InlineIgnorePragma : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT2190",
-        "inline-ignore-pragma",
-        "Avoid inline ignore pragmas",
-        "Inline pragma '# {0}' hides findings one instruction at a time: fix the finding, or switch the rule off in the configuration (.hadolint.yaml or the project's settings).",
-        DiagnosticSeverity.Info,
-        RuleCategories.Practice,
-        new[] { "DL1001" },
-        enabledByDefault: false);
-
     private static readonly Regex Pragma = new(@"^(?:hadolint|containeropt)[ \t]+ignore[ \t]*=[ \t]*\S", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.InlineIgnorePragma;
 
     public override void Analyze(RuleContext context)
     {

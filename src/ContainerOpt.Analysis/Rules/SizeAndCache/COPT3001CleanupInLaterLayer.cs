@@ -13,15 +13,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3001",
-        "cleanup-in-later-layer",
-        "Clean up in the same layer that made the files",
-        "{0} in a later layer than the '{1}' on line {2}: {3} stay in that layer's bytes. {4}",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CleanupInLaterLayer;
 
     public override void Analyze(RuleContext context)
     {

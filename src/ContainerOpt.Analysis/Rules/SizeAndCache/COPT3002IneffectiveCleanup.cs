@@ -14,15 +14,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3002IneffectiveCleanup : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3002",
-        "ineffective-cleanup",
-        "Cleanup that cleans nothing",
-        "'{0}' cleans up nothing: {1}",
-        DiagnosticSeverity.Info,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.IneffectiveCleanup;
 
     public override void Analyze(RuleContext context)
     {

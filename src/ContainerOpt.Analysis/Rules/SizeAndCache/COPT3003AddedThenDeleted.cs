@@ -12,15 +12,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3003AddedThenDeleted : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3003",
-        "added-then-deleted",
-        "Files added in one layer and deleted in a later one",
-        "'{0}' {1} on line {2} and is deleted here, in a later layer: its bytes stay in line {2}'s layer. {3}",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AddedThenDeleted;
 
     public override void Analyze(RuleContext context)
     {

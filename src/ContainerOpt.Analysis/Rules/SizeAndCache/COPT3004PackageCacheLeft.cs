@@ -15,17 +15,9 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3004PackageCacheLeft : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3004",
-        "package-cache-left",
-        "Package install leaves its cache in the layer",
-        "'{0}' leaves {1} in this layer: {2}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
     private static readonly string[] Superseded = { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060" };
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PackageCacheLeft;
 
     public override IReadOnlyList<string> Supersedes => Superseded;
 

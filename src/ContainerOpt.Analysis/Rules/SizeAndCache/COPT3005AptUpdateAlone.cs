@@ -12,15 +12,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3005AptUpdateAlone : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3005",
-        "apt-update-alone",
-        "Package index update without an install in the same RUN",
-        "'{0}' runs without an install in the same RUN{1}: its layer is cached on its own, so installs in later RUNs get a stale package index. Update and install in one RUN: {2}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AptUpdateAlone;
 
     public override void Analyze(RuleContext context)
     {

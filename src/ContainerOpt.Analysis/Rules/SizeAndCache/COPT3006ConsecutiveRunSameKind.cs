@@ -15,19 +15,11 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3006",
-        "consecutive-run-same-kind",
-        "Consecutive RUNs of the same kind",
-        "This RUN and the RUN on line {0} {1}: merge them into one RUN (join the commands with &&) to save a layer{2}.",
-        DiagnosticSeverity.Info,
-        RuleCategories.SizeAndCache);
-
     private static readonly string[] Superseded = { "COPT2059" };
 
     private static readonly HashSet<string> SystemManagers = new(StringComparer.Ordinal) { "apt", "apk", "yum", "dnf", "zypper" };
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConsecutiveRunSameKind;
 
     public override IReadOnlyList<string> Supersedes => Superseded;
 

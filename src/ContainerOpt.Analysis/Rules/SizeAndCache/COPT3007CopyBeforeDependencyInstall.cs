@@ -15,15 +15,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3007",
-        "copy-before-dependency-install",
-        "Broad COPY before the dependency install",
-        "The COPY of '{0}' comes before '{1}' on line {2}: any change to the copied files invalidates that layer and the dependencies are downloaded again. {3}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyBeforeDependencyInstall;
 
     public override void Analyze(RuleContext context)
     {

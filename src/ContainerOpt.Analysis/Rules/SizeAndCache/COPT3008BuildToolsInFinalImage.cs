@@ -14,14 +14,6 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3008",
-        "build-tools-in-final-image",
-        "Build tools in the final image",
-        "{0}: build in an earlier stage and copy only the output into the final image{1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
     private static readonly HashSet<string> BuildPackages = new(StringComparer.Ordinal)
     {
         "build-essential", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool",
@@ -34,7 +26,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         "^(openjdk-?[0-9]+-jdk(-headless)?|openjdk[0-9]+(-jdk)?|java-[0-9.]+-openjdk-devel|dotnet-sdk-[0-9.]+|gcc-[0-9]+|g\\+\\+-[0-9]+|clang-[0-9]+|.+-dev|.+-devel)$",
         RegexOptions.CultureInvariant);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.BuildToolsInFinalImage;
 
     public override void Analyze(RuleContext context)
     {

@@ -13,15 +13,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3009SlimVariantAvailable : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3009",
-        "slim-variant-available",
-        "A smaller variant of the final base image exists",
-        "'{0}' is a full image: base the final stage on '{1}' if the app runs there ({2}).",
-        DiagnosticSeverity.Info,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SlimVariantAvailable;
 
     public override void Analyze(RuleContext context)
     {

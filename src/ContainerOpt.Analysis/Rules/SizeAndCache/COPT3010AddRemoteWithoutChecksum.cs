@@ -11,17 +11,9 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3010AddRemoteWithoutChecksum : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3010",
-        "add-remote-without-checksum",
-        "ADD of a remote URL without --checksum",
-        "ADD of '{0}' has no --checksum: the build takes whatever the server sends, and the cache cannot know it is unchanged without fetching it again. {1}.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
     private static readonly Regex PinnedCommit = new("#[0-9a-fA-F]{40}(:|$)", RegexOptions.CultureInvariant);
 
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.AddRemoteWithoutChecksum;
 
     public override void Analyze(RuleContext context)
     {

@@ -10,15 +10,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3011DockerignoreMissing : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3011",
-        "dockerignore-missing",
-        "No .dockerignore while COPY takes the whole context",
-        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore beside the Dockerfile.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DockerignoreMissing;
 
     public override void Analyze(RuleContext context)
     {

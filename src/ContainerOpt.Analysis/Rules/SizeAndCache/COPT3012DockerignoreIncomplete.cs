@@ -14,15 +14,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
 {
-    public static readonly DiagnosticDescriptor Rule = new(
-        "COPT3012",
-        "dockerignore-incomplete",
-        "The .dockerignore misses common exclusions",
-        "The COPY of '{0}' takes the whole build context, and .dockerignore does not exclude {1}. Add {2} to .dockerignore.",
-        DiagnosticSeverity.Warning,
-        RuleCategories.SizeAndCache);
-
-    public override DiagnosticDescriptor Descriptor => Rule;
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DockerignoreIncomplete;
 
     public override void Analyze(RuleContext context)
     {

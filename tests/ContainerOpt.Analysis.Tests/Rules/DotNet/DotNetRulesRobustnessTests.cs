@@ -57,6 +57,6 @@ public sealed class DotNetRulesRobustnessTests
                 Assert.AreEqual(0, crashes.Length, $"{file}\n{string.Join("\n", crashes)}");
             }
         }
-        Assert.IsTrue(RuleCatalog.Rules.Count(r => r.Descriptor.Category == RuleCategories.DotNet) >= 16);
+        Assert.IsTrue(RuleCatalog.Rules.Count(r => r.Descriptor.Category == DiagnosticCategories.DotNet) >= 16);
     }
 }

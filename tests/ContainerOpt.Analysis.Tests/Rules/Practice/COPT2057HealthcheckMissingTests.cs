@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Analysis.Rules.Practice;
@@ -42,7 +43,7 @@ public sealed class COPT2057HealthcheckMissingTests
     [TestMethod]
     public void Rule_is_off_by_default()
     {
-        Assert.IsFalse(COPT2057HealthcheckMissing.Rule.EnabledByDefault);
+        Assert.IsFalse(DiagnosticCatalog.HealthcheckMissing.EnabledByDefault);
         var analyzer = new DockerfileAnalyzer(new DockerfileRule[] { new COPT2057HealthcheckMissing() });
         var result = analyzer.Analyze(new AnalysisInput(SourceText.From("FROM scratch\n", "Dockerfile")));
         Assert.AreEqual(0, result.Findings.Count);

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Analysis.Rules.Practice;
@@ -30,7 +31,7 @@ public sealed class COPT2190InlineIgnorePragmaTests
     [TestMethod]
     public void Rule_is_off_by_default()
     {
-        Assert.IsFalse(COPT2190InlineIgnorePragma.Rule.EnabledByDefault);
+        Assert.IsFalse(DiagnosticCatalog.InlineIgnorePragma.EnabledByDefault);
         var analyzer = new DockerfileAnalyzer(new DockerfileRule[] { new COPT2190InlineIgnorePragma() });
         var result = analyzer.Analyze(new AnalysisInput(SourceText.From("# hadolint ignore=DL3006\nFROM debian\n", "Dockerfile")));
         Assert.AreEqual(0, result.Findings.Count);

@@ -36,7 +36,7 @@ public sealed class InstructionRulesRobustnessTests
         options.TrustedRegistries.Add("");
         options.TrustedRegistries.Add("*");
         var result = new DockerfileAnalyzer(Rules).Analyze(new AnalysisInput(SourceText.From(text, "Dockerfile")) { Options = options });
-        var crashes = result.Findings.Where(f => f.Code == ToolDescriptors.InternalError.Id).ToList();
+        var crashes = result.Findings.Where(f => f.Code == DiagnosticCatalog.InternalError.Id).ToList();
         Assert.AreEqual(0, crashes.Count, string.Join("\n", crashes.Select(f => f.Message)));
     }
 
@@ -46,10 +46,10 @@ public sealed class InstructionRulesRobustnessTests
         foreach (var rule in Rules)
         {
             var d = rule.Descriptor;
-            Assert.AreEqual(RuleCategories.Practice, d.Category, d.Id);
+            Assert.AreEqual(DiagnosticCategories.Practice, d.Category, d.Id);
             Assert.IsTrue(d.Equivalents.Count == 1 && d.Equivalents[0].StartsWith("DL", StringComparison.Ordinal), d.Id);
-            Assert.IsNotNull(RuleCatalog.Find(d.Equivalents[0]), d.Id);
-            Assert.AreEqual(d.Id, RuleCatalog.Find(d.Name)?.Id, d.Id);
+            Assert.IsNotNull(DiagnosticCatalog.Find(d.Equivalents[0]), d.Id);
+            Assert.AreEqual(d.Id, DiagnosticCatalog.Find(d.Name)?.Id, d.Id);
         }
     }
 }

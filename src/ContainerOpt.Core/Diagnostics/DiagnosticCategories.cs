@@ -1,9 +1,15 @@
 namespace ContainerOpt.Core.Diagnostics;
 
-/// <summary>Rule categories (descriptor <c>Category</c>), one per code range.</summary>
-public static class RuleCategories
+/// <summary>Diagnostic categories (descriptor <c>Category</c>), one per code range.</summary>
+public static class DiagnosticCategories
 {
-    /// <summary>COPT1xxx: syntax and correctness (BuildKit's build checks).</summary>
+    /// <summary>COPT0xxx: the tool, its inputs, configuration and environment.</summary>
+    public const string Tool = "Tool";
+
+    /// <summary>COPT10xx: the parser's errors.</summary>
+    public const string Syntax = "Syntax";
+
+    /// <summary>COPT11xx: correctness (BuildKit's build checks).</summary>
     public const string Correctness = "Correctness";
 
     /// <summary>COPT2xxx: general practice (hadolint's rules).</summary>
@@ -14,7 +20,4 @@ public static class RuleCategories
 
     /// <summary>COPT4xxx: .NET project-aware checks.</summary>
     public const string DotNet = "DotNet";
-
-    /// <summary>COPT5xxx: results of a real image build.</summary>
-    public const string Image = "Image";
 }
