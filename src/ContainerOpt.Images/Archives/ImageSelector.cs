@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using System.Text.RegularExpressions;
 using ContainerOpt.Images.Json;
 using ContainerOpt.Images.Layers;
@@ -168,7 +169,7 @@ internal static class ImageSelector
         if (string.Equals(refName, wanted, StringComparison.Ordinal)) return true;
         // A bare tag as ref name ("1.0") names the image only when nothing fuller is given.
         bool bareTag = refName.IndexOf('/') < 0 && refName.IndexOf(':') < 0;
-        return bareTag ? full is null && refName == ImageReference.Tag(wanted) : ImageReference.SameImage(refName, wanted);
+        return bareTag ? full is null && refName == (ImageReference.Parse(wanted)?.Tag ?? "latest") : ImageReference.SameImage(refName, wanted);
     }
 
     private static ImageConfig ReadConfig(IImageSource source, string path) =>

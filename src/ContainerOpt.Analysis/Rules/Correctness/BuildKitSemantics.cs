@@ -64,59 +64,6 @@ internal static class BuildKitSemantics
         }
     }
 
-    // Docker's reference grammar (distribution/reference), as ParseNormalizedNamed applies it.
-    private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    private const string Domain = "(?:" + DomainComponent + "(?:\\." + DomainComponent + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
-    private const string PathComponent = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-    private static readonly Regex ReferencePattern = new(
-        "^(?:" + Domain + "/)?" + PathComponent + "(?:/" + PathComponent + ")*" +
-        "(?::[\\w][\\w.-]{0,127})?" +
-        "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$",
-        RegexOptions.CultureInvariant);
-    private static readonly Regex HexIdentifier = new("^[a-f0-9]{64}$", RegexOptions.CultureInvariant);
-
-    /// <summary>True when BuildKit (reference.ParseNormalizedNamed) accepts <paramref name="reference"/> as an image name.</summary>
-    public static bool IsValidImageReference(string reference)
-    {
-        if (reference.Length == 0 || HexIdentifier.IsMatch(reference))
-        {
-            return false;
-        }
-        // The registry is the first component only when it looks like a host; the rest must be lowercase.
-        int slash = reference.IndexOf('/');
-        string remainder = reference;
-        if (slash >= 0)
-        {
-            string first = reference.Substring(0, slash);
-            bool isDomain = first.IndexOfAny(new[] { '.', ':' }) >= 0 || first == "localhost" || first.ToLowerInvariant() != first;
-            if (isDomain)
-            {
-                remainder = reference.Substring(slash + 1);
-            }
-        }
-        string name = remainder;
-        int at = name.IndexOf('@');
-        if (at >= 0) name = name.Substring(0, at);
-        int colon = name.LastIndexOf(':');
-        if (colon >= 0) name = name.Substring(0, colon);
-        if (name.ToLowerInvariant() != name)
-        {
-            return false;
-        }
-        var match = ReferencePattern.Match(reference);
-        if (!match.Success)
-        {
-            return false;
-        }
-        int nameLength = reference.Length;
-        int atFull = reference.IndexOf('@');
-        if (atFull >= 0) nameLength = atFull;
-        int lastSlash = reference.LastIndexOf('/', nameLength - 1);
-        int tagColon = reference.IndexOf(':', lastSlash + 1);
-        if (tagColon >= 0 && tagColon < nameLength) nameLength = tagColon;
-        return nameLength <= 255;
-    }
-
     private static readonly Regex PlatformComponent = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> KnownOs = new(StringComparer.Ordinal)
     {

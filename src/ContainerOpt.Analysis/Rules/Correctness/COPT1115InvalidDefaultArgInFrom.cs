@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Expansion;
 
@@ -28,7 +29,7 @@ public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
             {
                 return; // BuildKit abandons this check when an expansion fails
             }
-            if (token.Value.IndexOf('$') >= 0 && !BuildKitSemantics.IsValidImageReference(result.Result))
+            if (token.Value.IndexOf('$') >= 0 && !ImageReference.IsValid(result.Result))
             {
                 context.Report(token.Span, token.Value, result.Result);
             }

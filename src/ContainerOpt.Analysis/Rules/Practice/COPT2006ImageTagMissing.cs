@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -26,7 +27,7 @@ public sealed class COPT2006ImageTagMissing : DockerfileRule
                 continue;
             }
             var image = ImageReference.Parse(reference);
-            if (image.Digest is null && image.Tag is null)
+            if (image is { Digest: null, Tag: null })
             {
                 context.Report(token.Span, reference);
             }

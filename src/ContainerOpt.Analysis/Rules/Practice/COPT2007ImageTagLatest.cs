@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -25,13 +26,13 @@ public sealed class COPT2007ImageTagLatest : DockerfileRule
                 continue;
             }
             var image = ImageReference.Parse(reference);
-            if (image.Tag != "latest" || image.Digest is not null)
+            if (image is null || image.Tag != "latest" || image.Digest is not null)
             {
                 continue;
             }
             // Point at the tag itself when it is written out in the FROM line.
             var written = ImageReference.Parse(token.Value);
-            var span = written.Tag == "latest" ? InstructionRuleHelpers.SubSpan(token, written.TagStart, 6) : token.Span;
+            var span = written?.Tag == "latest" ? InstructionRuleHelpers.SubSpan(token, written!.TagStart, 6) : token.Span;
             context.Report(span, reference);
         }
     }

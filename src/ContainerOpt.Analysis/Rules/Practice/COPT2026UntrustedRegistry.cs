@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -32,13 +33,17 @@ public sealed class COPT2026UntrustedRegistry : DockerfileRule
             {
                 continue;
             }
-            var registry = ImageReference.Parse(reference).Registry;
-            bool trusted = registry is null
-                ? allowed.Any(a => Matches(a, "docker.io") || Matches(a, "hub.docker.com"))
+            if (ImageReference.Parse(reference) is not { } image)
+            {
+                continue;
+            }
+            string registry = image.Registry;
+            bool trusted = image.IsDockerHub
+                ? allowed.Any(a => Matches(a, ImageReference.DockerHub) || Matches(a, "hub.docker.com"))
                 : allowed.Any(a => Matches(a, registry));
             if (!trusted)
             {
-                context.Report(token.Span, reference, registry ?? "docker.io", string.Join(", ", allowed));
+                context.Report(token.Span, reference, registry, string.Join(", ", allowed));
             }
         }
     }

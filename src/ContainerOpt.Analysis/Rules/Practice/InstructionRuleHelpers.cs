@@ -4,67 +4,6 @@ using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
 
-/// <summary>An image reference split the way Docker splits it: <c>registry/path:tag@digest</c>.</summary>
-internal sealed class ImageReference
-{
-    private ImageReference(string? registry, string path, string? tag, string? digest, int tagStart)
-    {
-        Registry = registry;
-        Path = path;
-        Tag = tag;
-        Digest = digest;
-        TagStart = tagStart;
-    }
-
-    /// <summary>The registry host (<c>ghcr.io</c>, <c>localhost:5000</c>), or null for Docker Hub.</summary>
-    public string? Registry { get; }
-
-    /// <summary>The repository path without registry, tag or digest.</summary>
-    public string Path { get; }
-
-    public string? Tag { get; }
-
-    public string? Digest { get; }
-
-    /// <summary>Offset of the tag in the reference text, or -1.</summary>
-    public int TagStart { get; }
-
-    public static ImageReference Parse(string reference)
-    {
-        string rest = reference;
-        string? digest = null;
-        int at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            digest = rest.Substring(at + 1);
-            rest = rest.Substring(0, at);
-        }
-        int slash = rest.LastIndexOf('/');
-        int colon = rest.LastIndexOf(':');
-        string? tag = null;
-        int tagStart = -1;
-        if (colon > slash)
-        {
-            tag = rest.Substring(colon + 1);
-            tagStart = colon + 1;
-            rest = rest.Substring(0, colon);
-        }
-        string? registry = null;
-        int firstSlash = rest.IndexOf('/');
-        if (firstSlash > 0)
-        {
-            string first = rest.Substring(0, firstSlash);
-            // Docker's rule: the first component is a registry when it looks like a host.
-            if (first.Contains('.') || first.Contains(':') || first == "localhost")
-            {
-                registry = first;
-                rest = rest.Substring(firstSlash + 1);
-            }
-        }
-        return new ImageReference(registry, rest, tag, digest, tagStart);
-    }
-}
-
 /// <summary>Helpers shared by the hadolint-equivalent instruction rules (base images, stages, users, COPY/ADD).</summary>
 internal static class InstructionRuleHelpers
 {

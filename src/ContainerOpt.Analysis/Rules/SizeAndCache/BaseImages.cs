@@ -4,87 +4,6 @@ using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
-/// <summary>An image reference split the way registries read it: <c>[registry/]repository[:tag][@digest]</c>.</summary>
-internal sealed class ImageReference
-{
-    private ImageReference(string registry, string repository, string? tag, string? digest, string written)
-    {
-        Registry = registry;
-        Repository = repository;
-        Tag = tag;
-        Digest = digest;
-        NameAsWritten = written;
-    }
-
-    /// <summary>docker.io when none is given.</summary>
-    public string Registry { get; }
-
-    /// <summary>The repository, lower case, without Docker Hub's <c>library/</c>: <c>python</c>, <c>dotnet/aspnet</c>.</summary>
-    public string Repository { get; }
-
-    public string? Tag { get; }
-    public string? Digest { get; }
-
-    /// <summary>Registry and repository as written in FROM (no tag, no digest).</summary>
-    public string NameAsWritten { get; }
-
-    public bool IsDockerHub => Registry == "docker.io";
-
-    /// <summary>An official Docker Hub image (<c>python</c>, <c>library/python</c>, <c>docker.io/library/python</c>).</summary>
-    public bool IsOfficial(string name) => IsDockerHub && Repository == name;
-
-    public bool IsMicrosoft(string repository) => Registry == "mcr.microsoft.com" && Repository == repository;
-
-    /// <summary>The same image name with another tag (the digest is dropped: it pins the old tag).</summary>
-    public string WithTag(string tag) => NameAsWritten + ":" + tag;
-
-    public string WithRepository(string repository, string? tag) => (IsDockerHub && !NameAsWritten.Contains('/') ? repository : Registry + "/" + repository) + (tag is null ? "" : ":" + tag);
-
-    public static ImageReference? Parse(string reference)
-    {
-        if (reference.Length == 0 || reference.IndexOf('$') >= 0 || reference.IndexOf(' ') >= 0)
-        {
-            return null;
-        }
-        string rest = reference;
-        string? digest = null;
-        int at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            digest = rest.Substring(at + 1);
-            rest = rest.Substring(0, at);
-        }
-        string? tag = null;
-        int colon = rest.LastIndexOf(':');
-        if (colon > rest.LastIndexOf('/'))
-        {
-            tag = rest.Substring(colon + 1);
-            rest = rest.Substring(0, colon);
-        }
-        string written = rest;
-        string registry = "docker.io";
-        int slash = rest.IndexOf('/');
-        if (slash > 0)
-        {
-            string first = rest.Substring(0, slash);
-            if (first.Contains('.') || first.Contains(':') || first == "localhost")
-            {
-                registry = first.ToLowerInvariant();
-                rest = rest.Substring(slash + 1);
-            }
-        }
-        if (registry is "index.docker.io" or "registry-1.docker.io") registry = "docker.io";
-        string repository = rest.ToLowerInvariant();
-        if (registry == "docker.io" && repository.StartsWith("library/", StringComparison.Ordinal))
-        {
-            repository = repository.Substring("library/".Length);
-        }
-        return new ImageReference(registry, repository, tag, digest, written);
-    }
-
-    public override string ToString() => NameAsWritten + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);
-}
-
 /// <summary>The image a stage's chain starts from, and what the size rules know about image families.</summary>
 internal static class BaseImages
 {
@@ -103,7 +22,7 @@ internal static class BaseImages
             return null;
         }
         var image = ImageReference.Parse(root.BaseName);
-        return image is null ? null : (root.From.Syntax, root.BaseToken, image);
+        return image is null || image.HasVariables ? null : (root.From.Syntax, root.BaseToken, image);
     }
 
     /// <summary>

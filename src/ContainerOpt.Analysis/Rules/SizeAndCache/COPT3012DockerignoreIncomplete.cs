@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 

@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+
+namespace ContainerOpt.Dockerfile.Semantics;
+
+/// <summary>
+/// An image reference read the way Docker and BuildKit read it (distribution/reference):
+/// <c>[registry/]path[:tag][@digest]</c>. The first path component is a registry only when it looks like a
+/// host (has a '.' or ':', or is <c>localhost</c>); otherwise the image is on Docker Hub, where
+/// <c>python</c>, <c>library/python</c> and <c>docker.io/library/python</c> are the same repository.
+/// The one image-reference type of the product: rules, the image reader and the generator all use it.
+/// </summary>
+public sealed class ImageReference
+{
+    /// <summary>Docker Hub's canonical registry name.</summary>
+    public const string DockerHub = "docker.io";
+
+    private ImageReference(string text, string? writtenRegistry, string path, string? tag, int tagStart, string? digest)
+    {
+        Text = text;
+        WrittenRegistry = writtenRegistry;
+        Path = path;
+        Tag = tag;
+        TagStart = tagStart;
+        Digest = digest;
+        string registry = writtenRegistry?.ToLowerInvariant() ?? DockerHub;
+        Registry = registry is "index.docker.io" or "registry-1.docker.io" ? DockerHub : registry;
+        string repository = path.ToLowerInvariant();
+        if (Registry == DockerHub && repository.StartsWith("library/", StringComparison.Ordinal) && repository.IndexOf('/', 8) < 0)
+        {
+            repository = repository.Substring("library/".Length);
+        }
+        Repository = repository;
+    }
+
+    /// <summary>The reference as parsed (trimmed).</summary>
+    public string Text { get; }
+
+    /// <summary>The registry as written, or null when the reference names none (Docker Hub).</summary>
+    public string? WrittenRegistry { get; }
+
+    /// <summary>The registry host, lower case: <c>docker.io</c> when none is written (and for index.docker.io).</summary>
+    public string Registry { get; }
+
+    /// <summary>The repository path as written, without registry, tag or digest (<c>library/python</c>, <c>dotnet/aspnet</c>).</summary>
+    public string Path { get; }
+
+    /// <summary>The repository, lower case, without Docker Hub's <c>library/</c> for official images: <c>python</c>, <c>dotnet/aspnet</c>.</summary>
+    public string Repository { get; }
+
+    public string? Tag { get; }
+
+    /// <summary>Offset of the tag in <see cref="Text"/>, or -1.</summary>
+    public int TagStart { get; }
+
+    public string? Digest { get; }
+
+    /// <summary>Registry and path as written (no tag, no digest).</summary>
+    public string NameAsWritten => WrittenRegistry is null ? Path : WrittenRegistry + "/" + Path;
+
+    public bool IsDockerHub => Registry == DockerHub;
+
+    /// <summary>True when the text still holds a variable reference (an ARG without a value).</summary>
+    public bool HasVariables => Text.IndexOf('$') >= 0;
+
+    /// <summary>An official Docker Hub image (<c>python</c>, <c>library/python</c>, <c>docker.io/library/python</c>).</summary>
+    public bool IsOfficial(string name) => IsDockerHub && Repository == name;
+
+    /// <summary>A repository of Microsoft's registry (<c>dotnet/sdk</c> for <c>mcr.microsoft.com/dotnet/sdk</c>).</summary>
+    public bool IsMicrosoft(string repository) => Registry == "mcr.microsoft.com" && Repository == repository;
+
+    /// <summary>The name docker lists the image by: <c>python:3.12</c>, <c>ghcr.io/org/app:latest</c> (no digest; <c>latest</c> when untagged).</summary>
+    public string FamiliarName => (IsDockerHub ? Repository : Registry + "/" + Repository) + ":" + (Tag ?? "latest");
+
+    /// <summary>The same image name with another tag (the digest is dropped: it pins the old tag).</summary>
+    public string WithTag(string tag) => NameAsWritten + ":" + tag;
+
+    /// <summary>Another repository on the same registry, written the way this one is (short on Docker Hub).</summary>
+    public string WithRepository(string repository, string? tag) =>
+        (IsDockerHub && WrittenRegistry is null && Path.IndexOf('/') < 0 ? repository : Registry + "/" + repository) + (tag is null ? "" : ":" + tag);
+
+    /// <summary>Splits a reference; null when it is empty or holds whitespace (not one word).</summary>
+    public static ImageReference? Parse(string? reference)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+        string text = reference.Trim();
+        if (text.Length == 0 || text.Any(char.IsWhiteSpace))
+        {
+            return null;
+        }
+        string rest = text;
+        string? digest = null;
+        int at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            digest = rest.Substring(at + 1);
+            rest = rest.Substring(0, at);
+        }
+        string? tag = null;
+        int tagStart = -1;
+        int colon = rest.LastIndexOf(':');
+        if (colon > rest.LastIndexOf('/'))
+        {
+            tag = rest.Substring(colon + 1);
+            tagStart = colon + 1;
+            rest = rest.Substring(0, colon);
+        }
+        string? registry = null;
+        int slash = rest.IndexOf('/');
+        if (slash > 0)
+        {
+            string first = rest.Substring(0, slash);
+            if (LooksLikeHost(first))
+            {
+                registry = first;
+                rest = rest.Substring(slash + 1);
+            }
+        }
+        return new ImageReference(text, registry, rest, tag, tagStart, digest);
+    }
+
+    /// <summary>True when two references name the same image as docker resolves names (<c>myapp</c> = <c>docker.io/library/myapp:latest</c>).</summary>
+    public static bool SameImage(string a, string b)
+    {
+        var x = Parse(a);
+        var y = Parse(b);
+        if (x is null || y is null)
+        {
+            return false;
+        }
+        string fx = x.FamiliarName, fy = y.FamiliarName;
+        // Podman stores unqualified local names as localhost/name (and saves them so).
+        return string.Equals(fx, fy, StringComparison.Ordinal)
+            || string.Equals(fx, LocalhostPrefix + fy, StringComparison.Ordinal)
+            || string.Equals(LocalhostPrefix + fx, fy, StringComparison.Ordinal);
+    }
+
+    private const string LocalhostPrefix = "localhost/";
+
+    private static bool LooksLikeHost(string component) =>
+        component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost";
+
+    // Docker's reference grammar (distribution/reference), as ParseNormalizedNamed applies it.
+    private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private const string DomainPattern = "(?:" + DomainComponent + "(?:\\." + DomainComponent + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
+    private const string PathComponent = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    private static readonly Regex ReferencePattern = new(
+        "^(?:" + DomainPattern + "/)?" + PathComponent + "(?:/" + PathComponent + ")*" +
+        "(?::[\\w][\\w.-]{0,127})?" +
+        "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex HexIdentifier = new("^[a-f0-9]{64}$", RegexOptions.CultureInvariant);
+
+    /// <summary>True when BuildKit (reference.ParseNormalizedNamed) accepts <paramref name="reference"/> as an image name.</summary>
+    public static bool IsValid(string reference)
+    {
+        if (reference.Length == 0 || HexIdentifier.IsMatch(reference))
+        {
+            return false;
+        }
+        // The registry is the first component only when it looks like a host (or has capitals); the rest must be lowercase.
+        int slash = reference.IndexOf('/');
+        string remainder = reference;
+        if (slash >= 0)
+        {
+            string first = reference.Substring(0, slash);
+            if (LooksLikeHost(first) || first.ToLowerInvariant() != first)
+            {
+                remainder = reference.Substring(slash + 1);
+            }
+        }
+        string name = remainder;
+        int at = name.IndexOf('@');
+        if (at >= 0) name = name.Substring(0, at);
+        int colon = name.LastIndexOf(':');
+        if (colon >= 0) name = name.Substring(0, colon);
+        if (name.ToLowerInvariant() != name || !ReferencePattern.IsMatch(reference))
+        {
+            return false;
+        }
+        int nameLength = reference.Length;
+        int atFull = reference.IndexOf('@');
+        if (atFull >= 0) nameLength = atFull;
+        int lastSlash = reference.LastIndexOf('/', nameLength - 1);
+        int tagColon = reference.IndexOf(':', lastSlash + 1);
+        if (tagColon >= 0 && tagColon < nameLength) nameLength = tagColon;
+        return nameLength <= 255;
+    }
+
+    public override string ToString() => Text;
+}
