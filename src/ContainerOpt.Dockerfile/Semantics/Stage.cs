@@ -29,7 +29,49 @@ public sealed class Stage
     public string BaseName { get; internal set; } = "";
 
     /// <summary>The earlier stage this one builds on, when FROM names one.</summary>
-    public Stage? BaseStage { get; internal set; }
+    public Stage? BaseStage
+    {
+        get => _baseStage;
+        internal set
+        {
+            _baseStage = value;
+            // FROM can only name an earlier stage, so the chain is finite and built once, here.
+            var chain = new List<Stage>(value is null ? 1 : value.Chain.Count + 1);
+            if (value is not null)
+            {
+                chain.AddRange(value.Chain);
+            }
+            chain.Add(this);
+            _chain = chain;
+        }
+    }
+
+    private Stage? _baseStage;
+    private IReadOnlyList<Stage>? _chain;
+
+    /// <summary>
+    /// The stages this one is made of, root first, itself last: the stage whose FROM names an image (or
+    /// scratch), then each stage built on it down to this one. Its layers are this stage's layers.
+    /// </summary>
+    public IReadOnlyList<Stage> Chain => _chain ??= new[] { this };
+
+    /// <summary>The stage at the root of <see cref="Chain"/>: the one whose FROM names the image this stage is built on.</summary>
+    public Stage Root => Chain[0];
+
+    /// <summary>The instructions of every stage of <see cref="Chain"/> in build order (FROMs excluded).</summary>
+    public IEnumerable<StageInstruction> ChainInstructions => Chain.SelectMany(s => s.Instructions);
+
+    /// <summary>The stages this one builds on, nearest first (empty for a stage on an image).</summary>
+    public IEnumerable<Stage> Ancestors
+    {
+        get
+        {
+            for (int i = Chain.Count - 2; i >= 0; i--)
+            {
+                yield return Chain[i];
+            }
+        }
+    }
 
     public bool IsScratch => BaseStage is null && string.Equals(BaseName, "scratch", StringComparison.OrdinalIgnoreCase);
 

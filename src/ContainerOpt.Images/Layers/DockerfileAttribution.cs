@@ -20,8 +20,7 @@ public static class DockerfileAttribution
         if (model is null) throw new ArgumentNullException(nameof(model));
         Stage target = FindTarget(model, targetStage);
 
-        var chain = new List<Stage>();
-        for (Stage? stage = target; stage is not null && chain.Count <= model.Stages.Count; stage = stage.BaseStage) chain.Insert(0, stage);
+        var chain = target.Chain;
         var steps = chain.SelectMany(s => s.Instructions)
             .Where(i => i.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Workdir)
             .ToList();

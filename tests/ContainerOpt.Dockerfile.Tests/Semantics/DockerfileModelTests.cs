@@ -145,4 +145,33 @@ public sealed class DockerfileModelTests
         Assert.AreEqual("secret", mounts[1]!.Type);
         Assert.AreEqual("true", mounts[1]!.Get("required"));
     }
+
+    [TestMethod]
+    public void Each_stage_knows_its_chain_root_and_ancestors()
+    {
+        var model = Model("""
+            FROM debian:12 AS base
+            RUN echo base
+            FROM base AS tools
+            RUN echo tools
+            FROM alpine:3.20 AS other
+            FROM tools AS final
+            FROM final
+            """);
+        var (base_, tools, other, final, last) = (model.Stages[0], model.Stages[1], model.Stages[2], model.Stages[3], model.Stages[4]);
+        CollectionAssert.AreEqual(new[] { base_ }, base_.Chain.ToArray());
+        CollectionAssert.AreEqual(new[] { base_, tools, final, last }, last.Chain.ToArray());
+        CollectionAssert.AreEqual(new[] { final, tools, base_ }, last.Ancestors.ToArray());
+        Assert.AreSame(base_, last.Root);
+        Assert.AreSame(other, other.Root);
+        Assert.AreEqual(0, other.Ancestors.Count());
+        CollectionAssert.AreEqual(new[] { "RUN echo base", "RUN echo tools" }, final.ChainInstructions.Select(i => i.Syntax.Original).ToArray());
+    }
+
+    [TestMethod]
+    public void A_stage_cannot_build_on_itself_or_a_later_stage()
+    {
+        var model = Model("FROM self AS self\nFROM later AS first\nFROM alpine AS later\n");
+        Assert.IsTrue(model.Stages.All(s => s.BaseStage is null && s.Chain.Count == 1));
+    }
 }

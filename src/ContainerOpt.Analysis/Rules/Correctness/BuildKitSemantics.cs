@@ -55,15 +55,6 @@ internal static class BuildKitSemantics
         suggestion is null ? "" : " (did you mean " + prefix + suggestion + "?)";
 
     /// <summary>The stages this stage builds on, nearest first (FROM an earlier stage, recursively).</summary>
-    public static IEnumerable<Stage> Ancestors(Stage stage)
-    {
-        var seen = new HashSet<Stage>();
-        for (var s = stage.BaseStage; s is not null && seen.Add(s); s = s.BaseStage)
-        {
-            yield return s;
-        }
-    }
-
     private static readonly Regex PlatformComponent = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> KnownOs = new(StringComparer.Ordinal)
     {

@@ -20,7 +20,7 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            bool shellSet = BuildKitSemantics.Ancestors(stage).Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
+            bool shellSet = stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
             foreach (var instruction in stage.Instructions)
             {
                 var syntax = instruction.Syntax;

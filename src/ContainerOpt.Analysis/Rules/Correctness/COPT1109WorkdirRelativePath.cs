@@ -18,7 +18,7 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            if (BuildKitSemantics.Ancestors(stage).Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Workdir)))
+            if (stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Workdir)))
             {
                 continue;
             }

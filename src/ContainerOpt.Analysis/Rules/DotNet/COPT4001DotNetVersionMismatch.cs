@@ -31,7 +31,7 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
         }
         bool selfContained = DotNetBuild.IsSelfContained(context, commands, project);
         bool rollsForward = IsMajorRollForward(project.RollForward) || IsMajorRollForward(DotNetBuild.EnvAtEnd(final, "DOTNET_ROLL_FORWARD"));
-        var finalRoot = DotNetImage.RootOf(final);
+        var finalRoot = final.Root;
         var highest = targets[targets.Count - 1];
 
         foreach (var stage in context.Model.Stages)

@@ -58,7 +58,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
     private static List<string> SourcesBefore(RuleContext context, Stage stage, DotNetCommand restore)
     {
         var sources = new List<string>();
-        foreach (var s in DotNetImage.ChainOf(stage))
+        foreach (var s in stage.Chain)
         {
             foreach (var instruction in s.Instructions)
             {

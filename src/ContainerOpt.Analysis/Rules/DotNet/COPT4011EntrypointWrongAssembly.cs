@@ -32,7 +32,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
         {
             return;
         }
-        var chain = DotNetImage.ChainOf(final).SelectMany(s => s.Instructions).ToList();
+        var chain = final.Chain.SelectMany(s => s.Instructions).ToList();
         int entrypointAt = chain.FindLastIndex(i => i.Kind == InstructionKind.Entrypoint);
         int cmdAt = chain.FindLastIndex(i => i.Kind == InstructionKind.Cmd);
         var words = new List<(string Value, TextSpan Span, InstructionSyntax Instruction)>();

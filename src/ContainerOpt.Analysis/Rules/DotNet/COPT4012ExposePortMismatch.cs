@@ -122,7 +122,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
     /// <summary>The value of <c>--urls</c> on the command the final image runs, or null.</summary>
     private static string? UrlsArgument(Stage final)
     {
-        var chain = DotNetImage.ChainOf(final).SelectMany(s => s.Instructions).ToList();
+        var chain = final.Chain.SelectMany(s => s.Instructions).ToList();
         int entrypoint = chain.FindLastIndex(i => i.Kind == InstructionKind.Entrypoint);
         int cmd = chain.FindLastIndex(i => i.Kind == InstructionKind.Cmd);
         var words = new List<string>();

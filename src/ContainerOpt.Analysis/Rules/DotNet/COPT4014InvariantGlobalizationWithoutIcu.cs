@@ -47,7 +47,7 @@ public sealed class COPT4014InvariantGlobalizationWithoutIcu : DockerfileRule
 
     private static bool InstallsIcu(RuleContext context, Dockerfile.Semantics.Stage final)
     {
-        var chain = DotNetImage.ChainOf(final);
+        var chain = final.Chain;
         foreach (var run in context.RunScripts)
         {
             if (run.Instruction.Stage is not { } stage || !chain.Contains(stage) || run.IsOnbuild)

@@ -34,7 +34,7 @@ public sealed class COPT4015CrossBuildPlatform : DockerfileRule
             }
             var platform = stage.From.Syntax.FindFlag("platform");
             bool pinned = platform?.Value is { } value && value.Contains("BUILDPLATFORM", StringComparison.Ordinal);
-            var own = commands.Where(c => c.Stage is { } s && ReferenceEquals(DotNetImage.RootOf(s), stage)
+            var own = commands.Where(c => c.Stage is { } s && ReferenceEquals(s.Root, stage)
                 && (c.Is("restore") || c.Is("publish") || c.Is("build"))).ToList();
             var targeting = own.FirstOrDefault(NamesTargetArchitecture);
             // Native AOT is the exception: its compiler links for the platform it runs on, so the SDK (-aot)

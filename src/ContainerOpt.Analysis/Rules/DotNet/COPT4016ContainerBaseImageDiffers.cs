@@ -21,7 +21,7 @@ public sealed class COPT4016ContainerBaseImageDiffers : DockerfileRule
         {
             return;
         }
-        var root = DotNetImage.RootOf(final);
+        var root = final.Root;
         if (root.IsScratch || string.IsNullOrEmpty(root.BaseName) || root.BaseName.Contains('$'))
         {
             return;

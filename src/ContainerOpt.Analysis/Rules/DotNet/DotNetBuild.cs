@@ -132,7 +132,7 @@ internal static class DotNetBuild
 
     /// <summary>The effective instructions of a kind across the stage chain that makes up <paramref name="stage"/>.</summary>
     public static IEnumerable<StageInstruction> InstructionsOf(Stage stage, InstructionKind kind) =>
-        DotNetImage.ChainOf(stage).SelectMany(s => s.Instructions).Where(i => i.Syntax.Kind == kind);
+        stage.Chain.SelectMany(s => s.Instructions).Where(i => i.Syntax.Kind == kind);
 
     // ---- paths ------------------------------------------------------------------------------
 

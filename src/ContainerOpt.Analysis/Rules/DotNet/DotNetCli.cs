@@ -255,5 +255,5 @@ internal static class DotNetCli
 
     /// <summary>True when the command runs in <paramref name="stage"/> or in a stage that <paramref name="stage"/> is built on.</summary>
     public static bool RunsIn(this DotNetCommand command, Stage stage) =>
-        command.Stage is { } s && DotNetImage.ChainOf(stage).Contains(s);
+        command.Stage is { } s && stage.Chain.Contains(s);
 }

@@ -190,33 +190,8 @@ internal sealed class DotNetImage
         return image;
     }
 
-    /// <summary>The stage that names the image a stage is built on: itself, or the first of its <c>FROM stage</c> chain.</summary>
-    public static Stage RootOf(Stage stage)
-    {
-        var current = stage;
-        for (int guard = 0; current.BaseStage is not null && guard < 1000; guard++)
-        {
-            current = current.BaseStage;
-        }
-        return current;
-    }
-
-    /// <summary>The stages from the one naming the image down to <paramref name="stage"/> (what the image is made of).</summary>
-    public static IReadOnlyList<Stage> ChainOf(Stage stage)
-    {
-        var chain = new List<Stage>();
-        var current = stage;
-        for (int guard = 0; current is not null && guard < 1000; guard++)
-        {
-            chain.Add(current);
-            current = current.BaseStage;
-        }
-        chain.Reverse();
-        return chain;
-    }
-
     /// <summary>The .NET image a stage ends up on (through its <c>FROM stage</c> chain), or null.</summary>
-    public static DotNetImage? BaseOf(Stage stage) => ForStage(RootOf(stage));
+    public static DotNetImage? BaseOf(Stage stage) => ForStage(stage.Root);
 
     /// <summary>Parses an expanded image reference; null when it is not a .NET image.</summary>
     public static DotNetImage? Parse(string reference)

@@ -18,7 +18,7 @@ public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            bool inherited = InstructionRuleHelpers.SelfAndAncestors(stage).Skip(1).Any(s => s.Instructions.Any(IsWorkdir));
+            bool inherited = stage.Ancestors.Any(s => s.Instructions.Any(IsWorkdir));
             bool workdir = inherited, onbuildWorkdir = inherited;
             foreach (var instruction in stage.Instructions)
             {

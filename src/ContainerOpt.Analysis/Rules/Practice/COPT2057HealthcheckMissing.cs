@@ -16,7 +16,7 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            bool hasHealthcheck = InstructionRuleHelpers.SelfAndAncestors(stage)
+            bool hasHealthcheck = stage.Chain
                 .Any(s => InstructionRuleHelpers.OfKind(s, InstructionKind.Healthcheck).Any());
             if (!hasHealthcheck)
             {

@@ -94,16 +94,6 @@ internal static class InstructionRuleHelpers
         return (args.Take(args.Count - 1).ToArray(), args[args.Count - 1]);
     }
 
-    /// <summary>The stage and the stages it builds on (FROM an earlier stage), nearest first.</summary>
-    public static IEnumerable<Stage> SelfAndAncestors(Stage stage)
-    {
-        var seen = new HashSet<Stage>();
-        for (var s = stage; s is not null && seen.Add(s); s = s.BaseStage)
-        {
-            yield return s;
-        }
-    }
-
     /// <summary>The stage's instructions of one kind, not counting ONBUILD triggers.</summary>
     public static IEnumerable<StageInstruction> OfKind(Stage stage, InstructionKind kind) =>
         stage.Instructions.Where(i => i.Syntax.Kind == kind);

@@ -16,7 +16,7 @@ internal static class BaseImages
     /// <summary>The FROM of the chain's root stage and the image it names (null for scratch, a variable, or no image).</summary>
     public static (InstructionSyntax From, SyntaxToken Token, ImageReference Image)? RootImage(Stage stage)
     {
-        var root = ShippedStages.Root(stage);
+        var root = stage.Root;
         if (root.BaseStage is not null || root.IsScratch || root.BaseToken is null)
         {
             return null;

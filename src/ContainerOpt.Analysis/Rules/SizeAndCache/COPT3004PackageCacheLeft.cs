@@ -35,7 +35,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var root = BaseImages.RootImage(stage);
             bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
             bool aptKeepsArchives = false;
-            foreach (var s in ShippedStages.Chain(stage))
+            foreach (var s in stage.Chain)
             {
                 foreach (var instruction in s.Instructions)
                 {

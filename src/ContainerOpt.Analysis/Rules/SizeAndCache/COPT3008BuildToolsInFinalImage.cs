@@ -40,7 +40,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         }
 
         var steps = RunSteps.For(context);
-        var chainSteps = ShippedStages.ChainInstructions(final)
+        var chainSteps = final.ChainInstructions
             .Select(steps.Find)
             .Where(s => s is { IsOnbuild: false, IsPosix: true })
             .Cast<RunStep>()

@@ -187,8 +187,8 @@ internal sealed class LayerSimulation
     private void Simulate(Stage stage)
     {
         var state = new State();
-        bool scratch = ShippedStages.Root(stage).IsScratch;
-        foreach (var s in ShippedStages.Chain(stage))
+        bool scratch = stage.Root.IsScratch;
+        foreach (var s in stage.Chain)
         {
             bool record = ReferenceEquals(s, stage);
             foreach (var instruction in s.Instructions)

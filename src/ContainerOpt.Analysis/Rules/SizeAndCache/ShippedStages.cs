@@ -13,29 +13,13 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 internal static class ShippedStages
 {
-    /// <summary>The stage and the stages it is built on, root first.</summary>
-    public static IReadOnlyList<Stage> Chain(Stage stage)
-    {
-        var chain = new List<Stage>();
-        for (var s = stage; s is not null && chain.Count <= 64; s = s.BaseStage)
-        {
-            if (chain.Contains(s)) break;
-            chain.Add(s);
-        }
-        chain.Reverse();
-        return chain;
-    }
-
-    /// <summary>The stage whose FROM names an image (or scratch) at the root of the chain.</summary>
-    public static Stage Root(Stage stage) => Chain(stage)[0];
-
     /// <summary>Stages whose layers ship: the final stage and its FROM chain.</summary>
     public static HashSet<Stage> LayerStages(DockerfileModel model)
     {
         var set = new HashSet<Stage>();
         if (model.FinalStage is { } final)
         {
-            set.UnionWith(Chain(final));
+            set.UnionWith(final.Chain);
         }
         return set;
     }
@@ -65,7 +49,7 @@ internal static class ShippedStages
                 }
                 if (wholesale)
                 {
-                    foreach (var s in Chain(target))
+                    foreach (var s in target.Chain)
                     {
                         if (set.Add(s)) queue.Enqueue(s);
                     }
@@ -75,6 +59,4 @@ internal static class ShippedStages
         return set;
     }
 
-    /// <summary>The instructions of a stage's chain in build order (FROMs excluded).</summary>
-    public static IEnumerable<StageInstruction> ChainInstructions(Stage stage) => Chain(stage).SelectMany(s => s.Instructions);
 }
