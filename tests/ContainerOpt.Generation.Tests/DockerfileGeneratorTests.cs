@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Core.Projects;

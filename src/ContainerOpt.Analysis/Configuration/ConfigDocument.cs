@@ -303,7 +303,7 @@ internal sealed class ConfigDocument
         }
         if (node is not YamlMappingNode mapping)
         {
-            Problem(node, $"'{setting}' must be a mapping of label names to types ({string.Join(", ", Rules.Practice.LabelPairs.SchemaTypes)}), not {Describe(node)}.");
+            Problem(node, $"'{setting}' must be a mapping of label names to types ({string.Join(", ", Facts.LabelPairs.SchemaTypes)}), not {Describe(node)}.");
             return;
         }
         foreach (var pair in Entries(mapping))
@@ -315,10 +315,10 @@ internal sealed class ConfigDocument
                 continue;
             }
             type = type.Trim();
-            if (!Rules.Practice.LabelPairs.IsKnownType(type))
+            if (!Facts.LabelPairs.IsKnownType(type))
             {
-                string? nearest = NearestName.Find(type, Rules.Practice.LabelPairs.SchemaTypes);
-                Problem(pair.Value, $"unknown label type '{type}' for label '{label}'; use one of {string.Join(", ", Rules.Practice.LabelPairs.SchemaTypes)}."
+                string? nearest = NearestName.Find(type, Facts.LabelPairs.SchemaTypes);
+                Problem(pair.Value, $"unknown label type '{type}' for label '{label}'; use one of {string.Join(", ", Facts.LabelPairs.SchemaTypes)}."
                     + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
                 continue;
             }

@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
@@ -47,9 +47,9 @@ public sealed class DockerfileAnalyzer
         var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
         if (!syntax.FailsBuildKitParse)
         {
-            var data = new AnalysisData(model,
+            var facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
-                input.ContextDirectory is not null, input.Project, options, input.ContextDirectory);
+                input.ContextDirectory, input.Project, options);
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var rule in _rules)
             {
@@ -60,7 +60,7 @@ public sealed class DockerfileAnalyzer
                 var sink = new List<Finding>();
                 try
                 {
-                    rule.Analyze(new RuleContext(data, rule, sink));
+                    rule.Analyze(new RuleContext(facts, rule, sink));
                 }
                 catch (Exception e)
                 {

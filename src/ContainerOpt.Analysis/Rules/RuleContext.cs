@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Semantics;
@@ -8,50 +8,51 @@ using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules;
 
-/// <summary>What a rule sees of the file, and where it reports. One per rule per file.</summary>
+/// <summary>What a rule sees of the file (its facts), and where it reports. One per rule per file.</summary>
 public sealed class RuleContext
 {
-    private readonly AnalysisData _data;
     private readonly DockerfileRule _rule;
     private readonly List<Finding> _sink;
 
-    internal RuleContext(AnalysisData data, DockerfileRule rule, List<Finding> sink)
+    internal RuleContext(DockerfileFacts facts, DockerfileRule rule, List<Finding> sink)
     {
-        _data = data;
+        Facts = facts;
         _rule = rule;
         _sink = sink;
     }
 
-    public DockerfileModel Model => _data.Model;
-    public DockerfileSyntax Syntax => _data.Model.Syntax;
-    public SourceText Source => _data.Model.Syntax.Source;
+    /// <summary>Everything known about the file, computed once and shared by every rule.</summary>
+    public DockerfileFacts Facts { get; }
+
+    public DockerfileModel Model => Facts.Model;
+    public DockerfileSyntax Syntax => Facts.Syntax;
+    public SourceText Source => Facts.Source;
 
     /// <summary>Every instruction in file order: global ARGs, then each stage's FROM and its instructions.</summary>
-    public IReadOnlyList<StageInstruction> Instructions => _data.Instructions;
+    public IReadOnlyList<StageInstruction> Instructions => Facts.Instructions;
 
     /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
-    public IReadOnlyList<RunScript> RunScripts => _data.RunScripts;
+    public IReadOnlyList<RunScript> RunScripts => Facts.RunScripts;
+
+    /// <summary>Every RUN as one layer, and the WORKDIR of each instruction.</summary>
+    public RunSteps RunSteps => Facts.RunSteps;
 
     /// <summary>The build context's .dockerignore, or null when there is none.</summary>
-    public DockerIgnore? DockerIgnore => _data.DockerIgnore;
+    public DockerIgnore? DockerIgnore => Facts.DockerIgnore;
 
     /// <summary>True when the caller knows the build context (so a missing .dockerignore is meaningful).</summary>
-    public bool ContextKnown => _data.ContextKnown;
+    public bool ContextKnown => Facts.ContextKnown;
 
-    /// <summary>
-    /// The build context folder as the caller gave it (<see cref="Engine.AnalysisInput.ContextDirectory"/>), or null.
-    /// Rules use it only to relate project paths to COPY sources (no I/O).
-    /// </summary>
-    public string? ContextDirectory => _data.ContextDirectory;
+    /// <summary>The build context folder as the caller gave it, or null.</summary>
+    public string? ContextDirectory => Facts.ContextDirectory;
 
-    /// <summary>The .NET project, or null (then .NET rules stay silent).</summary>
-    public ProjectModel? Project => _data.Project;
+    /// <summary>The .NET project, or null (then the project-aware rules stay silent).</summary>
+    public ProjectModel? Project => Facts.Project;
 
-    public AnalysisOptions Options => _data.Options;
+    public AnalysisOptions Options => Facts.Options;
 
     /// <summary>The SHELL in force at an instruction.</summary>
-    public ShellSettings ShellAt(StageInstruction instruction) =>
-        _data.Shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
+    public ShellSettings ShellAt(StageInstruction instruction) => Facts.ShellAt(instruction);
 
     /// <summary>Reports the rule's diagnostic at a span; arguments fill the descriptor's message format.</summary>
     public void Report(TextSpan span, params object?[] messageArgs) => ReportWith(span, null, messageArgs);
@@ -74,38 +75,4 @@ public sealed class RuleContext
         _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
             Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents));
     }
-}
-
-/// <summary>Per-file data shared by all rules, computed once.</summary>
-internal sealed class AnalysisData
-{
-    public AnalysisData(DockerfileModel model, DockerIgnore? dockerIgnore, bool contextKnown, ProjectModel? project, AnalysisOptions options,
-        string? contextDirectory = null)
-    {
-        Model = model;
-        DockerIgnore = dockerIgnore;
-        ContextKnown = contextKnown;
-        ContextDirectory = contextDirectory;
-        Project = project;
-        Options = options;
-        var instructions = new List<StageInstruction>(model.GlobalArgs);
-        foreach (var stage in model.Stages)
-        {
-            instructions.Add(stage.From);
-            instructions.AddRange(stage.Instructions);
-        }
-        instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
-        Instructions = instructions;
-        RunScripts = Context.RunScripts.Collect(model, Shells);
-    }
-
-    public DockerfileModel Model { get; }
-    public DockerIgnore? DockerIgnore { get; }
-    public bool ContextKnown { get; }
-    public string? ContextDirectory { get; }
-    public ProjectModel? Project { get; }
-    public AnalysisOptions Options { get; }
-    public List<StageInstruction> Instructions { get; }
-    public Dictionary<StageInstruction, ShellSettings> Shells { get; } = new();
-    public List<RunScript> RunScripts { get; }
 }

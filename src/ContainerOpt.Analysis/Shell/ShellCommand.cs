@@ -159,6 +159,9 @@ public sealed class ShellCommand
     /// <summary>True when an argument equals <paramref name="value"/> exactly.</summary>
     public bool HasArgument(string value) => Arguments.Any(a => a.Value == value);
 
+    /// <summary>True when any argument equals one of the values (hadolint's <c>cmdHasArgs</c>).</summary>
+    public bool HasAnyArgument(params string[] values) => Arguments.Any(a => values.Contains(a.Value, StringComparer.Ordinal));
+
     private static bool TakesValue(string flag, string[] flagsTakingValue)
     {
         foreach (var name in flagsTakingValue)

@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Shell;
 /// subshells and <c>sh -c "..."</c>, drops redirections and skips here-document bodies.
 /// Never throws; an unterminated quote ends the script.
 /// </summary>
-internal static class ShellParser
+public static class ShellParser
 {
     private const int MaxDepth = 16;
 

@@ -52,7 +52,7 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
                     {
                         continue;
                     }
-                    string cleaned = Context.DockerIgnore.CleanPath(source);
+                    string cleaned = DockerIgnore.CleanPath(source);
                     bool excluded = cleaned is "." or "/" ? rootIgnored : ignore.IsExcluded(cleaned);
                     if (excluded)
                     {

@@ -23,14 +23,14 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
-        var targets = DotNetBuild.TargetFrameworks(context, commands, project);
+        var commands = context.Facts.DotNetCommands;
+        var targets = context.Facts.DotNet!.TargetFrameworks;
         if (targets.Count == 0)
         {
             return;
         }
-        bool selfContained = DotNetBuild.IsSelfContained(context, commands, project);
-        bool rollsForward = IsMajorRollForward(project.RollForward) || IsMajorRollForward(DotNetBuild.EnvAtEnd(final, "DOTNET_ROLL_FORWARD"));
+        bool selfContained = context.Facts.DotNet!.IsSelfContained;
+        bool rollsForward = IsMajorRollForward(project.RollForward) || IsMajorRollForward(final.EnvAtEnd("DOTNET_ROLL_FORWARD"));
         var finalRoot = final.Root;
         var highest = targets[targets.Count - 1];
 

@@ -27,9 +27,9 @@ public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
-        bool selfContained = DotNetBuild.IsSelfContained(context, commands, project);
-        bool aot = DotNetBuild.IsAot(commands, project);
+        var commands = context.Facts.DotNetCommands;
+        bool selfContained = context.Facts.DotNet!.IsSelfContained;
+        bool aot = context.Facts.DotNet!.IsAot;
         string name = image.KindName;
         if (selfContained)
         {

@@ -26,8 +26,8 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
-        var kind = DotNetBuild.IsSelfContained(context, commands, project) ? DotNetImageKind.RuntimeDeps
+        var commands = context.Facts.DotNetCommands;
+        var kind = context.Facts.DotNet!.IsSelfContained ? DotNetImageKind.RuntimeDeps
             : project.IsWeb ? DotNetImageKind.Aspnet
             : DotNetImageKind.Runtime;
         string runtime = "mcr.microsoft.com/dotnet/" + DotNetImage.NameOf(kind);

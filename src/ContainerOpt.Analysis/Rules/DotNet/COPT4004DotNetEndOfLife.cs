@@ -14,7 +14,7 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var today = DotNetReleases.Today(context);
+        var today = context.Facts.Today;
         var lts = DotNetReleases.CurrentLts(today);
         string note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
         foreach (var stage in context.Model.Stages)

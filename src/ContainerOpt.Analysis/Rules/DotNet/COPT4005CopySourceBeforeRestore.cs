@@ -26,9 +26,9 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
-        string? projectDir = DotNetBuild.ProjectDirectoryInContext(context, project);
-        string? projectFile = string.IsNullOrEmpty(project.ProjectPath) ? null : DotNetBuild.RelativeToContext(context, project.ProjectPath);
+        var commands = context.Facts.DotNetCommands;
+        string? projectDir = context.Facts.DotNet!.ProjectDirectoryInContext;
+        string? projectFile = context.Facts.DotNet!.ProjectFileInContext;
         string copyFirst = projectFile is not null ? $"'{projectFile}' (and the restore inputs)" : "the project file (and the restore inputs)";
 
         foreach (var stage in context.Model.Stages)
@@ -41,10 +41,10 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
             int restoreIndex = IndexIn(stage, restore.Instruction);
             for (int i = 0; i < restoreIndex; i++)
             {
-                foreach (var source in DotNetBuild.ContextSources(context, stage.Instructions[i]))
+                foreach (var source in context.Facts.ContextSourcesOf(stage.Instructions[i]))
                 {
                     string? what = source.IsWholeContext ? "the whole build context"
-                        : projectDir is not null && DotNetBuild.CoversFolder(source.Path, projectDir)
+                        : projectDir is not null && ContextPaths.CoversFolder(source.Path, projectDir)
                             ? source.Path.TrimEnd('/') == projectDir ? $"the project folder '{projectDir}'" : $"'{source.Path}', which holds the project folder '{projectDir}'"
                         : null;
                     if (what is null)

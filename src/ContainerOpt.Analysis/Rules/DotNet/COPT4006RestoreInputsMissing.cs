@@ -25,7 +25,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
         var inputs = new List<string>();
         foreach (var path in new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs))
         {
-            var relative = DotNetBuild.RelativeToContext(context, path);
+            var relative = context.Facts.RelativeToContext(path);
             if (!string.IsNullOrEmpty(relative) && !inputs.Contains(relative!, StringComparer.Ordinal))
             {
                 inputs.Add(relative!);
@@ -35,7 +35,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
+        var commands = context.Facts.DotNetCommands;
         foreach (var stage in context.Model.Stages)
         {
             var restore = commands.FirstOrDefault(c => c.Is("restore") && ReferenceEquals(c.Stage, stage));
@@ -44,7 +44,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
                 continue;
             }
             var sources = SourcesBefore(context, stage, restore);
-            var missing = inputs.Where(input => context.DockerIgnore?.IsExcluded(input) == true || !sources.Any(s => DotNetBuild.Covers(s, input))).ToList();
+            var missing = inputs.Where(input => context.DockerIgnore?.IsExcluded(input) == true || !sources.Any(s => ContextPaths.Covers(s, input))).ToList();
             if (missing.Count == 0)
             {
                 continue;
@@ -66,7 +66,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
                 {
                     break;
                 }
-                sources.AddRange(DotNetBuild.ContextSources(context, instruction).Select(c => c.Path));
+                sources.AddRange(context.Facts.ContextSourcesOf(instruction).Select(c => c.Path));
             }
         }
         foreach (var flag in restore.Run.Run.Flags)
@@ -74,7 +74,7 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
             var mount = RunMount.FromFlag(flag);
             if (mount is not null && mount.Type == "bind" && mount.From is null)
             {
-                sources.Add(DotNetBuild.CleanSource(mount.Source ?? "."));
+                sources.Add(ContextPaths.CleanSource(mount.Source ?? "."));
             }
         }
         return sources;

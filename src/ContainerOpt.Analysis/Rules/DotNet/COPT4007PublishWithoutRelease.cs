@@ -23,7 +23,7 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
+        var commands = context.Facts.DotNetCommands;
         foreach (var publish in commands.WithVerb("publish"))
         {
             var option = publish.Option("c", "configuration");
@@ -32,7 +32,7 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
             {
                 // The -c option wins over -p:Configuration when both are given.
                 string? raw = option is not null ? option.Value : property?.Value;
-                string? configuration = publish.Resolve(context, raw);
+                string? configuration = publish.Resolve(raw);
                 if (configuration is not null && configuration.Equals("Debug", StringComparison.OrdinalIgnoreCase))
                 {
                     var word = option is not null ? option.ValueOrOptionWord : property!.Word; // raw came from one of them
@@ -40,8 +40,8 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
                 }
                 continue;
             }
-            string? publishRelease = publish.Resolve(context, publish.Property("PublishRelease")?.Value);
-            if (DotNetBuild.IsTrue(publishRelease))
+            string? publishRelease = publish.Resolve(publish.Property("PublishRelease")?.Value);
+            if (DotNetFacts.IsTrue(publishRelease))
             {
                 continue;
             }
@@ -50,7 +50,7 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
             {
                 continue; // unknown, or a multi-targeting publish without -f (that fails with NETSDK1129 anyway)
             }
-            bool releaseByDefault = !DotNetBuild.IsFalse(publishRelease) && published.Major >= 8;
+            bool releaseByDefault = !DotNetFacts.IsFalse(publishRelease) && published.Major >= 8;
             if (!releaseByDefault)
             {
                 context.Report(publish.VerbSpan, "without -c publishes");
@@ -64,7 +64,7 @@ public sealed class COPT4007PublishWithoutRelease : DockerfileRule
     /// </summary>
     private static Version? PublishedFramework(RuleContext context, DotNetCommand publish, ProjectModel project)
     {
-        string? framework = publish.Resolve(context, publish.Option("f", "framework")?.Value);
+        string? framework = publish.Resolve(publish.Option("f", "framework")?.Value);
         if (framework is not null)
         {
             return Core.Projects.ProjectModel.ParseTargetFramework(framework);

@@ -18,7 +18,7 @@ public sealed class COPT4008BuildThenPublish : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
+        var commands = context.Facts.DotNetCommands;
         foreach (var publish in commands.WithVerb("publish"))
         {
             if (publish.Has("no-build") || publish.Stage is not { } stage)
@@ -49,7 +49,7 @@ public sealed class COPT4008BuildThenPublish : DockerfileRule
 
     private static string FileName(string path)
     {
-        string p = DotNetBuild.NormalizeSeparators(path).TrimEnd('/');
+        string p = ContextPaths.NormalizeSeparators(path).TrimEnd('/');
         int slash = p.LastIndexOf('/');
         return slash >= 0 ? p.Substring(slash + 1) : p;
     }

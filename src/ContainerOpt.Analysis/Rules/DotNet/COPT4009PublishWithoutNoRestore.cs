@@ -18,7 +18,7 @@ public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
+        var commands = context.Facts.DotNetCommands;
         foreach (var publish in commands.WithVerb("publish"))
         {
             if (publish.Has("no-restore", "no-build") || publish.Stage is not { } stage)

@@ -27,7 +27,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
         {
             return;
         }
-        var names = DotNetBuild.OutputNames(DotNetCli.Commands(context), project);
+        var names = context.Facts.DotNet!.OutputNames;
         if (names.Count == 0)
         {
             return;
@@ -122,7 +122,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
         {
             return false;
         }
-        string directory = DotNetBuild.ParentOf(DotNetBuild.NormalizeSeparators(value));
+        string directory = ContextPaths.ParentOf(ContextPaths.NormalizeSeparators(value));
         if (value.StartsWith("./", StringComparison.Ordinal))
         {
             return directory == ".";
@@ -166,7 +166,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
 
     private static string BaseName(string path)
     {
-        string p = DotNetBuild.NormalizeSeparators(path);
+        string p = ContextPaths.NormalizeSeparators(path);
         int slash = p.LastIndexOf('/');
         return slash >= 0 ? p.Substring(slash + 1) : p;
     }

@@ -25,7 +25,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
         {
             return;
         }
-        var exposes = DotNetBuild.InstructionsOf(final, InstructionKind.Expose).ToList();
+        var exposes = final.ChainInstructionsOf(InstructionKind.Expose).ToList();
         if (exposes.Count == 0)
         {
             return;
@@ -78,7 +78,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
         }
         foreach (var name in new[] { "ASPNETCORE_URLS", "DOTNET_URLS" })
         {
-            var urls = DotNetBuild.EnvAtEnd(final, name);
+            var urls = final.EnvAtEnd(name);
             if (!string.IsNullOrWhiteSpace(urls))
             {
                 return (UrlPorts(urls!), $"{name}={urls}");
@@ -86,8 +86,8 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
         }
         if (modern)
         {
-            var http = DotNetBuild.EnvAtEnd(final, "ASPNETCORE_HTTP_PORTS");
-            var https = DotNetBuild.EnvAtEnd(final, "ASPNETCORE_HTTPS_PORTS");
+            var http = final.EnvAtEnd("ASPNETCORE_HTTP_PORTS");
+            var https = final.EnvAtEnd("ASPNETCORE_HTTPS_PORTS");
             if (http is not null || https is not null)
             {
                 var ports = new List<int>();

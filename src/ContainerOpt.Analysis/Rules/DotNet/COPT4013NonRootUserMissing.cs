@@ -26,7 +26,7 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
         {
             return;
         }
-        if (DotNetBuild.InstructionsOf(final, InstructionKind.User).Any())
+        if (final.ChainInstructionsOf(InstructionKind.User).Any())
         {
             return;
         }

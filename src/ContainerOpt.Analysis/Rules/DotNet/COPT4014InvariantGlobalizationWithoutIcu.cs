@@ -30,12 +30,12 @@ public sealed class COPT4014InvariantGlobalizationWithoutIcu : DockerfileRule
         {
             return;
         }
-        string? invariant = DotNetBuild.EnvAtEnd(final, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
-        if (DotNetBuild.IsTrue(invariant) || InstallsIcu(context, final))
+        string? invariant = final.EnvAtEnd("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
+        if (DotNetFacts.IsTrue(invariant) || InstallsIcu(context, final))
         {
             return;
         }
-        if (DotNetBuild.IsFalse(invariant))
+        if (DotNetFacts.IsFalse(invariant))
         {
             context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, image.Reference,
                 "with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false the app fails at start (\"Couldn't find a valid ICU package\")");

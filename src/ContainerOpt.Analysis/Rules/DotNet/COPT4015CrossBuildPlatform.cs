@@ -23,8 +23,8 @@ public sealed class COPT4015CrossBuildPlatform : DockerfileRule
         {
             return;
         }
-        var commands = DotNetCli.Commands(context);
-        bool selfContained = DotNetBuild.IsSelfContained(context, commands, project) || !string.IsNullOrEmpty(project.RuntimeIdentifier);
+        var commands = context.Facts.DotNetCommands;
+        bool selfContained = context.Facts.DotNet!.IsSelfContained || !string.IsNullOrEmpty(project.RuntimeIdentifier);
         foreach (var stage in context.Model.Stages)
         {
             var image = DotNetImage.ForStage(stage);
@@ -52,7 +52,7 @@ public sealed class COPT4015CrossBuildPlatform : DockerfileRule
             }
             foreach (var publish in own.Where(c => c.Is("publish") && !NamesTargetArchitecture(c)))
             {
-                string? rid = publish.Resolve(context, publish.Option("r", "runtime")?.Value) ?? project.RuntimeIdentifier;
+                string? rid = publish.Resolve(publish.Option("r", "runtime")?.Value) ?? project.RuntimeIdentifier;
                 bool ridSpecific = selfContained || !string.IsNullOrEmpty(rid);
                 string forWhat = string.IsNullOrEmpty(rid) ? "the build machine's architecture" : $"'{rid}' whatever the target platform";
                 if (ridSpecific)

@@ -15,7 +15,7 @@ public sealed class COPT2001PointlessCommand : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             foreach (var command in run.Named(Pointless))
             {

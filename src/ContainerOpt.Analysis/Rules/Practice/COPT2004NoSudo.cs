@@ -12,7 +12,7 @@ public sealed class COPT2004NoSudo : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Commands)
             {

@@ -18,15 +18,15 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!ShellRuleSupport.ReachesAnImage(run.Instruction, context.Model)
-                || ShellRuleSupport.HasCacheMountAt(run.Run, Lists)
-                || (ShellRuleSupport.HasCacheMountAt(run.Run, "/var/lib/apt") && ShellRuleSupport.HasCacheMountAt(run.Run, "/var/cache/apt")))
+            if (!context.Facts.ReachesAnImage(run.Instruction)
+                || run.HasCacheMountAt(Lists)
+                || (run.HasCacheMountAt("/var/lib/apt") && run.HasCacheMountAt("/var/cache/apt")))
             {
                 continue;
             }
-            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsUpdate, c => ShellRuleSupport.RemovesUnder(c, Lists));
+            var uncleaned = run.FirstUncleaned(IsUpdate, c => ShellFacts.RemovesUnder(c, Lists));
             if (uncleaned is { } update)
             {
                 context.Report(update.NameSpan);
@@ -34,5 +34,5 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
         }
     }
 
-    private static bool IsUpdate(ShellCommand command) => command.Is("apt-get") && ShellRuleSupport.HasAnyArgument(command, "update");
+    private static bool IsUpdate(ShellCommand command) => command.Is("apt-get") && command.HasAnyArgument("update");
 }

@@ -12,5 +12,5 @@ public sealed class COPT2012HealthcheckOnce : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.HealthcheckOnce;
 
     public override void Analyze(RuleContext context) =>
-        InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Healthcheck);
+        context.ReportRepeats(InstructionKind.Healthcheck);
 }

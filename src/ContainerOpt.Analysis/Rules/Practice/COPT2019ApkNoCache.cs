@@ -13,15 +13,15 @@ public sealed class COPT2019ApkNoCache : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/apk", "/etc/apk/cache"))
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/apk", "/etc/apk/cache"))
             {
                 continue;
             }
             foreach (var item in run.Named("apk"))
             {
-                if (ShellRuleSupport.HasAnyArgument(item.Command, "add") && !item.Command.HasFlag("no-cache"))
+                if (item.Command.HasAnyArgument("add") && !item.Command.HasFlag("no-cache"))
                 {
                     context.Report(item.NameSpan);
                     break;

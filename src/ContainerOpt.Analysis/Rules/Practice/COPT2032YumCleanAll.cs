@@ -14,13 +14,13 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/yum"))
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum"))
             {
                 continue;
             }
-            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            var uncleaned = run.FirstUncleaned(IsInstall, IsCleanup);
             if (uncleaned is { } install)
             {
                 context.Report(install.NameSpan);
@@ -28,9 +28,9 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
         }
     }
 
-    private static bool IsInstall(ShellCommand command) => command.Is("yum") && ShellRuleSupport.HasAnyArgument(command, "install");
+    private static bool IsInstall(ShellCommand command) => command.Is("yum") && command.HasAnyArgument("install");
 
     private static bool IsCleanup(ShellCommand command) =>
-        (command.Is("yum") && ShellRuleSupport.HasAnyArgument(command, "clean"))
-        || ShellRuleSupport.RemovesUnder(command, "/var/cache/yum");
+        (command.Is("yum") && command.HasAnyArgument("clean"))
+        || ShellFacts.RemovesUnder(command, "/var/cache/yum");
 }

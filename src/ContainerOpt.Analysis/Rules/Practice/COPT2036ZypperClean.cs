@@ -14,13 +14,13 @@ public sealed class COPT2036ZypperClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/zypp"))
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp"))
             {
                 continue;
             }
-            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            var uncleaned = run.FirstUncleaned(IsInstall, IsCleanup);
             if (uncleaned is { } install)
             {
                 context.Report(install.NameSpan);
@@ -28,9 +28,9 @@ public sealed class COPT2036ZypperClean : DockerfileRule
         }
     }
 
-    private static bool IsInstall(ShellCommand command) => command.Is("zypper") && ShellRuleSupport.HasAnyArgument(command, "install", "in");
+    private static bool IsInstall(ShellCommand command) => command.Is("zypper") && command.HasAnyArgument("install", "in");
 
     private static bool IsCleanup(ShellCommand command) =>
-        (command.Is("zypper") && ShellRuleSupport.HasAnyArgument(command, "clean", "cc"))
-        || ShellRuleSupport.RemovesUnder(command, "/var/cache/zypp");
+        (command.Is("zypper") && command.HasAnyArgument("clean", "cc"))
+        || ShellFacts.RemovesUnder(command, "/var/cache/zypp");
 }

@@ -17,17 +17,16 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", ".cache/libdnf5"))
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", ".cache/libdnf5"))
             {
                 continue;
             }
             int first = -1;
             foreach (var tool in new[] { "dnf", "microdnf" })
             {
-                int index = ShellRuleSupport.FirstUncleanedIndex(run,
-                    c => c.Is(tool) && ShellRuleSupport.HasAnyArgument(c, "install"),
+                int index = run.FirstUncleanedIndex(c => c.Is(tool) && c.HasAnyArgument("install"),
                     c => IsCleanup(c, tool));
                 if (index >= 0 && (first < 0 || index < first))
                 {
@@ -43,6 +42,6 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
     }
 
     private static bool IsCleanup(ShellCommand command, string tool) =>
-        (command.Is(tool) && ShellRuleSupport.HasAnyArgument(command, "clean"))
-        || ShellRuleSupport.RemovesUnder(command, CacheDirectories);
+        (command.Is(tool) && command.HasAnyArgument("clean"))
+        || ShellFacts.RemovesUnder(command, CacheDirectories);
 }

@@ -20,9 +20,9 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, ".cache/pip")
+            if (run.HasCacheMountContaining(tmpfsToo: true, ".cache/pip")
                 || (run.Instruction.Scope.TryGetValue(Variable, out var inherited) && IsTruthy(inherited)))
             {
                 continue;

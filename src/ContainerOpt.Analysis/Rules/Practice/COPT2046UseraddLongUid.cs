@@ -17,7 +17,7 @@ public sealed class COPT2046UseraddLongUid : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Named("useradd"))
             {

@@ -13,7 +13,7 @@ public sealed class COPT2047WgetProgress : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Named("wget"))
             {

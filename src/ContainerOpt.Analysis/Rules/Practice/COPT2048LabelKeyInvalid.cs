@@ -15,7 +15,7 @@ public sealed class COPT2048LabelKeyInvalid : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         object? reported = null;
-        foreach (var pair in LabelPairs.All(context))
+        foreach (var pair in context.Facts.Labels)
         {
             if (ReferenceEquals(reported, pair.Instruction))
             {

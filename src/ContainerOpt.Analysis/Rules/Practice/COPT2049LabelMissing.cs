@@ -23,7 +23,7 @@ public sealed class COPT2049LabelMissing : DockerfileRule
             return;
         }
         var labelsByStage = new Dictionary<Stage, HashSet<string>>();
-        foreach (var pair in LabelPairs.All(context))
+        foreach (var pair in context.Facts.Labels)
         {
             var stage = pair.Instruction.Stage;
             if (stage is null)

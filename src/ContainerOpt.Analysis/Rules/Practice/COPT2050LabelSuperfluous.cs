@@ -17,7 +17,7 @@ public sealed class COPT2050LabelSuperfluous : DockerfileRule
             return;
         }
         var schema = context.Options.LabelSchema;
-        foreach (var group in LabelPairs.All(context).GroupBy(p => p.Instruction))
+        foreach (var group in context.Facts.Labels.GroupBy(p => p.Instruction))
         {
             var extra = group.Where(p => !schema.ContainsKey(p.Key)).ToList();
             if (extra.Count == 0)

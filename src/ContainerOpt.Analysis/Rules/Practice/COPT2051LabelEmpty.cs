@@ -15,7 +15,7 @@ public sealed class COPT2051LabelEmpty : DockerfileRule
             return;
         }
         var seen = new HashSet<(object, string)>();
-        foreach (var pair in LabelPairs.All(context))
+        foreach (var pair in context.Facts.Labels)
         {
             if (pair.Value is not { Length: 0 } || !schema.ContainsKey(pair.Key) || !seen.Add((pair.Instruction, pair.Key)))
             {

@@ -8,5 +8,5 @@ public sealed class COPT2053LabelNotRfc3339 : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotRfc3339;
 
     public override void Analyze(RuleContext context) =>
-        LabelPairs.ReportInvalid(context, LabelPairs.Rfc3339, LabelFormats.IsRfc3339);
+        context.ReportInvalidLabels(LabelPairs.Rfc3339, LabelFormats.IsRfc3339);
 }

@@ -13,6 +13,6 @@ public sealed class COPT2054LabelNotSpdx : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotSpdx;
 
     public override void Analyze(RuleContext context) =>
-        LabelPairs.ReportInvalid(context, LabelPairs.Spdx, SpdxLicenses.IsValidExpression,
+        context.ReportInvalidLabels(LabelPairs.Spdx, SpdxLicenses.IsValidExpression,
             value => SpdxLicenses.Suggest(value) is { } id ? $" Did you mean '{id}'?" : "");
 }

@@ -8,5 +8,5 @@ public sealed class COPT2055LabelNotGitHash : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotGitHash;
 
     public override void Analyze(RuleContext context) =>
-        LabelPairs.ReportInvalid(context, LabelPairs.Hash, LabelFormats.IsGitHash);
+        context.ReportInvalidLabels(LabelPairs.Hash, LabelFormats.IsGitHash);
 }

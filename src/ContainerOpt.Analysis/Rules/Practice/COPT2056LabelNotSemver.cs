@@ -8,5 +8,5 @@ public sealed class COPT2056LabelNotSemver : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotSemver;
 
     public override void Analyze(RuleContext context) =>
-        LabelPairs.ReportInvalid(context, LabelPairs.SemVer, LabelFormats.IsSemVer);
+        context.ReportInvalidLabels(LabelPairs.SemVer, LabelFormats.IsSemVer);
 }

@@ -8,5 +8,5 @@ public sealed class COPT2058LabelNotEmail : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotEmail;
 
     public override void Analyze(RuleContext context) =>
-        LabelPairs.ReportInvalid(context, LabelPairs.Email, LabelFormats.IsEmail);
+        context.ReportInvalidLabels(LabelPairs.Email, LabelFormats.IsEmail);
 }

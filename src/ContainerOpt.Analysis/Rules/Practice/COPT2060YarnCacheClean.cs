@@ -14,14 +14,14 @@ public sealed class COPT2060YarnCacheClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!ShellRuleSupport.ReachesAnImage(run.Instruction, context.Model)
-                || ShellRuleSupport.HasCacheMountContaining(run.Run, tmpfsToo: true, ".cache/yarn"))
+            if (!context.Facts.ReachesAnImage(run.Instruction)
+                || run.HasCacheMountContaining(tmpfsToo: true, ".cache/yarn"))
             {
                 continue;
             }
-            var uncleaned = ShellRuleSupport.FirstUncleaned(run, IsInstall, IsCleanup);
+            var uncleaned = run.FirstUncleaned(IsInstall, IsCleanup);
             if (uncleaned is { } install)
             {
                 context.Report(install.NameSpan);
@@ -29,9 +29,9 @@ public sealed class COPT2060YarnCacheClean : DockerfileRule
         }
     }
 
-    private static bool IsInstall(ShellCommand command) => command.Is("yarn") && ShellRuleSupport.HasAnyArgument(command, "install");
+    private static bool IsInstall(ShellCommand command) => command.Is("yarn") && command.HasAnyArgument("install");
 
     private static bool IsCleanup(ShellCommand command) =>
-        (command.Is("yarn") && ShellRuleSupport.HasAnyArgument(command, "cache") && ShellRuleSupport.HasAnyArgument(command, "clean"))
+        (command.Is("yarn") && command.HasAnyArgument("cache") && command.HasAnyArgument("clean"))
         || (command.Is("rm") && command.Positionals().Any(p => p.Value.Contains(".cache/yarn", StringComparison.Ordinal)));
 }

@@ -17,7 +17,7 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
         // Per stage and per kind (RUN or ONBUILD RUN): the tool used first, and whether both were seen.
         var first = new Dictionary<(Stage?, bool), string>();
         var both = new HashSet<(Stage?, bool)>();
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             var tools = run.Named("curl", "wget").ToList();
             if (tools.Count == 0)

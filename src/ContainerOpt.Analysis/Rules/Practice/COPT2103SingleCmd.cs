@@ -12,5 +12,5 @@ public sealed class COPT2103SingleCmd : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SingleCmd;
 
     public override void Analyze(RuleContext context) =>
-        InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Cmd);
+        context.ReportRepeats(InstructionKind.Cmd);
 }

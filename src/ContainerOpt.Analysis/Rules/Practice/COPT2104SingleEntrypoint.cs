@@ -12,5 +12,5 @@ public sealed class COPT2104SingleEntrypoint : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SingleEntrypoint;
 
     public override void Analyze(RuleContext context) =>
-        InstructionRuleHelpers.ReportRepeats(context, InstructionKind.Entrypoint);
+        context.ReportRepeats(InstructionKind.Entrypoint);
 }

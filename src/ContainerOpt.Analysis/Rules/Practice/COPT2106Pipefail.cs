@@ -1,4 +1,4 @@
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Text;
@@ -22,7 +22,7 @@ public sealed class COPT2106Pipefail : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in ShellRuleSupport.PosixRuns(context))
+        foreach (var run in context.RunSteps.Posix)
         {
             foreach (var script in run.Scripts)
             {
@@ -41,7 +41,7 @@ public sealed class COPT2106Pipefail : DockerfileRule
     }
 
     /// <summary>Whether the shell that runs the script starts with pipefail on.</summary>
-    private static bool DefaultPipefail(RunGroup run, RunScript script)
+    private static bool DefaultPipefail(RunStep run, RunScript script)
     {
         if (script.Heredoc is null)
         {

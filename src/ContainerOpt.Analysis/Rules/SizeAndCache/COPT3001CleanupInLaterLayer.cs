@@ -17,8 +17,8 @@ public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var shipped = ShippedStages.LayerStages(context.Model);
-        var groups = LayerSimulation.For(context).Events
+        var shipped = context.Facts.LayerStages;
+        var groups = context.Facts.Layers.Events
             .Where(e => e.Kind == LayerEventKind.LaterLayerCleanup && e.Stage is not null && shipped.Contains(e.Stage))
             .GroupBy(e => (e.Step, e.ProducerLine, e.Fix));
         foreach (var group in groups)

@@ -18,7 +18,7 @@ public sealed class COPT3002IneffectiveCleanup : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var e in LayerSimulation.For(context).Events)
+        foreach (var e in context.Facts.Layers.Events)
         {
             if (e.Kind is LayerEventKind.NothingToClean or LayerEventKind.CleanupBeforeProducer or LayerEventKind.DryRun or LayerEventKind.NeverMade)
             {

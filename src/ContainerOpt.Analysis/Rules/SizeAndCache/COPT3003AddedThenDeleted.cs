@@ -16,8 +16,8 @@ public sealed class COPT3003AddedThenDeleted : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var shipped = ShippedStages.LayerStages(context.Model);
-        foreach (var e in LayerSimulation.For(context).Events)
+        var shipped = context.Facts.LayerStages;
+        foreach (var e in context.Facts.Layers.Events)
         {
             if (e.Kind == LayerEventKind.AddedThenDeleted && e.Stage is not null && shipped.Contains(e.Stage))
             {

@@ -25,7 +25,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
     {
         var model = context.Model;
         var shipped = ShippedStages.FileStages(model);
-        var steps = RunSteps.For(context);
+        var steps = context.RunSteps;
         foreach (var stage in model.Stages)
         {
             if (!shipped.Contains(stage))

@@ -16,7 +16,7 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var steps = RunSteps.For(context);
+        var steps = context.RunSteps;
         foreach (var step in steps.All)
         {
             if (!step.IsPosix)

@@ -25,8 +25,8 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var steps = RunSteps.For(context);
-        foreach (var stage in ShippedStages.LayerStages(context.Model).OrderBy(s => s.Index))
+        var steps = context.RunSteps;
+        foreach (var stage in context.Facts.LayerStages.OrderBy(s => s.Index))
         {
             RunKind? previous = null;
             foreach (var instruction in stage.Instructions)

@@ -20,7 +20,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var steps = RunSteps.For(context);
+        var steps = context.RunSteps;
         foreach (var stage in model.Stages)
         {
             var pending = new List<(CopyInstruction Copy, CopySource Source)>();
@@ -120,7 +120,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             return false;
         }
         string? file = LayerPaths.FromWord(word, step.Instruction, context.Model, step.Workdir, relativeIsKnown: true);
-        string destination = LayerPaths.Resolve(copy.DestinationValue, RunSteps.For(context).WorkdirOf(copy.Instruction));
+        string destination = LayerPaths.Resolve(copy.DestinationValue, context.RunSteps.WorkdirOf(copy.Instruction));
         return file is not null && LayerPaths.IsAtOrUnder(file, destination) && file != destination;
     }
 

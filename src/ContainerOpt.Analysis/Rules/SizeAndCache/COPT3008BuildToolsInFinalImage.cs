@@ -39,7 +39,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             context.Report(root.Token.Span, $"The final image is based on '{root.Image}', which carries {toolchain.Carries}", $" ({toolchain.Instead})");
         }
 
-        var steps = RunSteps.For(context);
+        var steps = context.RunSteps;
         var chainSteps = final.ChainInstructions
             .Select(steps.Find)
             .Where(s => s is { IsOnbuild: false, IsPosix: true })

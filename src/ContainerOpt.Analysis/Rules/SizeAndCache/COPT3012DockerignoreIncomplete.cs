@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// A .dockerignore exists but lets through what should never reach a build: <c>.git</c>, local
 /// secrets (<c>.env</c>, <c>*.pfx</c>), and — when the Dockerfile builds .NET — <c>bin/</c> and
 /// <c>obj/</c> at any depth, and — when it builds Node.js — <c>node_modules</c>. Each is tested with
-/// <see cref="Context.DockerIgnore.IsExcluded"/> on sample paths (<c>.git/HEAD</c>, <c>.env</c>,
+/// <see cref="DockerIgnore.IsExcluded"/> on sample paths (<c>.git/HEAD</c>, <c>.env</c>,
 /// <c>cert.pfx</c>, <c>bin/Debug/x.dll</c> and <c>src/App/bin/Debug/x.dll</c>, <c>obj/project.assets.json</c>
 /// and <c>src/App/obj/project.assets.json</c>, <c>node_modules/a/index.js</c>). Reported once, at the
 /// first COPY/ADD that takes the whole context, listing every gap.

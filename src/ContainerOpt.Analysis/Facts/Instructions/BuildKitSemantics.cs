@@ -4,14 +4,14 @@ using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Rules.Correctness;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// What the BuildKit-check rules share: BuildKit's "did you mean" search, the arguments BuildKit
 /// defines before the first FROM, image-reference and platform syntax, the environment of well
 /// known base images, and finding a variable reference in the source.
 /// </summary>
-internal static class BuildKitSemantics
+public static class BuildKitSemantics
 {
     /// <summary>Arguments BuildKit defines in global scope without a declaration (its defaultArgs).</summary>
     public static readonly IReadOnlyList<string> DefaultArgNames = new[]

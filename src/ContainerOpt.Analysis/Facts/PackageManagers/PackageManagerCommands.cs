@@ -1,13 +1,13 @@
 using ContainerOpt.Analysis.Shell;
 
-namespace ContainerOpt.Analysis.Rules.Practice;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// Recognition shared by the package-manager rules (hadolint's DL3008-DL3062 family): which command
 /// is an install of which manager, which of its words are packages (flag values skipped), and the
 /// version-pin syntaxes per manager.
 /// </summary>
-internal static class PackageManagerCommands
+public static class PackageManagerCommands
 {
     // ---- apt-get -------------------------------------------------------------------------------
 

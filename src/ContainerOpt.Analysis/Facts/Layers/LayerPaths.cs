@@ -1,16 +1,16 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// Paths inside the image as the size and cache rules compare them: absolute, '/'-separated,
 /// cleaned, <c>~</c> and <c>$HOME</c> read as <c>/root</c>, shell globs kept as globs.
 /// </summary>
-internal static class LayerPaths
+public static class LayerPaths
 {
     public const string Home = "/root";
 
@@ -86,7 +86,7 @@ internal static class LayerPaths
         return value;
     }
 
-    public static bool IsGlob(string path) => Context.PathGlob.IsGlob(path);
+    public static bool IsGlob(string path) => PathGlob.IsGlob(path);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
     public static bool IsAtOrUnder(string path, string directory) =>
@@ -152,5 +152,5 @@ internal static class LayerPaths
         return t;
     }
 
-    public static Regex GlobRegex(string glob) => Context.PathGlob.ToRegex(glob, doubleStarCrossesFolders: false);
+    public static Regex GlobRegex(string glob) => PathGlob.ToRegex(glob, doubleStarCrossesFolders: false);
 }

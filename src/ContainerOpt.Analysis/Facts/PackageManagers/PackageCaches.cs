@@ -1,10 +1,10 @@
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>A cache a package-manager command writes to disk (and so into the layer, unless cleaned or mounted).</summary>
-internal sealed class CacheProduct
+public sealed class CacheProduct
 {
     public CacheProduct(CacheKind kind, IReadOnlyList<string> paths, PackageCall producer, StepCommand at)
     {
@@ -27,7 +27,7 @@ internal sealed class CacheProduct
 }
 
 /// <summary>One kind of package-manager cache: where it lives, what cleans it, how to avoid it.</summary>
-internal sealed class CacheKind
+public sealed class CacheKind
 {
     public CacheKind(string id, string manager, string description, string[] paths, string fix)
     {
@@ -53,7 +53,7 @@ internal sealed class CacheKind
 }
 
 /// <summary>Facts a cache decision needs beyond the command: the stage's apt configuration and base image.</summary>
-internal readonly struct CacheSetting
+public readonly struct CacheSetting
 {
     public CacheSetting(bool aptKeepsArchives, bool gemSkipsDocuments)
     {
@@ -72,7 +72,7 @@ internal readonly struct CacheSetting
 /// The package-manager caches the size rules know: where each lives, which commands create it, which
 /// remove it. A cache under a <c>RUN --mount=type=cache</c> (or tmpfs) target never reaches the layer.
 /// </summary>
-internal static class PackageCaches
+public static class PackageCaches
 {
     public static readonly CacheKind AptLists = new("apt-lists", "apt", "the apt package lists (/var/lib/apt/lists)",
         new[] { "/var/lib/apt/lists" }, "end the same RUN with 'rm -rf /var/lib/apt/lists/*', or mount a cache on /var/lib/apt/lists");

@@ -1,9 +1,7 @@
-using ContainerOpt.Analysis.Shell;
-
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Shell;
 
 /// <summary>What the size rules need to know about ordinary shell commands.</summary>
-internal static class ShellFacts
+public static class ShellFacts
 {
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox" };
 
@@ -39,6 +37,27 @@ internal static class ShellFacts
         }
         string program = command.NameWord?.Value ?? "";
         return program.IndexOf('/') >= 0 && !SystemBins.Any(b => program.StartsWith(b, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True for <c>rm</c> of one of the directories or anything inside it: <c>/var/lib/apt/lists/*</c>,
+    /// <c>/var/cache/yum</c>, <c>/var/cache/libdnf5*</c>.
+    /// </summary>
+    public static bool RemovesUnder(ShellCommand command, params string[] directories)
+    {
+        if (!command.Is("rm"))
+        {
+            return false;
+        }
+        foreach (var word in command.Positionals())
+        {
+            string path = word.Value.TrimEnd('*').TrimEnd('/');
+            if (directories.Any(d => path == d || path.StartsWith(d + "/", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True for commands that cannot have created the files a later <c>rm</c> in the same RUN deletes.</summary>

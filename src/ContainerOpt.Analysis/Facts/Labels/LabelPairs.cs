@@ -3,10 +3,10 @@ using ContainerOpt.Dockerfile.Expansion;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
-namespace ContainerOpt.Analysis.Rules.Practice;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>One <c>key=value</c> of a LABEL (or ONBUILD LABEL), with the key and value as the image gets them.</summary>
-internal sealed class LabelPair
+public sealed class LabelPair
 {
     public LabelPair(StageInstruction instruction, KeyValueSyntax syntax, string key, string? value)
     {
@@ -32,7 +32,7 @@ internal sealed class LabelPair
 }
 
 /// <summary>What the label rules (COPT2048–COPT2058, hadolint DL3048–DL3058) share: the pairs and the schema.</summary>
-internal static class LabelPairs
+public static class LabelPairs
 {
     /// <summary>Schema types (hadolint's label-schema values).</summary>
     public const string Text = "text";
@@ -46,12 +46,13 @@ internal static class LabelPairs
     public static readonly IReadOnlyList<string> SchemaTypes = new[] { Text, Url, Rfc3339, Spdx, Hash, SemVer, Email };
 
     /// <summary>Every LABEL pair in file order, ONBUILD LABEL included (hadolint checks those too).</summary>
-    public static IEnumerable<LabelPair> All(RuleContext context)
+    internal static IReadOnlyList<LabelPair> Collect(DockerfileFacts facts)
     {
-        char escape = context.Syntax.EscapeToken;
+        var pairs = new List<LabelPair>();
+        char escape = facts.Syntax.EscapeToken;
         var keyLex = new ShellLex(escape) { SkipUnsetEnv = true };
         var valueLex = new ShellLex(escape);
-        foreach (var instruction in context.Instructions)
+        foreach (var instruction in facts.Instructions)
         {
             var syntax = instruction.Syntax;
             bool onbuild = syntax.Kind == InstructionKind.Onbuild;
@@ -70,50 +71,25 @@ internal static class LabelPairs
                 {
                     value = expanded.Result;
                 }
-                yield return new LabelPair(instruction, pair, key, value);
+                pairs.Add(new LabelPair(instruction, pair, key, value));
             }
         }
+        return pairs;
     }
 
     /// <summary>The pairs of one label the schema gives the type <paramref name="type"/>, each with its schema name.</summary>
-    public static IEnumerable<LabelPair> OfType(RuleContext context, string type)
+    public static IEnumerable<LabelPair> OfType(DockerfileFacts facts, string type)
     {
-        var schema = context.Options.LabelSchema;
+        var schema = facts.Options.LabelSchema;
         if (schema.Count == 0 || !schema.Values.Any(v => IsType(v, type)))
         {
             yield break;
         }
-        foreach (var pair in All(context))
+        foreach (var pair in facts.Labels)
         {
             if (schema.TryGetValue(pair.Key, out var t) && IsType(t, type))
             {
                 yield return pair;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Reports each pair whose schema type is <paramref name="type"/> and whose known value fails
-    /// <paramref name="isValid"/>, at the value, once per label per instruction (as hadolint counts).
-    /// Message arguments: the key, the value (shortened), then <paramref name="extra"/>'s.
-    /// </summary>
-    public static void ReportInvalid(RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
-    {
-        var seen = new HashSet<(StageInstruction, string)>();
-        foreach (var pair in OfType(context, type))
-        {
-            if (pair.Value is null || isValid(pair.Value) || !seen.Add((pair.Instruction, pair.Key)))
-            {
-                continue;
-            }
-            var span = pair.Syntax.Value.Span.Length > 0 ? pair.Syntax.Value.Span : pair.Syntax.Key.Span;
-            if (extra is null)
-            {
-                context.Report(span, pair.Key, Shorten(pair.Value));
-            }
-            else
-            {
-                context.Report(span, pair.Key, Shorten(pair.Value), extra(pair.Value));
             }
         }
     }

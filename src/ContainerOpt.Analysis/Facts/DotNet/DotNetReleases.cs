@@ -1,7 +1,7 @@
-namespace ContainerOpt.Analysis.Rules.DotNet;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>One .NET major release: when it shipped and when Microsoft stops patching it.</summary>
-internal sealed class DotNetRelease
+public sealed class DotNetRelease
 {
     public DotNetRelease(int major, int minor, bool lts, DateTime ga, DateTime endOfSupport)
     {
@@ -34,7 +34,7 @@ internal sealed class DotNetRelease
 /// supported for 24 months (devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months),
 /// so .NET 8 (LTS) and .NET 9 (STS) both end on 2026-11-10. Update this table when a release ships.
 /// </summary>
-internal static class DotNetReleases
+public static class DotNetReleases
 {
     public static IReadOnlyList<DotNetRelease> All { get; } = new[]
     {
@@ -56,9 +56,6 @@ internal static class DotNetReleases
 
     public static DotNetRelease? Find(Version version) =>
         All.FirstOrDefault(r => r.Version.Major == version.Major && r.Version.Minor == version.Minor);
-
-    /// <summary>The date checks compare with: <see cref="Configuration.AnalysisOptions.Today"/>, else today (UTC).</summary>
-    public static DateTime Today(RuleContext context) => (context.Options.Today ?? DateTime.UtcNow).Date;
 
     /// <summary>The newest released LTS still in support, or null when the table is out of date.</summary>
     public static DotNetRelease? CurrentLts(DateTime today) =>

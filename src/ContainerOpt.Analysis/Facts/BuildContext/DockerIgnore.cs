@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ContainerOpt.Analysis.Context;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// A .dockerignore, matched the way BuildKit matches it (moby/patternmatcher): <c>*</c> and <c>?</c>

@@ -3,10 +3,10 @@ using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Rules.DotNet;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>The four .NET images: what each one holds decides which apps it can build or run.</summary>
-internal enum DotNetImageKind
+public enum DotNetImageKind
 {
     /// <summary>The SDK (and the ASP.NET Core runtime): builds apps.</summary>
     Sdk,
@@ -31,7 +31,7 @@ internal enum DotNetImageKind
 /// <c>10.0.100-rc.2-noble</c>, legacy <c>2.1-aspnetcore-runtime</c>. .NET Framework images
 /// (<c>mcr.microsoft.com/dotnet/framework/*</c>) are not .NET images here.
 /// </summary>
-internal sealed class DotNetImage
+public sealed class DotNetImage
 {
     private static readonly Regex VersionPattern = new(@"^(\d+)\.(\d+)(\.\d+)*$", RegexOptions.CultureInvariant);
 

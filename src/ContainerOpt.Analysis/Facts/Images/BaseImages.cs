@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>The image a stage's chain starts from, and what the size rules know about image families.</summary>
-internal static class BaseImages
+public static class BaseImages
 {
     private static readonly Regex DebianVersion = new("^(\\d+(\\.\\d+)*|bookworm|bullseye|buster|trixie|forky|sid|stable|oldstable|oldoldstable|testing|unstable)(-\\d{8})?$", RegexOptions.CultureInvariant);
     private static readonly Regex LanguageTag = new("^(?<v>\\d+(\\.\\d+)*(-?(rc|a|b)\\d*)?|latest)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);

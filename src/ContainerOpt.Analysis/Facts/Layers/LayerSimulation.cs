@@ -1,12 +1,11 @@
-using System.Runtime.CompilerServices;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
-internal enum LayerEventKind
+public enum LayerEventKind
 {
     /// <summary>COPT3001: a cleanup (cache, packages, files a RUN made) in a later layer than what made them.</summary>
     LaterLayerCleanup,
@@ -28,7 +27,7 @@ internal enum LayerEventKind
 }
 
 /// <summary>One finding of the layer simulation, for COPT3001, COPT3002 or COPT3003 to report.</summary>
-internal sealed class LayerEvent
+public sealed class LayerEvent
 {
     public LayerEvent(LayerEventKind kind, RunStep step, StepCommand at, TextSpan span, string cleanup)
     {
@@ -70,10 +69,8 @@ internal sealed class LayerEvent
 /// layer only hides it. Every stage is walked; each event belongs to the stage whose RUN it is in,
 /// and each rule decides which stages matter to it.
 /// </summary>
-internal sealed class LayerSimulation
+public sealed class LayerSimulation
 {
-    private static readonly ConditionalWeakTable<object, LayerSimulation> Cache = new();
-
     private static readonly HashSet<string> BuildDirectories = new(StringComparer.Ordinal)
     {
         "bin", "obj", "node_modules", "target", "build", "dist", "out", ".next", "__pycache__", ".gradle", "vendor",
@@ -84,15 +81,15 @@ internal sealed class LayerSimulation
         "rm", "set", "echo", "printf", "true", "false", ":", "test", "[", "ls", "cat", "export",
     };
 
-    private readonly RuleContext _context;
+    private readonly DockerfileFacts _facts;
     private readonly RunSteps _steps;
     private readonly List<LayerEvent> _events = new();
 
-    private LayerSimulation(RuleContext context)
+    internal LayerSimulation(DockerfileFacts facts)
     {
-        _context = context;
-        _steps = RunSteps.For(context);
-        foreach (var stage in context.Model.Stages)
+        _facts = facts;
+        _steps = facts.RunSteps;
+        foreach (var stage in facts.Model.Stages)
         {
             Simulate(stage);
         }
@@ -100,8 +97,6 @@ internal sealed class LayerSimulation
     }
 
     public IReadOnlyList<LayerEvent> Events => _events;
-
-    public static LayerSimulation For(RuleContext context) => Cache.GetValue(context.RunScripts, _ => new LayerSimulation(context));
 
     private enum FileKind
     {
@@ -212,7 +207,7 @@ internal sealed class LayerSimulation
 
     private void AddCopy(StageInstruction instruction, State state)
     {
-        var copy = CopyInstruction.Read(instruction, _context.Model);
+        var copy = CopyInstruction.Read(instruction, _facts.Model);
         if (copy is null)
         {
             return;
@@ -291,7 +286,7 @@ internal sealed class LayerSimulation
             state.Runs.Add(true);
             return;
         }
-        var model = _context.Model;
+        var model = _facts.Model;
         var stepProducts = new List<CacheProduct>();
         var cleaned = new HashSet<CacheProduct>();
         var stepFiles = new List<FileProduct>();
@@ -574,7 +569,7 @@ internal sealed class LayerSimulation
             {
                 continue;
             }
-            var made = PackageCaches.Produces(producer, step, later, strict: false, setting, _context.Model).Select(p => p.Kind).ToList();
+            var made = PackageCaches.Produces(producer, step, later, strict: false, setting, _facts.Model).Select(p => p.Kind).ToList();
             if (producer.Manager == "apt" && producer.Op == PackageOp.Update)
             {
                 made.Add(PackageCaches.AptArchives);
@@ -718,7 +713,7 @@ internal sealed class LayerSimulation
     /// <summary>Files a RUN command writes at a known place: downloads, clones, build outputs.</summary>
     private void AddRunFiles(ShellCommand command, StepCommand at, RunStep step, List<FileProduct> stepFiles, int runIndex)
     {
-        var model = _context.Model;
+        var model = _facts.Model;
         string? Path(ShellWord? word) => word is null || word.Value is "-" or "/dev/null" ? null
             : LayerPaths.FromWord(word, step.Instruction, model, step.Workdir, relativeIsKnown: !at.AfterCd);
         string? Under(string? directory, string name) => directory is null ? null : LayerPaths.Resolve(name, directory);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ContainerOpt.Analysis.Rules.Practice;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>The value formats of hadolint's label schema: url, rfc3339, hash, semver, email (spdx: <see cref="SpdxLicenses"/>).</summary>
-internal static class LabelFormats
+public static class LabelFormats
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 

@@ -3,10 +3,10 @@ using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Context;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>Finds every script a RUN executes (ONBUILD RUN included) and parses it once.</summary>
-internal static class RunScripts
+public static class RunScripts
 {
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
 

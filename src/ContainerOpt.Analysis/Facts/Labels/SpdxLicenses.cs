@@ -1,6 +1,6 @@
 using ContainerOpt.Analysis.Configuration;
 
-namespace ContainerOpt.Analysis.Rules.Practice;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// SPDX license identifiers and expressions (SPDX specification, annex "SPDX license expressions"):
@@ -9,7 +9,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <c>LicenseRef-acme</c>. Identifiers match case-insensitively, as the specification says; the list
 /// is the embedded SpdxIdentifiers.txt (licenses, deprecated licenses, exceptions).
 /// </summary>
-internal static class SpdxLicenses
+public static class SpdxLicenses
 {
     private static readonly Lazy<(HashSet<string> Licenses, HashSet<string> Exceptions, string[] All)> Data = new(Load);
 

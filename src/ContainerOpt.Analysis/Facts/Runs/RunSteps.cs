@@ -1,13 +1,13 @@
-using System.Runtime.CompilerServices;
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>One command of a RUN with its place in the RUN's execution order.</summary>
-internal readonly struct StepCommand
+public readonly struct StepCommand
 {
     public StepCommand(RunScript script, ShellCommand command, int order, bool afterCd)
     {
@@ -25,15 +25,20 @@ internal readonly struct StepCommand
 
     /// <summary>True when a <c>cd</c> ran earlier in the same script: relative paths are no longer relative to WORKDIR.</summary>
     public bool AfterCd { get; }
+
+    /// <summary>The program name's span in the source (<c>apt-get</c>), the usual place to point at.</summary>
+    public TextSpan NameSpan => Script.NameSpanOf(Command);
+
+    public override string ToString() => Command.ToString();
 }
 
 /// <summary>
 /// A RUN instruction as one layer: every script it runs (command line and heredoc bodies) with
 /// their commands in order, its mounts, the WORKDIR it runs in.
 /// </summary>
-internal sealed class RunStep
+public sealed class RunStep
 {
-    public RunStep(StageInstruction instruction, InstructionSyntax run, IReadOnlyList<RunScript> scripts, string workdir, DockerfileModel model)
+    internal RunStep(StageInstruction instruction, InstructionSyntax run, IReadOnlyList<RunScript> scripts, string workdir, DockerfileModel model)
     {
         Instruction = instruction;
         Run = run;
@@ -112,6 +117,7 @@ internal sealed class RunStep
 
     public bool IsPosix => Scripts.Count > 0 && Scripts[0].IsPosix;
 
+    /// <summary>The RUN's line (for messages).</summary>
     public int Line => Instruction.Syntax.StartLine;
 
     public Stage? Stage => Instruction.Stage;
@@ -139,6 +145,62 @@ internal sealed class RunStep
             }
         }
         return false;
+    }
+
+    /// <summary>The commands (of every script) whose program is one of the names.</summary>
+    public IEnumerable<StepCommand> Named(params string[] names) => Commands.Where(c => c.Command.IsAny(names));
+
+    /// <summary>
+    /// The first install that no cleanup follows in the same RUN (a cleanup before the install clears nothing),
+    /// or null when every install is cleaned up after.
+    /// </summary>
+    public StepCommand? FirstUncleaned(Func<ShellCommand, bool> isInstall, Func<ShellCommand, bool> isCleanup)
+    {
+        int index = FirstUncleanedIndex(isInstall, isCleanup);
+        return index < 0 ? null : Commands[index];
+    }
+
+    /// <summary>Like <see cref="FirstUncleaned"/>, as an index into <see cref="Commands"/> (-1 for none).</summary>
+    public int FirstUncleanedIndex(Func<ShellCommand, bool> isInstall, Func<ShellCommand, bool> isCleanup)
+    {
+        int lastCleanup = -1;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (isCleanup(Commands[i].Command))
+            {
+                lastCleanup = i;
+            }
+        }
+        for (int i = lastCleanup + 1; i < Commands.Count; i++)
+        {
+            if (isInstall(Commands[i].Command))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// True when a <c>--mount=type=cache</c> (or <c>type=tmpfs</c> when <paramref name="tmpfsToo"/>) has a
+    /// target, as written, containing one of the fragments (<c>.cache/pip</c> matches <c>/root/.cache/pip</c>).
+    /// </summary>
+    public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments) =>
+        WrittenCacheTargets(tmpfsToo).Any(target => fragments.Any(f => target.Contains(f, StringComparison.Ordinal)));
+
+    /// <summary>True when a cache mount's target, as written, is <paramref name="directory"/> or a folder inside it.</summary>
+    public bool HasCacheMountAt(string directory) =>
+        WrittenCacheTargets(tmpfsToo: false).Any(target => LayerPaths.IsAtOrUnder(target.TrimEnd('/'), directory));
+
+    private IEnumerable<string> WrittenCacheTargets(bool tmpfsToo)
+    {
+        foreach (var mount in Mounts)
+        {
+            if (mount.Target is { Length: > 0 } target && (mount.Type == "cache" || (tmpfsToo && mount.Type == "tmpfs")))
+            {
+                yield return target.Trim();
+            }
+        }
     }
 
     /// <summary>
@@ -179,20 +241,17 @@ internal sealed class RunStep
     public override string ToString() => Run.Original;
 }
 
-/// <summary>The RUN steps of a file, built once per analysis and shared by the size and cache rules.</summary>
-internal sealed class RunSteps
+/// <summary>The RUN steps of a file, in file order, and the WORKDIR of every instruction. One of the file's facts.</summary>
+public sealed class RunSteps
 {
-    private static readonly ConditionalWeakTable<object, RunSteps> Cache = new();
-
     private readonly Dictionary<StageInstruction, RunStep> _byInstruction = new();
 
-    private RunSteps(RuleContext context)
+    internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
     {
-        var model = context.Model;
         Workdirs = ComputeWorkdirs(model);
         var grouped = new Dictionary<StageInstruction, List<RunScript>>();
         var order = new List<StageInstruction>();
-        foreach (var script in context.RunScripts)
+        foreach (var script in runScripts)
         {
             if (!grouped.TryGetValue(script.Instruction, out var list))
             {
@@ -211,15 +270,17 @@ internal sealed class RunSteps
             all.Add(step);
         }
         All = all;
+        Posix = all.Where(s => s.IsPosix).ToArray();
     }
 
     /// <summary>Every RUN (ONBUILD RUN included) in file order.</summary>
     public IReadOnlyList<RunStep> All { get; }
 
+    /// <summary>The RUNs run by a POSIX shell (not under a PowerShell or cmd SHELL), in file order.</summary>
+    public IReadOnlyList<RunStep> Posix { get; }
+
     /// <summary>The WORKDIR each stage instruction runs in (absolute; "/" by default; inherited along FROM).</summary>
     public IReadOnlyDictionary<StageInstruction, string> Workdirs { get; }
-
-    public static RunSteps For(RuleContext context) => Cache.GetValue(context.RunScripts, _ => new RunSteps(context));
 
     public RunStep? Find(StageInstruction instruction) => _byInstruction.TryGetValue(instruction, out var step) ? step : null;
 

@@ -1,11 +1,11 @@
-using ContainerOpt.Analysis.Context;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 
-namespace ContainerOpt.Analysis.Rules.DotNet;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>An option of a <c>dotnet</c> command: <c>-c Release</c>, <c>--configuration:Release</c>, <c>-p:A=1</c>, <c>--no-restore</c>.</summary>
-internal sealed class DotNetOption
+public sealed class DotNetOption
 {
     public DotNetOption(string name, string? value, ShellWord word, ShellWord? valueWord)
     {
@@ -31,7 +31,7 @@ internal sealed class DotNetOption
 }
 
 /// <summary>An MSBuild property given on the command line (<c>-p:PublishAot=true</c>, <c>/p:A=1;B=2</c>).</summary>
-internal sealed class DotNetProperty
+public sealed class DotNetProperty
 {
     public DotNetProperty(string name, string value, ShellWord word)
     {
@@ -46,7 +46,7 @@ internal sealed class DotNetProperty
 }
 
 /// <summary>One <c>dotnet &lt;verb&gt;</c> command of a RUN, with its options parsed the way the .NET CLI reads them.</summary>
-internal sealed class DotNetCommand
+public sealed class DotNetCommand
 {
     private static readonly HashSet<string> OptionsWithValue = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,8 +58,9 @@ internal sealed class DotNetCommand
     /// <summary>Options whose value is optional and only ever true/false (<c>--self-contained false</c>).</summary>
     private static readonly HashSet<string> OptionalBooleans = new(StringComparer.OrdinalIgnoreCase) { "self-contained", "sc" };
 
-    internal DotNetCommand(RunScript run, ShellCommand command, int index)
+    internal DotNetCommand(DockerfileModel model, RunScript run, ShellCommand command, int index)
     {
+        _model = model;
         Run = run;
         Command = command;
         Index = index;
@@ -111,6 +112,8 @@ internal sealed class DotNetCommand
         }
         Properties = properties;
     }
+
+    private readonly DockerfileModel _model;
 
     public RunScript Run { get; }
     public ShellCommand Command { get; }
@@ -166,13 +169,13 @@ internal sealed class DotNetCommand
     /// The value with ARG/ENV references expanded the way the RUN's shell sees them, or null when a
     /// variable in it has no value at this point.
     /// </summary>
-    public string? Resolve(RuleContext context, string? value)
+    public string? Resolve(string? value)
     {
         if (value is null || !value.Contains('$'))
         {
             return value;
         }
-        var result = context.Model.Expand(Run.Instruction, value);
+        var result = _model.Expand(Run.Instruction, value);
         return result.Error is null && result.Unmatched.Count == 0 ? result.Result : null;
     }
 
@@ -230,12 +233,12 @@ internal sealed class DotNetCommand
 }
 
 /// <summary>Finds the <c>dotnet</c> commands of a Dockerfile's RUNs (any wrapper, heredoc, <c>sh -c</c>, exec form; not ONBUILD, not under a PowerShell/cmd SHELL).</summary>
-internal static class DotNetCli
+public static class DotNetCli
 {
-    public static IReadOnlyList<DotNetCommand> Commands(RuleContext context)
+    internal static IReadOnlyList<DotNetCommand> Collect(DockerfileFacts facts)
     {
         var result = new List<DotNetCommand>();
-        foreach (var run in context.RunScripts)
+        foreach (var run in facts.RunScripts)
         {
             // ONBUILD RUN runs in the images built FROM this one, not here.
             if (!run.IsPosix || run.IsOnbuild)
@@ -244,7 +247,7 @@ internal static class DotNetCli
             }
             foreach (var command in run.Script.Named("dotnet"))
             {
-                result.Add(new DotNetCommand(run, command, result.Count));
+                result.Add(new DotNetCommand(facts.Model, run, command, result.Count));
             }
         }
         return result;

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Shell;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>What a package-manager command does.</summary>
-internal enum PackageOp
+public enum PackageOp
 {
     /// <summary>Refreshes the package index (<c>apt-get update</c>, <c>apk update</c>, <c>yum makecache</c>).</summary>
     Update,
@@ -23,7 +23,7 @@ internal enum PackageOp
 }
 
 /// <summary>A package-manager command, understood: which manager, what it does, on which packages.</summary>
-internal sealed class PackageCall
+public sealed class PackageCall
 {
     public PackageCall(string manager, PackageOp op, ShellCommand command, string display, IReadOnlyList<ShellWord> operands)
     {
@@ -54,7 +54,7 @@ internal sealed class PackageCall
 }
 
 /// <summary>Recognises package-manager commands wherever they stand in a RUN.</summary>
-internal static class PackageManagers
+public static class PackageManagers
 {
     private static readonly Regex PipName = new("^pip[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly Regex PythonName = new("^python[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);

@@ -1,10 +1,10 @@
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
-namespace ContainerOpt.Analysis.Rules.SizeAndCache;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>A source of COPY/ADD: its token and its value, unquoted, with ARG/ENV expanded.</summary>
-internal readonly struct CopySource
+public readonly struct CopySource
 {
     public CopySource(SyntaxToken token, string value, bool isHeredoc)
     {
@@ -62,7 +62,7 @@ internal readonly struct CopySource
 }
 
 /// <summary>COPY and ADD as the size rules read them.</summary>
-internal sealed class CopyInstruction
+public sealed class CopyInstruction
 {
     private CopyInstruction(StageInstruction instruction, InstructionSyntax syntax, IReadOnlyList<CopySource> sources, SyntaxToken destination, string destinationValue, string? from)
     {

@@ -3,7 +3,7 @@ using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Context;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// A shell script that a RUN executes — its shell-form command line, its exec-form arguments, or

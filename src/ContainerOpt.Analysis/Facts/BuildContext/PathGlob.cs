@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ContainerOpt.Analysis.Context;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
 /// Path patterns of COPY/ADD sources and shell paths, as Go's filepath.Match reads them: <c>*</c> and

@@ -2,10 +2,10 @@ using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
-namespace ContainerOpt.Analysis.Rules.Practice;
+namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>Helpers shared by the hadolint-equivalent instruction rules (base images, stages, users, COPY/ADD).</summary>
-internal static class InstructionRuleHelpers
+public static class InstructionRuleHelpers
 {
     /// <summary>hadolint's archive extensions: what ADD extracts and what COPY should not copy only to extract.</summary>
     private static readonly string[] ArchiveExtensions =
@@ -97,24 +97,4 @@ internal static class InstructionRuleHelpers
     /// <summary>The stage's instructions of one kind, not counting ONBUILD triggers.</summary>
     public static IEnumerable<StageInstruction> OfKind(Stage stage, InstructionKind kind) =>
         stage.Instructions.Where(i => i.Syntax.Kind == kind);
-
-    /// <summary>
-    /// Reports, at its keyword, every instruction of <paramref name="kind"/> after the first in its
-    /// stage (ONBUILD triggers do not count); the message gets the previous one's line.
-    /// </summary>
-    public static void ReportRepeats(RuleContext context, InstructionKind kind)
-    {
-        foreach (var stage in context.Model.Stages)
-        {
-            StageInstruction? previous = null;
-            foreach (var instruction in OfKind(stage, kind))
-            {
-                if (previous is not null)
-                {
-                    context.Report(instruction.Syntax.Keyword.Span, previous.Syntax.StartLine);
-                }
-                previous = instruction;
-            }
-        }
-    }
 }

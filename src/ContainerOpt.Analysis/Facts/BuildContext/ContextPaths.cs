@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>Paths in the build context: project files related to the context, COPY sources cleaned and matched.</summary>
+public static class ContextPaths
+{
+    public static string NormalizeSeparators(string path) => path.Replace('\\', '/');
+
+    /// <summary>
+    /// A full path as a path relative to the build context ('/'-separated, "" for the context itself),
+    /// or null when the context is unknown or the path lies outside it.
+    /// </summary>
+    public static string? RelativeToContext(string? contextDirectory, string? fullPath)
+    {
+        if (string.IsNullOrEmpty(contextDirectory) || string.IsNullOrEmpty(fullPath))
+        {
+            return null;
+        }
+        string r = DockerIgnore.CleanPath(NormalizeSeparators(contextDirectory!));
+        string p = DockerIgnore.CleanPath(NormalizeSeparators(fullPath!));
+        var comparison = IsWindowsPath(r) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (string.Equals(r, p, comparison))
+        {
+            return "";
+        }
+        string prefix = r.EndsWith("/", StringComparison.Ordinal) ? r : r + "/";
+        return p.StartsWith(prefix, comparison) ? p.Substring(prefix.Length) : null;
+    }
+
+    public static string ParentOf(string path)
+    {
+        string p = path.TrimEnd('/');
+        int slash = p.LastIndexOf('/');
+        return slash < 0 ? "" : slash == 0 ? "/" : p.Substring(0, slash);
+    }
+
+    /// <summary>A COPY source as a context path: leading "./" and "/" dropped, "." and ".." resolved ("" for the whole context).</summary>
+    public static string CleanSource(string source)
+    {
+        string c = DockerIgnore.CleanPath(NormalizeSeparators(source)).TrimStart('/');
+        return c == "." ? "" : c;
+    }
+
+    /// <summary>
+    /// True when a COPY source brings <paramref name="path"/> (a context path) into the image: the
+    /// source is the path, a folder above it, or a pattern matching it or a folder above it.
+    /// </summary>
+    public static bool Covers(string source, string path)
+    {
+        if (source.Length == 0)
+        {
+            return true;
+        }
+        Regex? pattern = PathGlob.IsGlob(source) ? PathGlob.ToRegex(source, doubleStarCrossesFolders: true) : null;
+        string current = path;
+        while (true)
+        {
+            if (pattern is not null ? pattern.IsMatch(current) : string.Equals(source, current, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            int slash = current.LastIndexOf('/');
+            if (slash <= 0)
+            {
+                return false;
+            }
+            current = current.Substring(0, slash);
+        }
+    }
+
+    /// <summary>True when <paramref name="source"/> names <paramref name="folder"/> or a folder above it (copying the folder's whole content).</summary>
+    public static bool CoversFolder(string source, string folder) =>
+        source.Length == 0 || source == "*" || folder.Length > 0 && Covers(source, folder);
+
+    private static bool IsWindowsPath(string path) => path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]);
+}

@@ -1,0 +1,135 @@
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Core.Projects;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>
+/// What one Dockerfile means, computed once per analysis and shared by every rule: the model, the
+/// scripts its RUNs execute, the RUN steps and WORKDIRs, package-manager and <c>dotnet</c> commands,
+/// the layer simulation, labels, which stages ship, and the inputs beside the file (.dockerignore,
+/// build context, .NET project). Each fact is built on first use and never changes after; rules only
+/// read facts and never recompute them.
+/// </summary>
+public sealed class DockerfileFacts
+{
+    private readonly Dictionary<StageInstruction, ShellSettings> _shells = new();
+    private readonly Lazy<RunSteps> _runSteps;
+    private readonly Lazy<LayerSimulation> _layers;
+    private readonly Lazy<IReadOnlyList<DotNetCommand>> _dotNetCommands;
+    private readonly Lazy<IReadOnlyList<LabelPair>> _labels;
+    private readonly Lazy<HashSet<Stage>> _layerStages;
+    private readonly Lazy<HashSet<Stage>> _fileStages;
+    private readonly Lazy<DotNetFacts?> _dotNet;
+    private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
+
+    public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
+        ProjectModel? project = null, AnalysisOptions? options = null)
+    {
+        Model = model;
+        DockerIgnore = dockerIgnore;
+        ContextDirectory = contextDirectory;
+        Project = project;
+        Options = options ?? AnalysisOptions.Default;
+        var instructions = new List<StageInstruction>(model.GlobalArgs);
+        foreach (var stage in model.Stages)
+        {
+            instructions.Add(stage.From);
+            instructions.AddRange(stage.Instructions);
+        }
+        instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+        Instructions = instructions;
+        RunScripts = Facts.RunScripts.Collect(model, _shells);
+        _runSteps = new(() => new RunSteps(Model, RunScripts));
+        _layers = new(() => new LayerSimulation(this));
+        _dotNetCommands = new(() => DotNetCli.Collect(this));
+        _labels = new(() => LabelPairs.Collect(this));
+        _layerStages = new(() => ShippedStages.LayerStages(Model));
+        _fileStages = new(() => ShippedStages.FileStages(Model));
+        _dotNet = new(() => Project is null ? null : new DotNetFacts(this, Project));
+    }
+
+    public DockerfileModel Model { get; }
+    public DockerfileSyntax Syntax => Model.Syntax;
+    public SourceText Source => Model.Syntax.Source;
+
+    /// <summary>Every instruction in file order: global ARGs, then each stage's FROM and its instructions.</summary>
+    public IReadOnlyList<StageInstruction> Instructions { get; }
+
+    /// <summary>The SHELL in force at an instruction.</summary>
+    public ShellSettings ShellAt(StageInstruction instruction) =>
+        _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
+
+    /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
+    public IReadOnlyList<RunScript> RunScripts { get; }
+
+    /// <summary>Every RUN as one layer (its scripts, commands in order, mounts, WORKDIR), and the WORKDIR of each instruction.</summary>
+    public RunSteps RunSteps => _runSteps.Value;
+
+    /// <summary>Where cleanups in one layer do not shrink another: the events COPT3001–COPT3003 report.</summary>
+    public LayerSimulation Layers => _layers.Value;
+
+    /// <summary>Every <c>dotnet</c> command the RUNs execute (not ONBUILD, not under a PowerShell/cmd SHELL), in source order.</summary>
+    public IReadOnlyList<DotNetCommand> DotNetCommands => _dotNetCommands.Value;
+
+    /// <summary>What the project and the Dockerfile decide together (frameworks built, self-contained, output names); null without a project.</summary>
+    public DotNetFacts? DotNet => _dotNet.Value;
+
+    /// <summary>Every LABEL pair in file order, ONBUILD LABEL included.</summary>
+    public IReadOnlyList<LabelPair> Labels => _labels.Value;
+
+    /// <summary>True when the stage's layers ship in the final image: the final stage and its FROM chain (<see cref="ShippedStages"/>).</summary>
+    public bool ShipsLayersOf(Stage? stage) => stage is not null && _layerStages.Value.Contains(stage);
+
+    /// <summary>True when the stage's files ship: a layer stage, or a stage one of them copies wholesale (<c>COPY --from=x / /</c>).</summary>
+    public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Value.Contains(stage);
+
+    /// <summary>The stages whose layers ship, in file order.</summary>
+    public IEnumerable<Stage> LayerStages => Model.Stages.Where(_layerStages.Value.Contains);
+
+    /// <summary>
+    /// hadolint's view of what reaches an image: the last stage, a stage another FROM builds on, and
+    /// every ONBUILD (it runs in whatever image builds on this one).
+    /// </summary>
+    public bool ReachesAnImage(StageInstruction instruction)
+    {
+        if (instruction.Syntax.Kind == InstructionKind.Onbuild)
+        {
+            return true;
+        }
+        var stage = instruction.Stage;
+        return stage is null || ReferenceEquals(stage, Model.FinalStage) || Model.Stages.Any(s => ReferenceEquals(s.BaseStage, stage));
+    }
+
+    /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
+    public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
+    {
+        if (!_contextSources.TryGetValue(instruction, out var sources))
+        {
+            _contextSources[instruction] = sources = ContextSource.Of(Model, instruction);
+        }
+        return sources;
+    }
+
+    /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>
+    public string? RelativeToContext(string? fullPath) => ContextPaths.RelativeToContext(ContextDirectory, fullPath);
+
+    /// <summary>The build context's .dockerignore, or null when there is none.</summary>
+    public DockerIgnore? DockerIgnore { get; }
+
+    /// <summary>True when the caller knows the build context (so a missing .dockerignore is meaningful).</summary>
+    public bool ContextKnown => ContextDirectory is not null;
+
+    /// <summary>The build context folder as the caller gave it, or null. Facts relate project paths to COPY sources with it (no I/O).</summary>
+    public string? ContextDirectory { get; }
+
+    /// <summary>The .NET project, or null.</summary>
+    public ProjectModel? Project { get; }
+
+    public AnalysisOptions Options { get; }
+
+    /// <summary>The date date-dependent checks compare with (<see cref="AnalysisOptions.Today"/>, else today, UTC).</summary>
+    public DateTime Today => (Options.Today ?? DateTime.UtcNow).Date;
+}

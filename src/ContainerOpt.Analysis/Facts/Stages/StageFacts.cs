@@ -1,0 +1,16 @@
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>What a stage's image holds at its end, read from the stage and the stages it is built on.</summary>
+public static class StageFacts
+{
+    /// <summary>The value of an ENV variable at the end of the stage (inherited through FROM stage included), or null.</summary>
+    public static string? EnvAtEnd(this Stage stage, string name) =>
+        stage.FinalScope.KindOf(name) == VariableKind.Env && stage.FinalScope.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The instructions of a kind across the stage's chain, in build order.</summary>
+    public static IEnumerable<StageInstruction> ChainInstructionsOf(this Stage stage, InstructionKind kind) =>
+        stage.ChainInstructions.Where(i => i.Syntax.Kind == kind);
+}

@@ -1,0 +1,54 @@
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules;
+
+/// <summary>Checks that several rules share, each reporting through its rule's context (the one rule module).</summary>
+public static class SharedChecks
+{
+    /// <summary>
+    /// Reports, at its keyword, every instruction of <paramref name="kind"/> after the first in its
+    /// stage (ONBUILD triggers do not count); the message gets the previous one's line.
+    /// </summary>
+    public static void ReportRepeats(this RuleContext context, InstructionKind kind)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            StageInstruction? previous = null;
+            foreach (var instruction in InstructionRuleHelpers.OfKind(stage, kind))
+            {
+                if (previous is not null)
+                {
+                    context.Report(instruction.Syntax.Keyword.Span, previous.Syntax.StartLine);
+                }
+                previous = instruction;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports each pair whose schema type is <paramref name="type"/> and whose known value fails
+    /// <paramref name="isValid"/>, at the value, once per label per instruction (as hadolint counts).
+    /// Message arguments: the key, the value (shortened), then <paramref name="extra"/>'s.
+    /// </summary>
+    public static void ReportInvalidLabels(this RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
+    {
+        var seen = new HashSet<(StageInstruction, string)>();
+        foreach (var pair in LabelPairs.OfType(context.Facts, type))
+        {
+            if (pair.Value is null || isValid(pair.Value) || !seen.Add((pair.Instruction, pair.Key)))
+            {
+                continue;
+            }
+            var span = pair.Syntax.Value.Span.Length > 0 ? pair.Syntax.Value.Span : pair.Syntax.Key.Span;
+            if (extra is null)
+            {
+                context.Report(span, pair.Key, LabelPairs.Shorten(pair.Value));
+            }
+            else
+            {
+                context.Report(span, pair.Key, LabelPairs.Shorten(pair.Value), extra(pair.Value));
+            }
+        }
+    }
+}
