@@ -51,4 +51,23 @@ public static class SharedChecks
             }
         }
     }
+
+    /// <summary>
+    /// Reports packages installed without a version. Message arguments: the package, then
+    /// <paramref name="extra"/>'s (a suggestion, the program).
+    /// </summary>
+    public static void ReportUnpinned(this RuleContext context, StepCommand at, IEnumerable<Shell.ShellWord> unpinned,
+        params Func<Shell.ShellWord, object?>[] extra)
+    {
+        foreach (var package in unpinned)
+        {
+            var args = new object?[1 + extra.Length];
+            args[0] = package.Value;
+            for (int i = 0; i < extra.Length; i++)
+            {
+                args[i + 1] = extra[i](package);
+            }
+            context.Report(at.Script.SpanOf(package), args);
+        }
+    }
 }

@@ -94,6 +94,9 @@ public sealed class ShellCommand
         return result;
     }
 
+    /// <summary>Positional arguments, read with a manager's table of options that take a value.</summary>
+    public IReadOnlyList<ShellWord> Positionals(Facts.OptionTable options) => options.Positionals(Arguments);
+
     /// <summary>The first positional argument (<c>install</c> in <c>apt-get -y install curl</c>).</summary>
     public string? Subcommand(params string[] flagsTakingValue)
     {

@@ -354,7 +354,7 @@ public sealed class LayerSimulation
                     }
                 }
             }
-            else if (PackageManagers.Classify(command) is { } call)
+            else if (step.CallAt(at) is { } call)
             {
                 switch (call.Op)
                 {
@@ -565,7 +565,7 @@ public sealed class LayerSimulation
         var setting = new CacheSetting(true, false);
         foreach (var later in step.Commands.Where(c => c.Order > at.Order))
         {
-            if (PackageManagers.Classify(later.Command) is not { } producer || producer.Op is PackageOp.Clean or PackageOp.Remove)
+            if (step.CallAt(later) is not { } producer || producer.Op is PackageOp.Clean or PackageOp.Remove)
             {
                 continue;
             }

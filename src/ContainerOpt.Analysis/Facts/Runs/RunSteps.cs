@@ -9,12 +9,13 @@ namespace ContainerOpt.Analysis.Facts;
 /// <summary>One command of a RUN with its place in the RUN's execution order.</summary>
 public readonly struct StepCommand
 {
-    public StepCommand(RunScript script, ShellCommand command, int order, bool afterCd)
+    internal StepCommand(RunScript script, ShellCommand command, int order, bool afterCd, int index)
     {
         Script = script;
         Command = command;
         Order = order;
         AfterCd = afterCd;
+        Index = index;
     }
 
     public RunScript Script { get; }
@@ -25,6 +26,9 @@ public readonly struct StepCommand
 
     /// <summary>True when a <c>cd</c> ran earlier in the same script: relative paths are no longer relative to WORKDIR.</summary>
     public bool AfterCd { get; }
+
+    /// <summary>Position in <see cref="RunStep.Commands"/>.</summary>
+    public int Index { get; }
 
     /// <summary>The program name's span in the source (<c>apt-get</c>), the usual place to point at.</summary>
     public TextSpan NameSpan => Script.NameSpanOf(Command);
@@ -52,7 +56,7 @@ public sealed class RunStep
             for (int i = 0; i < scriptCommands.Count; i++)
             {
                 var command = scriptCommands[i];
-                commands.Add(new StepCommand(scripts[s], command, s * 1_000_000 + i, cd));
+                commands.Add(new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, commands.Count));
                 if (command.Is("cd") || command.Is("pushd"))
                 {
                     cd = true;
@@ -145,6 +149,30 @@ public sealed class RunStep
             }
         }
         return false;
+    }
+
+    /// <summary>The package-manager call each command is (null for the others), in <see cref="Commands"/> order; classified once.</summary>
+    public IReadOnlyList<PackageCall?> Calls => _calls ??= Commands.Select(c => PackageManagers.Classify(c.Command)).ToArray();
+
+    private IReadOnlyList<PackageCall?>? _calls;
+
+    /// <summary>The package-manager call a command of this step is, or null.</summary>
+    public PackageCall? CallAt(StepCommand at) => Calls[at.Index];
+
+    /// <summary>Every package-manager call of the step with the command it is, in execution order.</summary>
+    public IEnumerable<(StepCommand At, PackageCall Call)> PackageCalls
+    {
+        get
+        {
+            var calls = Calls;
+            for (int i = 0; i < calls.Count; i++)
+            {
+                if (calls[i] is { } call)
+                {
+                    yield return (Commands[i], call);
+                }
+            }
+        }
     }
 
     /// <summary>The commands (of every script) whose program is one of the names.</summary>

@@ -13,34 +13,16 @@ public sealed class COPT2008AptGetPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("apt-get"))
-            {
-                var packages = PackageManagerCommands.AptGetInstallPackages(command);
-                if (packages is null)
+                if (call.Program == "apt-get" && call.Verb == "install")
                 {
-                    continue;
-                }
-                foreach (var package in packages)
-                {
-                    if (!IsPinned(package.Value))
-                    {
-                        context.Report(run.SpanOf(package), package.Value);
-                    }
+                    context.ReportUnpinned(at, call.Operands.Where(p => !Apt.IsPinned(p.Value)));
                 }
             }
         }
     }
 
-    /// <summary>
-    /// As hadolint: <c>pkg=version</c>, a path or release selection (<c>./x.deb</c>, <c>pkg/bookworm-backports</c>:
-    /// any '/') and .deb files are not version-less packages.
-    /// </summary>
-    internal static bool IsPinned(string package) =>
-        package.Contains('=') || package.Contains('/') || package.EndsWith(".deb", StringComparison.Ordinal);
 }

@@ -11,55 +11,27 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2013PipPinVersions : DockerfileRule
 {
-    private static readonly string[] VersionSymbols = { "==", ">=", "<=", ">", "<", "!=", "~=", "===" };
-
-    private static readonly string[] VcsSchemes =
-    {
-        "git+file", "git+https", "git+ssh", "git+http", "git+git", "git", "hg+file", "hg+http", "hg+https", "hg+ssh",
-        "hg+static-http", "svn", "svn+svn", "svn+http", "svn+https", "svn+ssh", "bzr+http", "bzr+https", "bzr+ssh",
-        "bzr+sftp", "bzr+ftp", "bzr+lp",
-    };
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PipPinVersions;
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Commands)
-            {
-                var args = PackageManagerCommands.PipArguments(command);
-                if (args is null
-                    || PackageManagerCommands.HasArgument(args, "-r", "--requirement", ".")
+                var args = call.Arguments;
+                if (call.Manager != "pip" || call.Verb != "install"
+                    || OptionTable.HasArgument(args, "-r", "--requirement", ".")
                     || args.Any(a => a.Value.StartsWith("--requirement=", StringComparison.Ordinal))
-                    || PackageManagerCommands.HasFlag(args, "c", "constraint"))
+                    || call.HasFlag("c", "constraint"))
                 {
                     continue;
                 }
-                var positionals = PackageManagerCommands.Positionals(args, PackageManagerCommands.PipValueFlags);
-                foreach (var package in positionals.Skip(1))
-                {
-                    string name = package.Value;
-                    if (name == "install" || IsPinned(name))
-                    {
-                        continue;
-                    }
-                    context.Report(run.SpanOf(package), name, IsVcs(name) && name.Contains("://", StringComparison.Ordinal) ? "add @<tag or commit> to the repository URL" : name + "==<version>");
-                }
+                context.ReportUnpinned(at, call.Operands.Where(p => p.Value != "install" && !Pip.IsPinned(p.Value)),
+                    p => Pip.IsVcs(p.Value) && p.Value.Contains("://", StringComparison.Ordinal) ? "add @<tag or commit> to the repository URL" : p.Value + "==<version>");
             }
         }
     }
 
-    internal static bool IsPinned(string package) =>
-        VersionSymbols.Any(s => package.Contains(s, StringComparison.Ordinal))
-        || (IsVcs(package) && package.Contains('@'))
-        || package.EndsWith(".whl", StringComparison.Ordinal)
-        || package.EndsWith(".tar.gz", StringComparison.Ordinal)
-        || (!IsVcs(package) && package.Contains('/'));
 
-    private static bool IsVcs(string package) => VcsSchemes.Any(s => package.StartsWith(s, StringComparison.Ordinal));
 }

@@ -12,17 +12,13 @@ public sealed class COPT2014AptGetAssumeYes : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("apt-get"))
-            {
-                if (PackageManagerCommands.AptGetInstallPackages(command) is not null && !command.HasFlag("y", "yes", "assume-yes", "q"))
+                if (call.Program == "apt-get" && call.Verb == "install" && !call.Command.HasFlag("y", "yes", "assume-yes", "q"))
                 {
-                    context.Report(run.NameSpanOf(command));
+                    context.Report(at.NameSpan);
                 }
             }
         }

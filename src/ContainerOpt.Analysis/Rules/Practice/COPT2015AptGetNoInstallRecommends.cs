@@ -14,15 +14,12 @@ public sealed class COPT2015AptGetNoInstallRecommends : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("apt-get"))
-            {
-                if (PackageManagerCommands.AptGetInstallPackages(command) is null || command.HasFlag("no-install-recommends"))
+                var command = call.Command;
+                if (call.Program != "apt-get" || call.Verb != "install" || command.HasFlag("no-install-recommends"))
                 {
                     continue;
                 }
@@ -30,7 +27,7 @@ public sealed class COPT2015AptGetNoInstallRecommends : DockerfileRule
                 {
                     continue;
                 }
-                context.Report(run.NameSpanOf(command));
+                context.Report(at.NameSpan);
             }
         }
     }

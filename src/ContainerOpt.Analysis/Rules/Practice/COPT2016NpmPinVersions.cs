@@ -11,54 +11,23 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2016NpmPinVersions : DockerfileRule
 {
-    private static readonly string[] GitPrefixes = { "git://", "git+ssh://", "git+http://", "git+https://" };
-    private static readonly string[] PathPrefixes = { "/", "./", "../", "~/" };
-    private static readonly string[] TarballSuffixes = { ".tar", ".tar.gz", ".tgz" };
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NpmPinVersions;
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("npm"))
-            {
-                var positionals = command.Positionals(PackageManagerCommands.NpmValueFlags);
-                if (positionals.Count == 0 || positionals[0].Value is not ("install" or "i" or "add"))
+                if (call.Manager != "npm" || call.Verb is not ("install" or "i" or "add"))
                 {
                     continue;
                 }
-                foreach (var package in positionals.Skip(1))
-                {
-                    string name = package.Value;
-                    if (name == "install" || IsPinned(name))
-                    {
-                        continue;
-                    }
-                    bool git = GitPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
-                    context.Report(run.SpanOf(package), name, git ? name + "#<commit or tag>" : name + "@<version>");
-                }
+                context.ReportUnpinned(at, call.Operands.Where(p => p.Value != "install" && !Npm.IsPinned(p.Value)),
+                    p => Npm.IsGit(p.Value) ? p.Value + "#<commit or tag>" : p.Value + "@<version>");
             }
         }
     }
 
-    internal static bool IsPinned(string package)
-    {
-        if (GitPrefixes.Any(p => package.StartsWith(p, StringComparison.Ordinal)))
-        {
-            return package.Contains('#');
-        }
-        if (TarballSuffixes.Any(s => package.EndsWith(s, StringComparison.Ordinal))
-            || PathPrefixes.Any(p => package.StartsWith(p, StringComparison.Ordinal)))
-        {
-            return true;
-        }
-        // @scope/name@version: the scope's '@' is not a version.
-        string rest = package.StartsWith("@", StringComparison.Ordinal) ? package.Substring(1) : package;
-        return rest.Contains('@');
-    }
 }

@@ -9,41 +9,20 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2018ApkPinVersions : DockerfileRule
 {
-    private static readonly string[] ValueFlags =
-    {
-        "t", "virtual", "X", "repository", "p", "root", "keys-dir", "repositories-file", "arch", "cache-dir", "cache-max-age",
-        "progress-fd", "timeout",
-    };
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ApkPinVersions;
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("apk"))
-            {
-                var positionals = command.Positionals(ValueFlags);
-                if (positionals.Count == 0 || positionals[0].Value != "add")
+                if (call.Manager == "apk" && call.Verb == "add")
                 {
-                    continue;
-                }
-                foreach (var package in positionals.Skip(1))
-                {
-                    string name = package.Value;
-                    if (!IsPinned(name))
-                    {
-                        context.Report(run.SpanOf(package), name);
-                    }
+                    context.ReportUnpinned(at, call.Operands.Where(p => !Apk.IsPinned(p.Value)));
                 }
             }
         }
     }
 
-    internal static bool IsPinned(string package) =>
-        package.Contains('=') || package.Contains('~') || package.EndsWith(".apk", StringComparison.Ordinal);
 }

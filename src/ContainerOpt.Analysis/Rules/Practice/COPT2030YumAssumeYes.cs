@@ -12,19 +12,13 @@ public sealed class COPT2030YumAssumeYes : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("yum"))
-            {
-                var positionals = command.Positionals(PackageManagerCommands.YumDnfValueFlags);
-                var verb = PackageManagerCommands.RpmInstallVerb(positionals, out _);
-                if (verb is not null && !command.HasFlag("y", "assumeyes"))
+                if (call.Manager == "yum" && Rpm.InstallVerb(call) is { } verb && !call.Command.HasFlag("y", "assumeyes"))
                 {
-                    context.Report(run.NameSpanOf(command), verb.Value);
+                    context.Report(at.NameSpan, verb.Value);
                 }
             }
         }

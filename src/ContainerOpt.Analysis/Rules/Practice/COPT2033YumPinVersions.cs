@@ -13,31 +13,17 @@ public sealed class COPT2033YumPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("yum"))
-            {
-                var packages = PackageManagerCommands.RpmInstallPackages(command, out bool isModule);
-                if (packages is null)
+                if (call.Manager != "yum" || Rpm.InstallPackages(call, out bool isModule) is not { } packages)
                 {
                     continue;
                 }
-                foreach (var package in packages)
-                {
-                    string name = package.Value;
-                    if (name is "install" or "module")
-                    {
-                        continue;
-                    }
-                    if (isModule ? !PackageManagerCommands.IsModulePinned(name) : !PackageManagerCommands.IsYumPackagePinned(name))
-                    {
-                        context.Report(run.SpanOf(package), name, isModule ? "yum module install -y " + name + ":<stream>" : "yum install -y " + name + "-<version>");
-                    }
-                }
+                context.ReportUnpinned(at,
+                    packages.Where(p => p.Value is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(p.Value) : !Rpm.IsYumPackagePinned(p.Value))),
+                    p => isModule ? "yum module install -y " + p.Value + ":<stream>" : "yum install -y " + p.Value + "-<version>");
             }
         }
     }

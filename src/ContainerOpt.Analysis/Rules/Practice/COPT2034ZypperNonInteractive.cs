@@ -14,19 +14,15 @@ public sealed class COPT2034ZypperNonInteractive : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("zypper"))
-            {
-                var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
-                if (positionals.Count > 0 && Prompting.Contains(positionals[0].Value, StringComparer.Ordinal)
-                    && !command.HasFlag("y", "no-confirm", "n", "non-interactive"))
+                var verb = call.Positionals.Count > 0 ? call.Positionals[0].Value : "";
+                if (call.Manager == "zypper" && Prompting.Contains(verb, StringComparer.Ordinal)
+                    && !call.Command.HasFlag("y", "no-confirm", "n", "non-interactive"))
                 {
-                    context.Report(run.NameSpanOf(command), positionals[0].Value);
+                    context.Report(at.NameSpan, verb);
                 }
             }
         }

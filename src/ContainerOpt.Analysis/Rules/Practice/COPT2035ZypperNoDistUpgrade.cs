@@ -12,18 +12,13 @@ public sealed class COPT2035ZypperNoDistUpgrade : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("zypper"))
-            {
-                var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
-                if (positionals.Count > 0 && positionals[0].Value is "dist-upgrade" or "dup")
+                if (call.Manager == "zypper" && call.Positionals[0].Value is "dist-upgrade" or "dup")
                 {
-                    context.Report(run.SpanOf(positionals[0]), positionals[0].Value);
+                    context.Report(at.Script.SpanOf(call.Positionals[0]), call.Positionals[0].Value);
                 }
             }
         }

@@ -13,32 +13,16 @@ public sealed class COPT2037ZypperPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("zypper"))
-            {
-                var positionals = command.Positionals(PackageManagerCommands.ZypperValueFlags);
-                if (positionals.Count == 0 || positionals[0].Value is not ("install" or "in"))
+                if (call.Manager == "zypper" && call.Verb is "install" or "in")
                 {
-                    continue;
-                }
-                foreach (var package in positionals.Skip(1))
-                {
-                    string name = package.Value;
-                    if (name is "install" or "in" || IsPinned(name))
-                    {
-                        continue;
-                    }
-                    context.Report(run.SpanOf(package), name);
+                    context.ReportUnpinned(at, call.Operands.Where(p => p.Value is not ("install" or "in") && !Zypper.IsPinned(p.Value)));
                 }
             }
         }
     }
 
-    internal static bool IsPinned(string package) =>
-        package.Contains('=') || package.Contains('>') || package.Contains('<') || package.EndsWith(".rpm", StringComparison.Ordinal);
 }

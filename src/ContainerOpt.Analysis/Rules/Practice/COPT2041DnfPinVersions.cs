@@ -14,34 +14,19 @@ public sealed class COPT2041DnfPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var (at, call) in run.PackageCalls)
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named(PackageManagerCommands.DnfNames))
-            {
-                var packages = PackageManagerCommands.RpmInstallPackages(command, out bool isModule);
-                if (packages is null)
+                if (call.Manager != "dnf" || Rpm.InstallPackages(call, out bool isModule) is not { } packages)
                 {
                     continue;
                 }
-                foreach (var package in packages)
-                {
-                    string name = package.Value;
-                    if (name is "install" or "module")
-                    {
-                        continue;
-                    }
-                    if (isModule ? !PackageManagerCommands.IsModulePinned(name) : !PackageManagerCommands.IsDnfPackagePinned(name))
-                    {
-                        string example = isModule
-                            ? command.Name + " module install -y " + name + ":<stream>"
-                            : command.Name + " install -y " + name + "-<version>";
-                        context.Report(run.SpanOf(package), name, command.Name, example);
-                    }
-                }
+                string program = call.Program;
+                context.ReportUnpinned(at,
+                    packages.Where(p => p.Value is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(p.Value) : !Rpm.IsDnfPackagePinned(p.Value))),
+                    p => program,
+                    p => isModule ? program + " module install -y " + p.Value + ":<stream>" : program + " install -y " + p.Value + "-<version>");
             }
         }
     }

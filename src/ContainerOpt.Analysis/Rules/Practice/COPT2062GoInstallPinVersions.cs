@@ -12,26 +12,15 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2062GoInstallPinVersions : DockerfileRule
 {
-    private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
-    {
-        "o", "p", "C", "tags", "ldflags", "gcflags", "asmflags", "gccgoflags", "mod", "modfile", "overlay", "pgo", "pkgdir",
-        "toolexec", "buildmode", "compiler", "installsuffix", "exec", "covermode", "coverpkg", "debug-actiongraph",
-        "debug-trace", "debug-runtime-trace",
-    };
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.GoInstallPinVersions;
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunScripts)
+        foreach (var run in context.RunSteps.Posix)
         {
-            if (!run.IsPosix)
+            foreach (var at in run.Named("go"))
             {
-                continue;
-            }
-            foreach (var command in run.Script.Named("go"))
-            {
-                var positionals = Positionals(command.Arguments);
+                var positionals = Go.Positionals(at.Command.Arguments);
                 if (positionals.Count == 0 || positionals[0].Value is not ("install" or "get" or "run"))
                 {
                     continue;
@@ -42,55 +31,14 @@ public sealed class COPT2062GoInstallPinVersions : DockerfileRule
                 {
                     packages = packages.Take(1);
                 }
-                foreach (var package in packages)
-                {
-                    string name = package.Value;
-                    if (!IsPinned(name))
-                    {
-                        int at = name.LastIndexOf('@');
-                        context.Report(run.SpanOf(package), name, verb, at > 0 ? name.Substring(0, at) : name);
-                    }
-                }
+                context.ReportUnpinned(at, packages.Where(p => !Go.IsPinned(p.Value)), p => verb, p => ModuleOf(p.Value));
             }
         }
     }
 
-    internal static bool IsPinned(string package)
+    private static string ModuleOf(string package)
     {
-        if (package == "." || package.StartsWith("/", StringComparison.Ordinal) || package.StartsWith(".", StringComparison.Ordinal)
-            || package.EndsWith(".go", StringComparison.Ordinal))
-        {
-            return true;
-        }
-        return package.Contains('@')
-            && !package.EndsWith("@latest", StringComparison.Ordinal)
-            && !package.EndsWith("@none", StringComparison.Ordinal);
-    }
-
-    /// <summary>Non-flag words; go's flags are <c>-name</c> or <c>--name</c>, and the build flags that take a value skip it.</summary>
-    private static List<ShellWord> Positionals(IReadOnlyList<ShellWord> args)
-    {
-        var result = new List<ShellWord>();
-        for (int i = 0; i < args.Count; i++)
-        {
-            var word = args[i];
-            if (word.Value == "--")
-            {
-                // everything after is positional (go run's program arguments)
-                result.AddRange(args.Skip(i + 1));
-                break;
-            }
-            if (word.IsFlag)
-            {
-                string name = word.Value.TrimStart('-');
-                if (!name.Contains('=') && ValueFlags.Contains(name) && result.Count < 2)
-                {
-                    i++;
-                }
-                continue;
-            }
-            result.Add(word);
-        }
-        return result;
+        int at = package.LastIndexOf('@');
+        return at > 0 ? package.Substring(0, at) : package;
     }
 }

@@ -58,7 +58,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         var left = new List<CacheProduct>();
         foreach (var at in step.Commands)
         {
-            if (PackageManagers.Classify(at.Command) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
+            if (step.CallAt(at) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
             {
                 continue;
             }
@@ -100,7 +100,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                     }
                 }
             }
-            else if (PackageManagers.Classify(command) is { Op: PackageOp.Clean } clean && PackageCaches.Cleans(clean, product))
+            else if (step.CallAt(at) is { Op: PackageOp.Clean } clean && PackageCaches.Cleans(clean, product))
             {
                 return true;
             }

@@ -23,7 +23,7 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
             {
                 continue;
             }
-            var calls = step.Commands.Select(at => (at, call: PackageManagers.Classify(at.Command))).ToList();
+            var calls = step.Commands.Select(at => (at, call: step.CallAt(at))).ToList();
             var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (at, call) in calls)
             {
@@ -60,7 +60,7 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
                 continue;
             }
             if (after && steps.Find(instruction) is { IsOnbuild: false } later
-                && later.Commands.Any(c => PackageManagers.Classify(c.Command) is { Op: PackageOp.Install } call && call.Manager == manager))
+                && later.Calls.Any(c => c is { Op: PackageOp.Install, Manager: var m } && m == manager))
             {
                 return later.Line;
             }

@@ -80,7 +80,7 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             var managers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var at in step.Commands)
             {
-                if (PackageManagers.Classify(at.Command) is { Op: not PackageOp.Build } call)
+                if (step.CallAt(at) is { Op: not PackageOp.Build } call)
                 {
                     managers.Add(call.Manager);
                 }

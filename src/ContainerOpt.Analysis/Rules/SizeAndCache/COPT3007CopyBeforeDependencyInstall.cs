@@ -46,7 +46,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                 }
                 foreach (var at in step.Commands)
                 {
-                    if (PackageManagers.Classify(at.Command) is not { } call || Dependency(call, ref mavenResolved) is not { } advice)
+                    if (step.CallAt(at) is not { } call || Dependency(call, ref mavenResolved) is not { } advice)
                     {
                         continue;
                     }

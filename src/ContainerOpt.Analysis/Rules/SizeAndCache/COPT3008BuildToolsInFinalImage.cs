@@ -45,7 +45,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             .Where(s => s is { IsOnbuild: false, IsPosix: true })
             .Cast<RunStep>()
             .ToList();
-        var calls = chainSteps.SelectMany(s => s.Commands.Select(at => (Step: s, At: at, Call: PackageManagers.Classify(at.Command)))).Where(c => c.Call is not null).ToList();
+        var calls = chainSteps.SelectMany(s => s.Commands.Select(at => (Step: s, At: at, Call: s.CallAt(at)))).Where(c => c.Call is not null).ToList();
         for (int i = 0; i < calls.Count; i++)
         {
             var (step, at, call) = calls[i];

@@ -1,0 +1,78 @@
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>
+/// A manager's options that take a value as the next word (<c>-t bookworm-backports</c>, <c>--index-url URL</c>):
+/// one table per manager, so every rule reads a command's words the same way.
+/// </summary>
+public sealed class OptionTable
+{
+    private readonly HashSet<string> _short;
+    private readonly HashSet<string> _long;
+
+    /// <summary>A manager with no option that takes a value (or none this analysis needs to know).</summary>
+    public static readonly OptionTable None = new();
+
+    public OptionTable(params string[] names)
+    {
+        Names = names;
+        _short = new HashSet<string>(names.Where(n => n.Length == 1), StringComparer.Ordinal);
+        _long = new HashSet<string>(names.Where(n => n.Length > 1), StringComparer.Ordinal);
+    }
+
+    /// <summary>The option names without dashes: one letter for a short option, else a long one.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>True when the flag word (<c>-t</c>, <c>--target-release</c>) takes the next word as its value.</summary>
+    public bool TakesValue(string flag) =>
+        flag.Length == 2 && flag[0] == '-' && _short.Contains(flag.Substring(1))
+        || flag.StartsWith("--", StringComparison.Ordinal) && _long.Contains(flag.Substring(2));
+
+    /// <summary>The words that are neither options nor option values; everything after <c>--</c> is positional.</summary>
+    public IReadOnlyList<ShellWord> Positionals(IReadOnlyList<ShellWord> args)
+    {
+        var result = new List<ShellWord>();
+        bool endOfFlags = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            var word = args[i];
+            if (!endOfFlags && word.Value == "--")
+            {
+                endOfFlags = true;
+                continue;
+            }
+            if (!endOfFlags && word.IsFlag)
+            {
+                if (TakesValue(word.Value) && i + 1 < args.Count)
+                {
+                    i++;
+                }
+                continue;
+            }
+            result.Add(word);
+        }
+        return result;
+    }
+
+    /// <summary>True when any of the flags is among the arguments (see <see cref="ShellCommand.HasFlag"/>), before a <c>--</c>.</summary>
+    public static bool HasFlag(IReadOnlyList<ShellWord> args, params string[] names)
+    {
+        foreach (var word in args)
+        {
+            if (word.Value == "--")
+            {
+                break;
+            }
+            if (word.IsFlag && names.Any(n => ShellCommand.MatchesFlag(word.Value, n)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when any argument is exactly one of the values (hadolint's <c>hasArg</c>).</summary>
+    public static bool HasArgument(IReadOnlyList<ShellWord> args, params string[] values) =>
+        args.Any(a => values.Contains(a.Value, StringComparer.Ordinal));
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>pip (pip, pip3, pip3.12, <c>python -m pip</c>), and uv, pipenv, poetry and conda/mamba.</summary>
+public static class Pip
+{
+    private static readonly Regex PipName = new("^pip[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex PythonName = new("^python[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>pip's options that take a value (global and install options).</summary>
+    public static readonly OptionTable Options = new(
+        "abi", "b", "build", "e", "editable", "extra-index-url", "f", "find-links", "i", "index-url", "implementation",
+        "no-binary", "only-binary", "platform", "prefix", "progress-bar", "proxy", "python-version", "root", "src", "t",
+        "target", "trusted-host", "upgrade-strategy", "cache-dir", "log", "timeout", "retries", "exists-action", "cert",
+        "client-cert", "global-option", "install-option", "C", "config-settings", "report", "python", "use-feature",
+        "use-deprecated", "root-user-action", "keyring-provider", "r", "requirement", "c", "constraint");
+
+    private static readonly OptionTable UvOptions = new(
+        "cache-dir", "python", "p", "r", "requirement", "c", "constraint", "index-url", "extra-index-url", "f", "find-links", "directory", "project");
+
+    private static readonly OptionTable CondaOptions = new("n", "name", "p", "prefix", "c", "channel", "f", "file");
+
+    private static readonly string[] VersionSymbols = { "==", ">=", "<=", ">", "<", "!=", "~=", "===" };
+
+    private static readonly string[] VcsSchemes =
+    {
+        "git+file", "git+https", "git+ssh", "git+http", "git+git", "git", "hg+file", "hg+http", "hg+https", "hg+ssh",
+        "hg+static-http", "svn", "svn+svn", "svn+http", "svn+https", "svn+ssh", "bzr+http", "bzr+https", "bzr+ssh",
+        "bzr+sftp", "bzr+ftp", "bzr+lp",
+    };
+
+    internal static bool IsPipProgram(string name) => PipName.IsMatch(name);
+
+    internal static bool IsPython(string name) => PythonName.IsMatch(name);
+
+    /// <summary><c>pip …</c> or <c>python -m pip …</c>.</summary>
+    internal static PackageCall? Classify(ShellCommand command)
+    {
+        IReadOnlyList<ShellWord> args;
+        string display;
+        if (IsPipProgram(command.Name))
+        {
+            args = command.Arguments;
+            display = command.Name;
+        }
+        else
+        {
+            int m = -1;
+            for (int i = 0; i + 1 < command.Arguments.Count; i++)
+            {
+                if (command.Arguments[i].Value == "-m" && command.Arguments[i + 1].Value == "pip")
+                {
+                    m = i;
+                    break;
+                }
+            }
+            if (m < 0) return null;
+            args = command.Arguments.Skip(m + 2).ToArray();
+            display = command.Name + " -m pip";
+        }
+        var positionals = Options.Positionals(args);
+        if (positionals.Count == 0) return null;
+        return positionals[0].Value switch
+        {
+            "install" => PackageManagers.Call("pip", PackageOp.Install, command, display, args, positionals, 1),
+            "uninstall" => PackageManagers.Call("pip", PackageOp.Remove, command, display, args, positionals, 1),
+            "cache" when positionals.Count > 1 && positionals[1].Value is "purge" or "remove" => PackageManagers.Call("pip", PackageOp.Clean, command, display, args, positionals, 2),
+            _ => null,
+        };
+    }
+
+    internal static PackageCall? ClassifyUv(ShellCommand command)
+    {
+        var p = UvOptions.Positionals(command.Arguments);
+        if (p.Count == 0) return null;
+        string sub = p[0].Value;
+        if (sub == "pip" && p.Count > 1)
+        {
+            return p[1].Value switch
+            {
+                "install" or "sync" => PackageManagers.Call("uv", PackageOp.Install, command, "uv", command.Arguments, p, 2),
+                "uninstall" => PackageManagers.Call("uv", PackageOp.Remove, command, "uv", command.Arguments, p, 2),
+                _ => null,
+            };
+        }
+        if (sub == "tool" && p.Count > 1 && p[1].Value == "install")
+        {
+            return PackageManagers.Call("uv", PackageOp.Install, command, "uv", command.Arguments, p, 2);
+        }
+        return sub switch
+        {
+            "sync" or "add" => PackageManagers.Call("uv", PackageOp.Install, command, "uv", command.Arguments, p, 1),
+            "remove" => PackageManagers.Call("uv", PackageOp.Remove, command, "uv", command.Arguments, p, 1),
+            "cache" when p.Count > 1 && p[1].Value == "clean" => PackageManagers.Call("uv", PackageOp.Clean, command, "uv", command.Arguments, p, 2),
+            _ => null,
+        };
+    }
+
+    internal static PackageCall? ClassifyPipenv(ShellCommand command) =>
+        PackageManagers.Simple(command, "pipenv", OptionTable.None, install: new[] { "install", "sync" }, remove: new[] { "uninstall" });
+
+    internal static PackageCall? ClassifyPoetry(ShellCommand command) =>
+        PackageManagers.Simple(command, "poetry", OptionTable.None, install: new[] { "install", "add" }, remove: new[] { "remove" });
+
+    internal static PackageCall? ClassifyConda(ShellCommand command) =>
+        PackageManagers.Simple(command, "conda", CondaOptions, install: new[] { "install", "create", "update" }, remove: new[] { "remove", "uninstall" }, cleanFirst: "clean");
+
+    /// <summary>
+    /// As hadolint (DL3013): a version specifier (<c>==</c>, <c>&gt;=</c>, <c>~=</c>...), a VCS URL with <c>@ref</c>,
+    /// a wheel or sdist file, or a local path is pinned.
+    /// </summary>
+    public static bool IsPinned(string package) =>
+        VersionSymbols.Any(s => package.Contains(s, StringComparison.Ordinal))
+        || (IsVcs(package) && package.Contains('@'))
+        || package.EndsWith(".whl", StringComparison.Ordinal)
+        || package.EndsWith(".tar.gz", StringComparison.Ordinal)
+        || (!IsVcs(package) && package.Contains('/'));
+
+    public static bool IsVcs(string package) => VcsSchemes.Any(s => package.StartsWith(s, StringComparison.Ordinal));
+}
