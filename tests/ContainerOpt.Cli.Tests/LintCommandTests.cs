@@ -55,6 +55,17 @@ public sealed class LintCommandTests
     }
 
     [TestMethod]
+    public void Json_equivalents_are_the_findings_own_with_the_names_it_stands_in_for()
+    {
+        // COPT3004 takes over hadolint's DL3019 on the same line: the finding answers to both names.
+        var path = CliRunner.TempFile("FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\n");
+        var (_, stdout, _) = CliRunner.Run("lint", path, "--format", "json");
+        var d = JsonDocument.Parse(stdout).RootElement.GetProperty("files")[0].GetProperty("diagnostics")[0];
+        Assert.AreEqual("COPT3004", d.GetProperty("code").GetString());
+        CollectionAssert.AreEqual(new[] { "DL3019" }, d.GetProperty("equivalents").EnumerateArray().Select(e => e.GetString()).ToArray());
+    }
+
+    [TestMethod]
     public void Sarif_format_has_rules_and_regions()
     {
         var path = CliRunner.TempFile("RUN echo before from\nFROM alpine:3.20\n");

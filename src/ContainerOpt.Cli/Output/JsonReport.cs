@@ -44,7 +44,7 @@ internal static class JsonReport
         json.WriteNumber("endColumn", f.Location.End.Column);
         json.WriteString("message", f.Message);
         json.WriteStartArray("equivalents");
-        foreach (var e in f.Descriptor.Equivalents)
+        foreach (var e in f.Equivalents)
         {
             json.WriteStringValue(e);
         }
