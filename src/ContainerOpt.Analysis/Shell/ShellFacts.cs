@@ -146,10 +146,6 @@ public static class ShellFacts
         return null;
     }
 
-    /// <summary>True when the word is a URL a download command fetches.</summary>
-    public static bool IsUrl(string value) =>
-        value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The file name a URL is saved under (<c>curl -O</c>, <c>wget</c>): its last path segment, query dropped.</summary>
     public static string? RemoteName(string url)

@@ -17,12 +17,9 @@ public readonly struct CopySource
     public string Value { get; }
     public bool IsHeredoc { get; }
 
-    public bool IsUrl => !IsHeredoc && (ShellFacts.IsUrl(Value) || IsGitUrl);
+    public bool IsUrl => !IsHeredoc && RemoteSources.IsRemote(Value);
 
-    public bool IsGitUrl => !IsHeredoc && (Value.StartsWith("git@", StringComparison.Ordinal) || Value.StartsWith("git://", StringComparison.OrdinalIgnoreCase)
-        || Value.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase)
-        || ((Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            && (Value.Split('#')[0].EndsWith(".git", StringComparison.OrdinalIgnoreCase))));
+    public bool IsGitUrl => !IsHeredoc && RemoteSources.IsGitUrl(Value);
 
     /// <summary>The whole build context: <c>.</c>, <c>./</c>, <c>/</c>, <c>*</c>, <c>./*</c>, <c>**</c>.</summary>
     public bool IsWholeContext

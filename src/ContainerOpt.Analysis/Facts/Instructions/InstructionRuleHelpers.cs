@@ -37,13 +37,6 @@ public static class InstructionRuleHelpers
         return false;
     }
 
-    public static bool IsUrl(string path)
-    {
-        string p = DropQuotes(path);
-        return p.StartsWith("http://", StringComparison.Ordinal) || p.StartsWith("https://", StringComparison.Ordinal)
-            || p.StartsWith("git@", StringComparison.Ordinal);
-    }
-
     /// <summary>The last path component; both '/' and '\' separate (hadolint's basename).</summary>
     public static string BaseName(string path)
     {

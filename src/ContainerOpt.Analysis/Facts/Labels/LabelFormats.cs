@@ -50,7 +50,7 @@ public static class LabelFormats
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>An absolute URI (RFC 3986 <c>URI</c>: scheme, ':', then only URI characters), like Haskell's Network.URI.parseURI.</summary>
-    public static bool IsUrl(string value)
+    public static bool IsValidUrl(string value)
     {
         if (!UriScheme.IsMatch(value))
         {

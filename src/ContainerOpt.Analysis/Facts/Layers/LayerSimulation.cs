@@ -727,7 +727,7 @@ public sealed class LayerSimulation
             }
         }
 
-        string? url = command.Arguments.FirstOrDefault(a => ShellFacts.IsUrl(a.Value))?.Value;
+        string? url = command.Arguments.FirstOrDefault(a => RemoteSources.IsUrl(a.Value))?.Value;
         switch (command.Name)
         {
             case "curl" when url is not null:

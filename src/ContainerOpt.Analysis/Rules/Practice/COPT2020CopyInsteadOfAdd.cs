@@ -24,7 +24,7 @@ public sealed class COPT2020CopyInsteadOfAdd : DockerfileRule
             foreach (var source in parts.Sources)
             {
                 string? path = InstructionRuleHelpers.Resolve(context.Model, instruction, source.Value);
-                if (path is null || InstructionRuleHelpers.IsArchive(path) || InstructionRuleHelpers.IsUrl(path))
+                if (path is null || InstructionRuleHelpers.IsArchive(path) || RemoteSources.IsRemote(InstructionRuleHelpers.DropQuotes(path)))
                 {
                     continue;
                 }

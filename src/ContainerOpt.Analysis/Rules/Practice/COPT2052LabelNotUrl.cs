@@ -8,5 +8,5 @@ public sealed class COPT2052LabelNotUrl : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelNotUrl;
 
     public override void Analyze(RuleContext context) =>
-        context.ReportInvalidLabels(LabelPairs.Url, LabelFormats.IsUrl);
+        context.ReportInvalidLabels(LabelPairs.Url, LabelFormats.IsValidUrl);
 }
