@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using System.Globalization;
 using System.Text;
 using ContainerOpt.Core.Projects;
@@ -117,13 +118,13 @@ public static class DockerfileGenerator
         var kind = DotNetImages.FinalKind(project);
         string? family = project.ContainerFamily ?? options.Family ?? DotNetImages.DefaultFamily(version);
         string baseImage = project.ContainerBaseImage
-            ?? options.ImageRegistry + "/" + DotNetImages.Repository(kind) + ":" + DotNetImages.Tag(versionText, family, project.InvariantGlobalization);
+            ?? options.ImageRegistry + "/" + DotNetImage.NameOf(kind) + ":" + DotNetImages.Tag(versionText, family, project.InvariantGlobalization);
         notes.Add(project.ContainerBaseImage is not null
             ? $"Final image {baseImage}: the project's ContainerBaseImage."
             : kind switch
             {
-                DotNetImages.Kind.RuntimeDeps => $"Final image {baseImage}: the app is {(project.PublishAot ? "Native AOT" : "self-contained")} and brings its own runtime.",
-                DotNetImages.Kind.AspNet => $"Final image {baseImage}: ASP.NET Core app.",
+                DotNetImageKind.RuntimeDeps => $"Final image {baseImage}: the app is {(project.PublishAot ? "Native AOT" : "self-contained")} and brings its own runtime.",
+                DotNetImageKind.Aspnet => $"Final image {baseImage}: ASP.NET Core app.",
                 _ => $"Final image {baseImage}: console/worker app (no ASP.NET Core).",
             });
         if (project.ContainerBaseImage is null && project.ContainerFamily is null && options.Family is null && family is not null)
@@ -152,7 +153,7 @@ public static class DockerfileGenerator
             notes.Add($".NET {versionText} images have no non-root user: add one, or move to .NET 8 or later.");
         }
         sb.Append("COPY --from=build /app .\n");
-        sb.Append(kind == DotNetImages.Kind.RuntimeDeps
+        sb.Append(kind == DotNetImageKind.RuntimeDeps
             ? "ENTRYPOINT [" + Quote("./" + targetName) + "]\n"
             : "ENTRYPOINT [\"dotnet\", " + Quote(targetName + ".dll") + "]\n");
 

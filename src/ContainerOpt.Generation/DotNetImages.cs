@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
 
 namespace ContainerOpt.Generation;
@@ -5,25 +6,11 @@ namespace ContainerOpt.Generation;
 /// <summary>Which official .NET image a project's final stage needs, and why.</summary>
 public static class DotNetImages
 {
-    public enum Kind
-    {
-        RuntimeDeps,
-        Runtime,
-        AspNet,
-    }
-
     /// <summary>Self-contained and Native AOT apps carry the runtime: runtime-deps. Web apps: aspnet. Others: runtime.</summary>
-    public static Kind FinalKind(ProjectModel project) =>
-        project.PublishAot || project.SelfContained ? Kind.RuntimeDeps
-        : project.IsWeb ? Kind.AspNet
-        : Kind.Runtime;
-
-    public static string Repository(Kind kind) => kind switch
-    {
-        Kind.RuntimeDeps => "runtime-deps",
-        Kind.AspNet => "aspnet",
-        _ => "runtime",
-    };
+    public static DotNetImageKind FinalKind(ProjectModel project) =>
+        project.PublishAot || project.SelfContained ? DotNetImageKind.RuntimeDeps
+        : project.IsWeb ? DotNetImageKind.Aspnet
+        : DotNetImageKind.Runtime;
 
     /// <summary>Family names that ask for the full (Debian/Ubuntu) image: no tag suffix.</summary>
     public static bool IsFullFamily(string? family) =>

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;

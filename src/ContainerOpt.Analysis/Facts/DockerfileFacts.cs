@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
@@ -24,6 +25,7 @@ public sealed class DockerfileFacts
     private readonly Lazy<HashSet<Stage>> _fileStages;
     private readonly Lazy<DotNetFacts?> _dotNet;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
+    private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
         ProjectModel? project = null, AnalysisOptions? options = null)
@@ -76,6 +78,19 @@ public sealed class DockerfileFacts
 
     /// <summary>What the project and the Dockerfile decide together (frameworks built, self-contained, output names); null without a project.</summary>
     public DotNetFacts? DotNet => _dotNet.Value;
+
+    /// <summary>The .NET image a stage's FROM names directly (<c>mcr.microsoft.com/dotnet/sdk:10.0</c>), or null for a stage, scratch or another image.</summary>
+    public DotNetImage? DotNetImageOf(Stage stage)
+    {
+        if (!_dotNetImages.TryGetValue(stage, out var image))
+        {
+            _dotNetImages[stage] = image = DotNetImage.ForStage(stage);
+        }
+        return image;
+    }
+
+    /// <summary>The .NET image a stage ends up on, through its <c>FROM stage</c> chain, or null.</summary>
+    public DotNetImage? DotNetBaseImageOf(Stage stage) => DotNetImageOf(stage.Root);
 
     /// <summary>Every LABEL pair in file order, ONBUILD LABEL included.</summary>
     public IReadOnlyList<LabelPair> Labels => _labels.Value;

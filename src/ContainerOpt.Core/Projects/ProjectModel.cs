@@ -1,3 +1,5 @@
+using NuGet.Versioning;
+
 namespace ContainerOpt.Core.Projects;
 
 /// <summary>What kind of app the project builds (decides the right base image).</summary>
@@ -98,7 +100,7 @@ public sealed class ProjectModel
         string? number = t.StartsWith("netcoreapp", StringComparison.Ordinal) ? t.Substring(10)
             : t.StartsWith("net", StringComparison.Ordinal) && !t.StartsWith("netstandard", StringComparison.Ordinal) && t.Contains('.') ? t.Substring(3)
             : null;
-        return number is not null && Version.TryParse(number, out var v) && v.Major >= 1 ? v : null;
+        return number is not null && NuGetVersion.TryParse(number, out var v) && v.Major >= 1 && !v.IsPrerelease ? new Version(v.Major, v.Minor) : null;
     }
 
     public bool IsWeb => Kind == ProjectKind.Web || FrameworkReferences.Any(f => f.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,4 @@
+using NuGet.Versioning;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,11 +14,6 @@ public static class LabelFormats
         @"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})[Tt](?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(\.[0-9]+)?([Zz]|[+-](?<oh>[0-9]{2}):(?<om>[0-9]{2}))$",
         Options);
 
-    // semver.org's regular expression for SemVer 2.0.0.
-    private static readonly Regex SemVer2 = new(
-        @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+([0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*))?$",
-        Options);
-
     private static readonly Regex UriScheme = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", Options);
 
     /// <summary>A short (7) or full (40) git commit hash in lower-case hex, as hadolint's DL3055 wants.</summary>
@@ -25,7 +21,7 @@ public static class LabelFormats
         (value.Length == 7 || value.Length == 40) && value.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 
     /// <summary>A SemVer 2.0.0 version (no leading 'v').</summary>
-    public static bool IsSemVer(string value) => SemVer2.IsMatch(value);
+    public static bool IsSemVer(string value) => SemanticVersion.TryParse(value, out _);
 
     /// <summary>An RFC 3339 date-time with valid ranges (leap second allowed).</summary>
     public static bool IsRfc3339(string value)

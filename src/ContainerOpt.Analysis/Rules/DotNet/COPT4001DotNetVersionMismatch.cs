@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -36,7 +37,7 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
 
         foreach (var stage in context.Model.Stages)
         {
-            var image = DotNetImage.ForStage(stage);
+            var image = context.Facts.DotNetImageOf(stage);
             if (image?.Version is not { } version)
             {
                 continue;

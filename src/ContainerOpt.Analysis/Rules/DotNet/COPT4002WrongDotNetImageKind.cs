@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Projects;
 
@@ -22,7 +23,7 @@ public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
         {
             return;
         }
-        var image = DotNetImage.BaseOf(final);
+        var image = context.Facts.DotNetBaseImageOf(final);
         if (image is null || image.Kind == DotNetImageKind.Sdk)
         {
             return;

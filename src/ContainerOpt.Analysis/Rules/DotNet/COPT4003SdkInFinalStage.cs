@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -21,7 +22,7 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
         {
             return;
         }
-        var image = DotNetImage.BaseOf(final);
+        var image = context.Facts.DotNetBaseImageOf(final);
         if (image is null || image.Kind != DotNetImageKind.Sdk)
         {
             return;

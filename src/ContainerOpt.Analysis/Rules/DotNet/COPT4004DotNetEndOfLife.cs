@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -19,7 +20,7 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
         string note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
         foreach (var stage in context.Model.Stages)
         {
-            var image = DotNetImage.ForStage(stage);
+            var image = context.Facts.DotNetImageOf(stage);
             if (image is null)
             {
                 continue;

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
@@ -30,7 +31,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
         {
             return;
         }
-        var image = DotNetImage.BaseOf(final);
+        var image = context.Facts.DotNetBaseImageOf(final);
         var version = image?.Version ?? project.FrameworkVersion;
         bool modern = version is null || version.Major >= 8;
         var (listening, why) = Listening(context, final, image, modern);

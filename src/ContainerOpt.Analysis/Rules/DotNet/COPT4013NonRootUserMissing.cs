@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -21,7 +22,7 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
         {
             return;
         }
-        var image = DotNetImage.BaseOf(final);
+        var image = context.Facts.DotNetBaseImageOf(final);
         if (image is null || !image.HasAppUser || image.RunsAsNonRoot)
         {
             return;

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -25,7 +26,7 @@ public sealed class COPT4014InvariantGlobalizationWithoutIcu : DockerfileRule
         {
             return;
         }
-        var image = DotNetImage.BaseOf(final);
+        var image = context.Facts.DotNetBaseImageOf(final);
         if (image is null || image.HasIcu || image.IsWindows)
         {
             return;

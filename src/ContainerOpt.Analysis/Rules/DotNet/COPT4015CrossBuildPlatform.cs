@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -27,7 +28,7 @@ public sealed class COPT4015CrossBuildPlatform : DockerfileRule
         bool selfContained = context.Facts.DotNet!.IsSelfContained || !string.IsNullOrEmpty(project.RuntimeIdentifier);
         foreach (var stage in context.Model.Stages)
         {
-            var image = DotNetImage.ForStage(stage);
+            var image = context.Facts.DotNetImageOf(stage);
             if (image is null || image.Kind != DotNetImageKind.Sdk)
             {
                 continue;

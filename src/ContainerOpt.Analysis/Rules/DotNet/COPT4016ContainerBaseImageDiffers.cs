@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
@@ -40,7 +41,7 @@ public sealed class COPT4016ContainerBaseImageDiffers : DockerfileRule
         if (!string.IsNullOrWhiteSpace(project.ContainerFamily))
         {
             string family = project.ContainerFamily!.Trim();
-            var image = DotNetImage.ForStage(root);
+            var image = context.Facts.DotNetImageOf(root);
             if (image is null || !string.Equals(image.Variant, family, StringComparison.OrdinalIgnoreCase))
             {
                 context.Report(span, root.BaseName, "ContainerFamily", family);

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.DotNet;
 using ContainerOpt.Analysis.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-namespace ContainerOpt.Analysis.Facts;
+namespace ContainerOpt.Core.DotNet;
 
 /// <summary>One .NET major release: when it shipped and when Microsoft stops patching it.</summary>
 public sealed class DotNetRelease

@@ -1,9 +1,11 @@
+using ContainerOpt.Core.DotNet;
 using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
+using NuGet.Versioning;
 
-namespace ContainerOpt.Analysis.Facts;
+namespace ContainerOpt.Core.DotNet;
 
 /// <summary>The four .NET images: what each one holds decides which apps it can build or run.</summary>
 public enum DotNetImageKind
@@ -33,8 +35,6 @@ public enum DotNetImageKind
 /// </summary>
 public sealed class DotNetImage
 {
-    private static readonly Regex VersionPattern = new(@"^(\d+)\.(\d+)(\.\d+)*$", RegexOptions.CultureInvariant);
-
     private static readonly HashSet<string> ArchitectureWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "amd64", "arm64", "arm64v8", "arm32", "arm32v7", "x64", "arm",
@@ -200,19 +200,19 @@ public sealed class DotNetImage
         {
             return null;
         }
-        string r = reference.Trim();
-        var (_, repositoryEnd, tagStart, tagEnd) = Split(r);
-        string repository = r.Substring(0, repositoryEnd);
-        string? tag = tagStart >= 0 ? r.Substring(tagStart, tagEnd - tagStart) : null;
+        if (ImageReference.Parse(reference) is not { } image)
+        {
+            return null;
+        }
+        string r = image.Text;
+        string repository = image.NameAsWritten;
+        string? tag = image.Tag;
         var segments = repository.ToLowerInvariant().Split('/');
 
         // Docker Hub's retired repositories: microsoft/dotnet, microsoft/aspnetcore ...
-        int hub = segments.Length == 2 ? 0
-            : segments.Length == 3 && segments[0] is "docker.io" or "index.docker.io" or "registry-1.docker.io" ? 1
-            : -1;
-        if (hub >= 0 && segments[hub] == "microsoft")
+        if (image.IsDockerHub && image.Repository.StartsWith("microsoft/", StringComparison.Ordinal) && image.Repository.IndexOf('/', 10) < 0)
         {
-            string name = segments[hub + 1];
+            string name = image.Repository.Substring("microsoft/".Length);
             DotNetImageKind? legacyKind = name switch
             {
                 "dotnet" or "dotnet-nightly" => LegacyKindFromTag(tag),
@@ -321,15 +321,11 @@ public sealed class DotNetImage
         var words = tag!.Split('-');
         Version? version = null;
         int start = 0;
-        var match = VersionPattern.Match(words[0]);
-        if (match.Success)
+        // NuGet's version grammar: 8.0, 8.0.11, 10.0.100 (a tag word without a '.' is not a .NET version).
+        if (words[0].IndexOf('.') > 0 && NuGetVersion.TryParse(words[0], out var parsed) && !parsed.IsPrerelease)
         {
             start = 1;
-            if (int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major)
-                && int.TryParse(match.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minor))
-            {
-                version = new Version(major, minor);
-            }
+            version = new Version(parsed.Major, parsed.Minor);
         }
         bool preview = false;
         var parts = new List<string>();
