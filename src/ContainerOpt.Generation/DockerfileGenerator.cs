@@ -1,3 +1,4 @@
+using ContainerOpt.Core.BuildContext;
 using ContainerOpt.Core.DotNet;
 using System.Globalization;
 using System.Text;

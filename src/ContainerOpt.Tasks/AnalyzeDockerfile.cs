@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Requests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -69,20 +70,24 @@ public sealed class AnalyzeDockerfile : ProjectTask
             return;
         }
 
-        var inputs = AnalysisInputs.Read(this, dockerfile);
+        var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(dockerfile)
+        {
+            Context = Context,
+            ConfigFile = ConfigFile,
+            Project = BuildProjectModel(),
+        });
         IReadOnlyList<LoggedFinding> findings;
         var cache = CacheFile is null ? null : new FindingCache(CacheFile);
-        if (cache is not null && cache.TryRead(inputs.Key, out var cached))
+        if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached))
         {
             findings = cached;
             Log.LogMessage(MessageImportance.Low, "ContainerOpt: {0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
         }
         else
         {
-            findings = inputs.Input is null
-                ? inputs.Problems
-                : inputs.Problems.Concat(new DockerfileAnalyzer().Analyze(inputs.Input).Findings.Select(f => LoggedFinding.From(f, dockerfile))).ToArray();
-            cache?.Write(inputs.Key, findings);
+            var all = loaded.Input is null ? loaded.Problems : loaded.Problems.Concat(new DockerfileAnalyzer().Analyze(loaded.Input).Findings);
+            findings = all.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
+            cache?.Write(loaded.CacheKey, findings);
         }
         Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(findings);
     }

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Requests;
 using System.Globalization;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
@@ -132,7 +133,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         }
 
         string text = File.ReadAllText(dockerfile);
-        string context = GeneratedDockerfileHeader.ResolveContext(Context, dockerfile, text, ProjectPath);
+        string context = AnalysisRequestLoader.ResolveContext(Context, dockerfile, text, ProjectPath);
         ImageReference = Reference();
 
         var builder = BuilderDetector.Detect(preference);

@@ -49,9 +49,8 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
         var frameworks = (string.IsNullOrWhiteSpace(TargetFrameworks) ? TargetFramework ?? "" : TargetFrameworks!)
             .Split(';').Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
         var frameworkReferences = FrameworkReferences.Select(i => i.ItemSpec).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var restoreInputs = RestoreInputs.Select(i => FullPath(i, projectPath))
-            .Concat(RestoreInputFiles.NuGetConfigAndGlobalJson(Path.GetDirectoryName(projectPath)!))
-            .Where(File.Exists).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        var projectReferences = ProjectReferences.Select(i => FullPath(i, projectPath)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        var restoreInputs = RestoreInputFiles.ForProjects(new[] { projectPath }.Concat(projectReferences), RestoreInputs.Select(i => FullPath(i, projectPath)));
         return new ProjectModel
         {
             ProjectPath = projectPath,
@@ -72,7 +71,7 @@ public abstract class ProjectTask : Microsoft.Build.Utilities.Task
             RuntimeIdentifiers = PropertyValues.List(RuntimeIdentifiers),
             RollForward = PropertyValues.Blank(RollForward),
             ManagePackageVersionsCentrally = ManagePackageVersionsCentrally,
-            ProjectReferences = ProjectReferences.Select(i => FullPath(i, projectPath)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
+            ProjectReferences = projectReferences,
             RestoreInputs = restoreInputs,
             LocalPackageSources = RestoreInputFiles.LocalPackageSources(restoreInputs),
             ContainerPorts = ContainerPorts.Select(i => string.IsNullOrEmpty(i.GetMetadata("Type")) ? i.ItemSpec : i.ItemSpec + "/" + i.GetMetadata("Type")).ToArray(),

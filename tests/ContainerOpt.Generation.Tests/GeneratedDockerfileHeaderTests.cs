@@ -1,3 +1,4 @@
+using ContainerOpt.Core.BuildContext;
 namespace ContainerOpt.Generation.Tests;
 
 [TestClass]

@@ -4,7 +4,7 @@ using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary>Finds and reads Dockerfiles; every failure is a coded finding, never an exception.</summary>
+/// <summary>Finds the Dockerfiles a lint names: files as given, folders searched.</summary>
 internal static class DockerfileFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
@@ -58,33 +58,5 @@ internal static class DockerfileFiles
                 Walk(sub, found);
             }
         }
-    }
-
-    /// <summary>Reads a file into text, or returns the COPT0xxx finding that explains why not.</summary>
-    public static SourceText? Read(string path, out Finding? problem)
-    {
-        problem = null;
-        byte[] bytes;
-        try
-        {
-            if (!File.Exists(path))
-            {
-                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
-                return null;
-            }
-            var info = new FileInfo(path);
-            if (info.Length > DockerfileInput.MaxBytes)
-            {
-                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, path, path, info.Length, DockerfileInput.MaxBytes);
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
-        {
-            problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, path, path, e.Message);
-            return null;
-        }
-        return DockerfileInput.Decode(bytes, path, out problem);
     }
 }

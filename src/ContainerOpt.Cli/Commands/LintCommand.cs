@@ -1,6 +1,7 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Core.Projects;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Cli.Projects;
@@ -50,32 +51,31 @@ internal static class LintCommand
         {
             foreach (var path in DockerfileFiles.Expand(operand))
             {
-                var source = DockerfileFiles.Read(path, out var problem);
-                if (source is null)
+                var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
                 {
-                    ioProblem = true;
-                    files.Add(new FileFindings(path, new[] { problem! }));
+                    Context = contextOption,
+                    ConfigFile = configOption,
+                    Project = project,
+                });
+                foreach (var problem in loaded.Problems)
+                {
+                    bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
+                    configProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                    ioProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                }
+                if (loaded.Input is null)
+                {
+                    files.Add(new FileFindings(path, loaded.Problems));
                     continue;
                 }
-                string dockerfileDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-                string context = contextOption ?? dockerfileDirectory;
-                var options = new AnalysisOptions();
-                var configFiles = configOption is not null ? new[] { configOption } : ConfigurationFiles.Discover(dockerfileDirectory, Path.GetFullPath(context));
-                foreach (var configFinding in ConfigurationFiles.Load(configFiles, options))
+                foreach (var group in loaded.Problems.GroupBy(p => p.FilePath ?? path))
                 {
-                    configProblem |= configFinding.Severity == DiagnosticSeverity.Error;
-                    files.Add(new FileFindings(configFinding.FilePath ?? configFiles[0], new[] { configFinding }));
+                    files.Add(new FileFindings(group.Key, group.ToArray()));
                 }
+                var options = loaded.Input.Options;
                 if (options.FailureThreshold is { } threshold) failAt = threshold;
                 noFail |= options.NoFail;
-                var input = new AnalysisInput(source)
-                {
-                    ContextDirectory = Path.GetFullPath(context),
-                    DockerIgnoreText = ReadDockerIgnore(path, context),
-                    Project = project,
-                    Options = options,
-                };
-                files.Add(new FileFindings(path, analyzer.Analyze(input).Findings));
+                files.Add(new FileFindings(path, analyzer.Analyze(loaded.Input).Findings));
             }
         }
 
@@ -98,26 +98,6 @@ internal static class LintCommand
         return files.Any(f => f.Findings.Any(d => d.Severity >= failAt && d.Severity != DiagnosticSeverity.None || failAt == DiagnosticSeverity.None))
             ? ExitCodes.Findings
             : ExitCodes.Success;
-    }
-
-    /// <summary>BuildKit reads <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile first, else the context's .dockerignore.</summary>
-    private static string? ReadDockerIgnore(string dockerfile, string context)
-    {
-        foreach (var candidate in new[] { dockerfile + ".dockerignore", Path.Combine(context, ".dockerignore") })
-        {
-            try
-            {
-                if (File.Exists(candidate))
-                {
-                    return File.ReadAllText(candidate);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
-        return null;
     }
 }
 

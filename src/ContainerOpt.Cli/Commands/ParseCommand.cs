@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -15,7 +16,7 @@ internal static class ParseCommand
             throw new UsageException("parse takes exactly one Dockerfile.");
         }
         string path = line.Operands[0];
-        var source = DockerfileFiles.Read(path, out var problem);
+        var source = AnalysisRequestLoader.ReadDockerfile(path, out _, out var problem);
         if (source is null)
         {
             stderr.WriteLine(TextReport.Format(path, problem!));

@@ -145,10 +145,10 @@ public static class MSBuildProjectLoader
         return seen.ToArray();
     }
 
-    /// <summary>Directory.Build.*, Directory.Packages.props, NuGet.config and global.json that restore reads.</summary>
+    /// <summary>Directory.Build.*, Directory.Packages.props, NuGet.config and global.json that restore reads: what the evaluations imported, and what lies above each project.</summary>
     private static IReadOnlyList<string> RestoreInputs(ProjectCollection collection, string path, Project project, IReadOnlyList<string> references)
     {
-        var inputs = new SortedSet<string>(StringComparer.Ordinal);
+        var imports = new List<string>();
         foreach (var p in new[] { path }.Concat(references))
         {
             Project evaluated;
@@ -168,15 +168,11 @@ public static class MSBuildProjectLoader
                     || name.Equals("Directory.Build.targets", StringComparison.OrdinalIgnoreCase)
                     || name.Equals("Directory.Packages.props", StringComparison.OrdinalIgnoreCase))
                 {
-                    inputs.Add(file);
+                    imports.Add(file);
                 }
             }
-            foreach (var upward in RestoreInputFiles.NuGetConfigAndGlobalJson(Path.GetDirectoryName(p)!))
-            {
-                inputs.Add(upward);
-            }
         }
-        return inputs.ToArray();
+        return RestoreInputFiles.ForProjects(new[] { path }.Concat(references), imports);
     }
 
     private static string? Value(Project project, string name)

@@ -38,6 +38,26 @@ public static class RestoreInputFiles
         return found;
     }
 
+    /// <summary>
+    /// Every file restore of these projects reads besides the project files: the imports already known
+    /// (from an evaluation, or the properties MSBuild passes a task), and for each project the nearest
+    /// Directory.Build.props/.targets, Directory.Packages.props, NuGet.config and global.json above it.
+    /// Sorted, existing files only. The CLI and the MSBuild task both build a project's restore inputs here.
+    /// </summary>
+    public static IReadOnlyList<string> ForProjects(IEnumerable<string> projectPaths, IEnumerable<string> knownImports)
+    {
+        var inputs = new SortedSet<string>(knownImports.Where(File.Exists), StringComparer.Ordinal);
+        foreach (var project in projectPaths)
+        {
+            string? directory = Path.GetDirectoryName(project);
+            if (directory is not null)
+            {
+                inputs.UnionWith(FindUpward(directory, "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "nuget.config", "global.json"));
+            }
+        }
+        return inputs.ToArray();
+    }
+
     /// <summary>NuGet.config and global.json that restore of this project reads.</summary>
     public static IReadOnlyList<string> NuGetConfigAndGlobalJson(string projectDirectory) =>
         FindUpward(projectDirectory, "nuget.config", "global.json");

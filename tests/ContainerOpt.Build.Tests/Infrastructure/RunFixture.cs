@@ -41,6 +41,27 @@ internal static class RunFixture
 
     public static string BuildPackagePath => Path.Combine(FeedDirectory, $"ContainerOpt.Build.{PackageVersion}.nupkg");
     public static string SdkPackagePath => Path.Combine(FeedDirectory, $"ContainerOpt.Sdk.{PackageVersion}.nupkg");
+    public static string CliPackagePath => Path.Combine(FeedDirectory, $"ContainerOpt.Cli.{PackageVersion}.nupkg");
+
+    private static readonly Lazy<string> LazyCli = new(InstallCli, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The <c>containeropt</c> command, installed from the run's feed (its nuget.config maps ContainerOpt.* there) as a user installs the tool.</summary>
+    public static string Cli => LazyCli.Value;
+
+    private static string InstallCli()
+    {
+        string toolPath = Path.Combine(RunDirectory, ".tools");
+        var install = DotnetRunner.Run(RunDirectory, new[]
+        {
+            "tool", "install", "ContainerOpt.Cli", "--tool-path", toolPath, "--version", PackageVersion,
+        }, Environment, TimeSpan.FromMinutes(3));
+        string command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "containeropt.exe" : "containeropt");
+        if (install.ExitCode != 0 || !File.Exists(command))
+        {
+            throw new InvalidOperationException("installing the containeropt tool failed: " + install.Describe());
+        }
+        return command;
+    }
 
     /// <summary>Environment of every scratch build.</summary>
     public static IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
@@ -87,7 +108,7 @@ internal static class RunFixture
         }
         PackageVersion = $"{prefix.Stdout.Trim()}-test.t{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}p{pid}";
 
-        foreach (var project in new[] { "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", "sdk/ContainerOpt.Sdk.csproj" })
+        foreach (var project in new[] { "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", "sdk/ContainerOpt.Sdk.csproj", "src/ContainerOpt.Cli/ContainerOpt.Cli.csproj" })
         {
             var pack = DotnetRunner.Run(RepoRoot, new[]
             {
@@ -99,7 +120,7 @@ internal static class RunFixture
                 throw new InvalidOperationException("packing failed: " + pack.Describe());
             }
         }
-        foreach (var package in new[] { BuildPackagePath, SdkPackagePath })
+        foreach (var package in new[] { BuildPackagePath, SdkPackagePath, CliPackagePath })
         {
             if (!File.Exists(package))
             {

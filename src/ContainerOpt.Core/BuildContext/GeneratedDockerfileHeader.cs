@@ -1,4 +1,4 @@
-namespace ContainerOpt.Generation;
+namespace ContainerOpt.Core.BuildContext;
 
 /// <summary>
 /// The first line of a generated Dockerfile names the project relative to the build context

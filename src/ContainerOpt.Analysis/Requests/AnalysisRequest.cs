@@ -1,0 +1,31 @@
+using ContainerOpt.Core.Projects;
+
+namespace ContainerOpt.Analysis.Requests;
+
+/// <summary>
+/// What a caller asks to analyse, as the user gave it: the MSBuild task from its properties, the CLI
+/// from its arguments. <see cref="AnalysisRequestLoader"/> turns it into the inputs of one analysis
+/// the same way for both, so <c>containeropt lint --project</c> and <c>dotnet build</c> agree.
+/// </summary>
+public sealed class AnalysisRequest
+{
+    public AnalysisRequest(string dockerfile)
+    {
+        Dockerfile = dockerfile;
+    }
+
+    /// <summary>The Dockerfile, as given (relative to the working folder or absolute).</summary>
+    public string Dockerfile { get; }
+
+    /// <summary>
+    /// The build context the user named (MSBuild: ContainerOptContext, else Visual Studio's DockerfileContext;
+    /// CLI: --context), or null: then the folder a generated Dockerfile's header names, else the Dockerfile's folder.
+    /// </summary>
+    public string? Context { get; set; }
+
+    /// <summary>A configuration file the user named (ContainerOptConfig, --config), or null to discover one.</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>The .NET project, or null (the project-aware rules then judge what the Dockerfile alone shows).</summary>
+    public ProjectModel? Project { get; set; }
+}

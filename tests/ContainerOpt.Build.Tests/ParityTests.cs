@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ContainerOpt.Build.Tests.Infrastructure;
+
+namespace ContainerOpt.Build.Tests;
+
+/// <summary>
+/// One way in: for every sample, <c>containeropt lint --project</c> (the installed tool) and <c>dotnet build</c>
+/// (the packed package) report the same findings — code, line, column and severity — for the same Dockerfile.
+/// </summary>
+[TestClass]
+public sealed class ParityTests : BuildTestBase
+{
+    private static readonly Regex Diagnostic = new(
+        @"^\s*(?<file>/[^(]*)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\):\s+(?<kind>warning|error|message)\s+(?<code>COPT\d{4}):",
+        RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    public static IEnumerable<object[]> Samples =>
+    [
+        ["monorepo", "src/Api/Api.csproj", false],
+        ["monorepo", "src/Worker/Worker.csproj", false],
+        ["naive-web", "src/Api/Api.csproj", false],
+        ["generate/web-api", "src/Api/Api.csproj", true],
+        ["generate/worker", "src/Worker/Worker.csproj", true],
+        ["generate/console", "src/Hello/Hello.csproj", true],
+        ["generate/console-self-contained", "src/Tool/Tool.csproj", true],
+        ["generate/console-aot", "src/Aot/Aot.csproj", true],
+        ["generate/web-refs-cpm", "src/Web/Web.csproj", true],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(Samples))]
+    public void Lint_with_the_project_reports_what_the_build_reports(string sample, string project, bool generate)
+    {
+        string root = CopySample(sample);
+        string projectPath = Path.Combine(root, project);
+        string dockerfile = Path.Combine(Path.GetDirectoryName(projectPath)!, "Dockerfile");
+        if (generate)
+        {
+            var generated = DotnetRunner.Run(root, new[] { "build", projectPath, "-t:ContainerOptGenerate", "-nologo", "-tl:off" }, RunFixture.Environment);
+            Assert.AreEqual(0, generated.ExitCode, generated.Describe());
+        }
+        Assert.IsTrue(File.Exists(dockerfile), dockerfile);
+
+        var build = DotnetRunner.Run(root, new[] { "build", projectPath, "-nologo", "-tl:off" }, RunFixture.Environment);
+        var fromBuild = Diagnostic.Matches(build.Stdout)
+            .Where(m => m.Groups["file"].Value.Trim() == dockerfile)
+            .Select(m => $"{m.Groups["code"].Value} ({m.Groups["line"].Value},{m.Groups["col"].Value}) {Severity(m.Groups["kind"].Value)}")
+            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+        var lint = RunCli(root, "lint", dockerfile, "--project", projectPath, "--format", "json");
+        var fromLint = JsonDocument.Parse(lint).RootElement.GetProperty("files").EnumerateArray()
+            .Where(f => f.GetProperty("path").GetString() == dockerfile)
+            .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray())
+            .Select(d => $"{d.GetProperty("code").GetString()} ({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {d.GetProperty("severity").GetString()}")
+            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+        CollectionAssert.AreEqual(fromBuild, fromLint,
+            $"\nbuild: {string.Join(" | ", fromBuild)}\nlint:  {string.Join(" | ", fromLint)}\n{build.Stdout}\n{lint}");
+    }
+
+    private static string Severity(string msbuildKind) => msbuildKind == "message" ? "info" : msbuildKind;
+
+    /// <summary>The sample as a repository of its own under the run's folder, consuming the packages under test.</summary>
+    private static string CopySample(string sample)
+    {
+        string source = Path.Combine(RunFixture.RepoRoot, "samples", sample);
+        string root = RunFixture.NewScratchDirectory("parity-" + sample.Replace('/', '-'));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(source, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            // The sample's own nuget.config points into this repository's artifacts: the run's feed replaces it.
+            if (parts.Any(p => p is "bin" or "obj") || relative.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            string target = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(root, f)).Where(File.Exists))
+        {
+            File.WriteAllText(props, File.ReadAllText(props).Replace("0.1.0-alpha", RunFixture.PackageVersion, StringComparison.Ordinal));
+        }
+        // A sample that does not opt in (naive-web) is opted in the way a user would: one line in Directory.Build.props.
+        string buildProps = Path.Combine(root, "Directory.Build.props");
+        bool optedIn = new[] { buildProps, Path.Combine(root, "Directory.Packages.props") }
+            .Any(f => File.Exists(f) && File.ReadAllText(f).Contains("\"ContainerOpt.Build\"", StringComparison.Ordinal));
+        if (!optedIn)
+        {
+            File.WriteAllText(buildProps, $"<Project>\n  <ItemGroup>\n    {Scratch.PackageReference}\n  </ItemGroup>\n</Project>\n");
+        }
+        // A repository root, as in a user's clone: restore inputs are searched up to it.
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        return root;
+    }
+
+    private static string RunCli(string workingDirectory, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo(RunFixture.Cli)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        foreach (var pair in RunFixture.Environment)
+        {
+            psi.Environment[pair.Key] = pair.Value;
+        }
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("containeropt lint did not finish in 3 minutes");
+        }
+        Assert.IsTrue(process.ExitCode is 0 or 1, $"containeropt exited {process.ExitCode}: {stderr.Result}\n{stdout}");
+        return stdout;
+    }
+}
