@@ -26,47 +26,26 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>Where the findings of the last analysis are kept (obj/…/containeropt.cache).</summary>
     public string? CacheFile { get; set; }
 
-    public string? NoWarn { get; set; }
-    public string? WarningsAsErrors { get; set; }
-    public string? WarningsNotAsErrors { get; set; }
-
     /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: found beside the Dockerfile or in the context.</summary>
     public string? ConfigFile { get; set; }
-
-    /// <summary>$(TreatWarningsAsErrors): every finding that is a warning becomes an error, except those in WarningsNotAsErrors (as NuGet does).</summary>
-    public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
 
-    public override bool Execute()
-    {
-        try
-        {
-            Run();
-        }
-        catch (Exception e)
-        {
-            // Never MSB4018: an unexpected failure is a coded error with what to do.
-            Log.LogError(null, DiagnosticCatalog.InternalError.Id, null, DiagnosticCatalog.InternalError.HelpUri, Dockerfile, 0, 0, 0, 0,
-                DiagnosticCatalog.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message));
-        }
-        return !Log.HasLoggedErrors;
-    }
+    protected override string? SubjectFile => Dockerfile;
 
-    private void Run()
+    protected override void Run()
     {
         string dockerfile = Path.GetFullPath(Dockerfile);
         if (!File.Exists(dockerfile))
         {
             if (DockerfileIsDefault)
             {
-                Log.LogMessage(MessageImportance.Low, "ContainerOpt: no Dockerfile at {0}; nothing to analyse.", dockerfile);
+                Diagnostics.Note(MessageImportance.Low, "no Dockerfile at {0}; nothing to analyse.", dockerfile);
                 return;
             }
-            var missing = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, dockerfile, dockerfile);
-            new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(new[] { LoggedFinding.From(missing, dockerfile) });
+            Diagnostics.Report(new[] { DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, dockerfile, dockerfile) }, dockerfile);
             return;
         }
 
@@ -81,7 +60,7 @@ public sealed class AnalyzeDockerfile : ProjectTask
         if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached))
         {
             findings = cached;
-            Log.LogMessage(MessageImportance.Low, "ContainerOpt: {0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
+            Diagnostics.Note(MessageImportance.Low, "{0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
         }
         else
         {
@@ -89,6 +68,6 @@ public sealed class AnalyzeDockerfile : ProjectTask
             findings = all.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
             cache?.Write(loaded.CacheKey, findings);
         }
-        Findings = new FindingLogger(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).Log(findings);
+        Findings = Diagnostics.Report(findings);
     }
 }

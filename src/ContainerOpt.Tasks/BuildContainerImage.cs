@@ -20,7 +20,7 @@ namespace ContainerOpt.Tasks;
 /// in the log, ContainerOptImageLayer items, a JSON report; then applies the size/waste/efficiency
 /// gates. A thin adapter over ContainerOpt.Images: every failure is a coded, positioned diagnostic.
 /// </summary>
-public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
+public sealed class BuildContainerImage : ContainerOptTask
 {
     [Required]
     public string Dockerfile { get; set; } = "";
@@ -60,11 +60,6 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
     public string? MaxWastedBytes { get; set; }
     public string? MinEfficiency { get; set; }
 
-    public string? NoWarn { get; set; }
-    public string? WarningsAsErrors { get; set; }
-    public string? WarningsNotAsErrors { get; set; }
-    public bool TreatWarningsAsErrors { get; set; }
-
     // OCI annotations from the project.
     public string? Version { get; set; }
     public string? Title { get; set; }
@@ -83,42 +78,28 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
     [Output]
     public string? ImageId { get; private set; }
 
-    private FindingLogger Findings => new(Log, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+    protected override string? SubjectFile => ProjectPath ?? Dockerfile;
 
-    public override bool Execute()
+    protected override (DiagnosticDescriptor Descriptor, string Message)? Describe(Exception exception) => exception switch
     {
-        try
-        {
-            Run();
-        }
-        catch (ImageBuilderException e)
-        {
-            LogAtFile(e.Descriptor, e.Message, ProjectPath ?? Dockerfile);
-        }
-        catch (ImageReadException e)
-        {
-            LogAtFile(DiagnosticCatalog.ImageUnreadable, DiagnosticCatalog.ImageUnreadable.FormatMessage(ImageReference, e.Message), ProjectPath ?? Dockerfile);
-        }
-        catch (Exception e)
-        {
-            LogAtFile(DiagnosticCatalog.InternalError, DiagnosticCatalog.InternalError.FormatMessage(Dockerfile, e.GetType().Name + ": " + e.Message), Dockerfile);
-        }
-        return !Log.HasLoggedErrors;
-    }
+        ImageBuilderException e => (e.Descriptor, e.Message),
+        ImageReadException e => (DiagnosticCatalog.ImageUnreadable, DiagnosticCatalog.ImageUnreadable.FormatMessage(ImageReference, e.Message)),
+        _ => null,
+    };
 
-    private void Run()
+    protected override void Run()
     {
         string dockerfile = Path.GetFullPath(Dockerfile);
         if (!File.Exists(dockerfile))
         {
-            LogAtFile(DiagnosticCatalog.FileNotFound, DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)
-                + " To build an image, add a Dockerfile or generate one: dotnet build -t:ContainerOptGenerate.", ProjectPath ?? dockerfile);
+            Diagnostics.ReportMessage(DiagnosticCatalog.FileNotFound, ProjectPath ?? dockerfile, DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)
+                + " To build an image, add a Dockerfile or generate one: dotnet build -t:ContainerOptGenerate.");
             return;
         }
         if (!BuilderPreferences.TryParse(string.IsNullOrWhiteSpace(Builder) ? "auto" : Builder, out var preference))
         {
-            LogAtFile(DiagnosticCatalog.InvalidConfiguration, DiagnosticCatalog.InvalidConfiguration.FormatMessage("ContainerOptBuilder",
-                $"'{Builder}' is not a builder; use auto, docker, buildx or podman."), ProjectPath ?? dockerfile);
+            Diagnostics.Report(DiagnosticCatalog.InvalidConfiguration, ProjectPath ?? dockerfile, "ContainerOptBuilder",
+                $"'{Builder}' is not a builder; use auto, docker, buildx or podman.");
             return;
         }
         ImageGateOptions gates;
@@ -128,7 +109,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         }
         catch (FormatException e)
         {
-            LogAtFile(DiagnosticCatalog.InvalidConfiguration, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message), ProjectPath ?? dockerfile);
+            Diagnostics.ReportMessage(DiagnosticCatalog.InvalidConfiguration, ProjectPath ?? dockerfile, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message));
             return;
         }
 
@@ -137,10 +118,10 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         ImageReference = Reference();
 
         var builder = BuilderDetector.Detect(preference);
-        Log.LogMessage(MessageImportance.Normal, "ContainerOpt: building {0} with {1}; context {2}", ImageReference, builder, context);
+        Diagnostics.Note(MessageImportance.Normal, "building {0} with {1}; context {2}", ImageReference, builder, context);
         foreach (var note in builder.Notes)
         {
-            Log.LogMessage(MessageImportance.Normal, "ContainerOpt: {0}", note);
+            Diagnostics.Note(MessageImportance.Normal, "{0}", note);
         }
         var request = new ImageBuildRequest(context, dockerfile)
         {
@@ -167,7 +148,7 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         // One model for the platform check, the build's failure mapping and the attribution, with the build args applied.
         var model = ImageBuilder.ReadModel(request);
         var platformFindings = Analysis.Engine.InlineSuppressions.Apply(model.Syntax, BaseImagePlatformCheck.Run(model, dockerfile, builder, request));
-        Findings.Log(platformFindings.Select(f => LoggedFinding.From(f, dockerfile)));
+        Diagnostics.Report(platformFindings, dockerfile);
         if (Log.HasLoggedErrors)
         {
             return;
@@ -176,11 +157,11 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         var result = ImageBuilder.Build(request, builder, line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text), model);
         if (!result.Succeeded)
         {
-            Findings.Log(new[] { LoggedFinding.From(result.Failure!.Finding, dockerfile) });
+            Diagnostics.Report(new[] { result.Failure!.Finding }, dockerfile);
             return;
         }
         ImageId = result.ImageId;
-        Log.LogMessage(MessageImportance.High, "ContainerOpt: built {0} ({1}) with {2} in {3:F1} s; {4} of {5} steps cached",
+        Diagnostics.Note(MessageImportance.High, "built {0} ({1}) with {2} in {3:F1} s; {4} of {5} steps cached",
             ImageReference, ShortId(result.ImageId), builder.DisplayName, result.Elapsed.TotalSeconds, result.Steps.Count(s => s.Cached), result.Steps.Count);
 
         var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
@@ -191,9 +172,9 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         {
             string path = Path.GetFullPath(ReportFile!);
             ImageLayers.WriteReport(report, path);
-            Log.LogMessage(MessageImportance.High, "ContainerOpt: layer report written to {0}", path);
+            Diagnostics.Note(MessageImportance.High, "layer report written to {0}", path);
         }
-        Findings.Log(ImageGates.Evaluate(report, gates).Select(f => LoggedFinding.From(f, dockerfile)));
+        Diagnostics.Report(ImageGates.Evaluate(report, gates), dockerfile);
     }
 
     private ITaskItem LayerItem(LayerReport layer)
@@ -220,9 +201,6 @@ public sealed class BuildContainerImage : Microsoft.Build.Utilities.Task
         // A name that already carries a tag (a ':' after the last '/') keeps it.
         return name.LastIndexOf(':') > name.LastIndexOf('/') ? name : name + ":" + tag;
     }
-
-    private void LogAtFile(DiagnosticDescriptor descriptor, string message, string file) =>
-        Findings.Log(new[] { new LoggedFinding(descriptor.Id, descriptor.DefaultSeverity, message, file, 0, 0, 0, 0, descriptor.HelpUri) });
 
     private static string ShortId(string? id) => id is null ? "?" : id.StartsWith("sha256:", StringComparison.Ordinal) && id.Length > 19 ? id.Substring(7, 12) : id;
 

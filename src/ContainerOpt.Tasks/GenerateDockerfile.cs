@@ -33,27 +33,14 @@ public sealed class GenerateDockerfile : ProjectTask
     [Output]
     public string? ContextDirectory { get; private set; }
 
-    public override bool Execute()
-    {
-        try
-        {
-            Run();
-        }
-        catch (Exception e)
-        {
-            Log.LogError(null, DiagnosticCatalog.InternalError.Id, null, DiagnosticCatalog.InternalError.HelpUri, ProjectPath, 0, 0, 0, 0,
-                DiagnosticCatalog.InternalError.FormatMessage(ProjectPath, e.GetType().Name + ": " + e.Message));
-        }
-        return !Log.HasLoggedErrors;
-    }
+    protected override string? SubjectFile => ProjectPath;
 
-    private void Run()
+    protected override void Run()
     {
         var project = BuildProjectModel();
         if (project is null)
         {
-            Log.LogError(null, DiagnosticCatalog.InvalidConfiguration.Id, null, DiagnosticCatalog.InvalidConfiguration.HelpUri, null, 0, 0, 0, 0,
-                DiagnosticCatalog.InvalidConfiguration.FormatMessage("ProjectPath", "the task needs the project's path."));
+            Diagnostics.Report(DiagnosticCatalog.InvalidConfiguration, null, "ProjectPath", "the task needs the project's path.");
             return;
         }
         var files = DockerfileGenerator.Generate(project, new GenerationOptions
@@ -74,18 +61,17 @@ public sealed class GenerateDockerfile : ProjectTask
             switch (GeneratedFileWriter.Write(path, content, Force, out var error))
             {
                 case WriteOutcome.Written:
-                    Log.LogMessage(MessageImportance.High, "ContainerOpt: wrote {0}", path);
+                    Diagnostics.Note(MessageImportance.High, "wrote {0}", path);
                     break;
                 case WriteOutcome.Unchanged:
-                    Log.LogMessage(MessageImportance.High, "ContainerOpt: {0} is up to date", path);
+                    Diagnostics.Note(MessageImportance.High, "{0} is up to date", path);
                     break;
                 case WriteOutcome.RefusedExisting:
-                    Log.LogError(null, DiagnosticCatalog.FileExists.Id, null, DiagnosticCatalog.FileExists.HelpUri, path, 1, 1, 1, 1,
-                        DiagnosticCatalog.FileExists.FormatMessage(path));
+                    Diagnostics.Report(new[] { new LoggedFinding(DiagnosticCatalog.FileExists.Id, DiagnosticCatalog.FileExists.DefaultSeverity,
+                        DiagnosticCatalog.FileExists.FormatMessage(path), path, 1, 1, 1, 1, DiagnosticCatalog.FileExists.HelpUri) });
                     continue;
                 default:
-                    Log.LogError(null, DiagnosticCatalog.FileUnreadable.Id, null, DiagnosticCatalog.FileUnreadable.HelpUri, path, 0, 0, 0, 0,
-                        DiagnosticCatalog.FileUnreadable.FormatMessage(path, error));
+                    Diagnostics.Report(DiagnosticCatalog.FileUnwritable, path, path, error);
                     continue;
             }
         }
@@ -93,14 +79,15 @@ public sealed class GenerateDockerfile : ProjectTask
         GeneratedDockerIgnore = ignorePath;
         foreach (var note in files.Notes)
         {
-            Log.LogMessage(MessageImportance.High, "ContainerOpt: {0}", note);
+            Diagnostics.Note(MessageImportance.High, "{0}", note);
         }
-        Log.LogMessage(MessageImportance.High, "ContainerOpt: build context {0}: docker build -f {1} {0}", files.ContextDirectory, dockerfilePath);
+        Diagnostics.Note(MessageImportance.High, "build context {0}: docker build -f {1} {0}", files.ContextDirectory, dockerfilePath);
         if (!string.IsNullOrWhiteSpace(CompareWith) && File.Exists(CompareWith))
         {
             var summary = DockerfileComparison.Summarize(File.ReadAllText(CompareWith), files.Dockerfile);
-            Log.LogMessage(null, DiagnosticCatalog.GeneratedDiffers.Id, null, CompareWith, 1, 1, 1, 1, MessageImportance.High,
-                DiagnosticCatalog.GeneratedDiffers.FormatMessage(dockerfilePath, CompareWith, summary));
+            var differs = DiagnosticCatalog.GeneratedDiffers;
+            Diagnostics.Report(new[] { new LoggedFinding(differs.Id, differs.DefaultSeverity, differs.FormatMessage(dockerfilePath, CompareWith, summary),
+                CompareWith!, 1, 1, 1, 1, differs.HelpUri) });
         }
     }
 }

@@ -7,7 +7,7 @@ namespace ContainerOpt.Tasks;
 /// The project as MSBuild evaluated it, passed in as properties and items, so no task has to
 /// evaluate the project again. Shared by the analysis and generation tasks.
 /// </summary>
-public abstract class ProjectTask : Microsoft.Build.Utilities.Task
+public abstract class ProjectTask : ContainerOptTask
 {
     public string? ProjectPath { get; set; }
     public string? TargetFramework { get; set; }

@@ -29,6 +29,11 @@ public static partial class DiagnosticCatalog
         "Invalid configuration in '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 
+    public static readonly DiagnosticDescriptor FileUnwritable = new(
+        "COPT0007", "file-unwritable", "A file cannot be written",
+        "'{0}' could not be written: {1}. Check that the folder exists and is writable, and that no other process holds the file.",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
     public static readonly DiagnosticDescriptor FileExists = new(
         "COPT0006", "file-exists", "Generated file would overwrite an existing one",
         "'{0}' exists and differs from the generated file; it was not overwritten. Set ContainerOptForce=true (CLI: --force) to replace it.",

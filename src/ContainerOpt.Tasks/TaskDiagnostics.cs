@@ -5,14 +5,14 @@ using Microsoft.Build.Utilities;
 namespace ContainerOpt.Tasks;
 
 /// <summary>
-/// Logs findings in MSBuild's canonical form (file, line, column, end line, end column, code, help
-/// link). NoWarn and WarningsAsErrors/WarningsNotAsErrors are applied here as well as by MSBuild, so
-/// older MSBuild versions (Visual Studio 2019) behave like the .NET SDK's; -warnaserror and
-/// MSBuildTreatWarningsAsErrors are MSBuild's own and apply to these warnings as to any other.
-/// TreatWarningsAsErrors (which MSBuild leaves to the compiler) is applied here, as NuGet applies it
-/// to its NU warnings: a project that treats warnings as errors gets ContainerOpt's as errors too.
+/// The one path from a finding to MSBuild's log, for every task: MSBuild's canonical form (file, line,
+/// column, end line, end column, code, help link). NoWarn and WarningsAsErrors/WarningsNotAsErrors are
+/// applied here as well as by MSBuild, so older MSBuild versions (Visual Studio 2019) behave like the .NET
+/// SDK's; -warnaserror and MSBuildTreatWarningsAsErrors are MSBuild's own and apply to these warnings as
+/// to any other. TreatWarningsAsErrors (which MSBuild leaves to the compiler) is applied here, as NuGet
+/// applies it to its NU warnings. Info findings are high-importance messages with their code.
 /// </summary>
-internal sealed class FindingLogger
+internal sealed class TaskDiagnostics
 {
     private const string? Subcategory = null;
     private readonly TaskLoggingHelper _log;
@@ -21,7 +21,7 @@ internal sealed class FindingLogger
     private readonly HashSet<string> _notAsErrors;
     private readonly bool _allAsErrors;
 
-    public FindingLogger(TaskLoggingHelper log, string? noWarn, string? warningsAsErrors, string? warningsNotAsErrors, bool treatWarningsAsErrors = false)
+    public TaskDiagnostics(TaskLoggingHelper log, string? noWarn, string? warningsAsErrors, string? warningsNotAsErrors, bool treatWarningsAsErrors = false)
     {
         _allAsErrors = treatWarningsAsErrors;
         _log = log;
@@ -33,7 +33,19 @@ internal sealed class FindingLogger
     private static HashSet<string> Codes(string? list) =>
         new((list ?? "").Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
-    public ITaskItem[] Log(IEnumerable<LoggedFinding> findings)
+    /// <summary>Reports a coded problem about a whole file (no position: MSBuild prints <c>file : error CODE: …</c>).</summary>
+    public void Report(DiagnosticDescriptor descriptor, string? file, params object?[] messageArgs) =>
+        ReportMessage(descriptor, file, descriptor.FormatMessage(messageArgs));
+
+    /// <summary>Reports a coded problem about a whole file with a message already written (an exception's, which says what happened).</summary>
+    public void ReportMessage(DiagnosticDescriptor descriptor, string? file, string message) =>
+        Report(new[] { new LoggedFinding(descriptor.Id, descriptor.DefaultSeverity, message, file ?? "", 0, 0, 0, 0, descriptor.HelpUri) });
+
+    /// <summary>Reports findings of the libraries (analysis, image build, gates); a finding without a file is placed in <paramref name="defaultFile"/>.</summary>
+    public ITaskItem[] Report(IEnumerable<Finding> findings, string defaultFile) => Report(findings.Select(f => LoggedFinding.From(f, defaultFile)));
+
+    /// <summary>Logs each finding at its severity (after NoWarn and the warnings-as-errors switches) and returns them as items for the binlog.</summary>
+    public ITaskItem[] Report(IEnumerable<LoggedFinding> findings)
     {
         var items = new List<ITaskItem>();
         foreach (var f in findings)
@@ -72,4 +84,8 @@ internal sealed class FindingLogger
         }
         return items.ToArray();
     }
+
+    /// <summary>Progress and notes (not findings): <c>ContainerOpt: wrote …</c>.</summary>
+    public void Note(MessageImportance importance, string format, params object?[] args) =>
+        _log.LogMessage(importance, "ContainerOpt: " + format, args);
 }

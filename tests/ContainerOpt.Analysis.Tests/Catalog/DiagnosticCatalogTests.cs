@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Tests.Catalog;
+
+/// <summary>The catalogue is the one list of every diagnostic: the rules, the parser, the help pages and the README agree with it.</summary>
+[TestClass]
+public sealed class DiagnosticCatalogTests
+{
+    private static readonly string Docs = Path.Combine(Corpus.RepoRoot, "docs", "rules");
+
+    [TestMethod]
+    public void Codes_and_names_are_unique_and_well_formed()
+    {
+        var all = DiagnosticCatalog.All;
+        Assert.AreEqual(all.Count, all.Select(d => d.Id).Distinct().Count(), "duplicate code");
+        Assert.AreEqual(all.Count, all.Select(d => d.Name).Distinct().Count(), "duplicate name");
+        foreach (var d in all)
+        {
+            StringAssert.Matches(d.Id, new Regex("^COPT[0-9]{4}$"));
+            StringAssert.Matches(d.Name, new Regex("^[a-z0-9]+(-[a-z0-9]+)*$"));
+            Assert.IsTrue(d.Title.Length > 0 && d.MessageFormat.Length > 0, d.Id);
+            StringAssert.EndsWith(d.HelpUri, "docs/rules/" + d.Id + ".md");
+            CollectionAssert.Contains(new[]
+            {
+                DiagnosticCategories.Tool, DiagnosticCategories.Syntax, DiagnosticCategories.Correctness, DiagnosticCategories.Practice,
+                DiagnosticCategories.SizeAndCache, DiagnosticCategories.DotNet,
+            }, d.Category, d.Id);
+        }
+    }
+
+    [TestMethod]
+    public void Every_rule_names_its_descriptor_from_the_catalogue_and_every_rule_descriptor_has_a_rule()
+    {
+        var ruleDescriptors = RuleCatalog.Rules.Select(r => r.Descriptor).ToList();
+        foreach (var d in ruleDescriptors)
+        {
+            Assert.AreSame(DiagnosticCatalog.ForCode(d.Id), d, d.Id);
+        }
+        var checkedElsewhere = new[] { DiagnosticCategories.Tool, DiagnosticCategories.Syntax };
+        var withoutRule = DiagnosticCatalog.All
+            .Where(d => !checkedElsewhere.Contains(d.Category) && !ruleDescriptors.Contains(d))
+            .Select(d => d.Id).ToArray();
+        // The image checks (platform, size gates) run after an image build, in ContainerOpt.Images.
+        CollectionAssert.AreEquivalent(new[] { "COPT1121", "COPT3101", "COPT3102", "COPT3103" }, withoutRule);
+    }
+
+    [TestMethod]
+    public void Every_parser_code_is_in_the_catalogue()
+    {
+        var codes = typeof(ParseDiagnosticCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        Assert.IsTrue(codes.Length >= 10);
+        foreach (var code in codes)
+        {
+            var d = DiagnosticCatalog.ForCode(code);
+            Assert.IsNotNull(d, code);
+            Assert.AreEqual(DiagnosticCategories.Syntax, d.Category, code);
+            Assert.AreSame(d, DiagnosticCatalog.ForParserCode(code));
+        }
+    }
+
+    [TestMethod]
+    public void Every_diagnostic_has_a_help_page_with_its_title_and_no_page_is_orphaned()
+    {
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            string page = Path.Combine(Docs, d.Id + ".md");
+            Assert.IsTrue(File.Exists(page), "missing help page " + page);
+            string first = File.ReadLines(page).First();
+            Assert.AreEqual($"# {d.Id} {d.Name}", first, page);
+            StringAssert.Contains(File.ReadAllText(page), d.Title, page);
+        }
+        var pages = Directory.GetFiles(Docs, "COPT*.md").Select(Path.GetFileNameWithoutExtension).ToArray();
+        CollectionAssert.AreEquivalent(DiagnosticCatalog.All.Select(d => d.Id).ToArray(), pages);
+    }
+
+    [TestMethod]
+    public void The_readme_counts_the_catalogue()
+    {
+        string readme = File.ReadAllText(Path.Combine(Corpus.RepoRoot, "README.md"));
+        var match = Regex.Match(readme, @"^(\d+) diagnostics \(`containeropt rules`\)", RegexOptions.Multiline);
+        Assert.IsTrue(match.Success, "README's Rules section must start with the count");
+        Assert.AreEqual(DiagnosticCatalog.All.Count, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,143 @@
+namespace ContainerOpt.Tasks.Tests;
+
+/// <summary>The task adapters: one diagnostics path, codes that say what happened, never MSB4018.</summary>
+[TestClass]
+public sealed class TaskTests
+{
+    private string _dir = "";
+
+    [TestInitialize]
+    public void CreateFolder()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "containeropt-task-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TestCleanup]
+    public void DeleteFolder()
+    {
+        foreach (var file in Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (T Task, RecordingBuildEngine Engine) Make<T>(Action<T> configure) where T : Microsoft.Build.Utilities.Task, new()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new T { BuildEngine = engine };
+        configure(task);
+        return (task, engine);
+    }
+
+    [TestMethod]
+    public void Findings_are_logged_at_their_span_with_their_code_and_help_link()
+    {
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20 AS Final\n");
+        var (task, engine) = Make<AnalyzeDockerfile>(t => t.Dockerfile = dockerfile);
+
+        Assert.IsTrue(task.Execute());
+
+        CollectionAssert.AreEqual(new[] { "warning COPT1100 Dockerfile(1,21)" }, engine.Coded.ToArray());
+        var w = engine.Warnings.Single();
+        Assert.AreEqual(1, w.EndLineNumber);
+        Assert.AreEqual(26, w.EndColumnNumber);
+        StringAssert.EndsWith(w.HelpLink, "docs/rules/COPT1100.md");
+        Assert.AreEqual("COPT1100", task.Findings.Single().ItemSpec);
+        Assert.AreEqual("warning", task.Findings.Single().GetMetadata("Severity"));
+    }
+
+    [TestMethod]
+    public void NoWarn_silences_and_WarningsAsErrors_promotes_but_WarningsNotAsErrors_wins()
+    {
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20 AS Final\nMAINTAINER me\n");
+        var (silenced, quiet) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.NoWarn = "COPT1100;COPT1107"; });
+        Assert.IsTrue(silenced.Execute());
+        Assert.AreEqual(0, quiet.Coded.Count);
+
+        var (promoted, loud) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "COPT1107"; });
+        Assert.IsFalse(promoted.Execute());
+        CollectionAssert.AreEquivalent(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" }, loud.Coded.ToArray());
+    }
+
+    [TestMethod]
+    public void A_named_Dockerfile_that_is_missing_is_COPT0001_and_the_default_one_is_silent()
+    {
+        string missing = Path.Combine(_dir, "Nope.Dockerfile");
+        var (named, engine) = Make<AnalyzeDockerfile>(t => t.Dockerfile = missing);
+        Assert.IsFalse(named.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0001 Nope.Dockerfile(1,1)" }, engine.Coded.ToArray());
+
+        var (byDefault, silent) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = missing; t.DockerfileIsDefault = true; });
+        Assert.IsTrue(byDefault.Execute());
+        Assert.AreEqual(0, silent.Coded.Count);
+    }
+
+    [TestMethod]
+    public void A_configuration_that_names_a_missing_file_is_COPT0005()
+    {
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20\n");
+        var (task, engine) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.ConfigFile = Path.Combine(_dir, "missing.yaml"); });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0005 missing.yaml(1,1)" }, engine.Coded.ToArray());
+    }
+
+    [TestMethod]
+    public void A_generated_file_that_cannot_be_written_is_COPT0007_not_a_read_error()
+    {
+        string project = Write("app/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        // A file where the output folder should be: the folder cannot be created.
+        string blocked = Write("out", "not a folder");
+        var (task, engine) = Make<GenerateDockerfile>(t =>
+        {
+            t.ProjectPath = project;
+            t.TargetFramework = "net10.0";
+            t.OutputType = "Exe";
+            t.AssemblyName = "App";
+            t.OutputDirectory = blocked;
+        });
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Coded.Count > 0 && engine.Coded.All(c => c.StartsWith("error COPT0007 ", StringComparison.Ordinal)), string.Join("\n", engine.Coded));
+        StringAssert.Contains(engine.Errors[0].Message, "could not be written");
+    }
+
+    [TestMethod]
+    public void Generate_without_a_project_path_is_a_coded_configuration_error()
+    {
+        var (task, engine) = Make<GenerateDockerfile>(_ => { });
+        Assert.IsFalse(task.Execute());
+        // No file of its own: MSBuild places it at the project that runs the task.
+        CollectionAssert.AreEqual(new[] { "error COPT0005 test.proj(0,0)" }, engine.Coded.ToArray());
+    }
+
+    [TestMethod]
+    public void An_unknown_builder_is_COPT0005_at_the_project()
+    {
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20\n");
+        var (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = Path.Combine(_dir, "App.csproj"); t.Builder = "kaniko"; });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0005 App.csproj(0,0)" }, engine.Coded.ToArray());
+        StringAssert.Contains(engine.Errors[0].Message, "'kaniko' is not a builder");
+    }
+
+    [TestMethod]
+    public void An_unexpected_failure_is_COPT0009_never_MSB4018()
+    {
+        // A Dockerfile path the file system refuses: the adapter must not let the exception escape.
+        var (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = "\0bad"; });
+        Assert.IsFalse(task.Execute());
+        Assert.AreEqual(1, engine.Errors.Count);
+        Assert.AreEqual("COPT0009", engine.Errors[0].Code);
+    }
+}
