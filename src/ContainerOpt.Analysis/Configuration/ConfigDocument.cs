@@ -206,7 +206,7 @@ internal sealed class ConfigDocument
     /// <summary>Reports an unknown setting and suggests the nearest known one.</summary>
     public void UnknownKey(YamlNode key, string name, IEnumerable<string> known, string where)
     {
-        string? nearest = NearestName.Find(name, known);
+        string? nearest = EditDistance.Nearest(name, known);
         Warning(key, $"unknown setting '{name}'{where}; it is ignored." + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 
@@ -290,7 +290,7 @@ internal sealed class ConfigDocument
         {
             return;
         }
-        string? nearest = NearestName.Find(key, AllRuleKeys.Value);
+        string? nearest = EditDistance.Nearest(key, AllRuleKeys.Value);
         Warning(node, $"no rule is named '{key}'; the setting has no effect." + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 
@@ -317,7 +317,7 @@ internal sealed class ConfigDocument
             type = type.Trim();
             if (!Facts.LabelPairs.IsKnownType(type))
             {
-                string? nearest = NearestName.Find(type, Facts.LabelPairs.SchemaTypes);
+                string? nearest = EditDistance.Nearest(type, Facts.LabelPairs.SchemaTypes);
                 Problem(pair.Value, $"unknown label type '{type}' for label '{label}'; use one of {string.Join(", ", Facts.LabelPairs.SchemaTypes)}."
                     + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
                 continue;

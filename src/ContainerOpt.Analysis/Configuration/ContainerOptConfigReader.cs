@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using YamlDotNet.RepresentationModel;
@@ -112,7 +113,7 @@ public static class ContainerOptConfigReader
                 into.Severities[rule] = severity;
                 continue;
             }
-            string? nearest = NearestName.Find(text.Trim(), SeverityNames);
+            string? nearest = EditDistance.Nearest(text.Trim(), SeverityNames);
             doc.Problem(pair.Value, $"unknown severity '{text}' for rule '{rule}'; use error, warning, info or none."
                 + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
         }

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Core.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -114,7 +115,7 @@ public static class HadolintConfigReader
                 case "info": severity = DiagnosticSeverity.Info; break;
                 case "style": severity = DiagnosticSeverity.Info; break;
                 default:
-                    string? nearest = NearestName.Find(level, OverrideKeys);
+                    string? nearest = EditDistance.Nearest(level, OverrideKeys);
                     doc.Problem(pair.Key, $"unknown severity '{level}' in 'override'; use error, warning, info or style." + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
                     continue;
             }
@@ -151,7 +152,7 @@ public static class HadolintConfigReader
             case "ignore":
             case "none": into.FailureThreshold = DiagnosticSeverity.None; return;
         }
-        string? nearest = NearestName.Find(text.Trim(), new[] { "error", "warning", "info", "style", "ignore", "none" });
+        string? nearest = EditDistance.Nearest(text.Trim(), new[] { "error", "warning", "info", "style", "ignore", "none" });
         doc.Problem(value, $"unknown severity '{text}' for 'failure-threshold'; use error, warning, info, style, ignore or none."
             + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }

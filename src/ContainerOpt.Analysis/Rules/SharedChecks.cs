@@ -15,7 +15,7 @@ public static class SharedChecks
         foreach (var stage in context.Model.Stages)
         {
             StageInstruction? previous = null;
-            foreach (var instruction in InstructionRuleHelpers.OfKind(stage, kind))
+            foreach (var instruction in InstructionFacts.OfKind(stage, kind))
             {
                 if (previous is not null)
                 {

@@ -1,6 +1,6 @@
 namespace ContainerOpt.Dockerfile.Text;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions (instructions, variables, rule names).</summary>
+/// <summary>Levenshtein distance and the "did you mean" suggestions built on it (instructions, variables, rule and configuration names).</summary>
 public static class EditDistance
 {
     public static int Between(string a, string b)
@@ -19,5 +19,71 @@ public static class EditDistance
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
+    }
+
+    /// <summary>
+    /// BuildKit's suggestion: the option closest to <paramref name="value"/> by Levenshtein distance,
+    /// if that distance is below 3 (the first of equally close options wins); null when none is close.
+    /// </summary>
+    public static string? BuildKitSuggestion(string value, IEnumerable<string> options)
+    {
+        string? match = null;
+        int best = 3;
+        foreach (var option in options)
+        {
+            if (option == value)
+            {
+                continue;
+            }
+            int distance = Between(value, option);
+            if (distance < best)
+            {
+                best = distance;
+                match = option;
+            }
+        }
+        return match;
+    }
+
+    /// <summary>" (did you mean X?)" with the given prefix before the name, or "".</summary>
+    public static string DidYouMean(string? suggestion, string prefix = "") =>
+        suggestion is null ? "" : " (did you mean " + prefix + suggestion + "?)";
+
+    /// <summary>
+    /// The closest candidate, or null when none is close enough: at most <paramref name="maxDistance"/>
+    /// edits (default: a third of the input's length, at least 2) and fewer edits than the input has characters;
+    /// failing that, the shortest candidate the input is a prefix of (3 characters at least).
+    /// </summary>
+    public static string? Nearest(string input, IEnumerable<string> candidates, int? maxDistance = null)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return null;
+        }
+        int limit = maxDistance ?? Math.Max(2, input.Length / 3);
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        string lowered = input.ToLowerInvariant();
+        foreach (var candidate in candidates)
+        {
+            if (string.IsNullOrEmpty(candidate))
+            {
+                continue;
+            }
+            int d = Between(lowered, candidate.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        if (best is not null && bestDistance <= limit && bestDistance < input.Length)
+        {
+            return best;
+        }
+        // A cut-short name ("warn" for "warning") is a prefix of what was meant.
+        return input.Length >= 3
+            ? candidates.Where(c => c is not null && c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Length).FirstOrDefault()
+            : null;
     }
 }

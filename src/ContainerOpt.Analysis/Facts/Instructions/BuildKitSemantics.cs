@@ -7,9 +7,9 @@ using ContainerOpt.Dockerfile.Text;
 namespace ContainerOpt.Analysis.Facts;
 
 /// <summary>
-/// What the BuildKit-check rules share: BuildKit's "did you mean" search, the arguments BuildKit
-/// defines before the first FROM, image-reference and platform syntax, the environment of well
-/// known base images, and finding a variable reference in the source.
+/// What BuildKit itself knows that its checks rely on: the arguments it defines before the first FROM,
+/// platform syntax, the environment of well-known base images, and where a variable is referenced in
+/// the source.
 /// </summary>
 public static class BuildKitSemantics
 {
@@ -26,35 +26,6 @@ public static class BuildKitSemantics
     /// <summary>BuildKit's default PATH for Linux images (it sets PATH when the image has none).</summary>
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    /// <summary>
-    /// BuildKit's suggestion: the option closest to <paramref name="value"/> by Levenshtein distance,
-    /// if that distance is below 3 (the first of equally close options wins); null when none is close.
-    /// </summary>
-    public static string? Suggest(string value, IEnumerable<string> options)
-    {
-        string? match = null;
-        int best = 3;
-        foreach (var option in options)
-        {
-            if (option == value)
-            {
-                continue;
-            }
-            int distance = ContainerOpt.Dockerfile.Text.EditDistance.Between(value, option);
-            if (distance < best)
-            {
-                best = distance;
-                match = option;
-            }
-        }
-        return match;
-    }
-
-    /// <summary>" (did you mean X?)" with the given prefix before the name, or "".</summary>
-    public static string DidYouMean(string? suggestion, string prefix = "") =>
-        suggestion is null ? "" : " (did you mean " + prefix + suggestion + "?)";
-
-    /// <summary>The stages this stage builds on, nearest first (FROM an earlier stage, recursively).</summary>
     private static readonly Regex PlatformComponent = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> KnownOs = new(StringComparer.Ordinal)
     {

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Analysis.Configuration;
 
 namespace ContainerOpt.Analysis.Facts;
@@ -37,7 +38,7 @@ public static class SpdxLicenses
     public static string? Suggest(string value)
     {
         string normalized = value.Trim().Replace(' ', '-');
-        return normalized.Length == 0 ? null : NearestName.Find(normalized, Data.Value.All, Math.Max(2, normalized.Length / 4));
+        return normalized.Length == 0 ? null : EditDistance.Nearest(normalized, Data.Value.All, Math.Max(2, normalized.Length / 4));
     }
 
     private static List<string>? Tokenize(string value)

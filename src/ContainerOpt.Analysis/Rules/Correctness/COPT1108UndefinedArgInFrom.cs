@@ -55,8 +55,8 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
             {
                 continue;
             }
-            string? suggestion = BuildKitSemantics.Suggest(name, options);
-            string detail = $"FROM argument '{name}' is not declared" + BuildKitSemantics.DidYouMean(suggestion);
+            string? suggestion = EditDistance.BuildKitSuggestion(name, options);
+            string detail = $"FROM argument '{name}' is not declared" + EditDistance.DidYouMean(suggestion);
             string alternative = suggestion is null ? "" : $", or use {suggestion}";
             context.Report(BuildKitSemantics.FindVariable(context.Source, span, name), detail, name, alternative);
         }

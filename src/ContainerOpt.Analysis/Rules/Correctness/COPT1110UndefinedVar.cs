@@ -189,8 +189,8 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 {
                     continue;
                 }
-                string? suggestion = BuildKitSemantics.Suggest(name, _options);
-                string detail = $"Usage of undefined variable '${name}'" + BuildKitSemantics.DidYouMean(suggestion, "$");
+                string? suggestion = EditDistance.BuildKitSuggestion(name, _options);
+                string detail = $"Usage of undefined variable '${name}'" + EditDistance.DidYouMean(suggestion, "$");
                 string alternative = suggestion is null ? "" : $", or use ${suggestion}";
                 _context.Report(BuildKitSemantics.FindVariable(_context.Source, span, name), detail, alternative);
             }

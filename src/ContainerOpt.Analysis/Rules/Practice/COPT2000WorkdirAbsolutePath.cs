@@ -22,8 +22,8 @@ public sealed class COPT2000WorkdirAbsolutePath : DockerfileRule
                 continue;
             }
             var token = syntax.Arguments.Count > 0 ? syntax.Arguments[0] : syntax.ArgumentText;
-            string path = InstructionRuleHelpers.DropQuotes(token.Value);
-            if (path.Length == 0 || path.StartsWith('$') || path.StartsWith('/') || InstructionRuleHelpers.IsWindowsAbsolute(path))
+            string path = InstructionFacts.DropQuotes(token.Value);
+            if (path.Length == 0 || path.StartsWith('$') || path.StartsWith('/') || InstructionFacts.IsWindowsAbsolute(path))
             {
                 continue;
             }

@@ -16,13 +16,13 @@ public sealed class COPT2002LastUserRoot : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            var last = InstructionRuleHelpers.OfKind(stage, InstructionKind.User).LastOrDefault();
+            var last = InstructionFacts.OfKind(stage, InstructionKind.User).LastOrDefault();
             if (last is null || last.Syntax.Arguments.Count == 0)
             {
                 continue;
             }
             var token = last.Syntax.Arguments[0];
-            string? user = InstructionRuleHelpers.Resolve(context.Model, last, token.Value);
+            string? user = InstructionFacts.Resolve(context.Model, last, token.Value);
             if (user is not null && IsRoot(user))
             {
                 context.Report(token.Span, stage.DisplayName, user);

@@ -21,7 +21,7 @@ public sealed class COPT2006ImageTagMissing : DockerfileRule
             {
                 continue;
             }
-            string? reference = InstructionRuleHelpers.Resolve(context.Model, stage.From, token.Value);
+            string? reference = InstructionFacts.Resolve(context.Model, stage.From, token.Value);
             if (reference is null || reference.Length == 0 || string.Equals(reference, "scratch", StringComparison.OrdinalIgnoreCase))
             {
                 continue;

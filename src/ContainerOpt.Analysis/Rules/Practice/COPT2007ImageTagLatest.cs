@@ -20,7 +20,7 @@ public sealed class COPT2007ImageTagLatest : DockerfileRule
             {
                 continue;
             }
-            string? reference = InstructionRuleHelpers.Resolve(context.Model, stage.From, token.Value);
+            string? reference = InstructionFacts.Resolve(context.Model, stage.From, token.Value);
             if (reference is null)
             {
                 continue;
@@ -32,7 +32,7 @@ public sealed class COPT2007ImageTagLatest : DockerfileRule
             }
             // Point at the tag itself when it is written out in the FROM line.
             var written = ImageReference.Parse(token.Value);
-            var span = written?.Tag == "latest" ? InstructionRuleHelpers.SubSpan(token, written!.TagStart, 6) : token.Span;
+            var span = written?.Tag == "latest" ? InstructionFacts.SubSpan(token, written!.TagStart, 6) : token.Span;
             context.Report(span, reference);
         }
     }

@@ -31,18 +31,18 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
             {
                 var syntax = instruction.Syntax;
                 if (syntax.Kind == InstructionKind.Copy && syntax.FindFlag("from") is null
-                    && InstructionRuleHelpers.SourcesAndDestination(syntax) is { } parts)
+                    && InstructionFacts.SourcesAndDestination(syntax) is { } parts)
                 {
                     var (sources, destination) = parts;
-                    if (InstructionRuleHelpers.IsArchive(destination.Value))
+                    if (InstructionFacts.IsArchive(destination.Value))
                     {
-                        archives.Add((syntax.StartLine, InstructionRuleHelpers.BaseName(destination.Value), destination.Span));
+                        archives.Add((syntax.StartLine, InstructionFacts.BaseName(destination.Value), destination.Span));
                     }
                     else
                     {
-                        foreach (var source in sources.Where(s => InstructionRuleHelpers.IsArchive(s.Value)))
+                        foreach (var source in sources.Where(s => InstructionFacts.IsArchive(s.Value)))
                         {
-                            archives.Add((syntax.StartLine, InstructionRuleHelpers.BaseName(source.Value), source.Span));
+                            archives.Add((syntax.StartLine, InstructionFacts.BaseName(source.Value), source.Span));
                         }
                     }
                     continue;
@@ -55,7 +55,7 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
                 {
                     foreach (var command in run.Script.Commands.Where(Extracts))
                     {
-                        var names = new HashSet<string>(command.Arguments.Where(a => !a.Value.StartsWith('-')).Select(a => InstructionRuleHelpers.BaseName(a.Value)), StringComparer.Ordinal);
+                        var names = new HashSet<string>(command.Arguments.Where(a => !a.Value.StartsWith('-')).Select(a => InstructionFacts.BaseName(a.Value)), StringComparer.Ordinal);
                         foreach (var archive in archives.Where(a => names.Contains(a.Name)))
                         {
                             if (reported.Add((archive.Line, archive.Name)))

@@ -26,7 +26,7 @@ public sealed class COPT2011ExposePortRange : DockerfileRule
             }
             foreach (var word in syntax.Arguments)
             {
-                var m = PortPattern.Match(InstructionRuleHelpers.DropQuotes(word.Value));
+                var m = PortPattern.Match(InstructionFacts.DropQuotes(word.Value));
                 if (m.Success && (OutOfRange(m.Groups[1].Value) || (m.Groups[2].Success && OutOfRange(m.Groups[2].Value))))
                 {
                     context.Report(word.Span, word.Value);

@@ -17,14 +17,14 @@ public sealed class COPT2020CopyInsteadOfAdd : DockerfileRule
         foreach (var instruction in context.Instructions)
         {
             var syntax = instruction.Syntax.Effective;
-            if (syntax.Kind != InstructionKind.Add || InstructionRuleHelpers.SourcesAndDestination(syntax) is not { } parts)
+            if (syntax.Kind != InstructionKind.Add || InstructionFacts.SourcesAndDestination(syntax) is not { } parts)
             {
                 continue;
             }
             foreach (var source in parts.Sources)
             {
-                string? path = InstructionRuleHelpers.Resolve(context.Model, instruction, source.Value);
-                if (path is null || InstructionRuleHelpers.IsArchive(path) || RemoteSources.IsRemote(InstructionRuleHelpers.DropQuotes(path)))
+                string? path = InstructionFacts.Resolve(context.Model, instruction, source.Value);
+                if (path is null || InstructionFacts.IsArchive(path) || RemoteSources.IsRemote(InstructionFacts.DropQuotes(path)))
                 {
                     continue;
                 }

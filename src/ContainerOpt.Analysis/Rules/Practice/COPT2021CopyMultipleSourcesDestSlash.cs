@@ -18,11 +18,11 @@ public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
         {
             var syntax = instruction.Syntax.Effective;
             if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add)
-                || InstructionRuleHelpers.SourcesAndDestination(syntax) is not { } parts || parts.Sources.Count < 2)
+                || InstructionFacts.SourcesAndDestination(syntax) is not { } parts || parts.Sources.Count < 2)
             {
                 continue;
             }
-            string? destination = InstructionRuleHelpers.Resolve(context.Model, instruction, parts.Destination.Value);
+            string? destination = InstructionFacts.Resolve(context.Model, instruction, parts.Destination.Value);
             if (destination is null || destination.EndsWith('/') || destination.EndsWith('\\'))
             {
                 continue;

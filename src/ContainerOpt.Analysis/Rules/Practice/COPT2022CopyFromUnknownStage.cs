@@ -22,7 +22,7 @@ public sealed class COPT2022CopyFromUnknownStage : DockerfileRule
                 {
                     continue;
                 }
-                string? name = InstructionRuleHelpers.Resolve(context.Model, reference.Instruction, reference.Flag.Value);
+                string? name = InstructionFacts.Resolve(context.Model, reference.Instruction, reference.Flag.Value);
                 if (name is null || name.Length == 0 || name.IndexOfAny(ImageCharacters) >= 0)
                 {
                     continue;

@@ -22,7 +22,7 @@ public sealed class COPT2023CopyFromSelf : DockerfileRule
                 {
                     continue;
                 }
-                string? name = InstructionRuleHelpers.Resolve(context.Model, reference.Instruction, reference.Flag.Value);
+                string? name = InstructionFacts.Resolve(context.Model, reference.Instruction, reference.Flag.Value);
                 if (name is not null && string.Equals(name, stage.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     context.Report(reference.Flag.Span, name);

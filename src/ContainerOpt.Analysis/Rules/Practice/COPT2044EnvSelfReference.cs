@@ -43,7 +43,7 @@ public sealed class COPT2044EnvSelfReference : DockerfileRule
                 {
                     foreach (var pair in syntax.KeyValues)
                     {
-                        declared.Add(InstructionRuleHelpers.DropQuotes(pair.Key.Value));
+                        declared.Add(InstructionFacts.DropQuotes(pair.Key.Value));
                     }
                 }
             }
@@ -53,7 +53,7 @@ public sealed class COPT2044EnvSelfReference : DockerfileRule
     private static void Check(RuleContext context, StageInstruction instruction, InstructionSyntax syntax, HashSet<string> declared)
     {
         var pairs = syntax.KeyValues;
-        var keys = pairs.Select(p => InstructionRuleHelpers.DropQuotes(p.Key.Value)).ToArray();
+        var keys = pairs.Select(p => InstructionFacts.DropQuotes(p.Key.Value)).ToArray();
         for (int j = 0; j < pairs.Count; j++)
         {
             var expansion = context.Model.Expand(instruction, pairs[j].Value.Value);

@@ -32,16 +32,16 @@ public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
                     continue;
                 }
                 if (effective.Kind is not (InstructionKind.Copy or InstructionKind.Add) || (isOnbuild ? onbuildWorkdir : workdir)
-                    || InstructionRuleHelpers.SourcesAndDestination(effective) is not { } parts)
+                    || InstructionFacts.SourcesAndDestination(effective) is not { } parts)
                 {
                     continue;
                 }
-                string raw = InstructionRuleHelpers.DropQuotes(parts.Destination.Value);
+                string raw = InstructionFacts.DropQuotes(parts.Destination.Value);
                 if (raw.StartsWith('$'))
                 {
                     continue;
                 }
-                string? destination = InstructionRuleHelpers.Resolve(context.Model, instruction, parts.Destination.Value);
+                string? destination = InstructionFacts.Resolve(context.Model, instruction, parts.Destination.Value);
                 if (destination is null || IsAbsolute(destination))
                 {
                     continue;

@@ -17,7 +17,7 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             bool hasHealthcheck = stage.Chain
-                .Any(s => InstructionRuleHelpers.OfKind(s, InstructionKind.Healthcheck).Any());
+                .Any(s => InstructionFacts.OfKind(s, InstructionKind.Healthcheck).Any());
             if (!hasHealthcheck)
             {
                 context.Report(stage.BaseToken?.Span ?? stage.From.Syntax.Keyword.Span, stage.DisplayName);

@@ -37,7 +37,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
             var names = syntax.Kind switch
             {
                 InstructionKind.Arg => syntax.Arguments.Select(ArgName),
-                InstructionKind.Env => syntax.KeyValues.Select(p => (Name: InstructionRuleHelpers.DropQuotes(p.Key.Value), p.Key.Span)),
+                InstructionKind.Env => syntax.KeyValues.Select(p => (Name: InstructionFacts.DropQuotes(p.Key.Value), p.Key.Span)),
                 _ => Enumerable.Empty<(string Name, TextSpan Span)>(),
             };
             foreach (var (name, span) in names)
@@ -54,7 +54,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
     private static (string Name, TextSpan Span) ArgName(SyntaxToken word)
     {
         int eq = word.Value.IndexOf('=');
-        return eq < 0 ? (word.Value, word.Span) : (word.Value.Substring(0, eq), InstructionRuleHelpers.SubSpan(word, 0, eq));
+        return eq < 0 ? (word.Value, word.Span) : (word.Value.Substring(0, eq), InstructionFacts.SubSpan(word, 0, eq));
     }
 
     internal static bool IsSensitive(string name)

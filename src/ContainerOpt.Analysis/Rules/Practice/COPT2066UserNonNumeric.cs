@@ -22,7 +22,7 @@ public sealed class COPT2066UserNonNumeric : DockerfileRule
                 continue;
             }
             var token = syntax.Arguments[0];
-            string? user = InstructionRuleHelpers.Resolve(context.Model, instruction, token.Value);
+            string? user = InstructionFacts.Resolve(context.Model, instruction, token.Value);
             if (user is null)
             {
                 continue;

@@ -17,12 +17,12 @@ public sealed class COPT2067CopyFromRoot : DockerfileRule
         {
             var syntax = instruction.Syntax;
             var from = syntax.Kind == InstructionKind.Copy ? syntax.FindFlag("from") : null;
-            if (from?.Value is null || InstructionRuleHelpers.SourcesAndDestination(syntax) is not { } parts
-                || InstructionRuleHelpers.DropQuotes(parts.Destination.Value) != "/")
+            if (from?.Value is null || InstructionFacts.SourcesAndDestination(syntax) is not { } parts
+                || InstructionFacts.DropQuotes(parts.Destination.Value) != "/")
             {
                 continue;
             }
-            var root = parts.Sources.FirstOrDefault(s => InstructionRuleHelpers.DropQuotes(s.Value) == "/");
+            var root = parts.Sources.FirstOrDefault(s => InstructionFacts.DropQuotes(s.Value) == "/");
             if (root is not null)
             {
                 context.Report(root.Span, from.Value);

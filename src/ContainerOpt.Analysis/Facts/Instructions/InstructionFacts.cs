@@ -4,8 +4,8 @@ using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Facts;
 
-/// <summary>Helpers shared by the hadolint-equivalent instruction rules (base images, stages, users, COPY/ADD).</summary>
-public static class InstructionRuleHelpers
+/// <summary>What instructions mean beyond their syntax: archives and paths of COPY/ADD, values expanded as the builder expands them, sub-spans of words.</summary>
+public static class InstructionFacts
 {
     /// <summary>hadolint's archive extensions: what ADD extracts and what COPY should not copy only to extract.</summary>
     private static readonly string[] ArchiveExtensions =
