@@ -26,6 +26,7 @@ public sealed class DockerfileFacts
     private readonly Lazy<DotNetFacts?> _dotNet;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
+    private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
         ProjectModel? project = null, AnalysisOptions? options = null)
@@ -123,9 +124,19 @@ public sealed class DockerfileFacts
     {
         if (!_contextSources.TryGetValue(instruction, out var sources))
         {
-            _contextSources[instruction] = sources = ContextSource.Of(Model, instruction);
+            _contextSources[instruction] = sources = ContextSource.Of(CopyOf(instruction));
         }
         return sources;
+    }
+
+    /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
+    public CopyInstruction? CopyOf(StageInstruction instruction)
+    {
+        if (!_copies.TryGetValue(instruction, out var copy))
+        {
+            _copies[instruction] = copy = CopyInstruction.Read(instruction, Model);
+        }
+        return copy;
     }
 
     /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>

@@ -3,7 +3,7 @@ using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Facts;
 
-/// <summary>A source of a COPY/ADD taken from the build context (not <c>--from</c>, not a URL or heredoc).</summary>
+/// <summary>A COPY/ADD source taken from the build context (not <c>--from</c>, not a URL or heredoc), as a path in the context: the view the .NET rules compare with the project's files.</summary>
 public sealed class ContextSource
 {
     internal ContextSource(StageInstruction instruction, SyntaxToken token, string path)
@@ -24,33 +24,17 @@ public sealed class ContextSource
     /// <summary>True for <c>.</c>, <c>./</c>, <c>*</c>, <c>/</c>: the whole build context.</summary>
     public bool IsWholeContext => Path.Length == 0 || Path == "*";
 
-    /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned.</summary>
-    internal static IReadOnlyList<ContextSource> Of(DockerfileModel model, StageInstruction instruction)
+    /// <summary>The sources of a COPY/ADD (not an ONBUILD trigger) that come from the build context, expanded and cleaned.</summary>
+    internal static IReadOnlyList<ContextSource> Of(CopyInstruction? copy)
     {
-        var syntax = instruction.Syntax;
-        if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add) || syntax.FindFlag("from") is not null || syntax.Arguments.Count < 2)
+        if (copy is null || !copy.FromContext || copy.IsOnbuild)
         {
             return Array.Empty<ContextSource>();
         }
-        var heredocNames = new HashSet<string>(syntax.Heredocs.Select(h => h.Name), StringComparer.Ordinal);
-        var result = new List<ContextSource>();
-        for (int i = 0; i < syntax.Arguments.Count - 1; i++)
-        {
-            var token = syntax.Arguments[i];
-            string raw = token.Value;
-            if (raw.StartsWith("<<", StringComparison.Ordinal) || heredocNames.Contains(raw)
-                || raw.Contains("://", StringComparison.Ordinal) || raw.StartsWith("git@", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var expanded = model.Expand(instruction, raw);
-            if (expanded.Error is not null)
-            {
-                continue;
-            }
-            result.Add(new ContextSource(instruction, token, ContextPaths.CleanSource(expanded.Result)));
-        }
-        return result;
+        return copy.Sources
+            .Where(s => !s.IsHeredoc && s.IsExpanded && !s.Value.Contains("://") && !s.Value.StartsWith("git@", StringComparison.Ordinal))
+            .Select(s => new ContextSource(copy.Instruction, s.Token, ContextPaths.CleanSource(s.Value)))
+            .ToArray();
     }
 
     public override string ToString() => Path;

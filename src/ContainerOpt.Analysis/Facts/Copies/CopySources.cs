@@ -6,16 +6,23 @@ namespace ContainerOpt.Analysis.Facts;
 /// <summary>A source of COPY/ADD: its token and its value, unquoted, with ARG/ENV expanded.</summary>
 public readonly struct CopySource
 {
-    public CopySource(SyntaxToken token, string value, bool isHeredoc)
+    internal CopySource(SyntaxToken token, string value, bool isHeredoc, bool isExpanded)
     {
         Token = token;
         Value = value;
         IsHeredoc = isHeredoc;
+        IsExpanded = isExpanded;
     }
 
     public SyntaxToken Token { get; }
+
+    /// <summary>The source unquoted, ARG/ENV expanded (as written when a variable cannot be expanded).</summary>
     public string Value { get; }
+
     public bool IsHeredoc { get; }
+
+    /// <summary>False when a variable in the source could not be expanded: <see cref="Value"/> is then as written.</summary>
+    public bool IsExpanded { get; }
 
     public bool IsUrl => !IsHeredoc && RemoteSources.IsRemote(Value);
 
@@ -96,7 +103,7 @@ public sealed class CopyInstruction
     /// <summary>The destination is a directory: it ends with '/' or several sources go into it.</summary>
     public bool DestinationIsDirectory => DestinationValue.EndsWith("/", StringComparison.Ordinal) || Sources.Count > 1 || DestinationValue is "." or "./";
 
-    public static CopyInstruction? Read(StageInstruction instruction, DockerfileModel model)
+    internal static CopyInstruction? Read(StageInstruction instruction, DockerfileModel model)
     {
         var syntax = instruction.Syntax.Effective;
         if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add) || syntax.Arguments.Count < 2)
@@ -110,21 +117,24 @@ public sealed class CopyInstruction
         {
             string raw = args[i].Value;
             bool heredoc = raw.StartsWith("<<", StringComparison.Ordinal) && heredocNames.Count > 0;
-            sources.Add(new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model), heredoc));
+            bool expanded = true;
+            sources.Add(new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model, out expanded), heredoc, expanded));
         }
         var destination = args[args.Count - 1];
         string? from = syntax.Kind == InstructionKind.Copy ? syntax.FindFlag("from")?.Value : null;
-        return new CopyInstruction(instruction, syntax, sources, destination, Expand(destination.Value, instruction, model), from);
+        return new CopyInstruction(instruction, syntax, sources, destination, Expand(destination.Value, instruction, model, out _), from);
     }
 
-    private static string Expand(string raw, StageInstruction instruction, DockerfileModel model)
+    private static string Expand(string raw, StageInstruction instruction, DockerfileModel model, out bool expanded)
     {
         string value = LayerPaths.Unquote(raw);
+        expanded = true;
         if (value.IndexOf('$') < 0)
         {
             return value;
         }
         var result = model.Expand(instruction, value);
+        expanded = result.Success;
         return result.Success ? result.Result : value;
     }
 }

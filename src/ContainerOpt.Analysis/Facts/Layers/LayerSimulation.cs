@@ -207,7 +207,7 @@ public sealed class LayerSimulation
 
     private void AddCopy(StageInstruction instruction, State state)
     {
-        var copy = CopyInstruction.Read(instruction, _facts.Model);
+        var copy = _facts.CopyOf(instruction);
         if (copy is null)
         {
             return;

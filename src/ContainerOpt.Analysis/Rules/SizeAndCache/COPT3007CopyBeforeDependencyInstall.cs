@@ -29,7 +29,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             {
                 if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add)
                 {
-                    var copy = CopyInstruction.Read(instruction, model);
+                    var copy = context.Facts.CopyOf(instruction);
                     if (copy is { FromContext: true, IsOnbuild: false })
                     {
                         var broad = copy.Sources.FirstOrDefault(s => s.IsWholeContext || s.IsDirectoryLike);

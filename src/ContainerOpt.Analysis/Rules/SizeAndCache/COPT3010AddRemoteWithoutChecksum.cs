@@ -19,7 +19,7 @@ public sealed class COPT3010AddRemoteWithoutChecksum : DockerfileRule
     {
         foreach (var instruction in context.Instructions)
         {
-            if (instruction.Syntax.Effective.Kind != InstructionKind.Add || CopyInstruction.Read(instruction, context.Model) is not { } add)
+            if (instruction.Syntax.Effective.Kind != InstructionKind.Add || context.Facts.CopyOf(instruction) is not { } add)
             {
                 continue;
             }

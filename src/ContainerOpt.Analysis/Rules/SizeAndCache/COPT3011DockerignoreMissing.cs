@@ -32,7 +32,7 @@ internal static class WholeContext
     {
         foreach (var instruction in context.Instructions)
         {
-            if (CopyInstruction.Read(instruction, context.Model) is { FromContext: true, IsOnbuild: false } copy)
+            if (context.Facts.CopyOf(instruction) is { FromContext: true, IsOnbuild: false } copy)
             {
                 foreach (var source in copy.Sources)
                 {

@@ -95,7 +95,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         foreach (var instruction in context.Instructions)
         {
             if (instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add
-                && CopyInstruction.Read(instruction, context.Model) is { FromContext: true } copy)
+                && context.Facts.CopyOf(instruction) is { FromContext: true } copy)
             {
                 foreach (var source in copy.Sources)
                 {
