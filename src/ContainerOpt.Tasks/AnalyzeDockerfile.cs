@@ -29,6 +29,9 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: found beside the Dockerfile or in the context.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>ContainerOptAnalysisMode: recommended (default), minimum, all or hadolint; empty: the configuration's, else recommended.</summary>
+    public string? AnalysisMode { get; set; }
+
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
@@ -49,10 +52,22 @@ public sealed class AnalyzeDockerfile : ProjectTask
             return;
         }
 
+        Core.Diagnostics.AnalysisMode? mode = null;
+        if (PropertyValues.Blank(AnalysisMode) is { } modeText)
+        {
+            if (!AnalysisModeText.TryParse(modeText, out var parsed))
+            {
+                Diagnostics.Report(DiagnosticCatalog.InvalidConfiguration, null, "ContainerOptAnalysisMode",
+                    $"'{modeText}' is not a mode; use recommended, minimum, all or hadolint.");
+                return;
+            }
+            mode = parsed;
+        }
         var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(dockerfile)
         {
             Context = Context,
             ConfigFile = ConfigFile,
+            Mode = mode,
             Project = BuildProjectModel(),
         });
         IReadOnlyList<LoggedFinding> findings;

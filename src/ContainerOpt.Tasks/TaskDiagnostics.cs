@@ -67,8 +67,12 @@ internal sealed class TaskDiagnostics
                 case DiagnosticSeverity.Warning:
                     _log.LogWarning(Subcategory, f.Code, null, f.HelpLink, f.File, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message);
                     break;
-                default:
+                case DiagnosticSeverity.Info:
                     _log.LogMessage(Subcategory, f.Code, null, f.File, f.Line, f.Column, f.EndLine, f.EndColumn, MessageImportance.High, f.Message);
+                    break;
+                default:
+                    // A suggestion: in the binlog and the findings items, not among the build's output.
+                    _log.LogMessage(Subcategory, f.Code, null, f.File, f.Line, f.Column, f.EndLine, f.EndColumn, MessageImportance.Low, f.Message);
                     break;
             }
             var item = new TaskItem(f.Code);

@@ -46,8 +46,21 @@ public sealed class AnalysisOptions
     /// <summary>Build arguments (<c>--build-arg</c>) for expanding FROM and ARG defaults.</summary>
     public IDictionary<string, string> BuildArgs { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Turn on every off-by-default rule.</summary>
+    /// <summary>Turn on every off-by-default rule (their findings then follow the mode like any other's).</summary>
     public bool EnableAllRules { get; set; }
+
+    /// <summary>
+    /// The analysis mode, or null for the default: hadolint mode when the configuration came from a
+    /// .hadolint.yaml alone, else recommended. Set by MSBuild's ContainerOptAnalysisMode, the CLI's --mode
+    /// or the configuration's <c>mode:</c>.
+    /// </summary>
+    public AnalysisMode? Mode { get; set; }
+
+    /// <summary>True when a .hadolint.yaml was read: without an explicit mode, the run is in hadolint mode.</summary>
+    public bool ConfiguredByHadolint { get; set; }
+
+    /// <summary>The mode in effect.</summary>
+    public AnalysisMode EffectiveMode => Mode ?? (ConfiguredByHadolint ? AnalysisMode.Hadolint : AnalysisMode.Recommended);
 
     /// <summary>
     /// The date (UTC) that date-dependent checks such as end-of-life .NET versions compare with;

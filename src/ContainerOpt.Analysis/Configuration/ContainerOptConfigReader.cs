@@ -8,7 +8,8 @@ namespace ContainerOpt.Analysis.Configuration;
 /// <summary>
 /// Reads ContainerOpt's own configuration file (<c>containeropt.yaml</c>; JSON is YAML, so
 /// <c>containeropt.json</c> reads the same) into <see cref="AnalysisOptions"/>:
-/// <c>rules</c> (rule key → error | warning | info | none, or true/false), <c>enableAllRules</c>,
+/// <c>mode</c> (recommended | minimum | all | hadolint), <c>rules</c> (rule key → error | warning | info | style | none,
+/// or true/false), <c>enableAllRules</c>,
 /// <c>trustedRegistries</c>, <c>labelSchema</c>, <c>strictLabels</c>, <c>disableIgnorePragma</c>,
 /// <c>buildArgs</c>. No I/O: the caller reads the file.
 /// </summary>
@@ -19,10 +20,12 @@ public static class ContainerOptConfigReader
 
     private static readonly string[] Keys =
     {
-        "rules", "enableAllRules", "trustedRegistries", "labelSchema", "strictLabels", "disableIgnorePragma", "buildArgs",
+        "mode", "rules", "enableAllRules", "trustedRegistries", "labelSchema", "strictLabels", "disableIgnorePragma", "buildArgs",
     };
 
-    private static readonly string[] SeverityNames = { "error", "warning", "info", "none" };
+    private static readonly string[] ModeNames = { "recommended", "minimum", "all", "hadolint" };
+
+    private static readonly string[] SeverityNames = { "error", "warning", "info", "style", "suggestion", "none" };
 
     /// <summary>
     /// Applies the settings of <paramref name="text"/> (YAML or JSON) to <paramref name="into"/> (lists and
@@ -48,6 +51,20 @@ public static class ContainerOptConfigReader
             var value = pair.Value;
             switch (key)
             {
+                case "mode":
+                    if (doc.Scalar(value, key, "a mode (recommended, minimum, all, hadolint)") is { } modeText)
+                    {
+                        if (AnalysisModeText.TryParse(modeText, out var mode))
+                        {
+                            into.Mode = mode;
+                        }
+                        else
+                        {
+                            string? nearestMode = EditDistance.Nearest(modeText.Trim(), ModeNames);
+                            doc.Problem(value, $"unknown mode '{modeText}'; use recommended, minimum, all or hadolint." + (nearestMode is null ? "" : $" Did you mean '{nearestMode}'?"));
+                        }
+                    }
+                    break;
                 case "rules":
                     ReadRules(doc, value, into);
                     break;
@@ -114,7 +131,7 @@ public static class ContainerOptConfigReader
                 continue;
             }
             string? nearest = EditDistance.Nearest(text.Trim(), SeverityNames);
-            doc.Problem(pair.Value, $"unknown severity '{text}' for rule '{rule}'; use error, warning, info or none."
+            doc.Problem(pair.Value, $"unknown severity '{text}' for rule '{rule}'; use error, warning, info, style or none."
                 + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
         }
     }

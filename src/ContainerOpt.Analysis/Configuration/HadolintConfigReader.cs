@@ -38,6 +38,8 @@ public static class HadolintConfigReader
     public static IReadOnlyList<Finding> Read(string yamlText, string fileName, AnalysisOptions into)
     {
         if (into is null) throw new ArgumentNullException(nameof(into));
+        // A team that brings its .hadolint.yaml gets hadolint's rule set and severities unless a mode is named.
+        into.ConfiguredByHadolint = true;
         var doc = ConfigDocument.Parse(yamlText, fileName, out var root);
         if (root is null)
         {
@@ -113,7 +115,7 @@ public static class HadolintConfigReader
                 case "error": severity = DiagnosticSeverity.Error; break;
                 case "warning": severity = DiagnosticSeverity.Warning; break;
                 case "info": severity = DiagnosticSeverity.Info; break;
-                case "style": severity = DiagnosticSeverity.Info; break;
+                case "style": severity = DiagnosticSeverity.Style; break;
                 default:
                     string? nearest = EditDistance.Nearest(level, OverrideKeys);
                     doc.Problem(pair.Key, $"unknown severity '{level}' in 'override'; use error, warning, info or style." + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
@@ -147,8 +149,8 @@ public static class HadolintConfigReader
         {
             case "error": into.FailureThreshold = DiagnosticSeverity.Error; return;
             case "warning": into.FailureThreshold = DiagnosticSeverity.Warning; return;
-            case "info":
-            case "style": into.FailureThreshold = DiagnosticSeverity.Info; return;
+            case "info": into.FailureThreshold = DiagnosticSeverity.Info; return;
+            case "style": into.FailureThreshold = DiagnosticSeverity.Style; return;
             case "ignore":
             case "none": into.FailureThreshold = DiagnosticSeverity.None; return;
         }

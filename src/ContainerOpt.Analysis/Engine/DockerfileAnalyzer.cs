@@ -75,6 +75,7 @@ public sealed class DockerfileAnalyzer
             findings.AddRange(ruleFindings.Values.SelectMany(f => f));
         }
 
+        var mode = options.EffectiveMode;
         var final = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {
@@ -82,7 +83,7 @@ public sealed class DockerfileAnalyzer
             {
                 continue;
             }
-            var severity = finding.Severity;
+            var severity = DiagnosticCatalog.SeverityIn(mode, finding);
             if (suppressions.CheckErrors && severity == DiagnosticSeverity.Warning && Suppressions.IsBuildKitCheck(finding))
             {
                 severity = DiagnosticSeverity.Error;
@@ -114,7 +115,7 @@ public sealed class DockerfileAnalyzer
 
     private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions)
     {
-        if (d.EnabledByDefault || options.EnableAllRules || suppressions.IsExperimentalEnabled(d))
+        if (DiagnosticCatalog.RunsIn(options.EffectiveMode, d) || options.EnableAllRules || suppressions.IsExperimentalEnabled(d))
         {
             return true;
         }

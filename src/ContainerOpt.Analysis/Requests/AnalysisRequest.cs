@@ -26,6 +26,9 @@ public sealed class AnalysisRequest
     /// <summary>A configuration file the user named (ContainerOptConfig, --config), or null to discover one.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>The mode named by the caller (MSBuild ContainerOptAnalysisMode, CLI --mode); it wins over the configuration's <c>mode:</c>.</summary>
+    public Core.Diagnostics.AnalysisMode? Mode { get; set; }
+
     /// <summary>The .NET project, or null (the project-aware rules then judge what the Dockerfile alone shows).</summary>
     public ProjectModel? Project { get; set; }
 }

@@ -65,6 +65,11 @@ public static class AnalysisRequestLoader
         }
         var options = new AnalysisOptions();
         var problems = ConfigurationFiles.Load(configFiles, options);
+        if (request.Mode is { } mode)
+        {
+            options.Mode = mode;
+        }
+        key.Append("mode ").Append(options.EffectiveMode.ToText()).Append('\n');
         string cacheKey = Hash(Encoding.UTF8.GetBytes(key.ToString()));
         if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
         {

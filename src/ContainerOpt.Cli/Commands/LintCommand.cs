@@ -13,7 +13,16 @@ internal static class LintCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config" }, Array.Empty<string>());
+        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, Array.Empty<string>());
+        AnalysisMode? mode = null;
+        if (line.Value("--mode") is { } modeText)
+        {
+            if (!AnalysisModeText.TryParse(modeText, out var parsed))
+            {
+                throw new UsageException($"'{modeText}' is not a mode; use recommended, minimum, all or hadolint.");
+            }
+            mode = parsed;
+        }
         string format = line.Choice("--format", "text", "text", "json", "sarif");
         if (line.Operands.Count == 0)
         {
@@ -46,6 +55,7 @@ internal static class LintCommand
         var analyzer = new DockerfileAnalyzer();
         bool configProblem = false;
         var failAt = DiagnosticSeverity.Error;
+        var modeInEffect = mode ?? AnalysisMode.Recommended;
         bool noFail = false;
         foreach (var operand in line.Operands)
         {
@@ -55,6 +65,7 @@ internal static class LintCommand
                 {
                     Context = contextOption,
                     ConfigFile = configOption,
+                    Mode = mode,
                     Project = project,
                 });
                 foreach (var problem in loaded.Problems)
@@ -73,6 +84,7 @@ internal static class LintCommand
                     files.Add(new FileFindings(group.Key, group.ToArray()));
                 }
                 var options = loaded.Input.Options;
+                modeInEffect = options.EffectiveMode;
                 if (options.FailureThreshold is { } threshold) failAt = threshold;
                 noFail |= options.NoFail;
                 files.Add(new FileFindings(path, analyzer.Analyze(loaded.Input).Findings));
@@ -83,7 +95,7 @@ internal static class LintCommand
         {
             case "json": JsonReport.Write(stdout, files); break;
             case "sarif": SarifReport.Write(stdout, files, CliApp.Version); break;
-            default: TextReport.Write(stdout, stderr, files); break;
+            default: TextReport.Write(stdout, stderr, files, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
         }
 
         if (ioProblem || configProblem)

@@ -104,7 +104,7 @@ internal static class SarifReport
     {
         DiagnosticSeverity.Error => "error",
         DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "note",
+        DiagnosticSeverity.Info or DiagnosticSeverity.Style => "note",
         _ => "none",
     };
 }

@@ -3,26 +3,35 @@ using ContainerOpt.Cli.Commands;
 
 namespace ContainerOpt.Cli.Output;
 
-/// <summary>MSBuild's canonical format, <c>path(line,col): warning COPT2008: message</c>, one finding a line.</summary>
+/// <summary>
+/// MSBuild's canonical format, <c>path(line,col): warning COPT2008: message</c>, one finding a line.
+/// Suggestions (style) are counted but not printed, as a build does not print them — except in hadolint
+/// mode, where style is one of hadolint's levels and hadolint prints it.
+/// </summary>
 internal static class TextReport
 {
-    public static void Write(TextWriter stdout, TextWriter stderr, IReadOnlyList<FileFindings> files)
+    public static void Write(TextWriter stdout, TextWriter stderr, IReadOnlyList<FileFindings> files, bool showStyle = false)
     {
-        int errors = 0, warnings = 0, infos = 0;
+        int errors = 0, warnings = 0, infos = 0, styles = 0;
         foreach (var file in files)
         {
             foreach (var f in file.Findings)
             {
-                stdout.WriteLine(Format(file.Path, f));
                 switch (f.Severity)
                 {
                     case DiagnosticSeverity.Error: errors++; break;
                     case DiagnosticSeverity.Warning: warnings++; break;
-                    default: infos++; break;
+                    case DiagnosticSeverity.Info: infos++; break;
+                    default:
+                        styles++;
+                        if (!showStyle) continue;
+                        break;
                 }
+                stdout.WriteLine(Format(file.Path, f));
             }
         }
-        stderr.WriteLine($"{files.Count} file(s): {errors} error(s), {warnings} warning(s), {infos} info.");
+        string suggestions = styles == 0 ? "" : showStyle ? $", {styles} style" : $", {styles} suggestion(s) not shown (--format json, or --mode all, shows them)";
+        stderr.WriteLine($"{files.Count} file(s): {errors} error(s), {warnings} warning(s), {infos} info{suggestions}.");
     }
 
     public static string Format(string path, Finding f) =>

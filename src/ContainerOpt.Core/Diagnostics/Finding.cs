@@ -5,8 +5,10 @@ namespace ContainerOpt.Core.Diagnostics;
 /// <summary>One reported problem: a descriptor, the file, the exact span and the message.</summary>
 public sealed class Finding
 {
-    public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span, IReadOnlyList<string>? equivalents = null)
+    public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span,
+        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null)
     {
+        Tier = tier;
         Equivalents = equivalents ?? descriptor.Equivalents;
         Descriptor = descriptor;
         Severity = severity;
@@ -17,6 +19,12 @@ public sealed class Finding
     }
 
     public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// The tier of this finding when it differs from its rule's (one ShellCheck rule carries both bugs and
+    /// style notes); null: the rule's tier (<see cref="DiagnosticCatalog.TierOf"/>).
+    /// </summary>
+    public RuleTier? Tier { get; }
 
     /// <summary>The peers' names for this finding (hadolint codes, BuildKit checks); pragmas match these too.</summary>
     public IReadOnlyList<string> Equivalents { get; }
@@ -32,10 +40,10 @@ public sealed class Finding
     public TextSpan Span { get; }
 
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>
@@ -46,7 +54,7 @@ public sealed class Finding
     /// <summary>MSBuild's canonical form, which Visual Studio's Error List and CI log parsers read.</summary>
     public string ToCanonicalString()
     {
-        string kind = Severity == DiagnosticSeverity.Error ? "error" : Severity == DiagnosticSeverity.Warning ? "warning" : "info";
+        string kind = Severity.ToText();
         return $"{FilePath ?? "Dockerfile"}({Location.Start.Line},{Location.Start.Column}): {kind} {Code}: {Message}";
     }
 

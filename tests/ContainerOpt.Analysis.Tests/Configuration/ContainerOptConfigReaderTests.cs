@@ -67,7 +67,7 @@ public sealed class ContainerOptConfigReaderTests
         Assert.AreEqual(1, problems.Count);
         Assert.AreEqual(DiagnosticSeverity.Error, problems[0].Severity);
         Assert.AreEqual("(2,13,2,17)", problems[0].Location.ToString());
-        Assert.AreEqual("Invalid configuration in '/repo/containeropt.yaml': unknown severity 'eror' for rule 'COPT2008'; use error, warning, info or none. Did you mean 'error'?", problems[0].Message);
+        Assert.AreEqual("Invalid configuration in '/repo/containeropt.yaml': unknown severity 'eror' for rule 'COPT2008'; use error, warning, info, style or none. Did you mean 'error'?", problems[0].Message);
         Assert.AreEqual(0, options.Severities.Count);
     }
 

@@ -60,7 +60,7 @@ public sealed class HadolintConfigReaderTests
         Assert.AreEqual(DiagnosticSeverity.Error, options.Severities["DL3048"]);
         Assert.AreEqual(DiagnosticSeverity.Warning, options.Severities["stage-name-casing"]);
         Assert.AreEqual(DiagnosticSeverity.Info, options.Severities["COPT2051"]);
-        Assert.AreEqual(DiagnosticSeverity.Info, options.Severities["DL3049"], "style maps to info");
+        Assert.AreEqual(DiagnosticSeverity.Style, options.Severities["DL3049"], "style is hadolint's lowest level, ContainerOpt's suggestion");
         CollectionAssert.AreEqual(new[] { "docker.io", "my-company.com:5000", "*.gcr.io" }, options.TrustedRegistries.ToArray());
     }
 
@@ -77,7 +77,7 @@ public sealed class HadolintConfigReaderTests
     [TestMethod]
     public void Threshold_names_map_to_severities()
     {
-        Assert.AreEqual(DiagnosticSeverity.Info, Read("failure-threshold: style").Options.FailureThreshold);
+        Assert.AreEqual(DiagnosticSeverity.Style, Read("failure-threshold: style").Options.FailureThreshold);
         Assert.AreEqual(DiagnosticSeverity.None, Read("failure-threshold: ignore").Options.FailureThreshold);
         Assert.AreEqual(DiagnosticSeverity.None, Read("failure-threshold: none").Options.FailureThreshold);
         Assert.AreEqual(DiagnosticSeverity.Error, Read("failure-threshold: Error").Options.FailureThreshold);

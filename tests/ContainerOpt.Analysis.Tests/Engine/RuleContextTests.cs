@@ -26,7 +26,7 @@ public sealed class RuleContextTests
 
     private static IReadOnlyList<Finding> Run(string? contextDirectory, AnalysisOptions? options = null) =>
         new DockerfileAnalyzer(new DockerfileRule[] { new ProbeRule() })
-            .Analyze(new AnalysisInput(SourceText.From("FROM scratch\n", "Dockerfile")) { ContextDirectory = contextDirectory, Options = options ?? new AnalysisOptions() })
+            .Analyze(new AnalysisInput(SourceText.From("FROM scratch\n", "Dockerfile")) { ContextDirectory = contextDirectory, Options = options ?? new AnalysisOptions { Mode = AnalysisMode.All } })
             .Findings;
 
     [TestMethod]
@@ -41,7 +41,7 @@ public sealed class RuleContextTests
     {
         var findings = Run("/work/app");
         CollectionAssert.AreEquivalent(new[] { DiagnosticSeverity.Warning, DiagnosticSeverity.Error }, findings.Select(f => f.Severity).ToArray());
-        var options = new AnalysisOptions();
+        var options = new AnalysisOptions { Mode = AnalysisMode.All };
         options.Severities["COPT9999"] = DiagnosticSeverity.Info;
         CollectionAssert.AreEqual(new[] { DiagnosticSeverity.Info, DiagnosticSeverity.Info }, Run("/work/app", options).Select(f => f.Severity).ToArray());
     }

@@ -36,6 +36,8 @@ internal static class RuleVerifier
     {
         var rule = new TRule();
         options ??= new AnalysisOptions();
+        // A rule alone at its own severity: hadolint's twins in hadolint mode, every other rule in 'all'.
+        options.Mode ??= DiagnosticCatalog.TierOf(rule.Descriptor) == RuleTier.HadolintOnly ? AnalysisMode.Hadolint : AnalysisMode.All;
         if (!rule.Descriptor.EnabledByDefault && !options.EnableAllRules)
         {
             options.EnableAllRules = true;

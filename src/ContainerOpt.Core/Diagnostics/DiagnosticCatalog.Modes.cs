@@ -1,0 +1,218 @@
+namespace ContainerOpt.Core.Diagnostics;
+
+/// <summary>
+/// The analysis modes' table: which rules warn in which mode, and hadolint's default rule set and
+/// severities. README's mode table and every help page's "Modes" line are tested against it.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    /// <summary>Certain failures: the build fails or the container cannot start (each shown on the real engine or cited on its help page).</summary>
+    private static readonly string[] MinimumTier =
+    {
+        "COPT2011", // EXPOSE port out of range: the builder rejects it
+        "COPT2021", // several sources to a destination that is not a folder: the builder rejects it
+        "COPT2023", // COPY --from its own stage: the builder rejects it
+        "COPT2043", // ONBUILD ONBUILD / FROM / MAINTAINER: the builder rejects it
+        "COPT4001", // the image's .NET cannot build or run the project's framework (errors only; wrong-but-working versions warn)
+        "COPT4002", // ASP.NET Core app on an image without ASP.NET Core (errors only)
+        "COPT4011", // ENTRYPOINT starts a dll the project does not produce
+    };
+
+    /// <summary>
+    /// Worth a warning in every build: BuildKit's own checks, size and cache problems that cost real bytes or
+    /// cache reuse, package installs that stop at a prompt, bugs in variables and users, checks the user
+    /// configured (registries, label schema), and .NET project mistakes.
+    /// </summary>
+    private static readonly string[] RecommendedTier =
+    {
+        // BuildKit's build checks (docker build --check reports them).
+        "COPT1100", "COPT1101", "COPT1102", "COPT1103", "COPT1104", "COPT1105", "COPT1106", "COPT1107", "COPT1108", "COPT1109",
+        "COPT1110", "COPT1111", "COPT1112", "COPT1113", "COPT1114", "COPT1115", "COPT1116", "COPT1117", "COPT1118", "COPT1119",
+        "COPT1120", "COPT1121",
+        // An install that asks for confirmation aborts the build.
+        "COPT2014", "COPT2030", "COPT2034", "COPT2038",
+        // Caches left in the layer (real bytes); COPT3004 stands in for them where both fire.
+        "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060",
+        // Bugs: a variable read before it is set; a huge sparse lastlog.
+        "COPT2044", "COPT2046",
+        // Configured by the user: trusted registries, the label schema.
+        "COPT2026", "COPT2049", "COPT2050", "COPT2051", "COPT2052", "COPT2053", "COPT2054", "COPT2055", "COPT2056", "COPT2058",
+        // Size and cache: bytes shipped or cache reuse lost.
+        "COPT3001", "COPT3003", "COPT3004", "COPT3005", "COPT3007", "COPT3008", "COPT3011", "COPT3012",
+        // .NET project mistakes.
+        "COPT4003", "COPT4004", "COPT4005", "COPT4006", "COPT4007", "COPT4008", "COPT4009", "COPT4010", "COPT4012", "COPT4013",
+        "COPT4014", "COPT4015", "COPT4016",
+    };
+
+    /// <summary>hadolint's versions of checks ContainerOpt makes under another code: they run only in hadolint mode.</summary>
+    private static readonly string[] HadolintOnlyTier =
+    {
+        "COPT2059", // DL3059 consecutive RUNs: COPT3006 reports the same, once per run of RUNs, keeping package managers apart
+    };
+
+    /// <summary>
+    /// hadolint's rules and their default severities (hadolint's README rule table and rule sources); false:
+    /// off unless configured. DL3026 and the label rules run in hadolint but report only what the
+    /// configuration names, so they are on here too.
+    /// </summary>
+    private static readonly Dictionary<string, (DiagnosticSeverity Severity, bool Enabled)> Hadolint = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DL1001"] = (DiagnosticSeverity.None, false),
+        ["DL3000"] = (DiagnosticSeverity.Error, true),
+        ["DL3001"] = (DiagnosticSeverity.Info, true),
+        ["DL3002"] = (DiagnosticSeverity.Warning, true),
+        ["DL3003"] = (DiagnosticSeverity.Warning, true),
+        ["DL3004"] = (DiagnosticSeverity.Error, true),
+        ["DL3006"] = (DiagnosticSeverity.Warning, true),
+        ["DL3007"] = (DiagnosticSeverity.Warning, true),
+        ["DL3008"] = (DiagnosticSeverity.Warning, true),
+        ["DL3009"] = (DiagnosticSeverity.Info, true),
+        ["DL3010"] = (DiagnosticSeverity.Info, true),
+        ["DL3011"] = (DiagnosticSeverity.Error, true),
+        ["DL3012"] = (DiagnosticSeverity.Error, true),
+        ["DL3013"] = (DiagnosticSeverity.Warning, true),
+        ["DL3014"] = (DiagnosticSeverity.Warning, true),
+        ["DL3015"] = (DiagnosticSeverity.Info, true),
+        ["DL3016"] = (DiagnosticSeverity.Warning, true),
+        ["DL3018"] = (DiagnosticSeverity.Warning, true),
+        ["DL3019"] = (DiagnosticSeverity.Info, true),
+        ["DL3020"] = (DiagnosticSeverity.Error, true),
+        ["DL3021"] = (DiagnosticSeverity.Error, true),
+        ["DL3022"] = (DiagnosticSeverity.Warning, true),
+        ["DL3023"] = (DiagnosticSeverity.Error, true),
+        ["DL3024"] = (DiagnosticSeverity.Error, true),
+        ["DL3025"] = (DiagnosticSeverity.Warning, true),
+        ["DL3026"] = (DiagnosticSeverity.Error, true),
+        ["DL3027"] = (DiagnosticSeverity.Warning, true),
+        ["DL3028"] = (DiagnosticSeverity.Warning, true),
+        ["DL3029"] = (DiagnosticSeverity.Warning, true),
+        ["DL3030"] = (DiagnosticSeverity.Warning, true),
+        ["DL3032"] = (DiagnosticSeverity.Warning, true),
+        ["DL3033"] = (DiagnosticSeverity.Warning, true),
+        ["DL3034"] = (DiagnosticSeverity.Warning, true),
+        ["DL3035"] = (DiagnosticSeverity.Warning, true),
+        ["DL3036"] = (DiagnosticSeverity.Warning, true),
+        ["DL3037"] = (DiagnosticSeverity.Warning, true),
+        ["DL3038"] = (DiagnosticSeverity.Warning, true),
+        ["DL3040"] = (DiagnosticSeverity.Warning, true),
+        ["DL3041"] = (DiagnosticSeverity.Warning, true),
+        ["DL3042"] = (DiagnosticSeverity.Warning, true),
+        ["DL3043"] = (DiagnosticSeverity.Error, true),
+        ["DL3044"] = (DiagnosticSeverity.Error, true),
+        ["DL3045"] = (DiagnosticSeverity.Warning, true),
+        ["DL3046"] = (DiagnosticSeverity.Warning, true),
+        ["DL3047"] = (DiagnosticSeverity.Info, true),
+        ["DL3048"] = (DiagnosticSeverity.Style, true),
+        ["DL3049"] = (DiagnosticSeverity.Info, true),
+        ["DL3050"] = (DiagnosticSeverity.Info, true),
+        ["DL3051"] = (DiagnosticSeverity.Warning, true),
+        ["DL3052"] = (DiagnosticSeverity.Warning, true),
+        ["DL3053"] = (DiagnosticSeverity.Warning, true),
+        ["DL3054"] = (DiagnosticSeverity.Warning, true),
+        ["DL3055"] = (DiagnosticSeverity.Warning, true),
+        ["DL3056"] = (DiagnosticSeverity.Warning, true),
+        ["DL3057"] = (DiagnosticSeverity.None, false),
+        ["DL3058"] = (DiagnosticSeverity.Warning, true),
+        ["DL3059"] = (DiagnosticSeverity.Info, true),
+        ["DL3060"] = (DiagnosticSeverity.Info, true),
+        ["DL3061"] = (DiagnosticSeverity.Error, true),
+        ["DL3062"] = (DiagnosticSeverity.Warning, true),
+        ["DL3063"] = (DiagnosticSeverity.None, false),
+        ["DL3064"] = (DiagnosticSeverity.Warning, true),
+        ["DL3065"] = (DiagnosticSeverity.Warning, true),
+        ["DL3066"] = (DiagnosticSeverity.Info, true),
+        ["DL3067"] = (DiagnosticSeverity.Warning, true),
+        ["DL3068"] = (DiagnosticSeverity.Info, true),
+        ["DL3069"] = (DiagnosticSeverity.Info, true),
+        ["DL3070"] = (DiagnosticSeverity.Info, true),
+        ["DL3071"] = (DiagnosticSeverity.Info, true),
+        ["DL3072"] = (DiagnosticSeverity.Info, true),
+        ["DL3073"] = (DiagnosticSeverity.Info, true),
+        ["DL3074"] = (DiagnosticSeverity.Info, true),
+        ["DL3075"] = (DiagnosticSeverity.Info, true),
+        ["DL3076"] = (DiagnosticSeverity.Info, true),
+        ["DL3077"] = (DiagnosticSeverity.Info, true),
+        ["DL4000"] = (DiagnosticSeverity.Error, true),
+        ["DL4001"] = (DiagnosticSeverity.Warning, true),
+        ["DL4003"] = (DiagnosticSeverity.Warning, true),
+        ["DL4004"] = (DiagnosticSeverity.Error, true),
+        ["DL4005"] = (DiagnosticSeverity.Warning, true),
+        ["DL4006"] = (DiagnosticSeverity.Warning, true),
+        ["DL4007"] = (DiagnosticSeverity.Warning, true),
+    };
+
+    private static readonly Lazy<Dictionary<string, RuleTier>> Tiers = new(() =>
+    {
+        var map = new Dictionary<string, RuleTier>(StringComparer.Ordinal);
+        foreach (var id in RecommendedTier) map[id] = RuleTier.Recommended;
+        foreach (var id in MinimumTier) map[id] = RuleTier.Minimum;
+        foreach (var id in HadolintOnlyTier) map[id] = RuleTier.HadolintOnly;
+        return map;
+    });
+
+    /// <summary>
+    /// The lowest mode in which the diagnostic reports at its own severity. Tool and parser diagnostics are
+    /// always reported (<see cref="RuleTier.Minimum"/>); rules not in the table are <see cref="RuleTier.All"/>.
+    /// </summary>
+    public static RuleTier TierOf(DiagnosticDescriptor descriptor) =>
+        descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax ? RuleTier.Minimum
+        : Tiers.Value.TryGetValue(descriptor.Id, out var tier) ? tier
+        : RuleTier.All;
+
+    /// <summary>hadolint's default severity of one of its codes, and whether hadolint runs it by default; null for a code hadolint lacks.</summary>
+    public static (DiagnosticSeverity Severity, bool Enabled)? HadolintDefault(string code) =>
+        Hadolint.TryGetValue(code, out var entry) ? entry : null;
+
+    /// <summary>True when hadolint's default rule set includes a rule this descriptor stands for (tool and parser diagnostics always run).</summary>
+    public static bool RunsInHadolintMode(DiagnosticDescriptor descriptor) =>
+        descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax
+        || descriptor.Equivalents.Any(e => HadolintDefault(e) is { Enabled: true });
+
+    /// <summary>True when the rule runs in the mode (before its findings' severities are decided).</summary>
+    public static bool RunsIn(AnalysisMode mode, DiagnosticDescriptor descriptor) => mode switch
+    {
+        AnalysisMode.Hadolint => RunsInHadolintMode(descriptor),
+        AnalysisMode.All => TierOf(descriptor) != RuleTier.HadolintOnly,
+        _ => descriptor.EnabledByDefault && TierOf(descriptor) != RuleTier.HadolintOnly,
+    };
+
+    /// <summary>
+    /// The severity a finding has in a mode: its own where its rule's tier is reached, a suggestion (Style)
+    /// below it; in hadolint mode, hadolint's severity of the code it stands for (None when hadolint has
+    /// none on by default). Configuration applies after this.
+    /// </summary>
+    public static DiagnosticSeverity SeverityIn(AnalysisMode mode, Finding finding)
+    {
+        var descriptor = finding.Descriptor;
+        var tier = finding.Tier ?? TierOf(descriptor);
+        switch (mode)
+        {
+            case AnalysisMode.Hadolint:
+                if (descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax)
+                {
+                    return finding.Severity;
+                }
+                foreach (var code in finding.Equivalents)
+                {
+                    if (HadolintDefault(code) is { Enabled: true } hadolint)
+                    {
+                        return hadolint.Severity;
+                    }
+                }
+                return DiagnosticSeverity.None;
+            case AnalysisMode.All:
+                return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None : finding.Severity;
+            case AnalysisMode.Minimum:
+                // Only certainties: a minimum-tier rule's warnings (a version that works, but worse) are suggestions here.
+                return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None
+                    : tier == RuleTier.Minimum && finding.Severity == DiagnosticSeverity.Error ? finding.Severity : Quieter(finding.Severity);
+            default:
+                return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None
+                    : tier <= RuleTier.Recommended ? finding.Severity : Quieter(finding.Severity);
+        }
+    }
+
+    /// <summary>A finding below its tier is a suggestion; one already quieter stays as it is.</summary>
+    private static DiagnosticSeverity Quieter(DiagnosticSeverity severity) =>
+        severity > DiagnosticSeverity.Style ? DiagnosticSeverity.Style : severity;
+}
