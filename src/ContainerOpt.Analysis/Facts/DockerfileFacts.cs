@@ -39,7 +39,10 @@ public sealed class DockerfileFacts
         var instructions = new List<StageInstruction>(model.GlobalArgs);
         foreach (var stage in model.Stages)
         {
-            instructions.Add(stage.From);
+            if (!stage.IsImplicit)
+            {
+                instructions.Add(stage.From);
+            }
             instructions.AddRange(stage.Instructions);
         }
         instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));

@@ -54,17 +54,18 @@ public sealed class DockerfileModel
     public Stage? FindStage(string reference, int beforeIndex)
     {
         string lower = reference.ToLowerInvariant();
-        for (int i = Math.Min(beforeIndex, Stages.Count) - 1; i >= 0; i--)
+        for (int i = Stages.Count - 1; i >= 0; i--)
         {
-            if (Stages[i].Name == lower)
+            var stage = Stages[i];
+            if (!stage.IsImplicit && stage.Index < beforeIndex && stage.Name == lower)
             {
-                return Stages[i];
+                return stage;
             }
         }
         if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
-            && index >= 0 && index < Math.Min(beforeIndex, Stages.Count))
+            && index >= 0 && index < beforeIndex)
         {
-            return Stages[index];
+            return Stages.FirstOrDefault(s => s.Index == index);
         }
         return null;
     }
@@ -156,7 +157,7 @@ public sealed class DockerfileModel
                         {
                             CloseStage();
                             var from = new StageInstruction(syntax, globalScope);
-                            current = new Stage(_stages.Count, from);
+                            current = new Stage(_stages.Count(s => !s.IsImplicit), from);
                             from.Stage = current;
                             DescribeStage(current, syntax, lex, globalScope);
                             _stages.Add(current);
@@ -178,14 +179,22 @@ public sealed class DockerfileModel
 
                 if (current is null)
                 {
-                    if (syntax.Kind != InstructionKind.Unknown && !reportedBeforeFrom)
+                    if (syntax.Kind == InstructionKind.Unknown)
+                    {
+                        continue;
+                    }
+                    if (!reportedBeforeFrom)
                     {
                         reportedBeforeFrom = true;
                         _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InstructionBeforeFrom, ParseSeverity.Error,
                             $"{syntax.Keyword.Value.ToUpperInvariant()} comes before the first FROM: only ARG may precede FROM. Start the stage with FROM <image>.",
                             syntax.Keyword.Span, failsBuildKitParse: false));
                     }
-                    continue;
+                    // The error is reported; the instructions still get analysed, in a stage of their own.
+                    current = ImplicitStage(syntax, globalScope);
+                    _stages.Add(current);
+                    // Lenient, as hadolint: the file is one stage, so the ARGs above are in scope.
+                    scope = globalScope;
                 }
 
                 var stageInstruction = new StageInstruction(syntax, scope) { Stage = current };
@@ -216,7 +225,7 @@ public sealed class DockerfileModel
             }
             CloseStage();
 
-            if (_stages.Count == 0 && _syntax.Instructions.Count > 0)
+            if (!_stages.Any(s => !s.IsImplicit) && _syntax.Instructions.Count > 0)
             {
                 var first = _syntax.Instructions[0];
                 _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
@@ -230,6 +239,22 @@ public sealed class DockerfileModel
             _model.Stages = _stages;
             _model.Diagnostics = _diagnostics;
             return _model;
+        }
+
+        /// <summary>A stage for instructions before any FROM: a synthetic <c>FROM</c> of no image, zero-width at the first one.</summary>
+        private static Stage ImplicitStage(InstructionSyntax first, VariableScope globalScope)
+        {
+            var at = new TextSpan(first.Span.Start, 0);
+            var from = new InstructionSyntax(new SyntaxToken("FROM", at))
+            {
+                StartLine = first.StartLine,
+                EndLine = first.StartLine,
+                Span = at,
+                Original = "",
+            };
+            var stage = new Stage(-1, new StageInstruction(from, globalScope));
+            stage.From.Stage = stage;
+            return stage;
         }
 
         private IEnumerable<KeyValuePair<string, string>> DefaultPlatformArgs()
@@ -487,9 +512,9 @@ public sealed class DockerfileModel
             }
         }
         if (allowIndex && int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
-            && index >= 0 && index < stages.Count)
+            && index >= 0)
         {
-            return stages[index];
+            return stages.FirstOrDefault(s => s.Index == index);
         }
         return null;
     }

@@ -11,8 +11,15 @@ public sealed class Stage
         From = from;
     }
 
-    /// <summary>0-based position; <c>COPY --from=0</c> refers to it.</summary>
+    /// <summary>0-based position among the FROM stages; <c>COPY --from=0</c> refers to it (-1 for the implicit stage).</summary>
     public int Index { get; }
+
+    /// <summary>
+    /// True for the stage the analysis makes of instructions before the first FROM (or of a file with no
+    /// FROM at all), so every rule still sees them: BuildKit rejects such a file, hadolint lints it. Its
+    /// <see cref="From"/> is a synthetic <c>FROM</c> of no image, at the first instruction's start.
+    /// </summary>
+    public bool IsImplicit => Index < 0;
 
     public StageInstruction From { get; }
 
@@ -88,7 +95,7 @@ public sealed class Stage
     public VariableScope FinalScope { get; internal set; } = VariableScope.Empty;
 
     /// <summary>Name if named, else the index, as BuildKit prints stages.</summary>
-    public string DisplayName => Name ?? Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string DisplayName => Name ?? (IsImplicit ? "(before FROM)" : Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override string ToString() => $"stage {DisplayName} FROM {BaseName}";
 }

@@ -174,4 +174,32 @@ public sealed class DockerfileModelTests
         var model = Model("FROM self AS self\nFROM later AS first\nFROM alpine AS later\n");
         Assert.IsTrue(model.Stages.All(s => s.BaseStage is null && s.Chain.Count == 1));
     }
+
+    [TestMethod]
+    public void Instructions_before_any_FROM_form_an_implicit_stage_after_the_error()
+    {
+        var model = Model("ARG V=1\nRUN echo $V\nUSER app\nFROM alpine AS one\nCOPY --from=0 /a /b\nFROM one\n");
+        Assert.AreEqual(3, model.Stages.Count);
+        var implicitStage = model.Stages[0];
+        Assert.IsTrue(implicitStage.IsImplicit);
+        Assert.AreEqual(-1, implicitStage.Index);
+        CollectionAssert.AreEqual(new[] { "RUN echo $V", "USER app" }, implicitStage.Instructions.Select(i => i.Syntax.Original).ToArray());
+        Assert.AreEqual("1", model.Expand(implicitStage.Instructions[0], "$V").Result, "the ARGs above are in scope");
+        Assert.AreEqual(0, model.Stages[1].Index);
+        Assert.AreEqual(1, model.Stages[2].Index);
+        Assert.AreSame(model.Stages[1], model.Stages[2].BaseStage);
+        Assert.AreSame(model.Stages[1], model.Stages[1].References.Single().Target, "--from=0 is stage 0 itself (COPT2023 reports it), not the implicit stage");
+        Assert.AreEqual(ParseDiagnosticCodes.InstructionBeforeFrom, model.Diagnostics.Single().Code);
+    }
+
+    [TestMethod]
+    public void A_file_without_FROM_is_one_implicit_stage_and_the_missing_FROM_is_reported()
+    {
+        var model = Model("RUN apt-get update\nRUN apt-get install -y curl\n");
+        Assert.AreSame(model.Stages.Single(), model.FinalStage);
+        Assert.IsTrue(model.FinalStage!.IsImplicit);
+        Assert.AreEqual(2, model.FinalStage.Instructions.Count);
+        CollectionAssert.AreEquivalent(new[] { ParseDiagnosticCodes.InstructionBeforeFrom, ParseDiagnosticCodes.MissingFrom },
+            model.Diagnostics.Select(d => d.Code).ToArray());
+    }
 }

@@ -17,7 +17,10 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
         var keywords = new List<SyntaxToken>();
         foreach (var stage in context.Model.Stages)
         {
-            keywords.Add(stage.From.Syntax.Keyword);
+            if (!stage.IsImplicit)
+            {
+                keywords.Add(stage.From.Syntax.Keyword);
+            }
             // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
             keywords.AddRange(stage.Instructions.Where(i => i.Kind != InstructionKind.Unknown).Select(i => i.Syntax.Keyword));
         }
