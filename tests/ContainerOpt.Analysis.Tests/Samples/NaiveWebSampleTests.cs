@@ -1,7 +1,7 @@
 using ContainerOpt.Analysis.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Project;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Tests.Samples;
