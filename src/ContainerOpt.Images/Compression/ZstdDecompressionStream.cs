@@ -30,7 +30,8 @@ public sealed class ZstdDecompressionStream : Stream
 
     private readonly Stream _compressed;
     private readonly bool _leaveOpen;
-    private readonly long _maxWindowSize;
+    /// <summary>The window limit in force: maxWindowSize rounded down to a power of two.</summary>
+    private readonly long _windowLimit;
     private DecoderContext? _context;
     private byte[]? _input;
     private int _inputStart;
@@ -61,8 +62,8 @@ public sealed class ZstdDecompressionStream : Stream
                 $"The window limit must be between 1 and {MaxSupportedWindowSize} bytes.");
         _compressed = compressed;
         _leaveOpen = leaveOpen;
-        _maxWindowSize = maxWindowSize;
         int windowLog = Math.Max(10, 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)maxWindowSize));
+        _windowLimit = 1L << windowLog;
         _context = new DecoderContext(windowLog);
         _input = ArrayPool<byte>.Shared.Rent(InputBufferSize);
     }
@@ -157,7 +158,7 @@ public sealed class ZstdDecompressionStream : Stream
         return code switch
         {
             ZSTD_ErrorCode.ZSTD_error_frameParameter_windowTooLarge =>
-                Corrupt($"the frame's window exceeds the decoder limit {_maxWindowSize} ({what})"),
+                Corrupt($"the frame's window exceeds the decoder limit {_windowLimit} ({what})"),
             ZSTD_ErrorCode.ZSTD_error_dictionary_wrong =>
                 Corrupt($"the frame needs a dictionary, and dictionaries are not supported ({what})"),
             // Reported where that frame starts: the decoder has read its 4 bytes already.
