@@ -1,5 +1,20 @@
-// String members netstandard2.0 lacks, under the names newer frameworks use: extension methods, which
-// PolySharp (the source generator that writes the missing attributes and types) does not generate.
+// What PolySharp (which generates netstandard2.0's missing attributes and types) does not generate: string
+// extension methods, and RuntimeHelpers.GetSubArray, which C# needs for ranges over arrays (array[1..^1]).
+#pragma warning disable
+namespace System.Runtime.CompilerServices
+{
+    internal static class RuntimeHelpers
+    {
+        public static T[] GetSubArray<T>(T[] array, Range range)
+        {
+            var (offset, length) = range.GetOffsetAndLength(array.Length);
+            var dest = new T[length];
+            Array.Copy(array, offset, dest, 0, length);
+            return dest;
+        }
+    }
+}
+
 namespace ContainerOpt
 {
     /// <summary>String members that netstandard2.0 lacks, under the names newer frameworks use.</summary>
