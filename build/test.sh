@@ -9,6 +9,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Versions come from git history (Nerdbank.GitVersioning): deepen a shallow clone, or fall back.
+# shellcheck source=build/git-history.sh
+source "$root/build/git-history.sh"
+containeropt_ensure_git_history "$root"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

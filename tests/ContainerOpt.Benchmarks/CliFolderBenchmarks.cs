@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Benchmarks;
 

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Layers;
-using ContainerOpt.Images.Tests.Layers;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Benchmarks;
 

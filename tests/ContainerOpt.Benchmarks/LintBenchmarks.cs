@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Dockerfile.Text;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Benchmarks;
 

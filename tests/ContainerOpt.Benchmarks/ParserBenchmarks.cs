@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Benchmarks;
 

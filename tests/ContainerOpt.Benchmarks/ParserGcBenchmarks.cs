@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Benchmarks;
 

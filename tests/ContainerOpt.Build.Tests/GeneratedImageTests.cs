@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
 using ContainerOpt.Build.Tests.Infrastructure;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Build.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ContainerOpt.Build.Tests.Infrastructure;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 using Microsoft.Build.Logging.StructuredLogger;
 using StructuredTask = Microsoft.Build.Logging.StructuredLogger.Task;
 

@@ -95,16 +95,48 @@ public sealed class PackageContentTests : BuildTestBase
     }
 
     /// <summary>
-    /// tasks/net472/ and tasks/net8.0/: our three assemblies, every run-time third-party assembly of
-    /// the analysis libraries (read from their project files, so adding e.g. YamlDotNet to
-    /// ContainerOpt.Analysis makes YamlDotNet.dll expected in both folders), and the net8.0 deps.json.
+    /// MSBuild loads a task with its dependencies from the task's folder: every assembly an assembly in
+    /// tasks/net472/ or tasks/net8.0/ references is either beside it or the host's (the framework's or
+    /// MSBuild's own). A package that a library starts to use for one flavour only (ZstdSharp, net8.0) has to
+    /// land in that flavour's folder.
+    /// </summary>
+    [TestMethod]
+    public void TaskFolders_HoldEveryAssemblyTheirAssembliesReference_BesideThem()
+    {
+        using var zip = ZipFile.OpenRead(RunFixture.BuildPackagePath);
+        foreach (var tfm in new[] { "net472", "net8.0" })
+        {
+            string folder = $"tasks/{tfm}/";
+            var present = zip.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal))
+                .ToDictionary(e => Path.GetFileNameWithoutExtension(e.Name), e => e.FullName, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, path) in present)
+            {
+                var (_, references) = ReadAssembly(Bytes(zip, path));
+                foreach (string reference in references.Keys.Where(r => !IsHostAssembly(r)))
+                {
+                    Assert.IsTrue(present.ContainsKey(reference), $"{path} references {reference}, which is not in {folder}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Assemblies the host supplies: the framework (.NET Framework 4.7.2 or .NET 8) and MSBuild itself.</summary>
+    private static bool IsHostAssembly(string name) =>
+        name is "mscorlib" or "netstandard" or "System" or "Microsoft.NET.StringTools" or "Microsoft.Win32.Primitives" or "Microsoft.Win32.Registry"
+        || name.StartsWith("System.", StringComparison.Ordinal)
+        || name.StartsWith("Microsoft.Build", StringComparison.Ordinal);
+
+    /// <summary>
+    /// tasks/net472/ and tasks/net8.0/: our assemblies, every run-time third-party assembly of the libraries
+    /// for that task flavour (read from their project files, so adding e.g. YamlDotNet to
+    /// ContainerOpt.Analysis makes YamlDotNet.dll expected in both folders, and ZstdSharp, referenced by
+    /// ContainerOpt.Images for net8.0 only, in tasks/net8.0/ only), and the net8.0 deps.json.
     /// </summary>
     private static IEnumerable<string> TaskFiles()
     {
-        var assemblies = OurAssemblies.Concat(ThirdPartyAssemblies()).ToList();
         foreach (var tfm in new[] { "net472", "net8.0" })
         {
-            foreach (var dll in assemblies)
+            foreach (var dll in OurAssemblies.Concat(ThirdPartyAssemblies(tfm)))
             {
                 yield return $"tasks/{tfm}/{dll}";
             }
@@ -112,15 +144,33 @@ public sealed class PackageContentTests : BuildTestBase
         yield return "tasks/net8.0/ContainerOpt.Tasks.deps.json";
     }
 
-    /// <summary>The PackageReferences of ContainerOpt.Analysis and ContainerOpt.Dockerfile that flow to run time, as assembly names.</summary>
-    internal static IReadOnlyList<string> ThirdPartyAssemblies()
+    /// <summary>
+    /// The PackageReferences of the libraries the task uses that flow to run time in the task folder
+    /// <paramref name="taskFramework"/>, as assembly names. The libraries build as netstandard2.0 for the
+    /// net472 task and as net8.0 (when they target it) for the net8.0 task; an ItemGroup conditioned on
+    /// <c>'$(TargetFramework)' == 'netstandard2.0'</c> or <c>!= 'netstandard2.0'</c> counts for that
+    /// flavour only, and any other condition fails the test (teach it here first).
+    /// </summary>
+    internal static IReadOnlyList<string> ThirdPartyAssemblies(string taskFramework)
     {
+        bool netStandardBuild = taskFramework == "net472";
         var list = new List<string>();
-        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj", "src/ContainerOpt.Generation/ContainerOpt.Generation.csproj" })
+        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj", "src/ContainerOpt.Generation/ContainerOpt.Generation.csproj", "src/ContainerOpt.Images/ContainerOpt.Images.csproj" })
         {
             var xml = XDocument.Load(Path.Combine(RunFixture.RepoRoot, project));
             foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "PackageReference"))
             {
+                string condition = ((string?)reference.Parent?.Attribute("Condition") ?? "").Replace(" ", "", StringComparison.Ordinal);
+                if (condition.Length > 0)
+                {
+                    bool applies = condition switch
+                    {
+                        "'$(TargetFramework)'=='netstandard2.0'" => netStandardBuild,
+                        "'$(TargetFramework)'!='netstandard2.0'" => !netStandardBuild,
+                        _ => throw new AssertFailedException($"{project}: PackageReference condition {condition} is not understood by PackageContentTests"),
+                    };
+                    if (!applies) continue;
+                }
                 string? id = (string?)reference.Attribute("Include");
                 string privateAssets = ((string?)reference.Attribute("PrivateAssets") ?? (string?)reference.Elements().FirstOrDefault(e => e.Name.LocalName == "PrivateAssets") ?? "").Trim();
                 string excludeAssets = ((string?)reference.Attribute("ExcludeAssets") ?? (string?)reference.Elements().FirstOrDefault(e => e.Name.LocalName == "ExcludeAssets") ?? "").Trim();
@@ -131,7 +181,8 @@ public sealed class PackageContentTests : BuildTestBase
                     || (includeAssets.Length > 0 && !includeAssets.Contains("runtime", StringComparison.OrdinalIgnoreCase) && !includeAssets.Equals("all", StringComparison.OrdinalIgnoreCase));
                 if (!string.IsNullOrEmpty(id) && !buildOnly)
                 {
-                    list.Add(id + ".dll");
+                    // ZstdSharp.Port's assembly is ZstdSharp.dll.
+                    list.Add((id == "ZstdSharp.Port" ? "ZstdSharp" : id) + ".dll");
                 }
             }
         }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using System.Text.Json;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Cli.Tests;
 
@@ -26,7 +27,7 @@ public sealed class RulesCommandTests
     [TestMethod]
     public void Every_rule_has_a_help_page_in_the_repository()
     {
-        var root = ContainerOpt.Dockerfile.Tests.Infrastructure.Corpus.RepoRoot;
+        var root = Corpus.RepoRoot;
         var missing = ContainerOpt.Core.Diagnostics.DiagnosticCatalog.All
             .Where(d => !File.Exists(Path.Combine(root, "docs", "rules", d.Id + ".md")))
             .Select(d => d.Id).ToArray();

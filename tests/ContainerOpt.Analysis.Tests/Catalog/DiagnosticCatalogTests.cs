@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 

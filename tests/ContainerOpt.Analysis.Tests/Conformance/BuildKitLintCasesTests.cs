@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Engine;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Tests.Conformance;

@@ -1,7 +1,7 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Core.Projects;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Tests.Samples;

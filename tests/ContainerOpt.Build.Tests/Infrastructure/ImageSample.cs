@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Build.Tests.Infrastructure;
 

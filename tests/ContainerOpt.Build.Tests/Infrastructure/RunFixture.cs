@@ -24,7 +24,7 @@ internal static class RunFixture
     /// <summary>yyyyMMdd-HHmmss-pid: names the run's folders and is part of the package version.</summary>
     public static string RunId { get; private set; } = "";
 
-    /// <summary>The version both packages were packed with, e.g. 0.1.0-test.t20261122093612p4242.</summary>
+    /// <summary>The version both packages were packed with, e.g. 0.1.69-test.t20261122093612p4242.</summary>
     public static string PackageVersion { get; private set; } = "";
 
     /// <summary>The local feed: the folder the packages were packed into.</summary>
@@ -98,13 +98,19 @@ internal static class RunFixture
             }
         };
 
-        // The version: the repository's own VersionPrefix (version.json through Directory.Build.props)
-        // with a prerelease label unique to this run. Only PackageVersion changes, not the assembly
-        // version, so packing after a Release build of the solution compiles nothing again.
-        var prefix = DotnetRunner.Run(RepoRoot, new[] { "msbuild", "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", "-nologo", "-getProperty:VersionPrefix" });
+        // The version: the repository's own major.minor.height (Nerdbank.GitVersioning's
+        // BuildVersionSimple, from version.json and git) with a prerelease label unique to this run,
+        // passed as -p:PackageVersion (Directory.Build.props keeps it over NBGV's package version).
+        // Only PackageVersion changes, not the assembly version, so packing after a Release build of
+        // the solution compiles nothing again.
+        var prefix = DotnetRunner.Run(RepoRoot, new[]
+        {
+            "msbuild", "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", "-nologo", "-p:TargetFramework=net8.0",
+            "-t:GetBuildVersion", "-getProperty:BuildVersionSimple",
+        });
         if (prefix.ExitCode != 0 || string.IsNullOrWhiteSpace(prefix.Stdout))
         {
-            throw new InvalidOperationException("could not read VersionPrefix: " + prefix.Describe());
+            throw new InvalidOperationException("could not read the version (BuildVersionSimple): " + prefix.Describe());
         }
         PackageVersion = $"{prefix.Stdout.Trim()}-test.t{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}p{pid}";
 

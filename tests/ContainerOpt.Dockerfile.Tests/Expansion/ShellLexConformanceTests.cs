@@ -1,6 +1,6 @@
 using System.Reflection;
 using ContainerOpt.Dockerfile.Expansion;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Dockerfile.Tests.Expansion;
 

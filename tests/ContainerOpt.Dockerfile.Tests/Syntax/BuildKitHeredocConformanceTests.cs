@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ContainerOpt.Dockerfile.Syntax;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Dockerfile.Tests.Syntax;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Dockerfile.Tests.Syntax;
 
@@ -12,7 +13,7 @@ namespace ContainerOpt.Dockerfile.Tests.Syntax;
 public sealed class ParserPerformanceTests
 {
     // The same typical Dockerfile the benchmarks measure (tests/ContainerOpt.Benchmarks/Samples.cs).
-    internal static string Make(int bytes) => ContainerOpt.Benchmarks.Samples.Repeat(bytes);
+    internal static string Make(int bytes) => Samples.Repeat(bytes);
 
     private static TimeSpan Time(Action action)
     {

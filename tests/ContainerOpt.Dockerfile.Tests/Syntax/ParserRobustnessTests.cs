@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
-using ContainerOpt.Dockerfile.Tests.Infrastructure;
+using ContainerOpt.TestSupport;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Tests.Syntax;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ContainerOpt.Images.Builders;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.Builders;
 

@@ -4,7 +4,7 @@ using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Builders;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.Builders;
 

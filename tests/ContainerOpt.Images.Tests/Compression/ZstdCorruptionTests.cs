@@ -6,7 +6,8 @@ namespace ContainerOpt.Images.Tests.Compression;
 /// 2,000 damaged copies of valid frames (byte and bit flips, overwritten spans, truncations, inserted and
 /// deleted bytes): each either decodes or throws <see cref="InvalidDataException"/>, within a time bound.
 /// A frame with a checksum that decodes must give the original bytes (a flip in a raw literal decodes
-/// "successfully", and then the checksum has to catch it).
+/// "successfully", and then the checksum has to catch it). Both decoders: the net8.0 build's ZstdSharp stream
+/// and the netstandard2.0 build's managed decoder.
 /// </summary>
 [TestClass]
 public sealed class ZstdCorruptionTests
@@ -22,7 +23,9 @@ public sealed class ZstdCorruptionTests
     };
 
     [TestMethod]
-    public void DamagedFramesFailCleanlyOrDecodeCorrectly()
+    [DataRow("ZstdSharp")]
+    [DataRow("managed")]
+    public void DamagedFramesFailCleanlyOrDecodeCorrectly(string decoder)
     {
         var random = new Random(8878);
         var originals = Bases.Select(b => (b.Fixture, b.HasChecksum, Compressed: Fixture(b.Fixture), Decoded: Decode(Fixture(b.Fixture)))).ToArray();
@@ -33,7 +36,7 @@ public sealed class ZstdCorruptionTests
             (byte[] damaged, string how) = Damage(compressed, random);
             string what = $"case {i}: {fixture} {how}";
 
-            var (result, error) = DecodeWithin(damaged, what);
+            var (result, error) = DecodeWithin(decoder, damaged, what);
 
             string outcome;
             if (error is not null)
@@ -58,7 +61,9 @@ public sealed class ZstdCorruptionTests
     }
 
     [TestMethod]
-    public void RandomBytesAfterAValidFrameHeaderFailCleanly()
+    [DataRow("ZstdSharp")]
+    [DataRow("managed")]
+    public void RandomBytesAfterAValidFrameHeaderFailCleanly(string decoder)
     {
         var random = new Random(27);
         byte[] header = Fixture("text-stdin-nocheck.zst")[..6];
@@ -74,15 +79,15 @@ public sealed class ZstdCorruptionTests
                 input[7] = (byte)(value >> 8);
                 input[8] = (byte)(value >> 16);
             }
-            var (_, error) = DecodeWithin(input, $"case {i}");
+            var (_, error) = DecodeWithin(decoder, input, $"case {i}");
             if (error is not null) Assert.IsInstanceOfType<InvalidDataException>(error, $"case {i}: {error}");
         }
     }
 
     /// <summary>Decodes on a worker so that a hang fails the test instead of stalling the run.</summary>
-    private static (byte[]? Result, Exception? Error) DecodeWithin(byte[] input, string what)
+    private static (byte[]? Result, Exception? Error) DecodeWithin(string decoder, byte[] input, string what)
     {
-        Task<byte[]> decode = Task.Run(() => Decode(input, chunk: 4096));
+        Task<byte[]> decode = Task.Run(() => decoder == "managed" ? ManagedZstd.Decode(input, chunk: 4096) : Decode(input, chunk: 4096));
         if (!((IAsyncResult)decode).AsyncWaitHandle.WaitOne(CaseTimeLimit))
             Assert.Fail($"{what}: still decoding after {CaseTimeLimit.TotalSeconds} s");
         return decode.IsFaulted ? (null, decode.Exception!.InnerException) : (decode.Result, null);

@@ -1,12 +1,13 @@
 using System.Text;
-using ContainerOpt.Images.Compression.Zstd;
 using static ContainerOpt.Images.Tests.Compression.ZstdTestSupport;
 
 namespace ContainerOpt.Images.Tests.Compression;
 
 /// <summary>
 /// Frames built byte by byte for what the CLI never writes (skippable frames, dictionary ids, reserved bits,
-/// window mantissas) and for exact sequence semantics (repeat offsets), each with its exact outcome.
+/// window mantissas) and for exact sequence semantics (repeat offsets), each with its exact outcome: the
+/// managed (netstandard2.0) decoder's exact result or message, and the same bytes, or an
+/// InvalidDataException, from the net8.0 build's ZstdSharp stream.
 /// </summary>
 [TestClass]
 public sealed class ZstdHandBuiltFrameTests
@@ -30,9 +31,20 @@ public sealed class ZstdHandBuiltFrameTests
     /// <summary>No content size, no checksum, a 1 KiB window (descriptor byte 0).</summary>
     private static byte[] StreamFrame(params byte[][] blocks) => Frame(0x00, new byte[] { 0x00 }, blocks);
 
-    private static string DecodeText(byte[] compressed) => Encoding.ASCII.GetString(Decode(compressed));
+    private static string DecodeText(byte[] compressed)
+    {
+        string managed = Encoding.ASCII.GetString(ManagedZstd.Decode(compressed));
+        Assert.AreEqual(managed, Encoding.ASCII.GetString(Decode(compressed)), "ZstdSharp decodes the frame like the managed decoder");
+        return managed;
+    }
 
-    private static string Error(byte[] compressed) => Assert.ThrowsExactly<InvalidDataException>(() => Decode(compressed)).Message;
+    private static string Error(byte[] compressed)
+    {
+        var zstdSharp = Assert.ThrowsExactly<InvalidDataException>(() => Decode(compressed), "ZstdSharp refuses the frame too");
+        StringAssert.StartsWith(zstdSharp.Message, "zstd: ");
+        StringAssert.Contains(zstdSharp.Message, " at compressed offset ");
+        return Assert.ThrowsExactly<InvalidDataException>(() => ManagedZstd.Decode(compressed)).Message;
+    }
 
     [TestMethod]
     public void RawAndRleBlocks()

@@ -1,32 +1,55 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using ContainerOpt.Images.Compression;
-using ContainerOpt.Images.Compression.Zstd;
 
 namespace ContainerOpt.Images.Tests.Compression;
 
 /// <summary>Decoding helpers, fixtures and test data shared by the zstd tests.</summary>
+/// <remarks>
+/// Two decoders ship (src/ContainerOpt.Images/ContainerOpt.Images.csproj): the net8.0 build's
+/// ZstdDecompressionStream over ZstdSharp, which these tests reference directly and which <c>Decode</c> uses,
+/// and the netstandard2.0 build's managed decoder (what Visual Studio's MSBuild.exe runs), which
+/// <see cref="ManagedZstd"/> loads from its own build output. Overloads with a <see cref="ZstdStatistics"/>
+/// (the managed decoder's counters of the format paths taken) decode with the managed decoder.
+/// </remarks>
 internal static class ZstdTestSupport
 {
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Compression", "Fixtures", name);
 
     public static byte[] Fixture(string name) => File.ReadAllBytes(FixturePath(name));
 
-    /// <summary>Decodes everything with reads of <paramref name="chunk"/> bytes.</summary>
+    /// <summary>Decodes everything with reads of <paramref name="chunk"/> bytes (the net8.0 build: ZstdSharp).</summary>
     public static byte[] Decode(byte[] compressed, int chunk = 64 * 1024, long maxWindowSize = ZstdDecompressionStream.DefaultMaxWindowSize) =>
-        Decode(compressed, out _, chunk, maxWindowSize);
+        Drain(new ZstdDecompressionStream(new MemoryStream(compressed), leaveOpen: false, maxWindowSize), chunk);
 
+    /// <summary>Decodes with the managed (netstandard2.0) decoder and returns what it met.</summary>
     public static byte[] Decode(byte[] compressed, out ZstdStatistics statistics, int chunk = 64 * 1024,
         long maxWindowSize = ZstdDecompressionStream.DefaultMaxWindowSize)
     {
-        using var stream = new ZstdDecompressionStream(new MemoryStream(compressed), leaveOpen: false, maxWindowSize);
-        using var output = new MemoryStream();
-        var buffer = new byte[chunk];
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) output.Write(buffer, 0, n);
-        statistics = stream.Statistics;
-        return output.ToArray();
+        using Stream stream = ManagedZstd.Open(compressed, maxWindowSize);
+        byte[] decoded = Drain(stream, chunk, dispose: false);
+        statistics = ManagedZstd.Statistics(stream);
+        return decoded;
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end in reads of <paramref name="chunk"/> bytes.</summary>
+    public static byte[] Drain(Stream stream, int chunk = 64 * 1024, bool dispose = true)
+    {
+        try
+        {
+            using var output = new MemoryStream();
+            var buffer = new byte[chunk];
+            int n;
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) output.Write(buffer, 0, n);
+            return output.ToArray();
+        }
+        finally
+        {
+            if (dispose) stream.Dispose();
+        }
     }
 
     public static string Sha256(byte[] data) => Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant();
@@ -108,6 +131,118 @@ internal static class ZstdTestSupport
         }
         return data;
     }
+}
+
+/// <summary>
+/// The managed zstd decoder of the netstandard2.0 build (src/ContainerOpt.Images/Compression/Zstd, what the
+/// net472 task runs in Visual Studio's MSBuild.exe), loaded from that build's output in a load context of its
+/// own, so the same tests cover it as well as the net8.0 build's ZstdSharp stream.
+/// </summary>
+internal static class ManagedZstd
+{
+    private static readonly Lazy<Assembly> Library = new(Load);
+
+    public static string AssemblyPath
+    {
+        get
+        {
+            string repositoryRoot = typeof(ManagedZstd).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .First(a => a.Key == "ContainerOptRepoRoot").Value!;
+            // The tests run from bin/<Configuration>/net10.0/: the library was built in the same configuration.
+            string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(repositoryRoot, "src", "ContainerOpt.Images", "bin", configuration, "netstandard2.0", "ContainerOpt.Images.dll");
+        }
+    }
+
+    private static Assembly Load()
+    {
+        Assert.IsTrue(File.Exists(AssemblyPath), $"{AssemblyPath} is built with the solution");
+        return new AssemblyLoadContext("containeropt-images-managed-zstd").LoadFromAssemblyPath(AssemblyPath);
+    }
+
+    private static Type StreamType => Library.Value.GetType("ContainerOpt.Images.Compression.ZstdDecompressionStream", throwOnError: true)!;
+
+    /// <summary>A managed-decoder stream over <paramref name="compressed"/>.</summary>
+    public static Stream Open(byte[] compressed, long maxWindowSize = ZstdDecompressionStream.DefaultMaxWindowSize)
+    {
+        try
+        {
+            return (Stream)Activator.CreateInstance(StreamType, new MemoryStream(compressed), false, maxWindowSize)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Decodes everything with the managed decoder.</summary>
+    public static byte[] Decode(byte[] compressed, int chunk = 64 * 1024, long maxWindowSize = ZstdDecompressionStream.DefaultMaxWindowSize) =>
+        ZstdTestSupport.Drain(Open(compressed, maxWindowSize), chunk);
+
+    /// <summary>The decoder's counters so far (its internal ZstdStatistics, copied field by field).</summary>
+    public static ZstdStatistics Statistics(Stream stream)
+    {
+        object source = Internal(stream, "Statistics");
+        var copy = new ZstdStatistics(source.ToString()!);
+        foreach (FieldInfo field in typeof(ZstdStatistics).GetFields())
+        {
+            object value = source.GetType().GetField(field.Name)!.GetValue(source)!;
+            if (field.IsInitOnly) Array.Copy((Array)value, (Array)field.GetValue(copy)!, ((Array)value).Length);
+            else field.SetValue(copy, value);
+        }
+        return copy;
+    }
+
+    /// <summary>Size of the decoder's output (window) buffer.</summary>
+    public static int OutputBufferLength(Stream stream) => (int)Internal(stream, "OutputBufferLength");
+
+    /// <summary>The decoder's XXH64 (internal type ContainerOpt.Images.Compression.Zstd.XxHash64).</summary>
+    public static object NewXxHash64() => Activator.CreateInstance(Library.Value.GetType("ContainerOpt.Images.Compression.Zstd.XxHash64", throwOnError: true)!, nonPublic: true)!;
+
+    private static object Internal(object target, string property) =>
+        target.GetType().GetProperty(property, BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(target)!;
+}
+
+/// <summary>The managed decoder's counters (a copy of its internal ZstdStatistics, same field names).</summary>
+#pragma warning disable CS0649 // assigned by ManagedZstd.Statistics through reflection
+internal sealed class ZstdStatistics(string description)
+{
+    public int Frames;
+    public int SkippableFrames;
+    public int SingleSegmentFrames;
+    public int FramesWithoutContentSize;
+    public int ChecksumsVerified;
+    public long LargestWindow;
+    public int RawBlocks;
+    public int RleBlocks;
+    public int CompressedBlocks;
+    public int RawLiterals;
+    public int RleLiterals;
+    public int CompressedLiterals;
+    public int TreelessLiterals;
+    public int SingleStreamLiterals;
+    public int FourStreamLiterals;
+    public int FseHuffmanWeights;
+    public int DirectHuffmanWeights;
+    public int BlocksWithoutSequences;
+    public long Sequences;
+    public long ShiftedRepeatOffsets;
+    public readonly int[,] SequenceModes = new int[3, 4];
+
+    public override string ToString() => description;
+}
+#pragma warning restore CS0649
+
+/// <summary>The managed decoder's XXH64, through reflection (the type is internal to that build).</summary>
+internal sealed class XxHash64
+{
+    private readonly object _hash = ManagedZstd.NewXxHash64();
+
+    public void Update(byte[] data, int offset, int count) =>
+        _hash.GetType().GetMethod("Update", new[] { typeof(byte[]), typeof(int), typeof(int) })!.Invoke(_hash, new object[] { data, offset, count });
+
+    public ulong Digest() => (ulong)_hash.GetType().GetMethod("Digest")!.Invoke(_hash, null)!;
 }
 
 /// <summary>The reference zstd CLI, run with argument lists (never a shell string).</summary>

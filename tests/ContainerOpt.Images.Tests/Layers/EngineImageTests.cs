@@ -5,7 +5,7 @@ using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Json;
 using ContainerOpt.Images.Layers;
 using ContainerOpt.Images.Reporting;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.Layers;
 

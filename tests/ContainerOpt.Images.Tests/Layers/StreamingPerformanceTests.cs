@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.Layers;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.StandIns;
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using ContainerOpt.Tests.Shared;
+using ContainerOpt.TestSupport;
 
 namespace ContainerOpt.Images.Tests.StandIns;
 

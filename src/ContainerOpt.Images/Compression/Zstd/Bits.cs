@@ -22,9 +22,6 @@ internal static class Bits
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HighBit(uint value)
     {
-#if NET
-        return 31 - System.Numerics.BitOperations.LeadingZeroCount(value);
-#else
         int bit = 0;
         if (value >= 1u << 16) { value >>= 16; bit += 16; }
         if (value >= 1u << 8) { value >>= 8; bit += 8; }
@@ -32,7 +29,6 @@ internal static class Bits
         if (value >= 1u << 2) { value >>= 2; bit += 2; }
         if (value >= 1u << 1) bit += 1;
         return bit;
-#endif
     }
 
     private static ulong ReverseBytes(ulong value)

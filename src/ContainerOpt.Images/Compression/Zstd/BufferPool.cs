@@ -1,31 +1,14 @@
 namespace ContainerOpt.Images.Compression.Zstd;
 
 /// <summary>
-/// Large buffers come from the shared array pool where the framework has one (net8.0), so decoding many
-/// layers one after another reuses the same memory; netstandard2.0 has no pool without a package. Above
-/// 16 MiB (big windows) arrays are allocated at their exact size instead: the pool would round a 144 MiB
-/// request up to 256 MiB.
+/// Buffer allocation in one place. This decoder is built for netstandard2.0 only (the net472 task), which
+/// has no shared array pool without a package: buffers are plain arrays, released with the stream.
 /// </summary>
 internal static class BufferPool
 {
-    private const int LargestPooled = 16 * 1024 * 1024;
-
-    public static byte[] Rent(int minimumLength)
-    {
-#if NET
-        return minimumLength <= LargestPooled
-            ? System.Buffers.ArrayPool<byte>.Shared.Rent(minimumLength)
-            : GC.AllocateUninitializedArray<byte>(minimumLength);
-#else
-        return new byte[minimumLength];
-#endif
-    }
+    public static byte[] Rent(int minimumLength) => new byte[minimumLength];
 
     public static void Return(byte[] buffer)
     {
-#if NET
-        // A pooled array is at most LargestPooled long (the pool's buckets are powers of 2).
-        if (buffer.Length > 0 && buffer.Length <= LargestPooled) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-#endif
     }
 }

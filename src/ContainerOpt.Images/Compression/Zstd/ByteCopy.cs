@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-#if NET
-using System.Runtime.Intrinsics;
-#endif
 
 namespace ContainerOpt.Images.Compression.Zstd;
 
@@ -16,21 +13,12 @@ internal static class ByteCopy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Copy(byte[] src, int srcIndex, byte[] dst, int dstIndex, int count)
     {
-#if NET
-        if (count <= 16 && (uint)(srcIndex + 16) <= (uint)src.Length && (uint)(dstIndex + 16) <= (uint)dst.Length)
-        {
-            Vector128.LoadUnsafe(ref src[srcIndex]).StoreUnsafe(ref dst[dstIndex]);
-            return;
-        }
-        src.AsSpan(srcIndex, count).CopyTo(dst.AsSpan(dstIndex, count));
-#else
         if (count <= 16)
         {
             for (int i = 0; i < count; i++) dst[dstIndex + i] = src[srcIndex + i];
             return;
         }
         Buffer.BlockCopy(src, srcIndex, dst, dstIndex, count);
-#endif
     }
 
     /// <summary>

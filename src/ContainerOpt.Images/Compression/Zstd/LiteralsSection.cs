@@ -139,10 +139,6 @@ internal sealed class LiteralsSection
 
     private static void Fill(byte[] buffer, byte value, int count)
     {
-#if NET
-        buffer.AsSpan(0, count).Fill(value);
-#else
         for (int i = 0; i < count; i++) buffer[i] = value;
-#endif
     }
 }

@@ -166,11 +166,7 @@ internal sealed class ZstdDecoder : IDisposable
                 CheckDeclaredSize(size, room, blockOffset);
                 byte value = _input.ReadByte("RLE block byte");
                 output.EnsureRoom(size);
-#if NET
-                output.Buffer.AsSpan(output.WritePosition, size).Fill(value);
-#else
                 for (int i = 0; i < size; i++) output.Buffer[output.WritePosition + i] = value;
-#endif
                 produced = size;
                 Statistics.RleBlocks++;
                 break;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ContainerOpt.Images.Tests.Layers;
+namespace ContainerOpt.TestSupport;
 
 /// <summary>
 /// A classic `docker save` archive of any size produced on the fly (nothing on disk, O(1) memory):
@@ -154,6 +154,6 @@ public sealed class SyntheticImageStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    internal static string Describe(long bytes, TimeSpan elapsed) =>
+    public static string Describe(long bytes, TimeSpan elapsed) =>
         string.Format(CultureInfo.InvariantCulture, "{0:F2} s, {1:F0} MB/s", elapsed.TotalSeconds, bytes / 1e6 / elapsed.TotalSeconds);
 }

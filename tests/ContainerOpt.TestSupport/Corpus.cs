@@ -1,12 +1,12 @@
 using System.Reflection;
 
-namespace ContainerOpt.Dockerfile.Tests.Infrastructure;
+namespace ContainerOpt.TestSupport;
 
 /// <summary>
 /// Locates the shared conformance corpus: $CONTAINEROPT_CORPUS, else ../shared/corpus beside the
 /// repository. Third-party data, read in place and never copied into the repository.
 /// </summary>
-internal static class Corpus
+public static class Corpus
 {
     public static string RepoRoot { get; } = typeof(Corpus).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ContainerOpt.Tests.Shared;
+namespace ContainerOpt.TestSupport;
 
 /// <summary>
 /// The real Docker engine the image tests use: the one build/docker-env.sh starts (DOCKER_HOST and

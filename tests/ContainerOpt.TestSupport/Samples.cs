@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContainerOpt.Benchmarks;
+namespace ContainerOpt.TestSupport;
 
 /// <summary>The inputs every benchmark uses: a typical 40-line multi-stage .NET Dockerfile and big files made of it.</summary>
 public static class Samples
