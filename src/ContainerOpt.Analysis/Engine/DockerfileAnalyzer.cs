@@ -60,7 +60,9 @@ public sealed class DockerfileAnalyzer
                 var sink = new List<Finding>();
                 try
                 {
-                    rule.Analyze(new RuleContext(facts, rule, sink));
+                    var context = new RuleContext(facts, rule, sink);
+                    rule.Analyze(context);
+                    context.Flush();
                 }
                 catch (Exception e)
                 {

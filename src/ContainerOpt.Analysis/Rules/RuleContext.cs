@@ -13,6 +13,7 @@ public sealed class RuleContext
 {
     private readonly DockerfileRule _rule;
     private readonly List<Finding> _sink;
+    private Dictionary<StageInstruction, ListReport>? _lists;
 
     internal RuleContext(DockerfileFacts facts, DockerfileRule rule, List<Finding> sink)
     {
@@ -68,6 +69,64 @@ public sealed class RuleContext
     /// </summary>
     public void ReportAs(DiagnosticSeverity severity, TextSpan span, params object?[] messageArgs) =>
         Add(severity, span, null, messageArgs);
+
+    /// <summary>
+    /// Reports one item of a list rule (an unpinned package): items of one instruction become one finding
+    /// whose span covers them all and whose first message argument names them all ('a', 'b' and 'c');
+    /// the other arguments are the first item's. Reported when the rule's analysis ends.
+    /// </summary>
+    public void ReportItem(StageInstruction instruction, TextSpan span, string item, params object?[] messageArgs)
+    {
+        _lists ??= new Dictionary<StageInstruction, ListReport>();
+        if (!_lists.TryGetValue(instruction, out var report))
+        {
+            _lists[instruction] = report = new ListReport(span, messageArgs);
+        }
+        report.Add(span, item);
+    }
+
+    /// <summary>Reports the list findings gathered by <see cref="ReportItem"/>, one per instruction.</summary>
+    internal void Flush()
+    {
+        if (_lists is null)
+        {
+            return;
+        }
+        foreach (var report in _lists.Values)
+        {
+            var args = new object?[report.Args.Length + 1];
+            args[0] = ListText(report.Items);
+            Array.Copy(report.Args, 0, args, 1, report.Args.Length);
+            Report(report.Span, args);
+        }
+        _lists = null;
+    }
+
+    /// <summary>'a'; 'a' and 'b'; 'a', 'b' and 'c' (each item once, in order).</summary>
+    public static string ListText(IEnumerable<string> items)
+    {
+        var quoted = items.Distinct(StringComparer.Ordinal).Select(i => "'" + i + "'").ToList();
+        return quoted.Count <= 1 ? string.Concat(quoted) : string.Join(", ", quoted.Take(quoted.Count - 1)) + " and " + quoted[quoted.Count - 1];
+    }
+
+    private sealed class ListReport
+    {
+        public ListReport(TextSpan span, object?[] args)
+        {
+            Span = span;
+            Args = args;
+        }
+
+        public TextSpan Span { get; private set; }
+        public object?[] Args { get; }
+        public List<string> Items { get; } = new();
+
+        public void Add(TextSpan span, string item)
+        {
+            Span = Items.Count == 0 ? span : Span.Union(span);
+            Items.Add(item);
+        }
+    }
 
     private void Add(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<string>? equivalents, object?[] messageArgs)
     {

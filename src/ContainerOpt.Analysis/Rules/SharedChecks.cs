@@ -53,21 +53,21 @@ public static class SharedChecks
     }
 
     /// <summary>
-    /// Reports packages installed without a version. Message arguments: the package, then
-    /// <paramref name="extra"/>'s (a suggestion, the program).
+    /// Reports packages installed without a version: one finding per instruction naming them all (as hadolint
+    /// counts its DL3008 family), its span covering them. Message arguments: the packages, then
+    /// <paramref name="extra"/>'s for the first of them (an example, the program).
     /// </summary>
     public static void ReportUnpinned(this RuleContext context, StepCommand at, IEnumerable<Shell.ShellWord> unpinned,
         params Func<Shell.ShellWord, object?>[] extra)
     {
         foreach (var package in unpinned)
         {
-            var args = new object?[1 + extra.Length];
-            args[0] = package.Value;
+            var args = new object?[extra.Length];
             for (int i = 0; i < extra.Length; i++)
             {
-                args[i + 1] = extra[i](package);
+                args[i] = extra[i](package);
             }
-            context.Report(at.Script.SpanOf(package), args);
+            context.ReportItem(at.Script.Instruction, at.Script.SpanOf(package), package.Value, args);
         }
     }
 }

@@ -79,7 +79,7 @@ public static partial class DiagnosticCatalog
         "COPT2008",
         "apt-get-pin-versions",
         "Pin versions in apt-get install",
-        "Pin the version of '{0}' in apt-get install (apt-get install {0}=<version>) so rebuilds get the same package.",
+        "Pin the version of {0} in apt-get install (apt-get install {1}=<version>) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3008" });
@@ -129,7 +129,7 @@ public static partial class DiagnosticCatalog
         "COPT2013",
         "pip-pin-versions",
         "Pin versions in pip install",
-        "Pin the version of '{0}' in pip install ({1}), or install from a requirements file (pip install -r <file>) so rebuilds get the same package.",
+        "Pin the version of {0} in pip install ({1}), or install from a requirements file (pip install -r <file>), so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3013" });
@@ -159,7 +159,7 @@ public static partial class DiagnosticCatalog
         "COPT2016",
         "npm-pin-versions",
         "Pin versions in npm install",
-        "Pin the version of '{0}' in npm install ({1}) so rebuilds get the same package.",
+        "Pin the version of {0} in npm install ({1}) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3016" });
@@ -169,7 +169,7 @@ public static partial class DiagnosticCatalog
         "COPT2018",
         "apk-pin-versions",
         "Pin versions in apk add",
-        "Pin the version of '{0}' in apk add (apk add {0}=<version> or {0}~<version>) so rebuilds get the same package.",
+        "Pin the version of {0} in apk add (apk add {1}=<version> or {1}~<version>) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3018" });
@@ -259,7 +259,7 @@ public static partial class DiagnosticCatalog
         "COPT2028",
         "gem-pin-versions",
         "Pin versions in gem install",
-        "Pin the version of '{0}' in gem install (gem install {0}:<version>, or -v <version>) so rebuilds get the same gem.",
+        "Pin the version of {0} in gem install (gem install {1}:<version>, or -v <version>) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3028" });
@@ -299,7 +299,7 @@ public static partial class DiagnosticCatalog
         "COPT2033",
         "yum-pin-versions",
         "Pin versions in yum install",
-        "Pin the version of '{0}' in yum install ({1}) so rebuilds get the same package.",
+        "Pin the version of {0} in yum install ({1}) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3033" });
@@ -339,7 +339,7 @@ public static partial class DiagnosticCatalog
         "COPT2037",
         "zypper-pin-versions",
         "Pin versions in zypper install",
-        "Pin the version of '{0}' in zypper install (zypper install -y {0}=<version>) so rebuilds get the same package.",
+        "Pin the version of {0} in zypper install (zypper install -y {1}=<version>) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3037" });
@@ -369,7 +369,7 @@ public static partial class DiagnosticCatalog
         "COPT2041",
         "dnf-pin-versions",
         "Pin versions in dnf install",
-        "Pin the version of '{0}' in {1} install ({2}) so rebuilds get the same package.",
+        "Pin the version of {0} in {1} install ({2}) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3041" });
@@ -570,7 +570,7 @@ public static partial class DiagnosticCatalog
         "COPT2062",
         "go-install-pin-versions",
         "Pin versions in go install",
-        "Pin the version of '{0}' in go {1} (go {1} {2}@<version>; @latest and @none are not versions) so rebuilds get the same code.",
+        "Pin the version of {0} in go {1} (go {1} {2}@<version>; @latest and @none are not versions) so rebuilds build the same code.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3062" });

@@ -54,7 +54,7 @@ public static partial class DiagnosticCatalog
         "COPT3006",
         "consecutive-run-same-kind",
         "Consecutive RUNs of the same kind",
-        "This RUN and the RUN on line {0} {1}: merge them into one RUN (join the commands with &&) to save a layer{2}.",
+        "The RUNs on lines {0} {1}: merge them into one RUN (join the commands with &&) to save {2} layer(s).",
         DiagnosticSeverity.Info,
         DiagnosticCategories.SizeAndCache);
 

@@ -19,7 +19,7 @@ public sealed class COPT2008AptGetPinVersions : DockerfileRule
             {
                 if (call.Program == "apt-get" && call.Verb == "install")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => !Apt.IsPinned(p.Value)));
+                    context.ReportUnpinned(at, call.Operands.Where(p => !Apt.IsPinned(p.Value)), p => p.Value);
                 }
             }
         }

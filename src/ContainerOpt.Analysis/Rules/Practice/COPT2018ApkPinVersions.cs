@@ -19,7 +19,7 @@ public sealed class COPT2018ApkPinVersions : DockerfileRule
             {
                 if (call.Manager == "apk" && call.Verb == "add")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => !Apk.IsPinned(p.Value)));
+                    context.ReportUnpinned(at, call.Operands.Where(p => !Apk.IsPinned(p.Value)), p => p.Value);
                 }
             }
         }

@@ -30,7 +30,7 @@ public sealed class COPT2028GemPinVersions : DockerfileRule
                 {
                     continue;
                 }
-                context.ReportUnpinned(at, gems.Skip(1).Where(g => g.Value is not ("install" or "i") && !Gem.IsPinned(g.Value)));
+                context.ReportUnpinned(at, gems.Skip(1).Where(g => g.Value is not ("install" or "i") && !Gem.IsPinned(g.Value)), g => g.Value);
             }
         }
     }

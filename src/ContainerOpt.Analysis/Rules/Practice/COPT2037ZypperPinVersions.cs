@@ -19,7 +19,7 @@ public sealed class COPT2037ZypperPinVersions : DockerfileRule
             {
                 if (call.Manager == "zypper" && call.Verb is "install" or "in")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => p.Value is not ("install" or "in") && !Zypper.IsPinned(p.Value)));
+                    context.ReportUnpinned(at, call.Operands.Where(p => p.Value is not ("install" or "in") && !Zypper.IsPinned(p.Value)), p => p.Value);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -10,8 +11,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// index update and one cleanup then serve both), or neither uses one and each runs a single
 /// command (hadolint's DL3059 case). RUNs with different managers, or a package-manager RUN next to
 /// a plain one, stay apart: then a change to the cheap step does not re-run the slow install, and
-/// the cache keeps it. Reported at the later RUN. Only the final stage and the stages it is built on
-/// are checked: a build stage's layers never ship.
+/// the cache keeps it. One finding per run of such RUNs, spanning them. Only the final stage and the
+/// stages it is built on are checked: a build stage's layers never ship.
 /// </summary>
 public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
 {
@@ -28,31 +29,60 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
         var steps = context.RunSteps;
         foreach (var stage in context.Facts.LayerStages.OrderBy(s => s.Index))
         {
-            RunKind? previous = null;
-            foreach (var instruction in stage.Instructions)
+            // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last.
+            var group = new List<(StageInstruction Instruction, RunKind Kind)>();
+            string reason = "";
+            foreach (var instruction in stage.Instructions.Append(null))
             {
-                if (instruction.Kind != InstructionKind.Run || steps.Find(instruction) is not { } step)
+                RunKind? current = null;
+                if (instruction is not null && instruction.Kind == InstructionKind.Run && steps.Find(instruction) is { } step)
                 {
-                    previous = null;
+                    current = RunKind.Of(step);
+                }
+                string? why = group.Count > 0 && current is not null ? Mergeable(group[group.Count - 1].Kind, current) : null;
+                if (why is not null && (group.Count == 1 || why == reason))
+                {
+                    reason = why;
+                    group.Add((instruction!, current!));
                     continue;
                 }
-                var current = RunKind.Of(step);
-                if (previous is not null && current is not null && previous.Flags == current.Flags)
+                Report(context, group, reason);
+                group.Clear();
+                if (current is not null)
                 {
-                    if (current.Managers.Count > 0 && current.Managers.SetEquals(previous.Managers))
-                    {
-                        string managers = string.Join(" and ", current.Managers.OrderBy(m => m, StringComparer.Ordinal));
-                        string extra = current.Managers.Overlaps(SystemManagers) ? " and to update the package index and clean up once" : "";
-                        context.Report(instruction.Syntax.Keyword.Span, previous.Line, "both use " + managers, extra);
-                    }
-                    else if (current.Managers.Count == 0 && previous.Managers.Count == 0 && current.Commands <= 1 && previous.Commands <= 1)
-                    {
-                        context.Report(instruction.Syntax.Keyword.Span, previous.Line, "are both single commands", "");
-                    }
+                    group.Add((instruction!, current));
                 }
-                previous = current;
             }
         }
+    }
+
+    /// <summary>Why two RUNs in a row belong in one layer, or null when they are better apart.</summary>
+    private static string? Mergeable(RunKind previous, RunKind current)
+    {
+        if (previous.Flags != current.Flags)
+        {
+            return null;
+        }
+        if (current.Managers.Count > 0 && current.Managers.SetEquals(previous.Managers))
+        {
+            string managers = string.Join(" and ", current.Managers.OrderBy(m => m, StringComparer.Ordinal));
+            return "all use " + managers + (current.Managers.Overlaps(SystemManagers) ? ", so one index update and one cleanup can serve them" : "");
+        }
+        return current.Managers.Count == 0 && previous.Managers.Count == 0 && current.Commands <= 1 && previous.Commands <= 1
+            ? "are all single commands"
+            : null;
+    }
+
+    private static void Report(RuleContext context, List<(StageInstruction Instruction, RunKind Kind)> group, string reason)
+    {
+        if (group.Count < 2)
+        {
+            return;
+        }
+        var first = group[0].Instruction.Syntax;
+        var last = group[group.Count - 1].Instruction.Syntax;
+        string lines = RuleContext.ListText(group.Select(g => g.Kind.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))).Replace("'", "");
+        context.Report(first.Keyword.Span.Union(last.Keyword.Span), lines, reason, group.Count - 1);
     }
 
     private sealed class RunKind

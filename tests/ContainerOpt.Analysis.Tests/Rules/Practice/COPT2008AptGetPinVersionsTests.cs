@@ -7,17 +7,17 @@ namespace ContainerOpt.Analysis.Tests.Rules.Practice;
 public sealed class COPT2008AptGetPinVersionsTests
 {
     [TestMethod]
-    public void Unpinned_packages_are_reported_one_by_one()
+    public void Unpinned_packages_of_one_instruction_are_one_finding_naming_them_all()
     {
         var findings = RuleVerifier.Verify<COPT2008AptGetPinVersions>(
-            "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends [|curl|] git=1:2.39.5-0+deb12u2 [|ca-certificates|]\n");
-        StringAssert.StartsWith(findings[0].Message, "Pin the version of 'curl'");
+            "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends [|curl git=1:2.39.5-0+deb12u2 ca-certificates|]\n");
+        Assert.AreEqual("Pin the version of 'curl' and 'ca-certificates' in apt-get install (apt-get install curl=<version>) so rebuilds install the same versions.", findings.Single().Message);
     }
 
     [TestMethod]
     public void Flags_anywhere_wrappers_and_continuations_are_understood() =>
         RuleVerifier.Verify<COPT2008AptGetPinVersions>(
-            "FROM debian:12\nRUN sudo -E apt-get -y install \\\n      [|python3|] \\\n    && env DEBIAN_FRONTEND=noninteractive apt-get install -qy -t bookworm-backports [|jq|]\n");
+            "FROM debian:12\nRUN sudo -E apt-get -y install \\\n      [|python3 \\\n    && env DEBIAN_FRONTEND=noninteractive apt-get install -qy -t bookworm-backports jq|]\n");
 
     [TestMethod]
     public void Pinned_and_deb_files_are_fine() =>

@@ -7,12 +7,12 @@ namespace ContainerOpt.Analysis.Tests.Rules.Practice;
 public sealed class COPT2013PipPinVersionsTests
 {
     [TestMethod]
-    public void Unpinned_packages_of_pip_pip2_and_pip3_are_reported_one_by_one()
+    public void Unpinned_packages_of_pip_pip2_and_pip3_are_one_finding_per_instruction()
     {
         var findings = RuleVerifier.Verify<COPT2013PipPinVersions>(
-            "FROM python:3.12\nRUN pip install [|MySQL_python|]\nRUN pip2 install [|MySQL_python|]\nRUN pip3 install [|requests|] flask==3.0.3 [|gunicorn|]\n");
+            "FROM python:3.12\nRUN pip install [|MySQL_python|]\nRUN pip2 install [|MySQL_python|]\nRUN pip3 install [|requests flask==3.0.3 gunicorn|]\n");
         Assert.AreEqual(
-            "Pin the version of 'MySQL_python' in pip install (MySQL_python==<version>), or install from a requirements file (pip install -r <file>) so rebuilds get the same package.",
+            "Pin the version of 'MySQL_python' in pip install (MySQL_python==<version>), or install from a requirements file (pip install -r <file>), so rebuilds install the same versions.",
             findings[0].Message);
     }
 
@@ -85,7 +85,7 @@ public sealed class COPT2013PipPinVersionsTests
     [TestMethod]
     public void Wrappers_global_options_and_heredocs_are_understood() =>
         RuleVerifier.Verify<COPT2013PipPinVersions>(
-            "FROM python:3.12\nRUN sudo -E pip3 --no-cache-dir install [|requests|] && env PIP_NO_CACHE_DIR=1 pip install -q [|flask|]\n"
+            "FROM python:3.12\nRUN sudo -E pip3 --no-cache-dir install [|requests && env PIP_NO_CACHE_DIR=1 pip install -q flask|]\n"
             + "RUN <<EOF\npip install [|uvicorn|]\nEOF\n");
 
     [TestMethod]

@@ -7,11 +7,11 @@ namespace ContainerOpt.Analysis.Tests.Rules.Practice;
 public sealed class COPT2016NpmPinVersionsTests
 {
     [TestMethod]
-    public void Unpinned_packages_are_reported_one_by_one()
+    public void Unpinned_packages_of_one_instruction_are_one_finding_naming_them_all()
     {
         var findings = RuleVerifier.Verify<COPT2016NpmPinVersions>(
             "FROM node:22\nRUN npm install [|express|]\nRUN npm install [|express|] sax@0.1.1\nONBUILD RUN npm install [|express|]\n");
-        Assert.AreEqual("Pin the version of 'express' in npm install (express@<version>) so rebuilds get the same package.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'express' in npm install (express@<version>) so rebuilds install the same versions.", findings[0].Message);
     }
 
     [TestMethod]
@@ -71,6 +71,6 @@ public sealed class COPT2016NpmPinVersionsTests
     [TestMethod]
     public void Aliases_wrappers_and_heredocs_are_understood() =>
         RuleVerifier.Verify<COPT2016NpmPinVersions>(
-            "FROM node:22\nRUN npm i -g [|pnpm|] && sudo npm add [|typescript|] && env CI=1 npm --prefix /app install [|lodash|]\n"
+            "FROM node:22\nRUN npm i -g [|pnpm && sudo npm add typescript && env CI=1 npm --prefix /app install lodash|]\n"
             + "RUN <<EOF\nnpm install [|yarn|]\nEOF\n");
 }

@@ -11,7 +11,7 @@ public sealed class COPT2018ApkPinVersionsTests
     {
         var findings = RuleVerifier.Verify<COPT2018ApkPinVersions>(
             "FROM alpine:3.20\nRUN apk add [|flex|]\nONBUILD RUN apk add [|flex|]\n");
-        Assert.AreEqual("Pin the version of 'flex' in apk add (apk add flex=<version> or flex~<version>) so rebuilds get the same package.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'flex' in apk add (apk add flex=<version> or flex~<version>) so rebuilds install the same versions.", findings[0].Message);
     }
 
     [TestMethod]
@@ -53,6 +53,6 @@ public sealed class COPT2018ApkPinVersionsTests
     [TestMethod]
     public void Global_options_wrappers_and_heredocs_are_understood() =>
         RuleVerifier.Verify<COPT2018ApkPinVersions>(
-            "FROM alpine:3.20\nRUN apk --no-cache add [|curl|] && sudo apk -U add [|bash|] && apk del curl && apk update\n"
+            "FROM alpine:3.20\nRUN apk --no-cache add [|curl && sudo apk -U add bash|] && apk del curl && apk update\n"
             + "RUN <<EOF\napk add --no-cache [|git|]\nEOF\n");
 }

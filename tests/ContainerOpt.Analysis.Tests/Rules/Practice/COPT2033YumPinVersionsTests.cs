@@ -11,7 +11,7 @@ public sealed class COPT2033YumPinVersionsTests
     {
         var findings = RuleVerifier.Verify<COPT2033YumPinVersions>(
             "FROM centos:7\nRUN yum install -y [|tomcat|] && yum clean all\nONBUILD RUN yum install -y [|tomcat|] && yum clean all\n");
-        Assert.AreEqual("Pin the version of 'tomcat' in yum install (yum install -y tomcat-<version>) so rebuilds get the same package.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'tomcat' in yum install (yum install -y tomcat-<version>) so rebuilds install the same versions.", findings[0].Message);
     }
 
     [TestMethod]

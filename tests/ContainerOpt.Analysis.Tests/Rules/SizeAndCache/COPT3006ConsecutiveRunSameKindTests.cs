@@ -7,35 +7,44 @@ namespace ContainerOpt.Analysis.Tests.Rules.SizeAndCache;
 public sealed class COPT3006ConsecutiveRunSameKindTests
 {
     [TestMethod]
-    public void Two_single_command_RUNs_in_a_row_are_reported_at_the_second()
+    public void Two_single_command_RUNs_in_a_row_are_one_finding_spanning_both()
     {
-        var findings = RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>("FROM debian:12\nRUN /foo.sh\n[|RUN|] /bar.sh\n");
-        Assert.AreEqual("This RUN and the RUN on line 2 are both single commands: merge them into one RUN (join the commands with &&) to save a layer.", findings[0].Message);
+        var findings = RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>("FROM debian:12\n[|RUN /foo.sh\nRUN|] /bar.sh\n");
+        Assert.AreEqual("The RUNs on lines 2 and 3 are all single commands: merge them into one RUN (join the commands with &&) to save 1 layer(s).", findings[0].Message);
         CollectionAssert.AreEqual(new[] { "COPT2059" }, new COPT3006ConsecutiveRunSameKind().Supersedes.ToArray());
     }
 
     [TestMethod]
     public void Comments_do_not_separate_RUNs_but_other_instructions_do() =>
         RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
-            "FROM debian:12\nRUN /foo.sh\n# a comment\n# another\n[|RUN|] /bar.sh\nWORKDIR /\nRUN /baz.sh\n");
+            "FROM debian:12\n[|RUN /foo.sh\n# a comment\n# another\nRUN|] /bar.sh\nWORKDIR /\nRUN /baz.sh\n");
+
+    [TestMethod]
+    public void A_run_of_RUNs_is_one_finding_naming_every_line()
+    {
+        var findings = RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
+            "FROM debian:12\n[|RUN /a.sh\nRUN /b.sh\n# note\nRUN /c.sh\nRUN|] /d.sh\nENV X=1\nRUN /e.sh\n");
+        StringAssert.StartsWith(findings.Single().Message, "The RUNs on lines 2, 3, 5 and 6 are all single commands");
+        StringAssert.EndsWith(findings.Single().Message, "to save 3 layer(s).");
+    }
 
     [TestMethod]
     public void Different_flags_keep_RUNs_apart() =>
         RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
             "FROM debian:12\nRUN --mount=type=secret,id=foo /foo.sh\nRUN /bar.sh\nRUN --mount=type=secret,id=bar /bar.sh\n" +
-            "RUN --mount=type=secret,id=a /a.sh\n[|RUN|] --mount=type=secret,id=a /b.sh\n");
+            "[|RUN --mount=type=secret,id=a /a.sh\nRUN|] --mount=type=secret,id=a /b.sh\n");
 
     [TestMethod]
     public void Chained_plain_RUNs_are_deliberate() =>
         RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
-            "FROM debian:12\nRUN foo && bar\nRUN foobar\nRUN baz; qux\nRUN one\n[|RUN|] two\n");
+            "FROM debian:12\nRUN foo && bar\nRUN foobar\nRUN baz; qux\n[|RUN one\nRUN|] two\n");
 
     [TestMethod]
     public void RUNs_with_the_same_package_manager_belong_together()
     {
         var findings = RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
-            "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n[|RUN|] apt-get update && apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n");
-        StringAssert.Contains(findings[0].Message, "both use apt: merge them into one RUN (join the commands with &&) to save a layer and to update the package index and clean up once.");
+            "FROM debian:12\n[|RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN|] apt-get update && apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n");
+        StringAssert.Contains(findings[0].Message, "all use apt, so one index update and one cleanup can serve them: merge them into one RUN (join the commands with &&) to save 1 layer(s).");
     }
 
     [TestMethod]
@@ -52,7 +61,7 @@ public sealed class COPT3006ConsecutiveRunSameKindTests
     [TestMethod]
     public void Same_manager_with_several_commands_in_pip() =>
         RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
-            "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n[|RUN|] pip install --no-cache-dir gunicorn && pip check\n");
+            "FROM python:3.12-slim\n[|RUN pip install --no-cache-dir flask\nRUN|] pip install --no-cache-dir gunicorn && pip check\n");
 
     [TestMethod]
     public void Build_stages_are_not_checked() =>
