@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
@@ -6,14 +7,12 @@ namespace ContainerOpt.Analysis.Engine;
 
 /// <summary>
 /// In-file switches: <c># containeropt ignore=…</c> and <c># hadolint ignore=…</c> (next instruction),
-/// their <c>global ignore=</c> forms (whole file), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>
+/// their <c>global ignore=</c> (whole file) and <c>stage ignore=</c> (the stage the next FROM starts) forms
+/// (<see cref="Pragma"/>), and BuildKit's <c># check=skip=…;error=true;experimental=…</c>
 /// (as a directive for the file, or as a comment right above an instruction for that instruction's checks).
 /// </summary>
 internal sealed class Suppressions
 {
-    private static readonly Regex Pragma = new(
-        @"^(containeropt|hadolint)\s+(global\s+)?ignore\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
     private static readonly Regex CheckComment = new(@"^check\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly List<string> _global = new();
@@ -34,33 +33,29 @@ internal sealed class Suppressions
     public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null, bool disableIgnorePragmas = false)
     {
         var s = new Suppressions();
-        foreach (var comment in disableIgnorePragmas ? Enumerable.Empty<CommentSyntax>() : syntax.Comments)
+        foreach (var pragma in disableIgnorePragmas ? Array.Empty<Pragma>() : Pragma.In(syntax))
         {
-            var m = Pragma.Match(comment.Text);
-            if (!m.Success)
+            switch (pragma.Kind)
             {
-                continue;
-            }
-            // hadolint allows a reason after the list: "# hadolint ignore=DL3003 # we cd on purpose".
-            string list = m.Groups[3].Value;
-            int hash = list.IndexOf('#');
-            if (hash >= 0)
-            {
-                list = list.Substring(0, hash);
-            }
-            var keys = list.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
-            if (m.Groups[2].Success)
-            {
-                s._global.AddRange(keys);
-                continue;
-            }
-            var target = syntax.Instructions.FirstOrDefault(i => i.StartLine > comment.Line);
-            if (target is not null)
-            {
-                foreach (var key in keys)
-                {
-                    s._local.Add((target.StartLine, target.EndLine, key));
-                }
+                case PragmaKind.GlobalIgnore:
+                    s._global.AddRange(pragma.Keys);
+                    break;
+                case PragmaKind.Ignore:
+                    if (syntax.Instructions.FirstOrDefault(i => i.StartLine > pragma.Line) is { } target)
+                    {
+                        s._local.AddRange(pragma.Keys.Select(key => (target.StartLine, target.EndLine, key)));
+                    }
+                    break;
+                case PragmaKind.StageIgnore:
+                    // hadolint: only when a FROM follows right away; then up to the next FROM.
+                    var next = syntax.Instructions.FirstOrDefault(i => i.StartLine > pragma.Line);
+                    if (next is { Kind: InstructionKind.From })
+                    {
+                        var after = syntax.Instructions.FirstOrDefault(i => i.StartLine > next.StartLine && i.Kind == InstructionKind.From);
+                        int end = after is null ? int.MaxValue : after.StartLine - 1;
+                        s._local.AddRange(pragma.Keys.Select(key => (next.StartLine, end, key)));
+                    }
+                    break;
             }
         }
         // BuildKit merges a `# check=skip=...` comment directly above an instruction into the checks of that instruction only.

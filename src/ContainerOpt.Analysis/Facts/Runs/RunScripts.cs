@@ -13,12 +13,22 @@ public static class RunScripts
     public static List<RunScript> Collect(DockerfileModel model, Dictionary<StageInstruction, ShellSettings> shells)
     {
         var scripts = new List<RunScript>();
+        // hadolint's shell pragma: before the first FROM it sets every stage's shell, inside a stage the shell from there on.
+        var shellPragmas = Pragma.In(model.Syntax).Where(p => p.Kind == PragmaKind.Shell).ToList();
+        int firstFrom = model.Stages.FirstOrDefault(s => !s.IsImplicit)?.From.Syntax.StartLine ?? int.MaxValue;
+        var fileShell = shellPragmas.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
         foreach (var stage in model.Stages)
         {
-            var shell = ShellSettings.Default;
+            var shell = fileShell;
+            int stageStart = stage.IsImplicit ? 0 : stage.From.Syntax.StartLine;
+            var pending = new Queue<Pragma>(shellPragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));
             foreach (var instruction in stage.Instructions)
             {
                 var syntax = instruction.Syntax;
+                while (pending.Count > 0 && pending.Peek().Line < syntax.StartLine)
+                {
+                    shell = FromPragma(pending.Dequeue());
+                }
                 if (syntax.Kind == InstructionKind.Shell && syntax.IsJsonForm && syntax.Arguments.Count > 0)
                 {
                     shell = new ShellSettings(syntax.Arguments.Select(a => a.Value).ToArray(), syntax);
@@ -71,6 +81,8 @@ public static class RunScripts
                 (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e))));
         }
     }
+
+    private static ShellSettings FromPragma(Pragma pragma) => new(new[] { pragma.Shell! }, null);
 
     private static bool IsForeignShebang(string body)
     {
