@@ -27,6 +27,7 @@ public sealed class DockerfileFacts
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
+    private readonly Dictionary<Stage, bool> _windows = new();
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
         ProjectModel? project = null, AnalysisOptions? options = null)
@@ -104,6 +105,20 @@ public sealed class DockerfileFacts
 
     /// <summary>True when the stage's files ship: a layer stage, or a stage one of them copies wholesale (<c>COPY --from=x / /</c>).</summary>
     public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Value.Contains(stage);
+
+    /// <summary>True when the stage builds a Windows container (<see cref="WindowsStages"/>).</summary>
+    public bool IsWindows(Stage? stage)
+    {
+        if (stage is null)
+        {
+            return false;
+        }
+        if (!_windows.TryGetValue(stage, out bool windows))
+        {
+            _windows[stage] = windows = WindowsStages.IsWindows(stage, Model);
+        }
+        return windows;
+    }
 
     /// <summary>The stages whose layers ship, in file order.</summary>
     public IEnumerable<Stage> LayerStages => Model.Stages.Where(_layerStages.Value.Contains);

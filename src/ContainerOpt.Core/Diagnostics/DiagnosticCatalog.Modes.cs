@@ -10,7 +10,7 @@ public static partial class DiagnosticCatalog
     private static readonly string[] MinimumTier =
     {
         "COPT2011", // EXPOSE port out of range: the builder rejects it
-        "COPT2021", // several sources to a destination that is not a folder: the builder rejects it
+        "COPT2021", // several sources to a destination without '/': the classic builder rejects it (an error for Windows containers, a warning elsewhere)
         "COPT2023", // COPY --from its own stage: the builder rejects it
         "COPT2043", // ONBUILD ONBUILD / FROM / MAINTAINER: the builder rejects it
         "COPT4001", // the image's .NET cannot build or run the project's framework (errors only; wrong-but-working versions warn)

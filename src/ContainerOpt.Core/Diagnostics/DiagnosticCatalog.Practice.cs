@@ -10,7 +10,7 @@ public static partial class DiagnosticCatalog
         "workdir-absolute-path",
         "Use an absolute WORKDIR",
         "WORKDIR '{0}' is relative to whatever WORKDIR the base image set: use an absolute path (WORKDIR /app).",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3000" });
 
@@ -50,7 +50,7 @@ public static partial class DiagnosticCatalog
         "no-sudo",
         "Do not use sudo",
         "Do not use sudo: it behaves unpredictably without a terminal. Switch users with USER, or use gosu/su-exec to drop root at run time.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3004" });
 
@@ -120,7 +120,7 @@ public static partial class DiagnosticCatalog
         "healthcheck-once",
         "Only one HEALTHCHECK per stage",
         "This stage already has a HEALTHCHECK on line {0} and only the last one takes effect: keep a single HEALTHCHECK.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3012" });
 
@@ -190,7 +190,7 @@ public static partial class DiagnosticCatalog
         "copy-instead-of-add",
         "Use COPY instead of ADD for files and folders",
         "Use COPY instead of ADD for '{0}': ADD is only needed to fetch a URL or extract a local archive, and its extra behaviour surprises readers.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3020" });
 
@@ -199,8 +199,8 @@ public static partial class DiagnosticCatalog
         "COPT2021",
         "copy-multiple-sources-dest-slash",
         "COPY with more than one source needs a destination ending with /",
-        "{0} with several sources copies into a directory, and the destination must say so: end it with a slash ('{1}/').",
-        DiagnosticSeverity.Error,
+        "{0} with several sources copies into a directory, and the destination must say so: end it with a slash ('{1}/'). {2}",
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3021" });
 
@@ -240,7 +240,7 @@ public static partial class DiagnosticCatalog
         "untrusted-registry",
         "Use only an allowed registry in the FROM image",
         "Image '{0}' comes from registry '{1}', which is not a trusted registry ({2}): use an image from a trusted registry.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3026" });
 
@@ -400,7 +400,7 @@ public static partial class DiagnosticCatalog
         "env-self-reference",
         "Do not refer to a variable within the ENV that defines it",
         "'{0}' refers to {1}, which this same ENV sets, but it still expands to the value from before this ENV: set {1} in an earlier ENV.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3044" });
 
@@ -631,7 +631,7 @@ public static partial class DiagnosticCatalog
         "single-entrypoint",
         "Only one ENTRYPOINT per stage",
         "This stage already has an ENTRYPOINT on line {0} and only the last ENTRYPOINT takes effect: keep a single ENTRYPOINT.",
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL4004" });
 

@@ -120,25 +120,38 @@ public static class BuildKitSemantics
         "NUGET_XMLDOC_MODE", "POWERSHELL_DISTRIBUTION_CHANNEL", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT",
     };
 
-    /// <summary>
-    /// The environment a base image is known to set, beyond the PATH BuildKit always has. BuildKit
-    /// reads the real image configuration; without a registry this is a table of well-known images
-    /// (official language images and Microsoft's .NET images). Unknown images have only PATH.
-    /// </summary>
-    public static IReadOnlyList<string> ImageEnvironment(string image)
+    /// <summary>Distribution base images that set nothing beyond PATH (and HOME, which BuildKit does not check).</summary>
+    private static readonly HashSet<string> PlainDistributions = new(StringComparer.Ordinal)
     {
-        string repository = image.ToLowerInvariant();
-        int at = repository.IndexOf('@');
-        if (at >= 0) repository = repository.Substring(0, at);
-        int lastSlash = repository.LastIndexOf('/');
-        int colon = repository.IndexOf(':', lastSlash + 1);
-        if (colon >= 0) repository = repository.Substring(0, colon);
-        if (repository.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal))
+        "alpine", "busybox", "debian", "ubuntu", "fedora", "centos", "rockylinux", "almalinux", "amazonlinux", "archlinux",
+        "oraclelinux", "photon", "clearlinux", "opensuse/leap", "opensuse/tumbleweed", "redhat/ubi8", "redhat/ubi9",
+    };
+
+    /// <summary>
+    /// The environment a base image is known to set, beyond the PATH BuildKit always has; null when this
+    /// analysis cannot know it. BuildKit reads the real image configuration; without a registry this is a
+    /// table of well-known images (plain distributions, official language images, Microsoft's .NET images).
+    /// </summary>
+    public static IReadOnlyList<string>? ImageEnvironment(string image)
+    {
+        if (ImageReference.Parse(image) is not { HasVariables: false } reference)
+        {
+            return null;
+        }
+        string repository = reference.Repository;
+        if (reference.Registry == "mcr.microsoft.com" && repository.StartsWith("dotnet/", StringComparison.Ordinal))
         {
             return DotNetEnv;
         }
-        string last = repository.Substring(repository.LastIndexOf('/') + 1);
-        return KnownImageEnv.TryGetValue(last, out var env) ? env : Array.Empty<string>();
+        if (!reference.IsDockerHub)
+        {
+            return null;
+        }
+        if (PlainDistributions.Contains(repository))
+        {
+            return Array.Empty<string>();
+        }
+        return repository.IndexOf('/') < 0 && KnownImageEnv.TryGetValue(repository, out var env) ? env : null;
     }
 
     /// <summary>

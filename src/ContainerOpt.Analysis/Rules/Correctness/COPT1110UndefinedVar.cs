@@ -25,21 +25,26 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         var model = context.Model;
         var lex = new ShellLex(model.Syntax.EscapeToken);
         var rawLex = new ShellLex('\\') { SkipProcessQuotes = true };
-        var finals = new Dictionary<Stage, (BuildKitSemantics.Environment Env, HashSet<string> Declared)>();
+        var finals = new Dictionary<Stage, (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)>();
         foreach (var stage in model.Stages)
         {
             BuildKitSemantics.Environment env;
             HashSet<string> declared;
+            bool envKnown;
             if (stage.BaseStage is not null && finals.TryGetValue(stage.BaseStage, out var inherited))
             {
                 env = inherited.Env.Clone();
                 declared = new HashSet<string>(inherited.Declared, StringComparer.Ordinal);
+                envKnown = inherited.EnvKnown;
             }
             else
             {
                 env = new BuildKitSemantics.Environment();
                 env.Set("PATH", BuildKitSemantics.DefaultPath);
-                foreach (var name in BuildKitSemantics.ImageEnvironment(stage.BaseName))
+                // An image this analysis does not know may set any variable: only a likely typo is then reported.
+                var imageEnv = stage.IsScratch || stage.IsImplicit ? Array.Empty<string>() : BuildKitSemantics.ImageEnvironment(stage.BaseName);
+                envKnown = imageEnv is not null;
+                foreach (var name in imageEnv ?? Array.Empty<string>())
                 {
                     env.Set(name, UnknownValue);
                 }
@@ -47,10 +52,10 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             }
             foreach (var instruction in stage.Instructions)
             {
-                var checker = new Checker(context, env, declared);
+                var checker = new Checker(context, env, declared, envKnown);
                 Dispatch(context, instruction.Syntax, lex, rawLex, env, declared, checker);
             }
-            finals[stage] = (env, declared);
+            finals[stage] = (env, declared, envKnown);
         }
     }
 
@@ -170,13 +175,15 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         private readonly HashSet<string> _declared;
         private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
         private readonly IReadOnlyList<string> _options;
+        private readonly bool _envKnown;
 
-        public Checker(RuleContext context, BuildKitSemantics.Environment env, HashSet<string> declared)
+        public Checker(RuleContext context, BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown)
         {
             _context = context;
             _env = env;
             _declared = declared;
             _options = _env.Keys;
+            _envKnown = envKnown;
         }
 
         /// <summary>Expands <paramref name="word"/> and reports the variables it reads that are unset and undeclared.</summary>
@@ -190,6 +197,10 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                     continue;
                 }
                 string? suggestion = EditDistance.BuildKitSuggestion(name, _options);
+                if (!_envKnown && suggestion is null)
+                {
+                    continue;
+                }
                 string detail = $"Usage of undefined variable '${name}'" + EditDistance.DidYouMean(suggestion, "$");
                 string alternative = suggestion is null ? "" : $", or use ${suggestion}";
                 _context.Report(BuildKitSemantics.FindVariable(_context.Source, span, name), detail, alternative);

@@ -86,4 +86,10 @@ public sealed class COPT1110UndefinedVarTests
         options.BuildArgs["A"] = "x";
         RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine\nARG A=$MISSING\nCOPY $A .\n", options: options);
     }
+
+    [TestMethod]
+    public void An_image_whose_environment_is_unknown_may_set_the_variable_so_only_a_likely_typo_is_reported() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM mambaorg/micromamba:1.5\nCOPY --chown=$MAMBA_USER:$MAMBA_USER env.yaml /tmp/env.yaml\nENV APP_HOME=/app\nWORKDIR [|$APP_HOM|]\n"
+            + "FROM registry.example.com/base:1 AS b\nUSER $USERNAME\nFROM alpine:3.20\nUSER [|$USERNAME|]\n");
 }

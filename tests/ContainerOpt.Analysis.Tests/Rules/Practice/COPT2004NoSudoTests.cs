@@ -12,7 +12,8 @@ public sealed class COPT2004NoSudoTests
     {
         var findings = RuleVerifier.Verify<COPT2004NoSudo>("FROM debian:12\nRUN [|sudo|] apt-get update\n");
         StringAssert.StartsWith(findings[0].Message, "Do not use sudo");
-        Assert.AreEqual(DiagnosticSeverity.Error, findings[0].Severity);
+        // Not a certain failure (hadolint calls it an error; ContainerOpt keeps errors for certainties): a warning here, an error in hadolint mode.
+        Assert.AreEqual(DiagnosticSeverity.Warning, findings[0].Severity);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -10,7 +11,9 @@ public sealed class COPT2021CopyMultipleSourcesDestSlashTests
     public void Several_sources_to_a_destination_without_slash_are_reported()
     {
         var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY foo bar [|baz|]\n");
-        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so: end it with a slash ('baz/').", findings[0].Message);
+        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so: end it with a slash ('baz/'). "
+            + "BuildKit creates the folder, but the classic builder (DOCKER_BUILDKIT=0, older engines) fails the build.", findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Warning, findings[0].Severity, "BuildKit builds it: not a certain failure");
         CollectionAssert.AreEqual(new[] { "DL3021" }, findings[0].Equivalents.ToArray());
     }
 
@@ -38,4 +41,13 @@ public sealed class COPT2021CopyMultipleSourcesDestSlashTests
     [TestMethod]
     public void Windows_directory_destination_is_fine() =>
         RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("# escape=`\nFROM scratch\nCOPY a b C:\\app\\\n");
+
+    [TestMethod]
+    public void For_a_Windows_container_the_classic_builder_is_the_only_one_so_it_is_an_error()
+    {
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a.txt b.txt [|C:\\app|]\n");
+        Assert.AreEqual(DiagnosticSeverity.Error, findings[0].Severity);
+        StringAssert.EndsWith(findings[0].Message, "Windows containers are built by the classic builder, which fails the build here.");
+    }
 }
