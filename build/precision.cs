@@ -11,7 +11,7 @@ using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Text;
 
 var folders = new List<string>();
-string? sampleFile = null, labelsFile = null;
+string? sampleFile = null, labelsFile = null, sampleRule = null;
 int sampleSize = 100, seed = 7;
 var sampleMode = AnalysisMode.Recommended;
 for (int i = 0; i < args.Length; i++)
@@ -22,6 +22,7 @@ for (int i = 0; i < args.Length; i++)
         case "--size": sampleSize = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--mode": AnalysisModeText.TryParse(args[++i], out sampleMode); break;
+        case "--rule": sampleRule = args[++i]; break;
         case "--labels": labelsFile = args[++i]; break;
         default: folders.Add(args[i]); break;
     }
@@ -75,7 +76,7 @@ foreach (var mode in new[] { AnalysisMode.Recommended, AnalysisMode.Minimum, Ana
     }
     if (sampleFile is not null && mode == sampleMode)
     {
-        WriteSample(all.Where(f => f.Severity >= DiagnosticSeverity.Warning).ToList(), sampleFile);
+        WriteSample(all.Where(f => f.Severity >= DiagnosticSeverity.Warning && (sampleRule is null || f.Code == sampleRule)).ToList(), sampleFile);
     }
 }
 return 0;

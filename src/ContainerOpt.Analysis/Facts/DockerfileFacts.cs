@@ -24,6 +24,7 @@ public sealed class DockerfileFacts
     private readonly Lazy<HashSet<Stage>> _layerStages;
     private readonly Lazy<HashSet<Stage>> _fileStages;
     private readonly Lazy<DotNetFacts?> _dotNet;
+    private readonly Lazy<ImagePurpose> _purpose;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
@@ -56,6 +57,7 @@ public sealed class DockerfileFacts
         _layerStages = new(() => ShippedStages.LayerStages(Model));
         _fileStages = new(() => ShippedStages.FileStages(Model));
         _dotNet = new(() => Project is null ? null : new DotNetFacts(this, Project));
+        _purpose = new(() => ImagePurpose.Of(this));
     }
 
     public DockerfileModel Model { get; }
@@ -74,6 +76,9 @@ public sealed class DockerfileFacts
 
     /// <summary>Every RUN as one layer (its scripts, commands in order, mounts, WORKDIR), and the WORKDIR of each instruction.</summary>
     public RunSteps RunSteps => _runSteps.Value;
+
+    /// <summary>What the final image is for (application, development, build environment, base image) and why.</summary>
+    public ImagePurpose Purpose => _purpose.Value;
 
     /// <summary>Where cleanups in one layer do not shrink another: the events COPT3001–COPT3003 report.</summary>
     public LayerSimulation Layers => _layers.Value;

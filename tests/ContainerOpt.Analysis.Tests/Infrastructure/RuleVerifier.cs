@@ -31,7 +31,7 @@ internal static class RuleVerifier
 
     /// <summary>Runs one rule alone (syntax errors excluded) and returns its findings in source order.</summary>
     public static IReadOnlyList<Finding> Run<TRule>(string text, string? dockerIgnore = null, ProjectModel? project = null,
-        AnalysisOptions? options = null, bool contextKnown = true)
+        AnalysisOptions? options = null, bool contextKnown = true, string path = "Dockerfile")
         where TRule : DockerfileRule, new()
     {
         var rule = new TRule();
@@ -43,7 +43,7 @@ internal static class RuleVerifier
             options.EnableAllRules = true;
         }
         var analyzer = new DockerfileAnalyzer(new DockerfileRule[] { rule });
-        var input = new AnalysisInput(SourceText.From(text, "Dockerfile"))
+        var input = new AnalysisInput(SourceText.From(text, path))
         {
             DockerIgnoreText = dockerIgnore,
             ContextDirectory = contextKnown ? "/context" : null,

@@ -49,7 +49,7 @@ public static class BaseImages
             "buildpack-deps" => ("compilers and hundreds of -dev packages", "FROM debian:12-slim"),
             "maven" => ("Maven and a full JDK", "FROM eclipse-temurin:<java version>-jre"),
             "gradle" => ("Gradle and a full JDK", "FROM eclipse-temurin:<java version>-jre"),
-            "openjdk" => ("a full JDK", "FROM eclipse-temurin:<java version>-jre"),
+            "openjdk" when !tag.Contains("jre") => ("a full JDK", "FROM eclipse-temurin:<java version>-jre"),
             _ => null,
         };
     }

@@ -41,6 +41,11 @@ public static class Npm
         var p = YarnOptions.Positionals(command.Arguments);
         if (p.Count == 0)
         {
+            // Bare 'yarn' installs; 'yarn --version' and 'yarn --help' only print.
+            if (command.HasFlag("version", "v") || command.HasFlag("help", "h"))
+            {
+                return null;
+            }
             return PackageManagers.Call("yarn", PackageOp.Install, command, "yarn", command.Arguments, p, 0);
         }
         string sub = p[0].Value;

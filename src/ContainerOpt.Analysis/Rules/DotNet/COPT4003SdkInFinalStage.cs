@@ -5,7 +5,8 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 
 /// <summary>
 /// The final stage (the image that ships) is built on the .NET SDK image, directly or through
-/// <c>FROM stage</c>: compilers, MSBuild, NuGet and the sources travel to production.
+/// <c>FROM stage</c>: compilers, MSBuild, NuGet and the sources travel to production. Silent for a development
+/// image (<c>dotnet watch</c>, <c>Dockerfile.dev</c>, a dev container), where the SDK is the point.
 /// </summary>
 public sealed class COPT4003SdkInFinalStage : DockerfileRule
 {
@@ -18,7 +19,7 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
     {
         var project = context.Project;
         var final = context.Model.FinalStage;
-        if (project is null || final is null)
+        if (project is null || final is null || !context.Facts.Purpose.IsApplication)
         {
             return;
         }

@@ -18,7 +18,7 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
     {
         var project = context.Project;
         var final = context.Model.FinalStage;
-        if (project is null || final is null || project.ContainerUser is "root" or "0")
+        if (project is null || final is null || project.ContainerUser is "root" or "0" || !context.Facts.Purpose.IsApplication)
         {
             return;
         }

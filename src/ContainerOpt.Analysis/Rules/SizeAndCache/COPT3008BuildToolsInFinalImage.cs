@@ -10,7 +10,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// installs compilers and headers (build-essential, gcc, make, cmake, *-dev, *-devel, JDKs, SDKs ...)
 /// that no later command removes, or installs a Node.js project's devDependencies (<c>npm ci</c> /
 /// <c>npm install</c> / <c>yarn install</c> without <c>--omit=dev</c> / <c>--production</c>, NODE_ENV
-/// not production, no <c>npm prune</c> after). Build stages are not checked: that is where tools belong.
+/// not production, no <c>npm prune</c> after). Build stages are not checked: that is where tools belong; nor are
+/// dev containers, build environments and base images (<see cref="ImagePurpose"/>), whose tools are the point.
 /// </summary>
 public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 {
@@ -30,7 +31,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Model.FinalStage is not { } final)
+        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication)
         {
             return;
         }

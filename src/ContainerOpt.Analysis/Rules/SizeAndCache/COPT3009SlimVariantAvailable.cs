@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// perl → <c>-slim</c>; node → <c>-slim</c> (or <c>-alpine</c>); nginx, httpd → <c>-alpine</c>;
 /// eclipse-temurin JDK → <c>-jre</c>; Red Hat UBI → <c>ubi-minimal</c>; mcr.microsoft.com/dotnet
 /// aspnet, runtime, runtime-deps → <c>-noble-chiseled</c> (<c>-jammy-chiseled</c> for 6.0 and 7.0).
-/// Reported at the image in FROM. Build stages are not checked. Toolchain images (SDK, golang ...)
+/// Reported at the image in FROM. Build stages, dev containers, build environments and base images are not checked. Toolchain images (SDK, golang ...)
 /// are COPT3008's.
 /// </summary>
 public sealed class COPT3009SlimVariantAvailable : DockerfileRule
@@ -17,7 +17,7 @@ public sealed class COPT3009SlimVariantAvailable : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Model.FinalStage is not { } final || BaseImages.RootImage(final) is not { } root)
+        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication || BaseImages.RootImage(final) is not { } root)
         {
             return;
         }

@@ -39,4 +39,14 @@ public sealed class COPT4003SdkInFinalStageTests
     [TestMethod]
     public void Without_a_project_it_is_silent() =>
         RuleVerifier.Verify<COPT4003SdkInFinalStage>("FROM mcr.microsoft.com/dotnet/sdk:10.0\n");
+
+    [TestMethod]
+    public void A_development_image_needs_the_sdk()
+    {
+        const string watch = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nENTRYPOINT [\"dotnet\", \"watch\", \"run\"]\n";
+        Assert.AreEqual(0, RuleVerifier.Run<COPT4003SdkInFinalStage>(watch, project: ProjectModels.Web()).Count);
+        const string run = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /src\nCOPY . .\nENTRYPOINT [\"dotnet\", \"run\"]\n";
+        Assert.AreEqual(0, RuleVerifier.Run<COPT4003SdkInFinalStage>(run, project: ProjectModels.Web(), path: "/repo/src/Api/Dockerfile.dev").Count);
+        Assert.AreEqual(1, RuleVerifier.Run<COPT4003SdkInFinalStage>(run, project: ProjectModels.Web(), path: "/repo/src/Api/Dockerfile").Count);
+    }
 }

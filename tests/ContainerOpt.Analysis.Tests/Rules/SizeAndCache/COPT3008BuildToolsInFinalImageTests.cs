@@ -20,7 +20,7 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     public void The_dotnet_sdk_suggests_the_runtime_of_the_same_version()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "ARG V=8.0\nFROM [|mcr.microsoft.com/dotnet/sdk:${V}|]\nRUN dotnet publish -o /app\n");
+            "ARG V=8.0\nFROM [|mcr.microsoft.com/dotnet/sdk:${V}|]\nCOPY . /src\nRUN dotnet publish /src -o /app\nCMD [\"dotnet\", \"/app/App.dll\"]\n");
         StringAssert.Contains(findings[0].Message, "'mcr.microsoft.com/dotnet/sdk:8.0', which carries the whole .NET SDK");
         StringAssert.Contains(findings[0].Message, "(FROM mcr.microsoft.com/dotnet/aspnet:8.0, or runtime/runtime-deps");
     }
@@ -39,7 +39,7 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     public void Compilers_installed_and_never_removed_are_reported_at_the_first()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl [|build-essential|] libpq-dev=15.6 && rm -rf /var/lib/apt/lists/*\n");
+            "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl [|build-essential|] libpq-dev=15.6 && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD [\"python\", \"/app/main.py\"]\n");
         Assert.AreEqual(
             "'build-essential' and 'libpq-dev' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove them at the end of the same RUN.",
             findings[0].Message);
@@ -48,7 +48,7 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     [TestMethod]
     public void Every_system_manager_is_checked() =>
         RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM alpine:3.20\nRUN apk add --no-cache [|build-base|] musl-dev\nRUN dnf install -y [|gcc-c++|]\nRUN yum groupinstall -y [|\"Development Tools\"|]\nRUN zypper in -y [|openssl-devel|]\nRUN apt-get install -y [|openjdk-17-jdk-headless|]\n");
+            "FROM alpine:3.20\nRUN apk add --no-cache [|build-base|] musl-dev\nRUN dnf install -y [|gcc-c++|]\nRUN yum groupinstall -y [|\"Development Tools\"|]\nRUN zypper in -y [|openssl-devel|]\nRUN apt-get install -y [|openjdk-17-jdk-headless|]\nCOPY app /app\n");
 
     [TestMethod]
     public void Build_dependencies_removed_again_are_right() =>
@@ -71,4 +71,28 @@ public sealed class COPT3008BuildToolsInFinalImageTests
             "FROM node:20-slim\nRUN npm ci --omit=dev\nRUN npm ci --production\nRUN npm ci --only=production\nRUN NODE_ENV=production npm install\n" +
             "RUN npm ci && npm run build && npm prune --omit=dev\nRUN yarn install --production\nRUN npm install -g pm2 && npm install express\n" +
             "ENV NODE_ENV=production\nRUN npm ci\nRUN yarn\n");
+
+    [TestMethod]
+    public void Dev_containers_build_environments_and_base_images_keep_their_tools()
+    {
+        const string devImage = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /src\nCMD [\"sleep\", \"infinity\"]\n";
+        Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(devImage).Count);
+        const string app = "FROM golang:1.22\nRUN apt-get install -y gcc\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n";
+        Assert.AreEqual(2, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app).Count);
+        Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app, path: "/repo/.devcontainer/Dockerfile").Count);
+        Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app.Replace("FROM golang:1.22", "FROM golang:1.22 AS builder")).Count);
+        // docker-library's golang image: no application, no command of its own.
+        Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>("FROM buildpack-deps:bookworm-scm\nRUN apt-get install -y gcc libc6-dev make\n").Count);
+    }
+
+    [TestMethod]
+    public void A_jre_tag_is_not_a_jdk()
+    {
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM openjdk:8-jre-alpine\nCOPY app.jar /app.jar\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM [|openjdk:17-jdk-slim|]\nCOPY app.jar /app.jar\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+    }
+
+    [TestMethod]
+    public void Printing_yarns_version_installs_nothing() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM node:20-slim\nRUN npm i -g yarn@1.22.22 && yarn --version && yarn -v\nCOPY . .\nCMD [\"node\", \"index.js\"]\n");
 }

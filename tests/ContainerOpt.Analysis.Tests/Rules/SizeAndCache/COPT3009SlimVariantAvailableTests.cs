@@ -9,7 +9,7 @@ public sealed class COPT3009SlimVariantAvailableTests
     [TestMethod]
     public void A_full_python_image_is_reported_at_the_image()
     {
-        var findings = RuleVerifier.Verify<COPT3009SlimVariantAvailable>("FROM [|python:3.12|]\nCMD [\"python\"]\n");
+        var findings = RuleVerifier.Verify<COPT3009SlimVariantAvailable>("FROM [|python:3.12|]\nCOPY app.py .\nCMD [\"python\", \"app.py\"]\n");
         Assert.AreEqual(
             "'python:3.12' is a full image: base the final stage on 'python:3.12-slim' if the app runs there (the same Python on a slim Debian without compilers and -dev headers, often under a quarter of the size).",
             findings[0].Message);
@@ -36,7 +36,7 @@ public sealed class COPT3009SlimVariantAvailableTests
     [DataRow("registry.access.redhat.com/ubi9/ubi:9.4", "registry.access.redhat.com/ubi9/ubi-minimal:9.4")]
     public void Known_families_suggest_their_smaller_variant(string image, string variant)
     {
-        var findings = RuleVerifier.Verify<COPT3009SlimVariantAvailable>($"FROM [|{image}|]\n");
+        var findings = RuleVerifier.Verify<COPT3009SlimVariantAvailable>($"FROM [|{image}|]\nCOPY app/ /app/\nCMD [\"/app/run\"]\n");
         StringAssert.StartsWith(findings[0].Message, $"'{image}' is a full image: base the final stage on '{variant}' if the app runs there");
     }
 
@@ -67,5 +67,5 @@ public sealed class COPT3009SlimVariantAvailableTests
     [TestMethod]
     public void Digests_and_arguments_are_resolved() =>
         RuleVerifier.Verify<COPT3009SlimVariantAvailable>(
-            "ARG PY=3.12\nFROM [|python:${PY}@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|]\n");
+            "ARG PY=3.12\nFROM [|python:${PY}@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|]\nCOPY app.py .\nCMD [\"python\", \"app.py\"]\n");
 }

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>What the image a Dockerfile builds is for: the rules about what ships to production speak only about applications.</summary>
+public enum ImagePurposeKind
+{
+    /// <summary>An application image: what ships to production (the default when nothing says otherwise).</summary>
+    Application,
+
+    /// <summary>A development environment (dev container, watcher, dev server): compilers and SDKs are the point.</summary>
+    Development,
+
+    /// <summary>A build or CI environment, or a file whose last stage is a build stage (built with <c>--target</c> or <c>--output</c>).</summary>
+    BuildEnvironment,
+
+    /// <summary>A base image for other Dockerfiles (ONBUILD triggers, or no application copied and no command of its own): a toolchain image is its product.</summary>
+    BaseImage,
+}
+
+/// <summary>
+/// What the final image is for, and the evidence: the file's path (<c>.devcontainer/</c>, <c>Dockerfile.dev</c>,
+/// <c>build.dockerfile</c>), the final stage's name (<c>AS dev</c>, <c>AS builder</c>), its command
+/// (<c>dotnet watch</c>, <c>npm run dev</c>, <c>sleep infinity</c>) and what it copies. Rules about what ships
+/// (build tools and SDKs in the final image, a slimmer base, a non-root user) stay silent unless it is an
+/// <see cref="ImagePurposeKind.Application"/>: on a dev container or a toolchain image they are wrong advice.
+/// </summary>
+public sealed class ImagePurpose
+{
+    private static readonly HashSet<string> DevelopmentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "develop", "development", "devcontainer", "devcontainers", "dockerdev", "debug", "local", "devenv", "workspace",
+    };
+
+    private static readonly HashSet<string> BuildWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "build", "builder", "buildenv", "compile", "compiler", "chef", "planner", "toolchain", "ci", "cicd", "sdk", "deps", "cross",
+    };
+
+    /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
+    private static readonly Regex DevelopmentCommand = new(
+        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\bnext\s+dev\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bflask\s+run\b.*--debug|\bmanage\.py[""',\s]+runserver\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>The command of a language or toolchain image (docker-library's <c>CMD ["python3"]</c>): a shell or an interpreter and nothing else.</summary>
+    private static readonly Regex BareInterpreter = new(
+        @"^\s*(/\S*/)?(bash|sh|ash|zsh|python[0-9.]*|node|irb|jshell|php|perl|ruby|pwsh|powershell|ghci|iex|erl|R|julia)\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private ImagePurpose(ImagePurposeKind kind, string reason)
+    {
+        Kind = kind;
+        Reason = reason;
+    }
+
+    public ImagePurposeKind Kind { get; }
+
+    /// <summary>The evidence, for messages and tests ("the file is under .devcontainer").</summary>
+    public string Reason { get; }
+
+    public bool IsApplication => Kind == ImagePurposeKind.Application;
+
+    public override string ToString() => $"{Kind}: {Reason}";
+
+    internal static ImagePurpose Of(DockerfileFacts facts)
+    {
+        var final = facts.Model.FinalStage;
+        string? path = facts.Source.Path;
+        var segments = path is null ? Array.Empty<string>() : path.Replace('\\', '/').Split('/');
+        string fileName = segments.Length == 0 ? "" : segments[segments.Length - 1];
+
+        if (segments.Take(segments.Length - 1).FirstOrDefault(s => s is ".devcontainer" or ".dockerdev" or ".devcontainers") is { } folder)
+        {
+            return new(ImagePurposeKind.Development, $"the file is under {folder}");
+        }
+        if (Words(fileName).FirstOrDefault(DevelopmentWords.Contains) is { } devWord)
+        {
+            return new(ImagePurposeKind.Development, $"the file name '{fileName}' says '{devWord}'");
+        }
+        if (final is null)
+        {
+            return new(ImagePurposeKind.Application, "nothing says otherwise");
+        }
+        if (final.Name is { } name && Words(name).FirstOrDefault(DevelopmentWords.Contains) is { } devStage)
+        {
+            return new(ImagePurposeKind.Development, $"the final stage is named '{name}'");
+        }
+        if (final.Root.BaseName.IndexOf("devcontainers/", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return new(ImagePurposeKind.Development, $"it is built on the dev container image '{final.Root.BaseName}'");
+        }
+        var command = final.ChainInstructions.LastOrDefault(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint);
+        if (command is not null && DevelopmentCommand.IsMatch(Words(command)))
+        {
+            return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
+        }
+        if (final.Name is { } stageName && Words(stageName).FirstOrDefault(BuildWords.Contains) is { } buildStage)
+        {
+            return new(ImagePurposeKind.BuildEnvironment, $"the final stage is named '{stageName}'");
+        }
+        if (Words(fileName).FirstOrDefault(BuildWords.Contains) is { } buildWord)
+        {
+            return new(ImagePurposeKind.BuildEnvironment, $"the file name '{fileName}' says '{buildWord}'");
+        }
+        if (segments.Take(segments.Length - 1).FirstOrDefault(s => s is ".cicd" or ".ci" or "ci") is { } ciFolder)
+        {
+            return new(ImagePurposeKind.BuildEnvironment, $"the file is under {ciFolder}");
+        }
+        if (final.ChainInstructions.Any(i => i.Kind == InstructionKind.Onbuild))
+        {
+            return new(ImagePurposeKind.BaseImage, "it has ONBUILD triggers");
+        }
+        // A Dockerfile beside a project builds that project: never a base image.
+        if (facts.Project is null && !CopiesAnApplication(facts, final))
+        {
+            if (command is null)
+            {
+                return new(ImagePurposeKind.BaseImage, "it copies no application and has no CMD or ENTRYPOINT of its own");
+            }
+            if (BareInterpreter.IsMatch(Words(command)))
+            {
+                return new(ImagePurposeKind.BaseImage, "it copies no application and its command only starts an interpreter");
+            }
+        }
+        return new(ImagePurposeKind.Application, "nothing says otherwise");
+    }
+
+    /// <summary>
+    /// A COPY/ADD of something other than helper scripts from the context, or of a stage's output. Copying a tool
+    /// out of another image (<c>--from=composer:2</c>) or a whole filesystem tree to <c>/</c> assembles a toolchain, not an app.
+    /// </summary>
+    private static bool CopiesAnApplication(DockerfileFacts facts, Stage final) =>
+        final.ChainInstructions.Any(i => facts.CopyOf(i) is { IsOnbuild: false } copy
+            && (copy.FromContext
+                ? copy.Sources.Any(s => !IsHelperFile(s.Value))
+                : facts.Model.Stages.Any(s => string.Equals(s.Name, copy.From, StringComparison.OrdinalIgnoreCase) || s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == copy.From)
+                  && copy.DestinationValue != "/"));
+
+    private static bool IsHelperFile(string source)
+    {
+        string name = source.Substring(source.LastIndexOf('/') + 1);
+        return name.EndsWith(".sh", StringComparison.OrdinalIgnoreCase) || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".repo", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A CMD or ENTRYPOINT as words, exec form or shell form alike: <c>["dotnet", "watch"]</c> → <c>dotnet watch</c>.</summary>
+    private static string Words(StageInstruction command) =>
+        string.Join(" ", command.Syntax.Arguments.Select(a => a.Value)).Replace('[', ' ').Replace(']', ' ').Replace('"', ' ').Replace(',', ' ').Trim();
+
+    /// <summary>The words of a name: "Dockerfile.dev" → Dockerfile, dev; "deps-builder" → deps, builder.</summary>
+    private static IEnumerable<string> Words(string name) =>
+        name.Split(new[] { '.', '-', '_', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+}

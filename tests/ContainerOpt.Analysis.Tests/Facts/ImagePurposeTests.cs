@@ -1,0 +1,80 @@
+using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Tests.Facts;
+
+[TestClass]
+public sealed class ImagePurposeTests
+{
+    private static ImagePurpose PurposeOf(string text, string path = "/repo/Dockerfile") =>
+        new DockerfileFacts(DockerfileModel.Build(DockerfileParser.Parse(SourceText.From(text, path)))).Purpose;
+
+    private const string App = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n";
+
+    [TestMethod]
+    public void An_image_that_copies_an_app_and_runs_it_is_an_application()
+    {
+        var purpose = PurposeOf(App);
+        Assert.AreEqual(ImagePurposeKind.Application, purpose.Kind);
+        Assert.IsTrue(purpose.IsApplication);
+    }
+
+    [TestMethod]
+    [DataRow("/repo/.devcontainer/Dockerfile", "the file is under .devcontainer")]
+    [DataRow("/repo/.dockerdev/Dockerfile", "the file is under .dockerdev")]
+    [DataRow("/repo/Dockerfile.dev", "the file name 'Dockerfile.dev' says 'dev'")]
+    [DataRow("/repo/dev.Dockerfile", "the file name 'dev.Dockerfile' says 'dev'")]
+    [DataRow(@"C:\repo\docker\Dockerfile-development", "the file name 'Dockerfile-development' says 'development'")]
+    public void The_path_names_a_development_image(string path, string reason)
+    {
+        var purpose = PurposeOf(App, path);
+        Assert.AreEqual(ImagePurposeKind.Development, purpose.Kind);
+        Assert.AreEqual(reason, purpose.Reason);
+    }
+
+    [TestMethod]
+    public void A_watcher_or_a_kept_alive_container_is_a_development_image()
+    {
+        Assert.AreEqual("Development: its ENTRYPOINT runs a development command",
+            PurposeOf("FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nENTRYPOINT [\"dotnet\", \"watch\", \"run\"]\n").ToString());
+        Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM node:20\nCOPY . .\nCMD npm run dev\n").ToString());
+        Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM ubuntu:24.04\nCOPY . .\nCMD [\"sleep\", \"infinity\"]\n").ToString());
+        Assert.AreEqual("Development: the final stage is named 'dev'", PurposeOf("FROM node:20 AS dev\nCOPY . .\nCMD node x.js\n").ToString());
+        Assert.AreEqual("Development: it is built on the dev container image 'mcr.microsoft.com/devcontainers/dotnet:1-8.0'",
+            PurposeOf("FROM mcr.microsoft.com/devcontainers/dotnet:1-8.0\nCOPY . .\nCMD x\n").ToString());
+    }
+
+    [TestMethod]
+    public void A_last_stage_named_for_building_is_a_build_environment()
+    {
+        Assert.AreEqual("BuildEnvironment: the final stage is named 'deps-builder'",
+            PurposeOf("FROM rust:1.80 AS chef\nRUN cargo install cargo-chef\nFROM chef AS deps-builder\nCOPY . .\nRUN cargo build\n").ToString());
+        Assert.AreEqual("BuildEnvironment: the file name 'build.dockerfile' says 'build'", PurposeOf(App, "/repo/docker/build.dockerfile").ToString());
+        Assert.AreEqual("BuildEnvironment: the file is under .cicd", PurposeOf(App, "/repo/.cicd/platforms/ubuntu22.Dockerfile").ToString());
+    }
+
+    [TestMethod]
+    public void A_toolchain_without_an_app_or_command_or_with_onbuild_triggers_is_a_base_image()
+    {
+        Assert.AreEqual("BaseImage: it copies no application and has no CMD or ENTRYPOINT of its own",
+            PurposeOf("FROM buildpack-deps:bookworm-scm\nRUN apt-get update && apt-get install -y gcc\nCOPY docker-entrypoint.sh /usr/local/bin/\n").ToString());
+        Assert.AreEqual("BaseImage: it copies no application and has no CMD or ENTRYPOINT of its own",
+            PurposeOf("FROM debian:12 AS build\nRUN make /target\nFROM buildpack-deps:bookworm-scm\nCOPY --from=build /target/ /\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/\n").ToString());
+        Assert.AreEqual("BaseImage: it copies no application and its command only starts an interpreter",
+            PurposeOf("FROM buildpack-deps:bookworm\nRUN apt-get install -y libssl-dev\nCMD [\"python3\"]\n").ToString());
+        Assert.AreEqual("BaseImage: it has ONBUILD triggers", PurposeOf("FROM golang:1.8\nONBUILD COPY . /go/src/app\nCMD [\"go-wrapper\", \"run\"]\n").ToString());
+    }
+
+    [TestMethod]
+    public void Words_match_whole_words_only()
+    {
+        // 'devops', 'builds' and 'cinema' are not dev, build or ci.
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(App, "/repo/devops/Dockerfile.devops").Kind);
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(App.Replace("FROM node:20", "FROM node:20 AS builds"), "/repo/cinema/Dockerfile").Kind);
+        // A multi-stage file whose last stage is the runtime: the build stage's name does not matter.
+        Assert.AreEqual(ImagePurposeKind.Application,
+            PurposeOf("FROM golang:1.22 AS builder\nCOPY . .\nRUN go build -o /app\nFROM gcr.io/distroless/static\nCOPY --from=builder /app /app\nENTRYPOINT [\"/app\"]\n").Kind);
+    }
+}
