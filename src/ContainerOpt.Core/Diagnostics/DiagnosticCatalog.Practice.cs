@@ -575,6 +575,17 @@ public static partial class DiagnosticCatalog
         DiagnosticCategories.Practice,
         new[] { "DL3062" });
 
+    /// <summary>COPT2063, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2063UserMissing.cs.</summary>
+    public static readonly DiagnosticDescriptor UserMissing = new(
+        "COPT2063",
+        "user-missing",
+        "A USER instruction should be specified",
+        "The final stage '{0}' never sets USER, so the image's processes run as root: add USER with a non-root user (USER 1000:1000, or a user the image creates) after the steps that need root.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3063" },
+        enabledByDefault: false);
+
     /// <summary>COPT2064, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2064SecretsInArgEnv.cs.</summary>
     public static readonly DiagnosticDescriptor SecretsInArgEnv = new(
         "COPT2064",
