@@ -616,6 +616,16 @@ public static partial class DiagnosticCatalog
         DiagnosticCategories.Practice,
         new[] { "DL3067" });
 
+    /// <summary>COPT2068, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2068PeclPinVersions.cs.</summary>
+    public static readonly DiagnosticDescriptor PeclPinVersions = new(
+        "COPT2068",
+        "pecl-pin-versions",
+        "Pin versions in pecl install",
+        "Pin the version of '{0}' in pecl install (pecl install <name>-<version>, e.g. redis-6.1.0; a state such as -stable or -beta is not a version) so rebuilds get the same extension.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Practice,
+        new[] { "DL3068" });
+
     /// <summary>COPT2101, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2101WgetAndCurl.cs.</summary>
     public static readonly DiagnosticDescriptor WgetAndCurl = new(
         "COPT2101",
