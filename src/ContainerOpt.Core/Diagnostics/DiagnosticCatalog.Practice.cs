@@ -766,6 +766,16 @@ public static partial class DiagnosticCatalog
         DiagnosticCategories.Practice,
         new[] { "DL4006" });
 
+    /// <summary>COPT2107, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2107CopyWholeContext.cs.</summary>
+    public static readonly DiagnosticDescriptor CopyWholeContext = new(
+        "COPT2107",
+        "copy-whole-context",
+        "COPY with '.' as source can leak sensitive files",
+        "COPY '{0}' copies the whole build context, so .git, .env and other local files reach the image unless .dockerignore excludes them: copy only what the image needs (COPY src/ ./src/).",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Practice,
+        new[] { "DL4007" });
+
     /// <summary>COPT2190, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2190InlineIgnorePragma.cs.</summary>
     public static readonly DiagnosticDescriptor InlineIgnorePragma = new(
         "COPT2190",
