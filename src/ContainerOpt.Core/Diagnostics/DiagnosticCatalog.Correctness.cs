@@ -62,7 +62,7 @@ public static partial class DiagnosticCatalog
         "Stage name should not use the same name as reserved stage \"{0}\": choose another name, such as '{0}-stage'.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
-        new[] { "ReservedStageName", "DL3063" });
+        new[] { "ReservedStageName" });
 
     /// <summary>COPT1106, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1106JsonArgsRecommended.cs.</summary>
     public static readonly DiagnosticDescriptor JsonArgsRecommended = new(

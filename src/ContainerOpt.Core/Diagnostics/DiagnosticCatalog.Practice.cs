@@ -575,6 +575,17 @@ public static partial class DiagnosticCatalog
         DiagnosticCategories.Practice,
         new[] { "DL3062" });
 
+    /// <summary>COPT2063, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2063UserMissing.cs.</summary>
+    public static readonly DiagnosticDescriptor UserMissing = new(
+        "COPT2063",
+        "user-missing",
+        "A USER instruction should be specified",
+        "The final stage '{0}' never sets USER, so the image's processes run as root: add USER with a non-root user (USER 1000:1000, or a user the image creates) after the steps that need root.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3063" },
+        enabledByDefault: false);
+
     /// <summary>COPT2064, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2064SecretsInArgEnv.cs.</summary>
     public static readonly DiagnosticDescriptor SecretsInArgEnv = new(
         "COPT2064",
@@ -604,6 +615,106 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3067" });
+
+    /// <summary>COPT2068, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2068PeclPinVersions.cs.</summary>
+    public static readonly DiagnosticDescriptor PeclPinVersions = new(
+        "COPT2068",
+        "pecl-pin-versions",
+        "Pin versions in pecl install",
+        "Pin the version of '{0}' in pecl install (pecl install <name>-<version>, e.g. redis-6.1.0; a state such as -stable or -beta is not a version) so rebuilds get the same extension.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Practice,
+        new[] { "DL3068" });
+
+    /// <summary>COPT2069, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2069CargoCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor CargoCacheMount = new(
+        "COPT2069",
+        "cargo-cache-mount",
+        "Use BuildKit cache mounts for cargo",
+        "'{0}' downloads crates into cargo's registry and git folders on every build: mount them as caches (RUN --mount=type=cache,target=/root/.cargo/registry --mount=type=cache,target=/root/.cargo/git; /usr/local/cargo on the official rust images) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3069" });
+
+    /// <summary>COPT2070, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2070GoCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor GoCacheMount = new(
+        "COPT2070",
+        "go-cache-mount",
+        "Use BuildKit cache mounts for Go",
+        "'{0}' fills Go's build and module caches on every build: mount them as caches (RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod) so builds reuse compiled packages and downloaded modules.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3070" });
+
+    /// <summary>COPT2071, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2071MavenCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor MavenCacheMount = new(
+        "COPT2071",
+        "maven-cache-mount",
+        "Use a BuildKit cache mount for Maven",
+        "'{0}' downloads dependencies into the local Maven repository on every build: mount it as a cache (RUN --mount=type=cache,target=/root/.m2) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3071" });
+
+    /// <summary>COPT2072, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2072GradleCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor GradleCacheMount = new(
+        "COPT2072",
+        "gradle-cache-mount",
+        "Use a BuildKit cache mount for Gradle",
+        "'{0}' downloads dependencies into the Gradle user home on every build: mount it as a cache (RUN --mount=type=cache,target=/root/.gradle; /home/gradle/.gradle on the official gradle images) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3072" });
+
+    /// <summary>COPT2073, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2073ComposerCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor ComposerCacheMount = new(
+        "COPT2073",
+        "composer-cache-mount",
+        "Use a BuildKit cache mount for Composer",
+        "'{0}' downloads packages into Composer's cache on every build: mount it as a cache (RUN --mount=type=cache,target=/root/.composer/cache) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3073" });
+
+    /// <summary>COPT2074, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2074NuGetCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor NuGetCacheMount = new(
+        "COPT2074",
+        "nuget-cache-mount",
+        "Use a BuildKit cache mount for NuGet",
+        "'{0}' downloads packages into the NuGet packages folder on every build: mount it as a cache (RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3074" });
+
+    /// <summary>COPT2075, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2075PnpmCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor PnpmCacheMount = new(
+        "COPT2075",
+        "pnpm-cache-mount",
+        "Use a BuildKit cache mount for pnpm",
+        "'{0}' downloads packages into the pnpm store on every build: mount it as a cache (RUN --mount=type=cache,target=/root/.local/share/pnpm/store) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3075" });
+
+    /// <summary>COPT2076, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2076MixCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor MixCacheMount = new(
+        "COPT2076",
+        "mix-cache-mount",
+        "Use BuildKit cache mounts for Mix",
+        "'{0}' downloads packages into the Hex and Mix folders on every build: mount them as caches (RUN --mount=type=cache,target=/root/.hex --mount=type=cache,target=/root/.mix) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3076" });
+
+    /// <summary>COPT2077, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2077GemCacheMount.cs.</summary>
+    public static readonly DiagnosticDescriptor GemCacheMount = new(
+        "COPT2077",
+        "gem-cache-mount",
+        "Use a BuildKit cache mount for gem and bundler",
+        "'{0}' downloads gems on every build: mount gem's download cache as a cache (RUN --mount=type=cache,target=/usr/local/bundle/cache on the official ruby images, else $GEM_HOME/cache or /root/.gem) so builds reuse them.",
+        DiagnosticSeverity.Info,
+        DiagnosticCategories.Practice,
+        new[] { "DL3077" });
 
     /// <summary>COPT2101, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2101WgetAndCurl.cs.</summary>
     public static readonly DiagnosticDescriptor WgetAndCurl = new(
@@ -654,6 +765,16 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL4006" });
+
+    /// <summary>COPT2107, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2107CopyWholeContext.cs.</summary>
+    public static readonly DiagnosticDescriptor CopyWholeContext = new(
+        "COPT2107",
+        "copy-whole-context",
+        "COPY with '.' as source can leak sensitive files",
+        "COPY '{0}' copies the whole build context, so .git, .env and other local files reach the image unless .dockerignore excludes them: copy only what the image needs (COPY src/ ./src/).",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Practice,
+        new[] { "DL4007" });
 
     /// <summary>COPT2190, checked by src/ContainerOpt.Analysis/Rules/Practice/COPT2190InlineIgnorePragma.cs.</summary>
     public static readonly DiagnosticDescriptor InlineIgnorePragma = new(

@@ -65,9 +65,41 @@ public static class Maven
 /// <summary>cargo and composer, whose command lines read alike for what matters here.</summary>
 public static class OtherManagers
 {
+    /// <summary>cargo's options that take a value: global ones (<c>--config</c>, <c>-Z</c>) and those of build, install, fetch, test.</summary>
+    public static readonly OptionTable CargoOptions = new(
+        "config", "color", "Z", "C", "p", "package", "j", "jobs", "F", "features", "target", "target-dir", "manifest-path", "bin",
+        "example", "test", "bench", "profile", "root", "version", "git", "branch", "tag", "rev", "path", "registry", "index",
+        "message-format", "exclude", "lockfile-path");
+
+    /// <summary>cargo's subcommand (<c>build</c> in <c>cargo +nightly --locked build</c>), or null.</summary>
+    public static string? CargoSubcommand(ShellCommand command) =>
+        CargoOptions.Positionals(command.Arguments).FirstOrDefault(w => !w.Value.StartsWith("+", StringComparison.Ordinal))?.Value;
+
     internal static PackageCall? ClassifyCargo(ShellCommand command) =>
-        PackageManagers.Simple(command, "cargo", OptionTable.None, install: new[] { "fetch", "install" }, remove: new[] { "uninstall" });
+        PackageManagers.Simple(command, "cargo", CargoOptions, install: new[] { "fetch", "install" }, remove: new[] { "uninstall" });
 
     internal static PackageCall? ClassifyComposer(ShellCommand command) =>
         PackageManagers.Simple(command, "composer", OptionTable.None, install: new[] { "install", "update", "require" }, remove: new[] { "remove" }, cleanFirst: "clear-cache");
+}
+
+/// <summary>Gradle (<c>gradle</c>, the <c>gradlew</c> wrapper): every task run resolves dependencies into the Gradle user home.</summary>
+public static class Gradle
+{
+    /// <summary>Gradle's options that take a value as the next word.</summary>
+    public static readonly OptionTable Options = new(
+        "p", "project-dir", "b", "build-file", "c", "settings-file", "g", "gradle-user-home", "x", "exclude-task", "I", "init-script",
+        "console", "warning-mode", "max-workers", "priority", "project-cache-dir", "include-build", "D", "P");
+
+    /// <summary>True for gradle or a gradlew wrapper (<c>./gradlew</c>, <c>/app/gradlew</c>).</summary>
+    public static bool IsGradle(ShellCommand command) => command.IsAny("gradle", "gradlew");
+
+    /// <summary>The tasks a gradle command runs (<c>build</c>, <c>:app:test</c>); none for <c>gradle --version</c>.</summary>
+    public static IReadOnlyList<ShellWord> Tasks(ShellCommand command) => Options.Positionals(command.Arguments);
+}
+
+/// <summary>Elixir's mix: <c>deps.get</c> fetches packages through Hex, <c>compile</c> and <c>deps.compile</c> build them.</summary>
+public static class Mix
+{
+    /// <summary>mix's task: the first word that is not an option (mix has no global option that takes a value).</summary>
+    public static string? Task(ShellCommand command) => OptionTable.None.Positionals(command.Arguments).FirstOrDefault()?.Value;
 }

@@ -40,7 +40,7 @@ public sealed class PackageCall
         Operands = operands;
     }
 
-    /// <summary>apt, apk, yum, dnf, zypper, pip, uv, pipenv, poetry, npm, yarn, pnpm, gem, bundle, nuget, go, cargo, composer, maven, conda.</summary>
+    /// <summary>apt, apk, yum, dnf, zypper, pip, uv, pipenv, poetry, npm, yarn, pnpm, gem, bundle, nuget, go, cargo, composer, pecl, maven, conda.</summary>
     public string Manager { get; }
 
     public PackageOp Op { get; }

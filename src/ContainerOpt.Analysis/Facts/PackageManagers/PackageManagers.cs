@@ -6,7 +6,7 @@ namespace ContainerOpt.Analysis.Facts;
 /// Recognises package-manager commands wherever they stand in a RUN. Each manager's knowledge — its one
 /// table of options that take a value, its verbs, how its packages pin a version — lives in its own file
 /// (<see cref="Apt"/>, <see cref="Apk"/>, <see cref="Rpm"/>, <see cref="Zypper"/>, <see cref="Pip"/>,
-/// <see cref="Npm"/>, <see cref="Gem"/>, <see cref="Go"/>, <see cref="NuGet"/>, <see cref="Maven"/>); this is the
+/// <see cref="Npm"/>, <see cref="Gem"/>, <see cref="Go"/>, <see cref="NuGet"/>, <see cref="Maven"/>, <see cref="Pecl"/>); this is the
 /// dispatch by program name.
 /// </summary>
 public static class PackageManagers
@@ -51,6 +51,8 @@ public static class PackageManagers
                 return OtherManagers.ClassifyCargo(command);
             case "composer":
                 return OtherManagers.ClassifyComposer(command);
+            case "pecl":
+                return Pecl.Classify(command);
             case "pipenv":
                 return Pip.ClassifyPipenv(command);
             case "poetry":

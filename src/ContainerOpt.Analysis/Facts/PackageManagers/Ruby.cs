@@ -21,7 +21,8 @@ public static class Gem
         "--format-executable", "--no-format-executable", "-u", "--no-http-proxy",
     };
 
-    private static readonly OptionTable BundleOptions = new("gemfile", "path", "jobs", "j", "retry", "without", "with");
+    /// <summary>bundler's options that take a value.</summary>
+    public static readonly OptionTable BundleOptions = new("gemfile", "path", "jobs", "j", "retry", "without", "with");
 
     /// <summary>Words before <c>--</c> (after it come build options) that are neither options nor option values.</summary>
     public static IReadOnlyList<ShellWord> Positionals(IReadOnlyList<ShellWord> args)

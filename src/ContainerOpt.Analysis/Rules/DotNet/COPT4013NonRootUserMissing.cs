@@ -14,6 +14,9 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NonRootUserMissing;
 
+    /// <summary>hadolint DL3063 (COPT2063, off by default) reports the same missing USER at the same base image.</summary>
+    public override IReadOnlyList<string> Supersedes => new[] { "COPT2063" };
+
     public override void Analyze(RuleContext context)
     {
         var project = context.Project;

@@ -6,8 +6,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL3049: a label the schema requires is not set in a stage. A stage is fine when it sets
-/// the label (LABEL or ONBUILD LABEL), when it builds on an earlier stage that set it, or when a later
-/// stage only copies files out of it (<c>COPY --from</c>): such stages never become the image.
+/// the label (LABEL or ONBUILD LABEL), when it builds on an earlier stage that set it, when a stage
+/// built on it sets the label (that stage is the image), or when a later stage only copies files out
+/// of it (<c>COPY --from</c>): such stages never become an image without the label.
 /// Reported at the FROM of each stage, once per missing label.
 /// </summary>
 public sealed class COPT2049LabelMissing : DockerfileRule
@@ -43,16 +44,17 @@ public sealed class COPT2049LabelMissing : DockerfileRule
 
         foreach (var label in schema.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
+            bool Sets(Stage stage) => labelsByStage.TryGetValue(stage, out var set) && set.Contains(label);
+            var labelledByChild = new HashSet<Stage>(stages.Where(s => s.BaseStage is not null && Sets(s)).Select(s => s.BaseStage!));
             var good = new HashSet<Stage>();
             foreach (var stage in stages)
             {
-                bool has = labelsByStage.TryGetValue(stage, out var set) && set.Contains(label);
-                if (has || (stage.BaseStage is not null && good.Contains(stage.BaseStage)))
+                if (Sets(stage) || (stage.BaseStage is not null && good.Contains(stage.BaseStage)))
                 {
                     good.Add(stage);
                     continue;
                 }
-                if (copiedFrom.Contains(stage))
+                if (copiedFrom.Contains(stage) || labelledByChild.Contains(stage))
                 {
                     continue;
                 }

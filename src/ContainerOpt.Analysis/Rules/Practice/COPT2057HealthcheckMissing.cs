@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -6,7 +7,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <summary>
 /// hadolint DL3057 (off by default, as in hadolint): a stage with no HEALTHCHECK, neither its own
 /// nor one inherited from the stage it builds on. <c>HEALTHCHECK NONE</c> counts as a decision.
-/// Like hadolint, every stage is checked; reported at the stage's base image.
+/// Like hadolint, every stage is checked, except a stage that a stage built on it (at any depth)
+/// gives a HEALTHCHECK: it is a base for an image that has one. Reported at the stage's base image.
 /// </summary>
 public sealed class COPT2057HealthcheckMissing : DockerfileRule
 {
@@ -14,10 +16,12 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        var withHealthcheck = new HashSet<Stage>(stages.Where(s => InstructionFacts.OfKind(s, InstructionKind.Healthcheck).Any()));
+        foreach (var stage in stages)
         {
-            bool hasHealthcheck = stage.Chain
-                .Any(s => InstructionFacts.OfKind(s, InstructionKind.Healthcheck).Any());
+            bool hasHealthcheck = stage.Chain.Any(withHealthcheck.Contains)
+                || stages.Any(d => withHealthcheck.Contains(d) && d.Ancestors.Contains(stage));
             if (!hasHealthcheck)
             {
                 context.Report(stage.BaseToken?.Span ?? stage.From.Syntax.Keyword.Span, stage.DisplayName);

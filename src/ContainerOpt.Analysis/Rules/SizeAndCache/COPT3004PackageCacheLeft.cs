@@ -15,7 +15,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3004PackageCacheLeft : DockerfileRule
 {
-    private static readonly string[] Superseded = { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060" };
+    // hadolint's cache rules; COPT2074 (DL3074) asks for the NuGet cache mount this finding's fix names too.
+    private static readonly string[] Superseded = { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060", "COPT2074" };
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PackageCacheLeft;
 

@@ -11,7 +11,7 @@ public sealed class COPT1105ReservedStageNameTests
     {
         var findings = RuleVerifier.Verify<COPT1105ReservedStageName>("FROM scratch AS [|scratch|]\nFROM scratch AS [|context|]\n");
         Assert.AreEqual("Stage name should not use the same name as reserved stage \"scratch\": choose another name, such as 'scratch-stage'.", findings[0].Message);
-        CollectionAssert.AreEqual(new[] { "ReservedStageName", "DL3063" }, findings[1].Equivalents.ToArray());
+        CollectionAssert.AreEqual(new[] { "ReservedStageName" }, findings[1].Equivalents.ToArray());
     }
 
     [TestMethod]

@@ -21,9 +21,15 @@ public sealed class COPT2014AptGetAssumeYesTests
             + "RUN apt-get --yes install python\nRUN apt-get --assume-yes install python\nONBUILD RUN apt-get install -yq python\n");
 
     [TestMethod]
-    public void Quiet_counts_as_yes_like_hadolint() =>
+    public void Quiet_level_two_implies_yes() =>
         RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
-            "FROM debian:12\nRUN apt-get install -qq python && apt-get -q install curl\n");
+            "FROM debian:12\nRUN apt-get install -qq python && apt-get -q -q install curl\nRUN apt-get --quiet --quiet install jq && apt-get -q=2 install git\n"
+            + "RUN apt-get -o APT::Get::Assume-Yes=true install vim\n");
+
+    [TestMethod]
+    public void A_single_quiet_is_not_yes() =>
+        RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
+            "FROM debian:12\nRUN [|apt-get|] install -q python && [|apt-get|] --quiet install curl\nRUN [|apt-get|] -o Acquire::Retries=3 -q install jq\n");
 
     [TestMethod]
     public void Each_command_without_yes_is_reported() =>

@@ -46,8 +46,13 @@ public sealed class COPT2049LabelMissingTests
         RuleVerifier.Verify<COPT2049LabelMissing>("FROM [|baseimage|]\nLABEL baz=\"bar\"\nFROM newimage\nLABEL foo=\"bar\"\n", options: Schema("foo"));
 
     [TestMethod]
-    public void A_base_stage_without_the_label_is_reported_even_if_its_child_sets_it() =>
-        RuleVerifier.Verify<COPT2049LabelMissing>("FROM [|baseimage|] as base\nFROM base\nLABEL foo=\"bar\"\n", options: Schema("foo"));
+    public void A_base_stage_is_fine_when_a_stage_built_on_it_sets_the_label() =>
+        RuleVerifier.Verify<COPT2049LabelMissing>("FROM baseimage as base\nFROM base\nLABEL foo=\"bar\"\n", options: Schema("foo"));
+
+    [TestMethod]
+    public void Only_the_stage_built_directly_on_a_base_speaks_for_it() =>
+        RuleVerifier.Verify<COPT2049LabelMissing>(
+            "FROM [|baseimage|] AS base\nFROM base AS middle\nFROM middle\nLABEL foo=\"bar\"\nFROM [|base|] AS other\n", options: Schema("foo"));
 
     [TestMethod]
     public void A_stage_inherits_the_label_of_its_base_stage() =>

@@ -30,6 +30,15 @@ public sealed class COPT2057HealthcheckMissingTests
         RuleVerifier.Verify<COPT2057HealthcheckMissing>("FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM base AS mid\nFROM mid\n");
 
     [TestMethod]
+    public void A_base_of_a_stage_with_a_healthcheck_is_fine() =>
+        RuleVerifier.Verify<COPT2057HealthcheckMissing>("FROM scratch AS base1\nFROM base1 AS base2\nFROM base2 AS end\nHEALTHCHECK NONE\n");
+
+    [TestMethod]
+    public void A_branch_without_a_healthcheck_is_reported_but_not_the_shared_base() =>
+        RuleVerifier.Verify<COPT2057HealthcheckMissing>(
+            "FROM scratch AS base\nFROM base AS left\nFROM [|base|] AS right\nFROM left AS end1\nHEALTHCHECK CMD true\nFROM [|right|] AS end2\n");
+
+    [TestMethod]
     public void Stage_not_built_on_the_checked_stage_is_reported()
     {
         var findings = RuleVerifier.Verify<COPT2057HealthcheckMissing>("FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM [|scratch|] AS final\n");

@@ -19,7 +19,7 @@ public sealed class COPT3004PackageCacheLeftTests
     [TestMethod]
     public void It_stands_in_for_the_hadolint_cache_rules() =>
         CollectionAssert.AreEquivalent(
-            new[] { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060" },
+            new[] { "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060", "COPT2074" },
             new COPT3004PackageCacheLeft().Supersedes.ToArray());
 
     [TestMethod]

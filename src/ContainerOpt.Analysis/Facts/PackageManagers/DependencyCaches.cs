@@ -1,0 +1,114 @@
+using ContainerOpt.Analysis.Shell;
+
+namespace ContainerOpt.Analysis.Facts;
+
+/// <summary>
+/// A build tool's download (and build) cache: which commands fill it, and which mount targets hold it. A RUN whose
+/// <c>--mount=type=cache</c> (or tmpfs) target holds it keeps the cache out of the layer and, for a cache mount, reuses
+/// it across builds; without one every build downloads everything again.
+/// </summary>
+public sealed class DependencyCache
+{
+    private readonly Func<ShellCommand, string?> _use;
+    private readonly string[] _fragments;
+
+    internal DependencyCache(string tool, Func<ShellCommand, string?> use, params string[] fragments)
+    {
+        Tool = tool;
+        _use = use;
+        _fragments = fragments;
+    }
+
+    /// <summary>cargo, go, maven, gradle, composer, nuget, pnpm, mix, gem.</summary>
+    public string Tool { get; }
+
+    /// <summary>Parts of a mount target that hold the cache wherever the home folder is (<c>.cargo</c>, <c>.nuget/packages</c>).</summary>
+    public IReadOnlyList<string> TargetFragments => _fragments;
+
+    /// <summary>What the command fills the cache with, as written (<c>cargo build</c>), or null when it does not use the cache.</summary>
+    public string? UseBy(ShellCommand command) => _use(command);
+
+    /// <summary>
+    /// The first command of the RUN that fills the cache, with what it runs, when no cache or tmpfs mount of the RUN has a
+    /// target holding the cache; null when the RUN does not use the cache or mounts it.
+    /// </summary>
+    public (StepCommand At, string Use)? FirstUnmountedUse(RunStep step)
+    {
+        if (step.HasCacheMountContaining(tmpfsToo: true, _fragments))
+        {
+            return null;
+        }
+        foreach (var at in step.Commands)
+        {
+            if (_use(at.Command) is { } use)
+            {
+                return (at, use);
+            }
+        }
+        return null;
+    }
+
+    public override string ToString() => Tool;
+}
+
+/// <summary>
+/// The dependency caches of the build tools hadolint asks to mount (DL3069–DL3077), each read with its tool's one table of
+/// options (<see cref="OtherManagers"/>, <see cref="Go"/>, <see cref="Maven"/>, <see cref="Gradle"/>, <see cref="NuGet"/>,
+/// <see cref="Npm"/>, <see cref="Mix"/>, <see cref="Gem"/>).
+/// </summary>
+public static class DependencyCaches
+{
+    /// <summary>cargo's registry and git checkouts ($CARGO_HOME: /root/.cargo, /usr/local/cargo on the official rust images).</summary>
+    public static readonly DependencyCache Cargo = new("cargo",
+        c => c.Is("cargo") && OtherManagers.CargoSubcommand(c) is { } sub
+            && sub is "build" or "b" or "check" or "c" or "test" or "t" or "clippy" or "install" or "fetch"
+            ? "cargo " + sub : null,
+        ".cargo", "cargo/registry", "cargo/git");
+
+    /// <summary>Go's build cache (/root/.cache/go-build) and module cache ($GOPATH/pkg/mod: /go/pkg/mod on the official golang images).</summary>
+    public static readonly DependencyCache GoModules = new("go",
+        c => c.Is("go") && Go.Positionals(c.Arguments) is { Count: > 0 } p && p[0].Value is "build" or "get" or "install" or "test" or "mod" or "run"
+            ? "go " + p[0].Value + (p[0].Value == "mod" && p.Count > 1 ? " " + p[1].Value : "") : null,
+        ".cache/go-build", "go/pkg/mod");
+
+    /// <summary>The local Maven repository (~/.m2): dependency goals and the lifecycle phases that resolve dependencies.</summary>
+    public static readonly DependencyCache MavenRepository = new("maven",
+        c => c.IsAny("mvn", "mvnw") && Maven.Classify(c) is { } call ? c.Name + " " + call.Verb : null,
+        ".m2");
+
+    /// <summary>The Gradle user home (~/.gradle; /home/gradle/.gradle on the official gradle images): any task run.</summary>
+    public static readonly DependencyCache GradleHome = new("gradle",
+        c => Gradle.IsGradle(c) && Gradle.Tasks(c) is { Count: > 0 } tasks ? c.Name + " " + tasks[0].Value : null,
+        ".gradle");
+
+    /// <summary>Composer's download cache (~/.composer/cache or ~/.cache/composer).</summary>
+    public static readonly DependencyCache ComposerCache = new("composer",
+        c => c.Is("composer") && OtherManagers.ClassifyComposer(c) is { Op: PackageOp.Install } call ? call.Display : null,
+        "composer/cache", ".cache/composer");
+
+    /// <summary>The NuGet global packages folder (~/.nuget/packages): <c>dotnet restore</c>, the builds that restore or read it, <c>nuget restore</c>.</summary>
+    public static readonly DependencyCache NuGetPackages = new("nuget",
+        c => (c.Is("dotnet") && NuGet.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
+                && sub is "restore" or "build" or "publish" or "test" ? "dotnet " + sub : null)
+            ?? (c.Is("nuget") && OptionTable.None.Positionals(c.Arguments).FirstOrDefault()?.Value == "restore" ? "nuget restore" : null),
+        ".nuget/packages");
+
+    /// <summary>pnpm's content-addressable store (~/.local/share/pnpm/store).</summary>
+    public static readonly DependencyCache PnpmStore = new("pnpm",
+        c => c.Is("pnpm") && Npm.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
+            && sub is "install" or "i" or "add" or "fetch" or "update" or "up"
+            ? "pnpm " + sub : null,
+        "pnpm");
+
+    /// <summary>Hex's package cache (~/.hex) and mix's archives (~/.mix).</summary>
+    public static readonly DependencyCache HexPackages = new("mix",
+        c => c.Is("mix") && Mix.Task(c) is { } task && task is "deps.get" or "deps.compile" or "compile" ? "mix " + task : null,
+        ".hex", ".mix");
+
+    /// <summary>The downloaded .gem files ($GEM_HOME/cache: /usr/local/bundle/cache on the official ruby images; ~/.gem).</summary>
+    public static readonly DependencyCache GemCache = new("gem",
+        c => (c.Is("gem") && Gem.Positionals(c.Arguments).FirstOrDefault()?.Value is "install" or "i" ? "gem install" : null)
+            ?? (c.IsAny("bundle", "bundler") && Gem.BundleOptions.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
+                && sub is "install" or "update" ? c.Name + " " + sub : null),
+        ".gem", "bundle");
+}

@@ -1,0 +1,31 @@
+using ContainerOpt.Core.Diagnostics;
+
+namespace ContainerOpt.Analysis.Rules.Practice;
+
+/// <summary>
+/// hadolint DL4007: a COPY whose source is the whole build context (<c>.</c>, <c>./</c>, quoted or not; also <c>/</c>,
+/// <c>*</c>, which take the same files), reported at each such source. Only the build context leaks local files:
+/// <c>COPY --from=stage . .</c>, ADD and ONBUILD triggers (hadolint does not check those) are not reported. Where
+/// COPT3011 (no .dockerignore) or COPT3012 (.dockerignore without .git, .env…) report the same COPY, they stand for this.
+/// </summary>
+public sealed class COPT2107CopyWholeContext : DockerfileRule
+{
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopyWholeContext;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var instruction in context.Instructions)
+        {
+            if (context.Facts.CopyOf(instruction) is { IsAdd: false, IsOnbuild: false, FromContext: true } copy)
+            {
+                foreach (var source in copy.Sources)
+                {
+                    if (source.IsWholeContext)
+                    {
+                        context.Report(source.Token.Span, source.Value);
+                    }
+                }
+            }
+        }
+    }
+}
