@@ -621,7 +621,7 @@ public static partial class DiagnosticCatalog
         "COPT2068",
         "pecl-pin-versions",
         "Pin versions in pecl install",
-        "Pin the version of '{0}' in pecl install (pecl install <name>-<version>, e.g. redis-6.1.0; a state such as -stable or -beta is not a version) so rebuilds get the same extension.",
+        "Pin the version of {0} in pecl install (pecl install <name>-<version>, e.g. redis-6.1.0; a state such as -stable or -beta is not a version) so rebuilds install the same versions.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3068" });

@@ -23,7 +23,7 @@ public sealed class COPT2068PeclPinVersionsTests
     [TestMethod]
     public void A_stability_state_is_not_a_version() =>
         RuleVerifier.Verify<COPT2068PeclPinVersions>(
-            "FROM php:8.3\nRUN pecl install [|apcu-stable|] [|xdebug-beta|] [|pecl.php.net/apcu|] [|channel://pecl.php.net/mongodb|]\n");
+            "FROM php:8.3\nRUN pecl install [|apcu-stable xdebug-beta pecl.php.net/apcu channel://pecl.php.net/mongodb|]\n");
 
     [TestMethod]
     public void Local_files_and_urls_install_exactly_what_they_name() =>
