@@ -103,11 +103,7 @@ public sealed class RuleContext
     }
 
     /// <summary>'a'; 'a' and 'b'; 'a', 'b' and 'c' (each item once, in order).</summary>
-    public static string ListText(IEnumerable<string> items)
-    {
-        var quoted = items.Distinct(StringComparer.Ordinal).Select(i => "'" + i + "'").ToList();
-        return quoted.Count <= 1 ? string.Concat(quoted) : string.Join(", ", quoted.Take(quoted.Count - 1)) + " and " + quoted[quoted.Count - 1];
-    }
+    public static string ListText(IEnumerable<string> items) => Prose.QuotedAnd(items);
 
     private sealed class ListReport
     {

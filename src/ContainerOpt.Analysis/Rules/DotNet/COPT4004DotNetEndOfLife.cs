@@ -1,5 +1,6 @@
 using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
 
@@ -18,6 +19,8 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
         var today = context.Facts.Today;
         var lts = DotNetReleases.CurrentLts(today);
         string note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
+        // One finding per out-of-support .NET version (a build stage and a runtime stage are one upgrade), at its first FROM.
+        var found = new List<(string Key, TextSpan Span, string Word, string What, string To, int Line)>();
         foreach (var stage in context.Model.Stages)
         {
             var image = context.Facts.DotNetImageOf(stage);
@@ -25,6 +28,7 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
             {
                 continue;
             }
+            int line = stage.From.Syntax.StartLine;
             var release = image.Version is null ? null : DotNetReleases.Find(image.Version);
             if (image.IsRetired)
             {
@@ -32,7 +36,7 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
                     ? $"is a retired repository that only holds .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)}"
                     : "is a retired repository that gets no updates";
                 string to = lts is null ? image.CurrentRepository : image.CurrentRepository + ":" + image.TagFor(lts.Version);
-                context.Report(image.RepositorySpan, image.Repository, what, $"use '{to}'{note}");
+                found.Add(("retired " + (release?.Name ?? ""), image.RepositorySpan, image.Repository, what, $"use '{to}'{note}", line));
                 continue;
             }
             if (release is null || image.Tag is null)
@@ -42,14 +46,21 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
             if (release.IsEndOfLife(today))
             {
                 string to = lts is null ? "move to a supported .NET version" : $"move to '{image.Repository}:{image.TagFor(lts.Version)}'{note}";
-                context.Report(image.TagSpan, image.Tag, $"is .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)} and no longer patched", to);
+                found.Add(("eol " + release.Name, image.TagSpan, image.Tag, $"is .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)} and no longer patched", to, line));
             }
             else if (image.IsPreview && release.IsReleased(today))
             {
-                context.Report(image.TagSpan, image.Tag,
+                found.Add(("preview " + release.Name, image.TagSpan, image.Tag,
                     $"is a preview of .NET {release.Name}, which shipped on {DotNetReleases.Format(release.GeneralAvailability)}; preview tags get no fixes",
-                    $"use the released tag '{image.Repository}:{image.TagFor(release.Version)}'");
+                    $"use the released tag '{image.Repository}:{image.TagFor(release.Version)}'", line));
             }
+        }
+        foreach (var group in found.GroupBy(f => f.Key))
+        {
+            var first = group.First();
+            var others = group.Skip(1).Select(f => f.Line).Distinct().ToList();
+            string also = others.Count == 0 ? "" : $"; the same for the FROM on {(others.Count == 1 ? "line" : "lines")} {Prose.And(others)}";
+            context.Report(first.Span, first.Word, first.What, first.To + also);
         }
     }
 }

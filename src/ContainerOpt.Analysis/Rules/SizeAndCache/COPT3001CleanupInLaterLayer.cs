@@ -35,6 +35,6 @@ public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
     private static string Join(IReadOnlyList<string> items, out bool plural)
     {
         plural = items.Count > 1;
-        return items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+        return Prose.And(items);
     }
 }

@@ -63,7 +63,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                     continue;
                 }
                 var names = tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList();
-                string list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+                string list = Prose.And(names);
                 string verb = names.Count == 1 ? "is" : "are";
                 context.Report(at.Script.SpanOf(tools[0]), $"{list} {verb} installed in the final image and never removed",
                     $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN");

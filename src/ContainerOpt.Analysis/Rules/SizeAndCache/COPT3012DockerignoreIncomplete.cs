@@ -54,11 +54,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")));
     }
 
-    private static string List(IEnumerable<string> items)
-    {
-        var list = items.ToList();
-        return list.Count == 1 ? list[0] : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
-    }
+    private static string List(IEnumerable<string> items) => Prose.And(items);
 
     /// <summary>A .NET build: a project is known, an image from mcr.microsoft.com/dotnet, a dotnet command, or a copied project file.</summary>
     private static bool BuildsDotNet(RuleContext context)

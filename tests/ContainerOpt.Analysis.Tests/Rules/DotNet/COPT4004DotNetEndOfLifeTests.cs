@@ -66,4 +66,15 @@ public sealed class COPT4004DotNetEndOfLifeTests
             "FROM mcr.microsoft.com/dotnet/aspnet:[|6.0-jammy-chiseled-extra|]\n", options: On(2026, 1, 15));
         StringAssert.Contains(findings[0].Message, "'mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra'");
     }
+
+    [TestMethod]
+    public void One_finding_per_version_names_the_other_froms()
+    {
+        var findings = RuleVerifier.Verify<COPT4004DotNetEndOfLife>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:[|6.0|] AS base\nFROM mcr.microsoft.com/dotnet/sdk:6.0 AS build\nRUN dotnet publish -o /app\n"
+            + "FROM mcr.microsoft.com/dotnet/sdk:[|7.0|] AS tools\nFROM base\nCOPY --from=build /app /app\nFROM mcr.microsoft.com/dotnet/runtime:6.0 AS worker\n",
+            options: new AnalysisOptions { Today = new DateTime(2026, 12, 1) });
+        StringAssert.EndsWith(findings[0].Message, "; the same for the FROM on lines 2 and 7.");
+        StringAssert.EndsWith(findings[1].Message, "supported until 2028-11-14).");
+    }
 }
