@@ -22,7 +22,8 @@ public static class NuGet
             case "test":
             case "pack":
             case "run":
-                return command.HasFlag("no-restore") ? null : PackageManagers.Call("nuget", PackageOp.Build, command, "dotnet", command.Arguments, p, 1);
+                // --no-build implies --no-restore (dotnet publish/pack/test/run documentation).
+                return command.HasFlag("no-restore", "no-build") ? null : PackageManagers.Call("nuget", PackageOp.Build, command, "dotnet", command.Arguments, p, 1);
             case "tool" when p.Count > 1 && p[1].Value is "install" or "update" or "restore":
                 return PackageManagers.Call("nuget", PackageOp.Install, command, "dotnet", command.Arguments, p, 2);
             case "nuget" when p.Count > 2 && p[1].Value == "locals" && command.HasFlag("c", "clear"):

@@ -138,7 +138,8 @@ public static class PackageCaches
                 }
                 break;
             case "apk":
-                if (call.Op == PackageOp.Update || (call.Op == PackageOp.Install && !command.HasFlag("no-cache")))
+                // --no-network installs only from what is already on disk: nothing is fetched, nothing is cached.
+                if (call.Op == PackageOp.Update || (call.Op == PackageOp.Install && !command.HasFlag("no-cache", "no-network")))
                 {
                     yield return Product(ApkCache, call, at);
                 }

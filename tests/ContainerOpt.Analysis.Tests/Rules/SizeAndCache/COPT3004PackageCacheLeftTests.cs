@@ -55,7 +55,8 @@ public sealed class COPT3004PackageCacheLeftTests
     public void Apk_without_no_cache_is_reported() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM alpine:3.20\nRUN [|apk|] add --update curl\nRUN [|apk|] update && apk add --no-cache git\n" +
-            "RUN apk add --no-cache jq\nRUN apk add bash && rm -rf /var/cache/apk/*\nRUN --mount=type=cache,target=/var/cache/apk apk add make\n");
+            "RUN apk add --no-cache jq\nRUN apk add bash && rm -rf /var/cache/apk/*\nRUN --mount=type=cache,target=/var/cache/apk apk add make\n" +
+            "RUN apk add --no-network --virtual .rundeps $runDeps\n");
 
     [TestMethod]
     public void Rpm_managers_need_clean_all() =>
@@ -107,7 +108,7 @@ public sealed class COPT3004PackageCacheLeftTests
         var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet restore\nFROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN [|dotnet|] restore && dotnet publish --no-restore -o /app\n" +
             "RUN [|dotnet|] tool install -g dotnet-ef\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -o /app\n" +
-            "RUN dotnet publish -o /app && dotnet nuget locals all --clear\nRUN dotnet build --no-restore\n");
+            "RUN dotnet publish -o /app && dotnet nuget locals all --clear\nRUN dotnet build --no-restore\nRUN dotnet pack -o /out --no-build && dotnet test --no-build\n");
         StringAssert.StartsWith(findings[0].Message, "'dotnet restore' leaves the NuGet package cache (~/.nuget/packages) in this layer: mount it as a cache");
     }
 
