@@ -281,11 +281,30 @@ public static class ShellParser
         public bool Complete { get; private set; } = true;
         public bool HasPipe { get; private set; }
 
+        /// <summary>
+        /// Where the lexer is inside <c>case WORD in PATTERN|PATTERN) LIST ;; ... esac</c>: the header and the
+        /// patterns run no program, and the '|' between patterns is not a pipe.
+        /// </summary>
+        private enum CasePart
+        {
+            Subject,
+            In,
+            Pattern,
+            Body,
+        }
+
+        private static readonly HashSet<string> CommandStartKeywords = new(StringComparer.Ordinal)
+        {
+            "if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done",
+        };
+
         public List<Token> Tokenize()
         {
             var tokens = new List<Token>();
             bool expectRedirectTarget = false;
             string? heredocOperator = null;
+            var cases = new Stack<CasePart>();
+            bool commandStart = true;
             while (_pos < _end)
             {
                 char c = _text[_pos];
@@ -302,7 +321,11 @@ public static class ShellParser
                 if (c == '\n')
                 {
                     _pos++;
-                    tokens.Add(new Token(TokenKind.Operator, "\n", null));
+                    if (cases.Count == 0 || cases.Peek() == CasePart.Body)
+                    {
+                        tokens.Add(new Token(TokenKind.Operator, "\n", null));
+                        commandStart = true;
+                    }
                     SkipHeredocBodies();
                     continue;
                 }
@@ -327,10 +350,29 @@ public static class ShellParser
                             expectRedirectTarget = true; // 2>&1: the "1" is the target
                         }
                     }
+                    else if (cases.Count > 0 && cases.Peek() is CasePart.Pattern or CasePart.In or CasePart.Subject)
+                    {
+                        // 'a|b)' separates patterns; ')' ends them and the branch's commands follow.
+                        if (op == ")" && cases.Peek() == CasePart.Pattern)
+                        {
+                            cases.Pop();
+                            cases.Push(CasePart.Body);
+                            tokens.Add(new Token(TokenKind.Operator, ";", null));
+                            commandStart = true;
+                        }
+                    }
+                    else if (op == ";;" && cases.Count > 0)
+                    {
+                        cases.Pop();
+                        cases.Push(CasePart.Pattern);
+                        tokens.Add(new Token(TokenKind.Operator, ";", null));
+                        commandStart = true;
+                    }
                     else
                     {
                         if (op is "|" or "|&") HasPipe = true;
                         tokens.Add(new Token(TokenKind.Operator, op, null));
+                        commandStart = true;
                     }
                     continue;
                 }
@@ -349,6 +391,31 @@ public static class ShellParser
                     }
                     continue;
                 }
+                if (cases.Count > 0 && cases.Peek() != CasePart.Body)
+                {
+                    var part = cases.Pop();
+                    if (part == CasePart.Subject || (part == CasePart.In && !(word.Value == "in" && !word.IsQuoted)))
+                    {
+                        cases.Push(CasePart.In);
+                    }
+                    else if (part == CasePart.In || (part == CasePart.Pattern && (word.IsQuoted || word.Value != "esac")))
+                    {
+                        cases.Push(CasePart.Pattern);
+                    }
+                    // else: 'esac' after the last ';;' closes the case
+                    continue;
+                }
+                if (commandStart && !word.IsQuoted && word.Value == "case")
+                {
+                    cases.Push(CasePart.Subject);
+                    continue;
+                }
+                if (commandStart && !word.IsQuoted && word.Value == "esac" && cases.Count > 0)
+                {
+                    cases.Pop();
+                    continue;
+                }
+                commandStart = !word.IsQuoted && CommandStartKeywords.Contains(word.Value);
                 tokens.Add(new Token(TokenKind.Word, "", word));
             }
             return tokens;

@@ -48,4 +48,18 @@ public sealed class ShellParserTests
         var piped = script.Commands.Where(c => c.PrecedingOperator == ShellOperator.Pipe).Select(c => c.Name).ToArray();
         CollectionAssert.AreEqual(new[] { "sort", "tee" }, piped);
     }
+
+    [TestMethod]
+    public void A_case_runs_only_its_branches_and_its_pattern_bars_are_not_pipes()
+    {
+        var script = ShellScript.Parse(
+            "case \"$(uname -m)\" in\n  x86_64|amd64) A=x64; echo one ;;\n  (aarch64|arm64) echo two | tr a b ;;\n  *) exit 1 ;;\nesac && make");
+
+        CollectionAssert.AreEqual(new[] { "uname", "echo", "echo", "tr", "exit", "make" }, script.Commands.Select(c => c.Name).ToArray());
+        Assert.IsTrue(script.HasPipe, "the pipe inside the second branch is a pipe");
+        Assert.IsFalse(ShellScript.Parse("case $x in a|b) echo a ;; esac").HasPipe);
+        // Nested and one-line forms; a quoted 'esac' is a pattern.
+        CollectionAssert.AreEqual(new[] { "inner", "outer", "after" },
+            ShellScript.Parse("case $a in 1) case $b in \"esac\"|x) inner ;; esac; outer ;; esac; after").Commands.Select(c => c.Name).ToArray());
+    }
 }

@@ -32,4 +32,10 @@ public sealed class COPT2003UseWorkdirNotCdTests
     [TestMethod]
     public void Cd_as_an_argument_is_fine() =>
         RuleVerifier.Verify<COPT2003UseWorkdirNotCd>("FROM debian:12\nRUN echo cd && mkdir cd\n");
+
+    [TestMethod]
+    public void A_directory_the_script_computes_is_no_workdir() =>
+        RuleVerifier.Verify<COPT2003UseWorkdirNotCd>(
+            "FROM debian:12\nARG APP_HOME=/srv/app\nRUN cd \"$(mktemp -d)\" && make\nRUN cd /tmp/node-v* && make\nRUN dir=$(mktemp -d); cd $dir && make\n"
+            + "RUN cd `dirname $0` && make\nRUN make && cd - && make\nRUN cd && ls\nRUN cd $UNDEFINED && make\nRUN [|cd|] $APP_HOME && make\n");
 }
