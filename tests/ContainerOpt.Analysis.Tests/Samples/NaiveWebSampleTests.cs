@@ -90,8 +90,7 @@ public sealed class NaiveWebSampleTests
             "COPT4004 1:35",  // end of life
             "COPT3011 3:6",   // no .dockerignore while COPY takes the whole context
             "COPT4005 3:6",   // COPY . . before restore (stands for COPT3007)
-            "COPT3004 4:5",   // NuGet cache left in the restore layer
-            "COPT3004 5:5",   // ... and in the publish layer
+            "COPT3004 4:5",   // NuGet cache left in the restore layer (the publish after it restores nothing new)
             "COPT4009 5:12",  // publish restores again
             "COPT1106 6:12",  // shell-form ENTRYPOINT (JSONArgsRecommended, DL3025)
             "COPT4011 6:19",  // wrong dll

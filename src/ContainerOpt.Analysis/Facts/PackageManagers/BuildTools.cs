@@ -33,6 +33,41 @@ public static class NuGet
         }
         return null;
     }
+
+    /// <summary>
+    /// True for a <c>dotnet build/publish/test/pack/run</c> that restores nothing new: an explicit <c>dotnet restore</c> ran
+    /// before it in the same stage (or a stage it is built on), so its packages are on disk already.
+    /// </summary>
+    public static bool RestoredBefore(RunSteps steps, RunStep step, StepCommand at)
+    {
+        if (step.CallAt(at) is not { Manager: "nuget", Op: PackageOp.Build } || step.Instruction.Stage is not { } stage)
+        {
+            return false;
+        }
+        foreach (var instruction in stage.ChainInstructions)
+        {
+            if (steps.Find(instruction) is not { IsOnbuild: false } earlier)
+            {
+                continue;
+            }
+            foreach (var command in earlier.Commands)
+            {
+                if (ReferenceEquals(earlier, step) && command.Order >= at.Order)
+                {
+                    return false;
+                }
+                if (earlier.CallAt(command) is { Manager: "nuget", Op: PackageOp.Install, Verb: "restore" })
+                {
+                    return true;
+                }
+            }
+            if (ReferenceEquals(earlier, step))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>Maven (<c>mvn</c>, <c>mvnw</c>): dependency goals download, lifecycle phases build.</summary>

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -16,7 +17,9 @@ public sealed class COPT2074NuGetCacheMount : DockerfileRule
     {
         foreach (var run in context.RunSteps.Posix)
         {
-            if (DependencyCaches.NuGetPackages.FirstUnmountedUse(run) is { } use)
+            // Outside hadolint mode, a build after an explicit restore downloads nothing: only the restore needs the mount.
+            if (DependencyCaches.NuGetPackages.FirstUnmountedUse(run) is { } use
+                && (context.Options.EffectiveMode == AnalysisMode.Hadolint || !Facts.NuGet.RestoredBefore(context.RunSteps, run, use.At)))
             {
                 context.Report(use.At.NameSpan, use.Use);
             }

@@ -8,8 +8,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// lists; <c>apt-get install</c>: the .debs, only where docker-clean is turned off), apk, yum,
 /// dnf/microdnf, zypper, pip (<c>--no-cache-dir</c>, <c>PIP_NO_CACHE_DIR</c>), uv, npm, yarn, gem
 /// (documentation: <c>--no-document</c>; the official ruby images set it already) and NuGet
-/// (<c>dotnet restore</c>, implicit restores, <c>dotnet tool install</c>). One finding per RUN and
-/// manager, at the command that made the cache. Only stages whose files ship are checked: the
+/// (<c>dotnet restore</c>, implicit restores, <c>dotnet tool install</c>). One finding per cache and fix,
+/// at the first command that made it; the message names the other RUNs that leave the same cache. Only stages whose files ship are checked: the
 /// final stage, the stages it is built on and stages it copies wholesale; a build stage's cache
 /// never reaches the image.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
     {
         var model = context.Model;
         var shipped = ShippedStages.FileStages(model);
+        var found = new List<Left>();
         var steps = context.RunSteps;
         foreach (var stage in model.Stages)
         {
@@ -47,19 +48,30 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                     aptKeepsArchives |= !step.IsOnbuild && LayerSimulation.DisablesDockerClean(step);
                     if (ReferenceEquals(s, stage) && step.IsPosix)
                     {
-                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context);
+                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context, found);
                     }
                 }
             }
         }
+        // The same cache left by the same kind of command in several RUNs is one finding: one habit to change.
+        foreach (var same in found.GroupBy(f => (f.What, f.Fix)))
+        {
+            var first = same.First();
+            var lines = same.Skip(1).Select(f => f.Line).Distinct().ToList();
+            string also = lines.Count == 0 ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
+            context.Report(first.Span, first.Display, first.What, first.Fix + also);
+        }
     }
 
-    private static void Check(RunStep step, CacheSetting setting, RuleContext context)
+    private sealed record Left(Dockerfile.Text.TextSpan Span, string Display, string What, string Fix, int Line);
+
+    private static void Check(RunStep step, CacheSetting setting, RuleContext context, List<Left> found)
     {
         var left = new List<CacheProduct>();
         foreach (var at in step.Commands)
         {
-            if (step.CallAt(at) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call)
+            if (step.CallAt(at) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call
+                || Facts.NuGet.RestoredBefore(context.RunSteps, step, at))
             {
                 continue;
             }
@@ -77,7 +89,8 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var first = products[0];
             string what = string.Join(" and ", products.Select(p => p.Kind.Description));
             string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
-            context.Report(first.At.Script.NameSpanOf(first.Producer.Command), first.Producer.Display, what, fix);
+            var span = first.At.Script.NameSpanOf(first.Producer.Command);
+            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line));
         }
     }
 

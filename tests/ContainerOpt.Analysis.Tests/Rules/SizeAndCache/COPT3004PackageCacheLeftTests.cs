@@ -52,16 +52,19 @@ public sealed class COPT3004PackageCacheLeftTests
     }
 
     [TestMethod]
-    public void Apk_without_no_cache_is_reported() =>
-        RuleVerifier.Verify<COPT3004PackageCacheLeft>(
-            "FROM alpine:3.20\nRUN [|apk|] add --update curl\nRUN [|apk|] update && apk add --no-cache git\n" +
+    public void Apk_without_no_cache_is_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
+            "FROM alpine:3.20\nRUN [|apk|] add --update curl\nRUN apk update && apk add --no-cache git\n" +
             "RUN apk add --no-cache jq\nRUN apk add bash && rm -rf /var/cache/apk/*\nRUN --mount=type=cache,target=/var/cache/apk apk add make\n" +
             "RUN apk add --no-network --virtual .rundeps $runDeps\n");
+        StringAssert.EndsWith(findings[0].Message, "or end the same RUN with 'rm -rf /var/cache/apk/*'; the same in the RUN on line 3.");
+    }
 
     [TestMethod]
     public void Rpm_managers_need_clean_all() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
-            "FROM rockylinux:9\nRUN [|yum|] install -y curl\nRUN [|yum|] install -y git && yum clean packages\nRUN yum install -y jq && yum clean all\n" +
+            "FROM rockylinux:9\nRUN [|yum|] install -y curl\nRUN yum install -y git && yum clean packages\nRUN yum install -y jq && yum clean all\n" +
             "RUN [|dnf|] install -y make\nRUN dnf install -y gcc && dnf clean all\nRUN microdnf install -y tar && rm -rf /var/cache/yum/*\n" +
             "RUN [|zypper|] --non-interactive install vim\nRUN zypper in -y less && zypper clean -a\n");
 
@@ -76,9 +79,9 @@ public sealed class COPT3004PackageCacheLeftTests
     public void Pip_without_no_cache_dir_is_reported()
     {
         var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
-            "FROM python:3.12-slim\nRUN [|pip|] install flask && pip install gunicorn\nRUN [|python3|] -m pip install -r requirements.txt\nRUN pipx install black\n");
+            "FROM python:3.12-slim\nRUN [|pip|] install flask && pip install gunicorn\nRUN python3 -m pip install -r requirements.txt\nRUN pipx install black\n");
         Assert.AreEqual(
-            "'pip install' leaves the pip download and wheel cache (~/.cache/pip) in this layer: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or mount a cache on /root/.cache/pip.",
+            "'pip install' leaves the pip download and wheel cache (~/.cache/pip) in this layer: add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or mount a cache on /root/.cache/pip; the same in the RUN on line 3.",
             findings[0].Message);
     }
 
@@ -94,7 +97,7 @@ public sealed class COPT3004PackageCacheLeftTests
     public void Uv_npm_and_yarn_caches_are_checked() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM node:20-slim\nRUN [|uv|] pip install --system flask\nRUN uv pip install --no-cache --system httpx\n" +
-            "RUN [|npm|] ci\nRUN npm ci && npm cache clean --force\nRUN [|npm|] install && npm cache clean\nRUN --mount=type=cache,target=/root/.npm npm ci\n" +
+            "RUN [|npm|] ci\nRUN npm ci && npm cache clean --force\nRUN npm install && npm cache clean\nRUN --mount=type=cache,target=/root/.npm npm ci\n" +
             "RUN [|yarn|]\nRUN yarn install --frozen-lockfile && yarn cache clean\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n");
 
     [TestMethod]
@@ -107,7 +110,7 @@ public sealed class COPT3004PackageCacheLeftTests
     {
         var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet restore\nFROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN [|dotnet|] restore && dotnet publish --no-restore -o /app\n" +
-            "RUN [|dotnet|] tool install -g dotnet-ef\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -o /app\n" +
+            "RUN dotnet tool install -g dotnet-ef\nRUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -o /app\n" +
             "RUN dotnet publish -o /app && dotnet nuget locals all --clear\nRUN dotnet build --no-restore\nRUN dotnet pack -o /out --no-build && dotnet test --no-build\n");
         StringAssert.StartsWith(findings[0].Message, "'dotnet restore' leaves the NuGet package cache (~/.nuget/packages) in this layer: mount it as a cache");
     }
@@ -132,4 +135,9 @@ public sealed class COPT3004PackageCacheLeftTests
     public void Powershell_is_not_checked() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN pip install flask\n");
+
+    [TestMethod]
+    public void A_build_after_an_explicit_restore_restores_nothing_new() =>
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS base\nRUN [|dotnet|] restore\nFROM base\nRUN dotnet publish -o /app\nRUN dotnet test\n");
 }
