@@ -66,6 +66,28 @@ public sealed class LintCommandTests
     }
 
     [TestMethod]
+    public void One_finding_for_several_runs_lists_the_others_as_related_locations()
+    {
+        // The same pip cache left by two RUNs is one COPT3004 finding; the second RUN is a related location
+        // (SARIF) or an additional location (JSON), and hadolint's DL3042 on it merges into the finding.
+        var path = CliRunner.TempFile("FROM python:3.12-slim\nRUN pip install flask==3.0.3\nRUN pip install gunicorn==23.0.0\n");
+        var (_, sarif, _) = CliRunner.Run("lint", path, "--format", "sarif");
+        var result = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "COPT3004");
+        StringAssert.EndsWith(result.GetProperty("message").GetProperty("text").GetString(), "; the same in the RUN on line 3.");
+        var related = result.GetProperty("relatedLocations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.AreEqual(3, related.GetProperty("startLine").GetInt32());
+        Assert.AreEqual(5, related.GetProperty("startColumn").GetInt32());
+
+        var (_, json, _) = CliRunner.Run("lint", path, "--format", "json");
+        var diagnostics = JsonDocument.Parse(json).RootElement.GetProperty("files")[0].GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.AreEqual(1, diagnostics.Count(d => d.GetProperty("code").GetString() is "COPT3004" or "COPT2042"));
+        var finding = diagnostics.Single(d => d.GetProperty("code").GetString() == "COPT3004");
+        Assert.AreEqual(3, finding.GetProperty("additionalLocations")[0].GetProperty("line").GetInt32());
+        CollectionAssert.AreEqual(new[] { "DL3042" }, finding.GetProperty("equivalents").EnumerateArray().Select(e => e.GetString()).ToArray());
+    }
+
+    [TestMethod]
     public void Sarif_format_has_rules_and_regions()
     {
         var path = CliRunner.TempFile("RUN echo before from\nFROM alpine:3.20\n");

@@ -133,7 +133,7 @@ public sealed class DockerfileAnalyzer
         return false;
     }
 
-    /// <summary>A rule that supersedes another takes over its findings on the same line, equivalents merged.</summary>
+    /// <summary>A rule that supersedes another takes over its findings on the same line (or a line of its additional locations), equivalents merged.</summary>
     private void MergeSuperseded(Dictionary<string, List<Finding>> byRule)
     {
         foreach (var rule in _rules)
@@ -151,7 +151,8 @@ public sealed class DockerfileAnalyzer
                 for (int w = 0; w < winners.Count; w++)
                 {
                     var winner = winners[w];
-                    var taken = losers.Where(l => l.Location.Start.Line == winner.Location.Start.Line).ToList();
+                    var taken = losers.Where(l => l.Location.Start.Line == winner.Location.Start.Line
+                        || winner.AdditionalLocations.Any(a => a.Start.Line == l.Location.Start.Line)).ToList();
                     if (taken.Count == 0) continue;
                     losers.RemoveAll(taken.Contains);
                     winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(t => t.Equivalents)).Distinct().ToArray());

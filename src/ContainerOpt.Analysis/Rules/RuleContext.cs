@@ -58,6 +58,17 @@ public sealed class RuleContext
     /// <summary>Reports the rule's diagnostic at a span; arguments fill the descriptor's message format.</summary>
     public void Report(TextSpan span, params object?[] messageArgs) => ReportWith(span, null, messageArgs);
 
+    /// <summary>
+    /// Reports one finding for several places (the first is <paramref name="span"/>); the others become its additional
+    /// locations, so superseded findings on their lines merge into it too. The message should name their lines.
+    /// </summary>
+    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)
+    {
+        var descriptor = _rule.Descriptor;
+        _sink.Add(new Finding(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), Source.Path,
+            Source.GetLinePositionSpan(span), span, descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray()));
+    }
+
     /// <summary>Reports with a narrower set of equivalents than the descriptor's (e.g. DL4003 for CMD only).</summary>
     public void ReportWith(TextSpan span, IReadOnlyList<string>? equivalents, params object?[] messageArgs) =>
         Add(_rule.Descriptor.DefaultSeverity, span, equivalents, messageArgs);

@@ -49,6 +49,20 @@ internal static class JsonReport
             json.WriteStringValue(e);
         }
         json.WriteEndArray();
+        if (f.AdditionalLocations.Count > 0)
+        {
+            json.WriteStartArray("additionalLocations");
+            foreach (var also in f.AdditionalLocations)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("line", also.Start.Line);
+                json.WriteNumber("column", also.Start.Column);
+                json.WriteNumber("endLine", also.End.Line);
+                json.WriteNumber("endColumn", also.End.Column);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteString("helpUri", f.Descriptor.HelpUri);
         json.WriteEndObject();
     }

@@ -88,6 +88,33 @@ internal static class SarifReport
                     json.WriteEndObject();
                     json.WriteEndObject();
                     json.WriteEndArray();
+                    if (f.AdditionalLocations.Count > 0)
+                    {
+                        // The other places this one result stands for (SARIF 2.1.0 §3.27.22).
+                        json.WriteStartArray("relatedLocations");
+                        for (int i = 0; i < f.AdditionalLocations.Count; i++)
+                        {
+                            var also = f.AdditionalLocations[i];
+                            json.WriteStartObject();
+                            json.WriteNumber("id", i + 1);
+                            json.WritePropertyName("physicalLocation");
+                            json.WriteStartObject();
+                            json.WritePropertyName("artifactLocation");
+                            json.WriteStartObject();
+                            json.WriteString("uri", file.Path.Replace('\\', '/'));
+                            json.WriteEndObject();
+                            json.WritePropertyName("region");
+                            json.WriteStartObject();
+                            json.WriteNumber("startLine", also.Start.Line);
+                            json.WriteNumber("startColumn", also.Start.Column);
+                            json.WriteNumber("endLine", also.End.Line);
+                            json.WriteNumber("endColumn", also.End.Column);
+                            json.WriteEndObject();
+                            json.WriteEndObject();
+                            json.WriteEndObject();
+                        }
+                        json.WriteEndArray();
+                    }
                     json.WriteEndObject();
                 }
             }

@@ -6,9 +6,10 @@ namespace ContainerOpt.Core.Diagnostics;
 public sealed class Finding
 {
     public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span,
-        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null)
+        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null)
     {
         Tier = tier;
+        AdditionalLocations = additionalLocations ?? Array.Empty<LinePositionSpan>();
         Equivalents = equivalents ?? descriptor.Equivalents;
         Descriptor = descriptor;
         Severity = severity;
@@ -39,11 +40,17 @@ public sealed class Finding
     /// <summary>Character offsets in the file.</summary>
     public TextSpan Span { get; }
 
+    /// <summary>
+    /// Other places the same finding stands for (Roslyn's additional locations): the other RUNs that leave the same
+    /// cache, the other FROMs of an out-of-support version. The message names their lines; SARIF lists them.
+    /// </summary>
+    public IReadOnlyList<LinePositionSpan> AdditionalLocations { get; }
+
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>

@@ -100,4 +100,28 @@ public sealed class SupersedeTests
         var findings = Analyze(Dockerfile, null, new WinnerRule());
         CollectionAssert.AreEqual(new[] { "TEST9001@3:1 [WinnerCheck]" }, findings.Select(Describe).ToArray());
     }
+
+    /// <summary>Reports every CMD of the file as one finding at the first, the others as additional locations.</summary>
+    private sealed class GroupingWinnerRule : DockerfileRule
+    {
+        public override DiagnosticDescriptor Descriptor => WinnerRule.Rule;
+
+        public override IReadOnlyList<string> Supersedes => new[] { "TEST9002" };
+
+        public override void Analyze(RuleContext context)
+        {
+            var cmds = context.Instructions.Where(i => i.Kind == InstructionKind.Cmd).ToList();
+            context.ReportAlsoAt(cmds[0].Syntax.Keyword.Span, cmds.Skip(1).Select(c => c.Syntax.Keyword.Span).ToList(), cmds[0].Syntax.StartLine);
+        }
+    }
+
+    [TestMethod]
+    public void A_finding_for_several_places_takes_the_losers_findings_on_every_one_of_them()
+    {
+        var findings = Analyze("FROM scratch\nCMD a\nENTRYPOINT run\nCMD b\n", null, new GroupingWinnerRule(), new LoserRule());
+        CollectionAssert.AreEqual(
+            new[] { "TEST9001@2:1 [WinnerCheck,DL9999]", "TEST9002@3:12 [DL9999]" },
+            findings.Select(Describe).ToArray());
+        Assert.AreEqual("(4,1,4,4)", findings[0].AdditionalLocations.Single().ToString());
+    }
 }

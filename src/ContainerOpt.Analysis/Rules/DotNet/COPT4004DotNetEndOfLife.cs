@@ -58,9 +58,10 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
         foreach (var group in found.GroupBy(f => f.Key))
         {
             var first = group.First();
-            var others = group.Skip(1).Select(f => f.Line).Distinct().ToList();
-            string also = others.Count == 0 ? "" : $"; the same for the FROM on {(others.Count == 1 ? "line" : "lines")} {Prose.And(others)}";
-            context.Report(first.Span, first.Word, first.What, first.To + also);
+            var others = group.Skip(1).ToList();
+            var lines = others.Select(f => f.Line).Distinct().ToList();
+            string also = lines.Count == 0 ? "" : $"; the same for the FROM on {(lines.Count == 1 ? "line" : "lines")} {Prose.And(lines)}";
+            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), first.Word, first.What, first.To + also);
         }
     }
 }

@@ -57,9 +57,10 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         foreach (var same in found.GroupBy(f => (f.What, f.Fix)))
         {
             var first = same.First();
-            var lines = same.Skip(1).Select(f => f.Line).Distinct().ToList();
+            var others = same.Skip(1).ToList();
+            var lines = others.Select(f => f.Line).Distinct().ToList();
             string also = lines.Count == 0 ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
-            context.Report(first.Span, first.Display, first.What, first.Fix + also);
+            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), first.Display, first.What, first.Fix + also);
         }
     }
 
