@@ -124,4 +124,11 @@ public sealed class SupersedeTests
             findings.Select(Describe).ToArray());
         Assert.AreEqual("(4,1,4,4)", findings[0].AdditionalLocations.Single().ToString());
     }
+
+    [TestMethod]
+    public void An_undeclared_arg_in_from_is_one_finding_with_both_buildkit_names()
+    {
+        var findings = new DockerfileAnalyzer().Analyze(new AnalysisInput(SourceText.From("FROM ${DOTNET_VERSION}\nRUN echo\n", "Dockerfile"))).Findings;
+        CollectionAssert.AreEqual(new[] { "COPT1108@1:6 [UndefinedArgInFrom,InvalidDefaultArgInFrom]" }, findings.Select(Describe).ToArray());
+    }
 }

@@ -13,6 +13,9 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedArgInFrom;
 
+    /// <summary>An undeclared ARG also leaves the image name empty: one finding says both (BuildKit reports the two checks).</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT1115" };
+
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;

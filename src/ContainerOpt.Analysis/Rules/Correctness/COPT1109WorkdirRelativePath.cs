@@ -6,7 +6,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>
 /// BuildKit's WorkdirRelativePath: the first WORKDIR of a stage (and of the stages it builds on) is a
 /// relative path, so it depends on the base image's working directory. Later relative WORKDIRs are
-/// fine: they are relative to the first one.
+/// fine: they are relative to the first one. A drive-letter path is absolute; on Windows stages so is <c>\dir</c>.
 /// </summary>
 public sealed class COPT1109WorkdirRelativePath : DockerfileRule
 {
@@ -34,8 +34,8 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
                 continue;
             }
             string path = expanded.Result;
-            bool windows = stage.Platform?.StartsWith("windows", StringComparison.OrdinalIgnoreCase) == true;
-            if (IsAbsolute(path, windows))
+            // The word as written too: the default escape character turns C:\io into C:io, yet only Windows images use drive letters.
+            if (IsAbsolute(path, context.Facts.IsWindows(stage)) || IsAbsolute(token.Value, windows: false))
             {
                 continue;
             }
@@ -45,13 +45,12 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
         }
     }
 
-    private static bool IsAbsolute(string path, bool windows)
-    {
-        if (path.StartsWith("/", StringComparison.Ordinal))
-        {
-            return true;
-        }
-        return windows && (path.StartsWith("\\", StringComparison.Ordinal)
-            || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/')));
-    }
+    /// <summary>
+    /// A drive-letter path (<c>C:\app</c>, <c>C:/app</c>) is absolute wherever it appears: only Windows images use one, even when
+    /// the base image is not one ContainerOpt recognises as Windows.
+    /// </summary>
+    private static bool IsAbsolute(string path, bool windows) =>
+        path.StartsWith("/", StringComparison.Ordinal)
+        || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'))
+        || (windows && path.StartsWith("\\", StringComparison.Ordinal));
 }

@@ -36,4 +36,14 @@ public sealed class COPT1109WorkdirRelativePathTests
     [TestMethod]
     public void Windows_drive_paths_are_absolute_on_a_windows_stage() =>
         RuleVerifier.Verify<COPT1109WorkdirRelativePath>("# escape=`\nFROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\app\n");
+
+    [TestMethod]
+    public void Drive_paths_are_absolute_on_any_stage_and_a_rooted_path_on_windows_ones()
+    {
+        // An image ContainerOpt does not know as Windows, a drive letter with either slash: no finding.
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM myorg/windows-runner:1\nWORKDIR C:/home/runner\n");
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM myorg/msvc:17\nWORKDIR C:\\io\n");
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR \\app\n");
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM debian:12\nWORKDIR [|app|]\n");
+    }
 }
