@@ -32,4 +32,11 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
     [TestMethod]
     public void Global_args_are_not_checked_like_buildkit() =>
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("ARG GITHUB_TOKEN\nFROM alpine\n");
+
+    [TestMethod]
+    public void Values_that_cannot_be_secrets_are_not_reported() =>
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
+            "FROM debian:12\nENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305\nENV NODE_GPG_KEYS=\"4ED778F539E3634C779C87C6D7062848A1AB005C 141F07595B7B3FFE74309A937405533BE57C7D57\"\n"
+            + "ENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\nENV SSL_KEY=/run/secrets/tls.key\nARG AUTH_URL=https://login.example.org/oauth\nENV SIGNING_KEY_ID=0xA821E680E5FA6305\n"
+            + "ARG [|GITHUB_TOKEN|]\nENV [|GITHUB_TOKEN|]=$GITHUB_TOKEN\nENV [|DB_PASSWORD|]=app_secret\nARG [|AUTH_URL2|]=https://user:pw@example.org\n");
 }
