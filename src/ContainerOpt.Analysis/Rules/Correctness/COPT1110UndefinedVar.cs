@@ -196,7 +196,9 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 {
                     continue;
                 }
-                string? suggestion = EditDistance.BuildKitSuggestion(name, _options);
+                // On an image whose environment is unknown, only a near miss of a name this Dockerfile declares is a likely
+                // typo ($APP_HOM for ARG APP_HOME); $GOPATH is not a typo of the default $PATH, the image may set it.
+                string? suggestion = EditDistance.BuildKitSuggestion(name, _envKnown ? _options : _options.Where(o => o != "PATH").ToList());
                 if (!_envKnown && suggestion is null)
                 {
                     continue;

@@ -91,5 +91,6 @@ public sealed class COPT1110UndefinedVarTests
     public void An_image_whose_environment_is_unknown_may_set_the_variable_so_only_a_likely_typo_is_reported() =>
         RuleVerifier.Verify<COPT1110UndefinedVar>(
             "FROM mambaorg/micromamba:1.5\nCOPY --chown=$MAMBA_USER:$MAMBA_USER env.yaml /tmp/env.yaml\nENV APP_HOME=/app\nWORKDIR [|$APP_HOM|]\n"
-            + "FROM registry.example.com/base:1 AS b\nUSER $USERNAME\nFROM alpine:3.20\nUSER [|$USERNAME|]\n");
+            + "FROM registry.example.com/base:1 AS b\nUSER $USERNAME\nFROM alpine:3.20\nUSER [|$USERNAME|]\n"
+            + "FROM gobuffalo/buffalo:v0.15.4\nWORKDIR $GOPATH/src/app\n");
 }
