@@ -63,7 +63,7 @@ public static partial class DiagnosticCatalog
         "COPT3007",
         "copy-before-dependency-install",
         "Broad COPY before the dependency install",
-        "The COPY of '{0}' comes before '{1}' on line {2}: any change to the copied files invalidates that layer and the dependencies are downloaded again. {3}.",
+        "{0} before '{1}' on line {2}: any change to the copied files invalidates that layer and the dependencies are downloaded again. {3}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.SizeAndCache);
 

@@ -9,8 +9,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>poetry install</c>, <c>pipenv install</c>, <c>npm ci</c> / <c>npm install</c> (no packages named),
 /// <c>yarn install</c>, <c>pnpm install</c>, <c>dotnet restore</c>, <c>go mod download</c>,
 /// <c>mvn dependency:…</c> (or <c>mvn package</c> when no dependency goal ran first),
-/// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the COPY's source,
-/// once, naming the first such step after it. A folder that holds the requirements file the step
+/// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
+/// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
 /// reads is not broad. Every stage is checked: the build cache matters in build stages most.
 /// </summary>
 public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
@@ -50,12 +50,14 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     {
                         continue;
                     }
-                    foreach (var (copy, source) in pending)
+                    // Every broad COPY before the step is one finding: one reordering fixes them all.
+                    var broad = pending.Where(p => !HoldsRequirements(p.Copy, p.Source, call, step, context)).Select(p => p.Source).ToList();
+                    if (broad.Count > 0)
                     {
-                        if (!HoldsRequirements(copy, source, call, step, context))
-                        {
-                            context.Report(source.Token.Span, source.Value, call.Display, step.Line, advice);
-                        }
+                        string subject = broad.Count == 1
+                            ? $"The COPY of '{broad[0].Value}' comes"
+                            : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
+                        context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
                     }
                     pending.Clear();
                 }

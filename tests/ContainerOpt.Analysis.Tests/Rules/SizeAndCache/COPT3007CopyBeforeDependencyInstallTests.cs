@@ -62,9 +62,13 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
     }
 
     [TestMethod]
-    public void Every_broad_COPY_before_the_step_is_reported() =>
-        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
-            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY [|src/|] ./src/\nADD [|tests|] ./tests/\nRUN dotnet restore\n");
+    public void Every_broad_COPY_before_the_step_is_one_finding()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY [|src/|] ./src/\nADD tests ./tests/\nRUN dotnet restore\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPYs of 'src/' (line 2) and 'tests' (line 3) come before 'dotnet restore' on line 4: ");
+        Assert.AreEqual("(3,5,3,10)", findings[0].AdditionalLocations.Single().ToString());
+    }
 
     [TestMethod]
     public void Copies_from_stages_and_onbuild_triggers_are_not_the_context() =>
