@@ -74,6 +74,15 @@ public static partial class DiagnosticCatalog
         DiagnosticCategories.Correctness,
         new[] { "JSONArgsRecommended" });
 
+    /// <summary>COPT1200, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1200ExecFormNotJson.cs.</summary>
+    public static readonly DiagnosticDescriptor ExecFormNotJson = new(
+        "COPT1200",
+        "exec-form-not-json",
+        "CMD or ENTRYPOINT looks like exec form but is not JSON",
+        "This {0} looks like exec form but is not valid JSON ({1}), so Docker runs it with the shell, which finds no program named '{2}' and the container exits at start. Write {3}.",
+        DiagnosticSeverity.Error,
+        DiagnosticCategories.Correctness);
+
     /// <summary>COPT1107, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1107MaintainerDeprecated.cs.</summary>
     public static readonly DiagnosticDescriptor MaintainerDeprecated = new(
         "COPT1107",

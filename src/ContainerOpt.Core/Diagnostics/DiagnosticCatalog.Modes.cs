@@ -9,6 +9,7 @@ public static partial class DiagnosticCatalog
     /// <summary>Certain failures: the build fails or the container cannot start (each shown on the real engine or cited on its help page).</summary>
     private static readonly string[] MinimumTier =
     {
+        "COPT1200", // exec form that is not JSON: the shell finds no program '["x",' and the container exits 127 (errors only)
         "COPT2011", // EXPOSE port out of range: the builder rejects it
         "COPT2021", // several sources to a destination without '/': the classic builder rejects it (an error for Windows containers, a warning elsewhere)
         "COPT2023", // COPY --from its own stage: the builder rejects it

@@ -3,8 +3,8 @@ using System.Text;
 namespace ContainerOpt.Dockerfile.Syntax;
 
 /// <summary>
-/// Reads the exec form <c>["a", "b"]</c> the way BuildKit does (Go's encoding/json into
-/// <c>[]interface{}</c>): the whole text must be one valid JSON array; any valid array whose
+/// Reads the exec form <c>["a", "b"]</c> the way BuildKit does (Go's json.Decoder into <c>[]interface{}</c>):
+/// the text must start with one valid JSON array, and whatever follows it is ignored; any valid array whose
 /// elements are not all strings is an error; anything else is not JSON and falls back to shell form.
 /// </summary>
 internal static class JsonArrayReader
@@ -86,11 +86,8 @@ internal static class JsonArrayReader
                 return Outcome.NotJson;
             }
         }
-        SkipWhitespace(text, ref pos, end);
-        if (pos != end)
-        {
-            return Outcome.NotJson;
-        }
+        // Go's json.Decoder reads one value and leaves the rest unread: ["a", "b"] # note is exec form ["a", "b"]
+        // (the engine shows both builders ignoring the trailing text).
         return allStrings ? Outcome.StringArray : Outcome.NotStringArray;
     }
 

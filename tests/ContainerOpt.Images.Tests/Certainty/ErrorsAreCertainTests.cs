@@ -133,12 +133,74 @@ public sealed class ErrorsAreCertainTests
     }
 
     [TestMethod]
+    [DataRow("CMD ['sh', '-c', 'echo started']")]
+    [DataRow("ENTRYPOINT [\"sh\" \"-c\" \"echo started\"]")]
+    public void An_exec_form_that_is_not_json_cannot_start(string command)
+    {
+        AssertCannotStart(command);
+    }
+
+    [TestMethod]
+    public void Text_after_an_exec_form_array_is_ignored_by_both_builders()
+    {
+        // Go's json.Decoder reads one value: the trailing comment is no shell form, so neither COPT1200 nor COPT1106 speaks.
+        string dockerfile = $"FROM {Base}\nENTRYPOINT [\"sh\", \"-c\", \"echo started\"]  # the app\n";
+        Assert.IsFalse(Analyze(dockerfile).Any(f => f.Code is "COPT1200" or "COPT1106"));
+        DockerEngine.Require();
+        foreach (bool buildKit in new[] { false, true })
+        {
+            string tag = "containeropt-test/exec-form-trailing:" + (buildKit ? "bk" : "classic");
+            string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(context);
+            File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+            try
+            {
+                var environment = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = buildKit ? "1" : "0" };
+                var build = DockerEngine.Run(new[] { "build", "--network=none", "-q", "-t", tag, "." }, TimeSpan.FromMinutes(3), context, environment);
+                Assert.AreEqual(0, build.ExitCode, build.Output);
+                var inspect = DockerEngine.RunChecked("image", "inspect", tag, "--format", "{{json .Config.Entrypoint}}");
+                Assert.AreEqual("[\"sh\",\"-c\",\"echo started\"]", inspect.StandardOutput.Trim());
+            }
+            finally
+            {
+                DockerEngine.RemoveImage(tag);
+                Directory.Delete(context, recursive: true);
+            }
+        }
+    }
+
+    private static void AssertCannotStart(string command)
+    {
+        string dockerfile = $"FROM {Base}\n{command}\n";
+        var finding = Analyze(dockerfile).Single(f => f.Code == "COPT1200");
+        Assert.AreEqual(DiagnosticSeverity.Error, finding.Severity);
+        DockerEngine.Require();
+        string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+        string tag = "containeropt-test/exec-form:" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        try
+        {
+            var build = DockerEngine.Run(new[] { "build", "--network=none", "-q", "-t", tag, "." }, TimeSpan.FromMinutes(3), context);
+            Assert.AreEqual(0, build.ExitCode, "the image builds: " + build.Output);
+            var run = DockerEngine.Run(new[] { "run", "--rm", "--network=none", tag }, TimeSpan.FromMinutes(1));
+            Assert.AreEqual(127, run.ExitCode, run.Output);
+            StringAssert.Contains(run.Output, "not found");
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(tag);
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Every_check_that_can_report_an_error_is_covered_here_or_cites_its_source()
     {
-        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002" }).ToHashSet();
+        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200" }).ToHashSet();
         // COPT4001: no older SDK or runtime is stood in here; docs/rules/COPT4001.md cites NETSDK1045 and the host's framework resolution.
         var cited = new Dictionary<string, string> { ["COPT4001"] = "NETSDK1045" };
-        foreach (var id in new[] { "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
+        foreach (var id in new[] { "COPT1200", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
         {
             Assert.AreEqual(RuleTier.Minimum, DiagnosticCatalog.TierOf(DiagnosticCatalog.ForCode(id)!), id);
             Assert.IsTrue(shownHere.Contains(id) || cited.ContainsKey(id), id + " has neither an engine test nor a cited source");

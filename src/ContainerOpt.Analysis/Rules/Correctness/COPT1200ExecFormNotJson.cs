@@ -1,0 +1,118 @@
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// A CMD or ENTRYPOINT written like exec form (<c>[ ... ]</c>) that is not valid JSON: single quotes
+/// (<c>CMD ['node', 'app.js']</c>) or a missing comma (<c>["a" "b"]</c>). (Text after a valid array is ignored by
+/// Docker, so <c>["a"]  # note</c> is fine.) Docker then takes it as shell form and runs <c>/bin/sh -c '["node", ...'</c>: the shell looks
+/// for a program named <c>[node,</c> and the container exits with 127. An error where that is certain: the
+/// default shell (no SHELL in the stage), and an ENTRYPOINT, or a CMD that no exec-form ENTRYPOINT takes as
+/// arguments; a warning otherwise.
+/// </summary>
+public sealed class COPT1200ExecFormNotJson : DockerfileRule
+{
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExecFormNotJson;
+
+    /// <summary>The shell-form advice (BuildKit's and hadolint's) would miss the point: this is meant as exec form.</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT1106", "COPT2025" };
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            bool shellSet = stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
+            StageInstruction? execEntrypoint = stage.Ancestors.SelectMany(s => s.Instructions)
+                .LastOrDefault(i => i.Kind == InstructionKind.Entrypoint && i.Syntax.IsJsonForm);
+            foreach (var instruction in stage.Instructions)
+            {
+                var syntax = instruction.Syntax;
+                if (syntax.Kind == InstructionKind.Shell)
+                {
+                    shellSet = true;
+                    continue;
+                }
+                if (syntax.Kind == InstructionKind.Entrypoint)
+                {
+                    execEntrypoint = syntax.IsJsonForm ? instruction : null;
+                }
+                if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm)
+                {
+                    continue;
+                }
+                string text = syntax.ArgumentText.Value.Trim();
+                if (!text.StartsWith("[", StringComparison.Ordinal) || Diagnose(text) is not { } problem)
+                {
+                    continue;
+                }
+                string firstWord = text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)[0];
+                bool certain = !shellSet && (syntax.Kind == InstructionKind.Entrypoint || FollowingEntrypoint(stage, instruction) is null && execEntrypoint is null);
+                var severity = certain ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+                context.ReportAs(severity, syntax.ArgumentText.Span, syntax.Keyword.Value.ToUpperInvariant(), problem.What, firstWord, syntax.Keyword.Value.ToUpperInvariant() + " " + problem.Fix);
+            }
+        }
+    }
+
+    /// <summary>An ENTRYPOINT later in the stage decides how this CMD runs too.</summary>
+    private static StageInstruction? FollowingEntrypoint(Stage stage, StageInstruction cmd) =>
+        stage.Instructions.SkipWhile(i => !ReferenceEquals(i, cmd)).FirstOrDefault(i => i.Kind == InstructionKind.Entrypoint);
+
+    /// <summary>What is wrong with a bracketed argument list that is not a JSON array of strings, and the JSON it means; null when nothing is recognisably wrong.</summary>
+    internal static (string What, string Fix)? Diagnose(string text)
+    {
+        // Text after a valid array is ignored by Docker (Go's json.Decoder), so only the array itself can be wrong.
+        string singleToDouble = text.Replace('\'', '"');
+        if (text.IndexOf('\'') >= 0 && text.IndexOf('"') < 0 && IsJsonArrayOfStrings(singleToDouble))
+        {
+            return ("JSON strings need double quotes", singleToDouble);
+        }
+        string withCommas = MissingComma.Replace(text, "\", \"");
+        if (!ReferenceEquals(withCommas, text) && withCommas != text && IsJsonArrayOfStrings(withCommas))
+        {
+            return ("a comma is missing between the strings", withCommas);
+        }
+        return null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex MissingComma = new("\"\\s+\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Starts with a JSON array of strings: [ "a", "b" ] (what Docker's exec form accepts).</summary>
+    private static bool IsJsonArrayOfStrings(string text)
+    {
+        int i = 0;
+        void Space()
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        }
+        bool String()
+        {
+            if (i >= text.Length || text[i] != '"') return false;
+            for (i++; i < text.Length; i++)
+            {
+                if (text[i] == '\\') i++;
+                else if (text[i] == '"')
+                {
+                    i++;
+                    return true;
+                }
+            }
+            return false;
+        }
+        Space();
+        if (i >= text.Length || text[i++] != '[') return false;
+        Space();
+        if (i < text.Length && text[i] == ']') return i + 1 == text.Length;
+        while (true)
+        {
+            Space();
+            if (!String()) return false;
+            Space();
+            if (i < text.Length && text[i] == ',') { i++; continue; }
+            if (i < text.Length && text[i] == ']') { i++; break; }
+            return false;
+        }
+        return true; // what follows the array is ignored, as by Docker
+    }
+}
