@@ -117,7 +117,16 @@ public sealed class DockerfileAnalyzer
         {
             return Array.Empty<Finding>();
         }
-        return ShellCheck.ShellCheckRunner.Check(facts, tool);
+        try
+        {
+            return ShellCheck.ShellCheckRunner.Check(facts, tool);
+        }
+        catch (Exception e)
+        {
+            // As for a rule: a bug here must not hide the rules' findings or fail the build with MSB4018.
+            string path = facts.Source.Path ?? "Dockerfile";
+            return new[] { DockerfileInput.FileProblem(DiagnosticCatalog.InternalError, path, path, $"ShellCheck's runner threw {e.GetType().Name}: {e.Message}") };
+        }
     }
 
     private static int CompareFindings(Finding a, Finding b)

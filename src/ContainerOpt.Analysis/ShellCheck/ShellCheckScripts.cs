@@ -51,14 +51,14 @@ public static class ShellCheckScripts
             {
                 continue;
             }
-            var variables = DeclaredVariables(first, stage);
+            var variables = DeclaredVariables(first, stage, facts.Model);
             if (run.IsJsonForm)
             {
                 AddExecForm(facts.Source, run, variables, result);
                 continue;
             }
-            ShellCheckDialect? lineDialect = DialectOf(first, stage, facts, pragmas, out bool skip);
-            if (skip)
+            ShellCheckDialect? lineDialect = DialectOf(first, stage, facts, pragmas, out bool windows);
+            if (windows)
             {
                 continue;
             }
@@ -98,7 +98,7 @@ public static class ShellCheckScripts
                 result.Add(composed);
             }
             // A body given literally ('EOF') to a shell (bash <<'EOF') is a script of that shell as well.
-            if (line.Script.Commands.Count == 1 && ShellCheckDialects.Of(new[] { line.Script.Commands[0].Name }) is { } fedTo)
+            if (lineDialect is not null && line.Script.Commands.Count == 1 && ShellCheckDialects.Of(new[] { line.Script.Commands[0].Name }) is { } fedTo)
             {
                 foreach (var heredoc in run.Heredocs.Where(h => !h.Expand && h.FileDescriptor == 0))
                 {
@@ -255,11 +255,12 @@ public static class ShellCheckScripts
 
     /// <summary>
     /// The dialect of a shell-form RUN's command line: its SHELL (for ONBUILD, the stage's last SHELL), else the
-    /// stage's <c># hadolint shell=</c> pragma, else /bin/sh — none on a Windows image. <paramref name="skip"/>: not
-    /// a shell ShellCheck checks (PowerShell, cmd, zsh…).
+    /// stage's <c># hadolint shell=</c> pragma, else /bin/sh. Null for a shell ShellCheck does not check (PowerShell,
+    /// cmd, zsh…). <paramref name="windows"/>: a stage on a Windows image without a SHELL (cmd; no #! lines either).
     /// </summary>
-    private static ShellCheckDialect? DialectOf(RunScript script, Stage stage, DockerfileFacts facts, List<(int Line, string Shell)> pragmas, out bool skip)
+    private static ShellCheckDialect? DialectOf(RunScript script, Stage stage, DockerfileFacts facts, List<(int Line, string Shell)> pragmas, out bool windows)
     {
+        windows = false;
         var shell = script.IsOnbuild && stage.Instructions.Count > 0 ? facts.ShellAt(stage.Instructions[stage.Instructions.Count - 1]) : script.Shell;
         IReadOnlyList<string> program = shell.Arguments;
         if (shell.Instruction is null)
@@ -280,13 +281,11 @@ public static class ShellCheckScripts
             }
             else if (IsWindowsStage(stage))
             {
-                skip = true;
+                windows = true;
                 return null;
             }
         }
-        var dialect = ShellCheckDialects.Of(program);
-        skip = dialect is null;
-        return dialect;
+        return ShellCheckDialects.Of(program);
     }
 
     private static bool IsWindowsStage(Stage stage)
@@ -313,7 +312,7 @@ public static class ShellCheckScripts
     /// The names a RUN may read although the script does not set them: the proxy variables, every ARG (with or
     /// without a value) and ENV of the stage before it and the ENV it inherits; for an ONBUILD RUN, the stage's ENV only.
     /// </summary>
-    private static IReadOnlyCollection<string> DeclaredVariables(RunScript script, Stage stage)
+    private static IReadOnlyCollection<string> DeclaredVariables(RunScript script, Stage stage, DockerfileModel model)
     {
         var names = new SortedSet<string>(ProxyVariables, StringComparer.Ordinal);
         if (script.IsOnbuild)
@@ -323,7 +322,9 @@ public static class ShellCheckScripts
         else
         {
             names.UnionWith(script.Instruction.Scope.ToDictionary().Keys);
-            foreach (var instruction in stage.Instructions)
+            // Before any FROM (the implicit stage of a file without one), the ARGs are the file's global ones.
+            var earlier = stage.IsImplicit ? model.GlobalArgs.Where(a => a.Syntax.StartLine < script.Run.StartLine).Concat(stage.Instructions) : stage.Instructions;
+            foreach (var instruction in earlier)
             {
                 if (ReferenceEquals(instruction, script.Instruction))
                 {

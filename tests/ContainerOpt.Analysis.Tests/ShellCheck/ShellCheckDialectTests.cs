@@ -75,6 +75,10 @@ public sealed class ShellCheckDialectTests
 
         const string python = "FROM debian:12\nRUN <<EOF\n#!/usr/bin/env python3\nprint($1)\nEOF\n";
         Assert.AreEqual(0, Describe(Analyze(python)).Length);
+
+        // BuildKit runs a body with a #! line as a program, whatever the SHELL.
+        const string underPwsh = "FROM debian:12\nSHELL [\"pwsh\", \"-c\"]\nRUN <<EOF\n#!/bin/sh\necho $1\nEOF\n";
+        Same(new[] { "SC2086 " + At(underPwsh, "$1") }, Describe(Analyze(underPwsh)));
     }
 
     [TestMethod]
