@@ -18,6 +18,21 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The ShellCheck tests (tests/ContainerOpt.Analysis.Tests/ShellCheck) need shellcheck on PATH, as the analysis
+# finds it: Debian's package. Installed before the engine starts, whose own apt-get would hold the dpkg lock.
+if ! command -v shellcheck >/dev/null 2>&1; then
+  echo "== shellcheck (apt-get install -y shellcheck)" >&2
+  if ((EUID == 0)); then
+    apt_install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends shellcheck >&2; }
+    apt_install || { apt-get -o DPkg::Lock::Timeout=120 update -qq >&2 && apt_install; } ||
+      echo "apt-get install shellcheck failed; the ShellCheck tests will fail." >&2
+  else
+    echo "shellcheck is missing and installing it needs root; the ShellCheck tests will fail." >&2
+  fi
+fi
+# A missing shellcheck fails the ShellCheck tests here instead of skipping them.
+export CONTAINEROPT_REQUIRE_SHELLCHECK=1
+
 # The image tests need a real Docker engine: build/docker-env.sh installs docker.io, starts dockerd
 # on a private socket and builds the local .NET base images (cached between runs). It runs while
 # the solution builds; its exports (DOCKER_HOST, ...) are read once both are done.

@@ -9,8 +9,9 @@ public static class CliApp
         containeropt — Dockerfile analysis for .NET teams
 
         Usage:
-          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR] [--config FILE]
+          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR] [--config FILE] [--verbose]
               Lint Dockerfiles (a folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).
+              RUN scripts are also checked by ShellCheck when shellcheck is on PATH (--verbose says which one, or that none was found).
               --project evaluates the .NET project (with your SDK's MSBuild) for the .NET rules;
               --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts;
               --config names a .hadolint.yaml or containeropt.yaml (default: found beside the Dockerfile or in the context).

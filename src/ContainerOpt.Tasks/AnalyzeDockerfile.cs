@@ -70,6 +70,10 @@ public sealed class AnalyzeDockerfile : ProjectTask
             Mode = mode,
             Project = BuildProjectModel(),
         });
+        foreach (var note in loaded.Notes)
+        {
+            Diagnostics.Note(MessageImportance.Low, "{0}", note);
+        }
         IReadOnlyList<LoggedFinding> findings;
         var cache = CacheFile is null ? null : new FindingCache(CacheFile);
         if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached))

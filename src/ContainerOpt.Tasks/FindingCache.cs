@@ -10,7 +10,7 @@ namespace ContainerOpt.Tasks;
 /// </summary>
 internal sealed class FindingCache
 {
-    private const string Header = "containeropt findings v1";
+    private const string Header = "containeropt findings v2";
     private readonly string _path;
 
     public FindingCache(string path) => _path = Path.GetFullPath(path);
@@ -33,11 +33,12 @@ internal sealed class FindingCache
             for (int i = 2; i < lines.Length; i++)
             {
                 var f = lines[i].Split('\t');
-                if (f.Length != 9 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
+                if (f.Length != 10 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
                 {
                     return false;
                 }
-                list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8])));
+                var equivalents = Unescape(f[9]).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
+                list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8]), equivalents));
             }
             findings = list;
             return true;
@@ -56,7 +57,8 @@ internal sealed class FindingCache
         {
             sb.Append(f.Code).Append('\t').Append(f.Severity.ToText()).Append('\t').Append(Escape(f.Message)).Append('\t')
               .Append(Escape(f.File)).Append('\t').Append(f.Line).Append('\t').Append(f.Column).Append('\t')
-              .Append(f.EndLine).Append('\t').Append(f.EndColumn).Append('\t').Append(Escape(f.HelpLink)).Append('\n');
+              .Append(f.EndLine).Append('\t').Append(f.EndColumn).Append('\t').Append(Escape(f.HelpLink)).Append('\t')
+              .Append(Escape(string.Join(";", f.Equivalents))).Append('\n');
         }
         try
         {

@@ -7,7 +7,7 @@ namespace ContainerOpt.Tasks;
 /// <summary>
 /// The one path from a finding to MSBuild's log, for every task: MSBuild's canonical form (file, line,
 /// column, end line, end column, code, help link). NoWarn and WarningsAsErrors/WarningsNotAsErrors are
-/// applied here as well as by MSBuild, so older MSBuild versions (Visual Studio 2019) behave like the .NET
+/// applied here as well as by MSBuild — here also to a finding's equivalents (NoWarn=SC2086 or DL3008), so older MSBuild versions (Visual Studio 2019) behave like the .NET
 /// SDK's; -warnaserror and MSBuildTreatWarningsAsErrors are MSBuild's own and apply to these warnings as
 /// to any other. TreatWarningsAsErrors (which MSBuild leaves to the compiler) is applied here, as NuGet
 /// applies it to its NU warnings. Info findings are high-importance messages with their code.
@@ -50,12 +50,12 @@ internal sealed class TaskDiagnostics
         var items = new List<ITaskItem>();
         foreach (var f in findings)
         {
-            if (f.Severity != DiagnosticSeverity.Error && _noWarn.Contains(f.Code))
+            if (f.Severity != DiagnosticSeverity.Error && f.IsNamedIn(_noWarn))
             {
                 continue;
             }
             var severity = f.Severity;
-            if (severity == DiagnosticSeverity.Warning && (_allAsErrors || _asErrors.Contains(f.Code)) && !_notAsErrors.Contains(f.Code))
+            if (severity == DiagnosticSeverity.Warning && (_allAsErrors || f.IsNamedIn(_asErrors)) && !f.IsNamedIn(_notAsErrors))
             {
                 severity = DiagnosticSeverity.Error;
             }
@@ -84,6 +84,7 @@ internal sealed class TaskDiagnostics
             item.SetMetadata("EndLine", f.EndLine.ToString(System.Globalization.CultureInfo.InvariantCulture));
             item.SetMetadata("EndColumn", f.EndColumn.ToString(System.Globalization.CultureInfo.InvariantCulture));
             item.SetMetadata("HelpLink", f.HelpLink);
+            item.SetMetadata("Equivalents", string.Join(";", f.Equivalents));
             items.Add(item);
         }
         return items.ToArray();

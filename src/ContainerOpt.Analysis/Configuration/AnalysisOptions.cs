@@ -67,4 +67,10 @@ public sealed class AnalysisOptions
     /// null means today. Set it to make a build's result independent of the day it runs.
     /// </summary>
     public DateTime? Today { get; set; }
+
+    /// <summary>
+    /// The ShellCheck to run on the RUN scripts after the rules (COPT2200), or null for none. The CLI and the
+    /// MSBuild task set it through <see cref="Requests.AnalysisRequestLoader"/>, which finds shellcheck on PATH.
+    /// </summary>
+    public ShellCheck.ShellCheckTool? ShellCheck { get; set; }
 }

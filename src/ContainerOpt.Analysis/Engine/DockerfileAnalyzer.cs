@@ -75,6 +75,7 @@ public sealed class DockerfileAnalyzer
             }
             MergeSuperseded(ruleFindings);
             findings.AddRange(ruleFindings.Values.SelectMany(f => f));
+            findings.AddRange(RunShellCheck(facts, options, suppressions));
         }
 
         var mode = options.EffectiveMode;
@@ -107,12 +108,37 @@ public sealed class DockerfileAnalyzer
         return new AnalysisResult(syntax, model, final);
     }
 
+    /// <summary>
+    /// ShellCheck on the RUN scripts, when the caller gave one (<see cref="AnalysisOptions.ShellCheck"/>): an external
+    /// checker, not a rule (it runs a process). Not run when its findings could not show (the mode leaves it out,
+    /// or it is ignored by its code or name).
+    /// </summary>
+    private static IReadOnlyList<Finding> RunShellCheck(DockerfileFacts facts, AnalysisOptions options, Suppressions suppressions)
+    {
+        if (options.ShellCheck is not { } tool || !IsEnabled(DiagnosticCatalog.ShellCheck, options, suppressions) || ShellCheck.ShellCheckRunner.IsSwitchedOff(options))
+        {
+            return Array.Empty<Finding>();
+        }
+        try
+        {
+            return ShellCheck.ShellCheckRunner.Check(facts, tool);
+        }
+        catch (Exception e)
+        {
+            // As for a rule: a bug here must not hide the rules' findings or fail the build with MSB4018.
+            string path = facts.Source.Path ?? "Dockerfile";
+            return new[] { DockerfileInput.FileProblem(DiagnosticCatalog.InternalError, path, path, $"ShellCheck's runner threw {e.GetType().Name}: {e.Message}") };
+        }
+    }
+
     private static int CompareFindings(Finding a, Finding b)
     {
         int c = a.Location.Start.Line.CompareTo(b.Location.Start.Line);
         if (c != 0) return c;
         c = a.Location.Start.Column.CompareTo(b.Location.Start.Column);
-        return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+        c = c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+        // One descriptor reports several findings at one place (ShellCheck's SC codes): keep their order stable.
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 
     private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions)

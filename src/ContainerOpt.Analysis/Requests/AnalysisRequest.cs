@@ -31,4 +31,7 @@ public sealed class AnalysisRequest
 
     /// <summary>The .NET project, or null (the project-aware rules then judge what the Dockerfile alone shows).</summary>
     public ProjectModel? Project { get; set; }
+
+    /// <summary>The PATH on which to find the tools the analysis runs (shellcheck); null: this process's PATH.</summary>
+    public string? SearchPath { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.ShellCheck;
 using ContainerOpt.Core.BuildContext;
 using ContainerOpt.Core.Projects;
 
@@ -10,8 +11,8 @@ namespace ContainerOpt.Analysis.Requests;
 /// <summary>
 /// The one way in for every adapter (MSBuild tasks, CLI): reads the Dockerfile, resolves the build
 /// context (the one named, else the folder a generated Dockerfile's header names, else the Dockerfile's
-/// folder), reads the .dockerignore docker would read, finds and reads the configuration, and computes the
-/// cache key over all of it (same key, same findings). Every problem is a coded finding, never an exception.
+/// folder), reads the .dockerignore docker would read, finds and reads the configuration, finds the tools the
+/// engine runs (shellcheck on PATH), and computes the cache key over all of it (same key, same findings). Every problem is a coded finding, never an exception.
 /// This is the analysis' file access; rules never touch the disk.
 /// </summary>
 public static class AnalysisRequestLoader
@@ -64,17 +65,30 @@ public static class AnalysisRequestLoader
             key.Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
         }
         var options = new AnalysisOptions();
-        var problems = ConfigurationFiles.Load(configFiles, options);
+        var problems = new List<Core.Diagnostics.Finding>(ConfigurationFiles.Load(configFiles, options));
         if (request.Mode is { } mode)
         {
             options.Mode = mode;
         }
         key.Append("mode ").Append(options.EffectiveMode.ToText()).Append('\n');
+
+        // ShellCheck, when on PATH, checks the RUN scripts: another ShellCheck gives other findings, so it is an input too.
+        string shellCheckNote = "ShellCheck is switched off by the configuration (COPT2200).";
+        if (!ShellCheckRunner.IsSwitchedOff(options))
+        {
+            options.ShellCheck = ShellCheckLocator.Locate(request.SearchPath, out shellCheckNote, out var shellCheckProblem);
+            if (shellCheckProblem is { } broken)
+            {
+                problems.Add(DockerfileInput.FileProblem(DiagnosticCatalog.ShellCheckFailed, dockerfile, broken.Path, broken.Reason));
+            }
+        }
+        key.Append("shellcheck ").Append(options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
+        var notes = new[] { shellCheckNote };
         string cacheKey = Hash(Encoding.UTF8.GetBytes(key.ToString()));
         if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
         {
             // A configuration that cannot be read leaves the user's intent unknown: report it, analyse nothing.
-            return new LoadedRequest(dockerfile, context, configFiles, cacheKey, null, problems);
+            return new LoadedRequest(dockerfile, context, configFiles, cacheKey, null, problems, notes);
         }
         var input = new AnalysisInput(source)
         {
@@ -83,7 +97,7 @@ public static class AnalysisRequestLoader
             Project = request.Project,
             Options = options,
         };
-        return new LoadedRequest(dockerfile, context, configFiles, cacheKey, input, problems);
+        return new LoadedRequest(dockerfile, context, configFiles, cacheKey, input, problems, notes);
     }
 
     /// <summary>
@@ -190,8 +204,9 @@ public static class AnalysisRequestLoader
 public sealed class LoadedRequest
 {
     internal LoadedRequest(string dockerfile, string? context, IReadOnlyList<string> configFiles, string cacheKey, AnalysisInput? input,
-        IReadOnlyList<Core.Diagnostics.Finding> problems)
+        IReadOnlyList<Core.Diagnostics.Finding> problems, IReadOnlyList<string>? notes = null)
     {
+        Notes = notes ?? Array.Empty<string>();
         Dockerfile = dockerfile;
         ContextDirectory = context;
         ConfigFiles = configFiles;
@@ -214,6 +229,9 @@ public sealed class LoadedRequest
 
     /// <summary>What to analyse, or null when a problem stops the analysis.</summary>
     public AnalysisInput? Input { get; }
+
+    /// <summary>What a verbose log may say about how the analysis runs (which ShellCheck checks the RUN scripts, or that none was found).</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     /// <summary>COPT0xxx problems: of the file, the context or the configuration (error severity ones stop the analysis).</summary>
     public IReadOnlyList<Core.Diagnostics.Finding> Problems { get; }

@@ -13,7 +13,9 @@ internal static class LintCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, Array.Empty<string>());
+        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose" });
+        bool verbose = line.Flag("--verbose");
+        var notesShown = new HashSet<string>(StringComparer.Ordinal);
         AnalysisMode? mode = null;
         if (line.Value("--mode") is { } modeText)
         {
@@ -68,6 +70,13 @@ internal static class LintCommand
                     Mode = mode,
                     Project = project,
                 });
+                foreach (var note in loaded.Notes)
+                {
+                    if (verbose && notesShown.Add(note))
+                    {
+                        stderr.WriteLine($"containeropt: {note}");
+                    }
+                }
                 foreach (var problem in loaded.Problems)
                 {
                     bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);

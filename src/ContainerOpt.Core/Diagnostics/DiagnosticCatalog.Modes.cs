@@ -43,6 +43,10 @@ public static partial class DiagnosticCatalog
         // .NET project mistakes.
         "COPT4003", "COPT4004", "COPT4005", "COPT4006", "COPT4007", "COPT4008", "COPT4009", "COPT4010", "COPT4012", "COPT4013",
         "COPT4014", "COPT4015", "COPT4016",
+        // ShellCheck: the descriptor's tier. Each finding has its own (Finding.Tier): bugs (ShellCheck's error
+        // level, bashisms under a POSIX sh, shell syntax) warn here, style and quoting advice is a suggestion,
+        // a shell syntax error the shell certainly rejects is minimum tier (ShellCheckSeverities).
+        "COPT2200",
     };
 
     /// <summary>hadolint's versions of checks ContainerOpt makes under another code: they run only in hadolint mode.</summary>
@@ -164,9 +168,23 @@ public static partial class DiagnosticCatalog
     public static (DiagnosticSeverity Severity, bool Enabled)? HadolintDefault(string code) =>
         Hadolint.TryGetValue(code, out var entry) ? entry : null;
 
-    /// <summary>True when hadolint's default rule set includes a rule this descriptor stands for (tool and parser diagnostics always run).</summary>
+    /// <summary>
+    /// What hadolint runs by default that has no DL code: ShellCheck on every RUN script (hadolint reports its
+    /// findings under their SC codes, at ShellCheck's own level). Its descriptor has no equivalents of its own
+    /// (each finding carries its SC code), so the DL table cannot say hadolint runs it.
+    /// </summary>
+    private static readonly string[] HadolintRunsWithoutDlCode =
+    {
+        "COPT2200", // ShellCheck
+    };
+
+    /// <summary>
+    /// True when hadolint's default rule set includes a rule this descriptor stands for (tool and parser
+    /// diagnostics always run), or hadolint runs the check without a DL code (ShellCheck).
+    /// </summary>
     public static bool RunsInHadolintMode(DiagnosticDescriptor descriptor) =>
         descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax
+        || Array.IndexOf(HadolintRunsWithoutDlCode, descriptor.Id) >= 0
         || descriptor.Equivalents.Any(e => HadolintDefault(e) is { Enabled: true });
 
     /// <summary>True when the rule runs in the mode (before its findings' severities are decided).</summary>
@@ -180,7 +198,8 @@ public static partial class DiagnosticCatalog
     /// <summary>
     /// The severity a finding has in a mode: its own where its rule's tier is reached, a suggestion (Style)
     /// below it; in hadolint mode, hadolint's severity of the code it stands for (None when hadolint has
-    /// none on by default). Configuration applies after this.
+    /// none on by default; for a ShellCheck finding, the finding's own severity, which the ShellCheck runner sets
+    /// to ShellCheck's level in hadolint mode as hadolint does). Configuration applies after this.
     /// </summary>
     public static DiagnosticSeverity SeverityIn(AnalysisMode mode, Finding finding)
     {
@@ -189,7 +208,8 @@ public static partial class DiagnosticCatalog
         switch (mode)
         {
             case AnalysisMode.Hadolint:
-                if (descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax)
+                if (descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax
+                    || Array.IndexOf(HadolintRunsWithoutDlCode, descriptor.Id) >= 0)
                 {
                     return finding.Severity;
                 }
