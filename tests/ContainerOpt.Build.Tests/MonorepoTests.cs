@@ -16,7 +16,7 @@ public sealed class MonorepoTests : BuildTestBase
         scratch.Write("Directory.Build.props",
             "<Project>\n  <PropertyGroup>\n    <NuGetAudit>false</NuGetAudit>\n  </PropertyGroup>\n" +
             $"  <ItemGroup>\n    {Scratch.PackageReference}\n  </ItemGroup>\n</Project>\n");
-        const string workerDockerfile = "FROM alpine:3.20 AS Build\nRUN apt-get install -y --no-install-recommends curl\n";
+        const string workerDockerfile = "FROM alpine:3.20 AS Build\nRUN apk add curl=8.9.1-r0\n";
         var api = scratch.WebApp("src/Api", Dockerfiles.FinalStage, reference: false);
         var worker = scratch.ConsoleApp("src/Worker", workerDockerfile, frameworks: "net10.0;net8.0", reference: false);
         var lib = scratch.Library("src/Lib", dockerfile: null, reference: false);
@@ -31,7 +31,7 @@ public sealed class MonorepoTests : BuildTestBase
         BuildAssert.Findings(result,
             Expected.Warning("COPT1100", scratch.PathOf("src/Api/Dockerfile"), 1, 21, 1, 26, api),
             Expected.Warning("COPT1100", scratch.PathOf("src/Worker/Dockerfile"), 1, buildColumn, 1, buildColumn + 5, workerInner),
-            Expected.Warning("COPT2008", scratch.PathOf("src/Worker/Dockerfile"), 2, 48, 2, 52, workerInner));
+            Expected.Warning("COPT3004", scratch.PathOf("src/Worker/Dockerfile"), 2, 5, 2, 8, workerInner));
         Assert.IsFalse(result.ContainerOptDiagnostics.Any(d => d.Project == lib), "the project without a Dockerfile must be silent");
         // Both frameworks of the worker were built (the finding is once, not because one framework was skipped).
         StringAssert.Contains(result.Stdout, Path.Combine("bin", "Debug", "net8.0", "Worker.dll"));

@@ -14,7 +14,7 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class PackageContentTests : BuildTestBase
 {
-    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Generation.dll", "ContainerOpt.Images.dll", "ContainerOpt.Tasks.dll" };
+    private static readonly string[] OurAssemblies = { "ContainerOpt.Analysis.dll", "ContainerOpt.Core.dll", "ContainerOpt.Dockerfile.dll", "ContainerOpt.Generation.dll", "ContainerOpt.Images.dll", "ContainerOpt.Tasks.dll" };
 
     [TestMethod]
     public void BuildPackage_HoldsExactlyItsPropsTargetsAndTaskAssemblies()
@@ -155,7 +155,7 @@ public sealed class PackageContentTests : BuildTestBase
     {
         bool netStandardBuild = taskFramework == "net472";
         var list = new List<string>();
-        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj", "src/ContainerOpt.Generation/ContainerOpt.Generation.csproj", "src/ContainerOpt.Images/ContainerOpt.Images.csproj" })
+        foreach (var project in new[] { "src/ContainerOpt.Analysis/ContainerOpt.Analysis.csproj", "src/ContainerOpt.Core/ContainerOpt.Core.csproj", "src/ContainerOpt.Dockerfile/ContainerOpt.Dockerfile.csproj", "src/ContainerOpt.Generation/ContainerOpt.Generation.csproj", "src/ContainerOpt.Images/ContainerOpt.Images.csproj" })
         {
             var xml = XDocument.Load(Path.Combine(RunFixture.RepoRoot, project));
             foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "PackageReference"))

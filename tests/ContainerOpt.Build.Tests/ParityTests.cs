@@ -43,7 +43,8 @@ public sealed class ParityTests : BuildTestBase
         }
         Assert.IsTrue(File.Exists(dockerfile), dockerfile);
 
-        var build = DotnetRunner.Run(root, new[] { "build", projectPath, "-nologo", "-tl:off" }, RunFixture.Environment);
+        // Detailed verbosity shows the suggestions (Style), which the build logs as low-importance messages (binlog, IDE).
+        var build = DotnetRunner.Run(root, new[] { "build", projectPath, "-nologo", "-tl:off", "-v:d" }, RunFixture.Environment);
         var fromBuild = Diagnostic.Matches(build.Stdout)
             .Where(m => m.Groups["file"].Value.Trim() == dockerfile)
             .Select(m => $"{m.Groups["code"].Value} ({m.Groups["line"].Value},{m.Groups["col"].Value}) {Severity(m.Groups["kind"].Value)}")
@@ -53,14 +54,17 @@ public sealed class ParityTests : BuildTestBase
         var fromLint = JsonDocument.Parse(lint).RootElement.GetProperty("files").EnumerateArray()
             .Where(f => f.GetProperty("path").GetString() == dockerfile)
             .SelectMany(f => f.GetProperty("diagnostics").EnumerateArray())
-            .Select(d => $"{d.GetProperty("code").GetString()} ({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {d.GetProperty("severity").GetString()}")
+            .Select(d => $"{d.GetProperty("code").GetString()} ({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {AsLogged(d.GetProperty("severity").GetString()!)}")
             .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
         CollectionAssert.AreEqual(fromBuild, fromLint,
             $"\nbuild: {string.Join(" | ", fromBuild)}\nlint:  {string.Join(" | ", fromLint)}\n{build.Stdout}\n{lint}");
     }
 
-    private static string Severity(string msbuildKind) => msbuildKind == "message" ? "info" : msbuildKind;
+    private static string Severity(string msbuildKind) => msbuildKind;
+
+    /// <summary>MSBuild has warnings, errors and messages: info (high importance) and style (low) are both messages.</summary>
+    private static string AsLogged(string severity) => severity is "info" or "style" ? "message" : severity;
 
     /// <summary>The sample as a repository of its own under the run's folder, consuming the packages under test.</summary>
     private static string CopySample(string sample)

@@ -83,6 +83,24 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Error,
         DiagnosticCategories.Correctness);
 
+    /// <summary>COPT1201, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1201ExecFormVariable.cs.</summary>
+    public static readonly DiagnosticDescriptor ExecFormVariable = new(
+        "COPT1201",
+        "exec-form-variable",
+        "A variable in exec form is never expanded",
+        "'{0}' in exec-form {1} is passed as written: exec form runs no shell, so the program gets the text '{0}', not its value. {2}.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Correctness);
+
+    /// <summary>COPT1202, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1202ShellStateLost.cs.</summary>
+    public static readonly DiagnosticDescriptor ShellStateLost = new(
+        "COPT1202",
+        "shell-state-lost",
+        "A RUN ends with a command whose effect ends with it",
+        "'{0}' only changes the shell of this RUN, and the RUN ends right after it, so it has no effect on later instructions{1}. {2}.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Correctness);
+
     /// <summary>COPT1107, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1107MaintainerDeprecated.cs.</summary>
     public static readonly DiagnosticDescriptor MaintainerDeprecated = new(
         "COPT1107",

@@ -30,6 +30,8 @@ public static partial class DiagnosticCatalog
         "COPT1100", "COPT1101", "COPT1102", "COPT1103", "COPT1104", "COPT1105", "COPT1106", "COPT1107", "COPT1108", "COPT1109",
         "COPT1110", "COPT1111", "COPT1112", "COPT1113", "COPT1114", "COPT1115", "COPT1116", "COPT1117", "COPT1118", "COPT1119",
         "COPT1120", "COPT1121",
+        // Commands that do not do what they say: a variable exec form never expands, a shell change that ends with its RUN.
+        "COPT1201", "COPT1202",
         // An install that asks for confirmation aborts the build.
         "COPT2014", "COPT2030", "COPT2034", "COPT2038",
         // Caches left in the layer (real bytes); COPT3004 stands in for them where both fire.

@@ -14,10 +14,7 @@ public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Project is null)
-        {
-            return;
-        }
+        // The Dockerfile alone proves it: no project needed.
         var commands = context.Facts.DotNetCommands;
         foreach (var publish in commands.WithVerb("publish"))
         {

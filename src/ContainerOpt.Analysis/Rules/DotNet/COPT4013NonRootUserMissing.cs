@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// The final stage is built on a .NET 8+ image, which provides the non-root user <c>app</c>
 /// (<c>$APP_UID</c>), yet no USER is set anywhere in its stage chain, so the app runs as root.
 /// Chiseled and distroless images already run as <c>app</c>; a USER that names root is hadolint
-/// DL3002's finding, not this one; a project whose ContainerUser is root asked for root.
+/// DL3002's finding, not this one; a project whose ContainerUser is root asked for root. Needs no project.
 /// </summary>
 public sealed class COPT4013NonRootUserMissing : DockerfileRule
 {
@@ -21,7 +21,8 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
     {
         var project = context.Project;
         var final = context.Model.FinalStage;
-        if (project is null || final is null || project.ContainerUser is "root" or "0" || !context.Facts.Purpose.IsApplication)
+        // Without a project the Dockerfile alone proves it (a .NET 8+ image, no USER); a project whose ContainerUser is root asked for root.
+        if (final is null || project?.ContainerUser is "root" or "0" || !context.Facts.Purpose.IsApplication)
         {
             return;
         }

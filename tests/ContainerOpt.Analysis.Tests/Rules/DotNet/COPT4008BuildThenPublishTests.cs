@@ -46,6 +46,6 @@ public sealed class COPT4008BuildThenPublishTests
             project: ProjectModels.Web());
 
     [TestMethod]
-    public void Without_a_project_it_is_silent() =>
-        RuleVerifier.Verify<COPT4008BuildThenPublish>("FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet build && dotnet publish\n");
+    public void The_dockerfile_alone_shows_it_without_a_project() =>
+        RuleVerifier.Verify<COPT4008BuildThenPublish>("FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet build && dotnet [|publish|]\n");
 }

@@ -43,6 +43,10 @@ public sealed class COPT4013NonRootUserMissingTests
     }
 
     [TestMethod]
-    public void Without_a_project_it_is_silent() =>
-        RuleVerifier.Verify<COPT4013NonRootUserMissing>("FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
+    public void The_dockerfile_alone_shows_it_without_a_project_but_not_for_a_base_or_dev_image()
+    {
+        RuleVerifier.Verify<COPT4013NonRootUserMissing>("FROM [|mcr.microsoft.com/dotnet/aspnet:10.0|]\nCOPY out /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n");
+        RuleVerifier.Verify<COPT4013NonRootUserMissing>("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nRUN apt-get update\n");
+        RuleVerifier.Verify<COPT4013NonRootUserMissing>("FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nENTRYPOINT [\"dotnet\", \"watch\"]\n");
+    }
 }
