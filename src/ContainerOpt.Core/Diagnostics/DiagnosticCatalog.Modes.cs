@@ -17,6 +17,7 @@ public static partial class DiagnosticCatalog
         "COPT4001", // the image's .NET cannot build or run the project's framework (errors only; wrong-but-working versions warn)
         "COPT4002", // ASP.NET Core app on an image without ASP.NET Core (errors only)
         "COPT4011", // ENTRYPOINT starts a dll the project does not produce
+        "COPT3101", "COPT3102", "COPT3103", // the image gates: they run only when the project sets a limit, which the image then breaks
     };
 
     /// <summary>
@@ -234,6 +235,33 @@ public static partial class DiagnosticCatalog
                     : tier <= RuleTier.Recommended ? finding.Severity : Quieter(finding.Severity);
         }
     }
+
+    /// <summary>
+    /// What a rule reports in each mode at its default severity, as every help page and <c>containeropt rules --modes</c>
+    /// show it: "minimum: off · recommended: suggestion · all: warning · hadolint: warning" ("off": the rule does not run
+    /// or hadolint has no such rule on by default; "suggestion": kept in JSON, SARIF and the binlog, not printed in builds).
+    /// </summary>
+    public static string ModesLine(DiagnosticDescriptor descriptor)
+    {
+        string In(AnalysisMode mode)
+        {
+            if (!RunsIn(mode, descriptor))
+            {
+                return "off";
+            }
+            var severity = SeverityIn(mode, new Finding(descriptor, descriptor.DefaultSeverity, "", null, default, default));
+            // hadolint prints its style level; the other modes keep Style as a suggestion outside the build's output.
+            return severity == DiagnosticSeverity.None ? "off"
+                : severity == DiagnosticSeverity.Style ? (mode == AnalysisMode.Hadolint ? "style" : "suggestion")
+                : severity.ToText();
+        }
+        return $"minimum: {In(AnalysisMode.Minimum)} · recommended: {In(AnalysisMode.Recommended)} · all: {In(AnalysisMode.All)} · hadolint: {In(AnalysisMode.Hadolint)}";
+    }
+
+    /// <summary>How many rules (tool and parser diagnostics excluded) report at warning or error in the mode: README's mode table.</summary>
+    public static int WarningRulesIn(AnalysisMode mode) =>
+        All.Count(d => d.Category is not (DiagnosticCategories.Tool or DiagnosticCategories.Syntax) && RunsIn(mode, d)
+            && SeverityIn(mode, new Finding(d, d.DefaultSeverity, "", null, default, default)) >= DiagnosticSeverity.Warning);
 
     /// <summary>A finding below its tier is a suggestion; one already quieter stays as it is.</summary>
     private static DiagnosticSeverity Quieter(DiagnosticSeverity severity) =>

@@ -86,4 +86,31 @@ public sealed class DiagnosticCatalogTests
         Assert.IsTrue(match.Success, "README's Rules section must start with the count");
         Assert.AreEqual(DiagnosticCatalog.All.Count, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [TestMethod]
+    public void Every_help_page_has_the_modes_line_of_the_catalogue()
+    {
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            string text = File.ReadAllText(Path.Combine(Docs, d.Id + ".md"));
+            StringAssert.Contains(text, "**Modes:** " + DiagnosticCatalog.ModesLine(d) + " ([what the modes mean](../modes.md))", d.Id);
+        }
+        Assert.AreEqual("minimum: error · recommended: error · all: error · hadolint: off", DiagnosticCatalog.ModesLine(DiagnosticCatalog.ExecFormNotJson));
+        Assert.AreEqual("minimum: suggestion · recommended: suggestion · all: warning · hadolint: warning", DiagnosticCatalog.ModesLine(DiagnosticCatalog.AptGetPinVersions));
+        Assert.AreEqual("minimum: off · recommended: off · all: off · hadolint: info", DiagnosticCatalog.ModesLine(DiagnosticCatalog.ForCode("COPT2059")!));
+    }
+
+    [TestMethod]
+    public void The_readme_mode_table_counts_the_rules_that_warn_in_each_mode()
+    {
+        string readme = File.ReadAllText(Path.Combine(Corpus.RepoRoot, "README.md"));
+        int rules = DiagnosticCatalog.All.Count(d => d.Category is not (DiagnosticCategories.Tool or DiagnosticCategories.Syntax));
+        StringAssert.Contains(readme, $"| mode | what warns or errors | rules that warn or error (of {rules}) |");
+        foreach (var (mode, text) in new[] { (AnalysisMode.Minimum, "`minimum`"), (AnalysisMode.Recommended, "`recommended` (default)"), (AnalysisMode.All, "`all`"), (AnalysisMode.Hadolint, "`hadolint`") })
+        {
+            var row = Regex.Match(readme, "^\\| " + Regex.Escape(text) + " \\|[^\\n]*\\| (\\d+) \\|$", RegexOptions.Multiline);
+            Assert.IsTrue(row.Success, "README's mode table lacks " + text);
+            Assert.AreEqual(DiagnosticCatalog.WarningRulesIn(mode), int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), text);
+        }
+    }
 }
