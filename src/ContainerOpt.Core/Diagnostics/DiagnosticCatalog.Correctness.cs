@@ -101,6 +101,15 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness);
 
+    /// <summary>COPT1203, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1203ContinuationIntoInstruction.cs.</summary>
+    public static readonly DiagnosticDescriptor ContinuationIntoInstruction = new(
+        "COPT1203",
+        "continuation-into-instruction",
+        "A line continuation swallows the next instruction",
+        "The '{0}' at the end of line {1} continues this {2} onto line {3}, which starts with '{4}': Docker reads both lines as one {2}. {5}.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.Correctness);
+
     /// <summary>COPT1107, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1107MaintainerDeprecated.cs.</summary>
     public static readonly DiagnosticDescriptor MaintainerDeprecated = new(
         "COPT1107",

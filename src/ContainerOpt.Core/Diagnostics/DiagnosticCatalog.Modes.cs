@@ -32,11 +32,11 @@ public static partial class DiagnosticCatalog
         "COPT1110", "COPT1111", "COPT1112", "COPT1113", "COPT1114", "COPT1115", "COPT1116", "COPT1117", "COPT1118", "COPT1119",
         "COPT1120", "COPT1121",
         // Commands that do not do what they say: a variable exec form never expands, a shell change that ends with its RUN.
-        "COPT1201", "COPT1202",
+        "COPT1201", "COPT1202", "COPT1203",
         // An install that asks for confirmation aborts the build.
         "COPT2014", "COPT2030", "COPT2034", "COPT2038",
-        // Caches left in the layer (real bytes); COPT3004 stands in for them where both fire.
-        "COPT2009", "COPT2019", "COPT2032", "COPT2036", "COPT2040", "COPT2042", "COPT2060",
+        // (hadolint's cache rules, COPT2009/2019/2032/2036/2040/2042/2060, are suggestions here: they also fire in build
+        // stages, whose caches never reach the image; COPT3004 reports the caches that ship.)
         // Bugs: a variable read before it is set; a huge sparse lastlog.
         "COPT2044", "COPT2046",
         // Configured by the user: trusted registries, the label schema.

@@ -93,7 +93,7 @@ public sealed class DiagnosticCatalogTests
         foreach (var d in DiagnosticCatalog.All)
         {
             string text = File.ReadAllText(Path.Combine(Docs, d.Id + ".md"));
-            StringAssert.Contains(text, "**Modes:** " + DiagnosticCatalog.ModesLine(d) + " ([what the modes mean](../modes.md))", d.Id);
+            StringAssert.Contains(text, "**Modes:** " + DiagnosticCatalog.ModesLine(d) + " ([what the modes mean](../modes.md))", d.Id + ": run bash build/sync-docs.sh");
         }
         Assert.AreEqual("minimum: error · recommended: error · all: error · hadolint: off", DiagnosticCatalog.ModesLine(DiagnosticCatalog.ExecFormNotJson));
         Assert.AreEqual("minimum: suggestion · recommended: suggestion · all: warning · hadolint: warning", DiagnosticCatalog.ModesLine(DiagnosticCatalog.AptGetPinVersions));
@@ -110,7 +110,7 @@ public sealed class DiagnosticCatalogTests
         {
             var row = Regex.Match(readme, "^\\| " + Regex.Escape(text) + " \\|[^\\n]*\\| (\\d+) \\|$", RegexOptions.Multiline);
             Assert.IsTrue(row.Success, "README's mode table lacks " + text);
-            Assert.AreEqual(DiagnosticCatalog.WarningRulesIn(mode), int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), text);
+            Assert.AreEqual(DiagnosticCatalog.WarningRulesIn(mode), int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), text + ": run bash build/sync-docs.sh");
         }
     }
 }

@@ -41,6 +41,11 @@ public sealed class ImagePurposeTests
             PurposeOf("FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nENTRYPOINT [\"dotnet\", \"watch\", \"run\"]\n").ToString());
         Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM node:20\nCOPY . .\nCMD npm run dev\n").ToString());
         Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM ubuntu:24.04\nCOPY . .\nCMD [\"sleep\", \"infinity\"]\n").ToString());
+        foreach (var devServer in new[] { "CMD ng serve --host 0.0.0.0", "CMD [\"npx\", \"vite\", \"--host\"]", "CMD flask run --host=0.0.0.0", "CMD [\"react-scripts\", \"start\"]", "CMD npx webpack serve" })
+        {
+            Assert.AreEqual(ImagePurposeKind.Development, PurposeOf("FROM node:20\nCOPY . .\n" + devServer + "\n").Kind, devServer);
+        }
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf("FROM node:20\nCOPY . .\nRUN npx vite build\nCMD [\"node\", \"server.js\"]\n").Kind);
         Assert.AreEqual("Development: the final stage is named 'dev'", PurposeOf("FROM node:20 AS dev\nCOPY . .\nCMD node x.js\n").ToString());
         Assert.AreEqual("Development: it is built on the dev container image 'mcr.microsoft.com/devcontainers/dotnet:1-8.0'",
             PurposeOf("FROM mcr.microsoft.com/devcontainers/dotnet:1-8.0\nCOPY . .\nCMD x\n").ToString());

@@ -41,7 +41,7 @@ public sealed class ImagePurpose
 
     /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
     private static readonly Regex DevelopmentCommand = new(
-        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\bnext\s+dev\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bflask\s+run\b.*--debug|\bmanage\.py[""',\s]+runserver\b",
+        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>The command of a language or toolchain image (docker-library's <c>CMD ["python3"]</c>): a shell or an interpreter and nothing else.</summary>
