@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
 
@@ -23,6 +24,7 @@ public sealed class COPT1203ContinuationIntoInstruction : DockerfileRule
     {
         var source = context.Source;
         char escape = context.Model.Syntax.EscapeToken;
+        var found = new List<(TextSpan Span, int Line, string Keyword, int Next, string Word, bool WindowsPath)>();
         foreach (var instruction in context.Model.Syntax.Instructions)
         {
             if (instruction.Heredocs.Count > 0 || instruction.EndLine <= instruction.StartLine)
@@ -44,23 +46,34 @@ public sealed class COPT1203ContinuationIntoInstruction : DockerfileRule
                 string following = source.GetLineText(next).TrimStart();
                 int end = following.IndexOfAny(new[] { ' ', '\t' });
                 string word = end < 0 ? following : following.Substring(0, end);
-                if (end < 0 || !Keywords.Contains(word))
+                string keyword = instruction.Keyword.Value.ToUpperInvariant();
+                // HEALTHCHECK's CMD and ONBUILD's trigger belong to the instruction: that continuation is the normal form.
+                if (end < 0 || !Keywords.Contains(word) || keyword == "ONBUILD" || (keyword == "HEALTHCHECK" && word == "CMD"))
                 {
                     continue;
                 }
-                string keyword = instruction.Keyword.Value.ToUpperInvariant();
                 bool windowsPath = escape == '\\' && text.Length >= 2 && (text.IndexOf(":\\", StringComparison.Ordinal) >= 0 || text[text.Length - 2] != ' ' && text.LastIndexOf('\\', text.Length - 2) >= 0);
-                string fix = windowsPath
-                    ? "For Windows paths, make '# escape=`' the first line of the file, or end the path with '/' instead of '\\'"
-                    : $"Remove the '{escape}' if line {next} starts a new instruction";
                 int offset = source.GetLineStart(line) + text.Length - 1;
-                context.Report(new Dockerfile.Text.TextSpan(offset, 1), escape.ToString(), line, keyword, next, word, fix);
+                found.Add((new TextSpan(offset, 1), line, keyword, next, word, windowsPath));
             }
+        }
+        // Windows paths are one habit of the file: one finding, the other lines named and kept as additional locations.
+        var paths = found.Where(f => f.WindowsPath).ToList();
+        if (paths.Count > 0)
+        {
+            var first = paths[0];
+            string also = paths.Count == 1 ? "" : $" (the same on {(paths.Count == 2 ? "line" : "lines")} {Prose.And(paths.Skip(1).Select(p => p.Line))})";
+            context.ReportAlsoAt(first.Span, paths.Skip(1).Select(p => p.Span).ToList(), escape.ToString(), first.Line, first.Keyword, first.Next, first.Word,
+                "For Windows paths, make '# escape=`' the first line of the file, or end the path with '/' instead of '\\'" + also);
+        }
+        foreach (var f in found.Where(f => !f.WindowsPath))
+        {
+            context.Report(f.Span, escape.ToString(), f.Line, f.Keyword, f.Next, f.Word, $"Remove the '{escape}' if line {f.Next} starts a new instruction");
         }
     }
 
     /// <summary>The next line of the instruction with content (blank lines and comments inside a continuation are skipped by Docker too), or -1.</summary>
-    private static int NextContentLine(Dockerfile.Text.SourceText source, int from, int last)
+    private static int NextContentLine(SourceText source, int from, int last)
     {
         for (int line = from; line <= last; line++)
         {

@@ -27,5 +27,14 @@ public sealed class COPT1203ContinuationIntoInstructionTests
     public void Ordinary_continuations_the_escape_directive_and_heredocs_are_fine() =>
         RuleVerifier.Verify<COPT1203ContinuationIntoInstruction>(
             "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY App.sln C:\\src\\\nRUN apt-get install `\n    curl `\n    run-parts\n"
-            + "RUN <<EOF\necho \\\nRUN\nEOF\nRUN echo a \\\n  copy b\n");
+            + "RUN <<EOF\necho \\\nRUN\nEOF\nRUN echo a \\\n  copy b\nHEALTHCHECK --interval=30s \\\n  CMD curl -f http://localhost/\nONBUILD \\\n  RUN make\n");
+
+    [TestMethod]
+    public void Windows_paths_of_one_file_are_one_finding()
+    {
+        var findings = RuleVerifier.Verify<COPT1203ContinuationIntoInstruction>(
+            "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nCOPY App.sln C:\\src[|\\|]\nCOPY Lib\\Lib.csproj C:\\src\\Lib\\\nCOPY Api\\Api.csproj C:\\src\\Api\\\nRUN nuget restore\n");
+        StringAssert.EndsWith(findings[0].Message, "instead of '\\' (the same on lines 3 and 4).");
+        Assert.AreEqual(2, findings[0].AdditionalLocations.Count);
+    }
 }
