@@ -12,7 +12,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1201ExecFormVariable : DockerfileRule
 {
-    private static readonly Regex Variable = new(@"\$(?:\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
+    /// <summary>$NAME, ${NAME}, ${NAME:-default} and the other shell operators; not ${project.version} (a Maven or template placeholder, filled before the build).</summary>
+    private static readonly Regex Variable = new(@"\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-=+?][^}]*|[#%/][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.{]))", RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> Shells = new(StringComparer.OrdinalIgnoreCase)
     {

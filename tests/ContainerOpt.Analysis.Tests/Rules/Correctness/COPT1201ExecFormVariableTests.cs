@@ -26,5 +26,6 @@ public sealed class COPT1201ExecFormVariableTests
         RuleVerifier.Verify<COPT1201ExecFormVariable>(
             "FROM debian:12\nCMD [\"sh\", \"-c\", \"exec app --port $PORT\"]\nENTRYPOINT [\"/usr/bin/tini\", \"--\", \"bash\", \"-c\", \"run $X\"]\n"
             + "CMD [\"env\", \"A=1\", \"/bin/sh\", \"-c\", \"echo $A\"]\nCMD echo $HOME\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
-            + "CMD [\"powershell\", \"-Command\", \"Write-Host $env:PATH\"]\nCMD [\"app\", \"price$\"]\n");
+            + "CMD [\"powershell\", \"-Command\", \"Write-Host $env:PATH\"]\nCMD [\"app\", \"price$\"]\n"
+            + "FROM eclipse-temurin:21-jre\nCMD [\"/app/run.sh\", \"${project.artifactId}-${project.version}\"]\n");
 }
