@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
@@ -11,7 +12,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <c>-o pipefail</c> (<c>["/bin/bash", "-eo", "pipefail", "-c"]</c>), after <c>set -o pipefail</c>
 /// (<c>set -euo pipefail</c>, <c>set -eux -o pipefail</c>) earlier in the same shell, and inside
 /// <c>bash -o pipefail -c "..."</c>. Like hadolint, <c>/bin/sh</c> (the default SHELL) with <c>-o pipefail</c> does
-/// not count, and PowerShell/cmd SHELLs are skipped. Once per RUN, at the first unprotected <c>|</c>.
+/// not count, and PowerShell/cmd SHELLs are skipped. Once per RUN, at the first unprotected <c>|</c>. Outside hadolint mode a
+/// script whose pipes all start at <c>echo</c>/<c>printf</c> (which cannot fail) is not reported: pipefail changes nothing there.
 /// </summary>
 public sealed class COPT2106Pipefail : DockerfileRule
 {
@@ -27,6 +29,11 @@ public sealed class COPT2106Pipefail : DockerfileRule
             foreach (var script in run.Scripts)
             {
                 if (!script.Script.HasPipe)
+                {
+                    continue;
+                }
+                // Outside hadolint mode, a pipe whose left side cannot fail (echo "$SUM *f" | sha256sum -c -) loses nothing without pipefail.
+                if (context.Options.EffectiveMode != AnalysisMode.Hadolint && OnlyPipesFromCommandsThatCannotFail(script.Script.Commands))
                 {
                     continue;
                 }
@@ -60,6 +67,26 @@ public sealed class COPT2106Pipefail : DockerfileRule
             return false; // run by its shebang line
         }
         return script.Shell.SupportsPipefail && script.Shell.HasPipefail;
+    }
+
+    private static bool OnlyPipesFromCommandsThatCannotFail(IReadOnlyList<ShellCommand> commands)
+    {
+        bool any = false;
+        for (int k = 1; k < commands.Count; k++)
+        {
+            if (commands[k].PrecedingOperator != ShellOperator.Pipe)
+            {
+                continue;
+            }
+            var left = commands[k - 1];
+            if (!left.IsAny("echo", "printf") || left.PrecedingOperator == ShellOperator.Pipe || left.Depth != commands[k].Depth
+                || left.Arguments.Any(a => a.Raw.Contains("$(") || a.Raw.Contains('`')))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static TextSpan? FirstUnprotectedPipe(RunScript script, bool defaultPipefail)

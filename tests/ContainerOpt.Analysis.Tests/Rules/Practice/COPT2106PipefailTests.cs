@@ -1,3 +1,5 @@
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Rules.Practice;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -99,4 +101,12 @@ public sealed class COPT2106PipefailTests
     [TestMethod]
     public void A_pipe_into_a_loop_is_reported_at_what_is_piped() =>
         RuleVerifier.Verify<COPT2106Pipefail>("FROM debian:12\nRUN [|ls|] | for f in a b; do echo $f; done\n");
+
+    [TestMethod]
+    public void A_pipe_from_echo_loses_nothing_outside_hadolint_mode()
+    {
+        const string text = "FROM debian:12\nRUN echo \"$SUM *f.tar\" | sha256sum -c -\nRUN printf '%s' x | tee /y\nRUN echo \"$(curl -s x)\" | sh\n";
+        Assert.AreEqual(1, RuleVerifier.Run<COPT2106Pipefail>(text, options: new AnalysisOptions { Mode = AnalysisMode.All }).Count, "only the echo of a command substitution can hide a failure");
+        Assert.AreEqual(3, RuleVerifier.Run<COPT2106Pipefail>(text, options: new AnalysisOptions { Mode = AnalysisMode.Hadolint }).Count, "hadolint reports every pipe");
+    }
 }
