@@ -34,4 +34,12 @@ public sealed class COPT2038DnfAssumeYesTests
     public void Option_values_wrappers_and_heredocs_are_understood() =>
         RuleVerifier.Verify<COPT2038DnfAssumeYes>(
             "FROM fedora:40\nRUN sudo -E [|dnf|] --setopt install_weak_deps=False install git\nRUN <<EOF\n[|dnf|] install jq\nEOF\n");
+
+    [TestMethod]
+    public void Microdnf_never_asks_so_only_hadolint_mode_reports_it()
+    {
+        const string text = "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install findutils\n";
+        Assert.AreEqual(0, RuleVerifier.Run<COPT2038DnfAssumeYes>(text, options: new ContainerOpt.Analysis.Configuration.AnalysisOptions { Mode = ContainerOpt.Core.Diagnostics.AnalysisMode.Recommended }).Count);
+        Assert.AreEqual(1, RuleVerifier.Run<COPT2038DnfAssumeYes>(text, options: new ContainerOpt.Analysis.Configuration.AnalysisOptions { Mode = ContainerOpt.Core.Diagnostics.AnalysisMode.Hadolint }).Count);
+    }
 }
