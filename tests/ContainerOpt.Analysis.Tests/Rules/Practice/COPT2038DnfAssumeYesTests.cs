@@ -21,13 +21,13 @@ public sealed class COPT2038DnfAssumeYesTests
             + "RUN dnf --assumeyes install git && dnf -qy install jq\nONBUILD RUN dnf install -y httpd-2.4.24 && dnf clean all\nONBUILD RUN notdnf install httpd\n");
 
     [TestMethod]
-    public void Microdnf_dnf5_and_every_install_form_are_checked()
+    public void Dnf5_and_every_install_form_are_checked_and_microdnf_outside_hadolint_mode_is_not()
     {
         var findings = RuleVerifier.Verify<COPT2038DnfAssumeYes>(
-            "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN [|microdnf|] install tar && [|dnf5|] install git && [|dnf|] groupinstall 'Development Tools'\n"
+            "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install tar && [|dnf5|] install git && [|dnf|] groupinstall 'Development Tools'\n"
             + "RUN [|dnf|] localinstall ./x.rpm && [|dnf|] module install nodejs:18 && [|dnf|] group install 'Development Tools'\n"
             + "RUN dnf search install && dnf update && dnf remove vim\n");
-        StringAssert.StartsWith(findings[0].Message, "Add -y to microdnf install");
+        StringAssert.StartsWith(findings[0].Message, "Add -y to dnf5 install");
     }
 
     [TestMethod]
