@@ -33,6 +33,16 @@ public static class DockerfileGenerator
 
         var version = project.FrameworkVersion ?? new Version(10, 0);
         string versionText = version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture);
+        // The SDK image: the framework's, unless the global.json restore copies in refuses it and pins a newer SDK
+        // (an SDK builds every older TargetFramework): then the pinned one.
+        var sdkVersion = version;
+        if (project.SdkPin is { } pin && pin.AcceptsImageOf(version.Major, version.Minor) == false
+            && new Version(pin.Version.Major, pin.Version.Minor) is var pinned && pinned > version && pin.AcceptsImageOf(pinned.Major, pinned.Minor) != false)
+        {
+            sdkVersion = pinned;
+            notes.Add($"global.json pins SDK {pin.Version.ToNormalizedString()} (rollForward {pin.RollForward}): the build stage uses the .NET {pinned.Major}.{pinned.Minor} SDK, which builds {string.Join(";", project.TargetFrameworks)}.");
+        }
+        string sdkVersionText = sdkVersion.Major.ToString(CultureInfo.InvariantCulture) + "." + sdkVersion.Minor.ToString(CultureInfo.InvariantCulture);
         string relativeProject = Relative(context, projectPath);
         string targetName = string.IsNullOrWhiteSpace(project.TargetName)
             ? (string.IsNullOrWhiteSpace(project.AssemblyName) ? Path.GetFileNameWithoutExtension(projectPath) : project.AssemblyName)
@@ -61,12 +71,12 @@ public static class DockerfileGenerator
         // for the platform it runs on, so that stage runs on the target platform (emulated when it differs).
         if (project.PublishAot)
         {
-            sb.Append("FROM ").Append(options.ImageRegistry).Append("/sdk:").Append(DotNetImages.AotSdkTag(version, versionText)).Append(" AS build\n");
+            sb.Append("FROM ").Append(options.ImageRegistry).Append("/sdk:").Append(DotNetImages.AotSdkTag(sdkVersion, sdkVersionText)).Append(" AS build\n");
             notes.Add("Native AOT: the build stage uses the SDK's -aot image (clang, zlib) on the target platform; cross-compiling AOT needs that platform's toolchain.");
         }
         else
         {
-            sb.Append("FROM --platform=$BUILDPLATFORM ").Append(options.ImageRegistry).Append("/sdk:").Append(versionText).Append(" AS build\n");
+            sb.Append("FROM --platform=$BUILDPLATFORM ").Append(options.ImageRegistry).Append("/sdk:").Append(sdkVersionText).Append(" AS build\n");
         }
         sb.Append("ARG TARGETARCH\n");
         sb.Append("WORKDIR /src\n");

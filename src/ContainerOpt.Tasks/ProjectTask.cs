@@ -74,6 +74,7 @@ public abstract class ProjectTask : ContainerOptTask
             ProjectReferences = projectReferences,
             RestoreInputs = restoreInputs,
             LocalPackageSources = RestoreInputFiles.LocalPackageSources(restoreInputs),
+            SdkPin = RestoreInputFiles.SdkPin(Path.GetDirectoryName(projectPath) ?? "", restoreInputs),
             ContainerPorts = ContainerPorts.Select(i => string.IsNullOrEmpty(i.GetMetadata("Type")) ? i.ItemSpec : i.ItemSpec + "/" + i.GetMetadata("Type")).ToArray(),
             ContainerEnvironment = ContainerEnvironmentVariables.GroupBy(i => i.ItemSpec).ToDictionary(g => g.Key, g => g.Last().GetMetadata("Value")),
             ContainerUser = PropertyValues.Blank(ContainerUser),

@@ -58,6 +58,28 @@ public sealed class DockerfileGeneratorTests
     }
 
     [TestMethod]
+    public void A_global_json_that_pins_a_newer_sdk_decides_the_build_stage_image()
+    {
+        var project = WebWithReferences();
+        project.TargetFrameworks = new[] { "net8.0" };
+        project.SdkPin = SdkPin.Parse("{ \"sdk\": { \"version\": \"10.0.100\", \"rollForward\": \"latestFeature\" } }", "/repo/global.json");
+        var files = DockerfileGenerator.Generate(project);
+        StringAssert.Contains(files.Dockerfile, "FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n");
+        StringAssert.Contains(files.Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra AS final\n");
+        CollectionAssert.Contains(files.Notes.ToList(), "global.json pins SDK 10.0.100 (rollForward latestFeature): the build stage uses the .NET 10.0 SDK, which builds net8.0.");
+        // The generated file satisfies its own check.
+        var findings = new DockerfileAnalyzer().Analyze(new AnalysisInput(SourceText.From(files.Dockerfile, files.DockerfilePath))
+        {
+            Project = project, ContextDirectory = files.ContextDirectory, DockerIgnoreText = files.DockerIgnore,
+        }).Findings;
+        Assert.IsFalse(findings.Any(f => f.Code == "COPT4017"), string.Join("\n", findings));
+
+        // A pin the framework's SDK satisfies changes nothing.
+        project.SdkPin = SdkPin.Parse("{ \"sdk\": { \"version\": \"8.0.100\", \"rollForward\": \"latestMajor\" } }", "/repo/global.json");
+        StringAssert.Contains(DockerfileGenerator.Generate(project).Dockerfile, "/sdk:8.0 AS build\n");
+    }
+
+    [TestMethod]
     public void Local_package_sources_inside_the_context_are_copied_before_restore()
     {
         var project = WebWithReferences();

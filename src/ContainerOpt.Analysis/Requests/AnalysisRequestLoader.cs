@@ -179,6 +179,7 @@ public static class AnalysisRequestLoader
         {
             key.Append("feed ").Append(feed).Append('\n');
         }
+        key.Append("sdk ").Append(p.SdkPin?.ToString() ?? "-").Append(' ').Append(p.SdkPin?.Path ?? "").Append('\n');
     }
 
     private static string TryHashFile(string file)

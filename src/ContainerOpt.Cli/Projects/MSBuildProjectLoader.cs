@@ -90,6 +90,7 @@ public static class MSBuildProjectLoader
         model.ProjectReferences = ReferenceClosure(collection, project);
         model.RestoreInputs = RestoreInputs(collection, path, project, model.ProjectReferences);
         model.LocalPackageSources = RestoreInputFiles.LocalPackageSources(model.RestoreInputs);
+        model.SdkPin = RestoreInputFiles.SdkPin(model.ProjectDirectory, model.RestoreInputs);
         return model;
     }
 

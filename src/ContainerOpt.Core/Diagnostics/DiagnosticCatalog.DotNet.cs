@@ -147,4 +147,13 @@ public static partial class DiagnosticCatalog
         "The final image is built on '{0}' but the project's {1} is '{2}' (used by 'dotnet publish /t:PublishContainer'): align them so both builds ship the same base.",
         DiagnosticSeverity.Info,
         DiagnosticCategories.DotNet);
+
+    /// <summary>COPT4017, checked by src/ContainerOpt.Analysis/Rules/DotNet/COPT4017GlobalJsonSdkMismatch.cs.</summary>
+    public static readonly DiagnosticDescriptor GlobalJsonSdkMismatch = new(
+        "COPT4017",
+        "global-json-sdk-mismatch",
+        "The SDK image does not satisfy global.json",
+        "'{0}' holds the .NET {1} SDK, but global.json (copied on line {2}) pins SDK {3} with rollForward '{4}', which {5}: 'dotnet {6}' on line {7} fails with \"A compatible .NET SDK was not found\". {8}.",
+        DiagnosticSeverity.Error,
+        DiagnosticCategories.DotNet);
 }

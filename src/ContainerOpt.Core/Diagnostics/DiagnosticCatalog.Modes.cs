@@ -17,6 +17,7 @@ public static partial class DiagnosticCatalog
         "COPT4001", // the image's .NET cannot build or run the project's framework (errors only; wrong-but-working versions warn)
         "COPT4002", // ASP.NET Core app on an image without ASP.NET Core (errors only)
         "COPT4011", // ENTRYPOINT starts a dll the project does not produce
+        "COPT4017", // global.json refuses the SDK image: every dotnet command fails
         "COPT3101", "COPT3102", "COPT3103", // the image gates: they run only when the project sets a limit, which the image then breaks
     };
 

@@ -65,6 +65,9 @@ public sealed class ProjectModel
 
     public bool ManagePackageVersionsCentrally { get; set; }
 
+    /// <summary>The SDK the nearest global.json pins, with its roll-forward policy; null when none pins one.</summary>
+    public DotNet.SdkPin? SdkPin { get; set; }
+
     /// <summary>ContainerPort items: "8080/tcp".</summary>
     public IReadOnlyList<string> ContainerPorts { get; set; } = Array.Empty<string>();
     public string? ContainerUser { get; set; }

@@ -102,4 +102,31 @@ public static class RestoreInputFiles
         }
         return folders;
     }
+
+    /// <summary>
+    /// The SDK the global.json nearest the project pins (the one the SDK's upward search finds first), or null when none
+    /// pins a version or it cannot be read. The adapters call this; the rules and the generator read the result.
+    /// </summary>
+    public static DotNet.SdkPin? SdkPin(string projectDirectory, IEnumerable<string> restoreInputs)
+    {
+        string project = Path.GetFullPath(projectDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var nearest = restoreInputs
+            .Where(p => string.Equals(Path.GetFileName(p), "global.json", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (Path: p, Directory: Path.GetDirectoryName(Path.GetFullPath(p))!.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar))
+            .Where(g => project.StartsWith(g.Directory, StringComparison.Ordinal))
+            .OrderByDescending(g => g.Directory.Length)
+            .FirstOrDefault();
+        if (nearest.Path is null)
+        {
+            return null;
+        }
+        try
+        {
+            return DotNet.SdkPin.Parse(File.ReadAllText(nearest.Path), nearest.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -18,12 +18,12 @@ public sealed class ErrorsAreCertainTests
 {
     private const string Base = "containeropt/bookworm-base:1";
 
-    private static IReadOnlyList<Finding> Analyze(string dockerfile, ProjectModel? project = null) =>
+    private static IReadOnlyList<Finding> Analyze(string dockerfile, ProjectModel? project = null, string? dockerIgnore = "*\n") =>
         new DockerfileAnalyzer().Analyze(new AnalysisInput(SourceText.From(dockerfile, "Dockerfile"))
         {
             Project = project,
             ContextDirectory = "/context",
-            DockerIgnoreText = "*\n",
+            DockerIgnoreText = dockerIgnore,
             Options = new AnalysisOptions { Today = new DateTime(2026, 12, 1) },
         }).Findings;
 
@@ -195,12 +195,46 @@ public sealed class ErrorsAreCertainTests
     }
 
     [TestMethod]
+    public void An_sdk_image_that_global_json_refuses_fails_every_dotnet_command()
+    {
+        var project = new ProjectModel
+        {
+            ProjectPath = "/context/Api.csproj", TargetFrameworks = new[] { "net8.0" }, AssemblyName = "Api", TargetName = "Api",
+            Kind = ProjectKind.Web, FrameworkReferences = new[] { "Microsoft.AspNetCore.App" },
+        };
+        const string globalJson = "{ \"sdk\": { \"version\": \"8.0.100\", \"rollForward\": \"latestFeature\" } }";
+        project.SdkPin = Core.DotNet.SdkPin.Parse(globalJson, "/context/global.json");
+        string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY global.json ./\nRUN dotnet build\n";
+        var finding = Analyze(dockerfile, project, dockerIgnore: null).Single(f => f.Code == "COPT4017");
+        Assert.AreEqual(DiagnosticSeverity.Error, finding.Severity);
+        DockerEngine.Require();
+        string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+        File.WriteAllText(Path.Combine(context, "global.json"), globalJson);
+        try
+        {
+            foreach (bool buildKit in new[] { false, true })
+            {
+                var environment = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = buildKit ? "1" : "0" };
+                var build = DockerEngine.Run(new[] { "build", "--network=none", "--no-cache", "-q", "." }, TimeSpan.FromMinutes(3), context, environment);
+                Assert.AreNotEqual(0, build.ExitCode, build.Output);
+                StringAssert.Contains(build.Output, "compatible .NET SDK was not found");
+            }
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Every_check_that_can_report_an_error_is_covered_here_or_cites_its_source()
     {
-        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200" }).ToHashSet();
+        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200", "COPT4017" }).ToHashSet();
         // COPT4001: no older SDK or runtime is stood in here; docs/rules/COPT4001.md cites NETSDK1045 and the host's framework resolution.
         var cited = new Dictionary<string, string> { ["COPT4001"] = "NETSDK1045" };
-        foreach (var id in new[] { "COPT1200", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
+        foreach (var id in new[] { "COPT1200", "COPT4017", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
         {
             Assert.AreEqual(RuleTier.Minimum, DiagnosticCatalog.TierOf(DiagnosticCatalog.ForCode(id)!), id);
             Assert.IsTrue(shownHere.Contains(id) || cited.ContainsKey(id), id + " has neither an engine test nor a cited source");
