@@ -195,49 +195,11 @@ internal static class ShellCheckJson
 
         private string ReadString()
         {
-            _i++;
-            var sb = new StringBuilder();
-            while (true)
+            if (!Dockerfile.Text.JsonStrings.TryRead(_s, ref _i, _s.Length, out var value))
             {
-                if (_i >= _s.Length)
-                {
-                    throw new FormatException("unterminated string");
-                }
-                char c = _s[_i++];
-                if (c == '"')
-                {
-                    return sb.ToString();
-                }
-                if (c != '\\')
-                {
-                    sb.Append(c);
-                    continue;
-                }
-                char e = Peek();
-                _i++;
-                switch (e)
-                {
-                    case '"': sb.Append('"'); break;
-                    case '\\': sb.Append('\\'); break;
-                    case '/': sb.Append('/'); break;
-                    case 'b': sb.Append('\b'); break;
-                    case 'f': sb.Append('\f'); break;
-                    case 'n': sb.Append('\n'); break;
-                    case 'r': sb.Append('\r'); break;
-                    case 't': sb.Append('\t'); break;
-                    case 'u':
-                        if (_i + 4 > _s.Length
-                            || !int.TryParse(_s.Substring(_i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
-                        {
-                            throw new FormatException("bad \\u escape");
-                        }
-                        sb.Append((char)code);
-                        _i += 4;
-                        break;
-                    default:
-                        throw new FormatException("bad escape");
-                }
+                throw new FormatException("malformed string");
             }
+            return value;
         }
 
         private double ReadNumber()

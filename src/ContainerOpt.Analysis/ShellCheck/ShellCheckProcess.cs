@@ -1,6 +1,6 @@
+using ContainerOpt.Core.IO;
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ContainerOpt.Analysis.ShellCheck;
 
@@ -11,42 +11,9 @@ namespace ContainerOpt.Analysis.ShellCheck;
 /// </summary>
 internal static class ShellCheckProcess
 {
-    /// <summary>
-    /// The only arguments shellcheck gets: fixed options (<c>--format=json1</c>, <c>--exclude=SC1090,SC2187</c>,
-    /// <c>--version</c>) and the names of the script files the runner writes (<c>0.sh</c>), relative to the working
-    /// folder. None holds whitespace or a quote, so none needs quoting.
-    /// </summary>
-    private static readonly Regex PlainArgument = new("^[A-Za-z0-9._=,-]+$", RegexOptions.CultureInvariant);
-
     public static Result Run(string fileName, IReadOnlyList<string> arguments, string? workingDirectory, TimeSpan timeout)
     {
-        foreach (var argument in arguments)
-        {
-            if (!PlainArgument.IsMatch(argument))
-            {
-                // A programming error, never user data: the runner builds every argument.
-                throw new ArgumentException($"shellcheck argument '{argument}' would need quoting.", nameof(arguments));
-            }
-        }
-        var start = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            // ContainerOpt.Images' ProcessRunner passes an ArgumentList on net8.0 and CommandLineQuoting.Join
-            // (which Windows' CommandLineToArgvW and .NET's Unix parser both split back into the list) on
-            // netstandard2.0. This assembly is netstandard2.0 only, and Join leaves an argument without
-            // whitespace or quotes as it is: for these arguments, joining with spaces is exactly its result.
-            Arguments = string.Join(" ", arguments),
-        };
-        if (!string.IsNullOrEmpty(workingDirectory))
-        {
-            start.WorkingDirectory = workingDirectory;
-        }
+        var start = ProcessStarts.Redirected(fileName, arguments, workingDirectory);
         // The user's SHELLCHECK_OPTS would change the findings behind the cache key's back (and could ask for
         // another output format): the options are the runner's alone.
         start.EnvironmentVariables.Remove("SHELLCHECK_OPTS");

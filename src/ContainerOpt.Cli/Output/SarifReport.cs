@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Text;
 using System.Text.Json;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Cli.Commands;
@@ -71,22 +72,7 @@ internal static class SarifReport
                     json.WriteString("text", f.Message);
                     json.WriteEndObject();
                     json.WriteStartArray("locations");
-                    json.WriteStartObject();
-                    json.WritePropertyName("physicalLocation");
-                    json.WriteStartObject();
-                    json.WritePropertyName("artifactLocation");
-                    json.WriteStartObject();
-                    json.WriteString("uri", file.Path.Replace('\\', '/'));
-                    json.WriteEndObject();
-                    json.WritePropertyName("region");
-                    json.WriteStartObject();
-                    json.WriteNumber("startLine", f.Location.Start.Line);
-                    json.WriteNumber("startColumn", f.Location.Start.Column);
-                    json.WriteNumber("endLine", f.Location.End.Line);
-                    json.WriteNumber("endColumn", f.Location.End.Column);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                    json.WriteEndObject();
+                    WriteLocation(json, file.Path, f.Location, id: null);
                     json.WriteEndArray();
                     if (f.AdditionalLocations.Count > 0)
                     {
@@ -94,24 +80,7 @@ internal static class SarifReport
                         json.WriteStartArray("relatedLocations");
                         for (int i = 0; i < f.AdditionalLocations.Count; i++)
                         {
-                            var also = f.AdditionalLocations[i];
-                            json.WriteStartObject();
-                            json.WriteNumber("id", i + 1);
-                            json.WritePropertyName("physicalLocation");
-                            json.WriteStartObject();
-                            json.WritePropertyName("artifactLocation");
-                            json.WriteStartObject();
-                            json.WriteString("uri", file.Path.Replace('\\', '/'));
-                            json.WriteEndObject();
-                            json.WritePropertyName("region");
-                            json.WriteStartObject();
-                            json.WriteNumber("startLine", also.Start.Line);
-                            json.WriteNumber("startColumn", also.Start.Column);
-                            json.WriteNumber("endLine", also.End.Line);
-                            json.WriteNumber("endColumn", also.End.Column);
-                            json.WriteEndObject();
-                            json.WriteEndObject();
-                            json.WriteEndObject();
+                            WriteLocation(json, file.Path, f.AdditionalLocations[i], id: i + 1);
                         }
                         json.WriteEndArray();
                     }
@@ -134,4 +103,29 @@ internal static class SarifReport
         DiagnosticSeverity.Info or DiagnosticSeverity.Style => "note",
         _ => "none",
     };
+
+    /// <summary>A SARIF location: the file and the exact region (1-based; the end column is exclusive, as SARIF's).</summary>
+    private static void WriteLocation(Utf8JsonWriter json, string path, LinePositionSpan span, int? id)
+    {
+        json.WriteStartObject();
+        if (id is { } value)
+        {
+            json.WriteNumber("id", value);
+        }
+        json.WritePropertyName("physicalLocation");
+        json.WriteStartObject();
+        json.WritePropertyName("artifactLocation");
+        json.WriteStartObject();
+        json.WriteString("uri", path.Replace('\\', '/'));
+        json.WriteEndObject();
+        json.WritePropertyName("region");
+        json.WriteStartObject();
+        json.WriteNumber("startLine", span.Start.Line);
+        json.WriteNumber("startColumn", span.Start.Column);
+        json.WriteNumber("endLine", span.End.Line);
+        json.WriteNumber("endColumn", span.End.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
 
@@ -54,7 +55,7 @@ internal static class JsonArrayReader
                 int valueStart = pos;
                 if (pos < end && text[pos] == '"')
                 {
-                    if (!ReadString(text, ref pos, end, out var value))
+                    if (!JsonStrings.TryRead(text, ref pos, end, out var value))
                     {
                         return Outcome.NotJson;
                     }
@@ -99,102 +100,6 @@ internal static class JsonArrayReader
         }
     }
 
-    private static bool ReadString(string text, ref int pos, int end, out string value)
-    {
-        value = "";
-        pos++; // opening quote
-        var sb = new StringBuilder();
-        while (pos < end)
-        {
-            char c = text[pos];
-            if (c == '"')
-            {
-                pos++;
-                value = sb.ToString();
-                return true;
-            }
-            if (c < 0x20)
-            {
-                return false;
-            }
-            if (c != '\\')
-            {
-                sb.Append(c);
-                pos++;
-                continue;
-            }
-            if (pos + 1 >= end)
-            {
-                return false;
-            }
-            char e = text[pos + 1];
-            pos += 2;
-            switch (e)
-            {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case '/': sb.Append('/'); break;
-                case 'b': sb.Append('\b'); break;
-                case 'f': sb.Append('\f'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u':
-                    if (!ReadHex4(text, pos, end, out int code))
-                    {
-                        return false;
-                    }
-                    pos += 4;
-                    if (code >= 0xD800 && code < 0xDC00)
-                    {
-                        // A high surrogate pairs only with an escaped low one; alone it is U+FFFD, as in Go.
-                        if (pos + 6 <= end && text[pos] == '\\' && text[pos + 1] == 'u'
-                            && ReadHex4(text, pos + 2, end, out int low) && low >= 0xDC00 && low < 0xE000)
-                        {
-                            sb.Append((char)code).Append((char)low);
-                            pos += 6;
-                        }
-                        else
-                        {
-                            sb.Append('\uFFFD');
-                        }
-                    }
-                    else if (code >= 0xDC00 && code < 0xE000)
-                    {
-                        sb.Append('\uFFFD');
-                    }
-                    else
-                    {
-                        sb.Append((char)code);
-                    }
-                    break;
-                default:
-                    return false;
-            }
-        }
-        return false;
-    }
-
-    private static bool ReadHex4(string text, int pos, int end, out int code)
-    {
-        code = 0;
-        if (pos + 4 > end)
-        {
-            return false;
-        }
-        for (int i = 0; i < 4; i++)
-        {
-            char h = text[pos + i];
-            int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (v < 0)
-            {
-                return false;
-            }
-            code = code * 16 + v;
-        }
-        return true;
-    }
-
     /// <summary>Skips any JSON value; depth is bounded so hostile nesting cannot overflow the stack.</summary>
     private static bool SkipValue(string text, ref int pos, int end, int depth)
     {
@@ -206,7 +111,7 @@ internal static class JsonArrayReader
         switch (c)
         {
             case '"':
-                return ReadString(text, ref pos, end, out _);
+                return JsonStrings.TryRead(text, ref pos, end, out _);
             case '[':
             case '{':
                 {
@@ -223,7 +128,7 @@ internal static class JsonArrayReader
                         SkipWhitespace(text, ref pos, end);
                         if (c == '{')
                         {
-                            if (pos >= end || text[pos] != '"' || !ReadString(text, ref pos, end, out _))
+                            if (pos >= end || text[pos] != '"' || !JsonStrings.TryRead(text, ref pos, end, out _))
                             {
                                 return false;
                             }

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 

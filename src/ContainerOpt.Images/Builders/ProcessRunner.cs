@@ -1,3 +1,4 @@
+using ContainerOpt.Core.IO;
 using System.Diagnostics;
 using System.Text;
 
@@ -100,21 +101,11 @@ public static class ProcessRunner
 
     private static Process Start(ProcessSpec spec, ManualResetEventSlim exited)
     {
-        var start = new ProcessStartInfo(spec.FileName)
-        {
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-        };
-        if (!string.IsNullOrEmpty(spec.WorkingDirectory)) start.WorkingDirectory = spec.WorkingDirectory;
 #if NET
+        var start = ProcessStarts.Redirected(spec.FileName, workingDirectory: spec.WorkingDirectory);
         foreach (string argument in spec.Arguments) start.ArgumentList.Add(argument);
 #else
-        start.Arguments = CommandLineQuoting.Join(spec.Arguments);
+        var start = ProcessStarts.Redirected(spec.FileName, spec.Arguments, spec.WorkingDirectory);
 #endif
         foreach (var pair in spec.Environment)
         {

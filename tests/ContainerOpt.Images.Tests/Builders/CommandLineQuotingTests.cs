@@ -1,3 +1,4 @@
+using ContainerOpt.Core.IO;
 using System.Diagnostics;
 using System.Text;
 using ContainerOpt.Images.Builders;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContainerOpt.Images.Builders;
+namespace ContainerOpt.Core.IO;
 
 /// <summary>
 /// Builds one command-line string from an argument list so that Windows' CommandLineToArgvW and .NET's
