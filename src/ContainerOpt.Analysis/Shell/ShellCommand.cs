@@ -66,7 +66,17 @@ public sealed class ShellCommand
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
 
-    public bool IsAny(params string[] names) => names.Contains(Name, StringComparer.Ordinal);
+    public bool IsAny(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (string.Equals(Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Positional arguments (not flags). Values of the listed flags (<c>-o value</c>) are skipped too.</summary>
     public IReadOnlyList<ShellWord> Positionals(params string[] flagsTakingValue)

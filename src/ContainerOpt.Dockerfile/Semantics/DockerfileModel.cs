@@ -71,6 +71,7 @@ public sealed class DockerfileModel
     }
 
     private readonly Dictionary<(VariableScope, string), ShellWordResult> _expansions = new();
+    private ShellLex? _lex;
 
     /// <summary>
     /// Expands a word as BuildKit would for this instruction (no word splitting). Results are kept per
@@ -78,6 +79,12 @@ public sealed class DockerfileModel
     /// </summary>
     public ShellWordResult Expand(StageInstruction instruction, string word)
     {
+        var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
+        if (word is null || lex.IsPlainWord(word))
+        {
+            // Nothing to expand: as cheap to redo as to look up, and not worth keeping per scope.
+            return lex.ProcessWord(word!, instruction.Scope);
+        }
         var key = (instruction.Scope, word);
         lock (_expansions)
         {
@@ -86,7 +93,7 @@ public sealed class DockerfileModel
                 return cached;
             }
         }
-        var result = new ShellLex(Syntax.EscapeToken).ProcessWord(word, instruction.Scope);
+        var result = lex.ProcessWord(word, instruction.Scope);
         lock (_expansions)
         {
             _expansions[key] = result;
@@ -137,6 +144,7 @@ public sealed class DockerfileModel
             var currentReferences = new List<StageReference>();
             VariableScope scope = VariableScope.Empty;
             bool reportedBeforeFrom = false;
+            int explicitStages = 0;
 
             void CloseStage()
             {
@@ -157,7 +165,7 @@ public sealed class DockerfileModel
                         {
                             CloseStage();
                             var from = new StageInstruction(syntax, globalScope);
-                            current = new Stage(_stages.Count(s => !s.IsImplicit), from);
+                            current = new Stage(explicitStages++, from);
                             from.Stage = current;
                             DescribeStage(current, syntax, lex, globalScope);
                             _stages.Add(current);

@@ -127,7 +127,17 @@ public sealed class RunStep
     public Stage? Stage => Instruction.Stage;
 
     /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
-    public string? CacheMountOf(string path) => CacheMountTargets.FirstOrDefault(t => LayerPaths.IsAtOrUnder(path, t));
+    public string? CacheMountOf(string path)
+    {
+        foreach (var target in CacheMountTargets)
+        {
+            if (LayerPaths.IsAtOrUnder(path, target))
+            {
+                return target;
+            }
+        }
+        return null;
+    }
 
     /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
     public bool IsOnMount(string path)
@@ -164,19 +174,53 @@ public sealed class RunStep
     {
         get
         {
-            var calls = Calls;
-            for (int i = 0; i < calls.Count; i++)
+            if (_packageCalls is null)
             {
-                if (calls[i] is { } call)
+                var calls = Calls;
+                List<(StepCommand, PackageCall)>? found = null;
+                for (int i = 0; i < calls.Count; i++)
                 {
-                    yield return (Commands[i], call);
+                    if (calls[i] is { } call)
+                    {
+                        (found ??= new List<(StepCommand, PackageCall)>()).Add((Commands[i], call));
+                    }
                 }
+                _packageCalls = found?.ToArray() ?? Array.Empty<(StepCommand, PackageCall)>();
             }
+            return _packageCalls;
         }
     }
 
+    // Every rule asks for these of every RUN: worked out once, and nothing allocated for a RUN without any.
+    private (StepCommand At, PackageCall Call)[]? _packageCalls;
+
     /// <summary>The commands (of every script) whose program is one of the names.</summary>
-    public IEnumerable<StepCommand> Named(params string[] names) => Commands.Where(c => c.Command.IsAny(names));
+    public IReadOnlyList<StepCommand> Named(params string[] names)
+    {
+        List<StepCommand>? found = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].Command.IsAny(names))
+            {
+                (found ??= new List<StepCommand>()).Add(Commands[i]);
+            }
+        }
+        return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
+    }
+
+    /// <summary>The commands (of every script) whose program is <paramref name="name"/>.</summary>
+    public IReadOnlyList<StepCommand> Named(string name)
+    {
+        List<StepCommand>? found = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].Command.Is(name))
+            {
+                (found ??= new List<StepCommand>()).Add(Commands[i]);
+            }
+        }
+        return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
+    }
 
     /// <summary>
     /// The first install that no cleanup follows in the same RUN (a cleanup before the install clears nothing),
@@ -213,23 +257,39 @@ public sealed class RunStep
     /// True when a <c>--mount=type=cache</c> (or <c>type=tmpfs</c> when <paramref name="tmpfsToo"/>) has a
     /// target, as written, containing one of the fragments (<c>.cache/pip</c> matches <c>/root/.cache/pip</c>).
     /// </summary>
-    public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments) =>
-        WrittenCacheTargets(tmpfsToo).Any(target => fragments.Any(f => target.Contains(f, StringComparison.Ordinal)));
-
-    /// <summary>True when a cache mount's target, as written, is <paramref name="directory"/> or a folder inside it.</summary>
-    public bool HasCacheMountAt(string directory) =>
-        WrittenCacheTargets(tmpfsToo: false).Any(target => LayerPaths.IsAtOrUnder(target.TrimEnd('/'), directory));
-
-    private IEnumerable<string> WrittenCacheTargets(bool tmpfsToo)
+    public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments)
     {
-        foreach (var mount in Mounts)
+        for (int i = 0; i < Mounts.Count; i++)
         {
-            if (mount.Target is { Length: > 0 } target && (mount.Type == "cache" || (tmpfsToo && mount.Type == "tmpfs")))
+            if (WrittenCacheTarget(Mounts[i], tmpfsToo) is { } target)
             {
-                yield return target.Trim();
+                foreach (var fragment in fragments)
+                {
+                    if (target.Contains(fragment, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
+        return false;
     }
+
+    /// <summary>True when a cache mount's target, as written, is <paramref name="directory"/> or a folder inside it.</summary>
+    public bool HasCacheMountAt(string directory)
+    {
+        for (int i = 0; i < Mounts.Count; i++)
+        {
+            if (WrittenCacheTarget(Mounts[i], tmpfsToo: false) is { } target && LayerPaths.IsAtOrUnder(target.TrimEnd('/'), directory))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? WrittenCacheTarget(RunMount mount, bool tmpfsToo) =>
+        mount.Target is { Length: > 0 } target && (mount.Type == "cache" || (tmpfsToo && mount.Type == "tmpfs")) ? target.Trim() : null;
 
     /// <summary>
     /// The value a variable has for a command: a prefix assignment (<c>X=1 cmd</c>), an earlier
