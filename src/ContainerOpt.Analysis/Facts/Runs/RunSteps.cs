@@ -48,7 +48,13 @@ public sealed class RunStep
         Run = run;
         Scripts = scripts;
         Workdir = workdir;
-        var commands = new List<StepCommand>();
+        int count = 0;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            count += scripts[s].Script.Commands.Count;
+        }
+        var commands = count == 0 ? Array.Empty<StepCommand>() : new StepCommand[count];
+        int next = 0;
         for (int s = 0; s < scripts.Count; s++)
         {
             bool cd = false;
@@ -56,7 +62,8 @@ public sealed class RunStep
             for (int i = 0; i < scriptCommands.Count; i++)
             {
                 var command = scriptCommands[i];
-                commands.Add(new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, commands.Count));
+                commands[next] = new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, next);
+                next++;
                 if (command.Is("cd") || command.Is("pushd"))
                 {
                     cd = true;
@@ -64,6 +71,13 @@ public sealed class RunStep
             }
         }
         Commands = commands;
+        if (run.Flags.Count == 0)
+        {
+            // Most RUNs have no --mount: nothing more to keep.
+            Mounts = Array.Empty<RunMount>();
+            MountTargets = CacheMountTargets = Array.Empty<string>();
+            return;
+        }
         var mounts = new List<RunMount>();
         foreach (var flag in run.Flags)
         {
@@ -353,7 +367,7 @@ public sealed class RunSteps
         {
             var scripts = grouped[instruction];
             Workdirs.TryGetValue(instruction, out var workdir);
-            var step = new RunStep(instruction, scripts[0].Run, scripts, workdir ?? "/", model);
+            var step = new RunStep(instruction, scripts[0].Run, scripts.ToArray(), workdir ?? "/", model);
             _byInstruction[instruction] = step;
             all.Add(step);
         }
