@@ -77,7 +77,7 @@ public static class ShellParser
                 {
                     AddCommand(current, op, pipedOut || op == ShellOperator.Pipe, depth, commands, ref hasPipe, text);
                 }
-                current = new List<ShellWord>();
+                current.Clear(); // AddCommand copied what it keeps
                 op = next switch
                 {
                     "&&" => ShellOperator.And,

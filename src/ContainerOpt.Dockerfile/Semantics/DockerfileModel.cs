@@ -241,6 +241,23 @@ public sealed class DockerfileModel
                     first.Keyword.Span, failsBuildKitParse: false));
             }
 
+            // Built: every scope is read-only from here on (and may be read from any thread without locking).
+            globalScope.Seal();
+            globalDefaultScope.Seal();
+            foreach (var instruction in globalArgs)
+            {
+                instruction.Scope.Seal();
+            }
+            foreach (var stage in _stages)
+            {
+                stage.From.Scope.Seal();
+                stage.FinalScope.Seal();
+                foreach (var instruction in stage.Instructions)
+                {
+                    instruction.Scope.Seal();
+                }
+            }
+
             _model.GlobalArgs = globalArgs;
             _model.GlobalScope = globalScope;
             _model.GlobalDefaultScope = globalDefaultScope;

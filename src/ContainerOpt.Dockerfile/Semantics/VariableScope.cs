@@ -39,6 +39,12 @@ public sealed class VariableScope : IVariableLookup
     public VariableScope With(VariableKind kind, string name, string value) =>
         With(kind, new[] { new KeyValuePair<string, string>(name, value) });
 
+    /// <summary>
+    /// Ends the growth of this scope's history in place: reads then take no lock, and extending its newest scope
+    /// gives a history of its own (as a branch does). The model seals its scopes once built: they are read on any thread.
+    /// </summary>
+    internal void Seal() => _history?.Seal();
+
     public bool TryGetValue(string name, out string value)
     {
         value = "";
@@ -66,7 +72,7 @@ public sealed class VariableScope : IVariableLookup
     }
 
     /// <summary>
-    /// Every value each name took in one line of scopes, oldest first. Its members lock it: a scope may be
+    /// Every value each name took in one line of scopes, oldest first. Until sealed its members lock it: a scope may be
     /// extended on one thread while older scopes of the same history are read on another.
     /// </summary>
     private sealed class History
@@ -74,11 +80,26 @@ public sealed class VariableScope : IVariableLookup
         /// <summary>ENV wins over an ARG of the same name.</summary>
         private static readonly VariableKind[] EnvFirst = { VariableKind.Env, VariableKind.Arg };
 
-        private readonly Dictionary<string, List<Binding>> _env = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<Binding>> _args = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Values> _env = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Values> _args = new(StringComparer.Ordinal);
 
         /// <summary>The version of the newest scope: only that scope may extend this history.</summary>
         private int _head;
+
+        /// <summary>Set once nothing more is added in place (<see cref="VariableScope.Seal"/>): reads no longer lock.</summary>
+        private volatile bool _sealed;
+
+        public void Seal()
+        {
+            if (_sealed)
+            {
+                return;
+            }
+            lock (this)
+            {
+                _sealed = true;
+            }
+        }
 
         /// <summary>
         /// Adds the bindings as a new version after <paramref name="version"/>. Extending the newest version appends;
@@ -91,7 +112,7 @@ public sealed class VariableScope : IVariableLookup
             var list = bindings as IReadOnlyList<KeyValuePair<string, string>> ?? bindings.ToList();
             lock (this)
             {
-                var history = version == _head ? this : Fork(version);
+                var history = version == _head && !_sealed ? this : Fork(version);
                 int next = history._head + 1;
                 for (int i = 0; i < list.Count; i++)
                 {
@@ -104,20 +125,24 @@ public sealed class VariableScope : IVariableLookup
 
         public bool TryGet(string name, int version, out string value, out VariableKind kind)
         {
+            if (_sealed)
+            {
+                return TryGetUnlocked(name, version, out value, out kind);
+            }
             lock (this)
             {
-                foreach (var candidate in EnvFirst)
+                return TryGetUnlocked(name, version, out value, out kind);
+            }
+        }
+
+        private bool TryGetUnlocked(string name, int version, out string value, out VariableKind kind)
+        {
+            foreach (var candidate in EnvFirst)
+            {
+                if (NamesOf(candidate).TryGetValue(name, out var values) && values.TryAt(version, out value))
                 {
-                    if (NamesOf(candidate).TryGetValue(name, out var values))
-                    {
-                        int index = LastAtOrBefore(values, version);
-                        if (index >= 0)
-                        {
-                            value = values[index].Value;
-                            kind = candidate;
-                            return true;
-                        }
-                    }
+                    kind = candidate;
+                    return true;
                 }
             }
             value = "";
@@ -127,15 +152,24 @@ public sealed class VariableScope : IVariableLookup
 
         public void CopyVisible(VariableKind kind, int version, Dictionary<string, string> into)
         {
+            if (_sealed)
+            {
+                CopyVisibleUnlocked(kind, version, into);
+                return;
+            }
             lock (this)
             {
-                foreach (var pair in NamesOf(kind))
+                CopyVisibleUnlocked(kind, version, into);
+            }
+        }
+
+        private void CopyVisibleUnlocked(VariableKind kind, int version, Dictionary<string, string> into)
+        {
+            foreach (var pair in NamesOf(kind))
+            {
+                if (pair.Value.TryAt(version, out var value))
                 {
-                    int index = LastAtOrBefore(pair.Value, version);
-                    if (index >= 0)
-                    {
-                        into[pair.Key] = pair.Value[index].Value;
-                    }
+                    into[pair.Key] = value;
                 }
             }
         }
@@ -156,35 +190,75 @@ public sealed class VariableScope : IVariableLookup
             return fork;
         }
 
-        private Dictionary<string, List<Binding>> NamesOf(VariableKind kind) => kind == VariableKind.Env ? _env : _args;
+        private Dictionary<string, Values> NamesOf(VariableKind kind) => kind == VariableKind.Env ? _env : _args;
 
         private void Bind(VariableKind kind, string name, string value, int version)
         {
             var names = NamesOf(kind);
-            if (!names.TryGetValue(name, out var values))
-            {
-                names[name] = values = new List<Binding>(1);
-            }
-            // Within one version (one ENV or ARG line) the later binding of a name wins.
-            if (values.Count > 0 && values[values.Count - 1].Version == version)
-            {
-                values[values.Count - 1] = new Binding(version, value);
-            }
-            else
-            {
-                values.Add(new Binding(version, value));
-            }
+            names.TryGetValue(name, out var values);
+            names[name] = values.With(new Binding(version, value));
+        }
+    }
+
+    /// <summary>
+    /// The values one name took, oldest first. Most names are bound once: that value is kept inline, and only a
+    /// name bound again gets a list.
+    /// </summary>
+    private readonly struct Values
+    {
+        private readonly Binding _first;
+        private readonly List<Binding>? _more;
+        private readonly bool _any;
+
+        private Values(Binding first, List<Binding>? more)
+        {
+            _first = first;
+            _more = more;
+            _any = true;
         }
 
-        private static int LastAtOrBefore(List<Binding> values, int version)
+        public Values With(Binding binding)
         {
-            int low = 0, high = values.Count - 1, found = -1;
+            if (!_any)
+            {
+                return new Values(binding, null);
+            }
+            var last = _more is { Count: > 0 } ? _more[_more.Count - 1] : _first;
+            // Within one version (one ENV or ARG line) the later binding of a name wins.
+            if (last.Version == binding.Version)
+            {
+                if (_more is { Count: > 0 })
+                {
+                    _more[_more.Count - 1] = binding;
+                    return this;
+                }
+                return new Values(binding, _more);
+            }
+            var more = _more ?? new List<Binding>(1);
+            more.Add(binding);
+            return new Values(_first, more);
+        }
+
+        /// <summary>The newest value at or before <paramref name="version"/> (a binary search among the values).</summary>
+        public bool TryAt(int version, out string value)
+        {
+            value = "";
+            if (!_any || _first.Version > version)
+            {
+                return false;
+            }
+            value = _first.Value;
+            if (_more is null)
+            {
+                return true;
+            }
+            int low = 0, high = _more.Count - 1;
             while (low <= high)
             {
                 int middle = low + ((high - low) >> 1);
-                if (values[middle].Version <= version)
+                if (_more[middle].Version <= version)
                 {
-                    found = middle;
+                    value = _more[middle].Value;
                     low = middle + 1;
                 }
                 else
@@ -192,7 +266,7 @@ public sealed class VariableScope : IVariableLookup
                     high = middle - 1;
                 }
             }
-            return found;
+            return true;
         }
     }
 

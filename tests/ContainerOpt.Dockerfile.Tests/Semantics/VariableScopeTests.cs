@@ -64,6 +64,28 @@ public sealed class VariableScopeTests
     }
 
     [TestMethod]
+    public void The_scopes_of_a_built_model_stay_as_they_were_when_extended()
+    {
+        var model = DockerfileModel.Build(ContainerOpt.Dockerfile.Syntax.DockerfileParser.Parse("FROM alpine\nARG A=1\nENV B=2\nRUN true\n"));
+        var stage = model.Stages.Single();
+        var final = stage.FinalScope;
+        var run = stage.Instructions.Last();
+        // The model's scopes are sealed: extending the newest one branches off, as extending an older one does.
+        var extended = final.With(VariableKind.Env, "B", "3").With(VariableKind.Env, "C", "4");
+        var other = final.With(VariableKind.Env, "C", "5");
+        Assert.AreEqual("3", Get(extended, "B"));
+        Assert.AreEqual("4", Get(extended, "C"));
+        Assert.AreEqual("5", Get(other, "C"));
+        Assert.AreEqual("2", Get(other, "B"));
+        Assert.AreEqual("2", Get(final, "B"));
+        Assert.IsNull(Get(final, "C"));
+        Assert.AreEqual("1", Get(run.Scope, "A"));
+        Assert.AreEqual("2", Get(run.Scope, "B"));
+        Assert.IsNull(Get(run.Scope, "C"));
+        Assert.IsNull(Get(stage.Instructions[1].Scope, "B"));
+    }
+
+    [TestMethod]
     public void Env_wins_over_arg_whatever_the_order()
     {
         var envFirst = VariableScope.Empty.With(VariableKind.Env, "V", "env").With(VariableKind.Arg, "V", "arg");

@@ -350,7 +350,8 @@ public sealed class RunSteps
 
     internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
     {
-        Workdirs = ComputeWorkdirs(model);
+        _model = model;
+        _workdirs = ComputeWorkdirs(model);
         var grouped = new Dictionary<StageInstruction, List<RunScript>>();
         var order = new List<StageInstruction>();
         foreach (var script in runScripts)
@@ -366,8 +367,8 @@ public sealed class RunSteps
         foreach (var instruction in order)
         {
             var scripts = grouped[instruction];
-            Workdirs.TryGetValue(instruction, out var workdir);
-            var step = new RunStep(instruction, scripts[0].Run, scripts.ToArray(), workdir ?? "/", model);
+            string workdir = WorkdirOf(instruction);
+            var step = new RunStep(instruction, scripts[0].Run, scripts.ToArray(), workdir, model);
             _byInstruction[instruction] = step;
             all.Add(step);
         }
@@ -382,34 +383,82 @@ public sealed class RunSteps
     public IReadOnlyList<RunStep> Posix { get; }
 
     /// <summary>The WORKDIR each stage instruction runs in (absolute; "/" by default; inherited along FROM).</summary>
-    public IReadOnlyDictionary<StageInstruction, string> Workdirs { get; }
+    public IReadOnlyDictionary<StageInstruction, string> Workdirs => _workdirMap ??= MapWorkdirs();
 
     public RunStep? Find(StageInstruction instruction) => _byInstruction.TryGetValue(instruction, out var step) ? step : null;
 
-    public string WorkdirOf(StageInstruction instruction) => Workdirs.TryGetValue(instruction, out var w) ? w : "/";
+    public string WorkdirOf(StageInstruction instruction)
+    {
+        if (instruction.Stage is not { } stage || !_workdirs.TryGetValue(stage, out var changes))
+        {
+            return "/";
+        }
+        // The last change at or before the instruction's line (instructions of a stage are in line order).
+        int line = instruction.Syntax.StartLine;
+        int low = 0, high = changes.Count - 1, found = -1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (changes[middle].FirstLine <= line)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return found < 0 ? "/" : changes[found].Workdir;
+    }
 
-    private static Dictionary<StageInstruction, string> ComputeWorkdirs(DockerfileModel model)
+    private readonly DockerfileModel _model;
+
+    /// <summary>
+    /// Per stage, where its WORKDIR changes: from the FROM's line on, the inherited one; after each WORKDIR, the new one.
+    /// A few entries per stage instead of one per instruction.
+    /// </summary>
+    private readonly Dictionary<Stage, List<(int FirstLine, string Workdir)>> _workdirs;
+
+    private Dictionary<StageInstruction, string>? _workdirMap;
+
+    private Dictionary<StageInstruction, string> MapWorkdirs()
     {
         var map = new Dictionary<StageInstruction, string>();
+        foreach (var stage in _model.Stages)
+        {
+            map[stage.From] = WorkdirOf(stage.From);
+            foreach (var instruction in stage.Instructions)
+            {
+                map[instruction] = WorkdirOf(instruction);
+            }
+        }
+        return map;
+    }
+
+    private static Dictionary<Stage, List<(int FirstLine, string Workdir)>> ComputeWorkdirs(DockerfileModel model)
+    {
+        var changes = new Dictionary<Stage, List<(int, string)>>();
         var finalWorkdir = new Dictionary<Stage, string>();
         foreach (var stage in model.Stages)
         {
             string current = stage.BaseStage is not null && finalWorkdir.TryGetValue(stage.BaseStage, out var inherited) ? inherited : "/";
-            map[stage.From] = current;
+            var list = new List<(int, string)> { (Math.Min(stage.From.Syntax.StartLine, stage.Instructions.Count > 0 ? stage.Instructions[0].Syntax.StartLine : int.MaxValue), current) };
             foreach (var instruction in stage.Instructions)
             {
-                map[instruction] = current;
                 if (instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0)
                 {
                     string value = LayerPaths.Unquote(model.Expand(instruction, instruction.Syntax.Arguments[0].Value).Result);
                     if (value.Length > 0)
                     {
                         current = LayerPaths.Resolve(value, current);
+                        list.Add((instruction.Syntax.StartLine + 1, current));
                     }
                 }
             }
+            changes[stage] = list;
             finalWorkdir[stage] = current;
         }
-        return map;
+        return changes;
     }
 }
