@@ -98,6 +98,7 @@ public sealed class LintScalingTests
         var s = Lint(small);
         var l = Lint(large);
         double time = l.Elapsed.TotalMilliseconds / s.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"{kind}: 8,000 lines {s.Elapsed.TotalMilliseconds:F0} ms / {s.PeakBytes / 1e6:F0} MB, 32,000 lines {l.Elapsed.TotalMilliseconds:F0} ms / {l.PeakBytes / 1e6:F0} MB");
         Assert.IsTrue(time <= 5, $"{kind}: 8,000 lines took {s.Elapsed.TotalMilliseconds:F0} ms, 32,000 {l.Elapsed.TotalMilliseconds:F0} ms (x{time:F1})");
         if (s.PeakBytes > 0)
         {
@@ -108,6 +109,7 @@ public sealed class LintScalingTests
         // 5 MB (270,000-380,000 lines). Measured on the 2-core machine: ENV 3.1 s / 440 MB, ARG 4.2 s / 530 MB,
         // RUN 7.5 s / 770 MB, LABEL 3.1 s / 490 MB; the bounds leave room for a busy machine and catch anything super-linear.
         var h = Lint(huge);
+        Console.WriteLine($"{kind}: 5 MB {h.Elapsed.TotalMilliseconds:F0} ms / {h.PeakBytes / 1e6:F0} MB");
         Assert.IsTrue(h.Elapsed < TimeSpan.FromSeconds(20), $"{kind}: 5 MB took {h.Elapsed.TotalMilliseconds:F0} ms");
         Assert.IsTrue(h.PeakBytes < 1200L * 1024 * 1024, $"{kind}: 5 MB peaked at {h.PeakBytes / 1e6:F0} MB");
     }

@@ -176,7 +176,33 @@ public sealed class RunStep
     }
 
     /// <summary>The package-manager call each command is (null for the others), in <see cref="Commands"/> order; classified once.</summary>
-    public IReadOnlyList<PackageCall?> Calls => _calls ??= Commands.Select(c => PackageManagers.Classify(c.Command)).ToArray();
+    public IReadOnlyList<PackageCall?> Calls => _calls ??= Classify();
+
+    private IReadOnlyList<PackageCall?> Classify()
+    {
+        PackageCall?[]? calls = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (PackageManagers.Classify(Commands[i].Command) is { } call)
+            {
+                (calls ??= new PackageCall?[Commands.Count])[i] = call;
+            }
+        }
+        // Most RUNs call no package manager: they share one array of nulls per length.
+        return calls ?? NoCalls(Commands.Count);
+    }
+
+    private static readonly PackageCall?[][] _noCalls = new PackageCall?[16][];
+
+    private static PackageCall?[] NoCalls(int count)
+    {
+        var shared = _noCalls;
+        if (count >= shared.Length)
+        {
+            return new PackageCall?[count];
+        }
+        return shared[count] ??= new PackageCall?[count];
+    }
 
     private IReadOnlyList<PackageCall?>? _calls;
 
