@@ -493,6 +493,31 @@ public static class ShellParser
             _pendingHeredocs.Clear();
         }
 
+        // Words repeat across a file's scripts (program names, "install", "-y"): short ones are kept in a small
+        // per-thread table and shared, so a file of thousands of RUNs keeps one "apt-get", not one per RUN.
+        [ThreadStatic]
+        private static string?[]? _sharedWords;
+
+        private static string Shared(string text, int start, int length)
+        {
+            if (length > 24)
+            {
+                return text.Substring(start, length);
+            }
+            uint hash = 2166136261;
+            for (int i = 0; i < length; i++)
+            {
+                hash = (hash ^ text[start + i]) * 16777619;
+            }
+            var table = _sharedWords ??= new string?[1024];
+            ref string? slot = ref table[hash & 1023];
+            if (slot is { } known && known.Length == length && string.CompareOrdinal(known, 0, text, start, length) == 0)
+            {
+                return known;
+            }
+            return slot = text.Substring(start, length);
+        }
+
         // One builder for the words of this lexer (a substitution inside a word gets a lexer of its own).
         private readonly StringBuilder _value = new();
 
@@ -606,7 +631,7 @@ public static class ShellParser
                 _pos++;
                 return null;
             }
-            string raw = _text.Substring(start, _pos - start);
+            string raw = Shared(_text, start, _pos - start);
             // Most words are their own value (no quotes or escapes): one string then serves as both.
             string text = !quoted && !escaped ? raw : value.ToString();
             return new ShellWord(text, raw, start, _pos, expansion, quoted);
