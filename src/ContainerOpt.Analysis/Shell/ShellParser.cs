@@ -110,24 +110,26 @@ public static class ShellParser
         {
             return; // loop and case headers run no program
         }
-        var assignments = new List<ShellWord>();
+        List<ShellWord>? assignments = null; // most commands have neither assignments nor wrappers
         while (i < words.Count && IsAssignment(words[i].Value))
         {
-            assignments.Add(words[i]);
+            (assignments ??= new List<ShellWord>()).Add(words[i]);
             i++;
         }
         if (i >= words.Count)
         {
             return; // only assignments
         }
-        var wrappers = new List<string>();
-        int name = SkipWrappers(words, i, wrappers, assignments);
+        List<string>? wrappers = null;
+        int name = SkipWrappers(words, i, ref wrappers, ref assignments);
         if (name >= words.Count)
         {
             return;
         }
-        var command = new ShellCommand(words.Skip(i).ToArray(), name - i,
-            wrappers.Count == 0 ? Array.Empty<string>() : wrappers, assignments.Count == 0 ? Array.Empty<ShellWord>() : assignments, op, inPipeline, depth);
+        var kept = new ShellWord[words.Count - i];
+        words.CopyTo(i, kept, 0, kept.Length);
+        var command = new ShellCommand(kept, name - i,
+            wrappers ?? (IReadOnlyList<string>)Array.Empty<string>(), assignments ?? (IReadOnlyList<ShellWord>)Array.Empty<ShellWord>(), op, inPipeline, depth);
         commands.Add(command);
 
         // sh -c "script": the script's commands are commands too.
@@ -182,7 +184,7 @@ public static class ShellParser
     }
 
     /// <summary>Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec.</summary>
-    private static int SkipWrappers(List<ShellWord> words, int i, List<string> wrappers, List<ShellWord> assignments)
+    private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments)
     {
         for (int guard = 0; guard < 8 && i < words.Count; guard++)
         {
@@ -200,7 +202,7 @@ public static class ShellParser
                     next = SkipOptions(words, i + 1, valueShort: "uCS", valueLong: new[] { "unset", "chdir", "split-string" });
                     while (next < words.Count && IsAssignment(words[next].Value))
                     {
-                        assignments.Add(words[next]);
+                        (assignments ??= new List<ShellWord>()).Add(words[next]);
                         next++;
                     }
                     break;
@@ -232,7 +234,7 @@ public static class ShellParser
                 default:
                     return i;
             }
-            wrappers.Add(name);
+            (wrappers ??= new List<string>()).Add(name);
             i = next;
         }
         return i;
@@ -273,7 +275,7 @@ public static class ShellParser
         private readonly int _end;
         private readonly int _depth;
         private readonly List<ShellCommand> _commands;
-        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = new();
+        private List<(string Delimiter, bool StripTabs)>? _pendingHeredocs;
         private int _pos;
 
         public Lexer(string text, int start, int end, int depth, List<ShellCommand> commands)
@@ -393,7 +395,7 @@ public static class ShellParser
                     expectRedirectTarget = false;
                     if (heredocOperator is not null)
                     {
-                        _pendingHeredocs.Add((word.Value, heredocOperator.EndsWith("-", StringComparison.Ordinal)));
+                        (_pendingHeredocs ??= new()).Add((word.Value, heredocOperator.EndsWith("-", StringComparison.Ordinal)));
                         heredocOperator = null;
                     }
                     continue;
@@ -476,6 +478,10 @@ public static class ShellParser
 
         private void SkipHeredocBodies()
         {
+            if (_pendingHeredocs is null)
+            {
+                return;
+            }
             foreach (var (delimiter, stripTabs) in _pendingHeredocs)
             {
                 while (_pos < _end)
@@ -518,13 +524,21 @@ public static class ShellParser
             return slot = text.Substring(start, length);
         }
 
-        // One builder for the words of this lexer (a substitution inside a word gets a lexer of its own).
-        private readonly StringBuilder _value = new();
+        // One builder per thread and depth: a substitution inside a word is read by a lexer one level deeper
+        // before this word goes on, so two words being read never share one.
+        [ThreadStatic]
+        private static StringBuilder?[]? _builders;
+
+        private StringBuilder Builder()
+        {
+            var builders = _builders ??= new StringBuilder?[MaxDepth + 2];
+            return (builders[_depth] ??= new StringBuilder()).Clear();
+        }
 
         private ShellWord? ReadWord()
         {
             int start = _pos;
-            var value = _value.Clear();
+            var value = Builder();
             bool expansion = false, quoted = false, escaped = false;
             while (_pos < _end)
             {
