@@ -98,4 +98,25 @@ public sealed class ProjectLoaderTests
         Assert.AreEqual(2, code);
         StringAssert.Contains(stdout, "error COPT0005: Invalid configuration in '/no/such/App.csproj': The project '/no/such/App.csproj' does not exist.");
     }
+
+    [TestMethod]
+    public void Lint_with_project_uses_the_context_the_project_names_as_the_build_does()
+    {
+        // samples/visual-studio: DockerfileContext=..\.. in Api.csproj, paths relative to the solution folder.
+        string sample = Path.Combine(ContainerOpt.TestSupport.Corpus.RepoRoot, "samples", "visual-studio");
+        string dockerfile = Path.Combine(sample, "src", "Api", "Dockerfile");
+        string project = Path.Combine(sample, "src", "Api", "Api.csproj");
+        Assert.AreEqual(sample, MSBuildProjectLoader.TryLoad(project, out _)!.BuildContext?.TrimEnd(Path.DirectorySeparatorChar));
+
+        var named = CliRunner.Run("lint", dockerfile, "--project", project);
+        Assert.AreEqual(0, named.ExitCode, named.Stdout + named.Stderr);
+        Assert.IsFalse(named.Stdout.Contains("COPT1204", StringComparison.Ordinal), named.Stdout);
+        Assert.IsFalse(named.Stdout.Contains("COPT4012", StringComparison.Ordinal), "EXPOSE 8081 is the template's HTTPS port: " + named.Stdout);
+
+        // --context wins over the project's: the project folder lacks the solution folder's paths.
+        var projectFolder = CliRunner.Run("lint", dockerfile, "--project", project, "--context", Path.Combine(sample, "src", "Api"));
+        Assert.AreEqual(1, projectFolder.ExitCode, projectFolder.Stdout);
+        StringAssert.Contains(projectFolder.Stdout, dockerfile + "(16,7): error COPT1204: 'src/Api/Api.csproj' and 'src/Core/Core.csproj' are not in the build context");
+        StringAssert.Contains(projectFolder.Stdout, $"Build with the context '{sample}'");
+    }
 }

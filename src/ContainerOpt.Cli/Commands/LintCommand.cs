@@ -65,7 +65,7 @@ internal static class LintCommand
             {
                 var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
                 {
-                    Context = contextOption,
+                    Context = contextOption ?? project?.BuildContext,
                     ConfigFile = configOption,
                     Mode = mode,
                     Project = project,

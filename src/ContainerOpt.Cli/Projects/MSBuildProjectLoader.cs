@@ -59,6 +59,9 @@ public static class MSBuildProjectLoader
             ProjectPath = path,
             TargetFrameworks = Frameworks(project),
             PublishFramework = Value(project, "ContainerOptTargetFramework"),
+            BuildContext = (Value(project, "ContainerOptContext") ?? Value(project, "DockerfileContext")) is { } context
+                ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, context.Replace('\\', Path.DirectorySeparatorChar)))
+                : null,
             OutputType = project.GetPropertyValue("OutputType"),
             AssemblyName = project.GetPropertyValue("AssemblyName"),
             TargetName = Value(project, "TargetName") ?? project.GetPropertyValue("AssemblyName"),

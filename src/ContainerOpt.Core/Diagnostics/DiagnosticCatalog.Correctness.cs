@@ -110,6 +110,15 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness);
 
+    /// <summary>COPT1204, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1204CopySourceMissing.cs.</summary>
+    public static readonly DiagnosticDescriptor CopySourceMissing = new(
+        "COPT1204",
+        "copy-source-missing",
+        "A COPY source is not in the build context",
+        "{0} {1} in the build context '{2}'{3}: {4}. {5}.",
+        DiagnosticSeverity.Error,
+        DiagnosticCategories.Correctness);
+
     /// <summary>COPT1107, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1107MaintainerDeprecated.cs.</summary>
     public static readonly DiagnosticDescriptor MaintainerDeprecated = new(
         "COPT1107",
