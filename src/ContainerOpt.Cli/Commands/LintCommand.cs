@@ -46,10 +46,10 @@ internal static class LintCommand
         bool ioProblem = false;
         if (line.Value("--project") is { } projectPath)
         {
-            project = MSBuildProjectLoader.TryLoad(projectPath, out var error);
+            project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
             if (project is null)
             {
-                files.Add(new FileFindings(projectPath, new[] { DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, projectPath, projectPath, error) }));
+                files.Add(new FileFindings(projectPath, new[] { problem! }));
                 ioProblem = true;
             }
         }
