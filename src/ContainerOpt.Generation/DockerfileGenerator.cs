@@ -35,9 +35,11 @@ public static class DockerfileGenerator
         string versionText = version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture);
         // The SDK image: the framework's, unless the global.json restore copies in refuses it and pins a newer SDK
         // (an SDK builds every older TargetFramework): then the pinned one.
-        var sdkVersion = version;
-        if (project.SdkPin is { } pin && pin.AcceptsImageOf(version.Major, version.Minor) == false
-            && new Version(pin.Version.Major, pin.Version.Minor) is var pinned && pinned > version && pin.AcceptsImageOf(pinned.Major, pinned.Minor) != false)
+        // A multi-targeted project builds on the SDK of its newest framework, which builds the older ones too.
+        var sdkVersion = project.TargetFrameworks.Select(ProjectModel.ParseTargetFramework).Where(v => v is not null).Select(v => v!)
+            .Concat(new[] { version }).Max()!;
+        if (project.SdkPin is { } pin && pin.AcceptsImageOf(sdkVersion.Major, sdkVersion.Minor) == false
+            && new Version(pin.Version.Major, pin.Version.Minor) is var pinned && pinned > sdkVersion && pin.AcceptsImageOf(pinned.Major, pinned.Minor) != false)
         {
             sdkVersion = pinned;
             notes.Add($"global.json pins SDK {pin.Version.ToNormalizedString()} (rollForward {pin.RollForward}): the build stage uses the .NET {pinned.Major}.{pinned.Minor} SDK, which builds {string.Join(";", project.TargetFrameworks)}.");
@@ -107,7 +109,17 @@ public static class DockerfileGenerator
             }
         }
         string mount = options.NuGetCacheMount ? NuGetCacheMount + " " : "";
-        sb.Append("RUN ").Append(mount).Append("dotnet restore ").Append(Quote(relativeProject)).Append(" -a $TARGETARCH\n");
+        // A multi-targeted project publishes one framework (publish without -f fails, NETSDK1129): restore only that one
+        // (restore has no -f; the TargetFramework property selects it) and publish it.
+        string framework = project.ContainerFramework ?? "";
+        string restoreFramework = project.IsMultiTargeted ? " -p:TargetFramework=" + framework : "";
+        string publishFramework = project.IsMultiTargeted ? " -f " + framework : "";
+        if (project.IsMultiTargeted)
+        {
+            notes.Add($"The project targets {string.Join(";", project.TargetFrameworks)}: the image publishes {framework}"
+                + (string.IsNullOrWhiteSpace(project.PublishFramework) ? " (the newest; set ContainerOptTargetFramework to choose)." : " (ContainerOptTargetFramework)."));
+        }
+        sb.Append("RUN ").Append(mount).Append("dotnet restore ").Append(Quote(relativeProject)).Append(" -a $TARGETARCH").Append(restoreFramework).Append('\n');
         if (testProject is not null)
         {
             sb.Append("RUN ").Append(mount).Append("dotnet restore ").Append(Quote(Relative(context, testProject))).Append('\n');
@@ -116,7 +128,7 @@ public static class DockerfileGenerator
         // Sources, then one compile.
         sb.Append("COPY . .\n");
         sb.Append("RUN ").Append(mount).Append("dotnet publish ").Append(Quote(relativeProject))
-          .Append(" --no-restore -c Release -a $TARGETARCH -o /app\n");
+          .Append(" --no-restore -c Release").Append(publishFramework).Append(" -a $TARGETARCH -o /app\n");
 
         if (testProject is not null)
         {

@@ -12,6 +12,9 @@ public abstract class ProjectTask : ContainerOptTask
     public string? ProjectPath { get; set; }
     public string? TargetFramework { get; set; }
     public string? TargetFrameworks { get; set; }
+
+    /// <summary>$(ContainerOptTargetFramework): the framework the image publishes when the project targets several.</summary>
+    public string? ContainerTargetFramework { get; set; }
     public string? OutputType { get; set; }
     public string? AssemblyName { get; set; }
     public string? TargetName { get; set; }
@@ -60,6 +63,7 @@ public abstract class ProjectTask : ContainerOptTask
         {
             ProjectPath = projectPath,
             TargetFrameworks = frameworks,
+            PublishFramework = PropertyValues.Blank(ContainerTargetFramework),
             OutputType = string.IsNullOrWhiteSpace(OutputType) ? "Exe" : OutputType!,
             AssemblyName = AssemblyName ?? "",
             TargetName = string.IsNullOrWhiteSpace(TargetName) ? AssemblyName ?? "" : TargetName!,

@@ -80,6 +80,32 @@ public sealed class DockerfileGeneratorTests
     }
 
     [TestMethod]
+    public void A_multi_targeted_project_publishes_one_framework_the_newest_unless_one_is_chosen()
+    {
+        var project = WebWithReferences();
+        project.TargetFrameworks = new[] { "net8.0", "net10.0" };
+        var files = DockerfileGenerator.Generate(project);
+        StringAssert.Contains(files.Dockerfile, "RUN dotnet restore \"src/Api/Api.csproj\" -a $TARGETARCH -p:TargetFramework=net10.0\n");
+        StringAssert.Contains(files.Dockerfile, "RUN dotnet publish \"src/Api/Api.csproj\" --no-restore -c Release -f net10.0 -a $TARGETARCH -o /app\n");
+        StringAssert.Contains(files.Dockerfile, "/sdk:10.0 AS build\n");
+        StringAssert.Contains(files.Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final\n");
+        CollectionAssert.Contains(files.Notes.ToList(), "The project targets net8.0;net10.0: the image publishes net10.0 (the newest; set ContainerOptTargetFramework to choose).");
+
+        project.PublishFramework = "net8.0";
+        files = DockerfileGenerator.Generate(project);
+        StringAssert.Contains(files.Dockerfile, " -f net8.0 -a $TARGETARCH -o /app\n");
+        StringAssert.Contains(files.Dockerfile, "/sdk:10.0 AS build\n", "the newest framework's SDK builds them all");
+        StringAssert.Contains(files.Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-extra AS final\n");
+        // The SDK builds the published framework; the analysis of the generated file agrees with it.
+        var findings = new DockerfileAnalyzer().Analyze(new AnalysisInput(SourceText.From(files.Dockerfile, files.DockerfilePath))
+        {
+            Project = project, ContextDirectory = files.ContextDirectory, DockerIgnoreText = files.DockerIgnore,
+        }).Findings;
+        // (COPT4004 may report .NET 8's end of support: the project chose it.)
+        Assert.IsFalse(findings.Any(f => f.Code is "COPT4001" or "COPT4002" or "COPT4003" or "COPT4017" or "COPT4018"), string.Join("\n", findings));
+    }
+
+    [TestMethod]
     public void Local_package_sources_inside_the_context_are_copied_before_restore()
     {
         var project = WebWithReferences();

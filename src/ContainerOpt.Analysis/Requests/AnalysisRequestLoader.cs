@@ -162,7 +162,7 @@ public static class AnalysisRequestLoader
             key.Append("no-project\n");
             return;
         }
-        key.Append(p.ProjectPath).Append('|').Append(string.Join(";", p.TargetFrameworks)).Append('|').Append(p.OutputType)
+        key.Append(p.ProjectPath).Append('|').Append(string.Join(";", p.TargetFrameworks)).Append('|').Append(p.PublishFramework).Append('|').Append(p.OutputType)
             .Append('|').Append(p.AssemblyName).Append('|').Append(p.TargetName).Append('|').Append(p.Kind)
             .Append('|').Append(string.Join(";", p.FrameworkReferences)).Append('|').Append(p.SelfContained).Append(p.PublishAot)
             .Append(p.PublishTrimmed).Append(p.PublishSingleFile).Append(p.InvariantGlobalization).Append(p.ManagePackageVersionsCentrally)

@@ -63,6 +63,7 @@ public static class MSBuildProjectLoader
         {
             ProjectPath = path,
             TargetFrameworks = Frameworks(project),
+            PublishFramework = Value(project, "ContainerOptTargetFramework"),
             OutputType = project.GetPropertyValue("OutputType"),
             AssemblyName = project.GetPropertyValue("AssemblyName"),
             TargetName = Value(project, "TargetName") ?? project.GetPropertyValue("AssemblyName"),

@@ -156,4 +156,13 @@ public static partial class DiagnosticCatalog
         "'{0}' holds the .NET {1} SDK, but global.json (copied on line {2}) pins SDK {3} with rollForward '{4}', which {5}: 'dotnet {6}' on line {7} fails with \"A compatible .NET SDK was not found\". {8}.",
         DiagnosticSeverity.Error,
         DiagnosticCategories.DotNet);
+
+    /// <summary>COPT4018, checked by src/ContainerOpt.Analysis/Rules/DotNet/COPT4018PublishWithoutFramework.cs.</summary>
+    public static readonly DiagnosticDescriptor PublishWithoutFramework = new(
+        "COPT4018",
+        "publish-without-framework",
+        "dotnet publish of a multi-targeted project names no framework",
+        "The project targets {0}, and 'dotnet publish' names no framework: it fails with NETSDK1129 (\"The 'Publish' target is not supported without specifying a target framework\"). Add '-f {1}'.",
+        DiagnosticSeverity.Error,
+        DiagnosticCategories.DotNet);
 }

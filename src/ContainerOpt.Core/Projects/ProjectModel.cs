@@ -88,19 +88,40 @@ public sealed class ProjectModel
     /// <summary>ContainerEnvironmentVariable items and environment the app sets (ASPNETCORE_HTTP_PORTS ...).</summary>
     public IReadOnlyDictionary<string, string> ContainerEnvironment { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>Major.minor of the first target framework (10.0 for net10.0), or null for non-.NET Core TFMs.</summary>
-    public Version? FrameworkVersion
+    /// <summary>ContainerOptTargetFramework: the framework the image publishes when the project targets several; null: the newest.</summary>
+    public string? PublishFramework { get; set; }
+
+    /// <summary>True when the project targets more than one framework: a publish must name one (-f), or it fails (NETSDK1129).</summary>
+    public bool IsMultiTargeted => TargetFrameworks.Count > 1;
+
+    /// <summary>
+    /// The framework the container runs: <see cref="PublishFramework"/> when set, else the newest .NET (Core) framework the
+    /// project targets (net10.0 of net8.0;net10.0), else the first one.
+    /// </summary>
+    public string? ContainerFramework
     {
         get
         {
+            if (!string.IsNullOrWhiteSpace(PublishFramework))
+            {
+                return PublishFramework!.Trim();
+            }
+            string? newest = null;
+            Version? newestVersion = null;
             foreach (var tfm in TargetFrameworks)
             {
-                var v = ParseTargetFramework(tfm);
-                if (v is not null) return v;
+                if (ParseTargetFramework(tfm) is { } v && (newestVersion is null || v > newestVersion))
+                {
+                    newest = tfm.Trim();
+                    newestVersion = v;
+                }
             }
-            return null;
+            return newest ?? TargetFrameworks.FirstOrDefault();
         }
     }
+
+    /// <summary>Major.minor of <see cref="ContainerFramework"/> (10.0 for net10.0), or null for non-.NET Core TFMs.</summary>
+    public Version? FrameworkVersion => ContainerFramework is { } tfm ? ParseTargetFramework(tfm) : null;
 
     /// <summary>net8.0 gives 8.0; net8.0-windows gives 8.0; netcoreapp3.1 gives 3.1; net472/netstandard2.0 give null.</summary>
     public static Version? ParseTargetFramework(string tfm)

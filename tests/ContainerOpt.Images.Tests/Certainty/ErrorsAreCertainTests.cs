@@ -233,8 +233,9 @@ public sealed class ErrorsAreCertainTests
     {
         var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200", "COPT4017" }).ToHashSet();
         // COPT4001: no older SDK or runtime is stood in here; docs/rules/COPT4001.md cites NETSDK1045 and the host's framework resolution.
-        var cited = new Dictionary<string, string> { ["COPT4001"] = "NETSDK1045" };
-        foreach (var id in new[] { "COPT1200", "COPT4017", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
+        // COPT4018: a second framework's targeting pack cannot be restored offline here; docs/rules/COPT4018.md cites NETSDK1129.
+        var cited = new Dictionary<string, string> { ["COPT4001"] = "NETSDK1045", ["COPT4018"] = "NETSDK1129" };
+        foreach (var id in new[] { "COPT1200", "COPT4017", "COPT4018", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
         {
             Assert.AreEqual(RuleTier.Minimum, DiagnosticCatalog.TierOf(DiagnosticCatalog.ForCode(id)!), id);
             Assert.IsTrue(shownHere.Contains(id) || cited.ContainsKey(id), id + " has neither an engine test nor a cited source");

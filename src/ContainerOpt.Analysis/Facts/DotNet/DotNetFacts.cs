@@ -72,6 +72,11 @@ public sealed class DotNetFacts
                 return new[] { (chosen, framework) };
             }
         }
+        // The Dockerfile names none: the project's ContainerOptTargetFramework is the one it publishes, when set.
+        if (project.PublishFramework is { Length: > 0 } publish && ProjectModel.ParseTargetFramework(publish) is { } published)
+        {
+            return new[] { (published, publish.Trim()) };
+        }
         var list = new List<(Version, string)>();
         foreach (var tfm in project.TargetFrameworks)
         {
