@@ -32,6 +32,14 @@ public sealed class ProjectModel
 
     public ProjectKind Kind { get; set; } = ProjectKind.Console;
 
+    /// <summary>
+    /// What makes this a test project (<see cref="TestProjects.Evidence"/>: "IsTestProject=true", a test
+    /// framework's package), or null for any other project. A test project is an Exe too, but not an app.
+    /// </summary>
+    public string? TestProjectEvidence { get; set; }
+
+    public bool IsTestProject => TestProjectEvidence is not null;
+
     /// <summary>FrameworkReference items (Microsoft.AspNetCore.App ...).</summary>
     public IReadOnlyList<string> FrameworkReferences { get; set; } = Array.Empty<string>();
 
