@@ -35,7 +35,8 @@ public sealed class CommandLineRedactor
     public static CommandLineRedactor None { get; } = new();
 
     /// <summary>True when a build argument of this name should never be shown.</summary>
-    public static bool IsSecretName(string name) => SecretName.IsMatch(name);
+    public static bool IsSecretName(string name) =>
+        SecretName.IsMatch(name) && !name.Equals("PublicKeyToken", StringComparison.OrdinalIgnoreCase); // an assembly's public identity, in every binding error
 
     public IReadOnlyList<string> Redact(IReadOnlyList<string> arguments)
     {

@@ -63,6 +63,7 @@ public sealed class CommandLineRedactorTests
     [DataRow("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x", "Authorization: Bearer ***")]
     [DataRow("curl -H 'Authorization: token ghp_abcdef123456'", "curl -H 'Authorization: token ***'")]
     [DataRow("error CS1519: Invalid token '=' in class, record, struct, or interface member declaration", "error CS1519: Invalid token '=' in class, record, struct, or interface member declaration")]
+    [DataRow("Could not load file or assembly 'Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089'", "Could not load file or assembly 'Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089'")]
     public void RedactSecrets_MasksWhatLooksSecretInOutput(string text, string shown) =>
         Assert.AreEqual(shown, CommandLineRedactor.RedactSecrets(text));
 }
