@@ -57,3 +57,37 @@ public sealed class VisualStudioShapeTests : BuildTestBase
         StringAssert.Contains(error.Message, $"Build with the context '{root}': set ContainerOptContext (or Visual Studio's DockerfileContext) to it");
     }
 }
+
+/// <summary>
+/// A <c>COPY . .</c> from the project folder (the default context) of a project that needs <c>../Core</c> and the
+/// repository's props files: the one finding says they are outside the context and which folder holds them all.
+/// </summary>
+[TestClass]
+public sealed class RestoreInputsOutsideContextTests : BuildTestBase
+{
+    [TestMethod]
+    public void A_copy_of_the_project_folder_names_the_reference_and_the_props_files_it_cannot_reach()
+    {
+        var scratch = new Scratch("outside-context");
+        scratch.OwnRepository(optIn: true);
+        scratch.Library("src/Core", dockerfile: null, reference: false);
+        var api = scratch.WebApp("src/Api",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n\n" +
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\n",
+            items: "<ProjectReference Include=\"../Core/Core.csproj\" />", reference: false);
+
+        var result = scratch.Build(api);
+
+        BuildAssert.Succeeded(result);
+        string dockerfile = scratch.PathOf("src/Api/Dockerfile");
+        // COPT4005 (COPY . . before the publish's restore) holds in any context; the .dockerignore advice (COPT3011) would
+        // name this folder's, so the finding that asks for another context supersedes it.
+        BuildAssert.Findings(result, Expected.Warning("COPT4005", dockerfile, 3, 6, 3, 7), Expected.Warning("COPT4019", dockerfile, 3, 6, 3, 7));
+        var finding = result.ContainerOptDiagnostics.Single(d => d.Code == "COPT4019");
+        Assert.AreEqual(
+            "'../Core/Core.csproj', '../../Directory.Build.props', '../../Directory.Build.targets' and '../../Directory.Packages.props' are outside the build context "
+            + $"'{scratch.PathOf("src/Api")}' (the Dockerfile's folder, which ContainerOpt assumes when nothing names another): no COPY can reach them, so 'dotnet publish' in the image "
+            + $"fails or builds differently from your build. Build with the context '{scratch.Root}' (set ContainerOptContext, or Visual Studio's DockerfileContext, and docker build from there) and copy them before the restore.",
+            finding.Message);
+    }
+}

@@ -224,7 +224,7 @@ public static partial class DiagnosticCatalog
         "COPT1117",
         "copy-ignored-file",
         "Attempting to Copy file that is excluded by .dockerignore",
-        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from .dockerignore, or do not {2} it.",
+        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from {3}, or do not {2} it.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "CopyIgnoredFile" });

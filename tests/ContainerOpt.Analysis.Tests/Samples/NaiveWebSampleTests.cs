@@ -89,7 +89,6 @@ public sealed class NaiveWebSampleTests
             "COPT4003 1:31",  // SDK in the final image (stands for COPT3008, build tools in the final image)
             "COPT4001 1:35",  // version mismatch
             "COPT4004 1:35",  // end of life
-            "COPT3011 3:6",   // no .dockerignore while COPY takes the whole context
             "COPT4005 3:6",   // COPY . . before restore (stands for COPT3007)
             "COPT4019 3:6",   // Directory.Packages.props above the context: the restore in the image has no package versions
             "COPT3004 4:5",   // NuGet cache left in the restore layer (the publish after it restores nothing new)

@@ -18,6 +18,9 @@ public sealed class COPT4019RestoreInputsOutsideContext : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.RestoreInputsOutsideContext;
 
+    /// <summary>The fix is another context, which has its own .dockerignore: advice about this one's would mislead.</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3011", "COPT3012" };
+
     public override void Analyze(RuleContext context)
     {
         var facts = context.Facts;
