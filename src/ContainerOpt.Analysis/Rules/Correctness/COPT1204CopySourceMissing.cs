@@ -40,14 +40,14 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
         {
             var severity = facts.ContextOrigin == ContextOrigin.Stated || better is not null ? DiagnosticSeverity.Error
                 : facts.ContextSourcesFound > 0 ? DiagnosticSeverity.Warning
-                : DiagnosticSeverity.Info;
+                : DiagnosticSeverity.Style;
             Report(context, severity, plain, plain.Count == 1 ? "is not" : "are not", contextDirectory, origin,
                 "docker cannot copy " + (plain.Count == 1 ? "it" : "them") + " and the build fails", fix);
         }
         var patterns = missing.Where(m => !m.IsOutside && m.IsPattern && !OtherSourceOfTheCopyExists(context, m)).ToList();
         if (patterns.Count > 0)
         {
-            var severity = facts.ContextOrigin == ContextOrigin.Assumed && better is null && facts.ContextSourcesFound == 0 ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning;
+            var severity = facts.ContextOrigin == ContextOrigin.Assumed && better is null && facts.ContextSourcesFound == 0 ? DiagnosticSeverity.Style : DiagnosticSeverity.Warning;
             Report(context, severity, patterns, patterns.Count == 1 ? "matches nothing" : "match nothing", contextDirectory, origin,
                 "BuildKit copies nothing and the classic builder fails (\"no source files were specified\")", fix);
         }

@@ -71,6 +71,6 @@ public sealed class COPT1204CopySourceMissingTests
         // Nothing the file copies is in the Dockerfile's folder: most likely built from another folder that nothing names.
         var elsewhere = RuleVerifier.Verify<COPT1204CopySourceMissing>("FROM debian:12\nCOPY [|src/app.json|] /etc/\nCOPY [|src/*.conf|] /etc/\n",
             contextFiles: new ListedContextFiles("Dockerfile"), contextOrigin: ContextOrigin.Assumed);
-        CollectionAssert.AreEqual(new[] { DiagnosticSeverity.Info, DiagnosticSeverity.Info }, elsewhere.Select(f => f.Severity).ToArray());
+        CollectionAssert.AreEqual(new[] { DiagnosticSeverity.Style, DiagnosticSeverity.Style }, elsewhere.Select(f => f.Severity).ToArray());
     }
 }
