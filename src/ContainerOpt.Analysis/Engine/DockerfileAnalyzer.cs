@@ -170,18 +170,63 @@ public sealed class DockerfileAnalyzer
             }
             foreach (var loserId in rule.Supersedes)
             {
-                if (!byRule.TryGetValue(loserId, out var losers))
+                if (!byRule.TryGetValue(loserId, out var losers) || losers.Count == 0)
                 {
                     continue;
                 }
+                // The losers by line, so each winner looks only at its own lines (not at every loser: that is
+                // quadratic on a file where both rules fire on thousands of lines).
+                var byLine = new Dictionary<int, List<int>>();
+                for (int l = 0; l < losers.Count; l++)
+                {
+                    int line = losers[l].Location.Start.Line;
+                    if (!byLine.TryGetValue(line, out var indices))
+                    {
+                        byLine[line] = indices = new List<int>(1);
+                    }
+                    indices.Add(l);
+                }
+                var removed = new bool[losers.Count];
+                bool any = false;
                 for (int w = 0; w < winners.Count; w++)
                 {
                     var winner = winners[w];
-                    var taken = losers.Where(l => l.Location.Start.Line == winner.Location.Start.Line
-                        || winner.AdditionalLocations.Any(a => a.Start.Line == l.Location.Start.Line)).ToList();
+                    var taken = new List<int>();
+                    void Take(int line)
+                    {
+                        if (byLine.TryGetValue(line, out var indices))
+                        {
+                            foreach (int l in indices)
+                            {
+                                if (!removed[l])
+                                {
+                                    removed[l] = true;
+                                    taken.Add(l);
+                                }
+                            }
+                        }
+                    }
+                    Take(winner.Location.Start.Line);
+                    foreach (var also in winner.AdditionalLocations)
+                    {
+                        Take(also.Start.Line);
+                    }
                     if (taken.Count == 0) continue;
-                    losers.RemoveAll(taken.Contains);
-                    winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(t => t.Equivalents)).Distinct().ToArray());
+                    any = true;
+                    taken.Sort();
+                    winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(l => losers[l].Equivalents)).Distinct().ToArray());
+                }
+                if (any)
+                {
+                    int kept = 0;
+                    for (int l = 0; l < losers.Count; l++)
+                    {
+                        if (!removed[l])
+                        {
+                            losers[kept++] = losers[l];
+                        }
+                    }
+                    losers.RemoveRange(kept, losers.Count - kept);
                 }
             }
         }

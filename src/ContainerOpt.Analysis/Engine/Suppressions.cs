@@ -16,9 +16,10 @@ internal sealed class Suppressions
     private static readonly Regex CheckComment = new(@"^check\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly List<string> _global = new();
-    private readonly List<(int StartLine, int EndLine, string Key)> _local = new();
+    private readonly LineRanges _local = new();
+    private readonly LineRanges _stageLocal = new();
     private readonly List<string> _checkSkip = new();
-    private readonly List<(int StartLine, int EndLine, string Key)> _localCheckSkip = new();
+    private readonly LineRanges _localCheckSkip = new();
     private readonly List<string> _experimental = new();
 
     public bool CheckSkipAll { get; private set; }
@@ -33,6 +34,8 @@ internal sealed class Suppressions
     public static Suppressions From(DockerfileSyntax syntax, string? checkOverride = null, bool disableIgnorePragmas = false)
     {
         var s = new Suppressions();
+        var instructions = syntax.Instructions;
+        int[]? nextFrom = null;
         foreach (var pragma in disableIgnorePragmas ? Array.Empty<Pragma>() : Pragma.In(syntax))
         {
             switch (pragma.Kind)
@@ -41,19 +44,26 @@ internal sealed class Suppressions
                     s._global.AddRange(pragma.Keys);
                     break;
                 case PragmaKind.Ignore:
-                    if (syntax.Instructions.FirstOrDefault(i => i.StartLine > pragma.Line) is { } target)
+                    if (FirstAfterLine(instructions, pragma.Line) is int target and >= 0)
                     {
-                        s._local.AddRange(pragma.Keys.Select(key => (target.StartLine, target.EndLine, key)));
+                        foreach (var key in pragma.Keys)
+                        {
+                            s._local.Add(instructions[target].StartLine, instructions[target].EndLine, key);
+                        }
                     }
                     break;
                 case PragmaKind.StageIgnore:
                     // hadolint: only when a FROM follows right away; then up to the next FROM.
-                    var next = syntax.Instructions.FirstOrDefault(i => i.StartLine > pragma.Line);
-                    if (next is { Kind: InstructionKind.From })
+                    int next = FirstAfterLine(instructions, pragma.Line);
+                    if (next >= 0 && instructions[next].Kind == InstructionKind.From)
                     {
-                        var after = syntax.Instructions.FirstOrDefault(i => i.StartLine > next.StartLine && i.Kind == InstructionKind.From);
-                        int end = after is null ? int.MaxValue : after.StartLine - 1;
-                        s._local.AddRange(pragma.Keys.Select(key => (next.StartLine, end, key)));
+                        nextFrom ??= NextFroms(instructions);
+                        int after = nextFrom[next];
+                        int end = after < 0 ? int.MaxValue : instructions[after].StartLine - 1;
+                        foreach (var key in pragma.Keys)
+                        {
+                            s._stageLocal.Add(instructions[next].StartLine, end, key);
+                        }
                     }
                     break;
             }
@@ -65,7 +75,7 @@ internal sealed class Suppressions
             {
                 foreach (var key in LocalCheckSkips(comment))
                 {
-                    s._localCheckSkip.Add((instruction.StartLine, instruction.EndLine, key));
+                    s._localCheckSkip.Add(instruction.StartLine, instruction.EndLine, key);
                 }
             }
         }
@@ -107,12 +117,9 @@ internal sealed class Suppressions
             return true;
         }
         int line = f.Location.Start.Line;
-        foreach (var (start, end, key) in _local)
+        if (_local.Any(line, f.IsNamedBy) || _stageLocal.Any(line, f.IsNamedBy))
         {
-            if (line >= start && line <= end && f.IsNamedBy(key))
-            {
-                return true;
-            }
+            return true;
         }
         if (IsBuildKitCheck(f))
         {
@@ -120,15 +127,131 @@ internal sealed class Suppressions
             {
                 return true;
             }
-            foreach (var (start, end, key) in _localCheckSkip)
+            if (_localCheckSkip.Any(line, key => key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
             {
-                if (line >= start && line <= end && (key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The index of the first instruction that starts after <paramref name="line"/>, or -1 (instructions are in line order).</summary>
+    private static int FirstAfterLine(IReadOnlyList<InstructionSyntax> instructions, int line)
+    {
+        int low = 0, high = instructions.Count;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (instructions[middle].StartLine > line)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+        return low < instructions.Count ? low : -1;
+    }
+
+    /// <summary>For each instruction, the index of the first FROM after it, or -1.</summary>
+    private static int[] NextFroms(IReadOnlyList<InstructionSyntax> instructions)
+    {
+        var next = new int[instructions.Count];
+        int from = -1;
+        for (int i = instructions.Count - 1; i >= 0; i--)
+        {
+            next[i] = from;
+            if (instructions[i].Kind == InstructionKind.From)
+            {
+                from = i;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>
+    /// Keys that hold on ranges of lines (an instruction's, a stage's). A finding looks up its line by binary search
+    /// among the ranges, not through all of them: a file with a pragma above each of thousands of instructions stays linear.
+    /// </summary>
+    private sealed class LineRanges
+    {
+        private readonly List<(int Start, int End, string Key)> _all = new();
+        private List<(int Start, int End, List<string> Keys)>? _sorted;
+        private bool _overlapping;
+
+        public void Add(int start, int end, string key)
+        {
+            _all.Add((start, end, key));
+            _sorted = null;
+        }
+
+        public bool Any(int line, Func<string, bool> match)
+        {
+            if (_all.Count == 0)
+            {
+                return false;
+            }
+            var sorted = _sorted ??= Build();
+            if (_overlapping)
+            {
+                foreach (var (start, end, key) in _all)
+                {
+                    if (line >= start && line <= end && match(key))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            // The last range that starts at or before the line; ranges are disjoint, so only it can hold the line.
+            int low = 0, high = sorted.Count - 1, found = -1;
+            while (low <= high)
+            {
+                int middle = (low + high) / 2;
+                if (sorted[middle].Start <= line)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            if (found < 0 || sorted[found].End < line)
+            {
+                return false;
+            }
+            foreach (var key in sorted[found].Keys)
+            {
+                if (match(key))
                 {
                     return true;
                 }
             }
+            return false;
         }
-        return false;
+
+        /// <summary>The distinct ranges in order, each with its keys; <see cref="_overlapping"/> when two differ and overlap.</summary>
+        private List<(int Start, int End, List<string> Keys)> Build()
+        {
+            var sorted = new List<(int Start, int End, List<string> Keys)>();
+            foreach (var (start, end, key) in _all.OrderBy(r => r.Start).ThenBy(r => r.End))
+            {
+                if (sorted.Count > 0 && sorted[sorted.Count - 1].Start == start && sorted[sorted.Count - 1].End == end)
+                {
+                    sorted[sorted.Count - 1].Keys.Add(key);
+                    continue;
+                }
+                if (sorted.Count > 0 && sorted[sorted.Count - 1].End >= start)
+                {
+                    _overlapping = true;
+                }
+                sorted.Add((start, end, new List<string> { key }));
+            }
+            return sorted;
+        }
     }
 
     /// <summary>A finding that stands for one of BuildKit's checks (an equivalent that is not a DL code).</summary>

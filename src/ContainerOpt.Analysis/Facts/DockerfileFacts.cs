@@ -64,6 +64,7 @@ public sealed class DockerfileFacts
         _fileStages = new(() => ShippedStages.FileStages(Model));
         _dotNet = new(() => Project is null ? null : new DotNetFacts(this, Project));
         _purpose = new(() => ImagePurpose.Of(this));
+        _baseStages = new(() => new HashSet<Stage>(Model.Stages.Where(s => s.BaseStage is not null).Select(s => s.BaseStage!)));
     }
 
     public DockerfileModel Model { get; }
@@ -145,8 +146,10 @@ public sealed class DockerfileFacts
             return true;
         }
         var stage = instruction.Stage;
-        return stage is null || ReferenceEquals(stage, Model.FinalStage) || Model.Stages.Any(s => ReferenceEquals(s.BaseStage, stage));
+        return stage is null || ReferenceEquals(stage, Model.FinalStage) || _baseStages.Value.Contains(stage);
     }
+
+    private readonly Lazy<HashSet<Stage>> _baseStages;
 
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)

@@ -27,7 +27,7 @@ public sealed class ShellCommand
         PrecedingOperator = precedingOperator;
         IsInPipeline = inPipeline;
         Depth = depth;
-        Arguments = nameIndex + 1 < words.Count ? words.Skip(nameIndex + 1).ToArray() : Array.Empty<ShellWord>();
+
         string program = nameIndex < words.Count ? words[nameIndex].Value : "";
         int slash = program.LastIndexOf('/');
         Name = slash >= 0 ? program.Substring(slash + 1) : program;
@@ -44,8 +44,25 @@ public sealed class ShellCommand
 
     public ShellWord? NameWord => NameIndex < Words.Count ? Words[NameIndex] : null;
 
-    /// <summary>Arguments after the program.</summary>
-    public IReadOnlyList<ShellWord> Arguments { get; }
+    /// <summary>Arguments after the program (made on first use: most commands are only asked their name).</summary>
+    public IReadOnlyList<ShellWord> Arguments => _arguments ??= MakeArguments();
+
+    private IReadOnlyList<ShellWord>? _arguments;
+
+    private IReadOnlyList<ShellWord> MakeArguments()
+    {
+        int count = Words.Count - NameIndex - 1;
+        if (count <= 0)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var arguments = new ShellWord[count];
+        for (int i = 0; i < count; i++)
+        {
+            arguments[i] = Words[NameIndex + 1 + i];
+        }
+        return arguments;
+    }
 
     /// <summary>Wrapper programs taken off, outermost first (<c>sudo</c>, <c>env</c>...).</summary>
     public IReadOnlyList<string> Wrappers { get; }
@@ -66,7 +83,17 @@ public sealed class ShellCommand
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
 
-    public bool IsAny(params string[] names) => names.Contains(Name, StringComparer.Ordinal);
+    public bool IsAny(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (string.Equals(Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Positional arguments (not flags). Values of the listed flags (<c>-o value</c>) are skipped too.</summary>
     public IReadOnlyList<ShellWord> Positionals(params string[] flagsTakingValue)

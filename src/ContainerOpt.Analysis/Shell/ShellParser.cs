@@ -45,7 +45,13 @@ public static class ShellParser
         bool hasPipe = false;
         bool complete = ParseInto(text, 0, text.Length, depth, offsetBase: 0, commands, ref hasPipe);
         // Stable: commands parsed out of one `sh -c` word share its start and must keep their order.
-        var ordered = commands.OrderBy(c => c.Start).ToList();
+        bool sorted = true;
+        for (int i = 1; i < commands.Count && sorted; i++)
+        {
+            sorted = commands[i - 1].Start <= commands[i].Start;
+        }
+        IReadOnlyList<ShellCommand> ordered = commands.Count == 0 ? Array.Empty<ShellCommand>()
+            : sorted ? commands.ToArray() : commands.OrderBy(c => c.Start).ToArray();
         return new ShellScript(text, ordered, hasPipe, complete);
     }
 
@@ -71,7 +77,7 @@ public static class ShellParser
                 {
                     AddCommand(current, op, pipedOut || op == ShellOperator.Pipe, depth, commands, ref hasPipe, text);
                 }
-                current = new List<ShellWord>();
+                current.Clear(); // AddCommand copied what it keeps
                 op = next switch
                 {
                     "&&" => ShellOperator.And,
@@ -120,7 +126,8 @@ public static class ShellParser
         {
             return;
         }
-        var command = new ShellCommand(words.Skip(i).ToArray(), name - i, wrappers, assignments, op, inPipeline, depth);
+        var command = new ShellCommand(words.Skip(i).ToArray(), name - i,
+            wrappers.Count == 0 ? Array.Empty<string>() : wrappers, assignments.Count == 0 ? Array.Empty<ShellWord>() : assignments, op, inPipeline, depth);
         commands.Add(command);
 
         // sh -c "script": the script's commands are commands too.
@@ -449,10 +456,15 @@ public static class ShellParser
             return op;
         }
 
+        private static readonly string[] Operators = { "&&", "||", ";;", "|&", "&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ";", "|", "&", "(", ")", "<", ">" };
+
         private string? MatchOperator(int p)
         {
-            string[] candidates = { "&&", "||", ";;", "|&", "&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ";", "|", "&", "(", ")", "<", ">" };
-            foreach (var candidate in candidates)
+            if (p >= _end || _text[p] is not ('&' or '|' or ';' or '<' or '>' or '(' or ')'))
+            {
+                return null; // every operator starts with one of these
+            }
+            foreach (var candidate in Operators)
             {
                 if (p + candidate.Length <= _end && string.CompareOrdinal(_text, p, candidate, 0, candidate.Length) == 0)
                 {
@@ -481,11 +493,14 @@ public static class ShellParser
             _pendingHeredocs.Clear();
         }
 
+        // One builder for the words of this lexer (a substitution inside a word gets a lexer of its own).
+        private readonly StringBuilder _value = new();
+
         private ShellWord? ReadWord()
         {
             int start = _pos;
-            var value = new StringBuilder();
-            bool expansion = false, quoted = false;
+            var value = _value.Clear();
+            bool expansion = false, quoted = false, escaped = false;
             while (_pos < _end)
             {
                 char c = _text[_pos];
@@ -495,6 +510,7 @@ public static class ShellParser
                 }
                 if (c == '\\')
                 {
+                    escaped = true;
                     if (_pos + 1 < _end)
                     {
                         if (_text[_pos + 1] != '\n') value.Append(_text[_pos + 1]);
@@ -590,7 +606,10 @@ public static class ShellParser
                 _pos++;
                 return null;
             }
-            return new ShellWord(value.ToString(), _text.Substring(start, _pos - start), start, _pos, expansion, quoted);
+            string raw = _text.Substring(start, _pos - start);
+            // Most words are their own value (no quotes or escapes): one string then serves as both.
+            string text = !quoted && !escaped ? raw : value.ToString();
+            return new ShellWord(text, raw, start, _pos, expansion, quoted);
         }
 
         /// <summary>At '$' or '`': consumes a parameter, arithmetic or command substitution (parsing the latter).</summary>

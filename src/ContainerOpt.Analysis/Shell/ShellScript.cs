@@ -24,11 +24,32 @@ public sealed class ShellScript
     /// <summary>False when the text ended inside a quote or substitution (the commands are a best effort).</summary>
     public bool IsComplete { get; }
 
-    public IEnumerable<ShellCommand> Named(string name) => Commands.Where(c => c.Is(name));
+    // Asked of every script by many rules: nothing is allocated for a script without the command.
+    public IEnumerable<ShellCommand> Named(string name) => Uses(name) ? Commands.Where(c => c.Is(name)) : Array.Empty<ShellCommand>();
 
-    public IEnumerable<ShellCommand> Named(params string[] names) => Commands.Where(c => c.IsAny(names));
+    public IEnumerable<ShellCommand> Named(params string[] names)
+    {
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].IsAny(names))
+            {
+                return Commands.Where(c => c.IsAny(names));
+            }
+        }
+        return Array.Empty<ShellCommand>();
+    }
 
-    public bool Uses(string name) => Commands.Any(c => c.Is(name));
+    public bool Uses(string name)
+    {
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].Is(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static ShellScript Parse(string text) => ShellParser.Parse(text, 0);
 }

@@ -49,8 +49,34 @@ public sealed class ShellLex
 
     private ShellWordResult Process(string word, IVariableLookup env)
     {
-        var run = new Run(this, word ?? string.Empty, env ?? DictionaryVariableLookup.Empty);
+        word ??= string.Empty;
+        if (IsPlainWord(word))
+        {
+            // Most words (names, paths, versions) have nothing to expand, unquote or split: they are their own result.
+            return ShellWordResult.Plain(word);
+        }
+        var run = new Run(this, word, env ?? DictionaryVariableLookup.Empty);
         return run.Execute();
+    }
+
+    /// <summary>
+    /// True when every character of the word is one <see cref="Run"/> copies as it is (no <c>$</c>, quote, escape,
+    /// <c>&lt;</c>, whitespace or surrogate, and no byte order mark to skip): the word then expands to itself.
+    /// </summary>
+    internal bool IsPlainWord(string word)
+    {
+        if (word.Length > 0 && word[0] == '\uFEFF')
+        {
+            return false;
+        }
+        foreach (char c in word)
+        {
+            if (c == '$' || c == '<' || c == EscapeToken || (!SkipProcessQuotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>
@@ -64,10 +90,11 @@ public sealed class ShellLex
         private bool _rawEscapes;
         private int _depth;
         private string? _error;
-        private readonly List<string> _matched = new List<string>();
-        private readonly List<string> _unmatched = new List<string>();
-        private readonly HashSet<string> _matchedSet = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _unmatchedSet = new HashSet<string>(StringComparer.Ordinal);
+        // Made on the first variable read: most words read none.
+        private List<string>? _matched;
+        private List<string>? _unmatched;
+        private HashSet<string>? _matchedSet;
+        private HashSet<string>? _unmatchedSet;
         private readonly Stack<StringBuilder> _builders = new Stack<StringBuilder>();
 
         public Run(ShellLex lex, string source, IVariableLookup env)
@@ -87,10 +114,12 @@ public sealed class ShellLex
             if (!ProcessStopOn(Runes.Eof, _rawEscapes, words, out var result))
             {
                 string message = "failed to process " + Runes.GoQuote(_source) + ": " + (_error ?? "unknown error");
-                return ShellWordResult.Failure(message, _matched.ToArray(), _unmatched.ToArray());
+                return ShellWordResult.Failure(message, ToArray(_matched), ToArray(_unmatched));
             }
-            return new ShellWordResult(result, words.GetWords().AsReadOnly(), _matched.ToArray(), _unmatched.ToArray(), null);
+            return new ShellWordResult(result, words.GetWords().AsReadOnly(), ToArray(_matched), ToArray(_unmatched), null);
         }
+
+        private static string[] ToArray(List<string>? names) => names is null ? Array.Empty<string>() : names.ToArray();
 
         private bool Fail(string message)
         {
@@ -480,11 +509,12 @@ public sealed class ShellLex
         }
 
         // Names repeat; reuse the strings of the last few instead of allocating each time.
-        private readonly string[] _recentNames = new string[8];
+        private string[]? _recentNames;
         private int _nextRecentName;
 
         private string NameAt(int start, int length)
         {
+            _recentNames ??= new string[8];
             foreach (var recent in _recentNames)
             {
                 if (recent is not null && recent.Length == length && string.CompareOrdinal(recent, 0, _source, start, length) == 0) return recent;
@@ -514,11 +544,11 @@ public sealed class ShellLex
             if (found)
             {
                 value ??= string.Empty;
-                if (_matchedSet.Add(name)) _matched.Add(name);
+                if ((_matchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_matched ??= new List<string>()).Add(name);
                 return true;
             }
             value = string.Empty;
-            if (_unmatchedSet.Add(name)) _unmatched.Add(name);
+            if ((_unmatchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_unmatched ??= new List<string>()).Add(name);
             return false;
         }
     }

@@ -17,6 +17,12 @@ public sealed class ShellWordResult
         Error = error;
     }
 
+    private static readonly ShellWordResult EmptyWord = new ShellWordResult(string.Empty, NoStrings, NoStrings, NoStrings, null);
+
+    /// <summary>The result of a word with nothing to expand, unquote or split: itself, one word (none when empty).</summary>
+    internal static ShellWordResult Plain(string word) =>
+        word.Length == 0 ? EmptyWord : new ShellWordResult(word, new[] { word }, NoStrings, NoStrings, null);
+
     internal static ShellWordResult Failure(string error, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched) =>
         new ShellWordResult(string.Empty, NoStrings, matched, unmatched, error);
 

@@ -71,6 +71,7 @@ public sealed class DockerfileModel
     }
 
     private readonly Dictionary<(VariableScope, string), ShellWordResult> _expansions = new();
+    private ShellLex? _lex;
 
     /// <summary>
     /// Expands a word as BuildKit would for this instruction (no word splitting). Results are kept per
@@ -78,6 +79,12 @@ public sealed class DockerfileModel
     /// </summary>
     public ShellWordResult Expand(StageInstruction instruction, string word)
     {
+        var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
+        if (word is null || lex.IsPlainWord(word))
+        {
+            // Nothing to expand: as cheap to redo as to look up, and not worth keeping per scope.
+            return lex.ProcessWord(word!, instruction.Scope);
+        }
         var key = (instruction.Scope, word);
         lock (_expansions)
         {
@@ -86,7 +93,7 @@ public sealed class DockerfileModel
                 return cached;
             }
         }
-        var result = new ShellLex(Syntax.EscapeToken).ProcessWord(word, instruction.Scope);
+        var result = lex.ProcessWord(word, instruction.Scope);
         lock (_expansions)
         {
             _expansions[key] = result;
@@ -137,6 +144,7 @@ public sealed class DockerfileModel
             var currentReferences = new List<StageReference>();
             VariableScope scope = VariableScope.Empty;
             bool reportedBeforeFrom = false;
+            int explicitStages = 0;
 
             void CloseStage()
             {
@@ -157,7 +165,7 @@ public sealed class DockerfileModel
                         {
                             CloseStage();
                             var from = new StageInstruction(syntax, globalScope);
-                            current = new Stage(_stages.Count(s => !s.IsImplicit), from);
+                            current = new Stage(explicitStages++, from);
                             from.Stage = current;
                             DescribeStage(current, syntax, lex, globalScope);
                             _stages.Add(current);
@@ -231,6 +239,23 @@ public sealed class DockerfileModel
                 _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
                     "The Dockerfile has no FROM instruction: every build needs a base (FROM <image> or FROM scratch).",
                     first.Keyword.Span, failsBuildKitParse: false));
+            }
+
+            // Built: every scope is read-only from here on (and may be read from any thread without locking).
+            globalScope.Seal();
+            globalDefaultScope.Seal();
+            foreach (var instruction in globalArgs)
+            {
+                instruction.Scope.Seal();
+            }
+            foreach (var stage in _stages)
+            {
+                stage.From.Scope.Seal();
+                stage.FinalScope.Seal();
+                foreach (var instruction in stage.Instructions)
+                {
+                    instruction.Scope.Seal();
+                }
             }
 
             _model.GlobalArgs = globalArgs;

@@ -225,6 +225,12 @@ public static class DockerfileParser
         /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]</c>.</summary>
         private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
+        /// <summary>The keyword: as written, but one shared string for each keyword written in upper case (nearly all of them).</summary>
+        private static SyntaxToken KeywordToken(LogicalLine line, int start, int end) =>
+            InstructionKinds.UpperCaseKeyword(line.Buffer, start, end - start) is { } keyword
+                ? new SyntaxToken(keyword, line.Span(start, end))
+                : Token(line, start, end);
+
         private static SyntaxToken Token(LogicalLine line, int start, int end) =>
             new(line.Buffer, start, end - start, line.Span(start, end));
 
@@ -245,7 +251,7 @@ public static class DockerfileParser
             int k = a;
             while (k < b && !IsSeparator(t[k])) k++;
 
-            var instruction = new InstructionSyntax(Token(line, a, k));
+            var instruction = new InstructionSyntax(KeywordToken(line, a, k));
             int rest = k;
             while (rest < b && IsSeparator(t[rest])) rest++;
             List<InstructionFlag>? flags = null;

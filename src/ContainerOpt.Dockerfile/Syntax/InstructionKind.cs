@@ -40,6 +40,19 @@ public static class InstructionKinds
         return InstructionKind.Unknown;
     }
 
+    /// <summary>The keyword's own string when <paramref name="text"/>[start..start+length) is a keyword in upper case, else null.</summary>
+    internal static string? UpperCaseKeyword(string text, int start, int length)
+    {
+        foreach (var (name, _) in Table)
+        {
+            if (name.Length == length && string.CompareOrdinal(name, 0, text, start, length) == 0)
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static readonly (string Name, InstructionKind Kind)[] Table =
     {
         ("RUN", InstructionKind.Run), ("COPY", InstructionKind.Copy), ("ENV", InstructionKind.Env),

@@ -11,10 +11,11 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class RunScript
 {
-    private readonly Func<int, int, TextSpan> _map;
+    /// <summary>Maps script offsets to the source; null for the RUN's command line (<see cref="InstructionSyntax.MapArgumentText"/>).</summary>
+    private readonly Func<int, int, TextSpan>? _map;
 
     internal RunScript(StageInstruction instruction, InstructionSyntax run, ShellScript script, HeredocSyntax? heredoc,
-        ShellSettings shell, Func<int, int, TextSpan> map)
+        ShellSettings shell, Func<int, int, TextSpan>? map)
     {
         Instruction = instruction;
         Run = run;
@@ -44,23 +45,26 @@ public sealed class RunScript
     public bool IsPosix => Shell.IsPosix;
 
     /// <summary>The source span of script characters [start, end).</summary>
-    public TextSpan SpanOf(int start, int end) => _map(start, end);
+    public TextSpan SpanOf(int start, int end) => Map(start, end);
 
-    public TextSpan SpanOf(ShellWord word) => _map(word.Start, word.End);
+    public TextSpan SpanOf(ShellWord word) => Map(word.Start, word.End);
+
+    // The command line needs no delegate of its own: one fewer object per RUN.
+    private TextSpan Map(int start, int end) => _map is null ? Run.MapArgumentText(start, end - start) : _map(start, end);
 
     /// <summary>From the program name to the last argument.</summary>
     public TextSpan SpanOf(ShellCommand command)
     {
         var name = command.NameWord;
         int start = name?.Start ?? command.Start;
-        return _map(start, Math.Max(start, command.End));
+        return Map(start, Math.Max(start, command.End));
     }
 
     /// <summary>Just the program name (<c>apt-get</c>), the usual place to point at.</summary>
     public TextSpan NameSpanOf(ShellCommand command)
     {
         var name = command.NameWord;
-        return name is null ? SpanOf(command) : _map(name.Start, name.End);
+        return name is null ? SpanOf(command) : Map(name.Start, name.End);
     }
 
     public override string ToString() => Script.Text;

@@ -33,7 +33,10 @@ public static class RunScripts
                 {
                     shell = new ShellSettings(syntax.Arguments.Select(a => a.Value).ToArray(), syntax);
                 }
-                shells[instruction] = shell;
+                if (!ReferenceEquals(shell, ShellSettings.Default))
+                {
+                    shells[instruction] = shell; // ShellAt answers the default for the others: no entry per instruction
+                }
                 var run = syntax.Effective;
                 if (run.Kind == InstructionKind.Run)
                 {
@@ -62,7 +65,7 @@ public static class RunScripts
 
         string line = run.ArgumentText.Value;
         var lineScript = ShellScript.Parse(line);
-        scripts.Add(new RunScript(instruction, run, lineScript, null, shell, (s, e) => run.MapArgumentText(s, e - s)));
+        scripts.Add(new RunScript(instruction, run, lineScript, null, shell, map: null));
         if (run.Heredocs.Count == 0)
         {
             return;

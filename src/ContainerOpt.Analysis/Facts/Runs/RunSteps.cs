@@ -48,7 +48,13 @@ public sealed class RunStep
         Run = run;
         Scripts = scripts;
         Workdir = workdir;
-        var commands = new List<StepCommand>();
+        int count = 0;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            count += scripts[s].Script.Commands.Count;
+        }
+        var commands = count == 0 ? Array.Empty<StepCommand>() : new StepCommand[count];
+        int next = 0;
         for (int s = 0; s < scripts.Count; s++)
         {
             bool cd = false;
@@ -56,7 +62,8 @@ public sealed class RunStep
             for (int i = 0; i < scriptCommands.Count; i++)
             {
                 var command = scriptCommands[i];
-                commands.Add(new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, commands.Count));
+                commands[next] = new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, next);
+                next++;
                 if (command.Is("cd") || command.Is("pushd"))
                 {
                     cd = true;
@@ -64,6 +71,13 @@ public sealed class RunStep
             }
         }
         Commands = commands;
+        if (run.Flags.Count == 0)
+        {
+            // Most RUNs have no --mount: nothing more to keep.
+            Mounts = Array.Empty<RunMount>();
+            MountTargets = CacheMountTargets = Array.Empty<string>();
+            return;
+        }
         var mounts = new List<RunMount>();
         foreach (var flag in run.Flags)
         {
@@ -127,7 +141,17 @@ public sealed class RunStep
     public Stage? Stage => Instruction.Stage;
 
     /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
-    public string? CacheMountOf(string path) => CacheMountTargets.FirstOrDefault(t => LayerPaths.IsAtOrUnder(path, t));
+    public string? CacheMountOf(string path)
+    {
+        foreach (var target in CacheMountTargets)
+        {
+            if (LayerPaths.IsAtOrUnder(path, target))
+            {
+                return target;
+            }
+        }
+        return null;
+    }
 
     /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
     public bool IsOnMount(string path)
@@ -152,7 +176,33 @@ public sealed class RunStep
     }
 
     /// <summary>The package-manager call each command is (null for the others), in <see cref="Commands"/> order; classified once.</summary>
-    public IReadOnlyList<PackageCall?> Calls => _calls ??= Commands.Select(c => PackageManagers.Classify(c.Command)).ToArray();
+    public IReadOnlyList<PackageCall?> Calls => _calls ??= Classify();
+
+    private IReadOnlyList<PackageCall?> Classify()
+    {
+        PackageCall?[]? calls = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (PackageManagers.Classify(Commands[i].Command) is { } call)
+            {
+                (calls ??= new PackageCall?[Commands.Count])[i] = call;
+            }
+        }
+        // Most RUNs call no package manager: they share one array of nulls per length.
+        return calls ?? NoCalls(Commands.Count);
+    }
+
+    private static readonly PackageCall?[][] _noCalls = new PackageCall?[16][];
+
+    private static PackageCall?[] NoCalls(int count)
+    {
+        var shared = _noCalls;
+        if (count >= shared.Length)
+        {
+            return new PackageCall?[count];
+        }
+        return shared[count] ??= new PackageCall?[count];
+    }
 
     private IReadOnlyList<PackageCall?>? _calls;
 
@@ -164,19 +214,53 @@ public sealed class RunStep
     {
         get
         {
-            var calls = Calls;
-            for (int i = 0; i < calls.Count; i++)
+            if (_packageCalls is null)
             {
-                if (calls[i] is { } call)
+                var calls = Calls;
+                List<(StepCommand, PackageCall)>? found = null;
+                for (int i = 0; i < calls.Count; i++)
                 {
-                    yield return (Commands[i], call);
+                    if (calls[i] is { } call)
+                    {
+                        (found ??= new List<(StepCommand, PackageCall)>()).Add((Commands[i], call));
+                    }
                 }
+                _packageCalls = found?.ToArray() ?? Array.Empty<(StepCommand, PackageCall)>();
             }
+            return _packageCalls;
         }
     }
 
+    // Every rule asks for these of every RUN: worked out once, and nothing allocated for a RUN without any.
+    private (StepCommand At, PackageCall Call)[]? _packageCalls;
+
     /// <summary>The commands (of every script) whose program is one of the names.</summary>
-    public IEnumerable<StepCommand> Named(params string[] names) => Commands.Where(c => c.Command.IsAny(names));
+    public IReadOnlyList<StepCommand> Named(params string[] names)
+    {
+        List<StepCommand>? found = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].Command.IsAny(names))
+            {
+                (found ??= new List<StepCommand>()).Add(Commands[i]);
+            }
+        }
+        return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
+    }
+
+    /// <summary>The commands (of every script) whose program is <paramref name="name"/>.</summary>
+    public IReadOnlyList<StepCommand> Named(string name)
+    {
+        List<StepCommand>? found = null;
+        for (int i = 0; i < Commands.Count; i++)
+        {
+            if (Commands[i].Command.Is(name))
+            {
+                (found ??= new List<StepCommand>()).Add(Commands[i]);
+            }
+        }
+        return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
+    }
 
     /// <summary>
     /// The first install that no cleanup follows in the same RUN (a cleanup before the install clears nothing),
@@ -213,23 +297,39 @@ public sealed class RunStep
     /// True when a <c>--mount=type=cache</c> (or <c>type=tmpfs</c> when <paramref name="tmpfsToo"/>) has a
     /// target, as written, containing one of the fragments (<c>.cache/pip</c> matches <c>/root/.cache/pip</c>).
     /// </summary>
-    public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments) =>
-        WrittenCacheTargets(tmpfsToo).Any(target => fragments.Any(f => target.Contains(f, StringComparison.Ordinal)));
-
-    /// <summary>True when a cache mount's target, as written, is <paramref name="directory"/> or a folder inside it.</summary>
-    public bool HasCacheMountAt(string directory) =>
-        WrittenCacheTargets(tmpfsToo: false).Any(target => LayerPaths.IsAtOrUnder(target.TrimEnd('/'), directory));
-
-    private IEnumerable<string> WrittenCacheTargets(bool tmpfsToo)
+    public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments)
     {
-        foreach (var mount in Mounts)
+        for (int i = 0; i < Mounts.Count; i++)
         {
-            if (mount.Target is { Length: > 0 } target && (mount.Type == "cache" || (tmpfsToo && mount.Type == "tmpfs")))
+            if (WrittenCacheTarget(Mounts[i], tmpfsToo) is { } target)
             {
-                yield return target.Trim();
+                foreach (var fragment in fragments)
+                {
+                    if (target.Contains(fragment, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
+        return false;
     }
+
+    /// <summary>True when a cache mount's target, as written, is <paramref name="directory"/> or a folder inside it.</summary>
+    public bool HasCacheMountAt(string directory)
+    {
+        for (int i = 0; i < Mounts.Count; i++)
+        {
+            if (WrittenCacheTarget(Mounts[i], tmpfsToo: false) is { } target && LayerPaths.IsAtOrUnder(target.TrimEnd('/'), directory))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? WrittenCacheTarget(RunMount mount, bool tmpfsToo) =>
+        mount.Target is { Length: > 0 } target && (mount.Type == "cache" || (tmpfsToo && mount.Type == "tmpfs")) ? target.Trim() : null;
 
     /// <summary>
     /// The value a variable has for a command: a prefix assignment (<c>X=1 cmd</c>), an earlier
@@ -276,7 +376,8 @@ public sealed class RunSteps
 
     internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
     {
-        Workdirs = ComputeWorkdirs(model);
+        _model = model;
+        _workdirs = ComputeWorkdirs(model);
         var grouped = new Dictionary<StageInstruction, List<RunScript>>();
         var order = new List<StageInstruction>();
         foreach (var script in runScripts)
@@ -292,8 +393,8 @@ public sealed class RunSteps
         foreach (var instruction in order)
         {
             var scripts = grouped[instruction];
-            Workdirs.TryGetValue(instruction, out var workdir);
-            var step = new RunStep(instruction, scripts[0].Run, scripts, workdir ?? "/", model);
+            string workdir = WorkdirOf(instruction);
+            var step = new RunStep(instruction, scripts[0].Run, scripts.ToArray(), workdir, model);
             _byInstruction[instruction] = step;
             all.Add(step);
         }
@@ -308,34 +409,82 @@ public sealed class RunSteps
     public IReadOnlyList<RunStep> Posix { get; }
 
     /// <summary>The WORKDIR each stage instruction runs in (absolute; "/" by default; inherited along FROM).</summary>
-    public IReadOnlyDictionary<StageInstruction, string> Workdirs { get; }
+    public IReadOnlyDictionary<StageInstruction, string> Workdirs => _workdirMap ??= MapWorkdirs();
 
     public RunStep? Find(StageInstruction instruction) => _byInstruction.TryGetValue(instruction, out var step) ? step : null;
 
-    public string WorkdirOf(StageInstruction instruction) => Workdirs.TryGetValue(instruction, out var w) ? w : "/";
+    public string WorkdirOf(StageInstruction instruction)
+    {
+        if (instruction.Stage is not { } stage || !_workdirs.TryGetValue(stage, out var changes))
+        {
+            return "/";
+        }
+        // The last change at or before the instruction's line (instructions of a stage are in line order).
+        int line = instruction.Syntax.StartLine;
+        int low = 0, high = changes.Count - 1, found = -1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (changes[middle].FirstLine <= line)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return found < 0 ? "/" : changes[found].Workdir;
+    }
 
-    private static Dictionary<StageInstruction, string> ComputeWorkdirs(DockerfileModel model)
+    private readonly DockerfileModel _model;
+
+    /// <summary>
+    /// Per stage, where its WORKDIR changes: from the FROM's line on, the inherited one; after each WORKDIR, the new one.
+    /// A few entries per stage instead of one per instruction.
+    /// </summary>
+    private readonly Dictionary<Stage, List<(int FirstLine, string Workdir)>> _workdirs;
+
+    private Dictionary<StageInstruction, string>? _workdirMap;
+
+    private Dictionary<StageInstruction, string> MapWorkdirs()
     {
         var map = new Dictionary<StageInstruction, string>();
+        foreach (var stage in _model.Stages)
+        {
+            map[stage.From] = WorkdirOf(stage.From);
+            foreach (var instruction in stage.Instructions)
+            {
+                map[instruction] = WorkdirOf(instruction);
+            }
+        }
+        return map;
+    }
+
+    private static Dictionary<Stage, List<(int FirstLine, string Workdir)>> ComputeWorkdirs(DockerfileModel model)
+    {
+        var changes = new Dictionary<Stage, List<(int, string)>>();
         var finalWorkdir = new Dictionary<Stage, string>();
         foreach (var stage in model.Stages)
         {
             string current = stage.BaseStage is not null && finalWorkdir.TryGetValue(stage.BaseStage, out var inherited) ? inherited : "/";
-            map[stage.From] = current;
+            var list = new List<(int, string)> { (Math.Min(stage.From.Syntax.StartLine, stage.Instructions.Count > 0 ? stage.Instructions[0].Syntax.StartLine : int.MaxValue), current) };
             foreach (var instruction in stage.Instructions)
             {
-                map[instruction] = current;
                 if (instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0)
                 {
                     string value = LayerPaths.Unquote(model.Expand(instruction, instruction.Syntax.Arguments[0].Value).Result);
                     if (value.Length > 0)
                     {
                         current = LayerPaths.Resolve(value, current);
+                        list.Add((instruction.Syntax.StartLine + 1, current));
                     }
                 }
             }
+            changes[stage] = list;
             finalWorkdir[stage] = current;
         }
-        return map;
+        return changes;
     }
 }

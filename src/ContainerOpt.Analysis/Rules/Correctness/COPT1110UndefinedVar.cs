@@ -50,9 +50,10 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
                 declared = new HashSet<string>(StringComparer.Ordinal);
             }
+            var checker = new Checker(context, env, declared, envKnown);
             foreach (var instruction in stage.Instructions)
             {
-                var checker = new Checker(context, env, declared, envKnown);
+                checker.NextInstruction();
                 Dispatch(context, instruction.Syntax, lex, rawLex, env, declared, checker);
             }
             finals[stage] = (env, declared, envKnown);
@@ -173,7 +174,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         private readonly RuleContext _context;
         private readonly BuildKitSemantics.Environment _env;
         private readonly HashSet<string> _declared;
-        private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+        private HashSet<string>? _reported;
         private readonly IReadOnlyList<string> _options;
         private readonly bool _envKnown;
 
@@ -186,13 +187,16 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             _envKnown = envKnown;
         }
 
+        /// <summary>Each unset name is reported once per instruction: a new instruction starts afresh.</summary>
+        public void NextInstruction() => _reported?.Clear();
+
         /// <summary>Expands <paramref name="word"/> and reports the variables it reads that are unset and undeclared.</summary>
         public string Expand(ShellLex lex, string word, TextSpan span)
         {
             var result = lex.ProcessWord(word, _env);
             foreach (var name in result.Unmatched)
             {
-                if (_declared.Contains(name) || BuildKitSemantics.NonEnvArgs.Contains(name) || !_reported.Add(name))
+                if (_declared.Contains(name) || BuildKitSemantics.NonEnvArgs.Contains(name) || !(_reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
                 {
                     continue;
                 }

@@ -20,12 +20,21 @@ public sealed class COPT1202ShellStateLost : DockerfileRule
         foreach (var run in context.RunSteps.Posix)
         {
             // The shell scripts of the RUN: its command line, or a heredoc body run by the RUN's shell.
-            var script = run.Scripts.LastOrDefault(s => s.Script.Commands.Count > 0);
+            RunScript? script = null;
+            for (int i = run.Scripts.Count - 1; i >= 0 && script is null; i--)
+            {
+                script = run.Scripts[i].Script.Commands.Count > 0 ? run.Scripts[i] : null;
+            }
             if (script is null || (script.Heredoc is not null && run.Scripts[0].Script.Commands.Count > 0))
             {
                 continue; // RUN python3 <<EOF: the body is not the shell's
             }
-            var last = script.Script.Commands.Where(c => c.Depth == 0).LastOrDefault();
+            ShellCommand? last = null;
+            var commands = script.Script.Commands;
+            for (int i = commands.Count - 1; i >= 0 && last is null; i--)
+            {
+                last = commands[i].Depth == 0 ? commands[i] : null;
+            }
             if (last is null || last.PrecedingOperator is ShellOperator.Pipe or ShellOperator.Background || last.IsInPipeline)
             {
                 continue;

@@ -1,5 +1,7 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
@@ -22,7 +24,8 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var scriptsByInstruction = context.RunScripts.Where(r => r.IsPosix).ToLookup(r => r.Instruction);
+        // Only needed once a COPY of an archive was seen: most files have none, and then no lookup of every RUN is built.
+        ILookup<StageInstruction, RunScript>? scriptsByInstruction = null;
         foreach (var stage in context.Model.Stages)
         {
             var archives = new List<(int Line, string Name, TextSpan Span)>();
@@ -51,6 +54,7 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
                 {
                     continue;
                 }
+                scriptsByInstruction ??= context.RunScripts.Where(r => r.IsPosix).ToLookup(r => r.Instruction);
                 foreach (var run in scriptsByInstruction[instruction])
                 {
                     foreach (var command in run.Script.Commands.Where(Extracts))

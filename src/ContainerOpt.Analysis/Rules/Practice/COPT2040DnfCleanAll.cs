@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -11,6 +12,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2040DnfCleanAll : DockerfileRule
 {
+    private static readonly string[] Tools = { "dnf", "microdnf" };
+    private static readonly string[] CacheFragments = { "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", ".cache/libdnf5" };
     private static readonly string[] CacheDirectories = { "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5" };
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DnfCleanAll;
@@ -19,12 +22,12 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
     {
         foreach (var run in context.RunSteps.Posix)
         {
-            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", ".cache/libdnf5"))
+            if (!UsesAny(run, Tools) || run.HasCacheMountContaining(tmpfsToo: true, CacheFragments))
             {
                 continue;
             }
             int first = -1;
-            foreach (var tool in new[] { "dnf", "microdnf" })
+            foreach (var tool in Tools)
             {
                 int index = run.FirstUncleanedIndex(c => c.Is(tool) && c.HasAnyArgument("install"),
                     c => IsCleanup(c, tool));
@@ -39,6 +42,18 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
                 context.Report(install.NameSpan, install.Command.Name);
             }
         }
+    }
+
+    private static bool UsesAny(RunStep run, string[] tools)
+    {
+        for (int i = 0; i < run.Commands.Count; i++)
+        {
+            if (run.Commands[i].Command.IsAny(tools))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsCleanup(ShellCommand command, string tool) =>

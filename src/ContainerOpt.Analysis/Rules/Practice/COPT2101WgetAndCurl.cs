@@ -12,6 +12,8 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WgetAndCurl;
 
+    private static readonly string[] Tools = { "curl", "wget" };
+
     public override void Analyze(RuleContext context)
     {
         // Per stage and per kind (RUN or ONBUILD RUN): the tool used first, and whether both were seen.
@@ -19,7 +21,7 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
         var both = new HashSet<(Stage?, bool)>();
         foreach (var run in context.RunSteps.Posix)
         {
-            var tools = run.Named("curl", "wget").ToList();
+            var tools = run.Named(Tools);
             if (tools.Count == 0)
             {
                 continue;

@@ -68,6 +68,16 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
 
     private static void Check(RunStep step, CacheSetting setting, RuleContext context, List<Left> found)
     {
+        var calls = step.Calls;
+        bool any = false;
+        for (int i = 0; i < calls.Count && !any; i++)
+        {
+            any = calls[i] is { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build };
+        }
+        if (!any)
+        {
+            return; // no package manager at work in this RUN: nothing to look at
+        }
         var left = new List<CacheProduct>();
         foreach (var at in step.Commands)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -17,9 +18,10 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var steps = context.RunSteps;
+        var laterInstalls = new Dictionary<Stage, InstallIndex>();
         foreach (var step in steps.All)
         {
-            if (!step.IsPosix)
+            if (!step.IsPosix || !HasUpdate(step))
             {
                 continue;
             }
@@ -38,34 +40,97 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
                     continue;
                 }
                 reported.Add(update.Manager);
-                int? installLine = FindLaterInstall(step, steps, update.Manager);
+                int? installLine = FindLaterInstall(step, steps, update.Manager, laterInstalls);
                 string where = installLine is { } line ? " (the install is on line " + line.ToString(CultureInfo.InvariantCulture) + ")" : "";
                 context.Report(at.Script.SpanOf(update.Command), update.Display, where, Example(update));
             }
         }
     }
 
-    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager)
+    private static bool HasUpdate(RunStep step)
+    {
+        var calls = step.Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i] is { Op: PackageOp.Update })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager, Dictionary<Stage, InstallIndex> indexes)
     {
         if (step.Stage is not { } stage || step.IsOnbuild)
         {
             return null;
         }
-        bool after = false;
-        foreach (var instruction in stage.Instructions)
+        if (!indexes.TryGetValue(stage, out var index))
         {
-            if (ReferenceEquals(instruction, step.Instruction))
+            indexes[stage] = index = new InstallIndex(stage, steps);
+        }
+        return index.FirstAfter(step.Instruction, manager);
+    }
+
+    /// <summary>
+    /// The RUNs of one stage that install, by manager, in order: found by binary search, so a file of many
+    /// lone updates costs n log n, not a scan of the rest of the stage per update.
+    /// </summary>
+    private sealed class InstallIndex
+    {
+        private readonly Dictionary<StageInstruction, int> _positions = new();
+        private readonly Dictionary<string, List<(int Position, int Line)>> _byManager = new(StringComparer.Ordinal);
+
+        public InstallIndex(Stage stage, RunSteps steps)
+        {
+            for (int i = 0; i < stage.Instructions.Count; i++)
             {
-                after = true;
-                continue;
-            }
-            if (after && steps.Find(instruction) is { IsOnbuild: false } later
-                && later.Calls.Any(c => c is { Op: PackageOp.Install, Manager: var m } && m == manager))
-            {
-                return later.Line;
+                var instruction = stage.Instructions[i];
+                _positions[instruction] = i;
+                if (steps.Find(instruction) is not { IsOnbuild: false } run)
+                {
+                    continue;
+                }
+                foreach (var call in run.Calls)
+                {
+                    if (call is { Op: PackageOp.Install, Manager: var m })
+                    {
+                        if (!_byManager.TryGetValue(m, out var list))
+                        {
+                            _byManager[m] = list = new List<(int, int)>();
+                        }
+                        if (list.Count == 0 || list[list.Count - 1].Position != i)
+                        {
+                            list.Add((i, run.Line));
+                        }
+                    }
+                }
             }
         }
-        return null;
+
+        /// <summary>The line of the first RUN after <paramref name="instruction"/> that installs with <paramref name="manager"/>.</summary>
+        public int? FirstAfter(StageInstruction instruction, string manager)
+        {
+            if (!_positions.TryGetValue(instruction, out int position) || !_byManager.TryGetValue(manager, out var list))
+            {
+                return null;
+            }
+            int low = 0, high = list.Count;
+            while (low < high)
+            {
+                int middle = (low + high) / 2;
+                if (list[middle].Position <= position)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low < list.Count ? list[low].Line : null;
+        }
     }
 
     private static string Example(PackageCall update) => update.Manager switch

@@ -95,6 +95,9 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             Commands = commands;
         }
 
+        /// <summary>Shared by the RUNs without a package manager (most of them); never changed.</summary>
+        private static readonly HashSet<string> NoManagers = new(StringComparer.Ordinal);
+
         public int Line { get; }
         public string Flags { get; }
         public HashSet<string> Managers { get; }
@@ -107,16 +110,17 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             {
                 return null;
             }
-            var managers = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var at in step.Commands)
+            HashSet<string>? managers = null;
+            var calls = step.Calls;
+            for (int i = 0; i < calls.Count; i++)
             {
-                if (step.CallAt(at) is { Op: not PackageOp.Build } call)
+                if (calls[i] is { Op: not PackageOp.Build } call)
                 {
-                    managers.Add(call.Manager);
+                    (managers ??= new HashSet<string>(StringComparer.Ordinal)).Add(call.Manager);
                 }
             }
-            string flags = string.Join(" ", step.Run.Flags.Select(f => f.Raw).OrderBy(f => f, StringComparer.Ordinal));
-            return new RunKind(step.Line, flags, managers, step.Commands.Count);
+            string flags = step.Run.Flags.Count == 0 ? "" : string.Join(" ", step.Run.Flags.Select(f => f.Raw).OrderBy(f => f, StringComparer.Ordinal));
+            return new RunKind(step.Line, flags, managers ?? NoManagers, step.Commands.Count);
         }
     }
 }
