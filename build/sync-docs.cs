@@ -29,9 +29,10 @@ string readme = File.ReadAllText(readmePath);
 int rules = DiagnosticCatalog.All.Count(d => d.Category is not (DiagnosticCategories.Tool or DiagnosticCategories.Syntax));
 string newReadme = Regex.Replace(readme, @"^\d+ diagnostics \(`containeropt rules`\)", $"{DiagnosticCatalog.All.Count} diagnostics (`containeropt rules`)", RegexOptions.Multiline);
 newReadme = Regex.Replace(newReadme, @"rules that warn or error \(of \d+\)", $"rules that warn or error (of {rules})");
+// Only the mode table's rows (three cells); other tables start rows with the mode's name too.
 foreach (var (mode, label) in new[] { (AnalysisMode.Minimum, "`minimum`"), (AnalysisMode.Recommended, "`recommended` (default)"), (AnalysisMode.All, "`all`"), (AnalysisMode.Hadolint, "`hadolint`") })
 {
-    newReadme = Regex.Replace(newReadme, @"(^\| " + Regex.Escape(label) + @" \|[^\n]*\| )\d+( \|$)", m => m.Groups[1].Value + DiagnosticCatalog.WarningRulesIn(mode) + m.Groups[2].Value, RegexOptions.Multiline);
+    newReadme = Regex.Replace(newReadme, @"(^\| " + Regex.Escape(label) + @" \| [^|\n]* \| )\d+( \|$)", m => m.Groups[1].Value + DiagnosticCatalog.WarningRulesIn(mode) + m.Groups[2].Value, RegexOptions.Multiline);
 }
 if (newReadme != readme)
 {

@@ -27,4 +27,18 @@ public sealed class GeneratedFiles
 
     /// <summary>Decisions worth telling the user (chosen base image and why).</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>
+    /// The files to write, Dockerfile first: where they belong, or both in <paramref name="outputDirectory"/>
+    /// when one is given (obj/ for review, the CLI's --output).
+    /// </summary>
+    public IReadOnlyList<(string Path, string Content)> Targets(string? outputDirectory = null)
+    {
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            return new[] { (DockerfilePath, Dockerfile), (DockerIgnorePath, DockerIgnore) };
+        }
+        string folder = System.IO.Path.GetFullPath(outputDirectory);
+        return new[] { (System.IO.Path.Combine(folder, "Dockerfile"), Dockerfile), (System.IO.Path.Combine(folder, ".dockerignore"), DockerIgnore) };
+    }
 }

@@ -76,7 +76,8 @@ public sealed class AnalyzeDockerfile : ProjectTask
         }
         IReadOnlyList<LoggedFinding> findings;
         var cache = CacheFile is null ? null : new FindingCache(CacheFile);
-        if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached))
+        // The context's answers (which COPY sources exist) are inputs too: cached findings stand only while they still hold.
+        if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached, probes => loaded.ContextDirectory is null || DiskContextFiles.StillHolds(loaded.ContextDirectory, probes)))
         {
             findings = cached;
             Diagnostics.Note(MessageImportance.Low, "{0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
@@ -85,7 +86,7 @@ public sealed class AnalyzeDockerfile : ProjectTask
         {
             var all = loaded.Input is null ? loaded.Problems : loaded.Problems.Concat(new DockerfileAnalyzer().Analyze(loaded.Input).Findings);
             findings = all.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
-            cache?.Write(loaded.CacheKey, findings);
+            cache?.Write(loaded.CacheKey, findings, loaded.ContextFiles?.Probes ?? new Dictionary<string, bool>());
         }
         Findings = Diagnostics.Report(findings);
     }

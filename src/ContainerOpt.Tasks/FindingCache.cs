@@ -10,12 +10,16 @@ namespace ContainerOpt.Tasks;
 /// </summary>
 internal sealed class FindingCache
 {
-    private const string Header = "containeropt findings v2";
+    private const string Header = "containeropt findings v3";
     private readonly string _path;
 
     public FindingCache(string path) => _path = Path.GetFullPath(path);
 
-    public bool TryRead(string key, out IReadOnlyList<LoggedFinding> findings)
+    /// <summary>
+    /// The cached findings when the key matches and <paramref name="probesHold"/> says the recorded context probes (path →
+    /// existed) still get the same answers.
+    /// </summary>
+    public bool TryRead(string key, out IReadOnlyList<LoggedFinding> findings, Func<IEnumerable<KeyValuePair<string, bool>>, bool>? probesHold = null)
     {
         findings = Array.Empty<LoggedFinding>();
         try
@@ -30,15 +34,25 @@ internal sealed class FindingCache
                 return false;
             }
             var list = new List<LoggedFinding>(lines.Length - 2);
+            var probes = new List<KeyValuePair<string, bool>>();
             for (int i = 2; i < lines.Length; i++)
             {
                 var f = lines[i].Split('\t');
+                if (f.Length == 3 && f[0] == "probe")
+                {
+                    probes.Add(new KeyValuePair<string, bool>(Unescape(f[2]), f[1] == "1"));
+                    continue;
+                }
                 if (f.Length != 10 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
                 {
                     return false;
                 }
                 var equivalents = Unescape(f[9]).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
                 list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8]), equivalents));
+            }
+            if (probesHold is not null && probes.Count > 0 && !probesHold(probes))
+            {
+                return false;
             }
             findings = list;
             return true;
@@ -49,10 +63,14 @@ internal sealed class FindingCache
         }
     }
 
-    public void Write(string key, IReadOnlyList<LoggedFinding> findings)
+    public void Write(string key, IReadOnlyList<LoggedFinding> findings, IReadOnlyDictionary<string, bool>? probes = null)
     {
         var sb = new StringBuilder();
         sb.Append(Header).Append('\n').Append(key).Append('\n');
+        foreach (var probe in probes ?? new Dictionary<string, bool>())
+        {
+            sb.Append("probe\t").Append(probe.Value ? '1' : '0').Append('\t').Append(Escape(probe.Key)).Append('\n');
+        }
         foreach (var f in findings)
         {
             sb.Append(f.Code).Append('\t').Append(f.Severity.ToText()).Append('\t').Append(Escape(f.Message)).Append('\t')

@@ -43,40 +43,48 @@ public sealed class GenerateDockerfile : ProjectTask
             Diagnostics.Report(DiagnosticCatalog.InvalidConfiguration, null, "ProjectPath", "the task needs the project's path.");
             return;
         }
+        if (AppProjects.WhyNotAnApp(project) is { } reason)
+        {
+            Diagnostics.Message(DiagnosticCatalog.NotAnApp, MessageImportance.Normal, project.ProjectPath, Path.GetFileName(project.ProjectPath), reason);
+            return;
+        }
         var files = DockerfileGenerator.Generate(project, new GenerationOptions
         {
             NuGetCacheMount = NuGetCacheMount,
             Family = string.IsNullOrWhiteSpace(Family) ? null : Family,
             TestProject = string.IsNullOrWhiteSpace(TestProject) ? null : TestProject,
         });
-        string dockerfilePath = files.DockerfilePath, ignorePath = files.DockerIgnorePath;
-        if (!string.IsNullOrWhiteSpace(OutputDirectory))
-        {
-            dockerfilePath = Path.Combine(Path.GetFullPath(OutputDirectory!), "Dockerfile");
-            ignorePath = Path.Combine(Path.GetFullPath(OutputDirectory!), ".dockerignore");
-        }
         ContextDirectory = files.ContextDirectory;
-        foreach (var (path, content) in new[] { (dockerfilePath, files.Dockerfile), (ignorePath, files.DockerIgnore) })
+        var results = GeneratedFileWriter.WriteAll(files.Targets(OutputDirectory), Force);
+        foreach (var result in results)
         {
-            switch (GeneratedFileWriter.Write(path, content, Force, out var error))
+            switch (result.Outcome)
             {
                 case WriteOutcome.Written:
-                    Diagnostics.Note(MessageImportance.High, "wrote {0}", path);
+                    Diagnostics.Note(MessageImportance.High, "wrote {0}", result.Path);
                     break;
                 case WriteOutcome.Unchanged:
-                    Diagnostics.Note(MessageImportance.High, "{0} is up to date", path);
+                    Diagnostics.Note(MessageImportance.High, "{0} is up to date", result.Path);
                     break;
                 case WriteOutcome.RefusedExisting:
-                    Diagnostics.Report(new[] { new LoggedFinding(DiagnosticCatalog.FileExists.Id, DiagnosticCatalog.FileExists.DefaultSeverity,
-                        DiagnosticCatalog.FileExists.FormatMessage(path), path, 1, 1, 1, 1, DiagnosticCatalog.FileExists.HelpUri) });
-                    continue;
+                    var exists = DiagnosticCatalog.FileExists;
+                    Diagnostics.Report(new[] { new LoggedFinding(exists.Id, exists.DefaultSeverity, exists.FormatMessage(result.Path), result.Path, 1, 1, 1, 1, exists.HelpUri) });
+                    break;
+                case WriteOutcome.Withheld:
+                    Diagnostics.Note(MessageImportance.Normal, "{0} was left as it is: the generated files are written together or not at all", result.Path);
+                    break;
                 default:
-                    Diagnostics.Report(DiagnosticCatalog.FileUnwritable, path, path, error);
-                    continue;
+                    Diagnostics.Report(DiagnosticCatalog.FileUnwritable, result.Path, result.Path, result.Error);
+                    break;
             }
         }
+        if (!results.All(r => r.IsInPlace))
+        {
+            return;
+        }
+        string dockerfilePath = results[0].Path;
         GeneratedDockerfile = dockerfilePath;
-        GeneratedDockerIgnore = ignorePath;
+        GeneratedDockerIgnore = results[1].Path;
         foreach (var note in files.Notes)
         {
             Diagnostics.Note(MessageImportance.High, "{0}", note);

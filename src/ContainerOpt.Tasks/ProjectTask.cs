@@ -41,6 +41,11 @@ public abstract class ProjectTask : ContainerOptTask
     public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
     public ITaskItem[] RestoreInputs { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>$(IsTestProject), $(IsTestingPlatformApplication) and @(PackageReference): what tells a test project from an app.</summary>
+    public string? IsTestProject { get; set; }
+    public string? IsTestingPlatformApplication { get; set; }
+    public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The project model, or null when no project path was given.</summary>
     protected internal ProjectModel? BuildProjectModel()
     {
@@ -62,6 +67,7 @@ public abstract class ProjectTask : ContainerOptTask
             OutputType = string.IsNullOrWhiteSpace(OutputType) ? "Exe" : OutputType!,
             AssemblyName = AssemblyName ?? "",
             TargetName = string.IsNullOrWhiteSpace(TargetName) ? AssemblyName ?? "" : TargetName!,
+            TestProjectEvidence = TestProjects.Evidence(IsTestProject, IsTestingPlatformApplication, PackageReferences.Select(i => i.ItemSpec)),
             Kind = UsingMicrosoftNETSdkWeb || frameworkReferences.Contains("Microsoft.AspNetCore.App", StringComparer.OrdinalIgnoreCase)
                 ? ProjectKind.Web
                 : UsingMicrosoftNETSdkWorker ? ProjectKind.Worker : ProjectKind.Console,

@@ -90,6 +90,13 @@ internal sealed class TaskDiagnostics
         return items.ToArray();
     }
 
+    /// <summary>
+    /// A coded info diagnostic as a message of the importance given rather than an Info finding's high
+    /// importance: what a solution-wide build says once per project it passes over (COPT0017), seen at -v:n.
+    /// </summary>
+    public void Message(DiagnosticDescriptor descriptor, MessageImportance importance, string? file, params object?[] messageArgs) =>
+        _log.LogMessage(Subcategory, descriptor.Id, null, file ?? "", 0, 0, 0, 0, importance, descriptor.FormatMessage(messageArgs));
+
     /// <summary>Progress and notes (not findings): <c>ContainerOpt: wrote …</c>.</summary>
     public void Note(MessageImportance importance, string format, params object?[] args) =>
         _log.LogMessage(importance, "ContainerOpt: " + format, args);

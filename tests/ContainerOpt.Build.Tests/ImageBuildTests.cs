@@ -247,7 +247,54 @@ public sealed class ImageBuildTests : BuildTestBase
         Assert.AreEqual("COPT0014", error.Code, publish.Describe());
         Assert.AreEqual(dockerfile, error.Origin);
         Assert.AreEqual((3, 1), (error.Line, error.Column));
-        StringAssert.Contains(error.Message, "exit code: 3");
+        // The step printed no error line: its last line comes with the exit code.
+        Assert.AreEqual("The image build failed at 'RUN echo failing && exit 3': exit code: 3\n  failing", error.Message, publish.Describe());
+    }
+
+    /// <summary>
+    /// Issue #16 item 6: at the default verbosity (the builder's output is logged at normal importance only) the
+    /// COPT0014 of a failed `dotnet restore` or `dotnet publish` step says why: the SDK's or the compiler's error line.
+    /// </summary>
+    [TestMethod]
+    public void A_failed_dotnet_step_names_the_SDK_or_compiler_error_at_the_default_verbosity()
+    {
+        DockerEngine.Require();
+        var scratch = new Scratch("image-sdk-fails");
+        var project = scratch.ConsoleApp("app", dockerfile: null);
+        // The image builds a project of its own: the app's reference to ContainerOpt.Build would not restore offline.
+        scratch.Write("image/app.csproj", Scratch.ProjectXml("Microsoft.NET.Sdk", "net10.0", "Exe"));
+        scratch.Write("image/Program.cs", "System.Console.WriteLine(\"hi\")\n"); // no ';': CS1002
+        string restoreFails = scratch.Write("image/restore-fails.Dockerfile",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nARG TFM\nWORKDIR /src\nCOPY app.csproj .\nRUN dotnet restore -p:TargetFramework=$TFM\n");
+        string compileFails = scratch.Write("image/compile-fails.Dockerfile",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY app.csproj .\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o /app --no-restore\n");
+
+        DotnetResult Publish(string dockerfile) => scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+            "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", "-p:ContainerOptImageName=containeropt-test/sdk-fails",
+            "-p:ContainerOptDockerfile=" + dockerfile, "-p:ContainerOptContext=" + scratch.PathOf("image"));
+
+        // The TargetFramework build argument not given: NETSDK1013 (the case of the issue).
+        var restore = Publish(restoreFails);
+        Assert.AreNotEqual(0, restore.ExitCode, restore.Describe());
+        var restoreError = restore.ContainerOptDiagnostics.Single(d => d.IsError);
+        Assert.AreEqual(("COPT0014", restoreFails, 5), (restoreError.Code, restoreError.Origin, restoreError.Line), restore.Describe());
+        StringAssert.StartsWith(restoreError.Message, "The image build failed at 'RUN dotnet restore -p:TargetFramework=$TFM': exit code: 1\n  /usr/share/dotnet/sdk/", restore.Describe());
+        StringAssert.Contains(restoreError.Message,
+            "/Microsoft.NET.TargetFrameworkInference.targets(109,5): error NETSDK1013: The TargetFramework value '' was not recognized.", restore.Describe());
+        Assert.AreEqual(2, restoreError.Message.Split('\n').Length, "the reason and the one line that explains it: " + restoreError.Message);
+        // Only the cause: the builder's output itself stays at -v:n.
+        Assert.IsFalse(restore.Stdout.Contains("[internal] load build definition", StringComparison.Ordinal), restore.Describe());
+        Assert.IsFalse(restore.Diagnostics.Any(d => d.Code == "NETSDK1013"), "the SDK's line is part of COPT0014, not an error of the outer build:\n" + restore.Describe());
+
+        // A compile error in the publish step: the compiler's line.
+        var compile = Publish(compileFails);
+        Assert.AreNotEqual(0, compile.ExitCode, compile.Describe());
+        var compileError = compile.ContainerOptDiagnostics.Single(d => d.IsError);
+        Assert.AreEqual(("COPT0014", compileFails, 6), (compileError.Code, compileError.Origin, compileError.Line), compile.Describe());
+        Assert.AreEqual("The image build failed at 'RUN dotnet publish -c Release -o /app --no-restore': exit code: 1\n" +
+            "  /src/Program.cs(1,31): error CS1002: ; expected [/src/app.csproj]", compileError.Message, compile.Describe());
+        StringAssert.Contains(compile.Stdout, $"{compileFails}(6,1,6,51): error COPT0014:   /src/Program.cs(1,31): error CS1002: ; expected [/src/app.csproj] [{project}]",
+            "MSBuild's console logger repeats the prefix on each line of the message");
     }
 
     [TestMethod]

@@ -11,6 +11,34 @@ namespace ContainerOpt.Build.Tests;
 public sealed class IncrementalBuildTests : BuildTestBase
 {
     [TestMethod]
+    public void AFileThatAppearsInTheContext_IsSeenByTheNextBuild_ThoughTheDockerfileIsUnchanged()
+    {
+        // The cache keeps the context's answers (one stat per COPY source) and asks them again: no stale COPT1204.
+        var scratch = new Scratch("context-probe");
+        var project = scratch.Library("app", "FROM alpine:3.20\nCOPY config.json /etc/\n", properties: "<ContainerOptContext>.</ContainerOptContext>");
+        var dockerfile = scratch.PathOf("app/Dockerfile");
+
+        var missing = scratch.Build(project);
+        BuildAssert.Failed(missing);
+        BuildAssert.Findings(missing, Expected.Error("COPT1204", dockerfile, 2, 6, 2, 17, project));
+
+        scratch.Write("app/config.json", "{}\n");
+        var present = scratch.Build(project, "--no-restore", "-v:d");
+        BuildAssert.Succeeded(present);
+        BuildAssert.Findings(present);
+        Assert.IsFalse(present.Stdout.Contains("re-logged from", StringComparison.Ordinal), "a changed context answer must be analysed again");
+
+        var unchanged = scratch.Build(project, "--no-restore", "-v:d");
+        BuildAssert.Succeeded(unchanged);
+        StringAssert.Contains(unchanged.Stdout, "0 finding(s) re-logged from");
+
+        File.Delete(scratch.PathOf("app/config.json"));
+        var gone = scratch.Build(project, "--no-restore");
+        BuildAssert.Failed(gone);
+        BuildAssert.Findings(gone, Expected.Error("COPT1204", dockerfile, 2, 6, 2, 17, project));
+    }
+
+    [TestMethod]
     public void NoOpRebuild_RelogsTheSameWarningsFromTheCache_AndAnEditIsAnalysedAgain()
     {
         var scratch = new Scratch("incremental");

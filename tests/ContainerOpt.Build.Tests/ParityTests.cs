@@ -21,6 +21,7 @@ public sealed class ParityTests : BuildTestBase
         ["monorepo", "src/Api/Api.csproj", false],
         ["monorepo", "src/Worker/Worker.csproj", false],
         ["naive-web", "src/Api/Api.csproj", false],
+        ["visual-studio", "src/Api/Api.csproj", false],
         ["generate/web-api", "src/Api/Api.csproj", true],
         ["generate/worker", "src/Worker/Worker.csproj", true],
         ["generate/console", "src/Hello/Hello.csproj", true],
@@ -84,14 +85,16 @@ public sealed class ParityTests : BuildTestBase
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(root, f)).Where(File.Exists))
+        // The samples name a released version by default (in the props files, or in the project for samples/visual-studio).
+        var projectFiles = new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(root, f)).Where(File.Exists)
+            .Concat(Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)).ToList();
+        foreach (var file in projectFiles)
         {
-            File.WriteAllText(props, File.ReadAllText(props).Replace("0.1.0-alpha", RunFixture.PackageVersion, StringComparison.Ordinal));
+            File.WriteAllText(file, File.ReadAllText(file).Replace("0.1.0-alpha", RunFixture.PackageVersion, StringComparison.Ordinal));
         }
         // A sample that does not opt in (naive-web) is opted in the way a user would: one line in Directory.Build.props.
         string buildProps = Path.Combine(root, "Directory.Build.props");
-        bool optedIn = new[] { buildProps, Path.Combine(root, "Directory.Packages.props") }
-            .Any(f => File.Exists(f) && File.ReadAllText(f).Contains("\"ContainerOpt.Build\"", StringComparison.Ordinal));
+        bool optedIn = projectFiles.Any(f => File.ReadAllText(f).Contains("\"ContainerOpt.Build\"", StringComparison.Ordinal));
         if (!optedIn)
         {
             File.WriteAllText(buildProps, $"<Project>\n  <ItemGroup>\n    {Scratch.PackageReference}\n  </ItemGroup>\n</Project>\n");

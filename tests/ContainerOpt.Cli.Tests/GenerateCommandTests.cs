@@ -62,6 +62,69 @@ public sealed class GenerateCommandTests
 
         var missing = CliRunner.Run("generate", "--project", "/no/such.csproj");
         Assert.AreEqual(2, missing.ExitCode);
-        StringAssert.Contains(missing.Stderr, "error COPT0005:");
+        Assert.AreEqual("/no/such.csproj(1,1): error COPT0008: The project '/no/such.csproj' does not exist. Check the path given to --project.\n", missing.Stderr);
+        Assert.AreEqual("", missing.Stdout);
+    }
+
+    [TestMethod]
+    public void A_refused_Dockerfile_leaves_every_file_untouched_and_prints_no_context_hint()
+    {
+        var root = WebProject();
+        var project = Path.Combine(root, "src", "Api", "Api.csproj");
+        var dockerfile = Path.Combine(root, "src", "Api", "Dockerfile");
+        var ignore = Path.Combine(root, ".dockerignore");
+        File.WriteAllText(dockerfile, "FROM mine\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("generate", "--project", project);
+
+        Assert.AreEqual(1, code);
+        Assert.AreEqual("", stdout, "nothing written, no notes, no 'build context' hint");
+        Assert.AreEqual(
+            $"{dockerfile}(1,1): error COPT0006: '{dockerfile}' exists and differs from the generated file; it was not overwritten. Set ContainerOptForce=true (CLI: --force) to replace it.\n" +
+            $"left {ignore} as it is: the generated files are written together or not at all\n", stderr);
+        Assert.IsFalse(File.Exists(ignore), "the .dockerignore is not written when the Dockerfile is refused");
+        Assert.AreEqual("FROM mine\n", File.ReadAllText(dockerfile));
+    }
+
+    [TestMethod]
+    public void A_refused_dockerignore_leaves_the_Dockerfile_unwritten()
+    {
+        var root = WebProject();
+        var ignore = Path.Combine(root, ".dockerignore");
+        File.WriteAllText(ignore, "secrets/\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("generate", "--project", Path.Combine(root, "src", "Api", "Api.csproj"));
+
+        Assert.AreEqual(1, code);
+        Assert.AreEqual("", stdout);
+        StringAssert.StartsWith(stderr, $"left {Path.Combine(root, "src", "Api", "Dockerfile")} as it is");
+        StringAssert.Contains(stderr, $"{ignore}(1,1): error COPT0006: ");
+        Assert.IsFalse(File.Exists(Path.Combine(root, "src", "Api", "Dockerfile")));
+        Assert.AreEqual("secrets/\n", File.ReadAllText(ignore));
+    }
+
+    [TestMethod]
+    public void A_class_library_or_a_test_project_gets_COPT0017_exit_0_and_no_file()
+    {
+        var root = WebProject();
+        var lib = Path.Combine(root, "src", "Lib", "Lib.csproj");
+        Directory.CreateDirectory(Path.GetDirectoryName(lib)!);
+        File.WriteAllText(lib, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        // A test project as Microsoft.NET.Test.Sdk makes one: an Exe with IsTestProject=true.
+        var tests = Path.Combine(root, "tests", "Api.Tests", "Api.Tests.csproj");
+        Directory.CreateDirectory(Path.GetDirectoryName(tests)!);
+        File.WriteAllText(tests, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType><IsTestProject>true</IsTestProject></PropertyGroup></Project>");
+
+        var library = CliRunner.Run("generate", "--project", lib);
+        Assert.AreEqual(0, library.ExitCode);
+        Assert.AreEqual("", library.Stdout);
+        Assert.AreEqual($"{lib}(1,1): info COPT0017: No Dockerfile generated for 'Lib.csproj': it is a class library (OutputType Library), which nothing runs on its own; the apps that reference it get a Dockerfile that builds it.\n", library.Stderr);
+
+        var test = CliRunner.Run("generate", "--project", tests);
+        Assert.AreEqual(0, test.ExitCode);
+        Assert.AreEqual($"{tests}(1,1): info COPT0017: No Dockerfile generated for 'Api.Tests.csproj': it is a test project (IsTestProject=true); tests run with 'dotnet test', or in a test stage of an app's Dockerfile (ContainerOptTestProject, CLI: --test-project).\n", test.Stderr);
+
+        Assert.AreEqual(0, Directory.GetFiles(root, "Dockerfile", SearchOption.AllDirectories).Length);
+        Assert.IsFalse(File.Exists(Path.Combine(root, ".dockerignore")));
     }
 }

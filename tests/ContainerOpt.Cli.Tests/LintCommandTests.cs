@@ -151,6 +151,54 @@ public sealed class LintCommandTests
     }
 
     [TestMethod]
+    public void The_summary_counts_dockerfiles_not_the_configuration_files_with_findings()
+    {
+        var path = CliRunner.TempFile("FROM alpine:3.20\n");
+        var dir = Path.GetDirectoryName(path)!;
+        File.WriteAllText(Path.Combine(dir, "Dockerfile.prod"), "FROM alpine:3.20\n");
+        // Docker's ignore file for Dockerfile.prod: not a Dockerfile, though its name starts like one.
+        File.WriteAllText(Path.Combine(dir, "Dockerfile.prod.dockerignore"), "bin/\n");
+        var config = Path.Combine(dir, ".hadolint.yaml");
+        File.WriteAllText(config, "foo: bar\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("lint", dir);
+
+        Assert.AreEqual(0, code, stdout);
+        // The configuration's warning once, at the configuration file, though it applies to both Dockerfiles.
+        Assert.AreEqual($"{config}(1,1): warning COPT0005: Invalid configuration in '{config}': unknown setting 'foo'; it is ignored.\n", stdout);
+        Assert.AreEqual("2 file(s): 0 error(s), 1 warning(s), 0 info.\n", stderr);
+    }
+
+    [TestMethod]
+    public void A_configuration_error_is_reported_at_the_configuration_file()
+    {
+        var path = CliRunner.TempFile("FROM alpine:3.20\n");
+        var config = Path.Combine(Path.GetDirectoryName(path)!, ".hadolint.yaml");
+        File.WriteAllText(config, "failure-threshold: nope\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("lint", path);
+
+        Assert.AreEqual(2, code);
+        StringAssert.StartsWith(stdout, $"{config}(1,20): error COPT0005: ");
+        Assert.AreEqual("1 file(s): 1 error(s), 0 warning(s), 0 info.\n", stderr);
+    }
+
+    [TestMethod]
+    public void Json_sarif_and_rules_keep_apostrophes_as_they_are()
+    {
+        var path = CliRunner.TempFile("FROM alpine:3.20 AS Build\n");
+        var (_, stdout, _) = CliRunner.Run("lint", path, "--format", "json");
+        StringAssert.Contains(stdout, "\"message\": \"Stage name 'Build' should be lowercase: name it 'build'.\"");
+        Assert.IsFalse(stdout.Contains("\\u0027", StringComparison.Ordinal), stdout);
+        var sarif = CliRunner.Run("lint", path, "--format", "sarif").Stdout;
+        StringAssert.Contains(sarif, "Stage name 'Build' should be lowercase");
+        Assert.IsFalse(sarif.Contains("\\u0027", StringComparison.Ordinal));
+        var rules = CliRunner.Run("rules", "--format", "json").Stdout;
+        Assert.IsFalse(rules.Contains("\\u0027", StringComparison.Ordinal));
+        StringAssert.Contains(rules, "'");
+    }
+
+    [TestMethod]
     public void No_operands_is_a_usage_error()
     {
         var (code, _, stderr) = CliRunner.Run("lint");

@@ -1,3 +1,6 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
 namespace ContainerOpt.Tasks.Tests;
 
 /// <summary>The task adapters: one diagnostics path, codes that say what happened, never MSB4018.</summary>
@@ -110,6 +113,76 @@ public sealed class TaskTests
 
         Assert.IsTrue(engine.Coded.Count > 0 && engine.Coded.All(c => c.StartsWith("error COPT0007 ", StringComparison.Ordinal)), string.Join("\n", engine.Coded));
         StringAssert.Contains(engine.Errors[0].Message, "could not be written");
+    }
+
+    private (GenerateDockerfile Task, RecordingBuildEngine Engine) Generator(string project, Action<GenerateDockerfile>? configure = null) =>
+        Make<GenerateDockerfile>(t =>
+        {
+            t.ProjectPath = project;
+            t.TargetFramework = "net10.0";
+            t.OutputType = "Exe";
+            t.AssemblyName = Path.GetFileNameWithoutExtension(project);
+            configure?.Invoke(t);
+        });
+
+    [TestMethod]
+    public void Generate_refusing_the_Dockerfile_writes_no_dockerignore_and_gives_no_hint()
+    {
+        string project = Write("app/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        string dockerfile = Write("app/Dockerfile", "FROM mine\n");
+        var (task, engine) = Generator(project);
+
+        Assert.IsFalse(task.Execute());
+
+        CollectionAssert.AreEqual(new[] { "error COPT0006 Dockerfile(1,1)" }, engine.Coded.ToArray());
+        Assert.AreEqual("FROM mine\n", File.ReadAllText(dockerfile), "the user's Dockerfile is untouched");
+        Assert.IsFalse(File.Exists(Path.Combine(_dir, "app", ".dockerignore")), "nothing is written when one file is refused");
+        Assert.IsFalse(engine.Messages.Any(m => m.Message!.Contains("docker build -f", StringComparison.Ordinal) || m.Message.Contains("wrote ", StringComparison.Ordinal)),
+            string.Join("\n", engine.Messages.Select(m => m.Message)));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message == $"ContainerOpt: {Path.Combine(_dir, "app", ".dockerignore")} was left as it is: the generated files are written together or not at all"),
+            string.Join("\n", engine.Messages.Select(m => m.Message)));
+        Assert.IsNull(task.GeneratedDockerfile);
+        Assert.AreEqual(0, Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories).Length, "no temporary files left");
+    }
+
+    [TestMethod]
+    public void Generate_refusing_the_dockerignore_leaves_the_Dockerfile_unwritten()
+    {
+        string project = Write("app/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("app/.dockerignore", "bin/\n");
+        var (task, engine) = Generator(project);
+
+        Assert.IsFalse(task.Execute());
+
+        CollectionAssert.AreEqual(new[] { "error COPT0006 .dockerignore(1,1)" }, engine.Coded.ToArray());
+        Assert.IsFalse(File.Exists(Path.Combine(_dir, "app", "Dockerfile")));
+        Assert.AreEqual("bin/\n", File.ReadAllText(Path.Combine(_dir, "app", ".dockerignore")));
+    }
+
+    [TestMethod]
+    [DataRow("Library", null, null, null, "it is a class library (OutputType Library)")]
+    [DataRow("Exe", "true", null, null, "it is a test project (IsTestProject=true)")]
+    [DataRow("Exe", null, "true", null, "it is a test project (IsTestingPlatformApplication=true)")]
+    [DataRow("Exe", null, null, "xunit.v3", "it is a test project (a reference to xunit.v3)")]
+    public void Generate_for_a_library_or_test_project_is_a_COPT0017_message_and_no_file(string outputType, string? isTestProject, string? platform, string? package, string reason)
+    {
+        string project = Write("lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var (task, engine) = Generator(project, t =>
+        {
+            t.OutputType = outputType;
+            t.IsTestProject = isTestProject;
+            t.IsTestingPlatformApplication = platform;
+            t.PackageReferences = package is null ? Array.Empty<ITaskItem>() : new ITaskItem[] { new TaskItem(package) };
+        });
+
+        Assert.IsTrue(task.Execute());
+
+        CollectionAssert.AreEqual(new[] { "message COPT0017 Lib.csproj(0,0)" }, engine.Coded.ToArray());
+        var message = engine.Messages.Single(m => m.Code == "COPT0017");
+        Assert.AreEqual(MessageImportance.Normal, message.Importance);
+        StringAssert.StartsWith(message.Message, $"No Dockerfile generated for 'Lib.csproj': {reason}");
+        Assert.AreEqual(1, Directory.GetFiles(_dir, "*", SearchOption.AllDirectories).Length, "only the project: no Dockerfile, no .dockerignore");
+        Assert.IsNull(task.GeneratedDockerfile);
     }
 
     [TestMethod]

@@ -20,6 +20,15 @@ public sealed class AnalysisInput
     /// <summary>The build context folder (full path), when known: for messages, and for the .NET rules to relate project files to COPY sources.</summary>
     public string? ContextDirectory { get; set; }
 
+    /// <summary>What the build context holds (null: unknown, the checks that need it stay silent).</summary>
+    public IContextFiles? ContextFiles { get; set; }
+
+    /// <summary>Whether the context was named or assumed (the Dockerfile's folder).</summary>
+    public ContextOrigin ContextOrigin { get; set; } = ContextOrigin.Stated;
+
+    /// <summary>The .dockerignore docker reads (full path), or where it would be read when there is none: for messages.</summary>
+    public string? DockerIgnorePath { get; set; }
+
     /// <summary>The .NET project; null leaves the .NET rules silent.</summary>
     public ProjectModel? Project { get; set; }
 

@@ -49,7 +49,7 @@ public sealed class DockerfileAnalyzer
         {
             var facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
-                input.ContextDirectory, input.Project, options);
+                input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var rule in _rules)
             {

@@ -25,14 +25,20 @@ public sealed class DockerfileFacts
     private readonly Lazy<HashSet<Stage>> _fileStages;
     private readonly Lazy<DotNetFacts?> _dotNet;
     private readonly Lazy<ImagePurpose> _purpose;
+    private readonly Lazy<ContextCheck> _contextCheck;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
     private readonly Dictionary<Stage, bool> _windows = new();
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
-        ProjectModel? project = null, AnalysisOptions? options = null)
+        ProjectModel? project = null, AnalysisOptions? options = null, IContextFiles? contextFiles = null,
+        ContextOrigin contextOrigin = ContextOrigin.Stated, string? dockerIgnorePath = null)
     {
+        ContextFiles = contextFiles;
+        ContextOrigin = contextOrigin;
+        DockerIgnorePath = dockerIgnorePath;
+        _contextCheck = new(() => ContextChecks.Check(this));
         Model = model;
         DockerIgnore = dockerIgnore;
         ContextDirectory = contextDirectory;
@@ -176,6 +182,31 @@ public sealed class DockerfileFacts
 
     /// <summary>The build context folder as the caller gave it, or null. Facts relate project paths to COPY sources with it (no I/O).</summary>
     public string? ContextDirectory { get; }
+
+    /// <summary>What the context holds, when the caller can say (null: unknown).</summary>
+    public IContextFiles? ContextFiles { get; }
+
+    /// <summary>Whether the context was named or assumed.</summary>
+    public ContextOrigin ContextOrigin { get; }
+
+    /// <summary>The .dockerignore docker reads (or would read) for this build, for messages; null when the context is unknown.</summary>
+    public string? DockerIgnorePath { get; }
+
+    /// <summary>
+    /// The COPY/ADD sources that the build context does not hold (or that point outside it), in file order: when there is
+    /// any, the context ContainerOpt uses is not the one the file was written for, and checks that compare COPY sources
+    /// with the project's files stay silent rather than claim a file is not copied.
+    /// </summary>
+    public IReadOnlyList<MissingSource> MissingSources => _contextCheck.Value.Missing;
+
+    /// <summary>How many COPY/ADD sources the context holds (see <see cref="ContextCheck.Found"/>).</summary>
+    public int ContextSourcesFound => _contextCheck.Value.Found;
+
+    /// <summary>
+    /// True when a plain path the Dockerfile copies is not in the context: the Dockerfile was written for another context
+    /// (Visual Studio's solution folder), so what it copies cannot be judged against this one.
+    /// </summary>
+    public bool WrittenForAnotherContext => MissingSources.Any(m => !m.IsOutside && !m.IsPattern);
 
     /// <summary>The .NET project, or null.</summary>
     public ProjectModel? Project { get; }

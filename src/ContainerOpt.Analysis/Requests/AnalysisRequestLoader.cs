@@ -34,6 +34,11 @@ public static class AnalysisRequestLoader
         key.Append(dockerfile).Append('\n').Append(Hash(bytes!)).Append('\n');
 
         string context = ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
+        var origin = !string.IsNullOrWhiteSpace(request.Context)
+            || (request.Project?.ProjectPath is { Length: > 0 } projectPath && GeneratedDockerfileHeader.TryGetContext(source.Text, Path.GetFullPath(projectPath), out _))
+            ? ContextOrigin.Stated : ContextOrigin.Assumed;
+        key.Append("context ").Append(origin).Append('\n');
+        var contextFiles = new DiskContextFiles(context);
         if (!Directory.Exists(context))
         {
             return LoadedRequest.Failed(dockerfile, key.ToString(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
@@ -94,10 +99,13 @@ public static class AnalysisRequestLoader
         {
             ContextDirectory = context,
             DockerIgnoreText = dockerIgnore,
+            DockerIgnorePath = dockerIgnorePath ?? Path.Combine(context, ".dockerignore"),
+            ContextFiles = contextFiles,
+            ContextOrigin = origin,
             Project = request.Project,
             Options = options,
         };
-        return new LoadedRequest(dockerfile, context, configFiles, cacheKey, input, problems, notes);
+        return new LoadedRequest(dockerfile, context, configFiles, cacheKey, input, problems, notes) { ContextFiles = contextFiles };
     }
 
     /// <summary>
@@ -233,6 +241,9 @@ public sealed class LoadedRequest
 
     /// <summary>What a verbose log may say about how the analysis runs (which ShellCheck checks the RUN scripts, or that none was found).</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The context as the analysis asked it: its probes must still hold for cached findings to stand.</summary>
+    public DiskContextFiles? ContextFiles { get; internal set; }
 
     /// <summary>COPT0xxx problems: of the file, the context or the configuration (error severity ones stop the analysis).</summary>
     public IReadOnlyList<Core.Diagnostics.Finding> Problems { get; }

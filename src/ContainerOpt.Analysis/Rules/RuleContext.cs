@@ -62,10 +62,14 @@ public sealed class RuleContext
     /// Reports one finding for several places (the first is <paramref name="span"/>); the others become its additional
     /// locations, so superseded findings on their lines merge into it too. The message should name their lines.
     /// </summary>
-    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)
+    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs) =>
+        ReportAsAlsoAt(_rule.Descriptor.DefaultSeverity, span, others, messageArgs);
+
+    /// <summary><see cref="ReportAlsoAt"/> at a severity other than the descriptor's (see <see cref="ReportAs"/>).</summary>
+    public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), Source.Path,
+        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
             Source.GetLinePositionSpan(span), span, descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray()));
     }
 

@@ -12,12 +12,17 @@ internal static class DockerfileFiles
         ".git", "bin", "obj", "node_modules", ".vs", ".vscode", ".idea",
     };
 
+    /// <summary>
+    /// Dockerfile, Containerfile and their named variants; not <c>Dockerfile.dockerignore</c>, the ignore file docker
+    /// reads beside a Dockerfile of that name.
+    /// </summary>
     public static bool IsDockerfileName(string fileName) =>
+        !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) && (
         fileName.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase)
         || fileName.Equals("Containerfile", StringComparison.OrdinalIgnoreCase)
         || fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase)
         || fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
-        || fileName.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase);
+        || fileName.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Expands the operands: files as given, folders searched (sorted, deterministic).</summary>
     public static IEnumerable<string> Expand(string operand)

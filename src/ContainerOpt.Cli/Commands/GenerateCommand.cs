@@ -1,9 +1,15 @@
+using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Cli.Projects;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Generation;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt generate --project X.csproj [--output DIR] [--force] [--cache-mount]</c>.</summary>
+/// <summary>
+/// <c>containeropt generate --project X.csproj [--output DIR] [--force] [--cache-mount]</c>. Apps only: a class
+/// library or test project is COPT0017 (info, exit 0), no file. The Dockerfile and .dockerignore are written
+/// together or not at all: a refused file (COPT0006, exit 1) leaves the other untouched too.
+/// </summary>
 internal static class GenerateCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -14,11 +20,16 @@ internal static class GenerateCommand
             throw new UsageException("generate takes no operands: use --project X.csproj.");
         }
         string projectPath = line.Value("--project") ?? throw new UsageException("generate needs --project X.csproj.");
-        var project = MSBuildProjectLoader.TryLoad(projectPath, out var error);
+        var project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
         if (project is null)
         {
-            stderr.WriteLine($"{projectPath}(1,1): error COPT0005: {error}");
+            stderr.WriteLine(problem!.ToCanonicalString());
             return ExitCodes.UsageOrIo;
+        }
+        if (AppProjects.WhyNotAnApp(project) is { } reason)
+        {
+            stderr.WriteLine(DockerfileInput.FileProblem(DiagnosticCatalog.NotAnApp, projectPath, Path.GetFileName(project.ProjectPath), reason).ToCanonicalString());
+            return ExitCodes.Success;
         }
         var files = DockerfileGenerator.Generate(project, new GenerationOptions
         {
@@ -27,33 +38,34 @@ internal static class GenerateCommand
             TestProject = line.Value("--test-project"),
         });
 
-        string dockerfilePath = files.DockerfilePath, ignorePath = files.DockerIgnorePath;
-        if (line.Value("--output") is { } output)
-        {
-            dockerfilePath = Path.Combine(output, "Dockerfile");
-            ignorePath = Path.Combine(output, ".dockerignore");
-        }
-        bool force = line.Flag("--force");
         int status = ExitCodes.Success;
-        foreach (var (path, content) in new[] { (dockerfilePath, files.Dockerfile), (ignorePath, files.DockerIgnore) })
+        var results = GeneratedFileWriter.WriteAll(files.Targets(line.Value("--output")), line.Flag("--force"));
+        foreach (var result in results)
         {
-            switch (GeneratedFileWriter.Write(path, content, force, out var writeError))
+            switch (result.Outcome)
             {
                 case WriteOutcome.Written:
-                    stdout.WriteLine($"wrote {path}");
+                    stdout.WriteLine($"wrote {result.Path}");
                     break;
                 case WriteOutcome.Unchanged:
-                    stdout.WriteLine($"unchanged {path}");
+                    stdout.WriteLine($"unchanged {result.Path}");
                     break;
                 case WriteOutcome.RefusedExisting:
-                    stderr.WriteLine($"{path}(1,1): error COPT0006: {path} exists and differs; not overwritten. Pass --force to replace it, or --output DIR to write elsewhere.");
-                    status = ExitCodes.Findings;
+                    stderr.WriteLine(DockerfileInput.FileProblem(DiagnosticCatalog.FileExists, result.Path, result.Path).ToCanonicalString());
+                    status = Math.Max(status, ExitCodes.Findings);
+                    break;
+                case WriteOutcome.Withheld:
+                    stderr.WriteLine($"left {result.Path} as it is: the generated files are written together or not at all");
                     break;
                 default:
-                    stderr.WriteLine($"{path}(1,1): error COPT0002: cannot write {path}: {writeError}");
+                    stderr.WriteLine(DockerfileInput.FileProblem(DiagnosticCatalog.FileUnwritable, result.Path, result.Path, result.Error).ToCanonicalString());
                     status = ExitCodes.UsageOrIo;
                     break;
             }
+        }
+        if (status != ExitCodes.Success)
+        {
+            return status;
         }
         foreach (var note in files.Notes)
         {

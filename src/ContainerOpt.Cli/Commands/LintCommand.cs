@@ -46,10 +46,10 @@ internal static class LintCommand
         bool ioProblem = false;
         if (line.Value("--project") is { } projectPath)
         {
-            project = MSBuildProjectLoader.TryLoad(projectPath, out var error);
+            project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
             if (project is null)
             {
-                files.Add(new FileFindings(projectPath, new[] { DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, projectPath, projectPath, error) }));
+                files.Add(new FileFindings(projectPath, new[] { problem! }));
                 ioProblem = true;
             }
         }
@@ -59,13 +59,16 @@ internal static class LintCommand
         var failAt = DiagnosticSeverity.Error;
         var modeInEffect = mode ?? AnalysisMode.Recommended;
         bool noFail = false;
+        int dockerfiles = 0;
+        var configsReported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operand in line.Operands)
         {
             foreach (var path in DockerfileFiles.Expand(operand))
             {
+                dockerfiles++;
                 var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
                 {
-                    Context = contextOption,
+                    Context = contextOption ?? project?.BuildContext,
                     ConfigFile = configOption,
                     Mode = mode,
                     Project = project,
@@ -83,14 +86,16 @@ internal static class LintCommand
                     configProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
                     ioProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
                 }
-                if (loaded.Input is null)
-                {
-                    files.Add(new FileFindings(path, loaded.Problems));
-                    continue;
-                }
-                foreach (var group in loaded.Problems.GroupBy(p => p.FilePath ?? path))
+                // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
+                var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
+                foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
                 {
                     files.Add(new FileFindings(group.Key, group.ToArray()));
+                }
+                configsReported.UnionWith(loaded.ConfigFiles);
+                if (loaded.Input is null)
+                {
+                    continue;
                 }
                 var options = loaded.Input.Options;
                 modeInEffect = options.EffectiveMode;
@@ -104,7 +109,7 @@ internal static class LintCommand
         {
             case "json": JsonReport.Write(stdout, files); break;
             case "sarif": SarifReport.Write(stdout, files, CliApp.Version); break;
-            default: TextReport.Write(stdout, stderr, files, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
+            default: TextReport.Write(stdout, stderr, files, dockerfiles, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
         }
 
         if (ioProblem || configProblem)

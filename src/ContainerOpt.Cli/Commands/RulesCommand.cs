@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Cli.Output;
 
 namespace ContainerOpt.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class RulesCommand
         if (format == "json")
         {
             using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            using (var json = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
             {
                 json.WriteStartArray();
                 foreach (var d in descriptors)

@@ -10,7 +10,7 @@ internal static class JsonReport
     public static void Write(TextWriter stdout, IReadOnlyList<FileFindings> files)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("files");

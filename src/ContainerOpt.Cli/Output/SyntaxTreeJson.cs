@@ -11,7 +11,7 @@ internal static class SyntaxTreeJson
     {
         var source = syntax.Source;
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
         {
             json.WriteStartObject();
             if (source.Path is not null) json.WriteString("path", source.Path);

@@ -10,7 +10,8 @@ namespace ContainerOpt.Cli.Output;
 /// </summary>
 internal static class TextReport
 {
-    public static void Write(TextWriter stdout, TextWriter stderr, IReadOnlyList<FileFindings> files, bool showStyle = false)
+    /// <summary>Prints the findings, then the summary: <paramref name="dockerfiles"/> is the number of Dockerfiles linted (configuration files and projects with findings are not counted).</summary>
+    public static void Write(TextWriter stdout, TextWriter stderr, IReadOnlyList<FileFindings> files, int dockerfiles, bool showStyle = false)
     {
         int errors = 0, warnings = 0, infos = 0, styles = 0;
         foreach (var file in files)
@@ -31,7 +32,7 @@ internal static class TextReport
             }
         }
         string suggestions = styles == 0 ? "" : showStyle ? $", {styles} style" : $", {styles} suggestion(s) not shown (--format json, or --mode all, shows them)";
-        stderr.WriteLine($"{files.Count} file(s): {errors} error(s), {warnings} warning(s), {infos} info{suggestions}.");
+        stderr.WriteLine($"{dockerfiles} file(s): {errors} error(s), {warnings} warning(s), {infos} info{suggestions}.");
     }
 
     public static string Format(string path, Finding f) =>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Projects;
 using Microsoft.Build.Evaluation;
 
@@ -14,13 +16,16 @@ public static class MSBuildProjectLoader
     private static readonly object Gate = new();
     private static bool _registered;
 
-    /// <summary>Loads the project or returns null with a reason (never throws).</summary>
-    public static ProjectModel? TryLoad(string projectPath, out string? error)
+    /// <summary>
+    /// Loads the project, or returns null with the coded problem that says why (never throws): COPT0008 for a
+    /// project that does not exist, COPT0005 for one MSBuild cannot evaluate.
+    /// </summary>
+    public static ProjectModel? TryLoad(string projectPath, out Finding? problem)
     {
-        error = null;
+        problem = null;
         if (!File.Exists(projectPath))
         {
-            error = $"The project '{projectPath}' does not exist.";
+            problem = DockerfileInput.FileProblem(DiagnosticCatalog.ProjectNotFound, projectPath, projectPath);
             return null;
         }
         try
@@ -30,7 +35,7 @@ public static class MSBuildProjectLoader
         }
         catch (Exception e)
         {
-            error = $"The project '{projectPath}' could not be evaluated: {e.Message}";
+            problem = DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, projectPath, projectPath, $"the project could not be evaluated: {e.Message}");
             return null;
         }
     }
@@ -59,6 +64,9 @@ public static class MSBuildProjectLoader
             ProjectPath = path,
             TargetFrameworks = Frameworks(project),
             PublishFramework = Value(project, "ContainerOptTargetFramework"),
+            BuildContext = (Value(project, "ContainerOptContext") ?? Value(project, "DockerfileContext")) is { } context
+                ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, context.Replace('\\', Path.DirectorySeparatorChar)))
+                : null,
             OutputType = project.GetPropertyValue("OutputType"),
             AssemblyName = project.GetPropertyValue("AssemblyName"),
             TargetName = Value(project, "TargetName") ?? project.GetPropertyValue("AssemblyName"),
@@ -76,6 +84,8 @@ public static class MSBuildProjectLoader
             ContainerWorkingDirectory = Value(project, "ContainerWorkingDirectory"),
             ContainerRepository = Value(project, "ContainerRepository"),
             ContainerImageTag = Value(project, "ContainerImageTag"),
+            TestProjectEvidence = TestProjects.Evidence(project.GetPropertyValue("IsTestProject"), project.GetPropertyValue("IsTestingPlatformApplication"),
+                project.GetItems("PackageReference").Select(i => i.EvaluatedInclude)),
             FrameworkReferences = project.GetItems("FrameworkReference").Select(i => i.EvaluatedInclude).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
             ContainerPorts = project.GetItems("ContainerPort").Select(i =>
             {

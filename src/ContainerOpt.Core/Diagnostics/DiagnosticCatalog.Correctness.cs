@@ -110,6 +110,15 @@ public static partial class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness);
 
+    /// <summary>COPT1204, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1204CopySourceMissing.cs.</summary>
+    public static readonly DiagnosticDescriptor CopySourceMissing = new(
+        "COPT1204",
+        "copy-source-missing",
+        "A COPY source is not in the build context",
+        "{0} {1} in the build context '{2}'{3}: {4}. {5}.",
+        DiagnosticSeverity.Error,
+        DiagnosticCategories.Correctness);
+
     /// <summary>COPT1107, checked by src/ContainerOpt.Analysis/Rules/Correctness/COPT1107MaintainerDeprecated.cs.</summary>
     public static readonly DiagnosticDescriptor MaintainerDeprecated = new(
         "COPT1107",
@@ -215,7 +224,7 @@ public static partial class DiagnosticCatalog
         "COPT1117",
         "copy-ignored-file",
         "Attempting to Copy file that is excluded by .dockerignore",
-        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from .dockerignore, or do not {2} it.",
+        "Attempting to {0} file \"{1}\" that is excluded by .dockerignore: remove the pattern that excludes it from {3}, or do not {2} it.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "CopyIgnoredFile" });

@@ -165,4 +165,13 @@ public static partial class DiagnosticCatalog
         "The project targets {0}, and 'dotnet publish' names no framework: it fails with NETSDK1129 (\"The 'Publish' target is not supported without specifying a target framework\"). Add '-f {1}'.",
         DiagnosticSeverity.Error,
         DiagnosticCategories.DotNet);
+
+    /// <summary>COPT4019, checked by src/ContainerOpt.Analysis/Rules/DotNet/COPT4019RestoreInputsOutsideContext.cs.</summary>
+    public static readonly DiagnosticDescriptor RestoreInputsOutsideContext = new(
+        "COPT4019",
+        "restore-inputs-outside-context",
+        "The project's restore inputs are outside the build context",
+        "{0} {1} outside the build context '{2}'{3}: no COPY can reach {4}, so 'dotnet {5}' in the image fails or builds differently from your build. Build with the context '{6}' (set ContainerOptContext, or Visual Studio's DockerfileContext, and docker build from there) and copy {4} before the restore.",
+        DiagnosticSeverity.Warning,
+        DiagnosticCategories.DotNet);
 }

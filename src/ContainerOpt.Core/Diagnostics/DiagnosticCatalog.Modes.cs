@@ -10,6 +10,7 @@ public static partial class DiagnosticCatalog
     private static readonly string[] MinimumTier =
     {
         "COPT1200", // exec form that is not JSON: the shell finds no program '["x",' and the container exits 127 (errors only)
+        "COPT1204", // a COPY source the (stated) build context does not hold: both builders fail (errors only; assumed contexts warn)
         "COPT2011", // EXPOSE port out of range: the builder rejects it
         "COPT2021", // several sources to a destination without '/': the classic builder rejects it (an error for Windows containers, a warning elsewhere)
         "COPT2023", // COPY --from its own stage: the builder rejects it
@@ -48,7 +49,7 @@ public static partial class DiagnosticCatalog
         // .NET project mistakes. (COPT4008, publish after build, is a suggestion: the second build is incremental and
         // cheap, and Visual Studio's template has it.)
         "COPT4003", "COPT4004", "COPT4005", "COPT4006", "COPT4007", "COPT4009", "COPT4010", "COPT4012", "COPT4013",
-        "COPT4014", "COPT4015", "COPT4016",
+        "COPT4014", "COPT4015", "COPT4016", "COPT4019",
         // ShellCheck: the descriptor's tier. Each finding has its own (Finding.Tier): bugs (ShellCheck's error
         // level, bashisms under a POSIX sh, shell syntax) warn here, style and quoting advice is a suggestion,
         // a shell syntax error the shell certainly rejects is minimum tier (ShellCheckSeverities).

@@ -99,7 +99,7 @@ public static partial class DiagnosticCatalog
         "COPT3011",
         "dockerignore-missing",
         "No .dockerignore while COPY takes the whole context",
-        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore beside the Dockerfile.",
+        "The COPY of '{0}' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add {1}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.SizeAndCache);
 
@@ -108,7 +108,7 @@ public static partial class DiagnosticCatalog
         "COPT3012",
         "dockerignore-incomplete",
         "The .dockerignore misses common exclusions",
-        "The COPY of '{0}' takes the whole build context, and .dockerignore does not exclude {1}. Add {2} to .dockerignore.",
+        "The COPY of '{0}' takes the whole build context, and {3} does not exclude {1}. Add {2} to it.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.SizeAndCache);
 }

@@ -29,6 +29,11 @@ public static partial class DiagnosticCatalog
         "Invalid configuration in '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 
+    public static readonly DiagnosticDescriptor ProjectNotFound = new(
+        "COPT0008", "project-not-found", "Project not found",
+        "The project '{0}' does not exist. Check the path given to --project.",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
     public static readonly DiagnosticDescriptor FileUnwritable = new(
         "COPT0007", "file-unwritable", "A file cannot be written",
         "'{0}' could not be written: {1}. Check that the folder exists and is writable, and that no other process holds the file.",
@@ -42,6 +47,11 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GeneratedDiffers = new(
         "COPT0010", "generated-differs", "Generated Dockerfile differs from the project's",
         "The generated Dockerfile ({0}) differs from {1}: {2}",
+        DiagnosticSeverity.Info, DiagnosticCategories.Tool);
+
+    public static readonly DiagnosticDescriptor NotAnApp = new(
+        "COPT0017", "not-an-app", "Nothing generated for a library or test project",
+        "No Dockerfile generated for '{0}': {1}",
         DiagnosticSeverity.Info, DiagnosticCategories.Tool);
 
     public static readonly DiagnosticDescriptor InternalError = new(

@@ -32,6 +32,14 @@ public sealed class ProjectModel
 
     public ProjectKind Kind { get; set; } = ProjectKind.Console;
 
+    /// <summary>
+    /// What makes this a test project (<see cref="TestProjects.Evidence"/>: "IsTestProject=true", a test
+    /// framework's package), or null for any other project. A test project is an Exe too, but not an app.
+    /// </summary>
+    public string? TestProjectEvidence { get; set; }
+
+    public bool IsTestProject => TestProjectEvidence is not null;
+
     /// <summary>FrameworkReference items (Microsoft.AspNetCore.App ...).</summary>
     public IReadOnlyList<string> FrameworkReferences { get; set; } = Array.Empty<string>();
 
@@ -82,6 +90,13 @@ public sealed class ProjectModel
 
     /// <summary>ContainerOptTargetFramework: the framework the image publishes when the project targets several; null: the newest.</summary>
     public string? PublishFramework { get; set; }
+
+    /// <summary>
+    /// The build context the project names for its Dockerfile, as a full path: <c>ContainerOptContext</c>, else Visual
+    /// Studio's <c>DockerfileContext</c>, resolved against the project's folder; null when it names none. The MSBuild targets
+    /// pass the same value to the tasks; the CLI takes it from here when no <c>--context</c> is given.
+    /// </summary>
+    public string? BuildContext { get; set; }
 
     /// <summary>True when the project targets more than one framework: a publish must name one (-f), or it fails (NETSDK1129).</summary>
     public bool IsMultiTargeted => TargetFrameworks.Count > 1;

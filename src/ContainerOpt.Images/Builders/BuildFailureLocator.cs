@@ -7,7 +7,8 @@ namespace ContainerOpt.Images.Builders;
 
 /// <summary>
 /// Turns a failed build's output into a positioned COPT0014: the line BuildKit printed ("Dockerfile:12")
-/// when there is one, else the failing step matched to its instruction; the finding spans the instruction.
+/// when there is one, else the failing step matched to its instruction; the finding spans the instruction and
+/// its message carries the lines of the step's output that say why (<see cref="BuildFailureCause"/>).
 /// </summary>
 public static class BuildFailureLocator
 {
@@ -25,7 +26,9 @@ public static class BuildFailureLocator
 
         string where = step?.Instruction ?? (instruction is not null ? instruction.Original : Path.GetFileName(dockerfilePath));
         DiagnosticDescriptor descriptor = DiagnosticCatalog.ImageBuildFailed;
-        string text = descriptor.FormatMessage(where, message);
+        // The cause at the default verbosity: the step's own error lines under the builder's reason (its full
+        // output streams into the log at normal importance).
+        string text = descriptor.FormatMessage(where, BuildFailureCause.Describe(BuildFailureCause.ShortReason(message), BuildFailureCause.Select(step?.OutputTail)));
 
         LinePositionSpan? location = null;
         TextSpan span = default;

@@ -59,7 +59,10 @@ public sealed class BuildStep
     /// <summary>The builder's error for this step, when it failed.</summary>
     public string? Error { get; internal set; }
 
-    /// <summary>The last lines the step printed (its RUN output), kept for the failure message.</summary>
+    /// <summary>The most lines of a step's output kept (the last ones).</summary>
+    public const int OutputTailLines = 100;
+
+    /// <summary>The last lines the step printed (its RUN output, at most <see cref="OutputTailLines"/>), kept for the failure message.</summary>
     public IReadOnlyList<string> OutputTail => _output;
 
     /// <summary>The Dockerfile line (1-based) of the instruction, once mapped.</summary>
@@ -80,7 +83,7 @@ public sealed class BuildStep
     internal void AddOutput(string line)
     {
         _output.Add(line);
-        if (_output.Count > 20) _output.RemoveAt(0);
+        if (_output.Count > OutputTailLines) _output.RemoveAt(0);
     }
 
     public override string ToString()

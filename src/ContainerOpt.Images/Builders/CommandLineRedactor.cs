@@ -35,7 +35,8 @@ public sealed class CommandLineRedactor
     public static CommandLineRedactor None { get; } = new();
 
     /// <summary>True when a build argument of this name should never be shown.</summary>
-    public static bool IsSecretName(string name) => SecretName.IsMatch(name);
+    public static bool IsSecretName(string name) =>
+        SecretName.IsMatch(name) && !name.Equals("PublicKeyToken", StringComparison.OrdinalIgnoreCase); // an assembly's public identity, in every binding error
 
     public IReadOnlyList<string> Redact(IReadOnlyList<string> arguments)
     {
@@ -79,6 +80,36 @@ public sealed class CommandLineRedactor
             }
         }
         return text;
+    }
+
+    // NAME=value (a shell assignment, -p:NuGetPassword=value, --build-arg NAME=value echoed back), quoted or not.
+    private static readonly Regex Assignment = new(
+        @"(?<![A-Za-z0-9_])(?<name>[A-Za-z_][A-Za-z0-9_.]*)=(?<value>""[^""]*""|'[^']*'|[^\s""';&|,]+)",
+        RegexOptions.CultureInvariant);
+
+    // https://user:password@host, and an Authorization header's credentials.
+    private static readonly Regex UrlCredentials = new(@"(?<scheme>[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+):[^\s/@]+@", RegexOptions.CultureInvariant);
+    private static readonly Regex AuthorizationValue = new(
+        @"(?<kind>\bAuthorization:\s*(?:(?:Basic|Bearer|token)\s+)?|\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Masks what looks like a secret in a line of output even when nobody marked it: the value of an assignment
+    /// whose name looks secret (<c>NUGET_TOKEN=…</c>, <c>-p:NuGetPassword=…</c>), the password of a URL
+    /// (<c>https://user:***@host</c>) and bearer/basic credentials. For text ContainerOpt puts in a message of
+    /// its own (a failed step's cause), on top of <see cref="RedactText"/>.
+    /// </summary>
+    public static string RedactSecrets(string text)
+    {
+        if (text.IndexOf('=') >= 0)
+        {
+            text = Assignment.Replace(text, m => IsSecretName(m.Groups["name"].Value) ? m.Groups["name"].Value + "=" + Mask : m.Value);
+        }
+        if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            text = UrlCredentials.Replace(text, m => m.Groups["scheme"].Value + ":" + Mask + "@");
+        }
+        return AuthorizationValue.Replace(text, m => m.Groups["kind"].Value + Mask);
     }
 
     private static string RedactAssignment(string assignment)

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using System.Text;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.Diagnostics;
@@ -16,11 +17,13 @@ namespace ContainerOpt.Analysis.Tests.Infrastructure;
 internal static class RuleVerifier
 {
     public static IReadOnlyList<Finding> Verify<TRule>(string markup, string? dockerIgnore = null, ProjectModel? project = null,
-        AnalysisOptions? options = null, bool contextKnown = true)
+        AnalysisOptions? options = null, bool contextKnown = true, IContextFiles? contextFiles = null, ContextOrigin contextOrigin = ContextOrigin.Stated,
+        string contextDirectory = "/context")
         where TRule : DockerfileRule, new()
     {
         var (text, expected) = ParseMarkup(markup);
-        var findings = Run<TRule>(text, dockerIgnore, project, options, contextKnown);
+        var findings = Run<TRule>(text, dockerIgnore, project, options, contextKnown, contextFiles: contextFiles, contextOrigin: contextOrigin,
+            contextDirectory: contextDirectory);
         var source = SourceText.From(text);
         var expectedText = expected.Select(s => Describe(source.GetLinePositionSpan(s))).ToList();
         var actualText = findings.Select(f => Describe(f.Location)).ToList();
@@ -31,7 +34,8 @@ internal static class RuleVerifier
 
     /// <summary>Runs one rule alone (syntax errors excluded) and returns its findings in source order.</summary>
     public static IReadOnlyList<Finding> Run<TRule>(string text, string? dockerIgnore = null, ProjectModel? project = null,
-        AnalysisOptions? options = null, bool contextKnown = true, string path = "Dockerfile")
+        AnalysisOptions? options = null, bool contextKnown = true, string path = "Dockerfile", IContextFiles? contextFiles = null,
+        ContextOrigin contextOrigin = ContextOrigin.Stated, string contextDirectory = "/context")
         where TRule : DockerfileRule, new()
     {
         var rule = new TRule();
@@ -46,7 +50,9 @@ internal static class RuleVerifier
         var input = new AnalysisInput(SourceText.From(text, path))
         {
             DockerIgnoreText = dockerIgnore,
-            ContextDirectory = contextKnown ? "/context" : null,
+            ContextDirectory = contextKnown ? contextDirectory : null,
+            ContextFiles = contextFiles,
+            ContextOrigin = contextOrigin,
             Project = project,
             Options = options,
         };

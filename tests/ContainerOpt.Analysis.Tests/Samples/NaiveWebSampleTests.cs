@@ -70,6 +70,7 @@ public sealed class NaiveWebSampleTests
             "COPT4003 1:31-34 Warning", // the SDK is the final image
             "COPT4004 1:35-38 Warning", // .NET 6.0 is out of support
             "COPT4005 3:6-7 Warning",   // COPY . . before dotnet restore
+            "COPT4019 3:6-7 Warning",   // the root props files (central package versions) are outside the project-folder context
             "COPT4009 5:12-19 Info",    // publish restores again
             "COPT4011 6:19-36 Error",   // WrongName.dll is not Api.dll
         }, dotnet, string.Join("\n", findings.Select(f => f.ToCanonicalString())));
@@ -88,8 +89,8 @@ public sealed class NaiveWebSampleTests
             "COPT4003 1:31",  // SDK in the final image (stands for COPT3008, build tools in the final image)
             "COPT4001 1:35",  // version mismatch
             "COPT4004 1:35",  // end of life
-            "COPT3011 3:6",   // no .dockerignore while COPY takes the whole context
             "COPT4005 3:6",   // COPY . . before restore (stands for COPT3007)
+            "COPT4019 3:6",   // Directory.Packages.props above the context: the restore in the image has no package versions
             "COPT3004 4:5",   // NuGet cache left in the restore layer (the publish after it restores nothing new)
             "COPT4009 5:12",  // publish restores again
             "COPT1106 6:12",  // shell-form ENTRYPOINT (JSONArgsRecommended, DL3025)
@@ -102,5 +103,7 @@ public sealed class NaiveWebSampleTests
         var sdk = findings.Single(f => f.Code == "COPT4003");
         Assert.AreEqual(1, findings.Count(f => f.Location.Start.Line == 3 && f.Code is "COPT3007" or "COPT4005"), "one finding for COPY . . before restore");
         Assert.IsFalse(findings.Any(f => f.Code == "COPT3008"), "superseded by COPT4003: " + sdk.Message);
+        StringAssert.StartsWith(findings.Single(f => f.Code == "COPT4019").Message,
+            "'../../Directory.Build.props', '../../Directory.Packages.props' and '../../../../global.json' are outside the build context '");
     }
 }

@@ -55,12 +55,35 @@ internal sealed record MSBuildDiagnostic(
         for (int i = 0; i < end; i++)
         {
             var d = TryParse(lines[i]);
-            if (d is not null)
+            if (d is null)
             {
-                list.Add(d);
+                continue;
             }
+            // MSBuild prints each line of a multi-line message with the whole prefix again ("…: error COPT0014:   cause"):
+            // one diagnostic, whose message has the lines joined by '\n'.
+            if (list.Count > 0 && ContinuationText(lines[i], d) is { } continuation && list[^1] is var previous
+                && (previous.Origin, previous.Span, previous.Kind, previous.Code, previous.Project) == (d.Origin, d.Span, d.Kind, d.Code, d.Project))
+            {
+                list[^1] = previous with { Message = previous.Message + "\n" + continuation, RawLine = previous.RawLine + "\n" + lines[i] };
+                continue;
+            }
+            list.Add(d);
         }
         return list;
+    }
+
+    /// <summary>The text of a continuation line (after "CODE: ", its indentation kept), or null when the message does not start indented.</summary>
+    private static string? ContinuationText(string line, MSBuildDiagnostic d)
+    {
+        string marker = $"{d.Kind} {d.Code}: ";
+        int at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || at + marker.Length >= line.Length || line[at + marker.Length] != ' ')
+        {
+            return null;
+        }
+        string text = line.Substring(at + marker.Length).TrimEnd();
+        string suffix = d.Project.Length > 0 ? $" [{d.Project}]" : "";
+        return suffix.Length > 0 && text.EndsWith(suffix, StringComparison.Ordinal) ? text.Substring(0, text.Length - suffix.Length) : text;
     }
 
     public override string ToString() => RawLine.Trim();

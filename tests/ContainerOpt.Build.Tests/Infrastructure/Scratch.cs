@@ -88,6 +88,44 @@ internal sealed class Scratch
         return Write($"{name}/{Leaf(name)}.csproj", ProjectXml("Microsoft.NET.Sdk", frameworks, "Library", properties, reference ? PackageReference + "\n" + items : items));
     }
 
+    /// <summary>
+    /// An MSTest project as <c>dotnet new mstest</c> makes one (Microsoft.NET.Test.Sdk, MSTest.TestAdapter and
+    /// MSTest.TestFramework, at the versions this repository's own tests use, so they restore from the machine's
+    /// package folder); <c>OutputType</c> is left to the test SDK, which makes it an Exe with IsTestProject=true.
+    /// </summary>
+    public string MSTestProject(string name, bool reference = true)
+    {
+        Write($"{name}/Test1.cs", "namespace Tests;\n\n[TestClass]\npublic sealed class Test1\n{\n    [TestMethod]\n    public void Passes() { }\n}\n");
+        string packages = string.Concat(new[] { "Microsoft.NET.Test.Sdk", "MSTest.TestAdapter", "MSTest.TestFramework" }
+            .Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{RepositoryPackageVersion(p)}\" />\n"));
+        return Write($"{name}/{Leaf(name)}.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n" +
+            "  <ItemGroup>\n" + packages + (reference ? "    " + PackageReference + "\n" : "") + "    <Using Include=\"Microsoft.VisualStudio.TestTools.UnitTesting\" />\n  </ItemGroup>\n</Project>\n");
+    }
+
+    /// <summary>The version of a package in this repository's Directory.Packages.props.</summary>
+    private static string RepositoryPackageVersion(string package)
+    {
+        string props = File.ReadAllText(Path.Combine(RunFixture.RepoRoot, "Directory.Packages.props"));
+        var match = System.Text.RegularExpressions.Regex.Match(props, $"<PackageVersion Include=\"{System.Text.RegularExpressions.Regex.Escape(package)}\" Version=\"([^\"]+)\"");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"Directory.Packages.props has no version of {package}");
+    }
+
+    /// <summary>
+    /// Makes the scratch folder a repository of its own: a .git folder (where ContainerOpt stops looking for
+    /// NuGet.config and global.json) and its own Directory.Build.props/.targets and Directory.Packages.props (so
+    /// MSBuild imports none of the run's), the props opting every project in when <paramref name="optIn"/>. The
+    /// restore inputs, and so the generated build context, are then inside this folder.
+    /// </summary>
+    public void OwnRepository(bool optIn)
+    {
+        Directory.CreateDirectory(PathOf(".git"));
+        Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <NuGetAudit>false</NuGetAudit>\n  </PropertyGroup>\n" +
+            (optIn ? $"  <ItemGroup>\n    {PackageReference}\n  </ItemGroup>\n" : "") + "</Project>\n");
+        Write("Directory.Build.targets", "<Project />\n");
+        Write("Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+    }
+
     /// <summary>The project's name: the last segment of its folder.</summary>
     private static string Leaf(string folder) => folder.TrimEnd('/').Split('/').Last();
 

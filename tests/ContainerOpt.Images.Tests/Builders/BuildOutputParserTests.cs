@@ -42,7 +42,8 @@ public sealed class BuildOutputParserTests
 
         BuildFailure failure = Failure(parser, BuilderKind.DockerBuildKit, "fail.Dockerfile");
         Assert.AreEqual("(3,1,3,11)", failure.Location.ToString());
-        Assert.AreEqual("fail.Dockerfile(3,1): error COPT0014: The image build failed at 'RUN exit 3': executor failed running [/bin/sh -c exit 3]: exit code: 3", failure.Finding.ToCanonicalString());
+        Assert.AreEqual("executor failed running [/bin/sh -c exit 3]: exit code: 3", failure.Message);
+        Assert.AreEqual("fail.Dockerfile(3,1): error COPT0014: The image build failed at 'RUN exit 3': exit code: 3", failure.Finding.ToCanonicalString());
         Assert.AreEqual("COPT0014", failure.Finding.Code);
     }
 

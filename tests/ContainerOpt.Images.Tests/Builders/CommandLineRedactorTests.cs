@@ -52,4 +52,18 @@ public sealed class CommandLineRedactorTests
         var redactor = new CommandLineRedactor(new[] { "abc", "abcdef", null, "", "x" });
         Assert.AreEqual("value *** and *** and x", redactor.RedactText("value abcdef and abc and x"));
     }
+
+    [TestMethod]
+    [DataRow("export NUGET_TOKEN=ghp_abc123 && dotnet restore", "export NUGET_TOKEN=*** && dotnet restore")]
+    [DataRow("dotnet restore -p:NuGetPassword=\"p w\" -p:Configuration=Release", "dotnet restore -p:NuGetPassword=*** -p:Configuration=Release")]
+    [DataRow("API_KEY='k e y';echo", "API_KEY=***;echo")]
+    [DataRow("PATH=/usr/bin VERSION=1.2.3", "PATH=/usr/bin VERSION=1.2.3")]
+    [DataRow("source https://me:ghp_abc123@nuget.pkg.github.com/org/index.json", "source https://me:***@nuget.pkg.github.com/org/index.json")]
+    [DataRow("https://nuget.pkg.github.com/org/index.json:443", "https://nuget.pkg.github.com/org/index.json:443")]
+    [DataRow("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x", "Authorization: Bearer ***")]
+    [DataRow("curl -H 'Authorization: token ghp_abcdef123456'", "curl -H 'Authorization: token ***'")]
+    [DataRow("error CS1519: Invalid token '=' in class, record, struct, or interface member declaration", "error CS1519: Invalid token '=' in class, record, struct, or interface member declaration")]
+    [DataRow("Could not load file or assembly 'Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089'", "Could not load file or assembly 'Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089'")]
+    public void RedactSecrets_MasksWhatLooksSecretInOutput(string text, string shown) =>
+        Assert.AreEqual(shown, CommandLineRedactor.RedactSecrets(text));
 }

@@ -71,10 +71,37 @@ public sealed class ImageBuilderEngineTests
             ? "executor failed running [/bin/sh -c exit 3]: exit code: 3"
             : "The command '/bin/sh -c exit 3' returned a non-zero code: 3";
         Assert.AreEqual(expectedMessage, failure.Message);
-        Assert.AreEqual($"{request.DockerfilePath}(3,1): error COPT0014: The image build failed at 'RUN exit 3': {expectedMessage}", failure.Finding.ToCanonicalString());
+        // The finding names the instruction once: the builder's restatement of the command is left out.
+        Assert.AreEqual($"{request.DockerfilePath}(3,1): error COPT0014: The image build failed at 'RUN exit 3': exit code: 3", failure.Finding.ToCanonicalString());
         Assert.AreEqual(DiagnosticSeverity.Error, failure.Finding.Severity);
         Assert.IsTrue(lines.Any(l => l.Text.Contains("RUN exit 3", StringComparison.Ordinal)), "the output was not streamed");
         Assert.IsFalse(result.Steps.Any(s => s.Instruction == "RUN echo never"));
+    }
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void FailingStep_CarriesItsErrorLine_WithoutTheSecret(bool buildKit)
+    {
+        DockerEngine.Require();
+        string secret = "s3cret-" + Guid.NewGuid().ToString("N");
+        string context = Context(
+            $"FROM {Base}\nARG NUGET_TOKEN\nRUN echo '  Determining projects to restore...' && " +
+            "echo \"/src/app.csproj : error NU1301: Unable to load the service index for source https://me:$NUGET_TOKEN@nuget.example/v3/index.json.\" && " +
+            "echo '  Failed to restore /src/app.csproj (in 1.2 sec).' && exit 1\n");
+        var request = new ImageBuildRequest(context, Path.Combine(context, "Dockerfile"))
+        {
+            Network = "none",
+            BuildArgs = new[] { new BuildArgument("NUGET_TOKEN", secret) },
+        };
+
+        ImageBuildResult result = ImageBuilder.Build(request, Detect(buildKit), null);
+
+        Assert.IsFalse(result.Succeeded);
+        string message = result.Failure!.Finding.Message;
+        StringAssert.EndsWith(message, "': exit code: 1\n  /src/app.csproj : error NU1301: Unable to load the service index for source https://me:***@nuget.example/v3/index.json.");
+        Assert.IsFalse(message.Contains(secret, StringComparison.Ordinal), message);
+        Assert.AreEqual(3, result.Failure.Line);
     }
 
     [TestMethod]

@@ -74,6 +74,53 @@ public sealed class ErrorsAreCertainTests
         }
     }
 
+    /// <summary>Analyses a Dockerfile against a real context folder (a.txt, b.txt) that the loader's <c>DiskContextFiles</c> reads.</summary>
+    private static (IReadOnlyList<Finding> Findings, ProcessResult Classic, ProcessResult BuildKit) AnalyzeAndBuildInContext(string dockerfile)
+    {
+        string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "a.txt"), "a");
+        File.WriteAllText(Path.Combine(context, "b.txt"), "b");
+        try
+        {
+            var findings = new DockerfileAnalyzer().Analyze(new AnalysisInput(SourceText.From(dockerfile, Path.Combine(context, "Dockerfile")))
+            {
+                ContextDirectory = context,
+                ContextFiles = new ContainerOpt.Analysis.Requests.DiskContextFiles(context),
+                ContextOrigin = ContainerOpt.Analysis.Facts.ContextOrigin.Stated,
+                DockerIgnoreText = "*\n!a.txt\n!b.txt\n",
+                Options = new AnalysisOptions { Today = new DateTime(2026, 12, 1) },
+            }).Findings;
+            DockerEngine.Require();
+            return (findings, Build(dockerfile, buildKit: false), Build(dockerfile, buildKit: true));
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void A_copy_source_the_named_context_lacks_is_an_error_and_fails_both_builders()
+    {
+        var (findings, classic, buildKit) = AnalyzeAndBuildInContext($"FROM {Base}\nCOPY a.txt /a\nCOPY config/app.json /etc/app.json\n");
+        var error = findings.Single(f => f.Code == "COPT1204");
+        Assert.AreEqual(DiagnosticSeverity.Error, error.Severity, error.ToCanonicalString());
+        Assert.AreEqual(3, error.Location.Start.Line);
+        Assert.AreNotEqual(0, classic.ExitCode, classic.Output);
+        Assert.AreNotEqual(0, buildKit.ExitCode, buildKit.Output);
+    }
+
+    [TestMethod]
+    public void A_pattern_that_matches_nothing_and_a_path_above_the_context_build_with_BuildKit_so_they_are_warnings()
+    {
+        var (findings, classic, buildKit) = AnalyzeAndBuildInContext($"FROM {Base}\nCOPY *.nomatch /x/\nCOPY ../a.txt /a\n");
+        var severities = findings.Where(f => f.Code == "COPT1204").Select(f => f.Location.Start.Line + " " + f.Severity).ToArray();
+        CollectionAssert.AreEqual(new[] { "2 Warning", "3 Warning" }, severities);
+        Assert.AreNotEqual(0, classic.ExitCode, "the classic builder refuses both: " + classic.Output);
+        Assert.AreEqual(0, buildKit.ExitCode, buildKit.Output);
+    }
+
     [TestMethod]
     public void Several_sources_to_a_folder_without_slash_build_with_BuildKit_so_it_is_a_warning()
     {
@@ -231,11 +278,11 @@ public sealed class ErrorsAreCertainTests
     [TestMethod]
     public void Every_check_that_can_report_an_error_is_covered_here_or_cites_its_source()
     {
-        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200", "COPT4017" }).ToHashSet();
+        var shownHere = CertainFailures.Select(c => (string)c[0]).Concat(new[] { "COPT2021", "COPT4011", "COPT4002", "COPT1200", "COPT4017", "COPT1204" }).ToHashSet();
         // COPT4001: no older SDK or runtime is stood in here; docs/rules/COPT4001.md cites NETSDK1045 and the host's framework resolution.
         // COPT4018: a second framework's targeting pack cannot be restored offline here; docs/rules/COPT4018.md cites NETSDK1129.
         var cited = new Dictionary<string, string> { ["COPT4001"] = "NETSDK1045", ["COPT4018"] = "NETSDK1129" };
-        foreach (var id in new[] { "COPT1200", "COPT4017", "COPT4018", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
+        foreach (var id in new[] { "COPT1200", "COPT1204", "COPT4017", "COPT4018", "COPT2011", "COPT2021", "COPT2023", "COPT2043", "COPT4001", "COPT4002", "COPT4011" })
         {
             Assert.AreEqual(RuleTier.Minimum, DiagnosticCatalog.TierOf(DiagnosticCatalog.ForCode(id)!), id);
             Assert.IsTrue(shownHere.Contains(id) || cited.ContainsKey(id), id + " has neither an engine test nor a cited source");

@@ -28,6 +28,29 @@ public static class ContextPaths
         return p.StartsWith(prefix, comparison) ? p.Substring(prefix.Length) : null;
     }
 
+    /// <summary>
+    /// A full path as seen from a folder, with <c>../</c> steps ('/'-separated): <c>/repo/Directory.Build.props</c> from
+    /// <c>/repo/src/Api</c> is <c>../../Directory.Build.props</c>. Strings only (netstandard2.0 has no Path.GetRelativePath).
+    /// </summary>
+    public static string RelativeFrom(string folder, string fullPath)
+    {
+        var from = DockerIgnore.CleanPath(NormalizeSeparators(folder)).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var to = DockerIgnore.CleanPath(NormalizeSeparators(fullPath)).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var comparison = IsWindowsPath(folder) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        int common = 0;
+        while (common < from.Length && common < to.Length && string.Equals(from[common], to[common], comparison))
+        {
+            common++;
+        }
+        if (common == 0 && IsWindowsPath(folder))
+        {
+            return NormalizeSeparators(fullPath); // another drive
+        }
+        var steps = Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common));
+        string relative = string.Join("/", steps);
+        return relative.Length == 0 ? "." : relative;
+    }
+
     public static string ParentOf(string path)
     {
         string p = path.TrimEnd('/');

@@ -158,6 +158,11 @@ public sealed class DotNetCommand
 
     public bool Has(params string[] names) => Option(names) is not null;
 
+    private static readonly string[] RestoringVerbs = { "restore", "build", "publish", "test", "pack", "run" };
+
+    /// <summary>True for <c>dotnet restore</c>, and for a build/publish/test/pack/run that restores implicitly (no <c>--no-restore</c>, no <c>--no-build</c>).</summary>
+    public bool Restores => Is("restore") || (RestoringVerbs.Contains(Verb) && !Has("no-restore", "no-build"));
+
     /// <summary>The last value given to an MSBuild property with <c>-p</c> (names are case-insensitive), or null.</summary>
     public DotNetProperty? Property(string name) =>
         Properties.LastOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

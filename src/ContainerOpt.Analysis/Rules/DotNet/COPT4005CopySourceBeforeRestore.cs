@@ -12,8 +12,6 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// </summary>
 public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
 {
-    private static readonly string[] RestoringVerbs = { "restore", "build", "publish", "test", "pack", "run" };
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopySourceBeforeRestore;
 
     /// <summary>The .NET-specific finding replaces the generic one on the same line: the generic broad-COPY-before-dependency-step rule says the same about dotnet restore.</summary>
@@ -22,9 +20,9 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var project = context.Project;
-        if (project is null)
+        if (project is null || context.Facts.WrittenForAnotherContext)
         {
-            return;
+            return; // COPT1204 says the context is wrong; which files come first cannot be judged against it
         }
         var commands = context.Facts.DotNetCommands;
         string? projectDir = context.Facts.DotNet!.ProjectDirectoryInContext;
@@ -70,7 +68,7 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
         DotNetCommand? implicitRestore = null;
         foreach (var command in commands)
         {
-            if (!ReferenceEquals(command.Stage, stage) || !RestoringVerbs.Contains(command.Verb))
+            if (!ReferenceEquals(command.Stage, stage) || !command.Restores)
             {
                 continue;
             }
@@ -78,10 +76,7 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
             {
                 return command;
             }
-            if (implicitRestore is null && !command.Has("no-restore", "no-build"))
-            {
-                implicitRestore = command;
-            }
+            implicitRestore ??= command;
         }
         return implicitRestore;
     }

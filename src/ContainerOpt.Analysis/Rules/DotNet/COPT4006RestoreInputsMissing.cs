@@ -18,9 +18,9 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var project = context.Project;
-        if (project is null || context.ContextDirectory is null)
+        if (project is null || context.ContextDirectory is null || context.Facts.WrittenForAnotherContext)
         {
-            return;
+            return; // COPT1204 says the context is wrong; what the restore lacks cannot be judged against it
         }
         var inputs = new List<string>();
         foreach (var path in new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs))

@@ -12,7 +12,10 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// set by ENV; ASPNETCORE_HTTP_PORTS/ASPNETCORE_HTTPS_PORTS set by ENV (ASP.NET Core 8+); the image's
 /// own setting (.NET 8+ images: ASPNETCORE_HTTP_PORTS=8080; earlier: ASPNETCORE_URLS=http://+:80). The
 /// project's ContainerPort items and ContainerEnvironmentVariable ports count as listened on too.
-/// Web apps only; silent when the listening ports cannot be known (a non-.NET base without ENV).
+/// Web apps only; silent when the listening ports cannot be known (a non-.NET base without ENV). The conventional HTTPS
+/// port (8081 on .NET 8+ images, 443 before) is not a mismatch while the image leaves HTTPS to run time (no URLs fixed,
+/// no ASPNETCORE_HTTPS_PORTS): Visual Studio's template exposes 8080 and 8081 and sets ASPNETCORE_HTTPS_PORTS=8081 when it
+/// runs the container, as a deployment does with its certificate.
 /// </summary>
 public sealed class COPT4012ExposePortMismatch : DockerfileRule
 {
@@ -40,6 +43,10 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
             return;
         }
         var declared = new HashSet<int>(listening);
+        if (HttpsLeftToRunTime(final))
+        {
+            declared.Add(modern ? 8081 : 443);
+        }
         foreach (var port in project.ContainerPorts)
         {
             if (ParsePort(port) is { } p) declared.Add(p);
@@ -119,6 +126,11 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
         }
         return (new List<int>(), "");
     }
+
+    /// <summary>True when nothing in the image fixes where HTTPS listens: no --urls, no ASPNETCORE_URLS/DOTNET_URLS, no ASPNETCORE_HTTPS_PORTS.</summary>
+    private static bool HttpsLeftToRunTime(Stage final) =>
+        UrlsArgument(final) is null && string.IsNullOrWhiteSpace(final.EnvAtEnd("ASPNETCORE_URLS")) && string.IsNullOrWhiteSpace(final.EnvAtEnd("DOTNET_URLS"))
+        && final.EnvAtEnd("ASPNETCORE_HTTPS_PORTS") is null;
 
     /// <summary>The value of <c>--urls</c> on the command the final image runs, or null.</summary>
     private static string? UrlsArgument(Stage final)

@@ -17,13 +17,18 @@ public sealed class COPT3011DockerignoreMissing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (!context.ContextKnown || context.DockerIgnore is not null)
+        if (!context.ContextKnown || context.DockerIgnore is not null || context.Facts.WrittenForAnotherContext)
         {
-            return;
+            return; // (for a context the file was not written for, COPT1204 names the right one, which has its own .dockerignore)
         }
         if (WholeContext.FirstCopy(context) is { } source)
         {
-            context.Report(source.Token.Span, source.Value);
+            // Docker reads the .dockerignore at the context's root (BuildKit also <Dockerfile>.dockerignore), not the one
+            // beside the Dockerfile: name the file it will read.
+            string where = context.Facts.DockerIgnorePath is { } path
+                ? $"'{path}' (docker reads the .dockerignore at the root of the build context)"
+                : "a .dockerignore at the root of the build context";
+            context.Report(source.Token.Span, source.Value, where);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var ignore = context.DockerIgnore;
-        if (ignore is null || WholeContext.FirstCopy(context) is not { } source)
+        if (ignore is null || context.Facts.WrittenForAnotherContext || WholeContext.FirstCopy(context) is not { } source)
         {
             return;
         }
@@ -51,7 +51,8 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         {
             return;
         }
-        context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")));
+        string file = context.Facts.DockerIgnorePath is { } path ? $"'{path}'" : ".dockerignore";
+        context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")), file);
     }
 
     private static string List(IEnumerable<string> items) => Prose.And(items);

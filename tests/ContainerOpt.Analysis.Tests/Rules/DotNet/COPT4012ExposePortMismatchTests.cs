@@ -35,6 +35,24 @@ public sealed class COPT4012ExposePortMismatchTests
     }
 
     [TestMethod]
+    public void The_https_port_that_the_image_leaves_to_run_time_is_no_mismatch()
+    {
+        // Visual Studio's template: EXPOSE 8080 and 8081, ASPNETCORE_HTTPS_PORTS=8081 set when it runs the container.
+        RuleVerifier.Verify<COPT4012ExposePortMismatch>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base\nUSER $APP_UID\nWORKDIR /app\nEXPOSE 8080\nEXPOSE 8081\nFROM base AS final\n", project: ProjectModels.Web());
+        RuleVerifier.Verify<COPT4012ExposePortMismatch>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE 80\nEXPOSE 443\n", project: ProjectModels.Web("net6.0"));
+        // Once the image fixes where it listens, 8081 is a port like any other.
+        RuleVerifier.Verify<COPT4012ExposePortMismatch>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_URLS=http://+:8080\nEXPOSE 8080 [|8081|]\n", project: ProjectModels.Web());
+        RuleVerifier.Verify<COPT4012ExposePortMismatch>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_HTTPS_PORTS=8443\nEXPOSE 8080 8443 [|8081|]\n", project: ProjectModels.Web());
+        // 443 on a .NET 8+ image is not its HTTPS convention.
+        RuleVerifier.Verify<COPT4012ExposePortMismatch>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nEXPOSE 8080 [|443|]\n", project: ProjectModels.Web());
+    }
+
+    [TestMethod]
     public void Urls_on_the_command_line_win() =>
         RuleVerifier.Verify<COPT4012ExposePortMismatch>(
             "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_HTTP_PORTS=8080\nEXPOSE [|8080|] 5001\nENTRYPOINT [\"dotnet\", \"Api.dll\", \"--urls\", \"http://0.0.0.0:5001\"]\n",

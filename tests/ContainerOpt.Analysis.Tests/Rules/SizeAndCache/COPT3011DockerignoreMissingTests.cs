@@ -12,7 +12,7 @@ public sealed class COPT3011DockerignoreMissingTests
         var findings = RuleVerifier.Verify<COPT3011DockerignoreMissing>(
             "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY [|.|] .\nFROM build\nCOPY . /again\n");
         Assert.AreEqual(
-            "The COPY of '.' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore beside the Dockerfile.",
+            "The COPY of '.' takes the whole build context and there is no .dockerignore: .git, build output (bin/, obj/, node_modules) and local secrets (.env, *.pfx) are sent to the builder and copied with it. Add a .dockerignore at the root of the build context.",
             findings[0].Message);
     }
 

@@ -15,7 +15,7 @@ public sealed class COPT3012DockerignoreIncompleteTests
         var findings = RuleVerifier.Verify<COPT3012DockerignoreIncomplete>(
             "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY *.csproj ./\nCOPY [|.|] .\nCOPY . /again\n", dockerIgnore: "bin/\nobj/\n*.md\n");
         Assert.AreEqual(
-            "The COPY of '.' takes the whole build context, and .dockerignore does not exclude .git, bin/, obj/, .env and *.pfx. Add '.git', '**/bin', '**/obj', '.env' and '**/*.pfx' to .dockerignore.",
+            "The COPY of '.' takes the whole build context, and .dockerignore does not exclude .git, bin/, obj/, .env and *.pfx. Add '.git', '**/bin', '**/obj', '.env' and '**/*.pfx' to it.",
             findings[0].Message);
     }
 
@@ -30,7 +30,7 @@ public sealed class COPT3012DockerignoreIncompleteTests
             "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\n", dockerIgnore: "**/.git\n**/bin\n**/obj\n**/.env\n*.pfx\n**/node_modules\n");
         var findings = RuleVerifier.Verify<COPT3012DockerignoreIncomplete>(
             "FROM debian:12-slim\nCOPY [|.|] /app\n", dockerIgnore: ".git\n.env*\n!.env\n*.pfx\n");
-        StringAssert.Contains(findings[0].Message, "does not exclude .env. Add '.env' to .dockerignore.");
+        StringAssert.Contains(findings[0].Message, "does not exclude .env. Add '.env' to it.");
     }
 
     [TestMethod]

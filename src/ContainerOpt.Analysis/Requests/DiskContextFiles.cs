@@ -1,0 +1,105 @@
+namespace ContainerOpt.Analysis.Requests;
+
+/// <summary>
+/// The build context on disk, asked lazily: each question is a stat (or, for a pattern, a walk of the folders the pattern
+/// names) and its answer is remembered as a probe. The MSBuild task stores the probes with its cached findings and asks
+/// them again on the next build (<see cref="StillHolds"/>): a few stats instead of listing a context that may hold a whole
+/// repository.
+/// </summary>
+public sealed class DiskContextFiles : Facts.IContextFiles
+{
+    private readonly string _root;
+    private readonly Dictionary<string, bool> _probes = new(StringComparer.Ordinal);
+
+    public DiskContextFiles(string contextDirectory) => _root = Path.GetFullPath(contextDirectory);
+
+    /// <summary>Every question asked and its answer ('p:' marks a pattern).</summary>
+    public IReadOnlyDictionary<string, bool> Probes => _probes;
+
+    public bool Exists(string relativePath) => Remember(relativePath, () => ExistsOnDisk(_root, relativePath));
+
+    public bool AnyMatch(string relativePattern) => Remember("p:" + relativePattern, () => MatchesOnDisk(_root, relativePattern));
+
+    /// <summary>True when every recorded probe still gets the same answer.</summary>
+    public static bool StillHolds(string contextDirectory, IEnumerable<KeyValuePair<string, bool>> probes)
+    {
+        string root = Path.GetFullPath(contextDirectory);
+        foreach (var probe in probes)
+        {
+            bool now = probe.Key.StartsWith("p:", StringComparison.Ordinal) ? MatchesOnDisk(root, probe.Key.Substring(2)) : ExistsOnDisk(root, probe.Key);
+            if (now != probe.Value)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool Remember(string key, Func<bool> ask)
+    {
+        if (!_probes.TryGetValue(key, out bool answer))
+        {
+            _probes[key] = answer = ask();
+        }
+        return answer;
+    }
+
+    private static bool ExistsOnDisk(string root, string relative)
+    {
+        string full = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+        try
+        {
+            return File.Exists(full) || Directory.Exists(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return true; // unknown: never claim a file is missing
+        }
+    }
+
+    /// <summary>Go's filepath.Match per segment (<see cref="Facts.PathGlob"/>), walking only the folders the pattern's segments select.</summary>
+    private static bool MatchesOnDisk(string root, string pattern)
+    {
+        var segments = pattern.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        try
+        {
+            return Match(root, segments, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return true;
+        }
+    }
+
+    private static bool Match(string folder, string[] segments, int index)
+    {
+        if (index == segments.Length)
+        {
+            return true;
+        }
+        string segment = segments[index];
+        if (!Facts.PathGlob.IsGlob(segment))
+        {
+            string next = Path.Combine(folder, segment);
+            return index == segments.Length - 1 ? File.Exists(next) || Directory.Exists(next) : Directory.Exists(next) && Match(next, segments, index + 1);
+        }
+        var regex = Facts.PathGlob.ToRegex(segment, doubleStarCrossesFolders: false);
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+        {
+            string name = Path.GetFileName(entry);
+            if (!regex.IsMatch(name))
+            {
+                continue;
+            }
+            if (index == segments.Length - 1 || (Directory.Exists(entry) && Match(entry, segments, index + 1)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

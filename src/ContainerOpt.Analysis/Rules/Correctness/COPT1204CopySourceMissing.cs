@@ -1,0 +1,108 @@
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.Correctness;
+
+/// <summary>
+/// COPY/ADD sources the build context does not hold. A plain path that is missing fails the build with both builders
+/// (shown on the engine). Its severity follows how sure ContainerOpt is of the context: an error when the context was named
+/// (ContainerOptContext, Visual Studio's DockerfileContext, <c>--context</c>, the generated header), or when ContainerOpt
+/// assumed the Dockerfile's folder but the project's own files show the folder the paths are relative to (Visual Studio
+/// writes them relative to the solution folder: the message names it); a warning when it assumed the folder and other
+/// sources are there (a mistyped path); a suggestion when it assumed the folder and none is (the file is most likely built
+/// from another folder, which nothing here names). A pattern that matches nothing fails the classic builder only
+/// (BuildKit copies nothing), and a path that leaves the context (<c>../x</c>) is refused by the classic builder while
+/// BuildKit reads it from the context's root: warnings. One finding per kind for the file, its other places as
+/// additional locations.
+/// </summary>
+public sealed class COPT1204CopySourceMissing : DockerfileRule
+{
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.CopySourceMissing;
+
+    public override void Analyze(RuleContext context)
+    {
+        var facts = context.Facts;
+        var missing = facts.MissingSources;
+        if (missing.Count == 0 || facts.ContextDirectory is not { } contextDirectory)
+        {
+            return;
+        }
+        string origin = facts.ContextOrigin.Qualifier();
+        string? better = BetterContext(context, missing.Where(m => !m.IsOutside).Select(m => m.Source.Path).ToList(), contextDirectory);
+        string fix = better is not null
+            ? $"Build with the context '{better}': set ContainerOptContext (or Visual Studio's DockerfileContext) to it, and docker build from there"
+            : facts.ContextOrigin == ContextOrigin.Assumed
+                ? "Fix the path, or set ContainerOptContext to the folder docker build runs in"
+                : "Fix the path, or the context";
+
+        var plain = missing.Where(m => !m.IsOutside && !m.IsPattern).ToList();
+        if (plain.Count > 0)
+        {
+            var severity = facts.ContextOrigin == ContextOrigin.Stated || better is not null ? DiagnosticSeverity.Error
+                : facts.ContextSourcesFound > 0 ? DiagnosticSeverity.Warning
+                : DiagnosticSeverity.Style;
+            Report(context, severity, plain, plain.Count == 1 ? "is not" : "are not", contextDirectory, origin,
+                "docker cannot copy " + (plain.Count == 1 ? "it" : "them") + " and the build fails", fix);
+        }
+        var patterns = missing.Where(m => !m.IsOutside && m.IsPattern && !OtherSourceOfTheCopyExists(context, m)).ToList();
+        if (patterns.Count > 0)
+        {
+            var severity = facts.ContextOrigin == ContextOrigin.Assumed && better is null && facts.ContextSourcesFound == 0 ? DiagnosticSeverity.Style : DiagnosticSeverity.Warning;
+            Report(context, severity, patterns, patterns.Count == 1 ? "matches nothing" : "match nothing", contextDirectory, origin,
+                "BuildKit copies nothing and the classic builder fails (\"no source files were specified\")", fix);
+        }
+        var outside = missing.Where(m => m.IsOutside).ToList();
+        if (outside.Count > 0)
+        {
+            Report(context, DiagnosticSeverity.Warning, outside, outside.Count == 1 ? "leaves the context" : "leave the context", contextDirectory, origin,
+                "the classic builder refuses it (\"forbidden path outside the build context\") and BuildKit reads it from the context's root instead",
+                "Copy it from inside the context (build from a folder above, with ContainerOptContext)");
+        }
+    }
+
+    private static void Report(RuleContext context, DiagnosticSeverity severity, List<MissingSource> sources, string verb, string contextDirectory,
+        string origin, string consequence, string fix)
+    {
+        string what = Prose.QuotedAnd(sources.Select(s => s.Source.Token.Value.Trim('"')));
+        context.ReportAsAlsoAt(severity, sources[0].Source.Token.Span, sources.Skip(1).Select(s => s.Source.Token.Span).ToList(),
+            what, verb, contextDirectory, origin, consequence, fix);
+    }
+
+    /// <summary>A pattern that matches nothing is harmless when another source of the same COPY exists (both builders then copy that one).</summary>
+    private static bool OtherSourceOfTheCopyExists(RuleContext context, MissingSource pattern) =>
+        context.Facts.ContextSourcesOf(pattern.Source.Instruction).Any(s => !ReferenceEquals(s, pattern.Source)
+            && !context.Facts.MissingSources.Any(m => ReferenceEquals(m.Source, s)));
+
+    /// <summary>
+    /// The folder the missing paths are relative to, when the project's own files say so: for each missing source, a known
+    /// file (the project, its references, its restore inputs) whose full path ends with it gives a candidate; all agree.
+    /// </summary>
+    private static string? BetterContext(RuleContext context, IReadOnlyList<string> missing, string contextDirectory)
+    {
+        if (context.Project is not { } project || missing.Count == 0)
+        {
+            return null;
+        }
+        var known = new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs)
+            .Select(p => ContextPaths.NormalizeSeparators(p)).ToList();
+        string? candidate = null;
+        foreach (var source in missing)
+        {
+            string suffix = "/" + source.TrimEnd('/');
+            var match = known.FirstOrDefault(k => k.EndsWith(suffix, StringComparison.Ordinal) || k.Contains(suffix + "/"));
+            if (match is null)
+            {
+                return null;
+            }
+            int at = match.EndsWith(suffix, StringComparison.Ordinal) ? match.Length - suffix.Length : match.IndexOf(suffix + "/", StringComparison.Ordinal);
+            string folder = match.Substring(0, at);
+            if (candidate is not null && candidate != folder)
+            {
+                return null;
+            }
+            candidate = folder;
+        }
+        string current = ContextPaths.NormalizeSeparators(contextDirectory).TrimEnd('/');
+        return candidate is null || candidate.Length == 0 || candidate == current ? null : candidate;
+    }
+}

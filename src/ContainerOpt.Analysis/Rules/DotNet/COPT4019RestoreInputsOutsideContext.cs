@@ -1,0 +1,103 @@
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Rules.DotNet;
+
+/// <summary>
+/// The Dockerfile restores the project (<c>dotnet restore</c>, or a build/publish that restores) while files the restore
+/// reads lie outside the build context: the project itself, a ProjectReference (<c>../Core</c>), or the
+/// Directory.Build.props/.targets, Directory.Packages.props, NuGet.config or global.json above the context. No COPY can
+/// reach them, so the restore fails or the image builds without them. Reported once, at the first COPY of the whole
+/// context before the restore (else at the restore), naming the folder that holds them all. Silent when the Dockerfile
+/// copies paths the context lacks (COPT1204 says the context is wrong) and when nothing restores (an image of published
+/// output needs none of them).
+/// </summary>
+public sealed class COPT4019RestoreInputsOutsideContext : DockerfileRule
+{
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.RestoreInputsOutsideContext;
+
+    /// <summary>The fix is another context, which has its own .dockerignore: advice about this one's would mislead.</summary>
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT3011", "COPT3012" };
+
+    public override void Analyze(RuleContext context)
+    {
+        var facts = context.Facts;
+        if (context.Project is not { } project || facts.ContextDirectory is not { } contextDirectory || facts.WrittenForAnotherContext)
+        {
+            return;
+        }
+        var restore = facts.DotNetCommands.FirstOrDefault(c => c.Restores);
+        if (restore is null)
+        {
+            return;
+        }
+        string contextPath = ContextPaths.NormalizeSeparators(contextDirectory).TrimEnd('/');
+        // A file that shares only the file system's root with the context is the machine's, not the project's (a
+        // NuGet.config passed with RestoreConfigFile, say): no context could hold it, so it is no advice to give.
+        var outside = new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs)
+            .Where(p => !string.IsNullOrEmpty(p) && facts.RelativeToContext(p) is null)
+            .Select(ContextPaths.NormalizeSeparators)
+            .Where(p => !IsRoot(CommonFolder(new[] { ContextPaths.ParentOf(p), contextPath })))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (outside.Count == 0)
+        {
+            return;
+        }
+        var copyOfAll = WholeContextCopyBefore(context, restore);
+        var span = copyOfAll?.Token.Span ?? restore.VerbSpan;
+        context.Report(span, Prose.QuotedAnd(outside.Select(p => ContextPaths.RelativeFrom(contextPath, p))), outside.Count == 1 ? "is" : "are", contextPath, facts.ContextOrigin.Qualifier(),
+            outside.Count == 1 ? "it" : "them", restore.Verb, CommonFolder(outside.Select(ContextPaths.ParentOf).Append(contextPath)));
+    }
+
+    /// <summary>The first source that copies the whole context into the restore's stage chain before the restore.</summary>
+    private static ContextSource? WholeContextCopyBefore(RuleContext context, DotNetCommand restore)
+    {
+        if (restore.Stage is not { } stage)
+        {
+            return null;
+        }
+        foreach (var s in stage.Chain)
+        {
+            foreach (var instruction in s.Instructions)
+            {
+                if (ReferenceEquals(instruction, restore.Instruction))
+                {
+                    return null;
+                }
+                if (context.Facts.ContextSourcesOf(instruction).FirstOrDefault(c => c.IsWholeContext) is { } whole)
+                {
+                    return whole;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsRoot(string folder) => folder == "/" || (folder.Length <= 3 && folder.Length >= 2 && folder[1] == ':');
+
+    /// <summary>The deepest folder that holds every given folder ('/'-separated full paths).</summary>
+    private static string CommonFolder(IEnumerable<string> folders)
+    {
+        string[]? common = null;
+        foreach (var folder in folders)
+        {
+            var parts = folder.TrimEnd('/').Split('/');
+            if (common is null)
+            {
+                common = parts;
+                continue;
+            }
+            int n = 0;
+            while (n < common.Length && n < parts.Length && string.Equals(common[n], parts[n], StringComparison.Ordinal))
+            {
+                n++;
+            }
+            common = common.Take(n).ToArray();
+        }
+        string joined = string.Join("/", common ?? Array.Empty<string>());
+        return joined.Length == 0 ? "/" : joined;
+    }
+}
