@@ -70,21 +70,9 @@ public sealed class ParityTests : BuildTestBase
     /// <summary>The sample as a repository of its own under the run's folder, consuming the packages under test.</summary>
     private static string CopySample(string sample)
     {
-        string source = Path.Combine(RunFixture.RepoRoot, "samples", sample);
-        string root = RunFixture.NewScratchDirectory("parity-" + sample.Replace('/', '-'));
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            // The sample's own nuget.config points into this repository's artifacts: the run's feed replaces it.
-            if (parts.Any(p => p is "bin" or "obj") || relative.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            string target = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        // The sample's own nuget.config points into this repository's artifacts: the run's feed replaces it.
+        string root = SampleCopy.To(sample, RunFixture.NewScratchDirectory("parity-" + sample.Replace('/', '-')),
+            leaveOut: relative => relative.Equals("nuget.config", StringComparison.OrdinalIgnoreCase));
         // The samples name a released version by default (in the props files, or in the project for samples/visual-studio).
         var projectFiles = new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(root, f)).Where(File.Exists)
             .Concat(Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)).ToList();

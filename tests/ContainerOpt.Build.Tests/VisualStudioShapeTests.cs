@@ -12,23 +12,8 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class VisualStudioShapeTests : BuildTestBase
 {
-    private static string CopySample()
-    {
-        string source = Path.Combine(RunFixture.RepoRoot, "samples", "visual-studio");
-        string root = Path.Combine(RunFixture.ImageSamplesDirectory, "visual-studio-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
-            {
-                continue;
-            }
-            string target = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return root;
-    }
+    private static string CopySample() =>
+        SampleCopy.To("visual-studio", Path.Combine(RunFixture.ImageSamplesDirectory, "visual-studio-" + Guid.NewGuid().ToString("N").Substring(0, 8)));
 
     private static DotnetResult Build(string root, params string[] properties) =>
         DotnetRunner.Run(root, new[] { "build", Path.Combine("src", "Api", "Api.csproj"), $"-p:ContainerOptVersion={RunFixture.PackageVersion}",

@@ -1,3 +1,4 @@
+using ContainerOpt.TestSupport;
 using System.Diagnostics;
 using System.Text;
 
@@ -13,21 +14,7 @@ namespace ContainerOpt.Cli.Tests;
 [DoNotParallelize]
 public sealed class LintScalingTests
 {
-    private static string Flood(string kind, int lines = int.MaxValue, int bytes = int.MaxValue)
-    {
-        var sb = new StringBuilder("FROM alpine\n");
-        for (int i = 0; i < lines && sb.Length < bytes; i++)
-        {
-            sb.Append(kind switch
-            {
-                "ENV" => $"ENV V{i}=x{i}\n",
-                "ARG" => $"ARG A{i}=v\n",
-                "RUN" => $"RUN echo {i}\n",
-                _ => $"LABEL l{i}=v\n",
-            });
-        }
-        return sb.ToString();
-    }
+
 
     /// <summary>Runs the CLI on a file: its exit code, wall time and peak resident memory (VmHWM, polled; 0 where /proc is missing).</summary>
     private static (int ExitCode, TimeSpan Elapsed, long PeakBytes) Lint(string path)
@@ -93,7 +80,7 @@ public sealed class LintScalingTests
     [DataRow("LABEL")]
     public void Lint_of_a_flood_grows_linearly_and_five_megabytes_take_seconds(string kind)
     {
-        string small = Write(kind, Flood(kind, 8_000)), large = Write(kind, Flood(kind, 32_000)), huge = Write(kind, Flood(kind, bytes: 5 * 1024 * 1024));
+        string small = Write(kind, Floods.Of(kind, 8_000)), large = Write(kind, Floods.Of(kind, 32_000)), huge = Write(kind, Floods.Of(kind, bytes: 5 * 1024 * 1024));
         Lint(small);
         var s = Lint(small);
         var l = Lint(large);

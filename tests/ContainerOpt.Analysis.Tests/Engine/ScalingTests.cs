@@ -1,3 +1,4 @@
+using ContainerOpt.TestSupport;
 using System.Diagnostics;
 using System.Runtime;
 using System.Text;
@@ -19,23 +20,6 @@ public sealed class ScalingTests
     private const int Large = 4 * Small;
     private const int FiveMegabytes = 5 * 1024 * 1024;
 
-    /// <summary><c>FROM alpine</c> and then <paramref name="lines"/> lines of one kind (or lines up to <paramref name="bytes"/>).</summary>
-    internal static string Flood(string kind, int lines = int.MaxValue, int bytes = int.MaxValue)
-    {
-        var sb = new StringBuilder("FROM alpine\n");
-        for (int i = 0; i < lines && sb.Length < bytes; i++)
-        {
-            sb.Append(kind switch
-            {
-                "ENV" => $"ENV V{i}=x{i}\n",
-                "ARG" => $"ARG A{i}=v\n",
-                "RUN" => $"RUN echo {i}\n",
-                "LABEL" => $"LABEL l{i}=v\n",
-                _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-            });
-        }
-        return sb.ToString();
-    }
 
     private static AnalysisResult Analyze(string text) => new DockerfileAnalyzer().Analyze(SourceText.From(text, "Dockerfile"));
 
@@ -85,7 +69,7 @@ public sealed class ScalingTests
     [DataRow("LABEL")]
     public void Four_times_the_instructions_cost_at_most_five_times_the_memory_and_time(string kind)
     {
-        string small = Flood(kind, Small), large = Flood(kind, Large);
+        string small = Floods.Of(kind, Small), large = Floods.Of(kind, Large);
         Allocated(small);
         long smallBytes = Allocated(small), largeBytes = Allocated(large);
         double memory = (double)largeBytes / smallBytes;
@@ -111,8 +95,8 @@ public sealed class ScalingTests
     [DataRow("LABEL")]
     public void Five_megabytes_lint_in_under_five_seconds_and_500_MB(string kind)
     {
-        string text = Flood(kind, bytes: FiveMegabytes);
-        GC.KeepAlive(Analyze(Flood(kind, 2_000))); // JIT
+        string text = Floods.Of(kind, bytes: FiveMegabytes);
+        GC.KeepAlive(Analyze(Floods.Of(kind, 2_000))); // JIT
         long before = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         var result = Analyze(text);

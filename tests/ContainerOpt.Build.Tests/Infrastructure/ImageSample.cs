@@ -28,23 +28,12 @@ internal sealed class ImageSample
 
     public static ImageSample Copy(string sample)
     {
-        string source = Path.Combine(RunFixture.RepoRoot, "samples", "generate", sample);
         string root = Path.Combine(RunFixture.ImageSamplesDirectory, sample);
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
         }
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
-            {
-                continue;
-            }
-            string target = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        SampleCopy.To("generate/" + sample, root);
         // The samples name a released version by default; restore inside the image sees no -p:, so pin it in the file.
         foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(root, f)).Where(File.Exists))
         {
