@@ -80,9 +80,19 @@ public sealed class ScalingTests
         // the allocation bounded above, but a run that fits in its first budget pauses for nothing and a 4x one pauses
         // several times, a threshold, not growth. Both sizes are past the CPU's L2 cache for the same reason (a size that
         // fits a cache level is faster per line than one that does not). A quadratic path makes the analysis 16x slower.
+        // Up to three rounds, keeping each size's best: a busy machine (CI runs builds beside) only ever adds time, and a
+        // run of 25 ms is easily doubled by it, while a quadratic path stays 16x in every round.
         var smallTime = Best(small, 7);
         var largeTime = Best(large, 5);
         double time = largeTime.Mutator.TotalMilliseconds / Math.Max(smallTime.Mutator.TotalMilliseconds, 20);
+        for (int round = 1; round < 3 && time > 5; round++)
+        {
+            var s = Best(small, 7);
+            var l = Best(large, 5);
+            if (s.Mutator < smallTime.Mutator) smallTime = s;
+            if (l.Mutator < largeTime.Mutator) largeTime = l;
+            time = largeTime.Mutator.TotalMilliseconds / Math.Max(smallTime.Mutator.TotalMilliseconds, 20);
+        }
         Console.WriteLine($"{kind}: {Small:N0} lines took {smallTime.Mutator.TotalMilliseconds:F0} ms outside GC pauses ({smallTime.Total.TotalMilliseconds:F0} ms in all), "
             + $"{Large:N0} lines {largeTime.Mutator.TotalMilliseconds:F0} ms ({largeTime.Total.TotalMilliseconds:F0} ms) (x{time:F2})");
         Assert.IsTrue(time <= 5, $"{kind}: {Small:N0} lines took {smallTime.Mutator.TotalMilliseconds:F0} ms outside GC pauses, {Large:N0} lines {largeTime.Mutator.TotalMilliseconds:F0} ms (x{time:F2})");

@@ -9,7 +9,8 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// The Dockerfile restores the project (<c>dotnet restore</c>, or a build/publish that restores) while files the restore
 /// reads lie outside the build context: the project itself, a ProjectReference (<c>../Core</c>), or the
 /// Directory.Build.props/.targets, Directory.Packages.props, NuGet.config or global.json above the context. No COPY can
-/// reach them, so the restore fails or the image builds without them. Reported once, at the first COPY of the whole
+/// reach them, so the restore fails or the image builds without them. Restore inputs outside the project's folder and the
+/// folders above it (a NuGet.config given with RestoreConfigFile) are the machine's and are left out. Reported once, at the first COPY of the whole
 /// context before the restore (else at the restore), naming the folder that holds them all. Silent when the Dockerfile
 /// copies paths the context lacks (COPT1204 says the context is wrong) and when nothing restores (an image of published
 /// output needs none of them).
@@ -34,12 +35,15 @@ public sealed class COPT4019RestoreInputsOutsideContext : DockerfileRule
             return;
         }
         string contextPath = ContextPaths.NormalizeSeparators(contextDirectory).TrimEnd('/');
-        // A file that shares only the file system's root with the context is the machine's, not the project's (a
-        // NuGet.config passed with RestoreConfigFile, say): no context could hold it, so it is no advice to give.
-        var outside = new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs)
+        string projectFolder = ContextPaths.ParentOf(ContextPaths.NormalizeSeparators(project.ProjectPath));
+        // The project and its references are the project's wherever they are; of the other restore inputs, only those in
+        // the project's folder or a folder above it (Directory.Build.props, NuGet.config, global.json found upward) belong
+        // to the repository. One elsewhere is the machine's (a NuGet.config given with RestoreConfigFile, say): no
+        // context of the repository could hold it, so copying it is no advice to give.
+        var outside = new[] { project.ProjectPath }.Concat(project.ProjectReferences)
+            .Concat(project.RestoreInputs.Where(p => IsAtOrAbove(ContextPaths.ParentOf(ContextPaths.NormalizeSeparators(p)), projectFolder)))
             .Where(p => !string.IsNullOrEmpty(p) && facts.RelativeToContext(p) is null)
             .Select(ContextPaths.NormalizeSeparators)
-            .Where(p => !IsRoot(CommonFolder(new[] { ContextPaths.ParentOf(p), contextPath })))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (outside.Count == 0)
@@ -76,7 +80,8 @@ public sealed class COPT4019RestoreInputsOutsideContext : DockerfileRule
         return null;
     }
 
-    private static bool IsRoot(string folder) => folder == "/" || (folder.Length <= 3 && folder.Length >= 2 && folder[1] == ':');
+    /// <summary>True when <paramref name="folder"/> is <paramref name="of"/> or one of the folders above it.</summary>
+    private static bool IsAtOrAbove(string folder, string of) => ContextPaths.RelativeToContext(folder, of) is not null;
 
     /// <summary>The deepest folder that holds every given folder ('/'-separated full paths).</summary>
     private static string CommonFolder(IEnumerable<string> folders)

@@ -61,10 +61,15 @@ public sealed class COPT4019RestoreInputsOutsideContextTests
         RuleVerifier.Verify<COPT4019RestoreInputsOutsideContext>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nRUN dotnet publish -o /app\n",
             project: ProjectModels.Web(configure: p => p.RestoreInputs = new[] { "/context/Directory.Build.props" }), contextFiles: new ListedContextFiles("Api.csproj"));
-        // A file that shares only the root with the context is the machine's (a NuGet.config given with RestoreConfigFile).
+        // A restore input neither in the project's folder nor above it is the machine's (a NuGet.config given with
+        // RestoreConfigFile), even when it shares a folder with the context.
         RuleVerifier.Verify<COPT4019RestoreInputsOutsideContext>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . .\nRUN dotnet publish -o /app\n",
-            project: ProjectModels.Web(configure: p => p.RestoreInputs = new[] { "/home/ci/nuget.config" }), contextFiles: new ListedContextFiles("Api.csproj"));
+            project: ProjectModels.Web(configure: p =>
+            {
+                p.ProjectPath = "/tmp/work/Api/Api.csproj";
+                p.RestoreInputs = new[] { "/tmp/ci/nuget.config", "/home/ci/nuget.config" };
+            }), contextFiles: new ListedContextFiles("Api.csproj"), contextDirectory: "/tmp/work/Api");
         // Paths copied that the context lacks: COPT1204's finding, not this one.
         RuleVerifier.Verify<COPT4019RestoreInputsOutsideContext>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY src/Api/Api.csproj src/Api/\nRUN dotnet restore src/Api/Api.csproj\n",
