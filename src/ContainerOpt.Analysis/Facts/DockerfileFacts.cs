@@ -192,6 +192,9 @@ public sealed class DockerfileFacts
     /// <summary>The .dockerignore docker reads (or would read) for this build, for messages; null when the context is unknown.</summary>
     public string? DockerIgnorePath { get; }
 
+    /// <summary>The .dockerignore as messages name it: its quoted path when known, else '.dockerignore'.</summary>
+    public string DockerIgnoreName => DockerIgnorePath is { } path ? $"'{path}'" : ".dockerignore";
+
     /// <summary>
     /// The COPY/ADD sources that the build context does not hold (or that point outside it), in file order: when there is
     /// any, the context ContainerOpt uses is not the one the file was written for, and checks that compare COPY sources

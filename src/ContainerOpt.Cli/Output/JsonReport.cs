@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Cli.Commands;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Cli.Output;
 
@@ -32,16 +33,22 @@ internal static class JsonReport
         stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>A span as the JSON format names it: line, column, endLine, endColumn (1-based).</summary>
+    private static void WriteSpan(Utf8JsonWriter json, LinePositionSpan span)
+    {
+        json.WriteNumber("line", span.Start.Line);
+        json.WriteNumber("column", span.Start.Column);
+        json.WriteNumber("endLine", span.End.Line);
+        json.WriteNumber("endColumn", span.End.Column);
+    }
+
     public static void WriteFinding(Utf8JsonWriter json, Finding f)
     {
         json.WriteStartObject();
         json.WriteString("code", f.Code);
         json.WriteString("name", f.Descriptor.Name);
         json.WriteString("severity", f.Severity.ToText());
-        json.WriteNumber("line", f.Location.Start.Line);
-        json.WriteNumber("column", f.Location.Start.Column);
-        json.WriteNumber("endLine", f.Location.End.Line);
-        json.WriteNumber("endColumn", f.Location.End.Column);
+        WriteSpan(json, f.Location);
         json.WriteString("message", f.Message);
         json.WriteStartArray("equivalents");
         foreach (var e in f.Equivalents)
@@ -55,10 +62,7 @@ internal static class JsonReport
             foreach (var also in f.AdditionalLocations)
             {
                 json.WriteStartObject();
-                json.WriteNumber("line", also.Start.Line);
-                json.WriteNumber("column", also.Start.Column);
-                json.WriteNumber("endLine", also.End.Line);
-                json.WriteNumber("endColumn", also.End.Column);
+                WriteSpan(json, also);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

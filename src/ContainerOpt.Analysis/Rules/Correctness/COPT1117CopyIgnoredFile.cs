@@ -57,7 +57,7 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
                     if (excluded)
                     {
                         string verb = isAdd ? "Add" : "Copy";
-                        context.Report(argument.Span, verb, cleaned, verb.ToLowerInvariant(), context.Facts.DockerIgnorePath is { } path ? $"'{path}'" : ".dockerignore");
+                        context.Report(argument.Span, verb, cleaned, verb.ToLowerInvariant(), context.Facts.DockerIgnoreName);
                     }
                 }
             }

@@ -44,7 +44,8 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
             Report(context, severity, plain, plain.Count == 1 ? "is not" : "are not", contextDirectory, origin,
                 "docker cannot copy " + (plain.Count == 1 ? "it" : "them") + " and the build fails", fix);
         }
-        var patterns = missing.Where(m => !m.IsOutside && m.IsPattern && !OtherSourceOfTheCopyExists(context, m)).ToList();
+        var missingSet = new HashSet<ContextSource>(missing.Select(m => m.Source));
+        var patterns = missing.Where(m => !m.IsOutside && m.IsPattern && !OtherSourceOfTheCopyExists(context, m, missingSet)).ToList();
         if (patterns.Count > 0)
         {
             var severity = facts.ContextOrigin == ContextOrigin.Assumed && better is null && facts.ContextSourcesFound == 0 ? DiagnosticSeverity.Style : DiagnosticSeverity.Warning;
@@ -69,9 +70,8 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
     }
 
     /// <summary>A pattern that matches nothing is harmless when another source of the same COPY exists (both builders then copy that one).</summary>
-    private static bool OtherSourceOfTheCopyExists(RuleContext context, MissingSource pattern) =>
-        context.Facts.ContextSourcesOf(pattern.Source.Instruction).Any(s => !ReferenceEquals(s, pattern.Source)
-            && !context.Facts.MissingSources.Any(m => ReferenceEquals(m.Source, s)));
+    private static bool OtherSourceOfTheCopyExists(RuleContext context, MissingSource pattern, HashSet<ContextSource> missing) =>
+        context.Facts.ContextSourcesOf(pattern.Source.Instruction).Any(s => !ReferenceEquals(s, pattern.Source) && !missing.Contains(s));
 
     /// <summary>
     /// The folder the missing paths are relative to, when the project's own files say so: for each missing source, a known

@@ -25,8 +25,8 @@ public sealed class COPT3011DockerignoreMissing : DockerfileRule
         {
             // Docker reads the .dockerignore at the context's root (BuildKit also <Dockerfile>.dockerignore), not the one
             // beside the Dockerfile: name the file it will read.
-            string where = context.Facts.DockerIgnorePath is { } path
-                ? $"'{path}' (docker reads the .dockerignore at the root of the build context)"
+            string where = context.Facts.DockerIgnorePath is not null
+                ? context.Facts.DockerIgnoreName + " (docker reads the .dockerignore at the root of the build context)"
                 : "a .dockerignore at the root of the build context";
             context.Report(source.Token.Span, source.Value, where);
         }

@@ -51,7 +51,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         {
             return;
         }
-        string file = context.Facts.DockerIgnorePath is { } path ? $"'{path}'" : ".dockerignore";
+        string file = context.Facts.DockerIgnoreName;
         context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")), file);
     }
 
