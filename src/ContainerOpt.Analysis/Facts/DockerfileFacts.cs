@@ -17,15 +17,15 @@ namespace ContainerOpt.Analysis.Facts;
 public sealed class DockerfileFacts
 {
     private readonly Dictionary<StageInstruction, ShellSettings> _shells = new();
-    private readonly Lazy<RunSteps> _runSteps;
-    private readonly Lazy<LayerSimulation> _layers;
-    private readonly Lazy<IReadOnlyList<DotNetCommand>> _dotNetCommands;
-    private readonly Lazy<IReadOnlyList<LabelPair>> _labels;
-    private readonly Lazy<HashSet<Stage>> _layerStages;
-    private readonly Lazy<HashSet<Stage>> _fileStages;
-    private readonly Lazy<DotNetFacts?> _dotNet;
-    private readonly Lazy<ImagePurpose> _purpose;
-    private readonly Lazy<ContextCheck> _contextCheck;
+    private Fact<RunSteps> _runSteps;
+    private Fact<LayerSimulation> _layers;
+    private Fact<IReadOnlyList<DotNetCommand>> _dotNetCommands;
+    private Fact<IReadOnlyList<LabelPair>> _labels;
+    private Fact<HashSet<Stage>> _layerStages;
+    private Fact<HashSet<Stage>> _fileStages;
+    private Fact<DotNetFacts?> _dotNet;
+    private Fact<ImagePurpose> _purpose;
+    private Fact<ContextCheck> _contextCheck;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
@@ -38,7 +38,6 @@ public sealed class DockerfileFacts
         ContextFiles = contextFiles;
         ContextOrigin = contextOrigin;
         DockerIgnorePath = dockerIgnorePath;
-        _contextCheck = new(() => ContextChecks.Check(this));
         Model = model;
         DockerIgnore = dockerIgnore;
         ContextDirectory = contextDirectory;
@@ -56,15 +55,6 @@ public sealed class DockerfileFacts
         instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         Instructions = instructions;
         RunScripts = Facts.RunScripts.Collect(model, _shells);
-        _runSteps = new(() => new RunSteps(Model, RunScripts));
-        _layers = new(() => new LayerSimulation(this));
-        _dotNetCommands = new(() => DotNetCli.Collect(this));
-        _labels = new(() => LabelPairs.Collect(this));
-        _layerStages = new(() => ShippedStages.LayerStages(Model));
-        _fileStages = new(() => ShippedStages.FileStages(Model));
-        _dotNet = new(() => Project is null ? null : new DotNetFacts(this, Project));
-        _purpose = new(() => ImagePurpose.Of(this));
-        _baseStages = new(() => new HashSet<Stage>(Model.Stages.Where(s => s.BaseStage is not null).Select(s => s.BaseStage!)));
     }
 
     public DockerfileModel Model { get; }
@@ -82,19 +72,19 @@ public sealed class DockerfileFacts
     public IReadOnlyList<RunScript> RunScripts { get; }
 
     /// <summary>Every RUN as one layer (its scripts, commands in order, mounts, WORKDIR), and the WORKDIR of each instruction.</summary>
-    public RunSteps RunSteps => _runSteps.Value;
+    public RunSteps RunSteps => _runSteps.Get(this, static f => new RunSteps(f.Model, f.RunScripts));
 
     /// <summary>What the final image is for (application, development, build environment, base image) and why.</summary>
-    public ImagePurpose Purpose => _purpose.Value;
+    public ImagePurpose Purpose => _purpose.Get(this, static f => ImagePurpose.Of(f));
 
     /// <summary>Where cleanups in one layer do not shrink another: the events COPT3001–COPT3003 report.</summary>
-    public LayerSimulation Layers => _layers.Value;
+    public LayerSimulation Layers => _layers.Get(this, static f => new LayerSimulation(f));
 
     /// <summary>Every <c>dotnet</c> command the RUNs execute (not ONBUILD, not under a PowerShell/cmd SHELL), in source order.</summary>
-    public IReadOnlyList<DotNetCommand> DotNetCommands => _dotNetCommands.Value;
+    public IReadOnlyList<DotNetCommand> DotNetCommands => _dotNetCommands.Get(this, static f => DotNetCli.Collect(f));
 
     /// <summary>What the project and the Dockerfile decide together (frameworks built, self-contained, output names); null without a project.</summary>
-    public DotNetFacts? DotNet => _dotNet.Value;
+    public DotNetFacts? DotNet => _dotNet.Get(this, static f => f.Project is null ? null : new DotNetFacts(f, f.Project));
 
     /// <summary>The .NET image a stage's FROM names directly (<c>mcr.microsoft.com/dotnet/sdk:10.0</c>), or null for a stage, scratch or another image.</summary>
     public DotNetImage? DotNetImageOf(Stage stage)
@@ -110,13 +100,13 @@ public sealed class DockerfileFacts
     public DotNetImage? DotNetBaseImageOf(Stage stage) => DotNetImageOf(stage.Root);
 
     /// <summary>Every LABEL pair in file order, ONBUILD LABEL included.</summary>
-    public IReadOnlyList<LabelPair> Labels => _labels.Value;
+    public IReadOnlyList<LabelPair> Labels => _labels.Get(this, static f => LabelPairs.Collect(f));
 
     /// <summary>True when the stage's layers ship in the final image: the final stage and its FROM chain (<see cref="ShippedStages"/>).</summary>
-    public bool ShipsLayersOf(Stage? stage) => stage is not null && _layerStages.Value.Contains(stage);
+    public bool ShipsLayersOf(Stage? stage) => stage is not null && LayerStageSet.Contains(stage);
 
     /// <summary>True when the stage's files ship: a layer stage, or a stage one of them copies wholesale (<c>COPY --from=x / /</c>).</summary>
-    public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Value.Contains(stage);
+    public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Get(Model, static m => ShippedStages.FileStages(m)).Contains(stage);
 
     /// <summary>True when the stage builds a Windows container (<see cref="WindowsStages"/>).</summary>
     public bool IsWindows(Stage? stage)
@@ -132,8 +122,10 @@ public sealed class DockerfileFacts
         return windows;
     }
 
+    private HashSet<Stage> LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
+
     /// <summary>The stages whose layers ship, in file order.</summary>
-    public IEnumerable<Stage> LayerStages => Model.Stages.Where(_layerStages.Value.Contains);
+    public IEnumerable<Stage> LayerStages => Model.Stages.Where(LayerStageSet.Contains);
 
     /// <summary>
     /// hadolint's view of what reaches an image: the last stage, a stage another FROM builds on, and
@@ -146,10 +138,12 @@ public sealed class DockerfileFacts
             return true;
         }
         var stage = instruction.Stage;
-        return stage is null || ReferenceEquals(stage, Model.FinalStage) || _baseStages.Value.Contains(stage);
+        return stage is null || ReferenceEquals(stage, Model.FinalStage) || BaseStages.Contains(stage);
     }
 
-    private readonly Lazy<HashSet<Stage>> _baseStages;
+    private Fact<HashSet<Stage>> _baseStages;
+    private HashSet<Stage> BaseStages =>
+        _baseStages.Get(Model, static m => new HashSet<Stage>(m.Stages.Where(s => s.BaseStage is not null).Select(s => s.BaseStage!)));
 
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
@@ -164,6 +158,10 @@ public sealed class DockerfileFacts
     /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
     public CopyInstruction? CopyOf(StageInstruction instruction)
     {
+        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
+        {
+            return null; // no entry per other instruction
+        }
         if (!_copies.TryGetValue(instruction, out var copy))
         {
             _copies[instruction] = copy = CopyInstruction.Read(instruction, Model);
@@ -200,10 +198,12 @@ public sealed class DockerfileFacts
     /// any, the context ContainerOpt uses is not the one the file was written for, and checks that compare COPY sources
     /// with the project's files stay silent rather than claim a file is not copied.
     /// </summary>
-    public IReadOnlyList<MissingSource> MissingSources => _contextCheck.Value.Missing;
+    public IReadOnlyList<MissingSource> MissingSources => Context.Missing;
+
+    private ContextCheck Context => _contextCheck.Get(this, static f => ContextChecks.Check(f));
 
     /// <summary>How many COPY/ADD sources the context holds (see <see cref="ContextCheck.Found"/>).</summary>
-    public int ContextSourcesFound => _contextCheck.Value.Found;
+    public int ContextSourcesFound => Context.Found;
 
     /// <summary>
     /// True when a plain path the Dockerfile copies is not in the context: the Dockerfile was written for another context

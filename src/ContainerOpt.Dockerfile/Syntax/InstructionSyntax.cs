@@ -20,7 +20,11 @@ public sealed class InstructionSyntax
     public SyntaxToken Keyword { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public IReadOnlyList<InstructionFlag> Flags { get; internal set; } = Array.Empty<InstructionFlag>();
+    public IReadOnlyList<InstructionFlag> Flags
+    {
+        get => _rare?.Flags ?? Array.Empty<InstructionFlag>();
+        internal set { if (value.Count > 0 || _rare is not null) Rare.Flags = value; }
+    }
 
     /// <summary>
     /// BuildKit's argument list: shell form = one string; JSON form = one per element; FROM, EXPOSE
@@ -30,7 +34,11 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Arguments { get; internal set; } = Array.Empty<SyntaxToken>();
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public IReadOnlyList<KeyValueSyntax> KeyValues { get; internal set; } = Array.Empty<KeyValueSyntax>();
+    public IReadOnlyList<KeyValueSyntax> KeyValues
+    {
+        get => _rare?.KeyValues ?? Array.Empty<KeyValueSyntax>();
+        internal set { if (value.Count > 0 || _rare is not null) Rare.KeyValues = value; }
+    }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
     public SyntaxToken ArgumentText { get; internal set; } = SyntaxToken.Empty;
@@ -39,28 +47,69 @@ public sealed class InstructionSyntax
     public bool IsJsonForm { get; internal set; }
 
     /// <summary>For ONBUILD, the instruction it wraps.</summary>
-    public InstructionSyntax? OnbuildInstruction { get; internal set; }
+    public InstructionSyntax? OnbuildInstruction
+    {
+        get => _rare?.OnbuildInstruction;
+        internal set { if (value is not null || _rare is not null) Rare.OnbuildInstruction = value; }
+    }
 
-    public IReadOnlyList<HeredocSyntax> Heredocs { get; internal set; } = Array.Empty<HeredocSyntax>();
+    public IReadOnlyList<HeredocSyntax> Heredocs
+    {
+        get => _rare?.Heredocs ?? Array.Empty<HeredocSyntax>();
+        internal set { if (value.Count > 0 || _rare is not null) Rare.Heredocs = value; }
+    }
 
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
-        get => _original ??= _line?.Text ?? "";
+        get => _original ??= _line?.Text ?? _source?.Substring(_lineStart, _lineLength) ?? "";
         internal set => _original = value;
     }
 
     private string? _original;
     private LogicalLine? _line;
+    private string? _source;
+    private int _lineStart;
+    private int _lineLength;
+
+    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, comments), kept apart so most instructions stay small.</summary>
+    private sealed class RareParts
+    {
+        public IReadOnlyList<InstructionFlag> Flags = Array.Empty<InstructionFlag>();
+        public IReadOnlyList<KeyValueSyntax> KeyValues = Array.Empty<KeyValueSyntax>();
+        public InstructionSyntax? OnbuildInstruction;
+        public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
+        public IReadOnlyList<string> PrecedingComments = Array.Empty<string>();
+        public IReadOnlyList<int> EmptyContinuationLines = Array.Empty<int>();
+    }
+
+    private RareParts? _rare;
+    private RareParts Rare => _rare ??= new RareParts();
 
     private int _argumentStart = -1;
 
     /// <summary>Keeps the joined line so <see cref="Original"/> is only cut when asked for.</summary>
-    internal void SetLine(LogicalLine line) => _line = line;
+    internal void SetLine(LogicalLine line)
+    {
+        if (line.IsContiguous)
+        {
+            // One piece of the source: offsets in it are offsets in the source, so the line object need not be kept
+            // (one fewer object per instruction, which a file of 300,000 instructions paid for in memory).
+            _line = null;
+            _source = line.Buffer;
+            _lineStart = line.Start;
+            _lineLength = line.End - line.Start;
+        }
+        else
+        {
+            _line = line;
+            _source = null;
+        }
+    }
 
     internal void SetArgumentStart(LogicalLine line, int bufferIndex)
     {
-        _line = line;
+        SetLine(line);
         _argumentStart = bufferIndex;
     }
 
@@ -70,14 +119,16 @@ public sealed class InstructionSyntax
     /// </summary>
     public Text.TextSpan MapArgumentText(int offset, int length)
     {
-        if (_line is null || _argumentStart < 0)
+        if ((_line is null && _source is null) || _argumentStart < 0)
         {
             return ArgumentText.Span;
         }
         int max = ArgumentText.Value.Length;
         offset = Math.Max(0, Math.Min(offset, max));
         int end = Math.Max(offset, Math.Min(offset + length, max));
-        return _line.Span(_argumentStart + offset, _argumentStart + end);
+        return _line is not null
+            ? _line.Span(_argumentStart + offset, _argumentStart + end)
+            : LogicalLine.ContiguousSpan(_lineStart, _lineLength, _argumentStart + offset, _argumentStart + end);
     }
 
     /// <summary>First physical line (1-based).</summary>
@@ -90,10 +141,18 @@ public sealed class InstructionSyntax
     public TextSpan Span { get; internal set; }
 
     /// <summary>Comment lines directly above the instruction (text after '#', trimmed).</summary>
-    public IReadOnlyList<string> PrecedingComments { get; internal set; } = Array.Empty<string>();
+    public IReadOnlyList<string> PrecedingComments
+    {
+        get => _rare?.PrecedingComments ?? Array.Empty<string>();
+        internal set { if (value.Count > 0 || _rare is not null) Rare.PrecedingComments = value; }
+    }
 
     /// <summary>Physical lines inside the continuation that were empty (BuildKit's NoEmptyContinuation).</summary>
-    public IReadOnlyList<int> EmptyContinuationLines { get; internal set; } = Array.Empty<int>();
+    public IReadOnlyList<int> EmptyContinuationLines
+    {
+        get => _rare?.EmptyContinuationLines ?? Array.Empty<int>();
+        internal set { if (value.Count > 0 || _rare is not null) Rare.EmptyContinuationLines = value; }
+    }
 
     /// <summary>True when the parser reported an error for this instruction.</summary>
     public bool HasErrors { get; internal set; }

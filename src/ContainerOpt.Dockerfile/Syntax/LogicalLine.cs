@@ -82,6 +82,22 @@ internal sealed class LogicalLine
     /// <summary>Index in <see cref="Buffer"/> just past the last logical character.</summary>
     public int End => Start + _length;
 
+    /// <summary>True when the line is one piece of the source: its buffer is the source and its offsets are the source's.</summary>
+    public bool IsContiguous => _segments == 1;
+
+    /// <summary><see cref="Span"/> of a contiguous line from <paramref name="lineStart"/>, <paramref name="length"/> characters long.</summary>
+    public static TextSpan ContiguousSpan(int lineStart, int length, int start, int end)
+    {
+        start -= lineStart;
+        end -= lineStart;
+        if (start >= length)
+        {
+            return new TextSpan(lineStart + length, 0);
+        }
+        int from = lineStart + Math.Max(0, start);
+        return end <= start ? new TextSpan(from, 0) : TextSpan.FromBounds(from, lineStart + Math.Min(end, length));
+    }
+
     public string Text => _segments == 0 ? "" : Buffer.Substring(Start, _length);
 
     private int SourceOffset(int logical)
@@ -102,6 +118,10 @@ internal sealed class LogicalLine
     /// <summary>The source span of buffer characters [start, end).</summary>
     public TextSpan Span(int start, int end)
     {
+        if (_segments == 1)
+        {
+            return ContiguousSpan(_firstStart, _length, start, end);
+        }
         start -= Start;
         end -= Start;
         if (_segments == 0)

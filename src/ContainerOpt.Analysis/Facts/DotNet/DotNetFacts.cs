@@ -9,17 +9,16 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class DotNetFacts
 {
-    private readonly Lazy<IReadOnlyList<(Version Version, string Tfm)>> _targetFrameworks;
-    private readonly Lazy<bool> _selfContained;
-    private readonly Lazy<IReadOnlyList<string>> _outputNames;
+    private Fact<IReadOnlyList<(Version Version, string Tfm)>> _targetFrameworks;
+    private Fact<bool> _selfContained;
+    private Fact<IReadOnlyList<string>> _outputNames;
+    private readonly IReadOnlyList<DotNetCommand> _commands;
 
     internal DotNetFacts(DockerfileFacts facts, ProjectModel project)
     {
         Project = project;
         var commands = facts.DotNetCommands;
-        _targetFrameworks = new(() => ComputeTargetFrameworks(commands, project));
-        _selfContained = new(() => ComputeSelfContained(commands, project, TargetFrameworks));
-        _outputNames = new(() => ComputeOutputNames(commands, project));
+        _commands = commands;
         IsAot = project.PublishAot || commands.WithVerb("publish").Any(p => IsTrue(p.Property("PublishAot")?.Value));
         ProjectFileInContext = string.IsNullOrEmpty(project.ProjectPath) ? null : ContextPaths.RelativeToContext(facts.ContextDirectory, project.ProjectPath);
         ProjectDirectoryInContext = string.IsNullOrEmpty(project.ProjectPath)
@@ -30,7 +29,7 @@ public sealed class DotNetFacts
     public ProjectModel Project { get; }
 
     /// <summary>The target frameworks the Dockerfile builds: the <c>-f</c> of a publish/build when it has one, else the project's, oldest first.</summary>
-    public IReadOnlyList<(Version Version, string Tfm)> TargetFrameworks => _targetFrameworks.Value;
+    public IReadOnlyList<(Version Version, string Tfm)> TargetFrameworks => _targetFrameworks.Get(this, static d => ComputeTargetFrameworks(d._commands, d.Project));
 
     /// <summary>
     /// True when the app carries its own runtime: SelfContained or PublishAot in the project, or
@@ -38,13 +37,13 @@ public sealed class DotNetFacts
     /// (<c>--no-self-contained</c> or <c>--self-contained false</c> turn it off), or <c>-r</c> alone for a target
     /// framework before net8.0, where a RuntimeIdentifier still implied SelfContained.
     /// </summary>
-    public bool IsSelfContained => _selfContained.Value;
+    public bool IsSelfContained => _selfContained.Get(this, static d => ComputeSelfContained(d._commands, d.Project, d.TargetFrameworks));
 
     /// <summary>True when the app is published with Native AOT (project or <c>-p:PublishAot=true</c>).</summary>
     public bool IsAot { get; }
 
     /// <summary>The output names the app can be started by: TargetName, AssemblyName, a <c>-p:AssemblyName=</c> override, else the project file's name.</summary>
-    public IReadOnlyList<string> OutputNames => _outputNames.Value;
+    public IReadOnlyList<string> OutputNames => _outputNames.Get(this, static d => ComputeOutputNames(d._commands, d.Project));
 
     /// <summary>The project file relative to the build context, or null when the context is unknown or the project lies outside it.</summary>
     public string? ProjectFileInContext { get; }

@@ -84,6 +84,10 @@ public sealed class LayerSimulation
     private readonly DockerfileFacts _facts;
     private readonly RunSteps _steps;
     private readonly List<LayerEvent> _events = new();
+    private readonly List<CacheProduct> _stepProducts = new();
+    private readonly HashSet<CacheProduct> _cleaned = new();
+    private readonly List<FileProduct> _stepFiles = new();
+    private readonly List<PackageCall> _stepInstalls = new();
 
     internal LayerSimulation(DockerfileFacts facts)
     {
@@ -287,10 +291,15 @@ public sealed class LayerSimulation
             return;
         }
         var model = _facts.Model;
-        var stepProducts = new List<CacheProduct>();
-        var cleaned = new HashSet<CacheProduct>();
-        var stepFiles = new List<FileProduct>();
-        var stepInstalls = new List<PackageCall>();
+        // One set of per-step scratch collections for the whole simulation, cleared per RUN (not four new ones per RUN).
+        var stepProducts = _stepProducts;
+        var cleaned = _cleaned;
+        var stepFiles = _stepFiles;
+        var stepInstalls = _stepInstalls;
+        stepProducts.Clear();
+        cleaned.Clear();
+        stepFiles.Clear();
+        stepInstalls.Clear();
         int firstOpaque = int.MaxValue;
         int firstWriter = int.MaxValue;
         int runIndex = state.Runs.Count;

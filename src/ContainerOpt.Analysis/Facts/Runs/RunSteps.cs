@@ -372,31 +372,28 @@ public sealed class RunStep
 /// <summary>The RUN steps of a file, in file order, and the WORKDIR of every instruction. One of the file's facts.</summary>
 public sealed class RunSteps
 {
-    private readonly Dictionary<StageInstruction, RunStep> _byInstruction = new();
-
     internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
     {
-        _model = model;
         _workdirs = ComputeWorkdirs(model);
-        var grouped = new Dictionary<StageInstruction, List<RunScript>>();
-        var order = new List<StageInstruction>();
-        foreach (var script in runScripts)
-        {
-            if (!grouped.TryGetValue(script.Instruction, out var list))
-            {
-                grouped[script.Instruction] = list = new List<RunScript>();
-                order.Add(script.Instruction);
-            }
-            list.Add(script);
-        }
+        // RunScripts.Collect adds each instruction's scripts together, in file order: a step is a run of scripts of
+        // one instruction (no dictionary of lists per RUN, which a 300,000-RUN file paid for in memory).
         var all = new List<RunStep>();
-        foreach (var instruction in order)
+        for (int first = 0; first < runScripts.Count;)
         {
-            var scripts = grouped[instruction];
-            string workdir = WorkdirOf(instruction);
-            var step = new RunStep(instruction, scripts[0].Run, scripts.ToArray(), workdir, model);
-            _byInstruction[instruction] = step;
+            var instruction = runScripts[first].Instruction;
+            int next = first + 1;
+            while (next < runScripts.Count && ReferenceEquals(runScripts[next].Instruction, instruction))
+            {
+                next++;
+            }
+            var scripts = new RunScript[next - first];
+            for (int i = 0; i < scripts.Length; i++)
+            {
+                scripts[i] = runScripts[first + i];
+            }
+            var step = new RunStep(instruction, scripts[0].Run, scripts, WorkdirOf(instruction), model);
             all.Add(step);
+            first = next;
         }
         All = all;
         Posix = all.Where(s => s.IsPosix).ToArray();
@@ -408,10 +405,23 @@ public sealed class RunSteps
     /// <summary>The RUNs run by a POSIX shell (not under a PowerShell or cmd SHELL), in file order.</summary>
     public IReadOnlyList<RunStep> Posix { get; }
 
-    /// <summary>The WORKDIR each stage instruction runs in (absolute; "/" by default; inherited along FROM).</summary>
-    public IReadOnlyDictionary<StageInstruction, string> Workdirs => _workdirMap ??= MapWorkdirs();
-
-    public RunStep? Find(StageInstruction instruction) => _byInstruction.TryGetValue(instruction, out var step) ? step : null;
+    /// <summary>The step of a RUN (or ONBUILD RUN) instruction, or null. Steps are in file order: a binary search by line, no map per RUN.</summary>
+    public RunStep? Find(StageInstruction instruction)
+    {
+        var all = All;
+        int line = instruction.Syntax.StartLine, low = 0, high = all.Count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >> 1;
+            int at = all[middle].Line;
+            if (at == line)
+            {
+                return ReferenceEquals(all[middle].Instruction, instruction) ? all[middle] : null;
+            }
+            if (at < line) low = middle + 1; else high = middle - 1;
+        }
+        return null;
+    }
 
     public string WorkdirOf(StageInstruction instruction)
     {
@@ -438,29 +448,12 @@ public sealed class RunSteps
         return found < 0 ? "/" : changes[found].Workdir;
     }
 
-    private readonly DockerfileModel _model;
 
     /// <summary>
     /// Per stage, where its WORKDIR changes: from the FROM's line on, the inherited one; after each WORKDIR, the new one.
     /// A few entries per stage instead of one per instruction.
     /// </summary>
     private readonly Dictionary<Stage, List<(int FirstLine, string Workdir)>> _workdirs;
-
-    private Dictionary<StageInstruction, string>? _workdirMap;
-
-    private Dictionary<StageInstruction, string> MapWorkdirs()
-    {
-        var map = new Dictionary<StageInstruction, string>();
-        foreach (var stage in _model.Stages)
-        {
-            map[stage.From] = WorkdirOf(stage.From);
-            foreach (var instruction in stage.Instructions)
-            {
-                map[instruction] = WorkdirOf(instruction);
-            }
-        }
-        return map;
-    }
 
     private static Dictionary<Stage, List<(int FirstLine, string Workdir)>> ComputeWorkdirs(DockerfileModel model)
     {

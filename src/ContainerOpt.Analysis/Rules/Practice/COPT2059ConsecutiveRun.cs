@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
@@ -16,15 +17,10 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var commandCounts = new Dictionary<InstructionSyntax, int>();
-        foreach (var script in context.RunScripts)
-        {
-            commandCounts.TryGetValue(script.Run, out int count);
-            commandCounts[script.Run] = count + script.Script.Commands.Count;
-        }
-
+        var steps = context.RunSteps;
         InstructionSyntax? previous = null;
         string previousFlags = "";
+        int? previousCommands = null;
         foreach (var instruction in context.Instructions)
         {
             var syntax = instruction.Syntax;
@@ -33,9 +29,9 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
                 previous = null;
                 continue;
             }
-            commandCounts.TryGetValue(syntax, out int commands);
+            int? commands = CommandCount(steps.Find(instruction));
             string flags = FlagsKey(syntax);
-            if (previous is not null && flags == previousFlags && commands <= 1 && commandCounts.TryGetValue(previous, out int before) && before <= 1)
+            if (previous is not null && flags == previousFlags && commands is null or <= 1 && previousCommands <= 1)
             {
                 // Like hadolint, the earlier RUN stays the one to compare with.
                 context.Report(syntax.Keyword.Span);
@@ -43,12 +39,32 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
             }
             previous = syntax;
             previousFlags = flags;
+            previousCommands = commands;
         }
+    }
+
+    /// <summary>The commands a RUN runs in all its scripts; null for a RUN with no script.</summary>
+    private static int? CommandCount(RunStep? step)
+    {
+        if (step is null)
+        {
+            return null;
+        }
+        int count = 0;
+        foreach (var script in step.Scripts)
+        {
+            count += script.Script.Commands.Count;
+        }
+        return count;
     }
 
     /// <summary>The flags as a set: mount options compared as key=value pairs in any order.</summary>
     private static string FlagsKey(InstructionSyntax run)
     {
+        if (run.Flags.Count == 0)
+        {
+            return "";
+        }
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var flag in run.Flags)
         {

@@ -81,8 +81,18 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
         }
         var first = group[0].Instruction.Syntax;
         var last = group[group.Count - 1].Instruction.Syntax;
-        string lines = RuleContext.ListText(group.Select(g => g.Kind.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))).Replace("'", "");
+        string lines = LinesText(group);
         context.Report(first.Keyword.Span.Union(last.Keyword.Span), lines, reason, group.Count - 1);
+    }
+
+    /// <summary>Every line of a short run ("3, 4 and 5"); the first three and the last of a long one, and how many.</summary>
+    private static string LinesText(List<(StageInstruction Instruction, RunKind Kind)> group)
+    {
+        static string Line((StageInstruction, RunKind Kind) g) => g.Kind.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const int Listed = 8;
+        return group.Count <= Listed
+            ? RuleContext.ListText(group.Select(Line)).Replace("'", "")
+            : $"{Line(group[0])}, {Line(group[1])}, {Line(group[2])} … {Line(group[group.Count - 1])} ({group.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} RUNs)";
     }
 
     private sealed class RunKind
