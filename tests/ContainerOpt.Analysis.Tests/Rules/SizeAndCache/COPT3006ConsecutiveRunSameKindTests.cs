@@ -29,6 +29,15 @@ public sealed class COPT3006ConsecutiveRunSameKindTests
     }
 
     [TestMethod]
+    public void A_long_run_of_RUNs_names_its_first_lines_its_last_and_how_many()
+    {
+        string middle = string.Concat(Enumerable.Range(2, 1198).Select(i => $"RUN /step{i}.sh\n"));
+        var findings = RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>("FROM debian:12\n[|RUN /step1.sh\n" + middle + "RUN|] /step1200.sh\n");
+        Assert.AreEqual("The RUNs on lines 2, 3, 4 … 1201 (1,200 RUNs) are all single commands: merge them into one RUN (join the commands with &&) to save 1199 layer(s).",
+            findings.Single().Message);
+    }
+
+    [TestMethod]
     public void Different_flags_keep_RUNs_apart() =>
         RuleVerifier.Verify<COPT3006ConsecutiveRunSameKind>(
             "FROM debian:12\nRUN --mount=type=secret,id=foo /foo.sh\nRUN /bar.sh\nRUN --mount=type=secret,id=bar /bar.sh\n" +
