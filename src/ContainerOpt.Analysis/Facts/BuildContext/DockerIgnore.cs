@@ -56,7 +56,7 @@ public sealed class DockerIgnore
                 cleaned = cleaned.TrimStart('/');
                 if (cleaned.Length == 0) cleaned = ".";
             }
-            patterns.Add(new Pattern(cleaned, exclusion, lineNumber, Compile(cleaned)));
+            patterns.Add(new Pattern(cleaned, exclusion, lineNumber, IsLiteral(cleaned) ? null : Compile(cleaned)));
         }
         return new DockerIgnore(text, patterns);
     }
@@ -92,6 +92,7 @@ public sealed class DockerIgnore
     public static string CleanPath(string path)
     {
         if (path.Length == 0) return ".";
+        if (IsClean(path)) return path;
         bool rooted = path[0] == '/';
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
@@ -110,7 +111,53 @@ public sealed class DockerIgnore
         return joined.Length == 0 ? "." : joined;
     }
 
+    /// <summary>True when <see cref="CleanPath"/> would return the path as it is: no empty, "." or ".." segment, no trailing '/'.</summary>
+    private static bool IsClean(string path)
+    {
+        int start = path[0] == '/' ? 1 : 0;
+        if (start == path.Length)
+        {
+            return true; // "/"
+        }
+        for (int i = start; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                continue;
+            }
+            int length = i - start;
+            if (length == 0 || (length == 1 && path[start] == '.') || (length == 2 && path[start] == '.' && path[start + 1] == '.'))
+            {
+                return false;
+            }
+            start = i + 1;
+        }
+        return true;
+    }
+
+    /// <summary>A pattern without wildcards, classes or escapes ("bin", "obj/Debug", ".git"): matched by comparing text, no regex.</summary>
+    private static bool IsLiteral(string pattern) => pattern.IndexOfAny(GlobCharacters) < 0;
+
+    private static readonly char[] GlobCharacters = { '*', '?', '[', '\\' };
+
+    /// <summary>Compiled patterns by text, shared by every .dockerignore read in the process (most repeat "**/bin" and the like).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
     private static Regex Compile(string pattern)
+    {
+        if (Compiled.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+        var regex = CompileNew(pattern);
+        if (Compiled.Count < 1024)
+        {
+            Compiled.TryAdd(pattern, regex);
+        }
+        return regex;
+    }
+
+    private static Regex CompileNew(string pattern)
     {
         var sb = new StringBuilder("^");
         for (int i = 0; i < pattern.Length; i++)
@@ -173,7 +220,7 @@ public sealed class DockerIgnore
 
     private sealed class Pattern
     {
-        public Pattern(string source, bool exclusion, int line, Regex regex)
+        public Pattern(string source, bool exclusion, int line, Regex? regex)
         {
             Source = source;
             Exclusion = exclusion;
@@ -184,21 +231,28 @@ public sealed class DockerIgnore
         public string Source { get; }
         public bool Exclusion { get; }
         public int Line { get; }
-        public Regex Regex { get; }
+
+        /// <summary>Null for a literal pattern.</summary>
+        public Regex? Regex { get; }
 
         /// <summary>The path itself or any parent directory matches (patternmatcher's MatchesOrParentMatches).</summary>
         public bool Matches(string path, string[] segments)
         {
+            if (Regex is null)
+            {
+                // A literal names the path or one of its parent directories.
+                return path.Length == Source.Length ? string.Equals(path, Source, StringComparison.Ordinal)
+                    : path.Length > Source.Length && path[Source.Length] == '/' && path.StartsWith(Source, StringComparison.Ordinal);
+            }
             if (Regex.IsMatch(path))
             {
                 return true;
             }
-            var prefix = new StringBuilder();
+            int end = -1;
             for (int i = 0; i < segments.Length - 1; i++)
             {
-                if (i > 0) prefix.Append('/');
-                prefix.Append(segments[i]);
-                if (Regex.IsMatch(prefix.ToString()))
+                end += segments[i].Length + 1;
+                if (Regex.IsMatch(path.Substring(0, end)))
                 {
                     return true;
                 }
