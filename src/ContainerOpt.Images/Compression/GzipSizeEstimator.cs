@@ -26,6 +26,7 @@ public sealed class GzipSizeEstimator : Stream
     public const int MaxStride = 32;
 
     private const int Window = 32 * 1024;
+
     /// <summary>Blocks per work item: small buffers, so a layer leaves little garbage behind; big enough that queueing is noise.</summary>
     private const int SegmentBlocks = 4;
 
@@ -79,9 +80,6 @@ public sealed class GzipSizeEstimator : Stream
 
     /// <summary>One block in this many is compressed for real.</summary>
     public int Stride => _stride;
-
-    /// <summary>Bytes written so far.</summary>
-    public long BytesWritten => _length;
 
     /// <summary>Waits for the pending blocks and returns the estimated gzip size; further writes are refused.</summary>
     public long Complete()
