@@ -3,8 +3,9 @@ namespace ContainerOpt.Images.Compression;
 /// <summary>
 /// A cheap stand-in for deflate: a greedy LZ77 parse (4-byte hash, deflate's 32 KiB window and 258-byte
 /// matches, LZ4's skip-ahead on long misses) priced as the order-0 entropy of the literals plus a fixed
-/// cost per match. Several times faster than zlib's level 1, and on real layers its cost tracks what
-/// deflate at level 6 makes of a block closely enough to extrapolate a few compressed samples
+/// cost per match. About twice as fast as zlib's level 1 on real layers (≈ 250–300 MB/s a core here) and far
+/// faster on random bytes, and its cost tracks what deflate at level 6 makes of a block closely enough to
+/// extrapolate a few compressed samples
 /// (<see cref="GzipSizeEstimator"/>). Deterministic: the result depends on the block's bytes only.
 /// </summary>
 internal static class DeflateCostProbe
