@@ -29,7 +29,10 @@ public sealed class CompressedSizeTests
         {
             var layer = image.Layers[i];
             Assert.IsTrue(layer.CompressedSizeEstimated);
-            double bound = i < 2 ? GzipSizeEstimatorTests.IncompressibleBound : GzipSizeEstimatorTests.CompressibleBound;
+            // The 4 MiB files are one random MiB from a per-run offset, so a file may begin with up to 32 KiB its
+            // predecessor ended with: gzip finds that, the estimate counts stored blocks (≤ 0.78% a file; measured
+            // +0.02% to +0.15% per layer over the runs here). The 1 KiB files' layer is compressible (headers).
+            double bound = i < 2 ? 32.0 * 1024 / (4 << 20) + GzipSizeEstimatorTests.IncompressibleBound : GzipSizeEstimatorTests.CompressibleBound;
             AssertWithin(bound, layer.CompressedSize!.Value, actual[layer.Digest], $"layer {i} ({layer.TarSize:N0} bytes)");
         }
     }
