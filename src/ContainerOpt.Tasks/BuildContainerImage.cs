@@ -52,7 +52,7 @@ public sealed class BuildContainerImage : ContainerOptTask
 
     public int TimeoutSeconds { get; set; } = 1800;
 
-    /// <summary>Measure each plain layer's gzip size (what a registry push would store); off makes the report several times faster on large images.</summary>
+    /// <summary>Estimate each plain layer's gzip size (what docker push uploads; ImageReadOptions.MeasureCompressedSize).</summary>
     public bool MeasureCompressedSize { get; set; } = true;
 
     public string? ReportFile { get; set; }
@@ -68,7 +68,7 @@ public sealed class BuildContainerImage : ContainerOptTask
     public string? RepositoryUrl { get; set; }
     public string? SourceRevisionId { get; set; }
 
-    /// <summary>One item per layer, bottom first (metadata: Index, Digest, Size, CompressedSize, CreatedBy, DockerfileLine, WastedBytes, ...).</summary>
+    /// <summary>One item per layer, bottom first (metadata: Index, Digest, Size, CompressedSize, CompressedSizeEstimated, CreatedBy, DockerfileLine, WastedBytes, ...).</summary>
     [Output]
     public ITaskItem[] Layers { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -184,6 +184,7 @@ public sealed class BuildContainerImage : ContainerOptTask
         item.SetMetadata("Digest", layer.Digest);
         item.SetMetadata("Size", layer.Size.ToString(CultureInfo.InvariantCulture));
         item.SetMetadata("CompressedSize", layer.CompressedSize?.ToString(CultureInfo.InvariantCulture) ?? "");
+        item.SetMetadata("CompressedSizeEstimated", layer.CompressedSizeEstimated ? "true" : "false");
         item.SetMetadata("CreatedBy", layer.CreatedBy ?? "");
         item.SetMetadata("Dockerfile", layer.Dockerfile ?? "");
         item.SetMetadata("DockerfileLine", layer.DockerfileLine?.ToString(CultureInfo.InvariantCulture) ?? "");

@@ -12,6 +12,9 @@ public sealed class ImageReadOptions
     /// <summary><c>os/arch[/variant]</c> for a multi-platform index; null: linux/amd64 when present.</summary>
     public string? Platform { get; set; }
 
-    /// <summary>Measure the gzip size of layers stored uncompressed (costs CPU time); default true.</summary>
+    /// <summary>
+    /// Estimate the gzip size of layers stored uncompressed (what <c>docker push</c> would upload; a second core
+    /// does most of the work, see <see cref="Compression.GzipSizeEstimator"/>); default true.
+    /// </summary>
     public bool MeasureCompressedSize { get; set; } = true;
 }

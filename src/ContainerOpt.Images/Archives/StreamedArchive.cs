@@ -77,7 +77,7 @@ internal sealed class StreamedArchive : IImageSource
             var replay = new ReplayStream(sniff, count, entry.Data, leaveOpen: true);
             try
             {
-                _layers[path] = LayerScanner.Scan(replay, measureCompressedSize);
+                _layers[path] = LayerScanner.Scan(replay, measureCompressedSize, entry.Size);
             }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException)
             {

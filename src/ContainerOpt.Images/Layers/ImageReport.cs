@@ -38,6 +38,9 @@ public sealed class ImageReport
 
     public long? CompressedSize => Layers.All(l => l.CompressedSize.HasValue) ? Layers.Sum(l => l.CompressedSize!.Value) : null;
 
+    /// <summary>True when any layer's compressed size, and so the total, is an estimate.</summary>
+    public bool CompressedSizeEstimated => Layers.Any(l => l.CompressedSizeEstimated);
+
     /// <summary>The largest wasted files of the whole image, largest first.</summary>
     public IReadOnlyList<WastedFile> LargestWastedFiles { get; }
 

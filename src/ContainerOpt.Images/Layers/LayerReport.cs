@@ -33,7 +33,10 @@ public sealed class LayerReport
     /// </summary>
     public long Size { get; }
 
+    /// <summary>Bytes on the wire (<see cref="LayerScan.CompressedSize"/>); an estimate when <see cref="CompressedSizeEstimated"/>.</summary>
     public long? CompressedSize => Scan.CompressedSize;
+
+    public bool CompressedSizeEstimated => Scan.CompressedSizeEstimated;
 
     public int FileCount => Scan.FileCount;
 

@@ -6,7 +6,7 @@ namespace ContainerOpt.Images.Layers;
 public sealed class LayerScan
 {
     internal LayerScan(string digest, string diffId, LayerCompressionKind compression, long storedSize, long tarSize,
-        long? compressedSize, long regularFileBytes, long symlinkBytes, int fileCount, IReadOnlyList<LayerEntry> entries)
+        long? compressedSize, bool compressedSizeEstimated, long regularFileBytes, long symlinkBytes, int fileCount, IReadOnlyList<LayerEntry> entries)
     {
         Digest = digest;
         DiffId = diffId;
@@ -14,6 +14,7 @@ public sealed class LayerScan
         StoredSize = storedSize;
         TarSize = tarSize;
         CompressedSize = compressedSize;
+        CompressedSizeEstimated = compressedSizeEstimated;
         RegularFileBytes = regularFileBytes;
         SymlinkBytes = symlinkBytes;
         FileCount = fileCount;
@@ -35,10 +36,17 @@ public sealed class LayerScan
     public long TarSize { get; }
 
     /// <summary>
-    /// The size on the wire: the stored size when the blob is compressed; when stored plain, the size
-    /// gzip (fastest level) makes of it, measured while streaming; null when measuring was switched off.
+    /// The size on the wire: the stored size when the blob is compressed; when stored plain, the size gzip
+    /// at the default level (what <c>docker push</c> uploads) makes of it, estimated while streaming
+    /// (<see cref="CompressedSizeEstimated"/>); null when measuring was switched off.
     /// </summary>
     public long? CompressedSize { get; }
+
+    /// <summary>
+    /// True when <see cref="CompressedSize"/> is an estimate (<see cref="Compression.GzipSizeEstimator"/>: a plain
+    /// blob), false when it is the stored size of a compressed blob or there is none.
+    /// </summary>
+    public bool CompressedSizeEstimated { get; }
 
     /// <summary>
     /// File bytes as the layer occupies a file system: regular files plus symlink target lengths, each

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Compression;
 
@@ -6,27 +5,25 @@ namespace ContainerOpt.Images.Layers;
 
 /// <summary>
 /// Streams one layer blob once: detects its compression, hashes the stored and the uncompressed bytes
-/// (digest and diff_id), optionally measures its gzip size, and records each entry's metadata. File
-/// contents are read only to hash them and are never kept.
+/// (digest and diff_id), optionally estimates its gzip size (plain blobs), and records each entry's metadata.
+/// File contents are read only to hash them and are never kept.
 /// </summary>
 public static class LayerScanner
 {
     private const int BufferSize = 64 * 1024;
 
-    public static LayerScan Scan(Stream blob, bool measureCompressedSize = true)
+    /// <param name="blob">The layer as stored.</param>
+    /// <param name="measureCompressedSize">Estimate the gzip size of a plain blob (a compressed one has its stored size).</param>
+    /// <param name="blobLength">The blob's length when the stream cannot tell (a tar entry's size): how many blocks the estimate compresses.</param>
+    public static LayerScan Scan(Stream blob, bool measureCompressedSize = true, long? blobLength = null)
     {
         if (blob is null) throw new ArgumentNullException(nameof(blob));
+        if (blobLength is null && blob.CanSeek) blobLength = blob.Length - blob.Position;
         using var stored = new HashingStream(blob, hash: true);
         using Stream uncompressed = LayerCompression.Decompress(stored, out LayerCompressionKind kind, leaveOpen: true);
 
-        // A plain blob's digest is its diff_id: hash once. Measure the wire size only for plain blobs.
-        CountingNullStream? gzipCount = null;
-        GZipStream? gzip = null;
-        if (kind == LayerCompressionKind.None && measureCompressedSize)
-        {
-            gzipCount = new CountingNullStream();
-            gzip = new GZipStream(gzipCount, CompressionLevel.Fastest, leaveOpen: true);
-        }
+        // A plain blob's digest is its diff_id: hash once. Estimate the wire size only for plain blobs.
+        using GzipSizeEstimator? gzip = kind == LayerCompressionKind.None && measureCompressedSize ? new GzipSizeEstimator(blobLength) : null;
         using var tarBytes = new HashingStream(uncompressed, hash: kind != LayerCompressionKind.None, sink: gzip);
 
         var entries = new List<LayerEntry>();
@@ -51,12 +48,7 @@ public static class LayerScanner
         StreamUtil.Drain(tarBytes, scratch);
         StreamUtil.Drain(stored, scratch);
 
-        long? compressedSize = kind != LayerCompressionKind.None ? stored.Count : null;
-        if (gzip is not null)
-        {
-            gzip.Dispose();
-            compressedSize = gzipCount!.Count;
-        }
+        long? compressedSize = kind != LayerCompressionKind.None ? stored.Count : gzip?.Complete();
 
         long regularBytes = 0, symlinkBytes = 0;
         int fileCount = 0;
@@ -69,7 +61,7 @@ public static class LayerScanner
         string digest = stored.Digest();
         string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
         entries.TrimExcess();
-        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, regularBytes, symlinkBytes, fileCount, entries);
+        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, compressedSizeEstimated: gzip is not null, regularBytes, symlinkBytes, fileCount, entries);
     }
 
     private static LayerEntry? ToLayerEntry(TarEntry entry, string path)

@@ -8,8 +8,9 @@ namespace ContainerOpt.Images.Reporting;
 /// "digest","size","compressedSize","createdBy","dockerfile","dockerfileLine","wastedBytes","largestFiles":
 /// [{"path","size"}]}]}</c>, keys in that order, indented. Sizes are uncompressed file bytes. After the
 /// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
-/// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum); for the image the same
-/// two parts and <c>largestWastedFiles</c>.
+/// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum) and
+/// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
+/// image the same two parts and <c>largestWastedFiles</c>.
 /// </summary>
 public static class ImageReportJson
 {
@@ -79,6 +80,8 @@ public static class ImageReportJson
         json.Property("fileCount", layer.FileCount);
         json.Property("removedBytes", layer.RemovedBytes);
         json.Property("leftoverCacheBytes", layer.LeftoverCacheBytes);
+        json.Name("compressedSizeEstimated");
+        json.Boolean(layer.CompressedSizeEstimated);
         json.EndObject();
     }
 }

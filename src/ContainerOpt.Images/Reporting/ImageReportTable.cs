@@ -7,10 +7,16 @@ namespace ContainerOpt.Images.Reporting;
 /// <summary>
 /// The layer report as a fixed-width table for build logs: one row per layer (index, size, compressed
 /// size, wasted bytes, file:line, created-by shortened), then the image totals and the largest wasted files.
+/// An estimated compressed size is marked with <see cref="Estimated"/> and the mark explained under the totals.
 /// </summary>
 public static class ImageReportTable
 {
     public const int CreatedByWidth = 60;
+
+    /// <summary>Marks a compressed size that is gzip's estimated, not a stored blob's.</summary>
+    public const string Estimated = "≈ ";
+
+    public const string EstimatedLegend = "≈ estimated: the size gzip at its default level makes of the layer (what docker push uploads), from compressed samples\n";
 
     public static string Format(ImageReport report)
     {
@@ -22,7 +28,7 @@ public static class ImageReportTable
             {
                 layer.Index.ToString(CultureInfo.InvariantCulture),
                 ByteSize.Format(layer.Size),
-                layer.CompressedSize is { } c ? ByteSize.Format(c) : "-",
+                layer.CompressedSize is { } c ? (layer.CompressedSizeEstimated ? Estimated : "") + ByteSize.Format(c) : "-",
                 layer.WastedBytes == 0 ? "-" : ByteSize.Format(layer.WastedBytes),
                 layer.DockerfileLine is { } line ? FileName(layer.Dockerfile) + ":" + line.ToString(CultureInfo.InvariantCulture) : "-",
                 Shorten(layer.CreatedBy),
@@ -42,11 +48,12 @@ public static class ImageReportTable
             }
             text.Append('\n');
         }
-        string compressed = report.CompressedSize is { } total ? ByteSize.Format(total) : "not measured";
+        string compressed = report.CompressedSize is { } total ? (report.CompressedSizeEstimated ? Estimated : "") + ByteSize.Format(total) : "not measured";
         text.Append(string.Format(CultureInfo.InvariantCulture,
             "Image {0}: {1} in {2} layers ({3} compressed); wasted {4} ({5:N0} bytes: {6} removed or overwritten later, {7} left in caches); efficiency {8}\n",
             report.Image, ByteSize.Format(report.Size), report.Layers.Count, compressed, ByteSize.Format(report.WastedBytes),
             report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), ByteSize.Percent(report.Efficiency)));
+        if (report.CompressedSizeEstimated && report.CompressedSize is not null) text.Append(EstimatedLegend);
         if (report.LargestWastedFiles.Count > 0)
         {
             text.Append("Largest wasted files:\n");

@@ -13,14 +13,14 @@ public sealed class ReportOutputTests
 {
     private const string Dockerfile = "FROM base:1\nRUN head -c 5000 /dev/urandom > /big\nRUN rm /big && echo \"done\" > /tmp/x\n";
 
-    private static ImageReport Report()
+    private static ImageReport Report(bool measureCompressedSize = false)
     {
         var image = Synthetic.Image(new[]
         {
             new TestTarWriter().File("etc/os", 1000).Finish(),
             new TestTarWriter().File("big", 5000).Finish(),
             new TestTarWriter().File(".wh.big", "").File("tmp/x", 5).Finish(),
-        }, new[] { null, "RUN /bin/sh -c head -c 5000 /dev/urandom > /big # buildkit", "RUN /bin/sh -c rm /big && echo \"done\" > /tmp/x # buildkit" });
+        }, new[] { null, "RUN /bin/sh -c head -c 5000 /dev/urandom > /big # buildkit", "RUN /bin/sh -c rm /big && echo \"done\" > /tmp/x # buildkit" }, measureCompressedSize);
         var model = DockerfileModel.Build(DockerfileParser.Parse(Dockerfile, "Dockerfile"));
         return DockerfileAttribution.Attribute(ImageAnalyzer.Analyze(image), model, "Dockerfile");
     }
@@ -54,7 +54,8 @@ public sealed class ReportOutputTests
             "      ],\n" +
             "      \"fileCount\": 1,\n" +
             "      \"removedBytes\": 0,\n" +
-            "      \"leftoverCacheBytes\": 0\n" +
+            "      \"leftoverCacheBytes\": 0,\n" +
+            "      \"compressedSizeEstimated\": false\n" +
             "    },\n";
         StringAssert.StartsWith(json, expectedStart);
         StringAssert.Contains(json, "\"createdBy\": \"RUN /bin/sh -c rm /big && echo \\\"done\\\" > /tmp/x # buildkit\",\n      \"dockerfile\": \"Dockerfile\",\n      \"dockerfileLine\": 3,\n      \"wastedBytes\": 5,");
@@ -84,6 +85,20 @@ public sealed class ReportOutputTests
             "  5.00 kB  /big  (layer 1, deleted later)\n" +
             "      5 B  /tmp/x  (layer 2, left in a cache directory)\n",
             table);
+    }
+
+    [TestMethod]
+    public void EstimatedCompressedSizesAreMarkedAndExplained()
+    {
+        ImageReport report = Report(measureCompressedSize: true);
+        string table = ImageReportTable.Format(report);
+        string[] lines = table.Split('\n');
+        // Each layer is one block, so gzip's size is exact here; the report still says how it is known in general.
+        Assert.AreEqual("#     SIZE  COMPRESSED   WASTED  LINE          CREATED BY", lines[0]);
+        StringAssert.StartsWith(lines[1], "0  1.00 kB      ≈ 97 B        -");
+        StringAssert.Contains(lines[4], "(≈ " + ByteSize.Format(report.CompressedSize!.Value) + " compressed)");
+        Assert.AreEqual(ImageReportTable.EstimatedLegend, lines[5] + "\n");
+        StringAssert.Contains(ImageReportJson.ToJson(report), "\"compressedSizeEstimated\": true\n");
     }
 
     [TestMethod]

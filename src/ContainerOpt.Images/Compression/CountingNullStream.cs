@@ -1,4 +1,4 @@
-namespace ContainerOpt.Images.Layers;
+namespace ContainerOpt.Images.Compression;
 
 /// <summary>A write-only sink that keeps only the number of bytes written (for measuring compressed sizes).</summary>
 internal sealed class CountingNullStream : Stream
