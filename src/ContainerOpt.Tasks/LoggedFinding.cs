@@ -33,8 +33,12 @@ internal sealed class LoggedFinding
     /// <summary>The finding's other names (DL3008, SC2086): NoWarn and WarningsAsErrors take them as well as the code.</summary>
     public IReadOnlyList<string> Equivalents { get; }
 
-    /// <summary>True when a NoWarn/WarningsAsErrors list names this finding: its code or one of its equivalents.</summary>
-    public bool IsNamedIn(ISet<string> codes) => codes.Contains(Code) || Equivalents.Any(codes.Contains);
+    /// <summary>
+    /// True when a NoWarn/WarningsAsErrors list names this finding: its code, its rule's short name (apt-pin-versions) or
+    /// one of its equivalents (DL3008, SC2086, BuildKit's check name).
+    /// </summary>
+    public bool IsNamedIn(ISet<string> codes) =>
+        codes.Contains(Code) || Equivalents.Any(codes.Contains) || (DiagnosticCatalog.ForCode(Code) is { } rule && codes.Contains(rule.Name));
 
     public static LoggedFinding From(Finding f, string defaultFile) =>
         new(f.Code, f.Severity, f.Message, f.FilePath ?? defaultFile, f.Location.Start.Line, f.Location.Start.Column,

@@ -3,8 +3,8 @@ using ContainerOpt.TestSupport;
 namespace ContainerOpt.Tasks.Tests;
 
 /// <summary>
-/// NoWarn, WarningsAsErrors and WarningsNotAsErrors take a finding's other names as well as its code: a DL code or
-/// BuildKit check name, and the SC code of a ShellCheck finding (COPT2200) — also when the findings come back from
+/// NoWarn, WarningsAsErrors and WarningsNotAsErrors take a finding's other names as well as its code: its rule's short
+/// name, a DL code or BuildKit check name, and the SC code of a ShellCheck finding (COPT2200) — also when the findings come back from
 /// the cache in obj/.
 /// </summary>
 [TestClass]
@@ -34,10 +34,12 @@ public sealed class EquivalentNameTests
     }
 
     [TestMethod]
-    public void Hadolint_and_BuildKit_names_work_in_NoWarn_and_WarningsAsErrors()
+    public void Hadolint_and_BuildKit_names_and_the_short_name_work_in_NoWarn_and_WarningsAsErrors()
     {
         const string text = "FROM alpine:3.20\nMAINTAINER me\n";
         Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "DL4000").Engine.Coded.Count);
+        Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "CS8600;maintainer-deprecated").Engine.Coded.Count);
+        CollectionAssert.AreEqual(new[] { "error COPT1107 Dockerfile(2,1)" }, Analyze(text, t => t.WarningsAsErrors = "maintainer-deprecated").Engine.Coded.ToArray());
         CollectionAssert.AreEqual(new[] { "error COPT1107 Dockerfile(2,1)" }, Analyze(text, t => t.WarningsAsErrors = "MaintainerDeprecated").Engine.Coded.ToArray());
         CollectionAssert.AreEqual(new[] { "warning COPT1107 Dockerfile(2,1)" },
             Analyze(text, t => { t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "DL4000"; }).Engine.Coded.ToArray());
