@@ -42,6 +42,28 @@ public sealed class AnalysisRunCache
         _ => File.Exists(path) || Directory.Exists(path),
     };
 
+    /// <summary>
+    /// Takes a listing the caller made anyway (the CLI's search of the folders it was given for Dockerfiles), so the
+    /// questions about that folder need no listing of their own: <paramref name="folders"/> are the entries that are
+    /// folders (or links to folders), <paramref name="others"/> the rest, by name.
+    /// </summary>
+    public void AddListing(string folder, IEnumerable<string> folders, IEnumerable<string> others)
+    {
+        var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
+        var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in others)
+        {
+            entries[name] = EntryKind.NotDirectory;
+            folded.Add(name);
+        }
+        foreach (var name in folders)
+        {
+            entries[name] = EntryKind.Directory;
+            folded.Add(name);
+        }
+        _listings.TryAdd(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), new Listing(entries, folded, unreadable: false));
+    }
+
     /// <summary>The text of a file read once per run (null when it cannot be read: the caller then reads it itself and reports why).</summary>
     internal string? ReadText(string path) => _texts.GetOrAdd(path, p =>
     {
@@ -190,19 +212,14 @@ public sealed class AnalysisRunCache
             {
                 return Listing.Missing;
             }
-            // Names only (no stat per entry): every entry, then the folders among them (links to folders included, as
-            // Directory.Exists follows links).
+            // One pass, no stat per entry: enumeration tells folders (links to folders included, as Directory.Exists
+            // follows links) from the rest.
             var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
             var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+            foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
             {
-                string name = Path.GetFileName(entry);
-                entries[name] = EntryKind.NotDirectory;
-                folded.Add(name);
-            }
-            foreach (var entry in Directory.EnumerateDirectories(folder))
-            {
-                entries[Path.GetFileName(entry)] = EntryKind.Directory;
+                entries[info.Name] = info is DirectoryInfo ? EntryKind.Directory : EntryKind.NotDirectory;
+                folded.Add(info.Name);
             }
             return new Listing(entries, folded, unreadable: false);
         }

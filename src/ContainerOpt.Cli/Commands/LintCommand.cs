@@ -77,8 +77,10 @@ internal static class LintCommand
         // Every Dockerfile is loaded and analysed on its own (on both cores when there are several), then the results are
         // taken in the order of the files, as one file after another would give them: the output is the same however
         // the work was spread.
-        var paths = line.Operands.SelectMany(DockerfileFiles.Expand).ToList();
-        var cache = paths.Count > 1 && settings.ShareRunCache ? new AnalysisRunCache() : null;
+        var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
+        var paths = line.Operands.SelectMany(operand => DockerfileFiles.Expand(operand, runCache)).ToList();
+        // One file asks the disk directly: a few stats cost less than listing its folders.
+        var cache = paths.Count > 1 ? runCache : null;
         var analyzer = new DockerfileAnalyzer();
         var results = new FileResult[paths.Count];
         void Lint(int i)
