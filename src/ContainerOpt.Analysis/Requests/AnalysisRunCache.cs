@@ -193,15 +193,15 @@ public sealed class AnalysisRunCache
                 return false;
             }
         }
-        foreach (var segment in path.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        if (Path.DirectorySeparatorChar != '/')
         {
-            if (segment is "." or "..")
-            {
-                return false;
-            }
+            // Windows: whatever Path.GetFullPath would change (separators, '.', '..', trailing dots, device forms) is not plain.
+            return string.Equals(Path.GetFullPath(path), path, StringComparison.Ordinal);
         }
-        // Path.GetFullPath would change it (doubled separators, a drive-relative form): not plain.
-        return string.Equals(Path.GetFullPath(path), path, StringComparison.Ordinal);
+        // Unix: what Path.GetFullPath changes in a rooted path is doubled separators and '.' and '..' segments.
+        return path.IndexOf("//", StringComparison.Ordinal) < 0 && path.IndexOf("/./", StringComparison.Ordinal) < 0
+            && path.IndexOf("/../", StringComparison.Ordinal) < 0 && !path.EndsWith("/.", StringComparison.Ordinal)
+            && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
     private static Listing List(string folder)
