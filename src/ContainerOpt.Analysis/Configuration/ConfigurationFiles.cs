@@ -14,7 +14,10 @@ public static class ConfigurationFiles
     private static readonly string[] HadolintNames = { ".hadolint.yaml", ".hadolint.yml" };
     private static readonly string[] ContainerOptNames = { "containeropt.yaml", "containeropt.yml", "containeropt.json", ".containeropt.yaml" };
 
-    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory)
+    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory) => Discover(dockerfileDirectory, contextDirectory, File.Exists);
+
+    /// <summary>As <see cref="Discover(string, string)"/>, asking <paramref name="fileExists"/> (a run's cache of the folders) whether each candidate is there.</summary>
+    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory, Func<string, bool> fileExists)
     {
         var found = new List<string>();
         foreach (var names in new[] { HadolintNames, ContainerOptNames })
@@ -22,7 +25,7 @@ public static class ConfigurationFiles
             var file = new[] { dockerfileDirectory, contextDirectory }
                 .Where(d => !string.IsNullOrEmpty(d))
                 .SelectMany(d => names.Select(n => Path.Combine(d!, n)))
-                .FirstOrDefault(File.Exists);
+                .FirstOrDefault(fileExists);
             if (file is not null)
             {
                 found.Add(file);

@@ -34,4 +34,10 @@ public sealed class AnalysisRequest
 
     /// <summary>The PATH on which to find the tools the analysis runs (shellcheck); null: this process's PATH.</summary>
     public string? SearchPath { get; set; }
+
+    /// <summary>
+    /// What the Dockerfiles of one run share (folder listings, configuration, ShellCheck), or null to ask the disk for
+    /// this Dockerfile alone: a process that loads many Dockerfiles at once passes one cache to every request.
+    /// </summary>
+    public AnalysisRunCache? RunCache { get; set; }
 }

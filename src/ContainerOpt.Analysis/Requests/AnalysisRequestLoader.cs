@@ -21,79 +21,72 @@ public static class AnalysisRequestLoader
 
     public static LoadedRequest Load(AnalysisRequest request)
     {
+        var cache = request.RunCache;
         string dockerfile = Path.GetFullPath(request.Dockerfile);
-        var key = new StringBuilder(KeyVersion).Append('\n');
-        key.Append(typeof(AnalysisRequestLoader).Assembly.ManifestModule.ModuleVersionId).Append('\n');
-        key.Append(typeof(Core.Diagnostics.Finding).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+        // The cache key is built only when asked (the MSBuild task asks, the CLI does not): hashing the inputs, and
+        // loading the crypto library to do it, is no cost of a lint.
+        var key = new KeyParts(dockerfile);
 
-        var source = ReadDockerfile(dockerfile, out var bytes, out var readProblem);
+        var source = ReadDockerfile(dockerfile, cache, out var bytes, out var readProblem);
         if (source is null)
         {
-            return LoadedRequest.Failed(dockerfile, key.Append(dockerfile).ToString(), readProblem!);
+            return LoadedRequest.Failed(dockerfile, () => key.UpToDockerfile(), readProblem!);
         }
-        key.Append(dockerfile).Append('\n').Append(Hash(bytes!)).Append('\n');
+        key.Bytes = bytes;
 
         string context = ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
         var origin = !string.IsNullOrWhiteSpace(request.Context)
             || (request.Project?.ProjectPath is { Length: > 0 } projectPath && GeneratedDockerfileHeader.TryGetContext(source.Text, Path.GetFullPath(projectPath), out _))
             ? ContextOrigin.Stated : ContextOrigin.Assumed;
-        key.Append("context ").Append(origin).Append('\n');
-        var contextFiles = new DiskContextFiles(context);
-        if (!Directory.Exists(context))
+        key.Origin = origin;
+        var contextFiles = new DiskContextFiles(context, cache);
+        if (!(cache?.DirectoryExists(context) ?? Directory.Exists(context)))
         {
-            return LoadedRequest.Failed(dockerfile, key.ToString(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
+            return LoadedRequest.Failed(dockerfile, () => key.UpToContext(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
                 "build context", $"the folder '{context}' does not exist. Set ContainerOptContext (CLI: --context) to the folder docker build runs in."));
         }
-        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context);
-        key.Append(context).Append('\n').Append(dockerIgnorePath ?? "-").Append('\n')
-            .Append(dockerIgnore is null ? "-" : Hash(Encoding.UTF8.GetBytes(dockerIgnore))).Append('\n');
-        AppendProject(key, request.Project);
+        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache);
+        key.Context = context;
+        key.DockerIgnorePath = dockerIgnorePath;
+        key.DockerIgnore = dockerIgnore;
+        key.Project = request.Project;
 
         // Configuration files are inputs too: their text goes into the key, their problems are findings.
         IReadOnlyList<string> configFiles;
         if (!string.IsNullOrWhiteSpace(request.ConfigFile))
         {
             string named = Path.GetFullPath(request.ConfigFile!.Trim());
-            if (!File.Exists(named))
+            if (!(cache?.FileExists(named) ?? File.Exists(named)))
             {
-                return LoadedRequest.Failed(dockerfile, key.ToString(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, named,
+                return LoadedRequest.Failed(dockerfile, () => key.UpToProject(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, named,
                     named, "the file does not exist. Fix ContainerOptConfig (CLI: --config) or remove it."));
             }
             configFiles = new[] { named };
         }
         else
         {
-            configFiles = ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context);
+            configFiles = cache is null
+                ? ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context)
+                : ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, cache.FileExists);
         }
-        foreach (var file in configFiles)
-        {
-            key.Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
-        }
-        var options = new AnalysisOptions();
-        var problems = new List<Core.Diagnostics.Finding>(ConfigurationFiles.Load(configFiles, options));
-        if (request.Mode is { } mode)
-        {
-            options.Mode = mode;
-        }
-        key.Append("mode ").Append(options.EffectiveMode.ToText()).Append('\n');
+        key.ConfigFiles = configFiles;
 
-        // ShellCheck, when on PATH, checks the RUN scripts: another ShellCheck gives other findings, so it is an input too.
-        string shellCheckNote = "ShellCheck is switched off by the configuration (COPT2200).";
-        if (!ShellCheckRunner.IsSwitchedOff(options))
+        // The options of a set of configuration files are the same for every Dockerfile they apply to: a run reads them once.
+        var configured = cache is null
+            ? Configure(configFiles, request.Mode, request.SearchPath, null)
+            : cache.Configure(configFiles, request.Mode, request.SearchPath, () => Configure(configFiles, request.Mode, request.SearchPath, cache));
+        var options = configured.Options;
+        var problems = new List<Core.Diagnostics.Finding>(configured.Problems);
+        if (configured.ShellCheckProblem is { } broken)
         {
-            options.ShellCheck = ShellCheckLocator.Locate(request.SearchPath, out shellCheckNote, out var shellCheckProblem);
-            if (shellCheckProblem is { } broken)
-            {
-                problems.Add(DockerfileInput.FileProblem(DiagnosticCatalog.ShellCheckFailed, dockerfile, broken.Path, broken.Reason));
-            }
+            problems.Add(DockerfileInput.FileProblem(DiagnosticCatalog.ShellCheckFailed, dockerfile, broken.Path, broken.Reason));
         }
-        key.Append("shellcheck ").Append(options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
-        var notes = new[] { shellCheckNote };
-        string cacheKey = Hash(Encoding.UTF8.GetBytes(key.ToString()));
+        key.Options = options;
+        var notes = new[] { configured.ShellCheckNote };
         if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
         {
             // A configuration that cannot be read leaves the user's intent unknown: report it, analyse nothing.
-            return new LoadedRequest(dockerfile, context, configFiles, cacheKey, null, problems, notes);
+            return new LoadedRequest(dockerfile, context, configFiles, key.Full, null, problems, notes);
         }
         var input = new AnalysisInput(source)
         {
@@ -105,7 +98,95 @@ public static class AnalysisRequestLoader
             Project = request.Project,
             Options = options,
         };
-        return new LoadedRequest(dockerfile, context, configFiles, cacheKey, input, problems, notes) { ContextFiles = contextFiles };
+        return new LoadedRequest(dockerfile, context, configFiles, key.Full, input, problems, notes) { ContextFiles = contextFiles };
+    }
+
+    /// <summary>The options of <paramref name="configFiles"/> with the caller's mode, and the ShellCheck that checks the RUN scripts.</summary>
+    private static AnalysisRunCache.Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, AnalysisRunCache? cache)
+    {
+        var options = new AnalysisOptions();
+        var problems = ConfigurationFiles.Load(configFiles, options);
+        if (mode is { } named)
+        {
+            options.Mode = named;
+        }
+
+        // ShellCheck, when on PATH, checks the RUN scripts: another ShellCheck gives other findings, so it is an input too.
+        string note = "ShellCheck is switched off by the configuration (COPT2200).";
+        (string Path, string Reason)? problem = null;
+        if (!ShellCheckRunner.IsSwitchedOff(options))
+        {
+            if (cache is null)
+            {
+                options.ShellCheck = ShellCheckLocator.Locate(searchPath, out note, out problem);
+            }
+            else
+            {
+                var located = cache.LocateShellCheck(searchPath);
+                options.ShellCheck = located.Tool;
+                note = located.Note;
+                problem = located.Problem;
+            }
+        }
+        return new AnalysisRunCache.Configured(options, problems, note, problem);
+    }
+
+    /// <summary>
+    /// The inputs of the cache key, gathered as loading goes and hashed only when the key is asked. A load that stops
+    /// early keys on what it had read by then (unhashed, as the findings it caches are only the problem).
+    /// </summary>
+    private sealed class KeyParts
+    {
+        private readonly string _dockerfile;
+
+        public KeyParts(string dockerfile) => _dockerfile = dockerfile;
+
+        public byte[]? Bytes { get; set; }
+        public ContextOrigin Origin { get; set; }
+        public string Context { get; set; } = "";
+        public string? DockerIgnorePath { get; set; }
+        public string? DockerIgnore { get; set; }
+        public ProjectModel? Project { get; set; }
+        public IReadOnlyList<string> ConfigFiles { get; set; } = Array.Empty<string>();
+        public AnalysisOptions? Options { get; set; }
+
+        private StringBuilder Prefix()
+        {
+            var key = new StringBuilder(KeyVersion).Append('\n');
+            key.Append(typeof(AnalysisRequestLoader).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+            key.Append(typeof(Core.Diagnostics.Finding).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+            return key;
+        }
+
+        public string UpToDockerfile() => Prefix().Append(_dockerfile).ToString();
+
+        private StringBuilder WithContext() =>
+            Prefix().Append(_dockerfile).Append('\n').Append(Hash(Bytes!)).Append('\n').Append("context ").Append(Origin).Append('\n');
+
+        public string UpToContext() => WithContext().ToString();
+
+        private StringBuilder WithProject()
+        {
+            var key = WithContext();
+            key.Append(Context).Append('\n').Append(DockerIgnorePath ?? "-").Append('\n')
+                .Append(DockerIgnore is null ? "-" : Hash(Encoding.UTF8.GetBytes(DockerIgnore))).Append('\n');
+            AppendProject(key, Project);
+            return key;
+        }
+
+        public string UpToProject() => WithProject().ToString();
+
+        public string Full()
+        {
+            var key = WithProject();
+            foreach (var file in ConfigFiles)
+            {
+                key.Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
+            }
+            key.Append("mode ").Append(Options!.EffectiveMode.ToText()).Append('\n');
+            key.Append("shellcheck ").Append(Options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
+            return Hash(Encoding.UTF8.GetBytes(key.ToString()));
+        }
     }
 
     /// <summary>
@@ -116,15 +197,19 @@ public static class AnalysisRequestLoader
         GeneratedDockerfileHeader.ResolveContext(named, dockerfile, dockerfileText, projectPath);
 
     /// <summary>What docker reads: <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile, else the context's <c>.dockerignore</c>.</summary>
-    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context)
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context) => ReadDockerIgnore(dockerfile, context, null);
+
+    /// <summary>As <see cref="ReadDockerIgnore(string, string)"/>; a run's cache answers the lookups and reads a context's file once.</summary>
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache? cache)
     {
-        foreach (var candidate in new[] { dockerfile + ".dockerignore", Path.Combine(context, ".dockerignore") })
+        string own = dockerfile + ".dockerignore", shared = Path.Combine(context, ".dockerignore");
+        foreach (var candidate in new[] { own, shared })
         {
             try
             {
-                if (File.Exists(candidate))
+                if (cache?.FileExists(candidate) ?? File.Exists(candidate))
                 {
-                    return (candidate, File.ReadAllText(candidate));
+                    return (candidate, cache is not null && candidate == shared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -136,13 +221,17 @@ public static class AnalysisRequestLoader
     }
 
     /// <summary>Reads a Dockerfile, or returns the COPT0xxx finding that explains why not (missing, too large, unreadable, binary).</summary>
-    public static Dockerfile.Text.SourceText? ReadDockerfile(string path, out byte[]? bytes, out Core.Diagnostics.Finding? problem)
+    public static Dockerfile.Text.SourceText? ReadDockerfile(string path, out byte[]? bytes, out Core.Diagnostics.Finding? problem) =>
+        ReadDockerfile(path, null, out bytes, out problem);
+
+    /// <summary>As <see cref="ReadDockerfile(string, out byte[], out Core.Diagnostics.Finding)"/>; a run's cache answers whether the file exists.</summary>
+    public static Dockerfile.Text.SourceText? ReadDockerfile(string path, AnalysisRunCache? cache, out byte[]? bytes, out Core.Diagnostics.Finding? problem)
     {
         bytes = null;
         problem = null;
         try
         {
-            if (!File.Exists(path))
+            if (!(cache?.FileExists(path) ?? File.Exists(path)))
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
                 return null;
@@ -212,14 +301,16 @@ public static class AnalysisRequestLoader
 /// <summary>The inputs of one analysis, resolved; or the problems that stop it.</summary>
 public sealed class LoadedRequest
 {
-    internal LoadedRequest(string dockerfile, string? context, IReadOnlyList<string> configFiles, string cacheKey, AnalysisInput? input,
+    private readonly Lazy<string> _cacheKey;
+
+    internal LoadedRequest(string dockerfile, string? context, IReadOnlyList<string> configFiles, Func<string> cacheKey, AnalysisInput? input,
         IReadOnlyList<Core.Diagnostics.Finding> problems, IReadOnlyList<string>? notes = null)
     {
+        _cacheKey = new Lazy<string>(cacheKey, LazyThreadSafetyMode.ExecutionAndPublication);
         Notes = notes ?? Array.Empty<string>();
         Dockerfile = dockerfile;
         ContextDirectory = context;
         ConfigFiles = configFiles;
-        CacheKey = cacheKey;
         Input = input;
         Problems = problems;
     }
@@ -234,7 +325,7 @@ public sealed class LoadedRequest
     public IReadOnlyList<string> ConfigFiles { get; }
 
     /// <summary>A hash of every input: the Dockerfile, context, .dockerignore, project model, configuration and this build of ContainerOpt.</summary>
-    public string CacheKey { get; }
+    public string CacheKey => _cacheKey.Value;
 
     /// <summary>What to analyse, or null when a problem stops the analysis.</summary>
     public AnalysisInput? Input { get; }
@@ -248,6 +339,6 @@ public sealed class LoadedRequest
     /// <summary>COPT0xxx problems: of the file, the context or the configuration (error severity ones stop the analysis).</summary>
     public IReadOnlyList<Core.Diagnostics.Finding> Problems { get; }
 
-    internal static LoadedRequest Failed(string dockerfile, string key, Core.Diagnostics.Finding problem) =>
+    internal static LoadedRequest Failed(string dockerfile, Func<string> key, Core.Diagnostics.Finding problem) =>
         new(dockerfile, null, Array.Empty<string>(), key, null, new[] { problem });
 }

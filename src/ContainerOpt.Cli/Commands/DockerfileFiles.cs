@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Cli.Commands;
@@ -24,31 +25,39 @@ internal static class DockerfileFiles
         || fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
         || fileName.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Expands the operands: files as given, folders searched (sorted, deterministic).</summary>
-    public static IEnumerable<string> Expand(string operand)
+    /// <summary>
+    /// Expands the operands: files as given, folders searched (sorted, deterministic). The listings of the folders
+    /// searched are handed to <paramref name="listings"/>, when given, so that a run asks no folder twice.
+    /// </summary>
+    public static IEnumerable<string> Expand(string operand, AnalysisRunCache? listings = null)
     {
         if (Directory.Exists(operand))
         {
             var found = new List<string>();
-            Walk(operand, found);
+            Walk(operand, found, listings);
             found.Sort(StringComparer.Ordinal);
             return found;
         }
         return new[] { operand };
     }
 
-    private static void Walk(string folder, List<string> found)
+    private static void Walk(string folder, List<string> found, AnalysisRunCache? listings)
     {
-        IEnumerable<string> files, folders;
+        // One listing of the folder (files and folders told apart as Directory.EnumerateFiles/EnumerateDirectories do).
+        var files = new List<string>();
+        var folders = new List<string>();
         try
         {
-            files = Directory.EnumerateFiles(folder);
-            folders = Directory.EnumerateDirectories(folder);
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                (entry is DirectoryInfo ? folders : files).Add(Path.Combine(folder, entry.Name));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return;
         }
+        listings?.AddListing(folder, folders.Select(Path.GetFileName)!, files.Select(Path.GetFileName)!);
         foreach (var file in files)
         {
             if (IsDockerfileName(Path.GetFileName(file)))
@@ -60,7 +69,7 @@ internal static class DockerfileFiles
         {
             if (!SkippedFolders.Contains(Path.GetFileName(sub)))
             {
-                Walk(sub, found);
+                Walk(sub, found, listings);
             }
         }
     }

@@ -11,7 +11,27 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary><c>containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]</c>.</summary>
 internal static class LintCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>How the files of a lint are spread: the tests compare a run on one thread without the run's cache with the default.</summary>
+    internal sealed class LintSettings
+    {
+        public static readonly LintSettings Default = new();
+
+        /// <summary>At most this many files at once; null: one per core.</summary>
+        public int? MaxParallelism { get; init; }
+
+        /// <summary>Whether the files of the run share folder listings, configuration and the ShellCheck lookup (<see cref="AnalysisRunCache"/>).</summary>
+        public bool ShareRunCache { get; init; } = true;
+    }
+
+    /// <summary>What the report takes of a file: its loading's notes and problems, and the analysis (null when loading stopped it).</summary>
+    private readonly record struct FileResult(IReadOnlyList<string> Notes, IReadOnlyList<Finding> Problems, IReadOnlyList<string> ConfigFiles, Outcome? Analysed);
+
+    /// <summary>The options an analysis ran with, as far as the exit code depends on them, and its findings.</summary>
+    private sealed record Outcome(AnalysisMode Mode, DiagnosticSeverity? FailureThreshold, bool NoFail, IReadOnlyList<Finding> Findings);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, LintSettings.Default);
+
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings)
     {
         var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose" });
         bool verbose = line.Flag("--verbose");
@@ -54,55 +74,90 @@ internal static class LintCommand
             }
         }
 
+        // Every Dockerfile is loaded and analysed on its own (on both cores when there are several), then the results are
+        // taken in the order of the files, as one file after another would give them: the output is the same however
+        // the work was spread.
+        var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
+        var paths = line.Operands.SelectMany(operand => DockerfileFiles.Expand(operand, runCache)).ToList();
+        // One file asks the disk directly: a few stats cost less than listing its folders.
+        var cache = paths.Count > 1 ? runCache : null;
         var analyzer = new DockerfileAnalyzer();
+        var results = new FileResult[paths.Count];
+        void Lint(int i)
+        {
+            string path = paths[i];
+            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
+            {
+                Context = contextOption ?? project?.BuildContext,
+                ConfigFile = configOption,
+                Mode = mode,
+                Project = project,
+                RunCache = cache,
+            });
+            var options = loaded.Input?.Options;
+            // Only what the report needs is kept: not the text or the facts of the files still waiting for their turn.
+            results[i] = new FileResult(loaded.Notes, loaded.Problems, loaded.ConfigFiles,
+                options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail, analyzer.Analyze(loaded.Input!).Findings));
+        }
+        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, paths.Count);
+        if (workers > 1)
+        {
+            try
+            {
+                Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        else
+        {
+            for (int i = 0; i < paths.Count; i++)
+            {
+                Lint(i);
+            }
+        }
+
         bool configProblem = false;
         var failAt = DiagnosticSeverity.Error;
         var modeInEffect = mode ?? AnalysisMode.Recommended;
         bool noFail = false;
-        int dockerfiles = 0;
+        int dockerfiles = paths.Count;
         var configsReported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operand in line.Operands)
+        for (int i = 0; i < paths.Count; i++)
         {
-            foreach (var path in DockerfileFiles.Expand(operand))
+            string path = paths[i];
+            var loaded = results[i];
+            results[i] = default;
+            foreach (var note in loaded.Notes)
             {
-                dockerfiles++;
-                var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
+                if (verbose && notesShown.Add(note))
                 {
-                    Context = contextOption ?? project?.BuildContext,
-                    ConfigFile = configOption,
-                    Mode = mode,
-                    Project = project,
-                });
-                foreach (var note in loaded.Notes)
-                {
-                    if (verbose && notesShown.Add(note))
-                    {
-                        stderr.WriteLine($"containeropt: {note}");
-                    }
+                    stderr.WriteLine($"containeropt: {note}");
                 }
-                foreach (var problem in loaded.Problems)
-                {
-                    bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
-                    configProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-                    ioProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-                }
-                // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
-                var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
-                foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
-                {
-                    files.Add(new FileFindings(group.Key, group.ToArray()));
-                }
-                configsReported.UnionWith(loaded.ConfigFiles);
-                if (loaded.Input is null)
-                {
-                    continue;
-                }
-                var options = loaded.Input.Options;
-                modeInEffect = options.EffectiveMode;
-                if (options.FailureThreshold is { } threshold) failAt = threshold;
-                noFail |= options.NoFail;
-                files.Add(new FileFindings(path, analyzer.Analyze(loaded.Input).Findings));
             }
+            foreach (var problem in loaded.Problems)
+            {
+                bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
+                configProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                ioProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+            }
+            // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
+            var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
+            foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
+            {
+                files.Add(new FileFindings(group.Key, group.ToArray()));
+            }
+            configsReported.UnionWith(loaded.ConfigFiles);
+            if (loaded.Analysed is not { } outcome)
+            {
+                continue;
+            }
+            modeInEffect = outcome.Mode;
+            if (outcome.FailureThreshold is { } threshold) failAt = threshold;
+            noFail |= outcome.NoFail;
+            files.Add(new FileFindings(path, outcome.Findings));
         }
 
         switch (format)

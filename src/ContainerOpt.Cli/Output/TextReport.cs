@@ -31,6 +31,8 @@ internal static class TextReport
                 stdout.WriteLine(Format(file.Path, f));
             }
         }
+        // The findings reach the terminal before the summary, as when every line was flushed on its own.
+        stdout.Flush();
         string suggestions = styles == 0 ? "" : showStyle ? $", {styles} style" : $", {styles} suggestion(s) not shown (--format json, or --mode all, shows them)";
         stderr.WriteLine($"{dockerfiles} file(s): {errors} error(s), {warnings} warning(s), {infos} info{suggestions}.");
     }

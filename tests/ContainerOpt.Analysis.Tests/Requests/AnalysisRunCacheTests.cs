@@ -1,0 +1,123 @@
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Requests;
+
+namespace ContainerOpt.Analysis.Tests.Requests;
+
+/// <summary>
+/// A run's cache answers from folder listings what File.Exists and Directory.Exists answer, and a request loaded
+/// through it is the request loaded alone: the same problems, notes, configuration, cache key and findings.
+/// </summary>
+[TestClass]
+public sealed class AnalysisRunCacheTests
+{
+    private string _dir = "";
+
+    [TestInitialize]
+    public void Create()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "containeropt-runcache-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(_dir, "src", "Api"));
+        File.WriteAllText(Path.Combine(_dir, "src", "Api", "Api.csproj"), "<Project />");
+        File.WriteAllText(Path.Combine(_dir, "file.txt"), "x");
+        File.WriteAllText(Path.Combine(_dir, ".dockerignore"), "obj\n");
+        File.WriteAllText(Path.Combine(_dir, "Readme.MD"), "x");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.CreateSymbolicLink(Path.Combine(_dir, "dangling"), Path.Combine(_dir, "no-such-target"));
+            File.CreateSymbolicLink(Path.Combine(_dir, "to-file"), Path.Combine(_dir, "file.txt"));
+            Directory.CreateSymbolicLink(Path.Combine(_dir, "to-dir"), Path.Combine(_dir, "src"));
+        }
+    }
+
+    [TestCleanup]
+    public void Delete()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [TestMethod]
+    public void Every_answer_is_the_disks()
+    {
+        var cache = new AnalysisRunCache();
+        string sep = Path.DirectorySeparatorChar.ToString();
+        var paths = new[]
+        {
+            _dir, Path.Combine(_dir, "src"), Path.Combine(_dir, "src", "Api"), Path.Combine(_dir, "src", "Api", "Api.csproj"),
+            Path.Combine(_dir, "file.txt"), Path.Combine(_dir, ".dockerignore"), Path.Combine(_dir, "missing"),
+            Path.Combine(_dir, "missing", "deeper", "file"), Path.Combine(_dir, "file.txt", "child"),
+            Path.Combine(_dir, "readme.md"), Path.Combine(_dir, "README.MD"), Path.Combine(_dir, "Readme.MD"),
+            Path.Combine(_dir, "SRC"), Path.Combine(_dir, "src") + sep, Path.Combine(_dir, "file.txt") + sep,
+            Path.Combine(_dir, "src", "..", "file.txt"), Path.Combine(_dir, "src", ".", "Api"), _dir + sep + sep + "file.txt",
+            Path.Combine(_dir, "dangling"), Path.Combine(_dir, "to-file"), Path.Combine(_dir, "to-dir"), Path.Combine(_dir, "to-dir", "Api", "Api.csproj"),
+            Path.Combine(_dir, "to-dir", "missing"), Path.Combine(_dir, "caf\u00e9"), "file.txt", "relative/missing", "",
+            Path.Combine(_dir, "a*b"), Path.Combine(_dir, "q?"), Path.GetPathRoot(_dir)!,
+        };
+        foreach (var path in paths)
+        {
+            // Twice: the second answer comes from the listing the first one made.
+            for (int round = 0; round < 2; round++)
+            {
+                Assert.AreEqual(File.Exists(path), cache.FileExists(path), $"File.Exists('{path}'), round {round}");
+                Assert.AreEqual(Directory.Exists(path), cache.DirectoryExists(path), $"Directory.Exists('{path}'), round {round}");
+                Assert.AreEqual(File.Exists(path) || Directory.Exists(path), cache.Exists(path), $"exists '{path}', round {round}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void A_request_loaded_through_the_cache_is_the_request_loaded_alone()
+    {
+        File.WriteAllText(Path.Combine(_dir, ".hadolint.yaml"), "ignored: [DL3008]\nfailure-threshold: warning\n");
+        string other = Path.Combine(_dir, "src", "Api", "Dockerfile");
+        File.WriteAllText(other, "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY Api.csproj missing.props ./\nRUN dotnet restore\n");
+        string dockerfile = Path.Combine(_dir, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\nCOPY src/Api/Api.csproj src/Missing/Missing.csproj file.txt /app/\nCOPY readme.md /\n");
+        File.WriteAllText(dockerfile + ".dockerignore", "*.md\n");
+        var cache = new AnalysisRunCache();
+        var analyzer = new DockerfileAnalyzer();
+        foreach (var (file, context) in new[] { (dockerfile, (string?)null), (other, null), (other, _dir), (dockerfile, _dir), (other, null) })
+        {
+            var alone = AnalysisRequestLoader.Load(new AnalysisRequest(file) { Context = context, SearchPath = _dir });
+            var shared = AnalysisRequestLoader.Load(new AnalysisRequest(file) { Context = context, SearchPath = _dir, RunCache = cache });
+            Assert.AreEqual(alone.CacheKey, shared.CacheKey, file);
+            CollectionAssert.AreEqual(alone.ConfigFiles.ToList(), shared.ConfigFiles.ToList(), file);
+            CollectionAssert.AreEqual(alone.Notes.ToList(), shared.Notes.ToList(), file);
+            CollectionAssert.AreEqual(alone.Problems.Select(p => p.ToCanonicalString()).ToList(), shared.Problems.Select(p => p.ToCanonicalString()).ToList(), file);
+            Assert.AreEqual(alone.Input!.DockerIgnorePath, shared.Input!.DockerIgnorePath, file);
+            Assert.AreEqual(alone.Input.DockerIgnoreText, shared.Input.DockerIgnoreText, file);
+            var expected = analyzer.Analyze(alone.Input).Findings.Select(f => f.ToCanonicalString()).ToList();
+            var actual = analyzer.Analyze(shared.Input).Findings.Select(f => f.ToCanonicalString()).ToList();
+            CollectionAssert.AreEqual(expected, actual, file);
+            Assert.IsTrue(expected.Count > 0, file);
+            CollectionAssert.AreEquivalent(alone.ContextFiles!.Probes.ToList(), shared.ContextFiles!.Probes.ToList(), file);
+        }
+    }
+
+    [TestMethod]
+    public void Failed_loads_keep_their_problems_and_keys()
+    {
+        var cache = new AnalysisRunCache();
+        foreach (var request in new Func<AnalysisRequest>[]
+        {
+            () => new AnalysisRequest(Path.Combine(_dir, "no-such", "Dockerfile")),
+            () => new AnalysisRequest(Path.Combine(_dir, "file.txt")) { Context = Path.Combine(_dir, "no-such-context") },
+            () => new AnalysisRequest(Path.Combine(_dir, "file.txt")) { ConfigFile = Path.Combine(_dir, "no-such.yaml") },
+        })
+        {
+            var alone = AnalysisRequestLoader.Load(request());
+            var withCache = request();
+            withCache.RunCache = cache;
+            var shared = AnalysisRequestLoader.Load(withCache);
+            Assert.IsNull(alone.Input);
+            Assert.IsNull(shared.Input);
+            Assert.AreEqual(alone.CacheKey, shared.CacheKey);
+            Assert.AreEqual(alone.Problems.Single().ToCanonicalString(), shared.Problems.Single().ToCanonicalString());
+        }
+    }
+}
