@@ -30,6 +30,18 @@ if ! command -v shellcheck >/dev/null 2>&1; then
     echo "shellcheck is missing and installing it needs root; the ShellCheck tests will fail." >&2
   fi
 fi
+# Packing the tool also compiles its native executable (Native AOT, src/ContainerOpt.Cli/native): that needs a C
+# toolchain and zlib's headers. Without them pack warns and ships no native executable, and NativeToolTests fail.
+if ! { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } || [[ ! -f /usr/include/zlib.h ]]; then
+  echo "== Native AOT toolchain (apt-get install -y clang zlib1g-dev)" >&2
+  if ((EUID == 0)); then
+    aot_install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends clang zlib1g-dev >&2; }
+    aot_install || { apt-get -o DPkg::Lock::Timeout=120 update -qq >&2 && aot_install; } ||
+      echo "apt-get install clang zlib1g-dev failed; the native tool tests will fail." >&2
+  else
+    echo "a C toolchain or zlib1g-dev is missing and installing them needs root; the native tool tests will fail." >&2
+  fi
+fi
 # A missing shellcheck fails the ShellCheck tests here instead of skipping them.
 export CONTAINEROPT_REQUIRE_SHELLCHECK=1
 
