@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ContainerOpt.Build.Tests.Infrastructure;
 
@@ -12,30 +11,8 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class NativeToolTests : BuildTestBase
 {
-    private static (int Code, string Stdout, string Stderr) Run(bool native, string workingDirectory, params string[] arguments)
-    {
-        var psi = new ProcessStartInfo(RunFixture.Cli)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["CONTAINEROPT_NATIVE"] = native ? "1" : "0";
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("containeropt did not finish in 3 minutes");
-        }
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Run(bool native, string workingDirectory, params string[] arguments) =>
+        InstalledCli.Run(workingDirectory, new Dictionary<string, string> { ["CONTAINEROPT_NATIVE"] = native ? "1" : "0" }, arguments);
 
     [TestMethod]
     public void The_package_carries_the_native_executable_for_linux_x64()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContainerOpt.Build.Tests.Infrastructure;
@@ -94,30 +93,8 @@ public sealed class ParityTests : BuildTestBase
 
     private static string RunCli(string workingDirectory, params string[] arguments)
     {
-        var psi = new ProcessStartInfo(RunFixture.Cli)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        foreach (var pair in RunFixture.Environment)
-        {
-            psi.Environment[pair.Key] = pair.Value;
-        }
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("containeropt lint did not finish in 3 minutes");
-        }
-        Assert.IsTrue(process.ExitCode is 0 or 1, $"containeropt exited {process.ExitCode}: {stderr.Result}\n{stdout}");
+        var (code, stdout, stderr) = InstalledCli.Run(workingDirectory, null, arguments);
+        Assert.IsTrue(code is 0 or 1, $"containeropt exited {code}: {stderr}\n{stdout}");
         return stdout;
     }
 }
