@@ -43,6 +43,7 @@ public sealed class DockerfileFacts
         ContextDirectory = contextDirectory;
         Project = project;
         Options = options ?? AnalysisOptions.Default;
+        Today = (Options.Today ?? DateTime.UtcNow).Date; // once per file: every date check of one analysis compares with the same day
         var instructions = new List<StageInstruction>(model.GlobalArgs);
         foreach (var stage in model.Stages)
         {
@@ -217,5 +218,5 @@ public sealed class DockerfileFacts
     public AnalysisOptions Options { get; }
 
     /// <summary>The date date-dependent checks compare with (<see cref="AnalysisOptions.Today"/>, else today, UTC).</summary>
-    public DateTime Today => (Options.Today ?? DateTime.UtcNow).Date;
+    public DateTime Today { get; }
 }

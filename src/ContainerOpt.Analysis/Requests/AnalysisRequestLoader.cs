@@ -21,7 +21,7 @@ public static class AnalysisRequestLoader
 
     public static LoadedRequest Load(AnalysisRequest request)
     {
-        var cache = request.RunCache;
+        var cache = request.RunCache ?? AnalysisRunCache.None;
         string dockerfile = Path.GetFullPath(request.Dockerfile);
         // The cache key is built only when asked (the MSBuild task asks, the CLI does not): hashing the inputs, and
         // loading the crypto library to do it, is no cost of a lint.
@@ -40,7 +40,7 @@ public static class AnalysisRequestLoader
             ? ContextOrigin.Stated : ContextOrigin.Assumed;
         key.Origin = origin;
         var contextFiles = new DiskContextFiles(context, cache);
-        if (!(cache?.DirectoryExists(context) ?? Directory.Exists(context)))
+        if (!cache.DirectoryExists(context))
         {
             return LoadedRequest.Failed(dockerfile, () => key.UpToContext(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
                 "build context", $"the folder '{context}' does not exist. Set ContainerOptContext (CLI: --context) to the folder docker build runs in."));
@@ -56,7 +56,7 @@ public static class AnalysisRequestLoader
         if (!string.IsNullOrWhiteSpace(request.ConfigFile))
         {
             string named = Path.GetFullPath(request.ConfigFile!.Trim());
-            if (!(cache?.FileExists(named) ?? File.Exists(named)))
+            if (!cache.FileExists(named))
             {
                 return LoadedRequest.Failed(dockerfile, () => key.UpToProject(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, named,
                     named, "the file does not exist. Fix ContainerOptConfig (CLI: --config) or remove it."));
@@ -65,16 +65,12 @@ public static class AnalysisRequestLoader
         }
         else
         {
-            configFiles = cache is null
-                ? ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context)
-                : ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, cache.FileExists);
+            configFiles = ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, cache.FileExists);
         }
         key.ConfigFiles = configFiles;
 
         // The options of a set of configuration files are the same for every Dockerfile they apply to: a run reads them once.
-        var configured = cache is null
-            ? Configure(configFiles, request.Mode, request.SearchPath, null)
-            : cache.Configure(configFiles, request.Mode, request.SearchPath, () => Configure(configFiles, request.Mode, request.SearchPath, cache));
+        var configured = cache.Configure(configFiles, request.Mode, request.SearchPath, () => Configure(configFiles, request.Mode, request.SearchPath, cache));
         var options = configured.Options;
         var problems = new List<Core.Diagnostics.Finding>(configured.Problems);
         if (configured.ShellCheckProblem is { } broken)
@@ -102,7 +98,7 @@ public static class AnalysisRequestLoader
     }
 
     /// <summary>The options of <paramref name="configFiles"/> with the caller's mode, and the ShellCheck that checks the RUN scripts.</summary>
-    private static AnalysisRunCache.Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, AnalysisRunCache? cache)
+    private static AnalysisRunCache.Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, AnalysisRunCache cache)
     {
         var options = new AnalysisOptions();
         var problems = ConfigurationFiles.Load(configFiles, options);
@@ -116,17 +112,10 @@ public static class AnalysisRequestLoader
         (string Path, string Reason)? problem = null;
         if (!ShellCheckRunner.IsSwitchedOff(options))
         {
-            if (cache is null)
-            {
-                options.ShellCheck = ShellCheckLocator.Locate(searchPath, out note, out problem);
-            }
-            else
-            {
-                var located = cache.LocateShellCheck(searchPath);
-                options.ShellCheck = located.Tool;
-                note = located.Note;
-                problem = located.Problem;
-            }
+            var located = cache.LocateShellCheck(searchPath);
+            options.ShellCheck = located.Tool;
+            note = located.Note;
+            problem = located.Problem;
         }
         return new AnalysisRunCache.Configured(options, problems, note, problem);
     }
@@ -197,19 +186,19 @@ public static class AnalysisRequestLoader
         GeneratedDockerfileHeader.ResolveContext(named, dockerfile, dockerfileText, projectPath);
 
     /// <summary>What docker reads: <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile, else the context's <c>.dockerignore</c>.</summary>
-    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context) => ReadDockerIgnore(dockerfile, context, null);
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context) => ReadDockerIgnore(dockerfile, context, AnalysisRunCache.None);
 
     /// <summary>As <see cref="ReadDockerIgnore(string, string)"/>; a run's cache answers the lookups and reads a context's file once.</summary>
-    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache? cache)
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache)
     {
         string own = dockerfile + ".dockerignore", shared = Path.Combine(context, ".dockerignore");
         foreach (var candidate in new[] { own, shared })
         {
             try
             {
-                if (cache?.FileExists(candidate) ?? File.Exists(candidate))
+                if (cache.FileExists(candidate))
                 {
-                    return (candidate, cache is not null && candidate == shared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
+                    return (candidate, candidate == shared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -222,16 +211,16 @@ public static class AnalysisRequestLoader
 
     /// <summary>Reads a Dockerfile, or returns the COPT0xxx finding that explains why not (missing, too large, unreadable, binary).</summary>
     public static Dockerfile.Text.SourceText? ReadDockerfile(string path, out byte[]? bytes, out Core.Diagnostics.Finding? problem) =>
-        ReadDockerfile(path, null, out bytes, out problem);
+        ReadDockerfile(path, AnalysisRunCache.None, out bytes, out problem);
 
     /// <summary>As <see cref="ReadDockerfile(string, out byte[], out Core.Diagnostics.Finding)"/>; a run's cache answers whether the file exists.</summary>
-    public static Dockerfile.Text.SourceText? ReadDockerfile(string path, AnalysisRunCache? cache, out byte[]? bytes, out Core.Diagnostics.Finding? problem)
+    public static Dockerfile.Text.SourceText? ReadDockerfile(string path, AnalysisRunCache cache, out byte[]? bytes, out Core.Diagnostics.Finding? problem)
     {
         bytes = null;
         problem = null;
         try
         {
-            if (!(cache?.FileExists(path) ?? File.Exists(path)))
+            if (!cache.FileExists(path))
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
                 return null;

@@ -9,7 +9,8 @@ namespace ContainerOpt.Analysis.Requests;
 /// listing per folder instead of a stat per question: the configuration files beside each Dockerfile and in its context,
 /// the .dockerignore files, the COPY sources), a context's .dockerignore text, the configuration read from a set of
 /// files, the ShellCheck on PATH. For one process that lints many files (the CLI); the MSBuild task, whose process
-/// outlives the files it reads, does not use one. Safe to share between threads. The answers are those of the disk when
+/// outlives the files it reads, uses <see cref="None"/>, which answers every question from the disk and remembers nothing.
+/// Safe to share between threads. The answers are those of the disk when
 /// first asked: a file created during the run may be missed, as it would be by a run that had looked a moment earlier.
 /// </summary>
 public sealed class AnalysisRunCache
@@ -18,6 +19,17 @@ public sealed class AnalysisRunCache
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Configured> _configurations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Located> _shellChecks = new(StringComparer.Ordinal);
+    private readonly bool _remembers;
+
+    public AnalysisRunCache()
+        : this(remembers: true)
+    {
+    }
+
+    private AnalysisRunCache(bool remembers) => _remembers = remembers;
+
+    /// <summary>Asks the disk each time and remembers nothing: the loading of one file alone, and the MSBuild task.</summary>
+    public static AnalysisRunCache None { get; } = new(remembers: false);
 
     /// <summary>What <c>File.Exists</c> answers for <paramref name="path"/>.</summary>
     public bool FileExists(string path) => Lookup(path) switch
@@ -49,6 +61,10 @@ public sealed class AnalysisRunCache
     /// </summary>
     public void AddListing(string folder, IEnumerable<string> folders, IEnumerable<string> others)
     {
+        if (!_remembers)
+        {
+            return;
+        }
         var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
         var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in others)
@@ -65,31 +81,36 @@ public sealed class AnalysisRunCache
     }
 
     /// <summary>The text of a file read once per run (null when it cannot be read: the caller then reads it itself and reports why).</summary>
-    internal string? ReadText(string path) => _texts.GetOrAdd(path, p =>
+    internal string? ReadText(string path) => _remembers ? _texts.GetOrAdd(path, ReadOrNull) : ReadOrNull(path);
+
+    private static string? ReadOrNull(string path)
     {
         try
         {
-            return File.ReadAllText(p);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-    });
+    }
 
     /// <summary>
     /// The options and problems of a set of configuration files with the caller's mode and PATH, read once per run. The
     /// options are shared by every Dockerfile they apply to: the analysis only reads them.
     /// </summary>
     internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, Func<Configured> read) =>
-        _configurations.GetOrAdd(string.Join("\n", configFiles) + "\n" + (mode?.ToString() ?? "-") + "\n" + (searchPath ?? "\0process"), _ => read());
+        _remembers ? _configurations.GetOrAdd(string.Join("\n", configFiles) + "\n" + (mode?.ToString() ?? "-") + "\n" + (searchPath ?? "\0process"), _ => read()) : read();
 
     /// <summary>The ShellCheck on a PATH, located once per run and PATH.</summary>
-    internal Located LocateShellCheck(string? searchPath) => _shellChecks.GetOrAdd(searchPath ?? "\0process", _ =>
+    internal Located LocateShellCheck(string? searchPath) =>
+        _remembers ? _shellChecks.GetOrAdd(searchPath ?? "\0process", _ => Locate(searchPath)) : Locate(searchPath);
+
+    private static Located Locate(string? searchPath)
     {
         var tool = ShellCheckLocator.Locate(searchPath, out var note, out var problem);
         return new Located(tool, note, problem);
-    });
+    }
 
     /// <summary>The options of a set of configuration files, their problems, and what became of ShellCheck.</summary>
     internal sealed class Configured
@@ -148,7 +169,7 @@ public sealed class AnalysisRunCache
         string name;
         try
         {
-            if (path is null || !IsPlain(path))
+            if (!_remembers || path is null || !IsPlain(path))
             {
                 return EntryKind.Unknown;
             }

@@ -9,16 +9,16 @@ namespace ContainerOpt.Analysis.Requests;
 public sealed class DiskContextFiles : Facts.IContextFiles
 {
     private readonly string _root;
-    private readonly AnalysisRunCache? _cache;
+    private readonly AnalysisRunCache _cache;
     private readonly Dictionary<string, bool> _probes = new(StringComparer.Ordinal);
 
     public DiskContextFiles(string contextDirectory)
-        : this(contextDirectory, null)
+        : this(contextDirectory, AnalysisRunCache.None)
     {
     }
 
-    /// <summary>The context, its existence questions answered through a run's cache of the folders (null: a stat each).</summary>
-    public DiskContextFiles(string contextDirectory, AnalysisRunCache? cache)
+    /// <summary>The context, its existence questions answered through a run's cache of the folders (<see cref="AnalysisRunCache.None"/>: a stat each).</summary>
+    public DiskContextFiles(string contextDirectory, AnalysisRunCache cache)
     {
         _root = Path.GetFullPath(contextDirectory);
         _cache = cache;
@@ -37,7 +37,7 @@ public sealed class DiskContextFiles : Facts.IContextFiles
         string root = Path.GetFullPath(contextDirectory);
         foreach (var probe in probes)
         {
-            bool now = probe.Key.StartsWith("p:", StringComparison.Ordinal) ? MatchesOnDisk(root, probe.Key.Substring(2)) : ExistsOnDisk(root, probe.Key, null);
+            bool now = probe.Key.StartsWith("p:", StringComparison.Ordinal) ? MatchesOnDisk(root, probe.Key.Substring(2)) : ExistsOnDisk(root, probe.Key, AnalysisRunCache.None);
             if (now != probe.Value)
             {
                 return false;
@@ -55,12 +55,12 @@ public sealed class DiskContextFiles : Facts.IContextFiles
         return answer;
     }
 
-    private static bool ExistsOnDisk(string root, string relative, AnalysisRunCache? cache)
+    private static bool ExistsOnDisk(string root, string relative, AnalysisRunCache cache)
     {
         string full = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
         try
         {
-            return cache?.Exists(full) ?? (File.Exists(full) || Directory.Exists(full));
+            return cache.Exists(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

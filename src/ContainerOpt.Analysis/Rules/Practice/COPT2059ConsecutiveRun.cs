@@ -29,7 +29,8 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
                 previous = null;
                 continue;
             }
-            int? commands = CommandCount(steps.Find(instruction));
+            // A RUN's step holds the commands of all its scripts; a RUN without a step counts as none.
+            int? commands = steps.Find(instruction)?.Commands.Count;
             string flags = FlagsKey(syntax);
             if (previous is not null && flags == previousFlags && commands is null or <= 1 && previousCommands <= 1)
             {
@@ -41,21 +42,6 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
             previousFlags = flags;
             previousCommands = commands;
         }
-    }
-
-    /// <summary>The commands a RUN runs in all its scripts; null for a RUN with no script.</summary>
-    private static int? CommandCount(RunStep? step)
-    {
-        if (step is null)
-        {
-            return null;
-        }
-        int count = 0;
-        foreach (var script in step.Scripts)
-        {
-            count += script.Script.Commands.Count;
-        }
-        return count;
     }
 
     /// <summary>The flags as a set: mount options compared as key=value pairs in any order.</summary>
