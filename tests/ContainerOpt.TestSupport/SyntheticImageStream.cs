@@ -58,6 +58,20 @@ public sealed class SyntheticImageStream : Stream
         return n;
     }
 
+    /// <summary>
+    /// Where in the random buffer a file's bytes start: FNV-1a of its name, the same in every run (string.GetHashCode is
+    /// randomised per process, which made the stream, and the compressed-size estimates tests compare, differ from run to run).
+    /// </summary>
+    private static int StableOffset(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+        return (int)(hash & 0xFFFF);
+    }
+
     private IEnumerable<ReadOnlyMemory<byte>> Generate()
     {
         var random = new byte[1 << 20];
@@ -79,7 +93,7 @@ public sealed class SyntheticImageStream : Stream
                 hash.AppendData(header);
                 yield return header;
                 long left = size;
-                int position = (int)(name.GetHashCode() & 0xFFFF);
+                int position = StableOffset(name);
                 while (left > 0)
                 {
                     int n = (int)Math.Min(left, random.Length - position);
