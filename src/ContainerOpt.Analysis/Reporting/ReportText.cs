@@ -31,7 +31,7 @@ internal static class ReportText
     public static string Uri(string path)
     {
         string p = path.Replace('\\', '/');
-        bool windowsDrive = p.Length >= 2 && p[1] == ':' && char.IsLetter(p[0]);
+        bool windowsDrive = p.Length >= 3 && p[1] == ':' && p[2] == '/' && char.IsLetter(p[0]);
         bool absolute = windowsDrive || p.StartsWith("/", StringComparison.Ordinal);
         var uri = new StringBuilder(p.Length + 8);
         if (absolute)

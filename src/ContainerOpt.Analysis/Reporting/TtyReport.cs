@@ -41,7 +41,9 @@ public sealed class TtyReport : FindingReportFormat
             }
             string path = ReportText.ForTerminal(file.Path);
             output.WriteLine(color ? Bold + Underline + path + Reset : path);
-            var positions = shown.Select(f => f.Location.Start.Line.ToString(CultureInfo.InvariantCulture) + ":" + f.Location.Start.Column.ToString(CultureInfo.InvariantCulture)).ToList();
+            // A finding about the whole file (no line) shows '-' where the others show line:column.
+            var positions = shown.Select(f => f.Location.Start.Line < 1 ? "-"
+                : f.Location.Start.Line.ToString(CultureInfo.InvariantCulture) + ":" + f.Location.Start.Column.ToString(CultureInfo.InvariantCulture)).ToList();
             int positionWidth = positions.Max(p => p.Length);
             int codeWidth = shown.Max(f => f.Code.Length);
             for (int i = 0; i < shown.Count; i++)
