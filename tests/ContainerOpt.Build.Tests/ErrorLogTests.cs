@@ -38,8 +38,9 @@ public sealed class ErrorLogTests : BuildTestBase
         Assert.IsFalse(run.GetProperty("invocations")[0].TryGetProperty("commandLine", out _), "a build's command line is not the tool's");
         var results = run.GetProperty("results").EnumerateArray()
             .Select(r => (Rule: r.GetProperty("ruleId").GetString(), Level: r.GetProperty("level").GetString())).ToArray();
-        // COPT3004 is NoWarn'd, so not in the log; USER root is a suggestion in the default mode: a note, as the build logged it (low importance).
-        CollectionAssert.AreEqual(new[] { ("COPT1100", "warning"), ("COPT2002", "note") }, results);
+        // COPT3004 is NoWarn'd, so not in the log; USER root's two findings are suggestions in the default mode: notes, as the
+        // build logged them (at low importance).
+        CollectionAssert.AreEqual(new[] { ("COPT1100", "warning"), ("COPT2002", "note"), ("COPT2066", "note") }, results);
         var location = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.AreEqual(new Uri(dockerfile).AbsoluteUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.AreEqual(21, location.GetProperty("region").GetProperty("startColumn").GetInt32());
