@@ -54,7 +54,16 @@ public sealed class DockerfileFacts
             }
             instructions.AddRange(stage.Instructions);
         }
-        instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+        // Stages come in file order, so the list is almost always in line order already: checked in one pass, sorted only if not.
+        bool inOrder = true;
+        for (int i = 1; i < instructions.Count && inOrder; i++)
+        {
+            inOrder = instructions[i - 1].Syntax.StartLine <= instructions[i].Syntax.StartLine;
+        }
+        if (!inOrder)
+        {
+            instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+        }
         Instructions = instructions;
         RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells).ToArray());
     }

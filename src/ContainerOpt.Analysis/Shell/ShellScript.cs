@@ -22,6 +22,9 @@ public sealed class ShellScript
 
     private readonly ShellCommand[] _commands;
 
+    /// <summary>The commands' own array, for the fact model's views (never changed after parsing).</summary>
+    internal ShellCommand[] CommandArray => _commands;
+
     /// <summary>True when any command's output is piped into another.</summary>
     public bool HasPipe { get; }
 

@@ -99,6 +99,7 @@ public sealed class ShellSettings
         {
             Program = Program.Substring(0, Program.Length - 4);
         }
+        IsPosix = Program is not ("pwsh" or "powershell" or "cmd"); // asked of every RUN by every rule
     }
 
     /// <summary>The SHELL's JSON arguments, e.g. <c>["/bin/bash", "-o", "pipefail", "-c"]</c>.</summary>
@@ -110,7 +111,7 @@ public sealed class ShellSettings
     /// <summary>Base name of the shell program, lower case, without .exe (<c>bash</c>, <c>pwsh</c>, <c>cmd</c>).</summary>
     public string Program { get; }
 
-    public bool IsPosix => Program is not ("pwsh" or "powershell" or "cmd");
+    public bool IsPosix { get; }
 
     /// <summary>True when the shell is one where <c>set -o pipefail</c> exists (bash, zsh, ash, ksh...; not dash/sh).</summary>
     public bool SupportsPipefail => Program is "bash" or "zsh" or "ash" or "ksh" or "mksh" or "busybox";

@@ -54,13 +54,15 @@ public sealed class RunStep
         if (scripts.Count == 1)
         {
             firstCd = FirstCd(scripts[0].Script.Commands);
+            _single = scripts[0];
+            _singleCommands = _single.Script.CommandArray;
         }
         _commandCount = count;
         _firstCd = firstCd;
         _mounts = Run.Flags.Count == 0 ? StepMounts.None : StepMounts.Of(Run, instruction, workdir, model);
     }
 
-    public StageInstruction Instruction => Scripts[0].Instruction;
+    public StageInstruction Instruction => (_single ?? Scripts[0]).Instruction;
 
     /// <summary>The RUN (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
     public InstructionSyntax Run => Scripts[0].Run;
@@ -74,6 +76,10 @@ public sealed class RunStep
     public StepCommands Commands => new(this);
 
     private readonly int _commandCount;
+
+    // The common case, a RUN with one script: its commands read with two loads, not four (every rule walks every RUN).
+    private readonly RunScript? _single;
+    private readonly ShellCommand[]? _singleCommands;
 
     // Where the first cd (or pushd) of a one-script step is: the commands after it run elsewhere than WORKDIR.
     private readonly int _firstCd;
@@ -95,7 +101,15 @@ public sealed class RunStep
     {
         private readonly RunStep _step;
 
-        internal StepCommands(RunStep step) => _step = step;
+        private readonly RunScript? _single;
+        private readonly ShellCommand[]? _singleCommands;
+
+        internal StepCommands(RunStep step)
+        {
+            _step = step;
+            _single = step._single;
+            _singleCommands = step._singleCommands;
+        }
 
         public int Count => _step._commandCount;
 
@@ -107,20 +121,20 @@ public sealed class RunStep
                 {
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
-                var scripts = _step.Scripts;
-                if (scripts.Count == 1)
+                if (_singleCommands is { } commands)
                 {
-                    return new StepCommand(scripts[0], scripts[0].Script.Commands[index], index, index > _step._firstCd, index);
+                    return new StepCommand(_single!, commands[index], index, index > _step._firstCd, index);
                 }
+                var scripts = _step.Scripts;
                 int within = index;
                 for (int s = 0; ; s++)
                 {
-                    var commands = scripts[s].Script.Commands;
-                    if (within < commands.Count)
+                    var scriptCommands = scripts[s].Script.Commands;
+                    if (within < scriptCommands.Count)
                     {
-                        return new StepCommand(scripts[s], commands[within], s * 1_000_000 + within, within > FirstCd(commands), index);
+                        return new StepCommand(scripts[s], scriptCommands[within], s * 1_000_000 + within, within > FirstCd(scriptCommands), index);
                     }
-                    within -= commands.Count;
+                    within -= scriptCommands.Count;
                 }
             }
         }
@@ -134,41 +148,51 @@ public sealed class RunStep
         public struct Enumerator : IEnumerator<StepCommand>
         {
             private readonly RunStep _step;
-            private int _script, _within, _index, _firstCd;
+            private RunScript? _script;
+            private ShellCommand[] _commands;
+            private int _scriptIndex, _within, _index, _firstCd;
 
             internal Enumerator(RunStep step)
             {
                 _step = step;
-                _script = 0;
                 _within = -1;
                 _index = -1;
-                _firstCd = step.Scripts.Count > 0 ? (step.Scripts.Count == 1 ? step._firstCd : FirstCd(step.Scripts[0].Script.Commands)) : int.MaxValue;
-            }
-
-            public StepCommand Current
-            {
-                get
+                if (step._single is { } single)
                 {
-                    var script = _step.Scripts[_script];
-                    return new StepCommand(script, script.Script.Commands[_within], _script * 1_000_000 + _within, _within > _firstCd, _index);
+                    _scriptIndex = 0;
+                    _script = single;
+                    _commands = step._singleCommands!;
+                    _firstCd = step._firstCd;
+                }
+                else
+                {
+                    _scriptIndex = -1;
+                    _script = null;
+                    _commands = Array.Empty<ShellCommand>();
+                    _firstCd = int.MaxValue;
                 }
             }
+
+            public StepCommand Current => new(_script!, _commands[_within], _scriptIndex * 1_000_000 + _within, _within > _firstCd, _index);
 
             object System.Collections.IEnumerator.Current => Current;
 
             public bool MoveNext()
             {
-                var scripts = _step.Scripts;
                 _within++;
-                while (_script < scripts.Count && _within >= scripts[_script].Script.Commands.Count)
+                while (_within >= _commands.Length)
                 {
-                    _script++;
+                    var scripts = _step.Scripts;
+                    if (++_scriptIndex >= scripts.Count)
+                    {
+                        _within = _commands.Length; // stays at the end
+                        _scriptIndex = scripts.Count;
+                        return false;
+                    }
+                    _script = scripts[_scriptIndex];
+                    _commands = _script.Script.CommandArray;
+                    _firstCd = scripts.Count == 1 ? _step._firstCd : FirstCd(_script.Script.Commands);
                     _within = 0;
-                    _firstCd = _script < scripts.Count ? FirstCd(scripts[_script].Script.Commands) : int.MaxValue;
-                }
-                if (_script >= scripts.Count)
-                {
-                    return false;
                 }
                 _index++;
                 return true;
@@ -245,7 +269,7 @@ public sealed class RunStep
     /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
     internal bool? DisablesDockerClean { get; set; }
 
-    public bool IsPosix => Scripts.Count > 0 && Scripts[0].IsPosix;
+    public bool IsPosix => (_single ?? Scripts[0]).IsPosix;
 
     /// <summary>The RUN's line (for messages).</summary>
     public int Line => Instruction.Syntax.StartLine;
@@ -509,6 +533,11 @@ public sealed class RunSteps
         }
         All = all.ToArray();
         Posix = all.Where(s => s.IsPosix).ToArray();
+        _lines = new int[all.Count];
+        for (int i = 0; i < _lines.Length; i++)
+        {
+            _lines[i] = all[i].Line;
+        }
     }
 
     /// <summary>Every RUN (ONBUILD RUN included) in file order.</summary>
@@ -517,22 +546,14 @@ public sealed class RunSteps
     /// <summary>The RUNs run by a POSIX shell (not under a PowerShell or cmd SHELL), in file order.</summary>
     public IReadOnlyList<RunStep> Posix { get; }
 
+    // The steps' lines side by side: Find searches them without touching a step (asked once per instruction by many rules).
+    private readonly int[] _lines;
+
     /// <summary>The step of a RUN (or ONBUILD RUN) instruction, or null. Steps are in file order: a binary search by line, no map per RUN.</summary>
     public RunStep? Find(StageInstruction instruction)
     {
-        var all = All;
-        int line = instruction.Syntax.StartLine, low = 0, high = all.Count - 1;
-        while (low <= high)
-        {
-            int middle = (low + high) >> 1;
-            int at = all[middle].Line;
-            if (at == line)
-            {
-                return ReferenceEquals(all[middle].Instruction, instruction) ? all[middle] : null;
-            }
-            if (at < line) low = middle + 1; else high = middle - 1;
-        }
-        return null;
+        int at = Array.BinarySearch(_lines, instruction.Syntax.StartLine);
+        return at >= 0 && ReferenceEquals(All[at].Instruction, instruction) ? All[at] : null;
     }
 
     public string WorkdirOf(StageInstruction instruction)
