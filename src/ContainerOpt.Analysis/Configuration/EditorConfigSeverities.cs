@@ -11,7 +11,7 @@ namespace ContainerOpt.Analysis.Configuration;
 /// farthest to the closest, each in its order). A rule entry set to <c>default</c> gives what the mode gives and keeps the
 /// bulk entries off the rule. The bulk entries apply to the rules the mode runs (the compiler's "enabled by default"),
 /// and never to ContainerOpt's own problems or the parser's errors (the compiler's own diagnostics); only a rule entry
-/// switches on a rule that is off.
+/// switches on a rule that is off. MSBuild's warning switches keep their place above these files (<see cref="WarningSwitches"/>).
 /// </summary>
 public sealed class EditorConfigSeverities
 {
@@ -24,6 +24,8 @@ public sealed class EditorConfigSeverities
     private readonly Dictionary<string, EditorConfigEntry> _categories = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly EditorConfigEntry? _allRules;
+
+    private readonly WarningSwitches _switches = WarningSwitches.None;
 
     /// <summary>The settings of <paramref name="entries"/>, given in the order they apply (the later wins).</summary>
     public EditorConfigSeverities(IEnumerable<EditorConfigEntry> entries)
@@ -46,6 +48,20 @@ public sealed class EditorConfigSeverities
         }
         _rules = rules.ToArray();
     }
+
+    private EditorConfigSeverities(EditorConfigSeverities settings, WarningSwitches switches)
+    {
+        _rules = settings._rules;
+        _categories = settings._categories;
+        _allRules = settings._allRules;
+        _switches = switches;
+    }
+
+    /// <summary>These settings under MSBuild's warning switches (<see cref="WarningSwitches"/>).</summary>
+    public EditorConfigSeverities With(WarningSwitches switches) => IsEmpty || switches.IsEmpty ? this : new EditorConfigSeverities(this, switches);
+
+    /// <summary>The warning switches these settings yield to, when they matter (there are settings): an input of the analysis.</summary>
+    public WarningSwitches Switches => _switches;
 
     /// <summary>The settings for the file at <paramref name="fullPath"/>: the global files' first, then the .editorconfig files from the farthest.</summary>
     public static EditorConfigSeverities For(string fullPath, GlobalAnalyzerConfig global, IEnumerable<EditorConfigDocument> editorConfigs)
@@ -92,6 +108,16 @@ public sealed class EditorConfigSeverities
     /// rule (bulk entries apply only then).
     /// </summary>
     public DiagnosticSeverity Apply(Finding finding, DiagnosticSeverity byMode, bool runsInMode)
+    {
+        if (_switches.Specifies(finding))
+        {
+            return byMode;
+        }
+        var configured = Configured(finding, byMode, runsInMode);
+        return configured == DiagnosticSeverity.Error && byMode == DiagnosticSeverity.Warning && _switches.KeepsWarning(finding) ? byMode : configured;
+    }
+
+    private DiagnosticSeverity Configured(Finding finding, DiagnosticSeverity byMode, bool runsInMode)
     {
         EditorConfigEntry? named = null;
         foreach (var entry in _rules)

@@ -85,6 +85,7 @@ public static class AnalysisRequestLoader
         var editorConfig = EditorConfigFiles.Load(dockerfile, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles,
             cache.FileExists, cache.ReadEditorConfig);
         key.EditorConfigFiles = editorConfig.Files;
+        key.WarningSwitches = editorConfig.Severities.With(request.WarningSwitches).Switches;
         problems.AddRange(editorConfig.Problems);
         configFiles = configFiles.Concat(editorConfig.Files).ToArray();
         if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
@@ -101,7 +102,7 @@ public static class AnalysisRequestLoader
             ContextOrigin = origin,
             Project = request.Project,
             Options = options,
-            EditorConfig = editorConfig.Severities,
+            EditorConfig = editorConfig.Severities.With(request.WarningSwitches),
         };
         return new LoadedRequest(dockerfile, context, configFiles, key.Full, input, problems, notes) { ContextFiles = contextFiles };
     }
@@ -146,6 +147,7 @@ public static class AnalysisRequestLoader
         public string? DockerIgnore { get; set; }
         public ProjectModel? Project { get; set; }
         public IReadOnlyList<string> EditorConfigFiles { get; set; } = Array.Empty<string>();
+        public WarningSwitches WarningSwitches { get; set; } = WarningSwitches.None;
         public IReadOnlyList<string> ConfigFiles { get; set; } = Array.Empty<string>();
         public AnalysisOptions? Options { get; set; }
 
@@ -185,6 +187,11 @@ public static class AnalysisRequestLoader
             foreach (var file in EditorConfigFiles)
             {
                 key.Append("editorconfig ").Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
+            }
+            if (!WarningSwitches.IsEmpty)
+            {
+                // Only while the files set severities: otherwise the switches act after the analysis, and a cached analysis stands.
+                key.Append("warning switches ").Append(WarningSwitches.Describe()).Append('\n');
             }
             key.Append("mode ").Append(Options!.EffectiveMode.ToText()).Append('\n');
             key.Append("shellcheck ").Append(Options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
