@@ -107,9 +107,9 @@ public static class EditorConfigReader
             }
         }
         CloseSection();
-        if (firstUnreported is var (lineNumber, lineFirst, lineOffset, lineEnd))
+        if (firstUnreported is { } unreported)
         {
-            problems.Add(Problem(path, lineNumber, lineFirst + 1, lineEnd + 1, lineOffset + lineFirst, lineOffset + lineEnd,
+            problems.Add(Problem(path, unreported.Number, unreported.First + 1, unreported.End + 1, unreported.Offset + unreported.First, unreported.Offset + unreported.End,
                 $"this line and {badLines - MaxLineProblems - 1} more below it are not sections, settings or comments either; they are ignored. Is this an .editorconfig file?"));
         }
 
