@@ -36,6 +36,7 @@ public sealed class WarningSwitches
     public string Describe() => string.Join(";", _specified.OrderBy(n => n, StringComparer.OrdinalIgnoreCase)) + "|" +
         string.Join(";", _notAsErrors.OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
 
-    private static string[] Names(string? list) =>
+    /// <summary>The names of a NoWarn-style list: separated by ';', ',' or blanks, each once (case-insensitive).</summary>
+    public static string[] Names(string? list) =>
         (list ?? "").Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }
