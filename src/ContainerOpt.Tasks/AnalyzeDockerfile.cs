@@ -34,6 +34,16 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>ContainerOptAnalysisMode: recommended (default), minimum, all or hadolint; empty: the configuration's, else recommended.</summary>
     public string? AnalysisMode { get; set; }
 
+    /// <summary>
+    /// The project's <c>@(EditorConfigFiles)</c> and <c>@(GlobalAnalyzerConfigFiles)</c> (the .NET SDK's lists for the compiler):
+    /// their <c>dotnet_diagnostic</c> and <c>dotnet_analyzer_diagnostic</c> severities apply to the findings too. Files that
+    /// do not exist are skipped; the Dockerfile's own .editorconfig and .globalconfig files are found without them.
+    /// </summary>
+    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc cref="EditorConfigFiles"/>
+    public ITaskItem[] GlobalAnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
@@ -88,7 +98,8 @@ public sealed class AnalyzeDockerfile : ProjectTask
             Context = Context,
             ConfigFile = ConfigFile,
             Mode = mode,
-            Project = BuildProjectModel(),
+            Project = WithAnalyzerConfigFiles(BuildProjectModel()),
+            WarningSwitches = new Analysis.Configuration.WarningSwitches(NoWarn, WarningsAsErrors, WarningsNotAsErrors),
         });
         foreach (var note in loaded.Notes)
         {
@@ -150,4 +161,14 @@ public sealed class AnalyzeDockerfile : ProjectTask
     private static string ToolVersion { get; } =
         typeof(AnalyzeDockerfile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private Core.Projects.ProjectModel? WithAnalyzerConfigFiles(Core.Projects.ProjectModel? project)
+    {
+        if (project is not null)
+        {
+            project.AnalyzerConfigFiles = EditorConfigFiles.Concat(GlobalAnalyzerConfigFiles)
+                .Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec).ToArray();
+        }
+        return project;
+    }
 }

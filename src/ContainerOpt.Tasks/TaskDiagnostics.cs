@@ -30,8 +30,7 @@ internal sealed class TaskDiagnostics
         _notAsErrors = Codes(warningsNotAsErrors);
     }
 
-    private static HashSet<string> Codes(string? list) =>
-        new((list ?? "").Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+    private static HashSet<string> Codes(string? list) => new(Analysis.Configuration.WarningSwitches.Names(list), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reports a coded problem about a whole file (no position: MSBuild prints <c>file : error CODE: …</c>).</summary>
     public void Report(DiagnosticDescriptor descriptor, string? file, params object?[] messageArgs) =>
