@@ -25,7 +25,9 @@ public static class ImageBuilder
     /// <summary>
     /// Builds, telling <paramref name="onStepFinished"/> of each step as the builder reports it finished (done, cached,
     /// failed, canceled: <see cref="BuildOutputParser.StepFinished"/>), for a line per step (<see cref="BuildStepLine"/>)
-    /// while the build runs. Both callbacks are called one at a time, from the threads reading the builder's output.
+    /// while the build runs. Both callbacks are called one at a time, from the threads reading the builder's output (the
+    /// failed step of a step-by-step builder, legacy docker or podman, once the builder has exited: its error comes on
+    /// the other stream and may overtake the step's own lines).
     /// </summary>
     public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, DockerfileModel? model,
         Action<BuildStep>? onStepFinished, CancellationToken cancellationToken = default)
