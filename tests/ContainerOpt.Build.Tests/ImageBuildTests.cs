@@ -201,7 +201,7 @@ public sealed class ImageBuildTests : BuildTestBase
             // The terminal logger, forced without a terminal: its live line names the target that builds the image.
             var terminal = Publish("-tl:on");
             BuildAssert.Succeeded(terminal);
-            StringAssert.Contains(terminal.Stdout, " ContainerOptBuildImage (", terminal.Describe());
+            StringAssert.Matches(terminal.Stdout, new System.Text.RegularExpressions.Regex(@"ContainerOptBuildImage \(\d+\.\ds\)"), terminal.Describe());
             Assert.AreEqual(0, StepLines(terminal.Stdout).Length, "the terminal logger shows no message below -v:detailed: " + terminal.Describe());
             var detailed = Publish("-tl:on", "-v:d");
             BuildAssert.Succeeded(detailed);
