@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
@@ -8,7 +9,12 @@ using ContainerOpt.Cli.Projects;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]</c>.</summary>
+/// <summary>
+/// <c>containeropt lint PATH... [--format F] [--config FILE] [--mode M] [--project X.csproj] [--context DIR]</c> and
+/// hadolint's flags (<c>--ignore</c>, <c>--failure-threshold</c>, <c>--no-fail</c>, <c>--error</c>…, <c>--trusted-registry</c>,
+/// <c>--require-label</c>, <c>--strict-labels</c>, <c>--disable-ignore-pragma</c>, <c>--file-path-in-report</c>); <c>-</c> reads
+/// standard input.
+/// </summary>
 internal static class LintCommand
 {
     /// <summary>How the files of a lint are spread: the tests compare a run on one thread without the run's cache with the default.</summary>
@@ -29,29 +35,181 @@ internal static class LintCommand
     /// <summary>The options an analysis ran with, as far as the exit code depends on them, and its findings.</summary>
     private sealed record Outcome(AnalysisMode Mode, DiagnosticSeverity? FailureThreshold, bool NoFail, IReadOnlyList<Finding> Findings);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, LintSettings.Default);
-
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings)
+    /// <summary>What a lint was asked on the command line.</summary>
+    internal sealed class LintRequest
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose" });
-        bool verbose = line.Flag("--verbose");
-        var notesShown = new HashSet<string>(StringComparer.Ordinal);
-        AnalysisMode? mode = null;
-        if (line.Value("--mode") is { } modeText)
+        public IReadOnlyList<string> Operands { get; init; } = Array.Empty<string>();
+        public string Format { get; init; } = LintFormats.Default;
+        public string? Project { get; init; }
+        public string? Context { get; init; }
+        public string? Config { get; init; }
+        public AnalysisMode? Mode { get; init; }
+        public bool Verbose { get; init; }
+
+        /// <summary>hadolint's --no-color: today's formats print no colour; kept for the formats that do.</summary>
+        public bool NoColor { get; init; }
+
+        /// <summary>The name the report gives the Dockerfile (one Dockerfile, or standard input), instead of its path.</summary>
+        public string? FilePathInReport { get; init; }
+
+        /// <summary>The hadolint flags that apply over the configuration files.</summary>
+        public ConfigurationOverrides Overrides { get; init; } = new();
+    }
+
+    /// <summary>One Dockerfile of the run: where it is (or is said to be), the name the report gives it, its bytes when read from standard input, or why it cannot be linted.</summary>
+    private sealed record LintTarget(string Path, string ReportPath, byte[]? Content = null, Finding? Problem = null);
+
+    public const string Description = "Lint Dockerfiles with ContainerOpt's, hadolint's and BuildKit's rules (and ShellCheck's, when shellcheck is on PATH). "
+        + "Exit 0: nothing at or above the failure threshold; 1: findings at or above it; 2: a usage or I/O problem.";
+
+    /// <summary>The name of standard input among the operands, as hadolint reads it.</summary>
+    private const string StandardInput = "-";
+
+    private static readonly string[] ModeNames = { "recommended", "minimum", "all", "hadolint" };
+
+    /// <summary>The command: hadolint's lint flags, and ContainerOpt's own (--mode, --project, --context).</summary>
+    public static Command Create(CliHost host)
+    {
+        var paths = new Argument<string[]>("PATH")
         {
-            if (!AnalysisModeText.TryParse(modeText, out var parsed))
+            Description = "Dockerfiles, or folders searched for them (Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile); - reads one from standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CliOptions.Choice("--format", LintFormats.Names, LintFormats.Default, "The report's format.", "-f");
+        var config = CliOptions.Value("--config", "FILE", "A .hadolint.yaml or containeropt.yaml to use instead of the ones found from each Dockerfile's folder up to the repository root, then in the user's config folder.", "-c");
+        var mode = new Option<string>("--mode")
+        {
+            Description = "The rule set: recommended (default), minimum, all, or hadolint (hadolint's rules and severities).",
+            HelpName = string.Join("|", ModeNames),
+        };
+        mode.CompletionSources.Add(ModeNames);
+        mode.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
             {
-                throw new UsageException($"'{modeText}' is not a mode; use recommended, minimum, all or hadolint.");
+                if (!AnalysisModeText.TryParse(token.Value, out _))
+                {
+                    result.AddError($"'{token.Value}' is not a mode; use recommended, minimum, all or hadolint.");
+                }
             }
-            mode = parsed;
-        }
-        string format = line.Choice("--format", "text", "text", "json", "sarif");
-        if (line.Operands.Count == 0)
+        });
+        var project = CliOptions.Value("--project", "X.csproj", "Evaluate this .NET project (with your SDK's MSBuild) for the .NET rules.");
+        var context = CliOptions.Value("--context", "DIR", "The build context (default: the Dockerfile's folder): its .dockerignore counts and COPY sources are checked in it.");
+        var threshold = CliOptions.Choice("--failure-threshold", HadolintConfigReader.FailureThresholdNames, null,
+            "Exit 1 only for findings at or above this level (default: error); ignore and none: any finding.", "-t");
+        var noFail = CliOptions.Flag("--no-fail", "Exit 0 whatever is found (usage and I/O problems still exit 2).");
+        var ignore = CliOptions.Rule("--ignore", "Switch a rule off (any of its names: COPT2008, apt-get-pin-versions, DL3008, a BuildKit check, SC2086).");
+        var error = CliOptions.Rule("--error", "Report a rule as an error.");
+        var warning = CliOptions.Rule("--warning", "Report a rule as a warning.");
+        var info = CliOptions.Rule("--info", "Report a rule as info.");
+        var style = CliOptions.Rule("--style", "Report a rule as style (a suggestion).");
+        var trusted = CliOptions.Repeated("--trusted-registry", "REGISTRY", "A registry FROM images may come from (docker.io, my.registry:5000, *.gcr.io); any other is reported.");
+        var requireLabel = CliOptions.Repeated("--require-label", "LABEL:FORMAT",
+            $"A label every image must carry, in a format: {string.Join(", ", Analysis.Facts.LabelPairs.SchemaTypes)}.");
+        requireLabel.Validators.Add(result =>
         {
-            throw new UsageException("lint needs at least one Dockerfile or folder.");
+            foreach (var token in result.Tokens)
+            {
+                if (!ConfigurationOverrides.TryParseLabelRequirement(token.Value, out _, out _, out var problem))
+                {
+                    result.AddError("--require-label: " + problem);
+                }
+            }
+        });
+        var strictLabels = CliOptions.Flag("--strict-labels", "Report labels that --require-label and the label-schema do not name.");
+        var disablePragma = CliOptions.Flag("--disable-ignore-pragma", "Ignore the '# hadolint ignore=' and '# containeropt ignore=' comments.");
+        var noColor = CliOptions.Flag("--no-color", "Print no colours.");
+        var verbose = CliOptions.Flag("--verbose", "Say on standard error which configuration and which ShellCheck each Dockerfile uses.", "-V");
+        var reportPath = CliOptions.Value("--file-path-in-report", "PATH", "The path the report gives the Dockerfile (one Dockerfile, or - from standard input, whose configuration is then found from this path's folder).");
+
+        var command = new Command("lint", Description)
+        {
+            paths, format, config, mode, project, context, threshold, noFail, ignore, error, warning, info, style, trusted, requireLabel,
+            strictLabels, disablePragma, noColor, verbose, reportPath,
+        };
+        CliApp.RequiredMessage(paths, "lint needs at least one Dockerfile or folder.");
+        command.SetAction(result =>
+        {
+            var overrides = new ConfigurationOverrides
+            {
+                FailureThreshold = result.GetValue(threshold) is { } level && HadolintConfigReader.TryParseFailureThreshold(level, out var parsed) ? parsed : null,
+                NoFail = result.GetValue(noFail) ? true : null,
+                StrictLabels = result.GetValue(strictLabels) ? true : null,
+                DisableIgnorePragma = result.GetValue(disablePragma) ? true : null,
+            };
+            foreach (var rule in result.GetValue(ignore) ?? Array.Empty<string>())
+            {
+                overrides.Ignored.Add(rule.Trim());
+            }
+            foreach (var pair in InCommandLineOrder(result, (error, DiagnosticSeverity.Error), (warning, DiagnosticSeverity.Warning),
+                (info, DiagnosticSeverity.Info), (style, DiagnosticSeverity.Style)))
+            {
+                overrides.Severities.Add(pair);
+            }
+            foreach (var registry in result.GetValue(trusted) ?? Array.Empty<string>())
+            {
+                overrides.TrustedRegistries.Add(registry.Trim());
+            }
+            foreach (var label in result.GetValue(requireLabel) ?? Array.Empty<string>())
+            {
+                ConfigurationOverrides.TryParseLabelRequirement(label, out var name, out var type, out _);
+                overrides.LabelSchema.Add(new KeyValuePair<string, string>(name, type));
+            }
+            return Run(new LintRequest
+            {
+                Operands = result.GetValue(paths) ?? Array.Empty<string>(),
+                Format = CliOptions.Canonical(LintFormats.Names, result.GetValue(format)) ?? LintFormats.Default,
+                Project = result.GetValue(project),
+                Context = result.GetValue(context),
+                Config = result.GetValue(config),
+                Mode = result.GetValue(mode) is { } modeText && AnalysisModeText.TryParse(modeText, out var named) ? named : null,
+                Verbose = result.GetValue(verbose),
+                NoColor = result.GetValue(noColor),
+                FilePathInReport = result.GetValue(reportPath),
+                Overrides = overrides,
+            }, host);
+        });
+        return command;
+    }
+
+    /// <summary>The rules of the severity options, in the order the command line gives them: a rule named twice takes the last.</summary>
+    private static IEnumerable<KeyValuePair<string, DiagnosticSeverity>> InCommandLineOrder(ParseResult result, params (Option<string[]> Option, DiagnosticSeverity Severity)[] options)
+    {
+        var given = new List<(int At, string Rule, DiagnosticSeverity Severity)>();
+        foreach (var (option, severity) in options)
+        {
+            if (result.GetResult(option) is not { } optionResult)
+            {
+                continue;
+            }
+            foreach (var token in optionResult.Tokens)
+            {
+                int at = 0;
+                while (at < result.Tokens.Count && !ReferenceEquals(result.Tokens[at], token))
+                {
+                    at++;
+                }
+                given.Add((at, token.Value.Trim(), severity));
+            }
         }
-        string? contextOption = line.Value("--context");
-        string? configOption = line.Value("--config");
+        return given.OrderBy(g => g.At).Select(g => new KeyValuePair<string, DiagnosticSeverity>(g.Rule, g.Severity));
+    }
+
+    /// <summary>Runs a lint with the arguments after <c>lint</c> (the tests' way to choose how the files are spread).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings) =>
+        CliApp.Run(new[] { "lint" }.Concat(args).ToArray(), new CliHost(stdout, stderr) { LintSettings = settings });
+
+    internal static int Run(LintRequest request, CliHost host)
+    {
+        var stdout = host.Stdout;
+        var stderr = host.Stderr;
+        var settings = host.LintSettings;
+        bool verbose = request.Verbose;
+        var notesShown = new HashSet<string>(StringComparer.Ordinal);
+        var mode = request.Mode;
+        string format = request.Format;
+        string? contextOption = request.Context;
+        string? configOption = request.Config;
         if (configOption is not null && !File.Exists(configOption))
         {
             throw new UsageException($"The configuration file '{configOption}' does not exist.");
@@ -60,11 +218,15 @@ internal static class LintCommand
         {
             throw new UsageException($"The build context '{contextOption}' is not a folder.");
         }
+        if (request.Operands.Count(o => o == StandardInput) > 1)
+        {
+            throw new UsageException("'-' (standard input) can be named once.");
+        }
 
         ProjectModel? project = null;
         var files = new List<FileFindings>();
         bool ioProblem = false;
-        if (line.Value("--project") is { } projectPath)
+        if (request.Project is { } projectPath)
         {
             project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
             if (project is null)
@@ -78,33 +240,64 @@ internal static class LintCommand
         // taken in the order of the files, as one file after another would give them: the output is the same however
         // the work was spread.
         var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
-        var paths = line.Operands.SelectMany(operand => DockerfileFiles.Expand(operand, runCache)).ToList();
+        var targets = new List<LintTarget>();
+        bool noDockerfile = false;
+        foreach (var operand in request.Operands)
+        {
+            if (operand == StandardInput)
+            {
+                targets.Add(ReadStandardInput(host, request.FilePathInReport));
+                continue;
+            }
+            var found = DockerfileFiles.Expand(operand, runCache).ToList();
+            if (found.Count == 0)
+            {
+                stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
+                noDockerfile = true;
+            }
+            targets.AddRange(found.Select(path => new LintTarget(path, request.FilePathInReport ?? path)));
+        }
+        if (request.FilePathInReport is not null && targets.Count > 1)
+        {
+            throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
+        }
+        var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
         // One file asks the disk directly: a few stats cost less than listing its folders.
-        var cache = paths.Count > 1 ? runCache : null;
+        var cache = targets.Count > 1 ? runCache : null;
         var analyzer = new DockerfileAnalyzer();
-        var results = new FileResult[paths.Count];
+        var results = new FileResult[targets.Count];
         void Lint(int i)
         {
-            string path = paths[i];
-            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
+            var target = targets[i];
+            if (target.Problem is { } unreadable)
             {
+                results[i] = new FileResult(Array.Empty<string>(), new[] { unreadable }, Array.Empty<string>(), null);
+                return;
+            }
+            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(target.Path)
+            {
+                Content = target.Content,
                 Context = contextOption ?? project?.BuildContext,
                 ConfigFile = configOption,
+                UserConfigFiles = userConfigFiles,
+                Overrides = request.Overrides,
                 Mode = mode,
                 Project = project,
                 RunCache = cache,
             });
             var options = loaded.Input?.Options;
+            // The configuration is known once loading got past the context (an unreadable Dockerfile stops it before).
+            var notes = verbose && loaded.ContextDirectory is not null ? loaded.Notes.Prepend(ConfigurationNote(loaded, userConfigFiles, cache)).ToArray() : loaded.Notes;
             // Only what the report needs is kept: not the text or the facts of the files still waiting for their turn.
-            results[i] = new FileResult(loaded.Notes, loaded.Problems, loaded.ConfigFiles,
+            results[i] = new FileResult(notes, loaded.Problems, loaded.ConfigFiles,
                 options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail, analyzer.Analyze(loaded.Input!).Findings));
         }
-        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, paths.Count);
+        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, targets.Count);
         if (workers > 1)
         {
             try
             {
-                Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
+                Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
@@ -113,7 +306,7 @@ internal static class LintCommand
         }
         else
         {
-            for (int i = 0; i < paths.Count; i++)
+            for (int i = 0; i < targets.Count; i++)
             {
                 Lint(i);
             }
@@ -123,11 +316,11 @@ internal static class LintCommand
         var failAt = DiagnosticSeverity.Error;
         var modeInEffect = mode ?? AnalysisMode.Recommended;
         bool noFail = false;
-        int dockerfiles = paths.Count;
+        int dockerfiles = targets.Count;
         var configsReported = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < paths.Count; i++)
+        for (int i = 0; i < targets.Count; i++)
         {
-            string path = paths[i];
+            string path = targets[i].ReportPath;
             var loaded = results[i];
             results[i] = default;
             foreach (var note in loaded.Notes)
@@ -167,7 +360,7 @@ internal static class LintCommand
             default: TextReport.Write(stdout, stderr, files, dockerfiles, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
         }
 
-        if (ioProblem || configProblem)
+        if (ioProblem || configProblem || noDockerfile)
         {
             return ExitCodes.UsageOrIo;
         }
@@ -179,6 +372,54 @@ internal static class LintCommand
         return files.Any(f => f.Findings.Any(d => d.Severity >= failAt && d.Severity != DiagnosticSeverity.None || failAt == DiagnosticSeverity.None))
             ? ExitCodes.Findings
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The Dockerfile piped to standard input: it stands where --file-path-in-report says (its folder is where the
+    /// configuration is found from and the default context), else in the working folder, reported as '-'. Read up to the
+    /// largest Dockerfile analysed; past it, the rest is counted, not kept.
+    /// </summary>
+    private static LintTarget ReadStandardInput(CliHost host, string? reportPath)
+    {
+        string name = reportPath ?? StandardInput;
+        try
+        {
+            using var input = host.OpenStandardInput();
+            using var kept = new MemoryStream();
+            var chunk = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                long room = DockerfileInput.MaxBytes - total;
+                if (room > 0)
+                {
+                    kept.Write(chunk, 0, (int)Math.Min(read, room));
+                }
+                total += read;
+            }
+            if (total > DockerfileInput.MaxBytes)
+            {
+                return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, name, name, total, DockerfileInput.MaxBytes));
+            }
+            return new LintTarget(name, name, kept.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, name, name, e.Message));
+        }
+    }
+
+    /// <summary>What --verbose says of a Dockerfile's configuration: the files read, or where none was found.</summary>
+    private static string ConfigurationNote(LoadedRequest loaded, IReadOnlyList<string> userConfigFiles, AnalysisRunCache? cache)
+    {
+        if (loaded.ConfigFiles.Count > 0)
+        {
+            return "configuration: " + string.Join(", ", loaded.ConfigFiles);
+        }
+        string folder = Path.GetDirectoryName(loaded.Dockerfile)!;
+        var searched = ConfigurationFiles.SearchedFolders(folder, loaded.ContextDirectory, cache ?? AnalysisRunCache.None);
+        return $"no configuration file in {string.Join(", ", searched)}" + (userConfigFiles.Count == 0 ? "." : $" or {string.Join(", ", userConfigFiles)}.");
     }
 }
 
