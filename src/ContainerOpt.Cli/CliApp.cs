@@ -17,8 +17,8 @@ public static class CliApp
 {
     public const string Name = "containeropt";
 
-    private const string Description = "containeropt — Dockerfile analysis for .NET teams: the rules of dotnet build's ContainerOpt, hadolint's and BuildKit's, "
-        + "the optimized Dockerfile of a project, and the layers of its image.";
+    private const string Description = "containeropt — Dockerfile analysis for .NET teams: lint Dockerfiles (ContainerOpt's, hadolint's and BuildKit's rules), "
+        + "generate a project's optimized Dockerfile, report an image's layers. The same engine as the ContainerOpt.Build MSBuild package.";
 
     /// <summary>The commands, in the order help lists them; each built only when it can be used (see <see cref="CreateRoot"/>).</summary>
     private static readonly (string Name, string Description, Func<CliHost, Command> Create)[] Commands =

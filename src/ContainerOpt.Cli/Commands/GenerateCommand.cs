@@ -19,11 +19,11 @@ internal static class GenerateCommand
     public static Command Create(CliHost host)
     {
         var project = CliOptions.Value("--project", "X.csproj", "The project to containerize (required).");
-        var output = CliOptions.Value("--output", "DIR", "Write the Dockerfile here instead of beside the project.");
+        var output = CliOptions.Value("--output", "DIR", "Write both files here instead (to review them).");
         var force = CliOptions.Flag("--force", "Replace existing files that differ.");
-        var cacheMount = CliOptions.Flag("--cache-mount", "Restore with a BuildKit cache mount for the NuGet packages.");
-        var family = CliOptions.Value("--family", "alpine|noble-chiseled", "The base images' family (default: the project's ContainerFamily, else Debian).");
-        var testProject = CliOptions.Value("--test-project", "X.csproj", "Run this test project in a stage of its own.");
+        var cacheMount = CliOptions.Flag("--cache-mount", "Restore with a BuildKit cache mount for the NuGet packages: faster rebuilds, nothing left in the layers.");
+        var family = CliOptions.Value("--family", "FAMILY", "The final image's family when the project sets none (alpine, noble-chiseled, ...; default: chiseled on .NET 8 and later).");
+        var testProject = CliOptions.Value("--test-project", "X.csproj", "Run this test project in a 'test' stage (docker build --target test).");
         var command = new Command("generate", Description) { project, output, force, cacheMount, family, testProject };
         command.SetAction(result => Run(
             result.GetValue(project) ?? throw new UsageException("generate needs --project X.csproj."),

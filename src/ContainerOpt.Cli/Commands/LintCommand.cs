@@ -375,15 +375,17 @@ internal static class LintCommand
     }
 
     /// <summary>
-    /// The Dockerfile piped to standard input: it stands where --file-path-in-report says (its folder is where the
-    /// configuration is found from and the default context), else in the working folder, reported as '-'. Read up to the
-    /// largest Dockerfile analysed; past it, the rest is counted, not kept.
+    /// The Dockerfile piped to standard input, reported as '-' or as --file-path-in-report names it. It stands where that
+    /// path says when its folder is here (an editor's buffer: the configuration is found from that folder, which is also
+    /// the default context), else in the working folder (hadolint run in a container, given the path outside it). Read up
+    /// to the largest Dockerfile analysed; past it, the rest is counted, not kept.
     /// </summary>
     private static LintTarget ReadStandardInput(CliHost host, string? reportPath)
     {
         string name = reportPath ?? StandardInput;
         try
         {
+            string location = reportPath is not null && Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(reportPath))) ? reportPath : StandardInput;
             using var input = host.OpenStandardInput();
             using var kept = new MemoryStream();
             var chunk = new byte[81920];
@@ -402,9 +404,9 @@ internal static class LintCommand
             {
                 return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, name, name, total, DockerfileInput.MaxBytes));
             }
-            return new LintTarget(name, name, kept.ToArray());
+            return new LintTarget(location, name, kept.ToArray());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException or ArgumentException)
         {
             return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, name, name, e.Message));
         }
