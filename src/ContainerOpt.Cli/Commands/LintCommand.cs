@@ -35,27 +35,6 @@ internal static class LintCommand
     /// <summary>The options an analysis ran with, as far as the exit code depends on them, and its findings.</summary>
     private sealed record Outcome(AnalysisMode Mode, DiagnosticSeverity? FailureThreshold, bool NoFail, IReadOnlyList<Finding> Findings);
 
-    /// <summary>What a lint was asked on the command line.</summary>
-    internal sealed class LintRequest
-    {
-        public IReadOnlyList<string> Operands { get; init; } = Array.Empty<string>();
-        public string Format { get; init; } = LintFormats.Default;
-        public string? Project { get; init; }
-        public string? Context { get; init; }
-        public string? Config { get; init; }
-        public AnalysisMode? Mode { get; init; }
-        public bool Verbose { get; init; }
-
-        /// <summary>hadolint's --no-color: today's formats print no colour; kept for the formats that do.</summary>
-        public bool NoColor { get; init; }
-
-        /// <summary>The name the report gives the Dockerfile (one Dockerfile, or standard input), instead of its path.</summary>
-        public string? FilePathInReport { get; init; }
-
-        /// <summary>The hadolint flags that apply over the configuration files.</summary>
-        public ConfigurationOverrides Overrides { get; init; } = new();
-    }
-
     /// <summary>One Dockerfile of the run: where it is (or is said to be), the name the report gives it, its bytes when read from standard input, or why it cannot be linted.</summary>
     private sealed record LintTarget(string Path, string ReportPath, byte[]? Content = null, Finding? Problem = null);
 
@@ -65,134 +44,13 @@ internal static class LintCommand
     /// <summary>The name of standard input among the operands, as hadolint reads it.</summary>
     private const string StandardInput = "-";
 
-    private static readonly string[] ModeNames = { "recommended", "minimum", "all", "hadolint" };
-
     /// <summary>The command: hadolint's lint flags, and ContainerOpt's own (--mode, --project, --context).</summary>
     public static Command Create(CliHost host)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Dockerfiles, or folders searched for them (Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile); - reads one from standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var format = CliOptions.Choice("--format", LintFormats.Names, LintFormats.Default, "The report's format.", "-f");
-        var config = CliOptions.Value("--config", "FILE", "A .hadolint.yaml or containeropt.yaml to use instead of the ones found from each Dockerfile's folder up to the repository root, then in the user's config folder.", "-c");
-        var mode = new Option<string>("--mode")
-        {
-            Description = "The rule set: recommended (default), minimum, all, or hadolint (hadolint's rules and severities).",
-            HelpName = string.Join("|", ModeNames),
-        };
-        mode.CompletionSources.Add(ModeNames);
-        mode.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (!AnalysisModeText.TryParse(token.Value, out _))
-                {
-                    result.AddError($"'{token.Value}' is not a mode; use recommended, minimum, all or hadolint.");
-                }
-            }
-        });
-        var project = CliOptions.Value("--project", "X.csproj", "Evaluate this .NET project (with your SDK's MSBuild) for the .NET rules.");
-        var context = CliOptions.Value("--context", "DIR", "The build context (default: the Dockerfile's folder): its .dockerignore counts and COPY sources are checked in it.");
-        var threshold = CliOptions.Choice("--failure-threshold", HadolintConfigReader.FailureThresholdNames, null,
-            "Exit 1 only for findings at or above this level (default: error); ignore and none: any finding.", "-t");
-        var noFail = CliOptions.Flag("--no-fail", "Exit 0 whatever is found (usage and I/O problems still exit 2).");
-        var ignore = CliOptions.Rule("--ignore", "Switch a rule off (any of its names: COPT2008, apt-get-pin-versions, DL3008, a BuildKit check, SC2086).");
-        var error = CliOptions.Rule("--error", "Report a rule as an error.");
-        var warning = CliOptions.Rule("--warning", "Report a rule as a warning.");
-        var info = CliOptions.Rule("--info", "Report a rule as info.");
-        var style = CliOptions.Rule("--style", "Report a rule as style (a suggestion).");
-        var trusted = CliOptions.Repeated("--trusted-registry", "REGISTRY", "A registry FROM images may come from (docker.io, my.registry:5000, *.gcr.io); any other is reported.");
-        var requireLabel = CliOptions.Repeated("--require-label", "LABEL:FORMAT",
-            $"A label every image must carry, in a format: {string.Join(", ", Analysis.Facts.LabelPairs.SchemaTypes)}.");
-        requireLabel.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (!ConfigurationOverrides.TryParseLabelRequirement(token.Value, out _, out _, out var problem))
-                {
-                    result.AddError("--require-label: " + problem);
-                }
-            }
-        });
-        var strictLabels = CliOptions.Flag("--strict-labels", "Report labels that --require-label and the label-schema do not name.");
-        var disablePragma = CliOptions.Flag("--disable-ignore-pragma", "Ignore the '# hadolint ignore=' and '# containeropt ignore=' comments.");
-        var noColor = CliOptions.Flag("--no-color", "Print no colours.");
-        var verbose = CliOptions.Flag("--verbose", "Say on standard error which configuration and which ShellCheck each Dockerfile uses.", "-V");
-        var reportPath = CliOptions.Value("--file-path-in-report", "PATH", "The path the report gives the Dockerfile (one Dockerfile, or - from standard input, whose configuration is then found from this path's folder).");
-
-        var command = new Command("lint", Description)
-        {
-            paths, format, config, mode, project, context, threshold, noFail, ignore, error, warning, info, style, trusted, requireLabel,
-            strictLabels, disablePragma, noColor, verbose, reportPath,
-        };
-        CliApp.RequiredMessage(paths, "lint needs at least one Dockerfile or folder.");
-        command.SetAction(result =>
-        {
-            var overrides = new ConfigurationOverrides
-            {
-                FailureThreshold = result.GetValue(threshold) is { } level && HadolintConfigReader.TryParseFailureThreshold(level, out var parsed) ? parsed : null,
-                NoFail = result.GetValue(noFail) ? true : null,
-                StrictLabels = result.GetValue(strictLabels) ? true : null,
-                DisableIgnorePragma = result.GetValue(disablePragma) ? true : null,
-            };
-            foreach (var rule in result.GetValue(ignore) ?? Array.Empty<string>())
-            {
-                overrides.Ignored.Add(rule.Trim());
-            }
-            foreach (var pair in InCommandLineOrder(result, (error, DiagnosticSeverity.Error), (warning, DiagnosticSeverity.Warning),
-                (info, DiagnosticSeverity.Info), (style, DiagnosticSeverity.Style)))
-            {
-                overrides.Severities.Add(pair);
-            }
-            foreach (var registry in result.GetValue(trusted) ?? Array.Empty<string>())
-            {
-                overrides.TrustedRegistries.Add(registry.Trim());
-            }
-            foreach (var label in result.GetValue(requireLabel) ?? Array.Empty<string>())
-            {
-                ConfigurationOverrides.TryParseLabelRequirement(label, out var name, out var type, out _);
-                overrides.LabelSchema.Add(new KeyValuePair<string, string>(name, type));
-            }
-            return Run(new LintRequest
-            {
-                Operands = result.GetValue(paths) ?? Array.Empty<string>(),
-                Format = CliOptions.Canonical(LintFormats.Names, result.GetValue(format)) ?? LintFormats.Default,
-                Project = result.GetValue(project),
-                Context = result.GetValue(context),
-                Config = result.GetValue(config),
-                Mode = result.GetValue(mode) is { } modeText && AnalysisModeText.TryParse(modeText, out var named) ? named : null,
-                Verbose = result.GetValue(verbose),
-                NoColor = result.GetValue(noColor),
-                FilePathInReport = result.GetValue(reportPath),
-                Overrides = overrides,
-            }, host);
-        });
+        var line = new LintCommandLine();
+        var command = line.CreateCommand("lint", Description);
+        command.SetAction(result => Run(line.Read(result), host));
         return command;
-    }
-
-    /// <summary>The rules of the severity options, in the order the command line gives them: a rule named twice takes the last.</summary>
-    private static IEnumerable<KeyValuePair<string, DiagnosticSeverity>> InCommandLineOrder(ParseResult result, params (Option<string[]> Option, DiagnosticSeverity Severity)[] options)
-    {
-        var given = new List<(int At, string Rule, DiagnosticSeverity Severity)>();
-        foreach (var (option, severity) in options)
-        {
-            if (result.GetResult(option) is not { } optionResult)
-            {
-                continue;
-            }
-            foreach (var token in optionResult.Tokens)
-            {
-                int at = 0;
-                while (at < result.Tokens.Count && !ReferenceEquals(result.Tokens[at], token))
-                {
-                    at++;
-                }
-                given.Add((at, token.Value.Trim(), severity));
-            }
-        }
-        return given.OrderBy(g => g.At).Select(g => new KeyValuePair<string, DiagnosticSeverity>(g.Rule, g.Severity));
     }
 
     /// <summary>Runs a lint with the arguments after <c>lint</c> (the tests' way to choose how the files are spread).</summary>
