@@ -52,7 +52,7 @@ public static class CliApp
             {
                 Output = host.Stdout,
                 Error = host.Stderr,
-                // A bug is a bug: its stack trace, not a message that hides it. Usage problems are caught below.
+                // Usage problems are caught below; any other exception is a bug, left to show as one, not as a usage message.
                 EnableDefaultExceptionHandler = false,
                 // The commands are synchronous and hold nothing to clean up: Ctrl+C ends the process as usual.
                 ProcessTerminationTimeout = null,

@@ -23,12 +23,19 @@ public sealed class AnalysisRunCache
     private int _foldersListed;
     private readonly bool _remembers;
 
+    /// <summary><see cref="ListCounted"/> as one delegate for every lookup (a method group would allocate one per call).</summary>
+    private readonly Func<string, Listing> _list;
+
     public AnalysisRunCache()
         : this(remembers: true)
     {
     }
 
-    private AnalysisRunCache(bool remembers) => _remembers = remembers;
+    private AnalysisRunCache(bool remembers)
+    {
+        _remembers = remembers;
+        _list = ListCounted;
+    }
 
     /// <summary>Asks the disk each time and remembers nothing: the loading of one file alone, and the MSBuild task.</summary>
     public static AnalysisRunCache None { get; } = new(remembers: false);
@@ -202,7 +209,7 @@ public sealed class AnalysisRunCache
         {
             return EntryKind.Unknown;
         }
-        var listing = _listings.GetOrAdd(folder!, ListCounted);
+        var listing = _listings.GetOrAdd(folder!, _list);
         if (listing.Unreadable)
         {
             return EntryKind.Unknown;
