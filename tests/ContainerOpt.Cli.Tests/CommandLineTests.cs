@@ -11,7 +11,7 @@ public sealed class CommandLineTests
     [DataRow("containeropt: Unknown option '--no-fial'. Did you mean '--no-fail'?\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "--no-fial")]
     [DataRow("containeropt: Unknown option '--ignre=DL3008'. Did you mean '--ignore'?\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "--ignre=DL3008")]
     [DataRow("containeropt: lint needs at least one Dockerfile or folder.\nRun 'containeropt lint --help' for usage.\n", "lint")]
-    [DataRow("containeropt: --format must be one of: text, json, sarif (got 'yaml').\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "-f", "yaml")]
+    [DataRow("containeropt: --format must be one of: tty, msbuild, text, json, checkstyle, codeclimate, gitlab_codeclimate, gnu, codacy, sonarqube, sarif, github (got 'yaml').\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "-f", "yaml")]
     [DataRow("containeropt: Required argument missing for option: '--format'.\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "--format")]
     [DataRow("containeropt: --failure-threshold must be one of: error, warning, info, style, ignore, none (got 'warn').\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "-t", "warn")]
     [DataRow("containeropt: --ignore: no rule is named 'DL3O08'. Did you mean 'DL3008'?\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "--ignore", "DL3O08")]
@@ -73,8 +73,9 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
-    [DataRow("lint --format ", "json\nsarif\ntext\n")]
-    [DataRow("lint --format s", "sarif\njson\n")]
+    [DataRow("lint --format ", "checkstyle\ncodacy\ncodeclimate\ngithub\ngitlab_codeclimate\ngnu\njson\nmsbuild\nsarif\nsonarqube\ntext\ntty\n")]
+    [DataRow("lint --format so", "sonarqube\njson\n")]
+    [DataRow("lint --format s", "sarif\nsonarqube\njson\nmsbuild\ncheckstyle\n")]
     [DataRow("lint -t w", "warning\n")]
     [DataRow("lint --mode h", "hadolint\n")]
     [DataRow("lint --ignore DL300", "DL3000\nDL3001\nDL3002\nDL3003\nDL3004\nDL3006\nDL3007\nDL3008\nDL3009\n")]

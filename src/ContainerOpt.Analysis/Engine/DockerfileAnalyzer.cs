@@ -1,5 +1,6 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
@@ -105,7 +106,7 @@ public sealed class DockerfileAnalyzer
             final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
         }
         final.Sort(CompareFindings);
-        return new AnalysisResult(syntax, model, final);
+        return new AnalysisResult(syntax, model, FindingFingerprints.Assign(syntax, final));
     }
 
     /// <summary>

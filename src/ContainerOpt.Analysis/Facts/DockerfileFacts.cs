@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Collections;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
@@ -55,7 +56,7 @@ public sealed class DockerfileFacts
         }
         instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         Instructions = instructions;
-        RunScripts = Facts.RunScripts.Collect(model, _shells);
+        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells).ToArray());
     }
 
     public DockerfileModel Model { get; }
@@ -70,7 +71,7 @@ public sealed class DockerfileFacts
         _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
 
     /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
-    public IReadOnlyList<RunScript> RunScripts { get; }
+    public ArrayView<RunScript> RunScripts { get; }
 
     /// <summary>Every RUN as one layer (its scripts, commands in order, mounts, WORKDIR), and the WORKDIR of each instruction.</summary>
     public RunSteps RunSteps => _runSteps.Get(this, static f => new RunSteps(f.Model, f.RunScripts));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Requests;
@@ -27,6 +28,9 @@ internal static class LintCommand
 
         /// <summary>Whether the files of the run share folder listings, configuration and the ShellCheck lookup (<see cref="AnalysisRunCache"/>).</summary>
         public bool ShareRunCache { get; init; } = true;
+
+        /// <summary>Whether standard output is a terminal (the default format and colour depend on it); null: ask the console.</summary>
+        public bool? OutputIsTerminal { get; init; }
     }
 
     /// <summary>What the report takes of a file: its loading's notes and problems, and the analysis (null when loading stopped it).</summary>
@@ -65,7 +69,8 @@ internal static class LintCommand
         bool verbose = request.Verbose;
         var notesShown = new HashSet<string>(StringComparer.Ordinal);
         var mode = request.Mode;
-        string format = request.Format;
+        bool terminal = settings.OutputIsTerminal ?? !Console.IsOutputRedirected;
+        var format = LintReport.Format(request.Format, terminal);
         string? contextOption = request.Context;
         string? configOption = request.Config;
         if (configOption is not null && !File.Exists(configOption))
@@ -211,12 +216,14 @@ internal static class LintCommand
             files.Add(new FileFindings(path, outcome.Findings));
         }
 
-        switch (format)
+        LintReport.Write(format, stdout, stderr, files, dockerfiles, new ReportOptions
         {
-            case "json": JsonReport.Write(stdout, files); break;
-            case "sarif": SarifReport.Write(stdout, files, CliApp.Version); break;
-            default: TextReport.Write(stdout, stderr, files, dockerfiles, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
-        }
+            ToolVersion = CliApp.Version,
+            CommandLine = LintReport.CommandLine(request.Arguments),
+            ExecutionSuccessful = !ioProblem && !configProblem && !noDockerfile,
+            Color = LintReport.UseColor(terminal, request.NoColor),
+            ShowStyle = modeInEffect == AnalysisMode.Hadolint,
+        });
 
         if (ioProblem || configProblem || noDockerfile)
         {
@@ -282,6 +289,3 @@ internal static class LintCommand
         return $"no configuration file in {string.Join(", ", searched)}" + (userConfigFiles.Count == 0 ? "." : $" or {string.Join(", ", userConfigFiles)}.");
     }
 }
-
-/// <summary>The findings of one file, as the reports print them.</summary>
-internal sealed record FileFindings(string Path, IReadOnlyList<Finding> Findings);

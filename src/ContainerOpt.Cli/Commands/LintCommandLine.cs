@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Cli.Commands;
@@ -7,15 +9,20 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary>What a lint was asked on the command line.</summary>
 internal sealed class LintRequest
 {
+    /// <summary>The arguments after <c>lint</c>, as SARIF records the command line (response files expanded).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = Array.Empty<string>();
+
     public IReadOnlyList<string> Operands { get; init; } = Array.Empty<string>();
-    public string Format { get; init; } = LintFormats.Default;
+
+    /// <summary>The format named (any name or alias of the registry), or null for the default of where standard output goes.</summary>
+    public string? Format { get; init; }
     public string? Project { get; init; }
     public string? Context { get; init; }
     public string? Config { get; init; }
     public AnalysisMode? Mode { get; init; }
     public bool Verbose { get; init; }
 
-    /// <summary>hadolint's --no-color: today's formats print no colour; kept for the formats that do.</summary>
+    /// <summary>hadolint's --no-color: tty prints no colours (nor does it with NO_COLOR set, or off a terminal).</summary>
     public bool NoColor { get; init; }
 
     /// <summary>The name the report gives the Dockerfile (one Dockerfile, or standard input), instead of its path.</summary>
@@ -40,7 +47,12 @@ internal sealed class LintCommandLine
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private readonly Option<string> _format = CliOptions.Choice("--format", LintFormats.Names, LintFormats.Default, "The report's format.", "-f");
+    /// <summary>Every name and alias of the report formats' registry, the one list --format is checked against.</summary>
+    private static readonly string[] FormatNames = FindingReportFormats.All.SelectMany(f => new[] { f.Name }.Concat(f.Aliases)).ToArray();
+
+    private readonly Option<string> _format = CliOptions.Choice("--format", FormatNames, null,
+        "The report's format: " + string.Join(", ", FindingReportFormats.All.Select(f => f.Aliases.Count == 0 ? f.Name : $"{f.Name} (or {string.Join(", ", f.Aliases)})"))
+        + ". Default: tty on a terminal, else msbuild (the canonical text editors and CI logs read).", "-f");
 
     private readonly Option<string> _config = CliOptions.Value("--config", "FILE",
         "A .hadolint.yaml or containeropt.yaml to use instead of the ones found from each Dockerfile's folder up to the repository root, then in the user's config folder.", "-c");
@@ -77,7 +89,7 @@ internal sealed class LintCommandLine
 
     private readonly Option<bool> _strictLabels = CliOptions.Flag("--strict-labels", "Report labels that --require-label and the label-schema do not name.");
     private readonly Option<bool> _disablePragma = CliOptions.Flag("--disable-ignore-pragma", "Ignore the '# hadolint ignore=' and '# containeropt ignore=' comments.");
-    private readonly Option<bool> _noColor = CliOptions.Flag("--no-color", "Print no colours.");
+    private readonly Option<bool> _noColor = CliOptions.Flag("--no-color", "Print no colours (tty; NO_COLOR set does the same).");
     private readonly Option<bool> _verbose = CliOptions.Flag("--verbose", "Say on standard error which configuration and which ShellCheck each Dockerfile uses.", "-V");
 
     private readonly Option<string> _reportPath = CliOptions.Value("--file-path-in-report", "PATH",
@@ -85,6 +97,8 @@ internal sealed class LintCommandLine
 
     public LintCommandLine()
     {
+        // The formats are many: listed in the description, not in the option's column.
+        _format.HelpName = "FORMAT";
         // Read as the configuration's mode: 'default' is recommended too.
         _mode.CompletionSources.Add(ModeNames);
         _mode.Validators.Add(result =>
@@ -147,8 +161,9 @@ internal sealed class LintCommandLine
         }
         return new LintRequest
         {
+            Arguments = result.Tokens.SkipWhile(t => t.Type != TokenType.Command).Skip(1).Select(t => t.Value).ToArray(),
             Operands = result.GetValue(_paths) ?? Array.Empty<string>(),
-            Format = CliOptions.Canonical(LintFormats.Names, result.GetValue(_format)) ?? LintFormats.Default,
+            Format = result.GetValue(_format),
             Project = result.GetValue(_project),
             Context = result.GetValue(_context),
             Config = result.GetValue(_config),
@@ -166,7 +181,7 @@ internal sealed class LintCommandLine
         var given = new List<(int At, string Rule, DiagnosticSeverity Severity)>();
         foreach (var (option, severity) in options)
         {
-            foreach (var token in result.GetResult(option)?.Tokens ?? (IReadOnlyList<System.CommandLine.Parsing.Token>)Array.Empty<System.CommandLine.Parsing.Token>())
+            foreach (var token in result.GetResult(option)?.Tokens ?? (IReadOnlyList<Token>)Array.Empty<Token>())
             {
                 int at = 0;
                 while (at < result.Tokens.Count && !ReferenceEquals(result.Tokens[at], token))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Dockerfile.Syntax;
@@ -27,7 +28,7 @@ internal static class ParseCommand
         var source = AnalysisRequestLoader.ReadDockerfile(path, out _, out var problem);
         if (source is null)
         {
-            stderr.WriteLine(TextReport.Format(path, problem!));
+            stderr.WriteLine(MSBuildReport.Format(path, problem!));
             return ExitCodes.UsageOrIo;
         }
         var syntax = DockerfileParser.Parse(source);

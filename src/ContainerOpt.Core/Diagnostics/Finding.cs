@@ -6,8 +6,9 @@ namespace ContainerOpt.Core.Diagnostics;
 public sealed class Finding
 {
     public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span,
-        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null)
+        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null)
     {
+        Fingerprint = fingerprint;
         Tier = tier;
         AdditionalLocations = additionalLocations ?? Array.Empty<LinePositionSpan>();
         Equivalents = equivalents ?? descriptor.Equivalents;
@@ -46,11 +47,21 @@ public sealed class Finding
     /// </summary>
     public IReadOnlyList<LinePositionSpan> AdditionalLocations { get; }
 
+    /// <summary>
+    /// What tells this finding from every other of its file across edits that move it (SARIF's partialFingerprints, GitLab's
+    /// fingerprint): set by the analysis from the rule, the text of the instruction it is in and its occurrence
+    /// (ContainerOpt.Analysis.Reporting.FindingFingerprints); null for a finding made before a file was read.
+    /// </summary>
+    public string? Fingerprint { get; }
+
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint);
+
+    public Finding WithFingerprint(string? fingerprint) =>
+        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, fingerprint);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>

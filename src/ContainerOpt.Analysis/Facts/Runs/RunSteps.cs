@@ -1,5 +1,5 @@
-using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Core.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -42,91 +42,203 @@ public readonly struct StepCommand
 /// </summary>
 public sealed class RunStep
 {
-    internal RunStep(StageInstruction instruction, InstructionSyntax run, IReadOnlyList<RunScript> scripts, string workdir, DockerfileModel model)
+    internal RunStep(StageInstruction instruction, ArrayView<RunScript> scripts, string workdir, DockerfileModel model)
     {
-        Instruction = instruction;
-        Run = run;
         Scripts = scripts;
         Workdir = workdir;
-        int count = 0;
+        int count = 0, firstCd = int.MaxValue;
         for (int s = 0; s < scripts.Count; s++)
         {
             count += scripts[s].Script.Commands.Count;
         }
-        var commands = count == 0 ? Array.Empty<StepCommand>() : new StepCommand[count];
-        int next = 0;
-        for (int s = 0; s < scripts.Count; s++)
+        if (scripts.Count == 1)
         {
-            bool cd = false;
-            var scriptCommands = scripts[s].Script.Commands;
-            for (int i = 0; i < scriptCommands.Count; i++)
-            {
-                var command = scriptCommands[i];
-                commands[next] = new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, next);
-                next++;
-                if (command.Is("cd") || command.Is("pushd"))
-                {
-                    cd = true;
-                }
-            }
+            firstCd = FirstCd(scripts[0].Script.Commands);
         }
-        Commands = commands;
-        if (run.Flags.Count == 0)
-        {
-            // Most RUNs have no --mount: nothing more to keep.
-            Mounts = Array.Empty<RunMount>();
-            MountTargets = CacheMountTargets = Array.Empty<string>();
-            return;
-        }
-        var mounts = new List<RunMount>();
-        foreach (var flag in run.Flags)
-        {
-            if (RunMount.FromFlag(flag) is { } mount)
-            {
-                mounts.Add(mount);
-            }
-        }
-        Mounts = mounts;
-        var discarded = new List<string>();
-        var caches = new List<string>();
-        foreach (var mount in mounts)
-        {
-            string type = mount.Type.ToLowerInvariant();
-            if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
-            {
-                string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
-                if (expanded.Length > 0)
-                {
-                    discarded.Add(LayerPaths.Resolve(expanded, workdir));
-                    if (type == "cache")
-                    {
-                        caches.Add(LayerPaths.Resolve(expanded, workdir));
-                    }
-                }
-            }
-        }
-        MountTargets = discarded;
-        CacheMountTargets = caches;
+        _commandCount = count;
+        _firstCd = firstCd;
+        _mounts = Run.Flags.Count == 0 ? StepMounts.None : StepMounts.Of(Run, instruction, workdir, model);
     }
 
-    public StageInstruction Instruction { get; }
+    public StageInstruction Instruction => Scripts[0].Instruction;
 
     /// <summary>The RUN (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
-    public InstructionSyntax Run { get; }
+    public InstructionSyntax Run => Scripts[0].Run;
 
     public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Run);
 
-    public IReadOnlyList<RunScript> Scripts { get; }
+    /// <summary>The step's scripts: a view of the file's <see cref="DockerfileFacts.RunScripts"/>, which keeps a RUN's scripts together.</summary>
+    public ArrayView<RunScript> Scripts { get; }
 
-    public IReadOnlyList<StepCommand> Commands { get; }
+    /// <summary>Every command of every script, in execution order: worked out when asked, nothing stored per command.</summary>
+    public StepCommands Commands => new(this);
 
-    public IReadOnlyList<RunMount> Mounts { get; }
+    private readonly int _commandCount;
+
+    // Where the first cd (or pushd) of a one-script step is: the commands after it run elsewhere than WORKDIR.
+    private readonly int _firstCd;
+
+    private static int FirstCd(ArrayView<ShellCommand> commands)
+    {
+        for (int i = 0; i < commands.Count; i++)
+        {
+            if (commands[i].Is("cd") || commands[i].Is("pushd"))
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+
+    /// <summary>The commands of a RUN's scripts as one list (see <see cref="Commands"/>); no allocation to walk it.</summary>
+    public readonly struct StepCommands : IReadOnlyList<StepCommand>
+    {
+        private readonly RunStep _step;
+
+        internal StepCommands(RunStep step) => _step = step;
+
+        public int Count => _step._commandCount;
+
+        public StepCommand this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+                var scripts = _step.Scripts;
+                if (scripts.Count == 1)
+                {
+                    return new StepCommand(scripts[0], scripts[0].Script.Commands[index], index, index > _step._firstCd, index);
+                }
+                int within = index;
+                for (int s = 0; ; s++)
+                {
+                    var commands = scripts[s].Script.Commands;
+                    if (within < commands.Count)
+                    {
+                        return new StepCommand(scripts[s], commands[within], s * 1_000_000 + within, within > FirstCd(commands), index);
+                    }
+                    within -= commands.Count;
+                }
+            }
+        }
+
+        public Enumerator GetEnumerator() => new(_step);
+
+        IEnumerator<StepCommand> IEnumerable<StepCommand>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<StepCommand>
+        {
+            private readonly RunStep _step;
+            private int _script, _within, _index, _firstCd;
+
+            internal Enumerator(RunStep step)
+            {
+                _step = step;
+                _script = 0;
+                _within = -1;
+                _index = -1;
+                _firstCd = step.Scripts.Count > 0 ? (step.Scripts.Count == 1 ? step._firstCd : FirstCd(step.Scripts[0].Script.Commands)) : int.MaxValue;
+            }
+
+            public StepCommand Current
+            {
+                get
+                {
+                    var script = _step.Scripts[_script];
+                    return new StepCommand(script, script.Script.Commands[_within], _script * 1_000_000 + _within, _within > _firstCd, _index);
+                }
+            }
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                var scripts = _step.Scripts;
+                _within++;
+                while (_script < scripts.Count && _within >= scripts[_script].Script.Commands.Count)
+                {
+                    _script++;
+                    _within = 0;
+                    _firstCd = _script < scripts.Count ? FirstCd(scripts[_script].Script.Commands) : int.MaxValue;
+                }
+                if (_script >= scripts.Count)
+                {
+                    return false;
+                }
+                _index++;
+                return true;
+            }
+
+            public void Reset() => throw new NotSupportedException();
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+
+    public IReadOnlyList<RunMount> Mounts => _mounts.Mounts;
 
     /// <summary>Targets of cache, tmpfs and bind mounts (absolute): what is written there never reaches the layer.</summary>
-    public IReadOnlyList<string> MountTargets { get; }
+    public IReadOnlyList<string> MountTargets => _mounts.Targets;
 
     /// <summary>Targets of the cache mounts only (absolute).</summary>
-    public IReadOnlyList<string> CacheMountTargets { get; }
+    public IReadOnlyList<string> CacheMountTargets => _mounts.CacheTargets;
+
+    // Most RUNs have no --mount: they share one empty set, one field instead of three.
+    private readonly StepMounts _mounts;
+
+    private sealed class StepMounts
+    {
+        public static readonly StepMounts None = new(Array.Empty<RunMount>(), Array.Empty<string>(), Array.Empty<string>());
+
+        private StepMounts(IReadOnlyList<RunMount> mounts, IReadOnlyList<string> targets, IReadOnlyList<string> cacheTargets)
+        {
+            Mounts = mounts;
+            Targets = targets;
+            CacheTargets = cacheTargets;
+        }
+
+        public IReadOnlyList<RunMount> Mounts { get; }
+        public IReadOnlyList<string> Targets { get; }
+        public IReadOnlyList<string> CacheTargets { get; }
+
+        public static StepMounts Of(InstructionSyntax run, StageInstruction instruction, string workdir, DockerfileModel model)
+        {
+            var mounts = new List<RunMount>();
+            foreach (var flag in run.Flags)
+            {
+                if (RunMount.FromFlag(flag) is { } mount)
+                {
+                    mounts.Add(mount);
+                }
+            }
+            var discarded = new List<string>();
+            var caches = new List<string>();
+            foreach (var mount in mounts)
+            {
+                string type = mount.Type.ToLowerInvariant();
+                if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
+                {
+                    string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
+                    if (expanded.Length > 0)
+                    {
+                        discarded.Add(LayerPaths.Resolve(expanded, workdir));
+                        if (type == "cache")
+                        {
+                            caches.Add(LayerPaths.Resolve(expanded, workdir));
+                        }
+                    }
+                }
+            }
+            return new StepMounts(mounts, discarded, caches);
+        }
+    }
 
     public string Workdir { get; }
 
@@ -297,6 +409,11 @@ public sealed class RunStep
     /// True when a <c>--mount=type=cache</c> (or <c>type=tmpfs</c> when <paramref name="tmpfsToo"/>) has a
     /// target, as written, containing one of the fragments (<c>.cache/pip</c> matches <c>/root/.cache/pip</c>).
     /// </summary>
+    public bool HasCacheMountContaining(bool tmpfsToo, string fragment) => Mounts.Count > 0 && HasCacheMountContaining(tmpfsToo, new[] { fragment });
+
+    // Asked of every RUN with literal fragments: a RUN without mounts (most) allocates no array for them.
+    public bool HasCacheMountContaining(bool tmpfsToo, string fragment, string other) => Mounts.Count > 0 && HasCacheMountContaining(tmpfsToo, new[] { fragment, other });
+
     public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments)
     {
         for (int i = 0; i < Mounts.Count; i++)
@@ -372,7 +489,7 @@ public sealed class RunStep
 /// <summary>The RUN steps of a file, in file order, and the WORKDIR of every instruction. One of the file's facts.</summary>
 public sealed class RunSteps
 {
-    internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
+    internal RunSteps(DockerfileModel model, ArrayView<RunScript> runScripts)
     {
         _workdirs = ComputeWorkdirs(model);
         // RunScripts.Collect adds each instruction's scripts together, in file order: a step is a run of scripts of
@@ -386,16 +503,11 @@ public sealed class RunSteps
             {
                 next++;
             }
-            var scripts = new RunScript[next - first];
-            for (int i = 0; i < scripts.Length; i++)
-            {
-                scripts[i] = runScripts[first + i];
-            }
-            var step = new RunStep(instruction, scripts[0].Run, scripts, WorkdirOf(instruction), model);
+            var step = new RunStep(instruction, runScripts.Slice(first, next - first), WorkdirOf(instruction), model);
             all.Add(step);
             first = next;
         }
-        All = all;
+        All = all.ToArray();
         Posix = all.Where(s => s.IsPosix).ToArray();
     }
 
