@@ -27,7 +27,9 @@ internal static class NativeLauncher
         foreach (var arg in args)
         {
             // --project needs MSBuild; after "--" everything is an operand, but a file named so is left to this process too.
-            if (arg == "--project" || arg.StartsWith("--project=", StringComparison.Ordinal))
+            // A response file (@args.rsp) may name --project: this process reads it.
+            if (arg == "--project" || arg.StartsWith("--project=", StringComparison.Ordinal) || arg.StartsWith("--project:", StringComparison.Ordinal)
+                || arg.StartsWith("@", StringComparison.Ordinal))
             {
                 return false;
             }

@@ -18,11 +18,11 @@ if (args.Length > 0 && args[0] is "lint" or "parse" or "rules")
     var stdout = StandardOutput.Open();
     try
     {
-        return CliApp.Run(args, stdout, Console.Error);
+        return CliApp.Run(args, new CliHost(stdout, Console.Error));
     }
     finally
     {
         stdout.Flush();
     }
 }
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, new CliHost(Console.Out, Console.Error));

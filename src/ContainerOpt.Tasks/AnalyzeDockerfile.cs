@@ -28,7 +28,7 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>Where the findings of the last analysis are kept (obj/…/containeropt.cache).</summary>
     public string? CacheFile { get; set; }
 
-    /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: found beside the Dockerfile or in the context.</summary>
+    /// <summary>A .hadolint.yaml or containeropt.yaml (ContainerOptConfig); default: the nearest found from the Dockerfile's folder up to the repository root (not the user's files: a build reports the same for everyone).</summary>
     public string? ConfigFile { get; set; }
 
     /// <summary>ContainerOptAnalysisMode: recommended (default), minimum, all or hadolint; empty: the configuration's, else recommended.</summary>

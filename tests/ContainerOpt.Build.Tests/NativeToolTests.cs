@@ -14,6 +14,15 @@ public sealed class NativeToolTests : BuildTestBase
     private static (int Code, string Stdout, string Stderr) Run(bool native, string workingDirectory, params string[] arguments) =>
         InstalledCli.Run(workingDirectory, new Dictionary<string, string> { ["CONTAINEROPT_NATIVE"] = native ? "1" : "0" }, arguments);
 
+    /// <summary>With standard input and a HOME of the test's own (where the user's hadolint configuration is read).</summary>
+    private static (int Code, string Stdout, string Stderr) Run(bool native, string workingDirectory, string? stdin, string home, params string[] arguments) =>
+        InstalledCli.RunWithInput(workingDirectory, new Dictionary<string, string>
+        {
+            ["CONTAINEROPT_NATIVE"] = native ? "1" : "0",
+            ["HOME"] = home,
+            ["XDG_CONFIG_HOME"] = "",
+        }, stdin, arguments);
+
     [TestMethod]
     public void The_package_carries_the_native_executable_for_linux_x64()
     {
@@ -53,6 +62,58 @@ public sealed class NativeToolTests : BuildTestBase
             Assert.AreEqual(managed.Code, native.Code, what + "\n" + native.Stderr);
             Assert.AreEqual(managed.Stderr, native.Stderr, what);
             Assert.AreEqual(managed.Stdout, native.Stdout, what);
+        }
+    }
+
+    [TestMethod]
+    public void Native_and_framework_dependent_take_the_same_flags_input_and_configuration()
+    {
+        string samples = Path.Combine(RunFixture.RepoRoot, "samples");
+        string dockerfile = Path.Combine(samples, "naive-web", "src", "Api", "Dockerfile");
+        string root = Path.Combine(Path.GetTempPath(), "containeropt-native-flags", Guid.NewGuid().ToString("N"));
+        string home = Path.Combine(root, "home");
+        string empty = Path.Combine(root, "empty");
+        Directory.CreateDirectory(Path.Combine(home, ".config"));
+        Directory.CreateDirectory(empty);
+        // The user's hadolint file: read by both (no file in the samples' folders up to the repository root).
+        File.WriteAllText(Path.Combine(home, ".config", "hadolint.yaml"), "ignored: [DL3059]\nfailure-threshold: warning\n");
+        var commands = new (string? Stdin, string[] Arguments)[]
+        {
+            (null, new[] { "lint", samples, "-V" }),
+            (null, new[] { "lint", samples, "--mode", "hadolint", "--ignore", "DL3008", "--ignore", "apt-get-pin-versions", "-t", "info",
+                "--trusted-registry", "mcr.microsoft.com", "--require-label", "maintainer:text", "--strict-labels", "--error", "COPT2006",
+                "--info", "DL3009", "--warning", "DL3015", "--style", "StageNameCasing", "--disable-ignore-pragma", "--no-color", "-V" }),
+            (null, new[] { "lint", samples, "--no-fail", "-f", "json", "-c", Path.Combine(home, ".config", "hadolint.yaml") }),
+            (null, new[] { "lint", dockerfile, "--file-path-in-report", "src/Api/Dockerfile", "-f", "sarif" }),
+            (File.ReadAllText(dockerfile), new[] { "lint", "-", "--file-path-in-report", dockerfile }),
+            (File.ReadAllText(dockerfile), new[] { "lint", "-", "-t", "none" }),
+            (null, new[] { "lint", empty }),
+            (null, new[] { "lint", samples, "--ignore", "DL3O08" }),
+            (null, new[] { "lint", "--frmat", "json", samples }),
+            (null, new[] { "lint", "--help" }),
+            (null, new[] { "parse", "--help" }),
+            (null, new[] { "rules", "-h" }),
+        };
+        try
+        {
+            foreach (var (stdin, command) in commands)
+            {
+                var native = Run(native: true, samples, stdin, home, command);
+                var managed = Run(native: false, samples, stdin, home, command);
+                string what = string.Join(" ", command);
+                Assert.AreEqual(managed.Code, native.Code, what + "\n" + native.Stderr);
+                Assert.AreEqual(managed.Stderr, native.Stderr, what);
+                Assert.AreEqual(managed.Stdout, native.Stdout, what);
+            }
+            // The user's file applied (DL3059 ignored, hadolint mode, failure at warning), the usage errors exit 2.
+            Assert.AreEqual(2, Run(native: true, samples, null, home, "lint", samples, "--ignore", "DL3O08").Code);
+            Assert.AreEqual(2, Run(native: true, samples, null, home, "lint", empty).Code);
+            StringAssert.Contains(Run(native: true, samples, null, home, "lint", samples, "-V").Stderr,
+                "containeropt: configuration: " + Path.Combine(home, ".config", "hadolint.yaml"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }

@@ -93,7 +93,11 @@ public sealed class ParityTests : BuildTestBase
 
     private static string RunCli(string workingDirectory, params string[] arguments)
     {
-        var (code, stdout, stderr) = InstalledCli.Run(workingDirectory, null, arguments);
+        // The CLI also reads the user's hadolint files (~/.config/hadolint.yaml…), which a build never does: an empty
+        // HOME keeps the tester's own out of the comparison.
+        string home = Path.Combine(Path.GetTempPath(), "containeropt-empty-home-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(home);
+        var (code, stdout, stderr) = InstalledCli.Run(workingDirectory, new Dictionary<string, string> { ["HOME"] = home, ["XDG_CONFIG_HOME"] = "" }, arguments);
         Assert.IsTrue(code is 0 or 1, $"containeropt exited {code}: {stderr}\n{stdout}");
         return stdout;
     }

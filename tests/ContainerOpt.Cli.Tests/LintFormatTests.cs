@@ -96,7 +96,7 @@ public sealed class LintFormatTests
         var (code, stdout, stderr) = CliRunner.Run("lint", path, "--format", "junit");
         Assert.AreEqual(2, code);
         Assert.AreEqual("", stdout);
-        Assert.AreEqual("containeropt: --format must be one of: tty, msbuild, text, json, checkstyle, codeclimate, gitlab_codeclimate, gnu, codacy, sonarqube, sarif, github (got 'junit').\nRun 'containeropt --help' for usage.\n", stderr);
+        Assert.AreEqual("containeropt: --format must be one of: tty, msbuild, text, json, checkstyle, codeclimate, gitlab_codeclimate, gnu, codacy, sonarqube, sarif, github (got 'junit').\nRun 'containeropt lint --help' for usage.\n", stderr);
     }
 
     [TestMethod]

@@ -43,6 +43,20 @@ public sealed class TaskTests
     }
 
     [TestMethod]
+    public void The_configuration_at_the_repository_root_applies_to_a_project_below_and_none_above_it()
+    {
+        Write(".hadolint.yaml", "ignored: [StageNameCasing]\n");
+        Directory.CreateDirectory(Path.Combine(_dir, "repo", ".git"));
+        Write("repo/containeropt.yaml", "rules:\n  StageNameCasing: error\n");
+        string dockerfile = Write("repo/src/Api/Dockerfile", "FROM alpine:3.20 AS Final\n");
+        var (task, engine) = Make<AnalyzeDockerfile>(t => t.Dockerfile = dockerfile);
+
+        Assert.IsFalse(task.Execute());
+
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)" }, engine.Coded.ToArray());
+    }
+
+    [TestMethod]
     public void Findings_are_logged_at_their_span_with_their_code_and_help_link()
     {
         string dockerfile = Write("Dockerfile", "FROM alpine:3.20 AS Final\n");

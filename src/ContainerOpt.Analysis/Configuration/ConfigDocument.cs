@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Dockerfile.Text;
@@ -15,8 +14,6 @@ internal sealed class ConfigDocument
 {
     /// <summary>Node visits allowed per file: aliases can make a small file a huge tree.</summary>
     private const int MaxNodes = 100_000;
-
-    private static readonly Regex ShellCheckCode = new(@"^SC[0-9]{4}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly string _fileName;
     private readonly List<Finding> _problems = new();
@@ -286,11 +283,11 @@ internal sealed class ConfigDocument
             Problem(node, "a rule key is empty.");
             return;
         }
-        if (DiagnosticCatalog.Find(key) is not null || ShellCheckCode.IsMatch(key))
+        if (RuleKeys.NamesARule(key))
         {
             return;
         }
-        string? nearest = EditDistance.Nearest(key, AllRuleKeys.Value);
+        string? nearest = RuleKeys.Nearest(key);
         Warning(node, $"no rule is named '{key}'; the setting has no effect." + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 
@@ -361,7 +358,4 @@ internal sealed class ConfigDocument
     };
 
     private static string Clean(string message) => message.Trim().TrimEnd('.') + ".";
-
-    private static readonly Lazy<string[]> AllRuleKeys = new(() =>
-        DiagnosticCatalog.All.SelectMany(d => new[] { d.Id, d.Name }.Concat(d.Equivalents)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
 }

@@ -1,41 +1,148 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Requests;
 
 namespace ContainerOpt.Analysis.Configuration;
 
 /// <summary>
-/// Finds and reads the configuration files of one Dockerfile: <c>.hadolint.yaml</c> and
-/// <c>containeropt.yaml</c> (or <c>.yml</c>/<c>.json</c>) beside the Dockerfile, else in the build
-/// context. hadolint's file is read first, so ContainerOpt's own settings win where both speak.
-/// This is the adapters' file access; the readers and the rules never touch the disk.
+/// Finds and reads the configuration files of one Dockerfile. Each kind — hadolint's <c>.hadolint.yaml</c> and
+/// ContainerOpt's <c>containeropt.yaml</c> (or <c>.yml</c>/<c>.json</c>) — is taken from the nearest folder that has
+/// one: the Dockerfile's folder, the build context when it is not above the Dockerfile, then each folder above the
+/// Dockerfile up to the repository root (the first folder holding <c>.git</c>; the file system's root when there is
+/// none). When no folder has a hadolint file, the first of the user's hadolint files (<see cref="UserConfigFiles"/>)
+/// that exists is read, as hadolint reads it when its working folder has none. hadolint's file is read first, so
+/// ContainerOpt's own settings win where both speak. This is the adapters' file access; the readers and the rules never
+/// touch the disk.
 /// </summary>
 public static class ConfigurationFiles
 {
     private static readonly string[] HadolintNames = { ".hadolint.yaml", ".hadolint.yml" };
     private static readonly string[] ContainerOptNames = { "containeropt.yaml", "containeropt.yml", "containeropt.json", ".containeropt.yaml" };
 
-    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory) => Discover(dockerfileDirectory, contextDirectory, File.Exists);
+    /// <summary>What marks a repository's root: a folder, or a file in a worktree or submodule.</summary>
+    private const string RepositoryMarker = ".git";
 
-    /// <summary>As <see cref="Discover(string, string)"/>, asking <paramref name="fileExists"/> (a run's cache of the folders) whether each candidate is there.</summary>
-    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory, Func<string, bool> fileExists)
+    private static readonly StringComparer PathComparer = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>The configuration files of a Dockerfile in <paramref name="dockerfileDirectory"/>, asking the disk.</summary>
+    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory) =>
+        Discover(dockerfileDirectory, contextDirectory, null, AnalysisRunCache.None);
+
+    /// <summary>
+    /// As <see cref="Discover(string, string)"/>, with the user's hadolint files to fall back on (null: none) and a
+    /// run's cache of the folders answering whether each candidate is there (a folder is listed once per run, however
+    /// many Dockerfiles ask).
+    /// </summary>
+    public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory, IReadOnlyList<string>? userConfigFiles, AnalysisRunCache disk)
     {
+        var folders = SearchedFolders(dockerfileDirectory, contextDirectory, disk);
         var found = new List<string>();
-        foreach (var names in new[] { HadolintNames, ContainerOptNames })
+        var hadolint = First(folders, HadolintNames, disk) ?? userConfigFiles?.FirstOrDefault(disk.FileExists);
+        if (hadolint is not null)
         {
-            var file = new[] { dockerfileDirectory, contextDirectory }
-                .Where(d => !string.IsNullOrEmpty(d))
-                .SelectMany(d => names.Select(n => Path.Combine(d!, n)))
-                .FirstOrDefault(fileExists);
-            if (file is not null)
-            {
-                found.Add(file);
-            }
+            found.Add(hadolint);
+        }
+        if (First(folders, ContainerOptNames, disk) is { } own)
+        {
+            found.Add(own);
         }
         return found;
     }
 
-    /// <summary>True for hadolint's file by name; everything else is read as ContainerOpt's format.</summary>
-    public static bool IsHadolintFile(string path) => Path.GetFileName(path).IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0;
+    /// <summary>
+    /// The folders searched for the configuration of a Dockerfile in <paramref name="dockerfileDirectory"/>, nearest
+    /// first: that folder, the context when it is not one of the folders above, then the folders above up to the
+    /// repository root (the first holding <c>.git</c>) or, outside a repository, the file system's root.
+    /// </summary>
+    public static IReadOnlyList<string> SearchedFolders(string dockerfileDirectory, string? contextDirectory, AnalysisRunCache disk)
+    {
+        var upward = new List<string>();
+        for (string? folder = Normalize(dockerfileDirectory); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            upward.Add(folder);
+            if (disk.Exists(Path.Combine(folder, RepositoryMarker)))
+            {
+                break;
+            }
+        }
+        if (!string.IsNullOrEmpty(contextDirectory))
+        {
+            string context = Normalize(contextDirectory!);
+            if (!upward.Contains(context, PathComparer))
+            {
+                upward.Insert(1, context);
+            }
+        }
+        return upward;
+    }
+
+    /// <summary>
+    /// hadolint's own configuration files outside any project, in the order hadolint tries them (its
+    /// <c>Hadolint.Config.Configfile</c>): <c>$XDG_CONFIG_HOME/hadolint.yaml</c> (default <c>~/.config</c>;
+    /// <c>%APPDATA%</c> on Windows), <c>~/.hadolint/hadolint.yaml</c> and <c>~/.hadolint/config.yaml</c>
+    /// (<c>%APPDATA%\hadolint\…</c> on Windows), <c>~/.hadolint.yaml</c>; each also as <c>.yml</c>. Read from
+    /// <paramref name="environment"/> (HOME, XDG_CONFIG_HOME, APPDATA, USERPROFILE), so a caller can point it elsewhere.
+    /// </summary>
+    public static IReadOnlyList<string> UserConfigFiles(Func<string, string?> environment, bool windows)
+    {
+        static string? Absolute(string? path) => string.IsNullOrWhiteSpace(path) || !Path.IsPathRooted(path) ? null : path;
+        string? home = Absolute(environment(windows ? "USERPROFILE" : "HOME"));
+        string? configHome, appData;
+        if (windows)
+        {
+            configHome = appData = Absolute(environment("APPDATA"));
+        }
+        else
+        {
+            // XDG: a relative XDG_CONFIG_HOME is invalid and ignored.
+            configHome = Absolute(environment("XDG_CONFIG_HOME")) ?? (home is null ? null : Path.Combine(home, ".config"));
+            appData = home is null ? null : Path.Combine(home, ".hadolint");
+        }
+        var files = new List<string>();
+        void Add(string? folder, params string[] names)
+        {
+            if (folder is not null)
+            {
+                files.AddRange(names.Select(n => Path.Combine(folder, n)));
+            }
+        }
+        Add(configHome, "hadolint.yaml", "hadolint.yml");
+        Add(windows && appData is not null ? Path.Combine(appData, "hadolint") : appData, "hadolint.yaml", "hadolint.yml", "config.yaml", "config.yml");
+        Add(home, ".hadolint.yaml", ".hadolint.yml");
+        return files;
+    }
+
+    private static string? First(IReadOnlyList<string> folders, string[] names, AnalysisRunCache disk)
+    {
+        foreach (var folder in folders)
+        {
+            foreach (var name in names)
+            {
+                string candidate = Path.Combine(folder, name);
+                if (disk.FileExists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string Normalize(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        string trimmed = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        // A root keeps its separator ("/", "C:\").
+        return trimmed.Length == 0 || trimmed.EndsWith(":", StringComparison.Ordinal) ? full : trimmed;
+    }
+
+    /// <summary>
+    /// True for hadolint's file by name (or a <c>config.yaml</c> in hadolint's own folder, <c>~/.hadolint/</c>);
+    /// everything else is read as ContainerOpt's format.
+    /// </summary>
+    public static bool IsHadolintFile(string path) =>
+        Path.GetFileName(path).IndexOf("hadolint", StringComparison.OrdinalIgnoreCase) >= 0
+        || Path.GetFileName(Path.GetDirectoryName(path) ?? "").TrimStart('.').Equals("hadolint", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the files into <paramref name="into"/>; problems (including unreadable files) are COPT0005 findings.</summary>
     public static IReadOnlyList<Finding> Load(IEnumerable<string> paths, AnalysisOptions into)

@@ -145,17 +145,34 @@ public static class HadolintConfigReader
         {
             return;
         }
-        switch (text.Trim().ToLowerInvariant())
+        if (TryParseFailureThreshold(text, out var threshold))
         {
-            case "error": into.FailureThreshold = DiagnosticSeverity.Error; return;
-            case "warning": into.FailureThreshold = DiagnosticSeverity.Warning; return;
-            case "info": into.FailureThreshold = DiagnosticSeverity.Info; return;
-            case "style": into.FailureThreshold = DiagnosticSeverity.Style; return;
-            case "ignore":
-            case "none": into.FailureThreshold = DiagnosticSeverity.None; return;
+            into.FailureThreshold = threshold;
+            return;
         }
-        string? nearest = EditDistance.Nearest(text.Trim(), new[] { "error", "warning", "info", "style", "ignore", "none" });
+        string? nearest = EditDistance.Nearest(text.Trim(), FailureThresholdNames);
         doc.Problem(value, $"unknown severity '{text}' for 'failure-threshold'; use error, warning, info, style, ignore or none."
             + (nearest is null ? "" : $" Did you mean '{nearest}'?"));
+    }
+
+    /// <summary>The levels of hadolint's failure-threshold (the file's key and the CLI's <c>--failure-threshold</c>).</summary>
+    public static IReadOnlyList<string> FailureThresholdNames { get; } = new[] { "error", "warning", "info", "style", "ignore", "none" };
+
+    /// <summary>
+    /// Reads a failure-threshold level as hadolint does: error, warning, info, style (any case); ignore and none read as
+    /// <see cref="DiagnosticSeverity.None"/>, which fails the run for any finding.
+    /// </summary>
+    public static bool TryParseFailureThreshold(string text, out DiagnosticSeverity threshold)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "error": threshold = DiagnosticSeverity.Error; return true;
+            case "warning": threshold = DiagnosticSeverity.Warning; return true;
+            case "info": threshold = DiagnosticSeverity.Info; return true;
+            case "style": threshold = DiagnosticSeverity.Style; return true;
+            case "ignore":
+            case "none": threshold = DiagnosticSeverity.None; return true;
+            default: threshold = DiagnosticSeverity.None; return false;
+        }
     }
 }

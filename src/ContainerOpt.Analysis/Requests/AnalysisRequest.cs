@@ -26,6 +26,24 @@ public sealed class AnalysisRequest
     /// <summary>A configuration file the user named (ContainerOptConfig, --config), or null to discover one.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>
+    /// hadolint's configuration files outside any project, in the order to try them
+    /// (<see cref="Configuration.ConfigurationFiles.UserConfigFiles"/>), read when no folder from the Dockerfile up to the
+    /// repository root has a hadolint file; null for none. The CLI sets them, as hadolint reads them; MSBuild does not,
+    /// so that a build reports the same for everyone who runs it.
+    /// </summary>
+    public IReadOnlyList<string>? UserConfigFiles { get; set; }
+
+    /// <summary>Settings that apply over the configuration files (the CLI's hadolint flags), or null.</summary>
+    public Configuration.ConfigurationOverrides? Overrides { get; set; }
+
+    /// <summary>
+    /// The Dockerfile's bytes when they do not come from <see cref="Dockerfile"/> (the CLI's <c>-</c>, standard input),
+    /// or null to read the file. <see cref="Dockerfile"/> then says where the Dockerfile stands: its folder is where the
+    /// configuration is searched from and the default build context.
+    /// </summary>
+    public byte[]? Content { get; set; }
+
     /// <summary>The mode named by the caller (MSBuild ContainerOptAnalysisMode, CLI --mode); it wins over the configuration's <c>mode:</c>.</summary>
     public Core.Diagnostics.AnalysisMode? Mode { get; set; }
 

@@ -27,7 +27,11 @@ public static class AnalysisRequestLoader
         // loading the crypto library to do it, is no cost of a lint.
         var key = new KeyParts(dockerfile);
 
-        var source = ReadDockerfile(dockerfile, cache, out var bytes, out var readProblem);
+        byte[]? bytes;
+        Core.Diagnostics.Finding? readProblem;
+        var source = request.Content is { } content
+            ? DockerfileInput.Decode(bytes = content, dockerfile, out readProblem)
+            : ReadDockerfile(dockerfile, cache, out bytes, out readProblem);
         if (source is null)
         {
             return LoadedRequest.Failed(dockerfile, () => key.UpToDockerfile(), readProblem!);
@@ -65,12 +69,15 @@ public static class AnalysisRequestLoader
         }
         else
         {
-            configFiles = ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, cache.FileExists);
+            string folder = Path.GetDirectoryName(dockerfile)!;
+            configFiles = cache.ConfigurationFiles(folder, context, request.UserConfigFiles,
+                () => ConfigurationFiles.Discover(folder, context, request.UserConfigFiles, cache));
         }
         key.ConfigFiles = configFiles;
 
         // The options of a set of configuration files are the same for every Dockerfile they apply to: a run reads them once.
-        var configured = cache.Configure(configFiles, request.Mode, request.SearchPath, () => Configure(configFiles, request.Mode, request.SearchPath, cache));
+        var configured = cache.Configure(configFiles, request.Mode, request.Overrides, request.SearchPath,
+            () => Configure(configFiles, request.Mode, request.Overrides, request.SearchPath, cache));
         var options = configured.Options;
         var problems = new List<Core.Diagnostics.Finding>(configured.Problems);
         if (configured.ShellCheckProblem is { } broken)
@@ -78,6 +85,7 @@ public static class AnalysisRequestLoader
             problems.Add(DockerfileInput.FileProblem(DiagnosticCatalog.ShellCheckFailed, dockerfile, broken.Path, broken.Reason));
         }
         key.Options = options;
+        key.Overrides = request.Overrides;
         var notes = new[] { configured.ShellCheckNote };
 
         // .editorconfig and .globalconfig: found from the Dockerfile (and the project) as the .NET SDK finds them; their
@@ -108,10 +116,12 @@ public static class AnalysisRequestLoader
     }
 
     /// <summary>The options of <paramref name="configFiles"/> with the caller's mode, and the ShellCheck that checks the RUN scripts.</summary>
-    private static AnalysisRunCache.Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, AnalysisRunCache cache)
+    private static AnalysisRunCache.Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, ConfigurationOverrides? overrides,
+        string? searchPath, AnalysisRunCache cache)
     {
         var options = new AnalysisOptions();
         var problems = ConfigurationFiles.Load(configFiles, options);
+        overrides?.ApplyTo(options);
         if (mode is { } named)
         {
             options.Mode = named;
@@ -150,6 +160,7 @@ public static class AnalysisRequestLoader
         public WarningSwitches WarningSwitches { get; set; } = WarningSwitches.None;
         public IReadOnlyList<string> ConfigFiles { get; set; } = Array.Empty<string>();
         public AnalysisOptions? Options { get; set; }
+        public ConfigurationOverrides? Overrides { get; set; }
 
         private StringBuilder Prefix()
         {
@@ -194,6 +205,7 @@ public static class AnalysisRequestLoader
                 key.Append("warning switches ").Append(WarningSwitches.Describe()).Append('\n');
             }
             key.Append("mode ").Append(Options!.EffectiveMode.ToText()).Append('\n');
+            key.Append("overrides ").Append(Overrides?.Describe() ?? "-").Append('\n');
             key.Append("shellcheck ").Append(Options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
             return Hash(Encoding.UTF8.GetBytes(key.ToString()));
         }

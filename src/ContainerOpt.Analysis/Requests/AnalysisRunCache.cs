@@ -19,14 +19,23 @@ public sealed class AnalysisRunCache
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Configured> _configurations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Located> _shellChecks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _configurationFiles = new(StringComparer.Ordinal);
+    private int _foldersListed;
     private readonly bool _remembers;
+
+    /// <summary><see cref="ListCounted"/> as one delegate for every lookup (a method group would allocate one per call).</summary>
+    private readonly Func<string, Listing> _list;
 
     public AnalysisRunCache()
         : this(remembers: true)
     {
     }
 
-    private AnalysisRunCache(bool remembers) => _remembers = remembers;
+    private AnalysisRunCache(bool remembers)
+    {
+        _remembers = remembers;
+        _list = ListCounted;
+    }
 
     /// <summary>Asks the disk each time and remembers nothing: the loading of one file alone, and the MSBuild task.</summary>
     public static AnalysisRunCache None { get; } = new(remembers: false);
@@ -99,8 +108,24 @@ public sealed class AnalysisRunCache
     /// The options and problems of a set of configuration files with the caller's mode and PATH, read once per run. The
     /// options are shared by every Dockerfile they apply to: the analysis only reads them.
     /// </summary>
-    internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, string? searchPath, Func<Configured> read) =>
-        _remembers ? _configurations.GetOrAdd(string.Join("\n", configFiles) + "\n" + (mode?.ToString() ?? "-") + "\n" + (searchPath ?? "\0process"), _ => read()) : read();
+    internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
+        string? searchPath, Func<Configured> read) =>
+        _remembers
+            ? _configurations.GetOrAdd(string.Join("\n", configFiles) + "\n" + (mode?.ToString() ?? "-") + "\n" + (overrides?.Describe() ?? "-") + "\n" + (searchPath ?? "\0process"), _ => read())
+            : read();
+
+    /// <summary>
+    /// The configuration files of the Dockerfiles in one folder with one context, found once per run: the Dockerfiles of
+    /// a folder share them, and the search upward to the repository root is not repeated per file.
+    /// </summary>
+    internal IReadOnlyList<string> ConfigurationFiles(string dockerfileDirectory, string? contextDirectory, IReadOnlyList<string>? userConfigFiles,
+        Func<IReadOnlyList<string>> find) =>
+        _remembers
+            ? _configurationFiles.GetOrAdd(dockerfileDirectory + "\n" + contextDirectory + "\n" + (userConfigFiles is null ? "-" : string.Join("\n", userConfigFiles)), _ => find())
+            : find();
+
+    /// <summary>How many folders this run has listed (each at most once, but for a race of two threads on the same folder).</summary>
+    public int FoldersListed => Volatile.Read(ref _foldersListed);
 
     /// <summary>The ShellCheck on a PATH, located once per run and PATH.</summary>
     internal Located LocateShellCheck(string? searchPath) =>
@@ -190,7 +215,7 @@ public sealed class AnalysisRunCache
         {
             return EntryKind.Unknown;
         }
-        var listing = _listings.GetOrAdd(folder!, List);
+        var listing = _listings.GetOrAdd(folder!, _list);
         if (listing.Unreadable)
         {
             return EntryKind.Unknown;
@@ -229,6 +254,12 @@ public sealed class AnalysisRunCache
         return path.IndexOf("//", StringComparison.Ordinal) < 0 && path.IndexOf("/./", StringComparison.Ordinal) < 0
             && path.IndexOf("/../", StringComparison.Ordinal) < 0 && !path.EndsWith("/.", StringComparison.Ordinal)
             && !path.EndsWith("/..", StringComparison.Ordinal);
+    }
+
+    private Listing ListCounted(string folder)
+    {
+        Interlocked.Increment(ref _foldersListed);
+        return List(folder);
     }
 
     private static Listing List(string folder)

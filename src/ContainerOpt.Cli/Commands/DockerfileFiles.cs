@@ -25,9 +25,15 @@ internal static class DockerfileFiles
         || fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
         || fileName.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>What a lint of <paramref name="folder"/> says when the folder holds no Dockerfile: what was searched, and what counts as one.</summary>
+    public static string NoneFound(string folder) =>
+        $"no Dockerfile in '{folder}' or its subfolders ({string.Join(", ", SkippedFolders.OrderBy(f => f, StringComparer.Ordinal))} are not searched). "
+        + "A Dockerfile is named Dockerfile or Containerfile, Dockerfile.* or Containerfile.* (but not *.dockerignore), or *.Dockerfile, in any case.";
+
     /// <summary>
     /// Expands the operands: files as given, folders searched (sorted, deterministic). The listings of the folders
-    /// searched are handed to <paramref name="listings"/>, when given, so that a run asks no folder twice.
+    /// searched are handed to <paramref name="listings"/>, when given, so that a run asks no folder twice. A folder
+    /// with no Dockerfile gives none (<see cref="NoneFound"/> says so).
     /// </summary>
     public static IEnumerable<string> Expand(string operand, AnalysisRunCache? listings = null)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Cli.Projects;
 using ContainerOpt.Core.Diagnostics;
@@ -12,14 +13,27 @@ namespace ContainerOpt.Cli.Commands;
 /// </summary>
 internal static class GenerateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Description = "Write the optimized Dockerfile (beside the project) and .dockerignore (in the build context) of a .NET project; "
+        + "existing files are never replaced without --force.";
+
+    public static Command Create(CliHost host)
     {
-        var line = CommandLine.Parse(args, new[] { "--project", "--output", "--family", "--test-project" }, new[] { "--force", "--cache-mount" });
-        if (line.Operands.Count > 0)
-        {
-            throw new UsageException("generate takes no operands: use --project X.csproj.");
-        }
-        string projectPath = line.Value("--project") ?? throw new UsageException("generate needs --project X.csproj.");
+        var project = CliOptions.Value("--project", "X.csproj", "The project to containerize (required).");
+        var output = CliOptions.Value("--output", "DIR", "Write both files here instead (to review them).");
+        var force = CliOptions.Flag("--force", "Replace existing files that differ.");
+        var cacheMount = CliOptions.Flag("--cache-mount", "Restore with a BuildKit cache mount for the NuGet packages: faster rebuilds, nothing left in the layers.");
+        var family = CliOptions.Value("--family", "FAMILY", "The final image's family when the project sets none (alpine, noble-chiseled, ...; default: chiseled on .NET 8 and later).");
+        var testProject = CliOptions.Value("--test-project", "X.csproj", "Run this test project in a 'test' stage (docker build --target test).");
+        var command = new Command("generate", Description) { project, output, force, cacheMount, family, testProject };
+        command.SetAction(result => Run(
+            result.GetValue(project) ?? throw new UsageException("generate needs --project X.csproj."),
+            result.GetValue(output), result.GetValue(force), result.GetValue(cacheMount), result.GetValue(family), result.GetValue(testProject),
+            host.Stdout, host.Stderr));
+        return command;
+    }
+
+    private static int Run(string projectPath, string? outputFolder, bool force, bool cacheMount, string? family, string? testProject, TextWriter stdout, TextWriter stderr)
+    {
         var project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
         if (project is null)
         {
@@ -33,13 +47,13 @@ internal static class GenerateCommand
         }
         var files = DockerfileGenerator.Generate(project, new GenerationOptions
         {
-            NuGetCacheMount = line.Flag("--cache-mount"),
-            Family = line.Value("--family"),
-            TestProject = line.Value("--test-project"),
+            NuGetCacheMount = cacheMount,
+            Family = family,
+            TestProject = testProject,
         });
 
         int status = ExitCodes.Success;
-        var results = GeneratedFileWriter.WriteAll(files.Targets(line.Value("--output")), line.Flag("--force"));
+        var results = GeneratedFileWriter.WriteAll(files.Targets(outputFolder), force);
         foreach (var result in results)
         {
             switch (result.Outcome)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Images;
@@ -15,32 +16,50 @@ namespace ContainerOpt.Cli.Commands;
 /// </summary>
 internal static class LayersCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Description = "Report every layer of an image: its size, compressed size, the Dockerfile line that made it, the bytes it wastes "
+        + "(overwritten, deleted or left in caches) and its largest files. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine or archive problem.";
+
+    private static readonly string[] Formats = { "text", "json" };
+
+    /// <summary>The layers command's values, as given.</summary>
+    private sealed record LayersRequest(string Image, string Format, string? Dockerfile, string? Target, string? Builder, string? Platform,
+        string? MaxSize, string? MaxWasted, string? MinEfficiency, bool NoCompressedSize);
+
+    public static Command Create(CliHost host)
     {
-        var line = CommandLine.Parse(args,
-            new[] { "--dockerfile", "--target", "--format", "--builder", "--platform", "--max-size", "--max-wasted", "--min-efficiency" },
-            new[] { "--no-compressed-size" });
-        if (line.Operands.Count != 1)
-        {
-            throw new UsageException("layers takes one image: a local image reference, a 'docker save' archive or an OCI layout folder.");
-        }
-        string format = line.Value("--format") ?? "text";
-        if (format is not ("text" or "json"))
-        {
-            throw new UsageException($"Unknown format '{format}': use text or json.");
-        }
+        var image = new Argument<string>("IMAGE") { Description = "A local image (read with docker save), a 'docker save' archive (.tar) or an OCI layout folder." };
+        var dockerfile = CliOptions.Value("--dockerfile", "FILE", "The Dockerfile the image was built from: each layer is attributed to its line.");
+        var target = CliOptions.Value("--target", "STAGE", "The stage the image was built to (default: the last).");
+        var format = CliOptions.Choice("--format", Formats, "text", "text: a table; json: the report as JSON.", "-f");
+        var builder = CliOptions.Choice("--builder", new[] { "auto", "docker", "buildx", "podman" }, "auto", "The engine an IMAGE is read from.");
+        var platform = CliOptions.Value("--platform", "OS/ARCH", "The platform of a multi-platform image or archive.");
+        var maxSize = CliOptions.Value("--max-size", "SIZE", "Fail when the image is larger (500MB).");
+        var maxWasted = CliOptions.Value("--max-wasted", "SIZE", "Fail when more bytes are wasted (10MB).");
+        var minEfficiency = CliOptions.Value("--min-efficiency", "RATIO", "Fail when less of the image is used (0.95 or 95%).");
+        var noCompressedSize = CliOptions.Flag("--no-compressed-size", "Skip the compressed sizes (faster).");
+        var command = new Command("layers", Description) { image, dockerfile, target, format, builder, platform, maxSize, maxWasted, minEfficiency, noCompressedSize };
+        CliApp.RequiredMessage(image, "layers takes one image: a local image reference, a 'docker save' archive or an OCI layout folder.");
+        command.SetAction(result => Run(new LayersRequest(result.GetValue(image)!, CliOptions.Canonical(Formats, result.GetValue(format)) ?? "text",
+            result.GetValue(dockerfile), result.GetValue(target), result.GetValue(builder), result.GetValue(platform),
+            result.GetValue(maxSize), result.GetValue(maxWasted), result.GetValue(minEfficiency), result.GetValue(noCompressedSize)), host.Stdout, host.Stderr));
+        return command;
+    }
+
+    private static int Run(LayersRequest line, TextWriter stdout, TextWriter stderr)
+    {
+        string format = line.Format;
         ImageGateOptions gates;
         try
         {
-            gates = ImageGateOptions.FromProperties(line.Value("--max-size"), line.Value("--max-wasted"), line.Value("--min-efficiency"));
+            gates = ImageGateOptions.FromProperties(line.MaxSize, line.MaxWasted, line.MinEfficiency);
         }
         catch (FormatException e)
         {
             throw new UsageException(e.Message);
         }
 
-        string image = line.Operands[0];
-        string? dockerfile = line.Value("--dockerfile");
+        string image = line.Image;
+        string? dockerfile = line.Dockerfile;
         if (dockerfile is not null && !File.Exists(dockerfile))
         {
             stderr.WriteLine($"{dockerfile}(1,1): error {DiagnosticCatalog.FileNotFound.Id}: {DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)}");
@@ -53,23 +72,23 @@ internal static class LayersCommand
         ImageReadProgressLine? progress = ImageReadProgressLine.ForTerminal(stderr, image);
         try
         {
-            var options = new ImageReadOptions { Platform = line.Value("--platform"), MeasureCompressedSize = !line.Flag("--no-compressed-size"), Progress = progress };
+            var options = new ImageReadOptions { Platform = line.Platform, MeasureCompressedSize = !line.NoCompressedSize, Progress = progress };
             if (File.Exists(image) || Directory.Exists(image))
             {
                 report = ImageLayers.FromPath(image, options);
             }
             else
             {
-                if (!BuilderPreferences.TryParse(line.Value("--builder") ?? "auto", out var preference))
+                if (!BuilderPreferences.TryParse(line.Builder ?? "auto", out var preference))
                 {
-                    throw new UsageException($"Unknown builder '{line.Value("--builder")}': use auto, docker, buildx or podman.");
+                    throw new UsageException($"Unknown builder '{line.Builder}': use auto, docker, buildx or podman.");
                 }
                 var builder = BuilderDetector.Detect(preference);
                 report = ImageLayers.FromEngine(builder, image, ImageBuildRequest.DefaultTimeout, options);
             }
             if (dockerfile is not null)
             {
-                report = ImageLayers.Attribute(report, Path.GetFullPath(dockerfile), line.Value("--target"));
+                report = ImageLayers.Attribute(report, Path.GetFullPath(dockerfile), line.Target);
             }
         }
         catch (ImageBuilderException e)

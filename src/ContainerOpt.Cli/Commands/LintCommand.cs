@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
@@ -9,7 +10,12 @@ using ContainerOpt.Cli.Projects;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt lint PATH... [--format NAME] [--no-color] [--project X.csproj] [--context DIR]</c>.</summary>
+/// <summary>
+/// <c>containeropt lint PATH... [--format F] [--config FILE] [--mode M] [--project X.csproj] [--context DIR]</c> and
+/// hadolint's flags (<c>--ignore</c>, <c>--failure-threshold</c>, <c>--no-fail</c>, <c>--error</c>…, <c>--trusted-registry</c>,
+/// <c>--require-label</c>, <c>--strict-labels</c>, <c>--disable-ignore-pragma</c>, <c>--file-path-in-report</c>); <c>-</c> reads
+/// standard input.
+/// </summary>
 internal static class LintCommand
 {
     /// <summary>How the files of a lint are spread: the tests compare a run on one thread without the run's cache with the default.</summary>
@@ -33,30 +39,40 @@ internal static class LintCommand
     /// <summary>The options an analysis ran with, as far as the exit code depends on them, and its findings.</summary>
     private sealed record Outcome(AnalysisMode Mode, DiagnosticSeverity? FailureThreshold, bool NoFail, IReadOnlyList<Finding> Findings);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, LintSettings.Default);
+    /// <summary>One Dockerfile of the run: where it is (or is said to be), the name the report gives it, its bytes when read from standard input, or why it cannot be linted.</summary>
+    private sealed record LintTarget(string Path, string ReportPath, byte[]? Content = null, Finding? Problem = null);
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings)
+    public const string Description = "Lint Dockerfiles with ContainerOpt's, hadolint's and BuildKit's rules (and ShellCheck's, when shellcheck is on PATH). "
+        + "Exit 0: nothing at or above the failure threshold; 1: findings at or above it; 2: a usage or I/O problem.";
+
+    /// <summary>The name of standard input among the operands, as hadolint reads it.</summary>
+    private const string StandardInput = "-";
+
+    /// <summary>The command: hadolint's lint flags, and ContainerOpt's own (--mode, --project, --context).</summary>
+    public static Command Create(CliHost host)
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose", "--no-color" });
-        bool verbose = line.Flag("--verbose");
+        var line = new LintCommandLine();
+        var command = line.CreateCommand("lint", Description);
+        command.SetAction(result => Run(line.Read(result), host));
+        return command;
+    }
+
+    /// <summary>Runs a lint with the arguments after <c>lint</c> (the tests' way to choose how the files are spread).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings) =>
+        CliApp.Run(new[] { "lint" }.Concat(args).ToArray(), new CliHost(stdout, stderr) { LintSettings = settings });
+
+    internal static int Run(LintRequest request, CliHost host)
+    {
+        var stdout = host.Stdout;
+        var stderr = host.Stderr;
+        var settings = host.LintSettings;
+        bool verbose = request.Verbose;
         var notesShown = new HashSet<string>(StringComparer.Ordinal);
-        AnalysisMode? mode = null;
-        if (line.Value("--mode") is { } modeText)
-        {
-            if (!AnalysisModeText.TryParse(modeText, out var parsed))
-            {
-                throw new UsageException($"'{modeText}' is not a mode; use recommended, minimum, all or hadolint.");
-            }
-            mode = parsed;
-        }
+        var mode = request.Mode;
         bool terminal = settings.OutputIsTerminal ?? !Console.IsOutputRedirected;
-        var format = LintReport.Format(line.Value("--format"), terminal);
-        if (line.Operands.Count == 0)
-        {
-            throw new UsageException("lint needs at least one Dockerfile or folder.");
-        }
-        string? contextOption = line.Value("--context");
-        string? configOption = line.Value("--config");
+        var format = LintReport.Format(request.Format, terminal);
+        string? contextOption = request.Context;
+        string? configOption = request.Config;
         if (configOption is not null && !File.Exists(configOption))
         {
             throw new UsageException($"The configuration file '{configOption}' does not exist.");
@@ -65,11 +81,15 @@ internal static class LintCommand
         {
             throw new UsageException($"The build context '{contextOption}' is not a folder.");
         }
+        if (request.Operands.Count(o => o == StandardInput) > 1)
+        {
+            throw new UsageException("'-' (standard input) can be named once.");
+        }
 
         ProjectModel? project = null;
         var files = new List<FileFindings>();
         bool ioProblem = false;
-        if (line.Value("--project") is { } projectPath)
+        if (request.Project is { } projectPath)
         {
             project = MSBuildProjectLoader.TryLoad(projectPath, out var problem);
             if (project is null)
@@ -83,33 +103,64 @@ internal static class LintCommand
         // taken in the order of the files, as one file after another would give them: the output is the same however
         // the work was spread.
         var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
-        var paths = line.Operands.SelectMany(operand => DockerfileFiles.Expand(operand, runCache)).ToList();
+        var targets = new List<LintTarget>();
+        bool noDockerfile = false;
+        foreach (var operand in request.Operands)
+        {
+            if (operand == StandardInput)
+            {
+                targets.Add(ReadStandardInput(host, request.FilePathInReport));
+                continue;
+            }
+            var found = DockerfileFiles.Expand(operand, runCache).ToList();
+            if (found.Count == 0)
+            {
+                stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
+                noDockerfile = true;
+            }
+            targets.AddRange(found.Select(path => new LintTarget(path, request.FilePathInReport ?? path)));
+        }
+        if (request.FilePathInReport is not null && targets.Count > 1)
+        {
+            throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
+        }
+        var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
         // One file asks the disk directly: a few stats cost less than listing its folders.
-        var cache = paths.Count > 1 ? runCache : null;
+        var cache = targets.Count > 1 ? runCache : null;
         var analyzer = new DockerfileAnalyzer();
-        var results = new FileResult[paths.Count];
+        var results = new FileResult[targets.Count];
         void Lint(int i)
         {
-            string path = paths[i];
-            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path)
+            var target = targets[i];
+            if (target.Problem is { } unreadable)
             {
+                results[i] = new FileResult(Array.Empty<string>(), new[] { unreadable }, Array.Empty<string>(), null);
+                return;
+            }
+            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(target.Path)
+            {
+                Content = target.Content,
                 Context = contextOption ?? project?.BuildContext,
                 ConfigFile = configOption,
+                UserConfigFiles = userConfigFiles,
+                Overrides = request.Overrides,
                 Mode = mode,
                 Project = project,
                 RunCache = cache,
             });
             var options = loaded.Input?.Options;
+            // The configuration is known once loading got past the context (an unreadable Dockerfile stops it before).
+            var notes = verbose && loaded.ContextDirectory is not null ? loaded.Notes.Prepend(ConfigurationNote(loaded, userConfigFiles, cache)).ToArray() : loaded.Notes;
             // Only what the report needs is kept: not the text or the facts of the files still waiting for their turn.
-            results[i] = new FileResult(loaded.Notes, loaded.Problems, loaded.ConfigFiles,
+            results[i] = new FileResult(notes, loaded.Problems, loaded.ConfigFiles,
                 options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail, analyzer.Analyze(loaded.Input!).Findings));
         }
-        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, paths.Count);
+        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, targets.Count);
         if (workers > 1)
         {
             try
             {
-                Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
+                Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
@@ -118,7 +169,7 @@ internal static class LintCommand
         }
         else
         {
-            for (int i = 0; i < paths.Count; i++)
+            for (int i = 0; i < targets.Count; i++)
             {
                 Lint(i);
             }
@@ -128,11 +179,11 @@ internal static class LintCommand
         var failAt = DiagnosticSeverity.Error;
         var modeInEffect = mode ?? AnalysisMode.Recommended;
         bool noFail = false;
-        int dockerfiles = paths.Count;
+        int dockerfiles = targets.Count;
         var configsReported = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < paths.Count; i++)
+        for (int i = 0; i < targets.Count; i++)
         {
-            string path = paths[i];
+            string path = targets[i].ReportPath;
             var loaded = results[i];
             results[i] = default;
             foreach (var note in loaded.Notes)
@@ -168,13 +219,13 @@ internal static class LintCommand
         LintReport.Write(format, stdout, stderr, files, dockerfiles, new ReportOptions
         {
             ToolVersion = CliApp.Version,
-            CommandLine = LintReport.CommandLine(args),
-            ExecutionSuccessful = !ioProblem && !configProblem,
-            Color = LintReport.UseColor(terminal, line.Flag("--no-color")),
+            CommandLine = LintReport.CommandLine(request.Arguments),
+            ExecutionSuccessful = !ioProblem && !configProblem && !noDockerfile,
+            Color = LintReport.UseColor(terminal, request.NoColor),
             ShowStyle = modeInEffect == AnalysisMode.Hadolint,
         });
 
-        if (ioProblem || configProblem)
+        if (ioProblem || configProblem || noDockerfile)
         {
             return ExitCodes.UsageOrIo;
         }
@@ -186,5 +237,55 @@ internal static class LintCommand
         return files.Any(f => f.Findings.Any(d => d.Severity >= failAt && d.Severity != DiagnosticSeverity.None || failAt == DiagnosticSeverity.None))
             ? ExitCodes.Findings
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The Dockerfile piped to standard input, reported as '-' or as --file-path-in-report names it. It stands where that
+    /// path says when its folder is here (an editor's buffer: the configuration is found from that folder, which is also
+    /// the default context), else in the working folder (hadolint run in a container, given the path outside it). Read up
+    /// to the largest Dockerfile analysed; past it, the rest is counted, not kept.
+    /// </summary>
+    private static LintTarget ReadStandardInput(CliHost host, string? reportPath)
+    {
+        string name = reportPath ?? StandardInput;
+        try
+        {
+            string location = reportPath is not null && Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(reportPath))) ? reportPath : StandardInput;
+            using var input = host.OpenStandardInput();
+            using var kept = new MemoryStream();
+            var chunk = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                long room = DockerfileInput.MaxBytes - total;
+                if (room > 0)
+                {
+                    kept.Write(chunk, 0, (int)Math.Min(read, room));
+                }
+                total += read;
+            }
+            if (total > DockerfileInput.MaxBytes)
+            {
+                return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, name, name, total, DockerfileInput.MaxBytes));
+            }
+            return new LintTarget(location, name, kept.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException or ArgumentException)
+        {
+            return new LintTarget(name, name, Problem: DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, name, name, e.Message));
+        }
+    }
+
+    /// <summary>What --verbose says of a Dockerfile's configuration: the files read, or where none was found.</summary>
+    private static string ConfigurationNote(LoadedRequest loaded, IReadOnlyList<string> userConfigFiles, AnalysisRunCache? cache)
+    {
+        if (loaded.ConfigFiles.Count > 0)
+        {
+            return "configuration: " + string.Join(", ", loaded.ConfigFiles);
+        }
+        string folder = Path.GetDirectoryName(loaded.Dockerfile)!;
+        var searched = ConfigurationFiles.SearchedFolders(folder, loaded.ContextDirectory, cache ?? AnalysisRunCache.None);
+        return $"no configuration file in {string.Join(", ", searched)}" + (userConfigFiles.Count == 0 ? "." : $" or {string.Join(", ", userConfigFiles)}.");
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Cli.Output;
@@ -8,15 +9,22 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary><c>containeropt parse PATH [--format buildkit|json]</c>.</summary>
 internal static class ParseCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Description = "Print a Dockerfile's syntax tree: BuildKit's AST dump, byte for byte, or JSON with exact spans.";
+
+    private static readonly string[] Formats = { "buildkit", "json" };
+
+    public static Command Create(CliHost host)
     {
-        var line = CommandLine.Parse(args, new[] { "--format" }, Array.Empty<string>());
-        string format = line.Choice("--format", "buildkit", "buildkit", "json");
-        if (line.Operands.Count != 1)
-        {
-            throw new UsageException("parse takes exactly one Dockerfile.");
-        }
-        string path = line.Operands[0];
+        var path = new Argument<string>("PATH") { Description = "The Dockerfile." };
+        var format = CliOptions.Choice("--format", Formats, "buildkit", "buildkit: BuildKit's AST dump; json: every instruction, flag and argument with its span.", "-f");
+        var command = new Command("parse", Description) { path, format };
+        CliApp.RequiredMessage(path, "parse takes exactly one Dockerfile.");
+        command.SetAction(result => Run(result.GetValue(path)!, CliOptions.Canonical(Formats, result.GetValue(format)) ?? "buildkit", host.Stdout, host.Stderr));
+        return command;
+    }
+
+    private static int Run(string path, string format, TextWriter stdout, TextWriter stderr)
+    {
         var source = AnalysisRequestLoader.ReadDockerfile(path, out _, out var problem);
         if (source is null)
         {

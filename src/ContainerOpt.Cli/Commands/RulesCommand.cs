@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
@@ -8,14 +9,20 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary><c>containeropt rules [--format text|json]</c>: every diagnostic with its descriptor.</summary>
 internal static class RulesCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Description = "List every rule: code, name, default severity, title, and the hadolint and BuildKit names it answers to.";
+
+    private static readonly string[] Formats = { "text", "json" };
+
+    public static Command Create(CliHost host)
     {
-        var line = CommandLine.Parse(args, new[] { "--format" }, Array.Empty<string>());
-        string format = line.Choice("--format", "text", "text", "json");
-        if (line.Operands.Count > 0)
-        {
-            throw new UsageException("rules takes no operands.");
-        }
+        var format = CliOptions.Choice("--format", Formats, "text", "text: one line a rule; json: every rule with its category, help link and whether it is on by default.", "-f");
+        var command = new Command("rules", Description) { format };
+        command.SetAction(result => Run(CliOptions.Canonical(Formats, result.GetValue(format)) ?? "text", host.Stdout));
+        return command;
+    }
+
+    private static int Run(string format, TextWriter stdout)
+    {
         var descriptors = DiagnosticCatalog.All;
         if (format == "json")
         {

@@ -5,11 +5,16 @@ namespace ContainerOpt.Build.Tests.Infrastructure;
 /// <summary>Runs the installed <c>containeropt</c> tool (<see cref="RunFixture.Cli"/>) as a user would: arguments as a list, the fixture's environment plus any overrides.</summary>
 internal static class InstalledCli
 {
-    public static (int Code, string Stdout, string Stderr) Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static (int Code, string Stdout, string Stderr) Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunWithInput(workingDirectory, environment, null, arguments);
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> piped to standard input (null: the tool gets this process' own).</summary>
+    public static (int Code, string Stdout, string Stderr) RunWithInput(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? stdin, params string[] arguments)
     {
         var psi = new ProcessStartInfo(RunFixture.Cli)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -28,6 +33,11 @@ internal static class InstalledCli
         }
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
         string stdout = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(180_000))
         {
