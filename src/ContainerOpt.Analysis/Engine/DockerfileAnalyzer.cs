@@ -45,9 +45,10 @@ public sealed class DockerfileAnalyzer
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
         var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
+        DockerfileFacts? facts = null;
         if (!syntax.FailsBuildKitParse)
         {
-            var facts = new DockerfileFacts(model,
+            facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
                 input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
@@ -105,7 +106,7 @@ public sealed class DockerfileAnalyzer
             final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
         }
         final.Sort(CompareFindings);
-        return new AnalysisResult(syntax, model, final);
+        return new AnalysisResult(syntax, model, final, facts);
     }
 
     /// <summary>

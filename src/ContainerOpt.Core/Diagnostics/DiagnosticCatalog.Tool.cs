@@ -83,4 +83,9 @@ public static partial class DiagnosticCatalog
         "COPT0015", "image-unreadable", "Image cannot be read",
         "Cannot read the image '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
+    public static readonly DiagnosticDescriptor FixSkippedParseErrors = new(
+        "COPT0030", "fix-skipped-parse-errors", "File not fixed: it does not parse",
+        "'{0}' was not fixed: it does not parse ({1}: {2}, line {3}). Correct that first; a file that does not parse is never changed.",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 }
