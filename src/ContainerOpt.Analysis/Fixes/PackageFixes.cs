@@ -20,7 +20,8 @@ internal static class PackageFixes
         {
             return null;
         }
-        return context.Offer($"Add {flag} to '{found.At.Command.Name} {verb.Value}'", RunEdits.InsertAfter(context, found.At.Script, verb, flag));
+        string display = found.Call?.Display ?? found.At.Command.Name + " " + verb.Value;
+        return context.Offer($"Add {flag} to '{display}'", RunEdits.InsertAfter(context, found.At.Script, verb, flag));
     }
 
     /// <summary>The finding's RUN with <paramref name="command"/> run at its end.</summary>

@@ -73,7 +73,15 @@ public sealed class COPT4005CopySourceBeforeRestoreFixer : DockerfileFixer
 
         var syntax = instruction.Syntax;
         var lines = RestoreInputsFix.CopyLines(syntax.Keyword.Value, RestoreInputsFix.FlagsOf(context, syntax), files);
-        var copyLines = context.WholeLines(syntax);
+        // The COPY moves with the comment lines right above it, which describe it.
+        var own = context.WholeLines(syntax);
+        int firstLine = syntax.StartLine;
+        while (firstLine > 1 && syntax.StartLine - firstLine < syntax.PrecedingComments.Count
+            && context.Source.GetLineText(firstLine - 1).TrimStart().StartsWith("#", StringComparison.Ordinal))
+        {
+            firstLine--;
+        }
+        var copyLines = TextSpan.FromBounds(context.Source.GetLineStart(firstLine), own.End);
         var restoreSyntax = restore.Instruction.Syntax;
         if (restoreSyntax.EndLine >= context.Source.LineCount)
         {
