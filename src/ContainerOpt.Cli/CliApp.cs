@@ -54,6 +54,7 @@ public static class CliApp
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "layers" => LayersCommand.Run(rest, stdout, stderr),
+                "fix" => FixCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

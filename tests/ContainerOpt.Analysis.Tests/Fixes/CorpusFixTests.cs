@@ -101,6 +101,45 @@ public sealed class CorpusFixTests
         Assert.IsTrue(changed > 20, "the corpus gives the fixers work: " + changed);
     }
 
+    /// <summary>
+    /// Others' Dockerfiles, read in place from the folder $CONTAINEROPT_REAL_DOCKERFILES names (never copied here): the same
+    /// checks in the default mode and in 'all', and the counts printed (fixes by rule, findings left by reason).
+    /// </summary>
+    [TestMethod]
+    public void Every_fixer_on_real_dockerfiles()
+    {
+        string? folder = Environment.GetEnvironmentVariable("CONTAINEROPT_REAL_DOCKERFILES");
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            Assert.Inconclusive("Set CONTAINEROPT_REAL_DOCKERFILES to a folder of real Dockerfiles (they are others' code: kept outside the repository).");
+        }
+        foreach (var mode in new[] { AnalysisMode.Recommended, AnalysisMode.All })
+        {
+            int files = 0, changed = 0, notParsed = 0;
+            var fixes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var left = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var path in Directory.GetFiles(folder!).OrderBy(p => p, StringComparer.Ordinal))
+            {
+                files++;
+                var result = Check(Path.GetFileName(path), File.ReadAllText(path), null, mode);
+                changed += result?.Changed == true ? 1 : 0;
+                notParsed += result is null ? 1 : 0;
+                foreach (var fix in result?.Fixed ?? Array.Empty<AppliedFix>())
+                {
+                    fixes[fix.Code] = fixes.TryGetValue(fix.Code, out int n) ? n + 1 : 1;
+                }
+                foreach (var l in result?.Left ?? Array.Empty<LeftFinding>())
+                {
+                    string key = l.Reason.ToString();
+                    left[key] = left.TryGetValue(key, out int n) ? n + 1 : 1;
+                }
+            }
+            Console.WriteLine($"{mode}: {files} files, {changed} changed, {notParsed} not fixed (parse errors), {fixes.Values.Sum()} fixes");
+            Console.WriteLine("  fixes: " + string.Join(", ", fixes.Select(p => $"{p.Key} {p.Value}")));
+            Console.WriteLine("  left: " + string.Join(", ", left.Select(p => $"{p.Key} {p.Value}")));
+        }
+    }
+
     /// <summary>The mistakes the fixers fix, put into corpus files at random places (a fixed seed: the same files every run).</summary>
     private static readonly string[] Mistakes =
     {
@@ -172,14 +211,16 @@ public sealed class CorpusFixTests
 
     private static bool HasErrors(DockerfileModel model) => model.AllDiagnostics.Any(d => d.Severity == ParseSeverity.Error);
 
-    /// <summary>Fixes the file with every fixer and checks the fix; true when it changed the file.</summary>
-    private static bool Check(string name, string text, ProjectModel? project)
+    private static bool Check(string name, string text, ProjectModel? project) => Check(name, text, project, AnalysisMode.All)?.Changed == true;
+
+    /// <summary>Fixes the file with every fixer and checks the fix; null for a file that does not parse (and was left as it is).</summary>
+    private static FixResult? Check(string name, string text, ProjectModel? project, AnalysisMode mode)
     {
         AnalysisInput Input(string t) => new(SourceText.From(t, "Dockerfile"))
         {
             ContextDirectory = "/context",
             Project = project,
-            Options = new AnalysisOptions { Mode = AnalysisMode.All, Today = new DateTime(2026, 1, 15) },
+            Options = new AnalysisOptions { Mode = mode, Today = new DateTime(2026, 1, 15) },
         };
         FixResult result;
         try
@@ -196,7 +237,7 @@ public sealed class CorpusFixTests
         {
             Assert.AreEqual(text, result.FixedText, name + ": a file that does not parse is not touched");
             Assert.AreEqual("COPT0030", result.NotFixed?.Code, name);
-            return false;
+            return null;
         }
         var after = Parse(result.FixedText);
         Assert.IsFalse(HasErrors(after), $"{name}: the fixed file parses\n{result.FixedText}\n{string.Join("\n", after.AllDiagnostics)}");
@@ -219,7 +260,7 @@ public sealed class CorpusFixTests
             Assert.IsTrue(errorsBefore.Contains(error.Code), $"{name}: a new error {error.ToCanonicalString()}\n{result.FixedText}");
         }
         AssertOnlyTouchedInstructionsDiffer(name, text, result.FixedText);
-        return result.Changed;
+        return result;
     }
 
     /// <summary>BuildKit's AST dump of the instructions no changed line belongs to is the same, in the same order, before and after.</summary>

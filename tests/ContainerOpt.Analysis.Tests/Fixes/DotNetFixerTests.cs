@@ -64,9 +64,18 @@ public sealed class DotNetFixerTests
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore -r linux-x64\nRUN dotnet publish --no-restore \\\n    -c Release -r linux-x64 -o /app\n");
 
     [TestMethod]
-    public void A_publish_for_another_runtime_than_the_restore_s_is_left() =>
+    public void A_publish_for_another_runtime_or_project_than_the_restore_s_is_left()
+    {
         FixVerifier.Unchanged<COPT4009PublishWithoutNoRestore>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nRUN dotnet publish -c Release -r linux-musl-x64 -o /app\n");
+        FixVerifier.Unchanged<COPT4009PublishWithoutNoRestore>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore src/Api/Api.csproj\nRUN dotnet publish App.sln -o /app\n");
+        FixVerifier.Unchanged<COPT4009PublishWithoutNoRestore>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore\nWORKDIR /src/Api\nRUN dotnet publish -o /app\n");
+        FixVerifier.Verify<COPT4009PublishWithoutNoRestore>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore App.sln\nRUN dotnet publish src/Api/Api.csproj -o /app\n",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet restore App.sln\nRUN dotnet publish --no-restore src/Api/Api.csproj -o /app\n");
+    }
 
     // ---- COPT4013: USER $APP_UID.
 

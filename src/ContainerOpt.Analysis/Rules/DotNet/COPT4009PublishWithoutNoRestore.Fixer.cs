@@ -5,8 +5,9 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// <summary>
 /// Adds <c>--no-restore</c> after <c>dotnet publish</c>. Only when the restore before it asked for the same runtime
 /// (<c>-r</c>, <c>--arch</c>, <c>--os</c>, <c>--self-contained</c>, <c>--use-current-runtime</c>, and the RuntimeIdentifier,
-/// SelfContained, PublishReadyToRun, PublishAot and PublishTrimmed properties given on the command line): a publish for a
-/// runtime the restore did not restore for fails without its own restore (NETSDK1047).
+/// SelfContained, PublishReadyToRun, PublishAot and PublishTrimmed properties given on the command line), and the same
+/// project (<see cref="RestoredWhatIsPublished"/>): a publish for a runtime or a project the restore did not restore for
+/// fails without its own restore (NETSDK1047, NETSDK1004).
 /// </summary>
 public sealed class COPT4009PublishWithoutNoRestoreFixer : DockerfileFixer
 {
@@ -21,11 +22,35 @@ public sealed class COPT4009PublishWithoutNoRestoreFixer : DockerfileFixer
         var publish = commands.FirstOrDefault(c => c.Is("publish") && c.VerbSpan == context.Finding.Span);
         if (publish?.Stage is not { } stage || publish.Run.Run.IsJsonForm || publish.VerbWord is null
             || COPT4009PublishWithoutNoRestore.RestoreBefore(commands, publish, stage) is not { } restore
-            || RuntimeOf(restore) != RuntimeOf(publish))
+            || RuntimeOf(restore) != RuntimeOf(publish) || !RestoredWhatIsPublished(context, restore, publish))
         {
             return null;
         }
         return context.Offer("Add --no-restore to 'dotnet publish'", RunEdits.InsertAfter(context, publish.Run, publish.VerbWord, "--no-restore"));
+    }
+
+    /// <summary>
+    /// True when the restore restored the project the publish builds: both name the same path (or none) in the same folder,
+    /// or the publish names a project file where the restore named none or a solution. A restore of one project before a
+    /// publish of a solution (or a folder, or after a <c>cd</c>) may have restored less than the publish needs.
+    /// </summary>
+    private static bool RestoredWhatIsPublished(FixContext context, DotNetCommand restore, DotNetCommand publish)
+    {
+        bool AfterCd(DotNetCommand command) =>
+            context.Facts.RunSteps.Find(command.Instruction)?.Commands.FirstOrDefault(c => ReferenceEquals(c.Command, command.Command)).AfterCd != false;
+        if (AfterCd(restore) || AfterCd(publish)
+            || context.Facts.RunSteps.WorkdirOf(restore.Instruction) != context.Facts.RunSteps.WorkdirOf(publish.Instruction))
+        {
+            return false;
+        }
+        string? restored = restore.Positionals.FirstOrDefault()?.Value, published = publish.Positionals.FirstOrDefault()?.Value;
+        if (restored == published)
+        {
+            return true;
+        }
+        bool projectFile = published is not null && (published.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || published.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || published.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
+        return projectFile && (restored is null || restored.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || restored.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>What the command says about the runtime it restores for, as one comparable text.</summary>
