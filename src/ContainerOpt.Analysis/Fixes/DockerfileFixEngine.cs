@@ -6,7 +6,7 @@ namespace ContainerOpt.Analysis.Fixes;
 /// <summary>
 /// Applies the fixers to one file, in passes: analyse, ask each selected finding's fixer for its edits, keep the fixes
 /// whose edits do not collide (first by position, then by rule code; a fix that collides waits for the next pass, on the
-/// text the earlier fixes made), apply them, and analyse again, until a pass changes nothing or <see cref="MaxPasses"/>
+/// text the earlier fixes made; an insertion where another fix's replacement starts or ends collides too), apply them, and analyse again, until a pass changes nothing or <see cref="MaxPasses"/>
 /// ran. A pass whose result does not parse, or that brings an error-severity finding the text before it did not have,
 /// is redone one fix at a time and the fixes that cause it are left out. A file that does not parse is never touched.
 /// No I/O: the caller reads the file into the input and writes <see cref="FixResult.FixedText"/>.
@@ -194,7 +194,7 @@ public sealed class DockerfileFixEngine
         var taken = new List<FixEdit>();
         foreach (var candidate in candidates)
         {
-            if (candidate.Fix.Edits.Any(e => taken.Any(t => FixEdits.Overlap(e, t))))
+            if (candidate.Fix.Edits.Any(e => taken.Any(t => FixEdits.Collide(e, t))))
             {
                 declined[candidate.Finding] = LeftReason.PassesExhausted;
                 continue;

@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Fixes;
 
@@ -26,6 +27,21 @@ public static class FixEdits
             return y.Start > x.Start && y.Start < x.End;
         }
         return x.Start < y.End && y.Start < x.End;
+    }
+
+    /// <summary>
+    /// True when edits of two different fixes may not both be made in one pass: they overlap, or one inserts where the
+    /// other's replacement starts or ends (which comes first, and whether the insertion belongs inside, would be a guess).
+    /// </summary>
+    public static bool Collide(FixEdit a, FixEdit b)
+    {
+        if (Overlap(a, b))
+        {
+            return true;
+        }
+        static bool Touches(TextSpan insert, TextSpan other) =>
+            insert.IsEmpty && !other.IsEmpty && (insert.Start == other.Start || insert.Start == other.End);
+        return Touches(a.Span, b.Span) || Touches(b.Span, a.Span);
     }
 
     /// <summary>The text with the edits made; they must be sorted by position and not overlap.</summary>

@@ -36,6 +36,7 @@ public static partial class DiagnosticCatalog
         ["COPT3006"] = "joins the RUNs into the first with `&&`, each keeping its lines and the comments between them (blank lines between them go: an empty continuation line is deprecated).",
         ["COPT4001"] = "changes the tag to the version the project's framework needs, keeping the variant (`sdk:6.0` → `sdk:10.0`, `aspnet:8.0-alpine` → `aspnet:10.0-alpine`).",
         ["COPT4002"] = "changes the image to the kind the app needs (aspnet, runtime or runtime-deps), keeping the tag.",
+        ["COPT4003"] = "splits the stage: the SDK stage is named (`AS build`) and after its `dotnet publish -o DIR` comes a final stage `FROM` the runtime image the rule names, `WORKDIR /app`, `COPY --from=build DIR .`, the stage's ENV, EXPOSE and LABEL lines, and what followed the publish (USER, ENTRYPOINT, CMD), the ENTRYPOINT's dll under /app. Only for a framework-dependent app that publishes to a known folder and starts `[\"dotnet\", \"DIR/App.dll\"]`, with no RUN, COPY or WORKDIR after the publish.",
         ["COPT4005"] = "copies the project file and the restore inputs first, then moves the broad COPY after `dotnet restore`, when nothing between them needs the sources and the restore finds the project.",
         ["COPT4006"] = "copies the missing restore inputs before the restore, where the project file's COPY puts the build context.",
         ["COPT4009"] = "adds `--no-restore` after `dotnet publish`, when the restore asked for the same runtime (`-r`, `--arch`, `--os`, `--self-contained`).",

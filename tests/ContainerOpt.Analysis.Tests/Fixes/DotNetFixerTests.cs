@@ -36,6 +36,34 @@ public sealed class DotNetFixerTests
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY --from=build /app .\n",
             project: ProjectModels.Web());
 
+    // ---- COPT4003: the SDK in the final stage.
+
+    [TestMethod]
+    public void A_final_stage_on_the_sdk_becomes_a_build_stage_and_a_runtime_stage() =>
+        FixVerifier.Verify<COPT4003SdkInFinalStage>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nENV DOTNET_gcServer=0\nCOPY . .\nRUN dotnet publish -o out\n\n# start it\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"out/Api.dll\"]\n",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /app\nENV DOTNET_gcServer=0\nCOPY . .\nRUN dotnet publish -o out\n" +
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app/out .\nENV DOTNET_gcServer=0\n\n# start it\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\n",
+            project: ProjectModels.Web());
+
+    [TestMethod]
+    public void A_named_sdk_stage_keeps_its_name_and_crlf_stays() =>
+        FixVerifier.Verify<COPT4003SdkInFinalStage>(
+            "from mcr.microsoft.com/dotnet/sdk:10.0 as app\r\nrun dotnet publish -c Release -o /out\r\ncmd [\"dotnet\", \"/out/Tool.dll\"]",
+            "from mcr.microsoft.com/dotnet/sdk:10.0 as app\r\nrun dotnet publish -c Release -o /out\r\nfrom mcr.microsoft.com/dotnet/runtime:10.0\r\nworkdir /app\r\ncopy --from=app /out .\r\ncmd [\"dotnet\", \"Tool.dll\"]",
+            project: ProjectModels.Console());
+
+    [TestMethod]
+    public void A_final_sdk_stage_that_does_more_after_the_publish_is_left()
+    {
+        FixVerifier.Unchanged<COPT4003SdkInFinalStage>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nRUN dotnet publish -o out\nRUN apt-get update\nENTRYPOINT [\"dotnet\", \"out/Api.dll\"]\n", project: ProjectModels.Web());
+        FixVerifier.Unchanged<COPT4003SdkInFinalStage>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nWORKDIR /app\nRUN dotnet publish -o out\nENTRYPOINT dotnet out/Api.dll\n", project: ProjectModels.Web());
+        FixVerifier.Unchanged<COPT4003SdkInFinalStage>(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -o out\nENTRYPOINT [\"dotnet\", \"out/Api.dll\"]\n", project: ProjectModels.Web());
+    }
+
     // ---- COPT4011: the assembly.
 
     [TestMethod]
