@@ -29,7 +29,20 @@ public sealed class DockerfileAnalyzer
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
-    public AnalysisResult Analyze(AnalysisInput input)
+    public AnalysisResult Analyze(AnalysisInput input) => Analyze(input, out _);
+
+    /// <summary>
+    /// The analysis, each finding carrying its rule's fix for it alone on this text (<see cref="Finding.Fix"/>, null when
+    /// the rule has no fixer or the fixer declines): what SARIF's <c>fixes</c> are written from.
+    /// </summary>
+    public AnalysisResult AnalyzeWithFixes(AnalysisInput input)
+    {
+        var result = Analyze(input, out var facts);
+        return facts is null ? result : new AnalysisResult(result.Syntax, result.Model, Fixes.DockerfileFixEngine.WithFixes(result.Findings, facts));
+    }
+
+    /// <summary>The analysis and the facts its rules read (null when the file did not parse), for the fix engine; the result does not keep them.</summary>
+    internal AnalysisResult Analyze(AnalysisInput input, out DockerfileFacts? facts)
     {
         var source = input.Source;
         var options = input.Options;
@@ -45,7 +58,7 @@ public sealed class DockerfileAnalyzer
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
         var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
-        DockerfileFacts? facts = null;
+        facts = null;
         if (!syntax.FailsBuildKitParse)
         {
             facts = new DockerfileFacts(model,
@@ -106,7 +119,7 @@ public sealed class DockerfileAnalyzer
             final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
         }
         final.Sort(CompareFindings);
-        return new AnalysisResult(syntax, model, final, facts);
+        return new AnalysisResult(syntax, model, final);
     }
 
     /// <summary>

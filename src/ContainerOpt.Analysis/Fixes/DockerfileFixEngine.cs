@@ -43,7 +43,7 @@ public sealed class DockerfileFixEngine
         selection ??= FixSelection.Default;
         string original = input.Source.Text;
         string? path = input.Source.Path;
-        var result = _analyzer.Analyze(input);
+        var result = _analyzer.Analyze(input, out var facts);
         if (ParseProblem(result, path) is { } notParsed)
         {
             return new FixResult(path, original, original, Array.Empty<AppliedFix>(), Array.Empty<LeftFinding>(), result.Findings, notParsed, 0);
@@ -59,13 +59,13 @@ public sealed class DockerfileFixEngine
         {
             passes++;
             declined.Clear();
-            var candidates = Candidates(result, selection, declined);
+            var candidates = Candidates(result, facts, selection, declined);
             if (candidates.Count == 0)
             {
                 break;
             }
             var accepted = AcceptNonOverlapping(candidates, declined);
-            var (next, nextResult, kept) = ApplyChecked(input, text, result, accepted, declined);
+            var (next, nextResult, nextFacts, kept) = ApplyChecked(input, text, result, facts, accepted, declined);
             if (kept.Count == 0 || !seen.Add(next))
             {
                 break;
@@ -78,11 +78,12 @@ public sealed class DockerfileFixEngine
             passEdits.Add(edits);
             text = next;
             result = nextResult;
+            facts = nextFacts;
             if (passes == MaxPasses)
             {
                 // What is left after the last pass: ask the fixers once more, only to say why.
                 declined.Clear();
-                Candidates(result, selection, declined);
+                Candidates(result, facts, selection, declined);
             }
         }
 
@@ -113,18 +114,17 @@ public sealed class DockerfileFixEngine
         return new FixResult(path, original, text, fixedList, left, result.Findings, null, passes);
     }
 
-    /// <summary>The fix of every finding on its own, on the text it was found in (SARIF's <c>fixes</c>): findings without one are returned as they are.</summary>
-    public static IReadOnlyList<Finding> WithFixes(AnalysisResult result)
+    /// <summary>
+    /// The fix of every finding on its own, on the text it was found in (SARIF's <c>fixes</c>; the public way in is
+    /// <see cref="DockerfileAnalyzer.AnalyzeWithFixes"/>): findings without one are returned as they are.
+    /// </summary>
+    internal static IReadOnlyList<Finding> WithFixes(IReadOnlyList<Finding> all, DockerfileFacts facts)
     {
-        if (result.Facts is not { } facts)
-        {
-            return result.Findings;
-        }
-        var findings = new Finding[result.Findings.Count];
+        var findings = new Finding[all.Count];
         for (int i = 0; i < findings.Length; i++)
         {
-            var finding = result.Findings[i];
-            var fix = FixerCatalog.For(finding.Code) is { } fixer ? TryFix(fixer, new FixContext(facts, finding, result.Findings), facts.Source.Length) : null;
+            var finding = all[i];
+            var fix = FixerCatalog.For(finding.Code) is { } fixer ? TryFix(fixer, new FixContext(facts, finding, all), facts.Source.Length) : null;
             findings[i] = fix is null ? finding : finding.WithFix(fix);
         }
         return findings;
@@ -142,10 +142,10 @@ public sealed class DockerfileFixEngine
         public CodeFix Fix { get; }
     }
 
-    private List<Candidate> Candidates(AnalysisResult result, FixSelection selection, Dictionary<Finding, LeftReason> declined)
+    private List<Candidate> Candidates(AnalysisResult result, DockerfileFacts? facts, FixSelection selection, Dictionary<Finding, LeftReason> declined)
     {
         var candidates = new List<Candidate>();
-        if (result.Facts is not { } facts)
+        if (facts is null)
         {
             return candidates;
         }
@@ -209,21 +209,22 @@ public sealed class DockerfileFixEngine
     /// The text with the accepted fixes made, and its analysis. When the whole set breaks the file (a parse error, a new
     /// error-severity finding), they are tried one at a time, in order, and those that break it are left out.
     /// </summary>
-    private (string Text, AnalysisResult Result, List<Candidate> Kept) ApplyChecked(AnalysisInput input, string text, AnalysisResult before,
-        List<Candidate> accepted, Dictionary<Finding, LeftReason> declined)
+    private (string Text, AnalysisResult Result, DockerfileFacts? Facts, List<Candidate> Kept) ApplyChecked(AnalysisInput input, string text,
+        AnalysisResult before, DockerfileFacts? beforeFacts, List<Candidate> accepted, Dictionary<Finding, LeftReason> declined)
     {
         if (accepted.Count == 0)
         {
-            return (text, before, accepted);
+            return (text, before, beforeFacts, accepted);
         }
         var all = Try(input, text, before, accepted);
         if (all.Result is not null)
         {
-            return (all.Text, all.Result, accepted);
+            return (all.Text, all.Result, all.Facts, accepted);
         }
         var kept = new List<Candidate>();
         string keptText = text;
         var keptResult = before;
+        var keptFacts = beforeFacts;
         foreach (var candidate in accepted)
         {
             var trial = Try(input, text, before, kept.Append(candidate).ToList());
@@ -235,29 +236,30 @@ public sealed class DockerfileFixEngine
             kept.Add(candidate);
             keptText = trial.Text;
             keptResult = trial.Result;
+            keptFacts = trial.Facts;
         }
-        return (keptText, keptResult, kept);
+        return (keptText, keptResult, keptFacts, kept);
     }
 
     /// <summary>The fixes made on the text and its analysis; a null result when the new text is worse than the old.</summary>
-    private (string Text, AnalysisResult? Result) Try(AnalysisInput input, string text, AnalysisResult before, List<Candidate> fixes)
+    private (string Text, AnalysisResult? Result, DockerfileFacts? Facts) Try(AnalysisInput input, string text, AnalysisResult before, List<Candidate> fixes)
     {
         var edits = fixes.SelectMany(c => c.Fix.Edits).OrderBy(e => e.Span.Start).ThenBy(e => e.Span.End).ToList();
         string next = FixEdits.Apply(text, edits);
-        var result = _analyzer.Analyze(With(input, SourceText.From(next, input.Source.Path)));
+        var result = _analyzer.Analyze(With(input, SourceText.From(next, input.Source.Path)), out var facts);
         if (ParseProblem(result, input.Source.Path) is not null)
         {
-            return (next, null);
+            return (next, null, null);
         }
         var errorsBefore = before.Findings.Where(f => f.Severity == DiagnosticSeverity.Error).GroupBy(f => f.Code).ToDictionary(g => g.Key, g => g.Count());
         foreach (var group in result.Findings.Where(f => f.Severity == DiagnosticSeverity.Error).GroupBy(f => f.Code))
         {
             if (group.Count() > (errorsBefore.TryGetValue(group.Key, out int count) ? count : 0))
             {
-                return (next, null);
+                return (next, null, null);
             }
         }
-        return (next, result);
+        return (next, result, facts);
     }
 
     private static AnalysisInput With(AnalysisInput input, SourceText source) => new(source)

@@ -178,11 +178,10 @@ public sealed class FixEngineTests
     }
 
     [TestMethod]
-    public void With_fixes_gives_each_finding_its_own_fix_on_the_analysed_text()
+    public void Analyze_with_fixes_gives_each_finding_its_own_fix_on_the_analysed_text()
     {
         var analyzer = new DockerfileAnalyzer(new DockerfileRule[] { new COPT1106JsonArgsRecommended(), new COPT1101FromAsCasing() });
-        var result = analyzer.Analyze(Input("FROM scratch as build\nCMD run --fast\n"));
-        var findings = DockerfileFixEngine.WithFixes(result);
+        var findings = analyzer.AnalyzeWithFixes(Input("FROM scratch as build\nCMD run --fast\n")).Findings;
         Assert.AreEqual(2, findings.Count);
         var asFix = findings.Single(f => f.Code == "COPT1101").Fix!;
         Assert.AreEqual("Write 'AS'", asFix.Title);
@@ -191,6 +190,6 @@ public sealed class FixEngineTests
         Assert.AreEqual("Write CMD in exec form", cmdFix.Title);
         Assert.AreEqual("(2,5,2,8) -> [\"run\", | (2,9,2,15) -> \"--fast\"]",
             string.Join(" | ", cmdFix.Edits.Select(e => $"{e.Location} -> {e.NewText}")));
-        Assert.IsTrue(result.Findings.All(f => f.Fix is null), "the analysis itself attaches none");
+        Assert.IsTrue(analyzer.Analyze(Input("FROM scratch as build\nCMD run --fast\n")).Findings.All(f => f.Fix is null), "a plain analysis attaches none");
     }
 }
