@@ -9,8 +9,10 @@ public static class CliApp
         containeropt — Dockerfile analysis for .NET teams
 
         Usage:
-          containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR] [--config FILE] [--verbose]
+          containeropt lint PATH... [--format FORMAT] [--no-color] [--project X.csproj] [--context DIR] [--config FILE] [--verbose]
               Lint Dockerfiles (a folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).
+              --format: tty (default on a terminal; coloured unless NO_COLOR or --no-color), msbuild (alias text; the default
+              otherwise), json, checkstyle, codeclimate, gitlab_codeclimate, gnu, codacy, sonarqube, sarif, github.
               RUN scripts are also checked by ShellCheck when shellcheck is on PATH (--verbose says which one, or that none was found).
               --project evaluates the .NET project (with your SDK's MSBuild) for the .NET rules;
               --context is the build context (default: the Dockerfile's folder) whose .dockerignore counts;

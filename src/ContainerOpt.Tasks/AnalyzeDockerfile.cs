@@ -1,6 +1,8 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Analysis.Requests;
+using ContainerOpt.Core.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -32,24 +34,49 @@ public sealed class AnalyzeDockerfile : ProjectTask
     /// <summary>ContainerOptAnalysisMode: recommended (default), minimum, all or hadolint; empty: the configuration's, else recommended.</summary>
     public string? AnalysisMode { get; set; }
 
+    /// <summary>
+    /// The project's <c>@(EditorConfigFiles)</c> and <c>@(GlobalAnalyzerConfigFiles)</c> (the .NET SDK's lists for the compiler):
+    /// their <c>dotnet_diagnostic</c> and <c>dotnet_analyzer_diagnostic</c> severities apply to the findings too. Files that
+    /// do not exist are skipped; the Dockerfile's own .editorconfig and .globalconfig files are found without them.
+    /// </summary>
+    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc cref="EditorConfigFiles"/>
+    public ITaskItem[] GlobalAnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Every finding logged, for the binlog and for targets that want to act on them.</summary>
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// $(ContainerOptErrorLog), made absolute against the project: where the SARIF of the findings the build reported is
+    /// written (like Roslyn's ErrorLog), after NoWarn and the warnings-as-errors switches, from the cache too; empty: none.
+    /// </summary>
+    public string? ErrorLog { get; set; }
 
     protected override string? SubjectFile => Dockerfile;
 
     protected override void Run()
     {
         string dockerfile = Path.GetFullPath(Dockerfile);
+        var reported = Analyze(dockerfile);
+        if (PropertyValues.Blank(ErrorLog) is { } errorLog)
+        {
+            WriteErrorLog(Path.GetFullPath(errorLog), dockerfile, reported);
+        }
+    }
+
+    /// <summary>Analyses (or re-logs from the cache), logs, and returns what was reported.</summary>
+    private IReadOnlyList<LoggedFinding> Analyze(string dockerfile)
+    {
         if (!File.Exists(dockerfile))
         {
             if (DockerfileIsDefault)
             {
                 Diagnostics.Note(MessageImportance.Low, "no Dockerfile at {0}; nothing to analyse.", dockerfile);
-                return;
+                return Array.Empty<LoggedFinding>();
             }
-            Diagnostics.Report(new[] { DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, dockerfile, dockerfile) }, dockerfile);
-            return;
+            return Publish(new[] { LoggedFinding.From(DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, dockerfile, dockerfile), dockerfile) });
         }
 
         Core.Diagnostics.AnalysisMode? mode = null;
@@ -57,9 +84,12 @@ public sealed class AnalyzeDockerfile : ProjectTask
         {
             if (!AnalysisModeText.TryParse(modeText, out var parsed))
             {
-                Diagnostics.Report(DiagnosticCatalog.InvalidConfiguration, null, "ContainerOptAnalysisMode",
-                    $"'{modeText}' is not a mode; use recommended, minimum, all or hadolint.");
-                return;
+                var invalid = DiagnosticCatalog.InvalidConfiguration;
+                return Publish(new[]
+                {
+                    new LoggedFinding(invalid.Id, invalid.DefaultSeverity, invalid.FormatMessage("ContainerOptAnalysisMode", $"'{modeText}' is not a mode; use recommended, minimum, all or hadolint."),
+                        "", 0, 0, 0, 0, invalid.HelpUri),
+                });
             }
             mode = parsed;
         }
@@ -68,7 +98,8 @@ public sealed class AnalyzeDockerfile : ProjectTask
             Context = Context,
             ConfigFile = ConfigFile,
             Mode = mode,
-            Project = BuildProjectModel(),
+            Project = WithAnalyzerConfigFiles(BuildProjectModel()),
+            WarningSwitches = new Analysis.Configuration.WarningSwitches(NoWarn, WarningsAsErrors, WarningsNotAsErrors),
         });
         foreach (var note in loaded.Notes)
         {
@@ -88,6 +119,56 @@ public sealed class AnalyzeDockerfile : ProjectTask
             findings = all.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
             cache?.Write(loaded.CacheKey, findings, loaded.ContextFiles?.Probes ?? new Dictionary<string, bool>());
         }
-        Findings = Diagnostics.Report(findings);
+        return Publish(findings);
+    }
+
+    private IReadOnlyList<LoggedFinding> Publish(IEnumerable<LoggedFinding> findings)
+    {
+        var reported = Diagnostics.Apply(findings);
+        Findings = Diagnostics.Log(reported);
+        return reported;
+    }
+
+    /// <summary>
+    /// The SARIF of what the build reported, written atomically: the Dockerfile first (also when clean, so the log says it
+    /// was analysed), then any other file with findings (a configuration file, a .dockerignore).
+    /// </summary>
+    private void WriteErrorLog(string errorLog, string dockerfile, IReadOnlyList<LoggedFinding> reported)
+    {
+        var files = new List<FileFindings> { new(dockerfile, reported.Where(f => f.File == dockerfile).Select(f => f.ToFinding()).ToArray()) };
+        foreach (var group in reported.Where(f => f.File != dockerfile).GroupBy(f => f.File, StringComparer.Ordinal))
+        {
+            files.Add(new FileFindings(group.Key, group.Select(f => f.ToFinding()).ToArray()));
+        }
+        var sarif = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        FindingReportFormats.Sarif.Write(sarif, files, new ReportOptions
+        {
+            ToolVersion = ToolVersion,
+            ExecutionSuccessful = !reported.Any(f => f.Severity == DiagnosticSeverity.Error && DiagnosticCatalog.ForCode(f.Code)?.Category == DiagnosticCategories.Tool),
+        });
+        try
+        {
+            AtomicFile.WriteAllText(errorLog, sarif.ToString());
+            Diagnostics.Note(MessageImportance.Low, "wrote the SARIF error log {0}.", errorLog);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            Diagnostics.Report(DiagnosticCatalog.FileUnwritable, errorLog, errorLog, e.Message);
+        }
+    }
+
+    /// <summary>This package's version (SemVer, without the commit), as the SARIF tool version.</summary>
+    private static string ToolVersion { get; } =
+        typeof(AnalyzeDockerfile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private Core.Projects.ProjectModel? WithAnalyzerConfigFiles(Core.Projects.ProjectModel? project)
+    {
+        if (project is not null)
+        {
+            project.AnalyzerConfigFiles = EditorConfigFiles.Concat(GlobalAnalyzerConfigFiles)
+                .Select(i => i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec).ToArray();
+        }
+        return project;
     }
 }

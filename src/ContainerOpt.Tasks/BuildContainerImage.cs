@@ -154,7 +154,13 @@ public sealed class BuildContainerImage : ContainerOptTask
             return;
         }
 
-        var result = ImageBuilder.Build(request, builder, line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text), model);
+        // The builder's own output at normal importance (-v:n); one line per finished step at high importance, which
+        // the console logger shows at its default (minimal) verbosity, so a long build is seen to move. The terminal
+        // logger shows no message below -v:detailed by design; its live line names the running target and its time.
+        var result = ImageBuilder.Build(request, builder,
+            line => Log.LogMessage(MessageImportance.Normal, "{0}", line.Text),
+            model,
+            step => Diagnostics.Note(MessageImportance.High, "{0}", BuildStepLine.Format(step)));
         if (!result.Succeeded)
         {
             Diagnostics.Report(new[] { result.Failure!.Finding }, dockerfile);

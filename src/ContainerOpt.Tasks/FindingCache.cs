@@ -1,5 +1,6 @@
 using System.Text;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Tasks;
 
@@ -10,7 +11,7 @@ namespace ContainerOpt.Tasks;
 /// </summary>
 internal sealed class FindingCache
 {
-    private const string Header = "containeropt findings v3";
+    private const string Header = "containeropt findings v4";
     private readonly string _path;
 
     public FindingCache(string path) => _path = Path.GetFullPath(path);
@@ -43,12 +44,13 @@ internal sealed class FindingCache
                     probes.Add(new KeyValuePair<string, bool>(Unescape(f[2]), f[1] == "1"));
                     continue;
                 }
-                if (f.Length != 10 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
+                if (f.Length != 12 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
                 {
                     return false;
                 }
                 var equivalents = Unescape(f[9]).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
-                list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8]), equivalents));
+                list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8]), equivalents,
+                    Spans(f[10]), f[11].Length == 0 ? null : f[11]));
             }
             if (probesHold is not null && probes.Count > 0 && !probesHold(probes))
             {
@@ -76,7 +78,9 @@ internal sealed class FindingCache
             sb.Append(f.Code).Append('\t').Append(f.Severity.ToText()).Append('\t').Append(Escape(f.Message)).Append('\t')
               .Append(Escape(f.File)).Append('\t').Append(f.Line).Append('\t').Append(f.Column).Append('\t')
               .Append(f.EndLine).Append('\t').Append(f.EndColumn).Append('\t').Append(Escape(f.HelpLink)).Append('\t')
-              .Append(Escape(string.Join(";", f.Equivalents))).Append('\n');
+              .Append(Escape(string.Join(";", f.Equivalents))).Append('\t')
+              .Append(string.Join(";", f.AdditionalLocations.Select(l => $"{l.Start.Line},{l.Start.Column},{l.End.Line},{l.End.Column}"))).Append('\t')
+              .Append(f.Fingerprint ?? "").Append('\n');
         }
         try
         {
@@ -89,6 +93,15 @@ internal sealed class FindingCache
     }
 
     private static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Additional locations as written: <c>line,column,endLine,endColumn</c> separated by ';'.</summary>
+    private static IReadOnlyList<LinePositionSpan> Spans(string s) =>
+        s.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(one =>
+        {
+            var n = one.Split(',');
+            if (n.Length != 4) throw new FormatException("a span needs four numbers");
+            return new LinePositionSpan(new LinePosition(Int(n[0]), Int(n[1])), new LinePosition(Int(n[2]), Int(n[3])));
+        }).ToArray();
 
     private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
 

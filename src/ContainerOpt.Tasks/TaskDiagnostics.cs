@@ -30,8 +30,7 @@ internal sealed class TaskDiagnostics
         _notAsErrors = Codes(warningsNotAsErrors);
     }
 
-    private static HashSet<string> Codes(string? list) =>
-        new((list ?? "").Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+    private static HashSet<string> Codes(string? list) => new(Analysis.Configuration.WarningSwitches.Names(list), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reports a coded problem about a whole file (no position: MSBuild prints <c>file : error CODE: …</c>).</summary>
     public void Report(DiagnosticDescriptor descriptor, string? file, params object?[] messageArgs) =>
@@ -45,9 +44,15 @@ internal sealed class TaskDiagnostics
     public ITaskItem[] Report(IEnumerable<Finding> findings, string defaultFile) => Report(findings.Select(f => LoggedFinding.From(f, defaultFile)));
 
     /// <summary>Logs each finding at its severity (after NoWarn and the warnings-as-errors switches) and returns them as items for the binlog.</summary>
-    public ITaskItem[] Report(IEnumerable<LoggedFinding> findings)
+    public ITaskItem[] Report(IEnumerable<LoggedFinding> findings) => Log(Apply(findings));
+
+    /// <summary>
+    /// The findings as the build reports them: without those NoWarn names (errors stay), warnings raised to errors by
+    /// WarningsAsErrors/TreatWarningsAsErrors unless WarningsNotAsErrors names them. What the SARIF error log holds.
+    /// </summary>
+    public IReadOnlyList<LoggedFinding> Apply(IEnumerable<LoggedFinding> findings)
     {
-        var items = new List<ITaskItem>();
+        var reported = new List<LoggedFinding>();
         foreach (var f in findings)
         {
             if (f.Severity != DiagnosticSeverity.Error && f.IsNamedIn(_noWarn))
@@ -59,6 +64,18 @@ internal sealed class TaskDiagnostics
             {
                 severity = DiagnosticSeverity.Error;
             }
+            reported.Add(f.WithSeverity(severity));
+        }
+        return reported;
+    }
+
+    /// <summary>Logs findings <see cref="Apply"/> has passed, each at its severity, and returns them as items for the binlog.</summary>
+    public ITaskItem[] Log(IReadOnlyList<LoggedFinding> findings)
+    {
+        var items = new List<ITaskItem>();
+        foreach (var f in findings)
+        {
+            var severity = f.Severity;
             switch (severity)
             {
                 case DiagnosticSeverity.Error:

@@ -137,6 +137,82 @@ public sealed class ImageBuildTests : BuildTestBase
         }
     }
 
+    /// <summary>
+    /// Issue 13 item 5: at `dotnet publish`'s default verbosity the image build lists its steps as they finish, like
+    /// `docker build`, and nothing of the builder's own output (that stays at -v:n); -v:q lists none. MSBuild's console
+    /// logger (-tl:off, and any redirected or CI output) shows high-importance messages from minimal verbosity up. The
+    /// terminal logger (the default on a terminal, forced here with -tl:on) shows none below -v:detailed by design:
+    /// live, it names the running target with its time; at -v:d it lists the steps under the project.
+    /// </summary>
+    [TestMethod]
+    public void Publish_lists_each_step_as_it_finishes_at_the_default_verbosity()
+    {
+        DockerEngine.Require();
+        var scratch = new Scratch("image-steps");
+        string marker = RunFixture.RunId.ToLowerInvariant();
+        var project = scratch.ConsoleApp("app",
+            "FROM containeropt/bookworm-base:1 AS build\n" +
+            "WORKDIR /src\n" +
+            $"RUN echo {marker} > stamp\n" +
+            "FROM containeropt/bookworm-base:1\n" +
+            "COPY --from=build /src/stamp /stamp\n" +
+            "CMD [\"true\"]\n");
+        string image = $"containeropt-test/steps:{marker}";
+        DotnetResult Publish(params string[] logging) => scratch.Dotnet(new[] { "publish", project, "-nologo", "-o", scratch.PathOf("out"),
+            "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}" }.Concat(logging).ToArray());
+        // The step lines as printed (ANSI codes of the terminal logger taken out), each step's time made '#.#'.
+        static string[] StepLines(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\x1b(\[[0-9;?]*[A-Za-z]|\][^\x1b]*\x1b\\)", "")
+            .Split('\n')
+            .Select(l => l.TrimEnd('\r').Trim())
+            .Where(l => l.StartsWith("ContainerOpt: [", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"DONE \d+\.\ds$", "DONE #.#s"))
+            .ToArray();
+        // BuildKit runs a base image shared by two stages once, under either stage's label; the other steps are the
+        // Dockerfile's, each once. WORKDIR may come from the cache of an earlier test's image with the same start.
+        void AssertSteps(DotnetResult result, string runAndCopy)
+        {
+            string[] lines = StepLines(result.Stdout);
+            Assert.AreEqual(1, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"^ContainerOpt: \[(build 1/3|stage-1 1/2)\] FROM docker\.io/containeropt/bookworm-base:1 +(CACHED|DONE #\.#s)$")), result.Describe());
+            Assert.AreEqual(1, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"^ContainerOpt: \[build 2/3\] WORKDIR /src {37}(CACHED|DONE #\.#s)$")), result.Describe());
+            var rest = lines.Where(l => !l.Contains("] FROM ", StringComparison.Ordinal) && !l.Contains("] WORKDIR ", StringComparison.Ordinal)).ToArray();
+            CollectionAssert.AreEquivalent(new[]
+            {
+                $"ContainerOpt: [build 3/3] RUN echo {marker} > stamp".PadRight("ContainerOpt: ".Length + 60) + " " + runAndCopy,
+                "ContainerOpt: [stage-1 2/2] COPY --from=build /src/stamp /stamp            " + runAndCopy,
+            }, rest, result.Describe());
+            Assert.AreEqual(4, lines.Length, result.Describe());
+        }
+        try
+        {
+            var first = Publish("-tl:off");
+            BuildAssert.Succeeded(first);
+            AssertSteps(first, "DONE #.#s");
+            int lastStep = first.Stdout.LastIndexOf("ContainerOpt: [", StringComparison.Ordinal);
+            Assert.IsTrue(lastStep < first.Stdout.IndexOf($"ContainerOpt: built {image}", StringComparison.Ordinal), "the steps come before the summary:\n" + first.Stdout);
+            Assert.IsFalse(first.Stdout.Contains("[internal] load build definition", StringComparison.Ordinal), "the builder's own output stays at -v:n:\n" + first.Stdout);
+
+            var quiet = Publish("-tl:off", "-v:q");
+            BuildAssert.Succeeded(quiet);
+            Assert.AreEqual(0, StepLines(quiet.Stdout).Length, quiet.Describe());
+            Assert.IsFalse(quiet.Stdout.Contains("ContainerOpt:", StringComparison.Ordinal), quiet.Describe());
+
+            // The terminal logger, forced without a terminal: its live line names the target that builds the image.
+            var terminal = Publish("-tl:on");
+            BuildAssert.Succeeded(terminal);
+            StringAssert.Matches(terminal.Stdout, new System.Text.RegularExpressions.Regex(@"ContainerOptBuildImage \(\d+\.\ds\)"), terminal.Describe());
+            Assert.AreEqual(0, StepLines(terminal.Stdout).Length, "the terminal logger shows no message below -v:detailed: " + terminal.Describe());
+            var detailed = Publish("-tl:on", "-v:d");
+            BuildAssert.Succeeded(detailed);
+            AssertSteps(detailed, "CACHED");
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(image);
+        }
+    }
+
     [TestMethod]
     public void A_builder_that_hangs_is_stopped_at_the_timeout()
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
@@ -9,7 +11,8 @@ namespace ContainerOpt.Build.Tests;
 /// <summary>
 /// What the two packages hold, file by file: MSBuild logic and task assemblies only (no lib/, no
 /// dependencies, a development dependency), the task for Visual Studio's .NET Framework MSBuild and
-/// for the dotnet CLI, and beside it every third-party assembly the analysis needs at run time.
+/// for the dotnet CLI, and beside it every third-party assembly the analysis needs at run time; and
+/// what every package shows a user at a glance: its readme, icon, licence and repository (issue 13 item 6).
 /// </summary>
 [TestClass]
 public sealed class PackageContentTests : BuildTestBase
@@ -22,6 +25,9 @@ public sealed class PackageContentTests : BuildTestBase
         var expected = new List<string>
         {
             "ContainerOpt.Build.nuspec",
+            "LICENSE",
+            "README.md",
+            "icon.png",
             "build/ContainerOpt.Build.props",
             "build/ContainerOpt.Build.targets",
             "buildMultiTargeting/ContainerOpt.Build.props",
@@ -47,6 +53,9 @@ public sealed class PackageContentTests : BuildTestBase
         var expected = new List<string>
         {
             "ContainerOpt.Sdk.nuspec",
+            "LICENSE",
+            "README.md",
+            "icon.png",
             "Sdk/Sdk.props",
             "Sdk/Sdk.targets",
             "Sdk/ContainerOpt.Build.props",
@@ -74,6 +83,99 @@ public sealed class PackageContentTests : BuildTestBase
         {
             CollectionAssert.AreEqual(Bytes(build, file), Bytes(sdk, file), file + " differs between the two packages");
         }
+    }
+
+    /// <summary>
+    /// Issue 13 item 6: each package carries its own short readme (docs/packages/&lt;id&gt;.md, its $version$ the packed
+    /// version, so the opt-in line can be copied as it is), the icon, the licence file and expression, the project and
+    /// repository URLs (from Directory.Build.props), the commit it was built from, a description and tags.
+    /// </summary>
+    [TestMethod]
+    [DataRow("ContainerOpt.Build", "<PackageReference Include=\"ContainerOpt.Build\" Version=\"{0}\" PrivateAssets=\"all\" />")]
+    [DataRow("ContainerOpt.Sdk", "<Sdk Name=\"ContainerOpt.Sdk\" Version=\"{0}\" />")]
+    [DataRow("ContainerOpt.Cli", "dotnet tool install --global ContainerOpt.Cli --version {0}")]
+    public void EveryPackage_ShowsItsReadmeIconLicenceAndRepository(string id, string optIn)
+    {
+        string package = Path.Combine(RunFixture.FeedDirectory, $"{id}.{RunFixture.PackageVersion}.nupkg");
+        var metadata = Nuspec(package);
+        string repository = RepositoryUrl();
+
+        Assert.AreEqual("README.md", Child(metadata, "readme"));
+        Assert.AreEqual("icon.png", Child(metadata, "icon"));
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.AreEqual(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+        Assert.AreEqual(repository, Child(metadata, "projectUrl"));
+        var source = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.AreEqual("git", (string?)source.Attribute("type"));
+        Assert.AreEqual(repository, (string?)source.Attribute("url"));
+        if (Directory.Exists(Path.Combine(RunFixture.RepoRoot, ".git")) || File.Exists(Path.Combine(RunFixture.RepoRoot, ".git")))
+        {
+            string head = GitHead();
+            Assert.AreEqual(head, (string?)source.Attribute("commit"), "the commit the package was built from");
+        }
+        Assert.AreEqual("ContainerOpt contributors", Child(metadata, "authors"));
+        Assert.IsFalse(string.IsNullOrWhiteSpace(Child(metadata, "description")));
+        StringAssert.Contains(Child(metadata, "tags"), "dockerfile");
+
+        using var zip = ZipFile.OpenRead(package);
+        string readme = Encoding.UTF8.GetString(Bytes(zip, "README.md"));
+        string written = File.ReadAllText(Path.Combine(RunFixture.RepoRoot, "docs", "packages", id + ".md"))
+            .Replace("$version$", RunFixture.PackageVersion, StringComparison.Ordinal)
+            .Replace("$repositoryUrl$", repository, StringComparison.Ordinal);
+        Assert.AreEqual(Lines(written), Lines(readme), "the package's readme is docs/packages/" + id + ".md with its version");
+        StringAssert.StartsWith(readme, "# " + id + "\n");
+        StringAssert.Contains(readme, string.Format(CultureInfo.InvariantCulture, optIn, RunFixture.PackageVersion));
+        Assert.IsFalse(readme.Contains('$', StringComparison.Ordinal), "no placeholder left: " + readme);
+
+        byte[] icon = Bytes(zip, "icon.png");
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(RunFixture.RepoRoot, "docs", "packages", "icon.png")), icon);
+        Assert.AreEqual((128, 128), PngSize(icon), "NuGet's recommended icon size");
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(RunFixture.RepoRoot, "LICENSE")), Bytes(zip, "LICENSE"));
+    }
+
+    /// <summary>
+    /// `dotnet pack` says nothing to fix: no warning, no missing-readme note. Package validation runs on the two MSBuild
+    /// packages and passes (APICompat's own line; with no lib/ it has nothing to compare). A tool package it never
+    /// validates: the SDK's PackTool.targets turns EnablePackageValidation off ("not library/API-providing packages").
+    /// </summary>
+    [TestMethod]
+    [DataRow("ContainerOpt.Build", "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", true)]
+    [DataRow("ContainerOpt.Sdk", "sdk/ContainerOpt.Sdk.csproj", true)]
+    [DataRow("ContainerOpt.Cli", "src/ContainerOpt.Cli/ContainerOpt.Cli.csproj", false)]
+    public void Pack_WarnsNothing_AndValidatesTheMSBuildPackages(string id, string project, bool validated)
+    {
+        var pack = RunFixture.PackResults[id];
+        Assert.AreEqual(0, pack.Diagnostics.Count, pack.Describe());
+        Assert.IsFalse(pack.Output.Contains("missing a readme", StringComparison.Ordinal), pack.Describe());
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(pack.Output, @"\bwarning\b"), pack.Describe());
+        StringAssert.Contains(pack.Stdout, $"Successfully created package '{Path.Combine(RunFixture.FeedDirectory, $"{id}.{RunFixture.PackageVersion}.nupkg")}'.");
+
+        Assert.AreEqual(validated, pack.Stdout.Contains("APICompat ran successfully without finding any breaking changes.", StringComparison.Ordinal), pack.Describe());
+        var property = DotnetRunner.Run(RunFixture.RepoRoot, new[] { "msbuild", project, "-nologo", "-getProperty:EnablePackageValidation" });
+        Assert.AreEqual(validated ? "true" : "false", property.Stdout.Trim(), property.Describe());
+    }
+
+    private static string RepositoryUrl()
+    {
+        var props = XDocument.Load(Path.Combine(RunFixture.RepoRoot, "Directory.Build.props"));
+        return props.Descendants().Single(e => e.Name.LocalName == "RepositoryUrl").Value;
+    }
+
+    private static string GitHead()
+    {
+        var git = ContainerOpt.TestSupport.ProcessResult.Run("git", new[] { "-C", RunFixture.RepoRoot, "rev-parse", "HEAD" }, TimeSpan.FromMinutes(1));
+        Assert.AreEqual(0, git.ExitCode, git.StandardError);
+        return git.StandardOutput.Trim();
+    }
+
+    private static string Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n";
+
+    /// <summary>A PNG's width and height: the IHDR chunk right after the 8-byte signature.</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8).ToArray(), "a PNG");
+        Assert.AreEqual("IHDR", Encoding.ASCII.GetString(png, 12, 4));
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 
     /// <summary>Visual Studio's MSBuild.exe runs on .NET Framework: the net472 task must be a real .NET Framework 4.7.2 assembly.</summary>

@@ -33,4 +33,10 @@ public sealed class AnalysisInput
     public ProjectModel? Project { get; set; }
 
     public AnalysisOptions Options { get; set; } = AnalysisOptions.Default;
+
+    /// <summary>
+    /// What the .editorconfig and .globalconfig files that apply to this Dockerfile say of severities
+    /// (<see cref="EditorConfigFiles"/>); per Dockerfile, where <see cref="Options"/> are shared by every Dockerfile of a configuration.
+    /// </summary>
+    public EditorConfigSeverities EditorConfig { get; set; } = EditorConfigSeverities.None;
 }

@@ -1,5 +1,6 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
@@ -67,7 +68,7 @@ public sealed class DockerfileAnalyzer
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var rule in _rules)
             {
-                if (!IsEnabled(rule.Descriptor, options, suppressions))
+                if (!IsEnabled(rule.Descriptor, options, suppressions, input.EditorConfig))
                 {
                     continue;
                 }
@@ -89,7 +90,7 @@ public sealed class DockerfileAnalyzer
             }
             MergeSuperseded(ruleFindings);
             findings.AddRange(ruleFindings.Values.SelectMany(f => f));
-            findings.AddRange(RunShellCheck(facts, options, suppressions));
+            findings.AddRange(RunShellCheck(facts, options, suppressions, input.EditorConfig));
         }
 
         var mode = options.EffectiveMode;
@@ -105,12 +106,20 @@ public sealed class DockerfileAnalyzer
             {
                 severity = DiagnosticSeverity.Error;
             }
+            // The configuration files (and the CLI's flags) name rules as Roslyn's rule sets and command line do: where they
+            // name a finding, they win over .editorconfig and .globalconfig, whose entries otherwise decide.
+            bool configured = false;
             foreach (var pair in options.Severities)
             {
                 if (finding.IsNamedBy(pair.Key))
                 {
                     severity = pair.Value;
+                    configured = true;
                 }
+            }
+            if (!configured && !input.EditorConfig.IsEmpty)
+            {
+                severity = input.EditorConfig.Apply(finding, severity, DiagnosticCatalog.RunsIn(mode, finding.Descriptor));
             }
             if (severity == DiagnosticSeverity.None)
             {
@@ -119,7 +128,7 @@ public sealed class DockerfileAnalyzer
             final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
         }
         final.Sort(CompareFindings);
-        return new AnalysisResult(syntax, model, final);
+        return new AnalysisResult(syntax, model, FindingFingerprints.Assign(syntax, final));
     }
 
     /// <summary>
@@ -127,9 +136,9 @@ public sealed class DockerfileAnalyzer
     /// checker, not a rule (it runs a process). Not run when its findings could not show (the mode leaves it out,
     /// or it is ignored by its code or name).
     /// </summary>
-    private static IReadOnlyList<Finding> RunShellCheck(DockerfileFacts facts, AnalysisOptions options, Suppressions suppressions)
+    private static IReadOnlyList<Finding> RunShellCheck(DockerfileFacts facts, AnalysisOptions options, Suppressions suppressions, EditorConfigSeverities editorConfig)
     {
-        if (options.ShellCheck is not { } tool || !IsEnabled(DiagnosticCatalog.ShellCheck, options, suppressions) || ShellCheck.ShellCheckRunner.IsSwitchedOff(options))
+        if (options.ShellCheck is not { } tool || !IsEnabled(DiagnosticCatalog.ShellCheck, options, suppressions, editorConfig) || ShellCheck.ShellCheckRunner.IsSwitchedOff(options))
         {
             return Array.Empty<Finding>();
         }
@@ -155,9 +164,9 @@ public sealed class DockerfileAnalyzer
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 
-    private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions)
+    private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions, EditorConfigSeverities editorConfig)
     {
-        if (DiagnosticCatalog.RunsIn(options.EffectiveMode, d) || options.EnableAllRules || suppressions.IsExperimentalEnabled(d))
+        if (DiagnosticCatalog.RunsIn(options.EffectiveMode, d) || options.EnableAllRules || suppressions.IsExperimentalEnabled(d) || editorConfig.SwitchesOn(d))
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Collections;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
@@ -53,9 +54,18 @@ public sealed class DockerfileFacts
             }
             instructions.AddRange(stage.Instructions);
         }
-        instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+        // Stages come in file order, so the list is almost always in line order already: checked in one pass, sorted only if not.
+        bool inOrder = true;
+        for (int i = 1; i < instructions.Count && inOrder; i++)
+        {
+            inOrder = instructions[i - 1].Syntax.StartLine <= instructions[i].Syntax.StartLine;
+        }
+        if (!inOrder)
+        {
+            instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+        }
         Instructions = instructions;
-        RunScripts = Facts.RunScripts.Collect(model, _shells);
+        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells).ToArray());
     }
 
     public DockerfileModel Model { get; }
@@ -70,7 +80,7 @@ public sealed class DockerfileFacts
         _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
 
     /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
-    public IReadOnlyList<RunScript> RunScripts { get; }
+    public ArrayView<RunScript> RunScripts { get; }
 
     /// <summary>Every RUN as one layer (its scripts, commands in order, mounts, WORKDIR), and the WORKDIR of each instruction.</summary>
     public RunSteps RunSteps => _runSteps.Get(this, static f => new RunSteps(f.Model, f.RunScripts));

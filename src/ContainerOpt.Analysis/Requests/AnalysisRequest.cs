@@ -40,4 +40,10 @@ public sealed class AnalysisRequest
     /// this Dockerfile alone: a process that loads many Dockerfiles at once passes one cache to every request.
     /// </summary>
     public AnalysisRunCache? RunCache { get; set; }
+
+    /// <summary>
+    /// MSBuild's NoWarn, WarningsAsErrors and WarningsNotAsErrors, which the caller applies to the findings: the rules they
+    /// name take no severity from .editorconfig and .globalconfig files, as in the compiler (<see cref="Configuration.WarningSwitches"/>).
+    /// </summary>
+    public Configuration.WarningSwitches WarningSwitches { get; set; } = Configuration.WarningSwitches.None;
 }

@@ -79,6 +79,15 @@ public static class AnalysisRequestLoader
         }
         key.Options = options;
         var notes = new[] { configured.ShellCheckNote };
+
+        // .editorconfig and .globalconfig: found from the Dockerfile (and the project) as the .NET SDK finds them; their
+        // settings are this Dockerfile's own, their text goes into the key, their problems (warnings) are findings.
+        var editorConfig = EditorConfigFiles.Load(dockerfile, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles,
+            cache.FileExists, cache.ReadEditorConfig);
+        key.EditorConfigFiles = editorConfig.Files;
+        key.WarningSwitches = editorConfig.Severities.With(request.WarningSwitches).Switches;
+        problems.AddRange(editorConfig.Problems);
+        configFiles = configFiles.Concat(editorConfig.Files).ToArray();
         if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
         {
             // A configuration that cannot be read leaves the user's intent unknown: report it, analyse nothing.
@@ -93,6 +102,7 @@ public static class AnalysisRequestLoader
             ContextOrigin = origin,
             Project = request.Project,
             Options = options,
+            EditorConfig = editorConfig.Severities.With(request.WarningSwitches),
         };
         return new LoadedRequest(dockerfile, context, configFiles, key.Full, input, problems, notes) { ContextFiles = contextFiles };
     }
@@ -136,6 +146,8 @@ public static class AnalysisRequestLoader
         public string? DockerIgnorePath { get; set; }
         public string? DockerIgnore { get; set; }
         public ProjectModel? Project { get; set; }
+        public IReadOnlyList<string> EditorConfigFiles { get; set; } = Array.Empty<string>();
+        public WarningSwitches WarningSwitches { get; set; } = WarningSwitches.None;
         public IReadOnlyList<string> ConfigFiles { get; set; } = Array.Empty<string>();
         public AnalysisOptions? Options { get; set; }
 
@@ -171,6 +183,15 @@ public static class AnalysisRequestLoader
             foreach (var file in ConfigFiles)
             {
                 key.Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
+            }
+            foreach (var file in EditorConfigFiles)
+            {
+                key.Append("editorconfig ").Append(file).Append('\n').Append(TryHashFile(file)).Append('\n');
+            }
+            if (!WarningSwitches.IsEmpty)
+            {
+                // Only while the files set severities: otherwise the switches act after the analysis, and a cached analysis stands.
+                key.Append("warning switches ").Append(WarningSwitches.Describe()).Append('\n');
             }
             key.Append("mode ").Append(Options!.EffectiveMode.ToText()).Append('\n');
             key.Append("shellcheck ").Append(Options.ShellCheck is { } tool ? tool.Path + " " + tool.Version : "none").Append('\n');
@@ -310,7 +331,7 @@ public sealed class LoadedRequest
     /// <summary>The build context resolved, or null when loading stopped before it.</summary>
     public string? ContextDirectory { get; }
 
-    /// <summary>The configuration files read, in the order they apply.</summary>
+    /// <summary>The configuration files read: .hadolint.yaml and containeropt.yaml in the order they apply, then every .editorconfig and .globalconfig file read.</summary>
     public IReadOnlyList<string> ConfigFiles { get; }
 
     /// <summary>A hash of every input: the Dockerfile, context, .dockerignore, project model, configuration and this build of ContainerOpt.</summary>

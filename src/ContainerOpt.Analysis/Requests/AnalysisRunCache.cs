@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Requests;
 /// What the Dockerfiles of one run share, asked once per run instead of once per file: whether a path exists (one
 /// listing per folder instead of a stat per question: the configuration files beside each Dockerfile and in its context,
 /// the .dockerignore files, the COPY sources), a context's .dockerignore text, the configuration read from a set of
-/// files, the ShellCheck on PATH. For one process that lints many files (the CLI); the MSBuild task, whose process
+/// files, each .editorconfig and .globalconfig file, the ShellCheck on PATH. For one process that lints many files (the CLI); the MSBuild task, whose process
 /// outlives the files it reads, uses <see cref="None"/>, which answers every question from the disk and remembers nothing.
 /// Safe to share between threads. The answers are those of the disk when
 /// first asked: a file created during the run may be missed, as it would be by a run that had looked a moment earlier.
@@ -111,6 +111,12 @@ public sealed class AnalysisRunCache
         var tool = ShellCheckLocator.Locate(searchPath, out var note, out var problem);
         return new Located(tool, note, problem);
     }
+
+    /// <summary>An .editorconfig or global AnalyzerConfig file read once per run: the Dockerfiles of a repository share them.</summary>
+    internal EditorConfigDocument ReadEditorConfig(string path) =>
+        _remembers ? _editorConfigs.GetOrAdd(path, EditorConfigFiles.Read) : EditorConfigFiles.Read(path);
+
+    private readonly ConcurrentDictionary<string, EditorConfigDocument> _editorConfigs = new(StringComparer.Ordinal);
 
     /// <summary>The options of a set of configuration files, their problems, and what became of ShellCheck.</summary>
     internal sealed class Configured

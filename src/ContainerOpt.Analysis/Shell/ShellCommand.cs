@@ -1,3 +1,5 @@
+using ContainerOpt.Core.Collections;
+
 namespace ContainerOpt.Analysis.Shell;
 
 /// <summary>How a command is joined to the one before it.</summary>
@@ -17,18 +19,18 @@ public enum ShellOperator
 /// </summary>
 public sealed class ShellCommand
 {
-    internal ShellCommand(IReadOnlyList<ShellWord> words, int nameIndex, IReadOnlyList<string> wrappers,
-        IReadOnlyList<ShellWord> assignments, ShellOperator precedingOperator, bool inPipeline, int depth)
+    internal ShellCommand(ShellWord[] words, int nameIndex, IReadOnlyList<string> wrappers,
+        ShellWord[] assignments, ShellOperator precedingOperator, bool inPipeline, int depth)
     {
-        Words = words;
+        _words = words;
+        _assignments = assignments;
         NameIndex = nameIndex;
         Wrappers = wrappers;
-        Assignments = assignments;
         PrecedingOperator = precedingOperator;
         IsInPipeline = inPipeline;
         Depth = depth;
 
-        string program = nameIndex < words.Count ? words[nameIndex].Value : "";
+        string program = nameIndex < words.Length ? words[nameIndex].Value : "";
         int slash = program.LastIndexOf('/');
         Name = slash >= 0 ? program.Substring(slash + 1) : program;
     }
@@ -36,39 +38,25 @@ public sealed class ShellCommand
     /// <summary>The program's base name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>).</summary>
     public string Name { get; }
 
+    private readonly ShellWord[] _words;
+    private readonly ShellWord[] _assignments;
+
     /// <summary>Every word of the command, wrappers included, redirections and prefix assignments excluded.</summary>
-    public IReadOnlyList<ShellWord> Words { get; }
+    public ArrayView<ShellWord> Words => new(_words);
 
     /// <summary>Index of the program in <see cref="Words"/>.</summary>
     public int NameIndex { get; }
 
-    public ShellWord? NameWord => NameIndex < Words.Count ? Words[NameIndex] : null;
+    public ShellWord? NameWord => NameIndex < _words.Length ? _words[NameIndex] : null;
 
-    /// <summary>Arguments after the program (made on first use: most commands are only asked their name).</summary>
-    public IReadOnlyList<ShellWord> Arguments => _arguments ??= MakeArguments();
-
-    private IReadOnlyList<ShellWord>? _arguments;
-
-    private IReadOnlyList<ShellWord> MakeArguments()
-    {
-        int count = Words.Count - NameIndex - 1;
-        if (count <= 0)
-        {
-            return Array.Empty<ShellWord>();
-        }
-        var arguments = new ShellWord[count];
-        for (int i = 0; i < count; i++)
-        {
-            arguments[i] = Words[NameIndex + 1 + i];
-        }
-        return arguments;
-    }
+    /// <summary>Arguments after the program: a view of <see cref="Words"/>, nothing copied.</summary>
+    public ArrayView<ShellWord> Arguments => NameIndex + 1 < _words.Length ? new ArrayView<ShellWord>(_words, NameIndex + 1, _words.Length - NameIndex - 1) : default;
 
     /// <summary>Wrapper programs taken off, outermost first (<c>sudo</c>, <c>env</c>...).</summary>
     public IReadOnlyList<string> Wrappers { get; }
 
     /// <summary><c>NAME=value</c> words before the program (or given to env).</summary>
-    public IReadOnlyList<ShellWord> Assignments { get; }
+    public ArrayView<ShellWord> Assignments => new(_assignments);
 
     public ShellOperator PrecedingOperator { get; }
 
@@ -78,10 +66,15 @@ public sealed class ShellCommand
     /// <summary>0 at top level; deeper inside <c>$(...)</c>, <c>sh -c "..."</c> and subshells.</summary>
     public int Depth { get; }
 
-    public int Start => Words.Count > 0 ? Words[0].Start : 0;
-    public int End => Words.Count > 0 ? Words[Words.Count - 1].End : 0;
+    public int Start => _words.Length > 0 ? _words[0].Start : 0;
+    public int End => _words.Length > 0 ? _words[_words.Length - 1].End : 0;
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
+
+    // Two and three names are most calls (IsAny("mvn", "mvnw")): overloads, so asking every command allocates no array.
+    public bool IsAny(string first, string second) => Is(first) || Is(second);
+
+    public bool IsAny(string first, string second, string third) => Is(first) || Is(second) || Is(third);
 
     public bool IsAny(params string[] names)
     {
@@ -100,9 +93,10 @@ public sealed class ShellCommand
     {
         var result = new List<ShellWord>();
         bool endOfFlags = false;
-        for (int i = 0; i < Arguments.Count; i++)
+        var arguments = Arguments;
+        for (int i = 0; i < arguments.Count; i++)
         {
-            var word = Arguments[i];
+            var word = arguments[i];
             if (!endOfFlags && word.Value == "--")
             {
                 endOfFlags = true;
@@ -110,7 +104,7 @@ public sealed class ShellCommand
             }
             if (!endOfFlags && word.IsFlag)
             {
-                if (TakesValue(word.Value, flagsTakingValue) && i + 1 < Arguments.Count)
+                if (TakesValue(word.Value, flagsTakingValue) && i + 1 < arguments.Count)
                 {
                     i++;
                 }
@@ -164,22 +158,23 @@ public sealed class ShellCommand
     /// <summary>The value of a flag: <c>--name=value</c>, <c>--name value</c>, <c>-n value</c> or <c>-nvalue</c>.</summary>
     public string? FlagValue(params string[] names)
     {
-        for (int i = 0; i < Arguments.Count; i++)
+        var arguments = Arguments;
+        for (int i = 0; i < arguments.Count; i++)
         {
-            string v = Arguments[i].Value;
+            string v = arguments[i].Value;
             if (v == "--") break;
             foreach (var name in names)
             {
                 if (name.Length == 1)
                 {
-                    if (v == "-" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null;
+                    if (v == "-" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
                     if (v.StartsWith("-" + name, StringComparison.Ordinal) && !v.StartsWith("--", StringComparison.Ordinal)) return v.Substring(2);
                 }
                 else
                 {
-                    if (v == "--" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null;
+                    if (v == "--" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
                     if (v.StartsWith("--" + name + "=", StringComparison.Ordinal)) return v.Substring(name.Length + 3);
-                    if (v == "-" + name) return i + 1 < Arguments.Count ? Arguments[i + 1].Value : null; // single-dash long options (find -name, gem -v)
+                    if (v == "-" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null; // single-dash long options (find -name, gem -v)
                 }
             }
         }
@@ -187,10 +182,30 @@ public sealed class ShellCommand
     }
 
     /// <summary>True when an argument equals <paramref name="value"/> exactly.</summary>
-    public bool HasArgument(string value) => Arguments.Any(a => a.Value == value);
+    public bool HasArgument(string value)
+    {
+        foreach (var argument in Arguments)
+        {
+            if (argument.Value == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>True when any argument equals one of the values (hadolint's <c>cmdHasArgs</c>).</summary>
-    public bool HasAnyArgument(params string[] values) => Arguments.Any(a => values.Contains(a.Value, StringComparer.Ordinal));
+    public bool HasAnyArgument(params string[] values)
+    {
+        foreach (var argument in Arguments)
+        {
+            if (Array.IndexOf(values, argument.Value) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool TakesValue(string flag, string[] flagsTakingValue)
     {

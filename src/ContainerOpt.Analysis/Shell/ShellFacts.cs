@@ -43,6 +43,9 @@ public static class ShellFacts
     /// True for <c>rm</c> of one of the directories or anything inside it: <c>/var/lib/apt/lists/*</c>,
     /// <c>/var/cache/yum</c>, <c>/var/cache/libdnf5*</c>.
     /// </summary>
+    // Most calls name one directory and ask every command of every RUN: no array for them unless the command is an rm.
+    public static bool RemovesUnder(ShellCommand command, string directory) => command.Is("rm") && RemovesUnder(command, new[] { directory });
+
     public static bool RemovesUnder(ShellCommand command, params string[] directories)
     {
         if (!command.Is("rm"))

@@ -50,7 +50,7 @@ public static class ShellParser
         {
             sorted = commands[i - 1].Start <= commands[i].Start;
         }
-        IReadOnlyList<ShellCommand> ordered = commands.Count == 0 ? Array.Empty<ShellCommand>()
+        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>()
             : sorted ? commands.ToArray() : commands.OrderBy(c => c.Start).ToArray();
         return new ShellScript(text, ordered, hasPipe, complete);
     }
@@ -129,7 +129,7 @@ public static class ShellParser
         var kept = new ShellWord[words.Count - i];
         words.CopyTo(i, kept, 0, kept.Length);
         var command = new ShellCommand(kept, name - i,
-            wrappers ?? (IReadOnlyList<string>)Array.Empty<string>(), assignments ?? (IReadOnlyList<ShellWord>)Array.Empty<ShellWord>(), op, inPipeline, depth);
+            wrappers ?? (IReadOnlyList<string>)Array.Empty<string>(), assignments?.ToArray() ?? Array.Empty<ShellWord>(), op, inPipeline, depth);
         commands.Add(command);
 
         // sh -c "script": the script's commands are commands too.

@@ -1,12 +1,14 @@
+using ContainerOpt.Core.Collections;
+
 namespace ContainerOpt.Analysis.Shell;
 
 /// <summary>A parsed shell script (a RUN command line or a heredoc body): its simple commands in order.</summary>
 public sealed class ShellScript
 {
-    internal ShellScript(string text, IReadOnlyList<ShellCommand> commands, bool hasPipe, bool complete)
+    internal ShellScript(string text, ShellCommand[] commands, bool hasPipe, bool complete)
     {
         Text = text;
-        Commands = commands;
+        _commands = commands;
         HasPipe = hasPipe;
         IsComplete = complete;
     }
@@ -16,7 +18,12 @@ public sealed class ShellScript
     public string Text { get; }
 
     /// <summary>Every simple command, nested ones (<c>$(...)</c>, <c>sh -c</c>, subshells) included, in source order.</summary>
-    public IReadOnlyList<ShellCommand> Commands { get; }
+    public ArrayView<ShellCommand> Commands => new(_commands);
+
+    private readonly ShellCommand[] _commands;
+
+    /// <summary>The commands' own array, for the fact model's views (never changed after parsing).</summary>
+    internal ShellCommand[] CommandArray => _commands;
 
     /// <summary>True when any command's output is piped into another.</summary>
     public bool HasPipe { get; }

@@ -1,3 +1,4 @@
+using ContainerOpt.Cli.Output;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Images;
 using ContainerOpt.Images.Archives;
@@ -47,9 +48,12 @@ internal static class LayersCommand
         }
 
         ImageReport report;
+        // Reading a large image takes a while: a terminal sees how far it has come; redirected output gets nothing.
+        // The line is cleared before anything else is written.
+        ImageReadProgressLine? progress = ImageReadProgressLine.ForTerminal(stderr, image);
         try
         {
-            var options = new ImageReadOptions { Platform = line.Value("--platform"), MeasureCompressedSize = !line.Flag("--no-compressed-size") };
+            var options = new ImageReadOptions { Platform = line.Value("--platform"), MeasureCompressedSize = !line.Flag("--no-compressed-size"), Progress = progress };
             if (File.Exists(image) || Directory.Exists(image))
             {
                 report = ImageLayers.FromPath(image, options);
@@ -70,13 +74,19 @@ internal static class LayersCommand
         }
         catch (ImageBuilderException e)
         {
+            progress?.Dispose();
             stderr.WriteLine($"{image}: error {e.Code}: {e.Message}");
             return ExitCodes.UsageOrIo;
         }
         catch (ImageReadException e)
         {
+            progress?.Dispose();
             stderr.WriteLine($"{image}: error {DiagnosticCatalog.ImageUnreadable.Id}: {DiagnosticCatalog.ImageUnreadable.FormatMessage(image, e.Message)}");
             return ExitCodes.UsageOrIo;
+        }
+        finally
+        {
+            progress?.Dispose();
         }
 
         if (format == "json")

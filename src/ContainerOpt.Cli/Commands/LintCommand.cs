@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Requests;
@@ -8,7 +9,7 @@ using ContainerOpt.Cli.Projects;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt lint PATH... [--format text|json|sarif] [--project X.csproj] [--context DIR]</c>.</summary>
+/// <summary><c>containeropt lint PATH... [--format NAME] [--no-color] [--project X.csproj] [--context DIR]</c>.</summary>
 internal static class LintCommand
 {
     /// <summary>How the files of a lint are spread: the tests compare a run on one thread without the run's cache with the default.</summary>
@@ -21,6 +22,9 @@ internal static class LintCommand
 
         /// <summary>Whether the files of the run share folder listings, configuration and the ShellCheck lookup (<see cref="AnalysisRunCache"/>).</summary>
         public bool ShareRunCache { get; init; } = true;
+
+        /// <summary>Whether standard output is a terminal (the default format and colour depend on it); null: ask the console.</summary>
+        public bool? OutputIsTerminal { get; init; }
     }
 
     /// <summary>What the report takes of a file: its loading's notes and problems, and the analysis (null when loading stopped it).</summary>
@@ -33,7 +37,7 @@ internal static class LintCommand
 
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, LintSettings settings)
     {
-        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose" });
+        var line = CommandLine.Parse(args, new[] { "--format", "--project", "--context", "--config", "--mode" }, new[] { "--verbose", "--no-color" });
         bool verbose = line.Flag("--verbose");
         var notesShown = new HashSet<string>(StringComparer.Ordinal);
         AnalysisMode? mode = null;
@@ -45,7 +49,8 @@ internal static class LintCommand
             }
             mode = parsed;
         }
-        string format = line.Choice("--format", "text", "text", "json", "sarif");
+        bool terminal = settings.OutputIsTerminal ?? !Console.IsOutputRedirected;
+        var format = LintReport.Format(line.Value("--format"), terminal);
         if (line.Operands.Count == 0)
         {
             throw new UsageException("lint needs at least one Dockerfile or folder.");
@@ -160,12 +165,14 @@ internal static class LintCommand
             files.Add(new FileFindings(path, outcome.Findings));
         }
 
-        switch (format)
+        LintReport.Write(format, stdout, stderr, files, dockerfiles, new ReportOptions
         {
-            case "json": JsonReport.Write(stdout, files); break;
-            case "sarif": SarifReport.Write(stdout, files, CliApp.Version); break;
-            default: TextReport.Write(stdout, stderr, files, dockerfiles, showStyle: modeInEffect == AnalysisMode.Hadolint); break;
-        }
+            ToolVersion = CliApp.Version,
+            CommandLine = LintReport.CommandLine(args),
+            ExecutionSuccessful = !ioProblem && !configProblem,
+            Color = LintReport.UseColor(terminal, line.Flag("--no-color")),
+            ShowStyle = modeInEffect == AnalysisMode.Hadolint,
+        });
 
         if (ioProblem || configProblem)
         {
@@ -181,6 +188,3 @@ internal static class LintCommand
             : ExitCodes.Success;
     }
 }
-
-/// <summary>The findings of one file, as the reports print them.</summary>
-internal sealed record FileFindings(string Path, IReadOnlyList<Finding> Findings);

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Reporting;
 using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Dockerfile.Syntax;
@@ -19,7 +20,7 @@ internal static class ParseCommand
         var source = AnalysisRequestLoader.ReadDockerfile(path, out _, out var problem);
         if (source is null)
         {
-            stderr.WriteLine(TextReport.Format(path, problem!));
+            stderr.WriteLine(MSBuildReport.Format(path, problem!));
             return ExitCodes.UsageOrIo;
         }
         var syntax = DockerfileParser.Parse(source);

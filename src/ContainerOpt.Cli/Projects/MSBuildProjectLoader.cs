@@ -94,6 +94,9 @@ public static class MSBuildProjectLoader
             }).ToArray(),
             ContainerEnvironment = project.GetItems("ContainerEnvironmentVariable")
                 .GroupBy(i => i.EvaluatedInclude).ToDictionary(g => g.Key, g => g.Last().GetMetadataValue("Value")),
+            // The SDK's lists for the compiler, as the MSBuild task gets them.
+            AnalyzerConfigFiles = project.GetItems("EditorConfigFiles").Concat(project.GetItems("GlobalAnalyzerConfigFiles"))
+                .Select(i => i.GetMetadataValue("FullPath")).ToArray(),
         };
         model.Kind = IsTrue(project, "UsingMicrosoftNETSdkWeb") || model.FrameworkReferences.Contains("Microsoft.AspNetCore.App", StringComparer.OrdinalIgnoreCase)
             ? ProjectKind.Web

@@ -29,6 +29,11 @@ public static partial class DiagnosticCatalog
         "Invalid configuration in '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 
+    public static readonly DiagnosticDescriptor InvalidAnalyzerConfig = new(
+        "COPT0018", "invalid-editorconfig", "Invalid .editorconfig or .globalconfig setting",
+        "Invalid setting in '{0}': {1}",
+        DiagnosticSeverity.Warning, DiagnosticCategories.Tool);
+
     public static readonly DiagnosticDescriptor ProjectNotFound = new(
         "COPT0008", "project-not-found", "Project not found",
         "The project '{0}' does not exist. Check the path given to --project.",

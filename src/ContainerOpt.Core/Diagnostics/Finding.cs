@@ -6,9 +6,10 @@ namespace ContainerOpt.Core.Diagnostics;
 public sealed class Finding
 {
     public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span,
-        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null,
+        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null,
         IReadOnlyDictionary<string, string>? properties = null, CodeFix? fix = null)
     {
+        Fingerprint = fingerprint;
         Properties = properties ?? NoProperties;
         Fix = fix;
         Tier = tier;
@@ -49,6 +50,13 @@ public sealed class Finding
     /// </summary>
     public IReadOnlyList<LinePositionSpan> AdditionalLocations { get; }
 
+    /// <summary>
+    /// What tells this finding from every other of its file across edits that move it (SARIF's partialFingerprints, GitLab's
+    /// fingerprint): set by the analysis from the rule, the text of the instruction it is in and its occurrence
+    /// (ContainerOpt.Analysis.Reporting.FindingFingerprints); null for a finding made before a file was read.
+    /// </summary>
+    public string? Fingerprint { get; }
+
     private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
 
     /// <summary>
@@ -61,13 +69,16 @@ public sealed class Finding
     public CodeFix? Fix { get; }
 
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Properties, Fix);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Properties, Fix);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
+
+    public Finding WithFingerprint(string? fingerprint) =>
+        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, fingerprint, Properties, Fix);
 
     public Finding WithFix(CodeFix? fix) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Properties, fix);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, fix);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>

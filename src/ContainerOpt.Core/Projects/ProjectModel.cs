@@ -62,6 +62,13 @@ public sealed class ProjectModel
     /// <summary>Full paths of every project reached through ProjectReference, transitively.</summary>
     public IReadOnlyList<string> ProjectReferences { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The analyzer configuration files the .NET SDK lists for the project (<c>@(EditorConfigFiles)</c> and
+    /// <c>@(GlobalAnalyzerConfigFiles)</c>: the .editorconfig and .globalconfig files above its sources, and the global files
+    /// packages and the project add), as given; they configure ContainerOpt's rules as they configure the compiler's.
+    /// </summary>
+    public IReadOnlyList<string> AnalyzerConfigFiles { get; set; } = Array.Empty<string>();
+
     /// <summary>Directory.Build.props/.targets, Directory.Packages.props, NuGet.config, global.json that apply (full paths).</summary>
     public IReadOnlyList<string> RestoreInputs { get; set; } = Array.Empty<string>();
 

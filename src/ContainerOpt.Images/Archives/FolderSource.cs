@@ -10,11 +10,13 @@ internal sealed class FolderSource : IImageSource
     private readonly string _root;
     private readonly bool _measureCompressedSize;
     private readonly Dictionary<string, LayerScan> _scanned = new(StringComparer.Ordinal);
+    private readonly ReadProgressCounter? _progress;
 
-    public FolderSource(string root, bool measureCompressedSize)
+    public FolderSource(string root, bool measureCompressedSize, ReadProgressCounter? progress = null)
     {
         _root = Path.GetFullPath(root);
         _measureCompressedSize = measureCompressedSize;
+        _progress = progress;
     }
 
     public string DisplayName => _root;
@@ -38,8 +40,10 @@ internal sealed class FolderSource : IImageSource
         try
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            LayerScan scan = LayerScanner.Scan(stream, _measureCompressedSize);
+            // The length passed on: a counted stream cannot tell it, and the gzip estimate needs it.
+            LayerScan scan = LayerScanner.Scan(_progress?.Count(stream) ?? stream, _measureCompressedSize, stream.Length);
             _scanned[normalized] = scan;
+            _progress?.LayerRead();
             return scan;
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException)

@@ -17,4 +17,10 @@ public sealed class ImageReadOptions
     /// does most of the work, see <see cref="Compression.GzipSizeEstimator"/>); default true.
     /// </summary>
     public bool MeasureCompressedSize { get; set; } = true;
+
+    /// <summary>
+    /// Told how far the read has come (<see cref="ImageReadProgress"/>), on the reading thread: after each layer and in
+    /// between every megabyte or so, then once more when the image is read. Null: nobody asks (nothing is counted).
+    /// </summary>
+    public IProgress<ImageReadProgress>? Progress { get; set; }
 }

@@ -15,7 +15,10 @@ public static class ImageReader
         options ??= new ImageReadOptions();
         if (Directory.Exists(path))
         {
-            return ImageSelector.Select(new FolderSource(path, options.MeasureCompressedSize), options, isFolder: true);
+            var counter = new ReadProgressCounter(options.Progress, totalBytes: null);
+            ImageContent image = ImageSelector.Select(new FolderSource(path, options.MeasureCompressedSize, counter), options, isFolder: true);
+            counter.Finish();
+            return image;
         }
         if (!File.Exists(path)) throw new ImageReadException($"'{path}' does not exist: give an image archive (docker save) or an OCI layout folder.");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -27,12 +30,13 @@ public static class ImageReader
     {
         if (archive is null) throw new ArgumentNullException(nameof(archive));
         options ??= new ImageReadOptions();
+        var counter = new ReadProgressCounter(options.Progress, archive.CanSeek ? archive.Length - archive.Position : null);
         StreamedArchive collected;
         try
         {
             // Tar headers come 512 bytes at a time: buffer so a pipe is not read in tiny pieces.
-            using var buffered = new BufferedStream(archive, 1 << 16);
-            collected = StreamedArchive.Collect(buffered, displayName, options.MeasureCompressedSize);
+            using var buffered = new BufferedStream(counter.Count(archive), 1 << 16);
+            collected = StreamedArchive.Collect(buffered, displayName, options.MeasureCompressedSize, counter);
         }
         catch (ImageReadException)
         {
@@ -42,6 +46,8 @@ public static class ImageReader
         {
             throw new ImageReadException($"'{displayName}': {e.Message}", e);
         }
-        return ImageSelector.Select(collected, options, isFolder: false);
+        ImageContent selected = ImageSelector.Select(collected, options, isFolder: false);
+        counter.Finish();
+        return selected;
     }
 }

@@ -1,6 +1,6 @@
 using ContainerOpt.Dockerfile.Semantics;
 using System.Text.RegularExpressions;
-using ContainerOpt.Images.Json;
+using ContainerOpt.Core.Json;
 using ContainerOpt.Images.Layers;
 
 namespace ContainerOpt.Images.Archives;

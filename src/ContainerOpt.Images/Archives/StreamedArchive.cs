@@ -21,13 +21,15 @@ internal sealed class StreamedArchive : IImageSource
     private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
 
+    private ReadProgressCounter? _progress;
+
     private StreamedArchive(string displayName) => DisplayName = displayName;
 
     public string DisplayName { get; }
 
-    public static StreamedArchive Collect(Stream archive, string displayName, bool measureCompressedSize)
+    public static StreamedArchive Collect(Stream archive, string displayName, bool measureCompressedSize, ReadProgressCounter? progress = null)
     {
-        var result = new StreamedArchive(displayName);
+        var result = new StreamedArchive(displayName) { _progress = progress };
         using Stream whole = LayerCompression.Decompress(archive, out _, leaveOpen: true);
         using var tar = new TarReader(whole, leaveOpen: true);
         var sniff = new byte[SniffLength];
@@ -78,6 +80,7 @@ internal sealed class StreamedArchive : IImageSource
             try
             {
                 _layers[path] = LayerScanner.Scan(replay, measureCompressedSize, entry.Size);
+                _progress?.LayerRead();
             }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException)
             {

@@ -67,13 +67,16 @@ public sealed class BuildKitOutputParser : BuildOutputParser
         if (!number.Success) return; // [internal] and other bookkeeping vertices are not Dockerfile steps
 
         string? stage = null;
+        string? platform = null;
         for (int i = 0; i < tokens.Length - 1; i++)
         {
             if (tokens[i].IndexOf('/') < 0) stage = tokens[i];
+            else platform = tokens[i];
         }
         int index = int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture);
         int total = int.Parse(number.Groups[2].Value, CultureInfo.InvariantCulture);
         BuildStep step = AddStep(stage, 0, index, total, instruction);
+        step.Platform = platform;
         step.VertexId = id;
         _byVertex[id] = step;
     }
@@ -95,28 +98,34 @@ public sealed class BuildKitOutputParser : BuildOutputParser
         if (rest == "CACHED")
         {
             step.Cached = true;
-            step.Completed = true;
             step.Duration ??= TimeSpan.Zero;
+            MarkCompleted(step);
             return;
         }
         Match done = Done.Match(rest);
         if (done.Success)
         {
-            step.Completed = true;
             step.Duration = TimeSpan.FromSeconds(double.Parse(done.Groups[1].Value, CultureInfo.InvariantCulture));
+            MarkCompleted(step);
             return;
         }
         if (rest.StartsWith("ERROR: ", StringComparison.Ordinal) || rest.StartsWith("ERROR ", StringComparison.Ordinal))
         {
             string message = rest.Substring(rest.IndexOf(' ') + 1).Trim();
             step.Error = message;
-            step.Completed = true;
             FailedStep ??= step;
             _sawError = true;
             SetError(message);
+            Fail(step);
             return;
         }
-        if (rest.StartsWith("CANCELED", StringComparison.Ordinal)) return;
+        if (rest.StartsWith("CANCELED", StringComparison.Ordinal))
+        {
+            // Another step failed and BuildKit stopped this one ("#7 CANCELED").
+            step.Canceled = true;
+            MarkCompleted(step);
+            return;
+        }
         if (rest.StartsWith("sha256:", StringComparison.Ordinal)) return; // 20.10 prints the vertex digest
 
         // "#5 0.107 output": the step's own output, after its elapsed seconds.

@@ -29,6 +29,13 @@ public abstract class BuildOutputParser
     /// <summary>Steps in the order the builder first announced them.</summary>
     public IReadOnlyList<BuildStep> Steps => _steps;
 
+    /// <summary>
+    /// Raised once per step as the builder reports it finished — done, cached, failed or canceled — while the output
+    /// streams (on the thread that passed the line in), so a caller can print one line per step as docker build does.
+    /// A step the builder never reported finished in a failed build is not raised (it did not run to the end).
+    /// </summary>
+    public event Action<BuildStep>? StepFinished;
+
     /// <summary>The step the builder said failed, when it said.</summary>
     public BuildStep? FailedStep { get; protected set; }
 
@@ -63,13 +70,15 @@ public abstract class BuildOutputParser
     {
         foreach (BuildStep step in _steps)
         {
-            if (succeeded || step != _steps[_steps.Count - 1]) Finish(step);
+            if (succeeded) Finish(step);
+            else if (step != _steps[_steps.Count - 1]) Finish(step, announce: false);
         }
         if (succeeded || FailedStep is not null || _steps.Count == 0) return;
         if (!AttributesFailureAtEnd) return;
-        FailedStep = _steps.LastOrDefault(s => !s.Completed || s.Error is not null) ?? _steps[_steps.Count - 1];
-        FailedStep.Error ??= ErrorMessage;
-        FailedStep.Completed = true;
+        BuildStep failed = _steps.LastOrDefault(s => !s.Completed || s.Error is not null) ?? _steps[_steps.Count - 1];
+        FailedStep = failed;
+        failed.Error ??= ErrorMessage;
+        Fail(failed);
     }
 
     /// <summary>True for outputs whose error line may arrive before the failing step's header (two streams).</summary>
@@ -116,10 +125,27 @@ public abstract class BuildOutputParser
         }
     }
 
-    protected void Finish(BuildStep step)
+    /// <summary>The step ended without a time from the builder: its duration is measured between its lines.</summary>
+    protected void Finish(BuildStep step, bool announce = true)
+    {
+        if (step.Completed) return;
+        step.Duration ??= Now - step.StartedAt;
+        MarkCompleted(step, announce);
+    }
+
+    /// <summary>The builder said the step failed (its <see cref="BuildStep.Error"/> set first, when known).</summary>
+    protected void Fail(BuildStep step)
+    {
+        step.Failed = true;
+        step.Duration ??= Now - step.StartedAt;
+        MarkCompleted(step, announce: true);
+    }
+
+    /// <summary>The one place a step becomes completed: <see cref="StepFinished"/> is raised here, once.</summary>
+    protected void MarkCompleted(BuildStep step, bool announce = true)
     {
         if (step.Completed) return;
         step.Completed = true;
-        step.Duration ??= Now - step.StartedAt;
+        if (announce) StepFinished?.Invoke(step);
     }
 }

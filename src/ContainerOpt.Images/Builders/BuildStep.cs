@@ -59,6 +59,15 @@ public sealed class BuildStep
     /// <summary>The builder's error for this step, when it failed.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>True when the builder reported this step failed (its <see cref="Error"/>, when it gave one).</summary>
+    public bool Failed { get; internal set; }
+
+    /// <summary>True when BuildKit stopped the step because another one failed (<c>#7 CANCELED</c>).</summary>
+    public bool Canceled { get; internal set; }
+
+    /// <summary>BuildKit's platform of a multi-platform build (<c>[linux/arm64 build 3/7]</c>), else null.</summary>
+    public string? Platform { get; internal set; }
+
     /// <summary>The most lines of a step's output kept (the last ones).</summary>
     public const int OutputTailLines = 100;
 

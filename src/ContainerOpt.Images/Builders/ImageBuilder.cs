@@ -19,7 +19,18 @@ public static class ImageBuilder
         Build(request, builder, onOutput, model: null, cancellationToken);
 
     /// <summary>Builds with the Dockerfile's model already made by the caller (<see cref="ReadModel"/>), so it is not parsed twice.</summary>
-    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, DockerfileModel? model, CancellationToken cancellationToken = default)
+    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, DockerfileModel? model, CancellationToken cancellationToken = default) =>
+        Build(request, builder, onOutput, model, onStepFinished: null, cancellationToken);
+
+    /// <summary>
+    /// Builds, telling <paramref name="onStepFinished"/> of each step as the builder reports it finished (done, cached,
+    /// failed, canceled: <see cref="BuildOutputParser.StepFinished"/>), for a line per step (<see cref="BuildStepLine"/>)
+    /// while the build runs. Both callbacks are called one at a time, from the threads reading the builder's output (the
+    /// failed step of a step-by-step builder, legacy docker or podman, once the builder has exited: its error comes on
+    /// the other stream and may overtake the step's own lines).
+    /// </summary>
+    public static ImageBuildResult Build(ImageBuildRequest request, BuilderInfo builder, Action<BuildOutputLine>? onOutput, DockerfileModel? model,
+        Action<BuildStep>? onStepFinished, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (builder is null) throw new ArgumentNullException(nameof(builder));
@@ -39,14 +50,16 @@ public static class ImageBuilder
             if (File.Exists(imageIdFile)) File.Delete(imageIdFile); // a stale id must not pass for this build's
             BuildCommand command = BuildCommandFactory.Create(request, builder, imageIdFile);
             BuildOutputParser parser = BuildOutputParser.For(builder.Kind);
+            if (onStepFinished is not null) parser.StepFinished += onStepFinished;
             object gate = new();
             void OnLine(string text, bool isError)
             {
                 var line = new BuildOutputLine(command.Redactor.RedactText(text), isError);
                 lock (gate)
                 {
-                    parser.Accept(line);
+                    // The builder's line first, then the step line it may finish (so at -v:n the summary follows the raw output).
                     onOutput?.Invoke(line);
+                    parser.Accept(line);
                 }
             }
 

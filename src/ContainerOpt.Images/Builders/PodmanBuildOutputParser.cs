@@ -90,8 +90,8 @@ public sealed class PodmanBuildOutputParser : BuildOutputParser
             if (failed is not null)
             {
                 failed.Error = ErrorMessage;
-                failed.Completed = true;
                 FailedStep ??= failed;
+                Fail(failed);
             }
             return;
         }

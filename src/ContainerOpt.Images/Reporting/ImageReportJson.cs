@@ -1,4 +1,4 @@
-using ContainerOpt.Images.Json;
+using ContainerOpt.Core.Json;
 using ContainerOpt.Images.Layers;
 
 namespace ContainerOpt.Images.Reporting;

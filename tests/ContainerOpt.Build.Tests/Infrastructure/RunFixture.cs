@@ -43,6 +43,11 @@ internal static class RunFixture
     public static string SdkPackagePath => Path.Combine(FeedDirectory, $"ContainerOpt.Sdk.{PackageVersion}.nupkg");
     public static string CliPackagePath => Path.Combine(FeedDirectory, $"ContainerOpt.Cli.{PackageVersion}.nupkg");
 
+    /// <summary>Each package's `dotnet pack` (at normal verbosity, which shows NuGet's notes such as a missing readme), by package id.</summary>
+    public static IReadOnlyDictionary<string, DotnetResult> PackResults => _packResults;
+
+    private static readonly Dictionary<string, DotnetResult> _packResults = new(StringComparer.Ordinal);
+
     private static readonly Lazy<string> LazyCli = new(InstallCli, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The <c>containeropt</c> command, installed from the run's feed (its nuget.config maps ContainerOpt.* there) as a user installs the tool.</summary>
@@ -114,17 +119,18 @@ internal static class RunFixture
         }
         PackageVersion = $"{prefix.Stdout.Trim()}-test.t{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}p{pid}";
 
-        foreach (var project in new[] { "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj", "sdk/ContainerOpt.Sdk.csproj", "src/ContainerOpt.Cli/ContainerOpt.Cli.csproj" })
+        foreach (var (id, project) in new[] { ("ContainerOpt.Build", "src/ContainerOpt.Tasks/ContainerOpt.Tasks.csproj"), ("ContainerOpt.Sdk", "sdk/ContainerOpt.Sdk.csproj"), ("ContainerOpt.Cli", "src/ContainerOpt.Cli/ContainerOpt.Cli.csproj") })
         {
             var pack = DotnetRunner.Run(RepoRoot, new[]
             {
-                "pack", project, "-c", "Release", "-o", FeedDirectory, "-nologo", "-tl:off", "-v:q",
+                "pack", project, "-c", "Release", "-o", FeedDirectory, "-nologo", "-tl:off", "-v:n",
                 "-p:PackageVersion=" + PackageVersion,
             }, timeout: TimeSpan.FromMinutes(8));
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException("packing failed: " + pack.Describe());
             }
+            _packResults[id] = pack;
         }
         foreach (var package in new[] { BuildPackagePath, SdkPackagePath, CliPackagePath })
         {

@@ -14,7 +14,7 @@ internal static class TestImages
         {
             string by = createdBy?[i] ?? $"RUN /bin/sh -c step {i} # buildkit";
             history.Append(i == 0 ? "" : ",").Append("{\"created\":\"2024-01-01T00:00:00Z\",\"created_by\":")
-                .Append(ContainerOpt.Images.Json.JsonWriter.Escape(by)).Append('}');
+                .Append(ContainerOpt.Core.Json.JsonWriter.Escape(by)).Append('}');
             if (i == 0 && extraHistory.Length > 0) history.Append(',').Append(extraHistory);
         }
         string diffIds = string.Join(",", layerTars.Select(t => "\"" + TestData.Sha256(t) + "\""));

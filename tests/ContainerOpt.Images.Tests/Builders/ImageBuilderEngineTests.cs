@@ -78,6 +78,35 @@ public sealed class ImageBuilderEngineTests
         Assert.IsFalse(result.Steps.Any(s => s.Instruction == "RUN echo never"));
     }
 
+    /// <summary>
+    /// Issue 13 item 5: each step's line is handed over as the builder finishes the step, not when the build is over:
+    /// the first RUN's line arrives while the next one still sleeps.
+    /// </summary>
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void StepLines_ArriveAsEachStepFinishes_WhileTheBuildRuns(bool buildKit)
+    {
+        DockerEngine.Require();
+        string context = Context($"FROM {Base}\nRUN echo {Guid.NewGuid():N}\nRUN sleep 4\nRUN exit 5\n");
+        var request = new ImageBuildRequest(context, Path.Combine(context, "Dockerfile")) { Network = "none" };
+        var finished = new List<(string Line, TimeSpan At)>();
+        var clock = Stopwatch.StartNew();
+
+        ImageBuildResult result = ImageBuilder.Build(request, Detect(buildKit), null, null,
+            step => finished.Add((BuildStepLine.Format(step), clock.Elapsed)));
+        TimeSpan end = clock.Elapsed;
+
+        Assert.IsFalse(result.Succeeded);
+        CollectionAssert.AreEqual(new[] { "FROM", "RUN", "RUN", "RUN" }, finished.Select(f => f.Line.Split(' ')[1]).ToArray(), string.Join("\n", finished));
+        StringAssert.StartsWith(finished[1].Line, "[2/4] RUN echo ");
+        StringAssert.StartsWith(finished[2].Line, "[3/4] RUN sleep 4                                            DONE ");
+        Assert.AreEqual("[4/4] RUN exit 5                                             ERROR", finished[3].Line);
+        Assert.IsTrue(end - finished[1].At >= TimeSpan.FromSeconds(3),
+            $"the line of step 2 came {finished[1].At} into a build of {end}: not while step 3 slept");
+        Assert.AreEqual("COPT0014", result.Failure!.Finding.Code, "the failure is still the step's finding");
+    }
+
     [TestMethod]
     [DataRow(true)]
     [DataRow(false)]

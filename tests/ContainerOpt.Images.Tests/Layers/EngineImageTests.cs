@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Archives;
-using ContainerOpt.Images.Json;
+using ContainerOpt.Core.Json;
 using ContainerOpt.Images.Layers;
 using ContainerOpt.Images.Reporting;
 using ContainerOpt.TestSupport;

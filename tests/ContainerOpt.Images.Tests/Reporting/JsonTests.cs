@@ -1,4 +1,4 @@
-using ContainerOpt.Images.Json;
+using ContainerOpt.Core.Json;
 
 namespace ContainerOpt.Images.Tests.Reporting;
 

@@ -66,7 +66,7 @@ public sealed class ReportOutputTests
             "    {\n      \"path\": \"big\",\n      \"size\": 5000,\n      \"layer\": 1,\n      \"kind\": \"removed\"\n    },\n" +
             "    {\n      \"path\": \"tmp/x\",\n      \"size\": 5,\n      \"layer\": 2,\n      \"kind\": \"leftoverCache\"\n    }\n" +
             "  ]\n}\n");
-        var parsed = ContainerOpt.Images.Json.JsonReader.Parse(json);
+        var parsed = ContainerOpt.Core.Json.JsonReader.Parse(json);
         Assert.AreEqual(2, parsed["layers"]!.Items[1]["dockerfileLine"]!.AsInt64);
         Assert.AreEqual(5000, parsed["layers"]!.Items[1]["wastedBytes"]!.AsInt64);
     }

@@ -11,30 +11,43 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class RunScript
 {
-    /// <summary>Maps script offsets to the source; null for the RUN's command line (<see cref="InstructionSyntax.MapArgumentText"/>).</summary>
-    private readonly Func<int, int, TextSpan>? _map;
+    /// <summary>
+    /// How a heredoc body or an exec form maps back to the source; null for the RUN's command line (most scripts,
+    /// mapped by <see cref="InstructionSyntax.MapArgumentText"/>): one field fewer per RUN.
+    /// </summary>
+    private sealed class Elsewhere
+    {
+        public Elsewhere(HeredocSyntax? heredoc, Func<int, int, TextSpan> map)
+        {
+            Heredoc = heredoc;
+            Map = map;
+        }
 
-    internal RunScript(StageInstruction instruction, InstructionSyntax run, ShellScript script, HeredocSyntax? heredoc,
+        public HeredocSyntax? Heredoc { get; }
+        public Func<int, int, TextSpan> Map { get; }
+    }
+
+    private readonly Elsewhere? _elsewhere;
+
+    internal RunScript(StageInstruction instruction, ShellScript script, HeredocSyntax? heredoc,
         ShellSettings shell, Func<int, int, TextSpan>? map)
     {
         Instruction = instruction;
-        Run = run;
         Script = script;
-        Heredoc = heredoc;
         Shell = shell;
-        _map = map;
+        _elsewhere = map is null ? null : new Elsewhere(heredoc, map);
     }
 
     /// <summary>The instruction in its stage (for <c>ONBUILD RUN</c>, the ONBUILD).</summary>
     public StageInstruction Instruction { get; }
 
     /// <summary>The RUN itself (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
-    public InstructionSyntax Run { get; }
+    public InstructionSyntax Run => Instruction.Syntax.Effective;
 
     public ShellScript Script { get; }
 
     /// <summary>The heredoc whose body this script is, or null for the command line.</summary>
-    public HeredocSyntax? Heredoc { get; }
+    public HeredocSyntax? Heredoc => _elsewhere?.Heredoc;
 
     /// <summary>The SHELL in force for this RUN.</summary>
     public ShellSettings Shell { get; }
@@ -50,7 +63,7 @@ public sealed class RunScript
     public TextSpan SpanOf(ShellWord word) => Map(word.Start, word.End);
 
     // The command line needs no delegate of its own: one fewer object per RUN.
-    private TextSpan Map(int start, int end) => _map is null ? Run.MapArgumentText(start, end - start) : _map(start, end);
+    private TextSpan Map(int start, int end) => _elsewhere is null ? Run.MapArgumentText(start, end - start) : _elsewhere.Map(start, end);
 
     /// <summary>From the program name to the last argument.</summary>
     public TextSpan SpanOf(ShellCommand command)
@@ -86,6 +99,7 @@ public sealed class ShellSettings
         {
             Program = Program.Substring(0, Program.Length - 4);
         }
+        IsPosix = Program is not ("pwsh" or "powershell" or "cmd"); // asked of every RUN by every rule
     }
 
     /// <summary>The SHELL's JSON arguments, e.g. <c>["/bin/bash", "-o", "pipefail", "-c"]</c>.</summary>
@@ -97,7 +111,7 @@ public sealed class ShellSettings
     /// <summary>Base name of the shell program, lower case, without .exe (<c>bash</c>, <c>pwsh</c>, <c>cmd</c>).</summary>
     public string Program { get; }
 
-    public bool IsPosix => Program is not ("pwsh" or "powershell" or "cmd");
+    public bool IsPosix { get; }
 
     /// <summary>True when the shell is one where <c>set -o pipefail</c> exists (bash, zsh, ash, ksh...; not dash/sh).</summary>
     public bool SupportsPipefail => Program is "bash" or "zsh" or "ash" or "ksh" or "mksh" or "busybox";

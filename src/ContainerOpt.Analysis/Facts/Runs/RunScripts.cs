@@ -59,13 +59,13 @@ public static class RunScripts
                 int first = ElementAt(starts, start), last = ElementAt(starts, Math.Max(start, end - 1));
                 return args.Count == 0 ? run.Span : args[first].Span.Union(args[last].Span);
             }
-            scripts.Add(new RunScript(instruction, run, ShellScript.Parse(text), null, shell, Map));
+            scripts.Add(new RunScript(instruction, ShellScript.Parse(text), null, shell, Map));
             return;
         }
 
         string line = run.ArgumentText.Value;
         var lineScript = ShellScript.Parse(line);
-        scripts.Add(new RunScript(instruction, run, lineScript, null, shell, map: null));
+        scripts.Add(new RunScript(instruction, lineScript, null, shell, map: null));
         if (run.Heredocs.Count == 0)
         {
             return;
@@ -80,7 +80,7 @@ public static class RunScripts
                 continue;
             }
             int bodyStart = heredoc.BodySpan.Start;
-            scripts.Add(new RunScript(instruction, run, ShellScript.Parse(body), heredoc, shell,
+            scripts.Add(new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
                 (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e))));
         }
     }

@@ -1,5 +1,5 @@
-using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Core.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -42,98 +42,234 @@ public readonly struct StepCommand
 /// </summary>
 public sealed class RunStep
 {
-    internal RunStep(StageInstruction instruction, InstructionSyntax run, IReadOnlyList<RunScript> scripts, string workdir, DockerfileModel model)
+    internal RunStep(StageInstruction instruction, ArrayView<RunScript> scripts, string workdir, DockerfileModel model)
     {
-        Instruction = instruction;
-        Run = run;
         Scripts = scripts;
         Workdir = workdir;
-        int count = 0;
+        int count = 0, firstCd = int.MaxValue;
         for (int s = 0; s < scripts.Count; s++)
         {
             count += scripts[s].Script.Commands.Count;
         }
-        var commands = count == 0 ? Array.Empty<StepCommand>() : new StepCommand[count];
-        int next = 0;
-        for (int s = 0; s < scripts.Count; s++)
+        if (scripts.Count == 1)
         {
-            bool cd = false;
-            var scriptCommands = scripts[s].Script.Commands;
-            for (int i = 0; i < scriptCommands.Count; i++)
-            {
-                var command = scriptCommands[i];
-                commands[next] = new StepCommand(scripts[s], command, s * 1_000_000 + i, cd, next);
-                next++;
-                if (command.Is("cd") || command.Is("pushd"))
-                {
-                    cd = true;
-                }
-            }
+            firstCd = FirstCd(scripts[0].Script.Commands);
+            _single = scripts[0];
+            _singleCommands = _single.Script.CommandArray;
         }
-        Commands = commands;
-        if (run.Flags.Count == 0)
-        {
-            // Most RUNs have no --mount: nothing more to keep.
-            Mounts = Array.Empty<RunMount>();
-            MountTargets = CacheMountTargets = Array.Empty<string>();
-            return;
-        }
-        var mounts = new List<RunMount>();
-        foreach (var flag in run.Flags)
-        {
-            if (RunMount.FromFlag(flag) is { } mount)
-            {
-                mounts.Add(mount);
-            }
-        }
-        Mounts = mounts;
-        var discarded = new List<string>();
-        var caches = new List<string>();
-        foreach (var mount in mounts)
-        {
-            string type = mount.Type.ToLowerInvariant();
-            if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
-            {
-                string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
-                if (expanded.Length > 0)
-                {
-                    discarded.Add(LayerPaths.Resolve(expanded, workdir));
-                    if (type == "cache")
-                    {
-                        caches.Add(LayerPaths.Resolve(expanded, workdir));
-                    }
-                }
-            }
-        }
-        MountTargets = discarded;
-        CacheMountTargets = caches;
+        _commandCount = count;
+        _firstCd = firstCd;
+        _mounts = Run.Flags.Count == 0 ? StepMounts.None : StepMounts.Of(Run, instruction, workdir, model);
     }
 
-    public StageInstruction Instruction { get; }
+    public StageInstruction Instruction => (_single ?? Scripts[0]).Instruction;
 
     /// <summary>The RUN (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
-    public InstructionSyntax Run { get; }
+    public InstructionSyntax Run => Scripts[0].Run;
 
     public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Run);
 
-    public IReadOnlyList<RunScript> Scripts { get; }
+    /// <summary>The step's scripts: a view of the file's <see cref="DockerfileFacts.RunScripts"/>, which keeps a RUN's scripts together.</summary>
+    public ArrayView<RunScript> Scripts { get; }
 
-    public IReadOnlyList<StepCommand> Commands { get; }
+    /// <summary>Every command of every script, in execution order: worked out when asked, nothing stored per command.</summary>
+    public StepCommands Commands => new(this);
 
-    public IReadOnlyList<RunMount> Mounts { get; }
+    private readonly int _commandCount;
+
+    // The common case, a RUN with one script: its commands read with two loads, not four (every rule walks every RUN).
+    private readonly RunScript? _single;
+    private readonly ShellCommand[]? _singleCommands;
+
+    // Where the first cd (or pushd) of a one-script step is: the commands after it run elsewhere than WORKDIR.
+    private readonly int _firstCd;
+
+    private static int FirstCd(ArrayView<ShellCommand> commands)
+    {
+        for (int i = 0; i < commands.Count; i++)
+        {
+            if (commands[i].Is("cd") || commands[i].Is("pushd"))
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+
+    /// <summary>The commands of a RUN's scripts as one list (see <see cref="Commands"/>); no allocation to walk it.</summary>
+    public readonly struct StepCommands : IReadOnlyList<StepCommand>
+    {
+        private readonly RunStep _step;
+
+        private readonly RunScript? _single;
+        private readonly ShellCommand[]? _singleCommands;
+
+        internal StepCommands(RunStep step)
+        {
+            _step = step;
+            _single = step._single;
+            _singleCommands = step._singleCommands;
+        }
+
+        public int Count => _step._commandCount;
+
+        public StepCommand this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+                if (_singleCommands is { } commands)
+                {
+                    return new StepCommand(_single!, commands[index], index, index > _step._firstCd, index);
+                }
+                var scripts = _step.Scripts;
+                int within = index;
+                for (int s = 0; ; s++)
+                {
+                    var scriptCommands = scripts[s].Script.Commands;
+                    if (within < scriptCommands.Count)
+                    {
+                        return new StepCommand(scripts[s], scriptCommands[within], s * 1_000_000 + within, within > FirstCd(scriptCommands), index);
+                    }
+                    within -= scriptCommands.Count;
+                }
+            }
+        }
+
+        public Enumerator GetEnumerator() => new(_step);
+
+        IEnumerator<StepCommand> IEnumerable<StepCommand>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<StepCommand>
+        {
+            private readonly RunStep _step;
+            private RunScript? _script;
+            private ShellCommand[] _commands;
+            private int _scriptIndex, _within, _index, _firstCd;
+
+            internal Enumerator(RunStep step)
+            {
+                _step = step;
+                _within = -1;
+                _index = -1;
+                if (step._single is { } single)
+                {
+                    _scriptIndex = 0;
+                    _script = single;
+                    _commands = step._singleCommands!;
+                    _firstCd = step._firstCd;
+                }
+                else
+                {
+                    _scriptIndex = -1;
+                    _script = null;
+                    _commands = Array.Empty<ShellCommand>();
+                    _firstCd = int.MaxValue;
+                }
+            }
+
+            public StepCommand Current => new(_script!, _commands[_within], _scriptIndex * 1_000_000 + _within, _within > _firstCd, _index);
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                _within++;
+                while (_within >= _commands.Length)
+                {
+                    var scripts = _step.Scripts;
+                    if (++_scriptIndex >= scripts.Count)
+                    {
+                        _within = _commands.Length; // stays at the end
+                        _scriptIndex = scripts.Count;
+                        return false;
+                    }
+                    _script = scripts[_scriptIndex];
+                    _commands = _script.Script.CommandArray;
+                    _firstCd = scripts.Count == 1 ? _step._firstCd : FirstCd(_script.Script.Commands);
+                    _within = 0;
+                }
+                _index++;
+                return true;
+            }
+
+            public void Reset() => throw new NotSupportedException();
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+
+    public IReadOnlyList<RunMount> Mounts => _mounts.Mounts;
 
     /// <summary>Targets of cache, tmpfs and bind mounts (absolute): what is written there never reaches the layer.</summary>
-    public IReadOnlyList<string> MountTargets { get; }
+    public IReadOnlyList<string> MountTargets => _mounts.Targets;
 
     /// <summary>Targets of the cache mounts only (absolute).</summary>
-    public IReadOnlyList<string> CacheMountTargets { get; }
+    public IReadOnlyList<string> CacheMountTargets => _mounts.CacheTargets;
+
+    // Most RUNs have no --mount: they share one empty set, one field instead of three.
+    private readonly StepMounts _mounts;
+
+    private sealed class StepMounts
+    {
+        public static readonly StepMounts None = new(Array.Empty<RunMount>(), Array.Empty<string>(), Array.Empty<string>());
+
+        private StepMounts(IReadOnlyList<RunMount> mounts, IReadOnlyList<string> targets, IReadOnlyList<string> cacheTargets)
+        {
+            Mounts = mounts;
+            Targets = targets;
+            CacheTargets = cacheTargets;
+        }
+
+        public IReadOnlyList<RunMount> Mounts { get; }
+        public IReadOnlyList<string> Targets { get; }
+        public IReadOnlyList<string> CacheTargets { get; }
+
+        public static StepMounts Of(InstructionSyntax run, StageInstruction instruction, string workdir, DockerfileModel model)
+        {
+            var mounts = new List<RunMount>();
+            foreach (var flag in run.Flags)
+            {
+                if (RunMount.FromFlag(flag) is { } mount)
+                {
+                    mounts.Add(mount);
+                }
+            }
+            var discarded = new List<string>();
+            var caches = new List<string>();
+            foreach (var mount in mounts)
+            {
+                string type = mount.Type.ToLowerInvariant();
+                if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
+                {
+                    string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
+                    if (expanded.Length > 0)
+                    {
+                        discarded.Add(LayerPaths.Resolve(expanded, workdir));
+                        if (type == "cache")
+                        {
+                            caches.Add(LayerPaths.Resolve(expanded, workdir));
+                        }
+                    }
+                }
+            }
+            return new StepMounts(mounts, discarded, caches);
+        }
+    }
 
     public string Workdir { get; }
 
     /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
     internal bool? DisablesDockerClean { get; set; }
 
-    public bool IsPosix => Scripts.Count > 0 && Scripts[0].IsPosix;
+    public bool IsPosix => (_single ?? Scripts[0]).IsPosix;
 
     /// <summary>The RUN's line (for messages).</summary>
     public int Line => Instruction.Syntax.StartLine;
@@ -297,6 +433,11 @@ public sealed class RunStep
     /// True when a <c>--mount=type=cache</c> (or <c>type=tmpfs</c> when <paramref name="tmpfsToo"/>) has a
     /// target, as written, containing one of the fragments (<c>.cache/pip</c> matches <c>/root/.cache/pip</c>).
     /// </summary>
+    public bool HasCacheMountContaining(bool tmpfsToo, string fragment) => Mounts.Count > 0 && HasCacheMountContaining(tmpfsToo, new[] { fragment });
+
+    // Asked of every RUN with literal fragments: a RUN without mounts (most) allocates no array for them.
+    public bool HasCacheMountContaining(bool tmpfsToo, string fragment, string other) => Mounts.Count > 0 && HasCacheMountContaining(tmpfsToo, new[] { fragment, other });
+
     public bool HasCacheMountContaining(bool tmpfsToo, params string[] fragments)
     {
         for (int i = 0; i < Mounts.Count; i++)
@@ -372,7 +513,7 @@ public sealed class RunStep
 /// <summary>The RUN steps of a file, in file order, and the WORKDIR of every instruction. One of the file's facts.</summary>
 public sealed class RunSteps
 {
-    internal RunSteps(DockerfileModel model, IReadOnlyList<RunScript> runScripts)
+    internal RunSteps(DockerfileModel model, ArrayView<RunScript> runScripts)
     {
         _workdirs = ComputeWorkdirs(model);
         // RunScripts.Collect adds each instruction's scripts together, in file order: a step is a run of scripts of
@@ -386,17 +527,17 @@ public sealed class RunSteps
             {
                 next++;
             }
-            var scripts = new RunScript[next - first];
-            for (int i = 0; i < scripts.Length; i++)
-            {
-                scripts[i] = runScripts[first + i];
-            }
-            var step = new RunStep(instruction, scripts[0].Run, scripts, WorkdirOf(instruction), model);
+            var step = new RunStep(instruction, runScripts.Slice(first, next - first), WorkdirOf(instruction), model);
             all.Add(step);
             first = next;
         }
-        All = all;
+        All = all.ToArray();
         Posix = all.Where(s => s.IsPosix).ToArray();
+        _lines = new int[all.Count];
+        for (int i = 0; i < _lines.Length; i++)
+        {
+            _lines[i] = all[i].Line;
+        }
     }
 
     /// <summary>Every RUN (ONBUILD RUN included) in file order.</summary>
@@ -405,22 +546,14 @@ public sealed class RunSteps
     /// <summary>The RUNs run by a POSIX shell (not under a PowerShell or cmd SHELL), in file order.</summary>
     public IReadOnlyList<RunStep> Posix { get; }
 
+    // The steps' lines side by side: Find searches them without touching a step (asked once per instruction by many rules).
+    private readonly int[] _lines;
+
     /// <summary>The step of a RUN (or ONBUILD RUN) instruction, or null. Steps are in file order: a binary search by line, no map per RUN.</summary>
     public RunStep? Find(StageInstruction instruction)
     {
-        var all = All;
-        int line = instruction.Syntax.StartLine, low = 0, high = all.Count - 1;
-        while (low <= high)
-        {
-            int middle = (low + high) >> 1;
-            int at = all[middle].Line;
-            if (at == line)
-            {
-                return ReferenceEquals(all[middle].Instruction, instruction) ? all[middle] : null;
-            }
-            if (at < line) low = middle + 1; else high = middle - 1;
-        }
-        return null;
+        int at = Array.BinarySearch(_lines, instruction.Syntax.StartLine);
+        return at >= 0 && ReferenceEquals(All[at].Instruction, instruction) ? All[at] : null;
     }
 
     public string WorkdirOf(StageInstruction instruction)

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -18,7 +19,12 @@ public sealed class COPT2004NoSudo : DockerfileRule
             {
                 var command = item.Command;
                 // sudo is a wrapper: it sits in Words before the program (sudo -u app env X=1 make).
-                var sudo = command.Words.Take(command.NameIndex + 1).FirstOrDefault(w => IsSudo(w.Value));
+                ShellWord? sudo = null;
+                var words = command.Words;
+                for (int i = 0; i <= command.NameIndex && i < words.Count && sudo is null; i++)
+                {
+                    sudo = IsSudo(words[i].Value) ? words[i] : null;
+                }
                 if (sudo is not null)
                 {
                     context.Report(item.Script.SpanOf(sudo));

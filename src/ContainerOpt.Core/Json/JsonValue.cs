@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ContainerOpt.Images.Json;
+namespace ContainerOpt.Core.Json;
 
 /// <summary>The kinds of JSON value.</summary>
 public enum JsonKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ContainerOpt.Images.Json;
+namespace ContainerOpt.Core.Json;
 
 /// <summary>
 /// A strict RFC 8259 reader into <see cref="JsonValue"/>. Bad input raises <see cref="FormatException"/>

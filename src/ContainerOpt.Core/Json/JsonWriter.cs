@@ -1,18 +1,27 @@
 using System.Globalization;
 
-namespace ContainerOpt.Images.Json;
+namespace ContainerOpt.Core.Json;
 
 /// <summary>
 /// Writes indented JSON (two spaces, RFC 8259 escaping, invariant culture) to a <see cref="TextWriter"/>.
-/// The caller drives structure; the writer places commas, newlines and indentation.
+/// The caller drives structure; the writer places commas, newlines and indentation. The image report and every
+/// finding report (ContainerOpt.Analysis.Reporting) write through it: no JSON package in the netstandard2.0
+/// assemblies Visual Studio's MSBuild loads, and nothing for the trimmer or Native AOT to resolve by reflection.
 /// </summary>
 public sealed class JsonWriter
 {
     private readonly TextWriter _output;
     private readonly Stack<bool> _hasItems = new();
+    private readonly bool _indented;
     private bool _afterName;
 
-    public JsonWriter(TextWriter output) => _output = output ?? throw new ArgumentNullException(nameof(output));
+    /// <param name="output">Where the JSON goes.</param>
+    /// <param name="indented">False: one line, no spaces (a document per line, as Codacy and Code Climate read them).</param>
+    public JsonWriter(TextWriter output, bool indented = true)
+    {
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _indented = indented;
+    }
 
     public void StartObject()
     {
@@ -36,7 +45,7 @@ public sealed class JsonWriter
     {
         BeforeValue();
         WriteString(name);
-        _output.Write(": ");
+        _output.Write(_indented ? ": " : ":");
         _afterName = true;
     }
 
@@ -95,6 +104,12 @@ public sealed class JsonWriter
         Number(value);
     }
 
+    public void Property(string name, bool value)
+    {
+        Name(name);
+        Boolean(value);
+    }
+
     /// <summary>Escapes per RFC 8259: quote, backslash and control characters; everything else is written as is (UTF-8 output).</summary>
     public static string Escape(string value)
     {
@@ -119,8 +134,9 @@ public sealed class JsonWriter
                 '\t' => "\\t",
                 '\b' => "\\b",
                 '\f' => "\\f",
-                // U+2028/2029 are valid JSON but break JavaScript readers of the report.
-                _ when c < 0x20 || c == '\u2028' || c == '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                // U+2028/2029 are valid JSON but break JavaScript readers of the report; DEL and the C1 controls are
+                // valid too, but a terminal showing the report would act on them.
+                _ when c < 0x20 || c is >= '\u007f' and <= '\u009f' || c == '\u2028' || c == '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => null,
             };
             if (escape is null) continue;
@@ -155,6 +171,7 @@ public sealed class JsonWriter
 
     private void NewLine(int depth)
     {
+        if (!_indented) return;
         _output.Write('\n');
         for (int i = 0; i < depth; i++) _output.Write("  ");
     }
