@@ -1,5 +1,5 @@
 #:project ../src/ContainerOpt.Core/ContainerOpt.Core.csproj
-// Writes what the catalogue decides into the docs: every help page's **Modes** line, README's diagnostics count
+// Writes what the catalogue decides into the docs: every help page's **Modes** line (and **Fix** line, for a rule with a fixer), README's diagnostics count
 // and its mode table's counts. The catalogue tests fail when these drift; run `bash build/sync-docs.sh` to fix them.
 using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
@@ -18,6 +18,15 @@ foreach (var d in DiagnosticCatalog.All)
     string updated = text.Contains("**Modes:**", StringComparison.Ordinal)
         ? Regex.Replace(text, @"\*\*Modes:\*\*[^\n]*", _ => line)
         : text.Insert(text.IndexOf("\n\n", text.IndexOf("**", StringComparison.Ordinal), StringComparison.Ordinal), "\n\n" + line);
+    // The fixer's line follows the Modes line on the pages of fixable rules, and is on no other page.
+    string? fix = DiagnosticCatalog.FixLine(d);
+    updated = Regex.Replace(updated, @"\n\n\*\*Fix:\*\*[^\n]*", "");
+    if (fix is not null)
+    {
+        int modes = updated.IndexOf("**Modes:**", StringComparison.Ordinal);
+        int end = updated.IndexOf('\n', modes);
+        updated = updated.Insert(end < 0 ? updated.Length : end, "\n\n" + fix);
+    }
     if (updated != text)
     {
         File.WriteAllText(page, updated);

@@ -28,6 +28,7 @@ public static class CliApp
         ("rules", RulesCommand.Description, RulesCommand.Create),
         ("generate", GenerateCommand.Description, GenerateCommand.Create),
         ("layers", LayersCommand.Description, LayersCommand.Create),
+        ("fix", FixCommand.Description, FixCommand.Create),
     };
 
     /// <summary>The message a missing operand gets instead of System.CommandLine's generic one.</summary>

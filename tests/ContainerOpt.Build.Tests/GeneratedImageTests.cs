@@ -265,7 +265,7 @@ public sealed class GeneratedImageTests : BuildTestBase
     }
 
     /// <summary>Starts the web image on a free host port, GETs <paramref name="path"/> once it answers, stops it.</summary>
-    private static string GetWhileRunning(string image, string path)
+    internal static string GetWhileRunning(string image, string path)
     {
         int port = FreePort();
         string container = DockerEngine.RunChecked("run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", image).StandardOutput.Trim();
@@ -314,7 +314,7 @@ public sealed class GeneratedImageTests : BuildTestBase
         return logs;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

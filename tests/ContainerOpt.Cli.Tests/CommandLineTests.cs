@@ -5,7 +5,7 @@ namespace ContainerOpt.Cli.Tests;
 public sealed class CommandLineTests
 {
     [TestMethod]
-    [DataRow("containeropt: name a command: lint, parse, rules, generate, layers.\nRun 'containeropt --help' for usage.\n")]
+    [DataRow("containeropt: name a command: lint, parse, rules, generate, layers, fix.\nRun 'containeropt --help' for usage.\n")]
     [DataRow("containeropt: Unknown command 'lnt'. Did you mean 'lint'?\nRun 'containeropt --help' for usage.\n", "lnt")]
     [DataRow("containeropt: Unknown option '--frmat'. Did you mean '--format'?\nRun 'containeropt lint --help' for usage.\n", "lint", "--frmat", "json", "Dockerfile")]
     [DataRow("containeropt: Unknown option '--no-fial'. Did you mean '--no-fail'?\nRun 'containeropt lint --help' for usage.\n", "lint", "Dockerfile", "--no-fial")]
@@ -63,6 +63,7 @@ public sealed class CommandLineTests
     [DataRow("rules-help.txt", "rules", "--help")]
     [DataRow("generate-help.txt", "generate", "--help")]
     [DataRow("layers-help.txt", "layers", "--help")]
+    [DataRow("fix-help.txt", "fix", "--help")]
     public void Help_is_generated_from_the_commands(string snapshot, params string[] args)
     {
         // As a process: the usage line names the executable (containeropt, not the test host).

@@ -19,9 +19,22 @@ public sealed class RulesCommandTests
         Assert.AreEqual("Practice", apt.GetProperty("category").GetString());
         Assert.AreEqual("DL3008", apt.GetProperty("equivalents")[0].GetString());
         Assert.IsTrue(apt.GetProperty("enabledByDefault").GetBoolean());
+        Assert.IsFalse(apt.GetProperty("fixable").GetBoolean());
+        Assert.IsTrue(rules.Single(r => r.GetProperty("code").GetString() == "COPT1106").GetProperty("fixable").GetBoolean());
+        Assert.AreEqual(DiagnosticCatalog.All.Count(DiagnosticCatalog.IsFixable), rules.Count(r => r.GetProperty("fixable").GetBoolean()));
         StringAssert.EndsWith(apt.GetProperty("helpUri").GetString(), "docs/rules/COPT2008.md");
         var codes = rules.Select(r => r.GetProperty("code").GetString()).ToArray();
         CollectionAssert.AreEqual(codes.OrderBy(c => c, StringComparer.Ordinal).ToArray(), codes, "sorted by code");
+    }
+
+    [TestMethod]
+    public void Text_marks_the_rules_containeropt_fix_fixes()
+    {
+        var (code, stdout, _) = CliRunner.Run("rules");
+        Assert.AreEqual(0, code);
+        var lines = stdout.Split('\n');
+        StringAssert.EndsWith(lines.Single(l => l.StartsWith("COPT1106 ", StringComparison.Ordinal)).TrimEnd('\r'), "[JSONArgsRecommended] (fixable)");
+        Assert.IsFalse(lines.Single(l => l.StartsWith("COPT2008 ", StringComparison.Ordinal)).Contains("(fixable)", StringComparison.Ordinal));
     }
 
     [TestMethod]

@@ -30,7 +30,20 @@ public sealed class DockerfileAnalyzer
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
-    public AnalysisResult Analyze(AnalysisInput input)
+    public AnalysisResult Analyze(AnalysisInput input) => Analyze(input, out _);
+
+    /// <summary>
+    /// The analysis, each finding carrying its rule's fix for it alone on this text (<see cref="Finding.Fix"/>, null when
+    /// the rule has no fixer or the fixer declines): what SARIF's <c>fixes</c> are written from.
+    /// </summary>
+    public AnalysisResult AnalyzeWithFixes(AnalysisInput input)
+    {
+        var result = Analyze(input, out var facts);
+        return facts is null ? result : new AnalysisResult(result.Syntax, result.Model, Fixes.DockerfileFixEngine.WithFixes(result.Findings, facts));
+    }
+
+    /// <summary>The analysis and the facts its rules read (null when the file did not parse), for the fix engine; the result does not keep them.</summary>
+    internal AnalysisResult Analyze(AnalysisInput input, out DockerfileFacts? facts)
     {
         var source = input.Source;
         var options = input.Options;
@@ -46,9 +59,10 @@ public sealed class DockerfileAnalyzer
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
         var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
+        facts = null;
         if (!syntax.FailsBuildKitParse)
         {
-            var facts = new DockerfileFacts(model,
+            facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
                 input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);

@@ -59,13 +59,32 @@ public sealed class RuleContext
     public void Report(TextSpan span, params object?[] messageArgs) => ReportWith(span, null, messageArgs);
 
     /// <summary>
+    /// Reports with what the rule's fixer needs to know (Roslyn's diagnostic properties: the replacement the message
+    /// names), so the fixer does not decide again what the rule decided.
+    /// </summary>
+    public void Report(TextSpan span, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs) =>
+        Add(_rule.Descriptor.DefaultSeverity, span, null, messageArgs, properties);
+
+    /// <summary><see cref="ReportAs(DiagnosticSeverity, TextSpan, object?[])"/> with properties for the fixer.</summary>
+    public void ReportAs(DiagnosticSeverity severity, TextSpan span, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs) =>
+        Add(severity, span, null, messageArgs, properties);
+
+    /// <summary>
     /// Reports one finding for several places (the first is <paramref name="span"/>); the others become its additional
     /// locations, so superseded findings on their lines merge into it too. The message should name their lines.
     /// </summary>
     public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs) =>
         ReportAsAlsoAt(_rule.Descriptor.DefaultSeverity, span, others, messageArgs);
 
-    /// <summary><see cref="ReportAlsoAt"/> at a severity other than the descriptor's (see <see cref="ReportAs"/>).</summary>
+    /// <summary><see cref="ReportAlsoAt(TextSpan, IReadOnlyList{TextSpan}, object?[])"/> with properties for the fixer.</summary>
+    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs)
+    {
+        var descriptor = _rule.Descriptor;
+        _sink.Add(new Finding(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), Source.Path, Source.GetLinePositionSpan(span), span,
+            descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray(), properties: properties));
+    }
+
+    /// <summary><see cref="ReportAlsoAt(TextSpan, IReadOnlyList{TextSpan}, object?[])"/> at a severity other than the descriptor's (see <see cref="ReportAs(DiagnosticSeverity, TextSpan, object?[])"/>).</summary>
     public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
@@ -139,10 +158,11 @@ public sealed class RuleContext
         }
     }
 
-    private void Add(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<string>? equivalents, object?[] messageArgs)
+    private void Add(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<string>? equivalents, object?[] messageArgs,
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         var descriptor = _rule.Descriptor;
         _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
-            Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents));
+            Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents, properties: properties));
     }
 }

@@ -6,7 +6,7 @@ using ContainerOpt.Cli.Output;
 
 namespace ContainerOpt.Cli.Commands;
 
-/// <summary><c>containeropt rules [--format text|json]</c>: every diagnostic with its descriptor.</summary>
+/// <summary><c>containeropt rules [--format text|json]</c>: every diagnostic with its descriptor, and whether <c>containeropt fix</c> fixes it.</summary>
 internal static class RulesCommand
 {
     public const string Description = "List every rule: code, name, default severity, title, and the hadolint and BuildKit names it answers to.";
@@ -43,6 +43,7 @@ internal static class RulesCommand
                     json.WriteEndArray();
                     json.WriteString("helpUri", d.HelpUri);
                     json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
+                    json.WriteBoolean("fixable", DiagnosticCatalog.IsFixable(d));
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -54,7 +55,8 @@ internal static class RulesCommand
         {
             string equivalents = d.Equivalents.Count == 0 ? "" : " [" + string.Join(", ", d.Equivalents) + "]";
             string off = d.EnabledByDefault ? "" : " (off by default)";
-            stdout.WriteLine($"{d.Id} {d.Name,-40} {d.DefaultSeverity.ToText(),-8} {d.Title}{equivalents}{off}");
+            string fixable = DiagnosticCatalog.IsFixable(d) ? " (fixable)" : "";
+            stdout.WriteLine($"{d.Id} {d.Name,-40} {d.DefaultSeverity.ToText(),-8} {d.Title}{equivalents}{off}{fixable}");
         }
         return ExitCodes.Success;
     }

@@ -88,4 +88,14 @@ public static partial class DiagnosticCatalog
         "COPT0015", "image-unreadable", "Image cannot be read",
         "Cannot read the image '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
+    public static readonly DiagnosticDescriptor FixSkippedParseErrors = new(
+        "COPT0030", "fix-skipped-parse-errors", "File not fixed: it does not parse",
+        "'{0}' was not fixed: it does not parse ({1}: {2}, line {3}). Correct that first; a file that does not parse is never changed.",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
+    public static readonly DiagnosticDescriptor FixNotWritten = new(
+        "COPT0031", "fix-not-written", "Fixed file not written",
+        "'{0}' was not written: {1}. Nothing in it was changed.",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 }

@@ -6,9 +6,12 @@ namespace ContainerOpt.Core.Diagnostics;
 public sealed class Finding
 {
     public Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, string? filePath, LinePositionSpan location, TextSpan span,
-        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null)
+        IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null,
+        IReadOnlyDictionary<string, string>? properties = null, CodeFix? fix = null)
     {
         Fingerprint = fingerprint;
+        Properties = properties ?? NoProperties;
+        Fix = fix;
         Tier = tier;
         AdditionalLocations = additionalLocations ?? Array.Empty<LinePositionSpan>();
         Equivalents = equivalents ?? descriptor.Equivalents;
@@ -54,14 +57,28 @@ public sealed class Finding
     /// </summary>
     public string? Fingerprint { get; }
 
+    private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
+
+    /// <summary>
+    /// What the rule knows that its fixer needs (Roslyn's <c>Diagnostic.Properties</c>): the replacement its message
+    /// names, the caches a RUN leaves. Empty for most findings; never shown.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Properties { get; }
+
+    /// <summary>The fix for this finding alone, on the text it was found in, when one was asked for (SARIF's <c>fixes</c>); else null.</summary>
+    public CodeFix? Fix { get; }
+
     public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint);
+        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
 
     public Finding WithFingerprint(string? fingerprint) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, fingerprint);
+        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, fingerprint, Properties, Fix);
+
+    public Finding WithFix(CodeFix? fix) =>
+        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, fix);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>

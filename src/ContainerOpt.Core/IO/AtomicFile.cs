@@ -10,7 +10,10 @@ namespace ContainerOpt.Core.IO;
 public static class AtomicFile
 {
     /// <summary>Writes UTF-8 text without a BOM; creates the folder. I/O errors reach the caller.</summary>
-    public static void WriteAllText(string path, string content)
+    public static void WriteAllText(string path, string content) => WriteAllText(path, content, byteOrderMark: false);
+
+    /// <summary>Writes UTF-8 text, with a byte order mark when asked (a fixed file keeps the one it had); creates the folder.</summary>
+    public static void WriteAllText(string path, string content, bool byteOrderMark)
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
@@ -18,7 +21,7 @@ public static class AtomicFile
         string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            File.WriteAllText(temp, content, new UTF8Encoding(false));
+            File.WriteAllText(temp, content, new UTF8Encoding(byteOrderMark));
             if (File.Exists(full))
             {
                 File.Replace(temp, full, null);

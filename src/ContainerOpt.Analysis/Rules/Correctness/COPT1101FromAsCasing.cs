@@ -27,7 +27,7 @@ public sealed class COPT1101FromAsCasing : DockerfileRule
             string expected = lower ? asToken.Value.ToLowerInvariant() : asToken.Value.ToUpperInvariant();
             if (asToken.Value != expected)
             {
-                context.Report(asToken.Span, asToken.Value, keyword, expected);
+                context.Report(asToken.Span, Fixes.FixProperties.Replace(expected), asToken.Value, keyword, expected);
             }
         }
     }

@@ -38,7 +38,7 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
             string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
             if (k != expected)
             {
-                context.Report(keyword.Span, k, majorityLower ? "lowercase" : "uppercase", expected);
+                context.Report(keyword.Span, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
             string v = Name(version);
             if (image.Kind == DotNetImageKind.Sdk && version < highest.Version)
             {
-                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, tag, v, highest.Tfm,
+                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, FixTo(image, highest.Version), tag, v, highest.Tfm,
                     $"the .NET {v} SDK cannot build {highest.Tfm} (NETSDK1045)", Suggest(image, highest.Version));
                 continue;
             }
@@ -64,27 +64,27 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
             string tfm = target.Tfm;
             if (image.Kind == DotNetImageKind.RuntimeDeps || selfContained)
             {
-                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, tag, v, tfm,
+                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     $"the app brings its own runtime, but its native dependencies are tested against the .NET {Name(target.Version)} images", Suggest(image, target.Version));
             }
             else if (version < target.Version)
             {
-                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, tag, v, tfm,
+                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     $"the app needs the .NET {Name(target.Version)} runtime and fails at start on an older one", Suggest(image, target.Version));
             }
             else if (version.Major == target.Version.Major)
             {
-                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, tag, v, tfm,
+                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     "the app rolls forward to the newer minor version, which it was not tested on", Suggest(image, target.Version));
             }
             else if (rollsForward)
             {
-                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, tag, v, tfm,
+                context.ReportAs(DiagnosticSeverity.Warning, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     $"RollForward lets the app start on .NET {v}, a runtime it was not built or tested for", Suggest(image, target.Version));
             }
             else
             {
-                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, tag, v, tfm,
+                context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     $"a framework-dependent app does not roll forward to a new major version by default and fails at start (RollForward=Major would allow it)", Suggest(image, target.Version));
             }
         }
@@ -94,6 +94,9 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
         value is not null && (value.Equals("Major", StringComparison.OrdinalIgnoreCase) || value.Equals("LatestMajor", StringComparison.OrdinalIgnoreCase));
 
     private static string Name(Version v) => v.Major + "." + v.Minor;
+
+    /// <summary>What the fixer writes: the suggested reference.</summary>
+    private static IReadOnlyDictionary<string, string> FixTo(DotNetImage image, Version version) => Fixes.FixProperties.Replace(Suggest(image, version));
 
     private static string Suggest(DotNetImage image, Version version) =>
         (image.IsRetired ? image.CurrentRepository : image.Repository) + ":" + image.TagFor(version);

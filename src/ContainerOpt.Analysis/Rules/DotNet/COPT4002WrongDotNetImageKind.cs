@@ -37,7 +37,7 @@ public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
             if (image.Kind != DotNetImageKind.RuntimeDeps)
             {
                 string how = aot ? "a Native AOT app" : "a self-contained app";
-                context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, name,
+                context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, Fixes.FixProperties.Replace(Replace(image, DotNetImageKind.RuntimeDeps)), name,
                     $"{how} carries its own runtime, so the .NET runtime in '{name}' is dead weight", Replace(image, DotNetImageKind.RuntimeDeps));
             }
             return;
@@ -45,18 +45,18 @@ public sealed class COPT4002WrongDotNetImageKind : DockerfileRule
         var right = project.IsWeb ? DotNetImageKind.Aspnet : DotNetImageKind.Runtime;
         if (image.Kind == DotNetImageKind.RuntimeDeps)
         {
-            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, name,
+            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, Fixes.FixProperties.Replace(Replace(image, right)), name,
                 "it has no .NET runtime and the framework-dependent app fails at start (publish self-contained to use it)", Replace(image, right));
         }
         else if (project.IsWeb && image.Kind == DotNetImageKind.Runtime)
         {
-            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, name,
+            context.ReportAs(DiagnosticSeverity.Error, image.KindSpan, Fixes.FixProperties.Replace(Replace(image, right)), name,
                 "it has no ASP.NET Core runtime and the web app fails at start", Replace(image, right));
         }
         else if (!project.IsWeb && image.Kind == DotNetImageKind.Aspnet)
         {
             string what = project.Kind == ProjectKind.Worker ? "a worker service" : "a console app";
-            context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, name,
+            context.ReportAs(DiagnosticSeverity.Warning, image.KindSpan, Fixes.FixProperties.Replace(Replace(image, right)), name,
                 $"{what} does not use ASP.NET Core, which makes 'aspnet' larger than needed", Replace(image, right));
         }
     }

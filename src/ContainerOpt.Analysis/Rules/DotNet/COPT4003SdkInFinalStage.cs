@@ -38,6 +38,6 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
         {
             runtime += ":" + image.TagFor(version);
         }
-        context.Report(image.KindSpan, image.Reference, runtime);
+        context.Report(image.KindSpan, Fixes.FixProperties.Replace(runtime), image.Reference, runtime);
     }
 }

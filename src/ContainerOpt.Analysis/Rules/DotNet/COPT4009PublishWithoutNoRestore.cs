@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Rules.DotNet;
 
@@ -22,12 +23,14 @@ public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
             {
                 continue;
             }
-            var restore = commands.LastOrDefault(c => c.Index < publish.Index && c.Is("restore") && c.RunsIn(stage)
-                && COPT4008BuildThenPublish.SameProject(c, publish));
-            if (restore is not null)
+            if (RestoreBefore(commands, publish, stage) is { } restore)
             {
                 context.Report(publish.VerbSpan, restore.Line);
             }
         }
     }
+
+    /// <summary>The last <c>dotnet restore</c> of the same project before the publish, in its stage or a stage it is built on.</summary>
+    internal static DotNetCommand? RestoreBefore(IReadOnlyList<DotNetCommand> commands, DotNetCommand publish, Stage stage) =>
+        commands.LastOrDefault(c => c.Index < publish.Index && c.Is("restore") && c.RunsIn(stage) && COPT4008BuildThenPublish.SameProject(c, publish));
 }

@@ -75,7 +75,7 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
                 string stem = name.Substring(0, name.Length - 4);
                 if (!names.Contains(stem, StringComparer.Ordinal))
                 {
-                    context.Report(span, keyword, name, names[0] + ".dll");
+                    context.Report(span, Rename(name, names[0] + ".dll"), keyword, name, names[0] + ".dll");
                 }
                 return;
             }
@@ -85,12 +85,25 @@ public sealed class COPT4011EntrypointWrongAssembly : DockerfileRule
                     && (names.Contains(name, StringComparer.OrdinalIgnoreCase) || !NamedElsewhere(context, name, words.Select(w => w.Instruction))))
                 {
                     bool caseOnly = names.Contains(name, StringComparer.OrdinalIgnoreCase);
-                    context.ReportAs(caseOnly ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, span, keyword, name, names[0]);
+                    if (caseOnly)
+                    {
+                        // Certain: the project's output differs only in case. A name the Dockerfile never mentions elsewhere may be a script.
+                        string right = names.First(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+                        context.ReportAs(DiagnosticSeverity.Error, span, Rename(name, right), keyword, name, names[0]);
+                    }
+                    else
+                    {
+                        context.ReportAs(DiagnosticSeverity.Warning, span, keyword, name, names[0]);
+                    }
                 }
                 return;
             }
         }
     }
+
+    /// <summary>What the fixer writes: the project's output name instead of the wrong one.</summary>
+    private static IReadOnlyDictionary<string, string> Rename(string wrong, string right) =>
+        new Dictionary<string, string> { [Fixes.FixProperties.Original] = wrong, [Fixes.FixProperties.Replacement] = right };
 
     /// <summary>The command words of an ENTRYPOINT/CMD with their exact spans (shell form parsed like the shell).</summary>
     private static IEnumerable<(string, TextSpan, InstructionSyntax)> Words(InstructionSyntax syntax)

@@ -56,6 +56,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
             foreach (var p in PortsOf(pair.Key, pair.Value)) declared.Add(p);
         }
         string listed = string.Join(", ", listening.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ports = new Dictionary<string, string> { [Fixes.FixProperties.Ports] = listed.Replace(" ", "") };
         foreach (var expose in exposes)
         {
             foreach (var token in expose.Syntax.Arguments)
@@ -72,7 +73,7 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
                     continue;
                 }
                 string fix = modern ? $"ENV ASPNETCORE_HTTP_PORTS={number}" : $"ENV ASPNETCORE_URLS=http://+:{number}";
-                context.Report(token.Span, value, listed, why, fix);
+                context.Report(token.Span, ports, value, listed, why, fix);
             }
         }
     }

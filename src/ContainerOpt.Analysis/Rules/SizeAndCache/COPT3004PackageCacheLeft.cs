@@ -60,11 +60,12 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var others = same.Skip(1).ToList();
             var lines = others.Select(f => f.Line).Distinct().ToList();
             string also = lines.Count == 0 ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
-            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), first.Display, first.What, first.Fix + also);
+            var properties = new Dictionary<string, string> { [Fixes.FixProperties.Caches] = first.Kinds };
+            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), properties, first.Display, first.What, first.Fix + also);
         }
     }
 
-    private sealed record Left(Dockerfile.Text.TextSpan Span, string Display, string What, string Fix, int Line);
+    private sealed record Left(Dockerfile.Text.TextSpan Span, string Display, string What, string Fix, int Line, string Kinds);
 
     private static void Check(RunStep step, CacheSetting setting, RuleContext context, List<Left> found)
     {
@@ -101,7 +102,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             string what = string.Join(" and ", products.Select(p => p.Kind.Description));
             string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
             var span = first.At.Script.NameSpanOf(first.Producer.Command);
-            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line));
+            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, string.Join(",", products.Select(p => p.Kind.Id))));
         }
     }
 
