@@ -37,6 +37,21 @@ public sealed class LintFormatTests
     }
 
     [TestMethod]
+    public void Sarif_offers_the_fix_of_a_fixable_finding()
+    {
+        var path = CliRunner.TempFile(Dockerfile);
+        var (code, stdout, stderr) = CliRunner.Run("lint", path, "--format", "sarif");
+        Assert.AreEqual(1, code, stderr);
+        var results = JsonDocument.Parse(stdout).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        // COPT1100's fixer renames the stage; COPT2011 (a port out of range) has no fixer.
+        var rename = results.Single(r => r.GetProperty("ruleId").GetString() == "COPT1100").GetProperty("fixes")[0]
+            .GetProperty("artifactChanges")[0].GetProperty("replacements")[0];
+        Assert.AreEqual("build", rename.GetProperty("insertedContent").GetProperty("text").GetString());
+        Assert.AreEqual(21, rename.GetProperty("deletedRegion").GetProperty("startColumn").GetInt32());
+        Assert.IsFalse(results.Single(r => r.GetProperty("ruleId").GetString() == "COPT2011").TryGetProperty("fixes", out _));
+    }
+
+    [TestMethod]
     public void Text_is_msbuild_byte_for_byte()
     {
         var path = CliRunner.TempFile(Dockerfile);

@@ -155,7 +155,56 @@ public sealed class SarifReport : FindingReportFormat
         json.StartObject();
         json.Property(FindingFingerprints.SarifKey, fingerprint);
         json.EndObject();
+        if (f.Fix is { } fix)
+        {
+            WriteFix(json, path, fix);
+        }
         json.EndObject();
+    }
+
+    /// <summary>
+    /// The finding's fix as SARIF's <c>fixes</c> (§3.55): one artifact change of the finding's file, one replacement per
+    /// edit. An insertion is an empty <c>deletedRegion</c>; a deletion has no <c>insertedContent</c>.
+    /// </summary>
+    private static void WriteFix(JsonWriter json, string path, CodeFix fix)
+    {
+        json.Name("fixes");
+        json.StartArray();
+        json.StartObject();
+        WriteMessage(json, "description", fix.Title);
+        json.Name("artifactChanges");
+        json.StartArray();
+        json.StartObject();
+        json.Name("artifactLocation");
+        json.StartObject();
+        json.Property("uri", ReportText.Uri(path));
+        json.EndObject();
+        json.Name("replacements");
+        json.StartArray();
+        foreach (var edit in fix.Edits)
+        {
+            json.StartObject();
+            json.Name("deletedRegion");
+            json.StartObject();
+            json.Property("startLine", edit.Location.Start.Line);
+            json.Property("startColumn", edit.Location.Start.Column);
+            json.Property("endLine", edit.Location.End.Line);
+            json.Property("endColumn", edit.Location.End.Column);
+            json.EndObject();
+            if (edit.NewText.Length > 0)
+            {
+                json.Name("insertedContent");
+                json.StartObject();
+                json.Property("text", edit.NewText);
+                json.EndObject();
+            }
+            json.EndObject();
+        }
+        json.EndArray();
+        json.EndObject();
+        json.EndArray();
+        json.EndObject();
+        json.EndArray();
     }
 
     private static void WriteMessage(JsonWriter json, string name, string text)

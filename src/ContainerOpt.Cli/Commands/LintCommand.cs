@@ -71,6 +71,8 @@ internal static class LintCommand
         var mode = request.Mode;
         bool terminal = settings.OutputIsTerminal ?? !Console.IsOutputRedirected;
         var format = LintReport.Format(request.Format, terminal);
+        // SARIF carries each finding's fix (code scanning offers it); the other formats have no place for one.
+        bool withFixes = ReferenceEquals(format, FindingReportFormats.Sarif);
         string? contextOption = request.Context;
         string? configOption = request.Config;
         if (configOption is not null && !File.Exists(configOption))
@@ -153,7 +155,8 @@ internal static class LintCommand
             var notes = verbose && loaded.ContextDirectory is not null ? loaded.Notes.Prepend(ConfigurationNote(loaded, userConfigFiles, cache)).ToArray() : loaded.Notes;
             // Only what the report needs is kept: not the text or the facts of the files still waiting for their turn.
             results[i] = new FileResult(notes, loaded.Problems, loaded.ConfigFiles,
-                options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail, analyzer.Analyze(loaded.Input!).Findings));
+                options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail,
+                    (withFixes ? analyzer.AnalyzeWithFixes(loaded.Input!) : analyzer.Analyze(loaded.Input!)).Findings));
         }
         int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, targets.Count);
         if (workers > 1)

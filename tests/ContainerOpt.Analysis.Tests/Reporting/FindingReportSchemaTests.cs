@@ -17,9 +17,33 @@ namespace ContainerOpt.Analysis.Tests.Reporting;
 [TestClass]
 public sealed class FindingReportSchemaTests
 {
-    public static IEnumerable<object[]> Inputs() => new[] { new object[] { "fixed" }, new object[] { "analysed" } };
+    public static IEnumerable<object[]> Inputs() => new[] { new object[] { "fixed" }, new object[] { "analysed" }, new object[] { "analysed with fixes" } };
 
-    private static IReadOnlyList<FileFindings> Input(string which) => which == "fixed" ? ReportSamples.Files() : ReportSamples.Analysed();
+    private static IReadOnlyList<FileFindings> Input(string which) => which switch
+    {
+        "fixed" => ReportSamples.Files(),
+        "analysed with fixes" => ReportSamples.AnalysedWithFixes(),
+        _ => ReportSamples.Analysed(),
+    };
+
+    [TestMethod]
+    public void Sarif_carries_a_findings_fix_as_replacements_of_regions()
+    {
+        var files = ReportSamples.AnalysedWithFixes("Dockerfile", "FROM alpine:3.20\nMAINTAINER me@example.com\n", AnalysisMode.Recommended);
+        var results = JsonDocument.Parse(ReportSamples.Write(FindingReportFormats.Sarif, files)).RootElement.GetProperty("runs")[0].GetProperty("results");
+        var maintainer = results.EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "COPT1107");
+        var fix = maintainer.GetProperty("fixes").EnumerateArray().Single();
+        Assert.AreEqual("Replace MAINTAINER with the authors label", fix.GetProperty("description").GetProperty("text").GetString());
+        var change = fix.GetProperty("artifactChanges").EnumerateArray().Single();
+        Assert.AreEqual("Dockerfile", change.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var replacement = change.GetProperty("replacements").EnumerateArray().Single();
+        var region = replacement.GetProperty("deletedRegion");
+        CollectionAssert.AreEqual(new[] { 2, 1, 2, 26 }, new[] { "startLine", "startColumn", "endLine", "endColumn" }.Select(n => region.GetProperty(n).GetInt32()).ToArray());
+        Assert.AreEqual("LABEL org.opencontainers.image.authors=\"me@example.com\"", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+        // Without the fix engine (another format asked), no result has fixes.
+        var plain = JsonDocument.Parse(ReportSamples.Write(FindingReportFormats.Sarif, ReportSamples.Analysed("Dockerfile", "FROM alpine:3.20\nMAINTAINER me@example.com\n", AnalysisMode.Recommended)));
+        Assert.IsFalse(plain.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Any(r => r.TryGetProperty("fixes", out _)));
+    }
 
     [TestMethod]
     [DynamicData(nameof(Inputs))]

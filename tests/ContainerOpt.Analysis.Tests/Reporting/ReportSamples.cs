@@ -49,6 +49,13 @@ internal static class ReportSamples
         return new[] { new FileFindings(path, new DockerfileAnalyzer().Analyze(input).Findings) };
     }
 
+    /// <summary>As <see cref="Analysed"/>, each finding with its fix (what SARIF's fixes are written from).</summary>
+    public static IReadOnlyList<FileFindings> AnalysedWithFixes(string path = "src/api v2/Dockerfile", string text = RealDockerfile, AnalysisMode mode = AnalysisMode.All)
+    {
+        var input = new AnalysisInput(SourceText.From(text, path)) { Options = new AnalysisOptions { Mode = mode } };
+        return new[] { new FileFindings(path, new DockerfileAnalyzer().AnalyzeWithFixes(input).Findings) };
+    }
+
     public static string Write(FindingReportFormat format, IReadOnlyList<FileFindings> files, ReportOptions? options = null)
     {
         var output = new StringWriter { NewLine = "\n" };
