@@ -184,7 +184,7 @@ public static class EditorConfigReader
             && key.Length > DiagnosticPrefix.Length + SeveritySuffix.Length)
         {
             target = keyText.Substring(DiagnosticPrefix.Length, key.Length - DiagnosticPrefix.Length - SeveritySuffix.Length);
-            if (!NamesARule(target))
+            if (!RuleKeys.NamesARule(target))
             {
                 if (LooksLikeContainerOptCode.IsMatch(target))
                 {
@@ -241,15 +241,10 @@ public static class EditorConfigReader
     /// <summary>The categories a bulk setting configures (<c>dotnet_analyzer_diagnostic.category-&lt;name&gt;.severity</c>).</summary>
     public static IReadOnlyList<string> ConfigurableCategories { get; } = Categories.Skip(2).ToArray();
 
-    private static readonly System.Text.RegularExpressions.Regex ShellCheckCode =
-        new(@"^SC[0-9]{4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-
     /// <summary>Codes of ContainerOpt's and hadolint's forms (COPT2008, DL3008): one that names no rule is a typo worth saying, unlike CA1000.</summary>
     private static readonly System.Text.RegularExpressions.Regex LooksLikeContainerOptCode =
         new(@"^(COPT|DL)[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
-    /// <summary>True when <paramref name="id"/> is one of a rule's names (the catalogue's one lookup) or a ShellCheck code.</summary>
-    private static bool NamesARule(string id) => DiagnosticCatalog.Find(id) is not null || ShellCheckCode.IsMatch(id);
 
     /// <summary>
     /// <c>[name]</c> as the compiler reads a section header: after the '[' any text up to the first '#' or ';' that no
