@@ -14,18 +14,7 @@ namespace ContainerOpt.Build.Tests;
 [DoNotParallelize]
 public sealed class FixedImageTests : BuildTestBase
 {
-    private const string Fixed =
-        "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
-        "WORKDIR /app\n" +
-        "COPY Api.csproj ./\n" +
-        "RUN dotnet restore\n" +
-        "COPY . .\n" +
-        "RUN dotnet publish --no-restore -o out\n" +
-        "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" +
-        "WORKDIR /app\n" +
-        "COPY --from=build /app/out .\n" +
-        "USER $APP_UID\n" +
-        "ENTRYPOINT [\"dotnet\", \"Api.dll\"]\n";
+    private const string Fixed = Samples.NaiveWebFixed;
 
     [TestMethod]
     public void Naive_web_fixed_builds_runs_is_smaller_and_keeps_its_restore_layer()

@@ -5,6 +5,20 @@ namespace ContainerOpt.TestSupport;
 /// <summary>The inputs every benchmark uses: a typical 40-line multi-stage .NET Dockerfile and big files made of it.</summary>
 public static class Samples
 {
+    /// <summary>samples/naive-web's Dockerfile as every fixer leaves it: what the fix tests in process and on the engine expect.</summary>
+    public const string NaiveWebFixed =
+        "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
+        "WORKDIR /app\n" +
+        "COPY Api.csproj ./\n" +
+        "RUN dotnet restore\n" +
+        "COPY . .\n" +
+        "RUN dotnet publish --no-restore -o out\n" +
+        "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" +
+        "WORKDIR /app\n" +
+        "COPY --from=build /app/out .\n" +
+        "USER $APP_UID\n" +
+        "ENTRYPOINT [\"dotnet\", \"Api.dll\"]\n";
+
     public const string Typical = """
         # syntax=docker/dockerfile:1
         ARG DOTNET_VERSION=10.0

@@ -16,18 +16,7 @@ public sealed class NaiveWebFixTests
 {
     private static readonly string ProjectDirectory = Path.Combine(Corpus.RepoRoot, "samples", "naive-web", "src", "Api");
 
-    public const string Fixed =
-        "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
-        "WORKDIR /app\n" +
-        "COPY Api.csproj ./\n" +
-        "RUN dotnet restore\n" +
-        "COPY . .\n" +
-        "RUN dotnet publish --no-restore -o out\n" +
-        "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" +
-        "WORKDIR /app\n" +
-        "COPY --from=build /app/out .\n" +
-        "USER $APP_UID\n" +
-        "ENTRYPOINT [\"dotnet\", \"Api.dll\"]\n";
+    public const string Fixed = ContainerOpt.TestSupport.Samples.NaiveWebFixed;
 
     [TestMethod]
     public void The_naive_sample_becomes_a_multi_stage_build_with_a_restore_layer()
