@@ -17,6 +17,8 @@
 #     closure (resolved by the donor's ldd in a chroot), CA certificates, passwd/group with app.
 #     They are Debian 12 inside (glibc 2.36, OpenSSL 3.0, ICU 72), not Ubuntu 24.04, but have the
 #     official images' shape: files, users, ENV, USER 1654, ENTRYPOINT;
+#   * runs Debian's docker-registry on localhost:5000 holding the runtime stand-ins as
+#     localhost:5000/dotnet/<kind>:<tag> and exports CONTAINEROPT_REGISTRY (section 5);
 #   * builds mcr.microsoft.com/dotnet/sdk:10.0-noble-aot: the sdk stand-in plus the native
 #     toolchain Native AOT links with (the official image's `apt-get install clang llvm
 #     zlib1g-dev`). base-images/aot-rootfs.sh does that install once on the host, in a chroot of
@@ -956,6 +958,139 @@ ensure_podman() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 5. a local registry holding the runtime stand-ins (best effort: start never fails because of it)
+# ---------------------------------------------------------------------------------------------
+# Debian's docker-registry (distribution 2.8) on 127.0.0.1:$REGISTRY_PORT, plain HTTP, no auth,
+# its own config and storage under $STATE/registry (Debian's /etc/docker/registry stays unused).
+# The runtime stand-ins are pushed as localhost:PORT/dotnet/<kind>:<tag> (the mcr path without
+# its host), so SDK container publishes (ContainerBaseImage) and registry readers have a real
+# registry to talk to. A warm start compares each tag's image id with what it pushed last (no
+# push when equal). The outcome, "ready" or "unavailable: <why>", goes to $STATE/registry/status;
+# CONTAINEROPT_REGISTRY is exported only when ready. CONTAINEROPT_REGISTRY_PORT picks the port.
+readonly REGISTRY_PORT=${CONTAINEROPT_REGISTRY_PORT:-5000}
+readonly REGISTRY_HOST=localhost:$REGISTRY_PORT
+# The images pushed: everything an app image starts FROM (not the sdk ones: build images).
+readonly REGISTRY_STANDINS=(
+  runtime-deps runtime aspnet
+  runtime-deps-chiseled runtime-chiseled aspnet-chiseled
+  runtime-deps-chiseled-extra runtime-chiseled-extra aspnet-chiseled-extra
+)
+
+registry_repo_of() { # registry_repo_of HOST:PORT/REPO:TAG -> REPO
+  local path=${1#*/}
+  printf '%s\n' "${path%:*}"
+}
+
+registry_answers() { curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$REGISTRY_PORT/v2/" 2>/dev/null; }
+
+registry_pid_is_ours() { # registry_pid_is_ours PID
+  local pid=$1
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$STATE/registry/config.yml"
+}
+
+start_registry() { # prints the reason on failure
+  local rdir="$STATE/registry" pid
+  mkdir -p "$rdir/data"
+  printf 'version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: %s\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:%s\n' \
+    "$rdir/data" "$REGISTRY_PORT" >"$rdir/config.yml.new"
+  if cmp -s "$rdir/config.yml.new" "$rdir/config.yml"; then
+    rm -f -- "$rdir/config.yml.new"
+  else
+    mv -f -- "$rdir/config.yml.new" "$rdir/config.yml"
+    pid=$(cat "$rdir/registry.pid" 2>/dev/null || true)
+    registry_pid_is_ours "$pid" && kill -TERM "$pid" 2>/dev/null && sleep 1
+  fi
+  if registry_answers; then
+    pid=$(cat "$rdir/registry.pid" 2>/dev/null || true)
+    registry_pid_is_ours "$pid" && return 0
+    printf 'something else answers on 127.0.0.1:%s (set CONTAINEROPT_REGISTRY_PORT to another port)\n' "$REGISTRY_PORT"
+    return 1
+  fi
+  nohup setsid docker-registry serve "$rdir/config.yml" </dev/null >>"$rdir/registry.log" 2>&1 9>&- &
+  pid=$!
+  disown "$pid" 2>/dev/null || true
+  printf '%s\n' "$pid" >"$rdir/registry.pid"
+  local deadline=$((SECONDS + 20))
+  until registry_answers; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      printf 'docker-registry exited: %s\n' "$(tail -n 3 "$rdir/registry.log" | tr '\n' ' ')"
+      return 1
+    fi
+    ((SECONDS < deadline)) || {
+      printf 'docker-registry did not answer on 127.0.0.1:%s within 20 s\n' "$REGISTRY_PORT"
+      return 1
+    }
+    sleep 0.2
+  done
+}
+
+ensure_registry() {
+  local rdir="$STATE/registry" reason="" t0 id tag target pushed=0 out
+  t0=$(now_ms)
+  mkdir -p "$rdir"
+  if [[ ${CONTAINEROPT_REGISTRY_START:-1} == 0 ]]; then
+    reason="disabled by CONTAINEROPT_REGISTRY_START=0"
+  elif ! command -v docker-registry >/dev/null 2>&1; then
+    if ((EUID == 0)) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >&2; then
+      log "installed docker-registry in $(elapsed "$t0")"
+    else
+      reason="docker-registry is not installed and 'apt-get install docker-registry' failed"
+    fi
+  fi
+  [[ -z $reason ]] && ! out=$(start_registry) && reason=$out
+  if [[ -z $reason ]]; then
+    # tag -> image id last pushed, one per line.
+    declare -A was_pushed=()
+    local line
+    if [[ -f $rdir/pushed ]]; then
+      while read -r line; do [[ -n $line ]] && was_pushed[${line%% *}]=${line#* }; done <"$rdir/pushed"
+    fi
+    : >"$rdir/pushed.new"
+    for id in "${REGISTRY_STANDINS[@]}"; do
+      tag=$(primary_tag_of "$id")
+      target="$REGISTRY_HOST/${tag#mcr.microsoft.com/}"
+      local image
+      image=$(image_id "$tag")
+      [[ -n $image ]] || { reason="$tag is missing in dockerd"; break; }
+      if [[ ${was_pushed[$target]:-} == "$image" ]] &&
+        curl -fsS -o /dev/null --max-time 5 -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+          "http://127.0.0.1:$REGISTRY_PORT/v2/$(registry_repo_of "$target")/manifests/${target##*:}" 2>/dev/null; then
+        printf '%s %s\n' "$target" "$image" >>"$rdir/pushed.new"
+        continue
+      fi
+      dk tag "$tag" "$target"
+      if ! out=$(dk push "$target" 2>&1); then
+        reason="'docker push $target' failed: $(tail -n 2 <<<"$out" | tr '\n' ' ')"
+        break
+      fi
+      dk image rm "$target" >/dev/null 2>&1 || true
+      printf '%s %s\n' "$target" "$image" >>"$rdir/pushed.new"
+      pushed=$((pushed + 1))
+    done
+    mv -f -- "$rdir/pushed.new" "$rdir/pushed"
+  fi
+  if [[ -n $reason ]]; then
+    printf 'unavailable: %s\n' "$reason" >"$rdir/status"
+    log "registry unavailable (tests that need it stay inconclusive): $reason"
+    return 0
+  fi
+  printf 'ready\n' >"$rdir/status"
+  log "registry ready on $REGISTRY_HOST ($pushed of ${#REGISTRY_STANDINS[@]} stand-ins pushed now; storage $rdir/data) in $(elapsed "$t0")"
+  printf 'export CONTAINEROPT_REGISTRY=%q\n' "$REGISTRY_HOST"
+}
+
+stop_registry() {
+  local pid
+  pid=$(cat "$STATE/registry/registry.pid" 2>/dev/null || true)
+  if registry_pid_is_ours "$pid"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    log "registry stopped"
+  fi
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------------
 # commands
 # ---------------------------------------------------------------------------------------------
 print_exports() {
@@ -975,6 +1110,7 @@ cmd_start() {
   ensure_standins
   remove_replaced_images
   ensure_podman
+  ensure_registry
   log "ready in $(elapsed "$t0"): DOCKER_HOST=unix://$SOCK, client $DOCKER_CLIENT"
   print_exports
 }
@@ -984,6 +1120,7 @@ cmd_stop() {
   if [[ -d $STATE ]]; then
     lock_state
   fi
+  stop_registry
   stop_daemon
 }
 
@@ -1021,7 +1158,8 @@ usage() {
 usage: $0 start|stop|status
   start   install docker.io/debootstrap if needed, start dockerd on $SOCK,
           build the mcr.microsoft.com/dotnet/*:$DOTNET_CHANNEL stand-ins (full,
-          -noble-chiseled[-extra], sdk -noble-aot); prints export lines
+          -noble-chiseled[-extra], sdk -noble-aot), start a local registry
+          holding the runtime stand-ins (CONTAINEROPT_REGISTRY); prints export lines
           (use: eval "\$($0 start)")
   stop    stop the dockerd started by start
   status  daemon and stand-in images; exit 0 when ready
