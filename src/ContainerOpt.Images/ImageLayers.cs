@@ -38,4 +38,8 @@ public static class ImageLayers
     /// <summary>Writes the JSON report atomically: readers never see half a report.</summary>
     public static void WriteReport(ImageReport report, string path) =>
         Core.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportJson.ToJson(report) + "\n");
+
+    /// <summary>Writes the HTML page (<see cref="Reporting.ImageReportHtml"/>) atomically, with the gates' results.</summary>
+    public static void WriteHtmlReport(ImageReport report, IReadOnlyList<Reporting.ImageGateResult> gates, string path) =>
+        Core.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportHtml.Render(report, gates));
 }

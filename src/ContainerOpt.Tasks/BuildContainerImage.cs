@@ -17,8 +17,8 @@ namespace ContainerOpt.Tasks;
 /// <summary>
 /// Builds the project's Dockerfile with the machine's builder (docker, BuildKit, buildx or podman),
 /// streams the builder's output into the log, reads the image back and reports every layer: a table
-/// in the log, ContainerOptImageLayer items, a JSON report; then applies the size/waste/efficiency
-/// gates. A thin adapter over ContainerOpt.Images: every failure is a coded, positioned diagnostic.
+/// in the log, ContainerOptImageLayer items, a JSON report and an HTML page; reports the credential files the
+/// layers carry (errors at the Dockerfile line that added them); then applies the size/waste/efficiency gates. A thin adapter over ContainerOpt.Images: every failure is a coded, positioned diagnostic.
 /// </summary>
 public sealed class BuildContainerImage : ContainerOptTask
 {
@@ -56,6 +56,9 @@ public sealed class BuildContainerImage : ContainerOptTask
     public bool MeasureCompressedSize { get; set; } = true;
 
     public string? ReportFile { get; set; }
+
+    /// <summary>Where the HTML page goes (image-report.html beside the JSON report); empty: none.</summary>
+    public string? HtmlReportFile { get; set; }
     public string? MaxImageSize { get; set; }
     public string? MaxWastedBytes { get; set; }
     public string? MinEfficiency { get; set; }
@@ -180,6 +183,13 @@ public sealed class BuildContainerImage : ContainerOptTask
             ImageLayers.WriteReport(report, path);
             Diagnostics.Note(MessageImportance.High, "layer report written to {0}", path);
         }
+        if (!string.IsNullOrWhiteSpace(HtmlReportFile))
+        {
+            string path = Path.GetFullPath(HtmlReportFile!);
+            ImageLayers.WriteHtmlReport(report, ImageGates.Results(report, gates), path);
+            Diagnostics.Note(MessageImportance.High, "layer report page written to {0}", path);
+        }
+        Diagnostics.Report(ImageSecrets.Evaluate(report), dockerfile);
         Diagnostics.Report(ImageGates.Evaluate(report, gates), dockerfile);
     }
 

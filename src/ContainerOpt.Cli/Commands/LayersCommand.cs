@@ -10,16 +10,18 @@ using ContainerOpt.Images.Reporting;
 namespace ContainerOpt.Cli.Commands;
 
 /// <summary>
-/// <c>containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR [--dockerfile F] [--target STAGE] [--format text|json]
+/// <c>containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR [--dockerfile F] [--target STAGE] [--format text|json|html]
 /// [--builder auto|docker|podman] [--platform OS/ARCH] [--max-size S] [--max-wasted S] [--min-efficiency E]</c>:
-/// every layer's size, the Dockerfile line that made it and the bytes it wastes, with the gates' verdict.
+/// every layer's size, the Dockerfile line that made it and the bytes it wastes, the credential files the layers carry,
+/// with the gates' verdict.
 /// </summary>
 internal static class LayersCommand
 {
     public const string Description = "Report every layer of an image: its size, compressed size, the Dockerfile line that made it, the bytes it wastes "
-        + "(overwritten, deleted or left in caches) and its largest files. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine or archive problem.";
+        + "(overwritten, deleted or left in caches), its largest files and the credential files it carries. "
+        + "Exit 0: within the gates and no credential file the Dockerfile added; 1: a gate failed or an error was found; 2: a usage, engine or archive problem.";
 
-    private static readonly string[] Formats = { "text", "json" };
+    private static readonly string[] Formats = { "text", "json", "html" };
 
     /// <summary>The layers command's values, as given.</summary>
     private sealed record LayersRequest(string Image, string Format, string? Dockerfile, string? Target, string? Builder, string? Platform,
@@ -30,7 +32,7 @@ internal static class LayersCommand
         var image = new Argument<string>("IMAGE") { Description = "A local image (read with docker save), a 'docker save' archive (.tar) or an OCI layout folder." };
         var dockerfile = CliOptions.Value("--dockerfile", "FILE", "The Dockerfile the image was built from: each layer is attributed to its line.");
         var target = CliOptions.Value("--target", "STAGE", "The stage the image was built to (default: the last).");
-        var format = CliOptions.Choice("--format", Formats, "text", "text: a table; json: the report as JSON.", "-f");
+        var format = CliOptions.Choice("--format", Formats, "text", "text: a table; json: the report as JSON; html: a self-contained page with bars per layer.", "-f");
         var builder = CliOptions.Choice("--builder", new[] { "auto", "docker", "buildx", "podman" }, "auto", "The engine an IMAGE is read from.");
         var platform = CliOptions.Value("--platform", "OS/ARCH", "The platform of a multi-platform image or archive.");
         var maxSize = CliOptions.Value("--max-size", "SIZE", "Fail when the image is larger (500MB).");
@@ -113,11 +115,16 @@ internal static class LayersCommand
             ImageReportJson.Write(report, stdout);
             stdout.WriteLine();
         }
+        else if (format == "html")
+        {
+            stdout.Write(ImageReportHtml.Render(report, ImageGates.Results(report, gates)));
+        }
         else
         {
             stdout.Write(ImageReportTable.Format(report));
         }
-        var findings = ImageGates.Evaluate(report, gates);
+        // The credential files the layers carry, then the gates: each at its Dockerfile line.
+        var findings = ImageSecrets.Evaluate(report).Concat(ImageGates.Evaluate(report, gates)).ToList();
         foreach (var finding in findings)
         {
             stderr.WriteLine(finding.ToCanonicalString());

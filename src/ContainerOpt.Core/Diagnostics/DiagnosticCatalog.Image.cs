@@ -23,4 +23,27 @@ public static partial class DiagnosticCatalog
         "COPT3103", "image-low-efficiency", "Image efficiency below ContainerOptMinEfficiency",
         "The image efficiency is {0:P1}, below ContainerOptMinEfficiency {1:P1}; the most wasteful layer comes from this line ({2} wasted). Delete in the same RUN that creates the files, or use a cache mount.",
         DiagnosticSeverity.Error, DiagnosticCategories.SizeAndCache);
+
+    // ---- Credential files in the image's layers (src/ContainerOpt.Images/Layers/Secrets): errors for what the Dockerfile
+    // added, warnings for what the base image brings and for layers no Dockerfile line is known for.
+
+    public static readonly DiagnosticDescriptor SecretInLayer = new(
+        "COPT3110", "secret-in-layer", "Credential file in a layer this Dockerfile adds",
+        "Layer {0} adds {1} at /{2}{3}: anyone who pulls the image can read it. Keep it out of the image (.dockerignore, no COPY of it), give the build what it needs as a build secret (RUN --mount=type=secret), and rotate it.",
+        DiagnosticSeverity.Error, DiagnosticCategories.SizeAndCache);
+
+    public static readonly DiagnosticDescriptor SecretInBaseImage = new(
+        "COPT3111", "secret-in-base-image", "Credential file in a base image layer",
+        "The base image's layer {0} carries {1} at /{2}{3}: anyone who pulls the image can read it. FROM brings it, and deleting it in a later layer does not remove it from that layer: use a base image without it, or ask its maintainers to remove it.",
+        DiagnosticSeverity.Warning, DiagnosticCategories.SizeAndCache);
+
+    public static readonly DiagnosticDescriptor SecretInImage = new(
+        "COPT3112", "secret-in-image", "Credential file in an image layer of unknown origin",
+        "Layer {0} ({4}) carries {1} at /{2}{3}: anyone who pulls the image can read it. Which Dockerfile line added it is not known: give the Dockerfile (--dockerfile) to have it reported at its line, an error when this Dockerfile added it.",
+        DiagnosticSeverity.Warning, DiagnosticCategories.SizeAndCache);
+
+    public static readonly DiagnosticDescriptor GeneratedKeyInLayer = new(
+        "COPT3113", "generated-key-in-layer", "Machine key generated into an image layer",
+        "Layer {0} carries {1} at /{2}{3}, a machine key a package generated when it was installed: every container of the image shares it with anyone who pulls the image. Delete it in the step that installs the package and generate it when the container starts, or mount a real key at run time.",
+        DiagnosticSeverity.Warning, DiagnosticCategories.SizeAndCache);
 }

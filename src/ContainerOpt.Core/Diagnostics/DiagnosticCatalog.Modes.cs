@@ -21,6 +21,7 @@ public static partial class DiagnosticCatalog
         "COPT4017", // global.json refuses the SDK image: every dotnet command fails
         "COPT4018", // publish of a multi-targeted project without -f: NETSDK1129
         "COPT3101", "COPT3102", "COPT3103", // the image gates: they run only when the project sets a limit, which the image then breaks
+        "COPT3110", // a credential file (confirmed by its content) that this Dockerfile put in a layer
     };
 
     /// <summary>
@@ -44,6 +45,9 @@ public static partial class DiagnosticCatalog
         "COPT2044", "COPT2046",
         // Configured by the user: trusted registries, the label schema.
         "COPT2026", "COPT2049", "COPT2050", "COPT2051", "COPT2052", "COPT2053", "COPT2054", "COPT2055", "COPT2056", "COPT2058",
+        // Credential files in the image that this Dockerfile did not add (the base image's) or that no line is known for,
+        // and machine keys packages generate on install (snakeoil, SSH host keys).
+        "COPT3111", "COPT3112", "COPT3113",
         // Size and cache: bytes shipped or cache reuse lost.
         "COPT3001", "COPT3003", "COPT3004", "COPT3005", "COPT3007", "COPT3008", "COPT3011", "COPT3012",
         // .NET project mistakes. (COPT4008, publish after build, is a suggestion: the second build is incremental and

@@ -31,6 +31,14 @@ public static partial class DiagnosticCatalog
         // What the build downloads or pulls is not verified: a changed or hostile server, or registry, changes the image.
         ["COPT3010"] = "5.0", // add-remote-without-checksum
         ["COPT2026"] = "5.0", // untrusted-registry
+        // A credential file in a layer: whoever pulls the image has it, even when a later layer deleted it. Highest for
+        // what the Dockerfile added (certainly the user's secret); lower when it came with the base image or from a layer
+        // no line is known for (it may be a base image's generated or well-known key).
+        ["COPT3110"] = "8.0", // secret-in-layer
+        ["COPT3111"] = "6.0", // secret-in-base-image
+        ["COPT3112"] = "6.0", // secret-in-image
+        // A TLS or SSH host key a package generated at install time: shared by every container and every puller.
+        ["COPT3113"] = "5.0", // generated-key-in-layer
         // sudo in the image is a ready-made way to root for whatever runs in it.
         ["COPT2004"] = "3.0", // no-sudo
     };

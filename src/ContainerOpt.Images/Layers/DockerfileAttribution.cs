@@ -27,6 +27,7 @@ public static class DockerfileAttribution
         Stage root = chain[0];
 
         var lines = new int?[report.Layers.Count];
+        var origins = new LayerOrigin[report.Layers.Count];
         int next = steps.Count - 1;
         for (int layer = report.Layers.Count - 1; layer >= 0; layer--)
         {
@@ -45,6 +46,7 @@ public static class DockerfileAttribution
             if (matched >= 0)
             {
                 lines[layer] = steps[matched].Syntax.StartLine;
+                origins[layer] = LayerOrigin.Instruction;
                 next = matched - 1;
                 continue;
             }
@@ -52,12 +54,16 @@ public static class DockerfileAttribution
             if (allStepsSeen && !root.IsScratch)
             {
                 // What is left is the base image (and its ONBUILD triggers): the FROM line brought it.
-                for (int below = layer; below >= 0; below--) lines[below] = root.From.Syntax.StartLine;
+                for (int below = layer; below >= 0; below--)
+                {
+                    lines[below] = root.From.Syntax.StartLine;
+                    origins[below] = LayerOrigin.BaseImage;
+                }
             }
             break;
         }
 
-        var layers = report.Layers.Select((l, i) => l.WithDockerfile(dockerfilePath, lines[i])).ToArray();
+        var layers = report.Layers.Select((l, i) => l.WithDockerfile(dockerfilePath, lines[i], origins[i])).ToArray();
         return report.WithLayers(layers, model.Syntax.Source);
     }
 

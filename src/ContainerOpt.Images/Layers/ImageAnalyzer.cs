@@ -1,4 +1,5 @@
 using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Layers;
 
@@ -8,6 +9,7 @@ namespace ContainerOpt.Images.Layers;
 /// or of any directory above it) or hides (an opaque directory), and files left under cache
 /// directories in the final image. Wasted bytes are charged to the layer that MADE them, so a gate
 /// points at the line that wrote them. A hard-linked file's bytes are wasted only when its last link goes.
+/// The same replay tells which later layer removes each credential file a layer adds (<see cref="LayerSecret"/>).
 /// </summary>
 public static class ImageAnalyzer
 {
@@ -31,7 +33,7 @@ public static class ImageAnalyzer
             }
             layers.Add(new LayerReport(i, scan, history[i], tree.Removed[i], tree.Leftover[i], largest.Sorted()));
         }
-        return new ImageReport(image.Name, layers, tree.LargestWasted.Sorted(), image.Config);
+        return new ImageReport(image.Name, layers, tree.LargestWasted.Sorted(), image.Config, secrets: tree.Secrets());
     }
 
     /// <summary>
@@ -82,8 +84,22 @@ public static class ImageAnalyzer
         public long[] Leftover { get; }
         public TopN<WastedFile> LargestWasted { get; }
 
+        /// <summary>The layer being applied: the one that removes what <see cref="Hide"/> hides.</summary>
+        private int _layer;
+
+        /// <summary>Credential files by the bytes they are, to learn which layer removes them; in the order found.</summary>
+        private readonly List<(int Layer, CredentialFile File, int? RemovedBy, WasteKind? RemovedAs)> _secrets = new();
+        private readonly Dictionary<Content, int> _secretContents = new();
+        private Dictionary<string, CredentialFile>? _layerCredentials;
+
+        public IReadOnlyList<LayerSecret> Secrets() =>
+            _secrets.OrderBy(s => s.Layer).ThenBy(s => s.File.Path, StringComparer.Ordinal)
+                .Select(s => new LayerSecret(s.Layer, s.File, s.RemovedBy, s.RemovedAs)).ToArray();
+
         public void Apply(int layer, LayerScan scan, bool countSymlinks)
         {
+            _layer = layer;
+            _layerCredentials = scan.Credentials.Count == 0 ? null : scan.Credentials.ToDictionary(c => c.Path, StringComparer.Ordinal);
             // Whiteouts and opaque markers act on lower layers only (OCI image spec), so they go first:
             // then nothing this layer adds can be hit by them, whatever the entry order in the tar.
             foreach (LayerEntry entry in scan.Entries)
@@ -142,6 +158,11 @@ public static class ImageAnalyzer
             }
             if (content is not null) content.References++;
             parent.Children[name] = new Node(name, parent, entry.Kind, layer, content);
+            if (content is not null && _layerCredentials is not null && _layerCredentials.TryGetValue(entry.Path, out CredentialFile? credential))
+            {
+                _secretContents[content] = _secrets.Count;
+                _secrets.Add((layer, credential, null, null));
+            }
         }
 
         public void CountLeftoverCaches(IReadOnlyList<string> directories)
@@ -174,10 +195,17 @@ public static class ImageAnalyzer
             {
                 foreach (Node child in node.Children.Values) Hide(child, kind);
             }
-            if (node.Content is { } content && --content.References == 0 && content.Size > 0)
+            if (node.Content is { } content && --content.References == 0)
             {
-                Removed[content.Layer] += content.Size;
-                LargestWasted.Offer(new WastedFile(node.Path, content.Size, content.Layer, kind));
+                if (_secretContents.TryGetValue(content, out int secret))
+                {
+                    _secrets[secret] = (_secrets[secret].Layer, _secrets[secret].File, _layer, kind);
+                }
+                if (content.Size > 0)
+                {
+                    Removed[content.Layer] += content.Size;
+                    LargestWasted.Offer(new WastedFile(node.Path, content.Size, content.Layer, kind));
+                }
             }
         }
 

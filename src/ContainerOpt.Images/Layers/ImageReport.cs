@@ -1,5 +1,6 @@
 using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Layers;
 
@@ -7,8 +8,9 @@ namespace ContainerOpt.Images.Layers;
 public sealed class ImageReport
 {
     public ImageReport(string image, IReadOnlyList<LayerReport> layers, IReadOnlyList<WastedFile> largestWastedFiles,
-        ImageConfig? config = null, SourceText? dockerfileSource = null)
+        ImageConfig? config = null, SourceText? dockerfileSource = null, IReadOnlyList<LayerSecret>? secrets = null)
     {
+        Secrets = secrets ?? Array.Empty<LayerSecret>();
         Image = image;
         Layers = layers;
         LargestWastedFiles = largestWastedFiles;
@@ -49,6 +51,12 @@ public sealed class ImageReport
     /// <summary>The Dockerfile the layers were attributed to, when they were.</summary>
     public SourceText? DockerfileSource { get; }
 
+    /// <summary>
+    /// The credential files the layers carry (private keys, .env files, tokens…), bottom layer first, each with the
+    /// later layer that removes it, if one does; exempt ones (test fixtures, package content) included. Never content.
+    /// </summary>
+    public IReadOnlyList<LayerSecret> Secrets { get; }
+
     public ImageReport WithLayers(IReadOnlyList<LayerReport> layers, SourceText? dockerfileSource) =>
-        new(Image, layers, LargestWastedFiles, Config, dockerfileSource);
+        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, Secrets);
 }

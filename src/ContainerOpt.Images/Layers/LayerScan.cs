@@ -1,4 +1,5 @@
 using ContainerOpt.Images.Compression;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Layers;
 
@@ -6,7 +7,8 @@ namespace ContainerOpt.Images.Layers;
 public sealed class LayerScan
 {
     internal LayerScan(string digest, string diffId, LayerCompressionKind compression, long storedSize, long tarSize,
-        long? compressedSize, bool compressedSizeEstimated, long regularFileBytes, long symlinkBytes, int fileCount, IReadOnlyList<LayerEntry> entries)
+        long? compressedSize, bool compressedSizeEstimated, long regularFileBytes, long symlinkBytes, int fileCount, IReadOnlyList<LayerEntry> entries,
+        IReadOnlyList<CredentialFile>? credentials = null)
     {
         Digest = digest;
         DiffId = diffId;
@@ -19,6 +21,7 @@ public sealed class LayerScan
         SymlinkBytes = symlinkBytes;
         FileCount = fileCount;
         Entries = entries;
+        Credentials = credentials ?? Array.Empty<CredentialFile>();
     }
 
     /// <summary><c>sha256:…</c> of the blob as stored (compressed or not): the registry/OCI digest.</summary>
@@ -65,6 +68,9 @@ public sealed class LayerScan
 
     /// <summary>Entries in archive order; a path repeated in one layer keeps only its last entry (as extraction does).</summary>
     public IReadOnlyList<LayerEntry> Entries { get; }
+
+    /// <summary>The credential files the layer adds (its last entry for each path), by path; exempt ones included.</summary>
+    public IReadOnlyList<CredentialFile> Credentials { get; }
 
     public override string ToString() => $"{Digest} {Size} bytes, {FileCount} files";
 }

@@ -1,12 +1,14 @@
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Compression;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Layers;
 
 /// <summary>
 /// Streams one layer blob once: detects its compression, hashes the stored and the uncompressed bytes
 /// (digest and diff_id), optionally estimates its gzip size (plain blobs), and records each entry's metadata.
-/// File contents are read only to hash them and are never kept.
+/// File contents are read only to hash them and are never kept; a file whose name may be a credential has its first
+/// bytes looked at on the way (<see cref="CredentialDetector"/>), in the same single pass.
 /// </summary>
 public static class LayerScanner
 {
@@ -28,6 +30,8 @@ public static class LayerScanner
 
         var entries = new List<LayerEntry>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var detector = new CredentialDetector();
+        var credentials = new Dictionary<string, CredentialFile>(StringComparer.Ordinal);
         using (var tar = new TarReader(tarBytes, leaveOpen: true))
         {
             for (TarEntry? entry = tar.Next(); entry is not null; entry = tar.Next())
@@ -35,6 +39,9 @@ public static class LayerScanner
                 string key = LayerPath.Normalize(entry.Name);
                 LayerEntry? recorded = ToLayerEntry(entry, key);
                 if (recorded is null) continue;
+                // A path repeated in one layer keeps its last entry, and only that one's credential.
+                credentials.Remove(key);
+                if (recorded.Kind == LayerEntryKind.File && detector.Inspect(key, entry.Size, entry.Data) is { } credential) credentials[key] = credential;
                 if (positions.TryGetValue(key, out int index)) entries[index] = recorded;
                 else
                 {
@@ -61,7 +68,8 @@ public static class LayerScanner
         string digest = stored.Digest();
         string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
         entries.TrimExcess();
-        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, compressedSizeEstimated: gzip is not null, regularBytes, symlinkBytes, fileCount, entries);
+        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, compressedSizeEstimated: gzip is not null, regularBytes, symlinkBytes, fileCount, entries,
+            credentials.Count == 0 ? Array.Empty<CredentialFile>() : credentials.Values.OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
     }
 
     private static LayerEntry? ToLayerEntry(TarEntry entry, string path)

@@ -36,7 +36,30 @@ public static class ImageGates
         return findings;
     }
 
-    private static Finding Create(DiagnosticDescriptor descriptor, ImageReport report, LayerReport? layer, params object?[] args)
+    /// <summary>
+    /// Every gate the options set, passed or failed, with its limit and the image's value (the HTML report shows them);
+    /// a failed gate of <see cref="Evaluate"/> that this list does not name is added under its finding's title.
+    /// </summary>
+    public static IReadOnlyList<ImageGateResult> Results(ImageReport report, ImageGateOptions options)
+    {
+        IReadOnlyList<Finding> findings = Evaluate(report, options);
+        var results = new List<ImageGateResult>();
+        Finding? FailureOf(DiagnosticDescriptor descriptor) => findings.FirstOrDefault(f => f.Descriptor == descriptor);
+        if (options.MaxImageSize is { } maxSize)
+            results.Add(new ImageGateResult("Image size", "at most " + ByteSize.Format(maxSize), ByteSize.Format(report.Size), FailureOf(DiagnosticCatalog.ImageTooLarge)));
+        if (options.MaxWastedBytes is { } maxWaste)
+            results.Add(new ImageGateResult("Wasted bytes", "at most " + ByteSize.Format(maxWaste), ByteSize.Format(report.WastedBytes), FailureOf(DiagnosticCatalog.TooMuchWaste)));
+        if (options.MinEfficiency is { } minEfficiency)
+            results.Add(new ImageGateResult("Efficiency", "at least " + ByteSize.Percent(minEfficiency), ByteSize.Percent(report.Efficiency), FailureOf(DiagnosticCatalog.LowEfficiency)));
+        foreach (Finding finding in findings)
+        {
+            if (!results.Any(r => ReferenceEquals(r.Finding, finding))) results.Add(new ImageGateResult(finding.Descriptor.Title, "", "", finding));
+        }
+        return results;
+    }
+
+    /// <summary>A finding on the layer's Dockerfile line (the whole line), or on the Dockerfile (or the image) when no line is known.</summary>
+    internal static Finding Create(DiagnosticDescriptor descriptor, ImageReport report, LayerReport? layer, params object?[] args)
     {
         string message = descriptor.FormatMessage(args);
         string? file = layer?.Dockerfile ?? report.Layers.Select(l => l.Dockerfile).FirstOrDefault(d => d is not null) ?? report.DockerfileSource?.Path;

@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Json;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Reporting;
 
@@ -10,7 +11,9 @@ namespace ContainerOpt.Images.Reporting;
 /// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
 /// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum) and
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
-/// image the same two parts and <c>largestWastedFiles</c>.
+/// image the same two parts and <c>largestWastedFiles</c>, then <c>secrets</c>: every credential file a layer carries
+/// (<c>{"path","kind","description","size","layer","dockerfileLine","origin","removedByLayer","removedAs","exemption","code"}</c>;
+/// <c>code</c> is the finding's, null for an exempt file) — where and what, never content.
 /// </summary>
 public static class ImageReportJson
 {
@@ -42,9 +45,38 @@ public static class ImageReportJson
             json.EndObject();
         }
         json.EndArray();
+        WriteSecrets(json, report);
         json.EndObject();
         output.Write('\n');
     }
+
+    private static void WriteSecrets(JsonWriter json, ImageReport report)
+    {
+        json.Name("secrets");
+        json.StartArray();
+        foreach (LayerSecret secret in report.Secrets)
+        {
+            LayerReport layer = report.Layers[secret.LayerIndex];
+            json.StartObject();
+            json.Property("path", secret.Path);
+            json.Property("kind", Camel(secret.Kind.ToString()));
+            json.Property("description", secret.File.Description);
+            json.Property("size", secret.File.Size);
+            json.Property("layer", secret.LayerIndex);
+            json.Name("dockerfileLine");
+            json.Number(layer.DockerfileLine);
+            json.Property("origin", Camel(layer.Origin.ToString()));
+            json.Name("removedByLayer");
+            json.Number(secret.RemovedByLayer);
+            json.Property("removedAs", secret.RemovedAs is { } how ? Camel(how.ToString()) : null);
+            json.Property("exemption", secret.IsReported ? null : Camel(secret.File.Exemption.ToString()));
+            json.Property("code", secret.IsReported ? ImageSecrets.DescriptorFor(layer, secret).Id : null);
+            json.EndObject();
+        }
+        json.EndArray();
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     public static string ToJson(ImageReport report)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Layers.Secrets;
 
 namespace ContainerOpt.Images.Reporting;
 
@@ -64,8 +65,43 @@ public static class ImageReportTable
                     .Append("  (layer ").Append(file.LayerIndex.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(Describe(file.Kind)).Append(")\n");
             }
         }
+        AppendSecrets(report, text);
         return text.ToString();
     }
+
+    /// <summary>The credential files: path, kind, the layer and line that add each, the layer that removes it; exempt ones counted.</summary>
+    private static void AppendSecrets(ImageReport report, StringBuilder text)
+    {
+        var reported = report.Secrets.Where(s => s.IsReported).ToList();
+        int exempt = report.Secrets.Count - reported.Count;
+        if (reported.Count > 0)
+        {
+            text.Append("Credential files (still readable from their layer):\n");
+            foreach (LayerSecret secret in reported)
+            {
+                LayerReport layer = report.Layers[secret.LayerIndex];
+                text.Append("  /").Append(secret.Path).Append("  ").Append(secret.File.Description).Append("  (layer ")
+                    .Append(secret.LayerIndex.ToString(CultureInfo.InvariantCulture)).Append(Line(layer));
+                if (secret.RemovedByLayer is int by)
+                {
+                    text.Append(", removed by layer ").Append(by.ToString(CultureInfo.InvariantCulture));
+                    if (by < report.Layers.Count) text.Append(Line(report.Layers[by]));
+                }
+                text.Append(")\n");
+            }
+        }
+        if (exempt > 0)
+        {
+            text.Append(string.Format(CultureInfo.InvariantCulture, "{0} credential-looking file{1} in test fixtures, package content or documentation not reported (listed in the JSON report)\n",
+                exempt, exempt == 1 ? "" : "s"));
+        }
+    }
+
+    private static string Line(LayerReport layer) =>
+        layer.DockerfileLine is { } line ? ", " + FileName(layer.Dockerfile) + ":" + line.ToString(CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A layer's created-by on one line, BuildKit's marker dropped, cut to <see cref="CreatedByWidth"/> characters; "-" for none.</summary>
+    internal static string ShortCreatedBy(string? createdBy) => Shorten(createdBy);
 
     private static string Describe(WasteKind kind) => kind switch
     {
