@@ -65,7 +65,8 @@ public sealed class ReportOutputTests
             "  \"largestWastedFiles\": [\n" +
             "    {\n      \"path\": \"big\",\n      \"size\": 5000,\n      \"layer\": 1,\n      \"kind\": \"removed\"\n    },\n" +
             "    {\n      \"path\": \"tmp/x\",\n      \"size\": 5,\n      \"layer\": 2,\n      \"kind\": \"leftoverCache\"\n    }\n" +
-            "  ]\n}\n");
+            "  ],\n" +
+            "  \"secrets\": []\n}\n");
         var parsed = ContainerOpt.Core.Json.JsonReader.Parse(json);
         Assert.AreEqual(2, parsed["layers"]!.Items[1]["dockerfileLine"]!.AsInt64);
         Assert.AreEqual(5000, parsed["layers"]!.Items[1]["wastedBytes"]!.AsInt64);
