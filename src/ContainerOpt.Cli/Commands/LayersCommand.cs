@@ -19,7 +19,7 @@ internal static class LayersCommand
 {
     public const string Description = "Report every layer of an image: its size, compressed size, the Dockerfile line that made it, the bytes it wastes "
         + "(overwritten, deleted or left in caches), its largest files and the credential files it carries. "
-        + "Exit 0: within the gates and no credential file the Dockerfile added; 1: a gate failed or an error was found; 2: a usage, engine or archive problem.";
+        + "Exit 0: within the gates; 1: a gate failed or a credential file the Dockerfile added; 2: a usage, engine or archive problem.";
 
     private static readonly string[] Formats = { "text", "json", "html" };
 
