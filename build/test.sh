@@ -44,6 +44,15 @@ if ! { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } || 
 fi
 # A missing shellcheck fails the ShellCheck tests here instead of skipping them.
 export CONTAINEROPT_REQUIRE_SHELLCHECK=1
+# The HTML report's browser tests open pages in headless chromium: build/browser-env.sh installs it (and a font).
+# Once installed, a browser that is missing fails those tests; when it cannot be installed they are inconclusive, saying why.
+echo "== browser (build/browser-env.sh)" >&2
+if browser_env="$(bash build/browser-env.sh)"; then
+  eval "$(grep '^export ' <<<"$browser_env")"
+  export CONTAINEROPT_REQUIRE_CHROMIUM=1
+else
+  echo "chromium could not be installed; the HTML report's browser tests will be inconclusive." >&2
+fi
 
 # The image tests need a real Docker engine: build/docker-env.sh installs docker.io, starts dockerd
 # on a private socket and builds the local .NET base images (cached between runs). It runs while

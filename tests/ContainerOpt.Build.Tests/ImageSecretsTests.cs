@@ -81,6 +81,14 @@ public sealed class ImageSecretsTests : BuildTestBase
                 Assert.IsFalse(text.Contains("BEGIN RSA PRIVATE KEY", StringComparison.Ordinal), $"{name} holds the key's header");
             }
             StringAssert.Contains(binlogText, "COPT3110", "the binlog has the errors");
+
+            // ContainerOptImageHtmlReport=false: no page (the JSON report still).
+            File.Delete(Path.Combine(reports, "image-report.html"));
+            var noPage = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-o", scratch.PathOf("out"),
+                "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}", "-p:ContainerOptImageHtmlReport=false");
+            Assert.AreEqual(2, noPage.ContainerOptDiagnostics.Count(d => d.Code == "COPT3110"), noPage.Describe());
+            Assert.IsFalse(File.Exists(Path.Combine(reports, "image-report.html")), noPage.Describe());
+            Assert.IsTrue(File.Exists(Path.Combine(reports, "image-report.json")));
         }
         finally
         {

@@ -10,7 +10,7 @@ public sealed class SecurityRulesTests
     public void Every_security_rule_exists_and_has_a_score_GitHub_reads()
     {
         CollectionAssert.AreEqual(
-            new[] { "COPT1114", "COPT2002", "COPT2004", "COPT2026", "COPT2063", "COPT2064", "COPT2107", "COPT3010", "COPT3011", "COPT4004", "COPT4013" },
+            new[] { "COPT1114", "COPT2002", "COPT2004", "COPT2026", "COPT2063", "COPT2064", "COPT2107", "COPT3010", "COPT3011", "COPT3110", "COPT3111", "COPT3112", "COPT3113", "COPT4004", "COPT4013" },
             DiagnosticCatalog.SecurityRuleCodes.ToArray());
         foreach (var code in DiagnosticCatalog.SecurityRuleCodes)
         {

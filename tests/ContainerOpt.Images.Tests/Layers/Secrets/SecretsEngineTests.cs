@@ -84,4 +84,93 @@ public sealed class SecretsEngineTests
             Directory.Delete(context, recursive: true);
         }
     }
+
+    /// <summary>Every kind, one COPY each (two on line 15), and eight look-alikes; line 17 deletes three of the credentials.</summary>
+    private const string EveryKindDockerfile =
+        "FROM containeropt/bookworm-base:1\n" +                            // 1
+        "WORKDIR /app\n" +                                                  // 2
+        "COPY id_ed25519 /root/.ssh/id_ed25519\n" +                         // 3
+        "COPY id_ed25519.pub /root/.ssh/id_ed25519.pub\n" +                 // 4
+        "COPY .env .env.example settings.env ./\n" +                        // 5
+        "COPY NuGet.config ./NuGet.config\n" +                              // 6
+        "COPY env-nuget/NuGet.config /src/NuGet.config\n" +                 // 7
+        "COPY npmrc /root/.npmrc\n" +                                       // 8
+        "COPY npmrc-placeholder ./.npmrc\n" +                               // 9
+        "COPY aws /root/.aws\n" +                                           // 10
+        "COPY docker-auth.json /root/.docker/config.json\n" +               // 11
+        "COPY docker-helper.json /home/app/.docker/config.json\n" +         // 12
+        "COPY git-credentials /root/.git-credentials\n" +                   // 13
+        "COPY pgpass /root/.pgpass\n" +                                     // 14
+        "COPY certs ./certs\n" +                                            // 15
+        "COPY netrc /root/.netrc\n" +                                       // 16
+        "RUN rm /root/.ssh/id_ed25519 /app/.env /root/.npmrc\n" +           // 17
+        "COPY gcp.json ./gcp-key.json\n";                                   // 18
+
+    [TestMethod]
+    public void Every_kind_a_Dockerfile_copies_is_an_error_and_no_look_alike_is()
+    {
+        DockerEngine.Require();
+        string context = Path.Combine(Path.GetTempPath(), "copt-secrets-" + Guid.NewGuid().ToString("N"));
+        void Write(string name, byte[] content)
+        {
+            string path = Path.Combine(context, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, content);
+        }
+        void Text(string name, string content) => Write(name, System.Text.Encoding.UTF8.GetBytes(content));
+        Text("Dockerfile", EveryKindDockerfile);
+        Write("id_ed25519", FakeCredentials.Content("openssh"));
+        Text("id_ed25519.pub", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test\n");
+        Write(".env", FakeCredentials.Content("env-secret"));
+        Write(".env.example", FakeCredentials.Content("env-secret"));
+        Write("settings.env", FakeCredentials.Content("env-settings"));
+        Write("NuGet.config", FakeCredentials.Content("nuget-password"));
+        Write("env-nuget/NuGet.config", FakeCredentials.Content("nuget-env-password"));
+        Write("npmrc", FakeCredentials.Content("npm-token"));
+        Write("npmrc-placeholder", FakeCredentials.Content("npm-placeholder"));
+        Write("aws/credentials", FakeCredentials.Content("aws-credentials"));
+        Write("aws/config", FakeCredentials.Content("aws-config"));
+        Write("docker-auth.json", FakeCredentials.Content("docker-auth"));
+        Write("docker-helper.json", FakeCredentials.Content("docker-helper"));
+        Write("git-credentials", FakeCredentials.Content("git-credentials"));
+        Write("pgpass", FakeCredentials.Content("pgpass"));
+        Write("certs/app.pfx", FakeCredentials.Content("pkcs12"));
+        Write("certs/server.key", FakeCredentials.Content("rsa-pkcs8"));
+        Write("certs/server.crt", FakeCredentials.Content("certificate"));
+        Write("netrc", FakeCredentials.Content("netrc"));
+        Write("gcp.json", FakeCredentials.Content("gcp-service-account"));
+        string tag = "containeropt-test/secrets-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ":1";
+        try
+        {
+            var build = DockerEngine.Run(new[] { "build", "--network=none", "-t", tag, context }, TimeSpan.FromMinutes(5),
+                environment: new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" });
+            Assert.AreEqual(0, build.ExitCode, build.Output);
+            var builder = BuilderDetector.Detect(BuilderPreference.Docker, new Dictionary<string, string?> { ["CONTAINEROPT_DOCKER"] = DockerEngine.Client });
+            ImageReport report = ImageLayers.Attribute(ImageLayers.FromEngine(builder, tag, TimeSpan.FromMinutes(5)), Path.Combine(context, "Dockerfile"));
+            var findings = ImageSecrets.Evaluate(report);
+            CollectionAssert.AreEqual(new[]
+            {
+                "3 COPT3110 /root/.ssh/id_ed25519 a private key (OpenSSH) removed",
+                "5 COPT3110 /app/.env a .env file with secrets (1 secret variable) removed",
+                "6 COPT3110 /app/NuGet.config a NuGet.config with a cleartext password",
+                "8 COPT3110 /root/.npmrc an .npmrc with registry credentials (token) removed",
+                "10 COPT3110 /root/.aws/credentials AWS credentials",
+                "11 COPT3110 /root/.docker/config.json a Docker config.json with registry credentials",
+                "13 COPT3110 /root/.git-credentials git credentials",
+                "14 COPT3110 /root/.pgpass a PostgreSQL password file",
+                "15 COPT3110 /app/certs/app.pfx a PKCS#12 key store",
+                "15 COPT3110 /app/certs/server.key a private key (PKCS#8)",
+                "16 COPT3110 /root/.netrc a .netrc with a password",
+                "18 COPT3110 /app/gcp-key.json Google Cloud credentials (service-account key)",
+            }, findings.Select(f => System.Text.RegularExpressions.Regex.Match(f.Message, "^Layer \\d+ adds (?<what>.+) at (?<path>/[^\\s:;]+)") is var m && m.Success
+                ? $"{f.Location.Start.Line} {f.Code} {m.Groups["path"].Value} {m.Groups["what"].Value}{(f.Message.Contains("(line 17) deletes it", StringComparison.Ordinal) ? " removed" : "")}"
+                : f.Message).ToArray(), string.Join("\n", findings.Select(f => f.ToCanonicalString())));
+            Assert.AreEqual(12, report.Secrets.Count, "nothing else in the image looked like a credential: " + string.Join(", ", report.Secrets));
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(tag);
+            Directory.Delete(context, recursive: true);
+        }
+    }
 }
