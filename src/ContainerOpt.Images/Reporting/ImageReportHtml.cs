@@ -23,7 +23,7 @@ public static class ImageReportHtml
     /// <summary>The waste bar's colour (the part of the layer's bytes that is wasted), drawn over the size bar from its left.</summary>
     public const string WasteColor = "#d9412b";
 
-    /// <summary>How many of the image's largest files the page lists.</summary>
+    /// <summary>How many of the image's largest files the page lists at most (no more than each layer keeps, 10 by default).</summary>
     public const int LargestFileCount = 15;
 
     private static readonly string Style = $$"""
@@ -245,9 +245,11 @@ public static class ImageReportHtml
 
     private static void AppendLargestFiles(StringBuilder html, ImageReport report)
     {
+        // Each layer keeps its N largest files; the image's N largest are among them, so no more than N are listed.
+        int count = Math.Min(LargestFileCount, report.Layers.Count == 0 ? 0 : report.Layers.Max(l => l.LargestFiles.Count));
         var files = report.Layers.SelectMany(l => l.LargestFiles.Select(f => (File: f, Layer: l.Index)))
             .OrderByDescending(f => f.File.Size).ThenBy(f => f.File.Path, StringComparer.Ordinal).ThenBy(f => f.Layer)
-            .Take(LargestFileCount).ToList();
+            .Take(count).ToList();
         html.Append("<section id=\"largest\">\n<h2>Largest files</h2>\n");
         if (files.Count == 0)
         {

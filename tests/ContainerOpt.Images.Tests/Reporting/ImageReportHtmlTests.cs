@@ -124,4 +124,16 @@ public sealed class ImageReportHtmlTests
 
         StringAssert.Contains(ImageReportHtml.Render(report), "<p class=\"note\">No gate is set");
     }
+
+    [TestMethod]
+    public void The_largest_files_are_the_images_largest_never_more_than_each_layer_keeps()
+    {
+        var big = new TestTarWriter();
+        for (int i = 0; i < 12; i++) big.File($"big/{i:00}", 1000 + i);
+        var report = ImageAnalyzer.Analyze(Synthetic.Image(big.Finish(), new TestTarWriter().File("small/a", 10).File("small/b", 20).Finish()));
+        var rows = Regex.Matches(ImageReportHtml.Render(report), "<tr class=\"file\"><td class=\"num\">[^<]*</td><td><code>/([^<]*)</code></td><td class=\"num\">(\\d+)</td></tr>")
+            .Select(m => m.Groups[1].Value + "@" + m.Groups[2].Value).ToArray();
+        // Each layer keeps its 10 largest (ImageAnalysisOptions.LargestFileCount): the page lists the image's 10 largest.
+        CollectionAssert.AreEqual(Enumerable.Range(2, 10).Reverse().Select(i => $"big/{i:00}@0").ToArray(), rows);
+    }
 }
