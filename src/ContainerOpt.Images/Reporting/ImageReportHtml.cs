@@ -23,7 +23,7 @@ public static class ImageReportHtml
     /// <summary>The waste bar's colour (the part of the layer's bytes that is wasted), drawn over the size bar from its left.</summary>
     public const string WasteColor = "#d9412b";
 
-    /// <summary>How many of the image's largest files the page lists at most (no more than each layer keeps, 10 by default).</summary>
+    /// <summary>How many of the image's largest files the page lists at most (no more than a layer keeps, 10 by default).</summary>
     public const int LargestFileCount = 15;
 
     private static readonly string Style = $$"""
@@ -245,8 +245,13 @@ public static class ImageReportHtml
 
     private static void AppendLargestFiles(StringBuilder html, ImageReport report)
     {
-        // Each layer keeps its N largest files; the image's N largest are among them, so no more than N are listed.
-        int count = Math.Min(LargestFileCount, report.Layers.Count == 0 ? 0 : report.Layers.Max(l => l.LargestFiles.Count));
+        // A layer keeps only its N largest files: the image's k largest are among the kept ones while k is at most
+        // the N of every layer whose list was cut, so no more than that are listed.
+        int count = LargestFileCount;
+        foreach (LayerReport layer in report.Layers)
+        {
+            if (layer.LargestFiles.Count < layer.Scan.Entries.Count(e => e.Kind == LayerEntryKind.File)) count = Math.Min(count, layer.LargestFiles.Count);
+        }
         var files = report.Layers.SelectMany(l => l.LargestFiles.Select(f => (File: f, Layer: l.Index)))
             .OrderByDescending(f => f.File.Size).ThenBy(f => f.File.Path, StringComparer.Ordinal).ThenBy(f => f.Layer)
             .Take(count).ToList();
