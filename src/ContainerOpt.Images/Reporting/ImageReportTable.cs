@@ -53,8 +53,8 @@ public static class ImageReportTable
             "Image {0}: {1} in {2} layers ({3} compressed); wasted {4} ({5:N0} bytes: {6} removed or overwritten later, {7} left in caches); efficiency {8}\n",
             report.Image, ByteSize.Format(report.Size), report.Layers.Count, compressed, ByteSize.Format(report.WastedBytes),
             report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), ByteSize.Percent(report.Efficiency)));
-        text.Append(BaseSplitLine(report.BaseSplit));
         if (report.CompressedSizeEstimated && report.CompressedSize is not null) text.Append(EstimatedLegend);
+        text.Append(BaseSplitLine(report.BaseSplit));
         if (report.LargestWastedFiles.Count > 0)
         {
             text.Append("Largest wasted files:\n");
