@@ -12,7 +12,7 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary>
 /// <c>containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR [--dockerfile F] [--target STAGE] [--format text|json]
 /// [--builder auto|docker|podman] [--platform OS/ARCH] [--max-size S] [--max-wasted S] [--min-efficiency E]
-/// [--max-user-wasted R] [--ci-config FILE] [--compare IMAGE [--top N]]</c>: every layer's size, the Dockerfile line
+/// [--max-user-wasted R] [--ci-config FILE] [--compare OTHER [--top N]]</c>: every layer's size, the Dockerfile line
 /// that made it and the bytes it wastes, with the gates' verdict (flags first, then a .dive-ci file); or, with
 /// --compare, what changed between two images (LayersCommand.Compare.cs).
 /// </summary>
@@ -43,7 +43,7 @@ internal static partial class LayersCommand
         var noCompressedSize = CliOptions.Flag("--no-compressed-size", "Skip the compressed sizes (faster).");
         var maxUserWasted = CliOptions.Value("--max-user-wasted", "RATIO", "Fail when the layers above the base image waste a larger share of the bytes they add (0.1 or 10%; dive's highestUserWastedPercent).");
         var ciConfig = CliOptions.Value("--ci-config", "FILE", "Gates from this dive CI file (default: .dive-ci in the working folder, when there is one); flags keep priority.");
-        var compare = CliOptions.Value("--compare", "IMAGE", "Show what changed from IMAGE (A, before) to this other image (B, after), by layer and by file: any source IMAGE takes.");
+        var compare = CliOptions.Value("--compare", "OTHER", "Show what changed from IMAGE (A, before) to OTHER (B, after), by layer and by file; OTHER is read as IMAGE is (local image, archive or OCI folder).");
         var top = CliOptions.Value("--top", "N", $"With --compare: how many of the largest file changes to list (default {Images.Comparison.ImageComparer.DefaultLargestFileChanges}).");
         var command = new Command("layers", Description) { image, dockerfile, target, format, builder, platform, maxSize, maxWasted, minEfficiency, maxUserWasted, ciConfig, compare, top, noCompressedSize };
         CliApp.RequiredMessage(image, "layers takes one image: a local image reference, a 'docker save' archive or an OCI layout folder.");
@@ -62,7 +62,7 @@ internal static partial class LayersCommand
         }
         if (line.Top is not null)
         {
-            throw new UsageException("--top counts the file changes of --compare: give --compare IMAGE too.");
+            throw new UsageException("--top counts the file changes of --compare: give --compare OTHER too.");
         }
         TextWriter stdout = host.Stdout, stderr = host.Stderr;
         string format = line.Format;

@@ -143,7 +143,7 @@ public static class ImageComparer
         return (totals, largest.Sorted());
     }
 
-    /// <summary>Larger |delta| first; then added before grown before shrunk before removed … (the kinds' order), then by path.</summary>
+    /// <summary>Larger |delta| first; at the same |delta| in the kinds' order (added, removed, grown, shrunk), then by path.</summary>
     private static int RanksFirst(FileChange x, FileChange y)
     {
         long dx = Math.Abs(x.SizeDelta), dy = Math.Abs(y.SizeDelta);
