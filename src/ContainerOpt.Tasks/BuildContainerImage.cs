@@ -128,7 +128,7 @@ public sealed class BuildContainerImage : ContainerOptTask
             {
                 return;
             }
-            gates.WithDiveCi(diveCi);
+            gates.FillFrom(diveCi);
             Diagnostics.Note(MessageImportance.Normal, "gates from {0}: {1}", diveCiPath, diveCi.Summary());
         }
 

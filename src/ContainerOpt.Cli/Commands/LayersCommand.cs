@@ -92,7 +92,7 @@ internal static partial class LayersCommand
             {
                 return ExitCodes.UsageOrIo;
             }
-            gates.WithDiveCi(diveCi);
+            gates.FillFrom(diveCi);
             stderr.WriteLine($"containeropt: gates from {diveCi.Path}: {diveCi.Summary()}");
         }
 

@@ -48,8 +48,9 @@ public sealed class ImageGateOptions
     /// <summary>
     /// Fills the gates this object leaves off from a .dive-ci file's rules: a limit set here (an MSBuild property, a
     /// command-line flag) keeps priority; a rule the file disables (or leaves at dive's "disabled" default) adds nothing.
+    /// Changes this object and returns it.
     /// </summary>
-    public ImageGateOptions WithDiveCi(DiveCiConfig? config)
+    public ImageGateOptions FillFrom(DiveCiConfig? config)
     {
         if (config is null) return this;
         if (MaxWastedBytes is null && config.HighestWastedBytes is { } wasted)

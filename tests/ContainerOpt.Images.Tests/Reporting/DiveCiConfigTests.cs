@@ -192,7 +192,7 @@ public sealed class DiveCiConfigTests
     public void Properties_and_flags_keep_priority_over_the_file()
     {
         var config = Parse("rules:\n  lowestEfficiency: 0.95\n  highestWastedBytes: 20MB\n");
-        var gates = ImageGateOptions.FromProperties(null, "1MB", null).WithDiveCi(config);
+        var gates = ImageGateOptions.FromProperties(null, "1MB", null).FillFrom(config);
         Assert.AreEqual(1_000_000, gates.MaxWastedBytes);
         Assert.AreEqual("ContainerOptMaxWastedBytes", gates.MaxWastedBytesSetting);
         Assert.AreEqual(0.95, gates.MinEfficiency);
@@ -201,10 +201,10 @@ public sealed class DiveCiConfigTests
         Assert.AreEqual("highestUserWastedPercent (dive's default: /repo/.dive-ci does not set it)", gates.MaxUserWastedPercentSetting);
         Assert.IsNull(gates.MaxImageSize, "dive has no size rule");
 
-        var disabled = ImageGateOptions.FromProperties(null, null, null, "25%").WithDiveCi(Parse("rules:\n  highestUserWastedPercent: disabled\n  lowestEfficiency: off\n"));
+        var disabled = ImageGateOptions.FromProperties(null, null, null, "25%").FillFrom(Parse("rules:\n  highestUserWastedPercent: disabled\n  lowestEfficiency: off\n"));
         Assert.AreEqual(0.25, disabled.MaxUserWastedPercent);
         Assert.AreEqual("ContainerOptMaxUserWastedPercent", disabled.MaxUserWastedPercentSetting);
         Assert.IsNull(disabled.MinEfficiency);
-        Assert.IsFalse(ImageGateOptions.FromProperties(null, null, null).WithDiveCi(Parse("rules:\n  lowestEfficiency: off\n  highestUserWastedPercent: off\n")).Any);
+        Assert.IsFalse(ImageGateOptions.FromProperties(null, null, null).FillFrom(Parse("rules:\n  lowestEfficiency: off\n  highestUserWastedPercent: off\n")).Any);
     }
 }
