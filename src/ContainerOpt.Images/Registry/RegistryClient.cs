@@ -90,14 +90,23 @@ internal sealed class RegistryClient : IDisposable
         return bytes;
     }
 
-    /// <summary>The repository's tags, or null when the registry will not list them.</summary>
-    public IReadOnlyList<string>? Tags()
+    /// <summary>
+    /// The repository's tags, or null when the registry will not list them; <paramref name="unknownRepository"/> is set when
+    /// it says the repository does not exist (distribution answers MANIFEST_UNKNOWN for a tag of an unknown repository, and
+    /// NAME_UNKNOWN for its tag list).
+    /// </summary>
+    public IReadOnlyList<string>? Tags(out bool unknownRepository)
     {
+        unknownRepository = false;
         try
         {
             using HttpResponseMessage response = SendAuthorized(ApiUri("tags/list"), null, "the tag list");
             using var body = new ResponseStream(response, Registry, "the tag list", _options.Timeout);
-            if (!response.IsSuccessStatusCode) return null;
+            if (!response.IsSuccessStatusCode)
+            {
+                unknownRepository = response.StatusCode == HttpStatusCode.NotFound && RegistryErrors.Codes(body.ReadAll(MaxManifestSize)).Contains("NAME_UNKNOWN");
+                return null;
+            }
             return JsonReader.Parse(body.ReadAll(MaxManifestSize))["tags"]?.Items.Select(t => t.AsString).OfType<string>().ToArray();
         }
         catch (Exception e) when (e is RegistryException or FormatException)
@@ -205,7 +214,10 @@ internal sealed class RegistryClient : IDisposable
     private RegistryException NotFound(string tagOrDigest, bool byDigest, IReadOnlyList<string> codes)
     {
         string detail;
-        if (codes.Contains("NAME_UNKNOWN"))
+        IReadOnlyList<string>? tags = null;
+        bool unknownRepository = codes.Contains("NAME_UNKNOWN");
+        if (!unknownRepository && !byDigest) tags = Tags(out unknownRepository);
+        if (unknownRepository)
         {
             detail = $"the repository '{Repository}' does not exist there (or cannot be seen by {_authenticator.Principal}). Check the repository's name";
         }
@@ -215,7 +227,6 @@ internal sealed class RegistryClient : IDisposable
         }
         else
         {
-            IReadOnlyList<string>? tags = Tags();
             string listed = tags is null ? ""
                 : tags.Count == 0 ? "; it has no tags"
                 : "; its tags: " + string.Join(", ", tags.OrderBy(t => t, StringComparer.Ordinal).Take(20)) + (tags.Count > 20 ? $" and {tags.Count - 20} more" : "");

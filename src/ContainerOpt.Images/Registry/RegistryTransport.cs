@@ -72,7 +72,7 @@ internal sealed class RegistryTransport : IDisposable
                 bool certificate = tls.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0;
                 string what = certificate
                     ? $"the certificate of {origin} does not verify ({tls.Message.TrimEnd('.')})"
-                    : $"{origin} does not speak HTTPS (the TLS handshake failed: {tls.Message.TrimEnd('.')}); it may be a plain-HTTP registry";
+                    : $"{origin} does not speak HTTPS (the TLS handshake failed): it may be a plain-HTTP registry";
                 return RegistryException.Create(e, DiagnosticCatalog.RegistryNotHttps, registry, what, registry);
             }
             if (inner is SocketException socket)
