@@ -71,7 +71,7 @@ internal sealed class RegistryTransport : IDisposable
             {
                 bool certificate = tls.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0;
                 string what = certificate
-                    ? $"the certificate of {origin} does not verify ({tls.Message.TrimEnd('.')})"
+                    ? $"the certificate of {origin} does not verify (an untrusted issuer, another host's name, or expired)"
                     : $"{origin} does not speak HTTPS (the TLS handshake failed): it may be a plain-HTTP registry";
                 return RegistryException.Create(e, DiagnosticCatalog.RegistryNotHttps, registry, what, registry);
             }
