@@ -19,7 +19,7 @@ namespace ContainerOpt.Cli.Commands;
 internal static class LayersCommand
 {
     public const string Description = "Report every layer of an image: its size, compressed size, the Dockerfile line that made it, the bytes it wastes "
-        + "(overwritten, deleted or left in caches) and its largest files. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine or archive problem.";
+        + "(overwritten, deleted or left in caches) and its largest files. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine, registry or archive problem.";
 
     private static readonly string[] Formats = { "text", "json" };
 
