@@ -17,6 +17,7 @@ internal sealed class ResponseStream : Stream
     private readonly TimeSpan _timeout;
     private readonly Timer _watchdog;
     private volatile bool _stalled;
+    private long _read;
 
     public ResponseStream(HttpResponseMessage response, string registry, string what, TimeSpan timeout)
     {
@@ -50,13 +51,16 @@ internal sealed class ResponseStream : Stream
         _watchdog.Change(_timeout, Timeout.InfiniteTimeSpan);
         try
         {
-            return _body.Read(buffer, offset, count);
+            int read = _body.Read(buffer, offset, count);
+            _read += read;
+            return read;
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException)
         {
+            string progress = _read + (Length64 is { } total ? " of " + total : "") + " bytes";
             string why = _stalled
-                ? $"it sent nothing for {_timeout.TotalSeconds:0.#} s while sending {_what}, so the read was stopped"
-                : $"the connection broke while it sent {_what} ({e.Message.TrimEnd('.')})";
+                ? $"it sent nothing for {_timeout.TotalSeconds:0.#} s while sending {_what} (after {progress}), so the read was stopped"
+                : $"the connection broke while it sent {_what} (after {progress})";
             throw RegistryException.Create(e, DiagnosticCatalog.RegistryUnreachable, _registry, why);
         }
         finally

@@ -220,6 +220,27 @@ public sealed class RegistryAuthTests
     }
 
     [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public void Storage_that_drops_or_stalls_in_the_middle_of_a_layer_is_COPT0040(bool stall)
+    {
+        using var files = new StorageFileServer(Storage);
+        string layer = _amd64Layers![0]; // the 300 KB payload
+        files.Misbehave = layer.Substring("sha256:".Length);
+        files.MisbehaveAfter = 1000;
+        files.Stall = stall;
+        long total = new FileInfo(RegistryTestImages.BlobFile(Storage, layer)).Length;
+        using var registry = RegistryServer.Start(Storage, files.RegistryConfig);
+        RegistryOptions options = Options();
+        options.Timeout = TimeSpan.FromSeconds(2);
+        var e = Fails(() => RegistryReader.Read($"{registry.Host}/{Repository}:amd64", registry: options));
+        string why = stall
+            ? $"it sent nothing for 2 s while sending layer {layer} (after 1000 of {total} bytes), so the read was stopped"
+            : $"the connection broke while it sent layer {layer} (after 1000 of {total} bytes)";
+        Assert.AreEqual($"Cannot reach the registry '{registry.Host}': {why}. Check the host and port and that the registry is running (behind a proxy: HTTPS_PROXY and NO_PROXY).", e.Message);
+    }
+
+    [TestMethod]
     [DataRow("layer")]
     [DataRow("config")]
     public void A_corrupt_blob_in_the_registrys_storage_is_COPT0043(string which)

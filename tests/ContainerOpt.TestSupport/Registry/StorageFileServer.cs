@@ -12,6 +12,7 @@ public sealed class StorageFileServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly List<(string Path, bool HadAuthorization)> _requests = new();
+    private readonly ManualResetEventSlim _stopped = new();
 
     public StorageFileServer(string root)
     {
@@ -29,6 +30,14 @@ public sealed class StorageFileServer : IDisposable
 
     /// <summary>The registry config section that redirects blob downloads here.</summary>
     public string RegistryConfig => $"middleware:\n  storage:\n    - name: redirect\n      options:\n        baseurl: {BaseUrl}\n";
+
+    /// <summary>A path fragment (a blob's hex digest): that file is sent only up to <see cref="MisbehaveAfter"/> bytes.</summary>
+    public string? Misbehave { get; set; }
+
+    public long MisbehaveAfter { get; set; }
+
+    /// <summary>True: after those bytes the server stalls (sends nothing more, keeps the connection); false: it drops the connection.</summary>
+    public bool Stall { get; set; }
 
     public IReadOnlyList<(string Path, bool HadAuthorization)> Requests
     {
@@ -65,6 +74,17 @@ public sealed class StorageFileServer : IDisposable
                 using var file = File.OpenRead(full);
                 context.Response.ContentLength64 = file.Length;
                 context.Response.ContentType = "application/octet-stream";
+                if (Misbehave is { } fragment && relative.Contains(fragment, StringComparison.Ordinal))
+                {
+                    var part = new byte[MisbehaveAfter];
+                    file.ReadExactly(part);
+                    context.Response.OutputStream.Write(part);
+                    context.Response.OutputStream.Flush();
+                    // Stalled: wait until the test ends. Dropped: let the client take the bytes sent first (a reset could discard them).
+                    _stopped.Wait(Stall ? TimeSpan.FromMinutes(2) : TimeSpan.FromMilliseconds(500));
+                    context.Response.Abort();
+                    continue;
+                }
                 file.CopyTo(context.Response.OutputStream);
                 context.Response.Close();
             }
@@ -75,5 +95,9 @@ public sealed class StorageFileServer : IDisposable
         }
     }
 
-    public void Dispose() => _listener.Close();
+    public void Dispose()
+    {
+        _stopped.Set();
+        _listener.Close();
+    }
 }
