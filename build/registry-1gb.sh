@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # build/registry-1gb.sh — how long `containeropt layers` takes to read a ~1 GB image from a registry, and its peak memory.
 #
-# Builds a ~1 GB image on the docker-env engine (the Debian stand-in base, two layers of 256 MiB of random bytes and one
-# of ~260 MB of text), pushes it to the docker-env registry (localhost:5000, plain HTTP, no auth) as
+# Builds a ~1 GB image on the docker-env engine (the Debian stand-in base, a layer of 256 MiB of random bytes, one of
+# 384 MiB, and one of ~260 MB of text), pushes it to the docker-env registry (localhost:5000, plain HTTP, no auth) as
 # localhost:5000/containeropt-tests/registry/big:1, then runs `containeropt layers` on it RUNS times under
 # /usr/bin/time -v: wall time and maximum resident set size of each run. For comparison it reads the same image from the
 # engine (`--source engine`: docker save streamed). Nothing is kept on disk by the reader: layers stream from the
@@ -24,7 +24,7 @@ trap 'rm -rf -- "$context"' EXIT
 cat >"$context/Dockerfile" <<'DOCKERFILE'
 FROM containeropt/bookworm-base:1
 RUN mkdir /data && head -c 268435456 /dev/urandom > /data/random-1.bin
-RUN head -c 268435456 /dev/urandom > /data/random-2.bin
+RUN head -c 268435456 /dev/urandom > /data/random-2.bin && head -c 134217728 /dev/urandom > /data/random-3.bin
 RUN seq 1 30000000 > /data/numbers.txt
 DOCKERFILE
 if ! docker image inspect "$image" >/dev/null 2>&1; then
