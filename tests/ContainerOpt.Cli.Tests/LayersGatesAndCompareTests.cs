@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContainerOpt.TestSupport;
+using ContainerOpt.TestSupport.Registry;
 
 namespace ContainerOpt.Cli.Tests;
 
@@ -225,6 +226,34 @@ public sealed class LayersGatesAndCompareTests
         Assert.AreEqual("{\"count\":1,\"bytes\":500}", Compact(files.GetProperty("grown")));
         Assert.AreEqual("[{\"path\":\"app/extra.bin\",\"change\":\"removed\",\"sizeBefore\":2048,\"sizeAfter\":null,\"sizeDelta\":-2048,\"layerBefore\":2,\"layerAfter\":null}]",
             Compact(files.GetProperty("largestChanges")));
+    }
+
+    [TestMethod]
+    public void Compare_reads_a_registry_image_and_a_pushed_layer_keeps_its_diff_id()
+    {
+        DockerEngine.Require();
+        RegistryTestImages.RequireLocalRegistry();
+        // Pushed, Z's layers are gzip blobs with other digests; their diff ids, and so the comparison, are the engine's.
+        string pushed = $"{RegistryTestImages.LocalRegistry}/containeropt-tests/gates-compare/z:{Id}";
+        DockerEngine.RunChecked("tag", Z, pushed);
+        try
+        {
+            DockerEngine.RunChecked("push", pushed);
+            var (code, stdout, stderr) = CliRunner.Run("layers", X, "--compare", pushed, "--no-compressed-size", "--format", "json");
+            Assert.AreEqual(0, code, stderr);
+            using var json = JsonDocument.Parse(stdout);
+            Assert.AreEqual(pushed, json.RootElement.GetProperty("after").GetProperty("image").GetString());
+            CollectionAssert.AreEqual(new[] { "unchanged", "unchanged", "added" },
+                json.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("change").GetString()).ToArray());
+            var files = json.RootElement.GetProperty("files");
+            Assert.AreEqual("{\"count\":1,\"bytes\":500}", Compact(files.GetProperty("removed")));
+            Assert.AreEqual("{\"count\":1,\"bytes\":500}", Compact(files.GetProperty("grown")));
+            Assert.AreEqual(0, files.GetProperty("netBytes").GetInt64());
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(pushed);
+        }
     }
 
     [TestMethod]

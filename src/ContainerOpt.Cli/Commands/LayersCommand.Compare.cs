@@ -6,7 +6,8 @@ namespace ContainerOpt.Cli.Commands;
 
 /// <summary>
 /// <c>containeropt layers A --compare B [--dockerfile F] [--format text|json] [--top N]</c>: what changed from image A
-/// (before) to image B (after), by layer and by file. Both are read as <c>layers</c> reads one image; --dockerfile
+/// (before) to image B (after), by layer and by file. Both are read as <c>layers</c> reads one image (--source,
+/// --platform and --insecure-registry apply to both; with --source auto each is placed by its own name); --dockerfile
 /// attributes the layers of both (each pairing verified against that image's history, so a Dockerfile that built only
 /// one of them leaves the other's lines empty). No gates: exit 0 when both images were read, 2 otherwise.
 /// </summary>
@@ -28,7 +29,7 @@ internal static partial class LayersCommand
         {
             return ExitCodes.UsageOrIo;
         }
-        if (Read(line.Image, line, host.Stderr) is not { } before || Read(line.Compare!, line, host.Stderr) is not { } after)
+        if (Read(line.Image, line, host) is not { } before || Read(line.Compare!, line, host) is not { } after)
         {
             return ExitCodes.UsageOrIo;
         }
