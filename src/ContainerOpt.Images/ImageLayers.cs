@@ -3,6 +3,7 @@ using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Registry;
 
 namespace ContainerOpt.Images;
 
@@ -25,6 +26,30 @@ public static class ImageLayers
     public static ImageReport FromPath(string path, ImageReadOptions? options = null) =>
         ImageAnalyzer.Analyze(ImageReader.Read(path, options));
 
+    /// <summary>
+    /// Reads an image from a registry over the OCI distribution API, no engine needed, and analyses it:
+    /// <c>HOST[:PORT]/REPOSITORY[:TAG]</c> or <c>…@sha256:DIGEST</c>; a multi-platform index gives the image for
+    /// <see cref="ImageReadOptions.Platform"/> (default linux/amd64). Credentials come from docker's config.json and its
+    /// credential helpers; plain HTTP only for localhost and <see cref="RegistryOptions.InsecureRegistries"/>.
+    /// Throws <see cref="RegistryException"/> (COPT0040–COPT0048: report its <see cref="RegistryException.Descriptor"/> and
+    /// message) or <see cref="ImageReadException"/> (COPT0015: the image is not as its manifest says).
+    /// </summary>
+    public static ImageReport FromRegistry(string imageReference, ImageReadOptions? options = null, RegistryOptions? registry = null) =>
+        ImageAnalyzer.Analyze(RegistryReader.Read(imageReference, options, registry));
+
+    /// <summary>
+    /// Where an image argument points when nothing says: an existing file or folder is an archive or OCI layout; a
+    /// reference whose first component is a registry host — it has a '.' or a ':' (<c>ghcr.io/org/app</c>,
+    /// <c>localhost:5000/app</c>) — is read from that registry; anything else (<c>myapp:1.0</c>, <c>org/app</c>, and
+    /// <c>localhost/app</c>, podman's name for a local image) from the local engine.
+    /// </summary>
+    public static ImageSourceKind SourceOf(string image)
+    {
+        if (File.Exists(image) || Directory.Exists(image)) return ImageSourceKind.Archive;
+        string? host = ImageReference.Parse(image)?.WrittenRegistry;
+        return host is not null && (host.IndexOf('.') >= 0 || host.IndexOf(':') >= 0) ? ImageSourceKind.Registry : ImageSourceKind.Engine;
+    }
+
     /// <summary>Attributes each layer to the Dockerfile instruction that made it (FROM for the base image's layers).</summary>
     public static ImageReport Attribute(ImageReport report, string dockerfilePath, string? targetStage = null)
     {
@@ -34,6 +59,10 @@ public static class ImageLayers
 
     public static ImageReport Attribute(ImageReport report, DockerfileModel model, string dockerfilePath, string? targetStage = null) =>
         DockerfileAttribution.Attribute(report, model, dockerfilePath, targetStage);
+
+    /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/>, by layer and by file.</summary>
+    public static Comparison.ImageComparison Compare(ImageReport before, ImageReport after, int largestFileChanges = Comparison.ImageComparer.DefaultLargestFileChanges) =>
+        Comparison.ImageComparer.Compare(before, after, largestFileChanges);
 
     /// <summary>Writes the JSON report atomically: readers never see half a report.</summary>
     public static void WriteReport(ImageReport report, string path) =>

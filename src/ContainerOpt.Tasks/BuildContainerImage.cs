@@ -62,6 +62,13 @@ public sealed class BuildContainerImage : ContainerOptTask
     public string? MaxImageSize { get; set; }
     public string? MaxWastedBytes { get; set; }
     public string? MinEfficiency { get; set; }
+    public string? MaxUserWastedPercent { get; set; }
+
+    /// <summary>
+    /// dive's CI file (ContainerOptDiveCiFile): empty, the first <c>.dive-ci</c> beside the project, then beside the
+    /// Dockerfile; a path (relative to the project), that file; <c>none</c>, no file. The gate properties keep priority over its rules.
+    /// </summary>
+    public string? DiveCiFile { get; set; }
 
     // OCI annotations from the project.
     public string? Version { get; set; }
@@ -108,12 +115,24 @@ public sealed class BuildContainerImage : ContainerOptTask
         ImageGateOptions gates;
         try
         {
-            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency);
+            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency, MaxUserWastedPercent);
         }
         catch (FormatException e)
         {
             Diagnostics.ReportMessage(DiagnosticCatalog.InvalidConfiguration, ProjectPath ?? dockerfile, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message));
             return;
+        }
+        if (DiveCiPath(dockerfile) is { } diveCiPath)
+        {
+            // Read before the build: a file dive would refuse fails fast, at its line.
+            DiveCiConfig diveCi = DiveCiConfig.Read(diveCiPath);
+            Diagnostics.Report(diveCi.Problems, diveCiPath);
+            if (diveCi.HasErrors)
+            {
+                return;
+            }
+            gates.FillFrom(diveCi);
+            Diagnostics.Note(MessageImportance.Normal, "gates from {0}: {1}", diveCiPath, diveCi.Summary());
         }
 
         string text = File.ReadAllText(dockerfile);
@@ -176,7 +195,7 @@ public sealed class BuildContainerImage : ContainerOptTask
         var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
         report = ImageLayers.Attribute(report, model, dockerfile, request.Target);
         Log.LogMessage(MessageImportance.High, "{0}", ImageReportTable.Format(report));
-        Layers = report.Layers.Select(LayerItem).ToArray();
+        Layers = report.Layers.Select(l => LayerItem(l, report.BaseSplit.BaseLayerCount)).ToArray();
         if (!string.IsNullOrWhiteSpace(ReportFile))
         {
             string path = Path.GetFullPath(ReportFile!);
@@ -193,7 +212,7 @@ public sealed class BuildContainerImage : ContainerOptTask
         Diagnostics.Report(ImageGates.Evaluate(report, gates), dockerfile);
     }
 
-    private ITaskItem LayerItem(LayerReport layer)
+    private static ITaskItem LayerItem(LayerReport layer, int baseLayers)
     {
         var item = new TaskItem(layer.Digest);
         item.SetMetadata("Index", layer.Index.ToString(CultureInfo.InvariantCulture));
@@ -206,7 +225,23 @@ public sealed class BuildContainerImage : ContainerOptTask
         item.SetMetadata("DockerfileLine", layer.DockerfileLine?.ToString(CultureInfo.InvariantCulture) ?? "");
         item.SetMetadata("WastedBytes", layer.WastedBytes.ToString(CultureInfo.InvariantCulture));
         item.SetMetadata("FileCount", layer.FileCount.ToString(CultureInfo.InvariantCulture));
+        item.SetMetadata("BaseImage", layer.Index < baseLayers ? "true" : "false");
         return item;
+    }
+
+    private string? DiveCiPath(string dockerfile)
+    {
+        string? projectDirectory = string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath!));
+        if (string.IsNullOrWhiteSpace(DiveCiFile))
+        {
+            return DiveCiConfig.Find(projectDirectory, Path.GetDirectoryName(dockerfile));
+        }
+        string value = DiveCiFile!.Trim();
+        if (string.Equals(value, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return Path.GetFullPath(Path.Combine(projectDirectory ?? Directory.GetCurrentDirectory(), value));
     }
 
     /// <summary>name:tag, lower-cased as image references must be.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContainerOpt.TestSupport;
+using ContainerOpt.TestSupport.Registry;
 
 namespace ContainerOpt.Cli.Tests;
 
@@ -139,7 +140,7 @@ public sealed class LayersSecretsAndHtmlTests
             "2|Dockerfile:3|RUN echo \"&lt;script&gt;alert(1)&lt;/script&gt;\" &gt; /page.html &amp;&amp; rm /root/.ssh/id_rsa",
             "3|Dockerfile:4|COPY .env /app/.env",
         }, rows, dom);
-        StringAssert.Contains(dom, "<tr class=\"gate pass\"><td>Wasted bytes</td><td>at most 1.00 GB</td>");
+        StringAssert.Contains(dom, "<tr class=\"gate pass\"><td>Wasted bytes</td><td><code>--max-wasted</code></td><td>at most 1.00 GB</td>");
         Assert.AreEqual(2, Regex.Matches(dom, "<tr class=\"secret\"").Count, dom);
 
         var png = PngImage.Decode(Chromium.Screenshot(page, 1400, 1200));
@@ -148,5 +149,36 @@ public sealed class LayersSecretsAndHtmlTests
         // bytes: 1 pixel each; the key's layer is all waste (deleted later): 1 pixel in the waste colour. And each legend swatch.
         Assert.AreEqual(600 * 16 + 2 * 16 + 12 * 12, png.Count("#3b6fd8"), "the size colour");
         Assert.AreEqual(1 * 16 + 12 * 12, png.Count("#d9412b"), "the waste colour");
+    }
+
+    [TestMethod]
+    public void A_registry_image_is_checked_the_same_way_as_it_streams()
+    {
+        DockerEngine.Require();
+        RegistryTestImages.RequireLocalRegistry();
+        string pushed = $"{RegistryTestImages.LocalRegistry}/containeropt-tests/secrets-html/cli:{_image!.Split(':')[1]}";
+        try
+        {
+            DockerEngine.RunChecked("tag", _image!, pushed);
+            DockerEngine.RunChecked("push", pushed);
+            var (code, stdout, stderr) = CliRunner.Run("layers", pushed, "--dockerfile", DockerfilePath);
+            Assert.AreEqual(1, code, stdout + stderr);
+            CollectionAssert.AreEqual(new[] { "(2,1): error COPT3110", "(4,1): error COPT3110" },
+                stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Regex.Match(l, "\\(\\d+,\\d+\\): error COPT\\d+").Value).ToArray(), stderr);
+            StringAssert.Contains(stderr, "Layer 1 adds a private key (RSA) at /root/.ssh/id_rsa; layer 2 (line 3) deletes it, but layer 1 still holds it");
+            AssertNoContent(stdout, stderr);
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(pushed);
+        }
+    }
+
+    [TestMethod]
+    public void Html_compares_no_two_images()
+    {
+        var (code, _, stderr) = CliRunner.Run("layers", "a.tar", "--compare", "b.tar", "--format", "html");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(stderr, "--format html draws one image's layers: give it without --compare (text or json compare two images).");
     }
 }

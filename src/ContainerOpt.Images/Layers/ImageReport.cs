@@ -7,10 +7,14 @@ namespace ContainerOpt.Images.Layers;
 /// <summary>Every layer of an image with its size, waste and origin; the image totals.</summary>
 public sealed class ImageReport
 {
+    private readonly Lazy<BaseImageSplit> _baseSplit;
+
     public ImageReport(string image, IReadOnlyList<LayerReport> layers, IReadOnlyList<WastedFile> largestWastedFiles,
-        ImageConfig? config = null, SourceText? dockerfileSource = null, IReadOnlyList<LayerSecret>? secrets = null)
+        ImageConfig? config = null, SourceText? dockerfileSource = null, int? baseLayerCount = null, IReadOnlyList<LayerSecret>? secrets = null)
     {
         Secrets = secrets ?? Array.Empty<LayerSecret>();
+        BaseLayerCount = baseLayerCount;
+        _baseSplit = new Lazy<BaseImageSplit>(() => BaseImageSplit.Of(this));
         Image = image;
         Layers = layers;
         LargestWastedFiles = largestWastedFiles;
@@ -52,11 +56,35 @@ public sealed class ImageReport
     public SourceText? DockerfileSource { get; }
 
     /// <summary>
+    /// How many of the bottom layers are the base image's, when known: the layers the Dockerfile's FROM brought, once
+    /// attributed (<see cref="DockerfileAttribution"/>); null when not known (<see cref="BaseSplit"/> then takes dive's
+    /// assumption, the first layer).
+    /// </summary>
+    public int? BaseLayerCount { get; }
+
+    /// <summary>The base image's layers and those added above them; the share of the added bytes that is wasted (computed on first use).</summary>
+    public BaseImageSplit BaseSplit => _baseSplit.Value;
+
+    /// <summary>
     /// The credential files the layers carry (private keys, .env files, tokens…), bottom layer first, each with the
     /// later layer that removes it, if one does; exempt ones (test fixtures, package content) included. Never content.
     /// </summary>
     public IReadOnlyList<LayerSecret> Secrets { get; }
 
+    /// <summary>
+    /// Where a layer came from, as far as the attribution tells: the base image's (below <see cref="BaseLayerCount"/>,
+    /// known only once attributed), one of the Dockerfile's instructions (a line, above the base), or unknown.
+    /// </summary>
+    public LayerOrigin OriginOf(LayerReport layer)
+    {
+        if (layer is null) throw new ArgumentNullException(nameof(layer));
+        if (BaseLayerCount is int baseLayers && layer.Index < baseLayers) return LayerOrigin.BaseImage;
+        return layer.DockerfileLine is null ? LayerOrigin.Unknown : LayerOrigin.Instruction;
+    }
+
     public ImageReport WithLayers(IReadOnlyList<LayerReport> layers, SourceText? dockerfileSource) =>
-        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, Secrets);
+        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, BaseLayerCount, Secrets);
+
+    public ImageReport WithLayers(IReadOnlyList<LayerReport> layers, SourceText? dockerfileSource, int? baseLayerCount) =>
+        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, baseLayerCount, Secrets);
 }

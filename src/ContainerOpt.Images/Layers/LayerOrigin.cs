@@ -1,6 +1,9 @@
 namespace ContainerOpt.Images.Layers;
 
-/// <summary>Where a layer came from, once attributed to the Dockerfile (<see cref="DockerfileAttribution"/>).</summary>
+/// <summary>
+/// Where a layer came from (<see cref="ImageReport.OriginOf"/>): read from the attribution to the Dockerfile
+/// (<see cref="DockerfileAttribution"/>), which sets each layer's line and the image's <see cref="ImageReport.BaseLayerCount"/>.
+/// </summary>
 public enum LayerOrigin
 {
     /// <summary>Not attributed: no Dockerfile was given, or the history did not verify against it.</summary>

@@ -6,9 +6,8 @@ namespace ContainerOpt.Images.Layers;
 public sealed class LayerReport
 {
     public LayerReport(int index, LayerScan scan, ImageHistoryEntry? history, long removedBytes, long leftoverCacheBytes,
-        IReadOnlyList<FileSize> largestFiles, string? dockerfile = null, int? dockerfileLine = null, LayerOrigin origin = LayerOrigin.Unknown)
+        IReadOnlyList<FileSize> largestFiles, string? dockerfile = null, int? dockerfileLine = null)
     {
-        Origin = dockerfileLine is null ? LayerOrigin.Unknown : origin;
         Index = index;
         Size = ImageAnalyzer.CountsSymlinks(history) ? scan.Size : scan.RegularFileBytes;
         Scan = scan;
@@ -52,9 +51,6 @@ public sealed class LayerReport
     /// <summary>1-based line of the instruction that made the layer (FROM for base-image layers), or null when unknown.</summary>
     public int? DockerfileLine { get; }
 
-    /// <summary>The base image's, one of the Dockerfile's instructions', or unknown (never without a line).</summary>
-    public LayerOrigin Origin { get; }
-
     /// <summary>Bytes this layer made that later layers overwrite, delete or hide.</summary>
     public long RemovedBytes { get; }
 
@@ -66,8 +62,8 @@ public sealed class LayerReport
     /// <summary>The largest files the layer adds, largest first.</summary>
     public IReadOnlyList<FileSize> LargestFiles { get; }
 
-    public LayerReport WithDockerfile(string? dockerfile, int? line, LayerOrigin origin = LayerOrigin.Unknown) =>
-        new(Index, Scan, History, RemovedBytes, LeftoverCacheBytes, LargestFiles, dockerfile, line, origin);
+    public LayerReport WithDockerfile(string? dockerfile, int? line) =>
+        new(Index, Scan, History, RemovedBytes, LeftoverCacheBytes, LargestFiles, dockerfile, line);
 
     public override string ToString() => $"#{Index} {Size} bytes, {WastedBytes} wasted: {CreatedBy}";
 }

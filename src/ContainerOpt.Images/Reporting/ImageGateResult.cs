@@ -5,9 +5,10 @@ namespace ContainerOpt.Images.Reporting;
 /// <summary>One gate the project set, and how the image fared: what is allowed, what the image has, the finding when it fails.</summary>
 public sealed class ImageGateResult
 {
-    public ImageGateResult(string name, string threshold, string actual, Finding? finding)
+    public ImageGateResult(string name, string setting, string threshold, string actual, Finding? finding)
     {
         Name = name;
+        Setting = setting;
         Threshold = threshold;
         Actual = actual;
         Finding = finding;
@@ -15,6 +16,9 @@ public sealed class ImageGateResult
 
     /// <summary>"Image size", "Wasted bytes", "Efficiency"; a failed gate this list does not know is named by its finding's title.</summary>
     public string Name { get; }
+
+    /// <summary>What set the limit: the MSBuild property, the command-line flag or the .dive-ci rule.</summary>
+    public string Setting { get; }
 
     /// <summary>The limit as the user wrote it, formatted: "at most 500 MB", "at least 90.0%".</summary>
     public string Threshold { get; }

@@ -121,7 +121,7 @@ public static class ImageReportHtml
             string text = source.GetLineText(at).Trim();
             // A continued instruction shows its first line and says there is more.
             if (text.EndsWith("\\", StringComparison.Ordinal) || text.EndsWith("`", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 1).TrimEnd() + " …";
-            if (layer.Origin == LayerOrigin.BaseImage) text += " (base image)";
+            if (report.OriginOf(layer) == LayerOrigin.BaseImage) text += " (base image)";
             return (line, text);
         }
         string createdBy = ImageReportTable.ShortCreatedBy(layer.CreatedBy);
@@ -136,6 +136,7 @@ public static class ImageReportHtml
         Fact(html, "compressed", "Compressed", compressed, report.CompressedSize);
         Fact(html, "wasted", "Wasted", ByteSize.Format(report.WastedBytes), report.WastedBytes);
         Fact(html, "efficiency", "Efficiency", ByteSize.Percent(report.Efficiency), null);
+        Fact(html, "user-wasted", "User-wasted", ByteSize.Percent(report.BaseSplit.UserWastedPercent), null);
         Fact(html, "layer-count", "Layers", report.Layers.Count.ToString(CultureInfo.InvariantCulture), null);
         int reported = report.Secrets.Count(s => s.IsReported);
         Fact(html, "secret-count", "Credential files", reported.ToString(CultureInfo.InvariantCulture), null);
@@ -154,14 +155,14 @@ public static class ImageReportHtml
         html.Append("<section id=\"gates\">\n<h2>Gates</h2>\n");
         if (gates.Count == 0)
         {
-            html.Append("<p class=\"note\">No gate is set (ContainerOptMaxImageSize, ContainerOptMaxWastedBytes, ContainerOptMinEfficiency; --max-size, --max-wasted, --min-efficiency).</p>\n</section>\n");
+            html.Append("<p class=\"note\">No gate is set (ContainerOptMaxImageSize, ContainerOptMaxWastedBytes, ContainerOptMinEfficiency, ContainerOptMaxUserWastedPercent; --max-size, --max-wasted, --min-efficiency, --max-user-wasted; a .dive-ci file).</p>\n</section>\n");
             return;
         }
-        html.Append("<table>\n<thead><tr><th>Gate</th><th>Limit</th><th>Image</th><th>Result</th><th>Finding</th></tr></thead>\n<tbody>\n");
+        html.Append("<table>\n<thead><tr><th>Gate</th><th>Set by</th><th>Limit</th><th>Image</th><th>Result</th><th>Finding</th></tr></thead>\n<tbody>\n");
         foreach (ImageGateResult gate in gates)
         {
-            html.Append("<tr class=\"gate ").Append(gate.Passed ? "pass" : "fail").Append("\"><td>").Append(Escape(gate.Name)).Append("</td><td>")
-                .Append(Escape(gate.Threshold)).Append("</td><td>").Append(Escape(gate.Actual)).Append("</td><td class=\"verdict\">")
+            html.Append("<tr class=\"gate ").Append(gate.Passed ? "pass" : "fail").Append("\"><td>").Append(Escape(gate.Name)).Append("</td><td><code>")
+                .Append(Escape(gate.Setting)).Append("</code></td><td>").Append(Escape(gate.Threshold)).Append("</td><td>").Append(Escape(gate.Actual)).Append("</td><td class=\"verdict\">")
                 .Append(gate.Passed ? "pass" : "fail").Append("</td><td>");
             if (gate.Finding is { } finding)
                 html.Append("<code>").Append(Escape(finding.Code)).Append("</code> ").Append(Escape(finding.Message));
@@ -186,7 +187,7 @@ public static class ImageReportHtml
             foreach (LayerSecret secret in reported)
             {
                 LayerReport layer = report.Layers[secret.LayerIndex];
-                var descriptor = ImageSecrets.DescriptorFor(layer, secret);
+                var descriptor = ImageSecrets.DescriptorFor(report, secret);
                 string severity = descriptor.DefaultSeverity.ToString().ToLowerInvariant();
                 html.Append("<tr class=\"secret\" data-layer=\"").Append(secret.LayerIndex.ToString(CultureInfo.InvariantCulture)).Append("\"><td class=\"severity-")
                     .Append(severity).Append("\">").Append(severity).Append("</td><td><code>").Append(descriptor.Id).Append("</code></td><td><code>/")

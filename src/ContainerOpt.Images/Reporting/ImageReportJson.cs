@@ -11,7 +11,11 @@ namespace ContainerOpt.Images.Reporting;
 /// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
 /// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum) and
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
-/// image the same two parts and <c>largestWastedFiles</c>, then <c>secrets</c>: every credential file a layer carries
+/// image the same two parts and <c>largestWastedFiles</c>, then the split between the base image and the layers
+/// added above it (<see cref="BaseImageSplit"/>): <c>baseLayerCount</c>, <c>baseLayerSource</c> (<c>dockerfile</c>:
+/// the FROM line's layers; <c>firstLayer</c>: dive's assumption), <c>baseSize</c>, <c>userSize</c>,
+/// <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a fraction, as dive's
+/// highestUserWastedPercent), then <c>secrets</c>: every credential file a layer carries
 /// (<c>{"path","kind","description","size","layer","dockerfileLine","origin","removedByLayer","removedAs","exemption","code"}</c>;
 /// <c>code</c> is the finding's, null for an exempt file) — where and what, never content.
 /// </summary>
@@ -45,6 +49,7 @@ public static class ImageReportJson
             json.EndObject();
         }
         json.EndArray();
+        WriteBaseSplit(json, report.BaseSplit);
         WriteSecrets(json, report);
         json.EndObject();
         output.Write('\n');
@@ -65,12 +70,12 @@ public static class ImageReportJson
             json.Property("layer", secret.LayerIndex);
             json.Name("dockerfileLine");
             json.Number(layer.DockerfileLine);
-            json.Property("origin", Camel(layer.Origin.ToString()));
+            json.Property("origin", Camel(report.OriginOf(layer).ToString()));
             json.Name("removedByLayer");
             json.Number(secret.RemovedByLayer);
             json.Property("removedAs", secret.RemovedAs is { } how ? Camel(how.ToString()) : null);
             json.Property("exemption", secret.IsReported ? null : Camel(secret.File.Exemption.ToString()));
-            json.Property("code", secret.IsReported ? ImageSecrets.DescriptorFor(layer, secret).Id : null);
+            json.Property("code", secret.IsReported ? ImageSecrets.DescriptorFor(report, secret).Id : null);
             json.EndObject();
         }
         json.EndArray();
@@ -83,6 +88,18 @@ public static class ImageReportJson
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         Write(report, writer);
         return writer.ToString();
+    }
+
+    private static void WriteBaseSplit(JsonWriter json, BaseImageSplit split)
+    {
+        json.Property("baseLayerCount", (long)split.BaseLayerCount);
+        json.Property("baseLayerSource", split.Boundary == BaseImageBoundary.Dockerfile ? "dockerfile" : "firstLayer");
+        json.Property("baseSize", split.BaseSize);
+        json.Property("userSize", split.UserSize);
+        json.Property("baseWastedBytes", split.BaseWastedBytes);
+        json.Property("userWastedBytes", split.UserWastedBytes);
+        json.Name("userWastedPercent");
+        json.Number(Math.Round(split.UserWastedPercent, 6));
     }
 
     private static void WriteLayer(JsonWriter json, LayerReport layer)

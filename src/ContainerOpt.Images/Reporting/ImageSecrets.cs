@@ -22,7 +22,7 @@ public static class ImageSecrets
         {
             if (!secret.IsReported) continue;
             LayerReport layer = report.Layers[secret.LayerIndex];
-            DiagnosticDescriptor descriptor = DescriptorFor(layer, secret);
+            DiagnosticDescriptor descriptor = DescriptorFor(report, secret);
             findings.Add(ImageGates.Create(descriptor, report, layer,
                 secret.LayerIndex, secret.File.Description, secret.Path, RemovedLater(report, secret), ImageReportTable.ShortCreatedBy(layer.CreatedBy)));
         }
@@ -30,7 +30,8 @@ public static class ImageSecrets
     }
 
     /// <summary>The code a reported credential gets: a generated machine key's, else by where its layer came from.</summary>
-    public static DiagnosticDescriptor DescriptorFor(LayerReport layer, LayerSecret secret) => secret.File.IsMachineKey ? DiagnosticCatalog.GeneratedKeyInLayer : layer.Origin switch
+    public static DiagnosticDescriptor DescriptorFor(ImageReport report, LayerSecret secret) =>
+        secret.File.IsMachineKey ? DiagnosticCatalog.GeneratedKeyInLayer : report.OriginOf(report.Layers[secret.LayerIndex]) switch
     {
         LayerOrigin.Instruction => DiagnosticCatalog.SecretInLayer,
         LayerOrigin.BaseImage => DiagnosticCatalog.SecretInBaseImage,
@@ -48,7 +49,7 @@ public static class ImageSecrets
             _ => "deletes it",
         };
         LayerReport? remover = by < report.Layers.Count ? report.Layers[by] : null;
-        string where = remover?.Origin == LayerOrigin.BaseImage ? " of the base image"
+        string where = remover is not null && report.OriginOf(remover) == LayerOrigin.BaseImage ? " of the base image"
             : remover?.DockerfileLine is int l ? " (line " + l.ToString(CultureInfo.InvariantCulture) + ")" : "";
         return string.Format(CultureInfo.InvariantCulture, "; layer {0}{1} {2}, but layer {3} still holds it", by, where, verb, secret.LayerIndex);
     }

@@ -44,7 +44,7 @@ public sealed class HtmlReportBrowserTests
                 $"2|Dockerfile:3|COPY --chown=app:app app/ /app/|{ImageReportHtml.BarPixels(report.Layers[2].Size, 6000)}|",
                 "3|Dockerfile:4|RUN rm /big.bin &amp;&amp; …|1|1",
             }, rows.Select(m => string.Join("|", m.Groups.Cast<Group>().Skip(1).Select(g => g.Value))).ToArray(), dom);
-            StringAssert.Contains(dom, "<tr class=\"gate fail\"><td>Wasted bytes</td><td>at most 1.00 kB</td><td>6.01 kB</td><td class=\"verdict\">fail</td>");
+            StringAssert.Contains(dom, "<tr class=\"gate fail\"><td>Wasted bytes</td><td><code>ContainerOptMaxWastedBytes</code></td><td>at most 1.00 kB</td><td>6.01 kB</td><td class=\"verdict\">fail</td>");
             StringAssert.Contains(dom, "<td><code>/app/certs/server.key</code></td><td>a private key (PKCS#8)</td>");
         }
         finally

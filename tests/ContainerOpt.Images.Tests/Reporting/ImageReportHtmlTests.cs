@@ -99,21 +99,28 @@ public sealed class ImageReportHtmlTests
     public void Summary_gates_secrets_and_largest_files_are_on_the_page()
     {
         var report = Report();
-        var gates = ImageGates.Results(report, new ImageGateOptions { MaxImageSize = 1000, MaxWastedBytes = 10_000, MinEfficiency = 0.6 });
+        var gates = ImageGates.Results(report, new ImageGateOptions
+        {
+            MaxImageSize = 1000, MaxWastedBytes = 10_000, MinEfficiency = 0.6, MaxUserWastedPercent = 0.5, MaxUserWastedPercentSetting = "--max-user-wasted",
+        });
         string html = ImageReportHtml.Render(report, gates);
         string size = ByteSize.Format(report.Size);
         StringAssert.Contains(html, $"<div id=\"size\"><dt>Size</dt><dd data-bytes=\"{report.Size}\">{size}</dd></div>");
         StringAssert.Contains(html, "<div id=\"wasted\"><dt>Wasted</dt><dd data-bytes=\"6005\">6.01 kB</dd></div>");
         StringAssert.Contains(html, $"<div id=\"efficiency\"><dt>Efficiency</dt><dd>{ByteSize.Percent(report.Efficiency)}</dd></div>");
         StringAssert.Contains(html, "<div id=\"compressed\"><dt>Compressed</dt><dd>not measured</dd></div>");
+        // Above the base image (the FROM's layer, 3000 bytes) 6005 of the added bytes are wasted.
+        Assert.AreEqual((double)6005 / (report.Size - 3000), report.BaseSplit.UserWastedPercent, 1e-12);
+        StringAssert.Contains(html, $"<div id=\"user-wasted\"><dt>User-wasted</dt><dd>{ByteSize.Percent(report.BaseSplit.UserWastedPercent)}</dd></div>");
         StringAssert.Contains(html, "<div id=\"secret-count\"><dt>Credential files</dt><dd>1</dd></div>");
 
-        var gateRows = Regex.Matches(html, "<tr class=\"gate (pass|fail)\"><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td class=\"verdict\">(pass|fail)</td><td>(?:<code>(COPT\\d+)</code>)?");
+        var gateRows = Regex.Matches(html, "<tr class=\"gate (pass|fail)\"><td>([^<]*)</td><td><code>([^<]*)</code></td><td>([^<]*)</td><td>([^<]*)</td><td class=\"verdict\">(pass|fail)</td><td>(?:<code>(COPT\\d+)</code>)?");
         CollectionAssert.AreEqual(new[]
         {
-            $"fail|Image size|at most 1.00 kB|{size}|fail|COPT3101",
-            "pass|Wasted bytes|at most 10.0 kB|6.01 kB|pass|",
-            $"fail|Efficiency|at least 60.0%|{ByteSize.Percent(report.Efficiency)}|fail|COPT3103",
+            $"fail|Image size|ContainerOptMaxImageSize|at most 1.00 kB|{size}|fail|COPT3101",
+            "pass|Wasted bytes|ContainerOptMaxWastedBytes|at most 10.0 kB|6.01 kB|pass|",
+            $"fail|Efficiency|ContainerOptMinEfficiency|at least 60.0%|{ByteSize.Percent(report.Efficiency)}|fail|COPT3103",
+            $"fail|User-wasted share|--max-user-wasted|at most 50.0%|{ByteSize.Percent(report.BaseSplit.UserWastedPercent)}|fail|COPT3104",
         }, gateRows.Select(m => string.Join("|", m.Groups.Cast<Group>().Skip(1).Select(g => g.Value))).ToArray());
 
         StringAssert.Contains(html, "<tr class=\"secret\" data-layer=\"2\"><td class=\"severity-error\">error</td><td><code>COPT3110</code></td><td><code>/app/certs/server.key</code></td><td>a private key (PKCS#8)</td><td class=\"num\">2</td><td>Dockerfile:3</td><td></td></tr>");

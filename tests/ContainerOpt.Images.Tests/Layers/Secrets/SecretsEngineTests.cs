@@ -57,7 +57,7 @@ public sealed class SecretsEngineTests
             string dockerfile = Path.Combine(context, "Dockerfile");
             ImageReport report = ImageLayers.Attribute(ImageLayers.FromEngine(builder, tag, TimeSpan.FromMinutes(5)), dockerfile);
 
-            int LayerOf(int line) => report.Layers.Single(l => l.DockerfileLine == line && l.Origin == LayerOrigin.Instruction).Index;
+            int LayerOf(int line) => report.Layers.Single(l => l.DockerfileLine == line && report.OriginOf(l) == LayerOrigin.Instruction).Index;
             int copyKey = LayerOf(3), copyEnv = LayerOf(4), copyNpmrc = LayerOf(6), remove = LayerOf(7);
             var findings = ImageSecrets.Evaluate(report);
             const string Advice = ": anyone who pulls the image can read it. Keep it out of the image (.dockerignore, no COPY of it), give the build what it needs as a build secret (RUN --mount=type=secret), and rotate it.";
