@@ -3,6 +3,7 @@ using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Sdk;
 
 namespace ContainerOpt.Images;
 
@@ -24,6 +25,33 @@ public static class ImageLayers
     /// <summary>Reads a <c>docker save</c>/podman archive (plain, gzip or zstd) or an OCI image layout folder and analyses it.</summary>
     public static ImageReport FromPath(string path, ImageReadOptions? options = null) =>
         ImageAnalyzer.Analyze(ImageReader.Read(path, options));
+
+    /// <summary>
+    /// Reads the image <c>dotnet publish -t:PublishContainer</c> made from where the SDK put it (its tarball, or the local
+    /// engine through <c>docker save</c>/<c>podman save</c>) and attributes its layers to the base image and the app
+    /// (<see cref="SdkImageAttribution"/>). Null, with <paramref name="notRead"/> saying why, for an image the SDK pushed to a
+    /// registry: that source plugs in here when <c>ImageLayers.FromRegistry</c> (src/ContainerOpt.Images/Registry) lands.
+    /// </summary>
+    public static ImageReport? FromPublishedContainer(PublishedContainer image, SdkImageOrigin origin, TimeSpan timeout, ImageReadOptions? options, out string? notRead)
+    {
+        if (image is null) throw new ArgumentNullException(nameof(image));
+        notRead = null;
+        ImageReport report;
+        switch (image.Destination)
+        {
+            case PublishedContainerDestination.Archive:
+                report = FromPath(image.ArchivePath!, options);
+                break;
+            case PublishedContainerDestination.LocalEngine:
+                report = FromEngine(BuilderDetector.Detect(image.Engine), image.Reference, timeout, options);
+                break;
+            default:
+                // Registry route: FromRegistry(image.Reference, …) once the registry client is in this library.
+                notRead = $"{image.Reference} was pushed to a registry; reading images from a registry is not in this version yet";
+                return null;
+        }
+        return SdkImageAttribution.Attribute(report, origin);
+    }
 
     /// <summary>Attributes each layer to the Dockerfile instruction that made it (FROM for the base image's layers).</summary>
     public static ImageReport Attribute(ImageReport report, string dockerfilePath, string? targetStage = null)

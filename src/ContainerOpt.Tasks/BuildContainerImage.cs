@@ -172,31 +172,7 @@ public sealed class BuildContainerImage : ContainerOptTask
 
         var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
         report = ImageLayers.Attribute(report, model, dockerfile, request.Target);
-        Log.LogMessage(MessageImportance.High, "{0}", ImageReportTable.Format(report));
-        Layers = report.Layers.Select(LayerItem).ToArray();
-        if (!string.IsNullOrWhiteSpace(ReportFile))
-        {
-            string path = Path.GetFullPath(ReportFile!);
-            ImageLayers.WriteReport(report, path);
-            Diagnostics.Note(MessageImportance.High, "layer report written to {0}", path);
-        }
-        Diagnostics.Report(ImageGates.Evaluate(report, gates), dockerfile);
-    }
-
-    private ITaskItem LayerItem(LayerReport layer)
-    {
-        var item = new TaskItem(layer.Digest);
-        item.SetMetadata("Index", layer.Index.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("Digest", layer.Digest);
-        item.SetMetadata("Size", layer.Size.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("CompressedSize", layer.CompressedSize?.ToString(CultureInfo.InvariantCulture) ?? "");
-        item.SetMetadata("CompressedSizeEstimated", layer.CompressedSizeEstimated ? "true" : "false");
-        item.SetMetadata("CreatedBy", layer.CreatedBy ?? "");
-        item.SetMetadata("Dockerfile", layer.Dockerfile ?? "");
-        item.SetMetadata("DockerfileLine", layer.DockerfileLine?.ToString(CultureInfo.InvariantCulture) ?? "");
-        item.SetMetadata("WastedBytes", layer.WastedBytes.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("FileCount", layer.FileCount.ToString(CultureInfo.InvariantCulture));
-        return item;
+        Layers = ImageReportOutput.Report(Log, Diagnostics, report, ReportFile, gates, dockerfile);
     }
 
     /// <summary>name:tag, lower-cased as image references must be.</summary>

@@ -10,7 +10,9 @@ namespace ContainerOpt.Images.Reporting;
 /// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
 /// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum) and
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
-/// image the same two parts and <c>largestWastedFiles</c>.
+/// image the same two parts and <c>largestWastedFiles</c>. A layer of an image the .NET SDK built also has <c>origin</c>
+/// (<c>base image …</c> or <c>app: …</c>); its <c>dockerfile</c>/<c>dockerfileLine</c> then name the project file that chose
+/// it (the line of <c>ContainerBaseImage</c> for the base image's layers).
 /// </summary>
 public static class ImageReportJson
 {
@@ -82,6 +84,8 @@ public static class ImageReportJson
         json.Property("leftoverCacheBytes", layer.LeftoverCacheBytes);
         json.Name("compressedSizeEstimated");
         json.Boolean(layer.CompressedSizeEstimated);
+        // What made a layer no Dockerfile made (an image the .NET SDK built): the base image or the app.
+        if (layer.Origin is not null) json.Property("origin", layer.Origin);
         json.EndObject();
     }
 }
