@@ -23,7 +23,22 @@ public static partial class DiagnosticCatalog
         public static readonly DiagnosticMessage ExposePortMismatch = new(DiagnosticCatalog.ExposePortMismatch,
             "ContainerPort {0}, but the app listens on {1} ({2}): expose {1}, or make the app listen on {0} with {3}.");
 
+        /// <summary>COPT4001 for ContainerBaseImage.</summary>
+        public static readonly DiagnosticMessage DotNetVersionMismatch = new(DiagnosticCatalog.DotNetVersionMismatch,
+            "ContainerBaseImage '{0}' is .NET {1} but the project targets {2}: {3}. Use '{4}'.");
+
+        /// <summary>COPT4002 for ContainerBaseImage.</summary>
+        public static readonly DiagnosticMessage WrongDotNetImageKind = new(DiagnosticCatalog.WrongDotNetImageKind,
+            "ContainerBaseImage '{0}' is the wrong image for this app: {1}. Use '{2}'.");
+
+        /// <summary>COPT4003 for ContainerBaseImage.</summary>
+        public static readonly DiagnosticMessage SdkInFinalStage = new(DiagnosticCatalog.SdkInFinalStage,
+            "ContainerBaseImage '{0}' is the .NET SDK, which ships the compilers and NuGet with the app: build on '{1}'.");
+
         /// <summary>Every message here, for the catalogue's tests.</summary>
-        public static IReadOnlyList<DiagnosticMessage> All { get; } = new[] { SlimVariantAvailable, LastUserRoot, ExposePortMismatch };
+        public static IReadOnlyList<DiagnosticMessage> All { get; } = new[]
+        {
+            SlimVariantAvailable, LastUserRoot, ExposePortMismatch, DotNetVersionMismatch, WrongDotNetImageKind, SdkInFinalStage,
+        };
     }
 }
