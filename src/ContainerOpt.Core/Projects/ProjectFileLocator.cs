@@ -176,6 +176,7 @@ public static class ProjectFileLocator
         catch (XmlException)
         {
             // MSBuild itself reports a file that does not parse; its places are unknown here.
+            found.Clear();
         }
         return found;
     }
