@@ -3,6 +3,7 @@ using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;
 using ContainerOpt.Images.Layers;
+using ContainerOpt.Images.Registry;
 using ContainerOpt.Images.Sdk;
 
 namespace ContainerOpt.Images;
@@ -27,30 +28,46 @@ public static class ImageLayers
         ImageAnalyzer.Analyze(ImageReader.Read(path, options));
 
     /// <summary>
-    /// Reads the image <c>dotnet publish -t:PublishContainer</c> made from where the SDK put it (its tarball, or the local
-    /// engine through <c>docker save</c>/<c>podman save</c>) and attributes its layers to the base image and the app
-    /// (<see cref="SdkImageAttribution"/>). Null, with <paramref name="notRead"/> saying why, for an image the SDK pushed to a
-    /// registry: that source plugs in here when <c>ImageLayers.FromRegistry</c> (src/ContainerOpt.Images/Registry) lands.
+    /// Reads the image <c>dotnet publish -t:PublishContainer</c> made from where the SDK put it — its tarball, the local
+    /// engine through <c>docker save</c>/<c>podman save</c>, or the registry it pushed to (<see cref="FromRegistry"/>:
+    /// plain HTTP for localhost and the registries <c>DOTNET_CONTAINER_INSECURE_REGISTRIES</c> names, as the SDK) — and
+    /// attributes its layers to the base image and the app (<see cref="SdkImageAttribution"/>).
     /// </summary>
-    public static ImageReport? FromPublishedContainer(PublishedContainer image, SdkImageOrigin origin, TimeSpan timeout, ImageReadOptions? options, out string? notRead)
+    public static ImageReport FromPublishedContainer(PublishedContainer image, SdkImageOrigin origin, TimeSpan timeout, ImageReadOptions? options = null,
+        RegistryOptions? registry = null)
     {
         if (image is null) throw new ArgumentNullException(nameof(image));
-        notRead = null;
-        ImageReport report;
-        switch (image.Destination)
+        ImageReport report = image.Destination switch
         {
-            case PublishedContainerDestination.Archive:
-                report = FromPath(image.ArchivePath!, options);
-                break;
-            case PublishedContainerDestination.LocalEngine:
-                report = FromEngine(BuilderDetector.Detect(image.Engine), image.Reference, timeout, options);
-                break;
-            default:
-                // Registry route: FromRegistry(image.Reference, …) once the registry client is in this library.
-                notRead = $"{image.Reference} was pushed to a registry; reading images from a registry is not in this version yet";
-                return null;
-        }
+            PublishedContainerDestination.Archive => FromPath(image.ArchivePath!, options),
+            PublishedContainerDestination.LocalEngine => FromEngine(BuilderDetector.Detect(image.Engine), image.Reference, timeout, options),
+            _ => FromRegistry(image.Reference, options, registry),
+        };
         return SdkImageAttribution.Attribute(report, origin);
+    }
+
+    /// <summary>
+    /// Reads an image from a registry over the OCI distribution API, no engine needed, and analyses it:
+    /// <c>HOST[:PORT]/REPOSITORY[:TAG]</c> or <c>…@sha256:DIGEST</c>; a multi-platform index gives the image for
+    /// <see cref="ImageReadOptions.Platform"/> (default linux/amd64). Credentials come from docker's config.json and its
+    /// credential helpers; plain HTTP only for localhost and <see cref="RegistryOptions.InsecureRegistries"/>.
+    /// Throws <see cref="RegistryException"/> (COPT0040–COPT0048: report its <see cref="RegistryException.Descriptor"/> and
+    /// message) or <see cref="ImageReadException"/> (COPT0015: the image is not as its manifest says).
+    /// </summary>
+    public static ImageReport FromRegistry(string imageReference, ImageReadOptions? options = null, RegistryOptions? registry = null) =>
+        ImageAnalyzer.Analyze(RegistryReader.Read(imageReference, options, registry));
+
+    /// <summary>
+    /// Where an image argument points when nothing says: an existing file or folder is an archive or OCI layout; a
+    /// reference whose first component is a registry host — it has a '.' or a ':' (<c>ghcr.io/org/app</c>,
+    /// <c>localhost:5000/app</c>) — is read from that registry; anything else (<c>myapp:1.0</c>, <c>org/app</c>, and
+    /// <c>localhost/app</c>, podman's name for a local image) from the local engine.
+    /// </summary>
+    public static ImageSourceKind SourceOf(string image)
+    {
+        if (File.Exists(image) || Directory.Exists(image)) return ImageSourceKind.Archive;
+        string? host = ImageReference.Parse(image)?.WrittenRegistry;
+        return host is not null && (host.IndexOf('.') >= 0 || host.IndexOf(':') >= 0) ? ImageSourceKind.Registry : ImageSourceKind.Engine;
     }
 
     /// <summary>Attributes each layer to the Dockerfile instruction that made it (FROM for the base image's layers).</summary>

@@ -108,19 +108,26 @@ public sealed class AnalyzeDockerfile : ProjectTask
         IReadOnlyList<LoggedFinding> findings;
         var cache = CacheFile is null ? null : new FindingCache(CacheFile);
         // The context's answers (which COPY sources exist) are inputs too: cached findings stand only while they still hold.
-        if (cache is not null && cache.TryRead(loaded.CacheKey, out var cached, probes => loaded.ContextDirectory is null || DiskContextFiles.StillHolds(loaded.ContextDirectory, probes)))
+        // Findings cached without fixes must not serve a build that writes the error log: the key says which kind it holds.
+        string cacheKey = WithFixes ? loaded.CacheKey + ";fixes" : loaded.CacheKey;
+        if (cache is not null && cache.TryRead(cacheKey, out var cached, probes => loaded.ContextDirectory is null || DiskContextFiles.StillHolds(loaded.ContextDirectory, probes)))
         {
             findings = cached;
             Diagnostics.Note(MessageImportance.Low, "{0} unchanged; {1} finding(s) re-logged from {2}.", dockerfile, findings.Count, CacheFile);
         }
         else
         {
-            var all = loaded.Input is null ? loaded.Problems : loaded.Problems.Concat(new DockerfileAnalyzer().Analyze(loaded.Input).Findings);
+            // The SARIF error log carries each finding's fix (GitHub code scanning offers it); a plain build does not pay for them.
+            var analyzer = new DockerfileAnalyzer();
+            var all = loaded.Input is null ? loaded.Problems
+                : loaded.Problems.Concat((WithFixes ? analyzer.AnalyzeWithFixes(loaded.Input) : analyzer.Analyze(loaded.Input)).Findings);
             findings = all.Select(f => LoggedFinding.From(f, dockerfile)).ToArray();
-            cache?.Write(loaded.CacheKey, findings, loaded.ContextFiles?.Probes ?? new Dictionary<string, bool>());
+            cache?.Write(cacheKey, findings, loaded.ContextFiles?.Probes ?? new Dictionary<string, bool>());
         }
         return Publish(findings);
     }
+
+    private bool WithFixes => PropertyValues.Blank(ErrorLog) is not null;
 
     private IReadOnlyList<LoggedFinding> Publish(IEnumerable<LoggedFinding> findings)
     {

@@ -11,7 +11,7 @@ namespace ContainerOpt.Tasks;
 /// </summary>
 internal sealed class FindingCache
 {
-    private const string Header = "containeropt findings v4";
+    private const string Header = "containeropt findings v5";
     private readonly string _path;
 
     public FindingCache(string path) => _path = Path.GetFullPath(path);
@@ -44,13 +44,13 @@ internal sealed class FindingCache
                     probes.Add(new KeyValuePair<string, bool>(Unescape(f[2]), f[1] == "1"));
                     continue;
                 }
-                if (f.Length != 12 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
+                if (f.Length != 13 || !DiagnosticSeverityText.TryParse(f[1], out var severity))
                 {
                     return false;
                 }
                 var equivalents = Unescape(f[9]).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
                 list.Add(new LoggedFinding(f[0], severity, Unescape(f[2]), Unescape(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Unescape(f[8]), equivalents,
-                    Spans(f[10]), f[11].Length == 0 ? null : f[11]));
+                    Spans(f[10]), f[11].Length == 0 ? null : f[11], Fix(f[12])));
             }
             if (probesHold is not null && probes.Count > 0 && !probesHold(probes))
             {
@@ -80,7 +80,8 @@ internal sealed class FindingCache
               .Append(f.EndLine).Append('\t').Append(f.EndColumn).Append('\t').Append(Escape(f.HelpLink)).Append('\t')
               .Append(Escape(string.Join(";", f.Equivalents))).Append('\t')
               .Append(string.Join(";", f.AdditionalLocations.Select(l => $"{l.Start.Line},{l.Start.Column},{l.End.Line},{l.End.Column}"))).Append('\t')
-              .Append(f.Fingerprint ?? "").Append('\n');
+              .Append(f.Fingerprint ?? "").Append('\t')
+              .Append(f.Fix is null ? "" : WriteFix(f.Fix)).Append('\n');
         }
         try
         {
@@ -102,6 +103,39 @@ internal sealed class FindingCache
             if (n.Length != 4) throw new FormatException("a span needs four numbers");
             return new LinePositionSpan(new LinePosition(Int(n[0]), Int(n[1])), new LinePosition(Int(n[2]), Int(n[3])));
         }).ToArray();
+
+    /// <summary>
+    /// A fix as one field: its title, then per edit <c>start,length,line,column,endLine,endColumn,newText</c>, each part
+    /// escaped and joined by the unit separator (U+001F, which Escape leaves alone and no Dockerfile text needs).
+    /// </summary>
+    private static string WriteFix(CodeFix fix)
+    {
+        var parts = new List<string> { Escape(fix.Title) };
+        foreach (var e in fix.Edits)
+        {
+            parts.Add(string.Join(",", e.Span.Start, e.Span.Length, e.Location.Start.Line, e.Location.Start.Column, e.Location.End.Line, e.Location.End.Column));
+            parts.Add(Escape(e.NewText));
+        }
+        return string.Join(FixSeparator, parts);
+    }
+
+    private static CodeFix? Fix(string field)
+    {
+        if (field.Length == 0) return null;
+        var parts = field.Split(new[] { FixSeparator }, StringSplitOptions.None);
+        if (parts.Length % 2 != 1) throw new FormatException("a fix needs a title and pairs of position and text");
+        var edits = new List<FixEdit>();
+        for (int i = 1; i < parts.Length; i += 2)
+        {
+            var n = parts[i].Split(',');
+            if (n.Length != 6) throw new FormatException("an edit needs six numbers");
+            edits.Add(new FixEdit(new TextSpan(Int(n[0]), Int(n[1])),
+                new LinePositionSpan(new LinePosition(Int(n[2]), Int(n[3])), new LinePosition(Int(n[4]), Int(n[5]))), Unescape(parts[i + 1])));
+        }
+        return new CodeFix(Unescape(parts[0]), edits);
+    }
+
+    private const string FixSeparator = "\u001f";
 
     private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
 

@@ -7,8 +7,9 @@ namespace ContainerOpt.Tasks;
 internal sealed class LoggedFinding
 {
     public LoggedFinding(string code, DiagnosticSeverity severity, string message, string file, int line, int column, int endLine, int endColumn, string helpLink,
-        IReadOnlyList<string>? equivalents = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null)
+        IReadOnlyList<string>? equivalents = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null, CodeFix? fix = null)
     {
+        Fix = fix;
         Equivalents = equivalents ?? Array.Empty<string>();
         AdditionalLocations = additionalLocations ?? Array.Empty<LinePositionSpan>();
         Fingerprint = fingerprint;
@@ -42,6 +43,9 @@ internal sealed class LoggedFinding
     /// <summary>The finding's fingerprint (<see cref="Finding.Fingerprint"/>), kept in the cache so a no-op build's error log is the same.</summary>
     public string? Fingerprint { get; }
 
+    /// <summary>The rule's fix for this finding alone (<see cref="Finding.Fix"/>), kept only when the SARIF error log is asked for.</summary>
+    public CodeFix? Fix { get; }
+
     /// <summary>
     /// True when a NoWarn/WarningsAsErrors list names this finding: its code, its rule's short name (apt-pin-versions) or
     /// one of its equivalents (DL3008, SC2086, BuildKit's check name).
@@ -51,10 +55,10 @@ internal sealed class LoggedFinding
 
     public static LoggedFinding From(Finding f, string defaultFile) =>
         new(f.Code, f.Severity, f.Message, f.FilePath ?? defaultFile, f.Location.Start.Line, f.Location.Start.Column,
-            f.Location.End.Line, f.Location.End.Column, f.Descriptor.HelpUri, f.Equivalents, f.AdditionalLocations, f.Fingerprint);
+            f.Location.End.Line, f.Location.End.Column, f.Descriptor.HelpUri, f.Equivalents, f.AdditionalLocations, f.Fingerprint, f.Fix);
 
     public LoggedFinding WithSeverity(DiagnosticSeverity severity) =>
-        severity == Severity ? this : new(Code, severity, Message, File, Line, Column, EndLine, EndColumn, HelpLink, Equivalents, AdditionalLocations, Fingerprint);
+        severity == Severity ? this : new(Code, severity, Message, File, Line, Column, EndLine, EndColumn, HelpLink, Equivalents, AdditionalLocations, Fingerprint, Fix);
 
     /// <summary>The finding again, for the reports of ContainerOpt.Analysis.Reporting (the SARIF error log).</summary>
     public Finding ToFinding()
@@ -62,6 +66,6 @@ internal sealed class LoggedFinding
         var descriptor = DiagnosticCatalog.ForCode(Code)
             ?? new DiagnosticDescriptor(Code, Code.ToLowerInvariant(), Code, "{0}", Severity, DiagnosticCategories.Tool);
         var location = new LinePositionSpan(new LinePosition(Line, Column), new LinePosition(EndLine, EndColumn));
-        return new Finding(descriptor, Severity, Message, File, location, default, Equivalents, additionalLocations: AdditionalLocations, fingerprint: Fingerprint);
+        return new Finding(descriptor, Severity, Message, File, location, default, Equivalents, additionalLocations: AdditionalLocations, fingerprint: Fingerprint, fix: Fix);
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.Build.Framework;
 namespace ContainerOpt.Tasks;
 
 /// <summary>
-/// After the .NET SDK's <c>PublishContainer</c>: reads the image where the SDK put it (its tarball, or the local
-/// engine) and reports every layer as the Dockerfile route does — the table in the log, ContainerOptImageLayer items,
+/// After the .NET SDK's <c>PublishContainer</c>: reads the image where the SDK put it (its tarball, the local engine,
+/// or the registry it pushed to) and reports every layer as the Dockerfile route does — the table in the log, ContainerOptImageLayer items,
 /// the JSON report — then applies the size, waste and efficiency gates, at the line of the project file that chose
 /// the base image when the base image's layers are responsible. A thin adapter over ContainerOpt.Images.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class ReportContainerImage : ContainerOptTask
     /// <summary><c>ContainerArchiveOutputPath</c>: the tarball, or the folder the SDK writes <c>&lt;repository&gt;.tar.gz</c> in (relative to the project).</summary>
     public string? ArchivePath { get; set; }
 
-    /// <summary><c>ContainerRegistry</c>: where the SDK pushed the image.</summary>
+    /// <summary><c>ContainerRegistry</c>: where the SDK pushed the image (read with docker's credentials; plain HTTP for localhost and DOTNET_CONTAINER_INSECURE_REGISTRIES, as the SDK).</summary>
     public string? Registry { get; set; }
 
     /// <summary><c>LocalRegistry</c>: Docker, Podman, or empty (the SDK's choice).</summary>
@@ -72,6 +72,7 @@ public sealed class ReportContainerImage : ContainerOptTask
     protected override (DiagnosticDescriptor Descriptor, string Message)? Describe(Exception exception) => exception switch
     {
         ImageBuilderException e => (e.Descriptor, e.Message),
+        Images.Registry.RegistryException e => (e.Descriptor, e.Message),
         ImageReadException e => (DiagnosticCatalog.ImageUnreadable, DiagnosticCatalog.ImageUnreadable.FormatMessage(ImageReference, e.Message)),
         _ => null,
     };
@@ -111,12 +112,7 @@ public sealed class ReportContainerImage : ContainerOptTask
 
         Diagnostics.Note(MessageImportance.Normal, "reading {0}, which the .NET SDK built", image);
         var timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800);
-        var report = ImageLayers.FromPublishedContainer(image, origin, timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize }, out string? notRead);
-        if (report is null)
-        {
-            Diagnostics.Note(MessageImportance.High, "no layer report: {0}.", notRead);
-            return;
-        }
+        var report = ImageLayers.FromPublishedContainer(image, origin, timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
         Layers = ImageReportOutput.Report(Log, Diagnostics, report, ReportFile, gates, project);
     }
 }

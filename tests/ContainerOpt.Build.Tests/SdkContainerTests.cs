@@ -12,8 +12,9 @@ namespace ContainerOpt.Build.Tests;
 /// <summary>
 /// Issue 15 item 1 with the real SDK, engine and registry: `dotnet publish -t:PublishContainer` (no Dockerfile) on a web
 /// app built on the stand-in aspnet image in build/docker-env.sh's registry. ContainerOpt reads the image where the SDK
-/// put it (its tarball, the docker engine) and reports it as the Dockerfile route does, with sizes equal to what
-/// `docker image inspect`/`docker history` (after `docker load` of the tarball) and the registry's manifest say; the
+/// put it (its tarball, the docker engine, the registry) and reports it as the Dockerfile route does, with sizes equal to
+/// what `docker image inspect`/`docker history` (after `docker load` of the tarball, a `docker pull` of the pushed image)
+/// and the registry's manifest say; the
 /// SDK's container properties are checked by the Dockerfile rules' codes at their line and column in the project file.
 /// </summary>
 [TestClass]
@@ -136,25 +137,47 @@ public sealed class SdkContainerTests : BuildTestBase
     }
 
     /// <summary>
-    /// The SDK pushes to the plain-HTTP registry on localhost (it treats localhost as insecure by itself). Reading a pushed
-    /// image back needs ContainerOpt's registry client (ImageLayers.FromRegistry, another branch of issue 15): until it
-    /// is in, the publish says so and reports nothing, and succeeds.
+    /// The SDK pushes to the plain-HTTP registry on localhost (it treats localhost as insecure by itself); ContainerOpt reads
+    /// the pushed image back over the registry API (ImageLayers.FromRegistry): its stored sizes and digests are the
+    /// manifest's, and its file sizes what docker history and docker image inspect say after a docker pull.
     /// </summary>
     [TestMethod]
-    public void Registry_push_works_over_plain_http_on_localhost_and_the_report_waits_for_the_registry_reader()
+    public void Registry_gets_the_layer_report_with_the_manifests_and_dockers_sizes()
     {
         string registry = RequireRegistry();
         var scratch = new Scratch("sdk-registry");
         string repository = "containeropt-tests/sdk/registry";
-        string project = scratch.WebApp("web", dockerfile: null, properties: $"<ContainerBaseImage>{registry}/dotnet/aspnet:10.0</ContainerBaseImage>");
-        var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-t:PublishContainer", $"-p:ContainerRegistry={registry}",
-            $"-p:ContainerRepository={repository}", $"-p:ContainerImageTag={Tag}");
-        BuildAssert.Succeeded(publish);
-        StringAssert.Contains(publish.Stdout, $"Pushed image '{repository}:{Tag}' to registry '{registry}'.", publish.Describe());
-        StringAssert.Contains(publish.Stdout,
-            $"ContainerOpt: no layer report: {registry}/{repository}:{Tag} was pushed to a registry; reading images from a registry is not in this version yet.", publish.Describe());
-        var manifest = Manifest(registry, repository, Tag);
-        Assert.HasCount(5, manifest.GetProperty("layers").EnumerateArray().ToList(), "the four base layers and the app's");
+        string baseImage = $"{registry}/dotnet/aspnet:10.0";
+        string project = scratch.WebApp("web", dockerfile: null, properties: $"<ContainerBaseImage>{baseImage}</ContainerBaseImage>");
+        string image = $"{registry}/{repository}:{Tag}";
+        try
+        {
+            var publish = scratch.Dotnet("publish", project, "-nologo", "-tl:off", "-t:PublishContainer", $"-p:ContainerRegistry={registry}",
+                $"-p:ContainerRepository={repository}", $"-p:ContainerImageTag={Tag}");
+            BuildAssert.Succeeded(publish);
+            BuildAssert.Findings(publish);
+            StringAssert.Contains(publish.Stdout, $"Pushed image '{repository}:{Tag}' to registry '{registry}'.", publish.Describe());
+            var report = ReadReport(scratch.PathOf("web/obj/Release/net10.0/containeropt/image-report.json"));
+            Assert.AreEqual(image, report.GetProperty("image").GetString());
+            var layers = report.GetProperty("layers").EnumerateArray().ToList();
+            AssertAttribution(layers, project, LineOf(project, "<ContainerBaseImage>"), $"base image {baseImage}", "app: publish output of web in /app/");
+
+            // What the registry holds, exactly: each layer's blob digest and size in the manifest of the pushed tag.
+            var manifest = Manifest(registry, repository, Tag).GetProperty("layers").EnumerateArray()
+                .Select(l => (Digest: l.GetProperty("digest").GetString(), Size: l.GetProperty("size").GetInt64())).ToList();
+            CollectionAssert.AreEqual(manifest,
+                layers.Select(l => (Digest: l.GetProperty("digest").GetString(), Size: l.GetProperty("compressedSize").GetInt64())).ToList(),
+                "the report's layers are the manifest's blobs");
+            Assert.IsTrue(layers.All(l => !l.GetProperty("compressedSizeEstimated").GetBoolean()), "stored gzip layers: exact sizes");
+
+            // The same image pulled by docker: each layer's size and the total as docker counts them.
+            DockerEngine.RunChecked("pull", image);
+            AssertMatchesDocker(report, layers, image, compareDiffIds: false);
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(image);
+        }
     }
 
     /// <summary>

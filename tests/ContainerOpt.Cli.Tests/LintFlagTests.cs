@@ -7,21 +7,21 @@ namespace ContainerOpt.Cli.Tests;
 [TestClass]
 public sealed class LintFlagTests
 {
-    private const string Body = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n";
+    internal const string Body = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n";
 
-    private static string NoTag(string p) =>
+    internal static string NoTag(string p) =>
         $"{p}(1,6): warning COPT2006: Image 'ubuntu' has no tag, so it means whatever ':latest' is on the day of the build: pin a version (ubuntu:<version>) or a digest.\n";
 
-    private static string AptLists(string p, string severity = "info") =>
+    internal static string AptLists(string p, string severity = "info") =>
         $"{p}(2,5): {severity} COPT2009: Delete the apt lists in the same RUN after apt-get update (&& rm -rf /var/lib/apt/lists/*), or mount a cache on /var/lib/apt/lists, so the package index does not stay in the image.\n";
 
-    private static string NoRecommends(string p) =>
+    internal static string NoRecommends(string p) =>
         $"{p}(2,23): info COPT2015: Add --no-install-recommends to apt-get install so only the named packages and their dependencies are installed, not recommended extras.\n";
 
-    private static string Pin(string p, string severity = "warning") =>
+    internal static string Pin(string p, string severity = "warning") =>
         $"{p}(2,42): {severity} COPT2008: Pin the version of 'curl' in apt-get install (apt-get install curl=<version>) so rebuilds install the same versions.\n";
 
-    private static string Dockerfile(string body = Body) => CliRunner.Write(CliRunner.TempRepository(), "Dockerfile", body);
+    internal static string Dockerfile(string body = Body) => CliRunner.Write(CliRunner.TempRepository(), "Dockerfile", body);
 
     [TestMethod]
     public void Without_flags_hadolint_mode_reports_four_findings_and_exits_0()

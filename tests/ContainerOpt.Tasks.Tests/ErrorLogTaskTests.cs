@@ -43,6 +43,8 @@ public sealed class ErrorLogTaskTests
         CollectionAssert.AreEquivalent(first.Coded.Select(c => c.Split(' ')[1]).ToArray(), results.Select(r => r.GetProperty("ruleId").GetString()).ToArray());
         Assert.AreEqual("error", results.Single(r => r.GetProperty("ruleId").GetString() == "COPT1100").GetProperty("level").GetString());
         Assert.IsFalse(results.Any(r => r.GetProperty("ruleId").GetString() == "COPT1107"));
+        // The log offers each fixable finding's fix, as `containeropt lint --format sarif` does: the stage renamed.
+        AssertRenameFix(results);
         var cacheFinding = results.Single(r => r.GetProperty("ruleId").GetString() == "COPT3004");
         Assert.AreEqual(4, cacheFinding.GetProperty("relatedLocations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.AreEqual(new Uri(dockerfile).AbsoluteUri,
@@ -52,7 +54,33 @@ public sealed class ErrorLogTaskTests
         var second = new RecordingBuildEngine();
         Assert.IsFalse(Task(second).Execute());
         Assert.IsTrue(second.Messages.Any(m => m.Message?.Contains("re-logged from", StringComparison.Ordinal) == true), "the second run reads the cache");
-        Assert.AreEqual(sarif, File.ReadAllText(log), "the cache keeps fingerprints and related locations: the same log");
+        Assert.AreEqual(sarif, File.ReadAllText(log), "the cache keeps fingerprints, related locations and fixes: the same log");
+    }
+
+    [TestMethod]
+    public void Findings_cached_by_a_build_without_the_log_do_not_make_a_log_without_fixes()
+    {
+        string dockerfile = Path.Combine(_dir, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM alpine:3.20 AS Final\n");
+        string cache = Path.Combine(_dir, "obj", "containeropt.cache");
+        string log = Path.Combine(_dir, "log.sarif");
+        Assert.IsTrue(new AnalyzeDockerfile { BuildEngine = new RecordingBuildEngine(), Dockerfile = dockerfile, CacheFile = cache }.Execute());
+
+        var withLog = new RecordingBuildEngine();
+        Assert.IsTrue(new AnalyzeDockerfile { BuildEngine = withLog, Dockerfile = dockerfile, CacheFile = cache, ErrorLog = log }.Execute());
+        Assert.IsFalse(withLog.Messages.Any(m => m.Message?.Contains("re-logged from", StringComparison.Ordinal) == true), "a cache without fixes is a miss");
+        AssertRenameFix(JsonDocument.Parse(File.ReadAllText(log)).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList());
+    }
+
+    private static void AssertRenameFix(List<JsonElement> results)
+    {
+        var fix = results.Single(r => r.GetProperty("ruleId").GetString() == "COPT1100").GetProperty("fixes")[0];
+        var replacement = fix.GetProperty("artifactChanges")[0].GetProperty("replacements")[0];
+        Assert.AreEqual("final", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+        var region = replacement.GetProperty("deletedRegion");
+        Assert.AreEqual(1, region.GetProperty("startLine").GetInt32());
+        Assert.AreEqual(21, region.GetProperty("startColumn").GetInt32());
+        Assert.AreEqual(26, region.GetProperty("endColumn").GetInt32());
     }
 
     [TestMethod]

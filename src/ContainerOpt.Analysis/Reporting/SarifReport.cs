@@ -12,7 +12,7 @@ namespace ContainerOpt.Analysis.Reporting;
 /// </summary>
 public sealed class SarifReport : FindingReportFormat
 {
-    public const string InformationUri = "https://github.com/containeropt/containeropt";
+    public const string InformationUri = Core.ProductInfo.RepositoryUrl;
 
     public override string Name => "sarif";
 

@@ -53,7 +53,7 @@ internal static class LintCommand
     {
         var line = new LintCommandLine();
         var command = line.CreateCommand("lint", Description);
-        command.SetAction(result => Run(line.Read(result), host));
+        command.SetAction(result => Run(line.Read(result, host.Environment), host));
         return command;
     }
 

@@ -131,16 +131,25 @@ internal sealed class LintCommandLine
         _requireLabel, _strictLabels, _disablePragma, _noColor, _verbose, _reportPath,
     };
 
-    /// <summary>The request a parse without errors makes.</summary>
-    public LintRequest Read(ParseResult result)
+    /// <summary>
+    /// The request a parse without errors makes, with hadolint's HADOLINT_* variables of <paramref name="environment"/>
+    /// under it (<see cref="HadolintEnvironment"/>: the command line wins, lists add up).
+    /// </summary>
+    public LintRequest Read(ParseResult result, Func<string, string?> environment)
     {
-        var overrides = new ConfigurationOverrides
+        var hadolint = new HadolintEnvironment(environment);
+        var overrides = new ConfigurationOverrides();
+        hadolint.AddTo(overrides);
+        if (result.GetValue(_threshold) is { } level && HadolintConfigReader.TryParseFailureThreshold(level, out var threshold)) overrides.FailureThreshold = threshold;
+        if (result.GetValue(_noFail)) overrides.NoFail = true;
+        if (result.GetValue(_strictLabels)) overrides.StrictLabels = true;
+        if (result.GetValue(_disablePragma)) overrides.DisableIgnorePragma = true;
+        string? format = result.GetValue(_format);
+        if (format is null && hadolint.Value("HADOLINT_FORMAT") is { } named)
         {
-            FailureThreshold = result.GetValue(_threshold) is { } level && HadolintConfigReader.TryParseFailureThreshold(level, out var threshold) ? threshold : null,
-            NoFail = result.GetValue(_noFail) ? true : null,
-            StrictLabels = result.GetValue(_strictLabels) ? true : null,
-            DisableIgnorePragma = result.GetValue(_disablePragma) ? true : null,
-        };
+            format = CliOptions.Canonical(FormatNames, named)
+                ?? throw new UsageException($"HADOLINT_FORMAT: '{named}' is not a format; use one of {string.Join(", ", FindingReportFormats.All.Select(f => f.Name))}.");
+        }
         foreach (var rule in result.GetValue(_ignore) ?? Array.Empty<string>())
         {
             overrides.Ignored.Add(rule.Trim());
@@ -163,12 +172,12 @@ internal sealed class LintCommandLine
         {
             Arguments = result.Tokens.SkipWhile(t => t.Type != TokenType.Command).Skip(1).Select(t => t.Value).ToArray(),
             Operands = result.GetValue(_paths) ?? Array.Empty<string>(),
-            Format = result.GetValue(_format),
+            Format = format,
             Project = result.GetValue(_project),
             Context = result.GetValue(_context),
             Config = result.GetValue(_config),
             Mode = result.GetValue(_mode) is { } modeText && AnalysisModeText.TryParse(modeText, out var mode) ? mode : null,
-            Verbose = result.GetValue(_verbose),
+            Verbose = result.GetValue(_verbose) || hadolint.Flag("HADOLINT_VERBOSE"),
             NoColor = result.GetValue(_noColor),
             FilePathInReport = result.GetValue(_reportPath),
             Overrides = overrides,

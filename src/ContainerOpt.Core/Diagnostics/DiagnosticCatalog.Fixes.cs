@@ -21,6 +21,7 @@ public static partial class DiagnosticCatalog
         ["COPT2014"] = "adds `-y` after `apt-get install`.",
         ["COPT2015"] = "adds `--no-install-recommends` after `apt-get install`.",
         ["COPT2019"] = "adds `--no-cache` after `apk add`.",
+        ["COPT2020"] = "writes `COPY` for `ADD` when every source is a plain local file or folder (a URL, git address or archive, or `--checksum`/`--keep-git-dir`/`--unpack`, keeps the `ADD`).",
         ["COPT2025"] = "writes the command in exec form when the shell does nothing for it (as COPT1106's fix; not inside ONBUILD).",
         ["COPT2030"] = "adds `-y` after the yum install verb.",
         ["COPT2032"] = "ends the same RUN with `yum clean all`.",

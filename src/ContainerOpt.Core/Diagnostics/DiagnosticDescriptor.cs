@@ -3,7 +3,7 @@ namespace ContainerOpt.Core.Diagnostics;
 /// <summary>What a diagnostic is: id, name, title, message, default severity, category, help page and the peers' equivalents.</summary>
 public sealed class DiagnosticDescriptor
 {
-    public const string HelpBaseUri = "https://github.com/containeropt/containeropt/blob/main/docs/rules/";
+    public const string HelpBaseUri = ProductInfo.RuleHelpBaseUri;
 
     public DiagnosticDescriptor(
         string id,

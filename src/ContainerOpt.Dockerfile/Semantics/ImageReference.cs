@@ -59,6 +59,21 @@ public sealed class ImageReference
 
     public bool IsDockerHub => Registry == DockerHub;
 
+    /// <summary>
+    /// The repository as a registry's API names it, lower case: Docker Hub keeps <c>library/</c> for official images
+    /// (<c>library/python</c>), other registries take <see cref="Repository"/> as it is.
+    /// </summary>
+    public string RegistryRepository => IsDockerHub && Repository.IndexOf('/') < 0 ? "library/" + Repository : Repository;
+
+    /// <summary>
+    /// Where the registry's distribution API answers, host and optional port: <c>registry-1.docker.io</c> for Docker Hub,
+    /// else <see cref="Registry"/> (<c>localhost:5000</c>, <c>ghcr.io</c>).
+    /// </summary>
+    public string RegistryEndpoint => IsDockerHub ? DockerHubEndpoint : Registry;
+
+    /// <summary>The host Docker Hub's distribution API answers on.</summary>
+    public const string DockerHubEndpoint = "registry-1.docker.io";
+
     /// <summary>True when the text still holds a variable reference (an ARG without a value).</summary>
     public bool HasVariables => Text.IndexOf('$') >= 0;
 

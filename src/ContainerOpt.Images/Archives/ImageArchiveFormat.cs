@@ -14,4 +14,7 @@ public enum ImageArchiveFormat
 
     /// <summary>An OCI image layout folder: oci-layout, index.json, blobs/&lt;alg&gt;/&lt;hex&gt;.</summary>
     OciLayout,
+
+    /// <summary>A registry, read over the OCI distribution API (Registry/RegistryReader).</summary>
+    Registry,
 }

@@ -71,6 +71,16 @@ internal static class ImageSelector
                 throw new ImageReadException($"'{source.DisplayName}' has no image '{wanted}'; it holds: {Describe(top.Select(d => References(d)))}.");
             top = matching;
         }
+        return FromDescriptors(source, top, options, format);
+    }
+
+    /// <summary>
+    /// Picks the image among <paramref name="top"/> (manifest or index descriptors; nested indexes are walked) by
+    /// <see cref="ImageReadOptions.Platform"/>, then reads and checks its config and layers. The OCI index route, and the
+    /// registry's: there the tag's manifest is the one descriptor.
+    /// </summary>
+    internal static ImageContent FromDescriptors(IImageSource source, IReadOnlyList<JsonValue> top, ImageReadOptions options, ImageArchiveFormat format)
+    {
         var candidates = new List<Candidate>();
         foreach (JsonValue descriptor in top) Flatten(source, descriptor, References(descriptor), candidates, depth: 0);
         if (candidates.Count == 0) throw new ImageReadException($"'{source.DisplayName}': index.json names no image manifest.");
@@ -133,7 +143,8 @@ internal static class ImageSelector
             ?? throw new ImageReadException($"'{source.DisplayName}' is a multi-platform image without linux/amd64; choose a platform: {Available()}.");
     }
 
-    private static bool PlatformMatches(string? platform, string wanted)
+    /// <summary>os/arch[/variant] of <paramref name="platform"/> against <paramref name="wanted"/>; a variant is compared only when wanted.</summary>
+    internal static bool PlatformMatches(string? platform, string wanted)
     {
         if (platform is null) return false;
         string[] have = platform.Split('/');

@@ -135,11 +135,13 @@ public sealed class SdkImageTests
     }
 
     [TestMethod]
-    public void A_pushed_image_is_not_read_yet_and_says_why()
+    public void A_pushed_image_is_read_from_its_registry()
     {
-        var pushed = PublishedContainer.Locate(null, "localhost:5000", null, "team/app", new[] { "1" });
-        var report = ImageLayers.FromPublishedContainer(pushed, Origin(), TimeSpan.FromSeconds(5), null, out string? notRead);
-        Assert.IsNull(report);
-        Assert.AreEqual("localhost:5000/team/app:1 was pushed to a registry; reading images from a registry is not in this version yet", notRead);
+        // Nothing listens on port 1: the registry route is taken, and a dead registry is its coded error (COPT0040).
+        var pushed = PublishedContainer.Locate(null, "localhost:1", null, "team/app", new[] { "1" });
+        var e = Assert.ThrowsExactly<ContainerOpt.Images.Registry.RegistryException>(() =>
+            ImageLayers.FromPublishedContainer(pushed, Origin(), TimeSpan.FromSeconds(5), null, new ContainerOpt.Images.Registry.RegistryOptions { Timeout = TimeSpan.FromSeconds(5) }));
+        Assert.AreEqual("COPT0040", e.Code);
+        StringAssert.Contains(e.Message, "localhost:1");
     }
 }

@@ -23,14 +23,22 @@ public sealed class COPT2020CopyInsteadOfAdd : DockerfileRule
             }
             foreach (var source in parts.Sources)
             {
-                string? path = InstructionFacts.Resolve(context.Model, instruction, source.Value);
-                if (path is null || InstructionFacts.IsArchive(path) || RemoteSources.IsRemote(InstructionFacts.DropQuotes(path)))
+                if (PlainLocalPath(context.Model, instruction, source.Value) is { } path)
                 {
-                    continue;
+                    context.Report(syntax.Keyword.Span, path);
+                    break;
                 }
-                context.Report(syntax.Keyword.Span, path);
-                break;
             }
         }
+    }
+
+    /// <summary>
+    /// The source's path when COPY would copy it as ADD does: known (no variable of unknown value), not a URL or git
+    /// address, not an archive ADD extracts. Null otherwise. The fixer asks it of every source.
+    /// </summary>
+    internal static string? PlainLocalPath(Dockerfile.Semantics.DockerfileModel model, Dockerfile.Semantics.StageInstruction instruction, string source)
+    {
+        string? path = InstructionFacts.Resolve(model, instruction, source);
+        return path is null || InstructionFacts.IsArchive(path) || RemoteSources.IsRemote(InstructionFacts.DropQuotes(path)) ? null : path;
     }
 }
