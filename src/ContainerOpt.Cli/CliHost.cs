@@ -24,6 +24,9 @@ internal sealed class CliHost
     /// <summary>Reads an environment variable (HOME, XDG_CONFIG_HOME… for the user's hadolint configuration).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>The working folder (where <c>layers</c> looks for a .dive-ci file); the tests pass their own.</summary>
+    public Func<string> CurrentDirectory { get; init; } = Directory.GetCurrentDirectory;
+
     /// <summary>How lint spreads its files (the tests compare one file after another with the default).</summary>
     public LintCommand.LintSettings LintSettings { get; init; } = LintCommand.LintSettings.Default;
 }

@@ -80,6 +80,10 @@ public static class ImageLayers
     public static ImageReport Attribute(ImageReport report, DockerfileModel model, string dockerfilePath, string? targetStage = null) =>
         DockerfileAttribution.Attribute(report, model, dockerfilePath, targetStage);
 
+    /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/>, by layer and by file.</summary>
+    public static Comparison.ImageComparison Compare(ImageReport before, ImageReport after, int largestFileChanges = Comparison.ImageComparer.DefaultLargestFileChanges) =>
+        Comparison.ImageComparer.Compare(before, after, largestFileChanges);
+
     /// <summary>Writes the JSON report atomically: readers never see half a report.</summary>
     public static void WriteReport(ImageReport report, string path) =>
         Core.IO.AtomicFile.WriteAllText(path, Reporting.ImageReportJson.ToJson(report) + "\n");

@@ -59,6 +59,13 @@ public sealed class BuildContainerImage : ContainerOptTask
     public string? MaxImageSize { get; set; }
     public string? MaxWastedBytes { get; set; }
     public string? MinEfficiency { get; set; }
+    public string? MaxUserWastedPercent { get; set; }
+
+    /// <summary>
+    /// dive's CI file (ContainerOptDiveCiFile): empty, the first <c>.dive-ci</c> beside the project, then beside the
+    /// Dockerfile; a path (relative to the project), that file; <c>none</c>, no file. The gate properties keep priority over its rules.
+    /// </summary>
+    public string? DiveCiFile { get; set; }
 
     // OCI annotations from the project.
     public string? Version { get; set; }
@@ -102,14 +109,11 @@ public sealed class BuildContainerImage : ContainerOptTask
                 $"'{Builder}' is not a builder; use auto, docker, buildx or podman.");
             return;
         }
-        ImageGateOptions gates;
-        try
+        string? projectDirectory = string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath!));
+        // Read before the build: a gate or a .dive-ci file that cannot be read fails fast, at its line.
+        if (ImageReportOutput.Gates(Diagnostics, ProjectPath ?? dockerfile, MaxImageSize, MaxWastedBytes, MinEfficiency, MaxUserWastedPercent,
+                DiveCiFile, projectDirectory, Path.GetDirectoryName(dockerfile)) is not { } gates)
         {
-            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency);
-        }
-        catch (FormatException e)
-        {
-            Diagnostics.ReportMessage(DiagnosticCatalog.InvalidConfiguration, ProjectPath ?? dockerfile, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message));
             return;
         }
 

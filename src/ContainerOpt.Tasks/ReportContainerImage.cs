@@ -59,6 +59,10 @@ public sealed class ReportContainerImage : ContainerOptTask
     public string? MaxImageSize { get; set; }
     public string? MaxWastedBytes { get; set; }
     public string? MinEfficiency { get; set; }
+    public string? MaxUserWastedPercent { get; set; }
+
+    /// <summary>dive's CI file (ContainerOptDiveCiFile): empty, a <c>.dive-ci</c> beside the project; a path, that file; <c>none</c>, no file.</summary>
+    public string? DiveCiFile { get; set; }
 
     /// <summary>One item per layer, bottom first (metadata as BuildContainerImage's, and Origin: the base image or the app).</summary>
     [Output]
@@ -80,14 +84,9 @@ public sealed class ReportContainerImage : ContainerOptTask
     protected override void Run()
     {
         string project = Path.GetFullPath(ProjectPath);
-        ImageGateOptions gates;
-        try
+        if (ImageReportOutput.Gates(Diagnostics, project, MaxImageSize, MaxWastedBytes, MinEfficiency, MaxUserWastedPercent,
+                DiveCiFile, Path.GetDirectoryName(project), null) is not { } gates)
         {
-            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency);
-        }
-        catch (FormatException e)
-        {
-            Diagnostics.ReportMessage(DiagnosticCatalog.InvalidConfiguration, project, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message));
             return;
         }
 

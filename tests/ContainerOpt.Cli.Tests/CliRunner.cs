@@ -14,6 +14,21 @@ internal static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWith(null, null, args);
 
+    /// <summary>Runs in process as if started in <paramref name="workingDirectory"/> (where layers looks for .dive-ci).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunIn(string workingDirectory, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var host = new CliHost(stdout, stderr)
+        {
+            OpenStandardInput = () => new MemoryStream(),
+            Environment = name => name == "HOME" ? EmptyHome.Value : null,
+            CurrentDirectory = () => workingDirectory,
+        };
+        int code = CliApp.Run(args, host);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs with <paramref name="stdin"/> on standard input and <paramref name="environment"/> as the whole environment (null: HOME an empty folder).</summary>
     public static (int ExitCode, string Stdout, string Stderr) RunWith(string? stdin, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {

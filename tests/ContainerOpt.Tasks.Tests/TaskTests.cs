@@ -219,6 +219,51 @@ public sealed class TaskTests
     }
 
     [TestMethod]
+    public void A_dive_ci_file_beside_the_project_is_read_before_the_build_and_an_invalid_one_stops_it_at_its_line()
+    {
+        string dockerfile = Write("docker/Dockerfile", "FROM alpine:3.20\n");
+        string project = Write("app/App.csproj", "<Project />");
+        string besideDockerfile = Write("docker/.dive-ci", "rules:\n  highestWastedBytes: lots\n");
+        var (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = project; });
+        Assert.IsFalse(task.Execute());
+        // No .dive-ci beside the project: the Dockerfile's is read.
+        CollectionAssert.AreEqual(new[] { "error COPT0019 .dive-ci(2,23)" }, engine.Coded.ToArray());
+        Assert.AreEqual(besideDockerfile, engine.Errors[0].File);
+        Assert.AreEqual($"Invalid .dive-ci file '{besideDockerfile}': 'rules.highestWastedBytes' is 'lots': dive reads a number of bytes with an optional unit (20MB, 20 MB, 1.5GiB, 500k; k, M, G are powers of 1000, Ki, Mi, Gi of 1024), or disabled.",
+            engine.Errors[0].Message);
+
+        // The project's own comes first.
+        string besideProject = Write("app/.dive-ci", "rules:\n  lowestEfficiency: 2\n");
+        (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = project; });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0019 .dive-ci(2,21)" }, engine.Coded.ToArray());
+        Assert.AreEqual(besideProject, engine.Errors[0].File);
+
+        // ContainerOptDiveCiFile names another (relative to the project), or none.
+        Write("app/ci/dive.yaml", "rules:\n  unknownRule: 1\n  highestUserWastedPercent: 20\n");
+        (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = project; t.DiveCiFile = "ci/dive.yaml"; });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0019 dive.yaml(3,29)", "warning COPT0019 dive.yaml(2,3)" }, engine.Coded.ToArray());
+        (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = project; t.DiveCiFile = "ci/missing.yaml"; });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0019 missing.yaml(1,1)" }, engine.Coded.ToArray());
+        // "none": no file is read, and the task goes on (here to an image it cannot build or an engine it cannot reach).
+        (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = Write("docker/Dockerfile", "FROM containeropt-test/does-not-exist:never\n"); t.ProjectPath = project; t.DiveCiFile = "none"; t.TimeoutSeconds = 120; });
+        Assert.IsFalse(task.Execute());
+        Assert.IsFalse(engine.Coded.Any(c => c.Contains("COPT0019", StringComparison.Ordinal)), string.Join("\n", engine.Coded));
+    }
+
+    [TestMethod]
+    public void A_bad_user_wasted_property_is_COPT0005_at_the_project()
+    {
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20\n");
+        var (task, engine) = Make<BuildContainerImage>(t => { t.Dockerfile = dockerfile; t.ProjectPath = Path.Combine(_dir, "App.csproj"); t.MaxUserWastedPercent = "lots"; });
+        Assert.IsFalse(task.Execute());
+        CollectionAssert.AreEqual(new[] { "error COPT0005 App.csproj(0,0)" }, engine.Coded.ToArray());
+        StringAssert.Contains(engine.Errors[0].Message, "'lots' is not a share of the added bytes");
+    }
+
+    [TestMethod]
     public void An_unexpected_failure_is_COPT0009_never_MSB4018()
     {
         // A Dockerfile path the file system refuses: the adapter must not let the exception escape.

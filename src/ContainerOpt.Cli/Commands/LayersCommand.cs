@@ -13,13 +13,15 @@ namespace ContainerOpt.Cli.Commands;
 /// <summary>
 /// <c>containeropt layers IMAGE|ARCHIVE.tar|OCI-DIR|HOST[:PORT]/REPO:TAG [--dockerfile F] [--target STAGE] [--format text|json]
 /// [--builder auto|docker|podman] [--platform OS/ARCH] [--source auto|archive|engine|registry] [--insecure-registry HOST[:PORT]]...
-/// [--max-size S] [--max-wasted S] [--min-efficiency E]</c>: every layer's size, the Dockerfile line that made it and the
-/// bytes it wastes, with the gates' verdict.
+/// [--max-size S] [--max-wasted S] [--min-efficiency E] [--max-user-wasted R] [--ci-config FILE] [--compare OTHER [--top N]]</c>:
+/// every layer's size, the Dockerfile line that made it and the bytes it wastes, with the gates' verdict (flags first, then
+/// a .dive-ci file); or, with --compare, what changed between two images (LayersCommand.Compare.cs).
 /// </summary>
-internal static class LayersCommand
+internal static partial class LayersCommand
 {
     public const string Description = "Report every layer of an image: its size, compressed size, the Dockerfile line that made it, the bytes it wastes "
-        + "(overwritten, deleted or left in caches) and its largest files. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine, registry or archive problem.";
+        + "(overwritten, deleted or left in caches) and its largest files; gates from flags or a .dive-ci file. With --compare, what changed between two images, "
+        + "by layer and by file. Exit 0: within the gates; 1: a gate failed; 2: a usage, engine, registry, archive or .dive-ci problem.";
 
     private static readonly string[] Formats = { "text", "json" };
 
@@ -28,7 +30,8 @@ internal static class LayersCommand
     /// <summary>The layers command's values, as given.</summary>
     private sealed record LayersRequest(string Image, string Format, string? Dockerfile, string? Target, string? Builder, string? Platform,
         string? MaxSize, string? MaxWasted, string? MinEfficiency, bool NoCompressedSize,
-        string Source, IReadOnlyList<string> InsecureRegistries);
+        string Source, IReadOnlyList<string> InsecureRegistries,
+        string? MaxUserWasted = null, string? CiConfig = null, string? Compare = null, string? Top = null);
 
     public static Command Create(CliHost host)
     {
@@ -46,37 +49,110 @@ internal static class LayersCommand
             "Where IMAGE is: auto (a file or folder is an archive; a name whose first part has a '.' or ':' is on that registry; any other name is in the local engine), archive, engine or registry.");
         var insecureRegistry = CliOptions.Repeated("--insecure-registry", "HOST[:PORT]",
             "A registry that may be read over plain HTTP or with an unverified certificate (localhost always may); repeatable.");
-        var command = new Command("layers", Description) { image, dockerfile, target, format, builder, platform, source, insecureRegistry, maxSize, maxWasted, minEfficiency, noCompressedSize };
+        var maxUserWasted = CliOptions.Value("--max-user-wasted", "RATIO", "Fail when the layers above the base image waste a larger share of the bytes they add (0.1 or 10%; dive's highestUserWastedPercent).");
+        var ciConfig = CliOptions.Value("--ci-config", "FILE", "Gates from this dive CI file (default: .dive-ci in the working folder, when there is one); flags keep priority.");
+        var compare = CliOptions.Value("--compare", "OTHER", "Show what changed from IMAGE (A, before) to OTHER (B, after), by layer and by file; OTHER is read as IMAGE is (local image, registry, archive or OCI folder).");
+        var top = CliOptions.Value("--top", "N", $"With --compare: how many of the largest file changes to list (default {Images.Comparison.ImageComparer.DefaultLargestFileChanges}).");
+        var command = new Command("layers", Description)
+        {
+            image, dockerfile, target, format, builder, platform, source, insecureRegistry, maxSize, maxWasted, minEfficiency, maxUserWasted, ciConfig, compare, top, noCompressedSize,
+        };
         CliApp.RequiredMessage(image, "layers takes one image: a local image reference, a 'docker save' archive or an OCI layout folder.");
         command.SetAction(result => Run(new LayersRequest(result.GetValue(image)!, CliOptions.Canonical(Formats, result.GetValue(format)) ?? "text",
             result.GetValue(dockerfile), result.GetValue(target), result.GetValue(builder), result.GetValue(platform),
             result.GetValue(maxSize), result.GetValue(maxWasted), result.GetValue(minEfficiency), result.GetValue(noCompressedSize),
-            CliOptions.Canonical(Sources, result.GetValue(source)) ?? "auto", result.GetValue(insecureRegistry) ?? Array.Empty<string>()), host));
+            CliOptions.Canonical(Sources, result.GetValue(source)) ?? "auto", result.GetValue(insecureRegistry) ?? Array.Empty<string>(),
+            result.GetValue(maxUserWasted), result.GetValue(ciConfig), result.GetValue(compare), result.GetValue(top)), host));
         return command;
     }
 
     private static int Run(LayersRequest line, CliHost host)
     {
+        if (line.Compare is not null)
+        {
+            return RunCompare(line, host);
+        }
+        if (line.Top is not null)
+        {
+            throw new UsageException("--top counts the file changes of --compare: give --compare OTHER too.");
+        }
         TextWriter stdout = host.Stdout, stderr = host.Stderr;
         string format = line.Format;
         ImageGateOptions gates;
         try
         {
-            gates = ImageGateOptions.FromProperties(line.MaxSize, line.MaxWasted, line.MinEfficiency);
+            gates = ImageGateOptions.FromProperties(line.MaxSize, line.MaxWasted, line.MinEfficiency, line.MaxUserWasted);
         }
         catch (FormatException e)
         {
             throw new UsageException(e.Message);
         }
+        gates.MaxImageSizeSetting = "--max-size";
+        gates.MaxWastedBytesSetting = "--max-wasted";
+        gates.MinEfficiencySetting = "--min-efficiency";
+        gates.MaxUserWastedPercentSetting = "--max-user-wasted";
+        // dive's CI file: --ci-config, else .dive-ci in the working folder. Flags keep priority over its rules.
+        string? diveCiPath = line.CiConfig ?? DiveCiConfig.Find(host.CurrentDirectory());
+        if (diveCiPath is not null)
+        {
+            DiveCiConfig diveCi = DiveCiConfig.Read(diveCiPath);
+            foreach (var problem in diveCi.Problems)
+            {
+                stderr.WriteLine(problem.ToCanonicalString());
+            }
+            if (diveCi.HasErrors)
+            {
+                return ExitCodes.UsageOrIo;
+            }
+            gates.FillFrom(diveCi);
+            stderr.WriteLine($"containeropt: gates from {diveCi.Path}: {diveCi.Summary()}");
+        }
 
-        string image = line.Image;
+        if (!DockerfileExists(line, stderr))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+        if (Read(line.Image, line, host) is not { } report)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (format == "json")
+        {
+            ImageReportJson.Write(report, stdout);
+            stdout.WriteLine();
+        }
+        else
+        {
+            stdout.Write(ImageReportTable.Format(report));
+        }
+        var findings = ImageGates.Evaluate(report, gates);
+        foreach (var finding in findings)
+        {
+            stderr.WriteLine(finding.ToCanonicalString());
+        }
+        return findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static bool DockerfileExists(LayersRequest line, TextWriter stderr)
+    {
         string? dockerfile = line.Dockerfile;
         if (dockerfile is not null && !File.Exists(dockerfile))
         {
             stderr.WriteLine($"{dockerfile}(1,1): error {DiagnosticCatalog.FileNotFound.Id}: {DiagnosticCatalog.FileNotFound.FormatMessage(dockerfile)}");
-            return ExitCodes.UsageOrIo;
+            return false;
         }
+        return true;
+    }
 
+    /// <summary>
+    /// Reads and analyses one image from where --source (or its name) says (attributed to --dockerfile when given); null,
+    /// with the coded error written, when it cannot be read.
+    /// </summary>
+    private static ImageReport? Read(string image, LayersRequest line, CliHost host)
+    {
+        TextWriter stderr = host.Stderr;
+        string? dockerfile = line.Dockerfile;
         ImageReport report;
         // Reading a large image takes a while: a terminal sees how far it has come; redirected output gets nothing.
         // The line is cleared before anything else is written.
@@ -118,39 +194,24 @@ internal static class LayersCommand
         {
             progress?.Dispose();
             stderr.WriteLine($"{image}: error {e.Code}: {e.Message}");
-            return ExitCodes.UsageOrIo;
+            return null;
         }
         catch (RegistryException e)
         {
             progress?.Dispose();
             stderr.WriteLine($"{image}: error {e.Code}: {e.Message}");
-            return ExitCodes.UsageOrIo;
+            return null;
         }
         catch (ImageReadException e)
         {
             progress?.Dispose();
             stderr.WriteLine($"{image}: error {DiagnosticCatalog.ImageUnreadable.Id}: {DiagnosticCatalog.ImageUnreadable.FormatMessage(image, e.Message)}");
-            return ExitCodes.UsageOrIo;
+            return null;
         }
         finally
         {
             progress?.Dispose();
         }
-
-        if (format == "json")
-        {
-            ImageReportJson.Write(report, stdout);
-            stdout.WriteLine();
-        }
-        else
-        {
-            stdout.Write(ImageReportTable.Format(report));
-        }
-        var findings = ImageGates.Evaluate(report, gates);
-        foreach (var finding in findings)
-        {
-            stderr.WriteLine(finding.ToCanonicalString());
-        }
-        return findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Success;
+        return report;
     }
 }

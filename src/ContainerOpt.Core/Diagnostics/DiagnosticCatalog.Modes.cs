@@ -20,7 +20,7 @@ public static partial class DiagnosticCatalog
         "COPT4011", // ENTRYPOINT starts a dll the project does not produce
         "COPT4017", // global.json refuses the SDK image: every dotnet command fails
         "COPT4018", // publish of a multi-targeted project without -f: NETSDK1129
-        "COPT3101", "COPT3102", "COPT3103", // the image gates: they run only when the project sets a limit, which the image then breaks
+        "COPT3101", "COPT3102", "COPT3103", "COPT3104", // the image gates: they run only when the project (or its .dive-ci) sets a limit, which the image then breaks
     };
 
     /// <summary>

@@ -29,6 +29,11 @@ public static partial class DiagnosticCatalog
         "Invalid configuration in '{0}': {1}",
         DiagnosticSeverity.Error, DiagnosticCategories.Tool);
 
+    public static readonly DiagnosticDescriptor InvalidDiveCi = new(
+        "COPT0019", "invalid-dive-ci", "Invalid .dive-ci file",
+        "Invalid .dive-ci file '{0}': {1}",
+        DiagnosticSeverity.Error, DiagnosticCategories.Tool);
+
     public static readonly DiagnosticDescriptor InvalidAnalyzerConfig = new(
         "COPT0018", "invalid-editorconfig", "Invalid .editorconfig or .globalconfig setting",
         "Invalid setting in '{0}': {1}",

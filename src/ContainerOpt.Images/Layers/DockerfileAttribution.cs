@@ -28,7 +28,10 @@ public static class DockerfileAttribution
 
         var lines = new int?[report.Layers.Count];
         int next = steps.Count - 1;
-        for (int layer = report.Layers.Count - 1; layer >= 0; layer--)
+        // Known once every layer is paired with a step or with the FROM line: the base image's layers are then the FROM's.
+        int? baseLayers = null;
+        int layer;
+        for (layer = report.Layers.Count - 1; layer >= 0; layer--)
         {
             HistoryStep? step = HistoryStep.Parse(report.Layers[layer].CreatedBy);
             int matched = -1;
@@ -53,12 +56,15 @@ public static class DockerfileAttribution
             {
                 // What is left is the base image (and its ONBUILD triggers): the FROM line brought it.
                 for (int below = layer; below >= 0; below--) lines[below] = root.From.Syntax.StartLine;
+                baseLayers = layer + 1;
             }
             break;
         }
+        // Every layer made by a step: the base image brought none (FROM scratch, or a base without layers).
+        if (layer < 0) baseLayers = 0;
 
         var layers = report.Layers.Select((l, i) => l.WithDockerfile(dockerfilePath, lines[i])).ToArray();
-        return report.WithLayers(layers, model.Syntax.Source);
+        return report.WithLayers(layers, model.Syntax.Source, baseLayers);
     }
 
     private static Stage FindTarget(DockerfileModel model, string? targetStage)

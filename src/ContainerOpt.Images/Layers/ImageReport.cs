@@ -6,9 +6,13 @@ namespace ContainerOpt.Images.Layers;
 /// <summary>Every layer of an image with its size, waste and origin; the image totals.</summary>
 public sealed class ImageReport
 {
+    private readonly Lazy<BaseImageSplit> _baseSplit;
+
     public ImageReport(string image, IReadOnlyList<LayerReport> layers, IReadOnlyList<WastedFile> largestWastedFiles,
-        ImageConfig? config = null, SourceText? dockerfileSource = null)
+        ImageConfig? config = null, SourceText? dockerfileSource = null, int? baseLayerCount = null)
     {
+        BaseLayerCount = baseLayerCount;
+        _baseSplit = new Lazy<BaseImageSplit>(() => BaseImageSplit.Of(this));
         Image = image;
         Layers = layers;
         LargestWastedFiles = largestWastedFiles;
@@ -49,6 +53,19 @@ public sealed class ImageReport
     /// <summary>The Dockerfile the layers were attributed to, when they were.</summary>
     public SourceText? DockerfileSource { get; }
 
+    /// <summary>
+    /// How many of the bottom layers are the base image's, when known: the layers the Dockerfile's FROM brought, once
+    /// attributed (<see cref="DockerfileAttribution"/>); null when not known (<see cref="BaseSplit"/> then takes dive's
+    /// assumption, the first layer).
+    /// </summary>
+    public int? BaseLayerCount { get; }
+
+    /// <summary>The base image's layers and those added above them; the share of the added bytes that is wasted (computed on first use).</summary>
+    public BaseImageSplit BaseSplit => _baseSplit.Value;
+
     public ImageReport WithLayers(IReadOnlyList<LayerReport> layers, SourceText? dockerfileSource) =>
-        new(Image, layers, LargestWastedFiles, Config, dockerfileSource);
+        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, BaseLayerCount);
+
+    public ImageReport WithLayers(IReadOnlyList<LayerReport> layers, SourceText? dockerfileSource, int? baseLayerCount) =>
+        new(Image, layers, LargestWastedFiles, Config, dockerfileSource, baseLayerCount);
 }

@@ -30,8 +30,9 @@ public static class SdkImageAttribution
                 ? l.WithOrigin(appLabel, origin.ProjectPath, null)
                 : l.WithOrigin(baseLabel, baseFile, baseLine))
             .ToArray();
-        // The gates place a finding at its layer's line of this text (the file that sets ContainerBaseImage).
-        return report.WithLayers(layers, origin.BaseImageLocation);
+        // The gates place a finding at its layer's line of this text (the file that sets ContainerBaseImage); every layer but
+        // the app's is the base image's (the user-wasted share counts only what the SDK added).
+        return report.WithLayers(layers, origin.BaseImageLocation, app);
     }
 
     /// <summary>True when the layer's history says the .NET SDK's container tooling made it.</summary>

@@ -5,9 +5,11 @@ using ContainerOpt.Images.Layers;
 namespace ContainerOpt.Images.Reporting;
 
 /// <summary>
-/// Turns the gates into findings (COPT3101–3103) placed on the Dockerfile line responsible: the
-/// largest layer's for size, the most wasteful layer's for waste and efficiency. Without a known
-/// line the finding names the Dockerfile (or the image) without a position.
+/// Turns the gates into findings (COPT3101–3104) placed on the Dockerfile line responsible: the
+/// largest layer's for size, the most wasteful layer's for waste and efficiency, the most wasteful of the
+/// layers above the base image for their wasted share. Without a known line the finding names the
+/// Dockerfile (or the image) without a position. Each message names the setting that set the limit.
+/// A gate fails as dive's CI rules do: strictly above (below, for efficiency) its limit.
 /// </summary>
 public static class ImageGates
 {
@@ -20,18 +22,27 @@ public static class ImageGates
         {
             LayerReport? largest = report.Layers.OrderByDescending(l => l.Size).ThenBy(l => l.Index).FirstOrDefault();
             findings.Add(Create(DiagnosticCatalog.ImageTooLarge, report, largest,
-                ByteSize.Format(report.Size), report.Size, ByteSize.Format(maxSize), maxSize, ByteSize.Format(largest?.Size ?? 0)));
+                ByteSize.Format(report.Size), report.Size, ByteSize.Format(maxSize), maxSize, ByteSize.Format(largest?.Size ?? 0), options.MaxImageSizeSetting));
         }
         LayerReport? wasteful = report.Layers.Where(l => l.WastedBytes > 0).OrderByDescending(l => l.WastedBytes).ThenBy(l => l.Index).FirstOrDefault();
         if (options.MaxWastedBytes is { } maxWaste && report.WastedBytes > maxWaste)
         {
             findings.Add(Create(DiagnosticCatalog.TooMuchWaste, report, wasteful,
-                ByteSize.Format(report.WastedBytes), report.WastedBytes, ByteSize.Format(maxWaste), maxWaste, ByteSize.Format(wasteful?.WastedBytes ?? 0)));
+                ByteSize.Format(report.WastedBytes), report.WastedBytes, ByteSize.Format(maxWaste), maxWaste, ByteSize.Format(wasteful?.WastedBytes ?? 0), options.MaxWastedBytesSetting));
         }
         if (options.MinEfficiency is { } minEfficiency && report.Efficiency < minEfficiency)
         {
             findings.Add(Create(DiagnosticCatalog.LowEfficiency, report, wasteful,
-                ByteSize.Percent(report.Efficiency), ByteSize.Percent(minEfficiency), ByteSize.Format(wasteful?.WastedBytes ?? 0)));
+                ByteSize.Percent(report.Efficiency), ByteSize.Percent(minEfficiency), ByteSize.Format(wasteful?.WastedBytes ?? 0), options.MinEfficiencySetting));
+        }
+        if (options.MaxUserWastedPercent is { } maxUserWaste && report.BaseSplit is { } split && split.UserWastedPercent > maxUserWaste)
+        {
+            // The added layers' own waste is charged to them; base bytes they delete are charged to the base layer that made them.
+            LayerReport? added = report.Layers.Skip(split.BaseLayerCount).Where(l => l.WastedBytes > 0)
+                .OrderByDescending(l => l.WastedBytes).ThenBy(l => l.Index).FirstOrDefault() ?? wasteful;
+            findings.Add(Create(DiagnosticCatalog.TooMuchUserWaste, report, added,
+                ByteSize.Percent(split.UserWastedPercent), ByteSize.Format(split.UserSize), ByteSize.Format(split.UserWastedBytes),
+                ByteSize.Percent(maxUserWaste), options.MaxUserWastedPercentSetting, ByteSize.Format(added?.WastedBytes ?? 0)));
         }
         return findings;
     }

@@ -10,7 +10,11 @@ namespace ContainerOpt.Images.Reporting;
 /// contract's keys each object carries the detail behind them: per layer <c>fileCount</c>,
 /// <c>removedBytes</c> and <c>leftoverCacheBytes</c> (wastedBytes is their sum) and
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
-/// image the same two parts and <c>largestWastedFiles</c>. A layer of an image the .NET SDK built also has <c>origin</c>
+/// image the same two parts and <c>largestWastedFiles</c>, then the split between the base image and the layers
+/// added above it (<see cref="BaseImageSplit"/>): <c>baseLayerCount</c>, <c>baseLayerSource</c> (<c>dockerfile</c>:
+/// the FROM line's layers; <c>containerBaseImage</c>: the .NET SDK's base image; <c>firstLayer</c>: dive's assumption),
+/// <c>baseSize</c>, <c>userSize</c>, <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a
+/// fraction, as dive's highestUserWastedPercent). A layer of an image the .NET SDK built also has <c>origin</c>
 /// (<c>base image …</c> or <c>app: …</c>); its <c>dockerfile</c>/<c>dockerfileLine</c> then name the project file that chose
 /// it (the line of <c>ContainerBaseImage</c> for the base image's layers).
 /// </summary>
@@ -44,6 +48,7 @@ public static class ImageReportJson
             json.EndObject();
         }
         json.EndArray();
+        WriteBaseSplit(json, report.BaseSplit);
         json.EndObject();
         output.Write('\n');
     }
@@ -53,6 +58,23 @@ public static class ImageReportJson
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         Write(report, writer);
         return writer.ToString();
+    }
+
+    private static void WriteBaseSplit(JsonWriter json, BaseImageSplit split)
+    {
+        json.Property("baseLayerCount", (long)split.BaseLayerCount);
+        json.Property("baseLayerSource", split.Boundary switch
+        {
+            BaseImageBoundary.Dockerfile => "dockerfile",
+            BaseImageBoundary.ContainerBaseImage => "containerBaseImage",
+            _ => "firstLayer",
+        });
+        json.Property("baseSize", split.BaseSize);
+        json.Property("userSize", split.UserSize);
+        json.Property("baseWastedBytes", split.BaseWastedBytes);
+        json.Property("userWastedBytes", split.UserWastedBytes);
+        json.Name("userWastedPercent");
+        json.Number(Math.Round(split.UserWastedPercent, 6));
     }
 
     private static void WriteLayer(JsonWriter json, LayerReport layer)

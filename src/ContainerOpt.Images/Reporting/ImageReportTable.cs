@@ -57,6 +57,7 @@ public static class ImageReportTable
             report.Image, ByteSize.Format(report.Size), report.Layers.Count, compressed, ByteSize.Format(report.WastedBytes),
             report.WastedBytes, ByteSize.Format(report.RemovedBytes), ByteSize.Format(report.LeftoverCacheBytes), ByteSize.Percent(report.Efficiency)));
         if (report.CompressedSizeEstimated && report.CompressedSize is not null) text.Append(EstimatedLegend);
+        text.Append(BaseSplitLine(report.BaseSplit));
         if (report.LargestWastedFiles.Count > 0)
         {
             text.Append("Largest wasted files:\n");
@@ -70,6 +71,20 @@ public static class ImageReportTable
         return text.ToString();
     }
 
+    /// <summary>The base image's layers, what was added above them and the share of it wasted (dive's user-wasted percent).</summary>
+    public static string BaseSplitLine(BaseImageSplit split) => string.Format(CultureInfo.InvariantCulture,
+        "Base image: {0} ({1}, {2}); added above it: {3}, wasting {4} (user-wasted {5})\n",
+        Count(split.BaseLayerCount, "layer"), ByteSize.Format(split.BaseSize),
+        split.Boundary switch
+        {
+            BaseImageBoundary.Dockerfile => "the layers of the Dockerfile's FROM",
+            BaseImageBoundary.ContainerBaseImage => "the .NET SDK's base image",
+            _ => "the first layer, as dive counts it",
+        },
+        ByteSize.Format(split.UserSize), ByteSize.Format(split.UserWastedBytes), ByteSize.Percent(split.UserWastedPercent));
+
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
+
     private static string Describe(WasteKind kind) => kind switch
     {
         WasteKind.Overwritten => "overwritten later",
@@ -78,10 +93,10 @@ public static class ImageReportTable
         _ => "left in a cache directory",
     };
 
-    private static string FileName(string? path) => string.IsNullOrEmpty(path) ? "Dockerfile" : Path.GetFileName(path);
+    internal static string FileName(string? path) => string.IsNullOrEmpty(path) ? "Dockerfile" : Path.GetFileName(path);
 
     /// <summary>One line, BuildKit's markers dropped, cut to <see cref="CreatedByWidth"/> characters with an ellipsis.</summary>
-    private static string Shorten(string? createdBy)
+    internal static string Shorten(string? createdBy)
     {
         if (string.IsNullOrWhiteSpace(createdBy)) return "-";
         string text = string.Join(" ", createdBy!.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));

@@ -64,7 +64,7 @@ public sealed class DiagnosticCatalogTests
             .Select(d => d.Id).ToArray();
         // The image checks (platform, size gates) run after an image build, in ContainerOpt.Images; ShellCheck's
         // findings come from the external checker the engine runs after the rules (ContainerOpt.Analysis/ShellCheck).
-        CollectionAssert.AreEquivalent(new[] { "COPT1121", "COPT2200", "COPT3101", "COPT3102", "COPT3103" }, withoutRule);
+        CollectionAssert.AreEquivalent(new[] { "COPT1121", "COPT2200", "COPT3101", "COPT3102", "COPT3103", "COPT3104" }, withoutRule);
     }
 
     [TestMethod]

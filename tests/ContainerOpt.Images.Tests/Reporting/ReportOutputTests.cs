@@ -65,7 +65,15 @@ public sealed class ReportOutputTests
             "  \"largestWastedFiles\": [\n" +
             "    {\n      \"path\": \"big\",\n      \"size\": 5000,\n      \"layer\": 1,\n      \"kind\": \"removed\"\n    },\n" +
             "    {\n      \"path\": \"tmp/x\",\n      \"size\": 5,\n      \"layer\": 2,\n      \"kind\": \"leftoverCache\"\n    }\n" +
-            "  ]\n}\n");
+            "  ],\n" +
+            "  \"baseLayerCount\": 1,\n" +
+            "  \"baseLayerSource\": \"dockerfile\",\n" +
+            "  \"baseSize\": 1000,\n" +
+            "  \"userSize\": 5005,\n" +
+            "  \"baseWastedBytes\": 0,\n" +
+            "  \"userWastedBytes\": 5005,\n" +
+            "  \"userWastedPercent\": 1\n" +
+            "}\n");
         var parsed = ContainerOpt.Core.Json.JsonReader.Parse(json);
         Assert.AreEqual(2, parsed["layers"]!.Items[1]["dockerfileLine"]!.AsInt64);
         Assert.AreEqual(5000, parsed["layers"]!.Items[1]["wastedBytes"]!.AsInt64);
@@ -81,6 +89,7 @@ public sealed class ReportOutputTests
             "1  5.00 kB           -  5.00 kB  Dockerfile:2  RUN /bin/sh -c head -c 5000 /dev/urandom > /big\n" +
             "2      5 B           -      5 B  Dockerfile:3  RUN /bin/sh -c rm /big && echo \"done\" > /tmp/x\n" +
             "Image synthetic:1: 6.01 kB in 3 layers (not measured compressed); wasted 5.01 kB (5,005 bytes: 5.00 kB removed or overwritten later, 5 B left in caches); efficiency 16.7%\n" +
+            "Base image: 1 layer (1.00 kB, the layers of the Dockerfile's FROM); added above it: 5.01 kB, wasting 5.01 kB (user-wasted 100.0%)\n" +
             "Largest wasted files:\n" +
             "  5.00 kB  /big  (layer 1, deleted later)\n" +
             "      5 B  /tmp/x  (layer 2, left in a cache directory)\n",

@@ -76,6 +76,7 @@ public sealed class SdkImageTests
             "1    310 B           -       -  base image registry.example.com/dotnet/aspnet:10.0  RUN /bin/sh -c useradd app\n" +
             "2  4.50 kB           -       -  app: publish output of Api in /app/                 .NET SDK Container Tooling, version 10.0.401-servicing.2642…\n" +
             "Image synthetic:1: 6.11 kB in 3 layers (not measured compressed); wasted 300 B (300 bytes: 300 B removed or overwritten later, 0 B left in caches); efficiency 95.1%\n" +
+            "Base image: 2 layers (1.61 kB, the .NET SDK's base image); added above it: 4.50 kB, wasting 0 B (user-wasted 0.0%)\n" +
             "Largest wasted files:\n" +
             "  300 B  /etc/passwd  (layer 0, overwritten later)\n",
             ImageReportTable.Format(report));
@@ -85,6 +86,11 @@ public sealed class SdkImageTests
         Assert.AreEqual("app: publish output of Api in /app/", layers[2]["origin"]!.AsString);
         Assert.AreEqual(Project, layers[0]["dockerfile"]!.AsString);
         Assert.AreEqual(4, layers[0]["dockerfileLine"]!.AsInt64);
+        // The base image is every layer but the SDK's: what the base wastes by itself is not the app's.
+        Assert.AreEqual(2, json["baseLayerCount"]!.AsInt64);
+        Assert.AreEqual("containerBaseImage", json["baseLayerSource"]!.AsString);
+        Assert.AreEqual(300, json["baseWastedBytes"]!.AsInt64);
+        Assert.AreEqual(0, json["userWastedBytes"]!.AsInt64);
         // A Dockerfile's report has no origin key at all.
         StringAssert.DoesNotMatch(ImageReportJson.ToJson(Report()), new System.Text.RegularExpressions.Regex("\"origin\""));
     }
