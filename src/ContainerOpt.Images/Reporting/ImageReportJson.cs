@@ -12,9 +12,11 @@ namespace ContainerOpt.Images.Reporting;
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
 /// image the same two parts and <c>largestWastedFiles</c>, then the split between the base image and the layers
 /// added above it (<see cref="BaseImageSplit"/>): <c>baseLayerCount</c>, <c>baseLayerSource</c> (<c>dockerfile</c>:
-/// the FROM line's layers; <c>firstLayer</c>: dive's assumption), <c>baseSize</c>, <c>userSize</c>,
-/// <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a fraction, as dive's
-/// highestUserWastedPercent).
+/// the FROM line's layers; <c>containerBaseImage</c>: the .NET SDK's base image; <c>firstLayer</c>: dive's assumption),
+/// <c>baseSize</c>, <c>userSize</c>, <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a
+/// fraction, as dive's highestUserWastedPercent). A layer of an image the .NET SDK built also has <c>origin</c>
+/// (<c>base image …</c> or <c>app: …</c>); its <c>dockerfile</c>/<c>dockerfileLine</c> then name the project file that chose
+/// it (the line of <c>ContainerBaseImage</c> for the base image's layers).
 /// </summary>
 public static class ImageReportJson
 {
@@ -61,7 +63,12 @@ public static class ImageReportJson
     private static void WriteBaseSplit(JsonWriter json, BaseImageSplit split)
     {
         json.Property("baseLayerCount", (long)split.BaseLayerCount);
-        json.Property("baseLayerSource", split.Boundary == BaseImageBoundary.Dockerfile ? "dockerfile" : "firstLayer");
+        json.Property("baseLayerSource", split.Boundary switch
+        {
+            BaseImageBoundary.Dockerfile => "dockerfile",
+            BaseImageBoundary.ContainerBaseImage => "containerBaseImage",
+            _ => "firstLayer",
+        });
         json.Property("baseSize", split.BaseSize);
         json.Property("userSize", split.UserSize);
         json.Property("baseWastedBytes", split.BaseWastedBytes);
@@ -99,6 +106,8 @@ public static class ImageReportJson
         json.Property("leftoverCacheBytes", layer.LeftoverCacheBytes);
         json.Name("compressedSizeEstimated");
         json.Boolean(layer.CompressedSizeEstimated);
+        // What made a layer no Dockerfile made (an image the .NET SDK built): the base image or the app.
+        if (layer.Origin is not null) json.Property("origin", layer.Origin);
         json.EndObject();
     }
 }
