@@ -4,6 +4,7 @@ using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;
 using ContainerOpt.Images.Layers;
 using ContainerOpt.Images.Registry;
+using ContainerOpt.Images.Sdk;
 
 namespace ContainerOpt.Images;
 
@@ -25,6 +26,25 @@ public static class ImageLayers
     /// <summary>Reads a <c>docker save</c>/podman archive (plain, gzip or zstd) or an OCI image layout folder and analyses it.</summary>
     public static ImageReport FromPath(string path, ImageReadOptions? options = null) =>
         ImageAnalyzer.Analyze(ImageReader.Read(path, options));
+
+    /// <summary>
+    /// Reads the image <c>dotnet publish -t:PublishContainer</c> made from where the SDK put it — its tarball, the local
+    /// engine through <c>docker save</c>/<c>podman save</c>, or the registry it pushed to (<see cref="FromRegistry"/>:
+    /// plain HTTP for localhost and the registries <c>DOTNET_CONTAINER_INSECURE_REGISTRIES</c> names, as the SDK) — and
+    /// attributes its layers to the base image and the app (<see cref="SdkImageAttribution"/>).
+    /// </summary>
+    public static ImageReport FromPublishedContainer(PublishedContainer image, SdkImageOrigin origin, TimeSpan timeout, ImageReadOptions? options = null,
+        RegistryOptions? registry = null)
+    {
+        if (image is null) throw new ArgumentNullException(nameof(image));
+        ImageReport report = image.Destination switch
+        {
+            PublishedContainerDestination.Archive => FromPath(image.ArchivePath!, options),
+            PublishedContainerDestination.LocalEngine => FromEngine(BuilderDetector.Detect(image.Engine), image.Reference, timeout, options),
+            _ => FromRegistry(image.Reference, options, registry),
+        };
+        return SdkImageAttribution.Attribute(report, origin);
+    }
 
     /// <summary>
     /// Reads an image from a registry over the OCI distribution API, no engine needed, and analyses it:

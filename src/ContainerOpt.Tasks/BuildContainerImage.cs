@@ -112,27 +112,12 @@ public sealed class BuildContainerImage : ContainerOptTask
                 $"'{Builder}' is not a builder; use auto, docker, buildx or podman.");
             return;
         }
-        ImageGateOptions gates;
-        try
+        string? projectDirectory = string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath!));
+        // Read before the build: a gate or a .dive-ci file that cannot be read fails fast, at its line.
+        if (ImageReportOutput.Gates(Diagnostics, ProjectPath ?? dockerfile, MaxImageSize, MaxWastedBytes, MinEfficiency, MaxUserWastedPercent,
+                DiveCiFile, projectDirectory, Path.GetDirectoryName(dockerfile)) is not { } gates)
         {
-            gates = ImageGateOptions.FromProperties(MaxImageSize, MaxWastedBytes, MinEfficiency, MaxUserWastedPercent);
-        }
-        catch (FormatException e)
-        {
-            Diagnostics.ReportMessage(DiagnosticCatalog.InvalidConfiguration, ProjectPath ?? dockerfile, DiagnosticCatalog.InvalidConfiguration.FormatMessage("the image gates", e.Message));
             return;
-        }
-        if (DiveCiPath(dockerfile) is { } diveCiPath)
-        {
-            // Read before the build: a file dive would refuse fails fast, at its line.
-            DiveCiConfig diveCi = DiveCiConfig.Read(diveCiPath);
-            Diagnostics.Report(diveCi.Problems, diveCiPath);
-            if (diveCi.HasErrors)
-            {
-                return;
-            }
-            gates.FillFrom(diveCi);
-            Diagnostics.Note(MessageImportance.Normal, "gates from {0}: {1}", diveCiPath, diveCi.Summary());
         }
 
         string text = File.ReadAllText(dockerfile);
@@ -194,54 +179,7 @@ public sealed class BuildContainerImage : ContainerOptTask
 
         var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
         report = ImageLayers.Attribute(report, model, dockerfile, request.Target);
-        Log.LogMessage(MessageImportance.High, "{0}", ImageReportTable.Format(report));
-        Layers = report.Layers.Select(l => LayerItem(l, report.BaseSplit.BaseLayerCount)).ToArray();
-        if (!string.IsNullOrWhiteSpace(ReportFile))
-        {
-            string path = Path.GetFullPath(ReportFile!);
-            ImageLayers.WriteReport(report, path);
-            Diagnostics.Note(MessageImportance.High, "layer report written to {0}", path);
-        }
-        if (!string.IsNullOrWhiteSpace(HtmlReportFile))
-        {
-            string path = Path.GetFullPath(HtmlReportFile!);
-            ImageLayers.WriteHtmlReport(report, ImageGates.Results(report, gates), path);
-            Diagnostics.Note(MessageImportance.High, "layer report page written to {0}", path);
-        }
-        Diagnostics.Report(ImageSecrets.Evaluate(report), dockerfile);
-        Diagnostics.Report(ImageGates.Evaluate(report, gates), dockerfile);
-    }
-
-    private static ITaskItem LayerItem(LayerReport layer, int baseLayers)
-    {
-        var item = new TaskItem(layer.Digest);
-        item.SetMetadata("Index", layer.Index.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("Digest", layer.Digest);
-        item.SetMetadata("Size", layer.Size.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("CompressedSize", layer.CompressedSize?.ToString(CultureInfo.InvariantCulture) ?? "");
-        item.SetMetadata("CompressedSizeEstimated", layer.CompressedSizeEstimated ? "true" : "false");
-        item.SetMetadata("CreatedBy", layer.CreatedBy ?? "");
-        item.SetMetadata("Dockerfile", layer.Dockerfile ?? "");
-        item.SetMetadata("DockerfileLine", layer.DockerfileLine?.ToString(CultureInfo.InvariantCulture) ?? "");
-        item.SetMetadata("WastedBytes", layer.WastedBytes.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("FileCount", layer.FileCount.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("BaseImage", layer.Index < baseLayers ? "true" : "false");
-        return item;
-    }
-
-    private string? DiveCiPath(string dockerfile)
-    {
-        string? projectDirectory = string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath!));
-        if (string.IsNullOrWhiteSpace(DiveCiFile))
-        {
-            return DiveCiConfig.Find(projectDirectory, Path.GetDirectoryName(dockerfile));
-        }
-        string value = DiveCiFile!.Trim();
-        if (string.Equals(value, "none", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        return Path.GetFullPath(Path.Combine(projectDirectory ?? Directory.GetCurrentDirectory(), value));
+        Layers = ImageReportOutput.Report(Log, Diagnostics, report, ReportFile, HtmlReportFile, gates, dockerfile);
     }
 
     /// <summary>name:tag, lower-cased as image references must be.</summary>

@@ -106,21 +106,7 @@ public sealed class DockerfileAnalyzer
             {
                 severity = DiagnosticSeverity.Error;
             }
-            // The configuration files (and the CLI's flags) name rules as Roslyn's rule sets and command line do: where they
-            // name a finding, they win over .editorconfig and .globalconfig, whose entries otherwise decide.
-            bool configured = false;
-            foreach (var pair in options.Severities)
-            {
-                if (finding.IsNamedBy(pair.Key))
-                {
-                    severity = pair.Value;
-                    configured = true;
-                }
-            }
-            if (!configured && !input.EditorConfig.IsEmpty)
-            {
-                severity = input.EditorConfig.Apply(finding, severity, DiagnosticCatalog.RunsIn(mode, finding.Descriptor));
-            }
+            severity = Configured(finding, severity, options, input.EditorConfig);
             if (severity == DiagnosticSeverity.None)
             {
                 continue;
@@ -164,9 +150,36 @@ public sealed class DockerfileAnalyzer
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 
-    private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions, EditorConfigSeverities editorConfig)
+    /// <summary>
+    /// The severity the configuration gives a finding whose mode gave it <paramref name="severity"/>. The configuration files
+    /// (and the CLI's flags) name rules as Roslyn's rule sets and command line do: where they name a finding, they win over
+    /// .editorconfig and .globalconfig, whose entries otherwise decide. Shared with <see cref="ContainerPropertiesAnalyzer"/>.
+    /// </summary>
+    internal static DiagnosticSeverity Configured(Finding finding, DiagnosticSeverity severity, AnalysisOptions options, EditorConfigSeverities editorConfig)
     {
-        if (DiagnosticCatalog.RunsIn(options.EffectiveMode, d) || options.EnableAllRules || suppressions.IsExperimentalEnabled(d) || editorConfig.SwitchesOn(d))
+        bool configured = false;
+        foreach (var pair in options.Severities)
+        {
+            if (finding.IsNamedBy(pair.Key))
+            {
+                severity = pair.Value;
+                configured = true;
+            }
+        }
+        if (!configured && !editorConfig.IsEmpty)
+        {
+            severity = editorConfig.Apply(finding, severity, DiagnosticCatalog.RunsIn(options.EffectiveMode, finding.Descriptor));
+        }
+        return severity;
+    }
+
+    private static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, Suppressions suppressions, EditorConfigSeverities editorConfig) =>
+        suppressions.IsExperimentalEnabled(d) || IsEnabled(d, options, editorConfig);
+
+    /// <summary>True when the rule runs: its mode runs it, or the configuration or an .editorconfig switches it on.</summary>
+    internal static bool IsEnabled(DiagnosticDescriptor d, AnalysisOptions options, EditorConfigSeverities editorConfig)
+    {
+        if (DiagnosticCatalog.RunsIn(options.EffectiveMode, d) || options.EnableAllRules || editorConfig.SwitchesOn(d))
         {
             return true;
         }

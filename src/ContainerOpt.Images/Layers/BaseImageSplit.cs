@@ -9,7 +9,8 @@ namespace ContainerOpt.Images.Layers;
 /// that wastes nothing by itself):
 /// <list type="bullet">
 /// <item>The base image is the layers the Dockerfile's FROM brought (<see cref="DockerfileAttribution"/>) when the
-/// layers were attributed; otherwise, as dive, the first layer.</item>
+/// layers were attributed, or the .NET SDK's base image (<see cref="SdkImageAttribution"/>); otherwise, as dive, the
+/// first layer.</item>
 /// <item>The wasted bytes counted are the image's minus what the base image wastes by itself (its own layers replayed
 /// alone): a base that ships apt lists or overwrites its own files does not count against what was added. Bytes of the
 /// base that an added layer deletes or overwrites do count: the added layer made them waste.</item>
@@ -52,7 +53,9 @@ public sealed class BaseImageSplit
     {
         if (report is null) throw new ArgumentNullException(nameof(report));
         int count = report.Layers.Count;
-        BaseImageBoundary boundary = report.BaseLayerCount is null ? BaseImageBoundary.FirstLayer : BaseImageBoundary.Dockerfile;
+        BaseImageBoundary boundary = report.BaseLayerCount is null ? BaseImageBoundary.FirstLayer
+            : report.Layers.Any(l => l.Origin is not null) ? BaseImageBoundary.ContainerBaseImage
+            : BaseImageBoundary.Dockerfile;
         int baseLayers = Math.Min(count, report.BaseLayerCount ?? 1);
         long baseSize = report.Layers.Take(baseLayers).Sum(l => l.Size);
         long baseWasted = baseLayers == 0 ? 0 : BaseAlone(report, baseLayers).WastedBytes;
@@ -79,4 +82,7 @@ public enum BaseImageBoundary
 
     /// <summary>dive's assumption: the first layer is the base image, every other layer was added.</summary>
     FirstLayer,
+
+    /// <summary>The .NET SDK's base image (<see cref="SdkImageAttribution"/>): every layer but the one the SDK adds.</summary>
+    ContainerBaseImage,
 }

@@ -12,6 +12,6 @@ public enum LayerOrigin
     /// <summary>The base image's: the FROM line brought it (its layers, and what its ONBUILD triggers made).</summary>
     BaseImage,
 
-    /// <summary>Made by one of this Dockerfile's instructions (RUN, COPY, ADD, WORKDIR).</summary>
+    /// <summary>Made by this build: one of the Dockerfile's instructions (RUN, COPY, ADD, WORKDIR), or the .NET SDK's app layers.</summary>
     Instruction,
 }

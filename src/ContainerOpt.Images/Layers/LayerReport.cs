@@ -6,8 +6,9 @@ namespace ContainerOpt.Images.Layers;
 public sealed class LayerReport
 {
     public LayerReport(int index, LayerScan scan, ImageHistoryEntry? history, long removedBytes, long leftoverCacheBytes,
-        IReadOnlyList<FileSize> largestFiles, string? dockerfile = null, int? dockerfileLine = null)
+        IReadOnlyList<FileSize> largestFiles, string? dockerfile = null, int? dockerfileLine = null, string? origin = null)
     {
+        Origin = origin;
         Index = index;
         Size = ImageAnalyzer.CountsSymlinks(history) ? scan.Size : scan.RegularFileBytes;
         Scan = scan;
@@ -51,6 +52,12 @@ public sealed class LayerReport
     /// <summary>1-based line of the instruction that made the layer (FROM for base-image layers), or null when unknown.</summary>
     public int? DockerfileLine { get; }
 
+    /// <summary>
+    /// What made the layer, in words, when no Dockerfile did (an image the .NET SDK built: <c>base image …</c>, <c>app: …</c>;
+    /// <see cref="SdkImageAttribution"/>); null for a Dockerfile's layers and unattributed ones.
+    /// </summary>
+    public string? Origin { get; }
+
     /// <summary>Bytes this layer made that later layers overwrite, delete or hide.</summary>
     public long RemovedBytes { get; }
 
@@ -63,7 +70,11 @@ public sealed class LayerReport
     public IReadOnlyList<FileSize> LargestFiles { get; }
 
     public LayerReport WithDockerfile(string? dockerfile, int? line) =>
-        new(Index, Scan, History, RemovedBytes, LeftoverCacheBytes, LargestFiles, dockerfile, line);
+        new(Index, Scan, History, RemovedBytes, LeftoverCacheBytes, LargestFiles, dockerfile, line, Origin);
+
+    /// <summary>The layer attributed to what made it without a Dockerfile: its origin, and the file (and line) that chose it.</summary>
+    public LayerReport WithOrigin(string origin, string? file, int? line) =>
+        new(Index, Scan, History, RemovedBytes, LeftoverCacheBytes, LargestFiles, file, line, origin);
 
     public override string ToString() => $"#{Index} {Size} bytes, {WastedBytes} wasted: {CreatedBy}";
 }

@@ -109,7 +109,10 @@ public static class ImageReportHtml
         return Math.Max(1, Math.Min(BarWidth, pixels));
     }
 
-    /// <summary>What the page labels a layer with: "Dockerfile:12" and the instruction's first line, or the history's created-by.</summary>
+    /// <summary>
+    /// What the page labels a layer with: "Dockerfile:12" and the instruction's first line; for an image the .NET SDK built,
+    /// the project file's line and what made the layer; else the history's created-by.
+    /// </summary>
     public static (string Line, string Instruction) LayerLabel(ImageReport report, LayerReport layer)
     {
         string line = layer.DockerfileLine is int number
@@ -124,6 +127,8 @@ public static class ImageReportHtml
             if (report.OriginOf(layer) == LayerOrigin.BaseImage) text += " (base image)";
             return (line, text);
         }
+        // An image the .NET SDK built says what made each layer in words (the base image, the app's publish output).
+        if (layer.Origin is { Length: > 0 } origin) return (line, origin);
         string createdBy = ImageReportTable.ShortCreatedBy(layer.CreatedBy);
         return (line, createdBy == "-" ? "(no history)" : createdBy);
     }

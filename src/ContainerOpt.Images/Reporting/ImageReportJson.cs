@@ -13,11 +13,14 @@ namespace ContainerOpt.Images.Reporting;
 /// <c>compressedSizeEstimated</c> (compressedSize is gzip's size estimated, not a stored blob's); for the
 /// image the same two parts and <c>largestWastedFiles</c>, then the split between the base image and the layers
 /// added above it (<see cref="BaseImageSplit"/>): <c>baseLayerCount</c>, <c>baseLayerSource</c> (<c>dockerfile</c>:
-/// the FROM line's layers; <c>firstLayer</c>: dive's assumption), <c>baseSize</c>, <c>userSize</c>,
-/// <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a fraction, as dive's
-/// highestUserWastedPercent), then <c>secrets</c>: every credential file a layer carries
-/// (<c>{"path","kind","description","size","layer","dockerfileLine","origin","removedByLayer","removedAs","exemption","code"}</c>;
-/// <c>code</c> is the finding's, null for an exempt file) — where and what, never content.
+/// the FROM line's layers; <c>containerBaseImage</c>: the .NET SDK's base image; <c>firstLayer</c>: dive's assumption),
+/// <c>baseSize</c>, <c>userSize</c>, <c>baseWastedBytes</c>, <c>userWastedBytes</c> and <c>userWastedPercent</c> (a
+/// fraction, as dive's highestUserWastedPercent). A layer of an image the .NET SDK built also has <c>origin</c>
+/// (<c>base image …</c> or <c>app: …</c>); its <c>dockerfile</c>/<c>dockerfileLine</c> then name the project file that chose
+/// it (the line of <c>ContainerBaseImage</c> for the base image's layers). Then <c>secrets</c>: every credential file a layer carries
+/// (<c>{"path","kind","description","size","layer","dockerfileLine","addedBy","removedByLayer","removedAs","exemption","code"}</c>;
+/// <c>addedBy</c> is <c>build</c> (a Dockerfile instruction, or the .NET SDK's app layers), <c>baseImage</c> or <c>unknown</c>; <c>code</c> is the finding's, null for an exempt
+/// file) — where and what, never content.
 /// </summary>
 public static class ImageReportJson
 {
@@ -70,7 +73,7 @@ public static class ImageReportJson
             json.Property("layer", secret.LayerIndex);
             json.Name("dockerfileLine");
             json.Number(layer.DockerfileLine);
-            json.Property("origin", Camel(report.OriginOf(layer).ToString()));
+            json.Property("addedBy", AddedBy(report.OriginOf(layer)));
             json.Name("removedByLayer");
             json.Number(secret.RemovedByLayer);
             json.Property("removedAs", secret.RemovedAs is { } how ? Camel(how.ToString()) : null);
@@ -80,6 +83,13 @@ public static class ImageReportJson
         }
         json.EndArray();
     }
+
+    private static string AddedBy(LayerOrigin origin) => origin switch
+    {
+        LayerOrigin.Instruction => "build",
+        LayerOrigin.BaseImage => "baseImage",
+        _ => "unknown",
+    };
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
@@ -93,7 +103,12 @@ public static class ImageReportJson
     private static void WriteBaseSplit(JsonWriter json, BaseImageSplit split)
     {
         json.Property("baseLayerCount", (long)split.BaseLayerCount);
-        json.Property("baseLayerSource", split.Boundary == BaseImageBoundary.Dockerfile ? "dockerfile" : "firstLayer");
+        json.Property("baseLayerSource", split.Boundary switch
+        {
+            BaseImageBoundary.Dockerfile => "dockerfile",
+            BaseImageBoundary.ContainerBaseImage => "containerBaseImage",
+            _ => "firstLayer",
+        });
         json.Property("baseSize", split.BaseSize);
         json.Property("userSize", split.UserSize);
         json.Property("baseWastedBytes", split.BaseWastedBytes);
@@ -131,6 +146,8 @@ public static class ImageReportJson
         json.Property("leftoverCacheBytes", layer.LeftoverCacheBytes);
         json.Name("compressedSizeEstimated");
         json.Boolean(layer.CompressedSizeEstimated);
+        // What made a layer no Dockerfile made (an image the .NET SDK built): the base image or the app.
+        if (layer.Origin is not null) json.Property("origin", layer.Origin);
         json.EndObject();
     }
 }

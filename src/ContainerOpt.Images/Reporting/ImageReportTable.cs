@@ -7,7 +7,8 @@ namespace ContainerOpt.Images.Reporting;
 
 /// <summary>
 /// The layer report as a fixed-width table for build logs: one row per layer (index, size, compressed
-/// size, wasted bytes, file:line, created-by shortened), then the image totals and the largest wasted files.
+/// size, wasted bytes, file:line, created-by shortened), then the image totals and the largest wasted files. An image
+/// no Dockerfile made (the .NET SDK's) has an ORIGIN column instead of LINE: the base image or the app.
 /// An estimated compressed size is marked with <see cref="Estimated"/> and the mark explained under the totals.
 /// </summary>
 public static class ImageReportTable
@@ -22,7 +23,8 @@ public static class ImageReportTable
     public static string Format(ImageReport report)
     {
         if (report is null) throw new ArgumentNullException(nameof(report));
-        var rows = new List<string[]> { new[] { "#", "SIZE", "COMPRESSED", "WASTED", "LINE", "CREATED BY" } };
+        bool byOrigin = report.Layers.Any(l => l.Origin is not null);
+        var rows = new List<string[]> { new[] { "#", "SIZE", "COMPRESSED", "WASTED", byOrigin ? "ORIGIN" : "LINE", "CREATED BY" } };
         foreach (LayerReport layer in report.Layers)
         {
             rows.Add(new[]
@@ -31,7 +33,8 @@ public static class ImageReportTable
                 ByteSize.Format(layer.Size),
                 layer.CompressedSize is { } c ? (layer.CompressedSizeEstimated ? Estimated : "") + ByteSize.Format(c) : "-",
                 layer.WastedBytes == 0 ? "-" : ByteSize.Format(layer.WastedBytes),
-                layer.DockerfileLine is { } line ? FileName(layer.Dockerfile) + ":" + line.ToString(CultureInfo.InvariantCulture) : "-",
+                byOrigin ? layer.Origin ?? "-"
+                    : layer.DockerfileLine is { } line ? FileName(layer.Dockerfile) + ":" + line.ToString(CultureInfo.InvariantCulture) : "-",
                 Shorten(layer.CreatedBy),
             });
         }
@@ -108,7 +111,12 @@ public static class ImageReportTable
     public static string BaseSplitLine(BaseImageSplit split) => string.Format(CultureInfo.InvariantCulture,
         "Base image: {0} ({1}, {2}); added above it: {3}, wasting {4} (user-wasted {5})\n",
         Count(split.BaseLayerCount, "layer"), ByteSize.Format(split.BaseSize),
-        split.Boundary == BaseImageBoundary.Dockerfile ? "the layers of the Dockerfile's FROM" : "the first layer, as dive counts it",
+        split.Boundary switch
+        {
+            BaseImageBoundary.Dockerfile => "the layers of the Dockerfile's FROM",
+            BaseImageBoundary.ContainerBaseImage => "the .NET SDK's base image",
+            _ => "the first layer, as dive counts it",
+        },
         ByteSize.Format(split.UserSize), ByteSize.Format(split.UserWastedBytes), ByteSize.Percent(split.UserWastedPercent));
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");

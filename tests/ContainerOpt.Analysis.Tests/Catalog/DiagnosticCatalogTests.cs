@@ -32,6 +32,24 @@ public sealed class DiagnosticCatalogTests
         }
     }
 
+    /// <summary>
+    /// The rules that also check the .NET SDK's container properties: each has its catalogue wording for that (same code),
+    /// and its help page says how it checks the SDK's container build.
+    /// </summary>
+    [TestMethod]
+    public void Every_SDK_container_check_has_its_wording_in_the_catalogue_and_a_section_on_its_help_page()
+    {
+        var checks = RuleCatalog.Rules.Where(r => r is ContainerOpt.Analysis.Rules.IContainerPropertiesRule).Select(r => r.Descriptor.Id).ToList();
+        CollectionAssert.AreEquivalent(new[] { "COPT2002", "COPT3009", "COPT4001", "COPT4002", "COPT4003", "COPT4012" }, checks);
+        CollectionAssert.AreEquivalent(checks, DiagnosticCatalog.SdkContainer.All.Select(m => m.Descriptor.Id).ToList());
+        foreach (var message in DiagnosticCatalog.SdkContainer.All)
+        {
+            Assert.AreSame(DiagnosticCatalog.ForCode(message.Descriptor.Id), message.Descriptor, message.Descriptor.Id);
+            string page = File.ReadAllText(Path.Combine(Docs, message.Descriptor.Id + ".md"));
+            StringAssert.Contains(page, "\n## With the .NET SDK's container build\n", message.Descriptor.Id);
+        }
+    }
+
     [TestMethod]
     public void Every_rule_names_its_descriptor_from_the_catalogue_and_every_rule_descriptor_has_a_rule()
     {

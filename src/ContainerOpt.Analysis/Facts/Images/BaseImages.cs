@@ -59,8 +59,9 @@ public static class BaseImages
     {
         string? tag = image.Tag;
         string t = tag ?? "latest";
-        if (image.Registry == "mcr.microsoft.com")
+        if (image.Registry == "mcr.microsoft.com" || Core.DotNet.DotNetImage.Parse(image.Text) is not null)
         {
+            // mcr.microsoft.com, or a mirror's path to it (registry.example.com/mcr.microsoft.com/dotnet/aspnet).
             return Dotnet(image, t);
         }
         if (image.Registry is "registry.access.redhat.com" or "registry.redhat.io")
@@ -112,7 +113,8 @@ public static class BaseImages
 
     private static (string Variant, string Note)? Dotnet(ImageReference image, string tag)
     {
-        if (image.Repository is not ("dotnet/aspnet" or "dotnet/runtime" or "dotnet/runtime-deps"))
+        var dotnet = Core.DotNet.DotNetImage.Parse(image.Text);
+        if (dotnet is null || dotnet.Kind == Core.DotNet.DotNetImageKind.Sdk || dotnet.IsRetired || dotnet.IsNightly)
         {
             return null;
         }

@@ -11,8 +11,10 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// warning. A newer minor version rolls forward by default, and a runtime-deps image or a
 /// self-contained app only needs the native dependencies: warning. A newer SDK is fine for building;
 /// when the final stage is the SDK image it also runs the app, and then its runtime must match.
+/// The .NET SDK's container build: the same for a ContainerBaseImage the project names (the SDK's own choice always
+/// matches the framework) against the framework the container publishes, reported at the property.
 /// </summary>
-public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
+public sealed class COPT4001DotNetVersionMismatch : DockerfileRule, IContainerPropertiesRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DotNetVersionMismatch;
 
@@ -87,6 +89,49 @@ public sealed class COPT4001DotNetVersionMismatch : DockerfileRule
                 context.ReportAs(DiagnosticSeverity.Error, image.TagSpan, FixTo(image, target.Version), tag, v, tfm,
                     $"a framework-dependent app does not roll forward to a new major version by default and fails at start (RollForward=Major would allow it)", Suggest(image, target.Version));
             }
+        }
+    }
+
+    public void AnalyzeContainerProperties(ContainerPropertiesContext context)
+    {
+        var project = context.Project;
+        if (context.Input.BaseImageInferred || context.DotNetBaseImage is not { Version: { } version } image
+            || project.ContainerFramework is not { } tfm || project.FrameworkVersion is not { } target || version == target)
+        {
+            return;
+        }
+        var at = context.PropertyLocation("ContainerBaseImage");
+        var message = DiagnosticCatalog.SdkContainer.DotNetVersionMismatch;
+        string v = Name(version), suggested = Suggest(image, target);
+        project.ContainerEnvironment.TryGetValue("DOTNET_ROLL_FORWARD", out var rollForwardVariable);
+        if (image.Kind == DotNetImageKind.Sdk)
+        {
+            return; // COPT4003's
+        }
+        if (image.Kind == DotNetImageKind.RuntimeDeps || project.SelfContained || project.PublishAot)
+        {
+            context.ReportAs(DiagnosticSeverity.Warning, null, message, at, image.Reference, v, tfm,
+                $"the app brings its own runtime, but its native dependencies are tested against the .NET {Name(target)} images", suggested);
+        }
+        else if (version < target)
+        {
+            context.ReportAs(DiagnosticSeverity.Error, null, message, at, image.Reference, v, tfm,
+                $"the app needs the .NET {Name(target)} runtime and fails at start on an older one", suggested);
+        }
+        else if (version.Major == target.Major)
+        {
+            context.ReportAs(DiagnosticSeverity.Warning, null, message, at, image.Reference, v, tfm,
+                "the app rolls forward to the newer minor version, which it was not tested on", suggested);
+        }
+        else if (IsMajorRollForward(project.RollForward) || IsMajorRollForward(rollForwardVariable))
+        {
+            context.ReportAs(DiagnosticSeverity.Warning, null, message, at, image.Reference, v, tfm,
+                $"RollForward lets the app start on .NET {v}, a runtime it was not built or tested for", suggested);
+        }
+        else
+        {
+            context.ReportAs(DiagnosticSeverity.Error, null, message, at, image.Reference, v, tfm,
+                "a framework-dependent app does not roll forward to a new major version by default and fails at start (RollForward=Major would allow it)", suggested);
         }
     }
 

@@ -7,8 +7,9 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// The final stage (the image that ships) is built on the .NET SDK image, directly or through
 /// <c>FROM stage</c>: compilers, MSBuild, NuGet and the sources travel to production. Silent for a development
 /// image (<c>dotnet watch</c>, <c>Dockerfile.dev</c>, a dev container), where the SDK is the point.
+/// The .NET SDK's container build: a ContainerBaseImage that is the SDK image, reported at the property.
 /// </summary>
-public sealed class COPT4003SdkInFinalStage : DockerfileRule
+public sealed class COPT4003SdkInFinalStage : DockerfileRule, IContainerPropertiesRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SdkInFinalStage;
 
@@ -39,5 +40,21 @@ public sealed class COPT4003SdkInFinalStage : DockerfileRule
             runtime += ":" + image.TagFor(version);
         }
         context.Report(image.KindSpan, Fixes.FixProperties.Replace(runtime), image.Reference, runtime);
+    }
+
+    public void AnalyzeContainerProperties(ContainerPropertiesContext context)
+    {
+        if (context.Input.BaseImageInferred || context.DotNetBaseImage is not { Kind: DotNetImageKind.Sdk } image)
+        {
+            return;
+        }
+        var project = context.Project;
+        var kind = DotNetImages.FinalKind(project);
+        string runtime = image.Repository.Substring(0, image.Repository.LastIndexOf('/') + 1) + DotNetImage.NameOf(kind);
+        if ((project.FrameworkVersion ?? image.Version) is { } version)
+        {
+            runtime += ":" + image.TagFor(version);
+        }
+        context.Report(DiagnosticCatalog.SdkContainer.SdkInFinalStage, context.PropertyLocation("ContainerBaseImage"), image.Reference, runtime);
     }
 }

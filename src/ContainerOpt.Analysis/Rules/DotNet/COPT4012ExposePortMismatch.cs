@@ -16,8 +16,11 @@ namespace ContainerOpt.Analysis.Rules.DotNet;
 /// port (8081 on .NET 8+ images, 443 before) is not a mismatch while the image leaves HTTPS to run time (no URLs fixed,
 /// no ASPNETCORE_HTTPS_PORTS): Visual Studio's template exposes 8080 and 8081 and sets ASPNETCORE_HTTPS_PORTS=8081 when it
 /// runs the container, as a deployment does with its certificate.
+/// The .NET SDK's container build: each TCP ContainerPort item (the image's exposed ports) against where the app listens
+/// there: ASPNETCORE_URLS/DOTNET_URLS or ASPNETCORE_HTTP_PORTS/ASPNETCORE_HTTPS_PORTS among the ContainerEnvironmentVariable
+/// items, else the .NET base image's own setting; reported at the item's Include.
 /// </summary>
-public sealed class COPT4012ExposePortMismatch : DockerfileRule
+public sealed class COPT4012ExposePortMismatch : DockerfileRule, IContainerPropertiesRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExposePortMismatch;
 
@@ -75,6 +78,88 @@ public sealed class COPT4012ExposePortMismatch : DockerfileRule
                 string fix = modern ? $"ENV ASPNETCORE_HTTP_PORTS={number}" : $"ENV ASPNETCORE_URLS=http://+:{number}";
                 context.Report(token.Span, ports, value, listed, why, fix);
             }
+        }
+    }
+
+    public void AnalyzeContainerProperties(ContainerPropertiesContext context)
+    {
+        var project = context.Project;
+        if (!project.IsWeb || project.ContainerPorts.Count == 0)
+        {
+            return;
+        }
+        var image = context.DotNetBaseImage;
+        var version = image?.Version ?? project.FrameworkVersion;
+        bool modern = version is null || version.Major >= 8;
+        var environment = project.ContainerEnvironment;
+        string? Env(string name) => environment.TryGetValue(name, out var value) ? value : null;
+
+        List<int> listening;
+        string why;
+        var urls = new[] { "ASPNETCORE_URLS", "DOTNET_URLS" }.Select(n => (Name: n, Value: Env(n))).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.Value));
+        string? http = modern ? Env("ASPNETCORE_HTTP_PORTS") : null, https = modern ? Env("ASPNETCORE_HTTPS_PORTS") : null;
+        if (urls.Name is not null)
+        {
+            (listening, why) = (UrlPorts(urls.Value!), $"ContainerEnvironmentVariable {urls.Name}={urls.Value}");
+        }
+        else if (http is not null || https is not null)
+        {
+            listening = new List<int>();
+            var reasons = new List<string>();
+            if (http is not null)
+            {
+                listening.AddRange(PortList(http));
+                reasons.Add("ContainerEnvironmentVariable ASPNETCORE_HTTP_PORTS=" + http);
+            }
+            else if (image is not null)
+            {
+                listening.Add(8080);
+                reasons.Add("ASPNETCORE_HTTP_PORTS=8080 from the image");
+            }
+            if (https is not null)
+            {
+                listening.AddRange(PortList(https));
+                reasons.Add("ContainerEnvironmentVariable ASPNETCORE_HTTPS_PORTS=" + https);
+            }
+            (listening, why) = (listening.Distinct().ToList(), string.Join(", ", reasons));
+        }
+        else if (image?.Version is { } v)
+        {
+            (listening, why) = v.Major >= 8
+                ? (new List<int> { 8080 }, $"ASPNETCORE_HTTP_PORTS=8080, set by '{image.Reference}'")
+                : (new List<int> { 80 }, $"ASPNETCORE_URLS=http://+:80, set by '{image.Reference}'");
+        }
+        else
+        {
+            return; // a base image it does not know, and no setting of the project's: where the app listens is unknown
+        }
+        if (listening.Count == 0)
+        {
+            return;
+        }
+        var declared = new HashSet<int>(listening);
+        if (urls.Name is null && https is null)
+        {
+            declared.Add(modern ? 8081 : 443); // HTTPS left to run time, as in a Dockerfile
+        }
+        string listed = string.Join(", ", listening.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var port in project.ContainerPorts)
+        {
+            if (port.EndsWith("/udp", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            int slash = port.IndexOf('/');
+            string number = slash >= 0 ? port.Substring(0, slash) : port;
+            if (!TryRange(number, out int low, out int high) || declared.Any(p => p >= low && p <= high))
+            {
+                continue;
+            }
+            var at = context.Input.PortItems.Where(i => i.Include.Trim() == number.Trim()).Select(i => i.Location).LastOrDefault();
+            string fix = modern
+                ? $"<ContainerEnvironmentVariable Include=\"ASPNETCORE_HTTP_PORTS\" Value=\"{number}\" />"
+                : $"<ContainerEnvironmentVariable Include=\"ASPNETCORE_URLS\" Value=\"http://+:{number}\" />";
+            context.Report(DiagnosticCatalog.SdkContainer.ExposePortMismatch, at, number, listed, why, fix);
         }
     }
 

@@ -7,8 +7,10 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// hadolint DL3002: a stage whose last USER is root (<c>root</c>, <c>0</c>, <c>root:…</c>, <c>0:…</c>).
 /// Like hadolint, every stage is checked on its own, at its last USER; a stage that never sets USER
 /// is not reported. A USER given by a variable is checked when the variable's value is known.
+/// The .NET SDK's container build: a ContainerUser that names root, reported at the property. That image has no
+/// build stages (where most of DL3002's findings in Dockerfiles are harmless), so there it is a warning.
 /// </summary>
-public sealed class COPT2002LastUserRoot : DockerfileRule
+public sealed class COPT2002LastUserRoot : DockerfileRule, IContainerPropertiesRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LastUserRoot;
 
@@ -28,6 +30,20 @@ public sealed class COPT2002LastUserRoot : DockerfileRule
                 context.Report(token.Span, stage.DisplayName, user);
             }
         }
+    }
+
+    public void AnalyzeContainerProperties(ContainerPropertiesContext context)
+    {
+        if (context.Project.ContainerUser is not { } user || !IsRoot(user.Trim()))
+        {
+            return;
+        }
+        // .NET 8+ images define the user 'app' ($APP_UID), which the SDK runs as when ContainerUser is empty.
+        string instead = context.DotNetBaseImage is { HasAppUser: true } dotnet
+            ? $" although '{dotnet.Reference}' provides the non-root user 'app', which the SDK uses when ContainerUser is empty"
+            : "";
+        context.ReportAs(DiagnosticSeverity.Warning, RuleTier.Recommended, DiagnosticCatalog.SdkContainer.LastUserRoot,
+            context.PropertyLocation("ContainerUser"), user.Trim(), instead);
     }
 
     internal static bool IsRoot(string user) =>

@@ -34,6 +34,7 @@ public sealed class COPT3009SlimVariantAvailableTests
     [DataRow("mcr.microsoft.com/dotnet/runtime:8.0-jammy", "mcr.microsoft.com/dotnet/runtime:8.0-jammy-chiseled")]
     [DataRow("mcr.microsoft.com/dotnet/aspnet:6.0-bookworm-slim", "mcr.microsoft.com/dotnet/aspnet:6.0-jammy-chiseled")]
     [DataRow("registry.access.redhat.com/ubi9/ubi:9.4", "registry.access.redhat.com/ubi9/ubi-minimal:9.4")]
+    [DataRow("registry.example.com/mcr.microsoft.com/dotnet/aspnet:10.0", "registry.example.com/mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled")]
     public void Known_families_suggest_their_smaller_variant(string image, string variant)
     {
         var findings = RuleVerifier.Verify<COPT3009SlimVariantAvailable>($"FROM [|{image}|]\nCOPY app/ /app/\nCMD [\"/app/run\"]\n");
@@ -56,6 +57,10 @@ public sealed class COPT3009SlimVariantAvailableTests
     [DataRow("$BASE")]
     [DataRow("mcr.microsoft.com/dotnet/aspnet:99999999999.0")]
     [DataRow("mcr.microsoft.com/dotnet/aspnet:5.0")]
+    [DataRow("mcr.microsoft.com/dotnet/nightly/aspnet:10.0")]
+    [DataRow("mcr.microsoft.com/dotnet/core/aspnet:3.1")]
+    [DataRow("registry.example.com/dotnet/aspnet:10.0")]
+    [DataRow("registry.example.com/mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled")]
     public void Slim_images_other_families_and_unknowns_are_left_alone(string image) =>
         RuleVerifier.Verify<COPT3009SlimVariantAvailable>($"FROM {image}\n");
 

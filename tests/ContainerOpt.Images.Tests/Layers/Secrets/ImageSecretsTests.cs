@@ -141,13 +141,13 @@ public sealed class ImageSecretsTests
         StringAssert.EndsWith(json,
             "  \"secrets\": [\n" +
             "    {\n      \"path\": \"etc/ssl/private/ssl-cert-snakeoil.key\",\n      \"kind\": \"privateKey\",\n      \"description\": \"a private key (PKCS#8)\",\n      \"size\": " + Size(0) + ",\n" +
-            "      \"layer\": 0,\n      \"dockerfileLine\": 1,\n      \"origin\": \"baseImage\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": null,\n      \"code\": \"COPT3113\"\n    },\n" +
+            "      \"layer\": 0,\n      \"dockerfileLine\": 1,\n      \"addedBy\": \"baseImage\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": null,\n      \"code\": \"COPT3113\"\n    },\n" +
             "    {\n      \"path\": \"root/.ssh/id_rsa\",\n      \"kind\": \"privateKey\",\n      \"description\": \"a private key (OpenSSH)\",\n      \"size\": " + Size(1) + ",\n" +
-            "      \"layer\": 1,\n      \"dockerfileLine\": 2,\n      \"origin\": \"instruction\",\n      \"removedByLayer\": 3,\n      \"removedAs\": \"removed\",\n      \"exemption\": null,\n      \"code\": \"COPT3110\"\n    },\n" +
+            "      \"layer\": 1,\n      \"dockerfileLine\": 2,\n      \"addedBy\": \"build\",\n      \"removedByLayer\": 3,\n      \"removedAs\": \"removed\",\n      \"exemption\": null,\n      \"code\": \"COPT3110\"\n    },\n" +
             "    {\n      \"path\": \"app/.env\",\n      \"kind\": \"envFile\",\n      \"description\": \"a .env file with secrets (1 secret variable)\",\n      \"size\": " + Size(2) + ",\n" +
-            "      \"layer\": 2,\n      \"dockerfileLine\": 3,\n      \"origin\": \"instruction\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": null,\n      \"code\": \"COPT3110\"\n    },\n" +
+            "      \"layer\": 2,\n      \"dockerfileLine\": 3,\n      \"addedBy\": \"build\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": null,\n      \"code\": \"COPT3110\"\n    },\n" +
             "    {\n      \"path\": \"app/node_modules/ssh2/test/fixtures/id_rsa\",\n      \"kind\": \"privateKey\",\n      \"description\": \"a private key (RSA)\",\n      \"size\": " + Size(3) + ",\n" +
-            "      \"layer\": 2,\n      \"dockerfileLine\": 3,\n      \"origin\": \"instruction\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": \"packageContent\",\n      \"code\": null\n    }\n" +
+            "      \"layer\": 2,\n      \"dockerfileLine\": 3,\n      \"addedBy\": \"build\",\n      \"removedByLayer\": null,\n      \"removedAs\": null,\n      \"exemption\": \"packageContent\",\n      \"code\": null\n    }\n" +
             "  ]\n}\n");
         Assert.IsFalse(json.Contains(FakeCredentials.Marker, StringComparison.Ordinal));
         Assert.IsFalse(json.Contains("PRIVATE KEY", StringComparison.Ordinal));

@@ -1,9 +1,11 @@
-using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
 
-namespace ContainerOpt.Generation;
+namespace ContainerOpt.Core.DotNet;
 
-/// <summary>Which official .NET image a project's final stage needs, and why.</summary>
+/// <summary>
+/// Which official .NET image a project's final stage needs, and why: what the generator writes and what the rules on the
+/// .NET SDK's container properties advise.
+/// </summary>
 public static class DotNetImages
 {
     /// <summary>Self-contained and Native AOT apps carry the runtime: runtime-deps. Web apps: aspnet. Others: runtime.</summary>
