@@ -63,6 +63,11 @@ public sealed class SdkContainerTests : BuildTestBase
             var layers = report.GetProperty("layers").EnumerateArray().ToList();
             int line = LineOf(project, "<ContainerBaseImage>");
             AssertAttribution(layers, project, line, $"base image {baseImage}", "app: publish output of web in /app/");
+            // The HTML page beside the JSON report, one row per layer labelled with what made it; no credential file in this image.
+            string page = File.ReadAllText(scratch.PathOf("web/obj/Release/net10.0/containeropt/image-report.html"));
+            Assert.AreEqual(layers.Count, Regex.Matches(page, "<div class=\"layer\" id=\"layer-\\d+\"").Count, page);
+            StringAssert.Contains(page, "<code class=\"instruction\">app: publish output of web in /app/</code>");
+            Assert.AreEqual(0, report.GetProperty("secrets").GetArrayLength());
 
             // docker load of the SDK's tarball: each layer's size as docker history counts it, the total as docker image inspect.
             DockerEngine.RunChecked("load", "-i", archive);
