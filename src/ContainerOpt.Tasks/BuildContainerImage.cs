@@ -20,7 +20,7 @@ namespace ContainerOpt.Tasks;
 /// in the log, ContainerOptImageLayer items, a JSON report and an HTML page; reports the credential files the
 /// layers carry (errors at the Dockerfile line that added them); then applies the size/waste/efficiency gates. A thin adapter over ContainerOpt.Images: every failure is a coded, positioned diagnostic.
 /// </summary>
-public sealed class BuildContainerImage : ContainerOptTask
+public sealed class BuildContainerImage : ImageReportTask
 {
     [Required]
     public string Dockerfile { get; set; } = "";
@@ -50,26 +50,6 @@ public sealed class BuildContainerImage : ContainerOptTask
     /// <summary>ContainerOptLabel items: Include = key, Value.</summary>
     public ITaskItem[] Labels { get; set; } = Array.Empty<ITaskItem>();
 
-    public int TimeoutSeconds { get; set; } = 1800;
-
-    /// <summary>Estimate each plain layer's gzip size (what docker push uploads; ImageReadOptions.MeasureCompressedSize).</summary>
-    public bool MeasureCompressedSize { get; set; } = true;
-
-    public string? ReportFile { get; set; }
-
-    /// <summary>Where the HTML page goes (image-report.html beside the JSON report); empty: none.</summary>
-    public string? HtmlReportFile { get; set; }
-    public string? MaxImageSize { get; set; }
-    public string? MaxWastedBytes { get; set; }
-    public string? MinEfficiency { get; set; }
-    public string? MaxUserWastedPercent { get; set; }
-
-    /// <summary>
-    /// dive's CI file (ContainerOptDiveCiFile): empty, the first <c>.dive-ci</c> beside the project, then beside the
-    /// Dockerfile; a path (relative to the project), that file; <c>none</c>, no file. The gate properties keep priority over its rules.
-    /// </summary>
-    public string? DiveCiFile { get; set; }
-
     // OCI annotations from the project.
     public string? Version { get; set; }
     public string? Title { get; set; }
@@ -77,13 +57,6 @@ public sealed class BuildContainerImage : ContainerOptTask
     public string? Authors { get; set; }
     public string? RepositoryUrl { get; set; }
     public string? SourceRevisionId { get; set; }
-
-    /// <summary>One item per layer, bottom first (metadata: Index, Digest, Size, CompressedSize, CompressedSizeEstimated, CreatedBy, DockerfileLine, WastedBytes, ...).</summary>
-    [Output]
-    public ITaskItem[] Layers { get; private set; } = Array.Empty<ITaskItem>();
-
-    [Output]
-    public string? ImageReference { get; private set; }
 
     [Output]
     public string? ImageId { get; private set; }

@@ -16,7 +16,7 @@ namespace ContainerOpt.Tasks;
 /// the JSON report — then applies the size, waste and efficiency gates, at the line of the project file that chose
 /// the base image when the base image's layers are responsible. A thin adapter over ContainerOpt.Images.
 /// </summary>
-public sealed class ReportContainerImage : ContainerOptTask
+public sealed class ReportContainerImage : ImageReportTask
 {
     [Required]
     public string ProjectPath { get; set; } = "";
@@ -50,29 +50,6 @@ public sealed class ReportContainerImage : ContainerOptTask
 
     /// <summary>The files MSBuild evaluated for the project, in order (Directory.Build.props, the project, Directory.Build.targets): where ContainerBaseImage is found.</summary>
     public ITaskItem[] ProjectFiles { get; set; } = Array.Empty<ITaskItem>();
-
-    public int TimeoutSeconds { get; set; } = 1800;
-
-    public bool MeasureCompressedSize { get; set; } = true;
-
-    public string? ReportFile { get; set; }
-
-    /// <summary>Where the HTML page goes (image-report.html beside the JSON report); empty: none.</summary>
-    public string? HtmlReportFile { get; set; }
-    public string? MaxImageSize { get; set; }
-    public string? MaxWastedBytes { get; set; }
-    public string? MinEfficiency { get; set; }
-    public string? MaxUserWastedPercent { get; set; }
-
-    /// <summary>dive's CI file (ContainerOptDiveCiFile): empty, a <c>.dive-ci</c> beside the project; a path, that file; <c>none</c>, no file.</summary>
-    public string? DiveCiFile { get; set; }
-
-    /// <summary>One item per layer, bottom first (metadata as BuildContainerImage's, and Origin: the base image or the app).</summary>
-    [Output]
-    public ITaskItem[] Layers { get; private set; } = Array.Empty<ITaskItem>();
-
-    [Output]
-    public string? ImageReference { get; private set; }
 
     protected override string? SubjectFile => ProjectPath;
 
