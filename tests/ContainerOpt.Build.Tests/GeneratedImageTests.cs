@@ -314,12 +314,7 @@ public sealed class GeneratedImageTests : BuildTestBase
         return logs;
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 
     /// <summary>The bytes of <c>dotnet publish -c Release -a x64</c> of the project, on the host: the app's share of the floor.</summary>
     private static long PublishOutputBytes(ImageSample sample, string project)

@@ -65,7 +65,7 @@ public sealed class LayersRegistryTests
     [TestMethod]
     public void A_dead_registry_is_COPT0040_with_exit_code_2()
     {
-        int port = RegistryServer.FreePort();
+        int port = FreePorts.Next();
         var (code, stdout, stderr) = CliRunner.RunWith(null, Environment(), "layers", $"localhost:{port}/app:1");
         Assert.AreEqual(2, code);
         Assert.AreEqual("", stdout);

@@ -22,16 +22,7 @@ internal sealed class HashingStream : Stream
     public string Digest()
     {
         if (_hash is null) throw new InvalidOperationException("This stream does not hash.");
-        byte[] value = _hash.GetHashAndReset();
-        var chars = new char[7 + value.Length * 2];
-        "sha256:".CopyTo(0, chars, 0, 7);
-        const string hex = "0123456789abcdef";
-        for (int i = 0; i < value.Length; i++)
-        {
-            chars[7 + 2 * i] = hex[value[i] >> 4];
-            chars[8 + 2 * i] = hex[value[i] & 0xF];
-        }
-        return new string(chars);
+        return Sha256Digest.Format(_hash.GetHashAndReset());
     }
 
     public override bool CanRead => true;

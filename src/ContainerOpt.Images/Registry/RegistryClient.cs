@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Json;
 using ContainerOpt.Dockerfile.Semantics;
@@ -58,7 +57,7 @@ internal sealed class RegistryClient : IDisposable
         if (response.StatusCode == HttpStatusCode.NotFound) throw NotFound(tagOrDigest, byDigest, RegistryErrors.Codes(body.ReadAll(MaxManifestSize)));
         if (!response.IsSuccessStatusCode) throw Failed(response, body, "the manifest request for " + tagOrDigest);
         byte[] bytes = body.ReadAll(MaxManifestSize);
-        string digest = Sha256(bytes);
+        string digest = Layers.Sha256Digest.Of(bytes);
         if (byDigest && !string.Equals(digest, tagOrDigest, StringComparison.OrdinalIgnoreCase))
             throw RegistryException.Create(DiagnosticCatalog.RegistryDigestMismatch, Reference.Text, "manifest", tagOrDigest, digest);
         return (bytes, MediaTypeOf(bytes, response.Content.Headers.ContentType?.MediaType), digest);
@@ -84,7 +83,7 @@ internal sealed class RegistryClient : IDisposable
     {
         using ResponseStream body = Blob(digest, what);
         byte[] bytes = body.ReadAll(limit);
-        string actual = Sha256(bytes);
+        string actual = Layers.Sha256Digest.Of(bytes);
         if (!string.Equals(actual, digest, StringComparison.OrdinalIgnoreCase))
             throw RegistryException.Create(DiagnosticCatalog.RegistryDigestMismatch, Reference.Text, what.Split(' ')[0], digest, actual);
         return bytes;
@@ -267,12 +266,6 @@ internal sealed class RegistryClient : IDisposable
         if (json?["layers"] is { Kind: JsonKind.Array }) return MediaTypes.OciManifest;
         if (json?["fsLayers"] is not null) return "application/vnd.docker.distribution.manifest.v1+json";
         return contentType ?? "(none)";
-    }
-
-    internal static string Sha256(byte[] bytes)
-    {
-        using var sha = SHA256.Create();
-        return "sha256:" + string.Concat(sha.ComputeHash(bytes).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public void Dispose() => _transport.Dispose();

@@ -113,7 +113,7 @@ public sealed class RegistryReaderTests
     [TestMethod]
     public void A_dead_registry_is_COPT0040()
     {
-        int port = RegistryServer.FreePort();
+        int port = FreePorts.Next();
         var e = Fails(() => RegistryReader.Read($"127.0.0.1:{port}/any/image:1", registry: Options()));
         Assert.AreEqual("COPT0040", e.Code);
         Assert.AreEqual($"Cannot reach the registry '127.0.0.1:{port}': connection refused by 127.0.0.1:{port}: nothing listens there. "

@@ -289,10 +289,5 @@ public sealed class ChiseledStandInTests
 
     private sealed record ExportedFile(TarEntryType Type, UnixFileMode Mode, int Uid, int Gid, string Link, string Text);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 }

@@ -56,16 +56,6 @@ public sealed class RegistryServer : IDisposable
         Assert.Inconclusive(message);
     }
 
-    /// <summary>A free TCP port on this machine (bound once and released).</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Any, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>A fresh temporary folder the test deletes itself.</summary>
     public static string TempFolder(string name)
     {
@@ -87,7 +77,7 @@ public sealed class RegistryServer : IDisposable
         Directory.CreateDirectory(storage);
         for (int attempt = 0; ; attempt++)
         {
-            int port = FreePort();
+            int port = FreePorts.Next();
             var config = new StringBuilder();
             config.Append("version: 0.1\nlog:\n  level: info\n  accesslog:\n    disabled: true\n");
             config.Append("storage:\n  filesystem:\n    rootdirectory: ").Append(storage).Append("\n  delete:\n    enabled: true\n");

@@ -37,7 +37,7 @@ public sealed class RegistryTokenServer : IDisposable
         File.WriteAllText(CertificateBundle, _certificate.ExportCertificatePem());
         for (int attempt = 0; ; attempt++)
         {
-            Port = RegistryServer.FreePort();
+            Port = FreePorts.Next();
             _listener = new HttpListener();
             _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try

@@ -17,7 +17,7 @@ public sealed class StorageFileServer : IDisposable
     public StorageFileServer(string root)
     {
         _root = Path.GetFullPath(root);
-        Port = RegistryServer.FreePort();
+        Port = FreePorts.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         new Thread(Serve) { IsBackground = true, Name = "storage file server" }.Start();
