@@ -107,6 +107,9 @@ internal sealed class Suppressions
     }
 
     /// <summary>True when the file enables an off-by-default (experimental) rule by one of its names.</summary>
+    /// <summary>True when the file's <c>check=experimental=</c> pragma names any rule.</summary>
+    public bool HasExperimental => _experimental.Count > 0;
+
     public bool IsExperimentalEnabled(DiagnosticDescriptor d) =>
         _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || d.IsNamedBy(e));
 

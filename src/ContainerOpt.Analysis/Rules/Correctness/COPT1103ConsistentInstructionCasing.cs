@@ -28,18 +28,39 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
         foreach (var keyword in keywords)
         {
             string k = keyword.Value;
-            if (k == k.ToLowerInvariant()) lower++;
-            else if (k == k.ToUpperInvariant()) upper++;
+            if (IsCased(k, upperCase: false)) lower++;
+            else if (IsCased(k, upperCase: true)) upper++;
         }
         bool majorityLower = lower > upper;
         foreach (var keyword in keywords)
         {
             string k = keyword.Value;
+            if (IsCased(k, upperCase: !majorityLower))
+            {
+                continue; // already as expected: no new string for it
+            }
             string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
             if (k != expected)
             {
                 context.Report(keyword.Span, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
             }
         }
+    }
+
+    /// <summary>True when the keyword equals its invariant lower (or upper) case form, tested without making that form.</summary>
+    private static bool IsCased(string keyword, bool upperCase)
+    {
+        foreach (char c in keyword)
+        {
+            if (c > 0x7F)
+            {
+                return upperCase ? keyword == keyword.ToUpperInvariant() : keyword == keyword.ToLowerInvariant();
+            }
+            if (upperCase ? c is >= 'a' and <= 'z' : c is >= 'A' and <= 'Z')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

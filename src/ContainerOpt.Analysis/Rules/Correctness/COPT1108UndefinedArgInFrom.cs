@@ -19,6 +19,10 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
+        if (!model.Stages.Any(s => HasVariable(s.BaseToken?.Value) || HasVariable(s.From.Syntax.FindFlag("platform")?.Value)))
+        {
+            return; // no FROM reads a variable: nothing to check, so no list of declared names to build
+        }
         var declared = new List<string>();
         foreach (var arg in model.GlobalArgs)
         {
@@ -48,6 +52,8 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
             }
         }
     }
+
+    private static bool HasVariable(string? word) => word is not null && word.IndexOf('$') >= 0;
 
     private static void Check(RuleContext context, ShellLex lex, string word, TextSpan span, HashSet<string> known, List<string> options)
     {

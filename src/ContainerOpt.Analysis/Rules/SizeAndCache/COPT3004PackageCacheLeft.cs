@@ -25,12 +25,11 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var shipped = ShippedStages.FileStages(model);
         var found = new List<Left>();
         var steps = context.RunSteps;
         foreach (var stage in model.Stages)
         {
-            if (!shipped.Contains(stage))
+            if (!context.Facts.ShipsFilesOf(stage))
             {
                 continue;
             }

@@ -50,11 +50,11 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         for (int i = 0; i < calls.Count; i++)
         {
             var (step, at, call) = calls[i];
-            var later = calls.Skip(i + 1).Select(c => c.Call!).ToList();
             if (call!.Op != PackageOp.Install)
             {
                 continue;
             }
+            var later = calls.Skip(i + 1).Select(c => c.Call!);
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
                 var tools = call.Operands.Where(o => IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
