@@ -3,10 +3,14 @@ namespace ContainerOpt.Dockerfile.Text;
 /// <summary>Levenshtein distance and the "did you mean" suggestions built on it (instructions, variables, rule and configuration names).</summary>
 public static class EditDistance
 {
+    [ThreadStatic] private static int[]? t_previous;
+    [ThreadStatic] private static int[]? t_current;
+
     public static int Between(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows per thread, grown when needed, not two arrays per comparison (suggestions compare with every option).
+        var previous = t_previous is { } p && p.Length > b.Length ? p : t_previous = new int[Math.Max(64, b.Length + 1)];
+        var current = t_current is { } c && c.Length > b.Length ? c : t_current = new int[Math.Max(64, b.Length + 1)];
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
@@ -16,7 +20,9 @@ public static class EditDistance
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
@@ -31,7 +37,8 @@ public static class EditDistance
         int best = 3;
         foreach (var option in options)
         {
-            if (option == value)
+            // The distance is at least the difference in length: an option that cannot beat the best is not measured.
+            if (option == value || Math.Abs(option.Length - value.Length) >= best)
             {
                 continue;
             }

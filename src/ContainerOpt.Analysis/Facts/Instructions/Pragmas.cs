@@ -69,7 +69,12 @@ public sealed class Pragma
 
     public static Pragma? Parse(CommentSyntax comment)
     {
-        var m = Form.Match(comment.Text);
+        string text = comment.Text;
+        if (text.IndexOf("hadolint", StringComparison.Ordinal) < 0 && text.IndexOf("containeropt", StringComparison.Ordinal) < 0)
+        {
+            return null; // the form names its tool: most comments are not pragmas, and need no regex to say so
+        }
+        var m = Form.Match(text);
         if (!m.Success)
         {
             return null;

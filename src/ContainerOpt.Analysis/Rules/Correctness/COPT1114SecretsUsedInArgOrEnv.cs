@@ -59,9 +59,35 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
         }
     }
 
+    /// <summary>Words one of which every name <see cref="Deny"/> matches contains (apikey has key, credentials has credential).</summary>
+    private static readonly string[] DenyWords = { "key", "auth", "credential", "password", "pword", "passwd", "secret", "token" };
+
+    /// <summary>
+    /// False when <see cref="Deny"/> cannot match: an ASCII name without any of its words (most names), decided without
+    /// the regex. A name with other characters goes to the regex, whose case folding is not only ASCII's.
+    /// </summary>
+    private static bool MayBeDenied(string key)
+    {
+        foreach (char c in key)
+        {
+            if (c > 0x7F)
+            {
+                return true;
+            }
+        }
+        foreach (var word in DenyWords)
+        {
+            if (key.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void Check(RuleContext context, string instruction, string key, string? value, SyntaxToken token)
     {
-        if (Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
+        if (MayBeDenied(key) && Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
         {
             var span = instruction == "ARG" ? BuildKitSemantics.ArgNameSpan(token, key) : token.Span;
             context.Report(span, instruction, key, key.ToLowerInvariant());
