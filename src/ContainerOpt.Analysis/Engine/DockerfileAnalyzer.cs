@@ -33,7 +33,11 @@ public sealed class DockerfileAnalyzer
     public DockerfileAnalyzer(IReadOnlyList<DockerfileRule> rules)
     {
         _rules = rules;
+        _superseding = rules.Where(r => r.Supersedes.Count > 0).ToArray();
     }
+
+    /// <summary>The few rules that stand in for others (<see cref="DockerfileRule.Supersedes"/>), in catalogue order.</summary>
+    private readonly DockerfileRule[] _superseding;
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
@@ -75,6 +79,7 @@ public sealed class DockerfileAnalyzer
             var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             var enabled = EnabledRules(options, input.EditorConfig);
             List<Finding>? sink = null;
+            RuleContext? context = null;
             foreach (var rule in _rules)
             {
                 // The rules the run's configuration switches on were decided once per configuration; only an in-file
@@ -86,7 +91,14 @@ public sealed class DockerfileAnalyzer
                 sink ??= new List<Finding>();
                 try
                 {
-                    var context = new RuleContext(facts, rule, sink);
+                    if (context is null)
+                    {
+                        context = new RuleContext(facts, rule, sink);
+                    }
+                    else
+                    {
+                        context.Reset(rule, sink);
+                    }
                     rule.Analyze(context);
                     context.Flush();
                 }
@@ -278,9 +290,9 @@ public sealed class DockerfileAnalyzer
         {
             return; // superseding takes two rules with findings
         }
-        foreach (var rule in _rules)
+        foreach (var rule in _superseding)
         {
-            if (rule.Supersedes.Count == 0 || !byRule.TryGetValue(rule.Descriptor.Id, out var winners) || winners.Count == 0)
+            if (!byRule.TryGetValue(rule.Descriptor.Id, out var winners) || winners.Count == 0)
             {
                 continue;
             }
@@ -307,7 +319,7 @@ public sealed class DockerfileAnalyzer
                 for (int w = 0; w < winners.Count; w++)
                 {
                     var winner = winners[w];
-                    var taken = new List<int>();
+                    List<int>? taken = null;
                     void Take(int line)
                     {
                         if (byLine.TryGetValue(line, out var indices))
@@ -317,7 +329,7 @@ public sealed class DockerfileAnalyzer
                                 if (!removed[l])
                                 {
                                     removed[l] = true;
-                                    taken.Add(l);
+                                    (taken ??= new List<int>()).Add(l);
                                 }
                             }
                         }
@@ -327,7 +339,7 @@ public sealed class DockerfileAnalyzer
                     {
                         Take(also.Start.Line);
                     }
-                    if (taken.Count == 0) continue;
+                    if (taken is null) continue;
                     any = true;
                     taken.Sort();
                     winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(l => losers[l].Equivalents)).Distinct().ToArray());

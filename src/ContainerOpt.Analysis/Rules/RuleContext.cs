@@ -8,11 +8,11 @@ using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules;
 
-/// <summary>What a rule sees of the file (its facts), and where it reports. One per rule per file.</summary>
+/// <summary>What a rule sees of the file (its facts), and where it reports. One per file, handed to each rule in turn.</summary>
 public sealed class RuleContext
 {
-    private readonly DockerfileRule _rule;
-    private readonly List<Finding> _sink;
+    private DockerfileRule _rule;
+    private List<Finding> _sink;
     private Dictionary<StageInstruction, ListReport>? _lists;
 
     internal RuleContext(DockerfileFacts facts, DockerfileRule rule, List<Finding> sink)
@@ -20,6 +20,14 @@ public sealed class RuleContext
         Facts = facts;
         _rule = rule;
         _sink = sink;
+    }
+
+    /// <summary>The same context for the next rule of the file (one context per file, not one per rule).</summary>
+    internal void Reset(DockerfileRule rule, List<Finding> sink)
+    {
+        _rule = rule;
+        _sink = sink;
+        _lists = null;
     }
 
     /// <summary>Everything known about the file, computed once and shared by every rule.</summary>

@@ -14,7 +14,7 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.JsonArgsRecommended;
 
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2025" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2025" };
 
     public override void Analyze(RuleContext context)
     {

@@ -12,7 +12,7 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WorkdirRelativePath;
 
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2000" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2000" };
 
     public override void Analyze(RuleContext context)
     {

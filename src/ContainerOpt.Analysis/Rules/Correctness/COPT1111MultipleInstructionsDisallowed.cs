@@ -13,7 +13,7 @@ public sealed class COPT1111MultipleInstructionsDisallowed : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.MultipleInstructionsDisallowed;
 
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2103", "COPT2104", "COPT2012" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2103", "COPT2104", "COPT2012" };
 
     public override void Analyze(RuleContext context)
     {

@@ -29,7 +29,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SecretsUsedInArgOrEnv;
 
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2064" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2064" };
 
     public override void Analyze(RuleContext context)
     {

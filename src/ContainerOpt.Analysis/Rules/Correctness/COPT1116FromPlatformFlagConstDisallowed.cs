@@ -12,7 +12,7 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.FromPlatformFlagConstDisallowed;
 
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2029" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2029" };
 
     public override void Analyze(RuleContext context)
     {

@@ -15,7 +15,7 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.NonRootUserMissing;
 
     /// <summary>hadolint DL3063 (COPT2063, off by default) reports the same missing USER at the same base image.</summary>
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2063" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2063" };
 
     public override void Analyze(RuleContext context)
     {

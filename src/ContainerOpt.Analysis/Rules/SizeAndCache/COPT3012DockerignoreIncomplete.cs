@@ -18,7 +18,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.DockerignoreIncomplete;
 
     /// <summary>hadolint DL4007 (COPT2107) reports the same COPY of the whole context; this finding says what exactly leaks.</summary>
-    public override IReadOnlyList<string> Supersedes => new[] { "COPT2107" };
+    public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2107" };
 
     public override void Analyze(RuleContext context)
     {
