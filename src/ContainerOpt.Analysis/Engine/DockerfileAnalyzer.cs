@@ -125,7 +125,7 @@ public sealed class DockerfileAnalyzer
         var final = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {
-            if (suppressions.IsSuppressed(finding) || options.Ignored.Any(finding.IsNamedBy))
+            if (suppressions.IsSuppressed(finding) || (options.Ignored.Count > 0 && options.Ignored.Any(finding.IsNamedBy)))
             {
                 continue;
             }

@@ -115,6 +115,10 @@ internal sealed class Suppressions
 
     public bool IsSuppressed(Finding f)
     {
+        if (_global.Count == 0 && _local.IsEmpty && _stageLocal.IsEmpty && !CheckSkipAll && _checkSkip.Count == 0 && _localCheckSkip.IsEmpty)
+        {
+            return false; // a file without pragmas (most): no matcher per finding
+        }
         if (_global.Any(f.IsNamedBy))
         {
             return true;
@@ -182,6 +186,8 @@ internal sealed class Suppressions
         private readonly List<(int Start, int End, string Key)> _all = new();
         private List<(int Start, int End, List<string> Keys)>? _sorted;
         private bool _overlapping;
+
+        public bool IsEmpty => _all.Count == 0;
 
         public void Add(int start, int end, string key)
         {

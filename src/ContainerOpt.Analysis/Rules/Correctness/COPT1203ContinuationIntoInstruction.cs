@@ -31,10 +31,17 @@ public sealed class COPT1203ContinuationIntoInstruction : DockerfileRule
             {
                 continue;
             }
+            string all = source.Text;
             for (int line = instruction.StartLine; line < instruction.EndLine; line++)
             {
-                string text = source.GetLineText(line).TrimEnd('\r', ' ', '\t');
-                if (text.Length == 0 || text[text.Length - 1] != escape || text.TrimStart().StartsWith("#", StringComparison.Ordinal))
+                // Offsets, not line strings: every continued line of every RUN passes here, and few are findings.
+                int start = source.GetLineStart(line);
+                int last = source.GetLineContentEnd(line);
+                while (last > start && all[last - 1] is '\r' or ' ' or '\t')
+                {
+                    last--;
+                }
+                if (last == start || all[last - 1] != escape || FirstContent(all, start, last) is int first && all[first] == '#')
                 {
                     continue;
                 }
@@ -43,17 +50,29 @@ public sealed class COPT1203ContinuationIntoInstruction : DockerfileRule
                 {
                     continue;
                 }
-                string following = source.GetLineText(next).TrimStart();
-                int end = following.IndexOfAny(new[] { ' ', '\t' });
-                string word = end < 0 ? following : following.Substring(0, end);
-                string keyword = instruction.Keyword.Value.ToUpperInvariant();
-                // HEALTHCHECK's CMD and ONBUILD's trigger belong to the instruction: that continuation is the normal form.
-                if (end < 0 || !Keywords.Contains(word) || keyword == "ONBUILD" || (keyword == "HEALTHCHECK" && word == "CMD"))
+                int nextStart = source.GetLineStart(next);
+                int nextEnd = source.GetLineContentEnd(next);
+                int wordStart = FirstContent(all, nextStart, nextEnd);
+                int wordEnd = wordStart;
+                while (wordEnd < nextEnd && all[wordEnd] is not (' ' or '\t'))
+                {
+                    wordEnd++;
+                }
+                // Keywords are upper-case letters followed by a blank; anything else (&&, a command, a path) is no instruction.
+                if (wordEnd == nextEnd || !IsUpperCaseWord(all, wordStart, wordEnd))
                 {
                     continue;
                 }
+                string word = all.Substring(wordStart, wordEnd - wordStart);
+                string keyword = instruction.Keyword.Value.ToUpperInvariant();
+                // HEALTHCHECK's CMD and ONBUILD's trigger belong to the instruction: that continuation is the normal form.
+                if (!Keywords.Contains(word) || keyword == "ONBUILD" || (keyword == "HEALTHCHECK" && word == "CMD"))
+                {
+                    continue;
+                }
+                string text = all.Substring(start, last - start);
                 bool windowsPath = escape == '\\' && text.Length >= 2 && (text.IndexOf(":\\", StringComparison.Ordinal) >= 0 || text[text.Length - 2] != ' ' && text.LastIndexOf('\\', text.Length - 2) >= 0);
-                int offset = source.GetLineStart(line) + text.Length - 1;
+                int offset = start + text.Length - 1;
                 found.Add((new TextSpan(offset, 1), line, keyword, next, word, windowsPath));
             }
         }
@@ -75,14 +94,38 @@ public sealed class COPT1203ContinuationIntoInstruction : DockerfileRule
     /// <summary>The next line of the instruction with content (blank lines and comments inside a continuation are skipped by Docker too), or -1.</summary>
     private static int NextContentLine(SourceText source, int from, int last)
     {
+        string all = source.Text;
         for (int line = from; line <= last; line++)
         {
-            string text = source.GetLineText(line).Trim();
-            if (text.Length > 0 && !text.StartsWith("#", StringComparison.Ordinal))
+            int end = source.GetLineContentEnd(line);
+            int first = FirstContent(all, source.GetLineStart(line), end);
+            if (first < end && all[first] != '#')
             {
                 return line;
             }
         }
         return -1;
+    }
+
+    /// <summary>The offset of the first character that is not white space (as <see cref="string.Trim()"/> reads it), or <paramref name="end"/>.</summary>
+    private static int FirstContent(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        return start;
+    }
+
+    private static bool IsUpperCaseWord(string text, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (text[i] is < 'A' or > 'Z')
+            {
+                return false;
+            }
+        }
+        return end > start;
     }
 }
