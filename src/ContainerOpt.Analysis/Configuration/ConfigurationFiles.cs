@@ -31,22 +31,111 @@ public static class ConfigurationFiles
     /// <summary>
     /// As <see cref="Discover(string, string)"/>, with the user's hadolint files to fall back on (null: none) and a
     /// run's cache of the folders answering whether each candidate is there (a folder is listed once per run, however
-    /// many Dockerfiles ask).
+    /// many Dockerfiles ask) and remembering what each folder holds and the nearest files above it (sibling folders
+    /// share the search above them).
     /// </summary>
     public static IReadOnlyList<string> Discover(string dockerfileDirectory, string? contextDirectory, IReadOnlyList<string>? userConfigFiles, AnalysisRunCache disk)
     {
-        var folders = SearchedFolders(dockerfileDirectory, contextDirectory, disk);
-        var found = new List<string>();
-        var hadolint = First(folders, HadolintNames, disk) ?? userConfigFiles?.FirstOrDefault(disk.FileExists);
-        if (hadolint is not null)
+        // The folders of SearchedFolders, nearest first: the Dockerfile's, the context when not one of those above, then
+        // those above up to the repository root. Each kind is taken from the first folder that has one.
+        var folder = disk.Folder(Normalize(dockerfileDirectory));
+        var found = Nearest(folder);
+        if (!string.IsNullOrEmpty(contextDirectory))
         {
-            found.Add(hadolint);
+            string context = Normalize(contextDirectory!);
+            if (!IsSearched(folder, context))
+            {
+                var own = Own(folder);
+                var inContext = Own(disk.Folder(context));
+                var above = own.IsRepositoryRoot || folder.Parent is not { } parent ? FolderFiles.None : Nearest(parent);
+                found = new FolderFiles(own.Hadolint ?? inContext.Hadolint ?? above.Hadolint, own.ContainerOpt ?? inContext.ContainerOpt ?? above.ContainerOpt,
+                    own.IsRepositoryRoot);
+            }
         }
-        if (First(folders, ContainerOptNames, disk) is { } own)
+        string? hadolint = found.Hadolint ?? disk.FirstExistingFile(userConfigFiles);
+        string? containerOpt = found.ContainerOpt;
+        return hadolint is null
+            ? containerOpt is null ? Array.Empty<string>() : new[] { containerOpt }
+            : containerOpt is null ? new[] { hadolint } : new[] { hadolint, containerOpt };
+    }
+
+    /// <summary>
+    /// The files of each kind in <paramref name="folder"/> alone, and whether it is a repository's root: asked once per
+    /// folder and run.
+    /// </summary>
+    private static FolderFiles Own(RunFolder folder)
+    {
+        if (Volatile.Read(ref folder.OwnConfiguration) is { } known)
         {
-            found.Add(own);
+            return known;
         }
-        return found;
+        var own = new FolderFiles(FirstIn(folder, HadolintNames), FirstIn(folder, ContainerOptNames), folder.HasEntry(RepositoryMarker));
+        Volatile.Write(ref folder.OwnConfiguration, own);
+        return own;
+    }
+
+    /// <summary>The nearest file of each kind from <paramref name="folder"/> up to the repository root: a folder's answer is its own, else its parent's.</summary>
+    private static FolderFiles Nearest(RunFolder folder)
+    {
+        if (Volatile.Read(ref folder.NearestConfiguration) is { } known)
+        {
+            return known;
+        }
+        var own = Own(folder);
+        var nearest = own;
+        if ((own.Hadolint is null || own.ContainerOpt is null) && !own.IsRepositoryRoot && folder.Parent is { } parent)
+        {
+            var above = Nearest(parent);
+            nearest = new FolderFiles(own.Hadolint ?? above.Hadolint, own.ContainerOpt ?? above.ContainerOpt, own.IsRepositoryRoot);
+        }
+        Volatile.Write(ref folder.NearestConfiguration, nearest);
+        return nearest;
+    }
+
+    /// <summary>True when <paramref name="context"/> is one of the folders from <paramref name="folder"/> up to the repository root (compared as the file system compares paths).</summary>
+    private static bool IsSearched(RunFolder folder, string context)
+    {
+        for (RunFolder? current = folder; current is not null; current = current.Parent)
+        {
+            if (PathComparer.Equals(current.Path, context))
+            {
+                return true;
+            }
+            if (Own(current).IsRepositoryRoot)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static string? FirstIn(RunFolder folder, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (folder.HasFile(name))
+            {
+                return Path.Combine(folder.Path, name);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The configuration files of one kind and the other found in a folder (or from it upward), and whether the folder is a repository's root.</summary>
+    internal sealed class FolderFiles
+    {
+        public static readonly FolderFiles None = new(null, null, false);
+
+        public FolderFiles(string? hadolint, string? containerOpt, bool isRepositoryRoot)
+        {
+            Hadolint = hadolint;
+            ContainerOpt = containerOpt;
+            IsRepositoryRoot = isRepositoryRoot;
+        }
+
+        public string? Hadolint { get; }
+        public string? ContainerOpt { get; }
+        public bool IsRepositoryRoot { get; }
     }
 
     /// <summary>
@@ -110,22 +199,6 @@ public static class ConfigurationFiles
         Add(windows && appData is not null ? Path.Combine(appData, "hadolint") : appData, "hadolint.yaml", "hadolint.yml", "config.yaml", "config.yml");
         Add(home, ".hadolint.yaml", ".hadolint.yml");
         return files;
-    }
-
-    private static string? First(IReadOnlyList<string> folders, string[] names, AnalysisRunCache disk)
-    {
-        foreach (var folder in folders)
-        {
-            foreach (var name in names)
-            {
-                string candidate = Path.Combine(folder, name);
-                if (disk.FileExists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 
     private static string Normalize(string folder)

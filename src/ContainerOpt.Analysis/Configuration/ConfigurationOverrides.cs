@@ -34,6 +34,11 @@ public sealed class ConfigurationOverrides
 
     public DiagnosticSeverity? FailureThreshold { get; set; }
 
+    /// <summary>True when nothing is set: the options are the files' own.</summary>
+    public bool IsEmpty =>
+        Ignored.Count == 0 && Severities.Count == 0 && TrustedRegistries.Count == 0 && LabelSchema.Count == 0
+        && StrictLabels is null && DisableIgnorePragma is null && NoFail is null && FailureThreshold is null;
+
     /// <summary>Applies the settings to options read from the configuration files.</summary>
     public void ApplyTo(AnalysisOptions options)
     {

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Requests;
 using ContainerOpt.Core.Diagnostics;
 
 namespace ContainerOpt.Analysis.Configuration;
@@ -16,49 +17,130 @@ namespace ContainerOpt.Analysis.Configuration;
 public static class EditorConfigFiles
 {
     /// <summary>
-    /// The settings that apply to <paramref name="dockerfile"/> (a full path). <paramref name="fileExists"/> and
-    /// <paramref name="read"/> answer for the disk (a run's cache shares them between Dockerfiles).
+    /// The settings that apply to <paramref name="dockerfile"/> (a full path). <paramref name="disk"/> answers for the
+    /// disk: a run's cache lists each folder once, reads each file once, and remembers the files found from each folder
+    /// upward, so the Dockerfiles of a folder and the folders under a common parent share the search.
     /// </summary>
-    public static EditorConfigLoad Load(string dockerfile, string? projectDirectory, IEnumerable<string>? projectFiles,
-        Func<string, bool> fileExists, Func<string, EditorConfigDocument> read)
+    public static EditorConfigLoad Load(string dockerfile, string? projectDirectory, IEnumerable<string>? projectFiles, AnalysisRunCache disk)
     {
-        var seen = new HashSet<string>(PathComparer);
-        var documents = new List<EditorConfigDocument>();
-        void Add(string path)
+        var folder = disk.Folder(Full(Path.GetDirectoryName(dockerfile) ?? dockerfile));
+        var editorConfigs = EditorConfigsFrom(folder, disk).Documents;
+        var globalConfigs = GlobalConfigsFrom(folder, disk).Documents;
+        bool fromProject = !string.IsNullOrEmpty(projectDirectory) || projectFiles is not null;
+        if (!fromProject && editorConfigs.Length == 0 && globalConfigs.Length == 0)
         {
-            if (seen.Add(path) && fileExists(path))
+            return EditorConfigLoad.Empty;
+        }
+        var documents = new List<EditorConfigDocument>(editorConfigs.Length + globalConfigs.Length);
+        documents.AddRange(editorConfigs);
+        documents.AddRange(globalConfigs);
+        if (fromProject)
+        {
+            // A file named again (the project's folder above the Dockerfile's, a listed file already found) is read once:
+            // every path the searches above asked for, found or not, is taken.
+            var seen = new HashSet<string>(PathComparer);
+            for (var current = folder; current is not null && current.Path.Length > 0; current = current.Parent)
             {
-                documents.Add(read(path));
+                seen.Add(Path.Combine(current.Path, EditorConfigReader.EditorConfigName));
+                if (EditorConfigsFrom(current, disk).Own is { IsRoot: true, IsGlobal: false })
+                {
+                    break;
+                }
             }
-        }
-
-        string folder = Path.GetDirectoryName(dockerfile) ?? dockerfile;
-        foreach (var directory in SelfAndAbove(folder))
-        {
-            string path = Path.Combine(directory, EditorConfigReader.EditorConfigName);
-            Add(path);
-            if (documents.Count > 0 && documents[documents.Count - 1].Path == path && documents[documents.Count - 1].IsRoot && !documents[documents.Count - 1].IsGlobal)
+            for (var current = folder; current is not null && current.Path.Length > 0; current = current.Parent)
             {
-                break;
+                seen.Add(Path.Combine(current.Path, EditorConfigReader.GlobalConfigName));
             }
-        }
-        var globalFolders = SelfAndAbove(folder);
-        if (!string.IsNullOrEmpty(projectDirectory))
-        {
-            globalFolders = globalFolders.Concat(SelfAndAbove(projectDirectory!));
-        }
-        foreach (var directory in globalFolders)
-        {
-            Add(Path.Combine(directory, EditorConfigReader.GlobalConfigName));
-        }
-        foreach (var listed in projectFiles ?? Array.Empty<string>())
-        {
-            if (!string.IsNullOrWhiteSpace(listed))
+            void Add(string path)
             {
-                Add(Full(listed.Trim()));
+                if (seen.Add(path) && disk.FileExists(path))
+                {
+                    documents.Add(disk.ReadEditorConfig(path));
+                }
+            }
+            if (!string.IsNullOrEmpty(projectDirectory))
+            {
+                for (var current = disk.Folder(Full(projectDirectory!)); current is not null && current.Path.Length > 0; current = current.Parent)
+                {
+                    Add(Path.Combine(current.Path, EditorConfigReader.GlobalConfigName));
+                }
+            }
+            foreach (var listed in projectFiles ?? Array.Empty<string>())
+            {
+                if (!string.IsNullOrWhiteSpace(listed))
+                {
+                    Add(Full(listed.Trim()));
+                }
             }
         }
         return Resolve(dockerfile, documents);
+    }
+
+    /// <summary>
+    /// The .editorconfig files from <paramref name="folder"/> upward, the closest first, up to and with the first that
+    /// says <c>root = true</c> (none above it is read): the folder's own, then its parent's answer.
+    /// </summary>
+    private static Chain EditorConfigsFrom(RunFolder folder, AnalysisRunCache disk)
+    {
+        if (Volatile.Read(ref folder.EditorConfigs) is { } known)
+        {
+            return known;
+        }
+        var own = ReadIn(folder, EditorConfigReader.EditorConfigName, disk);
+        Chain chain;
+        if (own is { IsRoot: true, IsGlobal: false })
+        {
+            chain = new Chain(own, new[] { own });
+        }
+        else
+        {
+            var above = folder.Parent is { Path.Length: > 0 } parent ? EditorConfigsFrom(parent, disk).Documents : Array.Empty<EditorConfigDocument>();
+            chain = new Chain(own, Prepend(own, above));
+        }
+        Volatile.Write(ref folder.EditorConfigs, chain);
+        return chain;
+    }
+
+    /// <summary>The .globalconfig files from <paramref name="folder"/> up to the file system's root, the closest first.</summary>
+    private static Chain GlobalConfigsFrom(RunFolder folder, AnalysisRunCache disk)
+    {
+        if (Volatile.Read(ref folder.GlobalConfigs) is { } known)
+        {
+            return known;
+        }
+        var own = ReadIn(folder, EditorConfigReader.GlobalConfigName, disk);
+        var above = folder.Parent is { Path.Length: > 0 } parent ? GlobalConfigsFrom(parent, disk).Documents : Array.Empty<EditorConfigDocument>();
+        var chain = new Chain(own, Prepend(own, above));
+        Volatile.Write(ref folder.GlobalConfigs, chain);
+        return chain;
+    }
+
+    private static EditorConfigDocument? ReadIn(RunFolder folder, string name, AnalysisRunCache disk) =>
+        folder.Path.Length > 0 && folder.HasFile(name) ? disk.ReadEditorConfig(Path.Combine(folder.Path, name)) : null;
+
+    private static EditorConfigDocument[] Prepend(EditorConfigDocument? first, EditorConfigDocument[] rest)
+    {
+        if (first is null)
+        {
+            return rest;
+        }
+        var documents = new EditorConfigDocument[rest.Length + 1];
+        documents[0] = first;
+        Array.Copy(rest, 0, documents, 1, rest.Length);
+        return documents;
+    }
+
+    /// <summary>A folder's own file of one name (null: none) and the files of that name from it upward, the closest first.</summary>
+    internal sealed class Chain
+    {
+        public Chain(EditorConfigDocument? own, EditorConfigDocument[] documents)
+        {
+            Own = own;
+            Documents = documents;
+        }
+
+        public EditorConfigDocument? Own { get; }
+        public EditorConfigDocument[] Documents { get; }
     }
 
     /// <summary>The settings of <paramref name="documents"/> (every file found, in any order) for the file at <paramref name="dockerfile"/>.</summary>
@@ -110,14 +192,6 @@ public static class EditorConfigFiles
         }
         relative = file.Substring(prefix.Length - 1);
         return true;
-    }
-
-    private static IEnumerable<string> SelfAndAbove(string directory)
-    {
-        for (string? current = Full(directory); !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
-        {
-            yield return current!;
-        }
     }
 
     private static string Full(string path)

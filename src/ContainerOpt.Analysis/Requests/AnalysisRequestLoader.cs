@@ -69,9 +69,7 @@ public static class AnalysisRequestLoader
         }
         else
         {
-            string folder = Path.GetDirectoryName(dockerfile)!;
-            configFiles = cache.ConfigurationFiles(folder, context, request.UserConfigFiles,
-                () => ConfigurationFiles.Discover(folder, context, request.UserConfigFiles, cache));
+            configFiles = ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, request.UserConfigFiles, cache);
         }
         key.ConfigFiles = configFiles;
 
@@ -90,13 +88,15 @@ public static class AnalysisRequestLoader
 
         // .editorconfig and .globalconfig: found from the Dockerfile (and the project) as the .NET SDK finds them; their
         // settings are this Dockerfile's own, their text goes into the key, their problems (warnings) are findings.
-        var editorConfig = EditorConfigFiles.Load(dockerfile, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles,
-            cache.FileExists, cache.ReadEditorConfig);
+        var editorConfig = EditorConfigFiles.Load(dockerfile, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles, cache);
         key.EditorConfigFiles = editorConfig.Files;
         key.WarningSwitches = editorConfig.Severities.With(request.WarningSwitches).Switches;
         problems.AddRange(editorConfig.Problems);
-        configFiles = configFiles.Concat(editorConfig.Files).ToArray();
-        if (problems.Any(p => p.Severity == DiagnosticSeverity.Error))
+        if (editorConfig.Files.Count > 0)
+        {
+            configFiles = configFiles.Concat(editorConfig.Files).ToArray();
+        }
+        if (HasError(problems))
         {
             // A configuration that cannot be read leaves the user's intent unknown: report it, analyse nothing.
             return new LoadedRequest(dockerfile, context, configFiles, key.Full, null, problems, notes);
@@ -113,6 +113,18 @@ public static class AnalysisRequestLoader
             EditorConfig = editorConfig.Severities.With(request.WarningSwitches),
         };
         return new LoadedRequest(dockerfile, context, configFiles, key.Full, input, problems, notes) { ContextFiles = contextFiles };
+    }
+
+    private static bool HasError(List<Core.Diagnostics.Finding> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (problem.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The options of <paramref name="configFiles"/> with the caller's mode, and the ShellCheck that checks the RUN scripts.</summary>
@@ -253,18 +265,32 @@ public static class AnalysisRequestLoader
         problem = null;
         try
         {
-            if (!cache.FileExists(path))
+            // A file its folder's listing shows is opened at once (only a dangling link then needs the stat that tells it
+            // is missing); otherwise the stat first, as File.Exists answers. One open gives the size and the bytes.
+            bool? listed = cache.ListedAsFile(path);
+            if (listed == false || listed is null && !File.Exists(path))
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
                 return null;
             }
-            var info = new FileInfo(path);
-            if (info.Length > DockerfileInput.MaxBytes)
+            FileStream stream;
+            try
             {
-                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, path, path, info.Length, DockerfileInput.MaxBytes);
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException && listed == true && !File.Exists(path))
+            {
+                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            using var opened = stream;
+            long length = stream.CanSeek ? stream.Length : 0;
+            if (length > DockerfileInput.MaxBytes)
+            {
+                problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, path, path, length, DockerfileInput.MaxBytes);
+                return null;
+            }
+            bytes = ReadAll(stream, (int)length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
@@ -272,6 +298,31 @@ public static class AnalysisRequestLoader
             return null;
         }
         return DockerfileInput.Decode(bytes, path, out problem);
+    }
+
+    /// <summary>
+    /// What File.ReadAllBytes gives: the <paramref name="length"/> bytes the file's size promised (a file that shrinks
+    /// meanwhile cannot be read), or, when its size says nothing (0: a pipe, a file of /proc), every byte to its end.
+    /// </summary>
+    private static byte[] ReadAll(Stream stream, int length)
+    {
+        if (length > 0)
+        {
+            var bytes = new byte[length];
+            for (int read = 0; read < length;)
+            {
+                int n = stream.Read(bytes, read, length - read);
+                if (n == 0)
+                {
+                    throw new EndOfStreamException("Unable to read beyond the end of the stream.");
+                }
+                read += n;
+            }
+            return bytes;
+        }
+        using var all = new MemoryStream();
+        stream.CopyTo(all);
+        return all.ToArray();
     }
 
     private static void AppendProject(StringBuilder key, ProjectModel? p)

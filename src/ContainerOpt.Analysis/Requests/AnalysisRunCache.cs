@@ -7,24 +7,28 @@ namespace ContainerOpt.Analysis.Requests;
 /// <summary>
 /// What the Dockerfiles of one run share, asked once per run instead of once per file: whether a path exists (one
 /// listing per folder instead of a stat per question: the configuration files beside each Dockerfile and in its context,
-/// the .dockerignore files, the COPY sources), a context's .dockerignore text, the configuration read from a set of
-/// files, each .editorconfig and .globalconfig file, the ShellCheck on PATH. For one process that lints many files (the CLI); the MSBuild task, whose process
+/// the .dockerignore files, the COPY sources; a path under a folder that a listing lacks needs no question of its own),
+/// what each folder holds of configuration and the nearest files above it (<see cref="RunFolder"/>: the Dockerfiles of a
+/// folder, and the folders under a common parent, share the search upward), a context's .dockerignore text, the
+/// configuration read from a set of files, each .editorconfig and .globalconfig file, the ShellCheck on PATH. For one process that lints many files (the CLI); the MSBuild task, whose process
 /// outlives the files it reads, uses <see cref="None"/>, which answers every question from the disk and remembers nothing.
 /// Safe to share between threads. The answers are those of the disk when
 /// first asked: a file created during the run may be missed, as it would be by a run that had looked a moment earlier.
 /// </summary>
 public sealed class AnalysisRunCache
 {
-    private readonly ConcurrentDictionary<string, Listing> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RunFolder> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Configured> _configurations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Located> _shellChecks = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _configurationFiles = new(StringComparer.Ordinal);
     private int _foldersListed;
     private readonly bool _remembers;
 
-    /// <summary><see cref="ListCounted"/> as one delegate for every lookup (a method group would allocate one per call).</summary>
-    private readonly Func<string, Listing> _list;
+    /// <summary>A new folder, as one delegate for every lookup (a method group would allocate one per call).</summary>
+    private readonly Func<string, RunFolder> _newFolder;
+
+    /// <summary>The user's hadolint files last asked about, and the first of them that exists.</summary>
+    private FirstFile? _firstUserFile;
 
     public AnalysisRunCache()
         : this(remembers: true)
@@ -34,7 +38,7 @@ public sealed class AnalysisRunCache
     private AnalysisRunCache(bool remembers)
     {
         _remembers = remembers;
-        _list = ListCounted;
+        _newFolder = path => new RunFolder(this, path);
     }
 
     /// <summary>Asks the disk each time and remembers nothing: the loading of one file alone, and the MSBuild task.</summary>
@@ -64,6 +68,55 @@ public sealed class AnalysisRunCache
     };
 
     /// <summary>
+    /// What <see cref="Exists(string)"/> answers of <paramref name="relative"/> ('/'-separated) in <paramref name="folder"/>:
+    /// the folders on the way are asked of the listings, so a path under a folder that is not there (<c>src/Api/Api.csproj</c>
+    /// where the context has no <c>src</c>) is settled by the listing above it.
+    /// </summary>
+    internal bool Exists(string folder, string relative)
+    {
+        if (_remembers && Path.DirectorySeparatorChar == '/')
+        {
+            var current = Folder(folder);
+            for (int start = 0; ;)
+            {
+                int slash = relative.IndexOf('/', start);
+                string name = slash < 0 ? relative.Substring(start) : relative.Substring(start, slash - start);
+                if (!IsPlainName(name))
+                {
+                    break;
+                }
+                if (slash < 0)
+                {
+                    return Exists(current, name);
+                }
+                var kind = Lookup(current, name);
+                if (kind == EntryKind.Missing)
+                {
+                    return false;
+                }
+                if (kind != EntryKind.Directory)
+                {
+                    break;
+                }
+                current = Folder(Path.Combine(current.Path, name));
+                start = slash + 1;
+            }
+        }
+        return Exists(Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar)));
+    }
+
+    /// <summary>
+    /// True when the listing of the path's folder has it as a file or link (the disk would confirm it exists unless the
+    /// link dangles), false when the listing settles that <see cref="FileExists(string)"/> is false, null when no listing tells.
+    /// </summary>
+    internal bool? ListedAsFile(string path) => Lookup(path) switch
+    {
+        EntryKind.Missing or EntryKind.Directory => false,
+        EntryKind.NotDirectory => true,
+        _ => null,
+    };
+
+    /// <summary>
     /// Takes a listing the caller made anyway (the CLI's search of the folders it was given for Dockerfiles), so the
     /// questions about that folder need no listing of their own: <paramref name="folders"/> are the entries that are
     /// folders (or links to folders), <paramref name="others"/> the rest, by name.
@@ -86,7 +139,41 @@ public sealed class AnalysisRunCache
             entries[name] = EntryKind.Directory;
             folded.Add(name);
         }
-        _listings.TryAdd(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), new Listing(entries, folded, unreadable: false));
+        var known = Folder(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        Interlocked.CompareExchange(ref known.Listing, new Listing(entries, folded, unreadable: false), null);
+    }
+
+    /// <summary>
+    /// The folder at <paramref name="path"/> (its exact spelling): one per path for the run, so that what is found in it
+    /// and above it is found once; a new one each time for <see cref="None"/>.
+    /// </summary>
+    internal RunFolder Folder(string path) => _remembers ? _folders.GetOrAdd(path, _newFolder) : new RunFolder(this, path);
+
+    /// <summary>The first of <paramref name="files"/> that exists (the user's hadolint files), asked once per run while the list is the same.</summary>
+    internal string? FirstExistingFile(IReadOnlyList<string>? files)
+    {
+        if (files is null)
+        {
+            return null;
+        }
+        if (_remembers && Volatile.Read(ref _firstUserFile) is { } known && known.IsFor(files))
+        {
+            return known.First;
+        }
+        string? first = null;
+        foreach (var file in files)
+        {
+            if (FileExists(file))
+            {
+                first = file;
+                break;
+            }
+        }
+        if (_remembers)
+        {
+            Volatile.Write(ref _firstUserFile, new FirstFile(files, first));
+        }
+        return first;
     }
 
     /// <summary>The text of a file read once per run (null when it cannot be read: the caller then reads it itself and reports why).</summary>
@@ -111,18 +198,23 @@ public sealed class AnalysisRunCache
     internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
         string? searchPath, Func<Configured> read) =>
         _remembers
-            ? _configurations.GetOrAdd(string.Join("\n", configFiles) + "\n" + (mode?.ToString() ?? "-") + "\n" + (overrides?.Describe() ?? "-") + "\n" + (searchPath ?? "\0process"), _ => read())
+            ? _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read())
             : read();
 
-    /// <summary>
-    /// The configuration files of the Dockerfiles in one folder with one context, found once per run: the Dockerfiles of
-    /// a folder share them, and the search upward to the repository root is not repeated per file.
-    /// </summary>
-    internal IReadOnlyList<string> ConfigurationFiles(string dockerfileDirectory, string? contextDirectory, IReadOnlyList<string>? userConfigFiles,
-        Func<IReadOnlyList<string>> find) =>
-        _remembers
-            ? _configurationFiles.GetOrAdd(dockerfileDirectory + "\n" + contextDirectory + "\n" + (userConfigFiles is null ? "-" : string.Join("\n", userConfigFiles)), _ => find())
-            : find();
+    /// <summary>What tells one configuration of a run from another; overrides that set nothing give what none give.</summary>
+    private static string ConfigurationKey(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
+        string? searchPath)
+    {
+        string files = configFiles.Count switch
+        {
+            0 => "",
+            1 => configFiles[0],
+            _ => string.Join("\n", configFiles),
+        };
+        string named = mode is { } m ? ((int)m).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+        string set = overrides is null || overrides.IsEmpty ? "-" : overrides.Describe();
+        return files + "\n" + named + "\n" + set + "\n" + (searchPath ?? "\0process");
+    }
 
     /// <summary>How many folders this run has listed (each at most once, but for a race of two threads on the same folder).</summary>
     public int FoldersListed => Volatile.Read(ref _foldersListed);
@@ -174,7 +266,7 @@ public sealed class AnalysisRunCache
         public (string Path, string Reason)? Problem { get; }
     }
 
-    private enum EntryKind
+    internal enum EntryKind
     {
         /// <summary>Not known from a listing: ask the disk.</summary>
         Unknown,
@@ -186,6 +278,21 @@ public sealed class AnalysisRunCache
         /// <summary>A folder, or a link to one.</summary>
         Directory,
     }
+
+    /// <summary>What <c>File.Exists(Path.Combine(folder.Path, name))</c> answers, for a file name.</summary>
+    internal bool FileExists(RunFolder folder, string name) => Lookup(folder, name) switch
+    {
+        EntryKind.Missing or EntryKind.Directory => false,
+        _ => File.Exists(Path.Combine(folder.Path, name)),
+    };
+
+    /// <summary>What <c>File.Exists || Directory.Exists</c> answers of <c>Path.Combine(folder.Path, name)</c>, for a file name.</summary>
+    internal bool Exists(RunFolder folder, string name) => Lookup(folder, name) switch
+    {
+        EntryKind.Directory => true,
+        EntryKind.Missing => false,
+        _ => File.Exists(Path.Combine(folder.Path, name)) || Directory.Exists(Path.Combine(folder.Path, name)),
+    };
 
     /// <summary>
     /// What a listing of the path's folder says of it: Missing settles the question (a name the listing lacks does not
@@ -215,7 +322,28 @@ public sealed class AnalysisRunCache
         {
             return EntryKind.Unknown;
         }
-        var listing = _listings.GetOrAdd(folder!, _list);
+        return Find(ListingOf(Folder(folder!)), name);
+    }
+
+    /// <summary>
+    /// <see cref="Lookup(string)"/> of <c>Path.Combine(folder.Path, name)</c>, without building the path: on Unix a plain
+    /// name in a folder whose paths are plain is the name in that folder's listing. Anything else is asked by the path.
+    /// </summary>
+    private EntryKind Lookup(RunFolder folder, string name)
+    {
+        if (!_remembers)
+        {
+            return EntryKind.Unknown;
+        }
+        if (Path.DirectorySeparatorChar != '/' || !IsPlainName(name) || !IsListable(folder))
+        {
+            return Lookup(Path.Combine(folder.Path, name));
+        }
+        return Find(ListingOf(folder), name);
+    }
+
+    private static EntryKind Find(Listing listing, string name)
+    {
         if (listing.Unreadable)
         {
             return EntryKind.Unknown;
@@ -229,6 +357,48 @@ public sealed class AnalysisRunCache
             return kind;
         }
         return listing.Folded!.Contains(name) ? EntryKind.Unknown : EntryKind.Missing;
+    }
+
+    /// <summary>
+    /// True when <see cref="Lookup(string)"/> of <c>Path.Combine(folder.Path, name)</c>, for a plain name, asks this folder's
+    /// listing: the folder's paths are plain, and the folder is their folder as Path.GetDirectoryName spells it.
+    /// </summary>
+    private static bool IsListable(RunFolder folder)
+    {
+        int known = Volatile.Read(ref folder.Listable);
+        if (known == 0)
+        {
+            bool listable;
+            try
+            {
+                string probe = Path.Combine(folder.Path, "x");
+                listable = IsPlain(probe) && string.Equals(Path.GetDirectoryName(probe), folder.Path, StringComparison.Ordinal);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+            {
+                listable = false;
+            }
+            known = listable ? 1 : 2;
+            Volatile.Write(ref folder.Listable, known);
+        }
+        return known == 1;
+    }
+
+    /// <summary>A name that <see cref="IsPlain"/> accepts as the last segment of a plain path (Unix): printable ASCII, no separator, no wildcard, not '.' or '..'.</summary>
+    private static bool IsPlainName(string name)
+    {
+        if (name.Length == 0 || name == "." || name == "..")
+        {
+            return false;
+        }
+        foreach (char c in name)
+        {
+            if (c > 0x7E || c < 0x20 || c == '*' || c == '?' || c == '/')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsPlain(string path)
@@ -256,10 +426,52 @@ public sealed class AnalysisRunCache
             && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
-    private Listing ListCounted(string folder)
+    /// <summary>The folder's listing, made on first need (a folder the listings held show cannot exist is not asked).</summary>
+    private Listing ListingOf(RunFolder folder)
     {
-        Interlocked.Increment(ref _foldersListed);
-        return List(folder);
+        var listing = Volatile.Read(ref folder.Listing);
+        if (listing is null)
+        {
+            if (IsKnownMissing(folder))
+            {
+                listing = Listing.Missing;
+            }
+            else
+            {
+                Interlocked.Increment(ref _foldersListed);
+                listing = List(folder.Path);
+            }
+            listing = Interlocked.CompareExchange(ref folder.Listing, listing, null) ?? listing;
+        }
+        return listing;
+    }
+
+    /// <summary>
+    /// True when a listing already held says the folder does not exist: a folder above lacks the name of the next one down
+    /// (in any case), or is itself missing. Listings are never made for this, so it costs no I/O: the COPY sources under a
+    /// folder the context does not have (<c>src/Api/Api.csproj</c> without <c>src</c>) need no stat of their own.
+    /// </summary>
+    private static bool IsKnownMissing(RunFolder folder)
+    {
+        for (var current = folder; IsListable(current) && current.Parent is { } parent; current = parent)
+        {
+            var held = Volatile.Read(ref parent.Listing);
+            if (held is null)
+            {
+                continue;
+            }
+            if (held.Unreadable)
+            {
+                return false;
+            }
+            if (held.Entries is null)
+            {
+                return true;
+            }
+            string name = Path.GetFileName(current.Path);
+            return !IsPlainName(name) ? false : !held.Entries.ContainsKey(name) && !held.Folded!.Contains(name);
+        }
+        return false;
     }
 
     private static Listing List(string folder)
@@ -270,14 +482,22 @@ public sealed class AnalysisRunCache
             {
                 return Listing.Missing;
             }
-            // One pass, no stat per entry: enumeration tells folders (links to folders included, as Directory.Exists
-            // follows links) from the rest.
+            // No stat per entry: the enumeration of folders and of files tells them apart by what the folder's listing
+            // says (links to folders are folders, as Directory.Exists follows links), where a FileSystemInfo per
+            // entry would stat each one.
             var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
             var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            foreach (var path in Directory.EnumerateFiles(folder))
             {
-                entries[info.Name] = info is DirectoryInfo ? EntryKind.Directory : EntryKind.NotDirectory;
-                folded.Add(info.Name);
+                string name = Path.GetFileName(path);
+                entries[name] = EntryKind.NotDirectory;
+                folded.Add(name);
+            }
+            foreach (var path in Directory.EnumerateDirectories(folder))
+            {
+                string name = Path.GetFileName(path);
+                entries[name] = EntryKind.Directory;
+                folded.Add(name);
             }
             return new Listing(entries, folded, unreadable: false);
         }
@@ -287,7 +507,37 @@ public sealed class AnalysisRunCache
         }
     }
 
-    private sealed class Listing
+    /// <summary>A list of files and the first of them that exists; the list is copied, so a caller that changes its list asks again.</summary>
+    private sealed class FirstFile
+    {
+        private readonly string[] _files;
+
+        public FirstFile(IReadOnlyList<string> files, string? first)
+        {
+            _files = files.ToArray();
+            First = first;
+        }
+
+        public string? First { get; }
+
+        public bool IsFor(IReadOnlyList<string> files)
+        {
+            if (files.Count != _files.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < _files.Length; i++)
+            {
+                if (!string.Equals(files[i], _files[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    internal sealed class Listing
     {
         public static readonly Listing Missing = new(null, null, unreadable: false);
         public static readonly Listing CannotList = new(null, null, unreadable: true);

@@ -40,7 +40,7 @@ public static class ContainerPropertiesConfiguration
         {
             options.Mode = named2;
         }
-        var editorConfig = EditorConfigFiles.Load(project, folder, analyzerConfigFiles, File.Exists, EditorConfigFiles.Read);
+        var editorConfig = EditorConfigFiles.Load(project, folder, analyzerConfigFiles, AnalysisRunCache.None);
         problems.AddRange(editorConfig.Problems);
         return (options, editorConfig.Severities.With(warningSwitches), problems);
     }

@@ -27,9 +27,24 @@ public sealed class DiskContextFiles : Facts.IContextFiles
     /// <summary>Every question asked and its answer ('p:' marks a pattern).</summary>
     public IReadOnlyDictionary<string, bool> Probes => _probes;
 
-    public bool Exists(string relativePath) => Remember(relativePath, () => ExistsOnDisk(_root, relativePath, _cache));
+    public bool Exists(string relativePath)
+    {
+        if (!_probes.TryGetValue(relativePath, out bool answer))
+        {
+            _probes[relativePath] = answer = ExistsOnDisk(_root, relativePath, _cache);
+        }
+        return answer;
+    }
 
-    public bool AnyMatch(string relativePattern) => Remember("p:" + relativePattern, () => MatchesOnDisk(_root, relativePattern));
+    public bool AnyMatch(string relativePattern)
+    {
+        string key = "p:" + relativePattern;
+        if (!_probes.TryGetValue(key, out bool answer))
+        {
+            _probes[key] = answer = MatchesOnDisk(_root, relativePattern);
+        }
+        return answer;
+    }
 
     /// <summary>True when every recorded probe still gets the same answer.</summary>
     public static bool StillHolds(string contextDirectory, IEnumerable<KeyValuePair<string, bool>> probes)
@@ -46,21 +61,11 @@ public sealed class DiskContextFiles : Facts.IContextFiles
         return true;
     }
 
-    private bool Remember(string key, Func<bool> ask)
-    {
-        if (!_probes.TryGetValue(key, out bool answer))
-        {
-            _probes[key] = answer = ask();
-        }
-        return answer;
-    }
-
     private static bool ExistsOnDisk(string root, string relative, AnalysisRunCache cache)
     {
-        string full = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
         try
         {
-            return cache.Exists(full);
+            return cache.Exists(root, relative);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Requests;
@@ -49,34 +50,39 @@ internal static class DockerfileFiles
 
     private static void Walk(string folder, List<string> found, AnalysisRunCache? listings)
     {
-        // One listing of the folder (files and folders told apart as Directory.EnumerateFiles/EnumerateDirectories do).
+        // One listing of the folder, files and folders told apart as Directory.EnumerateFiles/EnumerateDirectories do
+        // (links to folders are folders), by the listing's own entry types: no stat per entry, as a FileSystemInfo would make.
         var files = new List<string>();
         var folders = new List<string>();
         try
         {
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            foreach (var (name, isFolder) in new FileSystemEnumerable<(string Name, bool IsFolder)>(folder,
+                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), EveryEntry))
             {
-                (entry is DirectoryInfo ? folders : files).Add(Path.Combine(folder, entry.Name));
+                (isFolder ? folders : files).Add(name);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return;
         }
-        listings?.AddListing(folder, folders.Select(Path.GetFileName)!, files.Select(Path.GetFileName)!);
+        listings?.AddListing(folder, folders, files);
         foreach (var file in files)
         {
-            if (IsDockerfileName(Path.GetFileName(file)))
+            if (IsDockerfileName(file))
             {
-                found.Add(file);
+                found.Add(Path.Combine(folder, file));
             }
         }
         foreach (var sub in folders)
         {
-            if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+            if (!SkippedFolders.Contains(sub))
             {
-                Walk(sub, found, listings);
+                Walk(Path.Combine(folder, sub), found, listings);
             }
         }
     }
+
+    /// <summary>Every entry, hidden ones too, and an error for a folder that cannot be read: what DirectoryInfo's enumeration gives.</summary>
+    private static readonly EnumerationOptions EveryEntry = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 }

@@ -180,4 +180,65 @@ public sealed class ConfigurationFilesTests
         Assert.AreEqual(5 + aboveRepository, few);
         Assert.AreEqual(few, Lint(40));
     }
+
+    [TestMethod]
+    public void A_runs_cache_remembers_each_folders_files_and_sibling_folders_keep_their_own_nearest_ones()
+    {
+        // api has its own hadolint file; worker and worker/jobs take the repository's; the containeropt.yaml above both
+        // applies to all three; docker's context is app, which has its own hadolint file.
+        Folder("repo/.git");
+        string repo = Path.Combine(_root, "repo");
+        string api = Folder("repo/src/api");
+        string worker = Folder("repo/src/worker");
+        string jobs = Folder("repo/src/worker/jobs");
+        string docker = Folder("repo/docker");
+        string app = Folder("repo/app");
+        Write(".hadolint.yaml");
+        string rootHadolint = Write("repo/.hadolint.yaml");
+        string own = Write("repo/src/containeropt.yaml");
+        string apiHadolint = Write("repo/src/api/.hadolint.yml");
+        string appHadolint = Write("repo/app/.hadolint.yaml");
+        var expected = new (string Folder, string? Context, string[] Files)[]
+        {
+            (jobs, null, new[] { rootHadolint, own }),
+            (api, null, new[] { apiHadolint, own }),
+            (worker, null, new[] { rootHadolint, own }),
+            (api, api, new[] { apiHadolint, own }),
+            (worker, repo, new[] { rootHadolint, own }),
+            (docker, app, new[] { appHadolint }),
+            (docker, null, new[] { rootHadolint }),
+            (app, docker, new[] { appHadolint }),
+            (jobs, api, new[] { apiHadolint, own }),
+            (repo, null, new[] { rootHadolint }),
+        };
+        // In this order and backwards: a folder asked after its children, or before them, gets what a lone search gets.
+        foreach (var order in new[] { expected, expected.Reverse().ToArray() })
+        {
+            var cache = new AnalysisRunCache();
+            foreach (var (folder, context, files) in order)
+            {
+                string what = $"{folder} with context {context ?? "-"}";
+                CollectionAssert.AreEqual(files, ConfigurationFiles.Discover(folder, context).ToList(), what + ", alone");
+                CollectionAssert.AreEqual(files, ConfigurationFiles.Discover(folder, context, null, cache).ToList(), what + ", through the run's cache");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void A_runs_cache_asks_the_users_files_again_when_the_list_changes()
+    {
+        Folder("repo/.git");
+        string api = Folder("repo/src/api");
+        string home = Folder("home");
+        string first = Write("home/.hadolint.yaml");
+        string second = Write("home/.config/hadolint.yaml");
+        var cache = new AnalysisRunCache();
+        var user = new List<string> { first };
+        CollectionAssert.AreEqual(new[] { first }, ConfigurationFiles.Discover(api, null, user, cache).ToList());
+        CollectionAssert.AreEqual(new[] { first }, ConfigurationFiles.Discover(api, null, user, cache).ToList());
+        user.Insert(0, second);
+        CollectionAssert.AreEqual(new[] { second }, ConfigurationFiles.Discover(api, null, user, cache).ToList(), "the same list, changed");
+        CollectionAssert.AreEqual(new[] { first }, ConfigurationFiles.Discover(api, null, new[] { Path.Combine(home, "missing.yaml"), first }, cache).ToList());
+        Assert.AreEqual(0, ConfigurationFiles.Discover(api, null, null, cache).Count);
+    }
 }

@@ -71,6 +71,42 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void Context_paths_are_answered_as_the_disk_answers_and_a_missing_folder_is_settled_by_the_listing_above_it()
+    {
+        var cache = new AnalysisRunCache();
+        var relatives = new List<string>
+        {
+            "src", "src/Api", "src/Api/Api.csproj", "src/Api/missing.csproj", "src/Missing/Missing.csproj", "missing/deeper/file", "file.txt",
+            "file.txt/child", "SRC/Api/Api.csproj", "src/API/Api.csproj", "readme.md", "Readme.MD", "src//Api", "src/./Api", "src/../file.txt",
+            "src/Api/", "", "caf\u00e9/x", "a*b/c", ".dockerignore",
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            relatives.AddRange(new[] { "dangling", "dangling/child", "to-file", "to-file/child", "to-dir/Api/Api.csproj", "to-dir/missing/x" });
+        }
+        foreach (var relative in relatives)
+        {
+            string full = Path.Combine(_dir, relative.Replace('/', Path.DirectorySeparatorChar));
+            bool onDisk = File.Exists(full) || Directory.Exists(full);
+            Assert.AreEqual(onDisk, new DiskContextFiles(_dir).Exists(relative), $"'{relative}' alone");
+            for (int round = 0; round < 2; round++)
+            {
+                Assert.AreEqual(onDisk, new DiskContextFiles(_dir, cache).Exists(relative), $"'{relative}', round {round}");
+            }
+        }
+
+        // A new run: the context's listing says there is no 'gone', so nothing under it is listed or asked of the disk.
+        var fresh = new AnalysisRunCache();
+        var context = new DiskContextFiles(_dir, fresh);
+        Assert.IsFalse(context.Exists("gone"));
+        int listed = fresh.FoldersListed;
+        Assert.IsFalse(context.Exists("gone/a/b/c.txt"));
+        Assert.IsFalse(context.Exists("gone/d/e.txt"));
+        Assert.IsFalse(fresh.FileExists(Path.Combine(_dir, "gone", "f", "g.txt")));
+        Assert.AreEqual(listed, fresh.FoldersListed);
+    }
+
+    [TestMethod]
     public void A_request_loaded_through_the_cache_is_the_request_loaded_alone()
     {
         File.WriteAllText(Path.Combine(_dir, ".hadolint.yaml"), "ignored: [DL3008]\nfailure-threshold: warning\n");

@@ -148,6 +148,64 @@ public sealed class EditorConfigDiscoveryTests
     }
 
     [TestMethod]
+    public void Through_a_runs_cache_sibling_folders_keep_their_own_files_and_share_those_above()
+    {
+        // a's .editorconfig is a root one (the file above does not apply); b's is not, so the one above applies to b and
+        // to b/c under it; the .globalconfig above both applies to all three.
+        string top = Write(".editorconfig", "root = true\n[*]\ndotnet_diagnostic.COPT1100.severity = suggestion\n");
+        string global = Write(".globalconfig", "dotnet_diagnostic.COPT1107.severity = error\n");
+        string aOwn = Write("repo/a/.editorconfig", "root = true\n[*]\ndotnet_diagnostic.COPT1100.severity = error\n");
+        string bOwn = Write("repo/b/.editorconfig", "[*]\ndotnet_diagnostic.COPT1107.severity = none\n");
+        string a = Write("repo/a/Dockerfile", Text);
+        string b = Write("repo/b/Dockerfile", Text);
+        string c = Write("repo/b/c/Dockerfile", Text);
+        var expected = new (string Dockerfile, string[] Findings, string[] Files)[]
+        {
+            (c, new[] { "Dockerfile(1,21): info COPT1100" }, new[] { top, global, bOwn }),
+            (a, new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): error COPT1107" }, new[] { global, aOwn }),
+            (b, new[] { "Dockerfile(1,21): info COPT1100" }, new[] { top, global, bOwn }),
+        };
+        foreach (var order in new[] { expected, expected.Reverse().ToArray() })
+        {
+            var cache = new AnalysisRunCache();
+            foreach (var (dockerfile, findings, files) in order)
+            {
+                var alone = Load(dockerfile);
+                var shared = Load(dockerfile, cache: cache);
+                Lines.Same(findings, Findings(alone), dockerfile);
+                Lines.Same(findings, Findings(shared), dockerfile + ", through the run's cache");
+                Lines.Same(files.OrderBy(f => f, StringComparer.Ordinal), shared.ConfigFiles, dockerfile);
+                Assert.AreEqual(alone.CacheKey, shared.CacheKey, dockerfile);
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Through_a_runs_cache_a_project_finds_the_files_a_lone_load_finds()
+    {
+        Write(".editorconfig", "root = true\n");
+        Write(".globalconfig", "dotnet_diagnostic.COPT1100.severity = error\n");
+        Write("src/App/.globalconfig", "global_level = 101\ndotnet_diagnostic.COPT1107.severity = error\n");
+        string listed = Write("build/listed.globalconfig", "is_global = true\ndotnet_diagnostic.DL4000.severity = none\n");
+        string dockerfile = Write("src/App/docker/Dockerfile", Text);
+        var project = new ProjectModel { ProjectPath = Path.Combine(_dir, "src", "App", "App.csproj") };
+        // The project's folder is above the Dockerfile's, and the listed file is named twice: each file is read once.
+        project.AnalyzerConfigFiles = new[] { listed, Path.Combine(_dir, "src", "App", ".globalconfig"), listed };
+        var cache = new AnalysisRunCache();
+        for (int round = 0; round < 2; round++)
+        {
+            var alone = Load(dockerfile, project);
+            var shared = Load(dockerfile, project, cache);
+            // The project's own file (level 101) wins over the listed one (level 0) for COPT1107 (DL4000).
+            Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): error COPT1107" }, Findings(shared), $"round {round}");
+            Lines.Same(Findings(alone), Findings(shared), $"round {round}");
+            Lines.Same(alone.ConfigFiles, shared.ConfigFiles, $"round {round}");
+            Assert.AreEqual(4, shared.ConfigFiles.Count, string.Join(", ", shared.ConfigFiles));
+            Assert.AreEqual(alone.CacheKey, shared.CacheKey, $"round {round}");
+        }
+    }
+
+    [TestMethod]
     public void A_ShellCheck_findings_SC_code_names_it()
     {
         ShellCheckInstalled.Require();
