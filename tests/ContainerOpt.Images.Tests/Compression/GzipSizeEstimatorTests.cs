@@ -16,8 +16,8 @@ namespace ContainerOpt.Images.Tests.Compression;
 public sealed class GzipSizeEstimatorTests
 {
     /// <summary>
-    /// The stated bound for compressible data. Measured: 0.2–0.9% on real layers (200 other choices of the
-    /// sampled blocks spread that by 0.4–0.8% root mean square, 2.6% at worst); 1.7% on the tar below.
+    /// The stated bound for compressible data. Measured: 0.01–1.4% on six real layers (200 other choices of the
+    /// sampled blocks spread that by 0.5–0.8% root mean square, 2.7% at worst); 1.5% on the tar below.
     /// </summary>
     public const double CompressibleBound = 0.03;
 
@@ -123,11 +123,17 @@ public sealed class GzipSizeEstimatorTests
     public void UpTo64BlocksEveryCompressibleBlockIsCompressed(int size)
     {
         // One block: exactly gzip's size. More: each block deflated after the 32 KiB before it, which costs about a
-        // deflate block header more per block (+0.6% on text that compresses to a quarter, ≤ 0.06% on real layers).
+        // deflate block header more per block: +0.19% on this text, which compresses to a fifth (+0.6% when the
+        // context was deflated on its own, as on .NET Framework; real layers: README "Image layer report").
         byte[] text = Text(size, 5);
         long gzip = TestData.Gzip(text).Length;
         if (size <= GzipSizeEstimator.BlockSize) Assert.AreEqual(gzip, Estimate(text), "text");
-        else Assert.IsTrue(Math.Abs(Error(Estimate(text), gzip)) <= 0.01, $"{Estimate(text)} vs {gzip}");
+        else
+        {
+            long estimate = Estimate(text);
+            Console.WriteLine($"text: {size:N0} bytes, gzip -6 {gzip:N0}, estimate {estimate:N0} ({Error(estimate, gzip):+0.00%;-0.00%})");
+            Assert.IsTrue(Math.Abs(Error(estimate, gzip)) <= 0.01, $"{estimate} vs {gzip}");
+        }
         // Random bytes shrink a little when there are few of them (fewer than 256 kinds of byte); else they are stored.
         byte[] random = RandomBytes(size, 6);
         Assert.IsTrue(Math.Abs(Error(Estimate(random), TestData.Gzip(random).Length)) <= IncompressibleBound, $"{Estimate(random)} vs {TestData.Gzip(random).Length}");
