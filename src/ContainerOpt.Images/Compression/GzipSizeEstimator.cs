@@ -196,7 +196,7 @@ public sealed class GzipSizeEstimator : Stream
         // taken off (summed over every block of a real layer: within 0.1% of deflating the layer whole).
         return DeflatedSize(buffer, contextStart, start - contextStart + count) - DeflatedSize(buffer, contextStart, start - contextStart);
 #else
-        // One pass: deflate the context, sync-flush (the bytes out so far are the context's), then the block. A third
+        // One pass: deflate the context, sync-flush (the bytes out so far are the context's), then the block. A quarter
         // less work than deflating the context twice; summed over every block of a real layer 0.08–0.25% short of
         // deflating the layer whole, where the two runs came 0.02–0.1% over (README "Image layer report").
         var counter = new CountingNullStream();
