@@ -2,11 +2,11 @@ namespace ContainerOpt.Images.Compression;
 
 /// <summary>
 /// A cheap stand-in for deflate: a greedy LZ77 parse (4-byte hash, deflate's 32 KiB window and 258-byte
-/// matches, LZ4's skip-ahead on long misses) priced as the order-0 entropy of the literals plus a fixed
-/// cost per match. About twice as fast as zlib's level 1 on real layers (≈ 250–300 MB/s a core here) and far
-/// faster on random bytes, and its cost tracks what deflate at level 6 makes of a block closely enough to
-/// extrapolate a few compressed samples
-/// (<see cref="GzipSizeEstimator"/>). Deterministic: the result depends on the block's bytes only.
+/// matches, tried at every second position and skipping further ahead on long misses, as LZ4 does) priced as the
+/// order-0 entropy of the literals plus a fixed cost per match. ≈ 400 MB/s a core here on real layers, far faster
+/// on random bytes, and its cost tracks what deflate at level 6 makes of a block closely enough to extrapolate a
+/// few compressed samples (<see cref="GzipSizeEstimator"/>; trying every position instead costs 15% more time for
+/// no better estimate, README "Image layer report"). Deterministic: the result depends on the block's bytes only.
 /// </summary>
 internal static class DeflateCostProbe
 {
@@ -18,8 +18,14 @@ internal static class DeflateCostProbe
     private const int Window = 32 * 1024;
     private const int MaxMatch = 258;
 
-    /// <summary>Misses in a row before the parse starts skipping (one more byte per 16 misses).</summary>
-    private const int SkipShift = 4;
+    /// <summary>
+    /// Positions the parse moves on by after a miss: a match that starts at an odd offset is found a byte later,
+    /// for half the hashing on literal runs.
+    /// </summary>
+    private const int Step = 2;
+
+    /// <summary>Misses in a row before the parse starts skipping further (one more byte per 8 misses).</summary>
+    private const int SkipShift = 3;
 
     private static readonly double BitsPerNat = 1.0 / Math.Log(2);
 
@@ -48,11 +54,9 @@ internal static class DeflateCostProbe
                 uint hash = (word * 2654435761u) >> (32 - HashBits);
                 int candidate = heads[hash] - 1; // entries are position + 1, so 0 means empty
                 heads[hash] = position + 1;
-                if (candidate >= 0 && position - candidate <= Window && *(uint*)(start + candidate) == word)
+                if (candidate >= 0 && *(uint*)(start + candidate) == word && position - candidate <= Window)
                 {
-                    int length = 4, max = Math.Min(MaxMatch, count - position);
-                    while (length + 8 <= max && *(ulong*)(start + candidate + length) == *(ulong*)(start + position + length)) length += 8;
-                    while (length < max && start[candidate + length] == start[position + length]) length++;
+                    int length = MatchLength(start + candidate, start + position, Math.Min(MaxMatch, count - position));
                     CountLiterals(start, literalsFrom, position, counts);
                     matches++;
                     position += length;
@@ -62,7 +66,7 @@ internal static class DeflateCostProbe
                 else
                 {
                     misses++;
-                    position += 1 + (misses >> SkipShift);
+                    position += Step + (misses >> SkipShift);
                 }
             }
             if (matches == 0 && count >= QuickCheckMinimum && LooksRandom(start, count, counts))
@@ -72,6 +76,44 @@ internal static class DeflateCostProbe
             CountLiterals(start, literalsFrom, count, counts);
         }
         return (long)EntropyBits(histogram) + matches * MatchBits;
+    }
+
+    /// <summary>
+    /// How many bytes at <paramref name="current"/> repeat those at <paramref name="earlier"/> (4 known equal), at most
+    /// <paramref name="max"/>: eight at a time, the first difference found from the lowest set bit of the XOR.
+    /// </summary>
+    private static unsafe int MatchLength(byte* earlier, byte* current, int max)
+    {
+        int length = 4;
+        while (length + 8 <= max)
+        {
+            ulong difference = *(ulong*)(earlier + length) ^ *(ulong*)(current + length);
+            if (difference != 0) return length + FirstDifferingByte(difference);
+            length += 8;
+        }
+        while (length < max && earlier[length] == current[length]) length++;
+        return length;
+    }
+
+    /// <summary>The index of the first byte (in memory order) that is not zero in a non-zero word.</summary>
+    private static int FirstDifferingByte(ulong difference)
+    {
+#if NETSTANDARD2_0
+        int index = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            while ((difference & 0xFF) == 0) { difference >>= 8; index++; }
+        }
+        else
+        {
+            while ((difference & 0xFF00000000000000UL) == 0) { difference <<= 8; index++; }
+        }
+        return index;
+#else
+        return BitConverter.IsLittleEndian
+            ? System.Numerics.BitOperations.TrailingZeroCount(difference) >> 3
+            : System.Numerics.BitOperations.LeadingZeroCount(difference) >> 3;
+#endif
     }
 
     /// <summary>Blocks shorter than this are counted whole.</summary>
