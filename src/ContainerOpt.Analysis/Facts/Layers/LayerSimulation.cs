@@ -143,8 +143,14 @@ public sealed class LayerSimulation
 
         public int Order { get; }
 
-        /// <summary>For a copied file: the bind mount that would give a RUN the file without a layer.</summary>
-        public string? BindMount { get; set; }
+        /// <summary>For a copied file: the COPY's --from, when it gives the file a bind mount instead (see <see cref="BindMount"/>).</summary>
+        public string? BindFrom { get; set; }
+
+        /// <summary>
+        /// For a copied file: the bind mount that would give a RUN the file without a layer. Written only for the few files
+        /// an event names, not for every file every COPY adds.
+        /// </summary>
+        public string? BindMount => BindFrom is { } from ? $"RUN --mount=type=bind{from},source={Source},target={Path} ..." : null;
     }
 
     private sealed class LeftProduct
@@ -263,20 +269,31 @@ public sealed class LayerSimulation
             else
             {
                 string path = destIsDirectory ? LayerPaths.Resolve(LayerPaths.BaseName(value), dest) : dest;
-                string from = copy.From is null ? "" : ",from=" + copy.From;
                 state.Files.Add(new FileProduct(path, false, FileKind.Copy, line, keyword, value, runs)
                 {
-                    BindMount = $"RUN --mount=type=bind{from},source={value},target={path} ...",
+                    BindFrom = copy.From is null ? "" : ",from=" + copy.From,
                 });
             }
         }
     }
 
+    private static readonly string[] ArchiveExtensions = { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz4" };
+
     private static bool IsLocalArchive(string value)
     {
+        if (value.IndexOf('.') < 0)
+        {
+            return false; // no extension: no new lower-case copy to test
+        }
         string v = value.ToLowerInvariant();
-        return new[] { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz4" }
-            .Any(e => v.EndsWith(e, StringComparison.Ordinal));
+        foreach (var extension in ArchiveExtensions)
+        {
+            if (v.EndsWith(extension, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void Run(RunStep step, State state, bool record, bool scratch)
