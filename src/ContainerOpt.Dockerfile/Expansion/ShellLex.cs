@@ -55,9 +55,18 @@ public sealed class ShellLex
             // Most words (names, paths, versions) have nothing to expand, unquote or split: they are their own result.
             return ShellWordResult.Plain(word);
         }
-        var run = new Run(this, word, env ?? DictionaryVariableLookup.Empty);
-        return run.Execute();
+        // One expansion state per thread, reused: taken out while in use, so a lookup that expands again gets its own.
+        var run = t_spareRun ?? new Run();
+        t_spareRun = null;
+        run.Start(this, word, env ?? DictionaryVariableLookup.Empty);
+        var result = run.Execute();
+        run.Finish();
+        t_spareRun = run;
+        return result;
     }
+
+    [ThreadStatic]
+    private static Run? t_spareRun;
 
     /// <summary>
     /// True when every character of the word is one <see cref="Run"/> copies as it is (no <c>$</c>, quote, escape,
@@ -69,9 +78,17 @@ public sealed class ShellLex
         {
             return false;
         }
-        foreach (char c in word)
+        char escape = EscapeToken;
+        bool quotes = !SkipProcessQuotes;
+        for (int i = 0; i < word.Length; i++)
         {
-            if (c == '$' || c == '<' || c == EscapeToken || (!SkipProcessQuotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
+            char c = word[i];
+            // From 'A' to '~' only the escape is special ('$', '<' and the quotes are below 'A').
+            if (c >= 'A' && c < 0x7F && c != escape)
+            {
+                continue;
+            }
+            if (c == '$' || c == '<' || c == escape || (quotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
             {
                 return false;
             }
@@ -82,10 +99,10 @@ public sealed class ShellLex
     /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>
     private sealed class Run
     {
-        private readonly ShellLex _lex;
-        private readonly string _source;
-        private readonly IVariableLookup _env;
-        private readonly int _escape;
+        private ShellLex _lex = null!;
+        private string _source = "";
+        private IVariableLookup _env = null!;
+        private int _escape;
         private int _pos;
         private bool _rawEscapes;
         private int _depth;
@@ -96,30 +113,67 @@ public sealed class ShellLex
         private HashSet<string>? _matchedSet;
         private HashSet<string>? _unmatchedSet;
         private readonly Stack<StringBuilder> _builders = new Stack<StringBuilder>();
+        private readonly WordSplitter _words = new WordSplitter();
 
-        public Run(ShellLex lex, string source, IVariableLookup env)
+        public void Start(ShellLex lex, string source, IVariableLookup env)
         {
             _lex = lex;
             _source = source;
             _env = env;
             _escape = lex.EscapeToken;
             _rawEscapes = lex.RawEscapes;
+            _pos = 0;
+            _depth = 0;
+            _error = null;
             // Go's text/scanner skips a byte order mark at the start of its input.
             if (source.Length > 0 && source[0] == '\uFEFF') _pos = 1;
         }
 
+        /// <summary>Forgets the word and the lookup (the run is kept for the thread's next expansion).</summary>
+        public void Finish()
+        {
+            _source = "";
+            _env = null!;
+            _lex = null!;
+            _matched?.Clear();
+            _unmatched?.Clear();
+            _matchedSet = null;
+            _unmatchedSet = null;
+            _words.Reset();
+        }
+
         public ShellWordResult Execute()
         {
-            var words = new WordSplitter();
+            var words = _words;
             if (!ProcessStopOn(Runes.Eof, _rawEscapes, words, out var result))
             {
                 string message = "failed to process " + Runes.GoQuote(_source) + ": " + (_error ?? "unknown error");
                 return ShellWordResult.Failure(message, ToArray(_matched), ToArray(_unmatched));
             }
-            return new ShellWordResult(result, words.GetWords().AsReadOnly(), ToArray(_matched), ToArray(_unmatched), null);
+            return new ShellWordResult(result, words.GetWords(), ToArray(_matched), ToArray(_unmatched), null);
         }
 
-        private static string[] ToArray(List<string>? names) => names is null ? Array.Empty<string>() : names.ToArray();
+        private static string[] ToArray(List<string>? names) => names is null || names.Count == 0 ? Array.Empty<string>() : names.ToArray();
+
+        /// <summary>Adds a name once, in first-seen order; a set is made only for words that read many variables.</summary>
+        private static void AddDistinct(ref List<string>? names, ref HashSet<string>? set, string name)
+        {
+            names ??= new List<string>();
+            if (set is not null)
+            {
+                if (set.Add(name)) names.Add(name);
+                return;
+            }
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.Ordinal)) return;
+            }
+            names.Add(name);
+            if (names.Count > 16)
+            {
+                set = new HashSet<string>(names, StringComparer.Ordinal);
+            }
+        }
 
         private bool Fail(string message)
         {
@@ -544,11 +598,11 @@ public sealed class ShellLex
             if (found)
             {
                 value ??= string.Empty;
-                if ((_matchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_matched ??= new List<string>()).Add(name);
+                AddDistinct(ref _matched, ref _matchedSet, name);
                 return true;
             }
             value = string.Empty;
-            if ((_unmatchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_unmatched ??= new List<string>()).Add(name);
+            AddDistinct(ref _unmatched, ref _unmatchedSet, name);
             return false;
         }
     }
@@ -559,6 +613,13 @@ public sealed class ShellLex
         private readonly StringBuilder _word = new StringBuilder();
         private readonly List<string> _words = new List<string>();
         private bool _inWord;
+
+        public void Reset()
+        {
+            _word.Clear();
+            _words.Clear();
+            _inWord = false;
+        }
 
         // Unquoted, unescaped text: whitespace ends a word.
         public void AddChar(int ch)
@@ -607,7 +668,8 @@ public sealed class ShellLex
             _inWord = true;
         }
 
-        public List<string> GetWords()
+        /// <summary>The words, copied out (the splitter is reused).</summary>
+        public string[] GetWords()
         {
             if (_word.Length > 0)
             {
@@ -615,7 +677,7 @@ public sealed class ShellLex
                 _word.Clear();
                 _inWord = false;
             }
-            return _words;
+            return _words.Count == 0 ? Array.Empty<string>() : _words.ToArray();
         }
     }
 }

@@ -101,6 +101,18 @@ public sealed class DockerfileModel
         return result;
     }
 
+    private static bool IsAutomaticPlatformArg(string name)
+    {
+        for (int i = 0; i < AutomaticPlatformArgs.Count; i++)
+        {
+            if (string.Equals(AutomaticPlatformArgs[i], name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
     public static bool IsExpandedByBuilder(InstructionKind kind) => kind is
         InstructionKind.Add or InstructionKind.Arg or InstructionKind.Copy or InstructionKind.Env or
@@ -156,8 +168,10 @@ public sealed class DockerfileModel
                 currentReferences.Clear();
             }
 
-            foreach (var syntax in _syntax.Instructions)
+            var instructions = _syntax.Instructions;
+            for (int index = 0; index < instructions.Count; index++)
             {
+                var syntax = instructions[index];
                 Validate(syntax, isOnbuildTrigger: false);
                 switch (syntax.Kind)
                 {
@@ -216,14 +230,15 @@ public sealed class DockerfileModel
                     case InstructionKind.Env:
                         {
                             // All pairs of one ENV expand against the scope before it (DL3044's point).
-                            var bindings = new List<KeyValuePair<string, string>>();
-                            foreach (var pair in syntax.KeyValues)
+                            var pairs = syntax.KeyValues;
+                            var bindings = new KeyValuePair<string, string>[pairs.Count];
+                            for (int i = 0; i < bindings.Length; i++)
                             {
-                                string key = lex.ProcessWord(pair.Key.Value, scope).Result;
-                                string value = lex.ProcessWord(pair.Value.Value, scope).Result;
-                                bindings.Add(new KeyValuePair<string, string>(key, value));
+                                string key = lex.ProcessWord(pairs[i].Key.Value, scope).Result;
+                                string value = lex.ProcessWord(pairs[i].Value.Value, scope).Result;
+                                bindings[i] = new KeyValuePair<string, string>(key, value);
                             }
-                            if (bindings.Count > 0)
+                            if (bindings.Length > 0)
                             {
                                 scope = scope.With(VariableKind.Env, bindings);
                             }
@@ -233,7 +248,7 @@ public sealed class DockerfileModel
             }
             CloseStage();
 
-            if (!_stages.Any(s => !s.IsImplicit) && _syntax.Instructions.Count > 0)
+            if (!HasExplicitStage() && _syntax.Instructions.Count > 0)
             {
                 var first = _syntax.Instructions[0];
                 _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
@@ -244,17 +259,19 @@ public sealed class DockerfileModel
             // Built: every scope is read-only from here on (and may be read from any thread without locking).
             globalScope.Seal();
             globalDefaultScope.Seal();
-            foreach (var instruction in globalArgs)
+            for (int i = 0; i < globalArgs.Count; i++)
             {
-                instruction.Scope.Seal();
+                globalArgs[i].Scope.Seal();
             }
-            foreach (var stage in _stages)
+            for (int s = 0; s < _stages.Count; s++)
             {
+                var stage = _stages[s];
                 stage.From.Scope.Seal();
                 stage.FinalScope.Seal();
-                foreach (var instruction in stage.Instructions)
+                var stageInstructions = stage.Instructions;
+                for (int i = 0; i < stageInstructions.Count; i++)
                 {
-                    instruction.Scope.Seal();
+                    stageInstructions[i].Scope.Seal();
                 }
             }
 
@@ -282,18 +299,31 @@ public sealed class DockerfileModel
             return stage;
         }
 
-        private IEnumerable<KeyValuePair<string, string>> DefaultPlatformArgs()
+        private bool HasExplicitStage()
         {
-            const string platform = "linux/amd64";
-            yield return new("TARGETPLATFORM", platform);
-            yield return new("TARGETOS", "linux");
-            yield return new("TARGETARCH", "amd64");
-            yield return new("TARGETVARIANT", "");
-            yield return new("BUILDPLATFORM", platform);
-            yield return new("BUILDOS", "linux");
-            yield return new("BUILDARCH", "amd64");
-            yield return new("BUILDVARIANT", "");
+            for (int i = 0; i < _stages.Count; i++)
+            {
+                if (!_stages[i].IsImplicit)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> DefaultPlatformArgs() => PlatformArgValues;
+
+        private static readonly KeyValuePair<string, string>[] PlatformArgValues =
+        {
+            new("TARGETPLATFORM", "linux/amd64"),
+            new("TARGETOS", "linux"),
+            new("TARGETARCH", "amd64"),
+            new("TARGETVARIANT", ""),
+            new("BUILDPLATFORM", "linux/amd64"),
+            new("BUILDOS", "linux"),
+            new("BUILDARCH", "amd64"),
+            new("BUILDVARIANT", ""),
+        };
 
         /// <summary>
         /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
@@ -301,8 +331,10 @@ public sealed class DockerfileModel
         /// </summary>
         private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
         {
-            foreach (var word in syntax.Arguments)
+            var arguments = syntax.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
             {
+                var word = arguments[i];
                 int eq = word.Value.IndexOf('=');
                 string name = eq < 0 ? word.Value : word.Value.Substring(0, eq);
                 string? value = null;
@@ -318,7 +350,7 @@ public sealed class DockerfileModel
                 {
                     value = global;
                 }
-                else if (value is null && !isGlobal && AutomaticPlatformArgs.Contains(name))
+                else if (value is null && !isGlobal && IsAutomaticPlatformArg(name))
                 {
                     _model.GlobalScope.TryGetValue(name, out var platformValue);
                     value = platformValue;
@@ -357,14 +389,16 @@ public sealed class DockerfileModel
         private void CollectReferences(StageInstruction instruction, ShellLex lex, List<StageReference> references)
         {
             var syntax = instruction.Syntax;
-            foreach (var flag in syntax.Flags)
+            var flags = syntax.Flags;
+            for (int i = 0; i < flags.Count; i++)
             {
+                var flag = flags[i];
                 string? reference = null;
                 if (syntax.Kind == InstructionKind.Copy && flag.Name == "from" && flag.Value is not null)
                 {
                     reference = flag.Value;
                 }
-                else if (syntax.Kind == InstructionKind.Run && RunMount.FromFlag(flag) is { From: { } mountFrom })
+                else if (syntax.Kind == InstructionKind.Run && RunMount.FromOf(flag) is { } mountFrom)
                 {
                     reference = mountFrom;
                 }
@@ -398,9 +432,12 @@ public sealed class DockerfileModel
                 return;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var flag in syntax.Flags)
+            var flags = syntax.Flags;
+            // A set only for many flags: a few are compared with each other.
+            var seen = flags.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            for (int i = 0; i < flags.Count; i++)
             {
+                var flag = flags[i];
                 var kind = InstructionFlags.Lookup(syntax.Kind, flag.Name);
                 if (kind is null)
                 {
@@ -412,7 +449,7 @@ public sealed class DockerfileModel
                         flag.Span);
                     continue;
                 }
-                if (kind != InstructionFlags.FlagKind.StringList && !seen.Add(flag.Name))
+                if (kind != InstructionFlags.FlagKind.StringList && !(seen is null ? NoEarlierFlagNamed(flags, i) : seen.Add(flag.Name)))
                 {
                     Add(ParseDiagnosticCodes.InvalidFlag, $"Duplicate flag specified: --{flag.Name}. Give it once.", flag.Span);
                 }
@@ -520,6 +557,23 @@ public sealed class DockerfileModel
                     }
                     break;
             }
+        }
+
+        /// <summary>
+        /// True when no flag before <paramref name="index"/> has its name. Flags of one name on one instruction are of one
+        /// kind, so every such earlier flag was "seen": this is the set's answer for the few flags an instruction has.
+        /// </summary>
+        private static bool NoEarlierFlagNamed(IReadOnlyList<InstructionFlag> flags, int index)
+        {
+            string name = flags[index].Name;
+            for (int j = 0; j < index; j++)
+            {
+                if (string.Equals(flags[j].Name, name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void Add(string code, string message, TextSpan span) =>

@@ -12,7 +12,7 @@ namespace ContainerOpt.Dockerfile.Syntax;
 internal sealed class LogicalLine
 {
     private readonly string _source;
-    private readonly int _origin;
+    private int _origin;
     private int _firstStart;
     private int _length;
     private int _sourceEnd;
@@ -26,6 +26,18 @@ internal sealed class LogicalLine
         _source = source;
         _origin = origin;
         _sourceEnd = origin;
+    }
+
+    /// <summary>Makes this an empty line at <paramref name="origin"/> again (the parser reuses a line no instruction kept).</summary>
+    public LogicalLine Reset(int origin)
+    {
+        _origin = origin;
+        _sourceEnd = origin;
+        _firstStart = 0;
+        _length = 0;
+        _segments = 0;
+        _joined = null;
+        return this;
     }
 
     public void Append(int start, int end)

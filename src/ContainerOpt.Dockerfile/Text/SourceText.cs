@@ -14,15 +14,18 @@ public sealed class SourceText
     {
         Text = text;
         Path = path;
-        var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
-        for (int i = 0; i < text.Length; i++)
+        int count = 1;
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            if (text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            count++;
         }
-        _lineStarts = starts.ToArray();
+        var starts = new int[count];
+        int line = 1;
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts[line++] = i + 1;
+        }
+        _lineStarts = starts;
     }
 
     public string Text { get; }
