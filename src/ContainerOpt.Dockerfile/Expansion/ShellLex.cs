@@ -44,6 +44,10 @@ public sealed class ShellLex
     /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
     public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env);
 
+    /// <summary><see cref="ProcessWord"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a word with nothing to expand.</summary>
+    internal string ExpandToString(string word, IVariableLookup env) =>
+        word is not null && IsPlainWord(word) ? word : Process(word!, env).Result;
+
     /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
     public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env);
 

@@ -65,7 +65,7 @@ public sealed class DockerfileModel
         if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
             && index >= 0 && index < beforeIndex)
         {
-            return Stages.FirstOrDefault(s => s.Index == index);
+            return FirstWithIndex(Stages, index);
         }
         return null;
     }
@@ -194,7 +194,7 @@ public sealed class DockerfileModel
                             var instruction = new StageInstruction(syntax, globalScope);
                             globalArgs.Add(instruction);
                             globalScope = DeclareArgs(syntax, globalScope, lex, globalDefaults, isGlobal: true);
-                            globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, new Dictionary<string, string?>(), isGlobal: true, ignoreBuildArgs: true);
+                            globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, globalDefaults: null, isGlobal: true, ignoreBuildArgs: true);
                             continue;
                         }
                 }
@@ -234,8 +234,8 @@ public sealed class DockerfileModel
                             var bindings = new KeyValuePair<string, string>[pairs.Count];
                             for (int i = 0; i < bindings.Length; i++)
                             {
-                                string key = lex.ProcessWord(pairs[i].Key.Value, scope).Result;
-                                string value = lex.ProcessWord(pairs[i].Value.Value, scope).Result;
+                                string key = lex.ExpandToString(pairs[i].Key.Value, scope);
+                                string value = lex.ExpandToString(pairs[i].Value.Value, scope);
                                 bindings[i] = new KeyValuePair<string, string>(key, value);
                             }
                             if (bindings.Length > 0)
@@ -329,7 +329,7 @@ public sealed class DockerfileModel
         /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
         /// inside a stage — the global ARG's value when the name was declared globally.
         /// </summary>
-        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
+        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?>? globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
         {
             var arguments = syntax.Arguments;
             for (int i = 0; i < arguments.Count; i++)
@@ -340,13 +340,13 @@ public sealed class DockerfileModel
                 string? value = null;
                 if (eq >= 0)
                 {
-                    value = lex.ProcessWord(word.Value.Substring(eq + 1), scope).Result;
+                    value = lex.ExpandToString(word.Value.Substring(eq + 1), scope);
                 }
                 if (!ignoreBuildArgs && _buildArgs.TryGetValue(name, out var overridden))
                 {
                     value = overridden;
                 }
-                else if (value is null && !isGlobal && globalDefaults.TryGetValue(name, out var global))
+                else if (value is null && !isGlobal && globalDefaults!.TryGetValue(name, out var global))
                 {
                     value = global;
                 }
@@ -355,7 +355,7 @@ public sealed class DockerfileModel
                     _model.GlobalScope.TryGetValue(name, out var platformValue);
                     value = platformValue;
                 }
-                if (isGlobal)
+                if (isGlobal && globalDefaults is not null)
                 {
                     globalDefaults[name] = value;
                 }
@@ -371,7 +371,7 @@ public sealed class DockerfileModel
             if (args.Count > 0)
             {
                 stage.BaseToken = args[0];
-                stage.BaseName = lex.ProcessWord(args[0].Value, globalScope).Result;
+                stage.BaseName = lex.ExpandToString(args[0].Value, globalScope);
                 stage.BaseStage = stage.BaseName.Length > 0 ? _model.FindStageIn(_stages, stage.BaseName, allowIndex: false) : null;
             }
             if (args.Count >= 3)
@@ -382,7 +382,7 @@ public sealed class DockerfileModel
             var platform = from.FindFlag("platform");
             if (platform?.Value is not null)
             {
-                stage.Platform = lex.ProcessWord(platform.Value, globalScope).Result;
+                stage.Platform = lex.ExpandToString(platform.Value, globalScope);
             }
         }
 
@@ -406,7 +406,7 @@ public sealed class DockerfileModel
                 {
                     continue;
                 }
-                string expanded = lex.ProcessWord(reference, instruction.Scope).Result;
+                string expanded = lex.ExpandToString(reference, instruction.Scope);
                 var target = _model.FindStageIn(_stages, expanded, allowIndex: true);
                 references.Add(new StageReference(instruction, flag, expanded, target));
             }
@@ -580,6 +580,19 @@ public sealed class DockerfileModel
             _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
     }
 
+    // A loop, not FirstOrDefault with a lambda: its closure was allocated on every call, index or not.
+    private static Stage? FirstWithIndex(IReadOnlyList<Stage> stages, int index)
+    {
+        for (int i = 0; i < stages.Count; i++)
+        {
+            if (stages[i].Index == index)
+            {
+                return stages[i];
+            }
+        }
+        return null;
+    }
+
     private Stage? FindStageIn(List<Stage> stages, string reference, bool allowIndex)
     {
         string lower = reference.ToLowerInvariant();
@@ -593,7 +606,7 @@ public sealed class DockerfileModel
         if (allowIndex && int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
             && index >= 0)
         {
-            return stages.FirstOrDefault(s => s.Index == index);
+            return FirstWithIndex(stages, index);
         }
         return null;
     }

@@ -21,13 +21,15 @@ public static class DockerfileParser
 
         private readonly SourceText _source;
         private readonly string _text;
-        private readonly List<InstructionSyntax> _instructions = new();
+        private readonly List<InstructionSyntax> _instructions;
         private readonly List<ParserDirective> _directives = new();
         private readonly List<CommentSyntax> _comments = new();
         private readonly List<ParseDiagnostic> _diagnostics = new();
         private HashSet<string>? _seenDirectives;
         private readonly List<JsonArrayReader.Element> _jsonScratch = new();
         private readonly List<Word> _words = new();
+        private readonly List<InstructionFlag> _flagScratch = new();
+        private readonly List<SyntaxToken> _tokenScratch = new();
         private StringBuilder? _flagBuilder;
         private LogicalLine? _spareLine;
         private bool _directivesDone;
@@ -39,6 +41,8 @@ public static class DockerfileParser
         {
             _source = source;
             _text = source.Text;
+            // At most one instruction a line: sized once instead of regrown (small files; large ones grow as usual).
+            _instructions = new List<InstructionSyntax>(Math.Min(source.LineCount, 256));
         }
 
         public DockerfileSyntax Execute()
@@ -317,9 +321,9 @@ public static class DockerfileParser
             var instruction = NewInstruction(line, a, k);
             int rest = k;
             while (rest < b && IsSeparator(t[rest])) rest++;
-            List<InstructionFlag>? flags = null;
+            InstructionFlag[]? flags = null;
             int argsStart = rest < b ? ExtractFlags(line, rest, b, out flags) : b;
-            instruction.Flags = flags ?? (IReadOnlyList<InstructionFlag>)Array.Empty<InstructionFlag>();
+            instruction.Flags = flags ?? Array.Empty<InstructionFlag>();
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
             instruction.ArgumentText = Token(line, argsStart, argsEnd);
@@ -389,17 +393,25 @@ public static class DockerfileParser
         }
 
         /// <summary>BuildKit's extractBuilderFlags: leading <c>--words</c>, quotes removed, '\\' escapes.</summary>
-        private int ExtractFlags(LogicalLine line, int from, int to, out List<InstructionFlag>? flags)
+        private int ExtractFlags(LogicalLine line, int from, int to, out InstructionFlag[]? flags)
+        {
+            var found = _flagScratch;
+            found.Clear();
+            int end = ExtractFlags(line, from, to, found);
+            flags = found.Count == 0 ? null : found.ToArray();
+            return end;
+        }
+
+        private int ExtractFlags(LogicalLine line, int from, int to, List<InstructionFlag> flags)
         {
             const int InSpaces = 0, InWord = 1, InQuote = 2;
             string t = line.Buffer;
-            flags = null;
             int phase = InSpaces;
             bool inFlag = false;
             // A flag without quotes or escapes is its own text: cut it from the line. Only one with them is
             // rebuilt in the builder (cooked), from its first quote or escape on.
             bool cooked = false;
-            StringBuilder word = _flagBuilder ??= new StringBuilder();
+            StringBuilder word = _flagBuilder ??= new StringBuilder(32);
             int wordStart = from;
             char quote = '\0';
             bool blankOk = false;
@@ -428,7 +440,7 @@ public static class DockerfileParser
                 {
                     if (!IsDoubleDash(t, wordStart, pos, cooked, word) && (blankOk || WordLength(wordStart, pos, cooked, word) > 0))
                     {
-                        (flags ??= new()).Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
+                        flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
                     }
                     break;
                 }
@@ -443,7 +455,7 @@ public static class DockerfileParser
                         }
                         if (blankOk || WordLength(wordStart, pos, cooked, word) > 0)
                         {
-                            (flags ??= new()).Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
+                            flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
                         }
                         word.Clear();
                         cooked = false;
@@ -602,7 +614,8 @@ public static class DockerfileParser
                 return Array.Empty<SyntaxToken>();
             }
             string t = line.Buffer;
-            var tokens = new List<SyntaxToken>();
+            var tokens = _tokenScratch;
+            tokens.Clear();
             int pos = from;
             while (true)
             {
@@ -617,7 +630,7 @@ public static class DockerfileParser
                     break;
                 }
             }
-            return tokens;
+            return tokens.ToArray();
         }
 
         private void ParseMaybeJson(InstructionSyntax instruction, LogicalLine line, int from, int to, bool splitShellForm, bool isWholeArgumentText = true)
@@ -701,8 +714,13 @@ public static class DockerfileParser
             }
             var type = Token(line, from, sep);
             ParseMaybeJson(instruction, line, next, to, splitShellForm: false, isWholeArgumentText: false);
-            var args = new List<SyntaxToken>(instruction.Arguments.Count + 1) { type };
-            args.AddRange(instruction.Arguments);
+            var command = instruction.Arguments;
+            var args = new SyntaxToken[command.Count + 1];
+            args[0] = type;
+            for (int i = 0; i < command.Count; i++)
+            {
+                args[i + 1] = command[i];
+            }
             instruction.Arguments = args;
         }
 
@@ -733,7 +751,7 @@ public static class DockerfileParser
             {
                 int bodyStart = _position;
                 int bodyStartLine = _currentLine + 1;
-                var content = new StringBuilder();
+                int contentEnd = bodyStart; // the body's lines follow each other in the text: it is cut once
                 bool terminated = false;
                 while (ReadLine(out int s, out int ce, out int le))
                 {
@@ -749,9 +767,9 @@ public static class DockerfileParser
                         heredoc.BodySpan = TextSpan.FromBounds(bodyStart, s);
                         break;
                     }
-                    content.Append(_text, s, le - s);
+                    contentEnd = le;
                 }
-                heredoc.Content = content.ToString();
+                heredoc.Content = _text.Substring(bodyStart, contentEnd - bodyStart);
                 heredoc.BodyStartLine = Math.Min(bodyStartLine, Math.Max(_currentLine, 1));
                 heredoc.TerminatorLine = _currentLine;
                 heredoc.IsTerminated = terminated;

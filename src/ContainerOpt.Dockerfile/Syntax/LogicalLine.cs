@@ -1,4 +1,3 @@
-using System.Text;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -78,15 +77,30 @@ internal sealed class LogicalLine
     /// <summary>The joined text, built once at its exact length when the line is complete.</summary>
     private string Join()
     {
-        var sb = new StringBuilder(_length);
+        // Copied into one scratch buffer of the thread, then cut: no builder per continued instruction.
+        var chars = t_joinBuffer;
+        if (chars is null || chars.Length < _length)
+        {
+            chars = new char[Math.Max(_length, 256)];
+            if (chars.Length <= MaxKeptJoinBuffer)
+            {
+                t_joinBuffer = chars;
+            }
+        }
         for (int i = 0; i < _segments; i++)
         {
             int start = _sourceStarts![i];
             int length = (i + 1 < _segments ? _logicalStarts![i + 1] : _length) - _logicalStarts![i];
-            sb.Append(_source, start, length);
+            _source.CopyTo(start, chars, _logicalStarts[i], length);
         }
-        return sb.ToString();
+        return new string(chars, 0, _length);
     }
+
+    /// <summary>Lines longer than this are joined in a buffer of their own, not kept for the thread.</summary>
+    private const int MaxKeptJoinBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static char[]? t_joinBuffer;
 
     /// <summary>Index in <see cref="Buffer"/> of the first logical character.</summary>
     public int Start => _segments <= 1 ? _firstStart : 0;
