@@ -35,6 +35,7 @@ public static class DockerfileParser
         private bool _directivesDone;
         private char _escape = '\\';
         private int _position;
+        private int _lineIndex;
         private int _currentLine;
 
         public Run(SourceText source)
@@ -141,8 +142,8 @@ public static class DockerfileParser
                 contentEnd = lineEnd = _position;
                 return false;
             }
-            int nl = _text.IndexOf('\n', _position);
-            lineEnd = nl < 0 ? _text.Length : nl + 1;
+            // Lines are read in order: the next line break is in the source's line table.
+            lineEnd = _source.LineBreakEnd(_lineIndex++);
             contentEnd = lineEnd;
             while (contentEnd > start && (_text[contentEnd - 1] == '\n' || _text[contentEnd - 1] == '\r'))
             {

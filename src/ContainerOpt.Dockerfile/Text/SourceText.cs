@@ -14,19 +14,35 @@ public sealed class SourceText
     {
         Text = text;
         Path = path;
+        // One pass into the thread's scratch table, then one exact copy.
+        var scratch = t_lineStartsScratch ??= new int[256];
         int count = 1;
         for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            count++;
+            if (count == scratch.Length)
+            {
+                Array.Resize(ref scratch, scratch.Length * 2);
+            }
+            scratch[count++] = i + 1;
         }
+        scratch[0] = 0;
         var starts = new int[count];
-        int line = 1;
-        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
-        {
-            starts[line++] = i + 1;
-        }
+        Array.Copy(scratch, starts, count);
         _lineStarts = starts;
+        if (scratch.Length <= MaxKeptScratch)
+        {
+            t_lineStartsScratch = scratch;
+        }
     }
+
+    [ThreadStatic]
+    private static int[]? t_lineStartsScratch;
+
+    /// <summary>Tables larger than this (lines) are not kept for the thread's next text.</summary>
+    private const int MaxKeptScratch = 16 * 1024;
+
+    /// <summary>The offset just past the '\n' that ends physical line <paramref name="index"/> (0-based), or the text's length.</summary>
+    internal int LineBreakEnd(int index) => index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Text.Length;
 
     public string Text { get; }
 
