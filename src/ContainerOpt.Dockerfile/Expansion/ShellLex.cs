@@ -64,8 +64,11 @@ public sealed class ShellLex
         t_spareRun = null;
         run.Start(this, word, env ?? DictionaryVariableLookup.Empty);
         var result = run.Execute();
-        run.Finish();
-        t_spareRun = run;
+        // A run that expanded a huge word is let go rather than keep its buffers for the thread.
+        if (run.Finish())
+        {
+            t_spareRun = run;
+        }
         return result;
     }
 
@@ -133,8 +136,8 @@ public sealed class ShellLex
             if (source.Length > 0 && source[0] == '\uFEFF') _pos = 1;
         }
 
-        /// <summary>Forgets the word and the lookup (the run is kept for the thread's next expansion).</summary>
-        public void Finish()
+        /// <summary>Forgets the word and the lookup; true when the run is small enough to keep for the thread's next expansion.</summary>
+        public bool Finish()
         {
             _source = "";
             _env = null!;
@@ -143,8 +146,16 @@ public sealed class ShellLex
             _unmatched?.Clear();
             _matchedSet = null;
             _unmatchedSet = null;
-            _words.Reset();
+            bool small = _words.Reset();
+            foreach (var builder in _builders)
+            {
+                small &= builder.Capacity <= MaxKeptCapacity;
+            }
+            return small;
         }
+
+        /// <summary>Characters a kept run's buffers may hold.</summary>
+        private const int MaxKeptCapacity = 4096;
 
         public ShellWordResult Execute()
         {
@@ -618,11 +629,13 @@ public sealed class ShellLex
         private readonly List<string> _words = new List<string>();
         private bool _inWord;
 
-        public void Reset()
+        /// <summary>Empties the splitter; true when its buffers are small enough to keep.</summary>
+        public bool Reset()
         {
             _word.Clear();
             _words.Clear();
             _inWord = false;
+            return _word.Capacity <= 4096 && _words.Capacity <= 256;
         }
 
         // Unquoted, unescaped text: whitespace ends a word.

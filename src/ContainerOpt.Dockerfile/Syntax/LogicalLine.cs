@@ -97,7 +97,7 @@ internal sealed class LogicalLine
     }
 
     /// <summary>Lines longer than this are joined in a buffer of their own, not kept for the thread.</summary>
-    private const int MaxKeptJoinBuffer = 64 * 1024;
+    private const int MaxKeptJoinBuffer = 16 * 1024;
 
     [ThreadStatic]
     private static char[]? t_joinBuffer;

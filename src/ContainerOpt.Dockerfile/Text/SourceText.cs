@@ -39,7 +39,7 @@ public sealed class SourceText
     private static int[]? t_lineStartsScratch;
 
     /// <summary>Tables larger than this (lines) are not kept for the thread's next text.</summary>
-    private const int MaxKeptScratch = 16 * 1024;
+    private const int MaxKeptScratch = 4 * 1024;
 
     /// <summary>The offset just past the '\n' that ends physical line <paramref name="index"/> (0-based), or the text's length.</summary>
     internal int LineBreakEnd(int index) => index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Text.Length;
