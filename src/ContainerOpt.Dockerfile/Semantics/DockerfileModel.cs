@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Expansion;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -124,7 +123,6 @@ public sealed class DockerfileModel
 
     private sealed class Builder
     {
-        private static readonly Regex StageNamePattern = new("^[a-z][a-z0-9-_.]*$", RegexOptions.CultureInvariant);
         private static readonly string[] Keywords =
         {
             "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
@@ -422,13 +420,7 @@ public sealed class DockerfileModel
             string keyword = syntax.Keyword.Value.ToUpperInvariant();
             if (syntax.Kind == InstructionKind.Unknown)
             {
-                string? suggestion = Keywords
-                    .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
-                    .Where(x => x.d <= 2 && keyword.Length > 2)
-                    .OrderBy(x => x.d)
-                    .Select(x => x.k)
-                    .FirstOrDefault();
-                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, suggestion), keywordSpan);
+                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, SuggestKeyword(keyword)), keywordSpan);
                 return;
             }
 
@@ -478,7 +470,7 @@ public sealed class DockerfileModel
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, "When using FROM with 3 arguments, the 2nd argument must be 'AS'.", syntax.Arguments[1].Span);
                         }
-                        else if (!StageNamePattern.IsMatch(syntax.Arguments[2].Value.ToLowerInvariant()))
+                        else if (!IsStageName(syntax.Arguments[2].Value.ToLowerInvariant()))
                         {
                             Add(ParseDiagnosticCodes.MissingArguments,
                                 $"Invalid name for build stage: \"{syntax.Arguments[2].Value}\": a name starts with a letter and holds only letters, digits, '-', '_' and '.'.",
@@ -558,6 +550,36 @@ public sealed class DockerfileModel
                     break;
             }
         }
+
+        /// <summary>
+        /// BuildKit's stage-name pattern <c>^[a-z][a-z0-9-_.]*$</c> by hand (as .NET read it: <c>$</c> also before one final
+        /// line break).
+        /// </summary>
+        private static bool IsStageName(string name)
+        {
+            int end = name.Length > 1 && name[name.Length - 1] == '\n' ? name.Length - 1 : name.Length;
+            if (end == 0 || name[0] < 'a' || name[0] > 'z')
+            {
+                return false;
+            }
+            for (int i = 1; i < end; i++)
+            {
+                char c = name[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        // Apart from Validate: a lambda capturing its keyword made a closure on every call, unknown instruction or not.
+        private static string? SuggestKeyword(string keyword) => Keywords
+            .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
+            .Where(x => x.d <= 2 && keyword.Length > 2)
+            .OrderBy(x => x.d)
+            .Select(x => x.k)
+            .FirstOrDefault();
 
         /// <summary>
         /// True when no flag before <paramref name="index"/> has its name. Flags of one name on one instruction are of one

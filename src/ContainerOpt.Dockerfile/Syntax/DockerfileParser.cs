@@ -418,6 +418,11 @@ public static class DockerfileParser
             bool blankOk = false;
             for (int pos = from; pos <= to; pos++)
             {
+                if (phase == InWord && !cooked)
+                {
+                    // Characters that are neither blank, quote nor escape are only part of the word: skip them.
+                    while (pos < to && t[pos] is not ('\'' or '"' or '\\') && !IsSpace(t[pos])) pos++;
+                }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
                 {
@@ -542,6 +547,15 @@ public static class DockerfileParser
             bool blankOk = false;
             for (int pos = from; pos <= to; pos++)
             {
+                if (phase == InWord)
+                {
+                    // Characters that are neither blank, quote nor escape are only part of the word: skip them.
+                    while (pos < to && t[pos] is var c && c != '\'' && c != '"' && c != _escape && !IsSpace(c)) pos++;
+                }
+                else if (phase == InQuote)
+                {
+                    while (pos < to && t[pos] is var c && c != quote && c != _escape) pos++;
+                }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
                 {
