@@ -90,9 +90,13 @@ public sealed class ShellLex
         for (int i = 0; i < word.Length; i++)
         {
             char c = word[i];
-            // From 'A' to '~' only the escape is special ('$', '<' and the quotes are below 'A').
-            if (c >= 'A' && c < 0x7F && c != escape)
+            // Printable ASCII: no space among it, so only '$', '<', the escape and (unless skipped) the quotes are special.
+            if (c > ' ' && c < 0x7F)
             {
+                if (c == '$' || c == '<' || c == escape || (quotes && (c == '\'' || c == '"')))
+                {
+                    return false;
+                }
                 continue;
             }
             if (c == '$' || c == '<' || c == escape || (quotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
@@ -225,7 +229,9 @@ public sealed class ShellLex
         // An ordinary character that can be copied in bulk: not special here, not whitespace
         // (which separates words), not half of a surrogate pair.
         private bool IsPlain(char c, int stopChar) =>
-            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c) && !char.IsSurrogate(c) && !Runes.IsSpace(c);
+            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
+            && ((c > ' ' && c < 0x7F) || (!char.IsSurrogate(c) && !Runes.IsSpace(c))); // printable ASCII holds no space
+
 
         /// <summary>
         /// BuildKit's processPossibleHeredoc: <c>&lt;&lt;</c> keeps the blanks after it (and after a

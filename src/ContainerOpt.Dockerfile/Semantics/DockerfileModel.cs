@@ -417,10 +417,10 @@ public sealed class DockerfileModel
                 return; // the parser already reported it
             }
             var keywordSpan = syntax.Keyword.Span;
-            string keyword = syntax.Keyword.Value.ToUpperInvariant();
+            // Upper-cased only for a message: most instructions have none.
             if (syntax.Kind == InstructionKind.Unknown)
             {
-                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, SuggestKeyword(keyword)), keywordSpan);
+                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, SuggestKeyword(UpperKeyword(syntax))), keywordSpan);
                 return;
             }
 
@@ -436,8 +436,8 @@ public sealed class DockerfileModel
                     var allowed = InstructionFlags.NamesFor(syntax.Kind).Select(n => "--" + n).ToArray();
                     Add(ParseDiagnosticCodes.InvalidFlag,
                         allowed.Length == 0
-                            ? $"Unknown flag: --{flag.Name}. {keyword} takes no flags."
-                            : $"Unknown flag: --{flag.Name}. {keyword} accepts {string.Join(", ", allowed)}.",
+                            ? $"Unknown flag: --{flag.Name}. {UpperKeyword(syntax)} takes no flags."
+                            : $"Unknown flag: --{flag.Name}. {UpperKeyword(syntax)} accepts {string.Join(", ", allowed)}.",
                         flag.Span);
                     continue;
                 }
@@ -482,7 +482,7 @@ public sealed class DockerfileModel
                 case InstructionKind.Add:
                     if (count < 2)
                     {
-                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least two arguments: {keyword} <source>... <destination>.", syntax.Span);
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{UpperKeyword(syntax)} requires at least two arguments: {UpperKeyword(syntax)} <source>... <destination>.", syntax.Span);
                     }
                     break;
                 case InstructionKind.Shell:
@@ -545,7 +545,7 @@ public sealed class DockerfileModel
                 default:
                     if (count == 0)
                     {
-                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least one argument.", syntax.Span);
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{UpperKeyword(syntax)} requires at least one argument.", syntax.Span);
                     }
                     break;
             }
@@ -572,6 +572,8 @@ public sealed class DockerfileModel
             }
             return true;
         }
+
+        private static string UpperKeyword(InstructionSyntax syntax) => syntax.Keyword.Value.ToUpperInvariant();
 
         // Apart from Validate: a lambda capturing its keyword made a closure on every call, unknown instruction or not.
         private static string? SuggestKeyword(string keyword) => Keywords
