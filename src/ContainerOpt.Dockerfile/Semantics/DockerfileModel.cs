@@ -148,6 +148,8 @@ public sealed class DockerfileModel
             var globalArgs = new List<StageInstruction>();
             var globalScope = VariableScope.Empty.With(VariableKind.Arg, DefaultPlatformArgs());
             var globalDefaultScope = globalScope;
+            // Without build-arg overrides the defaults are the values: one scope serves as both (no second history).
+            bool defaultsAreValues = _buildArgs.Count == 0;
             var globalDefaults = new Dictionary<string, string?>(StringComparer.Ordinal);
             Stage? current = null;
             var currentInstructions = new List<StageInstruction>();
@@ -192,7 +194,10 @@ public sealed class DockerfileModel
                             var instruction = new StageInstruction(syntax, globalScope);
                             globalArgs.Add(instruction);
                             globalScope = DeclareArgs(syntax, globalScope, lex, globalDefaults, isGlobal: true);
-                            globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, globalDefaults: null, isGlobal: true, ignoreBuildArgs: true);
+                            if (!defaultsAreValues)
+                            {
+                                globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, globalDefaults: null, isGlobal: true, ignoreBuildArgs: true);
+                            }
                             continue;
                         }
                 }
@@ -256,6 +261,10 @@ public sealed class DockerfileModel
 
             // Built: every scope is read-only from here on (and may be read from any thread without locking).
             globalScope.Seal();
+            if (defaultsAreValues)
+            {
+                globalDefaultScope = globalScope;
+            }
             globalDefaultScope.Seal();
             for (int i = 0; i < globalArgs.Count; i++)
             {

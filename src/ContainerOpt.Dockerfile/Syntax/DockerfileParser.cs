@@ -36,6 +36,7 @@ public static class DockerfileParser
         private char _escape = '\\';
         private int _position;
         private int _lineIndex;
+        private int _lastContentEnd;
         private int _currentLine;
 
         public Run(SourceText source)
@@ -113,7 +114,7 @@ public static class DockerfileParser
                 ReadHeredocs(instruction, logical, startLine);
                 instruction.EndLine = _currentLine;
                 int spanStart = instruction.Keyword.Span.Start;
-                int spanEnd = Math.Max(spanStart, _source.GetLineContentEnd(_currentLine));
+                int spanEnd = Math.Max(spanStart, _lastContentEnd); // the end of line _currentLine's content
                 instruction.Span = TextSpan.FromBounds(spanStart, spanEnd);
                 _instructions.Add(instruction);
                 pendingComments.Clear();
@@ -150,6 +151,7 @@ public static class DockerfileParser
                 contentEnd--;
             }
             _position = lineEnd;
+            _lastContentEnd = contentEnd;
             return true;
         }
 

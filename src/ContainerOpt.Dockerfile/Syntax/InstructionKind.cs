@@ -45,7 +45,7 @@ public static class InstructionKinds
     {
         foreach (var (name, k) in Table)
         {
-            if (name.Length == length && string.CompareOrdinal(name, 0, text, start, length) == 0)
+            if (name.Length == length && name[0] == text[start] && string.CompareOrdinal(name, 0, text, start, length) == 0)
             {
                 kind = k;
                 return name;
