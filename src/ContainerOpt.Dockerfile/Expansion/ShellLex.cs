@@ -44,6 +44,10 @@ public sealed class ShellLex
     /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
     public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env);
 
+    /// <summary><see cref="ProcessWord"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a word with nothing to expand.</summary>
+    internal string ExpandToString(string word, IVariableLookup env) =>
+        word is not null && IsPlainWord(word) ? word : Process(word!, env).Result;
+
     /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
     public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env);
 
@@ -55,9 +59,21 @@ public sealed class ShellLex
             // Most words (names, paths, versions) have nothing to expand, unquote or split: they are their own result.
             return ShellWordResult.Plain(word);
         }
-        var run = new Run(this, word, env ?? DictionaryVariableLookup.Empty);
-        return run.Execute();
+        // One expansion state per thread, reused: taken out while in use, so a lookup that expands again gets its own.
+        var run = t_spareRun ?? new Run();
+        t_spareRun = null;
+        run.Start(this, word, env ?? DictionaryVariableLookup.Empty);
+        var result = run.Execute();
+        // A run that expanded a huge word is let go rather than keep its buffers for the thread.
+        if (run.Finish())
+        {
+            t_spareRun = run;
+        }
+        return result;
     }
+
+    [ThreadStatic]
+    private static Run? t_spareRun;
 
     /// <summary>
     /// True when every character of the word is one <see cref="Run"/> copies as it is (no <c>$</c>, quote, escape,
@@ -69,9 +85,21 @@ public sealed class ShellLex
         {
             return false;
         }
-        foreach (char c in word)
+        char escape = EscapeToken;
+        bool quotes = !SkipProcessQuotes;
+        for (int i = 0; i < word.Length; i++)
         {
-            if (c == '$' || c == '<' || c == EscapeToken || (!SkipProcessQuotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
+            char c = word[i];
+            // Printable ASCII: no space among it, so only '$', '<', the escape and (unless skipped) the quotes are special.
+            if (c > ' ' && c < 0x7F)
+            {
+                if (c == '$' || c == '<' || c == escape || (quotes && (c == '\'' || c == '"')))
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (c == '$' || c == '<' || c == escape || (quotes && (c == '\'' || c == '"')) || char.IsSurrogate(c) || Runes.IsSpace(c))
             {
                 return false;
             }
@@ -82,10 +110,10 @@ public sealed class ShellLex
     /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>
     private sealed class Run
     {
-        private readonly ShellLex _lex;
-        private readonly string _source;
-        private readonly IVariableLookup _env;
-        private readonly int _escape;
+        private ShellLex _lex = null!;
+        private string _source = "";
+        private IVariableLookup _env = null!;
+        private int _escape;
         private int _pos;
         private bool _rawEscapes;
         private int _depth;
@@ -96,30 +124,75 @@ public sealed class ShellLex
         private HashSet<string>? _matchedSet;
         private HashSet<string>? _unmatchedSet;
         private readonly Stack<StringBuilder> _builders = new Stack<StringBuilder>();
+        private readonly WordSplitter _words = new WordSplitter();
 
-        public Run(ShellLex lex, string source, IVariableLookup env)
+        public void Start(ShellLex lex, string source, IVariableLookup env)
         {
             _lex = lex;
             _source = source;
             _env = env;
             _escape = lex.EscapeToken;
             _rawEscapes = lex.RawEscapes;
+            _pos = 0;
+            _depth = 0;
+            _error = null;
             // Go's text/scanner skips a byte order mark at the start of its input.
             if (source.Length > 0 && source[0] == '\uFEFF') _pos = 1;
         }
 
+        /// <summary>Forgets the word and the lookup; true when the run is small enough to keep for the thread's next expansion.</summary>
+        public bool Finish()
+        {
+            _source = "";
+            _env = null!;
+            _lex = null!;
+            _matched?.Clear();
+            _unmatched?.Clear();
+            _matchedSet = null;
+            _unmatchedSet = null;
+            bool small = _words.Reset();
+            foreach (var builder in _builders)
+            {
+                small &= builder.Capacity <= MaxKeptCapacity;
+            }
+            return small;
+        }
+
+        /// <summary>Characters a kept run's buffers may hold.</summary>
+        private const int MaxKeptCapacity = 4096;
+
         public ShellWordResult Execute()
         {
-            var words = new WordSplitter();
+            var words = _words;
             if (!ProcessStopOn(Runes.Eof, _rawEscapes, words, out var result))
             {
                 string message = "failed to process " + Runes.GoQuote(_source) + ": " + (_error ?? "unknown error");
                 return ShellWordResult.Failure(message, ToArray(_matched), ToArray(_unmatched));
             }
-            return new ShellWordResult(result, words.GetWords().AsReadOnly(), ToArray(_matched), ToArray(_unmatched), null);
+            return new ShellWordResult(result, words.GetWords(), ToArray(_matched), ToArray(_unmatched), null);
         }
 
-        private static string[] ToArray(List<string>? names) => names is null ? Array.Empty<string>() : names.ToArray();
+        private static string[] ToArray(List<string>? names) => names is null || names.Count == 0 ? Array.Empty<string>() : names.ToArray();
+
+        /// <summary>Adds a name once, in first-seen order; a set is made only for words that read many variables.</summary>
+        private static void AddDistinct(ref List<string>? names, ref HashSet<string>? set, string name)
+        {
+            names ??= new List<string>();
+            if (set is not null)
+            {
+                if (set.Add(name)) names.Add(name);
+                return;
+            }
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.Ordinal)) return;
+            }
+            names.Add(name);
+            if (names.Count > 16)
+            {
+                set = new HashSet<string>(names, StringComparer.Ordinal);
+            }
+        }
 
         private bool Fail(string message)
         {
@@ -156,7 +229,9 @@ public sealed class ShellLex
         // An ordinary character that can be copied in bulk: not special here, not whitespace
         // (which separates words), not half of a surrogate pair.
         private bool IsPlain(char c, int stopChar) =>
-            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c) && !char.IsSurrogate(c) && !Runes.IsSpace(c);
+            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
+            && ((c > ' ' && c < 0x7F) || (!char.IsSurrogate(c) && !Runes.IsSpace(c))); // printable ASCII holds no space
+
 
         /// <summary>
         /// BuildKit's processPossibleHeredoc: <c>&lt;&lt;</c> keeps the blanks after it (and after a
@@ -544,11 +619,11 @@ public sealed class ShellLex
             if (found)
             {
                 value ??= string.Empty;
-                if ((_matchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_matched ??= new List<string>()).Add(name);
+                AddDistinct(ref _matched, ref _matchedSet, name);
                 return true;
             }
             value = string.Empty;
-            if ((_unmatchedSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (_unmatched ??= new List<string>()).Add(name);
+            AddDistinct(ref _unmatched, ref _unmatchedSet, name);
             return false;
         }
     }
@@ -559,6 +634,15 @@ public sealed class ShellLex
         private readonly StringBuilder _word = new StringBuilder();
         private readonly List<string> _words = new List<string>();
         private bool _inWord;
+
+        /// <summary>Empties the splitter; true when its buffers are small enough to keep.</summary>
+        public bool Reset()
+        {
+            _word.Clear();
+            _words.Clear();
+            _inWord = false;
+            return _word.Capacity <= 4096 && _words.Capacity <= 256;
+        }
 
         // Unquoted, unescaped text: whitespace ends a word.
         public void AddChar(int ch)
@@ -607,7 +691,8 @@ public sealed class ShellLex
             _inWord = true;
         }
 
-        public List<string> GetWords()
+        /// <summary>The words, copied out (the splitter is reused).</summary>
+        public string[] GetWords()
         {
             if (_word.Length > 0)
             {
@@ -615,7 +700,7 @@ public sealed class ShellLex
                 _word.Clear();
                 _inWord = false;
             }
-            return _words;
+            return _words.Count == 0 ? Array.Empty<string>() : _words.ToArray();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Expansion;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -65,7 +64,7 @@ public sealed class DockerfileModel
         if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
             && index >= 0 && index < beforeIndex)
         {
-            return Stages.FirstOrDefault(s => s.Index == index);
+            return FirstWithIndex(Stages, index);
         }
         return null;
     }
@@ -101,6 +100,18 @@ public sealed class DockerfileModel
         return result;
     }
 
+    private static bool IsAutomaticPlatformArg(string name)
+    {
+        for (int i = 0; i < AutomaticPlatformArgs.Count; i++)
+        {
+            if (string.Equals(AutomaticPlatformArgs[i], name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
     public static bool IsExpandedByBuilder(InstructionKind kind) => kind is
         InstructionKind.Add or InstructionKind.Arg or InstructionKind.Copy or InstructionKind.Env or
@@ -112,7 +123,6 @@ public sealed class DockerfileModel
 
     private sealed class Builder
     {
-        private static readonly Regex StageNamePattern = new("^[a-z][a-z0-9-_.]*$", RegexOptions.CultureInvariant);
         private static readonly string[] Keywords =
         {
             "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
@@ -138,6 +148,8 @@ public sealed class DockerfileModel
             var globalArgs = new List<StageInstruction>();
             var globalScope = VariableScope.Empty.With(VariableKind.Arg, DefaultPlatformArgs());
             var globalDefaultScope = globalScope;
+            // Without build-arg overrides the defaults are the values: one scope serves as both (no second history).
+            bool defaultsAreValues = _buildArgs.Count == 0;
             var globalDefaults = new Dictionary<string, string?>(StringComparer.Ordinal);
             Stage? current = null;
             var currentInstructions = new List<StageInstruction>();
@@ -156,8 +168,10 @@ public sealed class DockerfileModel
                 currentReferences.Clear();
             }
 
-            foreach (var syntax in _syntax.Instructions)
+            var instructions = _syntax.Instructions;
+            for (int index = 0; index < instructions.Count; index++)
             {
+                var syntax = instructions[index];
                 Validate(syntax, isOnbuildTrigger: false);
                 switch (syntax.Kind)
                 {
@@ -180,7 +194,10 @@ public sealed class DockerfileModel
                             var instruction = new StageInstruction(syntax, globalScope);
                             globalArgs.Add(instruction);
                             globalScope = DeclareArgs(syntax, globalScope, lex, globalDefaults, isGlobal: true);
-                            globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, new Dictionary<string, string?>(), isGlobal: true, ignoreBuildArgs: true);
+                            if (!defaultsAreValues)
+                            {
+                                globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, globalDefaults: null, isGlobal: true, ignoreBuildArgs: true);
+                            }
                             continue;
                         }
                 }
@@ -216,14 +233,15 @@ public sealed class DockerfileModel
                     case InstructionKind.Env:
                         {
                             // All pairs of one ENV expand against the scope before it (DL3044's point).
-                            var bindings = new List<KeyValuePair<string, string>>();
-                            foreach (var pair in syntax.KeyValues)
+                            var pairs = syntax.KeyValues;
+                            var bindings = new KeyValuePair<string, string>[pairs.Count];
+                            for (int i = 0; i < bindings.Length; i++)
                             {
-                                string key = lex.ProcessWord(pair.Key.Value, scope).Result;
-                                string value = lex.ProcessWord(pair.Value.Value, scope).Result;
-                                bindings.Add(new KeyValuePair<string, string>(key, value));
+                                string key = lex.ExpandToString(pairs[i].Key.Value, scope);
+                                string value = lex.ExpandToString(pairs[i].Value.Value, scope);
+                                bindings[i] = new KeyValuePair<string, string>(key, value);
                             }
-                            if (bindings.Count > 0)
+                            if (bindings.Length > 0)
                             {
                                 scope = scope.With(VariableKind.Env, bindings);
                             }
@@ -233,7 +251,7 @@ public sealed class DockerfileModel
             }
             CloseStage();
 
-            if (!_stages.Any(s => !s.IsImplicit) && _syntax.Instructions.Count > 0)
+            if (!HasExplicitStage() && _syntax.Instructions.Count > 0)
             {
                 var first = _syntax.Instructions[0];
                 _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
@@ -243,18 +261,24 @@ public sealed class DockerfileModel
 
             // Built: every scope is read-only from here on (and may be read from any thread without locking).
             globalScope.Seal();
-            globalDefaultScope.Seal();
-            foreach (var instruction in globalArgs)
+            if (defaultsAreValues)
             {
-                instruction.Scope.Seal();
+                globalDefaultScope = globalScope;
             }
-            foreach (var stage in _stages)
+            globalDefaultScope.Seal();
+            for (int i = 0; i < globalArgs.Count; i++)
             {
+                globalArgs[i].Scope.Seal();
+            }
+            for (int s = 0; s < _stages.Count; s++)
+            {
+                var stage = _stages[s];
                 stage.From.Scope.Seal();
                 stage.FinalScope.Seal();
-                foreach (var instruction in stage.Instructions)
+                var stageInstructions = stage.Instructions;
+                for (int i = 0; i < stageInstructions.Count; i++)
                 {
-                    instruction.Scope.Seal();
+                    stageInstructions[i].Scope.Seal();
                 }
             }
 
@@ -282,48 +306,63 @@ public sealed class DockerfileModel
             return stage;
         }
 
-        private IEnumerable<KeyValuePair<string, string>> DefaultPlatformArgs()
+        private bool HasExplicitStage()
         {
-            const string platform = "linux/amd64";
-            yield return new("TARGETPLATFORM", platform);
-            yield return new("TARGETOS", "linux");
-            yield return new("TARGETARCH", "amd64");
-            yield return new("TARGETVARIANT", "");
-            yield return new("BUILDPLATFORM", platform);
-            yield return new("BUILDOS", "linux");
-            yield return new("BUILDARCH", "amd64");
-            yield return new("BUILDVARIANT", "");
+            for (int i = 0; i < _stages.Count; i++)
+            {
+                if (!_stages[i].IsImplicit)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> DefaultPlatformArgs() => PlatformArgValues;
+
+        private static readonly KeyValuePair<string, string>[] PlatformArgValues =
+        {
+            new("TARGETPLATFORM", "linux/amd64"),
+            new("TARGETOS", "linux"),
+            new("TARGETARCH", "amd64"),
+            new("TARGETVARIANT", ""),
+            new("BUILDPLATFORM", "linux/amd64"),
+            new("BUILDOS", "linux"),
+            new("BUILDARCH", "amd64"),
+            new("BUILDVARIANT", ""),
+        };
 
         /// <summary>
         /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
         /// inside a stage — the global ARG's value when the name was declared globally.
         /// </summary>
-        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?> globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
+        private VariableScope DeclareArgs(InstructionSyntax syntax, VariableScope scope, ShellLex lex, Dictionary<string, string?>? globalDefaults, bool isGlobal, bool ignoreBuildArgs = false)
         {
-            foreach (var word in syntax.Arguments)
+            var arguments = syntax.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
             {
+                var word = arguments[i];
                 int eq = word.Value.IndexOf('=');
                 string name = eq < 0 ? word.Value : word.Value.Substring(0, eq);
                 string? value = null;
                 if (eq >= 0)
                 {
-                    value = lex.ProcessWord(word.Value.Substring(eq + 1), scope).Result;
+                    value = lex.ExpandToString(word.Value.Substring(eq + 1), scope);
                 }
                 if (!ignoreBuildArgs && _buildArgs.TryGetValue(name, out var overridden))
                 {
                     value = overridden;
                 }
-                else if (value is null && !isGlobal && globalDefaults.TryGetValue(name, out var global))
+                else if (value is null && !isGlobal && globalDefaults!.TryGetValue(name, out var global))
                 {
                     value = global;
                 }
-                else if (value is null && !isGlobal && AutomaticPlatformArgs.Contains(name))
+                else if (value is null && !isGlobal && IsAutomaticPlatformArg(name))
                 {
                     _model.GlobalScope.TryGetValue(name, out var platformValue);
                     value = platformValue;
                 }
-                if (isGlobal)
+                if (isGlobal && globalDefaults is not null)
                 {
                     globalDefaults[name] = value;
                 }
@@ -339,7 +378,7 @@ public sealed class DockerfileModel
             if (args.Count > 0)
             {
                 stage.BaseToken = args[0];
-                stage.BaseName = lex.ProcessWord(args[0].Value, globalScope).Result;
+                stage.BaseName = lex.ExpandToString(args[0].Value, globalScope);
                 stage.BaseStage = stage.BaseName.Length > 0 ? _model.FindStageIn(_stages, stage.BaseName, allowIndex: false) : null;
             }
             if (args.Count >= 3)
@@ -350,21 +389,23 @@ public sealed class DockerfileModel
             var platform = from.FindFlag("platform");
             if (platform?.Value is not null)
             {
-                stage.Platform = lex.ProcessWord(platform.Value, globalScope).Result;
+                stage.Platform = lex.ExpandToString(platform.Value, globalScope);
             }
         }
 
         private void CollectReferences(StageInstruction instruction, ShellLex lex, List<StageReference> references)
         {
             var syntax = instruction.Syntax;
-            foreach (var flag in syntax.Flags)
+            var flags = syntax.Flags;
+            for (int i = 0; i < flags.Count; i++)
             {
+                var flag = flags[i];
                 string? reference = null;
                 if (syntax.Kind == InstructionKind.Copy && flag.Name == "from" && flag.Value is not null)
                 {
                     reference = flag.Value;
                 }
-                else if (syntax.Kind == InstructionKind.Run && RunMount.FromFlag(flag) is { From: { } mountFrom })
+                else if (syntax.Kind == InstructionKind.Run && RunMount.FromOf(flag) is { } mountFrom)
                 {
                     reference = mountFrom;
                 }
@@ -372,7 +413,7 @@ public sealed class DockerfileModel
                 {
                     continue;
                 }
-                string expanded = lex.ProcessWord(reference, instruction.Scope).Result;
+                string expanded = lex.ExpandToString(reference, instruction.Scope);
                 var target = _model.FindStageIn(_stages, expanded, allowIndex: true);
                 references.Add(new StageReference(instruction, flag, expanded, target));
             }
@@ -385,34 +426,31 @@ public sealed class DockerfileModel
                 return; // the parser already reported it
             }
             var keywordSpan = syntax.Keyword.Span;
-            string keyword = syntax.Keyword.Value.ToUpperInvariant();
+            // Upper-cased only for a message: most instructions have none.
             if (syntax.Kind == InstructionKind.Unknown)
             {
-                string? suggestion = Keywords
-                    .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
-                    .Where(x => x.d <= 2 && keyword.Length > 2)
-                    .OrderBy(x => x.d)
-                    .Select(x => x.k)
-                    .FirstOrDefault();
-                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, suggestion), keywordSpan);
+                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, SuggestKeyword(UpperKeyword(syntax))), keywordSpan);
                 return;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var flag in syntax.Flags)
+            var flags = syntax.Flags;
+            // A set only for many flags: a few are compared with each other.
+            var seen = flags.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            for (int i = 0; i < flags.Count; i++)
             {
+                var flag = flags[i];
                 var kind = InstructionFlags.Lookup(syntax.Kind, flag.Name);
                 if (kind is null)
                 {
                     var allowed = InstructionFlags.NamesFor(syntax.Kind).Select(n => "--" + n).ToArray();
                     Add(ParseDiagnosticCodes.InvalidFlag,
                         allowed.Length == 0
-                            ? $"Unknown flag: --{flag.Name}. {keyword} takes no flags."
-                            : $"Unknown flag: --{flag.Name}. {keyword} accepts {string.Join(", ", allowed)}.",
+                            ? $"Unknown flag: --{flag.Name}. {UpperKeyword(syntax)} takes no flags."
+                            : $"Unknown flag: --{flag.Name}. {UpperKeyword(syntax)} accepts {string.Join(", ", allowed)}.",
                         flag.Span);
                     continue;
                 }
-                if (kind != InstructionFlags.FlagKind.StringList && !seen.Add(flag.Name))
+                if (kind != InstructionFlags.FlagKind.StringList && !(seen is null ? NoEarlierFlagNamed(flags, i) : seen.Add(flag.Name)))
                 {
                     Add(ParseDiagnosticCodes.InvalidFlag, $"Duplicate flag specified: --{flag.Name}. Give it once.", flag.Span);
                 }
@@ -441,7 +479,7 @@ public sealed class DockerfileModel
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, "When using FROM with 3 arguments, the 2nd argument must be 'AS'.", syntax.Arguments[1].Span);
                         }
-                        else if (!StageNamePattern.IsMatch(syntax.Arguments[2].Value.ToLowerInvariant()))
+                        else if (!IsStageName(syntax.Arguments[2].Value.ToLowerInvariant()))
                         {
                             Add(ParseDiagnosticCodes.MissingArguments,
                                 $"Invalid name for build stage: \"{syntax.Arguments[2].Value}\": a name starts with a letter and holds only letters, digits, '-', '_' and '.'.",
@@ -453,7 +491,7 @@ public sealed class DockerfileModel
                 case InstructionKind.Add:
                     if (count < 2)
                     {
-                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least two arguments: {keyword} <source>... <destination>.", syntax.Span);
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{UpperKeyword(syntax)} requires at least two arguments: {UpperKeyword(syntax)} <source>... <destination>.", syntax.Span);
                     }
                     break;
                 case InstructionKind.Shell:
@@ -516,14 +554,76 @@ public sealed class DockerfileModel
                 default:
                     if (count == 0)
                     {
-                        Add(ParseDiagnosticCodes.MissingArguments, $"{keyword} requires at least one argument.", syntax.Span);
+                        Add(ParseDiagnosticCodes.MissingArguments, $"{UpperKeyword(syntax)} requires at least one argument.", syntax.Span);
                     }
                     break;
             }
         }
 
+        /// <summary>
+        /// BuildKit's stage-name pattern <c>^[a-z][a-z0-9-_.]*$</c> by hand (as .NET read it: <c>$</c> also before one final
+        /// line break).
+        /// </summary>
+        private static bool IsStageName(string name)
+        {
+            int end = name.Length > 1 && name[name.Length - 1] == '\n' ? name.Length - 1 : name.Length;
+            if (end == 0 || name[0] < 'a' || name[0] > 'z')
+            {
+                return false;
+            }
+            for (int i = 1; i < end; i++)
+            {
+                char c = name[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static string UpperKeyword(InstructionSyntax syntax) => syntax.Keyword.Value.ToUpperInvariant();
+
+        // Apart from Validate: a lambda capturing its keyword made a closure on every call, unknown instruction or not.
+        private static string? SuggestKeyword(string keyword) => Keywords
+            .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
+            .Where(x => x.d <= 2 && keyword.Length > 2)
+            .OrderBy(x => x.d)
+            .Select(x => x.k)
+            .FirstOrDefault();
+
+        /// <summary>
+        /// True when no flag before <paramref name="index"/> has its name. Flags of one name on one instruction are of one
+        /// kind, so every such earlier flag was "seen": this is the set's answer for the few flags an instruction has.
+        /// </summary>
+        private static bool NoEarlierFlagNamed(IReadOnlyList<InstructionFlag> flags, int index)
+        {
+            string name = flags[index].Name;
+            for (int j = 0; j < index; j++)
+            {
+                if (string.Equals(flags[j].Name, name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void Add(string code, string message, TextSpan span) =>
             _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
+    }
+
+    // A loop, not FirstOrDefault with a lambda: its closure was allocated on every call, index or not.
+    private static Stage? FirstWithIndex(IReadOnlyList<Stage> stages, int index)
+    {
+        for (int i = 0; i < stages.Count; i++)
+        {
+            if (stages[i].Index == index)
+            {
+                return stages[i];
+            }
+        }
+        return null;
     }
 
     private Stage? FindStageIn(List<Stage> stages, string reference, bool allowIndex)
@@ -539,7 +639,7 @@ public sealed class DockerfileModel
         if (allowIndex && int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
             && index >= 0)
         {
-            return stages.FirstOrDefault(s => s.Index == index);
+            return FirstWithIndex(stages, index);
         }
         return null;
     }

@@ -101,7 +101,7 @@ public sealed class ImageReference
             return null;
         }
         string text = reference.Trim();
-        if (text.Length == 0 || text.Any(char.IsWhiteSpace))
+        if (text.Length == 0 || HasWhiteSpace(text))
         {
             return null;
         }
@@ -154,6 +154,18 @@ public sealed class ImageReference
 
     private const string LocalhostPrefix = "localhost/";
 
+    private static bool HasWhiteSpace(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool LooksLikeHost(string component) =>
         component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost";
 
@@ -171,7 +183,8 @@ public sealed class ImageReference
     /// <summary>True when BuildKit (reference.ParseNormalizedNamed) accepts <paramref name="reference"/> as an image name.</summary>
     public static bool IsValid(string reference)
     {
-        if (reference.Length == 0 || HexIdentifier.IsMatch(reference))
+        bool ascii = IsPlainAscii(reference);
+        if (reference.Length == 0 || (ascii ? IsHexIdentifier(reference) : HexIdentifier.IsMatch(reference)))
         {
             return false;
         }
@@ -191,7 +204,7 @@ public sealed class ImageReference
         if (at >= 0) name = name.Substring(0, at);
         int colon = name.LastIndexOf(':');
         if (colon >= 0) name = name.Substring(0, colon);
-        if (name.ToLowerInvariant() != name || !ReferencePattern.IsMatch(reference))
+        if (name.ToLowerInvariant() != name || !(ascii ? MatchesReferenceGrammar(reference) : ReferencePattern.IsMatch(reference)))
         {
             return false;
         }
@@ -202,6 +215,193 @@ public sealed class ImageReference
         int tagColon = reference.IndexOf(':', lastSlash + 1);
         if (tagColon >= 0 && tagColon < nameLength) nameLength = tagColon;
         return nameLength <= 255;
+    }
+
+    // The grammar above by hand, for the usual reference: ASCII without a line break (where \w is [A-Za-z0-9_] and
+    // $ is the end). Others take the regexes. The optional domain is tried first, then the whole as a path.
+
+    private static bool IsPlainAscii(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] >= 0x7F || text[i] == '\n')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsHexIdentifier(string text)
+    {
+        if (text.Length != 64)
+        {
+            return false;
+        }
+        foreach (char c in text)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
+    private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+
+    private static bool IsWordChar(char c) => IsAlphanumeric(c) || c == '_';
+
+    private static bool MatchesReferenceGrammar(string text)
+    {
+        int slash = text.IndexOf('/');
+        return (slash > 0 && IsDomain(text, 0, slash) && MatchesRemainder(text, slash + 1)) || MatchesRemainder(text, 0);
+    }
+
+    /// <summary><c>DomainPattern</c> over exactly [start, end).</summary>
+    private static bool IsDomain(string text, int start, int end)
+    {
+        int p = start;
+        if (p < end && text[p] == '[')
+        {
+            int close = text.IndexOf(']', p + 1);
+            if (close < 0 || close >= end || close == p + 1)
+            {
+                return false;
+            }
+            for (int i = p + 1; i < close; i++)
+            {
+                char c = text[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':'))
+                {
+                    return false;
+                }
+            }
+            p = close + 1;
+        }
+        else
+        {
+            while (true)
+            {
+                // A component: alphanumerics and '-', starting and ending with an alphanumeric.
+                int componentStart = p;
+                while (p < end && (IsAlphanumeric(text[p]) || text[p] == '-')) p++;
+                if (p == componentStart || !IsAlphanumeric(text[componentStart]) || !IsAlphanumeric(text[p - 1]))
+                {
+                    return false;
+                }
+                if (p < end && text[p] == '.')
+                {
+                    p++;
+                    continue;
+                }
+                break;
+            }
+        }
+        if (p < end && text[p] == ':')
+        {
+            int digits = ++p;
+            while (p < end && text[p] >= '0' && text[p] <= '9') p++;
+            if (p == digits)
+            {
+                return false;
+            }
+        }
+        return p == end;
+    }
+
+    /// <summary>Path components, then an optional tag and digest, to the end of the text.</summary>
+    private static bool MatchesRemainder(string text, int p)
+    {
+        int end = text.Length;
+        while (true)
+        {
+            // [a-z0-9]+ ((?:[._]|__|-+) [a-z0-9]+)*
+            if (p >= end || !IsLowerAlphanumeric(text[p]))
+            {
+                return false;
+            }
+            while (p < end && IsLowerAlphanumeric(text[p])) p++;
+            while (p < end)
+            {
+                char c = text[p];
+                if (c == '.')
+                {
+                    p++;
+                }
+                else if (c == '_')
+                {
+                    p++;
+                    if (p < end && text[p] == '_') p++;
+                }
+                else if (c == '-')
+                {
+                    while (p < end && text[p] == '-') p++;
+                }
+                else
+                {
+                    break;
+                }
+                if (p >= end || !IsLowerAlphanumeric(text[p]))
+                {
+                    return false; // a separator must be followed by an alphanumeric (nothing else may follow it)
+                }
+                while (p < end && IsLowerAlphanumeric(text[p])) p++;
+            }
+            if (p < end && text[p] == '/')
+            {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (p < end && text[p] == ':')
+        {
+            p++;
+            if (p >= end || !IsWordChar(text[p]))
+            {
+                return false;
+            }
+            int tagStart = p;
+            p++;
+            while (p < end && (IsWordChar(text[p]) || text[p] == '.' || text[p] == '-')) p++;
+            if (p - tagStart > 128)
+            {
+                return false;
+            }
+        }
+        if (p < end && text[p] == '@')
+        {
+            p++;
+            while (true)
+            {
+                if (p >= end || !((text[p] >= 'a' && text[p] <= 'z') || (text[p] >= 'A' && text[p] <= 'Z')))
+                {
+                    return false;
+                }
+                p++;
+                while (p < end && IsAlphanumeric(text[p])) p++;
+                if (p < end && (text[p] is '-' or '_' or '+' or '.'))
+                {
+                    p++;
+                    continue;
+                }
+                break;
+            }
+            if (p >= end || text[p] != ':')
+            {
+                return false;
+            }
+            int hexStart = ++p;
+            while (p < end && ((text[p] >= '0' && text[p] <= '9') || (text[p] >= 'a' && text[p] <= 'f') || (text[p] >= 'A' && text[p] <= 'F'))) p++;
+            if (p - hexStart < 32)
+            {
+                return false;
+            }
+        }
+        return p == end;
     }
 
     public override string ToString() => Text;

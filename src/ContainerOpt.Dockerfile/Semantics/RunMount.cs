@@ -49,6 +49,43 @@ public sealed class RunMount
         return new RunMount(flag, options);
     }
 
+    /// <summary>
+    /// <c>FromFlag(flag)?.From</c> without the options table: the stage graph asks only this of every RUN flag.
+    /// A value with quotes takes the full parse.
+    /// </summary>
+    internal static string? FromOf(InstructionFlag flag)
+    {
+        if (!string.Equals(flag.Name, "mount", StringComparison.Ordinal) || flag.Value is not { } value)
+        {
+            return null;
+        }
+        if (value.IndexOf('"') >= 0)
+        {
+            return FromFlag(flag)!.From;
+        }
+        string? from = null;
+        int start = 0;
+        while (true)
+        {
+            int comma = value.IndexOf(',', start);
+            int end = comma < 0 ? value.Length : comma;
+            int eq = value.IndexOf('=', start, end - start);
+            // The key as FromFlag takes it: trimmed, compared lower-cased (only ASCII letters lower-case to "from").
+            int keyStart = start, keyEnd = eq < 0 ? end : eq;
+            while (keyStart < keyEnd && char.IsWhiteSpace(value[keyStart])) keyStart++;
+            while (keyEnd > keyStart && char.IsWhiteSpace(value[keyEnd - 1])) keyEnd--;
+            if (keyEnd - keyStart == 4 && string.Compare(value, keyStart, "from", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                from = eq < 0 ? "true" : value.Substring(eq + 1, end - eq - 1);
+            }
+            if (comma < 0)
+            {
+                return from;
+            }
+            start = comma + 1;
+        }
+    }
+
     private static IEnumerable<string> SplitCsv(string value)
     {
         var field = new StringBuilder();

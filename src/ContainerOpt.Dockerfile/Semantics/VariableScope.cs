@@ -37,7 +37,7 @@ public sealed class VariableScope : IVariableLookup
         (_history ?? new History()).Extend(_version, kind, bindings);
 
     public VariableScope With(VariableKind kind, string name, string value) =>
-        With(kind, new[] { new KeyValuePair<string, string>(name, value) });
+        (_history ?? new History()).Extend(_version, kind, name, value);
 
     /// <summary>
     /// Ends the growth of this scope's history in place: reads then take no lock, and extending its newest scope
@@ -80,8 +80,9 @@ public sealed class VariableScope : IVariableLookup
         /// <summary>ENV wins over an ARG of the same name.</summary>
         private static readonly VariableKind[] EnvFirst = { VariableKind.Env, VariableKind.Arg };
 
-        private readonly Dictionary<string, Values> _env = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Values> _args = new(StringComparer.Ordinal);
+        // Made on the first binding of their kind (many stages bind no ENV, or no ARG), sized for it.
+        private Dictionary<string, Values>? _env;
+        private Dictionary<string, Values>? _args;
 
         /// <summary>The version of the newest scope: only that scope may extend this history.</summary>
         private int _head;
@@ -114,10 +115,24 @@ public sealed class VariableScope : IVariableLookup
             {
                 var history = version == _head && !_sealed ? this : Fork(version);
                 int next = history._head + 1;
+                history.Reserve(kind, list.Count);
                 for (int i = 0; i < list.Count; i++)
                 {
                     history.Bind(kind, list[i].Key, list[i].Value, next);
                 }
+                history._head = next;
+                return new VariableScope(history, next);
+            }
+        }
+
+        /// <summary>As the other <see cref="Extend(int, VariableKind, IEnumerable{KeyValuePair{string, string}})"/>, for one binding (an ARG's).</summary>
+        public VariableScope Extend(int version, VariableKind kind, string name, string value)
+        {
+            lock (this)
+            {
+                var history = version == _head && !_sealed ? this : Fork(version);
+                int next = history._head + 1;
+                history.Bind(kind, name, value, next);
                 history._head = next;
                 return new VariableScope(history, next);
             }
@@ -139,7 +154,7 @@ public sealed class VariableScope : IVariableLookup
         {
             foreach (var candidate in EnvFirst)
             {
-                if (NamesOf(candidate).TryGetValue(name, out var values) && values.TryAt(version, out value))
+                if (NamesOf(candidate) is { } names && names.TryGetValue(name, out var values) && values.TryAt(version, out value))
                 {
                     kind = candidate;
                     return true;
@@ -165,7 +180,11 @@ public sealed class VariableScope : IVariableLookup
 
         private void CopyVisibleUnlocked(VariableKind kind, int version, Dictionary<string, string> into)
         {
-            foreach (var pair in NamesOf(kind))
+            if (NamesOf(kind) is not { } names)
+            {
+                return;
+            }
+            foreach (var pair in names)
             {
                 if (pair.Value.TryAt(version, out var value))
                 {
@@ -177,24 +196,45 @@ public sealed class VariableScope : IVariableLookup
         /// <summary>A history whose first version holds what a scope at <paramref name="version"/> of this one sees.</summary>
         private History Fork(int version)
         {
+            // Called under this history's lock (or once sealed): its names are read directly, in their order.
             var fork = new History { _head = 1 };
             foreach (var kind in EnvFirst)
             {
-                var visible = new Dictionary<string, string>(StringComparer.Ordinal);
-                CopyVisible(kind, version, visible);
-                foreach (var pair in visible)
+                if (NamesOf(kind) is not { } names)
                 {
-                    fork.Bind(kind, pair.Key, pair.Value, 1);
+                    continue;
+                }
+                foreach (var pair in names)
+                {
+                    if (pair.Value.TryAt(version, out var value))
+                    {
+                        fork.Bind(kind, pair.Key, value, 1);
+                    }
                 }
             }
             return fork;
         }
 
-        private Dictionary<string, Values> NamesOf(VariableKind kind) => kind == VariableKind.Env ? _env : _args;
+        private Dictionary<string, Values>? NamesOf(VariableKind kind) => kind == VariableKind.Env ? _env : _args;
+
+        /// <summary>Room for <paramref name="count"/> more names of a kind before they are bound (no regrowth on the way).</summary>
+        private void Reserve(VariableKind kind, int count)
+        {
+            if (count > 1 && NamesOf(kind) is null)
+            {
+                var names = new Dictionary<string, Values>(count, StringComparer.Ordinal);
+                if (kind == VariableKind.Env) _env = names; else _args = names;
+            }
+        }
 
         private void Bind(VariableKind kind, string name, string value, int version)
         {
             var names = NamesOf(kind);
+            if (names is null)
+            {
+                names = new Dictionary<string, Values>(StringComparer.Ordinal);
+                if (kind == VariableKind.Env) _env = names; else _args = names;
+            }
             names.TryGetValue(name, out var values);
             names[name] = values.With(new Binding(version, value));
         }

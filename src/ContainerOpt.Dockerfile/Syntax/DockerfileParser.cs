@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -18,30 +17,34 @@ public static class DockerfileParser
     /// <summary>The state of one parse; BuildKit's scanner loop with positions.</summary>
     private sealed class Run
     {
-        // Go's regexp \s is [\t\n\f\r ]; .NET's is wider, so the classes are spelled out.
-        private static readonly Regex DirectivePattern = new(
-            @"^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\z",
-            RegexOptions.CultureInvariant);
-
-        private static readonly HashSet<string> KnownDirectives = new(StringComparer.Ordinal) { "escape", "syntax", "check" };
+        private static readonly string[] KnownDirectives = { "escape", "syntax", "check" };
 
         private readonly SourceText _source;
         private readonly string _text;
-        private readonly List<InstructionSyntax> _instructions = new();
+        private readonly List<InstructionSyntax> _instructions;
         private readonly List<ParserDirective> _directives = new();
         private readonly List<CommentSyntax> _comments = new();
         private readonly List<ParseDiagnostic> _diagnostics = new();
-        private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+        private HashSet<string>? _seenDirectives;
         private readonly List<JsonArrayReader.Element> _jsonScratch = new();
+        private readonly List<Word> _words = new();
+        private readonly List<InstructionFlag> _flagScratch = new();
+        private readonly List<SyntaxToken> _tokenScratch = new();
+        private StringBuilder? _flagBuilder;
+        private LogicalLine? _spareLine;
         private bool _directivesDone;
         private char _escape = '\\';
         private int _position;
+        private int _lineIndex;
+        private int _lastContentEnd;
         private int _currentLine;
 
         public Run(SourceText source)
         {
             _source = source;
             _text = source.Text;
+            // At most one instruction a line: sized once instead of regrown (small files; large ones grow as usual).
+            _instructions = new List<InstructionSyntax>(Math.Min(source.LineCount, 256));
         }
 
         public DockerfileSyntax Execute()
@@ -56,7 +59,7 @@ public static class DockerfileParser
                 {
                     if (!isDirective)
                     {
-                        string comment = _text.Substring(trimmed + 1, contentEnd - trimmed - 1).Trim();
+                        string comment = TrimmedText(trimmed + 1, contentEnd);
                         _comments.Add(new CommentSyntax(comment, lineNumber, TextSpan.FromBounds(trimmed, contentEnd)));
                         if (comment.Length == 0)
                         {
@@ -79,7 +82,9 @@ public static class DockerfileParser
                 }
 
                 int startLine = lineNumber;
-                var logical = new LogicalLine(_text, trimmed);
+                // A line of one piece is not kept by its instruction: the next instruction reuses it.
+                var logical = _spareLine?.Reset(trimmed) ?? new LogicalLine(_text, trimmed);
+                _spareLine = null;
                 logical.Append(trimmed, firstEnd);
                 List<int>? emptyLines = null;
                 while (continues && ReadLine(out int s, out int ce, out _))
@@ -89,7 +94,7 @@ public static class DockerfileParser
                     int t = SkipSpace(s, ce);
                     if (t < ce && _text[t] == '#')
                     {
-                        _comments.Add(new CommentSyntax(_text.Substring(t + 1, ce - t - 1).Trim(), n, TextSpan.FromBounds(t, ce)));
+                        _comments.Add(new CommentSyntax(TrimmedText(t + 1, ce), n, TextSpan.FromBounds(t, ce)));
                         continue;
                     }
                     if (t == ce)
@@ -109,10 +114,14 @@ public static class DockerfileParser
                 ReadHeredocs(instruction, logical, startLine);
                 instruction.EndLine = _currentLine;
                 int spanStart = instruction.Keyword.Span.Start;
-                int spanEnd = Math.Max(spanStart, _source.GetLineContentEnd(_currentLine));
+                int spanEnd = Math.Max(spanStart, _lastContentEnd); // the end of line _currentLine's content
                 instruction.Span = TextSpan.FromBounds(spanStart, spanEnd);
                 _instructions.Add(instruction);
                 pendingComments.Clear();
+                if (logical.IsContiguous)
+                {
+                    _spareLine = logical;
+                }
             }
 
             if (_instructions.Count == 0)
@@ -134,14 +143,15 @@ public static class DockerfileParser
                 contentEnd = lineEnd = _position;
                 return false;
             }
-            int nl = _text.IndexOf('\n', _position);
-            lineEnd = nl < 0 ? _text.Length : nl + 1;
+            // Lines are read in order: the next line break is in the source's line table.
+            lineEnd = _source.LineBreakEnd(_lineIndex++);
             contentEnd = lineEnd;
             while (contentEnd > start && (_text[contentEnd - 1] == '\n' || _text[contentEnd - 1] == '\r'))
             {
                 contentEnd--;
             }
             _position = lineEnd;
+            _lastContentEnd = contentEnd;
             return true;
         }
 
@@ -181,22 +191,16 @@ public static class DockerfileParser
             {
                 return false;
             }
-            var match = DirectivePattern.Match(_text.Substring(start, end - start));
-            if (!match.Success)
-            {
-                _directivesDone = true;
-                return false;
-            }
-            string name = match.Groups[1].Value.ToLowerInvariant();
-            if (!KnownDirectives.Contains(name))
+            string? name = MatchDirective(start, end, out int valueStart, out int valueEnd);
+            if (name is null)
             {
                 _directivesDone = true;
                 return false;
             }
             var span = TextSpan.FromBounds(start, end);
-            var valueGroup = match.Groups[2];
-            var valueSpan = new TextSpan(start + valueGroup.Index, valueGroup.Length);
-            if (!_seenDirectives.Add(name))
+            var valueSpan = TextSpan.FromBounds(valueStart, valueEnd);
+            string directiveValue = _text.Substring(valueStart, valueEnd - valueStart);
+            if (!(_seenDirectives ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
                 _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
                     string.Format(ParseDiagnosticCodes.DuplicateDirectiveMessage, name), span, failsBuildKitParse: true));
@@ -204,32 +208,98 @@ public static class DockerfileParser
             }
             if (name == "escape")
             {
-                if (valueGroup.Value == "`" || valueGroup.Value == "\\")
+                if (directiveValue == "`" || directiveValue == "\\")
                 {
-                    _escape = valueGroup.Value[0];
+                    _escape = directiveValue[0];
                 }
                 else
                 {
                     _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
-                        string.Format(ParseDiagnosticCodes.InvalidEscapeMessage, valueGroup.Value), valueSpan, failsBuildKitParse: true));
+                        string.Format(ParseDiagnosticCodes.InvalidEscapeMessage, directiveValue), valueSpan, failsBuildKitParse: true));
                 }
             }
-            _directives.Add(new ParserDirective(name, valueGroup.Value, lineNumber, span, valueSpan));
+            _directives.Add(new ParserDirective(name, directiveValue, lineNumber, span, valueSpan));
             return true;
+        }
+
+        /// <summary>Go's regexp \s: <c>[\t\n\f\r ]</c> (.NET's is wider).</summary>
+        private static bool IsGoSpace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        /// <summary>
+        /// BuildKit's directive pattern <c>^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$</c> over [start, end), by hand:
+        /// the name of a known directive (lower case) and the bounds of its value, or null.
+        /// </summary>
+        private string? MatchDirective(int start, int end, out int valueStart, out int valueEnd)
+        {
+            valueStart = valueEnd = start;
+            int p = start;
+            if (p >= end || _text[p] != '#') return null;
+            p++;
+            while (p < end && IsGoSpace(_text[p])) p++;
+            int nameStart = p;
+            if (p >= end || !IsAsciiLetter(_text[p])) return null;
+            p++;
+            while (p < end && (IsAsciiLetter(_text[p]) || (_text[p] >= '0' && _text[p] <= '9'))) p++;
+            int nameEnd = p;
+            while (p < end && IsGoSpace(_text[p])) p++;
+            if (p >= end || _text[p] != '=') return null;
+            p++;
+            if (p >= end) return null; // the value takes at least one character
+            while (p < end && IsGoSpace(_text[p])) p++;
+            if (p == end)
+            {
+                // Only blanks: the lazy value still takes one, the last.
+                p = end - 1;
+                valueStart = p;
+                valueEnd = end;
+            }
+            else
+            {
+                int e = end;
+                while (e > p && IsGoSpace(_text[e - 1])) e--;
+                valueStart = p;
+                valueEnd = e;
+            }
+            foreach (var known in KnownDirectives)
+            {
+                if (known.Length == nameEnd - nameStart && string.Compare(_text, nameStart, known, 0, known.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return known;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The text of [start, end) without leading and trailing white space (as string.Trim), cut once.</summary>
+        private string TrimmedText(int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(_text[start])) start++;
+            while (end > start && char.IsWhiteSpace(_text[end - 1])) end--;
+            return start == end ? "" : _text.Substring(start, end - start);
         }
 
         private static bool IsSpace(char c) => char.IsWhiteSpace(c);
 
-        private static bool IsDoubleDash(StringBuilder word) => word.Length == 2 && word[0] == '-' && word[1] == '-';
+        /// <summary>The length of the flag word read so far: [start, pos) of the line, or the builder once cooked.</summary>
+        private static int WordLength(int start, int pos, bool cooked, StringBuilder word) => cooked ? word.Length : pos - start;
+
+        private static bool IsDoubleDash(string text, int start, int pos, bool cooked, StringBuilder word) => cooked
+            ? word.Length == 2 && word[0] == '-' && word[1] == '-'
+            : pos - start == 2 && text[start] == '-' && text[start + 1] == '-';
+
+        private static string WordText(string text, int start, int pos, bool cooked, StringBuilder word) =>
+            cooked ? word.ToString() : text.Substring(start, pos - start);
 
         /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]</c>.</summary>
         private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
         /// <summary>The keyword: as written, but one shared string for each keyword written in upper case (nearly all of them).</summary>
-        private static SyntaxToken KeywordToken(LogicalLine line, int start, int end) =>
-            InstructionKinds.UpperCaseKeyword(line.Buffer, start, end - start) is { } keyword
-                ? new SyntaxToken(keyword, line.Span(start, end))
-                : Token(line, start, end);
+        private static InstructionSyntax NewInstruction(LogicalLine line, int start, int end) =>
+            InstructionKinds.UpperCaseKeyword(line.Buffer, start, end - start, out var kind) is { } keyword
+                ? new InstructionSyntax(new SyntaxToken(keyword, line.Span(start, end)), kind)
+                : new InstructionSyntax(Token(line, start, end));
 
         private static SyntaxToken Token(LogicalLine line, int start, int end) =>
             new(line.Buffer, start, end - start, line.Span(start, end));
@@ -251,12 +321,12 @@ public static class DockerfileParser
             int k = a;
             while (k < b && !IsSeparator(t[k])) k++;
 
-            var instruction = new InstructionSyntax(KeywordToken(line, a, k));
+            var instruction = NewInstruction(line, a, k);
             int rest = k;
             while (rest < b && IsSeparator(t[rest])) rest++;
-            List<InstructionFlag>? flags = null;
+            InstructionFlag[]? flags = null;
             int argsStart = rest < b ? ExtractFlags(line, rest, b, out flags) : b;
-            instruction.Flags = flags ?? (IReadOnlyList<InstructionFlag>)Array.Empty<InstructionFlag>();
+            instruction.Flags = flags ?? Array.Empty<InstructionFlag>();
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
             instruction.ArgumentText = Token(line, argsStart, argsEnd);
@@ -276,7 +346,19 @@ public static class DockerfileParser
                     ParseMaybeJson(instruction, line, argsStart, argsEnd, splitShellForm: false);
                     break;
                 case InstructionKind.Arg:
-                    instruction.Arguments = ParseWords(line, argsStart, argsEnd).Select(w => new SyntaxToken(w.Value, line.Span(w.Start, w.End))).ToArray();
+                    {
+                        var words = ParseWords(line, argsStart, argsEnd);
+                        if (words.Count > 0)
+                        {
+                            var tokens = new SyntaxToken[words.Count];
+                            for (int i = 0; i < tokens.Length; i++)
+                            {
+                                var w = words[i];
+                                tokens[i] = new SyntaxToken(t, w.Start, w.ValueLength, line.Span(w.Start, w.End));
+                            }
+                            instruction.Arguments = tokens;
+                        }
+                    }
                     break;
                 case InstructionKind.Env:
                 case InstructionKind.Label:
@@ -314,18 +396,35 @@ public static class DockerfileParser
         }
 
         /// <summary>BuildKit's extractBuilderFlags: leading <c>--words</c>, quotes removed, '\\' escapes.</summary>
-        private int ExtractFlags(LogicalLine line, int from, int to, out List<InstructionFlag>? flags)
+        private int ExtractFlags(LogicalLine line, int from, int to, out InstructionFlag[]? flags)
+        {
+            var found = _flagScratch;
+            found.Clear();
+            int end = ExtractFlags(line, from, to, found);
+            flags = found.Count == 0 ? null : found.ToArray();
+            return end;
+        }
+
+        private int ExtractFlags(LogicalLine line, int from, int to, List<InstructionFlag> flags)
         {
             const int InSpaces = 0, InWord = 1, InQuote = 2;
             string t = line.Buffer;
-            flags = null;
             int phase = InSpaces;
-            StringBuilder? word = null; // most instructions have no flags: allocate on the first
+            bool inFlag = false;
+            // A flag without quotes or escapes is its own text: cut it from the line. Only one with them is
+            // rebuilt in the builder (cooked), from its first quote or escape on.
+            bool cooked = false;
+            StringBuilder word = _flagBuilder ??= new StringBuilder(32);
             int wordStart = from;
             char quote = '\0';
             bool blankOk = false;
             for (int pos = from; pos <= to; pos++)
             {
+                if (phase == InWord && !cooked)
+                {
+                    // Characters that are neither blank, quote nor escape are only part of the word: skip them.
+                    while (pos < to && t[pos] is not ('\'' or '"' or '\\') && !IsSpace(t[pos])) pos++;
+                }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
                 {
@@ -337,17 +436,19 @@ public static class DockerfileParser
                     }
                     phase = InWord;
                     wordStart = pos;
-                    word ??= new StringBuilder();
+                    inFlag = true;
+                    cooked = false;
+                    word.Clear();
                 }
-                if (word is null)
+                if (!inFlag)
                 {
                     break;
                 }
                 if (pos == to)
                 {
-                    if (!IsDoubleDash(word) && (blankOk || word.Length > 0))
+                    if (!IsDoubleDash(t, wordStart, pos, cooked, word) && (blankOk || WordLength(wordStart, pos, cooked, word) > 0))
                     {
-                        (flags ??= new()).Add(new InstructionFlag(word.ToString(), line.Span(wordStart, pos)));
+                        flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
                     }
                     break;
                 }
@@ -356,17 +457,23 @@ public static class DockerfileParser
                     if (IsSpace(ch))
                     {
                         phase = InSpaces;
-                        if (IsDoubleDash(word))
+                        if (IsDoubleDash(t, wordStart, pos, cooked, word))
                         {
                             return pos;
                         }
-                        if (blankOk || word.Length > 0)
+                        if (blankOk || WordLength(wordStart, pos, cooked, word) > 0)
                         {
-                            (flags ??= new()).Add(new InstructionFlag(word.ToString(), line.Span(wordStart, pos)));
+                            flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
                         }
                         word.Clear();
+                        cooked = false;
                         blankOk = false;
                         continue;
+                    }
+                    if (!cooked && (ch == '\'' || ch == '"' || ch == '\\'))
+                    {
+                        cooked = true;
+                        word.Append(t, wordStart, pos - wordStart);
                     }
                     if (ch == '\'' || ch == '"')
                     {
@@ -381,10 +488,13 @@ public static class DockerfileParser
                         pos++;
                         ch = t[pos];
                     }
-                    word.Append(ch);
+                    if (cooked)
+                    {
+                        word.Append(ch);
+                    }
                     continue;
                 }
-                // InQuote
+                // InQuote (always cooked)
                 if (ch == quote)
                 {
                     phase = InWord;
@@ -405,33 +515,49 @@ public static class DockerfileParser
             return to;
         }
 
+        /// <summary>
+        /// A word of BuildKit's parseWords at buffer [Start, End). Quotes and escapes are kept, so its value is its own
+        /// text, only without an escape dropped at the very end: the first <see cref="ValueLength"/> characters.
+        /// </summary>
         private readonly struct Word
         {
-            public Word(string value, int start, int end)
+            public Word(int start, int end, int valueLength)
             {
-                Value = value;
                 Start = start;
                 End = end;
+                ValueLength = valueLength;
             }
 
-            public string Value { get; }
             public int Start { get; }
             public int End { get; }
+            public int ValueLength { get; }
+
+            public string Value(string buffer) => buffer.Substring(Start, ValueLength);
         }
 
-        /// <summary>BuildKit's parseWords: split on spaces outside quotes, keeping quotes and escapes.</summary>
+        /// <summary>BuildKit's parseWords: split on spaces outside quotes, keeping quotes and escapes (in a scratch list).</summary>
         private List<Word> ParseWords(LogicalLine line, int from, int to)
         {
             const int InSpaces = 0, InWord = 1, InQuote = 2;
             string t = line.Buffer;
-            var words = new List<Word>();
+            var words = _words;
+            words.Clear();
             int phase = InSpaces;
-            var word = new StringBuilder();
             int wordStart = from;
+            int dropped = 0; // an escape as the last character is left out of the word
             char quote = '\0';
             bool blankOk = false;
             for (int pos = from; pos <= to; pos++)
             {
+                if (phase == InWord)
+                {
+                    // Characters that are neither blank, quote nor escape are only part of the word: skip them.
+                    while (pos < to && t[pos] is var c && c != '\'' && c != '"' && c != _escape && !IsSpace(c)) pos++;
+                }
+                else if (phase == InQuote)
+                {
+                    while (pos < to && t[pos] is var c && c != quote && c != _escape) pos++;
+                }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
                 {
@@ -442,9 +568,10 @@ public static class DockerfileParser
                 }
                 if (pos == to)
                 {
-                    if (blankOk || word.Length > 0)
+                    int length = pos - wordStart - dropped;
+                    if (blankOk || length > 0)
                     {
-                        words.Add(new Word(word.ToString(), wordStart, pos));
+                        words.Add(new Word(wordStart, pos, length));
                     }
                     break;
                 }
@@ -453,11 +580,10 @@ public static class DockerfileParser
                     if (IsSpace(ch))
                     {
                         phase = InSpaces;
-                        if (blankOk || word.Length > 0)
+                        if (blankOk || pos > wordStart)
                         {
-                            words.Add(new Word(word.ToString(), wordStart, pos));
+                            words.Add(new Word(wordStart, pos, pos - wordStart));
                         }
-                        word.Clear();
                         blankOk = false;
                         continue;
                     }
@@ -469,12 +595,13 @@ public static class DockerfileParser
                     }
                     if (ch == _escape)
                     {
-                        if (pos + 1 == to) continue;
-                        word.Append(ch);
+                        if (pos + 1 == to)
+                        {
+                            dropped = 1;
+                            continue;
+                        }
                         pos++;
-                        ch = t[pos];
                     }
-                    word.Append(ch);
                     continue;
                 }
                 // InQuote
@@ -486,14 +613,12 @@ public static class DockerfileParser
                 {
                     if (pos + 1 == to)
                     {
+                        dropped = 1;
                         phase = InWord;
                         continue;
                     }
                     pos++;
-                    word.Append(ch);
-                    ch = t[pos];
                 }
-                word.Append(ch);
             }
             return words;
         }
@@ -506,7 +631,8 @@ public static class DockerfileParser
                 return Array.Empty<SyntaxToken>();
             }
             string t = line.Buffer;
-            var tokens = new List<SyntaxToken>();
+            var tokens = _tokenScratch;
+            tokens.Clear();
             int pos = from;
             while (true)
             {
@@ -521,7 +647,7 @@ public static class DockerfileParser
                     break;
                 }
             }
-            return tokens;
+            return tokens.ToArray();
         }
 
         private void ParseMaybeJson(InstructionSyntax instruction, LogicalLine line, int from, int to, bool splitShellForm, bool isWholeArgumentText = true)
@@ -534,7 +660,13 @@ public static class DockerfileParser
             {
                 case JsonArrayReader.Outcome.StringArray:
                     instruction.IsJsonForm = true;
-                    instruction.Arguments = _jsonScratch.Select(e => new SyntaxToken(e.Value, line.Span(e.Start, e.End))).ToArray();
+                    var elements = new SyntaxToken[_jsonScratch.Count];
+                    for (int i = 0; i < elements.Length; i++)
+                    {
+                        var e = _jsonScratch[i];
+                        elements[i] = new SyntaxToken(e.Value, line.Span(e.Start, e.End));
+                    }
+                    instruction.Arguments = elements;
                     return;
                 case JsonArrayReader.Outcome.NotStringArray:
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, ParseDiagnosticCodes.NotStringArrayMessage, line.Span(from, to));
@@ -555,7 +687,7 @@ public static class DockerfileParser
                 return;
             }
             string keyword = instruction.Kind == InstructionKind.Env ? "ENV" : "LABEL";
-            if (!words[0].Value.Contains('='))
+            if (t.IndexOf('=', words[0].Start, words[0].ValueLength) < 0)
             {
                 int k = from;
                 while (k < to && !IsSeparator(t[k])) k++;
@@ -569,18 +701,19 @@ public static class DockerfileParser
                 instruction.KeyValues = new[] { new KeyValueSyntax(Token(line, from, k), Token(line, v, to), isLegacyForm: true) };
                 return;
             }
-            var pairs = new List<KeyValueSyntax>(words.Count);
-            foreach (var word in words)
+            var pairs = new KeyValueSyntax[words.Count];
+            for (int i = 0; i < pairs.Length; i++)
             {
-                int eq = word.Value.IndexOf('=');
+                var word = words[i];
+                int eq = t.IndexOf('=', word.Start, word.ValueLength);
                 if (eq < 0)
                 {
-                    Error(instruction, ParseDiagnosticCodes.SyntaxError, string.Format(ParseDiagnosticCodes.MissingEqualsMessage, word.Value), line.Span(word.Start, word.End));
+                    Error(instruction, ParseDiagnosticCodes.SyntaxError, string.Format(ParseDiagnosticCodes.MissingEqualsMessage, word.Value(t)), line.Span(word.Start, word.End));
                     return;
                 }
-                var key = new SyntaxToken(word.Value.Substring(0, eq), line.Span(word.Start, word.Start + eq));
-                var value = new SyntaxToken(word.Value.Substring(eq + 1), line.Span(word.Start + eq + 1, word.End));
-                pairs.Add(new KeyValueSyntax(key, value, isLegacyForm: false));
+                var key = new SyntaxToken(t, word.Start, eq - word.Start, line.Span(word.Start, eq));
+                var value = new SyntaxToken(t, eq + 1, word.Start + word.ValueLength - eq - 1, line.Span(eq + 1, word.End));
+                pairs[i] = new KeyValueSyntax(key, value, isLegacyForm: false);
             }
             instruction.KeyValues = pairs;
         }
@@ -598,8 +731,13 @@ public static class DockerfileParser
             }
             var type = Token(line, from, sep);
             ParseMaybeJson(instruction, line, next, to, splitShellForm: false, isWholeArgumentText: false);
-            var args = new List<SyntaxToken>(instruction.Arguments.Count + 1) { type };
-            args.AddRange(instruction.Arguments);
+            var command = instruction.Arguments;
+            var args = new SyntaxToken[command.Count + 1];
+            args[0] = type;
+            for (int i = 0; i < command.Count; i++)
+            {
+                args[i + 1] = command[i];
+            }
             instruction.Arguments = args;
         }
 
@@ -630,7 +768,7 @@ public static class DockerfileParser
             {
                 int bodyStart = _position;
                 int bodyStartLine = _currentLine + 1;
-                var content = new StringBuilder();
+                int contentEnd = bodyStart; // the body's lines follow each other in the text: it is cut once
                 bool terminated = false;
                 while (ReadLine(out int s, out int ce, out int le))
                 {
@@ -646,9 +784,9 @@ public static class DockerfileParser
                         heredoc.BodySpan = TextSpan.FromBounds(bodyStart, s);
                         break;
                     }
-                    content.Append(_text, s, le - s);
+                    contentEnd = le;
                 }
-                heredoc.Content = content.ToString();
+                heredoc.Content = _text.Substring(bodyStart, contentEnd - bodyStart);
                 heredoc.BodyStartLine = Math.Min(bodyStartLine, Math.Max(_currentLine, 1));
                 heredoc.TerminatorLine = _currentLine;
                 heredoc.IsTerminated = terminated;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Dockerfile.Expansion;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -11,8 +10,6 @@ namespace ContainerOpt.Dockerfile.Syntax;
 /// </summary>
 public static class HeredocWords
 {
-    private static readonly Regex Opener = new(@"^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\z", RegexOptions.CultureInvariant);
-
     public static List<HeredocSyntax> FromLine(string line, out string? error)
     {
         error = null;
@@ -38,14 +35,25 @@ public static class HeredocWords
     public static HeredocSyntax? Parse(string word, out string? error)
     {
         error = null;
-        var match = Opener.Match(word);
-        if (!match.Success)
+        // BuildKit's opener pattern ^(\d*)<<(-?)\s*([^<]*)$ (\s as Go's: [\t\n\f\r ]), by hand: it cannot backtrack
+        // into another match (a '<' in the rest fails every split of it).
+        int p = 0;
+        while (p < word.Length && word[p] >= '0' && word[p] <= '9') p++;
+        int digits = p;
+        if (p + 1 >= word.Length || word[p] != '<' || word[p + 1] != '<')
         {
             return null;
         }
-        int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int fd);
-        bool chomp = match.Groups[2].Value == "-";
-        string rest = match.Groups[3].Value;
+        p += 2;
+        bool chomp = p < word.Length && word[p] == '-';
+        if (chomp) p++;
+        while (p < word.Length && (word[p] is ' ' or '\t' or '\n' or '\f' or '\r')) p++;
+        if (word.IndexOf('<', p) >= 0)
+        {
+            return null;
+        }
+        string rest = word.Substring(p);
+        int.TryParse(word.Substring(0, digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int fd);
         if (rest.Length == 0)
         {
             return null;

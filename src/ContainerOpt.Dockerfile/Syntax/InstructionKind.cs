@@ -40,16 +40,18 @@ public static class InstructionKinds
         return InstructionKind.Unknown;
     }
 
-    /// <summary>The keyword's own string when <paramref name="text"/>[start..start+length) is a keyword in upper case, else null.</summary>
-    internal static string? UpperCaseKeyword(string text, int start, int length)
+    /// <summary>The keyword's own string (and its kind) when <paramref name="text"/>[start..start+length) is a keyword in upper case, else null.</summary>
+    internal static string? UpperCaseKeyword(string text, int start, int length, out InstructionKind kind)
     {
-        foreach (var (name, _) in Table)
+        foreach (var (name, k) in Table)
         {
-            if (name.Length == length && string.CompareOrdinal(name, 0, text, start, length) == 0)
+            if (name.Length == length && name[0] == text[start] && string.CompareOrdinal(name, 0, text, start, length) == 0)
             {
+                kind = k;
                 return name;
             }
         }
+        kind = InstructionKind.Unknown;
         return null;
     }
 

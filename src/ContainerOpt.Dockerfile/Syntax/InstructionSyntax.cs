@@ -14,6 +14,13 @@ public sealed class InstructionSyntax
         Kind = InstructionKinds.FromKeyword(keyword.Value);
     }
 
+    /// <summary>An instruction whose keyword's kind is already known.</summary>
+    internal InstructionSyntax(SyntaxToken keyword, InstructionKind kind)
+    {
+        Keyword = keyword;
+        Kind = kind;
+    }
+
     public InstructionKind Kind { get; }
 
     /// <summary>The keyword as written (<c>from</c>, <c>FROM</c>, <c>From</c>).</summary>
@@ -162,11 +169,12 @@ public sealed class InstructionSyntax
 
     public InstructionFlag? FindFlag(string name)
     {
-        foreach (var flag in Flags)
+        var flags = Flags;
+        for (int i = 0; i < flags.Count; i++)
         {
-            if (string.Equals(flag.Name, name, StringComparison.Ordinal))
+            if (string.Equals(flags[i].Name, name, StringComparison.Ordinal))
             {
-                return flag;
+                return flags[i];
             }
         }
         return null;

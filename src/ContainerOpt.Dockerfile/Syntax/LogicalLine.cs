@@ -1,4 +1,3 @@
-using System.Text;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -12,7 +11,7 @@ namespace ContainerOpt.Dockerfile.Syntax;
 internal sealed class LogicalLine
 {
     private readonly string _source;
-    private readonly int _origin;
+    private int _origin;
     private int _firstStart;
     private int _length;
     private int _sourceEnd;
@@ -26,6 +25,18 @@ internal sealed class LogicalLine
         _source = source;
         _origin = origin;
         _sourceEnd = origin;
+    }
+
+    /// <summary>Makes this an empty line at <paramref name="origin"/> again (the parser reuses a line no instruction kept).</summary>
+    public LogicalLine Reset(int origin)
+    {
+        _origin = origin;
+        _sourceEnd = origin;
+        _firstStart = 0;
+        _length = 0;
+        _segments = 0;
+        _joined = null;
+        return this;
     }
 
     public void Append(int start, int end)
@@ -66,15 +77,30 @@ internal sealed class LogicalLine
     /// <summary>The joined text, built once at its exact length when the line is complete.</summary>
     private string Join()
     {
-        var sb = new StringBuilder(_length);
+        // Copied into one scratch buffer of the thread, then cut: no builder per continued instruction.
+        var chars = t_joinBuffer;
+        if (chars is null || chars.Length < _length)
+        {
+            chars = new char[Math.Max(_length, 256)];
+            if (chars.Length <= MaxKeptJoinBuffer)
+            {
+                t_joinBuffer = chars;
+            }
+        }
         for (int i = 0; i < _segments; i++)
         {
             int start = _sourceStarts![i];
             int length = (i + 1 < _segments ? _logicalStarts![i + 1] : _length) - _logicalStarts![i];
-            sb.Append(_source, start, length);
+            _source.CopyTo(start, chars, _logicalStarts[i], length);
         }
-        return sb.ToString();
+        return new string(chars, 0, _length);
     }
+
+    /// <summary>Lines longer than this are joined in a buffer of their own, not kept for the thread.</summary>
+    private const int MaxKeptJoinBuffer = 16 * 1024;
+
+    [ThreadStatic]
+    private static char[]? t_joinBuffer;
 
     /// <summary>Index in <see cref="Buffer"/> of the first logical character.</summary>
     public int Start => _segments <= 1 ? _firstStart : 0;

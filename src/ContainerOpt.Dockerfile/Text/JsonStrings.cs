@@ -13,7 +13,31 @@ public static class JsonStrings
     {
         value = "";
         pos++; // opening quote
-        var sb = new StringBuilder();
+        // Most strings hold no escape: cut them straight from the text.
+        int scan = pos;
+        while (scan < end)
+        {
+            char c = text[scan];
+            if (c == '"')
+            {
+                value = text.Substring(pos, scan - pos);
+                pos = scan + 1;
+                return true;
+            }
+            if (c < 0x20 || c == '\\')
+            {
+                break;
+            }
+            scan++;
+        }
+        if (scan >= end)
+        {
+            pos = end;
+            return false;
+        }
+        var sb = new StringBuilder(scan - pos + 16);
+        sb.Append(text, pos, scan - pos);
+        pos = scan;
         while (pos < end)
         {
             char c = text[pos];

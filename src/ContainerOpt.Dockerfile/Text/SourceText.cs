@@ -14,16 +14,35 @@ public sealed class SourceText
     {
         Text = text;
         Path = path;
-        var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
-        for (int i = 0; i < text.Length; i++)
+        // One pass into the thread's scratch table, then one exact copy.
+        var scratch = t_lineStartsScratch ??= new int[256];
+        int count = 1;
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            if (text[i] == '\n')
+            if (count == scratch.Length)
             {
-                starts.Add(i + 1);
+                Array.Resize(ref scratch, scratch.Length * 2);
             }
+            scratch[count++] = i + 1;
         }
-        _lineStarts = starts.ToArray();
+        scratch[0] = 0;
+        var starts = new int[count];
+        Array.Copy(scratch, starts, count);
+        _lineStarts = starts;
+        if (scratch.Length <= MaxKeptScratch)
+        {
+            t_lineStartsScratch = scratch;
+        }
     }
+
+    [ThreadStatic]
+    private static int[]? t_lineStartsScratch;
+
+    /// <summary>Tables larger than this (lines) are not kept for the thread's next text.</summary>
+    private const int MaxKeptScratch = 4 * 1024;
+
+    /// <summary>The offset just past the '\n' that ends physical line <paramref name="index"/> (0-based), or the text's length.</summary>
+    internal int LineBreakEnd(int index) => index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Text.Length;
 
     public string Text { get; }
 
