@@ -100,18 +100,6 @@ public sealed class DockerfileModel
         return result;
     }
 
-    private static bool IsAutomaticPlatformArg(string name)
-    {
-        for (int i = 0; i < AutomaticPlatformArgs.Count; i++)
-        {
-            if (string.Equals(AutomaticPlatformArgs[i], name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
     public static bool IsExpandedByBuilder(InstructionKind kind) => kind is
         InstructionKind.Add or InstructionKind.Arg or InstructionKind.Copy or InstructionKind.Env or
@@ -357,11 +345,9 @@ public sealed class DockerfileModel
                 {
                     value = global;
                 }
-                else if (value is null && !isGlobal && IsAutomaticPlatformArg(name))
-                {
-                    _model.GlobalScope.TryGetValue(name, out var platformValue);
-                    value = platformValue;
-                }
+                // An automatic platform ARG declared in a stage (ARG TARGETARCH) stays declared but unknown: a multi-platform
+                // build runs the stage once per platform, so no one value is right, and words using it are left unchecked
+                // rather than checked for amd64. (FROM reads the global scope, where they have the defaults BuildKit has on amd64.)
                 if (isGlobal && globalDefaults is not null)
                 {
                     globalDefaults[name] = value;

@@ -83,6 +83,17 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void A_platform_arg_declared_in_a_stage_is_declared_but_unknown()
+    {
+        var model = Model("FROM --platform=$BUILDPLATFORM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /app/\n");
+        Assert.AreEqual("linux/amd64", model.Stages[0].Platform, "FROM reads the global scope's default");
+        var copy = model.Stages[0].Instructions.Last();
+        Assert.IsFalse(copy.Scope.TryGetValue("TARGETARCH", out _), "one value would be wrong for a multi-platform build");
+        var expanded = model.Expand(copy, "bin/$TARGETARCH/app");
+        CollectionAssert.AreEqual(new[] { "TARGETARCH" }, expanded.Unmatched.ToArray());
+    }
+
+    [TestMethod]
     public void Stages_inherit_env_but_not_arg_from_their_base_stage()
     {
         var model = Model("FROM alpine AS base\nARG A=1\nENV E=2\nFROM base\nRUN true\n");
