@@ -14,8 +14,11 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// </summary>
 public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
 {
+    /// <summary>The words that make a name look like a secret, as a whole word between underscores (BuildKit's deny list).</summary>
+    private static readonly string[] DenyWords = { "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token" };
+
     private static readonly Regex Deny = new(
-        "(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)",
+        "(?:_|^)(?:" + string.Join("|", DenyWords) + ")(?:_|$)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex Allow = new("(?:_|^)(?:public|file|version)(?:_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -59,12 +62,9 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
         }
     }
 
-    /// <summary>Words one of which every name <see cref="Deny"/> matches contains (apikey has key, credentials has credential).</summary>
-    private static readonly string[] DenyWords = { "key", "auth", "credential", "password", "pword", "passwd", "secret", "token" };
-
     /// <summary>
-    /// False when <see cref="Deny"/> cannot match: an ASCII name without any of its words (most names), decided without
-    /// the regex. A name with other characters goes to the regex, whose case folding is not only ASCII's.
+    /// False when <see cref="Deny"/> cannot match: an ASCII name that contains none of its words (most names), decided
+    /// without the regex. A name with other characters goes to the regex, whose case folding is not only ASCII's.
     /// </summary>
     private static bool MayBeDenied(string key)
     {
