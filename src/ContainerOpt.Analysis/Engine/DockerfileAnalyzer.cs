@@ -122,7 +122,7 @@ public sealed class DockerfileAnalyzer
         }
 
         var mode = options.EffectiveMode;
-        var final = new List<Finding>(findings.Count);
+        var final = new List<(Finding Finding, DiagnosticSeverity Severity)>(findings.Count);
         foreach (var finding in findings)
         {
             if (suppressions.IsSuppressed(finding) || (options.Ignored.Count > 0 && options.Ignored.Any(finding.IsNamedBy)))
@@ -139,9 +139,9 @@ public sealed class DockerfileAnalyzer
             {
                 continue;
             }
-            final.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+            final.Add((finding, severity));
         }
-        final.Sort(CompareFindings);
+        final.Sort(static (a, b) => CompareFindings(a.Finding, b.Finding));
         return new AnalysisResult(syntax, model, FindingFingerprints.Assign(syntax, final));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Reporting;
@@ -24,16 +25,20 @@ public static class FindingFingerprints
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    /// <summary>Gives each finding of one analysed Dockerfile its fingerprint (<see cref="Finding.Fingerprint"/>), in their order.</summary>
-    public static List<Finding> Assign(DockerfileSyntax syntax, IReadOnlyList<Finding> findings)
+    /// <summary>
+    /// Each finding of one analysed Dockerfile, in file order, with the severity the configuration gave it and its
+    /// fingerprint (<see cref="Finding.Fingerprint"/>): one copy of each.
+    /// </summary>
+    public static List<Finding> Assign(DockerfileSyntax syntax, IReadOnlyList<(Finding Finding, DiagnosticSeverity Severity)> findings)
     {
         var source = syntax.Source;
         var instructions = syntax.Instructions;
         var instructionHashes = new ulong?[instructions.Count];
-        var occurrences = new Dictionary<(string File, string Rule, ulong Text), int>();
+        Dictionary<(string File, string Rule, ulong Text), int>? occurrences = null;
         var result = new List<Finding>(findings.Count);
-        foreach (var finding in findings)
+        for (int i = 0; i < findings.Count; i++)
         {
+            var (finding, severity) = findings[i];
             ulong text;
             bool inThisFile = finding.FilePath is null || source.Path is null || string.Equals(finding.FilePath, source.Path, StringComparison.Ordinal);
             int line = finding.Location.Start.Line;
@@ -50,10 +55,16 @@ public static class FindingFingerprints
                 int start = source.GetLineStart(line);
                 text = Normalized(source.Text, start, source.GetLineContentEnd(line), syntax.EscapeToken);
             }
-            var key = (finding.FilePath ?? "", finding.Code, text);
-            occurrences.TryGetValue(key, out int occurrence);
-            occurrences[key] = occurrence + 1;
-            result.Add(finding.WithFingerprint(Compose(finding.Code, text, occurrence)));
+            // The how-many-th of its rule on this text; a file with one finding needs no count.
+            int occurrence = 0;
+            if (findings.Count > 1)
+            {
+                occurrences ??= new Dictionary<(string File, string Rule, ulong Text), int>();
+                var key = (finding.FilePath ?? "", finding.Code, text);
+                occurrences.TryGetValue(key, out occurrence);
+                occurrences[key] = occurrence + 1;
+            }
+            result.Add(finding.WithSeverityAndFingerprint(severity, Compose(finding.Code, text, occurrence)));
         }
         return result;
     }
@@ -76,7 +87,7 @@ public static class FindingFingerprints
             }
             occurrences.TryGetValue(findings[i].Code, out int occurrence);
             occurrences[findings[i].Code] = occurrence + 1;
-            result[i] = Compose(findings[i].Code, empty, occurrence);
+            result[i] = Hex(Compose(findings[i].Code, empty, occurrence));
         }
         return result;
     }
@@ -91,14 +102,14 @@ public static class FindingFingerprints
         return Hex(Mix(hash));
     }
 
-    private static string Compose(string rule, ulong text, int occurrence)
+    private static ulong Compose(string rule, ulong text, int occurrence)
     {
         ulong hash = FnvOffset;
         hash = Feed(hash, "containeropt/v1");
         hash = Feed(hash, rule);
         hash = Feed(hash, text);
         hash = Feed(hash, (ulong)occurrence);
-        return Hex(Mix(hash));
+        return Mix(hash);
     }
 
     /// <summary>The instruction whose lines (heredoc bodies included) hold <paramref name="line"/>; instructions are in file order.</summary>
@@ -184,5 +195,6 @@ public static class FindingFingerprints
         return z ^ (z >> 31);
     }
 
+    // The same 16 hex digits Finding.Fingerprint writes from the bits Assign gives it.
     private static string Hex(ulong value) => value.ToString("x16", CultureInfo.InvariantCulture);
 }

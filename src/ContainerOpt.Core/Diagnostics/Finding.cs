@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Core.Diagnostics;
@@ -9,7 +10,7 @@ public sealed class Finding
         IReadOnlyList<string>? equivalents = null, RuleTier? tier = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null, string? fingerprint = null,
         IReadOnlyDictionary<string, string>? properties = null, CodeFix? fix = null)
     {
-        Fingerprint = fingerprint;
+        _fingerprint = fingerprint;
         Properties = properties ?? NoProperties;
         Fix = fix;
         Tier = tier;
@@ -21,6 +22,14 @@ public sealed class Finding
         FilePath = filePath;
         Location = location;
         Span = span;
+    }
+
+    /// <summary>A copy with another severity and, when given, the 64 bits of its fingerprint (written as hex only when read).</summary>
+    private Finding(Finding other, DiagnosticSeverity severity, ulong? fingerprintBits, CodeFix? fix)
+        : this(other.Descriptor, severity, other.Message, other.FilePath, other.Location, other.Span, other.Equivalents, other.Tier,
+            other.AdditionalLocations, fingerprintBits is null ? other._fingerprint : null, other.Properties, fix)
+    {
+        _fingerprintBits = fingerprintBits ?? other._fingerprintBits;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
@@ -55,7 +64,12 @@ public sealed class Finding
     /// fingerprint): set by the analysis from the rule, the text of the instruction it is in and its occurrence
     /// (ContainerOpt.Analysis.Reporting.FindingFingerprints); null for a finding made before a file was read.
     /// </summary>
-    public string? Fingerprint { get; }
+    public string? Fingerprint => _fingerprint ??= _fingerprintBits is { } bits ? bits.ToString("x16", CultureInfo.InvariantCulture) : null;
+
+    // Most runs never read a fingerprint (only SARIF, GitLab, Code Climate and the build's cache do): the analysis gives
+    // each finding its 64 bits, and the 16 hex digits are written on first read. Either field may be set; the text wins.
+    private readonly ulong? _fingerprintBits;
+    private string? _fingerprint;
 
     private static readonly IReadOnlyDictionary<string, string> NoProperties = new Dictionary<string, string>();
 
@@ -68,17 +82,15 @@ public sealed class Finding
     /// <summary>The fix for this finding alone, on the text it was found in, when one was asked for (SARIF's <c>fixes</c>); else null.</summary>
     public CodeFix? Fix { get; }
 
-    public Finding WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
+    public Finding WithSeverity(DiagnosticSeverity severity) => new(this, severity, null, Fix);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
         new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
 
-    public Finding WithFingerprint(string? fingerprint) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, fingerprint, Properties, Fix);
+    /// <summary>This finding with the severity its configuration gives it and its fingerprint's 64 bits, in one copy.</summary>
+    public Finding WithSeverityAndFingerprint(DiagnosticSeverity severity, ulong fingerprint) => new(this, severity, fingerprint, Fix);
 
-    public Finding WithFix(CodeFix? fix) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, Equivalents, Tier, AdditionalLocations, Fingerprint, Properties, fix);
+    public Finding WithFix(CodeFix? fix) => new(this, Severity, null, fix);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>
