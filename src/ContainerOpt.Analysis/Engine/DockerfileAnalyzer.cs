@@ -16,7 +16,8 @@ namespace ContainerOpt.Analysis.Engine;
 /// </summary>
 public sealed class DockerfileAnalyzer
 {
-    private readonly IReadOnlyList<DockerfileRule> _rules;
+    // An array, not a list behind an interface: the engine walks it for every file.
+    private readonly DockerfileRule[] _rules;
 
     /// <summary>
     /// The rules the last configuration seen switches on. A run lints its files with one configuration object (and no
@@ -32,7 +33,7 @@ public sealed class DockerfileAnalyzer
 
     public DockerfileAnalyzer(IReadOnlyList<DockerfileRule> rules)
     {
-        _rules = rules;
+        _rules = rules.ToArray();
         _superseding = rules.Where(r => r.Supersedes.Count > 0).ToArray();
     }
 
@@ -80,11 +81,12 @@ public sealed class DockerfileAnalyzer
             var enabled = EnabledRules(options, input.EditorConfig);
             List<Finding>? sink = null;
             RuleContext? context = null;
-            foreach (var rule in _rules)
+            for (int r = 0; r < _rules.Length; r++)
             {
+                var rule = _rules[r];
                 // The rules the run's configuration switches on were decided once per configuration; only an in-file
                 // pragma (check=experimental=...) can add one here.
-                if (!enabled.Contains(rule) && !(suppressions.HasExperimental && suppressions.IsExperimentalEnabled(rule.Descriptor)))
+                if (!enabled[r] && !(suppressions.HasExperimental && suppressions.IsExperimentalEnabled(rule.Descriptor)))
                 {
                     continue;
                 }
@@ -223,20 +225,18 @@ public sealed class DockerfileAnalyzer
         return false;
     }
 
-    private HashSet<DockerfileRule> EnabledRules(AnalysisOptions options, EditorConfigSeverities editorConfig)
+    /// <summary>Whether each rule of <see cref="_rules"/> (by its index there) runs under this configuration.</summary>
+    private bool[] EnabledRules(AnalysisOptions options, EditorConfigSeverities editorConfig)
     {
         var last = _lastEnabled;
         if (last is not null && last.Matches(options, editorConfig))
         {
             return last.Rules;
         }
-        var rules = new HashSet<DockerfileRule>();
-        foreach (var rule in _rules)
+        var rules = new bool[_rules.Length];
+        for (int r = 0; r < _rules.Length; r++)
         {
-            if (IsEnabled(rule.Descriptor, options, editorConfig))
-            {
-                rules.Add(rule);
-            }
+            rules[r] = IsEnabled(_rules[r].Descriptor, options, editorConfig);
         }
         _lastEnabled = new EnabledSet(options, editorConfig, rules);
         return rules;
@@ -251,7 +251,7 @@ public sealed class DockerfileAnalyzer
         private readonly bool _all;
         private readonly KeyValuePair<string, DiagnosticSeverity>[] _severities;
 
-        public EnabledSet(AnalysisOptions options, EditorConfigSeverities editorConfig, HashSet<DockerfileRule> rules)
+        public EnabledSet(AnalysisOptions options, EditorConfigSeverities editorConfig, bool[] rules)
         {
             _options = options;
             _editorConfig = editorConfig;
@@ -261,7 +261,7 @@ public sealed class DockerfileAnalyzer
             Rules = rules;
         }
 
-        public HashSet<DockerfileRule> Rules { get; }
+        public bool[] Rules { get; }
 
         public bool Matches(AnalysisOptions options, EditorConfigSeverities editorConfig)
         {

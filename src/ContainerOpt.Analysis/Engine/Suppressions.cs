@@ -73,6 +73,11 @@ internal sealed class Suppressions
         {
             foreach (var comment in instruction.PrecedingComments)
             {
+                // The form is anchored at "check", whose 'c' has no other case: most comments start otherwise and need no regex.
+                if (comment.Length == 0 || comment[0] is not ('c' or 'C'))
+                {
+                    continue;
+                }
                 foreach (var key in LocalCheckSkips(comment))
                 {
                     s._localCheckSkip.Add(instruction.StartLine, instruction.EndLine, key);

@@ -1,7 +1,7 @@
-using ContainerOpt.Core.Collections;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.DotNet;
 using ContainerOpt.Core.Projects;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -64,7 +64,7 @@ public sealed class DockerfileFacts
         {
             instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         }
-        Instructions = instructions;
+        Instructions = instructions.ToArray();
         RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells).ToArray());
     }
 
@@ -73,7 +73,7 @@ public sealed class DockerfileFacts
     public SourceText Source => Model.Syntax.Source;
 
     /// <summary>Every instruction in file order: global ARGs, then each stage's FROM and its instructions.</summary>
-    public IReadOnlyList<StageInstruction> Instructions { get; }
+    public ArrayView<StageInstruction> Instructions { get; }
 
     /// <summary>The SHELL in force at an instruction.</summary>
     public ShellSettings ShellAt(StageInstruction instruction) =>

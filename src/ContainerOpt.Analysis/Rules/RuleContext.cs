@@ -2,6 +2,7 @@ using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Projects;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -38,10 +39,10 @@ public sealed class RuleContext
     public SourceText Source => Facts.Source;
 
     /// <summary>Every instruction in file order: global ARGs, then each stage's FROM and its instructions.</summary>
-    public IReadOnlyList<StageInstruction> Instructions => Facts.Instructions;
+    public ArrayView<StageInstruction> Instructions => Facts.Instructions;
 
     /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
-    public IReadOnlyList<RunScript> RunScripts => Facts.RunScripts;
+    public ArrayView<RunScript> RunScripts => Facts.RunScripts;
 
     /// <summary>Every RUN as one layer, and the WORKDIR of each instruction.</summary>
     public RunSteps RunSteps => Facts.RunSteps;

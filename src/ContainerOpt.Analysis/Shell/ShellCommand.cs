@@ -1,4 +1,4 @@
-using ContainerOpt.Core.Collections;
+using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Shell;
 

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Expansion;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -26,7 +27,7 @@ public sealed class DockerfileModel
     public DockerfileSyntax Syntax { get; }
 
     /// <summary>ARG instructions before the first FROM.</summary>
-    public IReadOnlyList<StageInstruction> GlobalArgs { get; private set; } = Array.Empty<StageInstruction>();
+    public ArrayView<StageInstruction> GlobalArgs { get; private set; }
 
     /// <summary>What FROM lines expand with: global ARG values (and build-arg overrides), plus platform args.</summary>
     public VariableScope GlobalScope { get; private set; } = VariableScope.Empty;
@@ -34,13 +35,15 @@ public sealed class DockerfileModel
     /// <summary>Like <see cref="GlobalScope"/> but with the ARG defaults as written, build-arg overrides ignored.</summary>
     public VariableScope GlobalDefaultScope { get; private set; } = VariableScope.Empty;
 
-    public IReadOnlyList<Stage> Stages { get; private set; } = Array.Empty<Stage>();
+    public ArrayView<Stage> Stages { get; private set; }
 
     /// <summary>Errors past syntax: COPT1001 (unknown instruction), COPT1003 (flags), COPT1004/1005 (FROM), COPT1008 (arguments).</summary>
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; private set; } = Array.Empty<ParseDiagnostic>();
 
     /// <summary>Parse diagnostics and model diagnostics together, in source order.</summary>
-    public IEnumerable<ParseDiagnostic> AllDiagnostics => Syntax.Diagnostics.Concat(Diagnostics).OrderBy(d => d.Span.Start);
+    public IEnumerable<ParseDiagnostic> AllDiagnostics => Syntax.Diagnostics.Count + Diagnostics.Count == 0
+        ? Array.Empty<ParseDiagnostic>() // most files: no sort and no iterators to make
+        : Syntax.Diagnostics.Concat(Diagnostics).OrderBy(d => d.Span.Start);
 
     public Stage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
 
@@ -270,10 +273,10 @@ public sealed class DockerfileModel
                 }
             }
 
-            _model.GlobalArgs = globalArgs;
+            _model.GlobalArgs = globalArgs.ToArray();
             _model.GlobalScope = globalScope;
             _model.GlobalDefaultScope = globalDefaultScope;
-            _model.Stages = _stages;
+            _model.Stages = _stages.ToArray();
             _model.Diagnostics = _diagnostics;
             return _model;
         }

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Dockerfile.Semantics;
@@ -43,24 +44,24 @@ public sealed class Stage
         {
             _baseStage = value;
             // FROM can only name an earlier stage, so the chain is finite and built once, here.
-            var chain = new List<Stage>(value is null ? 1 : value.Chain.Count + 1);
-            if (value is not null)
+            var chain = new Stage[value is null ? 1 : value.Chain.Count + 1];
+            for (int i = 0; i < chain.Length - 1; i++)
             {
-                chain.AddRange(value.Chain);
+                chain[i] = value!.Chain[i];
             }
-            chain.Add(this);
+            chain[chain.Length - 1] = this;
             _chain = chain;
         }
     }
 
     private Stage? _baseStage;
-    private IReadOnlyList<Stage>? _chain;
+    private Stage[]? _chain;
 
     /// <summary>
     /// The stages this one is made of, root first, itself last: the stage whose FROM names an image (or
     /// scratch), then each stage built on it down to this one. Its layers are this stage's layers.
     /// </summary>
-    public IReadOnlyList<Stage> Chain => _chain ??= new[] { this };
+    public ArrayView<Stage> Chain => _chain ??= new[] { this };
 
     /// <summary>The stage at the root of <see cref="Chain"/>: the one whose FROM names the image this stage is built on.</summary>
     public Stage Root => Chain[0];
@@ -86,10 +87,10 @@ public sealed class Stage
     public string? Platform { get; internal set; }
 
     /// <summary>Instructions after FROM, up to the next FROM.</summary>
-    public IReadOnlyList<StageInstruction> Instructions { get; internal set; } = Array.Empty<StageInstruction>();
+    public ArrayView<StageInstruction> Instructions { get; internal set; }
 
     /// <summary>COPY --from and RUN --mount from= references out of this stage.</summary>
-    public IReadOnlyList<StageReference> References { get; internal set; } = Array.Empty<StageReference>();
+    public ArrayView<StageReference> References { get; internal set; }
 
     /// <summary>The variables at the end of the stage (what a stage built on this one inherits: its ENV).</summary>
     public VariableScope FinalScope { get; internal set; } = VariableScope.Empty;

@@ -131,7 +131,7 @@ public static class DockerfileParser
                     new TextSpan(_text.Length, 0), failsBuildKitParse: true));
             }
 
-            return new DockerfileSyntax(_source, _instructions, _directives, _comments, _diagnostics, _escape);
+            return new DockerfileSyntax(_source, _instructions.ToArray(), _directives, _comments.ToArray(), _diagnostics, _escape);
         }
 
         /// <summary>One physical line: BuildKit's scanner splits at '\n' and trims trailing "\r\n" characters.</summary>
@@ -624,7 +624,7 @@ public static class DockerfileParser
         }
 
         /// <summary>BuildKit's parseStringsWhitespaceDelimited: split on <c>[\t\v\f\r ]+</c>.</summary>
-        private IReadOnlyList<SyntaxToken> SplitWhitespace(LogicalLine line, int from, int to)
+        private SyntaxToken[] SplitWhitespace(LogicalLine line, int from, int to)
         {
             if (to <= from)
             {

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -7,9 +8,9 @@ public sealed class DockerfileSyntax
 {
     internal DockerfileSyntax(
         SourceText source,
-        IReadOnlyList<InstructionSyntax> instructions,
+        InstructionSyntax[] instructions,
         IReadOnlyList<ParserDirective> directives,
-        IReadOnlyList<CommentSyntax> comments,
+        CommentSyntax[] comments,
         IReadOnlyList<ParseDiagnostic> diagnostics,
         char escapeToken)
     {
@@ -22,11 +23,11 @@ public sealed class DockerfileSyntax
     }
 
     public SourceText Source { get; }
-    public IReadOnlyList<InstructionSyntax> Instructions { get; }
+    public ArrayView<InstructionSyntax> Instructions { get; }
     public IReadOnlyList<ParserDirective> Directives { get; }
 
     /// <summary>Every comment line outside heredoc bodies, continuation lines included.</summary>
-    public IReadOnlyList<CommentSyntax> Comments { get; }
+    public ArrayView<CommentSyntax> Comments { get; }
 
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
 

@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -27,9 +28,9 @@ public sealed class InstructionSyntax
     public SyntaxToken Keyword { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public IReadOnlyList<InstructionFlag> Flags
+    public ArrayView<InstructionFlag> Flags
     {
-        get => _rare?.Flags ?? Array.Empty<InstructionFlag>();
+        get => _rare?.Flags ?? default;
         internal set { if (value.Count > 0 || _rare is not null) Rare.Flags = value; }
     }
 
@@ -38,12 +39,12 @@ public sealed class InstructionSyntax
     /// and shell-form ADD/COPY/VOLUME split on whitespace; ARG = its words; HEALTHCHECK = type then
     /// command. ENV and LABEL keep their pairs in <see cref="KeyValues"/> and leave this empty.
     /// </summary>
-    public IReadOnlyList<SyntaxToken> Arguments { get; internal set; } = Array.Empty<SyntaxToken>();
+    public ArrayView<SyntaxToken> Arguments { get; internal set; }
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public IReadOnlyList<KeyValueSyntax> KeyValues
+    public ArrayView<KeyValueSyntax> KeyValues
     {
-        get => _rare?.KeyValues ?? Array.Empty<KeyValueSyntax>();
+        get => _rare?.KeyValues ?? default;
         internal set { if (value.Count > 0 || _rare is not null) Rare.KeyValues = value; }
     }
 
@@ -82,8 +83,8 @@ public sealed class InstructionSyntax
     /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, comments), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
-        public IReadOnlyList<InstructionFlag> Flags = Array.Empty<InstructionFlag>();
-        public IReadOnlyList<KeyValueSyntax> KeyValues = Array.Empty<KeyValueSyntax>();
+        public ArrayView<InstructionFlag> Flags;
+        public ArrayView<KeyValueSyntax> KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
         public IReadOnlyList<string> PrecedingComments = Array.Empty<string>();

@@ -1,5 +1,5 @@
 using ContainerOpt.Analysis.Shell;
-using ContainerOpt.Core.Collections;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
