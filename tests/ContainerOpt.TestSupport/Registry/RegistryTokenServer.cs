@@ -18,14 +18,13 @@ public sealed class RegistryTokenServer : IDisposable
     public const string Service = "containeropt-test-registry";
     public const string Issuer = "containeropt-test-issuer";
 
-    private readonly HttpListener _listener;
+    private readonly LocalHttpServer _server;
     private readonly RSA _key;
     private readonly X509Certificate2 _certificate;
     private readonly string _folder;
     private readonly Dictionary<string, string> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
     private readonly List<TokenRequest> _requests = new();
-    private readonly Thread _thread;
 
     public RegistryTokenServer()
     {
@@ -35,29 +34,13 @@ public sealed class RegistryTokenServer : IDisposable
         _folder = RegistryServer.TempFolder("token");
         CertificateBundle = Path.Combine(_folder, "root.crt");
         File.WriteAllText(CertificateBundle, _certificate.ExportCertificatePem());
-        for (int attempt = 0; ; attempt++)
-        {
-            Port = FreePorts.Next();
-            _listener = new HttpListener();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 3)
-            {
-                _listener.Close();
-            }
-        }
-        _thread = new Thread(Serve) { IsBackground = true, Name = "token server" };
-        _thread.Start();
+        _server = new LocalHttpServer("token server", Handle);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>The realm a registry names in its challenge.</summary>
-    public string Realm => $"http://127.0.0.1:{Port}/token";
+    public string Realm => $"{_server.BaseUrl}token";
 
     /// <summary>The PEM certificate file the registry verifies tokens with.</summary>
     public string CertificateBundle { get; }
@@ -79,30 +62,6 @@ public sealed class RegistryTokenServer : IDisposable
         get
         {
             lock (_requests) return _requests.ToArray();
-        }
-    }
-
-    private void Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            try
-            {
-                Handle(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-                // The client went away.
-            }
         }
     }
 
@@ -204,7 +163,7 @@ public sealed class RegistryTokenServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Close();
+        _server.Dispose();
         _key.Dispose();
         _certificate.Dispose();
         try

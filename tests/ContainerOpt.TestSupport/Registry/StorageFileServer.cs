@@ -9,7 +9,7 @@ namespace ContainerOpt.TestSupport.Registry;
 /// </summary>
 public sealed class StorageFileServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LocalHttpServer _server;
     private readonly string _root;
     private readonly List<(string Path, bool HadAuthorization)> _requests = new();
     private readonly ManualResetEventSlim _stopped = new();
@@ -17,16 +17,13 @@ public sealed class StorageFileServer : IDisposable
     public StorageFileServer(string root)
     {
         _root = Path.GetFullPath(root);
-        Port = FreePorts.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        new Thread(Serve) { IsBackground = true, Name = "storage file server" }.Start();
+        _server = new LocalHttpServer("storage file server", Handle);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>The base URL for the registry's <c>middleware: storage: - name: redirect</c> option.</summary>
-    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+    public string BaseUrl => _server.BaseUrl;
 
     /// <summary>The registry config section that redirects blob downloads here.</summary>
     public string RegistryConfig => $"middleware:\n  storage:\n    - name: redirect\n      options:\n        baseurl: {BaseUrl}\n";
@@ -47,57 +44,38 @@ public sealed class StorageFileServer : IDisposable
         }
     }
 
-    private void Serve()
+    private void Handle(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        string relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
+        lock (_requests) _requests.Add((relative, context.Request.Headers["Authorization"] is not null));
+        string full = Path.GetFullPath(Path.Combine(_root, relative));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
         {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            try
-            {
-                string relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-                lock (_requests) _requests.Add((relative, context.Request.Headers["Authorization"] is not null));
-                string full = Path.GetFullPath(Path.Combine(_root, relative));
-                if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
-                {
-                    context.Response.StatusCode = 404;
-                    context.Response.Close();
-                    continue;
-                }
-                using var file = File.OpenRead(full);
-                context.Response.ContentLength64 = file.Length;
-                context.Response.ContentType = "application/octet-stream";
-                if (Misbehave is { } fragment && relative.Contains(fragment, StringComparison.Ordinal))
-                {
-                    var part = new byte[MisbehaveAfter];
-                    file.ReadExactly(part);
-                    context.Response.OutputStream.Write(part);
-                    context.Response.OutputStream.Flush();
-                    // Stalled: wait until the test ends. Dropped: let the client take the bytes sent first (a reset could discard them).
-                    _stopped.Wait(Stall ? TimeSpan.FromMinutes(2) : TimeSpan.FromMilliseconds(500));
-                    context.Response.Abort();
-                    continue;
-                }
-                file.CopyTo(context.Response.OutputStream);
-                context.Response.Close();
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-                // The client went away.
-            }
+            context.Response.StatusCode = 404;
+            context.Response.Close();
+            return;
         }
+        using var file = File.OpenRead(full);
+        context.Response.ContentLength64 = file.Length;
+        context.Response.ContentType = "application/octet-stream";
+        if (Misbehave is { } fragment && relative.Contains(fragment, StringComparison.Ordinal))
+        {
+            var part = new byte[MisbehaveAfter];
+            file.ReadExactly(part);
+            context.Response.OutputStream.Write(part);
+            context.Response.OutputStream.Flush();
+            // Stalled: wait until the test ends. Dropped: let the client take the bytes sent first (a reset could discard them).
+            _stopped.Wait(Stall ? TimeSpan.FromMinutes(2) : TimeSpan.FromMilliseconds(500));
+            context.Response.Abort();
+            return;
+        }
+        file.CopyTo(context.Response.OutputStream);
+        context.Response.Close();
     }
 
     public void Dispose()
     {
         _stopped.Set();
-        _listener.Close();
+        _server.Dispose();
     }
 }
