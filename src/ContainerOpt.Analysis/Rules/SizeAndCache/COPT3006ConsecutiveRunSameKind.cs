@@ -27,30 +27,41 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var steps = context.RunSteps;
-        foreach (var stage in context.Facts.LayerStages.OrderBy(s => s.Index))
+        var stages = context.Model.Stages; // in file order, so by index like the layer stages
+        List<(StageInstruction Instruction, RunKind Kind)>? group = null; // made at the first RUN that can be judged
+        for (int s = 0; s < stages.Count; s++)
         {
-            // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last.
-            var group = new List<(StageInstruction Instruction, RunKind Kind)>();
-            string reason = "";
-            foreach (var instruction in stage.Instructions.Append(null))
+            var stage = stages[s];
+            if (!context.Facts.ShipsLayersOf(stage))
             {
+                continue;
+            }
+            // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last.
+            string reason = "";
+            var instructions = stage.Instructions;
+            for (int i = 0; i <= instructions.Count; i++)
+            {
+                var instruction = i < instructions.Count ? instructions[i] : null; // one past the end closes the last group
                 RunKind? current = null;
                 if (instruction is not null && instruction.Kind == InstructionKind.Run && steps.Find(instruction) is { } step)
                 {
                     current = RunKind.Of(step);
                 }
-                string? why = group.Count > 0 && current is not null ? Mergeable(group[group.Count - 1].Kind, current) : null;
-                if (why is not null && (group.Count == 1 || why == reason))
+                string? why = group is { Count: > 0 } && current is not null ? Mergeable(group[group.Count - 1].Kind, current) : null;
+                if (why is not null && (group!.Count == 1 || why == reason))
                 {
                     reason = why;
                     group.Add((instruction!, current!));
                     continue;
                 }
-                Report(context, group, reason);
-                group.Clear();
+                if (group is not null)
+                {
+                    Report(context, group, reason);
+                    group.Clear();
+                }
                 if (current is not null)
                 {
-                    group.Add((instruction!, current));
+                    (group ??= new()).Add((instruction!, current));
                 }
             }
         }
