@@ -28,9 +28,8 @@ public sealed class DockerfileFacts
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
-    private readonly Dictionary<Stage, DotNetImage?> _dotNetImages = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
-    private readonly Dictionary<Stage, bool> _windows = new();
+    private StageSlots? _stageSlots;
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
         ProjectModel? project = null, AnalysisOptions? options = null, IContextFiles? contextFiles = null,
@@ -98,14 +97,12 @@ public sealed class DockerfileFacts
     public DotNetFacts? DotNet => _dotNet.Get(this, static f => f.Project is null ? null : new DotNetFacts(f, f.Project));
 
     /// <summary>The .NET image a stage's FROM names directly (<c>mcr.microsoft.com/dotnet/sdk:10.0</c>), or null for a stage, scratch or another image.</summary>
-    public DotNetImage? DotNetImageOf(Stage stage)
-    {
-        if (!_dotNetImages.TryGetValue(stage, out var image))
-        {
-            _dotNetImages[stage] = image = DotNetImage.ForStage(stage);
-        }
-        return image;
-    }
+    public DotNetImage? DotNetImageOf(Stage stage) => StageSlots.DotNetImageOf(stage);
+
+    /// <summary>The image a stage's FROM names, parsed once (its expanded base as an image reference), or null for a stage built on another stage or a base that is no reference.</summary>
+    public ImageReference? ImageReferenceOf(Stage stage) => StageSlots.ImageOf(stage);
+
+    private StageSlots StageSlots => _stageSlots ??= new StageSlots(Model);
 
     /// <summary>The .NET image a stage ends up on, through its <c>FROM stage</c> chain, or null.</summary>
     public DotNetImage? DotNetBaseImageOf(Stage stage) => DotNetImageOf(stage.Root);
@@ -120,18 +117,7 @@ public sealed class DockerfileFacts
     public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Get(Model, static m => ShippedStages.FileStages(m)).Contains(stage);
 
     /// <summary>True when the stage builds a Windows container (<see cref="WindowsStages"/>).</summary>
-    public bool IsWindows(Stage? stage)
-    {
-        if (stage is null)
-        {
-            return false;
-        }
-        if (!_windows.TryGetValue(stage, out bool windows))
-        {
-            _windows[stage] = windows = WindowsStages.IsWindows(stage, Model);
-        }
-        return windows;
-    }
+    public bool IsWindows(Stage? stage) => stage is not null && StageSlots.IsWindows(stage);
 
     private HashSet<Stage> LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
 

@@ -124,7 +124,7 @@ public sealed class DotNetImage
     /// <summary>The current repository for this kind.</summary>
     public string CurrentRepository => "mcr.microsoft.com/dotnet/" + KindName;
 
-    /// <summary>The stage whose FROM names the image (set by <see cref="ForStage"/>).</summary>
+    /// <summary>The stage whose FROM names the image (set by <see cref="ForStage(Stage)"/>).</summary>
     public Stage? Stage { get; private set; }
 
     /// <summary>The image word of the FROM, or the whole FROM when it has none.</summary>
@@ -148,13 +148,20 @@ public sealed class DotNetImage
     };
 
     /// <summary>The image a stage's FROM names directly, or null when it names another stage, scratch or a non-.NET image.</summary>
-    public static DotNetImage? ForStage(Stage stage)
+    public static DotNetImage? ForStage(Stage stage) =>
+        ForStage(stage, stage.BaseStage is null && !stage.IsScratch ? ImageReference.Parse(stage.BaseName) : null);
+
+    /// <summary>
+    /// <see cref="ForStage(Stage)"/> with the stage's base already parsed (<paramref name="reference"/>: its
+    /// <see cref="Stage.BaseName"/> read as an image reference), so a file's facts parse each FROM once.
+    /// </summary>
+    public static DotNetImage? ForStage(Stage stage, ImageReference? reference)
     {
-        if (stage.BaseStage is not null || stage.IsScratch)
+        if (stage.BaseStage is not null || stage.IsScratch || reference is null)
         {
             return null;
         }
-        var image = Parse(stage.BaseName);
+        var image = Parse(reference);
         if (image is null)
         {
             return null;
@@ -169,12 +176,11 @@ public sealed class DotNetImage
         if (token is not null && token.Value.Length == token.Span.Length)
         {
             var (segmentStart, repositoryEnd, tagStart, tagEnd) = Split(token.Value);
-            string segment = token.Value.Substring(segmentStart, repositoryEnd - segmentStart);
-            if (!segment.Contains('$') && repositoryEnd > segmentStart)
+            if (repositoryEnd > segmentStart && token.Value.IndexOf('$', segmentStart, repositoryEnd - segmentStart) < 0)
             {
                 image.KindSpan = new TextSpan(whole.Start + segmentStart, repositoryEnd - segmentStart);
             }
-            if (!token.Value.Substring(0, repositoryEnd).Contains('$'))
+            if (token.Value.IndexOf('$', 0, repositoryEnd) < 0)
             {
                 image.RepositorySpan = new TextSpan(whole.Start, repositoryEnd);
             }
@@ -200,14 +206,31 @@ public sealed class DotNetImage
         {
             return null;
         }
-        if (ImageReference.Parse(reference) is not { } image)
+        // Every .NET image names Microsoft (mcr.microsoft.com/dotnet/..., microsoft/dotnet): any other image (most of
+        // them) is rejected before it is split into parts.
+        if (reference.IndexOf("microsoft", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;
         }
+        return ImageReference.Parse(reference) is { } image ? Read(image) : null;
+    }
+
+    /// <summary><see cref="Parse(string)"/> of a reference already parsed (its text trimmed, one word).</summary>
+    public static DotNetImage? Parse(ImageReference image)
+    {
+        // The same checks as of the text: Parse(string) trims like ImageReference does, so '$' and "microsoft" are in both or neither.
+        if (image.Text.IndexOf('$') >= 0 || image.Text.IndexOf("microsoft", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+        return Read(image);
+    }
+
+    private static DotNetImage? Read(ImageReference image)
+    {
         string r = image.Text;
         string repository = image.NameAsWritten;
         string? tag = image.Tag;
-        var segments = repository.ToLowerInvariant().Split('/');
 
         // Docker Hub's retired repositories: microsoft/dotnet, microsoft/aspnetcore ...
         if (image.IsDockerHub && image.Repository.StartsWith("microsoft/", StringComparison.Ordinal) && image.Repository.IndexOf('/', 10) < 0)
@@ -232,33 +255,47 @@ public sealed class DotNetImage
             };
         }
 
-        // mcr.microsoft.com/dotnet/..., as registry or as a mirror's path segment.
-        for (int i = 0; i + 1 < segments.Length; i++)
+        // mcr.microsoft.com/dotnet/..., as registry or as a mirror's path segment: the path's segments read in place.
+        string path = repository.ToLowerInvariant();
+        for (int start = 0; ;)
         {
-            if (segments[i] != "mcr.microsoft.com" || segments[i + 1] != "dotnet")
+            int end = path.IndexOf('/', start);
+            if (end < 0)
             {
+                return null; // no segment after this one
+            }
+            int next = end + 1;
+            int nextEnd = path.IndexOf('/', next);
+            if (!IsSegment(path, start, end, "mcr.microsoft.com") || !IsSegment(path, next, nextEnd < 0 ? path.Length : nextEnd, "dotnet"))
+            {
+                start = next;
                 continue;
             }
-            var rest = segments.Skip(i + 2).ToArray();
-            bool retired = false, nightly = false;
-            if (rest.Length == 2 && rest[0] is "core" or "core-nightly" or "nightly")
-            {
-                retired = rest[0] != "nightly";
-                nightly = rest[0] != "core";
-                rest = new[] { rest[1] };
-            }
-            if (rest.Length != 1)
+            // The segments after mcr.microsoft.com/dotnet: the kind, or a retired/nightly folder and the kind.
+            if (nextEnd < 0)
             {
                 return null;
             }
-            DotNetImageKind? kind = rest[0] switch
+            int kindStart = nextEnd + 1;
+            int slash = path.IndexOf('/', kindStart);
+            bool retired = false, nightly = false;
+            if (slash >= 0)
             {
-                "sdk" => DotNetImageKind.Sdk,
-                "aspnet" => DotNetImageKind.Aspnet,
-                "runtime" => DotNetImageKind.Runtime,
-                "runtime-deps" => DotNetImageKind.RuntimeDeps,
-                _ => null,
-            };
+                bool core = IsSegment(path, kindStart, slash, "core"), coreNightly = IsSegment(path, kindStart, slash, "core-nightly");
+                if (!(core || coreNightly || IsSegment(path, kindStart, slash, "nightly")) || path.IndexOf('/', slash + 1) >= 0)
+                {
+                    return null;
+                }
+                retired = core || coreNightly;
+                nightly = !core;
+                kindStart = slash + 1;
+            }
+            DotNetImageKind? kind =
+                IsSegment(path, kindStart, path.Length, "sdk") ? DotNetImageKind.Sdk
+                : IsSegment(path, kindStart, path.Length, "aspnet") ? DotNetImageKind.Aspnet
+                : IsSegment(path, kindStart, path.Length, "runtime") ? DotNetImageKind.Runtime
+                : IsSegment(path, kindStart, path.Length, "runtime-deps") ? DotNetImageKind.RuntimeDeps
+                : null;
             if (kind is null)
             {
                 return null;
@@ -266,8 +303,11 @@ public sealed class DotNetImage
             var (version, parts, preview) = ParseTag(tag, legacy: false);
             return new DotNetImage(r, repository, tag, kind.Value, version, parts, preview, retired, nightly);
         }
-        return null;
     }
+
+    /// <summary>True when <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> is <paramref name="segment"/>.</summary>
+    private static bool IsSegment(string text, int start, int end, string segment) =>
+        end - start == segment.Length && string.CompareOrdinal(text, start, segment, 0, segment.Length) == 0;
 
     /// <summary>
     /// The tag for another version, keeping what carries over (<c>6.0-alpine3.16</c> gives <c>10.0-alpine</c>,
@@ -348,7 +388,7 @@ public sealed class DotNetImage
             }
             parts.Add(w);
         }
-        return (version, parts, preview);
+        return (version, parts.Count == 0 ? Array.Empty<string>() : parts, preview); // the default variant (most images) keeps no list
     }
 
     /// <summary>

@@ -103,6 +103,20 @@ public sealed class DockerfileModel
         return result;
     }
 
+    /// <summary>
+    /// The word as <see cref="Expand"/> expands it when that succeeds, else the word as written: no result object for a
+    /// word with nothing to expand (most COPY sources and ports), which is its own expansion.
+    /// </summary>
+    public string ExpandedOrWritten(StageInstruction instruction, string word)
+    {
+        if (word is not null && (_lex ??= new ShellLex(Syntax.EscapeToken)).IsPlainWord(word))
+        {
+            return word;
+        }
+        var result = Expand(instruction, word!);
+        return result.Success ? result.Result : word!;
+    }
+
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
     public static bool IsExpandedByBuilder(InstructionKind kind) => kind is
         InstructionKind.Add or InstructionKind.Arg or InstructionKind.Copy or InstructionKind.Env or

@@ -123,6 +123,19 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void ExpandedOrWritten_is_the_expansion_or_the_word_as_written()
+    {
+        var model = Model("FROM alpine\nENV DIR=/app\nWORKDIR /\n");
+        var workdir = model.Stages[0].Instructions.Last();
+        string plain = new string("src/app.csproj".ToCharArray());
+        Assert.AreSame(plain, model.ExpandedOrWritten(workdir, plain), "a word with nothing to expand is its own expansion");
+        Assert.AreEqual("/app/bin", model.ExpandedOrWritten(workdir, "${DIR}/bin"));
+        Assert.AreEqual("a b", model.ExpandedOrWritten(workdir, "\"a b\""), "quotes are removed");
+        Assert.AreEqual("${NOPE:?unset}", model.ExpandedOrWritten(workdir, "${NOPE:?unset}"), "a failed expansion leaves the word as written");
+        Assert.IsFalse(model.Expand(workdir, "${NOPE:?unset}").Success);
+    }
+
+    [TestMethod]
     public void Errors_past_parsing_are_coded_and_positioned()
     {
         var syntax = DockerfileParser.Parse("RUN echo early\nFROM alpine\nRUNN x\nCOPY --chwon=1 a b\nCOPY --from a b\nCOPY only\nFROM a b c\nFROM alpine AS 1bad\nHEALTHCHECK NONE x\nONBUILD FROM x\nSHELL /bin/sh\nCOPY --link=maybe a b\n");

@@ -93,8 +93,8 @@ public sealed class DotNetCommand
         }
         Options = options;
         VerbWord = positionals.Count > 0 ? positionals[0] : null;
-        Positionals = positionals.Skip(1).ToArray();
-        var properties = new List<DotNetProperty>();
+        Positionals = positionals.Count <= 1 ? Array.Empty<ShellWord>() : positionals.GetRange(1, positionals.Count - 1).ToArray();
+        List<DotNetProperty>? properties = null; // a list only for a command that sets properties
         foreach (var option in options)
         {
             if (!(option.Name.Equals("p", StringComparison.OrdinalIgnoreCase) || option.Name.Equals("property", StringComparison.OrdinalIgnoreCase)) || option.Value is null)
@@ -106,11 +106,11 @@ public sealed class DotNetCommand
                 int eq = pair.IndexOf('=');
                 if (eq > 0)
                 {
-                    properties.Add(new DotNetProperty(pair.Substring(0, eq).Trim(), pair.Substring(eq + 1).Trim().Trim('"'), option.ValueOrOptionWord));
+                    (properties ??= new List<DotNetProperty>()).Add(new DotNetProperty(pair.Substring(0, eq).Trim(), pair.Substring(eq + 1).Trim().Trim('"'), option.ValueOrOptionWord));
                 }
             }
         }
-        Properties = properties;
+        Properties = properties ?? (IReadOnlyList<DotNetProperty>)Array.Empty<DotNetProperty>();
     }
 
     private readonly DockerfileModel _model;
@@ -145,15 +145,19 @@ public sealed class DotNetCommand
     /// <summary>The last of the named options (the CLI lets a later one win), or null.</summary>
     public DotNetOption? Option(params string[] names)
     {
-        DotNetOption? found = null;
-        foreach (var option in Options)
+        // The last one given wins, as in the CLI; loops, not a lambda per option (asked of every command by many rules).
+        var options = Options;
+        for (int i = options.Count - 1; i >= 0; i--)
         {
-            if (names.Any(n => n.Equals(option.Name, StringComparison.OrdinalIgnoreCase)))
+            for (int n = 0; n < names.Length; n++)
             {
-                found = option;
+                if (names[n].Equals(options[i].Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return options[i];
+                }
             }
         }
-        return found;
+        return null;
     }
 
     public bool Has(params string[] names) => Option(names) is not null;
@@ -161,11 +165,23 @@ public sealed class DotNetCommand
     private static readonly string[] RestoringVerbs = { "restore", "build", "publish", "test", "pack", "run" };
 
     /// <summary>True for <c>dotnet restore</c>, and for a build/publish/test/pack/run that restores implicitly (no <c>--no-restore</c>, no <c>--no-build</c>).</summary>
-    public bool Restores => Is("restore") || (RestoringVerbs.Contains(Verb) && !Has("no-restore", "no-build"));
+    public bool Restores => Is("restore") || (Array.IndexOf(RestoringVerbs, Verb) >= 0 && !Has(NoRestoreOptions));
+
+    private static readonly string[] NoRestoreOptions = { "no-restore", "no-build" };
 
     /// <summary>The last value given to an MSBuild property with <c>-p</c> (names are case-insensitive), or null.</summary>
-    public DotNetProperty? Property(string name) =>
-        Properties.LastOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public DotNetProperty? Property(string name)
+    {
+        var properties = Properties;
+        for (int i = properties.Count - 1; i >= 0; i--)
+        {
+            if (properties[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return properties[i];
+            }
+        }
+        return null;
+    }
 
     /// <summary>The span of the verb word (or the program name when there is none).</summary>
     public Dockerfile.Text.TextSpan VerbSpan => VerbWord is null ? Run.NameSpanOf(Command) : Run.SpanOf(VerbWord);
@@ -203,33 +219,34 @@ public sealed class DotNetCommand
     {
         name = "";
         value = null;
-        string body;
+        // The option's body starts after its prefix (--, - or /); name and value are cut from the word itself.
+        int start;
         if (v.StartsWith("--", StringComparison.Ordinal) && v.Length > 2)
         {
-            body = v.Substring(2);
+            start = 2;
         }
         else if (v.Length > 1 && v[0] == '-' && v != "--")
         {
-            body = v.Substring(1);
+            start = 1;
         }
         else if (IsSlashOption(v))
         {
-            body = v.Substring(1);
+            start = 1;
         }
         else
         {
             return false;
         }
-        int colon = body.IndexOf(':'), equals = body.IndexOf('=');
+        int colon = v.IndexOf(':', start), equals = v.IndexOf('=', start);
         int cut = colon < 0 ? equals : equals < 0 ? colon : Math.Min(colon, equals);
         if (cut >= 0)
         {
-            name = body.Substring(0, cut);
-            value = body.Substring(cut + 1);
+            name = v.Substring(start, cut - start);
+            value = v.Substring(cut + 1);
         }
         else
         {
-            name = body;
+            name = v.Substring(start);
         }
         return name.Length > 0;
     }
@@ -242,20 +259,27 @@ public static class DotNetCli
 {
     internal static IReadOnlyList<DotNetCommand> Collect(DockerfileFacts facts)
     {
-        var result = new List<DotNetCommand>();
-        foreach (var run in facts.RunScripts)
+        List<DotNetCommand>? result = null; // most files run no dotnet: then no list
+        var runs = facts.RunScripts;
+        for (int r = 0; r < runs.Count; r++)
         {
+            var run = runs[r];
             // ONBUILD RUN runs in the images built FROM this one, not here.
             if (!run.IsPosix || run.IsOnbuild)
             {
                 continue;
             }
-            foreach (var command in run.Script.Named("dotnet"))
+            var commands = run.Script.Commands;
+            for (int c = 0; c < commands.Count; c++)
             {
-                result.Add(new DotNetCommand(facts.Model, run, command, result.Count));
+                if (commands[c].Is("dotnet"))
+                {
+                    result ??= new List<DotNetCommand>();
+                    result.Add(new DotNetCommand(facts.Model, run, commands[c], result.Count));
+                }
             }
         }
-        return result;
+        return result ?? (IReadOnlyList<DotNetCommand>)Array.Empty<DotNetCommand>();
     }
 
     /// <summary>The commands with this verb.</summary>

@@ -19,7 +19,11 @@ internal static class ShippedStages
         var set = new HashSet<Stage>();
         if (model.FinalStage is { } final)
         {
-            set.UnionWith(final.Chain);
+            var chain = final.Chain;
+            for (int i = 0; i < chain.Count; i++)
+            {
+                set.Add(chain[i]);
+            }
         }
         return set;
     }
@@ -28,35 +32,55 @@ internal static class ShippedStages
     public static HashSet<Stage> FileStages(DockerfileModel model)
     {
         var set = LayerStages(model);
-        var queue = new Queue<Stage>(set);
-        while (queue.Count > 0)
+        // The layer stages first, then the stages they pull in (a queue only once one does: most files copy no stage wholesale).
+        // The set is a closure, the same in any order: a stage already in it came with its whole chain.
+        Queue<Stage>? pulledIn = null;
+        var stages = model.Stages;
+        for (int i = 0; i < stages.Count; i++)
         {
-            var stage = queue.Dequeue();
-            foreach (var reference in stage.References)
+            if (set.Contains(stages[i]))
             {
-                if (reference.Target is not { } target || set.Contains(target) || reference.Instruction.Syntax.Kind != InstructionKind.Copy)
-                {
-                    continue;
-                }
-                var args = reference.Instruction.Syntax.Arguments;
-                bool wholesale = false;
-                for (int i = 0; i + 1 < args.Count; i++)
-                {
-                    if (LayerPaths.Clean(LayerPaths.Unquote(args[i].Value)) == "/")
-                    {
-                        wholesale = true;
-                    }
-                }
-                if (wholesale)
-                {
-                    foreach (var s in target.Chain)
-                    {
-                        if (set.Add(s)) queue.Enqueue(s);
-                    }
-                }
+                AddCopiedWholesale(stages[i], set, ref pulledIn);
             }
+        }
+        while (pulledIn is { Count: > 0 })
+        {
+            AddCopiedWholesale(pulledIn.Dequeue(), set, ref pulledIn);
         }
         return set;
     }
 
+    /// <summary>Adds the chain of every stage that <paramref name="stage"/> copies wholesale (<c>COPY --from=x / /</c>), queueing what is new.</summary>
+    private static void AddCopiedWholesale(Stage stage, HashSet<Stage> set, ref Queue<Stage>? pulledIn)
+    {
+        var references = stage.References;
+        for (int r = 0; r < references.Count; r++)
+        {
+            var reference = references[r];
+            if (reference.Target is not { } target || set.Contains(target) || reference.Instruction.Syntax.Kind != InstructionKind.Copy)
+            {
+                continue;
+            }
+            var args = reference.Instruction.Syntax.Arguments;
+            bool wholesale = false;
+            for (int i = 0; i + 1 < args.Count; i++)
+            {
+                if (LayerPaths.Clean(LayerPaths.Unquote(args[i].Value)) == "/")
+                {
+                    wholesale = true;
+                }
+            }
+            if (wholesale)
+            {
+                var chain = target.Chain;
+                for (int i = 0; i < chain.Count; i++)
+                {
+                    if (set.Add(chain[i]))
+                    {
+                        (pulledIn ??= new Queue<Stage>()).Enqueue(chain[i]);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ internal static class WindowsStages
 {
     private static readonly string[] WindowsTagWords = { "nanoserver", "windowsservercore", "servercore", "ltsc2016", "ltsc2019", "ltsc2022", "ltsc2025", "1809", "20h2" };
 
-    public static bool IsWindows(Stage stage, DockerfileModel model)
+    /// <summary>Whether the stage builds a Windows container; <paramref name="rootImage"/> is its root's base read as an image reference (<see cref="StageSlots.ImageOf"/>).</summary>
+    public static bool IsWindows(Stage stage, DockerfileModel model, ImageReference? rootImage)
     {
         var root = stage.Root;
         if (root.Platform is { } platform && platform.StartsWith("windows", StringComparison.OrdinalIgnoreCase))
@@ -23,7 +24,7 @@ internal static class WindowsStages
         {
             return true;
         }
-        if (root.IsScratch || root.IsImplicit || ImageReference.Parse(root.BaseName) is not { } image)
+        if (root.IsScratch || root.IsImplicit || rootImage is not { } image)
         {
             return false;
         }
@@ -35,6 +36,17 @@ internal static class WindowsStages
             return true;
         }
         string tag = (image.Tag ?? "").ToLowerInvariant();
-        return tag.Length > 0 && WindowsTagWords.Any(w => tag.Contains(w));
+        if (tag.Length == 0)
+        {
+            return false;
+        }
+        foreach (string word in WindowsTagWords)
+        {
+            if (tag.Contains(word))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

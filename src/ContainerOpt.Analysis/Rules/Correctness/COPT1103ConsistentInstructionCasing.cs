@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -14,36 +15,60 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var keywords = new List<SyntaxToken>();
-        foreach (var stage in context.Model.Stages)
-        {
-            if (!stage.IsImplicit)
-            {
-                keywords.Add(stage.From.Syntax.Keyword);
-            }
-            // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
-            keywords.AddRange(stage.Instructions.Where(i => i.Kind != InstructionKind.Unknown).Select(i => i.Syntax.Keyword));
-        }
+        // The keywords are walked twice in place (count, then report), with no list of them.
+        var stages = context.Model.Stages;
         int lower = 0, upper = 0;
-        foreach (var keyword in keywords)
+        for (int s = 0; s < stages.Count; s++)
         {
-            string k = keyword.Value;
-            if (IsCased(k, upperCase: false)) lower++;
-            else if (IsCased(k, upperCase: true)) upper++;
+            var stage = stages[s];
+            for (int i = stage.IsImplicit ? 0 : -1; i < stage.Instructions.Count; i++)
+            {
+                if (KeywordAt(stage, i) is not { } keyword)
+                {
+                    continue;
+                }
+                string k = keyword.Value;
+                if (IsCased(k, upperCase: false)) lower++;
+                else if (IsCased(k, upperCase: true)) upper++;
+            }
         }
         bool majorityLower = lower > upper;
-        foreach (var keyword in keywords)
+        for (int s = 0; s < stages.Count; s++)
         {
-            string k = keyword.Value;
-            if (IsCased(k, upperCase: !majorityLower))
+            var stage = stages[s];
+            for (int i = stage.IsImplicit ? 0 : -1; i < stage.Instructions.Count; i++)
             {
-                continue; // already as expected: no new string for it
+                if (KeywordAt(stage, i) is { } keyword)
+                {
+                    Check(context, keyword, majorityLower);
+                }
             }
-            string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
-            if (k != expected)
-            {
-                context.Report(keyword.Span, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
-            }
+        }
+    }
+
+    /// <summary>The stage's FROM keyword (at -1), or its instruction's at <paramref name="i"/>; null for an unknown instruction.</summary>
+    private static SyntaxToken? KeywordAt(Stage stage, int i)
+    {
+        if (i < 0)
+        {
+            return stage.From.Syntax.Keyword;
+        }
+        var instruction = stage.Instructions[i];
+        // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
+        return instruction.Kind == InstructionKind.Unknown ? null : instruction.Syntax.Keyword;
+    }
+
+    private static void Check(RuleContext context, SyntaxToken keyword, bool majorityLower)
+    {
+        string k = keyword.Value;
+        if (IsCased(k, upperCase: !majorityLower))
+        {
+            return; // already as expected: no new string for it
+        }
+        string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
+        if (k != expected)
+        {
+            context.Report(keyword.Span, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
         }
     }
 

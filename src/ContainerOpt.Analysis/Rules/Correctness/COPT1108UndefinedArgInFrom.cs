@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Expansion;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
@@ -19,10 +20,75 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        if (!model.Stages.Any(s => HasVariable(s.BaseToken?.Value) || HasVariable(s.From.Syntax.FindFlag("platform")?.Value)))
+        var stages = model.Stages;
+        ShellLex? lex = null; // only for a FROM that reads a variable
+        List<string>? options = null; // the names a suggestion may pick, built only for a finding
+        for (int i = 0; i < stages.Count; i++)
         {
-            return; // no FROM reads a variable: nothing to check, so no list of declared names to build
+            var stage = stages[i];
+            if (stage.BaseToken is { } baseToken && HasVariable(baseToken.Value))
+            {
+                Check(context, lex ??= new ShellLex(model.Syntax.EscapeToken), baseToken.Value, baseToken.Span, ref options);
+            }
+            var platform = stage.From.Syntax.FindFlag("platform");
+            if (HasVariable(platform?.Value))
+            {
+                Check(context, lex ??= new ShellLex(model.Syntax.EscapeToken), platform!.Value!, platform.Span, ref options);
+            }
         }
+    }
+
+    // A word without '$' expands to itself and reads no variable: nothing to check.
+    private static bool HasVariable(string? word) => word is not null && word.IndexOf('$') >= 0;
+
+    private static void Check(RuleContext context, ShellLex lex, string word, TextSpan span, ref List<string>? options)
+    {
+        var result = lex.ProcessWord(word, context.Model.GlobalScope);
+        foreach (var name in result.Unmatched)
+        {
+            if (IsDeclared(context.Model, name))
+            {
+                continue;
+            }
+            string? suggestion = EditDistance.BuildKitSuggestion(name, options ??= DeclaredNames(context.Model));
+            string detail = $"FROM argument '{name}' is not declared" + EditDistance.DidYouMean(suggestion);
+            string alternative = suggestion is null ? "" : $", or use {suggestion}";
+            context.Report(BuildKitSemantics.FindVariable(context.Source, span, name), detail, name, alternative);
+        }
+    }
+
+    /// <summary>True when a global ARG declares the name, BuildKit predefines it, or the global scope holds it.</summary>
+    private static bool IsDeclared(DockerfileModel model, string name)
+    {
+        var globalArgs = model.GlobalArgs;
+        for (int i = 0; i < globalArgs.Count; i++)
+        {
+            var arguments = globalArgs[i].Syntax.Arguments;
+            for (int j = 0; j < arguments.Count; j++)
+            {
+                string value = arguments[j].Value;
+                int eq = value.IndexOf('=');
+                int length = eq < 0 ? value.Length : eq;
+                if (length == name.Length && string.CompareOrdinal(value, 0, name, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+        }
+        var defaults = BuildKitSemantics.DefaultArgNames;
+        for (int i = 0; i < defaults.Count; i++)
+        {
+            if (defaults[i] == name)
+            {
+                return true;
+            }
+        }
+        return model.GlobalScope.ToDictionary().ContainsKey(name);
+    }
+
+    /// <summary>The declared names, distinct, in declaration order: global ARGs, BuildKit's predefined ones, the global scope's.</summary>
+    private static List<string> DeclaredNames(DockerfileModel model)
+    {
         var declared = new List<string>();
         foreach (var arg in model.GlobalArgs)
         {
@@ -35,39 +101,6 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
         declared.AddRange(BuildKitSemantics.DefaultArgNames);
         declared.AddRange(model.GlobalScope.ToDictionary().Keys);
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var options = declared.Where(known.Add).ToList(); // distinct, in declaration order
-
-        var lex = new ShellLex(model.Syntax.EscapeToken);
-        foreach (var stage in model.Stages)
-        {
-            var from = stage.From.Syntax;
-            if (stage.BaseToken is not null)
-            {
-                Check(context, lex, stage.BaseToken.Value, stage.BaseToken.Span, known, options);
-            }
-            var platform = from.FindFlag("platform");
-            if (platform?.Value is not null)
-            {
-                Check(context, lex, platform.Value, platform.Span, known, options);
-            }
-        }
-    }
-
-    private static bool HasVariable(string? word) => word is not null && word.IndexOf('$') >= 0;
-
-    private static void Check(RuleContext context, ShellLex lex, string word, TextSpan span, HashSet<string> known, List<string> options)
-    {
-        var result = lex.ProcessWord(word, context.Model.GlobalScope);
-        foreach (var name in result.Unmatched)
-        {
-            if (known.Contains(name))
-            {
-                continue;
-            }
-            string? suggestion = EditDistance.BuildKitSuggestion(name, options);
-            string detail = $"FROM argument '{name}' is not declared" + EditDistance.DidYouMean(suggestion);
-            string alternative = suggestion is null ? "" : $", or use {suggestion}";
-            context.Report(BuildKitSemantics.FindVariable(context.Source, span, name), detail, name, alternative);
-        }
+        return declared.Where(known.Add).ToList();
     }
 }

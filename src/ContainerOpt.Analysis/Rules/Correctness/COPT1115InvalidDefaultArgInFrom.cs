@@ -16,20 +16,22 @@ public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var lex = new ShellLex(model.Syntax.EscapeToken);
-        foreach (var stage in model.Stages)
+        ShellLex? lex = null; // only for a FROM that reads a variable
+        var stages = model.Stages;
+        for (int i = 0; i < stages.Count; i++)
         {
-            var token = stage.BaseToken;
-            if (token is null)
+            var token = stages[i].BaseToken;
+            // A word without '$' expands to itself (always successfully) and is never reported: nothing to expand.
+            if (token is null || token.Value.IndexOf('$') < 0)
             {
                 continue;
             }
-            var result = lex.ProcessWord(token.Value, model.GlobalDefaultScope);
+            var result = (lex ??= new ShellLex(model.Syntax.EscapeToken)).ProcessWord(token.Value, model.GlobalDefaultScope);
             if (!result.Success)
             {
                 return; // BuildKit abandons this check when an expansion fails
             }
-            if (token.Value.IndexOf('$') >= 0 && !ImageReference.IsValid(result.Result))
+            if (!ImageReference.IsValid(result.Result))
             {
                 context.Report(token.Span, token.Value, result.Result);
             }

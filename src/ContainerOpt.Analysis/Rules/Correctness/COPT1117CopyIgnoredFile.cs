@@ -20,15 +20,26 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var ignore = context.DockerIgnore;
-        if (ignore is null || ignore.Lines.Any(l => l.StartsWith("!", StringComparison.Ordinal)))
+        if (ignore is null)
         {
             return;
         }
-        bool rootIgnored = ignore.Lines.Any(RootPatterns.Contains);
-        foreach (var stage in context.Model.Stages)
+        var lines = ignore.Lines; // a new list per read: read once
+        for (int i = 0; i < lines.Count; i++)
         {
-            foreach (var instruction in stage.Instructions)
+            if (lines[i].StartsWith("!", StringComparison.Ordinal))
             {
+                return;
+            }
+        }
+        bool? rootIgnored = null; // asked only of a COPY of the context root
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
+        {
+            var instructions = stages[s].Instructions;
+            for (int n = 0; n < instructions.Count; n++)
+            {
+                var instruction = instructions[n];
                 var syntax = instruction.Syntax;
                 bool isAdd = syntax.Kind == InstructionKind.Add;
                 if (!isAdd && syntax.Kind != InstructionKind.Copy)
@@ -46,14 +57,13 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
                     {
                         continue;
                     }
-                    var expanded = context.Model.Expand(instruction, argument.Value);
-                    string source = expanded.Success ? expanded.Result : argument.Value;
+                    string source = context.Model.ExpandedOrWritten(instruction, argument.Value);
                     if (isAdd && IsRemote(source))
                     {
                         continue;
                     }
                     string cleaned = DockerIgnore.CleanPath(source);
-                    bool excluded = cleaned is "." or "/" ? rootIgnored : ignore.IsExcluded(cleaned);
+                    bool excluded = cleaned is "." or "/" ? rootIgnored ??= IgnoresRoot(lines) : ignore.IsExcluded(cleaned);
                     if (excluded)
                     {
                         string verb = isAdd ? "Add" : "Copy";
@@ -62,6 +72,18 @@ public sealed class COPT1117CopyIgnoredFile : DockerfileRule
                 }
             }
         }
+    }
+
+    private static bool IgnoresRoot(IReadOnlyList<string> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (RootPatterns.Contains(lines[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsRemote(string source) =>

@@ -11,7 +11,7 @@ public sealed class COPT1118ExposeProtoCasing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var (token, port) in ExposePorts.Of(context))
+        foreach (var (token, port) in ExposePorts.Of(context, mayHoldSlash: true))
         {
             int slash = port.IndexOf('/');
             if (slash < 0)
@@ -30,9 +30,14 @@ public sealed class COPT1118ExposeProtoCasing : DockerfileRule
 /// <summary>The ports of every EXPOSE in the stages, expanded and split into words as BuildKit does.</summary>
 internal static class ExposePorts
 {
-    public static IEnumerable<(SyntaxToken Token, string Port)> Of(RuleContext context)
+    /// <param name="context">The file's context.</param>
+    /// <param name="mayHoldSlash">
+    /// Only the words that may hold a '/' (a protocol): a word with neither '/' nor '$' expands to words without one,
+    /// so it is not expanded at all.
+    /// </param>
+    public static IEnumerable<(SyntaxToken Token, string Port)> Of(RuleContext context, bool mayHoldSlash = false)
     {
-        var lex = new ShellLex(context.Model.Syntax.EscapeToken);
+        ShellLex? lex = null;
         foreach (var stage in context.Model.Stages)
         {
             foreach (var instruction in stage.Instructions)
@@ -43,6 +48,11 @@ internal static class ExposePorts
                 }
                 foreach (var token in instruction.Syntax.Arguments)
                 {
+                    if (mayHoldSlash && token.Value.IndexOf('/') < 0 && token.Value.IndexOf('$') < 0)
+                    {
+                        continue;
+                    }
+                    lex ??= new ShellLex(context.Model.Syntax.EscapeToken);
                     var words = lex.ProcessWords(token.Value, instruction.Scope);
                     if (!words.Success)
                     {

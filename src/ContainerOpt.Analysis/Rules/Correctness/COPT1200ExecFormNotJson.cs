@@ -21,13 +21,16 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            bool shellSet = stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
-            StageInstruction? execEntrypoint = stage.Ancestors.SelectMany(s => s.Instructions)
-                .LastOrDefault(i => i.Kind == InstructionKind.Entrypoint && i.Syntax.IsJsonForm);
-            foreach (var instruction in stage.Instructions)
+            var stage = stages[s];
+            bool shellSet = AncestorsHaveShell(stage);
+            StageInstruction? execEntrypoint = AncestorsExecEntrypoint(stage);
+            var instructions = stage.Instructions;
+            for (int n = 0; n < instructions.Count; n++)
             {
+                var instruction = instructions[n];
                 var syntax = instruction.Syntax;
                 if (syntax.Kind == InstructionKind.Shell)
                 {
@@ -53,6 +56,45 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
                 context.ReportAs(severity, syntax.ArgumentText.Span, syntax.Keyword.Value.ToUpperInvariant(), problem.What, firstWord, syntax.Keyword.Value.ToUpperInvariant() + " " + problem.Fix);
             }
         }
+    }
+
+    /// <summary>True when a stage this one builds on has a SHELL.</summary>
+    private static bool AncestorsHaveShell(Stage stage)
+    {
+        var chain = stage.Chain; // the ancestors, then the stage itself
+        for (int a = 0; a < chain.Count - 1; a++)
+        {
+            var instructions = chain[a].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (instructions[i].Kind == InstructionKind.Shell)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The exec-form ENTRYPOINT the stage inherits, as the ancestors are read nearest first and their instructions in
+    /// order: the last of the farthest ancestor that has one.
+    /// </summary>
+    private static StageInstruction? AncestorsExecEntrypoint(Stage stage)
+    {
+        var chain = stage.Chain; // root first: the farthest ancestor first
+        for (int a = 0; a < chain.Count - 1; a++)
+        {
+            var instructions = chain[a].Instructions;
+            for (int i = instructions.Count - 1; i >= 0; i--)
+            {
+                if (instructions[i].Kind == InstructionKind.Entrypoint && instructions[i].Syntax.IsJsonForm)
+                {
+                    return instructions[i];
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>An ENTRYPOINT later in the stage decides how this CMD runs too.</summary>

@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -16,9 +17,11 @@ public sealed class COPT2002LastUserRoot : DockerfileRule, IContainerPropertiesR
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            var last = InstructionFacts.OfKind(stage, InstructionKind.User).LastOrDefault();
+            var stage = stages[s];
+            var last = LastUser(stage);
             if (last is null || last.Syntax.Arguments.Count == 0)
             {
                 continue;
@@ -30,6 +33,19 @@ public sealed class COPT2002LastUserRoot : DockerfileRule, IContainerPropertiesR
                 context.Report(token.Span, stage.DisplayName, user);
             }
         }
+    }
+
+    private static StageInstruction? LastUser(Stage stage)
+    {
+        var instructions = stage.Instructions;
+        for (int i = instructions.Count - 1; i >= 0; i--)
+        {
+            if (instructions[i].Syntax.Kind == InstructionKind.User)
+            {
+                return instructions[i];
+            }
+        }
+        return null;
     }
 
     public void AnalyzeContainerProperties(ContainerPropertiesContext context)

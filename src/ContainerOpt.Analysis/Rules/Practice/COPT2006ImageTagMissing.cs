@@ -14,8 +14,10 @@ public sealed class COPT2006ImageTagMissing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        for (int i = 0; i < stages.Count; i++)
         {
+            var stage = stages[i];
             var token = stage.BaseToken;
             if (token is null || stage.BaseStage is not null || token.Value.StartsWith('$'))
             {
@@ -26,7 +28,8 @@ public sealed class COPT2006ImageTagMissing : DockerfileRule
             {
                 continue;
             }
-            var image = ImageReference.Parse(reference);
+            // Mostly the base the model expanded, which the facts have parsed already.
+            var image = reference == stage.BaseName ? context.Facts.ImageReferenceOf(stage) : ImageReference.Parse(reference);
             if (image is { Digest: null, Tag: null })
             {
                 context.Report(token.Span, reference);

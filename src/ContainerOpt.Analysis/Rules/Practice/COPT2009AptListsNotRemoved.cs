@@ -18,8 +18,10 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunSteps.Posix)
+        var runs = context.RunSteps.Posix;
+        for (int i = 0; i < runs.Count; i++)
         {
+            var run = runs[i];
             if (!context.Facts.ReachesAnImage(run.Instruction)
                 || run.HasCacheMountAt(Lists)
                 || (run.HasCacheMountAt("/var/lib/apt") && run.HasCacheMountAt("/var/cache/apt")))
@@ -34,5 +36,7 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
         }
     }
 
-    private static bool IsUpdate(ShellCommand command) => command.Is("apt-get") && command.HasAnyArgument("update");
+    private static readonly string[] UpdateWords = { "update" }; // once, not a params array per apt-get asked
+
+    private static bool IsUpdate(ShellCommand command) => command.Is("apt-get") && command.HasAnyArgument(UpdateWords);
 }

@@ -26,34 +26,45 @@ public sealed class COPT2010AddLocalArchive : DockerfileRule
     {
         // Only needed once a COPY of an archive was seen: most files have none, and then no lookup of every RUN is built.
         ILookup<StageInstruction, RunScript>? scriptsByInstruction = null;
-        foreach (var stage in context.Model.Stages)
+        // Made at the first archive COPY (most files have none), emptied per stage.
+        List<(int Line, string Name, TextSpan Span)>? archives = null;
+        HashSet<(int, string)>? reported = null;
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            var archives = new List<(int Line, string Name, TextSpan Span)>();
-            var reported = new HashSet<(int, string)>();
-            foreach (var instruction in stage.Instructions)
+            archives?.Clear();
+            reported?.Clear();
+            var instructions = stages[s].Instructions;
+            for (int n = 0; n < instructions.Count; n++)
             {
+                var instruction = instructions[n];
                 var syntax = instruction.Syntax;
-                if (syntax.Kind == InstructionKind.Copy && syntax.FindFlag("from") is null
-                    && InstructionFacts.SourcesAndDestination(syntax) is { } parts)
+                var args = syntax.Arguments;
+                if (syntax.Kind == InstructionKind.Copy && syntax.FindFlag("from") is null && args.Count >= 2)
                 {
-                    var (sources, destination) = parts;
+                    // The sources and the destination (the last word), read in place.
+                    var destination = args[args.Count - 1];
                     if (InstructionFacts.IsArchive(destination.Value))
                     {
-                        archives.Add((syntax.StartLine, InstructionFacts.BaseName(destination.Value), destination.Span));
+                        (archives ??= new()).Add((syntax.StartLine, InstructionFacts.BaseName(destination.Value), destination.Span));
                     }
                     else
                     {
-                        foreach (var source in sources.Where(s => InstructionFacts.IsArchive(s.Value)))
+                        for (int i = 0; i < args.Count - 1; i++)
                         {
-                            archives.Add((syntax.StartLine, InstructionFacts.BaseName(source.Value), source.Span));
+                            if (InstructionFacts.IsArchive(args[i].Value))
+                            {
+                                (archives ??= new()).Add((syntax.StartLine, InstructionFacts.BaseName(args[i].Value), args[i].Span));
+                            }
                         }
                     }
                     continue;
                 }
-                if (syntax.Kind != InstructionKind.Run || archives.Count == 0)
+                if (syntax.Kind != InstructionKind.Run || archives is not { Count: > 0 })
                 {
                     continue;
                 }
+                reported ??= new HashSet<(int, string)>();
                 scriptsByInstruction ??= context.RunScripts.Where(r => r.IsPosix).ToLookup(r => r.Instruction);
                 foreach (var run in scriptsByInstruction[instruction])
                 {

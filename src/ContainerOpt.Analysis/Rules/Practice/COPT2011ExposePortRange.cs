@@ -17,15 +17,22 @@ public sealed class COPT2011ExposePortRange : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var instruction in context.Instructions)
+        var instructions = context.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
         {
-            var syntax = instruction.Syntax.Effective;
+            var syntax = instructions[i].Syntax.Effective;
             if (syntax.Kind != InstructionKind.Expose)
             {
                 continue;
             }
-            foreach (var word in syntax.Arguments)
+            var arguments = syntax.Arguments;
+            for (int a = 0; a < arguments.Count; a++)
             {
+                var word = arguments[a];
+                if (!HasFiveDigits(word.Value))
+                {
+                    continue; // a port of up to four digits is in range: no match to make
+                }
                 var m = PortPattern.Match(InstructionFacts.DropQuotes(word.Value));
                 if (m.Success && (OutOfRange(m.Groups[1].Value) || (m.Groups[2].Success && OutOfRange(m.Groups[2].Value))))
                 {
@@ -34,6 +41,20 @@ public sealed class COPT2011ExposePortRange : DockerfileRule
                 }
             }
         }
+    }
+
+    private static bool HasFiveDigits(string text)
+    {
+        int run = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            run = text[i] is >= '0' and <= '9' ? run + 1 : 0;
+            if (run == 5)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool OutOfRange(string digits)

@@ -14,8 +14,10 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunSteps.Posix)
+        var runs = context.RunSteps.Posix;
+        for (int i = 0; i < runs.Count; i++)
         {
+            var run = runs[i];
             if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum"))
             {
                 continue;
@@ -28,9 +30,13 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
         }
     }
 
-    private static bool IsInstall(ShellCommand command) => command.Is("yum") && command.HasAnyArgument("install");
+    // The words as arrays once, not a params array per command asked.
+    private static readonly string[] InstallWords = { "install" };
+    private static readonly string[] CleanWords = { "clean" };
+
+    private static bool IsInstall(ShellCommand command) => command.Is("yum") && command.HasAnyArgument(InstallWords);
 
     private static bool IsCleanup(ShellCommand command) =>
-        (command.Is("yum") && command.HasAnyArgument("clean"))
+        (command.Is("yum") && command.HasAnyArgument(CleanWords))
         || ShellFacts.RemovesUnder(command, "/var/cache/yum");
 }

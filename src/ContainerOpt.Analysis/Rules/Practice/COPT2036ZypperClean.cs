@@ -14,8 +14,10 @@ public sealed class COPT2036ZypperClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var run in context.RunSteps.Posix)
+        var runs = context.RunSteps.Posix;
+        for (int i = 0; i < runs.Count; i++)
         {
+            var run = runs[i];
             if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp"))
             {
                 continue;
@@ -28,9 +30,13 @@ public sealed class COPT2036ZypperClean : DockerfileRule
         }
     }
 
-    private static bool IsInstall(ShellCommand command) => command.Is("zypper") && command.HasAnyArgument("install", "in");
+    // The words as arrays once, not a params array per command asked.
+    private static readonly string[] InstallWords = { "install", "in" };
+    private static readonly string[] CleanWords = { "clean", "cc" };
+
+    private static bool IsInstall(ShellCommand command) => command.Is("zypper") && command.HasAnyArgument(InstallWords);
 
     private static bool IsCleanup(ShellCommand command) =>
-        (command.Is("zypper") && command.HasAnyArgument("clean", "cc"))
+        (command.Is("zypper") && command.HasAnyArgument(CleanWords))
         || ShellFacts.RemovesUnder(command, "/var/cache/zypp");
 }

@@ -17,15 +17,74 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var stages = context.Model.Stages;
-        var withHealthcheck = new HashSet<Stage>(stages.Where(s => InstructionFacts.OfKind(s, InstructionKind.Healthcheck).Any()));
-        foreach (var stage in stages)
+        // Which stages have a HEALTHCHECK, by position (a few stages: an array, no set of stages).
+        var withHealthcheck = new bool[stages.Count];
+        for (int i = 0; i < stages.Count; i++)
         {
-            bool hasHealthcheck = stage.Chain.Any(withHealthcheck.Contains)
-                || stages.Any(d => withHealthcheck.Contains(d) && d.Ancestors.Contains(stage));
-            if (!hasHealthcheck)
+            withHealthcheck[i] = HasHealthcheck(stages[i]);
+        }
+        for (int i = 0; i < stages.Count; i++)
+        {
+            var stage = stages[i];
+            if (!HasHealthcheck(stages, withHealthcheck, stage))
             {
                 context.Report(stage.BaseToken?.Span ?? stage.From.Syntax.Keyword.Span, stage.DisplayName);
             }
         }
+    }
+
+    /// <summary>True when the stage or a stage it builds on has a HEALTHCHECK, or a stage built on it has one.</summary>
+    private static bool HasHealthcheck(IReadOnlyList<Stage> stages, bool[] withHealthcheck, Stage stage)
+    {
+        var chain = stage.Chain;
+        for (int i = 0; i < chain.Count; i++)
+        {
+            if (withHealthcheck[PositionOf(stages, chain[i])])
+            {
+                return true;
+            }
+        }
+        for (int d = 0; d < stages.Count; d++)
+        {
+            if (!withHealthcheck[d])
+            {
+                continue;
+            }
+            // stages[d] builds on the stage: the stage is in its chain before its last element (itself).
+            var descendantChain = stages[d].Chain;
+            for (int i = 0; i < descendantChain.Count - 1; i++)
+            {
+                if (ReferenceEquals(descendantChain[i], stage))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool HasHealthcheck(Stage stage)
+    {
+        var instructions = stage.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            if (instructions[i].Syntax.Kind == InstructionKind.Healthcheck)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int PositionOf(IReadOnlyList<Stage> stages, Stage stage)
+    {
+        for (int i = 0; i < stages.Count; i++)
+        {
+            if (ReferenceEquals(stages[i], stage))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

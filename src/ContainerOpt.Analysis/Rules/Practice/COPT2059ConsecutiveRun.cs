@@ -18,11 +18,13 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var steps = context.RunSteps;
+        var instructions = context.Instructions;
         InstructionSyntax? previous = null;
-        string previousFlags = "";
+        string? previousFlags = null; // the flags key is built only when two single-command RUNs meet: most RUNs are never compared
         int? previousCommands = null;
-        foreach (var instruction in context.Instructions)
+        for (int i = 0; i < instructions.Count; i++)
         {
+            var instruction = instructions[i];
             var syntax = instruction.Syntax;
             if (syntax.Kind != InstructionKind.Run)
             {
@@ -31,8 +33,9 @@ public sealed class COPT2059ConsecutiveRun : DockerfileRule
             }
             // A RUN's step holds the commands of all its scripts; a RUN without a step counts as none.
             int? commands = steps.Find(instruction)?.Commands.Count;
-            string flags = FlagsKey(syntax);
-            if (previous is not null && flags == previousFlags && commands is null or <= 1 && previousCommands <= 1)
+            string? flags = null;
+            if (previous is not null && commands is null or <= 1 && previousCommands <= 1
+                && (flags = FlagsKey(syntax)) == (previousFlags ??= FlagsKey(previous)))
             {
                 // Like hadolint, the earlier RUN stays the one to compare with.
                 context.Report(syntax.Keyword.Span);

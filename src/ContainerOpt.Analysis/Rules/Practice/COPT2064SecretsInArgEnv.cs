@@ -31,21 +31,37 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var instruction in context.Instructions)
+        var instructions = context.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
         {
-            var syntax = instruction.Syntax.Effective;
-            var names = syntax.Kind switch
+            var syntax = instructions[i].Syntax.Effective;
+            if (syntax.Kind == InstructionKind.Arg)
             {
-                InstructionKind.Arg => syntax.Arguments.Select(ArgName),
-                InstructionKind.Env => syntax.KeyValues.Select(p => (Name: InstructionFacts.DropQuotes(p.Key.Value), p.Key.Span)),
-                _ => Enumerable.Empty<(string Name, TextSpan Span)>(),
-            };
-            foreach (var (name, span) in names)
-            {
-                if (IsSensitive(name))
+                var arguments = syntax.Arguments;
+                for (int j = 0; j < arguments.Count; j++)
                 {
-                    context.Report(span, name, syntax.Kind.ToKeyword());
-                    break;
+                    var word = arguments[j];
+                    int eq = word.Value.IndexOf('=');
+                    // The name alone is cut out of ARG x=value only when it is reported.
+                    if (IsSensitive(word.Value, eq < 0 ? word.Value.Length : eq))
+                    {
+                        var (name, span) = ArgName(word);
+                        context.Report(span, name, syntax.Kind.ToKeyword());
+                        break;
+                    }
+                }
+            }
+            else if (syntax.Kind == InstructionKind.Env)
+            {
+                var pairs = syntax.KeyValues;
+                for (int j = 0; j < pairs.Count; j++)
+                {
+                    string name = InstructionFacts.DropQuotes(pairs[j].Key.Value);
+                    if (IsSensitive(name, name.Length))
+                    {
+                        context.Report(pairs[j].Key.Span, name, syntax.Kind.ToKeyword());
+                        break;
+                    }
                 }
             }
         }
@@ -57,13 +73,46 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
         return eq < 0 ? (word.Value, word.Span) : (word.Value.Substring(0, eq), InstructionFacts.SubSpan(word, 0, eq));
     }
 
-    internal static bool IsSensitive(string name)
+    /// <summary>Whether the name (the first <paramref name="length"/> characters of <paramref name="text"/>) looks like a secret's.</summary>
+    private static bool IsSensitive(string text, int length)
     {
-        if (KnownNames.Contains(name.ToUpperInvariant()))
+        for (int i = 0; i < length; i++)
         {
-            return true;
+            if (text[i] > 0x7F)
+            {
+                // Invariant casing beyond ASCII can map a letter to an ASCII one: such rare names take the general path.
+                string name = text.Substring(0, length);
+                if (KnownNames.Contains(name.ToUpperInvariant()))
+                {
+                    return true;
+                }
+                string lower = name.ToLowerInvariant();
+                foreach (string part in SuspiciousParts)
+                {
+                    if (lower.Contains(part, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
-        string lower = name.ToLowerInvariant();
-        return SuspiciousParts.Any(p => lower.Contains(p, StringComparison.Ordinal));
+        // An ASCII name: the known names are upper case and the parts lower case, so comparing without case is the same
+        // as comparing a case-changed copy, without the copy.
+        foreach (string known in KnownNames)
+        {
+            if (known.Length == length && string.Compare(text, 0, known, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+        foreach (string part in SuspiciousParts)
+        {
+            if (part.Length <= length && text.IndexOf(part, 0, length, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,12 +14,15 @@ public sealed class COPT2107CopyWholeContext : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var instruction in context.Instructions)
+        var instructions = context.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
         {
-            if (context.Facts.CopyOf(instruction) is { IsAdd: false, IsOnbuild: false, FromContext: true } copy)
+            if (context.Facts.CopyOf(instructions[i]) is { IsAdd: false, IsOnbuild: false, FromContext: true } copy)
             {
-                foreach (var source in copy.Sources)
+                var sources = copy.Sources;
+                for (int s = 0; s < sources.Count; s++)
                 {
+                    var source = sources[s];
                     if (source.IsWholeContext)
                     {
                         context.Report(source.Token.Span, source.Value);

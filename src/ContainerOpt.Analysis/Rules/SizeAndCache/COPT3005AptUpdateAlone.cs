@@ -18,33 +18,63 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var steps = context.RunSteps;
-        var laterInstalls = new Dictionary<Stage, InstallIndex>();
-        foreach (var step in steps.All)
+        var all = steps.All;
+        Dictionary<Stage, InstallIndex>? laterInstalls = null; // built only for a lone update
+        for (int s = 0; s < all.Count; s++)
         {
+            var step = all[s];
             if (!step.IsPosix || !HasUpdate(step))
             {
                 continue;
             }
-            var calls = step.Commands.Select(at => (at, call: step.CallAt(at))).ToList();
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (at, call) in calls)
+            var commands = step.Commands;
+            var calls = step.Calls; // by command index
+            List<string>? reported = null; // managers already reported in this RUN (rarely more than one)
+            for (int c = 0; c < commands.Count; c++)
             {
-                if (call is not { Op: PackageOp.Update } update || call.Command.Is("add-apt-repository") || reported.Contains(update.Manager))
+                var at = commands[c];
+                if (calls[at.Index] is not { Op: PackageOp.Update } update || update.Command.Is("add-apt-repository")
+                    || reported is not null && reported.Contains(update.Manager))
                 {
                     continue;
                 }
-                bool installs = calls.Any(c => c.call is { Op: PackageOp.Install } install && install.Manager == update.Manager);
-                bool script = step.Commands.Any(c => c.Order > at.Order && ShellFacts.IsOpaque(c.Command));
-                if (installs || script)
+                if (Installs(calls, update.Manager) || RunsScriptAfter(commands, at.Order))
                 {
                     continue;
                 }
-                reported.Add(update.Manager);
-                int? installLine = FindLaterInstall(step, steps, update.Manager, laterInstalls);
+                (reported ??= new List<string>()).Add(update.Manager);
+                int? installLine = FindLaterInstall(step, steps, update.Manager, ref laterInstalls);
                 string where = installLine is { } line ? " (the install is on line " + line.ToString(CultureInfo.InvariantCulture) + ")" : "";
                 context.Report(at.Script.SpanOf(update.Command), update.Display, where, Example(update));
             }
         }
+    }
+
+    /// <summary>True when the RUN also installs with the manager.</summary>
+    private static bool Installs(IReadOnlyList<PackageCall?> calls, string manager)
+    {
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i] is { Op: PackageOp.Install } install && install.Manager == manager)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when a command after the given order runs a script the analysis cannot see into.</summary>
+    private static bool RunsScriptAfter(RunStep.StepCommands commands, int order)
+    {
+        for (int i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (command.Order > order && ShellFacts.IsOpaque(command.Command))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool HasUpdate(RunStep step)
@@ -60,12 +90,13 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
         return false;
     }
 
-    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager, Dictionary<Stage, InstallIndex> indexes)
+    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager, ref Dictionary<Stage, InstallIndex>? indexes)
     {
         if (step.Stage is not { } stage || step.IsOnbuild)
         {
             return null;
         }
+        indexes ??= new Dictionary<Stage, InstallIndex>();
         if (!indexes.TryGetValue(stage, out var index))
         {
             indexes[stage] = index = new InstallIndex(stage, steps);

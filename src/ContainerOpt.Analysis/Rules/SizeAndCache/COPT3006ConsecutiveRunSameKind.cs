@@ -27,30 +27,43 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var steps = context.RunSteps;
-        foreach (var stage in context.Facts.LayerStages.OrderBy(s => s.Index))
+        var stages = context.Model.Stages; // in file order, so by index like the layer stages
+        for (int s = 0; s < stages.Count; s++)
         {
-            // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last.
-            var group = new List<(StageInstruction Instruction, RunKind Kind)>();
-            string reason = "";
-            foreach (var instruction in stage.Instructions.Append(null))
+            var stage = stages[s];
+            if (!context.Facts.ShipsLayersOf(stage))
             {
+                continue;
+            }
+            // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last. Any other
+            // instruction ends a run, so a run is a range of the stage's instructions: its start, its length, its last kind.
+            string reason = "";
+            int start = 0, count = 0;
+            RunKind last = default;
+            var instructions = stage.Instructions;
+            for (int i = 0; i <= instructions.Count; i++)
+            {
+                var instruction = i < instructions.Count ? instructions[i] : null; // one past the end closes the last run
                 RunKind? current = null;
                 if (instruction is not null && instruction.Kind == InstructionKind.Run && steps.Find(instruction) is { } step)
                 {
                     current = RunKind.Of(step);
                 }
-                string? why = group.Count > 0 && current is not null ? Mergeable(group[group.Count - 1].Kind, current) : null;
-                if (why is not null && (group.Count == 1 || why == reason))
+                string? why = count > 0 && current is { } kind ? Mergeable(last, kind) : null;
+                if (why is not null && (count == 1 || why == reason))
                 {
                     reason = why;
-                    group.Add((instruction!, current!));
+                    count++;
+                    last = current!.Value;
                     continue;
                 }
-                Report(context, group, reason);
-                group.Clear();
-                if (current is not null)
+                Report(context, instructions, start, count, reason);
+                count = 0;
+                if (current is { } next)
                 {
-                    group.Add((instruction!, current));
+                    start = i;
+                    count = 1;
+                    last = next;
                 }
             }
         }
@@ -73,33 +86,33 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             : null;
     }
 
-    private static void Report(RuleContext context, List<(StageInstruction Instruction, RunKind Kind)> group, string reason)
+    private static void Report(RuleContext context, IReadOnlyList<StageInstruction> instructions, int start, int count, string reason)
     {
-        if (group.Count < 2)
+        if (count < 2)
         {
             return;
         }
-        var first = group[0].Instruction.Syntax;
-        var last = group[group.Count - 1].Instruction.Syntax;
-        string lines = LinesText(group);
-        context.Report(first.Keyword.Span.Union(last.Keyword.Span), lines, reason, group.Count - 1);
+        var first = instructions[start].Syntax;
+        var last = instructions[start + count - 1].Syntax;
+        string lines = LinesText(instructions, start, count);
+        context.Report(first.Keyword.Span.Union(last.Keyword.Span), lines, reason, count - 1);
     }
 
     /// <summary>Every line of a short run ("3, 4 and 5"); the first three and the last of a long one, and how many.</summary>
-    private static string LinesText(List<(StageInstruction Instruction, RunKind Kind)> group)
+    private static string LinesText(IReadOnlyList<StageInstruction> instructions, int start, int count)
     {
-        static string Line((StageInstruction, RunKind Kind) g) => g.Kind.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Line(int k) => instructions[start + k].Syntax.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
         const int Listed = 8;
-        return group.Count <= Listed
-            ? RuleContext.ListText(group.Select(Line)).Replace("'", "")
-            : $"{Line(group[0])}, {Line(group[1])}, {Line(group[2])} … {Line(group[group.Count - 1])} ({group.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} RUNs)";
+        return count <= Listed
+            ? RuleContext.ListText(Enumerable.Range(0, count).Select(Line)).Replace("'", "")
+            : $"{Line(0)}, {Line(1)}, {Line(2)} … {Line(count - 1)} ({count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} RUNs)";
     }
 
-    private sealed class RunKind
+    // A value, not an object per RUN: most RUNs are judged and never reported.
+    private readonly struct RunKind
     {
-        private RunKind(int line, string flags, HashSet<string> managers, int commands)
+        private RunKind(string flags, HashSet<string> managers, int commands)
         {
-            Line = line;
             Flags = flags;
             Managers = managers;
             Commands = commands;
@@ -108,7 +121,6 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
         /// <summary>Shared by the RUNs without a package manager (most of them); never changed.</summary>
         private static readonly HashSet<string> NoManagers = new(StringComparer.Ordinal);
 
-        public int Line { get; }
         public string Flags { get; }
         public HashSet<string> Managers { get; }
         public int Commands { get; }
@@ -129,8 +141,15 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
                     (managers ??= new HashSet<string>(StringComparer.Ordinal)).Add(call.Manager);
                 }
             }
-            string flags = step.Run.Flags.Count == 0 ? "" : string.Join(" ", step.Run.Flags.Select(f => f.Raw).OrderBy(f => f, StringComparer.Ordinal));
-            return new RunKind(step.Line, flags, managers ?? NoManagers, step.Commands.Count);
+            var runFlags = step.Run.Flags;
+            // No flag or one (most RUNs): the key is its text, with nothing to sort.
+            string flags = runFlags.Count switch
+            {
+                0 => "",
+                1 => runFlags[0].Raw,
+                _ => string.Join(" ", runFlags.Select(f => f.Raw).OrderBy(f => f, StringComparer.Ordinal)),
+            };
+            return new RunKind(flags, managers ?? NoManagers, step.Commands.Count);
         }
     }
 }
