@@ -188,6 +188,33 @@ public sealed class ErrorsAreCertainTests
     }
 
     [TestMethod]
+    public void A_cmd_that_is_not_json_under_a_shell_form_entrypoint_never_runs()
+    {
+        // Not an error: the shell-form ENTRYPOINT ignores the CMD, and the container starts.
+        string dockerfile = $"FROM {Base}\nENTRYPOINT echo started\nCMD ['sh', '-c', 'exit 3']\n";
+        var finding = Analyze(dockerfile).Single(f => f.Code == "COPT1200");
+        Assert.AreEqual(DiagnosticSeverity.Warning, finding.Severity);
+        DockerEngine.Require();
+        string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+        string tag = "containeropt-test/exec-form-ignored:" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        try
+        {
+            var build = DockerEngine.Run(new[] { "build", "--network=none", "-q", "-t", tag, "." }, TimeSpan.FromMinutes(3), context);
+            Assert.AreEqual(0, build.ExitCode, "the image builds: " + build.Output);
+            var run = DockerEngine.Run(new[] { "run", "--rm", "--network=none", tag }, TimeSpan.FromMinutes(1));
+            Assert.AreEqual(0, run.ExitCode, run.Output);
+            StringAssert.Contains(run.Output, "started");
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(tag);
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Text_after_an_exec_form_array_is_ignored_by_both_builders()
     {
         // Go's json.Decoder reads one value: the trailing comment is no shell form, so neither COPT1200 nor COPT1106 speaks.

@@ -9,8 +9,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// (<c>CMD ['node', 'app.js']</c>) or a missing comma (<c>["a" "b"]</c>). (Text after a valid array is ignored by
 /// Docker, so <c>["a"]  # note</c> is fine.) Docker then takes it as shell form and runs <c>/bin/sh -c '["node", ...'</c>: the shell looks
 /// for a program named <c>[node,</c> and the container exits with 127. An error where that is certain: the
-/// default shell (no SHELL in the stage), and an ENTRYPOINT, or a CMD that no exec-form ENTRYPOINT takes as
-/// arguments; a warning otherwise.
+/// default shell (no SHELL in the stage), and an ENTRYPOINT, or a CMD that no ENTRYPOINT stands before (an exec-form one
+/// takes the CMD as its arguments, a shell-form one ignores it); a warning otherwise.
 /// </summary>
 public sealed class COPT1200ExecFormNotJson : DockerfileRule
 {
@@ -26,7 +26,7 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
         {
             var stage = stages[s];
             bool shellSet = AncestorsHaveShell(stage);
-            StageInstruction? execEntrypoint = AncestorsExecEntrypoint(stage);
+            StageInstruction? entrypoint = InheritedEntrypoint(stage);
             var instructions = stage.Instructions;
             for (int n = 0; n < instructions.Count; n++)
             {
@@ -39,7 +39,7 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
                 }
                 if (syntax.Kind == InstructionKind.Entrypoint)
                 {
-                    execEntrypoint = syntax.IsJsonForm ? instruction : null;
+                    entrypoint = ClearsEntrypoint(syntax) ? null : instruction;
                 }
                 if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm)
                 {
@@ -51,7 +51,7 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
                     continue;
                 }
                 string firstWord = text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)[0];
-                bool certain = !shellSet && (syntax.Kind == InstructionKind.Entrypoint || FollowingEntrypoint(stage, instruction) is null && execEntrypoint is null);
+                bool certain = !shellSet && (syntax.Kind == InstructionKind.Entrypoint || FollowingEntrypoint(stage, instruction) is null && entrypoint is null);
                 var severity = certain ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
                 context.ReportAs(severity, syntax.ArgumentText.Span, syntax.Keyword.Value.ToUpperInvariant(), problem.What, firstWord, syntax.Keyword.Value.ToUpperInvariant() + " " + problem.Fix);
             }
@@ -77,25 +77,28 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
     }
 
     /// <summary>
-    /// The exec-form ENTRYPOINT the stage inherits, as the ancestors are read nearest first and their instructions in
-    /// order: the last of the farthest ancestor that has one.
+    /// The ENTRYPOINT the stage inherits, in either form: the last one of the nearest stage it builds on that has one
+    /// (each stage's image config replaces its parent's); null when none does or that one clears it.
     /// </summary>
-    private static StageInstruction? AncestorsExecEntrypoint(Stage stage)
+    private static StageInstruction? InheritedEntrypoint(Stage stage)
     {
-        var chain = stage.Chain; // root first: the farthest ancestor first
-        for (int a = 0; a < chain.Count - 1; a++)
+        var chain = stage.Chain; // root first, the stage itself last
+        for (int a = chain.Count - 2; a >= 0; a--)
         {
             var instructions = chain[a].Instructions;
             for (int i = instructions.Count - 1; i >= 0; i--)
             {
-                if (instructions[i].Kind == InstructionKind.Entrypoint && instructions[i].Syntax.IsJsonForm)
+                if (instructions[i].Kind == InstructionKind.Entrypoint)
                 {
-                    return instructions[i];
+                    return ClearsEntrypoint(instructions[i].Syntax) ? null : instructions[i];
                 }
             }
         }
         return null;
     }
+
+    /// <summary><c>ENTRYPOINT []</c> sets none: the CMD is then the command again.</summary>
+    private static bool ClearsEntrypoint(InstructionSyntax entrypoint) => entrypoint.IsJsonForm && entrypoint.Arguments.Count == 0;
 
     /// <summary>An ENTRYPOINT later in the stage decides how this CMD runs too.</summary>
     private static StageInstruction? FollowingEntrypoint(Stage stage, StageInstruction cmd) =>

@@ -38,6 +38,20 @@ public sealed class COPT1200ExecFormNotJsonTests
     }
 
     [TestMethod]
+    public void The_nearest_entrypoint_decides_whether_a_cmd_runs_in_either_form()
+    {
+        // A shell-form ENTRYPOINT ignores the CMD, so the CMD cannot stop the container (the engine test shows it starts);
+        // a stage inherits the ENTRYPOINT of the nearest stage it builds on; ENTRYPOINT [] clears it, so the CMD runs again.
+        var findings = RuleVerifier.Run<COPT1200ExecFormNotJson>(
+            "FROM debian:12\nENTRYPOINT echo started\nCMD ['x']\n"
+            + "FROM debian:12 AS far\nENTRYPOINT [\"tini\", \"--\"]\nFROM far AS near\nENTRYPOINT echo started\nFROM near\nCMD ['y']\n"
+            + "FROM near AS cleared\nENTRYPOINT []\nFROM cleared\nCMD ['z']\n");
+        CollectionAssert.AreEqual(
+            new[] { (3, DiagnosticSeverity.Warning), (9, DiagnosticSeverity.Warning), (13, DiagnosticSeverity.Error) },
+            findings.Select(f => (f.Location.Start.Line, f.Severity)).ToArray());
+    }
+
+    [TestMethod]
     public void Valid_exec_form_and_real_shell_form_are_not_reported() =>
         RuleVerifier.Verify<COPT1200ExecFormNotJson>(
             "FROM debian:12\nCMD [\"echo\", \"a]b\"]\nFROM debian:12\nCMD echo [not json]\nFROM debian:12\nCMD [ -f /x ] && run\n");
