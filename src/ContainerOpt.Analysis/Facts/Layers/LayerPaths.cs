@@ -76,21 +76,28 @@ public static class LayerPaths
         {
             return Home + value.Substring(1);
         }
-        foreach (var home in new[] { "${HOME}", "$HOME" })
+        if (value.Length > 0 && value[0] == '$')
         {
-            if (value == home || value.StartsWith(home + "/", StringComparison.Ordinal))
+            // Tested without building "${HOME}/" per call: every path word of every RUN comes through here.
+            foreach (var home in HomeVariables)
             {
-                return Home + value.Substring(home.Length);
+                if (IsAtOrUnder(value, home))
+                {
+                    return Home + value.Substring(home.Length);
+                }
             }
         }
         return value;
     }
 
+    private static readonly string[] HomeVariables = { "${HOME}", "$HOME" };
+
     public static bool IsGlob(string path) => PathGlob.IsGlob(path);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
     public static bool IsAtOrUnder(string path, string directory) =>
-        path == directory || directory == "/" || path.StartsWith(directory + "/", StringComparison.Ordinal);
+        path == directory || directory == "/"
+        || (path.Length > directory.Length && path[directory.Length] == '/' && path.StartsWith(directory, StringComparison.Ordinal));
 
     public static string BaseName(string path)
     {
@@ -110,22 +117,48 @@ public static class LayerPaths
     /// <paramref name="path"/> or all of its content: the target names the path, one of its parents,
     /// or its content (<c>/var/lib/apt/lists/*</c>).
     /// </summary>
-    public static bool RemovalCovers(string target, string path)
-    {
-        string t = StripContentGlob(target);
-        return IsGlob(t) ? GlobNamesPathOrParent(t, path) : IsAtOrUnder(path, t);
-    }
+    public static bool RemovalCovers(string target, string path) => new Removal(target).Covers(path);
 
     /// <summary>True when the glob (or literal) <paramref name="target"/> names <paramref name="path"/> itself or a parent of it.</summary>
-    public static bool NamesPathOrParent(string target, string path)
+    public static bool NamesPathOrParent(string target, string path) => new Removal(target).NamesPathOrParent(path);
+
+    /// <summary>
+    /// An rm target read once (its content glob stripped, whether it is a glob) to compare with many paths:
+    /// the layer simulation tests each target against every cache and file the stage made so far.
+    /// </summary>
+    public readonly struct Removal
     {
-        return IsGlob(target) ? GlobNamesPathOrParent(target, path) : IsAtOrUnder(path, target);
+        private readonly bool _targetIsGlob;
+        private readonly bool _contentIsGlob;
+
+        public Removal(string target)
+        {
+            Target = target;
+            Content = StripContentGlob(target);
+            _targetIsGlob = IsGlob(target);
+            _contentIsGlob = ReferenceEquals(Content, target) ? _targetIsGlob : IsGlob(Content);
+        }
+
+        /// <summary>The target as written (absolute, maybe a glob).</summary>
+        public string Target { get; }
+
+        /// <summary>The target with a trailing content glob read as its folder (<see cref="StripContentGlob"/>).</summary>
+        public string Content { get; }
+
+        /// <summary>True when the target names <paramref name="path"/> itself or a parent of it.</summary>
+        public bool NamesPathOrParent(string path) => _targetIsGlob ? GlobNamesPathOrParent(Target, path) : IsAtOrUnder(path, Target);
+
+        /// <summary>
+        /// True when removing the target removes <paramref name="path"/> or all of its content: the target names
+        /// the path, one of its parents, or its content (<c>/var/lib/apt/lists/*</c>).
+        /// </summary>
+        public bool Covers(string path) => _contentIsGlob ? GlobNamesPathOrParent(Content, path) : IsAtOrUnder(path, Content);
     }
 
     private static bool GlobNamesPathOrParent(string glob, string path)
     {
         // Whatever the glob matches starts with its literal part, and so does anything under it.
-        string literal = glob.Substring(0, glob.IndexOfAny(new[] { '*', '?', '[' }));
+        string literal = glob.Substring(0, glob.IndexOfAny(GlobCharacters));
         if (!path.StartsWith(literal, StringComparison.Ordinal))
         {
             return false;
@@ -142,7 +175,11 @@ public static class LayerPaths
     public static string StripContentGlob(string target)
     {
         string t = target;
-        foreach (var suffix in new[] { "/*", "/**", "/*.*", "/.*" })
+        if (t.Length < 3 || t.IndexOf('*') < 0)
+        {
+            return t; // no content glob: the common case, without looking at each suffix
+        }
+        foreach (var suffix in ContentGlobs)
         {
             if (t.Length > suffix.Length && t.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -151,6 +188,10 @@ public static class LayerPaths
         }
         return t;
     }
+
+    private static readonly string[] ContentGlobs = { "/*", "/**", "/*.*", "/.*" };
+
+    private static readonly char[] GlobCharacters = { '*', '?', '[' };
 
     public static Regex GlobRegex(string glob) => PathGlob.ToRegex(glob, doubleStarCrossesFolders: false);
 }

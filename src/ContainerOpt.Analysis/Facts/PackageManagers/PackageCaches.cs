@@ -110,10 +110,12 @@ public static class PackageCaches
     public static readonly CacheKind NuGetPackages = new("nuget-packages", "nuget", "the NuGet package cache (~/.nuget/packages)",
         new[] { "/root/.nuget/packages" }, "mount it as a cache (RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages), or end the same RUN with 'dotnet nuget locals all --clear'");
 
-    public static IReadOnlyList<CacheKind> All { get; } = new[]
+    private static readonly CacheKind[] AllKinds =
     {
         AptLists, AptArchives, ApkCache, YumCache, DnfCache, ZypperCache, PipCache, UvCache, NpmCache, YarnCache, GemDocuments, NuGetPackages,
     };
+
+    public static IReadOnlyList<CacheKind> All => AllKinds;
 
     private static readonly string[] Truthy = { "1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES" };
 
@@ -242,24 +244,47 @@ public static class PackageCaches
     }
 
     /// <summary>True when removing <paramref name="target"/> removes the product.</summary>
-    public static bool RemovalCleans(string target, CacheProduct product) =>
-        product.Paths.Any(p => LayerPaths.RemovalCovers(target, p));
+    public static bool RemovalCleans(string target, CacheProduct product) => RemovalCleans(new LayerPaths.Removal(target), product);
 
-    /// <summary>The kinds whose cache lives at or under the removed path (the path names a cache, not a broader directory).</summary>
-    public static IEnumerable<CacheKind> KindsAt(string target)
+    /// <summary>True when the removal removes the product (the target read once for many products).</summary>
+    public static bool RemovalCleans(in LayerPaths.Removal removal, CacheProduct product)
     {
-        string t = LayerPaths.StripContentGlob(target);
-        if (LayerPaths.IsGlob(t))
+        var paths = product.Paths;
+        for (int i = 0; i < paths.Count; i++)
         {
-            yield break;
-        }
-        foreach (var kind in All)
-        {
-            if (kind.DefaultPaths.Any(p => LayerPaths.IsAtOrUnder(t, p)))
+            if (removal.Covers(paths[i]))
             {
-                yield return kind;
+                return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>
+    /// The kinds whose cache lives at or under the removed path (the path names a cache, not a broader directory);
+    /// empty without a new list for the usual rm of anything else.
+    /// </summary>
+    public static IReadOnlyList<CacheKind> KindsAt(in LayerPaths.Removal removal)
+    {
+        string t = removal.Content;
+        if (LayerPaths.IsGlob(t))
+        {
+            return Array.Empty<CacheKind>();
+        }
+        List<CacheKind>? kinds = null;
+        foreach (var kind in AllKinds)
+        {
+            var paths = kind.DefaultPaths;
+            for (int i = 0; i < paths.Count; i++)
+            {
+                if (LayerPaths.IsAtOrUnder(t, paths[i]))
+                {
+                    (kinds ??= new List<CacheKind>()).Add(kind);
+                    break;
+                }
+            }
+        }
+        return kinds ?? (IReadOnlyList<CacheKind>)Array.Empty<CacheKind>();
     }
 
     /// <summary>The kinds a cleaning call would clean.</summary>
