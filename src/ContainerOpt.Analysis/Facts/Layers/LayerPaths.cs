@@ -28,13 +28,94 @@ public static class LayerPaths
     }
 
     /// <summary>An absolute path against a working directory (absolute paths stay).</summary>
-    public static string Resolve(string path, string workdir)
+    public static string Resolve(string path, string workdir) => Resolve(path, 0, path.Length, workdir);
+
+    /// <summary>
+    /// <see cref="Resolve(string, string)"/> of <c>path[start..end)</c>. The usual path (plain names, maybe a leading
+    /// <c>./</c> or a trailing <c>/</c>: <c>src/Api/</c>, <c>./</c>, <c>app.dll</c>) is joined into one new string; anything
+    /// else is cleaned the general way. Every COPY destination and source and every path word of every RUN comes here.
+    /// </summary>
+    private static string Resolve(string path, int start, int end, string workdir)
     {
-        if (path.StartsWith("/", StringComparison.Ordinal))
+        if (start < end && path[start] == '/')
         {
-            return Clean(path);
+            int trimmed = end;
+            while (trimmed > start + 1 && path[trimmed - 1] == '/')
+            {
+                trimmed--;
+            }
+            if (trimmed > start + 1 && (start > 0 || trimmed < path.Length) && HasOnlyNames(path, start + 1, trimmed))
+            {
+                return path.Substring(start, trimmed - start);
+            }
+            return Clean(start == 0 && end == path.Length ? path : path.Substring(start, end - start));
         }
-        return Clean((workdir.Length == 0 ? "/" : workdir) + "/" + path);
+        string directory = workdir.Length == 0 ? "/" : workdir;
+        if (directory[0] == '/')
+        {
+            int first = start;
+            while (first + 1 < end && path[first] == '.' && path[first + 1] == '/')
+            {
+                first += 2;
+                while (first < end && path[first] == '/')
+                {
+                    first++;
+                }
+            }
+            int last = end;
+            while (last > first && path[last - 1] == '/')
+            {
+                last--;
+            }
+            if (last == first)
+            {
+                return Clean(directory); // "", "./": the directory itself
+            }
+            if (HasOnlyNames(path, first, last))
+            {
+                return Join(Clean(directory), path, first, last);
+            }
+        }
+        return Clean(directory + "/" + path.Substring(start, end - start));
+    }
+
+    /// <summary>True when every '/'-separated segment of <c>path[start..end)</c> is a name (not empty, '.' or '..'): nothing to clean.</summary>
+    private static bool HasOnlyNames(string path, int start, int end)
+    {
+        int segment = start;
+        for (int i = start; i <= end; i++)
+        {
+            if (i < end && path[i] != '/')
+            {
+                continue;
+            }
+            int length = i - segment;
+            if (length == 0 || (path[segment] == '.' && (length == 1 || (length == 2 && path[segment + 1] == '.'))))
+            {
+                return false;
+            }
+            segment = i + 1;
+        }
+        return true;
+    }
+
+    [ThreadStatic]
+    private static char[]? t_joinBuffer;
+
+    /// <summary><c>directory + "/" + path[start..end)</c> as one new string (no '/' doubled after the root).</summary>
+    private static string Join(string directory, string path, int start, int end)
+    {
+        int prefix = directory.Length == 1 ? 1 : directory.Length + 1;
+        int length = prefix + end - start;
+        var buffer = t_joinBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            t_joinBuffer = buffer = new char[Math.Max(length, 256)];
+        }
+        directory.CopyTo(0, buffer, 0, directory.Length);
+        buffer[prefix - 1] = '/';
+        path.CopyTo(start, buffer, prefix, end - start);
+        return new string(buffer, 0, length);
     }
 
     /// <summary>
@@ -98,6 +179,21 @@ public static class LayerPaths
     public static bool IsAtOrUnder(string path, string directory) =>
         path == directory || directory == "/"
         || (path.Length > directory.Length && path[directory.Length] == '/' && path.StartsWith(directory, StringComparison.Ordinal));
+
+    /// <summary>
+    /// <c>Resolve(BaseName(path), directory)</c> without the base name's own string: a copied file's place in the
+    /// destination folder.
+    /// </summary>
+    public static string ResolveBaseName(string path, string directory)
+    {
+        int end = path.Length;
+        while (end > 0 && path[end - 1] == '/')
+        {
+            end--;
+        }
+        int slash = end == 0 ? -1 : path.LastIndexOf('/', end - 1);
+        return Resolve(path, slash + 1, end, directory);
+    }
 
     public static string BaseName(string path)
     {

@@ -265,8 +265,10 @@ public sealed class LayerSimulation
         }
         string dest = LayerPaths.Resolve(destValue, _steps.WorkdirOf(instruction));
         bool destIsDirectory = copy.DestinationIsDirectory;
-        foreach (var source in copy.Sources)
+        var sources = copy.Sources;
+        for (int i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             string value = source.Value;
             if (source.IsHeredoc)
             {
@@ -292,7 +294,7 @@ public sealed class LayerSimulation
             else if (source.IsDirectoryLike)
             {
                 // A folder's content goes into the destination; a file of that name goes to dest/name.
-                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(LayerPaths.BaseName(value), dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
+                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
                 if (destIsDirectory)
                 {
                     state.Files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
@@ -300,7 +302,7 @@ public sealed class LayerSimulation
             }
             else
             {
-                string path = destIsDirectory ? LayerPaths.Resolve(LayerPaths.BaseName(value), dest) : dest;
+                string path = destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest;
                 state.Files.Add(new FileProduct(path, false, FileKind.Copy, line, keyword, value, runs)
                 {
                     Bindable = true,
