@@ -1036,7 +1036,7 @@ public sealed class LayerSimulation
                     var positionals = command.Positionals(DotNetFlagsTakingValue);
                     if (positionals.Count > 0 && positionals[0].Value is "publish" or "build")
                     {
-                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, "dotnet " + positionals[0].Value);
+                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, positionals[0].Value == "publish" ? "dotnet publish" : "dotnet build");
                     }
                     break;
                 }
