@@ -673,7 +673,7 @@ public sealed class LayerSimulation
             }
             return;
         }
-        var kinds = PackageCaches.KindsCleanedBy(call).ToList();
+        var kinds = PackageCaches.KindsCleanedBy(call);
         if (AllOnCacheMounts(step, kinds))
         {
             if (record)
@@ -727,12 +727,12 @@ public sealed class LayerSimulation
     }
 
     /// <summary>True when every default path of the kinds (at least one) is on a cache mount of the RUN.</summary>
-    private static bool AllOnCacheMounts(RunStep step, List<CacheKind> kinds)
+    private static bool AllOnCacheMounts(RunStep step, IReadOnlyList<CacheKind> kinds)
     {
         bool any = false;
-        foreach (var kind in kinds)
+        for (int k = 0; k < kinds.Count; k++)
         {
-            var paths = kind.DefaultPaths;
+            var paths = kinds[k].DefaultPaths;
             for (int i = 0; i < paths.Count; i++)
             {
                 if (step.CacheMountOf(paths[i]) is null)
@@ -746,11 +746,11 @@ public sealed class LayerSimulation
     }
 
     /// <summary>True when every default path of the kinds is on a mount of the RUN (vacuously true without paths).</summary>
-    private static bool AllOnMounts(RunStep step, List<CacheKind> kinds)
+    private static bool AllOnMounts(RunStep step, IReadOnlyList<CacheKind> kinds)
     {
-        foreach (var kind in kinds)
+        for (int k = 0; k < kinds.Count; k++)
         {
-            var paths = kind.DefaultPaths;
+            var paths = kinds[k].DefaultPaths;
             for (int i = 0; i < paths.Count; i++)
             {
                 if (!step.IsOnMount(paths[i]))

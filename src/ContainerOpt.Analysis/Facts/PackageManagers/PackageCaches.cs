@@ -206,20 +206,20 @@ public static class PackageCaches
     }
 
     /// <summary>True when a cleaning call (not a dry run) removes the product.</summary>
-    public static bool Cleans(PackageCall call, CacheProduct product)
+    public static bool Cleans(PackageCall call, CacheProduct product) =>
+        call.Op == PackageOp.Clean && IsDryRun(call) is null && CleansKind(call, product.Kind.Id);
+
+    /// <summary><see cref="Cleans"/> for a cleaning call that is not a dry run, by the kind's id.</summary>
+    private static bool CleansKind(PackageCall call, string kind)
     {
-        if (call.Op != PackageOp.Clean || IsDryRun(call) is not null)
-        {
-            return false;
-        }
         var command = call.Command;
-        var operands = call.Operands.Select(o => o.Value).ToArray();
-        string kind = product.Kind.Id;
+        var operands = call.Operands;
         switch (call.Manager)
         {
             case "apt":
-                string sub = call.Display.Substring(call.Display.IndexOf(' ') + 1);
-                if (sub is "distclean" or "dist-clean") return kind is "apt-lists" or "apt-archives";
+                string display = call.Display;
+                int sub = display.IndexOf(' ') + 1;
+                if (RestIs(display, sub, "distclean") || RestIs(display, sub, "dist-clean")) return kind is "apt-lists" or "apt-archives";
                 return kind == "apt-archives";
             case "apk":
                 return kind == "apk-cache";
@@ -238,10 +238,14 @@ public static class PackageCaches
             case "yarn":
                 return kind == "yarn-cache";
             case "nuget":
-                return kind == "nuget-packages" && operands.Length > 0 && operands[0] is "all" or "global-packages";
+                return kind == "nuget-packages" && operands.Count > 0 && operands[0].Value is "all" or "global-packages";
         }
         return false;
     }
+
+    /// <summary>True when <paramref name="text"/> from <paramref name="start"/> on is <paramref name="value"/> (no substring).</summary>
+    private static bool RestIs(string text, int start, string value) =>
+        text.Length - start == value.Length && string.CompareOrdinal(text, start, value, 0, value.Length) == 0;
 
     /// <summary>True when removing <paramref name="target"/> removes the product.</summary>
     public static bool RemovalCleans(string target, CacheProduct product) => RemovalCleans(new LayerPaths.Removal(target), product);
@@ -288,27 +292,30 @@ public static class PackageCaches
     }
 
     /// <summary>The kinds a cleaning call would clean.</summary>
-    public static IEnumerable<CacheKind> KindsCleanedBy(PackageCall call)
+    public static IReadOnlyList<CacheKind> KindsCleanedBy(PackageCall call)
     {
-        if (call.Op != PackageOp.Clean)
+        if (call.Op != PackageOp.Clean || IsDryRun(call) is not null)
         {
-            yield break;
+            return Array.Empty<CacheKind>();
         }
-        foreach (var kind in All)
+        List<CacheKind>? kinds = null;
+        foreach (var kind in AllKinds)
         {
-            var probe = new CacheProduct(kind, kind.DefaultPaths, call, default);
-            if (Cleans(call, probe))
+            if (CleansKind(call, kind.Id))
             {
-                yield return kind;
+                (kinds ??= new List<CacheKind>()).Add(kind);
             }
         }
+        return kinds ?? (IReadOnlyList<CacheKind>)Array.Empty<CacheKind>();
     }
 
     /// <summary>The dry-run flag of <c>apt-get clean -s</c> (and its synonyms), or null.</summary>
     public static ShellWord? IsDryRun(PackageCall call) =>
         call.Manager == "apt" && call.Op == PackageOp.Clean
-            ? call.Command.FindFlag("s", "simulate", "dry-run", "just-print", "recon", "no-act")
+            ? call.Command.FindFlag(DryRunFlags)
             : null;
+
+    private static readonly string[] DryRunFlags = { "s", "simulate", "dry-run", "just-print", "recon", "no-act" };
 
     public static bool IsTruthy(string? value) => value is not null && Truthy.Contains(value.Trim());
 
@@ -316,8 +323,20 @@ public static class PackageCaches
     public static string FixFor(CacheProduct product) =>
         product.Kind.Fix.Contains("{0}", StringComparison.Ordinal) ? product.Kind.Fix.Replace("{0}", product.Producer.Command.Name) : product.Kind.Fix;
 
-    private static bool CleansAll(string[] operands) =>
-        operands.Contains("all") || (operands.Contains("packages") && operands.Contains("metadata"));
+    private static bool CleansAll(IReadOnlyList<ShellWord> operands) =>
+        HasOperand(operands, "all") || (HasOperand(operands, "packages") && HasOperand(operands, "metadata"));
+
+    private static bool HasOperand(IReadOnlyList<ShellWord> operands, string value)
+    {
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (operands[i].Value == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static CacheProduct Product(CacheKind kind, PackageCall call, StepCommand at) => new(kind, kind.DefaultPaths, call, at);
 
