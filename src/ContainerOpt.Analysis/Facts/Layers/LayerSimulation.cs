@@ -431,12 +431,9 @@ public sealed class LayerSimulation
                         break;
                     default:
                         var setting = new CacheSetting(true, false);
-                        foreach (var product in PackageCaches.Produces(call, step, at, strict: false, setting, model))
+                        if (PackageCaches.ProductOf(call, step, at, strict: false, setting, model) is { } product && !AnyOnMount(step, product.Paths))
                         {
-                            if (!AnyOnMount(step, product.Paths))
-                            {
-                                stepProducts.Add(product);
-                            }
+                            stepProducts.Add(product);
                         }
                         if (call.Manager == "apt" && call.Op == PackageOp.Update)
                         {
@@ -455,13 +452,14 @@ public sealed class LayerSimulation
                 }
             }
             AddRunFiles(command, at, step, stepFiles, runIndex);
-            if (ShellFacts.IsOpaque(command))
+            // Commands come in order: only the first opaque command and the first writer count.
+            if (firstOpaque == int.MaxValue && ShellFacts.IsOpaque(command))
             {
-                firstOpaque = Math.Min(firstOpaque, at.Order);
+                firstOpaque = at.Order;
             }
-            if (!ShellFacts.IsHarmless(command))
+            if (firstWriter == int.MaxValue && !ShellFacts.IsHarmless(command))
             {
-                firstWriter = Math.Min(firstWriter, at.Order);
+                firstWriter = at.Order;
             }
         }
 

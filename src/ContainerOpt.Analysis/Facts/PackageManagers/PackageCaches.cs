@@ -124,7 +124,14 @@ public static class PackageCaches
     /// when docker-clean is off; gem documentation); otherwise everything it may write (for deciding
     /// whether a cleanup has anything to clean).
     /// </summary>
-    public static IEnumerable<CacheProduct> Produces(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model)
+    public static IEnumerable<CacheProduct> Produces(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model) =>
+        ProductOf(call, step, at, strict, setting, model) is { } product ? new[] { product } : Array.Empty<CacheProduct>();
+
+    /// <summary>
+    /// The cache a call writes, or null: <see cref="Produces"/> without a sequence (a call writes at most one cache);
+    /// the layer simulation asks it for every package-manager call.
+    /// </summary>
+    public static CacheProduct? ProductOf(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model)
     {
         var command = call.Command;
         switch (call.Manager)
@@ -132,77 +139,78 @@ public static class PackageCaches
             case "apt":
                 if (call.Op == PackageOp.Update)
                 {
-                    yield return Product(AptLists, call, at);
+                    return Product(AptLists, call, at);
                 }
                 else if (call.Op == PackageOp.Install && (!strict || setting.AptKeepsArchives))
                 {
-                    yield return Product(AptArchives, call, at);
+                    return Product(AptArchives, call, at);
                 }
                 break;
             case "apk":
                 // --no-network installs only from what is already on disk: nothing is fetched, nothing is cached.
                 if (call.Op == PackageOp.Update || (call.Op == PackageOp.Install && !command.HasFlag("no-cache", "no-network")))
                 {
-                    yield return Product(ApkCache, call, at);
+                    return Product(ApkCache, call, at);
                 }
                 break;
             case "yum":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(YumCache, call, at);
+                    return Product(YumCache, call, at);
                 }
                 break;
             case "dnf":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(DnfCache, call, at);
+                    return Product(DnfCache, call, at);
                 }
                 break;
             case "zypper":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(ZypperCache, call, at);
+                    return Product(ZypperCache, call, at);
                 }
                 break;
             case "pip":
                 if (call.Op == PackageOp.Install && !command.HasFlag("no-cache-dir") && !IsTruthy(step.EnvironmentValue("PIP_NO_CACHE_DIR", at)))
                 {
-                    yield return Located(PipCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("PIP_CACHE_DIR", at));
+                    return Located(PipCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("PIP_CACHE_DIR", at));
                 }
                 break;
             case "uv":
                 if (call.Op == PackageOp.Install && !command.HasFlag("no-cache", "n") && !IsTruthy(step.EnvironmentValue("UV_NO_CACHE", at)))
                 {
-                    yield return Located(UvCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("UV_CACHE_DIR", at));
+                    return Located(UvCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("UV_CACHE_DIR", at));
                 }
                 break;
             case "npm":
                 if (call.Op == PackageOp.Install)
                 {
-                    yield return Located(NpmCache, call, at, step, model,
+                    return Located(NpmCache, call, at, step, model,
                         command.FlagValue("cache") ?? step.EnvironmentValue("npm_config_cache", at) ?? step.EnvironmentValue("NPM_CONFIG_CACHE", at));
                 }
                 break;
             case "yarn":
                 if (call.Op == PackageOp.Install)
                 {
-                    yield return Located(YarnCache, call, at, step, model, command.FlagValue("cache-folder") ?? step.EnvironmentValue("YARN_CACHE_FOLDER", at));
+                    return Located(YarnCache, call, at, step, model, command.FlagValue("cache-folder") ?? step.EnvironmentValue("YARN_CACHE_FOLDER", at));
                 }
                 break;
             case "gem":
                 if (call.Op == PackageOp.Install && strict && !setting.GemSkipsDocuments
                     && !command.HasFlag("no-document", "N", "no-doc") && !(command.HasFlag("no-ri") && command.HasFlag("no-rdoc")))
                 {
-                    yield return Product(GemDocuments, call, at);
+                    return Product(GemDocuments, call, at);
                 }
                 break;
             case "nuget":
                 if (call.Op is PackageOp.Install or PackageOp.Build)
                 {
-                    yield return Located(NuGetPackages, call, at, step, model, command.FlagValue("packages") ?? step.EnvironmentValue("NUGET_PACKAGES", at));
+                    return Located(NuGetPackages, call, at, step, model, command.FlagValue("packages") ?? step.EnvironmentValue("NUGET_PACKAGES", at));
                 }
                 break;
         }
+        return null;
     }
 
     /// <summary>True when a cleaning call (not a dry run) removes the product.</summary>
