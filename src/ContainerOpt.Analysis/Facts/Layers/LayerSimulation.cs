@@ -218,6 +218,13 @@ public sealed class LayerSimulation
 
     private void Simulate(Stage stage)
     {
+        // Events are recorded only at the stage's own RUNs: a stage without one has none to find (the stages
+        // built on it walk it as part of their chain), and what comes after its last RUN changes nothing.
+        int lastRun = LastRunIndex(stage.Instructions);
+        if (lastRun < 0)
+        {
+            return;
+        }
         var state = _state;
         state.Clear();
         bool scratch = stage.Root.IsScratch;
@@ -227,7 +234,8 @@ public sealed class LayerSimulation
             var s = chain[c];
             bool record = ReferenceEquals(s, stage);
             var instructions = s.Instructions;
-            for (int i = 0; i < instructions.Count; i++)
+            int count = record ? lastRun + 1 : instructions.Count;
+            for (int i = 0; i < count; i++)
             {
                 var instruction = instructions[i];
                 switch (instruction.Syntax.Kind)
@@ -245,6 +253,18 @@ public sealed class LayerSimulation
                 }
             }
         }
+    }
+
+    private static int LastRunIndex(IReadOnlyList<StageInstruction> instructions)
+    {
+        for (int i = instructions.Count - 1; i >= 0; i--)
+        {
+            if (instructions[i].Syntax.Kind == InstructionKind.Run)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void AddCopy(StageInstruction instruction, State state)
