@@ -110,13 +110,13 @@ public sealed class CopyInstruction
         {
             return null;
         }
-        var heredocNames = new HashSet<string>(syntax.Heredocs.Select(h => h.Name), StringComparer.Ordinal);
+        bool hasHeredocs = syntax.Heredocs.Count > 0; // a '<<' source is a heredoc only when the instruction has one
         var args = syntax.Arguments;
         var sources = new List<CopySource>();
         for (int i = 0; i < args.Count - 1; i++)
         {
             string raw = args[i].Value;
-            bool heredoc = raw.StartsWith("<<", StringComparison.Ordinal) && heredocNames.Count > 0;
+            bool heredoc = hasHeredocs && raw.StartsWith("<<", StringComparison.Ordinal);
             bool expanded = true;
             sources.Add(new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model, out expanded), heredoc, expanded));
         }

@@ -28,13 +28,94 @@ public static class LayerPaths
     }
 
     /// <summary>An absolute path against a working directory (absolute paths stay).</summary>
-    public static string Resolve(string path, string workdir)
+    public static string Resolve(string path, string workdir) => Resolve(path, 0, path.Length, workdir);
+
+    /// <summary>
+    /// <see cref="Resolve(string, string)"/> of <c>path[start..end)</c>. The usual path (plain names, maybe a leading
+    /// <c>./</c> or a trailing <c>/</c>: <c>src/Api/</c>, <c>./</c>, <c>app.dll</c>) is joined into one new string; anything
+    /// else is cleaned the general way. Every COPY destination and source and every path word of every RUN comes here.
+    /// </summary>
+    private static string Resolve(string path, int start, int end, string workdir)
     {
-        if (path.StartsWith("/", StringComparison.Ordinal))
+        if (start < end && path[start] == '/')
         {
-            return Clean(path);
+            int trimmed = end;
+            while (trimmed > start + 1 && path[trimmed - 1] == '/')
+            {
+                trimmed--;
+            }
+            if (trimmed > start + 1 && (start > 0 || trimmed < path.Length) && HasOnlyNames(path, start + 1, trimmed))
+            {
+                return path.Substring(start, trimmed - start);
+            }
+            return Clean(start == 0 && end == path.Length ? path : path.Substring(start, end - start));
         }
-        return Clean((workdir.Length == 0 ? "/" : workdir) + "/" + path);
+        string directory = workdir.Length == 0 ? "/" : workdir;
+        if (directory[0] == '/')
+        {
+            int first = start;
+            while (first + 1 < end && path[first] == '.' && path[first + 1] == '/')
+            {
+                first += 2;
+                while (first < end && path[first] == '/')
+                {
+                    first++;
+                }
+            }
+            int last = end;
+            while (last > first && path[last - 1] == '/')
+            {
+                last--;
+            }
+            if (last == first)
+            {
+                return Clean(directory); // "", "./": the directory itself
+            }
+            if (HasOnlyNames(path, first, last))
+            {
+                return Join(Clean(directory), path, first, last);
+            }
+        }
+        return Clean(directory + "/" + path.Substring(start, end - start));
+    }
+
+    /// <summary>True when every '/'-separated segment of <c>path[start..end)</c> is a name (not empty, '.' or '..'): nothing to clean.</summary>
+    private static bool HasOnlyNames(string path, int start, int end)
+    {
+        int segment = start;
+        for (int i = start; i <= end; i++)
+        {
+            if (i < end && path[i] != '/')
+            {
+                continue;
+            }
+            int length = i - segment;
+            if (length == 0 || (path[segment] == '.' && (length == 1 || (length == 2 && path[segment + 1] == '.'))))
+            {
+                return false;
+            }
+            segment = i + 1;
+        }
+        return true;
+    }
+
+    [ThreadStatic]
+    private static char[]? t_joinBuffer;
+
+    /// <summary><c>directory + "/" + path[start..end)</c> as one new string (no '/' doubled after the root).</summary>
+    private static string Join(string directory, string path, int start, int end)
+    {
+        int prefix = directory.Length == 1 ? 1 : directory.Length + 1;
+        int length = prefix + end - start;
+        var buffer = t_joinBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            t_joinBuffer = buffer = new char[Math.Max(length, 256)];
+        }
+        directory.CopyTo(0, buffer, 0, directory.Length);
+        buffer[prefix - 1] = '/';
+        path.CopyTo(start, buffer, prefix, end - start);
+        return new string(buffer, 0, length);
     }
 
     /// <summary>
@@ -76,21 +157,43 @@ public static class LayerPaths
         {
             return Home + value.Substring(1);
         }
-        foreach (var home in new[] { "${HOME}", "$HOME" })
+        if (value.Length > 0 && value[0] == '$')
         {
-            if (value == home || value.StartsWith(home + "/", StringComparison.Ordinal))
+            // Tested without building "${HOME}/" per call: every path word of every RUN comes through here.
+            foreach (var home in HomeVariables)
             {
-                return Home + value.Substring(home.Length);
+                if (IsAtOrUnder(value, home))
+                {
+                    return Home + value.Substring(home.Length);
+                }
             }
         }
         return value;
     }
 
+    private static readonly string[] HomeVariables = { "${HOME}", "$HOME" };
+
     public static bool IsGlob(string path) => PathGlob.IsGlob(path);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
     public static bool IsAtOrUnder(string path, string directory) =>
-        path == directory || directory == "/" || path.StartsWith(directory + "/", StringComparison.Ordinal);
+        path == directory || directory == "/"
+        || (path.Length > directory.Length && path[directory.Length] == '/' && path.StartsWith(directory, StringComparison.Ordinal));
+
+    /// <summary>
+    /// <c>Resolve(BaseName(path), directory)</c> without the base name's own string: a copied file's place in the
+    /// destination folder.
+    /// </summary>
+    public static string ResolveBaseName(string path, string directory)
+    {
+        int end = path.Length;
+        while (end > 0 && path[end - 1] == '/')
+        {
+            end--;
+        }
+        int slash = end == 0 ? -1 : path.LastIndexOf('/', end - 1);
+        return Resolve(path, slash + 1, end, directory);
+    }
 
     public static string BaseName(string path)
     {
@@ -110,22 +213,48 @@ public static class LayerPaths
     /// <paramref name="path"/> or all of its content: the target names the path, one of its parents,
     /// or its content (<c>/var/lib/apt/lists/*</c>).
     /// </summary>
-    public static bool RemovalCovers(string target, string path)
-    {
-        string t = StripContentGlob(target);
-        return IsGlob(t) ? GlobNamesPathOrParent(t, path) : IsAtOrUnder(path, t);
-    }
+    public static bool RemovalCovers(string target, string path) => new Removal(target).Covers(path);
 
     /// <summary>True when the glob (or literal) <paramref name="target"/> names <paramref name="path"/> itself or a parent of it.</summary>
-    public static bool NamesPathOrParent(string target, string path)
+    public static bool NamesPathOrParent(string target, string path) => new Removal(target).NamesPathOrParent(path);
+
+    /// <summary>
+    /// An rm target read once (its content glob stripped, whether it is a glob) to compare with many paths:
+    /// the layer simulation tests each target against every cache and file the stage made so far.
+    /// </summary>
+    public readonly struct Removal
     {
-        return IsGlob(target) ? GlobNamesPathOrParent(target, path) : IsAtOrUnder(path, target);
+        private readonly bool _targetIsGlob;
+        private readonly bool _contentIsGlob;
+
+        public Removal(string target)
+        {
+            Target = target;
+            Content = StripContentGlob(target);
+            _targetIsGlob = IsGlob(target);
+            _contentIsGlob = ReferenceEquals(Content, target) ? _targetIsGlob : IsGlob(Content);
+        }
+
+        /// <summary>The target as written (absolute, maybe a glob).</summary>
+        public string Target { get; }
+
+        /// <summary>The target with a trailing content glob read as its folder (<see cref="StripContentGlob"/>).</summary>
+        public string Content { get; }
+
+        /// <summary>True when the target names <paramref name="path"/> itself or a parent of it.</summary>
+        public bool NamesPathOrParent(string path) => _targetIsGlob ? GlobNamesPathOrParent(Target, path) : IsAtOrUnder(path, Target);
+
+        /// <summary>
+        /// True when removing the target removes <paramref name="path"/> or all of its content: the target names
+        /// the path, one of its parents, or its content (<c>/var/lib/apt/lists/*</c>).
+        /// </summary>
+        public bool Covers(string path) => _contentIsGlob ? GlobNamesPathOrParent(Content, path) : IsAtOrUnder(path, Content);
     }
 
     private static bool GlobNamesPathOrParent(string glob, string path)
     {
         // Whatever the glob matches starts with its literal part, and so does anything under it.
-        string literal = glob.Substring(0, glob.IndexOfAny(new[] { '*', '?', '[' }));
+        string literal = glob.Substring(0, glob.IndexOfAny(GlobCharacters));
         if (!path.StartsWith(literal, StringComparison.Ordinal))
         {
             return false;
@@ -142,7 +271,11 @@ public static class LayerPaths
     public static string StripContentGlob(string target)
     {
         string t = target;
-        foreach (var suffix in new[] { "/*", "/**", "/*.*", "/.*" })
+        if (t.Length < 3 || t.IndexOf('*') < 0)
+        {
+            return t; // no content glob: the common case, without looking at each suffix
+        }
+        foreach (var suffix in ContentGlobs)
         {
             if (t.Length > suffix.Length && t.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -151,6 +284,10 @@ public static class LayerPaths
         }
         return t;
     }
+
+    private static readonly string[] ContentGlobs = { "/*", "/**", "/*.*", "/.*" };
+
+    private static readonly char[] GlobCharacters = { '*', '?', '[' };
 
     public static Regex GlobRegex(string glob) => PathGlob.ToRegex(glob, doubleStarCrossesFolders: false);
 }

@@ -143,14 +143,17 @@ public sealed class LayerSimulation
 
         public int Order { get; }
 
-        /// <summary>For a copied file: the COPY's --from, when it gives the file a bind mount instead (see <see cref="BindMount"/>).</summary>
+        /// <summary>For a copied file: a bind mount can give it to a RUN instead (see <see cref="BindMount"/>).</summary>
+        public bool Bindable { get; set; }
+
+        /// <summary>For a bindable file: the COPY's --from (null for the build context).</summary>
         public string? BindFrom { get; set; }
 
         /// <summary>
         /// For a copied file: the bind mount that would give a RUN the file without a layer. Written only for the few files
         /// an event names, not for every file every COPY adds.
         /// </summary>
-        public string? BindMount => BindFrom is { } from ? $"RUN --mount=type=bind{from},source={Source},target={Path} ..." : null;
+        public string? BindMount => Bindable ? $"RUN --mount=type=bind{(BindFrom is null ? "" : ",from=" + BindFrom)},source={Source},target={Path} ..." : null;
     }
 
     private sealed class LeftProduct
@@ -167,16 +170,29 @@ public sealed class LayerSimulation
 
     private sealed class Install
     {
-        public Install(PackageCall call, int line, HashSet<string> names)
+        private HashSet<string>? _names;
+
+        public Install(PackageCall call, int line)
         {
             Call = call;
             Line = line;
-            Names = names;
         }
 
         public PackageCall Call { get; }
         public int Line { get; }
-        public HashSet<string> Names { get; }
+
+        /// <summary>The packages it installs (an apk --virtual name too); built only when a later removal asks.</summary>
+        public HashSet<string> Names => _names ??= NamesOf(Call);
+
+        private static HashSet<string> NamesOf(PackageCall call)
+        {
+            var names = new HashSet<string>(call.PackageNames, StringComparer.Ordinal);
+            if (call.Command.FlagValue("virtual", "t") is { } virtualName && call.Manager == "apk")
+            {
+                names.Add(virtualName);
+            }
+            return names;
+        }
     }
 
     private sealed class State
@@ -187,17 +203,41 @@ public sealed class LayerSimulation
 
         /// <summary>Per RUN of the chain so far: did it run anything that writes files.</summary>
         public List<bool> Runs { get; } = new();
+
+        public void Clear()
+        {
+            Products.Clear();
+            Files.Clear();
+            Installs.Clear();
+            Runs.Clear();
+        }
     }
+
+    /// <summary>One state for every stage, cleared per stage: each stage is walked from its chain's root.</summary>
+    private readonly State _state = new();
 
     private void Simulate(Stage stage)
     {
-        var state = new State();
-        bool scratch = stage.Root.IsScratch;
-        foreach (var s in stage.Chain)
+        // Events are recorded only at the stage's own RUNs: a stage without one has none to find (the stages
+        // built on it walk it as part of their chain), and what comes after its last RUN changes nothing.
+        int lastRun = LastRunIndex(stage.Instructions);
+        if (lastRun < 0)
         {
+            return;
+        }
+        var state = _state;
+        state.Clear();
+        bool scratch = stage.Root.IsScratch;
+        var chain = stage.Chain;
+        for (int c = 0; c < chain.Count; c++)
+        {
+            var s = chain[c];
             bool record = ReferenceEquals(s, stage);
-            foreach (var instruction in s.Instructions)
+            var instructions = s.Instructions;
+            int count = record ? lastRun + 1 : instructions.Count;
+            for (int i = 0; i < count; i++)
             {
+                var instruction = instructions[i];
                 switch (instruction.Syntax.Kind)
                 {
                     case InstructionKind.Copy:
@@ -213,6 +253,18 @@ public sealed class LayerSimulation
                 }
             }
         }
+    }
+
+    private static int LastRunIndex(IReadOnlyList<StageInstruction> instructions)
+    {
+        for (int i = instructions.Count - 1; i >= 0; i--)
+        {
+            if (instructions[i].Syntax.Kind == InstructionKind.Run)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void AddCopy(StageInstruction instruction, State state)
@@ -233,8 +285,10 @@ public sealed class LayerSimulation
         }
         string dest = LayerPaths.Resolve(destValue, _steps.WorkdirOf(instruction));
         bool destIsDirectory = copy.DestinationIsDirectory;
-        foreach (var source in copy.Sources)
+        var sources = copy.Sources;
+        for (int i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             string value = source.Value;
             if (source.IsHeredoc)
             {
@@ -260,7 +314,7 @@ public sealed class LayerSimulation
             else if (source.IsDirectoryLike)
             {
                 // A folder's content goes into the destination; a file of that name goes to dest/name.
-                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(LayerPaths.BaseName(value), dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
+                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
                 if (destIsDirectory)
                 {
                     state.Files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
@@ -268,10 +322,11 @@ public sealed class LayerSimulation
             }
             else
             {
-                string path = destIsDirectory ? LayerPaths.Resolve(LayerPaths.BaseName(value), dest) : dest;
+                string path = destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest;
                 state.Files.Add(new FileProduct(path, false, FileKind.Copy, line, keyword, value, runs)
                 {
-                    BindFrom = copy.From is null ? "" : ",from=" + copy.From,
+                    Bindable = true,
+                    BindFrom = copy.From,
                 });
             }
         }
@@ -327,42 +382,44 @@ public sealed class LayerSimulation
             var command = at.Command;
             if (command.Is("rm"))
             {
-                bool recursive = ShellFacts.IsRecursiveRemoval(command);
-                foreach (var word in ShellFacts.RemovalTargets(command))
+                var targets = ShellFacts.RemovalTargets(command);
+                for (int t = 0; t < targets.Count; t++)
                 {
+                    var word = targets[t];
                     string? path = LayerPaths.FromWord(word, step.Instruction, model, step.Workdir, relativeIsKnown: !at.AfterCd);
                     if (path is null)
                     {
                         continue;
                     }
                     var span = at.Script.SpanOf(word);
-                    string display = RemovalDisplay(command, word);
-                    if (step.CacheMountOf(LayerPaths.StripContentGlob(path)) is { } mount)
+                    var display = new CleanupText(command, word);
+                    var removal = new LayerPaths.Removal(path);
+                    if (step.CacheMountOf(removal.Content) is { } mount)
                     {
                         if (record)
                         {
-                            _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display)
+                            _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display.ToString())
                             {
                                 Fix = $"{mount} is a cache mount of this RUN, so nothing in it reaches the layer, and emptying it throws away the cache the next build would reuse. Remove it.",
                             });
                         }
                         continue;
                     }
-                    if (step.IsOnMount(LayerPaths.StripContentGlob(path)))
+                    if (step.IsOnMount(removal.Content))
                     {
                         continue; // a tmpfs or bind mount: nothing there is in the layer either way
                     }
-                    bool handled = RemoveCaches(path, at, span, display, step, state, stepProducts, cleaned, record, firstOpaque);
-                    bool neverMade = !handled && record && scratch && !anyRunBefore && command.HasFlag("f", "force") && !word.HasExpansion
+                    bool handled = RemoveCaches(removal, at, span, display, step, state, stepProducts, cleaned, record, firstOpaque);
+                    bool neverMade = !handled && record && scratch && !anyRunBefore && command.HasFlag(ForceFlags) && !word.HasExpansion
                         && word.Value.StartsWith("/", StringComparison.Ordinal) && OnlyNonCreatingBefore(step, at)
-                        && !state.Files.Any(f => LayerPaths.IsAtOrUnder(path, f.Path) || LayerPaths.IsAtOrUnder(f.Path, LayerPaths.StripContentGlob(path)));
+                        && !AnyFileAround(state.Files, removal);
                     if (!handled)
                     {
-                        RemoveFiles(path, word, recursive, at, span, display, step, state, stepFiles, record, firstWriter);
+                        RemoveFiles(removal, command, at, span, display, step, state, stepFiles, record, firstWriter);
                     }
                     if (neverMade)
                     {
-                        _events.Add(new LayerEvent(LayerEventKind.NeverMade, step, at, span, display)
+                        _events.Add(new LayerEvent(LayerEventKind.NeverMade, step, at, span, display.ToString())
                         {
                             Fix = "this stage starts from scratch and no earlier COPY, ADD or WORKDIR made it. Remove it.",
                         });
@@ -371,12 +428,14 @@ public sealed class LayerSimulation
             }
             else if (command.Is("find"))
             {
-                foreach (var word in ShellFacts.FindRemovalRoots(command))
+                var roots = ShellFacts.FindRemovalRoots(command);
+                for (int r = 0; r < roots.Count; r++)
                 {
+                    var word = roots[r];
                     string? path = LayerPaths.FromWord(word, step.Instruction, model, step.Workdir, relativeIsKnown: !at.AfterCd);
                     if (path is not null)
                     {
-                        RemoveCaches(path, at, at.Script.SpanOf(word), command.ToString(), step, state, stepProducts, cleaned, record, firstOpaque);
+                        RemoveCaches(new LayerPaths.Removal(path), at, at.Script.SpanOf(word), new CleanupText(command, null), step, state, stepProducts, cleaned, record, firstOpaque);
                     }
                 }
             }
@@ -392,12 +451,9 @@ public sealed class LayerSimulation
                         break;
                     default:
                         var setting = new CacheSetting(true, false);
-                        foreach (var product in PackageCaches.Produces(call, step, at, strict: false, setting, model))
+                        if (PackageCaches.ProductOf(call, step, at, strict: false, setting, model) is { } product && !AnyOnMount(step, product.Paths))
                         {
-                            if (!product.Paths.Any(step.IsOnMount))
-                            {
-                                stepProducts.Add(product);
-                            }
+                            stepProducts.Add(product);
                         }
                         if (call.Manager == "apt" && call.Op == PackageOp.Update)
                         {
@@ -407,7 +463,7 @@ public sealed class LayerSimulation
                         if (call.Op == PackageOp.Install)
                         {
                             stepInstalls.Add(call);
-                            if (call.Manager is "npm" or "yarn" or "pnpm" && !at.AfterCd && !command.HasFlag("g", "global") && !call.Display.Contains("global", StringComparison.Ordinal))
+                            if (call.Manager is "npm" or "yarn" or "pnpm" && !at.AfterCd && !command.HasFlag(GlobalFlags) && !call.Display.Contains("global", StringComparison.Ordinal))
                             {
                                 stepFiles.Add(new FileProduct(LayerPaths.Resolve("node_modules", step.Workdir), true, FileKind.Modules, step.Line, call.Display, "", runIndex + 1, at.Order));
                             }
@@ -416,13 +472,14 @@ public sealed class LayerSimulation
                 }
             }
             AddRunFiles(command, at, step, stepFiles, runIndex);
-            if (ShellFacts.IsOpaque(command))
+            // Commands come in order: only the first opaque command and the first writer count.
+            if (firstOpaque == int.MaxValue && ShellFacts.IsOpaque(command))
             {
-                firstOpaque = Math.Min(firstOpaque, at.Order);
+                firstOpaque = at.Order;
             }
-            if (!ShellFacts.IsHarmless(command))
+            if (firstWriter == int.MaxValue && !ShellFacts.IsHarmless(command))
             {
-                firstWriter = Math.Min(firstWriter, at.Order);
+                firstWriter = at.Order;
             }
         }
 
@@ -442,12 +499,7 @@ public sealed class LayerSimulation
         }
         foreach (var call in stepInstalls)
         {
-            var names = new HashSet<string>(call.PackageNames, StringComparer.Ordinal);
-            if (call.Command.FlagValue("virtual", "t") is { } virtualName && call.Manager == "apk")
-            {
-                names.Add(virtualName);
-            }
-            state.Installs.Add(new Install(call, step.Line, names));
+            state.Installs.Add(new Install(call, step.Line));
         }
         state.Runs.Add(firstWriter != int.MaxValue);
     }
@@ -475,46 +527,151 @@ public sealed class LayerSimulation
         "/run", "/srv", "/boot", "/proc", "/sys", "/dev", "/mnt", "/media",
     };
 
-    private static bool IsSystemDirectory(string path) => path == "/" || SystemDirectories.Any(d => LayerPaths.IsAtOrUnder(path, d));
-
-    private static bool OnlyNonCreatingBefore(RunStep step, StepCommand at) =>
-        step.Commands.Where(c => c.Order < at.Order).All(c => NonCreating.Contains(c.Command.Name));
-
-    private static string RemovalDisplay(ShellCommand command, ShellWord target)
+    private static bool IsSystemDirectory(string path)
     {
-        var flags = command.Arguments.Where(a => a.IsFlag).Select(a => a.Value);
-        return string.Join(" ", new[] { command.Name }.Concat(flags).Concat(new[] { target.Value }));
+        if (path == "/")
+        {
+            return true;
+        }
+        foreach (var directory in SystemDirectories)
+        {
+            if (LayerPaths.IsAtOrUnder(path, directory))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool OnlyNonCreatingBefore(RunStep step, StepCommand at)
+    {
+        foreach (var c in step.Commands)
+        {
+            if (c.Order < at.Order && !NonCreating.Contains(c.Command.Name))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly string[] ForceFlags = { "f", "force" };
+    private static readonly string[] GlobalFlags = { "g", "global" };
+    private static readonly string[] RemoteNameFlags = { "O", "remote-name" };
+    private static readonly string[] SpiderFlags = { "spider" };
+
+    private static readonly string[] GitFlagsTakingValue =
+    {
+        "c", "C", "b", "branch", "depth", "o", "origin", "reference", "j", "jobs", "template", "u", "upload-pack", "separate-git-dir", "config", "shallow-since", "shallow-exclude",
+    };
+
+    private static readonly string[] DotNetFlagsTakingValue =
+    {
+        "c", "configuration", "o", "output", "r", "runtime", "f", "framework", "v", "verbosity", "p", "property", "a", "arch", "os",
+    };
+
+    private static bool AnyOnMount(RunStep step, IReadOnlyList<string> paths)
+    {
+        for (int i = 0; i < paths.Count; i++)
+        {
+            if (step.IsOnMount(paths[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when an earlier step made the removed path, something in it, or a folder it is in.</summary>
+    private static bool AnyFileAround(List<FileProduct> files, in LayerPaths.Removal removal)
+    {
+        foreach (var f in files)
+        {
+            if (LayerPaths.IsAtOrUnder(removal.Target, f.Path) || LayerPaths.IsAtOrUnder(f.Path, removal.Content))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A cleanup as an event shows it (<c>rm -rf /x</c>: the rm, its flags and the one target; otherwise the command).
+    /// Written only when an event is made: most rm targets make none.
+    /// </summary>
+    private readonly struct CleanupText
+    {
+        private readonly ShellCommand _command;
+        private readonly ShellWord? _target;
+
+        public CleanupText(ShellCommand command, ShellWord? target)
+        {
+            _command = command;
+            _target = target;
+        }
+
+        public override string ToString()
+        {
+            if (_target is null)
+            {
+                return _command.ToString();
+            }
+            var text = new System.Text.StringBuilder(_command.Name);
+            var arguments = _command.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                if (arguments[i].IsFlag)
+                {
+                    text.Append(' ').Append(arguments[i].Value);
+                }
+            }
+            return text.Append(' ').Append(_target.Value).ToString();
+        }
     }
 
     /// <summary>An rm of a package-manager cache. Returns true when the path is a cache (handled here).</summary>
-    private bool RemoveCaches(string path, StepCommand at, TextSpan span, string display, RunStep step, State state,
+    private bool RemoveCaches(in LayerPaths.Removal removal, StepCommand at, TextSpan span, CleanupText display, RunStep step, State state,
         List<CacheProduct> stepProducts, HashSet<CacheProduct> cleaned, bool record, int firstOpaque)
     {
-        var same = stepProducts.Where(p => p.Order < at.Order && PackageCaches.RemovalCleans(path, p)).ToList();
-        if (same.Count > 0)
+        bool cleansThisRun = false;
+        foreach (var p in stepProducts)
         {
-            cleaned.UnionWith(same);
+            if (p.Order < at.Order && PackageCaches.RemovalCleans(removal, p))
+            {
+                cleaned.Add(p);
+                cleansThisRun = true;
+            }
+        }
+        if (cleansThisRun)
+        {
             return true;
         }
-        var earlier = state.Products.Where(p => PackageCaches.RemovalCleans(path, p.Product)).ToList();
-        if (earlier.Count > 0)
+        List<LeftProduct>? earlier = null;
+        foreach (var p in state.Products)
+        {
+            if (PackageCaches.RemovalCleans(removal, p.Product))
+            {
+                (earlier ??= new List<LeftProduct>()).Add(p);
+            }
+        }
+        if (earlier is not null)
         {
             state.Products.RemoveAll(earlier.Contains);
             if (record && at.Order < firstOpaque)
             {
                 // After a script in the same RUN the cleanup may be for what the script made.
-                AddLaterLayerCache(step, at, span, display, earlier);
+                AddLaterLayerCache(step, at, span, display.ToString(), earlier);
             }
             return true;
         }
-        var kinds = PackageCaches.KindsAt(path).ToList();
+        var kinds = PackageCaches.KindsAt(removal);
         if (kinds.Count == 0)
         {
             return false;
         }
         if (record && at.Order < firstOpaque)
         {
-            AddNothingToClean(step, at, span, display, kinds, state);
+            AddNothingToClean(step, at, span, display.ToString(), kinds, state);
         }
         return true;
     }
@@ -522,55 +679,105 @@ public sealed class LayerSimulation
     private void Clean(PackageCall call, StepCommand at, RunStep step, State state, List<CacheProduct> stepProducts, HashSet<CacheProduct> cleaned, bool record, int firstOpaque)
     {
         var span = at.Script.SpanOf(call.Command);
-        string display = call.Command.ToString();
+        var display = new CleanupText(call.Command, null);
         if (PackageCaches.IsDryRun(call) is { } dryRun)
         {
             if (record)
             {
-                _events.Add(new LayerEvent(LayerEventKind.DryRun, step, at, at.Script.SpanOf(dryRun), display)
+                _events.Add(new LayerEvent(LayerEventKind.DryRun, step, at, at.Script.SpanOf(dryRun), display.ToString())
                 {
                     Fix = $"'{dryRun.Value}' only simulates the cleanup. Drop '{dryRun.Value}'.",
                 });
             }
             return;
         }
-        var kinds = PackageCaches.KindsCleanedBy(call).ToList();
-        var mounts = kinds.SelectMany(k => k.DefaultPaths).Select(step.CacheMountOf).ToList();
-        if (mounts.Count > 0 && mounts.All(m => m is not null))
+        var kinds = PackageCaches.KindsCleanedBy(call);
+        if (AllOnCacheMounts(step, kinds))
         {
             if (record)
             {
-                _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display)
+                var mounts = kinds.SelectMany(k => k.DefaultPaths).Select(step.CacheMountOf).ToList();
+                _events.Add(new LayerEvent(LayerEventKind.NothingToClean, step, at, span, display.ToString())
                 {
                     Fix = $"{string.Join(" and ", mounts.Distinct())} {(mounts.Distinct().Count() == 1 ? "is a cache mount" : "are cache mounts")} of this RUN, so nothing in it reaches the layer, and cleaning it throws away the cache the next build would reuse. Remove it.",
                 });
             }
             return;
         }
-        if (kinds.Count > 0 && kinds.SelectMany(k => k.DefaultPaths).All(step.IsOnMount))
+        if (kinds.Count > 0 && AllOnMounts(step, kinds))
         {
             return;
         }
-        var same = stepProducts.Where(p => p.Order < at.Order && PackageCaches.Cleans(call, p)).ToList();
-        if (same.Count > 0)
+        bool cleansThisRun = false;
+        foreach (var p in stepProducts)
         {
-            cleaned.UnionWith(same);
+            if (p.Order < at.Order && PackageCaches.Cleans(call, p))
+            {
+                cleaned.Add(p);
+                cleansThisRun = true;
+            }
+        }
+        if (cleansThisRun)
+        {
             return;
         }
-        var earlier = state.Products.Where(p => PackageCaches.Cleans(call, p.Product)).ToList();
-        if (earlier.Count > 0)
+        List<LeftProduct>? earlier = null;
+        foreach (var p in state.Products)
+        {
+            if (PackageCaches.Cleans(call, p.Product))
+            {
+                (earlier ??= new List<LeftProduct>()).Add(p);
+            }
+        }
+        if (earlier is not null)
         {
             state.Products.RemoveAll(earlier.Contains);
             if (record && at.Order < firstOpaque)
             {
-                AddLaterLayerCache(step, at, span, display, earlier);
+                AddLaterLayerCache(step, at, span, display.ToString(), earlier);
             }
             return;
         }
         if (kinds.Count > 0 && record && at.Order < firstOpaque)
         {
-            AddNothingToClean(step, at, span, display, kinds, state);
+            AddNothingToClean(step, at, span, display.ToString(), kinds, state);
         }
+    }
+
+    /// <summary>True when every default path of the kinds (at least one) is on a cache mount of the RUN.</summary>
+    private static bool AllOnCacheMounts(RunStep step, IReadOnlyList<CacheKind> kinds)
+    {
+        bool any = false;
+        for (int k = 0; k < kinds.Count; k++)
+        {
+            var paths = kinds[k].DefaultPaths;
+            for (int i = 0; i < paths.Count; i++)
+            {
+                if (step.CacheMountOf(paths[i]) is null)
+                {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /// <summary>True when every default path of the kinds is on a mount of the RUN (vacuously true without paths).</summary>
+    private static bool AllOnMounts(RunStep step, IReadOnlyList<CacheKind> kinds)
+    {
+        for (int k = 0; k < kinds.Count; k++)
+        {
+            var paths = kinds[k].DefaultPaths;
+            for (int i = 0; i < paths.Count; i++)
+            {
+                if (!step.IsOnMount(paths[i]))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void AddLaterLayerCache(RunStep step, StepCommand at, TextSpan span, string display, List<LeftProduct> earlier)
@@ -585,7 +792,7 @@ public sealed class LayerSimulation
         });
     }
 
-    private void AddNothingToClean(RunStep step, StepCommand at, TextSpan span, string display, List<CacheKind> kinds, State state)
+    private void AddNothingToClean(RunStep step, StepCommand at, TextSpan span, string display, IReadOnlyList<CacheKind> kinds, State state)
     {
         // A command later in the same RUN makes the cache: the cleanup is just in the wrong place.
         var setting = new CacheSetting(true, false);
@@ -626,14 +833,40 @@ public sealed class LayerSimulation
 
     private void RemovePackages(PackageCall call, StepCommand at, RunStep step, State state, List<PackageCall> stepInstalls, bool record)
     {
-        if (stepInstalls.Any(i => i.Manager == call.Manager))
+        if (!record)
         {
-            return; // installed and removed in one layer: the right way
+            return;
         }
-        var names = new HashSet<string>(call.PackageNames, StringComparer.Ordinal);
-        bool anyName = names.Count == 0 || call.Operands.Any(o => o.HasExpansion);
-        var install = state.Installs.LastOrDefault(i => i.Call.Manager == call.Manager && (anyName || i.Names.Overlaps(names)));
-        if (install is null || !record)
+        foreach (var i in stepInstalls)
+        {
+            if (i.Manager == call.Manager)
+            {
+                return; // installed and removed in one layer: the right way
+            }
+        }
+        // The latest install by the same manager of one of the packages (of any, for a removal without names or with a variable).
+        Install? install = null;
+        HashSet<string>? names = null;
+        bool anyName = false;
+        for (int k = state.Installs.Count - 1; k >= 0; k--)
+        {
+            var candidate = state.Installs[k];
+            if (candidate.Call.Manager != call.Manager)
+            {
+                continue;
+            }
+            if (names is null)
+            {
+                names = new HashSet<string>(call.PackageNames, StringComparer.Ordinal);
+                anyName = names.Count == 0 || call.Operands.Any(o => o.HasExpansion);
+            }
+            if (anyName || candidate.Names.Overlaps(names))
+            {
+                install = candidate;
+                break;
+            }
+        }
+        if (install is null)
         {
             return;
         }
@@ -646,13 +879,17 @@ public sealed class LayerSimulation
         });
     }
 
-    private void RemoveFiles(string path, ShellWord word, bool recursive, StepCommand at, TextSpan span, string display, RunStep step, State state,
+    private void RemoveFiles(in LayerPaths.Removal removal, ShellCommand command, StepCommand at, TextSpan span, CleanupText display, RunStep step, State state,
         List<FileProduct> stepFiles, bool record, int firstWriter)
     {
-        string target = LayerPaths.StripContentGlob(path);
-        if (stepFiles.Any(f => f.Order < at.Order && (LayerPaths.NamesPathOrParent(path, f.Path) || (f.Region && LayerPaths.IsAtOrUnder(target, f.Path)))))
+        string path = removal.Target;
+        string target = removal.Content;
+        foreach (var f in stepFiles)
         {
-            return; // made earlier in this RUN
+            if (f.Order < at.Order && (removal.NamesPathOrParent(f.Path) || (f.Region && LayerPaths.IsAtOrUnder(target, f.Path))))
+            {
+                return; // made earlier in this RUN
+            }
         }
         for (int i = state.Files.Count - 1; i >= 0; i--)
         {
@@ -661,7 +898,7 @@ public sealed class LayerSimulation
             {
                 continue;
             }
-            bool exact = LayerPaths.NamesPathOrParent(path, file.Path) || LayerPaths.RemovalCovers(path, file.Path);
+            bool exact = removal.NamesPathOrParent(file.Path) || removal.Covers(file.Path);
             // Inside a copied folder: only one the base image cannot have filled (not /etc/nginx, /usr/share/...).
             bool under = !exact && file.Region && target != file.Path && LayerPaths.IsAtOrUnder(target, file.Path)
                 && !(file.Kind is FileKind.Copy or FileKind.AddUrl && IsSystemDirectory(file.Path));
@@ -669,7 +906,7 @@ public sealed class LayerSimulation
             {
                 continue;
             }
-            if (exact && file.Region && !recursive && path == file.Path)
+            if (exact && file.Region && path == file.Path && !ShellFacts.IsRecursiveRemoval(command))
             {
                 return; // rm without -r of a directory fails the build; not a size problem
             }
@@ -681,7 +918,11 @@ public sealed class LayerSimulation
                 }
                 var below = target.Substring(file.Path == "/" ? 1 : file.Path.Length + 1).Split('/');
                 bool buildOutput = below.Any(BuildDirectories.Contains);
-                bool runBetween = state.Runs.Skip(file.RunIndex).Any(r => r);
+                bool runBetween = false;
+                for (int r = file.RunIndex; r < state.Runs.Count; r++)
+                {
+                    runBetween |= state.Runs[r];
+                }
                 if (buildOutput && runBetween)
                 {
                     return; // a RUN in between may have made it (bin/, obj/, node_modules ...)
@@ -689,8 +930,16 @@ public sealed class LayerSimulation
             }
             if (exact)
             {
-                state.Files.RemoveAll(f => f.Kind is not (FileKind.Workdir or FileKind.Unknown) && !f.Region && LayerPaths.NamesPathOrParent(path, f.Path));
-                state.Files.Remove(file);
+                var files = state.Files;
+                for (int k = files.Count - 1; k >= 0; k--)
+                {
+                    var f = files[k];
+                    if (f.Kind is not (FileKind.Workdir or FileKind.Unknown) && !f.Region && removal.NamesPathOrParent(f.Path))
+                    {
+                        files.RemoveAt(k);
+                    }
+                }
+                files.Remove(file);
             }
             if (!record)
             {
@@ -698,7 +947,7 @@ public sealed class LayerSimulation
             }
             string line = file.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var e = new LayerEvent(file.Kind is FileKind.Copy or FileKind.AddUrl or FileKind.Download ? LayerEventKind.AddedThenDeleted : LayerEventKind.LaterLayerCleanup,
-                step, at, span, display)
+                step, at, span, display.ToString())
             {
                 ProducerLine = file.Line,
                 Producer = file.Producer,
@@ -753,24 +1002,23 @@ public sealed class LayerSimulation
             }
         }
 
-        string? url = command.Arguments.FirstOrDefault(a => RemoteSources.IsUrl(a.Value))?.Value;
         switch (command.Name)
         {
-            case "curl" when url is not null:
+            case "curl" when FirstUrl(command) is { } url:
                 {
                     var output = ShellFacts.FlagValueWord(command, 'o', "output");
                     if (output is not null)
                     {
                         Add(Path(output), false, FileKind.Download, "curl");
                     }
-                    else if (command.HasFlag("O", "remote-name") && ShellFacts.RemoteName(url) is { } name)
+                    else if (command.HasFlag(RemoteNameFlags) && ShellFacts.RemoteName(url) is { } name)
                     {
                         var dir = ShellFacts.FlagValueWord(command, '\0', "output-dir");
                         Add(dir is not null ? Under(Path(dir), name) : cwd.Length > 0 ? Under(cwd, name) : null, false, FileKind.Download, "curl");
                     }
                     break;
                 }
-            case "wget" when url is not null && !command.HasFlag("spider"):
+            case "wget" when FirstUrl(command) is { } url && !command.HasFlag(SpiderFlags):
                 {
                     var output = ShellFacts.FlagValueWord(command, 'O', "output-document");
                     if (output is not null)
@@ -786,7 +1034,7 @@ public sealed class LayerSimulation
                 }
             case "git":
                 {
-                    var positionals = command.Positionals("c", "C", "b", "branch", "depth", "o", "origin", "reference", "j", "jobs", "template", "u", "upload-pack", "separate-git-dir", "config", "shallow-since", "shallow-exclude");
+                    var positionals = command.Positionals(GitFlagsTakingValue);
                     if (positionals.Count >= 2 && positionals[0].Value == "clone")
                     {
                         if (positionals.Count >= 3)
@@ -803,13 +1051,27 @@ public sealed class LayerSimulation
                 }
             case "dotnet":
                 {
-                    var positionals = command.Positionals("c", "configuration", "o", "output", "r", "runtime", "f", "framework", "v", "verbosity", "p", "property", "a", "arch", "os");
+                    var positionals = command.Positionals(DotNetFlagsTakingValue);
                     if (positionals.Count > 0 && positionals[0].Value is "publish" or "build")
                     {
-                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, "dotnet " + positionals[0].Value);
+                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, positionals[0].Value == "publish" ? "dotnet publish" : "dotnet build");
                     }
                     break;
                 }
         }
+    }
+
+    /// <summary>The first argument that is a URL (what curl or wget fetches), or null.</summary>
+    private static string? FirstUrl(ShellCommand command)
+    {
+        var arguments = command.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (RemoteSources.IsUrl(arguments[i].Value))
+            {
+                return arguments[i].Value;
+            }
+        }
+        return null;
     }
 }

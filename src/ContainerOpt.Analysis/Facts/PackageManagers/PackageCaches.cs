@@ -110,10 +110,12 @@ public static class PackageCaches
     public static readonly CacheKind NuGetPackages = new("nuget-packages", "nuget", "the NuGet package cache (~/.nuget/packages)",
         new[] { "/root/.nuget/packages" }, "mount it as a cache (RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages), or end the same RUN with 'dotnet nuget locals all --clear'");
 
-    public static IReadOnlyList<CacheKind> All { get; } = new[]
+    private static readonly CacheKind[] AllKinds =
     {
         AptLists, AptArchives, ApkCache, YumCache, DnfCache, ZypperCache, PipCache, UvCache, NpmCache, YarnCache, GemDocuments, NuGetPackages,
     };
+
+    public static IReadOnlyList<CacheKind> All => AllKinds;
 
     private static readonly string[] Truthy = { "1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES" };
 
@@ -122,7 +124,14 @@ public static class PackageCaches
     /// when docker-clean is off; gem documentation); otherwise everything it may write (for deciding
     /// whether a cleanup has anything to clean).
     /// </summary>
-    public static IEnumerable<CacheProduct> Produces(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model)
+    public static IEnumerable<CacheProduct> Produces(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model) =>
+        ProductOf(call, step, at, strict, setting, model) is { } product ? new[] { product } : Array.Empty<CacheProduct>();
+
+    /// <summary>
+    /// The cache a call writes, or null: <see cref="Produces"/> without a sequence (a call writes at most one cache);
+    /// the layer simulation asks it for every package-manager call.
+    /// </summary>
+    public static CacheProduct? ProductOf(PackageCall call, RunStep step, StepCommand at, bool strict, CacheSetting setting, DockerfileModel model)
     {
         var command = call.Command;
         switch (call.Manager)
@@ -130,94 +139,95 @@ public static class PackageCaches
             case "apt":
                 if (call.Op == PackageOp.Update)
                 {
-                    yield return Product(AptLists, call, at);
+                    return Product(AptLists, call, at);
                 }
                 else if (call.Op == PackageOp.Install && (!strict || setting.AptKeepsArchives))
                 {
-                    yield return Product(AptArchives, call, at);
+                    return Product(AptArchives, call, at);
                 }
                 break;
             case "apk":
                 // --no-network installs only from what is already on disk: nothing is fetched, nothing is cached.
                 if (call.Op == PackageOp.Update || (call.Op == PackageOp.Install && !command.HasFlag("no-cache", "no-network")))
                 {
-                    yield return Product(ApkCache, call, at);
+                    return Product(ApkCache, call, at);
                 }
                 break;
             case "yum":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(YumCache, call, at);
+                    return Product(YumCache, call, at);
                 }
                 break;
             case "dnf":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(DnfCache, call, at);
+                    return Product(DnfCache, call, at);
                 }
                 break;
             case "zypper":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    yield return Product(ZypperCache, call, at);
+                    return Product(ZypperCache, call, at);
                 }
                 break;
             case "pip":
                 if (call.Op == PackageOp.Install && !command.HasFlag("no-cache-dir") && !IsTruthy(step.EnvironmentValue("PIP_NO_CACHE_DIR", at)))
                 {
-                    yield return Located(PipCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("PIP_CACHE_DIR", at));
+                    return Located(PipCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("PIP_CACHE_DIR", at));
                 }
                 break;
             case "uv":
                 if (call.Op == PackageOp.Install && !command.HasFlag("no-cache", "n") && !IsTruthy(step.EnvironmentValue("UV_NO_CACHE", at)))
                 {
-                    yield return Located(UvCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("UV_CACHE_DIR", at));
+                    return Located(UvCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("UV_CACHE_DIR", at));
                 }
                 break;
             case "npm":
                 if (call.Op == PackageOp.Install)
                 {
-                    yield return Located(NpmCache, call, at, step, model,
+                    return Located(NpmCache, call, at, step, model,
                         command.FlagValue("cache") ?? step.EnvironmentValue("npm_config_cache", at) ?? step.EnvironmentValue("NPM_CONFIG_CACHE", at));
                 }
                 break;
             case "yarn":
                 if (call.Op == PackageOp.Install)
                 {
-                    yield return Located(YarnCache, call, at, step, model, command.FlagValue("cache-folder") ?? step.EnvironmentValue("YARN_CACHE_FOLDER", at));
+                    return Located(YarnCache, call, at, step, model, command.FlagValue("cache-folder") ?? step.EnvironmentValue("YARN_CACHE_FOLDER", at));
                 }
                 break;
             case "gem":
                 if (call.Op == PackageOp.Install && strict && !setting.GemSkipsDocuments
                     && !command.HasFlag("no-document", "N", "no-doc") && !(command.HasFlag("no-ri") && command.HasFlag("no-rdoc")))
                 {
-                    yield return Product(GemDocuments, call, at);
+                    return Product(GemDocuments, call, at);
                 }
                 break;
             case "nuget":
                 if (call.Op is PackageOp.Install or PackageOp.Build)
                 {
-                    yield return Located(NuGetPackages, call, at, step, model, command.FlagValue("packages") ?? step.EnvironmentValue("NUGET_PACKAGES", at));
+                    return Located(NuGetPackages, call, at, step, model, command.FlagValue("packages") ?? step.EnvironmentValue("NUGET_PACKAGES", at));
                 }
                 break;
         }
+        return null;
     }
 
     /// <summary>True when a cleaning call (not a dry run) removes the product.</summary>
-    public static bool Cleans(PackageCall call, CacheProduct product)
+    public static bool Cleans(PackageCall call, CacheProduct product) =>
+        call.Op == PackageOp.Clean && IsDryRun(call) is null && CleansKind(call, product.Kind.Id);
+
+    /// <summary><see cref="Cleans"/> for a cleaning call that is not a dry run, by the kind's id.</summary>
+    private static bool CleansKind(PackageCall call, string kind)
     {
-        if (call.Op != PackageOp.Clean || IsDryRun(call) is not null)
-        {
-            return false;
-        }
         var command = call.Command;
-        var operands = call.Operands.Select(o => o.Value).ToArray();
-        string kind = product.Kind.Id;
+        var operands = call.Operands;
         switch (call.Manager)
         {
             case "apt":
-                string sub = call.Display.Substring(call.Display.IndexOf(' ') + 1);
-                if (sub is "distclean" or "dist-clean") return kind is "apt-lists" or "apt-archives";
+                string display = call.Display;
+                int sub = display.IndexOf(' ') + 1;
+                if (RestIs(display, sub, "distclean") || RestIs(display, sub, "dist-clean")) return kind is "apt-lists" or "apt-archives";
                 return kind == "apt-archives";
             case "apk":
                 return kind == "apk-cache";
@@ -236,54 +246,84 @@ public static class PackageCaches
             case "yarn":
                 return kind == "yarn-cache";
             case "nuget":
-                return kind == "nuget-packages" && operands.Length > 0 && operands[0] is "all" or "global-packages";
+                return kind == "nuget-packages" && operands.Count > 0 && operands[0].Value is "all" or "global-packages";
         }
         return false;
     }
 
-    /// <summary>True when removing <paramref name="target"/> removes the product.</summary>
-    public static bool RemovalCleans(string target, CacheProduct product) =>
-        product.Paths.Any(p => LayerPaths.RemovalCovers(target, p));
+    /// <summary>True when <paramref name="text"/> from <paramref name="start"/> on is <paramref name="value"/> (no substring).</summary>
+    private static bool RestIs(string text, int start, string value) =>
+        text.Length - start == value.Length && string.CompareOrdinal(text, start, value, 0, value.Length) == 0;
 
-    /// <summary>The kinds whose cache lives at or under the removed path (the path names a cache, not a broader directory).</summary>
-    public static IEnumerable<CacheKind> KindsAt(string target)
+    /// <summary>True when removing <paramref name="target"/> removes the product.</summary>
+    public static bool RemovalCleans(string target, CacheProduct product) => RemovalCleans(new LayerPaths.Removal(target), product);
+
+    /// <summary>True when the removal removes the product (the target read once for many products).</summary>
+    public static bool RemovalCleans(in LayerPaths.Removal removal, CacheProduct product)
     {
-        string t = LayerPaths.StripContentGlob(target);
-        if (LayerPaths.IsGlob(t))
+        var paths = product.Paths;
+        for (int i = 0; i < paths.Count; i++)
         {
-            yield break;
-        }
-        foreach (var kind in All)
-        {
-            if (kind.DefaultPaths.Any(p => LayerPaths.IsAtOrUnder(t, p)))
+            if (removal.Covers(paths[i]))
             {
-                yield return kind;
+                return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>
+    /// The kinds whose cache lives at or under the removed path (the path names a cache, not a broader directory);
+    /// empty without a new list for the usual rm of anything else.
+    /// </summary>
+    public static IReadOnlyList<CacheKind> KindsAt(in LayerPaths.Removal removal)
+    {
+        string t = removal.Content;
+        if (LayerPaths.IsGlob(t))
+        {
+            return Array.Empty<CacheKind>();
+        }
+        List<CacheKind>? kinds = null;
+        foreach (var kind in AllKinds)
+        {
+            var paths = kind.DefaultPaths;
+            for (int i = 0; i < paths.Count; i++)
+            {
+                if (LayerPaths.IsAtOrUnder(t, paths[i]))
+                {
+                    (kinds ??= new List<CacheKind>()).Add(kind);
+                    break;
+                }
+            }
+        }
+        return kinds ?? (IReadOnlyList<CacheKind>)Array.Empty<CacheKind>();
     }
 
     /// <summary>The kinds a cleaning call would clean.</summary>
-    public static IEnumerable<CacheKind> KindsCleanedBy(PackageCall call)
+    public static IReadOnlyList<CacheKind> KindsCleanedBy(PackageCall call)
     {
-        if (call.Op != PackageOp.Clean)
+        if (call.Op != PackageOp.Clean || IsDryRun(call) is not null)
         {
-            yield break;
+            return Array.Empty<CacheKind>();
         }
-        foreach (var kind in All)
+        List<CacheKind>? kinds = null;
+        foreach (var kind in AllKinds)
         {
-            var probe = new CacheProduct(kind, kind.DefaultPaths, call, default);
-            if (Cleans(call, probe))
+            if (CleansKind(call, kind.Id))
             {
-                yield return kind;
+                (kinds ??= new List<CacheKind>()).Add(kind);
             }
         }
+        return kinds ?? (IReadOnlyList<CacheKind>)Array.Empty<CacheKind>();
     }
 
     /// <summary>The dry-run flag of <c>apt-get clean -s</c> (and its synonyms), or null.</summary>
     public static ShellWord? IsDryRun(PackageCall call) =>
         call.Manager == "apt" && call.Op == PackageOp.Clean
-            ? call.Command.FindFlag("s", "simulate", "dry-run", "just-print", "recon", "no-act")
+            ? call.Command.FindFlag(DryRunFlags)
             : null;
+
+    private static readonly string[] DryRunFlags = { "s", "simulate", "dry-run", "just-print", "recon", "no-act" };
 
     public static bool IsTruthy(string? value) => value is not null && Truthy.Contains(value.Trim());
 
@@ -291,8 +331,20 @@ public static class PackageCaches
     public static string FixFor(CacheProduct product) =>
         product.Kind.Fix.Contains("{0}", StringComparison.Ordinal) ? product.Kind.Fix.Replace("{0}", product.Producer.Command.Name) : product.Kind.Fix;
 
-    private static bool CleansAll(string[] operands) =>
-        operands.Contains("all") || (operands.Contains("packages") && operands.Contains("metadata"));
+    private static bool CleansAll(IReadOnlyList<ShellWord> operands) =>
+        HasOperand(operands, "all") || (HasOperand(operands, "packages") && HasOperand(operands, "metadata"));
+
+    private static bool HasOperand(IReadOnlyList<ShellWord> operands, string value)
+    {
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (operands[i].Value == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static CacheProduct Product(CacheKind kind, PackageCall call, StepCommand at) => new(kind, kind.DefaultPaths, call, at);
 

@@ -17,11 +17,22 @@ public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var shipped = context.Facts.LayerStages;
-        var groups = context.Facts.Layers.Events
-            .Where(e => e.Kind == LayerEventKind.LaterLayerCleanup && e.Stage is not null && shipped.Contains(e.Stage))
-            .GroupBy(e => (e.Step, e.ProducerLine, e.Fix));
-        foreach (var group in groups)
+        // Most files have no such event: look for one before grouping anything.
+        var all = context.Facts.Layers.Events;
+        List<LayerEvent>? cleanups = null;
+        for (int i = 0; i < all.Count; i++)
+        {
+            var e = all[i];
+            if (e.Kind == LayerEventKind.LaterLayerCleanup && context.Facts.ShipsLayersOf(e.Stage))
+            {
+                (cleanups ??= new List<LayerEvent>()).Add(e);
+            }
+        }
+        if (cleanups is null)
+        {
+            return;
+        }
+        foreach (var group in cleanups.GroupBy(e => (e.Step, e.ProducerLine, e.Fix)))
         {
             // One finding per RUN and earlier layer: 'apt-get clean' and 'rm -rf /var/lib/apt/lists/*' are one mistake.
             var events = group.ToList();

@@ -18,8 +18,10 @@ public sealed class COPT3002IneffectiveCleanup : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var e in context.Facts.Layers.Events)
+        var events = context.Facts.Layers.Events;
+        for (int i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             if (e.Kind is LayerEventKind.NothingToClean or LayerEventKind.CleanupBeforeProducer or LayerEventKind.DryRun or LayerEventKind.NeverMade)
             {
                 context.Report(e.Span, e.Cleanup, e.Fix);

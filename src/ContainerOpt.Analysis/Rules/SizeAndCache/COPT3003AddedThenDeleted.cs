@@ -16,10 +16,11 @@ public sealed class COPT3003AddedThenDeleted : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        var shipped = context.Facts.LayerStages;
-        foreach (var e in context.Facts.Layers.Events)
+        var events = context.Facts.Layers.Events;
+        for (int i = 0; i < events.Count; i++)
         {
-            if (e.Kind == LayerEventKind.AddedThenDeleted && e.Stage is not null && shipped.Contains(e.Stage))
+            var e = events[i];
+            if (e.Kind == LayerEventKind.AddedThenDeleted && context.Facts.ShipsLayersOf(e.Stage))
             {
                 context.Report(e.Span, e.What, e.How, e.ProducerLine, e.Fix);
             }
