@@ -194,24 +194,9 @@ public sealed class ErrorsAreCertainTests
         string dockerfile = $"FROM {Base}\nENTRYPOINT echo started\nCMD ['sh', '-c', 'exit 3']\n";
         var finding = Analyze(dockerfile).Single(f => f.Code == "COPT1200");
         Assert.AreEqual(DiagnosticSeverity.Warning, finding.Severity);
-        DockerEngine.Require();
-        string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(context);
-        File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
-        string tag = "containeropt-test/exec-form-ignored:" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        try
-        {
-            var build = DockerEngine.Run(new[] { "build", "--network=none", "-q", "-t", tag, "." }, TimeSpan.FromMinutes(3), context);
-            Assert.AreEqual(0, build.ExitCode, "the image builds: " + build.Output);
-            var run = DockerEngine.Run(new[] { "run", "--rm", "--network=none", tag }, TimeSpan.FromMinutes(1));
-            Assert.AreEqual(0, run.ExitCode, run.Output);
-            StringAssert.Contains(run.Output, "started");
-        }
-        finally
-        {
-            DockerEngine.RemoveImage(tag);
-            Directory.Delete(context, recursive: true);
-        }
+        var run = BuildAndRunOnce(dockerfile);
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "started");
     }
 
     [TestMethod]
@@ -248,6 +233,14 @@ public sealed class ErrorsAreCertainTests
         string dockerfile = $"FROM {Base}\n{command}\n";
         var finding = Analyze(dockerfile).Single(f => f.Code == "COPT1200");
         Assert.AreEqual(DiagnosticSeverity.Error, finding.Severity);
+        var run = BuildAndRunOnce(dockerfile);
+        Assert.AreEqual(127, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "not found");
+    }
+
+    /// <summary>Builds the Dockerfile alone in a fresh context (the build must succeed), runs its image once without network, removes both.</summary>
+    private static ProcessResult BuildAndRunOnce(string dockerfile)
+    {
         DockerEngine.Require();
         string context = Path.Combine(Path.GetTempPath(), "containeropt-certainty", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(context);
@@ -257,9 +250,7 @@ public sealed class ErrorsAreCertainTests
         {
             var build = DockerEngine.Run(new[] { "build", "--network=none", "-q", "-t", tag, "." }, TimeSpan.FromMinutes(3), context);
             Assert.AreEqual(0, build.ExitCode, "the image builds: " + build.Output);
-            var run = DockerEngine.Run(new[] { "run", "--rm", "--network=none", tag }, TimeSpan.FromMinutes(1));
-            Assert.AreEqual(127, run.ExitCode, run.Output);
-            StringAssert.Contains(run.Output, "not found");
+            return DockerEngine.Run(new[] { "run", "--rm", "--network=none", tag }, TimeSpan.FromMinutes(1));
         }
         finally
         {
