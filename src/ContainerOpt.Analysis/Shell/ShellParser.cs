@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Shell;
 
@@ -12,97 +13,86 @@ public static class ShellParser
 {
     private const int MaxDepth = 16;
 
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "in", "esac",
-    };
-
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "busybox" };
-
-    private enum TokenKind
-    {
-        Word,
-        Operator,
-    }
-
-    private readonly struct Token
-    {
-        public Token(TokenKind kind, string op, ShellWord? word)
-        {
-            Kind = kind;
-            Op = op;
-            Word = word;
-        }
-
-        public TokenKind Kind { get; }
-        public string Op { get; }
-        public ShellWord? Word { get; }
-    }
-
     public static ShellScript Parse(string text, int depth)
     {
-        var commands = new List<ShellCommand>();
+        // One list per thread and depth: a nested Parse (sh -c) runs one level deeper and finishes before this one goes on.
+        var commands = Pool.CommandsAt(depth);
+        commands.Clear(); // empty unless a parse on this thread ever stopped half-way
         bool hasPipe = false;
-        bool complete = ParseInto(text, 0, text.Length, depth, offsetBase: 0, commands, ref hasPipe);
-        // Stable: commands parsed out of one `sh -c` word share its start and must keep their order.
-        bool sorted = true;
-        for (int i = 1; i < commands.Count && sorted; i++)
-        {
-            sorted = commands[i - 1].Start <= commands[i].Start;
-        }
-        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>()
-            : sorted ? commands.ToArray() : commands.OrderBy(c => c.Start).ToArray();
+        bool complete = ParseInto(text, 0, text.Length, depth, commands, ref hasPipe);
+        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>() : commands.ToArray();
+        commands.Clear();
+        // Commands inside $(...) are found while their command is still being read, so they come first: put back in
+        // source order. Stable: commands parsed out of one `sh -c` word share its start and must keep their order.
+        SortByStart(ordered);
         return new ShellScript(text, ordered, hasPipe, complete);
     }
 
+    private static void SortByStart(ShellCommand[] commands)
+    {
+        bool sorted = true;
+        for (int i = 1; i < commands.Length && sorted; i++)
+        {
+            sorted = commands[i - 1].Start <= commands[i].Start;
+        }
+        if (sorted)
+        {
+            return;
+        }
+        if (commands.Length > 64)
+        {
+            // Stable for any length: the original position breaks ties.
+            var keys = new long[commands.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((long)commands[i].Start << 32) | (uint)i;
+            }
+            Array.Sort(keys, commands);
+            return;
+        }
+        // Few commands, each displaced by the few substitutions of its own words: insertion sort (stable).
+        for (int i = 1; i < commands.Length; i++)
+        {
+            var command = commands[i];
+            int start = command.Start, k = i - 1;
+            while (k >= 0 && commands[k].Start > start)
+            {
+                commands[k + 1] = commands[k];
+                k--;
+            }
+            commands[k + 1] = command;
+        }
+    }
+
     /// <summary>Parses text[start..end) (offsets reported relative to the whole script).</summary>
-    private static bool ParseInto(string text, int start, int end, int depth, int offsetBase, List<ShellCommand> commands, ref bool hasPipe)
+    private static bool ParseInto(string text, int start, int end, int depth, List<ShellCommand> commands, ref bool hasPipe)
     {
         if (depth > MaxDepth)
         {
             return false;
         }
-        var lexer = new Lexer(text, start, end, depth, commands);
-        var tokens = lexer.Tokenize();
+        var lexer = Pool.LexerAt(depth);
+        lexer.Reset(text, start, end, commands);
+        lexer.Run();
         hasPipe |= lexer.HasPipe;
-        var current = new List<ShellWord>();
-        var op = ShellOperator.None;
-        for (int i = 0; i <= tokens.Count; i++)
-        {
-            if (i == tokens.Count || tokens[i].Kind == TokenKind.Operator)
-            {
-                string next = i < tokens.Count ? tokens[i].Op : "";
-                bool pipedOut = next is "|" or "|&";
-                if (current.Count > 0)
-                {
-                    AddCommand(current, op, pipedOut || op == ShellOperator.Pipe, depth, commands, ref hasPipe, text);
-                }
-                current.Clear(); // AddCommand copied what it keeps
-                op = next switch
-                {
-                    "&&" => ShellOperator.And,
-                    "||" => ShellOperator.Or,
-                    "|" or "|&" => ShellOperator.Pipe,
-                    "&" => ShellOperator.Background,
-                    "(" or ")" => op == ShellOperator.Pipe ? ShellOperator.Pipe : ShellOperator.Sequence,
-                    _ => ShellOperator.Sequence,
-                };
-                if (pipedOut)
-                {
-                    hasPipe = true;
-                }
-                continue;
-            }
-            current.Add(tokens[i].Word!);
-        }
-        return lexer.Complete;
+        bool complete = lexer.Complete;
+        lexer.Release();
+        return complete;
     }
 
-    private static void AddCommand(List<ShellWord> words, ShellOperator op, bool inPipeline, int depth, List<ShellCommand> commands, ref bool hasPipe, string text)
+    private static bool IsKeyword(string word) => word switch
+    {
+        "if" or "then" or "else" or "elif" or "fi" or "do" or "done" or "while" or "until" or "!" or "{" or "}" or "in" or "esac" => true,
+        _ => false,
+    };
+
+    private static bool IsShell(string name) => name is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh" or "busybox";
+
+    private static void AddCommand(List<ShellWord> words, ShellOperator op, bool inPipeline, int depth, List<ShellCommand> commands, ref bool hasPipe)
     {
         int i = 0;
         // Reserved words that open compound commands come before the real command.
-        while (i < words.Count && !words[i].IsQuoted && Keywords.Contains(words[i].Value))
+        while (i < words.Count && !words[i].IsQuoted && IsKeyword(words[i].Value))
         {
             i++;
         }
@@ -133,7 +123,7 @@ public static class ShellParser
         commands.Add(command);
 
         // sh -c "script": the script's commands are commands too.
-        if (Shells.Contains(command.Name) && depth < MaxDepth)
+        if (IsShell(command.Name) && depth < MaxDepth)
         {
             var args = command.Arguments;
             for (int a = 0; a < args.Count - 1; a++)
@@ -142,9 +132,10 @@ public static class ShellParser
                 {
                     var script = args[a + 1];
                     var inner = Parse(script.Value, depth + 1);
-                    foreach (var c in inner.Commands)
+                    var innerCommands = inner.CommandArray;
+                    for (int c = 0; c < innerCommands.Length; c++)
                     {
-                        commands.Add(Relocate(c, script));
+                        commands.Add(Relocate(innerCommands[c], script));
                     }
                     hasPipe |= inner.HasPipe;
                     break;
@@ -156,9 +147,22 @@ public static class ShellParser
     /// <summary>Commands parsed from a word's value get that word's position (the best span we have).</summary>
     private static ShellCommand Relocate(ShellCommand c, ShellWord within)
     {
-        var words = c.Words.Select(w => new ShellWord(w.Value, w.Raw, within.Start, within.End, w.HasExpansion, w.IsQuoted)).ToArray();
-        var assignments = c.Assignments.Select(w => new ShellWord(w.Value, w.Raw, within.Start, within.End, w.HasExpansion, w.IsQuoted)).ToArray();
-        return new ShellCommand(words, c.NameIndex, c.Wrappers, assignments, c.PrecedingOperator, c.IsInPipeline, c.Depth);
+        return new ShellCommand(Relocate(c.Words, within), c.NameIndex, c.Wrappers, Relocate(c.Assignments, within), c.PrecedingOperator, c.IsInPipeline, c.Depth);
+    }
+
+    private static ShellWord[] Relocate(ArrayView<ShellWord> words, ShellWord within)
+    {
+        if (words.Count == 0)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var relocated = new ShellWord[words.Count];
+        for (int i = 0; i < relocated.Length; i++)
+        {
+            var w = words[i];
+            relocated[i] = new ShellWord(w.Value, w.Raw, within.Start, within.End, w.HasExpansion, w.IsQuoted);
+        }
+        return relocated;
     }
 
     internal static bool IsAssignment(string word)
@@ -183,6 +187,14 @@ public static class ShellParser
         return true;
     }
 
+    // Long options of the wrappers that take a value (static: a wrapper on every command allocates no table).
+    private static readonly string[] SudoLong = new[] { "user", "group", "close-from", "chdir", "host", "prompt", "role", "type", "other-user", "command-timeout" };
+    private static readonly string[] EnvLong = new[] { "unset", "chdir", "split-string" };
+    private static readonly string[] XargsLong = new[] { "max-args", "max-procs", "max-lines", "max-chars", "delimiter", "eof", "arg-file", "replace" };
+    private static readonly string[] NiceLong = new[] { "adjustment" };
+    private static readonly string[] StdbufLong = new[] { "input", "output", "error" };
+    private static readonly string[] TimeoutLong = new[] { "signal", "kill-after" };
+
     /// <summary>Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec.</summary>
     private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments)
     {
@@ -196,10 +208,10 @@ public static class ShellParser
             {
                 case "sudo":
                 case "doas":
-                    next = SkipOptions(words, i + 1, valueShort: "ugCDhprtUT", valueLong: new[] { "user", "group", "close-from", "chdir", "host", "prompt", "role", "type", "other-user", "command-timeout" });
+                    next = SkipOptions(words, i + 1, valueShort: "ugCDhprtUT", valueLong: SudoLong);
                     break;
                 case "env":
-                    next = SkipOptions(words, i + 1, valueShort: "uCS", valueLong: new[] { "unset", "chdir", "split-string" });
+                    next = SkipOptions(words, i + 1, valueShort: "uCS", valueLong: EnvLong);
                     while (next < words.Count && IsAssignment(words[next].Value))
                     {
                         (assignments ??= new List<ShellWord>()).Add(words[next]);
@@ -207,10 +219,10 @@ public static class ShellParser
                     }
                     break;
                 case "xargs":
-                    next = SkipOptions(words, i + 1, valueShort: "IinPLlsdEa", valueLong: new[] { "max-args", "max-procs", "max-lines", "max-chars", "delimiter", "eof", "arg-file", "replace" });
+                    next = SkipOptions(words, i + 1, valueShort: "IinPLlsdEa", valueLong: XargsLong);
                     break;
                 case "nice":
-                    next = SkipOptions(words, i + 1, valueShort: "n", valueLong: new[] { "adjustment" });
+                    next = SkipOptions(words, i + 1, valueShort: "n", valueLong: NiceLong);
                     break;
                 case "nohup":
                 case "time":
@@ -220,10 +232,10 @@ public static class ShellParser
                     next = SkipOptions(words, i + 1, valueShort: "a", valueLong: Array.Empty<string>());
                     break;
                 case "stdbuf":
-                    next = SkipOptions(words, i + 1, valueShort: "ioe", valueLong: new[] { "input", "output", "error" });
+                    next = SkipOptions(words, i + 1, valueShort: "ioe", valueLong: StdbufLong);
                     break;
                 case "timeout":
-                    next = SkipOptions(words, i + 1, valueShort: "sk", valueLong: new[] { "signal", "kill-after" });
+                    next = SkipOptions(words, i + 1, valueShort: "sk", valueLong: TimeoutLong);
                     next++; // the duration
                     break;
                 case "chroot":
@@ -255,40 +267,127 @@ public static class ShellParser
             }
             if (w.StartsWith("--", StringComparison.Ordinal))
             {
-                string longName = w.Substring(2);
-                i += valueLong.Contains(longName) ? 2 : 1;
+                i += TakesLongValue(w, valueLong) ? 2 : 1;
                 continue;
             }
             // -u root takes a value; -uroot carries it; -E does not.
-            char last = w[w.Length - 1];
             bool takesValue = w.Length == 2 && valueShort.IndexOf(w[1]) >= 0;
             i += takesValue ? 2 : 1;
-            _ = last;
         }
         return i;
     }
 
-    /// <summary>Splits text into words and operators, descending into substitutions.</summary>
+    /// <summary>True when <paramref name="flag"/> is <c>--name</c> for one of the names.</summary>
+    private static bool TakesLongValue(string flag, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (flag.Length == name.Length + 2 && string.CompareOrdinal(flag, 2, name, 0, name.Length) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// What is reused from script to script on a thread: a lexer and a command list per depth. A nested parse
+    /// (<c>$(...)</c>, <c>sh -c</c>) runs one level deeper and finishes before the level above goes on, so no two
+    /// parses in progress share one.
+    /// </summary>
+    private static class Pool
+    {
+        [ThreadStatic]
+        private static Lexer?[]? _lexers;
+
+        [ThreadStatic]
+        private static List<ShellCommand>?[]? _commands;
+
+        public static Lexer LexerAt(int depth)
+        {
+            var lexers = _lexers ??= new Lexer?[MaxDepth + 1];
+            return lexers[depth] ??= new Lexer(depth);
+        }
+
+        public static List<ShellCommand> CommandsAt(int depth)
+        {
+            var lists = _commands ??= new List<ShellCommand>?[MaxDepth + 1];
+            if ((uint)depth >= (uint)lists.Length)
+            {
+                return new List<ShellCommand>();
+            }
+            var list = lists[depth] ??= new List<ShellCommand>();
+            if (list.Capacity > LargeCapacity)
+            {
+                // One huge script does not keep its array alive for the rest of the thread's life.
+                lists[depth] = list = new List<ShellCommand>();
+            }
+            return list;
+        }
+    }
+
+    private const int LargeCapacity = 1024;
+
+    /// <summary>
+    /// Splits text into words and operators, descending into substitutions, and hands each simple command to
+    /// <see cref="AddCommand"/> as soon as an operator ends it: no list of tokens in between.
+    /// </summary>
     private sealed class Lexer
     {
-        private readonly string _text;
-        private readonly int _end;
         private readonly int _depth;
-        private readonly List<ShellCommand> _commands;
+        private string _text = "";
+        private int _end;
+        private List<ShellCommand> _commands = null!;
         private List<(string Delimiter, bool StripTabs)>? _pendingHeredocs;
         private int _pos;
+        private bool _hasPipe;
 
-        public Lexer(string text, int start, int end, int depth, List<ShellCommand> commands)
+        // The simple command being read: its words so far, and the operator before it.
+        private List<ShellWord> _words = new();
+        private ShellOperator _op;
+
+        // The case statements the lexer is in, innermost last.
+        private CasePart[] _cases = new CasePart[4];
+        private int _caseCount;
+
+        // The word just read by ReadWord: text[_wordStart.._pos), its unquoted value in _value unless plain.
+        private readonly StringBuilder _value = new();
+        private int _wordStart;
+        private bool _wordQuoted, _wordEscaped, _wordExpansion;
+
+        public Lexer(int depth)
+        {
+            _depth = depth;
+        }
+
+        public bool Complete { get; private set; } = true;
+        public bool HasPipe => _hasPipe;
+
+        public void Reset(string text, int start, int end, List<ShellCommand> commands)
         {
             _text = text;
             _pos = start;
             _end = end;
-            _depth = depth;
             _commands = commands;
+            _hasPipe = false;
+            Complete = true;
+            _op = ShellOperator.None;
+            _words.Clear();
+            _caseCount = 0;
+            _pendingHeredocs?.Clear();
         }
 
-        public bool Complete { get; private set; } = true;
-        public bool HasPipe { get; private set; }
+        /// <summary>Lets go of the script (the pool keeps the lexer, not the text).</summary>
+        public void Release()
+        {
+            _text = "";
+            _commands = null!;
+            _words.Clear();
+            if (_words.Capacity > LargeCapacity)
+            {
+                _words = new List<ShellWord>();
+            }
+        }
 
         /// <summary>
         /// Where the lexer is inside <c>case WORD in PATTERN|PATTERN) LIST ;; ... esac</c>: the header and the
@@ -302,17 +401,49 @@ public static class ShellParser
             Body,
         }
 
-        private static readonly HashSet<string> CommandStartKeywords = new(StringComparer.Ordinal)
+        private static bool IsCommandStartKeyword(string word) => word switch
         {
-            "if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done",
+            "if" or "then" or "else" or "elif" or "do" or "while" or "until" or "!" or "{" or "}" or "fi" or "done" => true,
+            _ => false,
         };
 
-        public List<Token> Tokenize()
+        private void PushCase(CasePart part)
         {
-            var tokens = new List<Token>();
+            if (_caseCount == _cases.Length)
+            {
+                Array.Resize(ref _cases, _cases.Length * 2);
+            }
+            _cases[_caseCount++] = part;
+        }
+
+        /// <summary>An operator (or the end, "") ends the command being read.</summary>
+        private void EndCommand(string next)
+        {
+            bool pipedOut = next is "|" or "|&";
+            if (_words.Count > 0)
+            {
+                AddCommand(_words, _op, pipedOut || _op == ShellOperator.Pipe, _depth, _commands, ref _hasPipe);
+                _words.Clear(); // AddCommand copied what it keeps
+            }
+            _op = next switch
+            {
+                "&&" => ShellOperator.And,
+                "||" => ShellOperator.Or,
+                "|" or "|&" => ShellOperator.Pipe,
+                "&" => ShellOperator.Background,
+                "(" or ")" => _op == ShellOperator.Pipe ? ShellOperator.Pipe : ShellOperator.Sequence,
+                _ => ShellOperator.Sequence,
+            };
+            if (pipedOut)
+            {
+                _hasPipe = true;
+            }
+        }
+
+        public void Run()
+        {
             bool expectRedirectTarget = false;
             string? heredocOperator = null;
-            var cases = new Stack<CasePart>();
             bool commandStart = true;
             while (_pos < _end)
             {
@@ -330,9 +461,9 @@ public static class ShellParser
                 if (c == '\n')
                 {
                     _pos++;
-                    if (cases.Count == 0 || cases.Peek() == CasePart.Body)
+                    if (_caseCount == 0 || _cases[_caseCount - 1] == CasePart.Body)
                     {
-                        tokens.Add(new Token(TokenKind.Operator, "\n", null));
+                        EndCommand("\n");
                         commandStart = true;
                     }
                     SkipHeredocBodies();
@@ -359,75 +490,73 @@ public static class ShellParser
                             expectRedirectTarget = true; // 2>&1: the "1" is the target
                         }
                     }
-                    else if (cases.Count > 0 && cases.Peek() is CasePart.Pattern or CasePart.In or CasePart.Subject)
+                    else if (_caseCount > 0 && _cases[_caseCount - 1] is CasePart.Pattern or CasePart.In or CasePart.Subject)
                     {
                         // 'a|b)' separates patterns; ')' ends them and the branch's commands follow.
-                        if (op == ")" && cases.Peek() == CasePart.Pattern)
+                        if (op == ")" && _cases[_caseCount - 1] == CasePart.Pattern)
                         {
-                            cases.Pop();
-                            cases.Push(CasePart.Body);
-                            tokens.Add(new Token(TokenKind.Operator, ";", null));
+                            _cases[_caseCount - 1] = CasePart.Body;
+                            EndCommand(";");
                             commandStart = true;
                         }
                     }
-                    else if (op == ";;" && cases.Count > 0)
+                    else if (op == ";;" && _caseCount > 0)
                     {
-                        cases.Pop();
-                        cases.Push(CasePart.Pattern);
-                        tokens.Add(new Token(TokenKind.Operator, ";", null));
+                        _cases[_caseCount - 1] = CasePart.Pattern;
+                        EndCommand(";");
                         commandStart = true;
                     }
                     else
                     {
-                        if (op is "|" or "|&") HasPipe = true;
-                        tokens.Add(new Token(TokenKind.Operator, op, null));
+                        EndCommand(op);
                         commandStart = true;
                     }
                     continue;
                 }
-                var word = ReadWord();
-                if (word is null)
+                if (!ReadWord())
                 {
                     break;
                 }
+                // Redirection targets and case headers are read, never kept: no word object for them.
                 if (expectRedirectTarget)
                 {
                     expectRedirectTarget = false;
                     if (heredocOperator is not null)
                     {
-                        (_pendingHeredocs ??= new()).Add((word.Value, heredocOperator.EndsWith("-", StringComparison.Ordinal)));
+                        (_pendingHeredocs ??= new()).Add((WordValue(), heredocOperator.EndsWith("-", StringComparison.Ordinal)));
                         heredocOperator = null;
                     }
                     continue;
                 }
-                if (cases.Count > 0 && cases.Peek() != CasePart.Body)
+                if (_caseCount > 0 && _cases[_caseCount - 1] != CasePart.Body)
                 {
-                    var part = cases.Pop();
-                    if (part == CasePart.Subject || (part == CasePart.In && !(word.Value == "in" && !word.IsQuoted)))
+                    var part = _cases[--_caseCount];
+                    if (part == CasePart.Subject || (part == CasePart.In && !(!_wordQuoted && WordIs("in"))))
                     {
-                        cases.Push(CasePart.In);
+                        PushCase(CasePart.In);
                     }
-                    else if (part == CasePart.In || (part == CasePart.Pattern && (word.IsQuoted || word.Value != "esac")))
+                    else if (part == CasePart.In || (part == CasePart.Pattern && (_wordQuoted || !WordIs("esac"))))
                     {
-                        cases.Push(CasePart.Pattern);
+                        PushCase(CasePart.Pattern);
                     }
                     // else: 'esac' after the last ';;' closes the case
                     continue;
                 }
-                if (commandStart && !word.IsQuoted && word.Value == "case")
+                if (commandStart && !_wordQuoted && WordIs("case"))
                 {
-                    cases.Push(CasePart.Subject);
+                    PushCase(CasePart.Subject);
                     continue;
                 }
-                if (commandStart && !word.IsQuoted && word.Value == "esac" && cases.Count > 0)
+                if (commandStart && !_wordQuoted && _caseCount > 0 && WordIs("esac"))
                 {
-                    cases.Pop();
+                    _caseCount--;
                     continue;
                 }
-                commandStart = !word.IsQuoted && CommandStartKeywords.Contains(word.Value);
-                tokens.Add(new Token(TokenKind.Word, "", word));
+                var word = MakeWord();
+                commandStart = !_wordQuoted && IsCommandStartKeyword(word.Value);
+                _words.Add(word);
             }
-            return tokens;
+            EndCommand("");
         }
 
         private char PeekAfterAmpersand() => _pos < _end ? _text[_pos] : '\0';
@@ -446,7 +575,7 @@ public static class ShellParser
                 if (rest is not null)
                 {
                     _pos = p + rest.Length;
-                    return _text.Substring(p, rest.Length);
+                    return rest;
                 }
             }
             var op = MatchOperator(_pos);
@@ -488,9 +617,15 @@ public static class ShellParser
                 {
                     int lineEnd = _text.IndexOf('\n', _pos);
                     if (lineEnd < 0 || lineEnd > _end) lineEnd = _end;
-                    string line = _text.Substring(_pos, lineEnd - _pos).TrimEnd('\r');
+                    // The line without its trailing CRs (and leading tabs for <<-), compared where it stands.
+                    int first = _pos, last = lineEnd;
+                    while (last > first && _text[last - 1] == '\r') last--;
+                    if (stripTabs)
+                    {
+                        while (first < last && _text[first] == '\t') first++;
+                    }
                     _pos = Math.Min(_end, lineEnd + 1);
-                    if ((stripTabs ? line.TrimStart('\t') : line) == delimiter)
+                    if (last - first == delimiter.Length && string.CompareOrdinal(_text, first, delimiter, 0, delimiter.Length) == 0)
                     {
                         break;
                     }
@@ -524,21 +659,50 @@ public static class ShellParser
             return slot = text.Substring(start, length);
         }
 
-        // One builder per thread and depth: a substitution inside a word is read by a lexer one level deeper
-        // before this word goes on, so two words being read never share one.
-        [ThreadStatic]
-        private static StringBuilder?[]? _builders;
+        /// <summary>True when the word just read is its own value (no quotes, no escapes): the value is the text itself.</summary>
+        private bool WordIsPlain => !_wordQuoted && !_wordEscaped;
 
-        private StringBuilder Builder()
+        /// <summary>True when the value of the word just read is <paramref name="expected"/>, without making it a string.</summary>
+        private bool WordIs(string expected)
         {
-            var builders = _builders ??= new StringBuilder?[MaxDepth + 2];
-            return (builders[_depth] ??= new StringBuilder()).Clear();
+            if (WordIsPlain)
+            {
+                return _pos - _wordStart == expected.Length && string.CompareOrdinal(_text, _wordStart, expected, 0, expected.Length) == 0;
+            }
+            if (_value.Length != expected.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (_value[i] != expected[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        private ShellWord? ReadWord()
+        private string WordValue() => WordIsPlain ? Shared(_text, _wordStart, _pos - _wordStart) : _value.ToString();
+
+        private ShellWord MakeWord()
+        {
+            string raw = Shared(_text, _wordStart, _pos - _wordStart);
+            // Most words are their own value (no quotes or escapes): one string then serves as both.
+            string value = WordIsPlain ? raw : _value.ToString();
+            return new ShellWord(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
+        }
+
+        /// <summary>
+        /// Reads one word: text[_wordStart.._pos), flags in _wordQuoted/_wordEscaped/_wordExpansion. The unquoted
+        /// value is built in _value only once a quote or escape makes it differ from the text (most words never do).
+        /// False (and one character skipped) when nothing could be read.
+        /// </summary>
+        private bool ReadWord()
         {
             int start = _pos;
-            var value = Builder();
+            var value = _value;
+            value.Clear();
             bool expansion = false, quoted = false, escaped = false;
             while (_pos < _end)
             {
@@ -549,6 +713,10 @@ public static class ShellParser
                 }
                 if (c == '\\')
                 {
+                    if (!quoted && !escaped)
+                    {
+                        value.Append(_text, start, _pos - start); // the value so far is the text so far
+                    }
                     escaped = true;
                     if (_pos + 1 < _end)
                     {
@@ -563,6 +731,10 @@ public static class ShellParser
                 }
                 if (c == '\'')
                 {
+                    if (!quoted && !escaped)
+                    {
+                        value.Append(_text, start, _pos - start);
+                    }
                     quoted = true;
                     int close = _text.IndexOf('\'', _pos + 1);
                     if (close < 0 || close >= _end)
@@ -578,6 +750,10 @@ public static class ShellParser
                 }
                 if (c == '"')
                 {
+                    if (!quoted && !escaped)
+                    {
+                        value.Append(_text, start, _pos - start);
+                    }
                     quoted = true;
                     _pos++;
                     while (_pos < _end && _text[_pos] != '"')
@@ -612,6 +788,10 @@ public static class ShellParser
                 }
                 if (c == '$' && _pos + 1 < _end && _text[_pos + 1] == '\'')
                 {
+                    if (!quoted && !escaped)
+                    {
+                        value.Append(_text, start, _pos - start);
+                    }
                     quoted = true;
                     _pos += 2;
                     while (_pos < _end && _text[_pos] != '\'')
@@ -633,22 +813,29 @@ public static class ShellParser
                     expansion = true;
                     int before = _pos;
                     ReadDollarOrBacktick();
-                    value.Append(_text, before, _pos - before);
+                    if (quoted || escaped)
+                    {
+                        value.Append(_text, before, _pos - before);
+                    }
                     continue;
                 }
-                value.Append(c);
+                if (quoted || escaped)
+                {
+                    value.Append(c);
+                }
                 _pos++;
             }
+            _wordStart = start;
+            _wordQuoted = quoted;
+            _wordEscaped = escaped;
+            _wordExpansion = expansion;
             if (_pos == start)
             {
                 // A character no rule consumed: step over it so the lexer always advances.
                 _pos++;
-                return null;
+                return false;
             }
-            string raw = Shared(_text, start, _pos - start);
-            // Most words are their own value (no quotes or escapes): one string then serves as both.
-            string text = !quoted && !escaped ? raw : value.ToString();
-            return new ShellWord(text, raw, start, _pos, expansion, quoted);
+            return true;
         }
 
         /// <summary>At '$' or '`': consumes a parameter, arithmetic or command substitution (parsing the latter).</summary>
@@ -741,9 +928,7 @@ public static class ShellParser
 
         private void Substitution(int start, int end)
         {
-            bool pipe = false;
-            ParseInto(_text, start, end, _depth + 1, 0, _commands, ref pipe);
-            HasPipe |= pipe;
+            ParseInto(_text, start, end, _depth + 1, _commands, ref _hasPipe);
         }
     }
 }
