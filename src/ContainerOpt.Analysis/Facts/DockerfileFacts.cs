@@ -64,7 +64,7 @@ public sealed class DockerfileFacts
             instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         }
         Instructions = instructions.ToArray();
-        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells).ToArray());
+        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells));
     }
 
     public DockerfileModel Model { get; }

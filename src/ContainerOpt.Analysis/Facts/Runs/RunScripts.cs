@@ -10,22 +10,51 @@ public static class RunScripts
 {
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
 
-    public static List<RunScript> Collect(DockerfileModel model, Dictionary<StageInstruction, ShellSettings> shells)
+    /// <summary>The scripts of every RUN in file order, a RUN's scripts together (command line first, then heredoc bodies).</summary>
+    public static RunScript[] Collect(DockerfileModel model, Dictionary<StageInstruction, ShellSettings> shells)
     {
-        var scripts = new List<RunScript>();
-        // hadolint's shell pragma: before the first FROM it sets every stage's shell, inside a stage the shell from there on.
-        var shellPragmas = Pragma.In(model.Syntax).Where(p => p.Kind == PragmaKind.Shell).ToList();
-        int firstFrom = model.Stages.FirstOrDefault(s => !s.IsImplicit)?.From.Syntax.StartLine ?? int.MaxValue;
-        var fileShell = shellPragmas.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
-        foreach (var stage in model.Stages)
+        var stages = model.Stages;
+        // One array of the right size: every RUN has its command line, and at most one more script per heredoc.
+        int most = 0;
+        for (int s = 0; s < stages.Count; s++)
         {
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                var run = instructions[i].Syntax.Effective;
+                if (run.Kind == InstructionKind.Run)
+                {
+                    most += 1 + (run.IsJsonForm ? 0 : run.Heredocs.Count);
+                }
+            }
+        }
+        var scripts = most == 0 ? Array.Empty<RunScript>() : new RunScript[most];
+        int count = 0;
+        // hadolint's shell pragma: before the first FROM it sets every stage's shell, inside a stage the shell from there on.
+        // Most files have none: then nothing is allocated for them.
+        var shellPragmas = ShellPragmas(model.Syntax);
+        int firstFrom = int.MaxValue;
+        for (int s = 0; s < stages.Count; s++)
+        {
+            if (!stages[s].IsImplicit)
+            {
+                firstFrom = stages[s].From.Syntax.StartLine;
+                break;
+            }
+        }
+        var fileShell = shellPragmas?.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
+        for (int s = 0; s < stages.Count; s++)
+        {
+            var stage = stages[s];
             var shell = fileShell;
             int stageStart = stage.IsImplicit ? 0 : stage.From.Syntax.StartLine;
-            var pending = new Queue<Pragma>(shellPragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));
-            foreach (var instruction in stage.Instructions)
+            var pending = shellPragmas is null ? null : new Queue<Pragma>(shellPragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));
+            var instructions = stage.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
                 var syntax = instruction.Syntax;
-                while (pending.Count > 0 && pending.Peek().Line < syntax.StartLine)
+                while (pending is { Count: > 0 } && pending.Peek().Line < syntax.StartLine)
                 {
                     shell = FromPragma(pending.Dequeue());
                 }
@@ -40,14 +69,33 @@ public static class RunScripts
                 var run = syntax.Effective;
                 if (run.Kind == InstructionKind.Run)
                 {
-                    AddScripts(instruction, run, shell, model.Syntax.Source, scripts);
+                    AddScripts(instruction, run, shell, scripts, ref count);
                 }
             }
+        }
+        if (count < scripts.Length)
+        {
+            Array.Resize(ref scripts, count); // a heredoc body that is not shell (RUN python3 <<EOF)
         }
         return scripts;
     }
 
-    private static void AddScripts(StageInstruction instruction, InstructionSyntax run, ShellSettings shell, SourceText source, List<RunScript> scripts)
+    /// <summary>The file's shell pragmas in line order, or null when it has none.</summary>
+    private static List<Pragma>? ShellPragmas(DockerfileSyntax syntax)
+    {
+        List<Pragma>? found = null;
+        var comments = syntax.Comments;
+        for (int i = 0; i < comments.Count; i++)
+        {
+            if (Pragma.Parse(comments[i]) is { Kind: PragmaKind.Shell } pragma)
+            {
+                (found ??= new List<Pragma>()).Add(pragma);
+            }
+        }
+        return found;
+    }
+
+    private static void AddScripts(StageInstruction instruction, InstructionSyntax run, ShellSettings shell, RunScript[] scripts, ref int count)
     {
         if (run.IsJsonForm)
         {
@@ -59,13 +107,13 @@ public static class RunScripts
                 int first = ElementAt(starts, start), last = ElementAt(starts, Math.Max(start, end - 1));
                 return args.Count == 0 ? run.Span : args[first].Span.Union(args[last].Span);
             }
-            scripts.Add(new RunScript(instruction, ShellScript.Parse(text), null, shell, Map));
+            scripts[count++] = new RunScript(instruction, ShellScript.Parse(text), null, shell, Map);
             return;
         }
 
         string line = run.ArgumentText.Value;
         var lineScript = ShellScript.Parse(line);
-        scripts.Add(new RunScript(instruction, lineScript, null, shell, map: null));
+        scripts[count++] = new RunScript(instruction, lineScript, null, shell, map: null);
         if (run.Heredocs.Count == 0)
         {
             return;
@@ -80,8 +128,8 @@ public static class RunScripts
                 continue;
             }
             int bodyStart = heredoc.BodySpan.Start;
-            scripts.Add(new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
-                (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e))));
+            scripts[count++] = new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
+                (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e)));
         }
     }
 
@@ -99,6 +147,8 @@ public static class RunScripts
             || line.Contains("/" + s + " ", StringComparison.Ordinal));
     }
 
+    private static readonly char[] ShellSpecial = { ' ', '\t', ';', '&', '|', '<', '>', '(', ')', '$', '`', '"', '\'', '\\', '\n', '#' };
+
     private static (string Text, int[] Starts) JoinExecForm(IReadOnlyList<SyntaxToken> args)
     {
         var sb = new System.Text.StringBuilder();
@@ -109,7 +159,7 @@ public static class RunScripts
             starts[i] = sb.Length;
             string v = args[i].Value;
             // Keep each element one word: quote it when it holds blanks or shell characters.
-            bool needsQuotes = i > 0 && v.IndexOfAny(new[] { ' ', '\t', ';', '&', '|', '<', '>', '(', ')', '$', '`', '"', '\'', '\\', '\n', '#' }) >= 0;
+            bool needsQuotes = i > 0 && v.IndexOfAny(ShellSpecial) >= 0;
             sb.Append(needsQuotes ? "'" + v.Replace("'", "'\\''") + "'" : v);
         }
         return (sb.ToString(), starts);
