@@ -474,7 +474,8 @@ public static class ShellParser
                     while (_pos < _end && _text[_pos] != '\n') _pos++;
                     continue;
                 }
-                string? op = ReadOperator();
+                // Only a digit (2>/dev/null) or an operator character can start an operator: most tokens are words.
+                string? op = (c < 128 ? CharKinds[c] >= CharKind.Digit : char.IsDigit(c)) ? ReadOperator() : null;
                 if (op is not null)
                 {
                     if (op.EndsWith("<<", StringComparison.Ordinal) || op.EndsWith("<<-", StringComparison.Ordinal))
@@ -587,22 +588,46 @@ public static class ShellParser
             return op;
         }
 
-        private static readonly string[] Operators = { "&&", "||", ";;", "|&", "&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ";", "|", "&", "(", ")", "<", ">" };
-
+        /// <summary>The longest operator at p (<c>&amp;&gt;&gt;</c> before <c>&amp;&gt;</c> before <c>&amp;</c>), or null.</summary>
         private string? MatchOperator(int p)
         {
-            if (p >= _end || _text[p] is not ('&' or '|' or ';' or '<' or '>' or '(' or ')'))
+            if (p >= _end)
             {
-                return null; // every operator starts with one of these
+                return null;
             }
-            foreach (var candidate in Operators)
+            char next = p + 1 < _end ? _text[p + 1] : '\0';
+            char third = p + 2 < _end ? _text[p + 2] : '\0';
+            switch (_text[p])
             {
-                if (p + candidate.Length <= _end && string.CompareOrdinal(_text, p, candidate, 0, candidate.Length) == 0)
-                {
-                    return candidate;
-                }
+                case '&':
+                    return next == '&' ? "&&" : next == '>' ? (third == '>' ? "&>>" : "&>") : "&";
+                case '|':
+                    return next == '|' ? "||" : next == '&' ? "|&" : "|";
+                case ';':
+                    return next == ';' ? ";;" : ";";
+                case '<':
+                    return next switch
+                    {
+                        '<' => third == '<' ? "<<<" : third == '-' ? "<<-" : "<<",
+                        '&' => "<&",
+                        '>' => "<>",
+                        _ => "<",
+                    };
+                case '>':
+                    return next switch
+                    {
+                        '>' => ">>",
+                        '&' => ">&",
+                        '|' => ">|",
+                        _ => ">",
+                    };
+                case '(':
+                    return "(";
+                case ')':
+                    return ")";
+                default:
+                    return null; // every operator starts with one of these
             }
-            return null;
         }
 
         private void SkipHeredocBodies()
@@ -652,11 +677,55 @@ public static class ShellParser
             }
             var table = _sharedWords ??= new string?[1024];
             ref string? slot = ref table[hash & 1023];
-            if (slot is { } known && known.Length == length && string.CompareOrdinal(known, 0, text, start, length) == 0)
+            if (slot is { } known && known.Length == length && SameChars(known, text, start))
             {
                 return known;
             }
             return slot = text.Substring(start, length);
+        }
+
+        /// <summary>What an ASCII character does to the lexer (anything else is part of a word).</summary>
+        private enum CharKind : byte
+        {
+            Word,
+            /// <summary>Starts a quote, an escape or an expansion inside a word: \ ' " $ `</summary>
+            Special,
+            /// <summary>Can start a file descriptor before a redirection.</summary>
+            Digit,
+            /// <summary>Ends a word: blanks, and the characters operators start with.</summary>
+            Break,
+        }
+
+        private static readonly CharKind[] CharKinds = BuildCharKinds();
+
+        private static CharKind[] BuildCharKinds()
+        {
+            var kinds = new CharKind[128];
+            foreach (char c in " \t\n\r;&|<>()")
+            {
+                kinds[c] = CharKind.Break;
+            }
+            foreach (char c in "\\'\"$`")
+            {
+                kinds[c] = CharKind.Special;
+            }
+            for (char c = '0'; c <= '9'; c++)
+            {
+                kinds[c] = CharKind.Digit;
+            }
+            return kinds;
+        }
+
+        private static bool SameChars(string known, string text, int start)
+        {
+            for (int i = 0; i < known.Length; i++)
+            {
+                if (known[i] != text[start + i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>True when the word just read is its own value (no quotes, no escapes): the value is the text itself.</summary>
@@ -701,21 +770,30 @@ public static class ShellParser
         private bool ReadWord()
         {
             int start = _pos;
-            var value = _value;
-            value.Clear();
+            var value = _value; // cleared when first needed: a plain word never touches it
             bool expansion = false, quoted = false, escaped = false;
             while (_pos < _end)
             {
                 char c = _text[_pos];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')')
+                var kind = c < 128 ? CharKinds[c] : CharKind.Word;
+                if (kind == CharKind.Break)
                 {
                     break;
+                }
+                if (kind != CharKind.Special)
+                {
+                    if (quoted || escaped)
+                    {
+                        value.Append(c);
+                    }
+                    _pos++;
+                    continue;
                 }
                 if (c == '\\')
                 {
                     if (!quoted && !escaped)
                     {
-                        value.Append(_text, start, _pos - start); // the value so far is the text so far
+                        value.Clear().Append(_text, start, _pos - start); // the value so far is the text so far
                     }
                     escaped = true;
                     if (_pos + 1 < _end)
@@ -733,7 +811,7 @@ public static class ShellParser
                 {
                     if (!quoted && !escaped)
                     {
-                        value.Append(_text, start, _pos - start);
+                        value.Clear().Append(_text, start, _pos - start);
                     }
                     quoted = true;
                     int close = _text.IndexOf('\'', _pos + 1);
@@ -752,7 +830,7 @@ public static class ShellParser
                 {
                     if (!quoted && !escaped)
                     {
-                        value.Append(_text, start, _pos - start);
+                        value.Clear().Append(_text, start, _pos - start);
                     }
                     quoted = true;
                     _pos++;
@@ -790,7 +868,7 @@ public static class ShellParser
                 {
                     if (!quoted && !escaped)
                     {
-                        value.Append(_text, start, _pos - start);
+                        value.Clear().Append(_text, start, _pos - start);
                     }
                     quoted = true;
                     _pos += 2;
@@ -819,10 +897,7 @@ public static class ShellParser
                     }
                     continue;
                 }
-                if (quoted || escaped)
-                {
-                    value.Append(c);
-                }
+                // not reached: every special character is handled above
                 _pos++;
             }
             _wordStart = start;
