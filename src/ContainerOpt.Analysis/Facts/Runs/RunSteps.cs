@@ -312,20 +312,29 @@ public sealed class RunStep
     }
 
     /// <summary>The package-manager call each command is (null for the others), in <see cref="Commands"/> order; classified once.</summary>
-    public IReadOnlyList<PackageCall?> Calls => _calls ??= Classify();
+    public IReadOnlyList<PackageCall?> Calls => CallArray;
 
-    private IReadOnlyList<PackageCall?> Classify()
+    private PackageCall?[] CallArray => _calls ??= Classify();
+
+    private PackageCall?[] Classify()
     {
         PackageCall?[]? calls = null;
-        for (int i = 0; i < Commands.Count; i++)
+        // Straight over the scripts' command arrays, in Commands order: no StepCommand built per command.
+        int index = 0;
+        var scripts = Scripts;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (PackageManagers.Classify(Commands[i].Command) is { } call)
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                (calls ??= new PackageCall?[Commands.Count])[i] = call;
+                if (PackageManagers.Classify(commands[i]) is { } call)
+                {
+                    (calls ??= new PackageCall?[_commandCount])[index] = call;
+                }
             }
         }
         // Most RUNs call no package manager: they share one array of nulls per length.
-        return calls ?? NoCalls(Commands.Count);
+        return calls ?? NoCalls(_commandCount);
     }
 
     private static readonly PackageCall?[][] _noCalls = new PackageCall?[16][];
@@ -340,31 +349,39 @@ public sealed class RunStep
         return shared[count] ??= new PackageCall?[count];
     }
 
-    private IReadOnlyList<PackageCall?>? _calls;
+    private PackageCall?[]? _calls;
 
     /// <summary>The package-manager call a command of this step is, or null.</summary>
-    public PackageCall? CallAt(StepCommand at) => Calls[at.Index];
+    public PackageCall? CallAt(StepCommand at) => CallArray[at.Index];
 
     /// <summary>Every package-manager call of the step with the command it is, in execution order.</summary>
-    public IEnumerable<(StepCommand At, PackageCall Call)> PackageCalls
+    public IEnumerable<(StepCommand At, PackageCall Call)> PackageCalls => _packageCalls ??= FindPackageCalls();
+
+    private (StepCommand At, PackageCall Call)[] FindPackageCalls()
     {
-        get
+        var calls = CallArray;
+        int count = 0;
+        for (int i = 0; i < calls.Length; i++)
         {
-            if (_packageCalls is null)
+            if (calls[i] is not null)
             {
-                var calls = Calls;
-                List<(StepCommand, PackageCall)>? found = null;
-                for (int i = 0; i < calls.Count; i++)
-                {
-                    if (calls[i] is { } call)
-                    {
-                        (found ??= new List<(StepCommand, PackageCall)>()).Add((Commands[i], call));
-                    }
-                }
-                _packageCalls = found?.ToArray() ?? Array.Empty<(StepCommand, PackageCall)>();
+                count++;
             }
-            return _packageCalls;
         }
+        if (count == 0)
+        {
+            return Array.Empty<(StepCommand, PackageCall)>();
+        }
+        var found = new (StepCommand, PackageCall)[count];
+        int next = 0;
+        foreach (var at in Commands)
+        {
+            if (calls[at.Index] is { } call)
+            {
+                found[next++] = (at, call);
+            }
+        }
+        return found;
     }
 
     // Every rule asks for these of every RUN: worked out once, and nothing allocated for a RUN without any.
@@ -518,8 +535,17 @@ public sealed class RunSteps
         _workdirs = ComputeWorkdirs(model);
         // RunScripts.Collect adds each instruction's scripts together, in file order: a step is a run of scripts of
         // one instruction (no dictionary of lists per RUN, which a 300,000-RUN file paid for in memory).
-        var all = new List<RunStep>();
-        for (int first = 0; first < runScripts.Count;)
+        int stepCount = 0;
+        for (int i = 0; i < runScripts.Count; i++)
+        {
+            if (i == 0 || !ReferenceEquals(runScripts[i].Instruction, runScripts[i - 1].Instruction))
+            {
+                stepCount++;
+            }
+        }
+        var all = new RunStep[stepCount];
+        int posixCount = 0;
+        for (int first = 0, at = 0; first < runScripts.Count; at++)
         {
             var instruction = runScripts[first].Instruction;
             int next = first + 1;
@@ -528,12 +554,31 @@ public sealed class RunSteps
                 next++;
             }
             var step = new RunStep(instruction, runScripts.Slice(first, next - first), WorkdirOf(instruction), model);
-            all.Add(step);
+            all[at] = step;
+            if (step.IsPosix)
+            {
+                posixCount++;
+            }
             first = next;
         }
-        All = all.ToArray();
-        Posix = all.Where(s => s.IsPosix).ToArray();
-        _lines = new int[all.Count];
+        All = all;
+        if (posixCount == all.Length)
+        {
+            Posix = all; // the usual case: no PowerShell or cmd SHELL, one array for both
+        }
+        else
+        {
+            var posix = new RunStep[posixCount];
+            for (int i = 0, p = 0; i < all.Length; i++)
+            {
+                if (all[i].IsPosix)
+                {
+                    posix[p++] = all[i];
+                }
+            }
+            Posix = posix;
+        }
+        _lines = new int[all.Length];
         for (int i = 0; i < _lines.Length; i++)
         {
             _lines[i] = all[i].Line;
@@ -591,13 +636,17 @@ public sealed class RunSteps
     private static Dictionary<Stage, List<(int FirstLine, string Workdir)>> ComputeWorkdirs(DockerfileModel model)
     {
         var changes = new Dictionary<Stage, List<(int, string)>>();
-        var finalWorkdir = new Dictionary<Stage, string>();
-        foreach (var stage in model.Stages)
+        var stages = model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            string current = stage.BaseStage is not null && finalWorkdir.TryGetValue(stage.BaseStage, out var inherited) ? inherited : "/";
+            var stage = stages[s];
+            // A stage's last change is its final WORKDIR, which a stage built FROM it starts in.
+            string current = stage.BaseStage is not null && changes.TryGetValue(stage.BaseStage, out var inherited) ? inherited[inherited.Count - 1].Item2 : "/";
             var list = new List<(int, string)> { (Math.Min(stage.From.Syntax.StartLine, stage.Instructions.Count > 0 ? stage.Instructions[0].Syntax.StartLine : int.MaxValue), current) };
-            foreach (var instruction in stage.Instructions)
+            var instructions = stage.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
                 if (instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0)
                 {
                     string value = LayerPaths.Unquote(model.Expand(instruction, instruction.Syntax.Arguments[0].Value).Result);
@@ -609,7 +658,6 @@ public sealed class RunSteps
                 }
             }
             changes[stage] = list;
-            finalWorkdir[stage] = current;
         }
         return changes;
     }
