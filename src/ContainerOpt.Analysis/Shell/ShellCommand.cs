@@ -163,18 +163,28 @@ public sealed class ShellCommand
         {
             string v = arguments[i].Value;
             if (v == "--") break;
+            if (v.Length < 2 || v[0] != '-')
+            {
+                continue; // no flag: no name can match (compared in place, without a string per name)
+            }
+            bool doubleDash = v[1] == '-';
             foreach (var name in names)
             {
                 if (name.Length == 1)
                 {
-                    if (v == "-" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
-                    if (v.StartsWith("-" + name, StringComparison.Ordinal) && !v.StartsWith("--", StringComparison.Ordinal)) return v.Substring(2);
+                    // -x VALUE, or -xVALUE
+                    if (!doubleDash && v[1] == name[0]) return v.Length == 2 ? (i + 1 < arguments.Count ? arguments[i + 1].Value : null) : v.Substring(2);
                 }
                 else
                 {
-                    if (v == "--" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
-                    if (v.StartsWith("--" + name + "=", StringComparison.Ordinal)) return v.Substring(name.Length + 3);
-                    if (v == "-" + name) return i + 1 < arguments.Count ? arguments[i + 1].Value : null; // single-dash long options (find -name, gem -v)
+                    // --name VALUE, or --name=VALUE
+                    if (doubleDash && v.Length >= name.Length + 2 && string.CompareOrdinal(v, 2, name, 0, name.Length) == 0)
+                    {
+                        if (v.Length == name.Length + 2) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
+                        if (v[name.Length + 2] == '=') return v.Substring(name.Length + 3);
+                    }
+                    // single-dash long options (find -name, gem -v)
+                    if (v.Length == name.Length + 1 && string.CompareOrdinal(v, 1, name, 0, name.Length) == 0) return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
                 }
             }
         }

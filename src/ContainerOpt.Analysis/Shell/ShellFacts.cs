@@ -29,14 +29,32 @@ public static class ShellFacts
         if (Shells.Contains(name))
         {
             // sh -c "..." is parsed; sh script.sh or curl | sh is not.
-            return !command.Arguments.Any(a => a.Value == "-c" || (a.IsFlag && !a.Value.StartsWith("--", StringComparison.Ordinal) && a.Value.EndsWith("c", StringComparison.Ordinal)));
+            foreach (var a in command.Arguments)
+            {
+                if (a.Value == "-c" || (a.IsFlag && !a.Value.StartsWith("--", StringComparison.Ordinal) && a.Value.EndsWith("c", StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
         if (name is "make" or "gmake" or "eval" or "source" or "." or "exec" || name.EndsWith(".sh", StringComparison.Ordinal))
         {
             return true;
         }
         string program = command.NameWord?.Value ?? "";
-        return program.IndexOf('/') >= 0 && !SystemBins.Any(b => program.StartsWith(b, StringComparison.Ordinal));
+        if (program.IndexOf('/') < 0)
+        {
+            return false;
+        }
+        foreach (var bin in SystemBins)
+        {
+            if (program.StartsWith(bin, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -119,14 +137,18 @@ public static class ShellFacts
             var word = args[i];
             string v = word.Value;
             if (v == "--") break;
-            if (v == "--" + longName)
+            // --long VALUE, or --long=VALUE (compared in place, without a string per argument)
+            if (v.Length >= longName.Length + 2 && v[0] == '-' && v[1] == '-' && string.CompareOrdinal(v, 2, longName, 0, longName.Length) == 0)
             {
-                return i + 1 < args.Count ? args[i + 1] : null;
-            }
-            if (v.StartsWith("--" + longName + "=", StringComparison.Ordinal))
-            {
-                string value = v.Substring(longName.Length + 3);
-                return new ShellWord(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
+                if (v.Length == longName.Length + 2)
+                {
+                    return i + 1 < args.Count ? args[i + 1] : null;
+                }
+                if (v[longName.Length + 2] == '=')
+                {
+                    string value = v.Substring(longName.Length + 3);
+                    return new ShellWord(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
+                }
             }
             if (v.Length < 2 || v[0] != '-' || v[1] == '-')
             {

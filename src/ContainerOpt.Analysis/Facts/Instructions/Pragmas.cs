@@ -70,9 +70,16 @@ public sealed class Pragma
     public static Pragma? Parse(CommentSyntax comment)
     {
         string text = comment.Text;
-        if (text.IndexOf("hadolint", StringComparison.Ordinal) < 0 && text.IndexOf("containeropt", StringComparison.Ordinal) < 0)
+        // The form starts with its tool's name after blanks (the regex's \s is char.IsWhiteSpace): most comments start
+        // otherwise, and need no search or regex to say so.
+        int first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
         {
-            return null; // the form names its tool: most comments are not pragmas, and need no regex to say so
+            first++;
+        }
+        if (first >= text.Length || text[first] is not ('c' or 'h'))
+        {
+            return null;
         }
         var m = Form.Match(text);
         if (!m.Success)
