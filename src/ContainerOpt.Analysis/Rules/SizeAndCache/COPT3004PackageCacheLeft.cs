@@ -33,7 +33,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             {
                 continue;
             }
-            var root = BaseImages.RootImage(stage);
+            var root = BaseImages.RootImage(context.Facts, stage);
             bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
             bool aptKeepsArchives = false;
             foreach (var s in stage.Chain)

@@ -66,7 +66,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         }
         foreach (var stage in context.Model.Stages)
         {
-            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { Registry: "mcr.microsoft.com" } image && image.Repository.StartsWith("dotnet/", StringComparison.Ordinal))
+            if (stage.BaseStage is null && context.Facts.ImageReferenceOf(stage) is { Registry: "mcr.microsoft.com" } image && image.Repository.StartsWith("dotnet/", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -81,7 +81,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { } image && image.IsOfficial("node"))
+            if (stage.BaseStage is null && context.Facts.ImageReferenceOf(stage) is { } image && image.IsOfficial("node"))
             {
                 return true;
             }
