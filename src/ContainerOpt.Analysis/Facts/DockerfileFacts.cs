@@ -145,6 +145,10 @@ public sealed class DockerfileFacts
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
     {
+        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
+        {
+            return Array.Empty<ContextSource>(); // no entry per other instruction: the context check asks of every one
+        }
         if (!_contextSources.TryGetValue(instruction, out var sources))
         {
             _contextSources[instruction] = sources = ContextSource.Of(CopyOf(instruction));

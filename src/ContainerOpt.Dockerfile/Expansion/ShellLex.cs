@@ -77,9 +77,10 @@ public sealed class ShellLex
 
     /// <summary>
     /// True when every character of the word is one <see cref="Run"/> copies as it is (no <c>$</c>, quote, escape,
-    /// <c>&lt;</c>, whitespace or surrogate, and no byte order mark to skip): the word then expands to itself.
+    /// <c>&lt;</c>, whitespace or surrogate, and no byte order mark to skip): the word then expands to itself and reads
+    /// no variable, so a caller may skip <see cref="ProcessWord"/> and its result object.
     /// </summary>
-    internal bool IsPlainWord(string word)
+    public bool IsPlainWord(string word)
     {
         if (word.Length > 0 && word[0] == '\uFEFF')
         {

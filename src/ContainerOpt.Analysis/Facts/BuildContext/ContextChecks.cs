@@ -48,15 +48,18 @@ internal static class ContextChecks
         {
             return ContextCheck.None;
         }
-        var missing = new List<MissingSource>();
+        List<MissingSource>? missing = null; // made on the first missing source: most files have none
         int found = 0;
-        foreach (var instruction in facts.Instructions)
+        var instructions = facts.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
         {
-            foreach (var source in facts.ContextSourcesOf(instruction))
+            var sources = facts.ContextSourcesOf(instructions[i]);
+            for (int j = 0; j < sources.Count; j++)
             {
+                var source = sources[j];
                 string path = source.Path;
                 // A path built from a variable may name another file with --build-arg: not a certainty either way.
-                if (path.Length == 0 || path == "*" || source.Token.Value.Contains('$'))
+                if (path.Length == 0 || path == "*" || source.Token.Value.IndexOf('$') >= 0)
                 {
                     continue;
                 }
@@ -65,7 +68,7 @@ internal static class ContextChecks
                     // BuildKit resolves the path from the context's root ("/../a" is "/a"), the classic builder refuses it:
                     // when the root has it, only the classic builder fails; when not, both do, like any missing path.
                     string fromRoot = DockerIgnore.CleanPath("/" + path).TrimStart('/');
-                    missing.Add(new MissingSource(source, outside: fromRoot.Length == 0 || files.Exists(fromRoot)));
+                    (missing ??= new List<MissingSource>()).Add(new MissingSource(source, outside: fromRoot.Length == 0 || files.Exists(fromRoot)));
                     continue;
                 }
                 if (PathGlob.IsGlob(path) ? files.AnyMatch(path) : files.Exists(path))
@@ -73,9 +76,9 @@ internal static class ContextChecks
                     found++;
                     continue;
                 }
-                missing.Add(new MissingSource(source, outside: false));
+                (missing ??= new List<MissingSource>()).Add(new MissingSource(source, outside: false));
             }
         }
-        return new ContextCheck(missing, found);
+        return new ContextCheck(missing is null ? Array.Empty<MissingSource>() : missing, found);
     }
 }

@@ -70,14 +70,13 @@ public sealed class DockerIgnore
             return false;
         }
         bool excluded = false;
-        string[] segments = cleaned.Split('/');
         foreach (var pattern in _patterns)
         {
             if (excluded == !pattern.Exclusion)
             {
                 continue; // cannot change the outcome
             }
-            if (pattern.Matches(cleaned, segments))
+            if (pattern.Matches(cleaned))
             {
                 excluded = !pattern.Exclusion;
             }
@@ -236,7 +235,7 @@ public sealed class DockerIgnore
         public Regex? Regex { get; }
 
         /// <summary>The path itself or any parent directory matches (patternmatcher's MatchesOrParentMatches).</summary>
-        public bool Matches(string path, string[] segments)
+        public bool Matches(string path)
         {
             if (Regex is null)
             {
@@ -248,10 +247,9 @@ public sealed class DockerIgnore
             {
                 return true;
             }
-            int end = -1;
-            for (int i = 0; i < segments.Length - 1; i++)
+            // Each parent folder: the path up to each '/' (a cleaned path has no empty segment), read without a split.
+            for (int end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
             {
-                end += segments[i].Length + 1;
                 if (Regex.IsMatch(path.Substring(0, end)))
                 {
                     return true;

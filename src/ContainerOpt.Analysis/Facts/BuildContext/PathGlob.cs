@@ -14,7 +14,9 @@ public static class PathGlob
 {
     private static readonly ConcurrentDictionary<(string, bool), Regex> Cache = new();
 
-    public static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
+    public static bool IsGlob(string path) => path.IndexOfAny(GlobCharacters) >= 0;
+
+    private static readonly char[] GlobCharacters = { '*', '?', '[' };
 
     public static Regex ToRegex(string glob, bool doubleStarCrossesFolders)
     {

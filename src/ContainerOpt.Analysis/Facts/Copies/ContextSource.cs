@@ -31,10 +31,27 @@ public sealed class ContextSource
         {
             return Array.Empty<ContextSource>();
         }
-        return copy.Sources
-            .Where(s => !s.IsHeredoc && s.IsExpanded && !s.Value.Contains("://") && !s.Value.StartsWith("git@", StringComparison.Ordinal))
-            .Select(s => new ContextSource(copy.Instruction, s.Token, ContextPaths.CleanSource(s.Value)))
-            .ToArray();
+        // A loop, not LINQ: every COPY of every file comes through here once.
+        var all = copy.Sources;
+        var sources = new ContextSource[all.Count];
+        int count = 0;
+        for (int i = 0; i < all.Count; i++)
+        {
+            var s = all[i];
+            if (!s.IsHeredoc && s.IsExpanded && s.Value.IndexOf("://", StringComparison.Ordinal) < 0 && !s.Value.StartsWith("git@", StringComparison.Ordinal))
+            {
+                sources[count++] = new ContextSource(copy.Instruction, s.Token, ContextPaths.CleanSource(s.Value));
+            }
+        }
+        if (count == 0)
+        {
+            return Array.Empty<ContextSource>();
+        }
+        if (count < sources.Length)
+        {
+            Array.Resize(ref sources, count);
+        }
+        return sources;
     }
 
     public override string ToString() => Path;

@@ -14,14 +14,14 @@ public static class BaseImages
     private static readonly Regex DotnetTag = new("^(?<major>\\d+)\\.(?<minor>\\d+)(\\.\\d+)?(-(?<d>[a-z0-9.-]+))?$", RegexOptions.CultureInvariant);
 
     /// <summary>The FROM of the chain's root stage and the image it names (null for scratch, a variable, or no image).</summary>
-    public static (InstructionSyntax From, SyntaxToken Token, ImageReference Image)? RootImage(Stage stage)
+    public static (InstructionSyntax From, SyntaxToken Token, ImageReference Image)? RootImage(DockerfileFacts facts, Stage stage)
     {
         var root = stage.Root;
         if (root.BaseStage is not null || root.IsScratch || root.BaseToken is null)
         {
             return null;
         }
-        var image = ImageReference.Parse(root.BaseName);
+        var image = facts.ImageReferenceOf(root);
         return image is null || image.HasVariables ? null : (root.From.Syntax, root.BaseToken, image);
     }
 

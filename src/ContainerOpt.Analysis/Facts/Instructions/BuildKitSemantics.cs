@@ -132,9 +132,9 @@ public static class BuildKitSemantics
     /// analysis cannot know it. BuildKit reads the real image configuration; without a registry this is a
     /// table of well-known images (plain distributions, official language images, Microsoft's .NET images).
     /// </summary>
-    public static IReadOnlyList<string>? ImageEnvironment(string image)
+    public static IReadOnlyList<string>? ImageEnvironment(ImageReference? image)
     {
-        if (ImageReference.Parse(image) is not { HasVariables: false } reference)
+        if (image is not { HasVariables: false } reference)
         {
             return null;
         }
@@ -205,25 +205,48 @@ public static class BuildKitSemantics
             return false;
         }
         string word = argument.Value.Substring(2).TrimStart('-').Trim('"', '\'');
-        return instruction.Heredocs.Any(h => h.Name == word);
+        var heredocs = instruction.Heredocs;
+        for (int i = 0; i < heredocs.Count; i++)
+        {
+            if (heredocs[i].Name == word)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A lookup of names with values; names known to exist without a known value read as a placeholder.</summary>
+    /// <remarks>
+    /// Names and values are kept in order in two lists and found by a scan: a stage's environment holds a few dozen names at
+    /// most and is read only for the words that reference a variable. A table is made only for a large environment.
+    /// </remarks>
     public sealed class Environment : IVariableLookup
     {
-        private readonly Dictionary<string, string> _values;
+        private const int ScanLimit = 32;
         private readonly List<string> _order;
+        private readonly List<string> _values;
+        private Dictionary<string, int>? _index;
 
-        public Environment()
+        public Environment() : this(0)
         {
-            _values = new Dictionary<string, string>(StringComparer.Ordinal);
-            _order = new List<string>();
+        }
+
+        /// <summary>An empty environment with room for <paramref name="capacity"/> names (a base image's, then the stage's own).</summary>
+        public Environment(int capacity)
+        {
+            _order = new List<string>(capacity);
+            _values = new List<string>(capacity);
         }
 
         private Environment(Environment other)
         {
-            _values = new Dictionary<string, string>(other._values, StringComparer.Ordinal);
             _order = new List<string>(other._order);
+            _values = new List<string>(other._values);
+            if (other._index is not null)
+            {
+                _index = new Dictionary<string, int>(other._index, StringComparer.Ordinal);
+            }
         }
 
         public Environment Clone() => new(this);
@@ -233,13 +256,49 @@ public static class BuildKitSemantics
 
         public void Set(string name, string value)
         {
-            if (!_values.ContainsKey(name))
+            int at = IndexOf(name);
+            if (at >= 0)
             {
-                _order.Add(name);
+                _values[at] = value;
+                return;
             }
-            _values[name] = value;
+            _order.Add(name);
+            _values.Add(value);
+            if (_index is not null)
+            {
+                _index[name] = _order.Count - 1;
+            }
+            else if (_order.Count > ScanLimit)
+            {
+                _index = new Dictionary<string, int>(_order.Count * 2, StringComparer.Ordinal);
+                for (int i = 0; i < _order.Count; i++)
+                {
+                    _index[_order[i]] = i;
+                }
+            }
         }
 
-        public bool TryGetValue(string name, out string value) => _values.TryGetValue(name, out value!);
+        public bool TryGetValue(string name, out string value)
+        {
+            int at = IndexOf(name);
+            value = at >= 0 ? _values[at] : null!;
+            return at >= 0;
+        }
+
+        private int IndexOf(string name)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(name, out int at) ? at : -1;
+            }
+            for (int i = 0; i < _order.Count; i++)
+            {
+                if (string.Equals(_order[i], name, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }

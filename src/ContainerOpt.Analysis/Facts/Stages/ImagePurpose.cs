@@ -67,15 +67,16 @@ public sealed class ImagePurpose
     internal static ImagePurpose Of(DockerfileFacts facts)
     {
         var final = facts.Model.FinalStage;
-        string? path = facts.Source.Path;
-        var segments = path is null ? Array.Empty<string>() : path.Replace('\\', '/').Split('/');
-        string fileName = segments.Length == 0 ? "" : segments[segments.Length - 1];
+        // The path is read in place (no split): its folders and its file name, '/' or '\\' separated.
+        string path = facts.Source.Path ?? "";
+        int nameStart = path.LastIndexOfAny(Separators) + 1;
+        string fileName = path.Substring(nameStart);
 
-        if (segments.Take(segments.Length - 1).FirstOrDefault(s => s is ".devcontainer" or ".dockerdev" or ".devcontainers") is { } folder)
+        if (FirstFolder(path, nameStart, ".devcontainer", ".dockerdev", ".devcontainers") is { } folder)
         {
             return new(ImagePurposeKind.Development, $"the file is under {folder}");
         }
-        if (Words(fileName).FirstOrDefault(DevelopmentWords.Contains) is { } devWord)
+        if (FirstWord(fileName, DevelopmentWords) is { } devWord)
         {
             return new(ImagePurposeKind.Development, $"the file name '{fileName}' says '{devWord}'");
         }
@@ -83,7 +84,7 @@ public sealed class ImagePurpose
         {
             return new(ImagePurposeKind.Application, "nothing says otherwise");
         }
-        if (final.Name is { } name && Words(name).FirstOrDefault(DevelopmentWords.Contains) is { } devStage)
+        if (final.Name is { } name && FirstWord(name, DevelopmentWords) is not null)
         {
             return new(ImagePurposeKind.Development, $"the final stage is named '{name}'");
         }
@@ -91,24 +92,39 @@ public sealed class ImagePurpose
         {
             return new(ImagePurposeKind.Development, $"it is built on the dev container image '{final.Root.BaseName}'");
         }
-        var command = final.ChainInstructions.LastOrDefault(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint);
-        if (command is not null && DevelopmentCommand.IsMatch(Words(command)))
+        var chain = final.Chain;
+        StageInstruction? command = null;
+        bool onbuild = false;
+        for (int s = 0; s < chain.Count; s++)
+        {
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                var kind = instructions[i].Kind;
+                if (kind is InstructionKind.Cmd or InstructionKind.Entrypoint)
+                {
+                    command = instructions[i];
+                }
+                onbuild |= kind == InstructionKind.Onbuild;
+            }
+        }
+        if (command is not null && MayRunDevelopmentCommand(command) && DevelopmentCommand.IsMatch(Words(command)))
         {
             return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
         }
-        if (final.Name is { } stageName && Words(stageName).FirstOrDefault(BuildWords.Contains) is { } buildStage)
+        if (final.Name is { } stageName && FirstWord(stageName, BuildWords) is not null)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"the final stage is named '{stageName}'");
         }
-        if (Words(fileName).FirstOrDefault(BuildWords.Contains) is { } buildWord)
+        if (FirstWord(fileName, BuildWords) is { } buildWord)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"the file name '{fileName}' says '{buildWord}'");
         }
-        if (segments.Take(segments.Length - 1).FirstOrDefault(s => s is ".cicd" or ".ci" or "ci") is { } ciFolder)
+        if (FirstFolder(path, nameStart, ".cicd", ".ci", "ci") is { } ciFolder)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"the file is under {ciFolder}");
         }
-        if (final.ChainInstructions.Any(i => i.Kind == InstructionKind.Onbuild))
+        if (onbuild)
         {
             return new(ImagePurposeKind.BaseImage, "it has ONBUILD triggers");
         }
@@ -127,16 +143,96 @@ public sealed class ImagePurpose
         return new(ImagePurposeKind.Application, "nothing says otherwise");
     }
 
+    private static readonly char[] Separators = { '/', '\\' };
+
+    /// <summary>The first folder of the path (before <paramref name="nameStart"/>) that is one of the names, as the name.</summary>
+    private static string? FirstFolder(string path, int nameStart, string a, string b, string c)
+    {
+        int start = 0;
+        while (start < nameStart)
+        {
+            int end = path.IndexOfAny(Separators, start, nameStart - start);
+            if (Is(a) || Is(b) || Is(c))
+            {
+                return Is(a) ? a : Is(b) ? b : c;
+            }
+            start = end + 1;
+
+            bool Is(string folder) => folder.Length == end - start && string.CompareOrdinal(path, start, folder, 0, folder.Length) == 0;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Words every alternative of <see cref="DevelopmentCommand"/> contains, one of them at least: a command with none of them
+    /// cannot match, and most commands (<c>dotnet App.dll</c>) have none, so the expression is not run for them.
+    /// </summary>
+    private static readonly string[] DevelopmentCommandWords = { "watch", "nodemon", "run", "dev", "serve", "vite", "webpack", "react-scripts", "leep" };
+
+    private static bool MayRunDevelopmentCommand(StageInstruction command)
+    {
+        var arguments = command.Syntax.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string value = arguments[i].Value;
+            foreach (var word in DevelopmentCommandWords)
+            {
+                if (value.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// A COPY/ADD of something other than helper scripts from the context, or of a stage's output. Copying a tool
     /// out of another image (<c>--from=composer:2</c>) or a whole filesystem tree to <c>/</c> assembles a toolchain, not an app.
     /// </summary>
-    private static bool CopiesAnApplication(DockerfileFacts facts, Stage final) =>
-        final.ChainInstructions.Any(i => facts.CopyOf(i) is { IsOnbuild: false } copy
-            && (copy.FromContext
-                ? copy.Sources.Any(s => !IsHelperFile(s.Value))
-                : facts.Model.Stages.Any(s => string.Equals(s.Name, copy.From, StringComparison.OrdinalIgnoreCase) || s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == copy.From)
-                  && copy.DestinationValue != "/"));
+    private static bool CopiesAnApplication(DockerfileFacts facts, Stage final)
+    {
+        var chain = final.Chain;
+        for (int s = 0; s < chain.Count; s++)
+        {
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (facts.CopyOf(instructions[i]) is not { IsOnbuild: false } copy)
+                {
+                    continue;
+                }
+                if (copy.FromContext)
+                {
+                    var sources = copy.Sources;
+                    for (int j = 0; j < sources.Count; j++)
+                    {
+                        if (!IsHelperFile(sources[j].Value))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (copy.DestinationValue != "/" && CopiesFromAStage(facts.Model, copy.From))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool CopiesFromAStage(DockerfileModel model, string? from)
+    {
+        foreach (var stage in model.Stages)
+        {
+            if (string.Equals(stage.Name, from, StringComparison.OrdinalIgnoreCase) || stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == from)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsHelperFile(string source)
     {
@@ -149,7 +245,32 @@ public sealed class ImagePurpose
     private static string Words(StageInstruction command) =>
         string.Join(" ", command.Syntax.Arguments.Select(a => a.Value)).Replace('[', ' ').Replace(']', ' ').Replace('"', ' ').Replace(',', ' ').Trim();
 
-    /// <summary>The words of a name: "Dockerfile.dev" → Dockerfile, dev; "deps-builder" → deps, builder.</summary>
-    private static IEnumerable<string> Words(string name) =>
-        name.Split(new[] { '.', '-', '_', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// The first word of a name that is in the set, or null. The words of a name: "Dockerfile.dev" → Dockerfile, dev;
+    /// "deps-builder" → deps, builder.
+    /// </summary>
+    private static string? FirstWord(string name, HashSet<string> words)
+    {
+        int start = 0;
+        while (start <= name.Length)
+        {
+            int end = name.IndexOfAny(WordSeparators, start);
+            if (end < 0)
+            {
+                end = name.Length;
+            }
+            if (end > start)
+            {
+                string word = name.Substring(start, end - start);
+                if (words.Contains(word))
+                {
+                    return word;
+                }
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    private static readonly char[] WordSeparators = { '.', '-', '_', ' ' };
 }

@@ -25,13 +25,16 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         var model = context.Model;
         var lex = new ShellLex(model.Syntax.EscapeToken);
         var rawLex = new ShellLex('\\') { SkipProcessQuotes = true };
-        var finals = new Dictionary<Stage, (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)>();
-        foreach (var stage in model.Stages)
+        var stages = model.Stages;
+        // Each stage's state at its end, by stage index (+1: the implicit stage of a file without FROM is -1), for the stages built on it.
+        var finals = new (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)[stages.Count + 1];
+        for (int s = 0; s < stages.Count; s++)
         {
+            var stage = stages[s];
             BuildKitSemantics.Environment env;
             HashSet<string> declared;
             bool envKnown;
-            if (stage.BaseStage is not null && finals.TryGetValue(stage.BaseStage, out var inherited))
+            if (stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length && finals[baseStage.Index + 1] is { Env: not null } inherited)
             {
                 env = inherited.Env.Clone();
                 declared = new HashSet<string>(inherited.Declared, StringComparer.Ordinal);
@@ -39,24 +42,30 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             }
             else
             {
-                env = new BuildKitSemantics.Environment();
-                env.Set("PATH", BuildKitSemantics.DefaultPath);
                 // An image this analysis does not know may set any variable: only a likely typo is then reported.
-                var imageEnv = stage.IsScratch || stage.IsImplicit ? Array.Empty<string>() : BuildKitSemantics.ImageEnvironment(stage.BaseName);
+                var imageEnv = stage.IsScratch || stage.IsImplicit ? Array.Empty<string>() : BuildKitSemantics.ImageEnvironment(context.Facts.ImageReferenceOf(stage));
                 envKnown = imageEnv is not null;
-                foreach (var name in imageEnv ?? Array.Empty<string>())
+                imageEnv ??= Array.Empty<string>();
+                // Room for PATH, the image's names and a few of the stage's own: no regrowth for a typical stage.
+                env = new BuildKitSemantics.Environment(imageEnv.Count + 8);
+                env.Set("PATH", BuildKitSemantics.DefaultPath);
+                for (int i = 0; i < imageEnv.Count; i++)
                 {
-                    env.Set(name, UnknownValue);
+                    env.Set(imageEnv[i], UnknownValue);
                 }
                 declared = new HashSet<string>(StringComparer.Ordinal);
             }
             var checker = new Checker(context, env, declared, envKnown);
-            foreach (var instruction in stage.Instructions)
+            var instructions = stage.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
                 checker.NextInstruction();
-                Dispatch(context, instruction.Syntax, lex, rawLex, env, declared, checker);
+                Dispatch(context, instructions[i].Syntax, lex, rawLex, env, declared, checker);
             }
-            finals[stage] = (env, declared, envKnown);
+            if (stage.Index + 1 < finals.Length)
+            {
+                finals[stage.Index + 1] = (env, declared, envKnown);
+            }
         }
     }
 
@@ -98,12 +107,21 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 break;
             case InstructionKind.Env:
                 {
-                    var bindings = new List<KeyValuePair<string, string>>();
-                    foreach (var pair in syntax.KeyValues)
+                    // Every pair is expanded with the environment before the instruction, then all are set.
+                    var pairs = syntax.KeyValues;
+                    if (pairs.Count == 1)
                     {
-                        string key = checker.Expand(lex, pair.Key.Value, pair.Key.Span);
-                        string value = checker.Expand(lex, pair.Value.Value, pair.Value.Span);
-                        bindings.Add(new KeyValuePair<string, string>(key, value));
+                        string key = checker.Expand(lex, pairs[0].Key.Value, pairs[0].Key.Span);
+                        string value = checker.Expand(lex, pairs[0].Value.Value, pairs[0].Value.Span);
+                        env.Set(key, value);
+                        break;
+                    }
+                    var bindings = new KeyValuePair<string, string>[pairs.Count];
+                    for (int i = 0; i < pairs.Count; i++)
+                    {
+                        string key = checker.Expand(lex, pairs[i].Key.Value, pairs[i].Key.Span);
+                        string value = checker.Expand(lex, pairs[i].Value.Value, pairs[i].Value.Span);
+                        bindings[i] = new KeyValuePair<string, string>(key, value);
                     }
                     foreach (var binding in bindings)
                     {
@@ -112,59 +130,76 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                     break;
                 }
             case InstructionKind.Label:
-                foreach (var pair in syntax.KeyValues)
                 {
-                    checker.Expand(lex, pair.Key.Value, pair.Key.Span);
-                    checker.Expand(lex, pair.Value.Value, pair.Value.Span);
+                    var pairs = syntax.KeyValues;
+                    for (int i = 0; i < pairs.Count; i++)
+                    {
+                        checker.Check(lex, pairs[i].Key.Value, pairs[i].Key.Span);
+                        checker.Check(lex, pairs[i].Value.Value, pairs[i].Value.Span);
+                    }
+                    break;
                 }
-                break;
             case InstructionKind.Copy:
             case InstructionKind.Add:
-                foreach (var flag in syntax.Flags)
                 {
-                    if (flag.Value is not null && (flag.Name == "chown" || (syntax.Kind == InstructionKind.Add && flag.Name == "checksum")))
+                    var flags = syntax.Flags;
+                    for (int i = 0; i < flags.Count; i++)
                     {
-                        checker.Expand(lex, flag.Value, flag.Span);
+                        var flag = flags[i];
+                        if (flag.Value is not null && (flag.Name == "chown" || (syntax.Kind == InstructionKind.Add && flag.Name == "checksum")))
+                        {
+                            checker.Check(lex, flag.Value, flag.Span);
+                        }
                     }
-                }
-                foreach (var argument in syntax.Arguments)
-                {
-                    if (!BuildKitSemantics.IsHeredocMarker(syntax, argument))
+                    var arguments = syntax.Arguments;
+                    for (int i = 0; i < arguments.Count; i++)
                     {
-                        checker.Expand(lex, argument.Value, argument.Span);
+                        var argument = arguments[i];
+                        if (!BuildKitSemantics.IsHeredocMarker(syntax, argument))
+                        {
+                            checker.Check(lex, argument.Value, argument.Span);
+                        }
                     }
-                }
-                foreach (var heredoc in syntax.Heredocs)
-                {
-                    if (heredoc.Expand)
+                    var heredocs = syntax.Heredocs;
+                    for (int i = 0; i < heredocs.Count; i++)
                     {
-                        checker.Expand(rawLex, heredoc.ChompedContent, heredoc.BodySpan);
+                        if (heredocs[i].Expand)
+                        {
+                            checker.Check(rawLex, heredocs[i].ChompedContent, heredocs[i].BodySpan);
+                        }
                     }
+                    break;
                 }
-                break;
             case InstructionKind.Workdir:
             case InstructionKind.User:
             case InstructionKind.Volume:
             case InstructionKind.StopSignal:
-                foreach (var argument in syntax.Arguments)
                 {
-                    checker.Expand(lex, argument.Value, argument.Span);
+                    var arguments = syntax.Arguments;
+                    for (int i = 0; i < arguments.Count; i++)
+                    {
+                        checker.Check(lex, arguments[i].Value, arguments[i].Span);
+                    }
+                    break;
                 }
-                break;
             case InstructionKind.Run:
-                foreach (var flag in syntax.Flags)
                 {
-                    var mount = RunMount.FromFlag(flag);
-                    if (mount is null)
+                    var flags = syntax.Flags;
+                    for (int i = 0; i < flags.Count; i++)
                     {
-                        continue;
+                        var flag = flags[i];
+                        // Only a mount's options are expanded; a value without '$' reads no variable, so its flag needs no parse.
+                        if (flag.Value is null || flag.Value.IndexOf('$') < 0 || RunMount.FromFlag(flag) is not { } mount)
+                        {
+                            continue;
+                        }
+                        foreach (var option in mount.Options)
+                        {
+                            checker.Check(lex, option.Value, flag.Span);
+                        }
                     }
-                    foreach (var option in mount.Options)
-                    {
-                        checker.Expand(lex, option.Value, flag.Span);
-                    }
+                    break;
                 }
-                break;
         }
     }
 
@@ -190,9 +225,25 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         /// <summary>Each unset name is reported once per instruction: a new instruction starts afresh.</summary>
         public void NextInstruction() => _reported?.Clear();
 
+        /// <summary>
+        /// <see cref="Expand"/> for a word whose expansion is not kept (LABEL, COPY, WORKDIR ...): a word without '$' reads
+        /// no variable, so it is not expanded at all (most words).
+        /// </summary>
+        public void Check(ShellLex lex, string word, TextSpan span)
+        {
+            if (word.IndexOf('$') >= 0)
+            {
+                Expand(lex, word, span);
+            }
+        }
+
         /// <summary>Expands <paramref name="word"/> and reports the variables it reads that are unset and undeclared.</summary>
         public string Expand(ShellLex lex, string word, TextSpan span)
         {
+            if (lex.IsPlainWord(word))
+            {
+                return word; // expands to itself, reads nothing: no result object
+            }
             var result = lex.ProcessWord(word, _env);
             foreach (var name in result.Unmatched)
             {

@@ -28,15 +28,33 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
             return;
         }
         string origin = facts.ContextOrigin.Qualifier();
-        string? better = BetterContext(context, missing.Where(m => !m.IsOutside).Select(m => m.Source.Path).ToList(), contextDirectory);
+        // One pass sorts the missing sources by kind, in file order.
+        List<MissingSource>? plain = null, candidates = null, outside = null;
+        for (int i = 0; i < missing.Count; i++)
+        {
+            var m = missing[i];
+            if (m.IsOutside)
+            {
+                (outside ??= new List<MissingSource>()).Add(m);
+            }
+            else if (m.IsPattern)
+            {
+                (candidates ??= new List<MissingSource>()).Add(m);
+            }
+            else
+            {
+                (plain ??= new List<MissingSource>()).Add(m);
+            }
+        }
+        // Only the project's files can name a better context: without one, no list of paths to compare.
+        string? better = context.Project is null ? null : BetterContext(context, missing.Where(m => !m.IsOutside).Select(m => m.Source.Path).ToList(), contextDirectory);
         string fix = better is not null
             ? $"Build with the context '{better}': set ContainerOptContext (or Visual Studio's DockerfileContext) to it, and docker build from there"
             : facts.ContextOrigin == ContextOrigin.Assumed
                 ? "Fix the path, or set ContainerOptContext to the folder docker build runs in"
                 : "Fix the path, or the context";
 
-        var plain = missing.Where(m => !m.IsOutside && !m.IsPattern).ToList();
-        if (plain.Count > 0)
+        if (plain is not null)
         {
             var severity = facts.ContextOrigin == ContextOrigin.Stated || better is not null ? DiagnosticSeverity.Error
                 : facts.ContextSourcesFound > 0 ? DiagnosticSeverity.Warning
@@ -44,16 +62,29 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
             Report(context, severity, plain, plain.Count == 1 ? "is not" : "are not", contextDirectory, origin,
                 "docker cannot copy " + (plain.Count == 1 ? "it" : "them") + " and the build fails", fix);
         }
-        var missingSet = new HashSet<ContextSource>(missing.Select(m => m.Source));
-        var patterns = missing.Where(m => !m.IsOutside && m.IsPattern && !OtherSourceOfTheCopyExists(context, m, missingSet)).ToList();
-        if (patterns.Count > 0)
+        List<MissingSource>? patterns = null;
+        if (candidates is not null)
+        {
+            var missingSet = new HashSet<ContextSource>();
+            for (int i = 0; i < missing.Count; i++)
+            {
+                missingSet.Add(missing[i].Source);
+            }
+            foreach (var m in candidates)
+            {
+                if (!OtherSourceOfTheCopyExists(context, m, missingSet))
+                {
+                    (patterns ??= new List<MissingSource>()).Add(m);
+                }
+            }
+        }
+        if (patterns is not null)
         {
             var severity = facts.ContextOrigin == ContextOrigin.Assumed && better is null && facts.ContextSourcesFound == 0 ? DiagnosticSeverity.Style : DiagnosticSeverity.Warning;
             Report(context, severity, patterns, patterns.Count == 1 ? "matches nothing" : "match nothing", contextDirectory, origin,
                 "BuildKit copies nothing and the classic builder fails (\"no source files were specified\")", fix);
         }
-        var outside = missing.Where(m => m.IsOutside).ToList();
-        if (outside.Count > 0)
+        if (outside is not null)
         {
             Report(context, DiagnosticSeverity.Warning, outside, outside.Count == 1 ? "leaves the context" : "leave the context", contextDirectory, origin,
                 "the classic builder refuses it (\"forbidden path outside the build context\") and BuildKit reads it from the context's root instead",

@@ -17,12 +17,25 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var today = context.Facts.Today;
-        var lts = DotNetReleases.CurrentLts(today);
-        string note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
-        // One finding per out-of-support .NET version (a build stage and a runtime stage are one upgrade), at its first FROM.
-        var found = new List<(string Key, TextSpan Span, string Word, string What, string To, int Line)>();
-        foreach (var stage in context.Model.Stages)
+        // The current LTS and its note are what a finding advises: looked up on the first finding (most files have none).
+        DotNetRelease? lts = null;
+        string note = "";
+        bool ltsKnown = false;
+        void KnowLts()
         {
+            if (!ltsKnown)
+            {
+                lts = DotNetReleases.CurrentLts(today);
+                note = lts is null ? "" : $" (.NET {lts.Name} {lts.Type}, supported until {DotNetReleases.Format(lts.EndOfSupport)})";
+                ltsKnown = true;
+            }
+        }
+        // One finding per out-of-support .NET version (a build stage and a runtime stage are one upgrade), at its first FROM.
+        List<(string Key, TextSpan Span, string Word, string What, string To, int Line)>? found = null;
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
+        {
+            var stage = stages[s];
             var image = context.Facts.DotNetImageOf(stage);
             if (image is null)
             {
@@ -32,11 +45,12 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
             var release = image.Version is null ? null : DotNetReleases.Find(image.Version);
             if (image.IsRetired)
             {
+                KnowLts();
                 string what = release is not null && release.IsEndOfLife(today)
                     ? $"is a retired repository that only holds .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)}"
                     : "is a retired repository that gets no updates";
                 string to = lts is null ? image.CurrentRepository : image.CurrentRepository + ":" + image.TagFor(lts.Version);
-                found.Add(("retired " + (release?.Name ?? ""), image.RepositorySpan, image.Repository, what, $"use '{to}'{note}", line));
+                (found ??= new()).Add(("retired " + (release?.Name ?? ""), image.RepositorySpan, image.Repository, what, $"use '{to}'{note}", line));
                 continue;
             }
             if (release is null || image.Tag is null)
@@ -45,15 +59,20 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
             }
             if (release.IsEndOfLife(today))
             {
+                KnowLts();
                 string to = lts is null ? "move to a supported .NET version" : $"move to '{image.Repository}:{image.TagFor(lts.Version)}'{note}";
-                found.Add(("eol " + release.Name, image.TagSpan, image.Tag, $"is .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)} and no longer patched", to, line));
+                (found ??= new()).Add(("eol " + release.Name, image.TagSpan, image.Tag, $"is .NET {release.Name}, out of support since {DotNetReleases.Format(release.EndOfSupport)} and no longer patched", to, line));
             }
             else if (image.IsPreview && release.IsReleased(today))
             {
-                found.Add(("preview " + release.Name, image.TagSpan, image.Tag,
+                (found ??= new()).Add(("preview " + release.Name, image.TagSpan, image.Tag,
                     $"is a preview of .NET {release.Name}, which shipped on {DotNetReleases.Format(release.GeneralAvailability)}; preview tags get no fixes",
                     $"use the released tag '{image.Repository}:{image.TagFor(release.Version)}'", line));
             }
+        }
+        if (found is null)
+        {
+            return;
         }
         foreach (var group in found.GroupBy(f => f.Key))
         {

@@ -27,20 +27,25 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         var model = context.Model;
         var found = new List<Left>();
         var steps = context.RunSteps;
-        foreach (var stage in model.Stages)
+        var stages = model.Stages;
+        for (int i = 0; i < stages.Count; i++)
         {
+            var stage = stages[i];
             if (!context.Facts.ShipsFilesOf(stage))
             {
                 continue;
             }
-            var root = BaseImages.RootImage(stage);
+            var root = BaseImages.RootImage(context.Facts, stage);
             bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
             bool aptKeepsArchives = false;
-            foreach (var s in stage.Chain)
+            var chain = stage.Chain;
+            for (int c = 0; c < chain.Count; c++)
             {
-                foreach (var instruction in s.Instructions)
+                var s = chain[c];
+                var instructions = s.Instructions;
+                for (int j = 0; j < instructions.Count; j++)
                 {
-                    if (steps.Find(instruction) is not { } step)
+                    if (steps.Find(instructions[j]) is not { } step)
                     {
                         continue;
                     }
@@ -51,6 +56,10 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                     }
                 }
             }
+        }
+        if (found.Count == 0)
+        {
+            return;
         }
         // The same cache left by the same kind of command in several RUNs is one finding: one habit to change.
         foreach (var same in found.GroupBy(f => (f.What, f.Fix)))
@@ -78,7 +87,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         {
             return; // no package manager at work in this RUN: nothing to look at
         }
-        var left = new List<CacheProduct>();
+        List<CacheProduct>? left = null; // made on the first cache left: most calls leave none
         foreach (var at in step.Commands)
         {
             if (step.CallAt(at) is not { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build } call
@@ -88,11 +97,15 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             }
             foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, context.Model))
             {
-                if (!product.Paths.Any(step.IsOnMount) && !IsCleanedLater(product, step, context))
+                if (!IsOnMount(product, step) && !IsCleanedLater(product, step, context))
                 {
-                    left.Add(product);
+                    (left ??= new List<CacheProduct>()).Add(product);
                 }
             }
+        }
+        if (left is null)
+        {
+            return;
         }
         foreach (var manager in left.GroupBy(p => p.Kind.Manager))
         {
@@ -103,6 +116,19 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var span = first.At.Script.NameSpanOf(first.Producer.Command);
             found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, string.Join(",", products.Select(p => p.Kind.Id))));
         }
+    }
+
+    private static bool IsOnMount(CacheProduct product, RunStep step)
+    {
+        var paths = product.Paths;
+        for (int i = 0; i < paths.Count; i++)
+        {
+            if (step.IsOnMount(paths[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsCleanedLater(CacheProduct product, RunStep step, RuleContext context)

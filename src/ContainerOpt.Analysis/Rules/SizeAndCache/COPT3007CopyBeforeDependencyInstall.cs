@@ -23,7 +23,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         var steps = context.RunSteps;
         foreach (var stage in model.Stages)
         {
-            var pending = new List<(CopyInstruction Copy, CopySource Source)>();
+            List<(CopyInstruction Copy, CopySource Source)>? pending = null; // made on the first broad COPY
             bool mavenResolved = false;
             foreach (var instruction in stage.Instructions)
             {
@@ -32,10 +32,14 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     var copy = context.Facts.CopyOf(instruction);
                     if (copy is { FromContext: true, IsOnbuild: false })
                     {
-                        var broad = copy.Sources.FirstOrDefault(s => s.IsWholeContext || s.IsDirectoryLike);
-                        if (broad.Token is not null)
+                        var sources = copy.Sources;
+                        for (int i = 0; i < sources.Count; i++)
                         {
-                            pending.Add((copy, broad));
+                            if (sources[i].IsWholeContext || sources[i].IsDirectoryLike)
+                            {
+                                (pending ??= new()).Add((copy, sources[i]));
+                                break;
+                            }
                         }
                     }
                     continue;
@@ -50,18 +54,29 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     {
                         continue;
                     }
-                    // Every broad COPY before the step is one finding: one reordering fixes them all.
-                    var broad = pending.Where(p => !HoldsRequirements(p.Copy, p.Source, call, step, context)).Select(p => p.Source).ToList();
-                    if (broad.Count > 0)
+                    if (pending is not null)
                     {
-                        string subject = broad.Count == 1
-                            ? $"The COPY of '{broad[0].Value}' comes"
-                            : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
-                        context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
+                        Report(context, pending, call, step, advice);
+                        pending.Clear();
                     }
-                    pending.Clear();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Every broad COPY before the step is one finding: one reordering fixes them all. (A method of its own: the lambdas here
+    /// would otherwise make their closure once per instruction of the loop above.)
+    /// </summary>
+    private static void Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice)
+    {
+        var broad = pending.Where(p => !HoldsRequirements(p.Copy, p.Source, call, step, context)).Select(p => p.Source).ToList();
+        if (broad.Count > 0)
+        {
+            string subject = broad.Count == 1
+                ? $"The COPY of '{broad[0].Value}' comes"
+                : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
+            context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
         }
     }
 

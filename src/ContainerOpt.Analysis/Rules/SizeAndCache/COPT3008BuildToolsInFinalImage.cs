@@ -35,30 +35,48 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         {
             return;
         }
-        if (BaseImages.RootImage(final) is { } root && BaseImages.Toolchain(root.Image) is { } toolchain)
+        if (BaseImages.RootImage(context.Facts, final) is { } root && BaseImages.Toolchain(root.Image) is { } toolchain)
         {
             context.Report(root.Token.Span, $"The final image is based on '{root.Image}', which carries {toolchain.Carries}", $" ({toolchain.Instead})");
         }
 
+        // Every package-manager call of the final stage's chain, in build order (loops, not LINQ: this runs for every file).
         var steps = context.RunSteps;
-        var chainSteps = final.ChainInstructions
-            .Select(steps.Find)
-            .Where(s => s is { IsOnbuild: false, IsPosix: true })
-            .Cast<RunStep>()
-            .ToList();
-        var calls = chainSteps.SelectMany(s => s.Commands.Select(at => (Step: s, At: at, Call: s.CallAt(at)))).Where(c => c.Call is not null).ToList();
+        List<(RunStep Step, StepCommand At, PackageCall Call)>? calls = null;
+        var chain = final.Chain;
+        for (int s = 0; s < chain.Count; s++)
+        {
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
+                {
+                    continue;
+                }
+                foreach (var at in step.Commands)
+                {
+                    if (step.CallAt(at) is { } call)
+                    {
+                        (calls ??= new()).Add((step, at, call));
+                    }
+                }
+            }
+        }
+        if (calls is null)
+        {
+            return;
+        }
         for (int i = 0; i < calls.Count; i++)
         {
             var (step, at, call) = calls[i];
-            if (call!.Op != PackageOp.Install)
+            if (call.Op != PackageOp.Install)
             {
                 continue;
             }
-            var later = calls.Skip(i + 1).Select(c => c.Call!);
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
                 var tools = call.Operands.Where(o => IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
-                if (tools.Count == 0 || later.Any(l => Removes(l, call, tools)))
+                if (tools.Count == 0 || RemovedLater(calls, i, call, tools))
                 {
                     continue;
                 }
@@ -68,13 +86,37 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                 context.Report(at.Script.SpanOf(tools[0]), $"{list} {verb} installed in the final image and never removed",
                     $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN");
             }
-            else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !later.Any(l => l.Manager == "npm" && l.Display == "npm prune"))
+            else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !PrunedLater(calls, i))
             {
                 string flag = call.Manager == "npm" ? "--omit=dev" : "--production";
                 context.Report(at.Script.NameSpanOf(call.Command), $"'{call.Display}' installs devDependencies into the final image",
                     $", or install only production dependencies here ('{call.Display} {flag}')");
             }
         }
+    }
+
+    private static bool RemovedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install, PackageCall call, List<ShellWord> tools)
+    {
+        for (int j = install + 1; j < calls.Count; j++)
+        {
+            if (Removes(calls[j].Call, call, tools))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool PrunedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install)
+    {
+        for (int j = install + 1; j < calls.Count; j++)
+        {
+            if (calls[j].Call is { Manager: "npm", Display: "npm prune" })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsBuildPackage(string name) => BuildPackages.Contains(name) || BuildPackagePattern.IsMatch(name);

@@ -23,7 +23,7 @@ public sealed class COPT3009SlimVariantAvailable : DockerfileRule, IContainerPro
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication || BaseImages.RootImage(final) is not { } root)
+        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication || BaseImages.RootImage(context.Facts, final) is not { } root)
         {
             return;
         }

@@ -27,27 +27,20 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         {
             return;
         }
-        var missing = new List<(string What, string Line)>();
-        void Check(string what, string line, params string[] samples)
-        {
-            if (!samples.All(ignore.IsExcluded))
-            {
-                missing.Add((what, line));
-            }
-        }
-        Check(".git", ".git", ".git/HEAD");
+        List<(string What, string Line)>? missing = null;
+        Check(ref missing, ignore, ".git", ".git", ".git/HEAD");
         if (BuildsDotNet(context))
         {
-            Check("bin/", "**/bin", "bin/Debug/x.dll", "src/App/bin/Debug/x.dll");
-            Check("obj/", "**/obj", "obj/project.assets.json", "src/App/obj/project.assets.json");
+            Check(ref missing, ignore, "bin/", "**/bin", "bin/Debug/x.dll", "src/App/bin/Debug/x.dll");
+            Check(ref missing, ignore, "obj/", "**/obj", "obj/project.assets.json", "src/App/obj/project.assets.json");
         }
         if (BuildsNode(context))
         {
-            Check("node_modules", "node_modules", "node_modules/a/index.js");
+            Check(ref missing, ignore, "node_modules", "node_modules", "node_modules/a/index.js");
         }
-        Check(".env", ".env", ".env");
-        Check("*.pfx", "**/*.pfx", "cert.pfx");
-        if (missing.Count == 0)
+        Check(ref missing, ignore, ".env", ".env", ".env");
+        Check(ref missing, ignore, "*.pfx", "**/*.pfx", "cert.pfx");
+        if (missing is null)
         {
             return;
         }
@@ -56,6 +49,15 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
     }
 
     private static string List(IEnumerable<string> items) => Prose.And(items);
+
+    /// <summary>Notes a gap when the .dockerignore lets a sample path through (the second sample is asked only when the first is excluded).</summary>
+    private static void Check(ref List<(string What, string Line)>? missing, DockerIgnore ignore, string what, string line, string sample, string? other = null)
+    {
+        if (!ignore.IsExcluded(sample) || (other is not null && !ignore.IsExcluded(other)))
+        {
+            (missing ??= new()).Add((what, line));
+        }
+    }
 
     /// <summary>A .NET build: a project is known, an image from mcr.microsoft.com/dotnet, a dotnet command, or a copied project file.</summary>
     private static bool BuildsDotNet(RuleContext context)
@@ -66,7 +68,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
         }
         foreach (var stage in context.Model.Stages)
         {
-            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { Registry: "mcr.microsoft.com" } image && image.Repository.StartsWith("dotnet/", StringComparison.Ordinal))
+            if (stage.BaseStage is null && context.Facts.ImageReferenceOf(stage) is { Registry: "mcr.microsoft.com" } image && image.Repository.StartsWith("dotnet/", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -81,7 +83,7 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            if (stage.BaseStage is null && ImageReference.Parse(stage.BaseName) is { } image && image.IsOfficial("node"))
+            if (stage.BaseStage is null && context.Facts.ImageReferenceOf(stage) is { } image && image.IsOfficial("node"))
             {
                 return true;
             }
