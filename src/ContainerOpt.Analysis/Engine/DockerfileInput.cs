@@ -20,14 +20,12 @@ public static class DockerfileInput
             problem = FileProblem(DiagnosticCatalog.FileTooLarge, path, path, bytes.LongLength, MaxBytes);
             return null;
         }
-        int probe = Math.Min(bytes.Length, 8192);
-        for (int i = 0; i < probe; i++)
+        // Array.IndexOf is vectorised: a byte-by-byte loop was a tenth of reading a file.
+        int nul = Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8192));
+        if (nul >= 0)
         {
-            if (bytes[i] == 0)
-            {
-                problem = FileProblem(DiagnosticCatalog.BinaryFile, path, path, i);
-                return null;
-            }
+            problem = FileProblem(DiagnosticCatalog.BinaryFile, path, path, nul);
+            return null;
         }
         return SourceText.From(bytes, path);
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -68,16 +69,13 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
     /// </summary>
     private static bool MayBeDenied(string key)
     {
-        foreach (char c in key)
+        if (!AsciiText.IsAscii(key, key.Length))
         {
-            if (c > 0x7F)
-            {
-                return true;
-            }
+            return true;
         }
         foreach (var word in DenyWords)
         {
-            if (key.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (AsciiText.ContainsIgnoringCase(key, key.Length, word))
             {
                 return true;
             }

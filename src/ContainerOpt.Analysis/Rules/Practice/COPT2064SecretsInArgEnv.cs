@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
@@ -108,7 +109,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
         }
         foreach (string part in SuspiciousParts)
         {
-            if (part.Length <= length && text.IndexOf(part, 0, length, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (AsciiText.ContainsIgnoringCase(text, length, part))
             {
                 return true;
             }
