@@ -59,7 +59,7 @@ public static class FindingFingerprints
             int occurrence = 0;
             if (findings.Count > 1)
             {
-                occurrences ??= new Dictionary<(string File, string Rule, ulong Text), int>();
+                occurrences ??= new Dictionary<(string File, string Rule, ulong Text), int>(OccurrenceKeys.Instance);
                 var key = (finding.FilePath ?? "", finding.Code, text);
                 occurrences.TryGetValue(key, out occurrence);
                 occurrences[key] = occurrence + 1;
@@ -110,6 +110,20 @@ public static class FindingFingerprints
         hash = Feed(hash, text);
         hash = Feed(hash, (ulong)occurrence);
         return Mix(hash);
+    }
+
+    /// <summary>
+    /// Compares occurrence keys by the text's hash first (already a hash: no string is hashed again), then the strings
+    /// ordinally; the default comparer hashed both strings with a randomised hash per finding.
+    /// </summary>
+    private sealed class OccurrenceKeys : IEqualityComparer<(string File, string Rule, ulong Text)>
+    {
+        public static readonly OccurrenceKeys Instance = new();
+
+        public bool Equals((string File, string Rule, ulong Text) x, (string File, string Rule, ulong Text) y) =>
+            x.Text == y.Text && string.Equals(x.Rule, y.Rule, StringComparison.Ordinal) && string.Equals(x.File, y.File, StringComparison.Ordinal);
+
+        public int GetHashCode((string File, string Rule, ulong Text) key) => unchecked((int)key.Text ^ (int)(key.Text >> 32) ^ key.Rule.Length);
     }
 
     /// <summary>The instruction whose lines (heredoc bodies included) hold <paramref name="line"/>; instructions are in file order.</summary>

@@ -31,6 +31,26 @@ public static partial class DiagnosticCatalog
         ForCode(code) is { Category: DiagnosticCategories.Syntax } d ? d : SyntaxError;
 
     /// <summary>The first descriptor a key names: its code, short name or an equivalent (case-insensitive).</summary>
-    public static DiagnosticDescriptor? Find(string key) =>
-        ForCode(key) ?? All.FirstOrDefault(d => d.IsNamedBy(key));
+    public static DiagnosticDescriptor? Find(string key) => LazyByAnyName.Value.TryGetValue(key, out var d) ? d : null;
+
+    /// <summary>
+    /// Every name a key may give (codes first, so a code always means its own descriptor; then each descriptor's short name
+    /// and equivalents in catalogue order, the first descriptor naming it kept): what a configuration file's rule keys are
+    /// looked up in, once per key instead of a scan of the catalogue.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, DiagnosticDescriptor>> LazyByAnyName = new(() =>
+    {
+        var names = new Dictionary<string, DiagnosticDescriptor>(LazyByCode.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var descriptor in All)
+        {
+            foreach (var name in descriptor.Equivalents.Prepend(descriptor.Name))
+            {
+                if (!names.ContainsKey(name))
+                {
+                    names[name] = descriptor;
+                }
+            }
+        }
+        return names;
+    });
 }

@@ -65,11 +65,19 @@ public static class LabelPairs
             {
                 string key = Unquote(keyLex, pair.Key.Value);
                 string? value = null;
-                // ONBUILD runs in another build, with variables this file cannot know.
-                var expanded = valueLex.ProcessWord(pair.Value.Value, onbuild ? (IVariableLookup)DictionaryVariableLookup.Empty : instruction.Scope);
-                if (expanded.Success && expanded.Unmatched.Count == 0 && (!onbuild || expanded.Matched.Count == 0))
+                string written = pair.Value.Value;
+                if (valueLex.IsPlainWord(written))
                 {
-                    value = expanded.Result;
+                    value = written; // most values: no quote, escape or variable, so the word is its own expansion
+                }
+                else
+                {
+                    // ONBUILD runs in another build, with variables this file cannot know.
+                    var expanded = valueLex.ProcessWord(written, onbuild ? (IVariableLookup)DictionaryVariableLookup.Empty : instruction.Scope);
+                    if (expanded.Success && expanded.Unmatched.Count == 0 && (!onbuild || expanded.Matched.Count == 0))
+                    {
+                        value = expanded.Result;
+                    }
                 }
                 pairs.Add(new LabelPair(instruction, pair, key, value));
             }
@@ -105,6 +113,10 @@ public static class LabelPairs
 
     private static string Unquote(ShellLex lex, string word)
     {
+        if (lex.IsPlainWord(word))
+        {
+            return word;
+        }
         var result = lex.ProcessWord(word, DictionaryVariableLookup.Empty);
         return result.Success ? result.Result : word;
     }
