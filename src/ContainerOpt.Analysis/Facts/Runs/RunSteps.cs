@@ -355,7 +355,7 @@ public sealed class RunStep
     public PackageCall? CallAt(StepCommand at) => CallArray[at.Index];
 
     /// <summary>Every package-manager call of the step with the command it is, in execution order.</summary>
-    public IEnumerable<(StepCommand At, PackageCall Call)> PackageCalls => _packageCalls ??= FindPackageCalls();
+    public ArrayView<(StepCommand At, PackageCall Call)> PackageCalls => _packageCalls ??= FindPackageCalls();
 
     private (StepCommand At, PackageCall Call)[] FindPackageCalls()
     {
@@ -586,10 +586,10 @@ public sealed class RunSteps
     }
 
     /// <summary>Every RUN (ONBUILD RUN included) in file order.</summary>
-    public IReadOnlyList<RunStep> All { get; }
+    public ArrayView<RunStep> All { get; }
 
     /// <summary>The RUNs run by a POSIX shell (not under a PowerShell or cmd SHELL), in file order.</summary>
-    public IReadOnlyList<RunStep> Posix { get; }
+    public ArrayView<RunStep> Posix { get; }
 
     // The steps' lines side by side: Find searches them without touching a step (asked once per instruction by many rules).
     private readonly int[] _lines;
