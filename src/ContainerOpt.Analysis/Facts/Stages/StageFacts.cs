@@ -10,6 +10,23 @@ public static class StageFacts
     public static string? EnvAtEnd(this Stage stage, string name) =>
         stage.FinalScope.KindOf(name) == VariableKind.Env && stage.FinalScope.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>True when a stage this one is built on (not the stage itself) has an instruction of the kind (ONBUILD triggers not counted).</summary>
+    public static bool AncestorsHave(this Stage stage, InstructionKind kind)
+    {
+        var chain = stage.Chain; // root first, the stage itself last
+        for (int a = 0; a < chain.Count - 1; a++)
+        {
+            foreach (var instruction in chain[a].Instructions)
+            {
+                if (instruction.Kind == kind)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>The instructions of a kind across the stage's chain, in build order.</summary>
     public static IEnumerable<StageInstruction> ChainInstructionsOf(this Stage stage, InstructionKind kind) =>
         stage.ChainInstructions.Where(i => i.Syntax.Kind == kind);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -20,7 +21,7 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            bool shellSet = stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Shell));
+            bool shellSet = stage.AncestorsHave(InstructionKind.Shell);
             foreach (var instruction in stage.Instructions)
             {
                 var syntax = instruction.Syntax;

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -18,7 +19,7 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            if (stage.Ancestors.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Workdir)))
+            if (stage.AncestorsHave(InstructionKind.Workdir))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
@@ -25,7 +26,7 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
-            bool shellSet = AncestorsHaveShell(stage);
+            bool shellSet = stage.AncestorsHave(InstructionKind.Shell);
             StageInstruction? entrypoint = InheritedEntrypoint(stage);
             var instructions = stage.Instructions;
             for (int n = 0; n < instructions.Count; n++)
@@ -56,24 +57,6 @@ public sealed class COPT1200ExecFormNotJson : DockerfileRule
                 context.ReportAs(severity, syntax.ArgumentText.Span, syntax.Keyword.Value.ToUpperInvariant(), problem.What, firstWord, syntax.Keyword.Value.ToUpperInvariant() + " " + problem.Fix);
             }
         }
-    }
-
-    /// <summary>True when a stage this one builds on has a SHELL.</summary>
-    private static bool AncestorsHaveShell(Stage stage)
-    {
-        var chain = stage.Chain; // the ancestors, then the stage itself
-        for (int a = 0; a < chain.Count - 1; a++)
-        {
-            var instructions = chain[a].Instructions;
-            for (int i = 0; i < instructions.Count; i++)
-            {
-                if (instructions[i].Kind == InstructionKind.Shell)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /// <summary>
