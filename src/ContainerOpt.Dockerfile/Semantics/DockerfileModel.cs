@@ -291,6 +291,10 @@ public sealed class DockerfileModel
             _model.GlobalScope = globalScope;
             _model.GlobalDefaultScope = globalDefaultScope;
             _model.Stages = _stages.ToArray();
+            for (int i = 0; i < _stages.Count; i++)
+            {
+                _stages[i].Position = i;
+            }
             _model.Diagnostics = _diagnostics;
             return _model;
         }

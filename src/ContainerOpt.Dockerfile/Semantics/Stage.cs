@@ -15,6 +15,9 @@ public sealed class Stage
     /// <summary>0-based position among the FROM stages; <c>COPY --from=0</c> refers to it (-1 for the implicit stage).</summary>
     public int Index { get; }
 
+    /// <summary>Where the stage stands in <see cref="DockerfileModel.Stages"/> (the implicit stage, when there is one, is 0).</summary>
+    public int Position { get; internal set; }
+
     /// <summary>
     /// True for the stage the analysis makes of instructions before the first FROM (or of a file with no
     /// FROM at all), so every rule still sees them: BuildKit rejects such a file, hadolint lints it. Its

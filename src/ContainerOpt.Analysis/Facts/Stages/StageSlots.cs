@@ -73,22 +73,11 @@ internal sealed class StageSlots
     private static ImageReference? ReadImage(Stage stage) => stage.BaseStage is null ? ImageReference.Parse(stage.BaseName) : null;
 
     /// <summary>The stage's slot: its index (after the implicit stage, when there is one), checked; -1 for a stage of another model.</summary>
+    /// <summary>The stage's slot, or -1 for a stage of another model (its facts are then computed, not kept).</summary>
     private int PositionOf(Stage stage)
     {
         var stages = _model.Stages;
-        int at = stages.Count > 0 && stages[0].IsImplicit ? stage.Index + 1 : stage.Index;
-        if ((uint)at < (uint)stages.Count && ReferenceEquals(stages[at], stage))
-        {
-            return at;
-        }
-        for (int i = 0; i < stages.Count; i++)
-        {
-            if (ReferenceEquals(stages[i], stage))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return (uint)stage.Position < (uint)stages.Count && ReferenceEquals(stages[stage.Position], stage) ? stage.Position : -1;
     }
 
     [Flags]

@@ -39,7 +39,7 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
         var chain = stage.Chain;
         for (int i = 0; i < chain.Count; i++)
         {
-            if (withHealthcheck[PositionOf(stages, chain[i])])
+            if (withHealthcheck[chain[i].Position])
             {
                 return true;
             }
@@ -74,17 +74,5 @@ public sealed class COPT2057HealthcheckMissing : DockerfileRule
             }
         }
         return false;
-    }
-
-    private static int PositionOf(IReadOnlyList<Stage> stages, Stage stage)
-    {
-        for (int i = 0; i < stages.Count; i++)
-        {
-            if (ReferenceEquals(stages[i], stage))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }
