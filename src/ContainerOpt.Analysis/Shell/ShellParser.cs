@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Shell;
@@ -677,7 +678,7 @@ public static class ShellParser
             }
             var table = _sharedWords ??= new string?[1024];
             ref string? slot = ref table[hash & 1023];
-            if (slot is { } known && known.Length == length && SameChars(known, text, start))
+            if (slot is { } known && Slices.Is(text, start, start + length, known))
             {
                 return known;
             }
@@ -714,18 +715,6 @@ public static class ShellParser
                 kinds[c] = CharKind.Digit;
             }
             return kinds;
-        }
-
-        private static bool SameChars(string known, string text, int start)
-        {
-            for (int i = 0; i < known.Length; i++)
-            {
-                if (known[i] != text[start + i])
-                {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /// <summary>True when the word just read is its own value (no quotes, no escapes): the value is the text itself.</summary>

@@ -1,5 +1,6 @@
-using ContainerOpt.Core.DotNet;
 using System.Text.RegularExpressions;
+using ContainerOpt.Core.DotNet;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -266,7 +267,7 @@ public sealed class DotNetImage
             }
             int next = end + 1;
             int nextEnd = path.IndexOf('/', next);
-            if (!IsSegment(path, start, end, "mcr.microsoft.com") || !IsSegment(path, next, nextEnd < 0 ? path.Length : nextEnd, "dotnet"))
+            if (!Slices.Is(path, start, end, "mcr.microsoft.com") || !Slices.Is(path, next, nextEnd < 0 ? path.Length : nextEnd, "dotnet"))
             {
                 start = next;
                 continue;
@@ -281,8 +282,8 @@ public sealed class DotNetImage
             bool retired = false, nightly = false;
             if (slash >= 0)
             {
-                bool core = IsSegment(path, kindStart, slash, "core"), coreNightly = IsSegment(path, kindStart, slash, "core-nightly");
-                if (!(core || coreNightly || IsSegment(path, kindStart, slash, "nightly")) || path.IndexOf('/', slash + 1) >= 0)
+                bool core = Slices.Is(path, kindStart, slash, "core"), coreNightly = Slices.Is(path, kindStart, slash, "core-nightly");
+                if (!(core || coreNightly || Slices.Is(path, kindStart, slash, "nightly")) || path.IndexOf('/', slash + 1) >= 0)
                 {
                     return null;
                 }
@@ -291,10 +292,10 @@ public sealed class DotNetImage
                 kindStart = slash + 1;
             }
             DotNetImageKind? kind =
-                IsSegment(path, kindStart, path.Length, "sdk") ? DotNetImageKind.Sdk
-                : IsSegment(path, kindStart, path.Length, "aspnet") ? DotNetImageKind.Aspnet
-                : IsSegment(path, kindStart, path.Length, "runtime") ? DotNetImageKind.Runtime
-                : IsSegment(path, kindStart, path.Length, "runtime-deps") ? DotNetImageKind.RuntimeDeps
+                Slices.Is(path, kindStart, path.Length, "sdk") ? DotNetImageKind.Sdk
+                : Slices.Is(path, kindStart, path.Length, "aspnet") ? DotNetImageKind.Aspnet
+                : Slices.Is(path, kindStart, path.Length, "runtime") ? DotNetImageKind.Runtime
+                : Slices.Is(path, kindStart, path.Length, "runtime-deps") ? DotNetImageKind.RuntimeDeps
                 : null;
             if (kind is null)
             {
@@ -304,10 +305,6 @@ public sealed class DotNetImage
             return new DotNetImage(r, repository, tag, kind.Value, version, parts, preview, retired, nightly);
         }
     }
-
-    /// <summary>True when <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> is <paramref name="segment"/>.</summary>
-    private static bool IsSegment(string text, int start, int end, string segment) =>
-        end - start == segment.Length && string.CompareOrdinal(text, start, segment, 0, segment.Length) == 0;
 
     /// <summary>
     /// The tag for another version, keeping what carries over (<c>6.0-alpine3.16</c> gives <c>10.0-alpine</c>,

@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Facts;
@@ -227,7 +228,7 @@ public static class PackageCaches
             case "apt":
                 string display = call.Display;
                 int sub = display.IndexOf(' ') + 1;
-                if (RestIs(display, sub, "distclean") || RestIs(display, sub, "dist-clean")) return kind is "apt-lists" or "apt-archives";
+                if (Slices.Is(display, sub, display.Length, "distclean") || Slices.Is(display, sub, display.Length, "dist-clean")) return kind is "apt-lists" or "apt-archives";
                 return kind == "apt-archives";
             case "apk":
                 return kind == "apk-cache";
@@ -250,10 +251,6 @@ public static class PackageCaches
         }
         return false;
     }
-
-    /// <summary>True when <paramref name="text"/> from <paramref name="start"/> on is <paramref name="value"/> (no substring).</summary>
-    private static bool RestIs(string text, int start, string value) =>
-        text.Length - start == value.Length && string.CompareOrdinal(text, start, value, 0, value.Length) == 0;
 
     /// <summary>True when removing <paramref name="target"/> removes the product.</summary>
     public static bool RemovalCleans(string target, CacheProduct product) => RemovalCleans(new LayerPaths.Removal(target), product);
