@@ -150,7 +150,9 @@ public sealed class BuildContainerImage : ImageReportTask
         Diagnostics.Note(MessageImportance.High, "built {0} ({1}) with {2} in {3:F1} s; {4} of {5} steps cached",
             ImageReference, ShortId(result.ImageId), builder.DisplayName, result.Elapsed.TotalSeconds, result.Steps.Count(s => s.Cached), result.Steps.Count);
 
-        var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
+        var readOptions = ReadOptions();
+        var report = ImageLayers.FromEngine(builder, ImageReference, request.Timeout, readOptions);
+        KeepCompressedSizes(readOptions);
         report = ImageLayers.Attribute(report, model, dockerfile, request.Target);
         Layers = ImageReportOutput.Report(Log, Diagnostics, report, ReportFile, HtmlReportFile, gates, dockerfile);
     }

@@ -1,3 +1,5 @@
+using ContainerOpt.Images.Archives;
+using ContainerOpt.Images.Compression;
 using Microsoft.Build.Framework;
 
 namespace ContainerOpt.Tasks;
@@ -14,6 +16,12 @@ public abstract class ImageReportTask : ContainerOptTask
 
     /// <summary>Estimate each plain layer's gzip size (what docker push uploads; ImageReadOptions.MeasureCompressedSize).</summary>
     public bool MeasureCompressedSize { get; set; } = true;
+
+    /// <summary>
+    /// Where the compressed sizes of this image's plain layers are kept for the next read (obj/, beside the report), so the
+    /// unchanged base image is not estimated again after a source edit (<see cref="CompressedSizeCache"/>); empty: none.
+    /// </summary>
+    public string? CompressedSizeCacheFile { get; set; }
 
     public string? ReportFile { get; set; }
 
@@ -36,4 +44,23 @@ public abstract class ImageReportTask : ContainerOptTask
 
     [Output]
     public string? ImageReference { get; protected set; }
+
+    /// <summary>How the image is read: compressed sizes or not, and the estimates kept from the last read.</summary>
+    protected ImageReadOptions ReadOptions() => new()
+    {
+        MeasureCompressedSize = MeasureCompressedSize,
+        CompressedSizeCache = MeasureCompressedSize && !string.IsNullOrWhiteSpace(CompressedSizeCacheFile) ? CompressedSizeCache.Open(CompressedSizeCacheFile!) : null,
+    };
+
+    /// <summary>After a read: keeps its estimates for the next one and says how many were reused.</summary>
+    protected void KeepCompressedSizes(ImageReadOptions options)
+    {
+        if (options.CompressedSizeCache is not { } cache) return;
+        Diagnostics.Note(MessageImportance.Normal, "compressed sizes: {0} layers unchanged since the last read (estimate reused), {1} estimated",
+            cache.Reused, cache.Estimated);
+        if (cache.Save() is { } problem)
+        {
+            Diagnostics.Note(MessageImportance.Normal, "could not keep the compressed sizes in {0}: {1}", CompressedSizeCacheFile!, problem);
+        }
+    }
 }

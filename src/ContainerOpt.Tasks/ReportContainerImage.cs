@@ -91,7 +91,9 @@ public sealed class ReportContainerImage : ImageReportTask
 
         Diagnostics.Note(MessageImportance.Normal, "reading {0}, which the .NET SDK built", image);
         var timeout = TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 1800);
-        var report = ImageLayers.FromPublishedContainer(image, origin, timeout, new ImageReadOptions { MeasureCompressedSize = MeasureCompressedSize });
+        var readOptions = ReadOptions();
+        var report = ImageLayers.FromPublishedContainer(image, origin, timeout, readOptions);
+        KeepCompressedSizes(readOptions);
         Layers = ImageReportOutput.Report(Log, Diagnostics, report, ReportFile, HtmlReportFile, gates, project);
     }
 }

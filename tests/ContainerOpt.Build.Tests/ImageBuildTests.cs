@@ -138,6 +138,73 @@ public sealed class ImageBuildTests : BuildTestBase
     }
 
     /// <summary>
+    /// Issue 12 item 5, the inner loop: a publish after a source edit reuses the compressed sizes of the base image's
+    /// layers, kept in obj/ by the first publish, estimates only the layers that changed, reports the same sizes an
+    /// estimate gives, and `dotnet clean` removes the file.
+    /// </summary>
+    [TestMethod]
+    public void A_publish_after_a_source_edit_reuses_the_compressed_sizes_of_the_unchanged_layers()
+    {
+        DockerEngine.Require();
+        var sample = ImageSample.Copy("worker");
+        const string project = "src/Worker/Worker.csproj";
+        sample.VendorPackages(project);
+        sample.Generate(project);
+        string image = $"containeropt-test/sizes-worker:{RunFixture.RunId.ToLowerInvariant()}";
+        string objFolder = sample.PathOf("src/Worker/obj/Release/net10.0/containeropt");
+        string cacheFile = Path.Combine(objFolder, "compressed-sizes.cache");
+        var reused = new System.Text.RegularExpressions.Regex(@"compressed sizes: (\d+) layers unchanged since the last read \(estimate reused\), (\d+) estimated");
+        DotnetResult Publish() => sample.Dotnet("publish", project, "-nologo", "-tl:off", "-v:n",
+            "-p:ContainerOptBuildImage=true", "-p:ContainerOptBuildNetwork=none", $"-p:ContainerOptImageName={image}");
+        List<JsonElement> Layers() => JsonDocument.Parse(File.ReadAllText(Path.Combine(objFolder, "image-report.json"))).RootElement
+            .GetProperty("layers").EnumerateArray().ToList();
+        try
+        {
+            var first = Publish();
+            BuildAssert.Succeeded(first);
+            var firstCounts = reused.Match(first.Stdout);
+            Assert.IsTrue(firstCounts.Success, first.Describe());
+            var firstLayers = Layers();
+            Assert.AreEqual("0", firstCounts.Groups[1].Value, "nothing to reuse on the first publish");
+            Assert.AreEqual(firstLayers.Count.ToString(CultureInfo.InvariantCulture), firstCounts.Groups[2].Value);
+            Assert.IsTrue(File.Exists(cacheFile), first.Describe());
+            string dockerfile = sample.PathOf("src/Worker/Dockerfile");
+            int finalFromLine = Array.FindLastIndex(File.ReadAllLines(dockerfile), l => l.StartsWith("FROM ", StringComparison.Ordinal)) + 1;
+            int baseLayers = firstLayers.Count(l => l.GetProperty("dockerfileLine").GetInt32() == finalFromLine);
+            Assert.IsTrue(baseLayers >= 1 && baseLayers < firstLayers.Count, string.Join("\n", firstLayers));
+
+            string heartbeat = sample.PathOf("src/Worker/Heartbeat.cs");
+            File.WriteAllText(heartbeat, File.ReadAllText(heartbeat).Replace("worker heartbeat", "worker heartbeat (edited)", StringComparison.Ordinal));
+            var second = Publish();
+            BuildAssert.Succeeded(second);
+            var secondCounts = reused.Match(second.Stdout);
+            Assert.IsTrue(secondCounts.Success, second.Describe());
+            var secondLayers = Layers();
+            // Every layer whose bytes did not change is reused (the base image's, and any of the app's stage the edit
+            // did not reach); the app's layer changed and is estimated.
+            Assert.AreEqual(firstLayers.Count, secondLayers.Count);
+            int unchanged = Enumerable.Range(0, secondLayers.Count)
+                .Count(i => firstLayers[i].GetProperty("digest").GetString() == secondLayers[i].GetProperty("digest").GetString());
+            Assert.IsTrue(unchanged >= baseLayers && unchanged < secondLayers.Count, string.Join("\n", secondLayers));
+            Assert.AreNotEqual(firstLayers[^1].GetProperty("digest").GetString(), secondLayers[^1].GetProperty("digest").GetString(), "the app's layer changed");
+            Assert.AreEqual(unchanged.ToString(CultureInfo.InvariantCulture), secondCounts.Groups[1].Value, second.Describe());
+            Assert.AreEqual((secondLayers.Count - unchanged).ToString(CultureInfo.InvariantCulture), secondCounts.Groups[2].Value);
+            for (int i = 0; i < unchanged; i++)
+            {
+                Assert.AreEqual(firstLayers[i].GetProperty("compressedSize").GetInt64(), secondLayers[i].GetProperty("compressedSize").GetInt64());
+            }
+            Assert.IsTrue(secondLayers.All(l => l.GetProperty("compressedSize").GetInt64() > 0), string.Join("\n", secondLayers));
+
+            BuildAssert.Succeeded(sample.Dotnet("clean", project, "-nologo", "-c", "Release"));
+            Assert.IsFalse(File.Exists(cacheFile), "dotnet clean removes the kept sizes");
+        }
+        finally
+        {
+            DockerEngine.RemoveImage(image);
+        }
+    }
+
+    /// <summary>
     /// Issue 13 item 5: at `dotnet publish`'s default verbosity the image build lists its steps as they finish, like
     /// `docker build`, and nothing of the builder's own output (that stays at -v:n); -v:q lists none. MSBuild's console
     /// logger (-tl:off, and any redirected or CI output) shows high-importance messages from minimal verbosity up. The

@@ -1,3 +1,4 @@
+using ContainerOpt.Images.Compression;
 using ContainerOpt.Images.Layers;
 
 namespace ContainerOpt.Images.Archives;
@@ -11,12 +12,14 @@ internal sealed class FolderSource : IImageSource
     private readonly bool _measureCompressedSize;
     private readonly Dictionary<string, LayerScan> _scanned = new(StringComparer.Ordinal);
     private readonly ReadProgressCounter? _progress;
+    private readonly CompressedSizeCache? _cache;
 
-    public FolderSource(string root, bool measureCompressedSize, ReadProgressCounter? progress = null)
+    public FolderSource(string root, bool measureCompressedSize, ReadProgressCounter? progress = null, CompressedSizeCache? cache = null)
     {
         _root = Path.GetFullPath(root);
         _measureCompressedSize = measureCompressedSize;
         _progress = progress;
+        _cache = cache;
     }
 
     public string DisplayName => _root;
@@ -41,7 +44,10 @@ internal sealed class FolderSource : IImageSource
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             // The length passed on: a counted stream cannot tell it, and the gzip estimate needs it.
-            LayerScan scan = LayerScanner.Scan(_progress?.Count(stream) ?? stream, _measureCompressedSize, stream.Length);
+            long length = stream.Length;
+            KnownCompressedSize? before = _measureCompressedSize ? _cache?.Find(normalized, length) : null;
+            LayerScan scan = LayerScanner.Scan(_progress?.Count(stream) ?? stream, _measureCompressedSize, length, before);
+            _cache?.Record(normalized, length, scan, before);
             _scanned[normalized] = scan;
             _progress?.LayerRead();
             return scan;

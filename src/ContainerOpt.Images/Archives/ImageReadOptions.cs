@@ -19,6 +19,12 @@ public sealed class ImageReadOptions
     public bool MeasureCompressedSize { get; set; } = true;
 
     /// <summary>
+    /// Estimates made by an earlier read, reused for the layers that have not changed, and where this read's are kept
+    /// (<see cref="Compression.CompressedSizeCache"/>; the caller saves it). Null: every plain layer is estimated.
+    /// </summary>
+    public Compression.CompressedSizeCache? CompressedSizeCache { get; set; }
+
+    /// <summary>
     /// Told how far the read has come (<see cref="ImageReadProgress"/>), on the reading thread: after each layer and in
     /// between every megabyte or so, then once more when the image is read. Null: nobody asks (nothing is counted).
     /// </summary>

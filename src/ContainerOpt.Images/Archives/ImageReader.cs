@@ -16,7 +16,7 @@ public static class ImageReader
         if (Directory.Exists(path))
         {
             var counter = new ReadProgressCounter(options.Progress, totalBytes: null);
-            ImageContent image = ImageSelector.Select(new FolderSource(path, options.MeasureCompressedSize, counter), options, isFolder: true);
+            ImageContent image = ImageSelector.Select(new FolderSource(path, options.MeasureCompressedSize, counter, options.CompressedSizeCache), options, isFolder: true);
             counter.Finish();
             return image;
         }
@@ -36,7 +36,7 @@ public static class ImageReader
         {
             // Tar headers come 512 bytes at a time: buffer so a pipe is not read in tiny pieces.
             using var buffered = new BufferedStream(counter.Count(archive), 1 << 16);
-            collected = StreamedArchive.Collect(buffered, displayName, options.MeasureCompressedSize, counter);
+            collected = StreamedArchive.Collect(buffered, displayName, options.MeasureCompressedSize, counter, options.CompressedSizeCache);
         }
         catch (ImageReadException)
         {

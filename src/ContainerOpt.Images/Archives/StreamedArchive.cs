@@ -22,14 +22,16 @@ internal sealed class StreamedArchive : IImageSource
     private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
 
     private ReadProgressCounter? _progress;
+    private CompressedSizeCache? _cache;
 
     private StreamedArchive(string displayName) => DisplayName = displayName;
 
     public string DisplayName { get; }
 
-    public static StreamedArchive Collect(Stream archive, string displayName, bool measureCompressedSize, ReadProgressCounter? progress = null)
+    public static StreamedArchive Collect(Stream archive, string displayName, bool measureCompressedSize, ReadProgressCounter? progress = null,
+        CompressedSizeCache? cache = null)
     {
-        var result = new StreamedArchive(displayName) { _progress = progress };
+        var result = new StreamedArchive(displayName) { _progress = progress, _cache = cache };
         using Stream whole = LayerCompression.Decompress(archive, out _, leaveOpen: true);
         using var tar = new TarReader(whole, leaveOpen: true);
         var sniff = new byte[SniffLength];
@@ -79,7 +81,10 @@ internal sealed class StreamedArchive : IImageSource
             var replay = new ReplayStream(sniff, count, entry.Data, leaveOpen: true);
             try
             {
-                _layers[path] = LayerScanner.Scan(replay, measureCompressedSize, entry.Size);
+                KnownCompressedSize? known = measureCompressedSize ? _cache?.Find(path, entry.Size) : null;
+                LayerScan scan = LayerScanner.Scan(replay, measureCompressedSize, entry.Size, known);
+                _cache?.Record(path, entry.Size, scan, known);
+                _layers[path] = scan;
                 _progress?.LayerRead();
             }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException)

@@ -17,7 +17,17 @@ public static class LayerScanner
     /// <param name="blob">The layer as stored.</param>
     /// <param name="measureCompressedSize">Estimate the gzip size of a plain blob (a compressed one has its stored size).</param>
     /// <param name="blobLength">The blob's length when the stream cannot tell (a tar entry's size): how many blocks the estimate compresses.</param>
-    public static LayerScan Scan(Stream blob, bool measureCompressedSize = true, long? blobLength = null)
+    public static LayerScan Scan(Stream blob, bool measureCompressedSize = true, long? blobLength = null) =>
+        Scan(blob, measureCompressedSize, blobLength, known: null);
+
+    /// <param name="blob">The layer as stored.</param>
+    /// <param name="measureCompressedSize">Estimate the gzip size of a plain blob.</param>
+    /// <param name="blobLength">The blob's length when the stream cannot tell.</param>
+    /// <param name="known">
+    /// An estimate made before for these bytes (<see cref="CompressedSizeCache"/>): a plain blob is then not estimated
+    /// again, and the estimate is taken only when the bytes hash to the diff id it was made for (else: no compressed size).
+    /// </param>
+    internal static LayerScan Scan(Stream blob, bool measureCompressedSize, long? blobLength, KnownCompressedSize? known)
     {
         if (blob is null) throw new ArgumentNullException(nameof(blob));
         if (blobLength is null && blob.CanSeek) blobLength = blob.Length - blob.Position;
@@ -25,7 +35,8 @@ public static class LayerScanner
         using Stream uncompressed = LayerCompression.Decompress(stored, out LayerCompressionKind kind, leaveOpen: true);
 
         // A plain blob's digest is its diff_id: hash once. Estimate the wire size only for plain blobs.
-        using GzipSizeEstimator? gzip = kind == LayerCompressionKind.None && measureCompressedSize ? new GzipSizeEstimator(blobLength) : null;
+        bool estimate = kind == LayerCompressionKind.None && measureCompressedSize;
+        using GzipSizeEstimator? gzip = estimate && known is null ? new GzipSizeEstimator(blobLength) : null;
         using var tarBytes = new HashingStream(uncompressed, hash: kind != LayerCompressionKind.None, sink: gzip);
 
         var entries = new List<LayerEntry>();
@@ -55,7 +66,12 @@ public static class LayerScanner
         StreamUtil.Drain(tarBytes, scratch);
         StreamUtil.Drain(stored, scratch);
 
-        long? compressedSize = kind != LayerCompressionKind.None ? stored.Count : gzip?.Complete();
+        string digest = stored.Digest();
+        string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
+        long? compressedSize = kind != LayerCompressionKind.None ? stored.Count
+            : gzip is not null ? gzip.Complete()
+            : estimate && known!.DiffId == diffId ? known.Size
+            : null;
 
         long regularBytes = 0, symlinkBytes = 0;
         int fileCount = 0;
@@ -65,10 +81,9 @@ public static class LayerScanner
             else regularBytes += entry.Size;
             if (entry.Kind is LayerEntryKind.File or LayerEntryKind.SymbolicLink or LayerEntryKind.HardLink or LayerEntryKind.Special) fileCount++;
         }
-        string digest = stored.Digest();
-        string diffId = kind == LayerCompressionKind.None ? digest : tarBytes.Digest();
         entries.TrimExcess();
-        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize, compressedSizeEstimated: gzip is not null, regularBytes, symlinkBytes, fileCount, entries,
+        return new LayerScan(digest, diffId, kind, stored.Count, tarBytes.Count, compressedSize,
+            compressedSizeEstimated: kind == LayerCompressionKind.None && compressedSize is not null, regularBytes, symlinkBytes, fileCount, entries,
             credentials.Count == 0 ? Array.Empty<CredentialFile>() : credentials.Values.OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
     }
 

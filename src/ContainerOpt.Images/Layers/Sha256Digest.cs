@@ -23,4 +23,16 @@ internal static class Sha256Digest
         }
         return new string(chars);
     }
+
+    /// <summary>Whether the text is a digest as <see cref="Format"/> spells it.</summary>
+    public static bool IsDigest(string text)
+    {
+        if (text.Length != 7 + 64 || !text.StartsWith("sha256:", StringComparison.Ordinal)) return false;
+        for (int i = 7; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
+    }
 }

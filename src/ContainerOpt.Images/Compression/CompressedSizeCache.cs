@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using ContainerOpt.Images.Layers;
+
+namespace ContainerOpt.Images.Compression;
+
+/// <summary>
+/// The gzip size estimates of plain layer blobs already read, kept in a small file (the build keeps it in obj/), so a
+/// publish after a source edit does not estimate the unchanged base image's layers again: the estimate is most of an
+/// image read's CPU time (≈ 1 s of 1.2 s for a 230 MB ASP.NET image here; hashing and the tar walk are the rest).
+/// <para>
+/// A blob is looked up before it is read, by its name in the archive and its length: <c>docker save</c> names a layer
+/// by an id derived from its chain of diff ids (classic layout) or by its digest (OCI layout), so an unchanged layer
+/// keeps its name. The name is only a prediction: the layer is still hashed, and the recorded estimate is used only
+/// when the diff id it was recorded with is the one the bytes hash to (<see cref="LayerScanner"/>); otherwise the layer
+/// has no compressed size this time (never a wrong one) and is measured on the next read.
+/// </para>
+/// <para>
+/// The file holds the layers of the last read only, so it does not grow. A missing, unreadable, corrupt or foreign file
+/// (another format or runtime, whose deflate may size samples differently) is an empty cache, never an error.
+/// </para>
+/// </summary>
+public sealed class CompressedSizeCache
+{
+    /// <summary>The first line: the format, and the runtime whose deflate made the estimates.</summary>
+    private static readonly string Header = "containeropt compressed sizes 1 " + RuntimeInformation.FrameworkDescription;
+
+    private readonly string _path;
+    private readonly Dictionary<(string Name, long Length), Recorded> _previous;
+    private readonly Dictionary<(string Name, long Length), Recorded> _current = new();
+
+    private CompressedSizeCache(string path, Dictionary<(string Name, long Length), Recorded> previous)
+    {
+        _path = path;
+        _previous = previous;
+    }
+
+    /// <summary>Layers whose recorded estimate was used by this read.</summary>
+    public int Reused { get; private set; }
+
+    /// <summary>Plain layers estimated by this read (not recorded, or recorded for other bytes).</summary>
+    public int Estimated { get; private set; }
+
+    /// <summary>The cache kept in this file; an empty one when the file is missing or cannot be used.</summary>
+    public static CompressedSizeCache Open(string path)
+    {
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        var previous = new Dictionary<(string, long), Recorded>();
+        try
+        {
+            if (File.Exists(path))
+            {
+                string[] lines = File.ReadAllLines(path, Encoding.UTF8);
+                if (lines.Length > 0 && lines[0] == Header)
+                {
+                    for (int i = 1; i < lines.Length; i++)
+                    {
+                        if (!TryParse(lines[i], out string name, out long length, out Recorded recorded))
+                        {
+                            previous.Clear(); // a damaged file is not trusted in part
+                            break;
+                        }
+                        previous[(name, length)] = recorded;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            previous.Clear();
+        }
+        return new CompressedSizeCache(path, previous);
+    }
+
+    /// <summary>The estimate recorded for the blob with this name and length in its archive, or null.</summary>
+    internal KnownCompressedSize? Find(string blobName, long blobLength) =>
+        _previous.TryGetValue((blobName, blobLength), out Recorded recorded) ? new KnownCompressedSize(recorded.DiffId, recorded.Size) : null;
+
+    /// <summary>Notes what reading the blob gave: an estimate to keep (counted as reused when it was the known one).</summary>
+    internal void Record(string blobName, long blobLength, LayerScan scan, KnownCompressedSize? known)
+    {
+        if (scan.Compression != LayerCompressionKind.None || !scan.CompressedSizeEstimated || scan.CompressedSize is not { } size) return;
+        if (known is not null && known.DiffId == scan.DiffId) Reused++;
+        else Estimated++;
+        _current[(blobName, blobLength)] = new Recorded(scan.DiffId, size);
+    }
+
+    /// <summary>
+    /// Writes the estimates of this read (atomically; the folder is created). Returns null, or why it could not: the
+    /// cache only saves time, so a caller reports that as a note and goes on.
+    /// </summary>
+    public string? Save()
+    {
+        var text = new StringBuilder(Header).Append('\n');
+        foreach (KeyValuePair<(string Name, long Length), Recorded> pair in _current.OrderBy(p => p.Key.Name, StringComparer.Ordinal))
+        {
+            text.Append(pair.Key.Name).Append('\t')
+                .Append(pair.Key.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .Append(pair.Value.DiffId).Append('\t')
+                .Append(pair.Value.Size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+        try
+        {
+            Core.IO.AtomicFile.WriteAllText(_path, text.ToString());
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static bool TryParse(string line, out string name, out long length, out Recorded recorded)
+    {
+        name = "";
+        length = 0;
+        recorded = default;
+        string[] fields = line.Split('\t');
+        if (fields.Length != 4 || fields[0].Length == 0 || !Sha256Digest.IsDigest(fields[2])) return false;
+        if (!long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out length)) return false;
+        if (!long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out long size)) return false;
+        name = fields[0];
+        recorded = new Recorded(fields[2], size);
+        return true;
+    }
+
+    private readonly struct Recorded
+    {
+        public Recorded(string diffId, long size)
+        {
+            DiffId = diffId;
+            Size = size;
+        }
+
+        public string DiffId { get; }
+        public long Size { get; }
+    }
+}
+
+/// <summary>A compressed size estimated before for the layer whose uncompressed tar has this diff id.</summary>
+internal sealed class KnownCompressedSize
+{
+    public KnownCompressedSize(string diffId, long size)
+    {
+        DiffId = diffId;
+        Size = size;
+    }
+
+    public string DiffId { get; }
+    public long Size { get; }
+}
