@@ -24,13 +24,13 @@ public sealed class CatalogGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // A mask of the catalogues this compilation declares: only those get a body (any other compilation gets nothing).
+        // A mask of the catalogues this compilation declares (not those of an assembly it references): only those get a body.
         var declared = context.CompilationProvider.Select(static (compilation, _) =>
         {
             int mask = 0;
             for (int i = 0; i < Catalogs.Length; i++)
             {
-                if (compilation.GetTypeByMetadataName(Catalogs[i].CatalogNamespace + "." + Catalogs[i].CatalogClass) is not null)
+                if (compilation.Assembly.GetTypeByMetadataName(Catalogs[i].CatalogNamespace + "." + Catalogs[i].CatalogClass) is not null)
                 {
                     mask |= 1 << i;
                 }
