@@ -1,3 +1,5 @@
+using ContainerOpt.Dockerfile.Collections;
+
 namespace ContainerOpt.Analysis.Shell;
 
 /// <summary>What the size rules need to know about ordinary shell commands.</summary>
@@ -162,32 +164,69 @@ public static class ShellFacts
     /// True for <c>rm</c> of one of the directories or anything inside it: <c>/var/lib/apt/lists/*</c>,
     /// <c>/var/cache/yum</c>, <c>/var/cache/libdnf5*</c>.
     /// </summary>
-    // Most calls name one directory and ask every command of every RUN: no array for them unless the command is an rm.
-    public static bool RemovesUnder(ShellCommand command, string directory) => command.Is("rm") && RemovesUnder(command, new[] { directory });
+    // Most calls name one directory and ask every command of every RUN: no array for them.
+    public static bool RemovesUnder(ShellCommand command, string directory) => RemovesUnderAny(command, directory, null);
 
-    public static bool RemovesUnder(ShellCommand command, params string[] directories)
+    public static bool RemovesUnder(ShellCommand command, params string[] directories) => RemovesUnderAny(command, null, directories);
+
+    private static bool RemovesUnderAny(ShellCommand command, string? directory, string[]? directories)
     {
-        if (!command.Is("rm"))
+        var targets = RemovalTargets(command);
+        for (int t = 0; t < targets.Count; t++)
         {
-            return false;
-        }
-        foreach (var word in command.Positionals())
-        {
-            string path = word.Value.TrimEnd('*').TrimEnd('/');
-            if (directories.Any(d => path == d || path.StartsWith(d + "/", StringComparison.Ordinal)))
+            string path = targets[t].Value.TrimEnd('*').TrimEnd('/');
+            if (directory is not null && IsAtOrUnder(path, directory))
             {
                 return true;
+            }
+            if (directories is not null)
+            {
+                foreach (var d in directories)
+                {
+                    if (IsAtOrUnder(path, d))
+                    {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
 
+    private static bool IsAtOrUnder(string path, string directory) =>
+        path.StartsWith(directory, StringComparison.Ordinal) && (path.Length == directory.Length || path[directory.Length] == '/');
+
     /// <summary>True for commands that cannot have created the files a later <c>rm</c> in the same RUN deletes.</summary>
     public static bool IsHarmless(ShellCommand command) => Harmless.Contains(command.Name);
 
-    /// <summary>The targets of an <c>rm</c> (or <c>rm -r</c>), or empty for other commands.</summary>
-    public static IReadOnlyList<ShellWord> RemovalTargets(ShellCommand command) =>
-        command.Is("rm") ? command.Positionals() : Array.Empty<ShellWord>();
+    /// <summary>The targets of an <c>rm</c> (or <c>rm -r</c>): its positional arguments; empty for other commands.</summary>
+    public static ArrayView<ShellWord> RemovalTargets(ShellCommand command)
+    {
+        if (!command.Is("rm"))
+        {
+            return default;
+        }
+        // rm's options take no value and nearly always come first (rm -rf a b, rm -f -- a): then the targets are the rest
+        // of the arguments, a view without a copy. Options after a target take the general (copying) way.
+        var arguments = command.Arguments;
+        int first = 0;
+        while (first < arguments.Count && arguments[first].IsFlag)
+        {
+            first++;
+        }
+        if (first < arguments.Count && arguments[first].Value == "--")
+        {
+            return arguments.Slice(first + 1); // everything after -- is a target
+        }
+        for (int i = first; i < arguments.Count; i++)
+        {
+            if (arguments[i].IsFlag || arguments[i].Value == "--")
+            {
+                return command.Positionals().ToArray();
+            }
+        }
+        return arguments.Slice(first);
+    }
 
     /// <summary>
     /// The starting points of a <c>find … -delete</c> or <c>find … -exec rm …</c>: it empties them (of

@@ -122,4 +122,31 @@ public sealed class ShellFactsNamesTests
         CollectionAssert.AreEqual(new[] { "busybox", "rm" }, ShellScript.Parse("busybox sh -c 'rm -rf /x'").Commands.Select(c => c.Name).ToArray());
         CollectionAssert.AreEqual(new[] { "busybox" }, ShellScript.Parse("busybox wget -c https://x/y").Commands.Select(c => c.Name).ToArray());
     }
+
+    [TestMethod]
+    [DataRow("rm -rf /a /b", "/a /b")]
+    [DataRow("rm -f -- -x /a", "-x /a")]
+    [DataRow("rm /a -r /b", "/a /b")]
+    [DataRow("rm /a -- -b", "/a -b")]
+    [DataRow("rm -rf", "")]
+    [DataRow("rm", "")]
+    [DataRow("rmdir /a", "")]
+    [DataRow("sudo rm -r - /c", "- /c")]
+    public void Removal_targets_are_an_rms_positional_arguments(string line, string targets) =>
+        Assert.AreEqual(targets, string.Join(" ", ShellFacts.RemovalTargets(ShellScript.Parse(line).Commands[0]).Select(w => w.Value)));
+
+    [TestMethod]
+    [DataRow("rm -rf /var/lib/apt/lists/*", true)]
+    [DataRow("rm -rf /var/lib/apt/lists", true)]
+    [DataRow("rm -rf /var/lib/apt/lists-old", false)]
+    [DataRow("rm -rf /var/lib/apt", false)]
+    [DataRow("rm /x -- /var/lib/apt/lists/partial", true)]
+    [DataRow("echo /var/lib/apt/lists", false)]
+    public void Removing_under_a_directory_is_the_directory_or_inside_it(string line, bool removes)
+    {
+        var command = ShellScript.Parse(line).Commands[0];
+
+        Assert.AreEqual(removes, ShellFacts.RemovesUnder(command, "/var/lib/apt/lists"));
+        Assert.AreEqual(removes, ShellFacts.RemovesUnder(command, "/nowhere", "/var/lib/apt/lists"));
+    }
 }
