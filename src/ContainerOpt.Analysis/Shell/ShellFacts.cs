@@ -1,9 +1,111 @@
+using ContainerOpt.Dockerfile.Collections;
+
 namespace ContainerOpt.Analysis.Shell;
 
 /// <summary>What the size rules need to know about ordinary shell commands.</summary>
 public static class ShellFacts
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox" };
+    // The shell names have this one home. BusyBox is a multi-call program: `busybox sh` and `busybox ash` run its ash,
+    // `busybox wget` runs wget. So the name `busybox` alone is no shell; a command (or SHELL) counts as one only when
+    // it starts the sh or ash applet, and that ash has pipefail (hadolint's "one shell module" keeps the same lists).
+
+    /// <summary>
+    /// A POSIX-family shell program, by base name (<see cref="ProgramName"/>): sh, bash, dash, ash, zsh, ksh, mksh.
+    /// Not <c>busybox</c> (see <see cref="IsPosixShell(ShellCommand)"/>), not PowerShell or cmd.
+    /// </summary>
+    public static bool IsPosixShell(string name) => name is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh" or "mksh";
+
+    /// <summary>The command starts a POSIX-family shell: <c>bash …</c>, <c>/bin/sh …</c>, <c>busybox sh …</c>, <c>busybox ash …</c>.</summary>
+    public static bool IsPosixShell(ShellCommand command) => IsPosixShell(command.Name) || IsBusyboxShell(command);
+
+    /// <summary>
+    /// A shell where <c>set -o pipefail</c> exists, by base name: bash, zsh, ash, ksh, mksh. Not sh (it may be dash, as on
+    /// Debian; hadolint does not count it either) and not dash.
+    /// </summary>
+    public static bool SupportsPipefail(string name) => name is "bash" or "zsh" or "ash" or "ksh" or "mksh";
+
+    /// <summary>The command starts a shell with pipefail: one of <see cref="SupportsPipefail(string)"/>, or BusyBox's ash (<c>busybox sh</c> too).</summary>
+    public static bool SupportsPipefail(ShellCommand command) => SupportsPipefail(command.Name) || IsBusyboxShell(command);
+
+    /// <summary>BusyBox's shell applets, both its ash: <c>busybox sh</c>, <c>busybox ash</c>.</summary>
+    public static bool IsBusyboxShellApplet(string applet) => applet is "sh" or "ash";
+
+    private static bool IsBusyboxShell(ShellCommand command)
+    {
+        if (!command.Is("busybox"))
+        {
+            return false;
+        }
+        var arguments = command.Arguments;
+        return arguments.Count > 0 && IsBusyboxShellApplet(arguments[0].Value);
+    }
+
+    /// <summary>A Windows shell, by base name (<see cref="ProgramName"/>): pwsh, powershell, cmd. RUN under one is not POSIX shell.</summary>
+    public static bool IsWindowsShell(string name) => name is "pwsh" or "powershell" or "cmd";
+
+    /// <summary>
+    /// A program that runs its arguments as a command line, expanding the variables in them, by base name
+    /// (<see cref="ProgramName"/>): the POSIX shells, the Windows shells and <c>eval</c>. <c>busybox</c> is not one:
+    /// it hands its arguments to the applet named first (a caller looks at that word instead).
+    /// </summary>
+    public static bool RunsArgumentsAsCommandLine(string name) => IsPosixShell(name) || IsWindowsShell(name) || name == "eval";
+
+    /// <summary>
+    /// The base name of a program as exec form or SHELL names it: after the last <c>/</c> or <c>\</c>, lower case, without
+    /// <c>.exe</c> (<c>/bin/bash</c> and <c>C:\Windows\System32\cmd.exe</c> give <c>bash</c> and <c>cmd</c>).
+    /// Shell words need no such help: <see cref="ShellCommand.Name"/> is already the base name (a <c>\</c> there escapes).
+    /// </summary>
+    public static string ProgramName(string program)
+    {
+        int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
+        string name = slash >= 0 ? program.Substring(slash + 1) : program;
+        name = name.ToLowerInvariant(); // returns the same string when it is already lower case
+        return name.EndsWith(".exe", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
+    }
+
+    /// <summary>
+    /// Where the program stands in a command line of plain words (exec form, SHELL, a <c>#!</c> line): past <c>env</c>,
+    /// its options and assignments (<c>#!/usr/bin/env bash</c>, <c>env -i PATH=/bin sh</c>). The count when none is left.
+    /// </summary>
+    public static int ProgramIndex(IReadOnlyList<string> commandLine)
+    {
+        int i = 0;
+        while (i < commandLine.Count && ProgramName(commandLine[i]) == "env")
+        {
+            i++;
+            while (i < commandLine.Count && (commandLine[i].StartsWith("-", StringComparison.Ordinal) || commandLine[i].IndexOf('=') >= 0))
+            {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// A command line of plain words (see <see cref="ProgramIndex"/>) starts a POSIX-family shell: <c>/bin/sh -e</c>,
+    /// <c>/usr/bin/env bash</c>, <c>/bin/busybox sh</c>.
+    /// </summary>
+    public static bool StartsPosixShell(IReadOnlyList<string> commandLine)
+    {
+        int i = ProgramIndex(commandLine);
+        if (i >= commandLine.Count)
+        {
+            return false;
+        }
+        string program = ProgramName(commandLine[i]);
+        return IsPosixShell(program)
+            || (program == "busybox" && i + 1 < commandLine.Count && IsBusyboxShellApplet(ProgramName(commandLine[i + 1])));
+    }
+
+    /// <summary>
+    /// The option that makes a shell run its next argument as the script: <c>-c</c>, or a group ending in it (<c>-ec</c>,
+    /// <c>-euxc</c>); not a long option.
+    /// </summary>
+    public static bool IsCommandStringFlag(ShellWord argument)
+    {
+        string value = argument.Value;
+        return value == "-c" || (argument.IsFlag && !value.StartsWith("--", StringComparison.Ordinal) && value.EndsWith("c", StringComparison.Ordinal));
+    }
 
     /// <summary>Commands that write nothing a later <c>rm</c> could be after (or only metadata).</summary>
     private static readonly HashSet<string> Harmless = new(StringComparer.Ordinal)
@@ -26,19 +128,20 @@ public static class ShellFacts
         {
             return false;
         }
-        if (Shells.Contains(name))
+        if (IsPosixShell(command))
         {
             // sh -c "..." is parsed; sh script.sh or curl | sh is not.
             foreach (var a in command.Arguments)
             {
-                if (a.Value == "-c" || (a.IsFlag && !a.Value.StartsWith("--", StringComparison.Ordinal) && a.Value.EndsWith("c", StringComparison.Ordinal)))
+                if (IsCommandStringFlag(a))
                 {
                     return false;
                 }
             }
             return true;
         }
-        if (name is "make" or "gmake" or "eval" or "source" or "." or "exec" || name.EndsWith(".sh", StringComparison.Ordinal))
+        // busybox runs an applet (busybox mkdir, busybox wget) whose effects are not followed here.
+        if (name is "make" or "gmake" or "eval" or "source" or "." or "exec" or "busybox" || name.EndsWith(".sh", StringComparison.Ordinal))
         {
             return true;
         }
@@ -61,32 +164,69 @@ public static class ShellFacts
     /// True for <c>rm</c> of one of the directories or anything inside it: <c>/var/lib/apt/lists/*</c>,
     /// <c>/var/cache/yum</c>, <c>/var/cache/libdnf5*</c>.
     /// </summary>
-    // Most calls name one directory and ask every command of every RUN: no array for them unless the command is an rm.
-    public static bool RemovesUnder(ShellCommand command, string directory) => command.Is("rm") && RemovesUnder(command, new[] { directory });
+    // Most calls name one directory and ask every command of every RUN: no array for them.
+    public static bool RemovesUnder(ShellCommand command, string directory) => RemovesUnderAny(command, directory, null);
 
-    public static bool RemovesUnder(ShellCommand command, params string[] directories)
+    public static bool RemovesUnder(ShellCommand command, params string[] directories) => RemovesUnderAny(command, null, directories);
+
+    private static bool RemovesUnderAny(ShellCommand command, string? directory, string[]? directories)
     {
-        if (!command.Is("rm"))
+        var targets = RemovalTargets(command);
+        for (int t = 0; t < targets.Count; t++)
         {
-            return false;
-        }
-        foreach (var word in command.Positionals())
-        {
-            string path = word.Value.TrimEnd('*').TrimEnd('/');
-            if (directories.Any(d => path == d || path.StartsWith(d + "/", StringComparison.Ordinal)))
+            string path = targets[t].Value.TrimEnd('*').TrimEnd('/');
+            if (directory is not null && IsAtOrUnder(path, directory))
             {
                 return true;
+            }
+            if (directories is not null)
+            {
+                foreach (var d in directories)
+                {
+                    if (IsAtOrUnder(path, d))
+                    {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
 
+    private static bool IsAtOrUnder(string path, string directory) =>
+        path.StartsWith(directory, StringComparison.Ordinal) && (path.Length == directory.Length || path[directory.Length] == '/');
+
     /// <summary>True for commands that cannot have created the files a later <c>rm</c> in the same RUN deletes.</summary>
     public static bool IsHarmless(ShellCommand command) => Harmless.Contains(command.Name);
 
-    /// <summary>The targets of an <c>rm</c> (or <c>rm -r</c>), or empty for other commands.</summary>
-    public static IReadOnlyList<ShellWord> RemovalTargets(ShellCommand command) =>
-        command.Is("rm") ? command.Positionals() : Array.Empty<ShellWord>();
+    /// <summary>The targets of an <c>rm</c> (or <c>rm -r</c>): its positional arguments; empty for other commands.</summary>
+    public static ArrayView<ShellWord> RemovalTargets(ShellCommand command)
+    {
+        if (!command.Is("rm"))
+        {
+            return default;
+        }
+        // rm's options take no value and nearly always come first (rm -rf a b, rm -f -- a): then the targets are the rest
+        // of the arguments, a view without a copy. Options after a target take the general (copying) way.
+        var arguments = command.Arguments;
+        int first = 0;
+        while (first < arguments.Count && arguments[first].IsFlag)
+        {
+            first++;
+        }
+        if (first < arguments.Count && arguments[first].Value == "--")
+        {
+            return arguments.Slice(first + 1); // everything after -- is a target
+        }
+        for (int i = first; i < arguments.Count; i++)
+        {
+            if (arguments[i].IsFlag || arguments[i].Value == "--")
+            {
+                return command.Positionals().ToArray();
+            }
+        }
+        return arguments.Slice(first);
+    }
 
     /// <summary>
     /// The starting points of a <c>find … -delete</c> or <c>find … -exec rm …</c>: it empties them (of

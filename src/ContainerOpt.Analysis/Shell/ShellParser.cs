@@ -87,8 +87,6 @@ public static class ShellParser
         _ => false,
     };
 
-    private static bool IsShell(string name) => name is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh" or "busybox";
-
     private static void AddCommand(List<ShellWord> words, ShellOperator op, bool inPipeline, int depth, List<ShellCommand> commands, ref bool hasPipe)
     {
         int i = 0;
@@ -124,12 +122,12 @@ public static class ShellParser
         commands.Add(command);
 
         // sh -c "script": the script's commands are commands too.
-        if (IsShell(command.Name) && depth < MaxDepth)
+        if (depth < MaxDepth && ShellFacts.IsPosixShell(command))
         {
             var args = command.Arguments;
             for (int a = 0; a < args.Count - 1; a++)
             {
-                if (args[a].Value == "-c" || (args[a].IsFlag && !args[a].Value.StartsWith("--", StringComparison.Ordinal) && args[a].Value.EndsWith("c", StringComparison.Ordinal)))
+                if (ShellFacts.IsCommandStringFlag(args[a]))
                 {
                     var script = args[a + 1];
                     var inner = Parse(script.Value, depth + 1);

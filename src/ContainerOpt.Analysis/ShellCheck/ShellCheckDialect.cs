@@ -1,3 +1,5 @@
+using ContainerOpt.Analysis.Shell;
+
 namespace ContainerOpt.Analysis.ShellCheck;
 
 /// <summary>The shell ShellCheck checks a script for (its <c>--shell</c>, or the <c>shell=</c> directive).</summary>
@@ -24,34 +26,27 @@ public static class ShellCheckDialects
     /// <summary>As <see cref="Of(IReadOnlyList{string})"/>; <paramref name="programIndex"/> is where the shell itself stands (its options follow).</summary>
     public static ShellCheckDialect? Of(IReadOnlyList<string> commandLine, out int programIndex)
     {
-        for (int i = 0; i < commandLine.Count; i++)
+        int i = ShellFacts.ProgramIndex(commandLine); // #!/usr/bin/env bash, env -i PATH=/bin bash: past env
+        if (i >= commandLine.Count)
         {
-            programIndex = i;
-            string name = BaseName(commandLine[i]);
-            switch (name)
-            {
-                case "sh": case "posix": return ShellCheckDialect.Sh;
-                case "bash": return ShellCheckDialect.Bash;
-                case "dash": return ShellCheckDialect.Dash;
-                case "ash": return ShellCheckDialect.Busybox;
-                case "ksh": case "ksh88": case "ksh93": case "mksh": case "pdksh": case "oksh": case "lksh": return ShellCheckDialect.Ksh;
-                case "env":
-                    // #!/usr/bin/env bash, env -i PATH=/bin bash: the first operand that is no option or assignment.
-                    while (i + 1 < commandLine.Count && (commandLine[i + 1].StartsWith("-", StringComparison.Ordinal) || commandLine[i + 1].Contains('=')))
-                    {
-                        i++;
-                    }
-                    continue;
-                case "busybox":
-                    // busybox sh, busybox ash: BusyBox's ash either way.
-                    programIndex = i + 1;
-                    return i + 1 < commandLine.Count && BaseName(commandLine[i + 1]) is "sh" or "ash" ? ShellCheckDialect.Busybox : null;
-                default:
-                    return null;
-            }
+            programIndex = -1;
+            return null;
         }
-        programIndex = -1;
-        return null;
+        programIndex = i;
+        switch (ShellFacts.ProgramName(commandLine[i]))
+        {
+            case "sh": case "posix": return ShellCheckDialect.Sh;
+            case "bash": return ShellCheckDialect.Bash;
+            case "dash": return ShellCheckDialect.Dash;
+            case "ash": return ShellCheckDialect.Busybox;
+            case "ksh": case "ksh88": case "ksh93": case "mksh": case "pdksh": case "oksh": case "lksh": return ShellCheckDialect.Ksh;
+            case "busybox":
+                // busybox sh, busybox ash: BusyBox's ash either way.
+                programIndex = i + 1;
+                return i + 1 < commandLine.Count && ShellFacts.IsBusyboxShellApplet(ShellFacts.ProgramName(commandLine[i + 1])) ? ShellCheckDialect.Busybox : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>The name ShellCheck takes (<c>shell=busybox</c> only from 0.10.0; ash is checked as dash before).</summary>
@@ -66,11 +61,4 @@ public static class ShellCheckDialects
 
     /// <summary>True for the shells that have no bash extensions (ShellCheck's portability checks apply).</summary>
     public static bool IsPosixOnly(this ShellCheckDialect dialect) => dialect is ShellCheckDialect.Sh or ShellCheckDialect.Dash or ShellCheckDialect.Busybox;
-
-    private static string BaseName(string program)
-    {
-        int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
-        string name = (slash >= 0 ? program.Substring(slash + 1) : program).ToLowerInvariant();
-        return name.EndsWith(".exe", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
-    }
 }

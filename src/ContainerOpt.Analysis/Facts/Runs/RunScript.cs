@@ -92,14 +92,10 @@ public sealed class ShellSettings
     {
         Arguments = arguments;
         Instruction = instruction;
-        string program = arguments.Count > 0 ? arguments[0] : "/bin/sh";
-        int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
-        Program = (slash >= 0 ? program.Substring(slash + 1) : program).ToLowerInvariant();
-        if (Program.EndsWith(".exe", StringComparison.Ordinal))
-        {
-            Program = Program.Substring(0, Program.Length - 4);
-        }
-        IsPosix = Program is not ("pwsh" or "powershell" or "cmd"); // asked of every RUN by every rule
+        Program = arguments.Count > 0 ? ShellFacts.ProgramName(arguments[0]) : "sh";
+        IsPosix = !ShellFacts.IsWindowsShell(Program); // asked of every RUN by every rule
+        SupportsPipefail = ShellFacts.SupportsPipefail(Program) // busybox sh and busybox ash are its ash, which has pipefail
+            || (Program == "busybox" && arguments.Count > 1 && ShellFacts.IsBusyboxShellApplet(ShellFacts.ProgramName(arguments[1])));
     }
 
     /// <summary>The SHELL's JSON arguments, e.g. <c>["/bin/bash", "-o", "pipefail", "-c"]</c>.</summary>
@@ -113,8 +109,8 @@ public sealed class ShellSettings
 
     public bool IsPosix { get; }
 
-    /// <summary>True when the shell is one where <c>set -o pipefail</c> exists (bash, zsh, ash, ksh...; not dash/sh).</summary>
-    public bool SupportsPipefail => Program is "bash" or "zsh" or "ash" or "ksh" or "mksh" or "busybox";
+    /// <summary>True when the shell is one where <c>set -o pipefail</c> exists (bash, zsh, ash, ksh, mksh, <c>busybox sh</c>; not dash/sh).</summary>
+    public bool SupportsPipefail { get; }
 
     /// <summary>True when SHELL itself turns on pipefail (<c>-o pipefail</c>, <c>-eo pipefail</c>...).</summary>
     public bool HasPipefail

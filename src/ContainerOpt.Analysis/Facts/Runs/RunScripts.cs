@@ -8,8 +8,6 @@ namespace ContainerOpt.Analysis.Facts;
 /// <summary>Finds every script a RUN executes (ONBUILD RUN included) and parses it once.</summary>
 public static class RunScripts
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
-
     /// <summary>The scripts of every RUN in file order, a RUN's scripts together (command line first, then heredoc bodies).</summary>
     public static RunScript[] Collect(DockerfileModel model, Dictionary<StageInstruction, ShellSettings> shells)
     {
@@ -119,7 +117,7 @@ public static class RunScripts
             return;
         }
         // RUN <<EOF runs the body with the shell; RUN bash <<EOF feeds it to a shell; RUN python3 <<EOF does not.
-        bool bodyIsShell = lineScript.Commands.Count == 0 || lineScript.Commands.All(c => Shells.Contains(c.Name));
+        bool bodyIsShell = lineScript.Commands.Count == 0 || lineScript.Commands.All(ShellFacts.IsPosixShell);
         foreach (var heredoc in run.Heredocs)
         {
             string body = heredoc.Content;
@@ -135,6 +133,7 @@ public static class RunScripts
 
     private static ShellSettings FromPragma(Pragma pragma) => new(new[] { pragma.Shell! }, null);
 
+    /// <summary>A <c>#!</c> line that names no POSIX shell (<c>#!/usr/bin/env python3</c>): the body is not shell.</summary>
     private static bool IsForeignShebang(string body)
     {
         if (!body.StartsWith("#!", StringComparison.Ordinal))
@@ -142,10 +141,11 @@ public static class RunScripts
             return false;
         }
         int end = body.IndexOf('\n');
-        string line = end < 0 ? body : body.Substring(0, end);
-        return !Shells.Any(s => line.EndsWith("/" + s, StringComparison.Ordinal) || line.EndsWith(" " + s, StringComparison.Ordinal)
-            || line.Contains("/" + s + " ", StringComparison.Ordinal));
+        string line = end < 0 ? body.Substring(2) : body.Substring(2, end - 2);
+        return !ShellFacts.StartsPosixShell(line.Split(ShebangBlanks, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    private static readonly char[] ShebangBlanks = { ' ', '\t', '\r' };
 
     private static readonly char[] ShellSpecial = { ' ', '\t', ';', '&', '|', '<', '>', '(', ')', '$', '`', '"', '\'', '\\', '\n', '#' };
 

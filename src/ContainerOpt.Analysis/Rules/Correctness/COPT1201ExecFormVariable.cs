@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -14,11 +15,6 @@ public sealed class COPT1201ExecFormVariable : DockerfileRule
 {
     /// <summary>$NAME, ${NAME}, ${NAME:-default} and the other shell operators; not ${project.version} (a Maven or template placeholder, filled before the build).</summary>
     private static readonly Regex Variable = new(@"\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-=+?][^}]*|[#%/][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.{]))", RegexOptions.CultureInvariant);
-
-    private static readonly HashSet<string> Shells = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox", "pwsh", "powershell", "pwsh.exe", "powershell.exe", "cmd", "cmd.exe", "eval",
-    };
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.ExecFormVariable;
 
@@ -58,14 +54,13 @@ public sealed class COPT1201ExecFormVariable : DockerfileRule
     {
         foreach (var argument in arguments)
         {
-            string program = argument.Value;
-            int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
-            string name = slash >= 0 ? program.Substring(slash + 1) : program;
-            if (name is "env" or "tini" or "dumb-init" or "gosu" or "su-exec" or "exec" || name.StartsWith("-", StringComparison.Ordinal) || name.Contains('='))
+            string name = ShellFacts.ProgramName(argument.Value);
+            // Wrappers and their options, and busybox (its applet is the next word): the program comes later.
+            if (name is "env" or "tini" or "dumb-init" or "gosu" or "su-exec" or "exec" or "busybox" || name.StartsWith("-", StringComparison.Ordinal) || name.Contains('='))
             {
-                continue; // wrappers and their options: the program comes later
+                continue;
             }
-            return Shells.Contains(name);
+            return ShellFacts.RunsArgumentsAsCommandLine(name);
         }
         return false;
     }

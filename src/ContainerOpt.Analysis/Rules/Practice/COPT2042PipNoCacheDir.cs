@@ -14,7 +14,6 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 public sealed class COPT2042PipNoCacheDir : DockerfileRule
 {
     private const string Variable = "PIP_NO_CACHE_DIR";
-    private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PipNoCacheDir;
 
@@ -33,7 +32,7 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
                 var command = item.Command;
                 // export PIP_NO_CACHE_DIR=1 && ..., or PIP_NO_CACHE_DIR=1 sh -c "pip install ...": set for what follows.
                 if ((command.Is("export") && command.Arguments.Any(a => SetsTruthy(a.Value)))
-                    || (command.IsAny(Shells) && command.Assignments.Any(a => SetsTruthy(a.Value))))
+                    || (ShellFacts.IsPosixShell(command) && command.Assignments.Any(a => SetsTruthy(a.Value))))
                 {
                     exported = true;
                 }

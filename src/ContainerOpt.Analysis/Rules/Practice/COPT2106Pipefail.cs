@@ -8,7 +8,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL4006: a pipe in a RUN while pipefail is off, so a failing command before the last one of the
-/// pipeline does not fail the build. Pipefail is on under a SHELL of bash, zsh, ash (or ksh, mksh) with
+/// pipeline does not fail the build. Pipefail is on under a SHELL of bash, zsh, ash (or ksh, mksh, busybox sh) with
 /// <c>-o pipefail</c> (<c>["/bin/bash", "-eo", "pipefail", "-c"]</c>), after <c>set -o pipefail</c>
 /// (<c>set -euo pipefail</c>, <c>set -eux -o pipefail</c>) earlier in the same shell, and inside
 /// <c>bash -o pipefail -c "..."</c>. Like hadolint, <c>/bin/sh</c> (the default SHELL) with <c>-o pipefail</c> does
@@ -17,9 +17,6 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2106Pipefail : DockerfileRule
 {
-    private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox" };
-    private static readonly string[] PipefailShells = { "bash", "zsh", "ash", "ksh", "mksh" };
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.Pipefail;
 
     public override void Analyze(RuleContext context)
@@ -59,8 +56,8 @@ public sealed class COPT2106Pipefail : DockerfileRule
         var commandLine = run.Scripts[0].Script.Commands;
         if (commandLine.Count > 0)
         {
-            var shell = commandLine.FirstOrDefault(c => c.IsAny(Shells));
-            return shell is not null && SetsPipefail(shell) && shell.IsAny(PipefailShells);
+            var shell = commandLine.FirstOrDefault(ShellFacts.IsPosixShell);
+            return shell is not null && SetsPipefail(shell) && ShellFacts.SupportsPipefail(shell);
         }
         if (script.Heredoc.Content.StartsWith("#!", StringComparison.Ordinal))
         {
@@ -119,7 +116,7 @@ public sealed class COPT2106Pipefail : DockerfileRule
         for (int j = k - 1; j >= 0 && piped.Depth > 0; j--)
         {
             var candidate = commands[j];
-            if (candidate.Depth < piped.Depth && candidate.IsAny(Shells)
+            if (candidate.Depth < piped.Depth && ShellFacts.IsPosixShell(candidate)
                 && candidate.Arguments.Any(w => w.Start == piped.Start && w.End == piped.End))
             {
                 shellIndex = j;
@@ -130,7 +127,7 @@ public sealed class COPT2106Pipefail : DockerfileRule
         if (shellIndex >= 0)
         {
             var shell = commands[shellIndex];
-            on = shell.IsAny(PipefailShells) && SetsPipefail(shell);
+            on = ShellFacts.SupportsPipefail(shell) && SetsPipefail(shell);
         }
         else
         {

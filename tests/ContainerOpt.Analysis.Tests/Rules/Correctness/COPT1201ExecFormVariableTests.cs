@@ -28,4 +28,15 @@ public sealed class COPT1201ExecFormVariableTests
             + "CMD [\"env\", \"A=1\", \"/bin/sh\", \"-c\", \"echo $A\"]\nCMD echo $HOME\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
             + "CMD [\"powershell\", \"-Command\", \"Write-Host $env:PATH\"]\nCMD [\"app\", \"price$\"]\n"
             + "FROM eclipse-temurin:21-jre\nCMD [\"/app/run.sh\", \"${project.artifactId}-${project.version}\"]\n");
+
+    [TestMethod]
+    public void Busybox_hands_the_words_to_its_applet_and_a_windows_path_to_bash_exe_is_a_shell()
+    {
+        // busybox wget gets '$URL' as written (was not reported: busybox counted as a shell); bash.exe expands it (was reported).
+        var findings = RuleVerifier.Verify<COPT1201ExecFormVariable>(
+            "FROM alpine:3.20\nCMD [\"busybox\", \"wget\", \"[|$URL|]\"]\nCMD [\"/bin/busybox\", \"sh\", \"-c\", \"wget $URL\"]\n"
+            + "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD [\"C:\\\\Git\\\\bin\\\\Bash.exe\", \"-c\", \"echo $X\"]\n");
+        CollectionAssert.AreEqual(new[] { "COPT1201 2:26" },
+            findings.Select(f => $"{f.Code} {f.Location.Start.Line}:{f.Location.Start.Column}").ToArray());
+    }
 }

@@ -55,4 +55,20 @@ public sealed class COPT2014AptGetAssumeYesTests
     public void PowerShell_shell_is_not_posix() =>
         RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
             "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN apt-get install curl\n");
+
+    // The shell names' one home (ShellFacts): the parser did not know mksh, the heredoc reader did not know busybox sh,
+    // and a #! line through env -S was taken for a foreign interpreter. Each hid an apt-get without -y.
+    [TestMethod]
+    public void The_script_of_mksh_c_is_checked() =>
+        RuleVerifier.Verify<COPT2014AptGetAssumeYes>("FROM debian:12\nRUN mksh -c [|\"apt-get install curl\"|]\n");
+
+    [TestMethod]
+    public void A_heredoc_fed_to_busybox_sh_or_run_by_env_s_bash_is_checked()
+    {
+        var findings = RuleVerifier.Verify<COPT2014AptGetAssumeYes>(
+            "FROM debian:12\nRUN busybox sh <<EOF\n[|apt-get|] install curl\nEOF\nRUN <<EOF\n#!/usr/bin/env -S bash -e\n[|apt-get|] install git\nEOF\n"
+            + "RUN busybox wget -O /x <<EOF\napt-get install curl\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\napt-get install curl\nEOF\n");
+        CollectionAssert.AreEqual(new[] { "COPT2014 3:1", "COPT2014 7:1" },
+            findings.Select(f => $"{f.Code} {f.Location.Start.Line}:{f.Location.Start.Column}").ToArray());
+    }
 }

@@ -90,4 +90,10 @@ public sealed class COPT2042PipNoCacheDirTests
     public void Reported_once_per_run_and_in_heredocs() =>
         RuleVerifier.Verify<COPT2042PipNoCacheDir>(
             "FROM python:3.12\nRUN [|pip|] install a && pip install b\nRUN <<EOF\n[|pip3|] install c\nEOF\n");
+
+    [TestMethod]
+    public void The_variable_on_busybox_sh_counts_as_on_any_shell() =>
+        // Was reported: busybox sh was not among this rule's shells (ShellFacts.IsPosixShell is the one list now).
+        RuleVerifier.Verify<COPT2042PipNoCacheDir>(
+            "FROM python:3.12-alpine\nRUN PIP_NO_CACHE_DIR=1 busybox sh -c \"pip install six\"\nRUN busybox sh -c [|\"pip install six\"|]\n");
 }

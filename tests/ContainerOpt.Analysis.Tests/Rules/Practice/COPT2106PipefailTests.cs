@@ -109,4 +109,14 @@ public sealed class COPT2106PipefailTests
         Assert.AreEqual(1, RuleVerifier.Run<COPT2106Pipefail>(text, options: new AnalysisOptions { Mode = AnalysisMode.All }).Count, "only the echo of a command substitution can hide a failure");
         Assert.AreEqual(3, RuleVerifier.Run<COPT2106Pipefail>(text, options: new AnalysisOptions { Mode = AnalysisMode.Hadolint }).Count, "hadolint reports every pipe");
     }
+
+    [TestMethod]
+    public void Busybox_sh_with_pipefail_is_fine_and_mksh_without_it_is_reported()
+    {
+        // busybox sh is BusyBox's ash, which has pipefail (was reported); mksh -c was not parsed, so its pipe went unseen.
+        var findings = RuleVerifier.Verify<COPT2106Pipefail>(
+            $"FROM alpine:3.20\nRUN busybox sh -o pipefail -c \"{CleanPipe}\"\nRUN mksh -o pipefail -c \"{CleanPipe}\"\nRUN mksh -c [|\"{CleanPipe}\"|]\n");
+        CollectionAssert.AreEqual(new[] { "COPT2106 4:13" },
+            findings.Select(f => $"{f.Code} {f.Location.Start.Line}:{f.Location.Start.Column}").ToArray());
+    }
 }
