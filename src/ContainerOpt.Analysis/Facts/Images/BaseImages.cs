@@ -54,6 +54,28 @@ public static class BaseImages
         };
     }
 
+    /// <summary>
+    /// The Node.js major version of a Docker Hub <c>node</c> image whose tag starts with it (<c>node:6.9-slim</c> → 6,
+    /// <c>node:20-alpine</c> → 20); null for another image or a tag that names no number (<c>lts</c>, <c>latest</c>, a codename).
+    /// </summary>
+    public static int? NodeMajor(ImageReference image)
+    {
+        if (!image.IsOfficial("node") || image.Tag is not { } tag)
+        {
+            return null;
+        }
+        int major = 0, digits = 0;
+        for (; digits < tag.Length && tag[digits] is >= '0' and <= '9'; digits++)
+        {
+            if (digits == 3)
+            {
+                return null; // no Node.js major has four digits: a date or a build number
+            }
+            major = major * 10 + (tag[digits] - '0');
+        }
+        return digits > 0 ? major : null;
+    }
+
     /// <summary>A smaller variant of the same image and what the change means, or null when there is none (or it is in use).</summary>
     public static (string Variant, string Note)? SlimVariant(ImageReference image)
     {

@@ -12,6 +12,10 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
 /// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
 /// reads is not broad. Every stage is checked: the build cache matters in build stages most.
+/// A step that repeats one the stage already ran from the manifests alone (after only narrow COPYs, or with the manifests
+/// bind-mounted: <c>RUN --mount=type=bind,source=uv.lock,... uv sync --no-install-project</c>) is not reported: the
+/// dependencies are in that earlier, cached layer, and the repeat only adds the project (the documented uv, npm and
+/// <c>dotnet restore</c> patterns).
 /// </summary>
 public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
 {
@@ -24,6 +28,8 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         foreach (var stage in model.Stages)
         {
             List<(CopyInstruction Copy, CopySource Source)>? pending = null; // made on the first broad COPY
+            HashSet<string>? primed = null; // the dependency steps that ran from the manifests alone, by PrimedKey
+            bool copiedFromContext = false, broadReported = false;
             bool mavenResolved = false;
             foreach (var instruction in stage.Instructions)
             {
@@ -32,6 +38,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     var copy = context.Facts.CopyOf(instruction);
                     if (copy is { FromContext: true, IsOnbuild: false })
                     {
+                        copiedFromContext = true;
                         var sources = copy.Sources;
                         for (int i = 0; i < sources.Count; i++)
                         {
@@ -54,10 +61,21 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     {
                         continue;
                     }
-                    if (pending is not null)
+                    string key = PrimedKey(call, step);
+                    if (primed is not null && primed.Contains(key))
                     {
-                        Report(context, pending, call, step, advice);
+                        continue; // a repeat: the dependencies came in an earlier layer that only the manifests key
+                    }
+                    bool reported = false;
+                    if (pending is { Count: > 0 })
+                    {
+                        reported = Report(context, pending, call, step, advice);
                         pending.Clear();
+                    }
+                    broadReported |= reported;
+                    if (!reported && !broadReported && (copiedFromContext || BindsFromContext(step)))
+                    {
+                        (primed ??= new(StringComparer.Ordinal)).Add(key);
                     }
                 }
             }
@@ -68,16 +86,47 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// Every broad COPY before the step is one finding: one reordering fixes them all. (A method of its own: the lambdas here
     /// would otherwise make their closure once per instruction of the loop above.)
     /// </summary>
-    private static void Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice)
+    /// <returns>True when it reported (a broad COPY was left once the requirements folders were set aside).</returns>
+    private static bool Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice)
     {
         var broad = pending.Where(p => !HoldsRequirements(p.Copy, p.Source, call, step, context)).Select(p => p.Source).ToList();
-        if (broad.Count > 0)
+        if (broad.Count == 0)
         {
-            string subject = broad.Count == 1
-                ? $"The COPY of '{broad[0].Value}' comes"
-                : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
-            context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
+            return false;
         }
+        string subject = broad.Count == 1
+            ? $"The COPY of '{broad[0].Value}' comes"
+            : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
+        context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
+        return true;
+    }
+
+    /// <summary>
+    /// What makes two dependency steps the same: the manager, what it reads (pip's <c>-r dev.txt</c> after <c>-r base.txt</c>,
+    /// or <c>dotnet restore Server.csproj</c> after <c>dotnet restore Shared.csproj</c>, downloads other packages) and the
+    /// folder it runs in.
+    /// </summary>
+    private static string PrimedKey(PackageCall call, RunStep step)
+    {
+        var key = new System.Text.StringBuilder(call.Manager).Append('\n').Append(call.Command.FlagValue("r", "requirement")).Append('\n').Append(step.Workdir);
+        foreach (var operand in call.Operands)
+        {
+            key.Append('\n').Append(operand.Value);
+        }
+        return key.ToString();
+    }
+
+    /// <summary>A bind mount from the build context (no <c>from=</c>): the step reads the manifests without a COPY.</summary>
+    private static bool BindsFromContext(RunStep step)
+    {
+        foreach (var mount in step.Mounts)
+        {
+            if (string.Equals(mount.Type, "bind", StringComparison.OrdinalIgnoreCase) && mount.From is null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The advice for a dependency step, or null when the call is not one.</summary>

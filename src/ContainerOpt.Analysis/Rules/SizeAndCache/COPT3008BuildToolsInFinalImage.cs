@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -12,6 +14,17 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>npm install</c> / <c>yarn install</c> without <c>--omit=dev</c> / <c>--production</c>, NODE_ENV
 /// not production, no <c>npm prune</c> after). Build stages are not checked: that is where tools belong; nor are
 /// dev containers, build environments and base images (<see cref="ImagePurpose"/>), whose tools are the point.
+/// <para>
+/// package.json is not read (the context is known only by which paths exist), so the devDependencies finding is worded
+/// as the condition it is. Its flag is the one the image's npm knows: <c>--omit=dev</c> from npm 7 (node 15),
+/// <c>--production</c> before; both when the node version is not in the tag.
+/// </para>
+/// <para>
+/// In a .NET image (a .NET base image, or one whose ENTRYPOINT/CMD starts <c>dotnet</c> or <c>dnx</c>) no <c>*-dev</c> /
+/// <c>*-devel</c> package is reported: P/Invoke loads the unversioned <c>libX.so</c> that on Debian and Ubuntu only the
+/// -dev package installs (<c>libsqlite3-dev</c> for Microsoft.Data.Sqlite), so there it can be a run-time dependency.
+/// Compilers and build tools by name (gcc, make, build-essential ...) are still reported.
+/// </para>
 /// </summary>
 public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 {
@@ -42,6 +55,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 
         // Every package-manager call of the final stage's chain, in build order (loops, not LINQ: this runs for every file).
         var steps = context.RunSteps;
+        bool? runsDotNet = null; // asked only when a -dev package is installed
         List<(RunStep Step, StepCommand At, PackageCall Call)>? calls = null;
         var chain = final.Chain;
         for (int s = 0; s < chain.Count; s++)
@@ -76,6 +90,10 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
                 var tools = call.Operands.Where(o => IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
+                if (tools.Any(t => IsDevelopmentPackage(PackageManagers.StripVersion(t.Value))) && (runsDotNet ??= RunsDotNet(context, final)))
+                {
+                    tools.RemoveAll(t => IsDevelopmentPackage(PackageManagers.StripVersion(t.Value)));
+                }
                 if (tools.Count == 0 || RemovedLater(calls, i, call, tools))
                 {
                     continue;
@@ -88,9 +106,8 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             }
             else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !PrunedLater(calls, i))
             {
-                string flag = call.Manager == "npm" ? "--omit=dev" : "--production";
-                context.Report(at.Script.NameSpanOf(call.Command), $"'{call.Display}' installs devDependencies into the final image",
-                    $", or install only production dependencies here ('{call.Display} {flag}')");
+                context.Report(at.Script.NameSpanOf(call.Command), $"'{call.Display}' in the final image installs devDependencies too, if package.json has any",
+                    $", or install only production dependencies here ({ProductionInstall(call, context, final)})");
             }
         }
     }
@@ -120,6 +137,60 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
     }
 
     private static bool IsBuildPackage(string name) => BuildPackages.Contains(name) || BuildPackagePattern.IsMatch(name);
+
+    /// <summary>A Debian/Alpine <c>-dev</c> or RPM <c>-devel</c> package found by its suffix (not one of the named tools).</summary>
+    private static bool IsDevelopmentPackage(string name) =>
+        !BuildPackages.Contains(name) && (name.EndsWith("-dev", StringComparison.Ordinal) || name.EndsWith("-devel", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The final image runs .NET: its root image is a .NET image (or <c>microsoft/aspnet</c>, the ASP.NET 5 / DNX images),
+    /// or its last ENTRYPOINT (else CMD) starts <c>dotnet</c> or <c>dnx</c>.
+    /// </summary>
+    private static bool RunsDotNet(RuleContext context, Stage final)
+    {
+        if (BaseImages.RootImage(context.Facts, final) is { } root
+            && (Core.DotNet.DotNetImage.Parse(root.Image.Text) is not null || root.Image.IsOfficial("microsoft/aspnet")))
+        {
+            return true;
+        }
+        StageInstruction? start = null;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (instruction.Kind == InstructionKind.Entrypoint || (instruction.Kind == InstructionKind.Cmd && start?.Kind != InstructionKind.Entrypoint))
+            {
+                start = instruction;
+            }
+        }
+        if (start is null)
+        {
+            return false;
+        }
+        var words = start.Syntax.Arguments;
+        int first = words.Count > 0 && words[0].Value == "exec" ? 1 : 0;
+        if (first >= words.Count)
+        {
+            return false;
+        }
+        string program = words[first].Value;
+        program = program.Substring(program.LastIndexOf('/') + 1);
+        return program is "dotnet" or "dnx";
+    }
+
+    /// <summary>The production-only form of the install, with the flag the image's npm knows (yarn 1: <c>--production</c>).</summary>
+    private static string ProductionInstall(PackageCall call, RuleContext context, Stage final)
+    {
+        if (call.Manager != "npm")
+        {
+            return $"'{call.Display} --production'";
+        }
+        int? node = BaseImages.RootImage(context.Facts, final) is { } root ? BaseImages.NodeMajor(root.Image) : null;
+        return node switch
+        {
+            >= 15 => $"'{call.Display} --omit=dev'",
+            not null => $"'{call.Display} --production': node {node} comes with an npm older than 7, which ignores --omit=dev",
+            null => $"'{call.Display} --omit=dev' on npm 7 and later, '{call.Display} --production' on npm 6 and older",
+        };
+    }
 
     /// <summary>A later removal of the tools: by name, by apk virtual name, or an autoremove / purge of variables.</summary>
     private static bool Removes(PackageCall removal, PackageCall install, List<ShellWord> tools)

@@ -79,4 +79,49 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
     public void Only_the_same_stage_counts() =>
         RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
             "FROM node:20-slim AS src\nCOPY . .\nFROM node:20-slim\nCOPY package.json package-lock.json ./\nRUN npm ci\n");
+
+    [TestMethod]
+    public void A_sync_repeated_after_a_bind_mounted_dependency_only_sync_is_right() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM python:3.12-slim\nWORKDIR /app\n" +
+            "RUN --mount=type=cache,target=/root/.cache/uv --mount=type=bind,source=uv.lock,target=uv.lock \\\n" +
+            "    --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked --no-install-project\n" +
+            "COPY . /app\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n");
+
+    [TestMethod]
+    public void A_restore_repeated_after_a_project_only_restore_is_right() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /app\nCOPY *.csproj ./\nRUN dotnet restore\nCOPY . ./\nRUN dotnet restore\nRUN dotnet publish -c Release -o out --no-restore\n");
+
+    [TestMethod]
+    public void Another_dependency_step_after_the_broad_COPY_is_still_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY [|.|] .\nRUN pip install -r requirements.txt && pip install -r requirements-dev.txt\n");
+        Assert.AreEqual(
+            "The COPY of '.' comes before 'pip install' on line 6: any change to the copied files invalidates that layer and the dependencies are downloaded again. Copy only 'requirements-dev.txt' first, run 'pip install -r requirements-dev.txt', then copy the rest.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void An_install_with_no_manifest_copied_or_mounted_primes_nothing()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim\nWORKDIR /app\nRUN npm install\nCOPY [|.|] .\nRUN npm install\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of '.' comes before 'npm install' on line 5:");
+    }
+
+    [TestMethod]
+    public void A_step_after_a_reported_broad_COPY_primes_nothing() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim\nWORKDIR /app\nCOPY [|.|] .\nRUN npm ci\nCOPY [|src/|] ./src/\nRUN npm ci\n");
+
+    [TestMethod]
+    public void A_restore_of_another_project_after_the_broad_COPY_is_still_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /src\nCOPY [\"Shared/Shared.csproj\", \"Shared/\"]\nRUN dotnet restore \"Shared/Shared.csproj\"\n" +
+            "COPY [[|\"Shared\"|], \".\"]\nCOPY [\"Server/Server.csproj\", \"Server/\"]\nRUN dotnet restore \"Server/Server.csproj\"\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'Shared' comes before 'dotnet restore' on line 7:");
+    }
 }

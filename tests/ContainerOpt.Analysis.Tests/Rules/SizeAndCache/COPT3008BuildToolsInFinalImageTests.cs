@@ -62,7 +62,8 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
             "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\n");
-        StringAssert.StartsWith(findings[0].Message, "'npm ci' installs devDependencies into the final image: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').");
+        Assert.AreEqual("'npm ci' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').", findings[0].Message);
+        Assert.AreEqual("'yarn install' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('yarn install --production').", findings[1].Message);
     }
 
     [TestMethod]
@@ -95,4 +96,41 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     [TestMethod]
     public void Printing_yarns_version_installs_nothing() =>
         RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM node:20-slim\nRUN npm i -g yarn@1.22.22 && yarn --version && yarn -v\nCOPY . .\nCMD [\"node\", \"index.js\"]\n");
+
+    [TestMethod]
+    public void An_old_node_image_is_told_the_flag_its_npm_knows()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:6.9-slim\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN [|npm|] install\nCMD [\"npm\", \"start\"]\n");
+        Assert.AreEqual("'npm install' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm install --production': node 6 comes with an npm older than 7, which ignores --omit=dev).", findings[0].Message);
+    }
+
+    [TestMethod]
+    [DataRow("node:14-alpine", "('npm ci --production': node 14 comes with an npm older than 7, which ignores --omit=dev)")]
+    [DataRow("node:15", "('npm ci --omit=dev')")]
+    [DataRow("node:lts-alpine", "('npm ci --omit=dev' on npm 7 and later, 'npm ci --production' on npm 6 and older)")]
+    [DataRow("debian:12-slim", "('npm ci --omit=dev' on npm 7 and later, 'npm ci --production' on npm 6 and older)")]
+    public void The_npm_flag_follows_the_node_version_in_the_tag(string image, string fix)
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>($"FROM {image}\nCOPY package*.json ./\nRUN [|npm|] ci\nCMD [\"node\", \"index.js\"]\n");
+        StringAssert.EndsWith(findings[0].Message, $", or install only production dependencies here {fix}.");
+    }
+
+    [TestMethod]
+    public void Dev_packages_of_a_dotnet_image_can_be_what_PInvoke_loads() =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM microsoft/aspnet:1.0.0-rc1-update1\nRUN apt-get -qq update && apt-get install -qqy sqlite3 libsqlite3-dev && rm -rf /var/lib/apt/lists/*\n" +
+            "COPY . /app\nWORKDIR /app\nRUN [\"dnu\", \"restore\"]\nENTRYPOINT [\"dnx\", \"-p\", \"project.json\", \"web\"]\n");
+
+    [TestMethod]
+    public void A_dotnet_image_still_reports_compilers_by_name()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN apt-get update && apt-get install -y libgdiplus libsqlite3-dev [|gcc|]\nCOPY out /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n");
+        Assert.AreEqual("'gcc' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove it at the end of the same RUN.", findings[0].Message);
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM debian:12-slim\nRUN apt-get install -y libicu-dev libsqlite3-dev\nCOPY out /app\nCMD [\"/usr/bin/dotnet\", \"/app/App.dll\"]\n");
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM debian:12-slim\nRUN apt-get install -y [|libsqlite3-dev|]\nCOPY out /app\nCMD [\"/app/server\"]\n");
+    }
 }
