@@ -214,7 +214,7 @@ public static partial class DiagnosticCatalog
         "COPT1116",
         "from-platform-flag-const-disallowed",
         "FROM --platform flag should not use a constant value",
-        "FROM --platform flag should not use constant value \"{0}\": use --platform=$BUILDPLATFORM (or $TARGETPLATFORM), or drop the flag.",
+        "FROM --platform flag {0} constant value \"{1}\": {2}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "FromPlatformFlagConstDisallowed" });
