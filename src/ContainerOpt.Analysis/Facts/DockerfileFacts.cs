@@ -27,6 +27,7 @@ public sealed class DockerfileFacts
     private Fact<DotNetFacts?> _dotNet;
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
+    private Fact<IReadOnlyList<SwallowedLine>> _swallowedLines;
     private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
     private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
     private StageSlots? _stageSlots;
@@ -77,6 +78,22 @@ public sealed class DockerfileFacts
     /// <summary>The SHELL in force at an instruction.</summary>
     public ShellSettings ShellAt(StageInstruction instruction) =>
         _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
+
+    /// <summary>The lines whose escape character continues an instruction onto the next instruction (<see cref="Facts.SwallowedLines"/>).</summary>
+    public IReadOnlyList<SwallowedLine> SwallowedLines => _swallowedLines.Get(Model, static m => Facts.SwallowedLines.Find(m.Syntax));
+
+    /// <summary>The first line <paramref name="instruction"/> swallowed, or null (most instructions).</summary>
+    public SwallowedLine? FirstSwallowedBy(InstructionSyntax instruction)
+    {
+        foreach (var line in SwallowedLines)
+        {
+            if (ReferenceEquals(line.Instruction, instruction))
+            {
+                return line;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Every script a RUN executes, parsed once (ONBUILD RUN and heredoc bodies included).</summary>
     public ArrayView<RunScript> RunScripts { get; }

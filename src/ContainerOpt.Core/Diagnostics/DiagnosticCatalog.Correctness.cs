@@ -194,7 +194,7 @@ public static partial class DiagnosticCatalog
         "COPT1114",
         "secrets-used-in-arg-or-env",
         "Sensitive data should not be used in the ARG or ENV commands",
-        "Do not use ARG or ENV instructions for sensitive data ({0} \"{1}\"): pass it with a secret mount (RUN --mount=type=secret,id={2}) instead.",
+        "Do not use ARG or ENV instructions for sensitive data ({0} \"{1}\"): {2}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "SecretsUsedInArgOrEnv" });
@@ -214,7 +214,7 @@ public static partial class DiagnosticCatalog
         "COPT1116",
         "from-platform-flag-const-disallowed",
         "FROM --platform flag should not use a constant value",
-        "FROM --platform flag should not use constant value \"{0}\": use --platform=$BUILDPLATFORM (or $TARGETPLATFORM), or drop the flag.",
+        "FROM --platform flag {0} constant value \"{1}\": {2}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "FromPlatformFlagConstDisallowed" });

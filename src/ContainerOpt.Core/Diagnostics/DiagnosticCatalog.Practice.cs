@@ -199,7 +199,7 @@ public static partial class DiagnosticCatalog
         "COPT2021",
         "copy-multiple-sources-dest-slash",
         "COPY with more than one source needs a destination ending with /",
-        "{0} with several sources copies into a directory, and the destination must say so: end it with a slash ('{1}/'). {2}",
+        "{0} with several sources copies into a directory, and the destination must say so{1}. {2}",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Practice,
         new[] { "DL3021" });

@@ -64,6 +64,57 @@ public static class InstructionFacts
     }
 
     /// <summary>
+    /// True when a value uses variables and every one of them is undefined at the instruction (no ARG of its stages or
+    /// before the first FROM declares it, no earlier ENV sets it), so it expands to nothing here: <c>ENV PASSWORD ${PASSWORD}</c>
+    /// stores an empty value, not a secret (COPT1110 reports the variable). An ARG without a default is defined: its value
+    /// comes from <c>--build-arg</c>.
+    /// </summary>
+    public static bool ExpandsFromUndefinedOnly(DockerfileModel model, StageInstruction instruction, string value)
+    {
+        if (value.IndexOf('$') < 0)
+        {
+            return false;
+        }
+        var expanded = model.Expand(instruction, value);
+        if (!expanded.Success || expanded.Unmatched.Count == 0 || expanded.Matched.Count > 0 || expanded.Result.Trim().Trim('"', '\'').Length > 0)
+        {
+            return false;
+        }
+        foreach (string name in expanded.Unmatched)
+        {
+            if (DeclaredByArg(model, instruction, name))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>True when an ARG before the instruction, in its stage or a stage it is built on, declares the name.</summary>
+    private static bool DeclaredByArg(DockerfileModel model, StageInstruction instruction, string name)
+    {
+        if (instruction.Stage is not { } stage)
+        {
+            return false;
+        }
+        foreach (var owner in stage.Chain)
+        {
+            foreach (var arg in owner.Instructions)
+            {
+                if (arg.Syntax.StartLine >= instruction.Syntax.StartLine && owner == stage)
+                {
+                    break;
+                }
+                if (arg.Kind == InstructionKind.Arg && arg.Syntax.Arguments.Any(w => w.Value == name || w.Value.StartsWith(name + "=", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The span of <paramref name="length"/> characters at <paramref name="offset"/> of a token's value,
     /// when the token's source text is its value (no continuation inside); otherwise the whole token.
     /// </summary>

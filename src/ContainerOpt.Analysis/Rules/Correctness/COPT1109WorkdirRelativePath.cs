@@ -8,6 +8,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// BuildKit's WorkdirRelativePath: the first WORKDIR of a stage (and of the stages it builds on) is a
 /// relative path, so it depends on the base image's working directory. Later relative WORKDIRs are
 /// fine: they are relative to the first one. A drive-letter path is absolute; on Windows stages so is <c>\dir</c>.
+/// A path that uses a variable the file does not define is not reported (its value is the base image's, or empty:
+/// COPT1110's finding). The absolute path suggested is under the stage's OS root (<c>C:\</c> on Windows stages).
 /// </summary>
 public sealed class COPT1109WorkdirRelativePath : DockerfileRule
 {
@@ -30,20 +32,36 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
             }
             var token = first.Syntax.Arguments[0];
             var expanded = context.Model.Expand(first, token.Value);
-            if (!expanded.Success)
+            // A variable the file does not define expands to what the base image sets, or to nothing (WORKDIR $env:HOME
+            // leaves ":HOME"): the path is not known, and an undefined variable is COPT1110's finding.
+            if (!expanded.Success || expanded.Unmatched.Count > 0)
             {
                 continue;
             }
             string path = expanded.Result;
+            bool windows = context.Facts.IsWindows(stage);
             // The word as written too: the default escape character turns C:\io into C:io, yet only Windows images use drive letters.
-            if (IsAbsolute(path, context.Facts.IsWindows(stage)) || IsAbsolute(token.Value, windows: false))
+            if (IsAbsolute(path, windows) || IsAbsolute(token.Value, windows: false))
             {
                 continue;
             }
-            string trimmed = path;
-            while (trimmed.StartsWith("./", StringComparison.Ordinal)) trimmed = trimmed.Substring(2);
-            context.Report(token.Span, path, "/" + (trimmed == "." ? "" : trimmed));
+            context.Report(token.Span, path, AbsoluteExample(path, windows));
         }
+    }
+
+    /// <summary>The path under the root of the stage's OS: <c>/app</c>, or <c>C:\app</c> on a Windows stage.</summary>
+    private static string AbsoluteExample(string path, bool windows)
+    {
+        string trimmed = path;
+        while (trimmed.StartsWith("./", StringComparison.Ordinal) || trimmed.StartsWith(".\\", StringComparison.Ordinal))
+        {
+            trimmed = trimmed.Substring(2);
+        }
+        if (trimmed == ".")
+        {
+            trimmed = "";
+        }
+        return windows ? "C:\\" + trimmed.Replace('/', '\\') : "/" + trimmed;
     }
 
     /// <summary>

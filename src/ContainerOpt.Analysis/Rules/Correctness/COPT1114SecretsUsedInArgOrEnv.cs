@@ -1,6 +1,8 @@
+using ContainerOpt.Analysis.Facts;
 using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Text;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -11,7 +13,12 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// '_'-separated part, unless it also has public, file or version as a part. Values stay in the
 /// image history and metadata. Unlike BuildKit, a value that cannot be a secret is not reported: a switch
 /// (<c>APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1</c>), a path to the secret (<c>SSL_KEY=/run/secrets/key</c>), a URL
-/// without credentials, or a public key's fingerprint (<c>GPG_KEY=7169605F...</c>, any GPG/PGP name).
+/// without credentials, or a public key's fingerprint (<c>GPG_KEY=7169605F...</c>, any GPG/PGP name). Nor is a value made
+/// only of variables the file does not define (<c>ENV MYSQL_ROOT_PASSWORD ${MYSQL_ROOT_PASSWORD}</c> without an ARG): it
+/// is empty, so no secret reaches the image (COPT1110 reports the variable). The fix named depends on who reads the
+/// value: a secret mount when a later RUN names it; passing it when the container starts (<c>docker run -e</c>, a
+/// <c>_FILE</c> secret, as service images such as mysql and postgres read their passwords) when no RUN follows; both,
+/// each with its condition, when later RUNs may read it without naming it.
 /// </summary>
 public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
 {
@@ -48,15 +55,23 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
                     {
                         int eq = word.Value.IndexOf('=');
                         string key = eq < 0 ? word.Value : word.Value.Substring(0, eq);
-                        Check(context, "ARG", key, eq < 0 ? null : word.Value.Substring(eq + 1).Trim('"', '\''), word);
+                        if (eq >= 0 && InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, word.Value.Substring(eq + 1)))
+                        {
+                            continue;
+                        }
+                        Check(context, instruction, "ARG", key, eq < 0 ? null : word.Value.Substring(eq + 1).Trim('"', '\''), word);
                     }
                 }
                 else if (syntax.Kind == InstructionKind.Env)
                 {
                     foreach (var pair in syntax.KeyValues)
                     {
+                        if (InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, pair.Value.Value))
+                        {
+                            continue;
+                        }
                         var expanded = context.Model.Expand(instruction, pair.Key.Value);
-                        Check(context, "ENV", expanded.Success ? expanded.Result : pair.Key.Value, pair.Value.Value.Trim('"', '\''), pair.Key);
+                        Check(context, instruction, "ENV", expanded.Success ? expanded.Result : pair.Key.Value, pair.Value.Value.Trim('"', '\''), pair.Key);
                     }
                 }
             }
@@ -83,12 +98,62 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
         return false;
     }
 
-    private static void Check(RuleContext context, string instruction, string key, string? value, SyntaxToken token)
+    private static void Check(RuleContext context, StageInstruction at, string instruction, string key, string? value, SyntaxToken token)
     {
         if (MayBeDenied(key) && Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
         {
             var span = instruction == "ARG" ? BuildKitSemantics.ArgNameSpan(token, key) : token.Span;
-            context.Report(span, instruction, key, key.ToLowerInvariant());
+            string mount = $"RUN --mount=type=secret,id={key.ToLowerInvariant()}";
+            string atStart = $"docker run -e {key}, or a {key}_FILE secret where the image supports one";
+            // Every later RUN sees the variable, and a tool may read it without naming it: only "no RUN at all" is certain.
+            string fix = LaterRun(context, at, key) switch
+            {
+                RunUse.Names => $"pass it with a secret mount ({mount}) instead",
+                RunUse.None => $"no RUN comes after it, so only the container reads it: pass it when the container starts instead ({atStart})",
+                _ => $"pass it with a secret mount ({mount}) if a RUN needs it, or when the container starts ({atStart}) if only the container reads it",
+            };
+            context.Report(span, instruction, key, fix);
         }
+    }
+
+    private enum RunUse { None, Unnamed, Names }
+
+    /// <summary>Whether the RUNs after <paramref name="at"/>, in its stage or a stage built on it, name the variable, only may read it, or do not exist.</summary>
+    private static RunUse LaterRun(RuleContext context, StageInstruction at, string name)
+    {
+        var use = RunUse.None;
+        foreach (var instruction in context.Instructions)
+        {
+            if (instruction.Kind == InstructionKind.Run && instruction.Syntax.StartLine > at.Syntax.StartLine
+                && instruction.Stage is { } stage && at.Stage is { } owner && (stage == owner || stage.Ancestors.Contains(owner)))
+            {
+                if (ReadsVariable(instruction.Syntax.Original, name))
+                {
+                    return RunUse.Names;
+                }
+                use = RunUse.Unnamed;
+            }
+        }
+        return use;
+    }
+
+    /// <summary>True when <paramref name="text"/> reads <paramref name="name"/>: <c>$NAME</c>, <c>${NAME</c>, <c>%NAME%</c> or <c>$env:NAME</c>.</summary>
+    private static bool ReadsVariable(string text, string name)
+    {
+        for (int i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            int end = i + name.Length;
+            if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                continue;
+            }
+            if ((i >= 1 && text[i - 1] == '$') || (i >= 2 && text[i - 2] == '$' && text[i - 1] == '{')
+                || (i >= 1 && text[i - 1] == '%' && end < text.Length && text[end] == '%')
+                || (i >= 5 && string.Compare(text, i - 5, "$env:", 0, 5, StringComparison.OrdinalIgnoreCase) == 0))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -9,6 +10,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// creates the folder and builds (both shown on the real engine). Windows containers are built by the
 /// classic builder only: there it is an error, elsewhere a warning. A destination with a variable is
 /// checked when its value is known; a Windows destination may end with '\'.
+/// When the instruction swallowed a later instruction's line (<see cref="SwallowedLines"/>: <c>COPY . C:\src\</c> then
+/// <c>RUN …</c>), its "sources" and "destination" are that line's words: the finding is at the escape character and names
+/// the continuation as the cause, not a slash missing from a word that is no destination.
 /// </summary>
 public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
 {
@@ -29,17 +33,30 @@ public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
             {
                 continue;
             }
+            var swallowed = context.Facts.FirstSwallowedBy(instruction.Syntax);
+            var span = swallowed?.EscapeSpan ?? parts.Destination.Span;
+            string fix = swallowed is null ? $": end it with a slash ('{destination}/')" : Continuation(swallowed, destination);
             // BuildKit creates the folder; the classic builder fails the build — and it is the only one for Windows containers.
             if (context.Facts.IsWindows(instruction.Stage))
             {
-                context.ReportAs(DiagnosticSeverity.Error, parts.Destination.Span, syntax.Kind.ToKeyword(), destination,
+                context.ReportAs(DiagnosticSeverity.Error, span, syntax.Kind.ToKeyword(), fix,
                     "Windows containers are built by the classic builder, which fails the build here.");
             }
             else
             {
-                context.Report(parts.Destination.Span, syntax.Kind.ToKeyword(), destination,
+                context.Report(span, syntax.Kind.ToKeyword(), fix,
                     "BuildKit creates the folder, but the classic builder (DOCKER_BUILDKIT=0, older engines) fails the build.");
             }
         }
+    }
+
+    /// <summary>The cause when the destination is a swallowed line's last word: the continuation, and how to end it.</summary>
+    private static string Continuation(SwallowedLine swallowed, string destination)
+    {
+        string remedy = swallowed.WindowsPath
+            ? $"make '# escape=`' the first line of the file, or do not end line {swallowed.Line} with '{swallowed.Escape}'"
+            : $"remove the '{swallowed.Escape}' at the end of line {swallowed.Line}";
+        return $", but this {swallowed.Keyword} continues onto line {swallowed.Next} ('{swallowed.NextText}') because line {swallowed.Line} " +
+            $"ends with the escape character '{swallowed.Escape}', so its last word '{destination}' is no destination: {remedy}";
     }
 }

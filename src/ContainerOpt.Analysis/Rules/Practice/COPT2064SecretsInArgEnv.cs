@@ -44,7 +44,9 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
                     var word = arguments[j];
                     int eq = word.Value.IndexOf('=');
                     // The name alone is cut out of ARG x=value only when it is reported.
-                    if (IsSensitive(word.Value, eq < 0 ? word.Value.Length : eq))
+                    // A value made only of undefined variables is empty: no secret (as COPT1114 judges it).
+                    if (IsSensitive(word.Value, eq < 0 ? word.Value.Length : eq)
+                        && !(eq >= 0 && InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instructions[i], word.Value.Substring(eq + 1))))
                     {
                         var (name, span) = ArgName(word);
                         context.Report(span, name, syntax.Kind.ToKeyword());
@@ -58,7 +60,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
                 for (int j = 0; j < pairs.Count; j++)
                 {
                     string name = InstructionFacts.DropQuotes(pairs[j].Key.Value);
-                    if (IsSensitive(name, name.Length))
+                    if (IsSensitive(name, name.Length) && !InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instructions[i], pairs[j].Value.Value))
                     {
                         context.Report(pairs[j].Key.Span, name, syntax.Kind.ToKeyword());
                         break;

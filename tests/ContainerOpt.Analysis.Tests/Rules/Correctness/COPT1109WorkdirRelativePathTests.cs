@@ -46,4 +46,20 @@ public sealed class COPT1109WorkdirRelativePathTests
         RuleVerifier.Verify<COPT1109WorkdirRelativePath>("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR \\app\n");
         RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM debian:12\nWORKDIR [|app|]\n");
     }
+
+    [TestMethod]
+    public void A_path_from_an_undefined_variable_is_left_to_undefined_var()
+    {
+        // PowerShell's $env:NAME: Docker expands $env (undefined) to nothing and leaves ":STEAMCMD_PATH".
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2019\nENV STEAMCMD_PATH=\"C:\\steamcmd\"\nWORKDIR $env:STEAMCMD_PATH\n");
+        RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM alpine\nWORKDIR $NGINX_HOME\n");
+    }
+
+    [TestMethod]
+    public void A_windows_stage_is_given_a_drive_letter_path()
+    {
+        var findings = RuleVerifier.Verify<COPT1109WorkdirRelativePath>("FROM mcr.microsoft.com/windows/servercore:ltsc2019\nWORKDIR [|app/bin|]\n");
+        Assert.AreEqual("Relative workdir \"app/bin\" can have unexpected results if the base image changes: use an absolute path such as 'C:\\app\\bin'.", findings[0].Message);
+    }
 }

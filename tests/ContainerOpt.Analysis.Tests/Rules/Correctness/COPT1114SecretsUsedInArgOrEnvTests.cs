@@ -11,7 +11,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
     {
         var findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
             "FROM scratch\nARG [|SECRET_PASSPHRASE|]\nENV [|SUPER_Secret|]=foo\nENV [|password|]=bar [|secret|]=baz\nARG [|super_duper_secret_token|]=foo [|auth|]=bar\nENV [|apikey|]=bar sunflower=foo\nENV [|git_key|]=\n");
-        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ARG \"SECRET_PASSPHRASE\"): pass it with a secret mount (RUN --mount=type=secret,id=secret_passphrase) instead.", findings[0].Message);
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ARG \"SECRET_PASSPHRASE\"): no RUN comes after it, so only the container reads it: pass it when the container starts instead (docker run -e SECRET_PASSPHRASE, or a SECRET_PASSPHRASE_FILE secret where the image supports one).", findings[0].Message);
         StringAssert.StartsWith(findings[1].Message, "Do not use ARG or ENV instructions for sensitive data (ENV \"SUPER_Secret\")");
         CollectionAssert.AreEqual(new[] { "SecretsUsedInArgOrEnv" }, findings[0].Equivalents.ToArray());
     }
@@ -39,4 +39,27 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
             "FROM debian:12\nENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305\nENV NODE_GPG_KEYS=\"4ED778F539E3634C779C87C6D7062848A1AB005C 141F07595B7B3FFE74309A937405533BE57C7D57\"\n"
             + "ENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\nENV SSL_KEY=/run/secrets/tls.key\nARG AUTH_URL=https://login.example.org/oauth\nENV SIGNING_KEY_ID=0xA821E680E5FA6305\n"
             + "ARG [|GITHUB_TOKEN|]\nENV [|GITHUB_TOKEN|]=$GITHUB_TOKEN\nENV [|DB_PASSWORD|]=app_secret\nARG [|AUTH_URL2|]=https://user:pw@example.org\n");
+
+    [TestMethod]
+    public void A_value_from_an_undefined_variable_is_empty_and_not_reported() =>
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
+            "FROM mysql:latest\nENV MYSQL_ROOT_PASSWORD ${MYSQL_ROOT_PASSWORD}\nENV DB_PASSWORD=$DB_PASSWORD\n");
+
+    [TestMethod]
+    public void A_value_from_a_declared_arg_is_still_reported() =>
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM mysql:latest\nARG [|ROOT_PASSWORD|]\nENV [|MYSQL_ROOT_PASSWORD|] ${ROOT_PASSWORD}\n");
+
+    [TestMethod]
+    public void A_value_no_run_reads_is_passed_when_the_container_starts()
+    {
+        var findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM postgres:16\nENV [|POSTGRES_PASSWORD|]=hunter2\n");
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ENV \"POSTGRES_PASSWORD\"): no RUN comes after it, so only the container reads it: "
+            + "pass it when the container starts instead (docker run -e POSTGRES_PASSWORD, or a POSTGRES_PASSWORD_FILE secret where the image supports one).", findings[0].Message);
+        // A later RUN may read it without naming it (dotnet restore reads a token from nuget.config's %VAR%): both fixes, each with its condition.
+        findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM alpine\nENV [|GITHUB_TOKEN|]=abc\nRUN dotnet restore\n");
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ENV \"GITHUB_TOKEN\"): pass it with a secret mount (RUN --mount=type=secret,id=github_token) "
+            + "if a RUN needs it, or when the container starts (docker run -e GITHUB_TOKEN, or a GITHUB_TOKEN_FILE secret where the image supports one) if only the container reads it.", findings[0].Message);
+        findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM alpine AS build\nARG [|NPM_TOKEN|]\nFROM build\nRUN npm config set token ${NPM_TOKEN}\n");
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ARG \"NPM_TOKEN\"): pass it with a secret mount (RUN --mount=type=secret,id=npm_token) instead.", findings[0].Message);
+    }
 }

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules.Correctness;
 using ContainerOpt.Analysis.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed class COPT1116FromPlatformFlagConstDisallowedTests
     public void A_constant_platform_is_reported()
     {
         var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>("FROM [|--platform=linux/amd64|] scratch\n");
-        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": use --platform=$BUILDPLATFORM (or $TARGETPLATFORM), or drop the flag.", findings[0].Message);
+        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": this stage makes the image, so it gets linux/amd64 whatever platform the build asks for; drop the flag and pass --platform=linux/amd64 to docker build (or set DOCKER_DEFAULT_PLATFORM) when you need that platform ($BUILDPLATFORM here would ship the builder's architecture).", findings[0].Message);
         CollectionAssert.AreEqual(new[] { "FromPlatformFlagConstDisallowed" }, findings[0].Equivalents.ToArray());
     }
 
@@ -30,4 +31,34 @@ public sealed class COPT1116FromPlatformFlagConstDisallowedTests
     [TestMethod]
     public void A_bare_architecture_is_a_constant_too() =>
         RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>("FROM [|--platform=arm64|] alpine AS build\n");
+
+    [TestMethod]
+    public void The_final_stage_is_told_to_pass_the_platform_to_docker_build()
+    {
+        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>(
+            "FROM node:20 AS build\nRUN npm ci\nFROM [|--platform=linux/amd64|] nginx:alpine\nCOPY --from=build /app /usr/share/nginx/html\n");
+        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": this stage makes the image, so it gets linux/amd64 whatever "
+            + "platform the build asks for; drop the flag and pass --platform=linux/amd64 to docker build (or set DOCKER_DEFAULT_PLATFORM) when you need "
+            + "that platform ($BUILDPLATFORM here would ship the builder's architecture).", findings[0].Message);
+    }
+
+    [TestMethod]
+    public void A_stage_copied_from_may_use_the_build_platform()
+    {
+        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>(
+            "FROM [|--platform=linux/amd64|] node:20 AS build\nRUN npm ci\nFROM nginx:alpine\nCOPY --from=build /app /usr/share/nginx/html\n");
+        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": use --platform=$BUILDPLATFORM when what later stages copy "
+            + "from it does not depend on the target architecture (or is cross-compiled), or drop the flag.", findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Every_stage_pinned_alike_is_one_quiet_finding()
+    {
+        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>(
+            "FROM [|--platform=linux/amd64|] node:18-alpine AS build\nRUN npm ci\nFROM --platform=linux/amd64 node:18-alpine\nCOPY --from=build /app /app\n");
+        Assert.AreEqual("FROM --platform flag of every stage has the same constant value \"linux/amd64\": the whole build is pinned to linux/amd64, which "
+            + "looks deliberate; to build for another platform, drop the flags and pass --platform=linux/amd64 to docker build (or set DOCKER_DEFAULT_PLATFORM).",
+            findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Info, findings[0].Severity);
+    }
 }

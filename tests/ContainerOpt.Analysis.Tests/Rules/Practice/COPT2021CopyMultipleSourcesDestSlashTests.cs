@@ -50,4 +50,27 @@ public sealed class COPT2021CopyMultipleSourcesDestSlashTests
         Assert.AreEqual(DiagnosticSeverity.Error, findings[0].Severity);
         StringAssert.EndsWith(findings[0].Message, "Windows containers are built by the classic builder, which fails the build here.");
     }
+
+    [TestMethod]
+    public void A_destination_swallowed_from_a_later_instruction_names_the_continuation()
+    {
+        // No '# escape=`': the '\' ending the Windows path continues the COPY onto the RUN (comment and blank line skipped).
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>(
+            "FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nCOPY . C:\\src[|\\|]\n\n# build\nRUN msbuild app.sln /m\n");
+        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so, but this COPY continues onto line 5 "
+            + "('RUN msbuild app.sln /m') because line 2 ends with the escape character '\\', so its last word '/m' is no destination: "
+            + "make '# escape=`' the first line of the file, or do not end line 2 with '\\'. "
+            + "Windows containers are built by the classic builder, which fails the build here.", findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Error, findings[0].Severity, "the build surely fails");
+    }
+
+    [TestMethod]
+    public void A_left_over_backslash_on_linux_names_the_continuation()
+    {
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM alpine\nCOPY a.txt /app/ [|\\|]\nCMD [\"run\"]\n");
+        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so, but this COPY continues onto line 3 "
+            + "('CMD [\"run\"]') because line 2 ends with the escape character '\\', so its last word '[\"run\"]' is no destination: "
+            + "remove the '\\' at the end of line 2. BuildKit creates the folder, but the classic builder (DOCKER_BUILDKIT=0, older engines) fails the build.",
+            findings[0].Message);
+    }
 }
