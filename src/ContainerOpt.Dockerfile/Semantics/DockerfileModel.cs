@@ -128,12 +128,6 @@ public sealed class DockerfileModel
 
     private sealed class Builder
     {
-        private static readonly string[] Keywords =
-        {
-            "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-            "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
-        };
-
         private readonly DockerfileSyntax _syntax;
         private readonly IReadOnlyDictionary<string, string> _buildArgs;
         private readonly DockerfileModel _model;
@@ -592,7 +586,7 @@ public sealed class DockerfileModel
         private static string UpperKeyword(InstructionSyntax syntax) => syntax.Keyword.Value.ToUpperInvariant();
 
         // Apart from Validate: a lambda capturing its keyword made a closure on every call, unknown instruction or not.
-        private static string? SuggestKeyword(string keyword) => Keywords
+        private static string? SuggestKeyword(string keyword) => InstructionKinds.Keywords
             .Select(k => (k, d: Text.EditDistance.Between(k, keyword)))
             .Where(x => x.d <= 2 && keyword.Length > 2)
             .OrderBy(x => x.d)

@@ -40,8 +40,21 @@ public static class InstructionKinds
         return InstructionKind.Unknown;
     }
 
+    private static readonly (string Name, InstructionKind Kind)[] Table =
+    {
+        ("RUN", InstructionKind.Run), ("COPY", InstructionKind.Copy), ("ENV", InstructionKind.Env),
+        ("FROM", InstructionKind.From), ("ARG", InstructionKind.Arg), ("WORKDIR", InstructionKind.Workdir),
+        ("LABEL", InstructionKind.Label), ("ADD", InstructionKind.Add), ("CMD", InstructionKind.Cmd),
+        ("ENTRYPOINT", InstructionKind.Entrypoint), ("EXPOSE", InstructionKind.Expose), ("USER", InstructionKind.User),
+        ("VOLUME", InstructionKind.Volume), ("HEALTHCHECK", InstructionKind.Healthcheck), ("SHELL", InstructionKind.Shell),
+        ("STOPSIGNAL", InstructionKind.StopSignal), ("ONBUILD", InstructionKind.Onbuild), ("MAINTAINER", InstructionKind.Maintainer),
+    };
+
+    /// <summary>Every instruction keyword, upper-case, in alphabetical order.</summary>
+    public static IReadOnlyList<string> Keywords { get; } = Table.Select(entry => entry.Name).OrderBy(name => name, StringComparer.Ordinal).ToArray();
+
     /// <summary>The keyword's own string (and its kind) when <paramref name="text"/>[start..start+length) is a keyword in upper case, else null.</summary>
-    internal static string? UpperCaseKeyword(string text, int start, int length, out InstructionKind kind)
+    public static string? UpperCaseKeyword(string text, int start, int length, out InstructionKind kind)
     {
         foreach (var (name, k) in Table)
         {
@@ -55,15 +68,6 @@ public static class InstructionKinds
         return null;
     }
 
-    private static readonly (string Name, InstructionKind Kind)[] Table =
-    {
-        ("RUN", InstructionKind.Run), ("COPY", InstructionKind.Copy), ("ENV", InstructionKind.Env),
-        ("FROM", InstructionKind.From), ("ARG", InstructionKind.Arg), ("WORKDIR", InstructionKind.Workdir),
-        ("LABEL", InstructionKind.Label), ("ADD", InstructionKind.Add), ("CMD", InstructionKind.Cmd),
-        ("ENTRYPOINT", InstructionKind.Entrypoint), ("EXPOSE", InstructionKind.Expose), ("USER", InstructionKind.User),
-        ("VOLUME", InstructionKind.Volume), ("HEALTHCHECK", InstructionKind.Healthcheck), ("SHELL", InstructionKind.Shell),
-        ("STOPSIGNAL", InstructionKind.StopSignal), ("ONBUILD", InstructionKind.Onbuild), ("MAINTAINER", InstructionKind.Maintainer),
-    };
 
     /// <summary>The canonical upper-case keyword.</summary>
     public static string ToKeyword(this InstructionKind kind) => kind switch

@@ -27,12 +27,6 @@ public sealed record SwallowedLine(InstructionSyntax Instruction, TextSpan Escap
 /// </summary>
 public static class SwallowedLines
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "FROM", "RUN", "COPY", "ADD", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "CMD", "ENTRYPOINT", "LABEL", "VOLUME",
-        "SHELL", "HEALTHCHECK", "STOPSIGNAL", "ONBUILD", "MAINTAINER",
-    };
-
     private const int NextTextLength = 40;
 
     /// <summary>The swallowed lines of the file, in line order (instructions with heredocs are skipped).</summary>
@@ -80,14 +74,10 @@ public static class SwallowedLines
                 {
                     wordEnd++;
                 }
-                // Keywords are upper-case letters followed by a blank; anything else (&&, a command, a path) is no instruction.
-                if (wordEnd == nextEnd || !IsUpperCaseWord(all, wordStart, wordEnd))
-                {
-                    continue;
-                }
-                string word = all.Substring(wordStart, wordEnd - wordStart);
+                // A keyword in upper case followed by a blank; anything else (&&, a command, a path) is no instruction.
                 // HEALTHCHECK's CMD belongs to the instruction too.
-                if (!Keywords.Contains(word) || (keyword == "HEALTHCHECK" && word == "CMD"))
+                if (wordEnd == nextEnd || InstructionKinds.UpperCaseKeyword(all, wordStart, wordEnd - wordStart, out _) is not { } word
+                    || (keyword == "HEALTHCHECK" && word == "CMD"))
                 {
                     continue;
                 }
@@ -134,17 +124,5 @@ public static class SwallowedLines
             start++;
         }
         return start;
-    }
-
-    private static bool IsUpperCaseWord(string text, int start, int end)
-    {
-        for (int i = start; i < end; i++)
-        {
-            if (text[i] is < 'A' or > 'Z')
-            {
-                return false;
-            }
-        }
-        return end > start;
     }
 }
