@@ -27,10 +27,10 @@ public sealed class CompressedSizeCache
     private static readonly string Header = "containeropt compressed sizes 1 " + RuntimeInformation.FrameworkDescription;
 
     private readonly string _path;
-    private readonly Dictionary<(string Name, long Length), Recorded> _previous;
-    private readonly Dictionary<(string Name, long Length), Recorded> _current = new();
+    private readonly Dictionary<(string Name, long Length), KnownCompressedSize> _previous;
+    private readonly Dictionary<(string Name, long Length), KnownCompressedSize> _current = new();
 
-    private CompressedSizeCache(string path, Dictionary<(string Name, long Length), Recorded> previous)
+    private CompressedSizeCache(string path, Dictionary<(string Name, long Length), KnownCompressedSize> previous)
     {
         _path = path;
         _previous = previous;
@@ -46,7 +46,7 @@ public sealed class CompressedSizeCache
     public static CompressedSizeCache Open(string path)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
-        var previous = new Dictionary<(string, long), Recorded>();
+        var previous = new Dictionary<(string, long), KnownCompressedSize>();
         try
         {
             if (File.Exists(path))
@@ -56,7 +56,7 @@ public sealed class CompressedSizeCache
                 {
                     for (int i = 1; i < lines.Length; i++)
                     {
-                        if (!TryParse(lines[i], out string name, out long length, out Recorded recorded))
+                        if (!TryParse(lines[i], out string name, out long length, out KnownCompressedSize? recorded))
                         {
                             previous.Clear(); // a damaged file is not trusted in part
                             break;
@@ -75,7 +75,7 @@ public sealed class CompressedSizeCache
 
     /// <summary>The estimate recorded for the blob with this name and length in its archive, or null.</summary>
     internal KnownCompressedSize? Find(string blobName, long blobLength) =>
-        _previous.TryGetValue((blobName, blobLength), out Recorded recorded) ? new KnownCompressedSize(recorded.DiffId, recorded.Size) : null;
+        _previous.TryGetValue((blobName, blobLength), out KnownCompressedSize? recorded) ? recorded : null;
 
     /// <summary>Notes what reading the blob gave: an estimate to keep (counted as reused when it was the known one).</summary>
     internal void Record(string blobName, long blobLength, LayerScan scan, KnownCompressedSize? known)
@@ -83,7 +83,7 @@ public sealed class CompressedSizeCache
         if (scan.Compression != LayerCompressionKind.None || !scan.CompressedSizeEstimated || scan.CompressedSize is not { } size) return;
         if (known is not null && known.DiffId == scan.DiffId) Reused++;
         else Estimated++;
-        _current[(blobName, blobLength)] = new Recorded(scan.DiffId, size);
+        _current[(blobName, blobLength)] = new KnownCompressedSize(scan.DiffId, size);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed class CompressedSizeCache
     public string? Save()
     {
         var text = new StringBuilder(Header).Append('\n');
-        foreach (KeyValuePair<(string Name, long Length), Recorded> pair in _current.OrderBy(p => p.Key.Name, StringComparer.Ordinal))
+        foreach (KeyValuePair<(string Name, long Length), KnownCompressedSize> pair in _current.OrderBy(p => p.Key.Name, StringComparer.Ordinal))
         {
             text.Append(pair.Key.Name).Append('\t')
                 .Append(pair.Key.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
@@ -111,30 +111,18 @@ public sealed class CompressedSizeCache
         }
     }
 
-    private static bool TryParse(string line, out string name, out long length, out Recorded recorded)
+    private static bool TryParse(string line, out string name, out long length, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnownCompressedSize? recorded)
     {
         name = "";
         length = 0;
-        recorded = default;
+        recorded = null;
         string[] fields = line.Split('\t');
         if (fields.Length != 4 || fields[0].Length == 0 || !Sha256Digest.IsDigest(fields[2])) return false;
         if (!long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out length)) return false;
         if (!long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out long size)) return false;
         name = fields[0];
-        recorded = new Recorded(fields[2], size);
+        recorded = new KnownCompressedSize(fields[2], size);
         return true;
-    }
-
-    private readonly struct Recorded
-    {
-        public Recorded(string diffId, long size)
-        {
-            DiffId = diffId;
-            Size = size;
-        }
-
-        public string DiffId { get; }
-        public long Size { get; }
     }
 }
 
