@@ -9,7 +9,7 @@ namespace ContainerOpt.Cli.Tests;
 [TestClass]
 public sealed class EditorConfigLintTests
 {
-    /// <summary>COPT1100 (StageNameCasing) warns at (1,21), COPT1107 (MaintainerDeprecated, DL4000) at (2,1).</summary>
+    /// <summary>COPT1100 (StageNameCasing) warns at (1,21); COPT1107 (MaintainerDeprecated, DL4000, a style check) is a suggestion at (2,1).</summary>
     private const string Text = "FROM alpine:3.20 AS Build\nMAINTAINER me\n";
 
     private static string Repo()

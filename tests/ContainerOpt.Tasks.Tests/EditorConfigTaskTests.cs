@@ -10,8 +10,8 @@ namespace ContainerOpt.Tasks.Tests;
 [TestClass]
 public sealed class EditorConfigTaskTests
 {
-    /// <summary>COPT1100 (StageNameCasing) warns at (1,21), COPT1107 (MaintainerDeprecated, DL4000) at (2,1).</summary>
-    private const string Text = "FROM alpine:3.20 AS Build\nMAINTAINER me\n";
+    /// <summary>COPT1100 (StageNameCasing) warns at (1,21), COPT1106 (JSONArgsRecommended, DL3025) at (2,5).</summary>
+    private const string Text = "FROM alpine:3.20 AS Build\nCMD echo hi\n";
 
     private string _dir = "";
 
@@ -50,9 +50,9 @@ public sealed class EditorConfigTaskTests
     public void The_dockerfiles_own_files_and_the_projects_items_set_severities()
     {
         EditorConfig("dotnet_diagnostic.StageNameCasing.severity = error\n");
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" }, Analyze().Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1106 Dockerfile(2,5)" }, Analyze().Engine.Coded.ToArray());
 
-        string company = Write("build/company.globalconfig", "is_global = true\ndotnet_diagnostic.DL4000.severity = suggestion\n");
+        string company = Write("build/company.globalconfig", "is_global = true\ndotnet_diagnostic.DL3025.severity = suggestion\n");
         string elsewhere = Write("elsewhere/.editorconfig", "[*]\ndotnet_diagnostic.COPT1100.severity = none\n");
         var (_, engine) = Analyze(t =>
         {
@@ -60,25 +60,25 @@ public sealed class EditorConfigTaskTests
             t.EditorConfigFiles = new[] { new TaskItem(elsewhere) };
         });
         // The listed .editorconfig is not above the Dockerfile: it does not apply.
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "message COPT1107 Dockerfile(2,1)" }, engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "message COPT1106 Dockerfile(2,5)" }, engine.Coded.ToArray());
     }
 
     [TestMethod]
     public void NoWarn_and_the_warnings_as_errors_switches_keep_their_place_above_the_files()
     {
         EditorConfig("dotnet_analyzer_diagnostic.severity = error\n");
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "error COPT1107 Dockerfile(2,1)" }, Analyze().Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "error COPT1106 Dockerfile(2,5)" }, Analyze().Engine.Coded.ToArray());
         // NoWarn silences a rule the files made an error, as /nowarn does in the compiler.
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)" }, Analyze(t => t.NoWarn = "CS1591;DL4000").Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)" }, Analyze(t => t.NoWarn = "CS1591;DL3025").Engine.Coded.ToArray());
 
-        EditorConfig("dotnet_diagnostic.COPT1107.severity = none\ndotnet_diagnostic.COPT1100.severity = error\n");
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "error COPT1107 Dockerfile(2,1)" },
-            Analyze(t => t.WarningsAsErrors = "MaintainerDeprecated").Engine.Coded.ToArray());
+        EditorConfig("dotnet_diagnostic.COPT1106.severity = none\ndotnet_diagnostic.COPT1100.severity = error\n");
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "error COPT1106 Dockerfile(2,5)" },
+            Analyze(t => t.WarningsAsErrors = "JSONArgsRecommended").Engine.Coded.ToArray());
         CollectionAssert.AreEqual(new[] { "warning COPT1100 Dockerfile(1,21)" },
             Analyze(t => t.WarningsNotAsErrors = "stage-name-casing").Engine.Coded.ToArray());
 
-        EditorConfig("dotnet_diagnostic.COPT1107.severity = suggestion\n");
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "message COPT1107 Dockerfile(2,1)" },
+        EditorConfig("dotnet_diagnostic.COPT1106.severity = suggestion\n");
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "message COPT1106 Dockerfile(2,5)" },
             Analyze(t => t.TreatWarningsAsErrors = true).Engine.Coded.ToArray());
     }
 
@@ -87,20 +87,20 @@ public sealed class EditorConfigTaskTests
     {
         string cache = Path.Combine(_dir, "app", "obj", "containeropt.cache");
         EditorConfig("dotnet_diagnostic.COPT1100.severity = error\n");
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" }, Analyze(t => t.CacheFile = cache).Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1106 Dockerfile(2,5)" }, Analyze(t => t.CacheFile = cache).Engine.Coded.ToArray());
 
         var (_, again) = Analyze(t => t.CacheFile = cache);
-        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" }, again.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1106 Dockerfile(2,5)" }, again.Coded.ToArray());
         Assert.IsTrue(again.Messages.Any(m => m.Message?.Contains("re-logged", StringComparison.Ordinal) == true), "nothing changed: from the cache");
 
         EditorConfig("dotnet_diagnostic.COPT1100.severity = none\n");
         var (_, edited) = Analyze(t => t.CacheFile = cache);
-        CollectionAssert.AreEqual(new[] { "warning COPT1107 Dockerfile(2,1)" }, edited.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "warning COPT1106 Dockerfile(2,5)" }, edited.Coded.ToArray());
         Assert.IsFalse(edited.Messages.Any(m => m.Message?.Contains("re-logged", StringComparison.Ordinal) == true), "an edited .editorconfig must be analysed again");
 
         // With settings in force, a change of NoWarn is a change of the analysis' input too.
         var (_, noWarn) = Analyze(t => { t.CacheFile = cache; t.NoWarn = "COPT1100"; });
-        CollectionAssert.AreEqual(new[] { "warning COPT1107 Dockerfile(2,1)" }, noWarn.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "warning COPT1106 Dockerfile(2,5)" }, noWarn.Coded.ToArray());
         Assert.IsFalse(noWarn.Messages.Any(m => m.Message?.Contains("re-logged", StringComparison.Ordinal) == true));
     }
 
@@ -109,7 +109,7 @@ public sealed class EditorConfigTaskTests
     {
         EditorConfig("dotnet_diagnostic.COPT1100.severity = eror\n");
         var (_, engine) = Analyze();
-        CollectionAssert.AreEqual(new[] { "warning COPT0018 .editorconfig(2,39)", "warning COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" },
+        CollectionAssert.AreEqual(new[] { "warning COPT0018 .editorconfig(2,39)", "warning COPT1100 Dockerfile(1,21)", "warning COPT1106 Dockerfile(2,5)" },
             engine.Coded.ToArray());
         Assert.AreEqual(Path.Combine(_dir, "app", ".editorconfig"), engine.Warnings[0].File);
         Assert.AreEqual(2, engine.Warnings[0].EndLineNumber);

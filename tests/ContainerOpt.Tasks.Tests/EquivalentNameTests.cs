@@ -36,13 +36,13 @@ public sealed class EquivalentNameTests
     [TestMethod]
     public void Hadolint_and_BuildKit_names_and_the_short_name_work_in_NoWarn_and_WarningsAsErrors()
     {
-        const string text = "FROM alpine:3.20\nMAINTAINER me\n";
-        Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "DL4000").Engine.Coded.Count);
-        Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "CS8600;maintainer-deprecated").Engine.Coded.Count);
-        CollectionAssert.AreEqual(new[] { "error COPT1107 Dockerfile(2,1)" }, Analyze(text, t => t.WarningsAsErrors = "maintainer-deprecated").Engine.Coded.ToArray());
-        CollectionAssert.AreEqual(new[] { "error COPT1107 Dockerfile(2,1)" }, Analyze(text, t => t.WarningsAsErrors = "MaintainerDeprecated").Engine.Coded.ToArray());
-        CollectionAssert.AreEqual(new[] { "warning COPT1107 Dockerfile(2,1)" },
-            Analyze(text, t => { t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "DL4000"; }).Engine.Coded.ToArray());
+        const string text = "FROM alpine:3.20\nCMD echo hi\n";
+        Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "DL3025").Engine.Coded.Count);
+        Assert.AreEqual(0, Analyze(text, t => t.NoWarn = "CS8600;json-args-recommended").Engine.Coded.Count);
+        CollectionAssert.AreEqual(new[] { "error COPT1106 Dockerfile(2,5)" }, Analyze(text, t => t.WarningsAsErrors = "json-args-recommended").Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "error COPT1106 Dockerfile(2,5)" }, Analyze(text, t => t.WarningsAsErrors = "JSONArgsRecommended").Engine.Coded.ToArray());
+        CollectionAssert.AreEqual(new[] { "warning COPT1106 Dockerfile(2,5)" },
+            Analyze(text, t => { t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "DL3025"; }).Engine.Coded.ToArray());
     }
 
     [TestMethod]

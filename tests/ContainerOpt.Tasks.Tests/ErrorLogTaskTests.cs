@@ -22,7 +22,7 @@ public sealed class ErrorLogTaskTests
     public void The_log_holds_the_findings_as_reported_after_the_warning_switches_and_the_cache_gives_the_same_log()
     {
         string dockerfile = Path.Combine(_dir, "Dockerfile");
-        File.WriteAllText(dockerfile, "FROM alpine:3.20 AS Final\nMAINTAINER me\nRUN pip install flask==3.0.3\nRUN pip install gunicorn==23.0.0\n");
+        File.WriteAllText(dockerfile, "FROM alpine:3.20 AS Final\nCMD echo hi\nRUN pip install flask==3.0.3\nRUN pip install gunicorn==23.0.0\n");
         string log = Path.Combine(_dir, "out", "log.sarif");
         string cache = Path.Combine(_dir, "obj", "containeropt.cache");
         AnalyzeDockerfile Task(RecordingBuildEngine engine) => new()
@@ -31,7 +31,7 @@ public sealed class ErrorLogTaskTests
             Dockerfile = dockerfile,
             CacheFile = cache,
             ErrorLog = log,
-            NoWarn = "COPT1107",
+            NoWarn = "COPT1106",
             WarningsAsErrors = "COPT1100",
         };
 
@@ -39,10 +39,10 @@ public sealed class ErrorLogTaskTests
         Assert.IsFalse(Task(first).Execute(), "COPT1100 is an error now");
         string sarif = File.ReadAllText(log);
         var results = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        // COPT1107 (MAINTAINER) is NoWarn'd; COPT1100 is raised to error, as logged; the pip cache is one finding with a related location.
+        // COPT1106 (CMD in shell form) is NoWarn'd; COPT1100 is raised to error, as logged; the pip cache is one finding with a related location.
         CollectionAssert.AreEquivalent(first.Coded.Select(c => c.Split(' ')[1]).ToArray(), results.Select(r => r.GetProperty("ruleId").GetString()).ToArray());
         Assert.AreEqual("error", results.Single(r => r.GetProperty("ruleId").GetString() == "COPT1100").GetProperty("level").GetString());
-        Assert.IsFalse(results.Any(r => r.GetProperty("ruleId").GetString() == "COPT1107"));
+        Assert.IsFalse(results.Any(r => r.GetProperty("ruleId").GetString() == "COPT1106"));
         // The log offers each fixable finding's fix, as `containeropt lint --format sarif` does: the stage renamed.
         AssertRenameFix(results);
         var cacheFinding = results.Single(r => r.GetProperty("ruleId").GetString() == "COPT3004");

@@ -76,14 +76,14 @@ public sealed class TaskTests
     [TestMethod]
     public void NoWarn_silences_and_WarningsAsErrors_promotes_but_WarningsNotAsErrors_wins()
     {
-        string dockerfile = Write("Dockerfile", "FROM alpine:3.20 AS Final\nMAINTAINER me\n");
-        var (silenced, quiet) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.NoWarn = "COPT1100;COPT1107"; });
+        string dockerfile = Write("Dockerfile", "FROM alpine:3.20 AS Final\nCMD echo hi\n");
+        var (silenced, quiet) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.NoWarn = "COPT1100;COPT1106"; });
         Assert.IsTrue(silenced.Execute());
         Assert.AreEqual(0, quiet.Coded.Count);
 
-        var (promoted, loud) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "COPT1107"; });
+        var (promoted, loud) = Make<AnalyzeDockerfile>(t => { t.Dockerfile = dockerfile; t.TreatWarningsAsErrors = true; t.WarningsNotAsErrors = "COPT1106"; });
         Assert.IsFalse(promoted.Execute());
-        CollectionAssert.AreEquivalent(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1107 Dockerfile(2,1)" }, loud.Coded.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "error COPT1100 Dockerfile(1,21)", "warning COPT1106 Dockerfile(2,5)" }, loud.Coded.ToArray());
     }
 
     [TestMethod]

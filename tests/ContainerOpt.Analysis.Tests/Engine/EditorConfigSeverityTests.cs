@@ -18,8 +18,8 @@ public sealed class EditorConfigSeverityTests
 
     /// <summary>
     /// In the default mode: COPT1100 (Correctness, BuildKit's StageNameCasing) warns at 1; COPT3004 (SizeAndCache, DL3019)
-    /// warns at 2; COPT1107 (Correctness, MaintainerDeprecated and DL4000) warns at 3; COPT2018 (Practice, DL3018) is a
-    /// suggestion at 4; COPT1001 (Syntax) is an error at 5.
+    /// warns at 2; COPT1107 (Correctness, MaintainerDeprecated and DL4000, a style check) is a suggestion at 3; COPT2018
+    /// (Practice, DL3018) is a suggestion at 4; COPT1001 (Syntax) is an error at 5.
     /// </summary>
     private const string Text = "FROM alpine:3.20 AS Build\nRUN apk add curl=8.9.1-r0\nMAINTAINER me\nRUN apk add --no-cache wget\nFOO bar\n";
 
@@ -38,7 +38,7 @@ public sealed class EditorConfigSeverityTests
 
     private static readonly string[] ByMode =
     {
-        "COPT1100@1:warning", "COPT3004@2:warning", "COPT1107@3:warning", "COPT2018@4:style", "COPT1001@5:error",
+        "COPT1100@1:warning", "COPT3004@2:warning", "COPT1107@3:style", "COPT2018@4:style", "COPT1001@5:error",
     };
 
     [TestMethod]
@@ -69,7 +69,7 @@ public sealed class EditorConfigSeverityTests
             Analyze("[Dockerfile]\ndotnet_diagnostic.COPT1100.severity = silent\ndotnet_diagnostic.DL3019.severity = suggestion\n" +
                 "dotnet_diagnostic.COPT1107.severity = error\ndotnet_diagnostic.apk-pin-versions.severity = warning\n"));
         Lines.Same(
-            new[] { "COPT3004@2:warning", "COPT1107@3:warning", "COPT2018@4:style", "COPT1001@5:error" },
+            new[] { "COPT3004@2:warning", "COPT1107@3:style", "COPT2018@4:style", "COPT1001@5:error" },
             Analyze("[Dockerfile]\ndotnet_diagnostic.StageNameCasing.severity = none\n"));
     }
 
@@ -95,7 +95,7 @@ public sealed class EditorConfigSeverityTests
             Analyze("[*]\ndotnet_analyzer_diagnostic.severity = error\ndotnet_diagnostic.COPT1100.severity = default\n"));
         // A category set to default keeps the entry for every rule off its rules.
         Lines.Same(
-            new[] { "COPT1100@1:warning", "COPT1107@3:warning", "COPT1001@5:error" },
+            new[] { "COPT1100@1:warning", "COPT1107@3:style", "COPT1001@5:error" },
             Analyze("[*]\ndotnet_analyzer_diagnostic.severity = none\ndotnet_analyzer_diagnostic.category-Correctness.severity = default\n"));
     }
 
@@ -115,7 +115,7 @@ public sealed class EditorConfigSeverityTests
             new[] { "COPT1100@1:warning", "COPT3004@2:warning", "COPT1107@3:warning", "COPT2018@4:warning", "COPT1001@5:error" },
             Analyze("[*]\ndotnet_analyzer_diagnostic.severity = warning\ndotnet_analyzer_diagnostic.category-Practice.severity = warning\n"));
         Lines.Same(
-            new[] { "COPT2057@1:info", "COPT1100@1:warning", "COPT3004@2:warning", "COPT1107@3:warning", "COPT2018@4:style", "COPT1001@5:error" },
+            new[] { "COPT2057@1:info", "COPT1100@1:warning", "COPT3004@2:warning", "COPT1107@3:style", "COPT2018@4:style", "COPT1001@5:error" },
             Analyze("[*]\ndotnet_diagnostic.DL3057.severity = suggestion\n"));
         Lines.Same(ByMode, Analyze("[*]\ndotnet_diagnostic.DL3057.severity = none\n"));
         Lines.Same(ByMode, Analyze("[*]\ndotnet_diagnostic.DL3057.severity = default\n"));
@@ -179,11 +179,13 @@ public sealed class EditorConfigSeverityTests
     [TestMethod]
     public void Pragmas_still_drop_findings_and_BuildKits_error_true_is_the_default_the_entries_replace()
     {
+        // error=true raises the checks that warn in the mode; MAINTAINER (a style check) is a suggestion in this one, as
+        // every check is in the minimum mode.
         const string text = "# check=error=true\nFROM alpine:3.20 AS Build\n# hadolint ignore=DL4000\nMAINTAINER me\nMAINTAINER you\n";
-        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:error" }, Analyze(text: text));
+        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:style" }, Analyze(text: text));
         Lines.Same(new[] { "COPT1100@2:warning", "COPT1107@5:error" },
             Analyze("[*]\ndotnet_diagnostic.COPT1107.severity = error\ndotnet_diagnostic.COPT1100.severity = warning\n", text: text));
-        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:error" },
+        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:style" },
             Analyze("[*]\ndotnet_diagnostic.COPT1100.severity = default\n", text: text));
     }
 

@@ -15,7 +15,7 @@ namespace ContainerOpt.Analysis.Tests.Requests;
 [TestClass]
 public sealed class EditorConfigDiscoveryTests
 {
-    /// <summary>COPT1100 (StageNameCasing) warns at 1, COPT1107 (MaintainerDeprecated, DL4000) at 2.</summary>
+    /// <summary>COPT1100 (StageNameCasing) warns at 1; COPT1107 (MaintainerDeprecated, DL4000, a style check) is a suggestion at 2.</summary>
     private const string Text = "FROM alpine:3.20 AS Build\nMAINTAINER me\n";
 
     private string _dir = "";
@@ -74,7 +74,7 @@ public sealed class EditorConfigDiscoveryTests
         string dockerfile = Write("docker/Dockerfile", Text);
         var project = new ProjectModel { ProjectPath = Path.Combine(_dir, "src", "App", "App.csproj") };
 
-        Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): warning COPT1107" }, Findings(Load(dockerfile)));
+        Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): style COPT1107" }, Findings(Load(dockerfile)));
         Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): error COPT1107" }, Findings(Load(dockerfile, project)));
 
         project.AnalyzerConfigFiles = new[] { company, sources, Path.Combine(_dir, "missing.globalconfig") };
@@ -143,7 +143,7 @@ public sealed class EditorConfigDiscoveryTests
             Lines.Same(Findings(alone), Findings(shared), dockerfile);
             Assert.AreEqual(alone.CacheKey, shared.CacheKey);
         }
-        Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): warning COPT1107" }, Findings(Load(api, cache: cache)));
+        Lines.Same(new[] { "Dockerfile(1,21): error COPT1100", "Dockerfile(2,1): style COPT1107" }, Findings(Load(api, cache: cache)));
         Lines.Same(new[] { "Dockerfile(1,21): warning COPT1100" }, Findings(Load(worker, cache: cache)));
     }
 
