@@ -82,4 +82,65 @@ public sealed class ImagePurposeTests
         Assert.AreEqual(ImagePurposeKind.Application,
             PurposeOf("FROM golang:1.22 AS builder\nCOPY . .\nRUN go build -o /app\nFROM gcr.io/distroless/static\nCOPY --from=builder /app /app\nENTRYPOINT [\"/app\"]\n").Kind);
     }
+
+    [TestMethod]
+    public void One_stage_with_no_command_that_installs_a_toolchain_and_copies_only_helpers_is_a_build_environment()
+    {
+        var purpose = PurposeOf("FROM debian:bullseye\nRUN apt-get update && apt-get install -y build-essential libssl-dev cmake\n"
+            + "COPY ./install-gtest.sh /\nRUN bash /install-gtest.sh\nCOPY pkgconfig/*.pc /\nENV DOCKER=1\n");
+        Assert.AreEqual("BuildEnvironment: it has no CMD or ENTRYPOINT and installs 'build-essential'", purpose.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("COPY pyproject.toml poetry.lock /app/\n")]
+    [DataRow("COPY src/ /app/src\n")]
+    [DataRow("COPY . /usr/src/app/\n")]
+    [DataRow("COPY app.py /app/\n")]
+    public void With_no_command_an_image_that_copies_a_project_is_still_an_application(string copy) =>
+        Assert.AreEqual(ImagePurposeKind.Application,
+            PurposeOf("FROM python:3.11-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\n" + copy + "RUN pip install poetry\n").Kind, copy);
+
+    [TestMethod]
+    public void Headers_alone_do_not_make_a_build_environment() =>
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf("FROM debian:12\nRUN apt-get update && apt-get install -y libpq-dev\nCOPY config.yaml /etc/app/\n").Kind);
+
+    [TestMethod]
+    [DataRow("CMD make test-with-coverage")]
+    [DataRow("CMD [\"go\", \"test\", \"./...\"]")]
+    [DataRow("ENTRYPOINT [\"dotnet\", \"test\", \"--no-build\"]")]
+    [DataRow("CMD pytest -q tests/")]
+    [DataRow("CMD python -m pytest")]
+    [DataRow("CMD [\"npm\", \"run\", \"test:ci\"]")]
+    public void A_command_that_runs_the_tests_makes_a_test_runner(string command)
+    {
+        var purpose = PurposeOf("FROM golang\nWORKDIR /go/src/app\nADD . /go/src/app\n" + command + "\n");
+        Assert.AreEqual(ImagePurposeKind.TestRunner, purpose.Kind, command);
+        StringAssert.EndsWith(purpose.Reason, "runs the tests");
+    }
+
+    [TestMethod]
+    public void A_test_file_name_makes_a_test_runner() =>
+        Assert.AreEqual("TestRunner: the file name 'Dockerfile.test' says 'test'", PurposeOf(App, "/repo/Dockerfile.test").ToString());
+
+    [TestMethod]
+    public void Commands_that_only_mention_tests_are_applications()
+    {
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf("FROM node:20\nCOPY . .\nCMD [\"node\", \"latest-server.js\"]\n").Kind);
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf("FROM python:3.12\nCOPY . .\nCMD [\"python\", \"contest.py\"]\n").Kind);
+    }
+
+    [TestMethod]
+    public void An_ssh_box_with_compilers_or_a_debugger_is_a_development_image()
+    {
+        Assert.AreEqual("Development: its CMD runs sshd and it installs 'build-essential': a box to log into and build in",
+            PurposeOf("FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y libboost-dev\nRUN apt-get update && apt-get install -y openssh-server\n"
+                + "RUN apt-get update && apt-get install -y build-essential gdb git\nCMD [ \"/usr/sbin/sshd\", \"-D\" ]\n").ToString());
+        Assert.AreEqual(ImagePurposeKind.Development,
+            PurposeOf("FROM debian:12\nCOPY . /src\nRUN apt-get update && apt-get install -y openssh-server gdb\nCMD /usr/sbin/sshd -D\n").Kind);
+    }
+
+    [TestMethod]
+    public void An_ssh_server_without_a_toolchain_is_an_application() =>
+        Assert.AreEqual(ImagePurposeKind.Application,
+            PurposeOf("FROM debian:12\nRUN apt-get update && apt-get install -y openssh-server\nCOPY sshd_config /etc/ssh/\nCMD [\"/usr/sbin/sshd\", \"-D\", \"-e\"]\n").Kind);
 }

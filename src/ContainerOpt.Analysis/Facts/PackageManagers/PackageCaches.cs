@@ -173,7 +173,7 @@ public static class PackageCaches
                 }
                 break;
             case "pip":
-                if (call.Op == PackageOp.Install && !command.HasFlag("no-cache-dir") && !IsTruthy(step.EnvironmentValue("PIP_NO_CACHE_DIR", at)))
+                if (call.Op == PackageOp.Install && !Pip.DisablesCache(command) && !IsTruthy(step.EnvironmentValue("PIP_NO_CACHE_DIR", at)))
                 {
                     return Located(PipCache, call, at, step, model, command.FlagValue("cache-dir") ?? step.EnvironmentValue("PIP_CACHE_DIR", at));
                 }

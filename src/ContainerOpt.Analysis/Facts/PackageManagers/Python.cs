@@ -31,6 +31,32 @@ public static class Pip
         "bzr+sftp", "bzr+ftp", "bzr+lp",
     };
 
+    /// <summary>
+    /// True when the command turns pip's cache off with <c>--no-cache-dir</c> or an abbreviation of it: pip's option parser
+    /// (optparse) accepts any unambiguous prefix of a long option, and <c>--no-ca</c> is the shortest that no other pip option
+    /// starts with (<c>--no-c</c> is also <c>--no-color</c>, <c>--no-compile</c>, <c>--no-clean</c>). So <c>--no-cache</c>
+    /// is <c>--no-cache-dir</c>.
+    /// </summary>
+    public static bool DisablesCache(ShellCommand command)
+    {
+        const string option = "--no-cache-dir";
+        const int shortest = 7; // "--no-ca"
+        foreach (var word in command.Arguments)
+        {
+            string value = word.Value;
+            if (value == "--")
+            {
+                break;
+            }
+            int length = value.IndexOf('=') is int eq and >= 0 ? eq : value.Length;
+            if (length >= shortest && length <= option.Length && string.CompareOrdinal(value, 0, option, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Asked of every command of every RUN: the prefix test spares the regex for nearly all of them.
     internal static bool IsPipProgram(string name) => name.StartsWith("pip", StringComparison.Ordinal) && PipName.IsMatch(name);
 

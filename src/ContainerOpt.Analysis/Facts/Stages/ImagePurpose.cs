@@ -16,6 +16,9 @@ public enum ImagePurposeKind
     /// <summary>A build or CI environment, or a file whose last stage is a build stage (built with <c>--target</c> or <c>--output</c>).</summary>
     BuildEnvironment,
 
+    /// <summary>A test runner: its command runs the project's tests (<c>make test</c>, <c>go test</c>, <c>pytest</c>), which need the toolchain.</summary>
+    TestRunner,
+
     /// <summary>A base image for other Dockerfiles (ONBUILD triggers, or no application copied and no command of its own): a toolchain image is its product.</summary>
     BaseImage,
 }
@@ -23,7 +26,8 @@ public enum ImagePurposeKind
 /// <summary>
 /// What the final image is for, and the evidence: the file's path (<c>.devcontainer/</c>, <c>Dockerfile.dev</c>,
 /// <c>build.dockerfile</c>), the final stage's name (<c>AS dev</c>, <c>AS builder</c>), its command
-/// (<c>dotnet watch</c>, <c>npm run dev</c>, <c>sleep infinity</c>) and what it copies. Rules about what ships
+/// (<c>dotnet watch</c>, <c>npm run dev</c>, <c>sleep infinity</c>, <c>make test</c>, <c>sshd -D</c>), what it copies and,
+/// with no command, whether it installs a toolchain (<see cref="ToolchainPackages"/>). Rules about what ships
 /// (build tools and SDKs in the final image, a slimmer base, a non-root user) stay silent unless it is an
 /// <see cref="ImagePurposeKind.Application"/>: on a dev container or a toolchain image they are wrong advice.
 /// </summary>
@@ -43,6 +47,19 @@ public sealed class ImagePurpose
     private static readonly Regex DevelopmentCommand = new(
         @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
+
+    /// <summary>A command that runs a project's tests: the toolchain it needs is what the container runs.</summary>
+    private static readonly Regex TestCommand = new(
+        @"\b(make|gmake)\s+(\S+\s+)*(test\S*|check)\b|\b(go|cargo|dotnet|mix|deno|bun)\s+test\b|\bpytest\b|\bpython[0-9.]*\s+-m\s+(pytest|unittest)\b|\b(npm|yarn|pnpm)\s+(run\s+)?test\S*|\b(mvn|mvnw|gradle|gradlew)\s+(\S+\s+)*(test|verify|check)\b|\btox\b|\bctest\b|\bphpunit\b|\brspec\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Words one of which every alternative of <see cref="TestCommand"/> contains: most commands have none, and skip the expression.</summary>
+    private static readonly string[] TestCommandWords = { "test", "check", "verify", "tox", "phpunit", "rspec" };
+
+    private static readonly HashSet<string> TestWords = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "testing" };
+
+    /// <summary>A debugger: with sshd as the command, a box to log into and debug in.</summary>
+    private static readonly HashSet<string> Debuggers = new(StringComparer.Ordinal) { "gdb", "gdbserver", "lldb", "valgrind" };
 
     /// <summary>The command of a language or toolchain image (docker-library's <c>CMD ["python3"]</c>): a shell or an interpreter and nothing else.</summary>
     private static readonly Regex BareInterpreter = new(
@@ -112,6 +129,14 @@ public sealed class ImagePurpose
         {
             return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
         }
+        if (command is not null && ContainsAny(command, TestCommandWords) && TestCommand.IsMatch(Words(command)))
+        {
+            return new(ImagePurposeKind.TestRunner, $"its {command.Kind.ToString().ToUpperInvariant()} runs the tests");
+        }
+        if (command is not null && RunsSshd(command) && FirstToolchainPackage(facts, final, debuggers: true) is { } devTool)
+        {
+            return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs sshd and it installs '{devTool}': a box to log into and build in");
+        }
         if (final.Name is { } stageName && FirstWord(stageName, BuildWords) is not null)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"the final stage is named '{stageName}'");
@@ -123,6 +148,10 @@ public sealed class ImagePurpose
         if (FirstFolder(path, nameStart, ".cicd", ".ci", "ci") is { } ciFolder)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"the file is under {ciFolder}");
+        }
+        if (FirstWord(fileName, TestWords) is { } testWord)
+        {
+            return new(ImagePurposeKind.TestRunner, $"the file name '{fileName}' says '{testWord}'");
         }
         if (onbuild)
         {
@@ -139,6 +168,13 @@ public sealed class ImagePurpose
             {
                 return new(ImagePurposeKind.BaseImage, "it copies no application and its command only starts an interpreter");
             }
+        }
+        // No command of its own and a toolchain installed: a CI or build environment that others run their builds in. A
+        // Dockerfile beside a project builds that project; a project copied in (the whole context, a folder, a manifest, source,
+        // a stage's output) makes an application that something else starts (compose's command:); scripts and configuration do not.
+        if (command is null && facts.Project is null && !CopiesAProject(facts, final) && FirstToolchainPackage(facts, final, debuggers: false) is { } tool)
+        {
+            return new(ImagePurposeKind.BuildEnvironment, $"it has no CMD or ENTRYPOINT and installs '{tool}'");
         }
         return new(ImagePurposeKind.Application, "nothing says otherwise");
     }
@@ -214,6 +250,119 @@ public sealed class ImagePurpose
                     }
                 }
                 else if (copy.DestinationValue != "/" && CopiesFromAStage(facts.Model, copy.From))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The command starts the SSH daemon (<c>/usr/sbin/sshd -D</c>): the container is a machine to log into.</summary>
+    private static bool RunsSshd(StageInstruction command)
+    {
+        if (!ContainsAny(command, SshDaemon))
+        {
+            return false; // nearly every command: no words made
+        }
+        foreach (var word in Words(command).Split(' '))
+        {
+            if (word == "sshd" || word.EndsWith("/sshd", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] SshDaemon = { "sshd" };
+
+    private static bool ContainsAny(StageInstruction command, string[] words)
+    {
+        var arguments = command.Syntax.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            foreach (var word in words)
+            {
+                if (arguments[i].Value.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first compiler or build tool (or, when asked, debugger) a system package manager installs in the final stage's chain, or null.</summary>
+    private static string? FirstToolchainPackage(DockerfileFacts facts, Stage final, bool debuggers)
+    {
+        var steps = facts.RunSteps;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (steps.Find(instruction) is not { IsOnbuild: false } step)
+            {
+                continue;
+            }
+            foreach (var at in step.Commands)
+            {
+                if (step.CallAt(at) is not { Op: PackageOp.Install, Manager: "apt" or "apk" or "yum" or "dnf" or "zypper" } call)
+                {
+                    continue;
+                }
+                foreach (var operand in call.Operands)
+                {
+                    string name = PackageManagers.StripVersion(operand.Value);
+                    if (ToolchainPackages.IsToolchain(name) || (debuggers && Debuggers.Contains(name)))
+                    {
+                        return name;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> ProjectManifests = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "pyproject.toml", "poetry.lock",
+        "Pipfile", "Pipfile.lock", "setup.py", "setup.cfg", "go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "pom.xml",
+        "build.gradle", "build.gradle.kts", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "mix.exs", "CMakeLists.txt", "Makefile",
+    };
+
+    private static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".csproj", ".fsproj", ".vbproj", ".sln", ".py", ".js", ".mjs", ".ts", ".go", ".rb", ".php", ".java", ".jar", ".war", ".dll", ".exe",
+        ".c", ".cc", ".cpp", ".rs", ".html",
+    };
+
+    /// <summary>
+    /// The final stage's chain copies a project: another stage's output, or from the context the whole context, a folder (a
+    /// name without an extension), a project manifest (<c>package.json</c>, <c>requirements.txt</c>, <c>*.csproj</c>), source
+    /// or a built artifact (<c>*.py</c>, <c>*.jar</c>).
+    /// </summary>
+    private static bool CopiesAProject(DockerfileFacts facts, Stage final)
+    {
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (facts.CopyOf(instruction) is not { IsOnbuild: false } copy)
+            {
+                continue;
+            }
+            if (!copy.FromContext)
+            {
+                if (CopiesFromAStage(facts.Model, copy.From))
+                {
+                    return true;
+                }
+                continue;
+            }
+            foreach (var source in copy.Sources)
+            {
+                string value = source.Value.TrimEnd('/');
+                string name = value.Substring(value.LastIndexOf('/') + 1);
+                string extension = Path.GetExtension(name);
+                if (name is "" or "." or "*" || extension.Length == 0 || ProjectManifests.Contains(name) || ProjectExtensions.Contains(extension)
+                    || name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

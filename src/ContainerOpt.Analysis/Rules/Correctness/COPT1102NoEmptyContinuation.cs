@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -18,7 +19,7 @@ public sealed class COPT1102NoEmptyContinuation : DockerfileRule
         foreach (var instruction in context.Syntax.Instructions)
         {
             var empty = instruction.EmptyContinuationLines;
-            if (empty.Count == 0)
+            if (empty.Count == 0 || (empty = OutsideSwallowedSpans(context, instruction, empty)).Count == 0)
             {
                 continue;
             }
@@ -38,5 +39,28 @@ public sealed class COPT1102NoEmptyContinuation : DockerfileRule
                 + string.Join(", ", empty.Select(l => l.ToString(CultureInfo.InvariantCulture)));
             context.Report(TextSpan.FromBounds(start, end), lines);
         }
+    }
+
+    /// <summary>The empty lines that are not between a swallowing line and the instruction line it swallowed.</summary>
+    private static IReadOnlyList<int> OutsideSwallowedSpans(RuleContext context, InstructionSyntax instruction, IReadOnlyList<int> empty)
+    {
+        if (context.Facts.FirstSwallowedBy(instruction) is null)
+        {
+            return empty; // the common case: nothing swallowed, no list built
+        }
+        var kept = new List<int>(empty.Count);
+        foreach (int line in empty)
+        {
+            bool swallowed = false;
+            foreach (var span in context.Facts.SwallowedLines)
+            {
+                swallowed |= ReferenceEquals(span.Instruction, instruction) && span.Line < line && line < span.Next;
+            }
+            if (!swallowed)
+            {
+                kept.Add(line);
+            }
+        }
+        return kept;
     }
 }

@@ -5,7 +5,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL3042: <c>pip install</c> (pip, pip3, pip3.12, <c>python -m pip install</c>) without
-/// <c>--no-cache-dir</c>. Not reported when PIP_NO_CACHE_DIR is set to a true value: by ENV or ARG in the
+/// <c>--no-cache-dir</c> (or an abbreviation pip accepts: <c>--no-cache</c>). Not reported when PIP_NO_CACHE_DIR is set to a true value: by ENV or ARG in the
 /// stage (or inherited from the stage it builds on), on the command or on a shell it runs in
 /// (<c>PIP_NO_CACHE_DIR=1 pip ...</c>, <c>env PIP_NO_CACHE_DIR=1 sh -c "pip ..."</c>), or by <c>export</c>
 /// earlier in the RUN; nor for pipx and pipenv, nor under a cache or tmpfs mount on <c>.cache/pip</c>.
@@ -36,7 +36,7 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
                 {
                     exported = true;
                 }
-                if (!exported && IsPipInstall(command) && !command.HasFlag("no-cache-dir") && !command.Assignments.Any(a => SetsTruthy(a.Value)))
+                if (!exported && IsPipInstall(command) && !Facts.Pip.DisablesCache(command) && !command.Assignments.Any(a => SetsTruthy(a.Value)))
                 {
                     context.Report(item.NameSpan);
                     break;

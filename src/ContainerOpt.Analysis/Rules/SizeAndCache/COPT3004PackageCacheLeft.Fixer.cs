@@ -46,18 +46,20 @@ public sealed class COPT3004PackageCacheLeftFixer : DockerfileFixer
                         }
                         else
                         {
-                            edits.AddRange(Flags(context, step, "apk", PackageOp.Install, "no-cache", "--no-cache", c => RunEdits.Argument(c, "add")));
+                            edits.AddRange(Flags(context, step, "apk", PackageOp.Install, c => c.HasFlag("no-cache"), "--no-cache", c => RunEdits.Argument(c, "add")));
                         }
                         break;
                     case "pip-cache":
-                        edits.AddRange(Flags(context, step, "pip", PackageOp.Install, "no-cache-dir", "--no-cache-dir", c => RunEdits.Argument(c, "install")));
+                        edits.AddRange(Flags(context, step, "pip", PackageOp.Install, Pip.DisablesCache, "--no-cache-dir", c => RunEdits.Argument(c, "install")));
                         break;
                     case "uv-cache":
-                        edits.AddRange(Flags(context, step, "uv", PackageOp.Install, "no-cache", "--no-cache", c => c.NameWord));
+                        edits.AddRange(Flags(context, step, "uv", PackageOp.Install, c => c.HasFlag("no-cache"), "--no-cache", c => c.NameWord));
                         break;
                     case "gem-docs":
-                        edits.AddRange(Flags(context, step, "gem", PackageOp.Install, "no-document", "--no-document", c => RunEdits.Argument(c, "install")));
+                        edits.AddRange(Flags(context, step, "gem", PackageOp.Install, c => c.HasFlag("no-document"), "--no-document", c => RunEdits.Argument(c, "install")));
                         break;
+                    case COPT3004PackageCacheLeft.ListsInUse:
+                        return null; // later RUNs install from these lists: deleting them here would break those RUNs
                     default:
                         return null; // the NuGet cache, or a cache this fixer does not know
                 }
@@ -70,13 +72,13 @@ public sealed class COPT3004PackageCacheLeftFixer : DockerfileFixer
         return context.Offer("Keep the package cache out of the layer", edits);
     }
 
-    /// <summary>The flag after the word <paramref name="where"/> picks, in each of the RUN's calls of the manager that lacks it.</summary>
-    private static IEnumerable<FixEdit?> Flags(FixContext context, RunStep step, string manager, PackageOp op, string name, string flag,
+    /// <summary>The flag after the word <paramref name="where"/> picks, in each of the RUN's calls of the manager that lacks it (<paramref name="has"/>).</summary>
+    private static IEnumerable<FixEdit?> Flags(FixContext context, RunStep step, string manager, PackageOp op, Func<ShellCommand, bool> has, string flag,
         Func<ShellCommand, ShellWord?> where)
     {
         foreach (var (at, call) in step.PackageCalls)
         {
-            if (call.Manager == manager && call.Op == op && !call.Command.HasFlag(name) && where(at.Command) is { } word)
+            if (call.Manager == manager && call.Op == op && !has(call.Command) && where(at.Command) is { } word)
             {
                 yield return RunEdits.InsertAfter(context, at.Script, word, flag);
             }

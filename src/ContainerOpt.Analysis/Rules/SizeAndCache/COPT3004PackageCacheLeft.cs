@@ -12,6 +12,11 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// at the first command that made it; the message names the other RUNs that leave the same cache. Only stages whose files ship are checked: the
 /// final stage, the stages it is built on and stages it copies wholesale; a build stage's cache
 /// never reaches the image.
+/// <para>
+/// When later RUNs of the stage (or of a stage built on it) run <c>apt-get install</c> without an <c>apt-get update</c> of
+/// their own, they read the lists this RUN left: deleting them here would make those installs fail, so the finding says to
+/// update in each installing RUN and clean up there instead, and the fixer offers no edit.
+/// </para>
 /// </summary>
 public sealed class COPT3004PackageCacheLeft : DockerfileRule
 {
@@ -112,10 +117,91 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var products = manager.GroupBy(p => p.Kind).Select(g => g.First()).OrderBy(p => p.Order).ToList();
             var first = products[0];
             string what = string.Join(" and ", products.Select(p => p.Kind.Description));
-            string fix = string.Join("; ", products.Select(PackageCaches.FixFor));
+            // Lists that later installs read must not be deleted here: the fix moves 'apt-get update' into those RUNs.
+            var readers = products.Any(p => p.Kind == PackageCaches.AptLists) ? InstallsReadingLists(step, context) : null;
+            string fix = string.Join("; ", products.Select(p => readers is not null && p.Kind == PackageCaches.AptLists ? ListsReadLater(readers) : PackageCaches.FixFor(p)));
+            string kinds = string.Join(",", products.Select(p => readers is not null && p.Kind == PackageCaches.AptLists ? ListsInUse : p.Kind.Id));
             var span = first.At.Script.NameSpanOf(first.Producer.Command);
-            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, string.Join(",", products.Select(p => p.Kind.Id))));
+            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, kinds));
         }
+    }
+
+    /// <summary>The cache kind the fixer is told when later RUNs install from the lists: it offers no edit (deleting them breaks those RUNs).</summary>
+    internal const string ListsInUse = "apt-lists-in-use";
+
+    private static string ListsReadLater(List<int> lines) =>
+        $"{(lines.Count == 1 ? "the RUN on line" : "the RUNs on lines")} {Prose.And(lines)} {(lines.Count == 1 ? "installs" : "install")} from them without an 'apt-get update' of their own, "
+        + "so deleting them here breaks those installs: run 'apt-get update' in each RUN that installs, and end each such RUN with 'rm -rf /var/lib/apt/lists/*'";
+
+    /// <summary>
+    /// The lines of the later RUNs (in this stage, or in a stage built on it) that install with apt from the lists this RUN's
+    /// update left, with no update of their own before; null when none does. A RUN that updates the lists again ends the
+    /// search along that chain: what follows reads its lists.
+    /// </summary>
+    private static List<int>? InstallsReadingLists(RunStep step, RuleContext context)
+    {
+        if (step.Instruction.Stage is not { } stage)
+        {
+            return null;
+        }
+        List<int>? lines = null;
+        foreach (var later in context.Model.Stages)
+        {
+            var chain = later.Chain;
+            int from = 0;
+            while (from < chain.Count && !ReferenceEquals(chain[from], stage))
+            {
+                from++;
+            }
+            bool after = false;
+            for (int c = from; c < chain.Count; c++)
+            {
+                foreach (var instruction in chain[c].Instructions)
+                {
+                    if (!after)
+                    {
+                        after = ReferenceEquals(instruction, step.Instruction);
+                        continue;
+                    }
+                    if (context.RunSteps.Find(instruction) is not { IsOnbuild: false } run || InstallsFromLists(run) is not { } installs)
+                    {
+                        continue;
+                    }
+                    if (!installs)
+                    {
+                        c = chain.Count; // updated again: later RUNs of this chain read those lists
+                        break;
+                    }
+                    if (!(lines ??= new List<int>()).Contains(run.Line))
+                    {
+                        lines.Add(run.Line);
+                    }
+                }
+            }
+        }
+        lines?.Sort();
+        return lines;
+    }
+
+    /// <summary>
+    /// True when the RUN installs with apt before any update of its own; false when it refreshes the lists first: an apt
+    /// update, or a script (<c>curl … | bash -</c>, <c>./setup.sh</c>; a repository setup script usually runs
+    /// <c>apt-get update</c>); null when it does neither.
+    /// </summary>
+    private static bool? InstallsFromLists(RunStep run)
+    {
+        foreach (var at in run.Commands)
+        {
+            if (run.CallAt(at) is { Manager: "apt", Op: PackageOp.Update or PackageOp.Install } call)
+            {
+                return call.Op == PackageOp.Install;
+            }
+            if (ShellFacts.IsPosixShell(at.Command) || at.Command.Name.EndsWith(".sh", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return null;
     }
 
     private static bool IsOnMount(CacheProduct product, RunStep step)

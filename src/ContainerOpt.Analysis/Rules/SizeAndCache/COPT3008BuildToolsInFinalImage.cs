@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -13,7 +13,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// that no later command removes, or installs a Node.js project's devDependencies (<c>npm ci</c> /
 /// <c>npm install</c> / <c>yarn install</c> without <c>--omit=dev</c> / <c>--production</c>, NODE_ENV
 /// not production, no <c>npm prune</c> after). Build stages are not checked: that is where tools belong; nor are
-/// dev containers, build environments and base images (<see cref="ImagePurpose"/>), whose tools are the point.
+/// dev containers and SSH dev boxes, build environments, test runners and base images (<see cref="ImagePurpose"/>), whose tools
+/// are the point. Build tools several RUNs leave are one finding, at the first, naming the other RUNs' lines.
 /// <para>
 /// package.json is not read (the context is known only by which paths exist), so the devDependencies finding is worded
 /// as the condition it is. Its flag is the one the image's npm knows: <c>--omit=dev</c> from npm 7 (node 15),
@@ -28,18 +29,6 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// </summary>
 public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 {
-    private static readonly HashSet<string> BuildPackages = new(StringComparer.Ordinal)
-    {
-        "build-essential", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool",
-        "pkg-config", "pkgconf", "pkgconfig", "build-base", "musl-dev", "linux-headers", "rustc", "cargo", "golang",
-        "golang-go", "go", "maven", "gradle", "default-jdk", "default-jdk-headless", "gfortran", "ninja-build", "ninja",
-        "bison", "flex", "meson", "nasm", "yasm", "@development-tools", "Development Tools",
-    };
-
-    private static readonly Regex BuildPackagePattern = new(
-        "^(openjdk-?[0-9]+-jdk(-headless)?|openjdk[0-9]+(-jdk)?|java-[0-9.]+-openjdk-devel|dotnet-sdk-[0-9.]+|gcc-[0-9]+|g\\+\\+-[0-9]+|clang-[0-9]+|.+-dev|.+-devel)$",
-        RegexOptions.CultureInvariant);
-
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.BuildToolsInFinalImage;
 
     public override void Analyze(RuleContext context)
@@ -80,6 +69,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         {
             return;
         }
+        List<(TextSpan Span, List<string> Names, int Line)>? left = null; // the tools each install leaves, in build order
         for (int i = 0; i < calls.Count; i++)
         {
             var (step, at, call) = calls[i];
@@ -89,20 +79,16 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             }
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
-                var tools = call.Operands.Where(o => IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
-                if (tools.Any(t => IsDevelopmentPackage(PackageManagers.StripVersion(t.Value))) && (runsDotNet ??= RunsDotNet(context, final)))
+                var tools = call.Operands.Where(o => ToolchainPackages.IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
+                if (tools.Any(t => ToolchainPackages.IsHeaderPackage(PackageManagers.StripVersion(t.Value))) && (runsDotNet ??= RunsDotNet(context, final)))
                 {
-                    tools.RemoveAll(t => IsDevelopmentPackage(PackageManagers.StripVersion(t.Value)));
+                    tools.RemoveAll(t => ToolchainPackages.IsHeaderPackage(PackageManagers.StripVersion(t.Value)));
                 }
                 if (tools.Count == 0 || RemovedLater(calls, i, call, tools))
                 {
                     continue;
                 }
-                var names = tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList();
-                string list = Prose.And(names);
-                string verb = names.Count == 1 ? "is" : "are";
-                context.Report(at.Script.SpanOf(tools[0]), $"{list} {verb} installed in the final image and never removed",
-                    $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN");
+                (left ??= new()).Add((at.Script.SpanOf(tools[0]), tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList(), step.Line));
             }
             else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !PrunedLater(calls, i))
             {
@@ -110,6 +96,32 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                     $", or install only production dependencies here ({ProductionInstall(call, context, final)})");
             }
         }
+        if (left is not null)
+        {
+            ReportLeft(context, left);
+        }
+    }
+
+    /// <summary>
+    /// One finding for the build tools every RUN leaves, at the first (one habit to change, as COPT3004 does): it names that
+    /// RUN's tools and the lines of the other RUNs.
+    /// </summary>
+    private static void ReportLeft(RuleContext context, List<(TextSpan Span, List<string> Names, int Line)> left)
+    {
+        var (span, names, line) = left[0];
+        var lines = new List<int>();
+        var others = new List<TextSpan>();
+        for (int i = 1; i < left.Count; i++)
+        {
+            others.Add(left[i].Span);
+            if (left[i].Line != line && !lines.Contains(left[i].Line))
+            {
+                lines.Add(left[i].Line);
+            }
+        }
+        string also = lines.Count == 0 ? "" : $"; the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)} {(lines.Count == 1 ? "leaves" : "leave")} build tools too";
+        context.ReportAlsoAt(span, others, $"{Prose.And(names)} {(names.Count == 1 ? "is" : "are")} installed in the final image and never removed",
+            $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN{also}");
     }
 
     private static bool RemovedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install, PackageCall call, List<ShellWord> tools)
@@ -135,12 +147,6 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         }
         return false;
     }
-
-    private static bool IsBuildPackage(string name) => BuildPackages.Contains(name) || BuildPackagePattern.IsMatch(name);
-
-    /// <summary>A Debian/Alpine <c>-dev</c> or RPM <c>-devel</c> package found by its suffix (not one of the named tools).</summary>
-    private static bool IsDevelopmentPackage(string name) =>
-        !BuildPackages.Contains(name) && (name.EndsWith("-dev", StringComparison.Ordinal) || name.EndsWith("-devel", StringComparison.Ordinal));
 
     /// <summary>
     /// The final image runs .NET: its root image is a .NET image (or <c>microsoft/aspnet</c>, the ASP.NET 5 / DNX images),

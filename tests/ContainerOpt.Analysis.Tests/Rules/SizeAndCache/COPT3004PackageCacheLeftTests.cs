@@ -140,4 +140,41 @@ public sealed class COPT3004PackageCacheLeftTests
     public void A_build_after_an_explicit_restore_restores_nothing_new() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS base\nRUN [|dotnet|] restore\nFROM base\nRUN dotnet publish -o /app\nRUN dotnet test\n");
+
+    [TestMethod]
+    public void An_abbreviation_pip_accepts_for_no_cache_dir_turns_the_cache_off() =>
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>(
+            "FROM python:3.11-slim\nRUN pip install --no-cache poetry==2.1.1\nRUN pip3 install --no-cache-d -r requirements.txt\nRUN pip install --no-ca flask\n");
+
+    [TestMethod]
+    public void A_shorter_prefix_is_not_the_option()
+    {
+        // --no-c is also --no-color, --no-compile and --no-clean; --no-cache-dirs is no prefix.
+        var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>("FROM python:3.11-slim\nRUN [|pip|] install --no-c flask\nRUN pip install --no-cache-dirs flask\n");
+        StringAssert.EndsWith(findings[0].Message, "; the same in the RUN on line 3.");
+    }
+
+    [TestMethod]
+    public void Lists_that_later_runs_install_from_are_not_to_be_deleted_here()
+    {
+        var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
+            "FROM ubuntu:22.04 AS common\nRUN [|apt-get|] update && apt-get install -y --no-install-recommends ca-certificates\n"
+            + "FROM common AS build\nRUN apt-get install -y --no-install-recommends git make\n"
+            + "FROM common AS app\nRUN apt-get install -y --no-install-recommends curl\nFROM app AS dev\nRUN apt-get -y install sudo && rm -rf /var/lib/apt/lists/*\n");
+        Assert.AreEqual(
+            "'apt-get update' leaves the apt package lists (/var/lib/apt/lists) in this layer: the RUNs on lines 4, 6 and 8 install from them without an 'apt-get update' of their own, "
+            + "so deleting them here breaks those installs: run 'apt-get update' in each RUN that installs, and end each such RUN with 'rm -rf /var/lib/apt/lists/*'.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Lists_refreshed_by_the_later_run_or_by_a_setup_script_are_its_own()
+    {
+        var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
+            "FROM debian:12\nRUN [|apt-get|] update && apt-get install -y curl\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\nRUN apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n"
+            + "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n");
+        Assert.AreEqual(
+            "'apt-get update' leaves the apt package lists (/var/lib/apt/lists) in this layer: end the same RUN with 'rm -rf /var/lib/apt/lists/*', or mount a cache on /var/lib/apt/lists.",
+            findings[0].Message);
+    }
 }

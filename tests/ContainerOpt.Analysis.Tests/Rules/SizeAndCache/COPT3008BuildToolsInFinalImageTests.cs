@@ -46,9 +46,53 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     }
 
     [TestMethod]
-    public void Every_system_manager_is_checked() =>
+    public void Every_system_manager_is_checked()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM alpine:3.20\nRUN apk add --no-cache [|build-base|] musl-dev\nRUN dnf install -y gcc-c++\nRUN yum groupinstall -y \"Development Tools\"\nRUN zypper in -y openssl-devel\nRUN apt-get install -y openjdk-17-jdk-headless\nCOPY app /app\n");
+        Assert.AreEqual(
+            "'build-base' and 'musl-dev' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove them at the end of the same RUN; the RUNs on lines 3, 4, 5 and 6 leave build tools too.",
+            findings[0].Message);
+        Assert.AreEqual(4, findings[0].AdditionalLocations.Count);
+    }
+
+    [TestMethod]
+    public void One_habit_over_many_runs_is_one_finding_that_names_the_other_runs()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y \\\n\t[|libboost-dev|]\nRUN apt-get update && apt-get install -y \\\n\tlibprotobuf-dev\n"
+            + "COPY . /app\nCMD [\"/app/server\"]\n");
+        Assert.AreEqual(
+            "'libboost-dev' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove it at the end of the same RUN; the RUN on line 4 leaves build tools too.",
+            findings[0].Message);
+        Assert.AreEqual(3, findings[0].Location.Start.Line);
+        Assert.AreEqual(2, findings[0].Location.Start.Column);
+    }
+
+    [TestMethod]
+    public void An_app_that_builds_a_native_module_and_runs_it_is_still_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:20\nRUN apt-get update && apt-get install -y [|gcc|] make python3\nWORKDIR /app\nCOPY . .\nRUN npm install --omit=dev\nCMD [\"node\", \"app.js\"]\n");
+        Assert.AreEqual(
+            "'gcc' and 'make' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove them at the end of the same RUN.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Ci_build_environments_test_runners_and_ssh_dev_boxes_keep_their_toolchain()
+    {
+        // One stage, no command, a toolchain, only helper files copied: a CI build environment.
         RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM alpine:3.20\nRUN apk add --no-cache [|build-base|] musl-dev\nRUN dnf install -y [|gcc-c++|]\nRUN yum groupinstall -y [|\"Development Tools\"|]\nRUN zypper in -y [|openssl-devel|]\nRUN apt-get install -y [|openjdk-17-jdk-headless|]\nCOPY app /app\n");
+            "FROM debian:bullseye\nRUN apt-get update && apt-get install -y build-essential libssl-dev\nCOPY ./install-gtest.sh /\nRUN bash /install-gtest.sh\n"
+            + "COPY pkgconfig/*.pc /\nRUN apt-get update && apt-get install -y nlohmann-json3-dev\n");
+        // A test runner on a toolchain image: the toolchain is what the container runs.
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM golang\nWORKDIR /go/src/app\nADD . /go/src/app\nCMD make test-with-coverage\n");
+        // A box to SSH into and build in.
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y libboost-dev\nRUN apt-get update && apt-get install -y openssh-server build-essential gdb\n"
+            + "CMD [ \"/usr/sbin/sshd\", \"-D\" ]\n");
+    }
 
     [TestMethod]
     public void Build_dependencies_removed_again_are_right() =>
