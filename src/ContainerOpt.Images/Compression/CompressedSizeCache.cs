@@ -127,14 +127,4 @@ public sealed class CompressedSizeCache
 }
 
 /// <summary>A compressed size estimated before for the layer whose uncompressed tar has this diff id.</summary>
-internal sealed class KnownCompressedSize
-{
-    public KnownCompressedSize(string diffId, long size)
-    {
-        DiffId = diffId;
-        Size = size;
-    }
-
-    public string DiffId { get; }
-    public long Size { get; }
-}
+internal sealed record KnownCompressedSize(string DiffId, long Size);
