@@ -382,7 +382,9 @@ public sealed class DockerfileModel
                 stage.BaseName = lex.ExpandToString(args[0].Value, globalScope);
                 stage.BaseStage = stage.BaseName.Length > 0 ? _model.FindStageIn(_stages, stage.BaseName, allowIndex: false) : null;
             }
-            if (args.Count >= 3)
+            // Only `FROM image AS name` names a stage; any other shape is invalid (reported above), and its third word
+            // is no name (`FROM python:3 #Install Django …` puts a comment's words there).
+            if (args.Count == 3 && string.Equals(args[1].Value, "as", StringComparison.OrdinalIgnoreCase))
             {
                 stage.NameToken = args[2];
                 stage.Name = args[2].Value.ToLowerInvariant();

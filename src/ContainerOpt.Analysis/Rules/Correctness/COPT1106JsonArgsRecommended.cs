@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -8,6 +10,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// <summary>
 /// BuildKit's JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is in force in the
 /// stage (a SHELL in the stage before it, or in a stage it builds on, turns the check off, as in BuildKit).
+/// A CMD or ENTRYPOINT that a later one of the same kind in the stage replaces never runs, so its form does not matter
+/// (often a line Docker did not join as its author meant: a HEALTHCHECK's <c>CMD</c> after a backtick without <c># escape=`</c>).
 /// </summary>
 public sealed class COPT1106JsonArgsRecommended : DockerfileRule
 {
@@ -22,15 +26,17 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             bool shellSet = stage.AncestorsHave(InstructionKind.Shell);
-            foreach (var instruction in stage.Instructions)
+            var instructions = stage.Instructions;
+            for (int index = 0; index < instructions.Count; index++)
             {
-                var syntax = instruction.Syntax;
+                var syntax = instructions[index].Syntax;
                 if (syntax.Kind == InstructionKind.Shell)
                 {
                     shellSet = true;
                     continue;
                 }
-                if (shellSet || syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm)
+                if (shellSet || syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm
+                    || ReplacedLater(instructions, index, syntax.Kind))
                 {
                     continue;
                 }
@@ -43,5 +49,18 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                 context.Report(span, keyword, fix);
             }
         }
+    }
+
+    /// <summary>True when an instruction of the same kind follows in the stage: the image keeps only the last one.</summary>
+    private static bool ReplacedLater(ArrayView<StageInstruction> instructions, int index, InstructionKind kind)
+    {
+        for (int later = index + 1; later < instructions.Count; later++)
+        {
+            if (instructions[later].Syntax.Kind == kind)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,7 +12,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// The fix depends on the stage: the final stage and the stages it is built on make the shipped image, so the flag
 /// goes and the platform is asked of <c>docker build --platform</c> ($BUILDPLATFORM there would ship the builder's
 /// architecture); a stage whose files are copied into another may use $BUILDPLATFORM. When every stage pins the same
-/// constant the whole build is pinned on purpose: one finding, at the first stage, says so (as a suggestion).
+/// constant (or the file has one stage, pinned) the whole build is pinned on purpose: one finding, at the first stage, says so (as a suggestion).
 /// </summary>
 public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
 {
@@ -57,11 +57,15 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
         {
             return;
         }
-        if (allPinned && pinned.Count > 1 && pinned.All(p => p.Platform == pinned[0].Platform))
+        // A one-stage file pins its whole build as surely as several stages pinned alike.
+        if (allPinned && pinned.All(p => p.Platform == pinned[0].Platform))
         {
             string value = pinned[0].Platform;
-            context.ReportAsAlsoAt(DiagnosticSeverity.Info, pinned[0].Span, pinned.Skip(1).Select(p => p.Span).ToList(), "of every stage has the same", value,
-                $"the whole build is pinned to {value}, which looks deliberate; to build for another platform, drop the flags and pass --platform={value} to docker build (or set DOCKER_DEFAULT_PLATFORM)");
+            bool one = pinned.Count == 1;
+            // One stage keeps BuildKit's wording at its start; several say that every stage agrees.
+            context.ReportAsAlsoAt(DiagnosticSeverity.Info, pinned[0].Span, pinned.Skip(1).Select(p => p.Span).ToList(),
+                one ? "should not use" : "of every stage has the same", value,
+                $"{(one ? "the file's only stage pins" : "the whole build is pinned to")} {value}, which looks deliberate; to build for another platform, drop the {(one ? "flag" : "flags")} and pass --platform={value} to docker build (or set DOCKER_DEFAULT_PLATFORM)");
             return;
         }
         var shipped = model.FinalStage is { } final ? new HashSet<Stage>(final.Chain) : new HashSet<Stage>();

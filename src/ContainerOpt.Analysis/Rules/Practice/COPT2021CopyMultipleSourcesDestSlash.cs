@@ -12,7 +12,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// checked when its value is known; a Windows destination may end with '\'.
 /// When the instruction swallowed a later instruction's line (<see cref="SwallowedLines"/>: <c>COPY . C:\src\</c> then
 /// <c>RUN …</c>), its "sources" and "destination" are that line's words: the finding is at the escape character and names
-/// the continuation as the cause, not a slash missing from a word that is no destination.
+/// the continuation as the cause, not a slash missing from a word that is no destination. Likewise when the words end
+/// with an attempted inline comment (<see cref="InlineComments"/>: <c>COPY ./app # Set the working directory</c>): the
+/// finding is at the <c>#</c> and says to put the comment on its own line.
 /// </summary>
 public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
 {
@@ -34,10 +36,17 @@ public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
                 continue;
             }
             var swallowed = context.Facts.FirstSwallowedBy(instruction.Syntax);
-            var span = swallowed?.EscapeSpan ?? parts.Destination.Span;
-            string fix = swallowed is null ? $": end it with a slash ('{destination}/')" : Continuation(swallowed, destination);
+            var comment = swallowed is null ? InlineComments.FirstIn(syntax) : null;
+            var span = swallowed?.EscapeSpan ?? comment?.Span ?? parts.Destination.Span;
+            string fix = swallowed is not null ? Continuation(swallowed, destination)
+                : comment is not null ? Comment(destination)
+                : $": end it with a slash ('{destination}/')";
             // BuildKit creates the folder; the classic builder fails the build — and it is the only one for Windows containers.
-            if (context.Facts.IsWindows(instruction.Stage))
+            if (comment is not null)
+            {
+                context.Report(span, syntax.Kind.ToKeyword(), fix, "Both builders read '#' and the comment's words as sources.");
+            }
+            else if (context.Facts.IsWindows(instruction.Stage))
             {
                 context.ReportAs(DiagnosticSeverity.Error, span, syntax.Kind.ToKeyword(), fix,
                     "Windows containers are built by the classic builder, which fails the build here.");
@@ -49,6 +58,10 @@ public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
             }
         }
     }
+
+    /// <summary>The cause when the destination is the last word of an attempted inline comment.</summary>
+    private static string Comment(string destination) =>
+        $", but Docker has no inline comments: the words from '#' on are arguments, so '{destination}' is no destination; put the comment on its own line";
 
     /// <summary>The cause when the destination is a swallowed line's last word: the continuation, and how to end it.</summary>
     private static string Continuation(SwallowedLine swallowed, string destination)

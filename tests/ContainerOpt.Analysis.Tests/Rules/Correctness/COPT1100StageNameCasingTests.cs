@@ -21,4 +21,13 @@ public sealed class COPT1100StageNameCasingTests
     [TestMethod]
     public void Lowercase_as_keyword_does_not_matter() =>
         RuleVerifier.Verify<COPT1100StageNameCasing>("from scratch as [|Build|]\n");
+
+    [TestMethod]
+    public void The_third_word_of_a_from_without_as_is_no_stage_name() =>
+        // Docker has no inline comments: 'Django' is an extra FROM argument (COPT1008 reports the FROM), not a stage name.
+        RuleVerifier.Verify<COPT1100StageNameCasing>("FROM python:3. #Install Django and other required packages\nRUN pip install django\n");
+
+    [TestMethod]
+    public void A_three_word_from_needs_as_to_name_a_stage() =>
+        RuleVerifier.Verify<COPT1100StageNameCasing>("FROM python:3 #Install Django\nFROM scratch AS [|Final|]\n");
 }

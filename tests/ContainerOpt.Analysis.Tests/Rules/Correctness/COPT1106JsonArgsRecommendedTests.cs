@@ -36,4 +36,17 @@ public sealed class COPT1106JsonArgsRecommendedTests
     [TestMethod]
     public void Exec_form_run_and_onbuild_are_fine() =>
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM scratch\nCMD [\"app\"]\nENTRYPOINT [\"/app\", \"--x\"]\nRUN make\nONBUILD CMD app\n");
+
+    [TestMethod]
+    public void A_cmd_a_later_cmd_of_the_stage_replaces_never_runs()
+    {
+        // Without '# escape=`' the backtick does not continue the HEALTHCHECK: its CMD line is a CMD of its own, replaced by the last one.
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM mcr.microsoft.com/windows/servercore/iis\nHEALTHCHECK --interval=30s --retries=3 `\n    CMD powershell -Command try { iwr http://localhost } catch { exit 1 }\n\nCMD [\"C:\\\\ServiceMonitor.exe\", \"w3svc\"]\n");
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"run\"]\nCMD [|serve|]\n");
+    }
+
+    [TestMethod]
+    public void A_replacing_instruction_in_another_stage_does_not_count() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine AS base\nCMD [|serve|]\nFROM base\nRUN true\nFROM alpine\nCMD [\"x\"]\n");
 }

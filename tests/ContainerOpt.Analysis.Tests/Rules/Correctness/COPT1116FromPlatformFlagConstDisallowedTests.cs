@@ -10,9 +10,21 @@ public sealed class COPT1116FromPlatformFlagConstDisallowedTests
     [TestMethod]
     public void A_constant_platform_is_reported()
     {
-        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>("FROM [|--platform=linux/amd64|] scratch\n");
-        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": this stage makes the image, so it gets linux/amd64 whatever platform the build asks for; drop the flag and pass --platform=linux/amd64 to docker build (or set DOCKER_DEFAULT_PLATFORM) when you need that platform ($BUILDPLATFORM here would ship the builder's architecture).", findings[0].Message);
+        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>("FROM [|--platform=linux/amd64|] alpine AS build\nFROM alpine\nCOPY --from=build /a /a\n");
+        Assert.AreEqual(DiagnosticSeverity.Warning, findings[0].Severity);
         CollectionAssert.AreEqual(new[] { "FromPlatformFlagConstDisallowed" }, findings[0].Equivalents.ToArray());
+    }
+
+    [TestMethod]
+    public void A_single_pinned_stage_is_a_deliberately_pinned_build()
+    {
+        // The shape of a one-stage image that downloads amd64-only binaries: the pin is what lets it build on an arm64 host.
+        var findings = RuleVerifier.Verify<COPT1116FromPlatformFlagConstDisallowed>(
+            "FROM [|--platform=linux/amd64|] ubuntu:22.04\nRUN curl -LO https://go.dev/dl/go1.21.4.linux-amd64.tar.gz && tar -C /usr/local -xzf go1.21.4.linux-amd64.tar.gz\nCMD [\"/app\"]\n");
+        Assert.AreEqual("FROM --platform flag should not use constant value \"linux/amd64\": the file's only stage pins linux/amd64, which "
+            + "looks deliberate; to build for another platform, drop the flag and pass --platform=linux/amd64 to docker build (or set DOCKER_DEFAULT_PLATFORM).",
+            findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Info, findings[0].Severity);
     }
 
     [TestMethod]

@@ -73,4 +73,20 @@ public sealed class COPT2021CopyMultipleSourcesDestSlashTests
             + "remove the '\\' at the end of line 2. BuildKit creates the folder, but the classic builder (DOCKER_BUILDKIT=0, older engines) fails the build.",
             findings[0].Message);
     }
+
+    [TestMethod]
+    public void An_attempted_inline_comment_is_named_as_the_cause()
+    {
+        // Docker has no inline comments: '#', 'Set', 'the', 'working' become sources and 'directory' the destination.
+        var findings = RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>(
+            "FROM python:3.12\nCOPY ./app [|#|] Set the working directory\nWORKDIR /app\n");
+        Assert.AreEqual("COPY with several sources copies into a directory, and the destination must say so, but Docker has no inline comments: "
+            + "the words from '#' on are arguments, so 'directory' is no destination; put the comment on its own line. "
+            + "Both builders read '#' and the comment's words as sources.", findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Warning, findings[0].Severity);
+    }
+
+    [TestMethod]
+    public void A_hash_inside_a_word_is_no_comment() =>
+        RuleVerifier.Verify<COPT2021CopyMultipleSourcesDestSlash>("FROM scratch\nCOPY a#1 b [|c#d|]\n");
 }
