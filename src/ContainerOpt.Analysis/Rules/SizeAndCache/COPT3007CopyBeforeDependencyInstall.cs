@@ -12,7 +12,8 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
 /// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
 /// reads is not broad, nor one the manager reads besides its manifests (<c>.mvn/</c>, <c>patches/</c>, <c>.yarn/</c>: see
-/// <see cref="ReadBesideManifests"/>). Every stage is checked: the build cache matters in build stages most.
+/// <see cref="ReadBesideManifests"/>). A step that runs in a project the same RUN fetched (<c>git clone URL /app &amp;&amp; cd /app
+/// &amp;&amp; composer install</c>) reads that project's manifests, not the context's, and is not reported. Every stage is checked: the build cache matters in build stages most.
 /// A step that repeats one the stage already ran from the manifests alone (after only narrow COPYs, or with the manifests
 /// bind-mounted: <c>RUN --mount=type=bind,source=uv.lock,... uv sync --no-install-project</c>) is not reported: the
 /// dependencies are in that earlier, cached layer, and the repeat only adds the project (the documented uv, npm and
@@ -59,11 +60,21 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                 {
                     continue;
                 }
+                string? cwd = step.Workdir, fetched = null;
                 foreach (var at in step.Commands)
                 {
+                    if (at.Command.Is("cd"))
+                    {
+                        cwd = ChangedDirectory(at.Command, cwd);
+                    }
+                    fetched = FetchedProject(at.Command, cwd) ?? fetched;
                     if (step.CallAt(at) is not { } call || Dependency(call, ref mavenResolved) is not { } advice)
                     {
                         continue;
+                    }
+                    if (fetched is not null && cwd is not null && LayerPaths.IsAtOrUnder(cwd, fetched))
+                    {
+                        continue; // the step reads the fetched project's manifests, not the context's: no COPY can come first
                     }
                     string key = PrimedKey(call, step);
                     if (primed is not null && primed.Contains(key))
@@ -211,6 +222,48 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             return copiedNuGetConfig && (string.Equals(name, "nuget", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "packages", StringComparison.OrdinalIgnoreCase));
         }
         return ReadBesideManifests.TryGetValue(call.Manager, out var names) && Array.IndexOf(names, name) >= 0;
+    }
+
+    /// <summary>
+    /// The folder a command brings a project into from elsewhere (<c>git clone URL [DIR]</c>, <c>svn checkout</c>,
+    /// <c>hg clone</c>, <c>composer create-project PACKAGE [DIR]</c>), resolved against <paramref name="cwd"/>; null for any
+    /// other command or when the folder is not known.
+    /// </summary>
+    private static string? FetchedProject(ShellCommand command, string? cwd)
+    {
+        if (cwd is null)
+        {
+            return null;
+        }
+        IReadOnlyList<ShellWord> positionals;
+        if (command.Is("git"))
+        {
+            positionals = command.Positionals(LayerSimulation.GitFlagsTakingValue);
+            if (positionals.Count < 2 || positionals[0].Value != "clone") return null;
+        }
+        else if (command.IsAny("svn", "hg") || command.Is("composer"))
+        {
+            positionals = command.Positionals();
+            string? verb = positionals.Count >= 2 ? positionals[0].Value : null;
+            if (!(command.Is("composer") ? verb == "create-project" : verb is "checkout" or "co" or "clone")) return null;
+        }
+        else
+        {
+            return null;
+        }
+        string? folder = positionals.Count >= 3 ? positionals[2].Value : ShellFacts.RemoteName(positionals[1].Value) is { } name
+            ? (name.EndsWith(".git", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name)
+            : null;
+        return folder is null || folder.IndexOf('$') >= 0 ? null : LayerPaths.Resolve(folder, cwd);
+    }
+
+    /// <summary>The working directory after <c>cd DIR</c>; null when it cannot be known (<c>cd $X</c>, <c>cd -</c>, no folder).</summary>
+    private static string? ChangedDirectory(ShellCommand cd, string? cwd)
+    {
+        var positionals = cd.Positionals();
+        return cwd is null || positionals.Count != 1 || positionals[0].Value is "-" || positionals[0].Value.IndexOf('$') >= 0 || positionals[0].Value.StartsWith("~", StringComparison.Ordinal)
+            ? null
+            : LayerPaths.Resolve(positionals[0].Value, cwd);
     }
 
     /// <summary>A folder copied to bring in the requirements file pip reads (<c>COPY requirements/ requirements/</c>) is not broad.</summary>

@@ -176,4 +176,29 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
             "The COPY of 'src/' comes before 'npm ci' on line 5: any change to the copied files invalidates that layer and the dependencies are downloaded again. Copy only package.json and package-lock.json first, run 'npm ci', then copy the rest.",
             findings[0].Message);
     }
+
+    [TestMethod]
+    [DataRow("git clone --depth 1 -b 5.2 https://github.com/example/shop.git /app/ && composer install")]
+    [DataRow("cd /opt && git clone https://github.com/example/shop.git && cd shop && composer install --no-dev")]
+    [DataRow("git clone https://github.com/example/shop.git . && composer install")]
+    [DataRow("composer create-project example/shop /app && cd /app && composer install")]
+    public void An_install_of_a_project_the_same_RUN_fetched_is_not_reported(string run) =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            $"FROM webdevops/php-nginx:8.2\nCOPY etc/ /opt/docker/etc/\nCOPY provision/ /opt/docker/provision/\nWORKDIR /app/\nRUN {run}\n");
+
+    [TestMethod]
+    public void An_install_beside_a_clone_reads_the_context()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM python:3.7\nWORKDIR /opt\nCOPY requirements.txt /opt\nCOPY [|bin|] /opt/bin\nRUN cd /opt && git clone https://github.com/example/bert.git && pip install -r requirements.txt\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'bin' comes before 'pip install' on line 5:");
+    }
+
+    [TestMethod]
+    public void A_clone_in_an_earlier_RUN_does_not_hide_an_install_from_the_context()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM php:8.3-cli\nWORKDIR /app\nRUN git clone https://github.com/example/tools.git /opt/tools\nCOPY [|.|] .\nRUN composer install && git clone https://github.com/example/more.git /opt/more\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of '.' comes before 'composer install' on line 5:");
+    }
 }
