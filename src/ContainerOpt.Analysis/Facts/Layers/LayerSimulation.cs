@@ -560,7 +560,7 @@ public sealed class LayerSimulation
     private static readonly string[] RemoteNameFlags = { "O", "remote-name" };
     private static readonly string[] SpiderFlags = { "spider" };
 
-    private static readonly string[] GitFlagsTakingValue =
+    internal static readonly string[] GitFlagsTakingValue =
     {
         "c", "C", "b", "branch", "depth", "o", "origin", "reference", "j", "jobs", "template", "u", "upload-pack", "separate-git-dir", "config", "shallow-since", "shallow-exclude",
     };

@@ -11,7 +11,9 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>mvn dependency:…</c> (or <c>mvn package</c> when no dependency goal ran first),
 /// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
 /// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
-/// reads is not broad. Every stage is checked: the build cache matters in build stages most.
+/// reads is not broad, nor one the manager reads besides its manifests (<c>.mvn/</c>, <c>patches/</c>, <c>.yarn/</c>: see
+/// <see cref="ReadBesideManifests"/>). A step that runs in a project the same RUN fetched (<c>git clone URL /app &amp;&amp; cd /app
+/// &amp;&amp; composer install</c>) reads that project's manifests, not the context's, and is not reported. Every stage is checked: the build cache matters in build stages most.
 /// A step that repeats one the stage already ran from the manifests alone (after only narrow COPYs, or with the manifests
 /// bind-mounted: <c>RUN --mount=type=bind,source=uv.lock,... uv sync --no-install-project</c>) is not reported: the
 /// dependencies are in that earlier, cached layer, and the repeat only adds the project (the documented uv, npm and
@@ -30,7 +32,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             List<(CopyInstruction Copy, CopySource Source)>? pending = null; // made on the first broad COPY
             HashSet<string>? primed = null; // the dependency steps that ran from the manifests alone, by PrimedKey
             bool copiedFromContext = false, broadReported = false;
-            bool mavenResolved = false;
+            bool mavenResolved = false, copiedNuGetConfig = false;
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add)
@@ -39,13 +41,16 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     if (copy is { FromContext: true, IsOnbuild: false })
                     {
                         copiedFromContext = true;
-                        var sources = copy.Sources;
-                        for (int i = 0; i < sources.Count; i++)
+                        foreach (var source in copy.Sources)
                         {
-                            if (sources[i].IsWholeContext || sources[i].IsDirectoryLike)
+                            // every folder is kept: which of them the step reads besides its manifests is known only at the step
+                            if (source.IsWholeContext || source.IsDirectoryLike)
                             {
-                                (pending ??= new()).Add((copy, sources[i]));
-                                break;
+                                (pending ??= new()).Add((copy, source));
+                            }
+                            else if (string.Equals(LayerPaths.BaseName(source.Value), "NuGet.config", StringComparison.OrdinalIgnoreCase))
+                            {
+                                copiedNuGetConfig = true;
                             }
                         }
                     }
@@ -55,11 +60,21 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                 {
                     continue;
                 }
+                string? cwd = step.Workdir, fetched = null;
                 foreach (var at in step.Commands)
                 {
+                    if (at.Command.Is("cd"))
+                    {
+                        cwd = ChangedDirectory(at.Command, cwd);
+                    }
+                    fetched = FetchedProject(at.Command, cwd) ?? fetched;
                     if (step.CallAt(at) is not { } call || Dependency(call, ref mavenResolved) is not { } advice)
                     {
                         continue;
+                    }
+                    if (fetched is not null && cwd is not null && LayerPaths.IsAtOrUnder(cwd, fetched))
+                    {
+                        continue; // the step reads the fetched project's manifests, not the context's: no COPY can come first
                     }
                     string key = PrimedKey(call, step);
                     if (primed is not null && primed.Contains(key))
@@ -69,7 +84,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     bool reported = false;
                     if (pending is { Count: > 0 })
                     {
-                        reported = Report(context, pending, call, step, advice);
+                        reported = Report(context, pending, call, step, advice, copiedNuGetConfig);
                         pending.Clear();
                     }
                     broadReported |= reported;
@@ -87,9 +102,13 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// would otherwise make their closure once per instruction of the loop above.)
     /// </summary>
     /// <returns>True when it reported (a broad COPY was left once the requirements folders were set aside).</returns>
-    private static bool Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice)
+    private static bool Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice, bool copiedNuGetConfig)
     {
-        var broad = pending.Where(p => !HoldsRequirements(p.Copy, p.Source, call, step, context)).Select(p => p.Source).ToList();
+        var broad = pending
+            .Where(p => !IsInstallInput(p.Source, call, copiedNuGetConfig) && !HoldsRequirements(p.Copy, p.Source, call, step, context))
+            .GroupBy(p => p.Copy) // one source names each COPY
+            .Select(g => g.First().Source)
+            .ToList();
         if (broad.Count == 0)
         {
             return false;
@@ -167,6 +186,84 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                 return First("Cargo.toml and Cargo.lock");
         }
         return null;
+    }
+
+    /// <summary>
+    /// What each manager reads besides the manifests its advice names, by file or folder name: copied before the step, they key
+    /// its layer as the manifests do (they change when the dependencies change) and the step needs them (<c>mvnw</c> cannot run
+    /// without <c>.mvn/</c>; pnpm checks the <c>patchedDependencies</c> in <c>patches/</c> against the lockfile).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ReadBesideManifests = new(StringComparer.Ordinal)
+    {
+        ["npm"] = new[] { ".npmrc", "patches" }, // patches: patch-package, run by the install's postinstall
+        ["yarn"] = new[] { ".yarnrc", ".yarn", ".npmrc", "patches" }, // .yarn: the Berry release, plugins and patches
+        ["pnpm"] = new[] { ".npmrc", "patches" },
+        ["pip"] = new[] { "requirements" }, // requirements files that include each other (-r requirements/base.txt)
+        ["uv"] = new[] { "requirements" },
+        ["maven"] = new[] { ".mvn" }, // the wrapper's properties, jvm.config, maven.config
+        ["composer"] = new[] { "patches" }, // composer-patches
+        ["bundle"] = new[] { ".bundle" }, // .bundle/config
+        ["cargo"] = new[] { ".cargo" }, // .cargo/config.toml: registries, vendored sources
+    };
+
+    /// <summary>
+    /// A folder (or extension-less dot file) the step reads besides its manifests; for NuGet, a <c>nuget/</c> or
+    /// <c>packages/</c> local feed copied with a NuGet.config.
+    /// </summary>
+    private static bool IsInstallInput(CopySource source, PackageCall call, bool copiedNuGetConfig)
+    {
+        if (source.IsWholeContext)
+        {
+            return false;
+        }
+        string name = LayerPaths.BaseName(source.Value);
+        if (call.Manager == "nuget")
+        {
+            return copiedNuGetConfig && (string.Equals(name, "nuget", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "packages", StringComparison.OrdinalIgnoreCase));
+        }
+        return ReadBesideManifests.TryGetValue(call.Manager, out var names) && Array.IndexOf(names, name) >= 0;
+    }
+
+    /// <summary>
+    /// The folder a command brings a project into from elsewhere (<c>git clone URL [DIR]</c>, <c>svn checkout</c>,
+    /// <c>hg clone</c>, <c>composer create-project PACKAGE [DIR]</c>), resolved against <paramref name="cwd"/>; null for any
+    /// other command or when the folder is not known.
+    /// </summary>
+    private static string? FetchedProject(ShellCommand command, string? cwd)
+    {
+        if (cwd is null)
+        {
+            return null;
+        }
+        IReadOnlyList<ShellWord> positionals;
+        if (command.Is("git"))
+        {
+            positionals = command.Positionals(LayerSimulation.GitFlagsTakingValue);
+            if (positionals.Count < 2 || positionals[0].Value != "clone") return null;
+        }
+        else if (command.IsAny("svn", "hg") || command.Is("composer"))
+        {
+            positionals = command.Positionals();
+            string? verb = positionals.Count >= 2 ? positionals[0].Value : null;
+            if (!(command.Is("composer") ? verb == "create-project" : verb is "checkout" or "co" or "clone")) return null;
+        }
+        else
+        {
+            return null;
+        }
+        string? folder = positionals.Count >= 3 ? positionals[2].Value : ShellFacts.RemoteName(positionals[1].Value) is { } name
+            ? (name.EndsWith(".git", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name)
+            : null;
+        return folder is null || folder.IndexOf('$') >= 0 ? null : LayerPaths.Resolve(folder, cwd);
+    }
+
+    /// <summary>The working directory after <c>cd DIR</c>; null when it cannot be known (<c>cd $X</c>, <c>cd -</c>, no folder).</summary>
+    private static string? ChangedDirectory(ShellCommand cd, string? cwd)
+    {
+        var positionals = cd.Positionals();
+        return cwd is null || positionals.Count != 1 || positionals[0].Value is "-" || positionals[0].Value.IndexOf('$') >= 0 || positionals[0].Value.StartsWith("~", StringComparison.Ordinal)
+            ? null
+            : LayerPaths.Resolve(positionals[0].Value, cwd);
     }
 
     /// <summary>A folder copied to bring in the requirements file pip reads (<c>COPY requirements/ requirements/</c>) is not broad.</summary>

@@ -124,4 +124,81 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
             "COPY [[|\"Shared\"|], \".\"]\nCOPY [\"Server/Server.csproj\", \"Server/\"]\nRUN dotnet restore \"Server/Server.csproj\"\n");
         StringAssert.StartsWith(findings[0].Message, "The COPY of 'Shared' comes before 'dotnet restore' on line 7:");
     }
+
+    [TestMethod]
+    public void The_maven_wrapper_folder_copied_with_mvnw_and_the_pom_is_not_broad() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY .mvn/ .mvn\nCOPY mvnw pom.xml ./\nRUN ./mvnw -B dependency:go-offline\nCOPY ./src ./src\nRUN ./mvnw -B package\n");
+
+    [TestMethod]
+    public void Pnpm_patches_copied_among_the_manifests_are_not_broad() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY apps/web/package.json ./apps/web/package.json\n" +
+            "COPY ./patches ./patches\nRUN pnpm install --frozen-lockfile\nCOPY . .\n");
+
+    [TestMethod]
+    [DataRow("COPY package.json package-lock.json .npmrc ./", "npm ci")]
+    [DataRow("COPY package.json package-lock.json ./\nCOPY patches/ patches/", "npm ci")]
+    [DataRow("COPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn .yarn", "yarn install --immutable")]
+    [DataRow("COPY package.json yarn.lock .yarnrc ./", "yarn install")]
+    [DataRow("COPY requirements.txt .\nCOPY requirements/ requirements/", "pip install -r requirements.txt")]
+    [DataRow("COPY pyproject.toml uv.lock ./\nCOPY requirements requirements", "uv pip install -r requirements.txt")]
+    [DataRow("COPY Gemfile Gemfile.lock ./\nCOPY .bundle/ .bundle/", "bundle install")]
+    [DataRow("COPY Cargo.toml Cargo.lock ./\nCOPY .cargo .cargo", "cargo fetch")]
+    [DataRow("COPY composer.json composer.lock ./\nCOPY patches/ patches/", "composer install --no-dev")]
+    [DataRow("COPY NuGet.config ./\nCOPY nuget/ nuget/\nCOPY App/App.csproj App/", "dotnet restore App/App.csproj")]
+    [DataRow("COPY nuget.config Directory.Packages.props ./\nCOPY packages packages", "dotnet restore")]
+    public void What_the_manager_reads_besides_its_manifests_is_not_broad(string copies, string install) =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>($"FROM debian:12\nWORKDIR /src\n{copies}\nRUN {install}\nCOPY . .\n");
+
+    [TestMethod]
+    public void An_install_input_of_one_manager_is_broad_for_another()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nCOPY [|patches/|] patches/\nRUN go mod download\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'patches/' comes before 'go mod download' on line 5:");
+    }
+
+    [TestMethod]
+    public void A_feed_folder_without_a_NuGet_config_is_broad()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY App.csproj ./\nCOPY [|packages/|] packages/\nRUN dotnet restore\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'packages/' comes before 'dotnet restore' on line 5:");
+    }
+
+    [TestMethod]
+    public void A_broad_folder_copied_with_an_install_input_is_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nCOPY .npmrc [|src/|] ./\nRUN npm ci\n");
+        Assert.AreEqual(
+            "The COPY of 'src/' comes before 'npm ci' on line 5: any change to the copied files invalidates that layer and the dependencies are downloaded again. Copy only package.json and package-lock.json first, run 'npm ci', then copy the rest.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    [DataRow("git clone --depth 1 -b 5.2 https://github.com/example/shop.git /app/ && composer install")]
+    [DataRow("cd /opt && git clone https://github.com/example/shop.git && cd shop && composer install --no-dev")]
+    [DataRow("git clone https://github.com/example/shop.git . && composer install")]
+    [DataRow("composer create-project example/shop /app && cd /app && composer install")]
+    public void An_install_of_a_project_the_same_RUN_fetched_is_not_reported(string run) =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            $"FROM webdevops/php-nginx:8.2\nCOPY etc/ /opt/docker/etc/\nCOPY provision/ /opt/docker/provision/\nWORKDIR /app/\nRUN {run}\n");
+
+    [TestMethod]
+    public void An_install_beside_a_clone_reads_the_context()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM python:3.7\nWORKDIR /opt\nCOPY requirements.txt /opt\nCOPY [|bin|] /opt/bin\nRUN cd /opt && git clone https://github.com/example/bert.git && pip install -r requirements.txt\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'bin' comes before 'pip install' on line 5:");
+    }
+
+    [TestMethod]
+    public void A_clone_in_an_earlier_RUN_does_not_hide_an_install_from_the_context()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM php:8.3-cli\nWORKDIR /app\nRUN git clone https://github.com/example/tools.git /opt/tools\nCOPY [|.|] .\nRUN composer install && git clone https://github.com/example/more.git /opt/more\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of '.' comes before 'composer install' on line 5:");
+    }
 }
