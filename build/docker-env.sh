@@ -183,6 +183,8 @@ ensure_packages() {
   command -v debootstrap >/dev/null 2>&1 || [[ -x /usr/sbin/debootstrap ]] || missing+=(debootstrap)
   # zstd: the image tests compress layers with the reference implementation.
   command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+  # skopeo: the registry tests seed the local registry with it, and the SDK-image test copies the SDK's image with it.
+  command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
   ((${#missing[@]} == 0)) && return 0
 
   ((EUID == 0)) || die "need root to apt-get install ${missing[*]} (and to run dockerd)"
