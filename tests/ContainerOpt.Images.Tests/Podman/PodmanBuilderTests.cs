@@ -84,6 +84,16 @@ public sealed class PodmanBuilderTests
         BuilderInfo builder = Detect();
         var lines = new List<string>();
 
+        // The first build must be a first one: buildah reuses the intermediate images of an earlier run on this machine for
+        // the steps before the RUN (its ARG step matches whatever the value), and an interrupted run leaves its test images
+        // behind, which keep those intermediates. This class runs alone ([DoNotParallelize]): clear both.
+        foreach (string leftover in PodmanEngine.RunChecked("images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
+                     .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                     .Where(r => r.StartsWith("localhost/containeropt-test/", StringComparison.Ordinal)))
+        {
+            PodmanEngine.RemoveImage(leftover);
+        }
+        PodmanEngine.RunChecked("image", "prune", "--force");
         ImageBuildResult first = ImageBuilder.Build(request, builder, l => lines.Add(l.Text));
 
         Assert.IsTrue(first.Succeeded, first.Failure?.Finding.ToString());
@@ -94,7 +104,7 @@ public sealed class PodmanBuilderTests
         // Like the legacy docker builder, podman applies --label as extra LABEL steps after the Dockerfile's own: no line of it.
         Assert.AreEqual("FROM ARG WORKDIR COPY RUN LABEL LABEL", string.Join(" ", first.Steps.Select(s => s.Keyword)));
         CollectionAssert.AreEqual(new int?[] { 1, 2, 3, 4, 5, null, null }, first.Steps.Select(s => s.DockerfileLine).ToArray());
-        Assert.IsFalse(first.Steps.Any(s => s.Cached));
+        Assert.IsFalse(first.Steps.Any(s => s.Cached), string.Join("\n", first.Steps.Select(s => $"{s.Keyword} cached={s.Cached}")) + "\n" + string.Join("\n", lines));
         CollectionAssert.AreEqual(new[] { marker }, first.Steps[4].OutputTail.ToArray());
         Assert.IsFalse(lines.Any(l => l.Contains(secret, StringComparison.Ordinal)), "the secret build-arg value reached the log");
         Assert.IsFalse(first.CommandLine.Contains(secret, StringComparison.Ordinal));
