@@ -312,6 +312,10 @@ public static class ShellFacts
     }
 
 
+    /// <summary>The folder <c>git clone URL</c> (no folder named) makes: the URL's last segment without <c>.git</c>.</summary>
+    public static string? CloneFolderName(string url) =>
+        RemoteName(url) is { } name ? (name.EndsWith(".git", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name) : null;
+
     /// <summary>The file name a URL is saved under (<c>curl -O</c>, <c>wget</c>): its last path segment, query dropped.</summary>
     public static string? RemoteName(string url)
     {

@@ -1041,9 +1041,8 @@ public sealed class LayerSimulation
                         {
                             Add(Path(positionals[2]), true, FileKind.Clone, "git clone");
                         }
-                        else if (ShellFacts.RemoteName(positionals[1].Value) is { } name && cwd.Length > 0)
+                        else if (ShellFacts.CloneFolderName(positionals[1].Value) is { } folder && cwd.Length > 0)
                         {
-                            string folder = name.EndsWith(".git", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
                             Add(Under(cwd, folder), true, FileKind.Clone, "git clone");
                         }
                     }

@@ -251,9 +251,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         {
             return null;
         }
-        string? folder = positionals.Count >= 3 ? positionals[2].Value : ShellFacts.RemoteName(positionals[1].Value) is { } name
-            ? (name.EndsWith(".git", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name)
-            : null;
+        string? folder = positionals.Count >= 3 ? positionals[2].Value : ShellFacts.CloneFolderName(positionals[1].Value);
         return folder is null || folder.IndexOf('$') >= 0 ? null : LayerPaths.Resolve(folder, cwd);
     }
 
