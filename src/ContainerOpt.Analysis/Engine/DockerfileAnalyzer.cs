@@ -131,11 +131,7 @@ public sealed class DockerfileAnalyzer
             {
                 continue;
             }
-            var severity = DiagnosticCatalog.SeverityIn(mode, finding);
-            if (suppressions.CheckErrors && severity == DiagnosticSeverity.Warning && Suppressions.IsBuildKitCheck(finding))
-            {
-                severity = DiagnosticSeverity.Error;
-            }
+            var severity = suppressions.SeverityUnderCheck(finding, DiagnosticCatalog.SeverityIn(mode, finding));
             severity = Configured(finding, severity, options, input.EditorConfig);
             if (severity == DiagnosticSeverity.None)
             {

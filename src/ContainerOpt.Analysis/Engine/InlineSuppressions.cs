@@ -20,9 +20,8 @@ public static class InlineSuppressions
             {
                 continue;
             }
-            kept.Add(suppressions.CheckErrors && finding.Severity == DiagnosticSeverity.Warning && Suppressions.IsBuildKitCheck(finding)
-                ? finding.WithSeverity(DiagnosticSeverity.Error)
-                : finding);
+            var severity = suppressions.SeverityUnderCheck(finding, finding.Severity);
+            kept.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
         }
         return kept;
     }

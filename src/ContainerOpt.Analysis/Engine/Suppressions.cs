@@ -24,8 +24,19 @@ internal sealed class Suppressions
 
     public bool CheckSkipAll { get; private set; }
 
-    /// <summary>BuildKit's <c>check=error=true</c>: check warnings fail the build.</summary>
+    /// <summary>BuildKit's <c>check=error=true</c>: any check it reports fails the build.</summary>
     public bool CheckErrors { get; private set; }
+
+    /// <summary>
+    /// The severity of a finding the mode (or an image-phase check) gave <paramref name="severity"/>, under
+    /// <c>check=error=true</c>: BuildKit then fails <c>docker build</c> on every check it reports, the style checks a mode
+    /// keeps as suggestions included, so a finding that stands for one is an error wherever it is reported at all (the
+    /// file asked for it). A finding the mode drops (None) stays dropped; the configuration files still decide after this.
+    /// </summary>
+    public DiagnosticSeverity SeverityUnderCheck(Finding finding, DiagnosticSeverity severity) =>
+        CheckErrors && severity is not (DiagnosticSeverity.None or DiagnosticSeverity.Error) && IsBuildKitCheck(finding)
+            ? DiagnosticSeverity.Error
+            : severity;
 
     /// <summary>
     /// Reads the pragmas of a file; <paramref name="checkOverride"/> (the BUILDKIT_DOCKERFILE_CHECK build argument) replaces its <c># check=</c>.

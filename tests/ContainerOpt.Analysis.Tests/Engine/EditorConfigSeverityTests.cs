@@ -179,14 +179,16 @@ public sealed class EditorConfigSeverityTests
     [TestMethod]
     public void Pragmas_still_drop_findings_and_BuildKits_error_true_is_the_default_the_entries_replace()
     {
-        // error=true raises the checks that warn in the mode; MAINTAINER (a style check) is a suggestion in this one, as
-        // every check is in the minimum mode.
+        // error=true makes every BuildKit check the mode reports an error, MAINTAINER (a style check, a suggestion in this
+        // mode) included: BuildKit fails the build on it. The entries still decide after it.
         const string text = "# check=error=true\nFROM alpine:3.20 AS Build\n# hadolint ignore=DL4000\nMAINTAINER me\nMAINTAINER you\n";
-        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:style" }, Analyze(text: text));
+        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:error" }, Analyze(text: text));
         Lines.Same(new[] { "COPT1100@2:warning", "COPT1107@5:error" },
             Analyze("[*]\ndotnet_diagnostic.COPT1107.severity = error\ndotnet_diagnostic.COPT1100.severity = warning\n", text: text));
-        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:style" },
+        Lines.Same(new[] { "COPT1100@2:error", "COPT1107@5:error" },
             Analyze("[*]\ndotnet_diagnostic.COPT1100.severity = default\n", text: text));
+        Lines.Same(new[] { "COPT1100@2:error" },
+            Analyze("[*]\ndotnet_diagnostic.COPT1107.severity = none\n", text: text));
     }
 
     [TestMethod]

@@ -1,5 +1,7 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Tests.Engine;
 
@@ -61,6 +63,29 @@ public sealed class SuppressionTests
         Assert.AreEqual(DiagnosticSeverity.Error, findings.Single(f => f.Code == "COPT1100").Severity);
         // Not a BuildKit check: untouched by check=error (and a suggestion in the recommended mode).
         Assert.AreEqual(DiagnosticSeverity.Style, findings.Single(f => f.Code == "COPT2008").Severity);
+    }
+
+    [TestMethod]
+    public void Check_error_true_makes_the_style_checks_a_mode_keeps_as_suggestions_errors_too()
+    {
+        // BuildKit fails `docker build` on every check it reports under error=true: FromAsCasing, MaintainerDeprecated and
+        // LegacyKeyValueFormat included, which the recommended and minimum modes keep as suggestions.
+        const string file = "FROM debian:12 as build\nMAINTAINER me\nENV A 1\nCMD [\"true\"]\n";
+        var analyzer = new DockerfileAnalyzer();
+        IReadOnlyList<Finding> Analyze(string text, AnalysisOptions options) =>
+            analyzer.Analyze(new AnalysisInput(SourceText.From(text, "Dockerfile")) { Options = options }).Findings;
+        foreach (var mode in new[] { AnalysisMode.Recommended, AnalysisMode.Minimum })
+        {
+            var options = new AnalysisOptions { Mode = mode };
+            var before = Analyze(file, options);
+            CollectionAssert.AreEqual(new[] { DiagnosticSeverity.Style, DiagnosticSeverity.Style, DiagnosticSeverity.Style },
+                new[] { "COPT1101", "COPT1107", "COPT1112" }.Select(c => before.Single(f => f.Code == c).Severity).ToArray(), mode.ToString());
+            var after = Analyze("# check=error=true\n" + file, options);
+            CollectionAssert.AreEqual(new[] { "COPT1101@2:Error", "COPT1107@3:Error", "COPT1112@4:Error" },
+                after.Where(f => f.Code is "COPT1101" or "COPT1107" or "COPT1112").Select(f => $"{f.Code}@{f.Location.Start.Line}:{f.Severity}").ToArray(), mode.ToString());
+            // A check the file skips stays unreported.
+            Assert.IsFalse(Analyze("# check=error=true;skip=MaintainerDeprecated\n" + file, options).Any(f => f.Code == "COPT1107"), mode.ToString());
+        }
     }
 
     [TestMethod]
