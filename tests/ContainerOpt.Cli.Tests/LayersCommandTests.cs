@@ -85,6 +85,22 @@ public sealed class LayersCommandTests
 
         var ok = CliRunner.Run("layers", archive, "--max-wasted", "10MB", "--min-efficiency", "90%");
         Assert.AreEqual(0, ok.ExitCode, ok.Stdout + ok.Stderr);
+
+        // The user's cache of compressed sizes: the first read writes it, the second reuses it and reports the same sizes.
+        string cacheHome = CliRunner.TempFolder("cache");
+        var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cacheHome };
+        var first = CliRunner.RunWith(null, environment, "layers", archive, "--format", "json");
+        Assert.AreEqual(0, first.ExitCode, first.Stderr);
+        string cacheFile = Path.Combine(cacheHome, "containeropt", "compressed-sizes.cache");
+        string[] recorded = File.ReadAllLines(cacheFile);
+        Assert.IsTrue(recorded.Length >= 3, "a line per plain layer after the header:\n" + string.Join("\n", recorded));
+        // A recorded size that no estimate gives shows the second read used the record.
+        recorded[1] = string.Join("\t", recorded[1].Split('\t').Take(3).Append("777"));
+        File.WriteAllLines(cacheFile, recorded);
+        var second = CliRunner.RunWith(null, environment, "layers", archive, "--format", "json");
+        Assert.AreEqual(0, second.ExitCode, second.Stderr);
+        using var json = JsonDocument.Parse(second.Stdout);
+        Assert.AreEqual(1, json.RootElement.GetProperty("layers").EnumerateArray().Count(l => l.GetProperty("compressedSize").GetInt64() == 777), second.Stdout);
     }
 
     [TestMethod]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContainerOpt.Cli.Output;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Images;
+using ContainerOpt.Images.Compression;
 using ContainerOpt.Images.Archives;
 using ContainerOpt.Images.Builders;
 using ContainerOpt.Images.Layers;
@@ -169,7 +170,15 @@ internal static partial class LayersCommand
         ImageReadProgressLine? progress = ImageReadProgressLine.ForTerminal(stderr, image);
         try
         {
-            var options = new ImageReadOptions { Platform = line.Platform, MeasureCompressedSize = !line.NoCompressedSize, Progress = progress };
+            var options = new ImageReadOptions
+            {
+                Platform = line.Platform,
+                MeasureCompressedSize = !line.NoCompressedSize,
+                Progress = progress,
+                // The estimates of layers read before (the user's cache): a rebuilt image's unchanged base layers are not
+                // estimated again, most of a read's CPU time.
+                CompressedSizeCache = line.NoCompressedSize ? null : CompressedSizeCache.ForUser(host.Environment, OperatingSystem.IsWindows()),
+            };
             ImageSourceKind kind = line.Source switch
             {
                 "archive" => ImageSourceKind.Archive,
@@ -195,6 +204,8 @@ internal static partial class LayersCommand
                 var builder = BuilderDetector.Detect(preference);
                 report = ImageLayers.FromEngine(builder, image, ImageBuildRequest.DefaultTimeout, options);
             }
+            // Only saves time: a cache that cannot be written is not the user's problem.
+            options.CompressedSizeCache?.Save();
             if (dockerfile is not null)
             {
                 report = ImageLayers.Attribute(report, Path.GetFullPath(dockerfile), line.Target);

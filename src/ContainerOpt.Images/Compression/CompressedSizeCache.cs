@@ -17,7 +17,9 @@ namespace ContainerOpt.Images.Compression;
 /// has no compressed size this time (never a wrong one) and is measured on the next read.
 /// </para>
 /// <para>
-/// The file holds the layers of the last read only, so it does not grow. A missing, unreadable, corrupt or foreign file
+/// The build's file holds the layers of the last read only, so it does not grow; the user's file (the CLI's
+/// <c>layers</c>, <see cref="ForUser"/>) keeps the last read's first, then earlier ones, up to <see cref="UserEntries"/>
+/// layers, since one user reads several images in turn. A missing, unreadable, corrupt or foreign file
 /// (another format or runtime, whose deflate may size samples differently) is an empty cache, never an error.
 /// </para>
 /// </summary>
@@ -26,14 +28,36 @@ public sealed class CompressedSizeCache
     /// <summary>The first line: the format, and the runtime whose deflate made the estimates.</summary>
     private static readonly string Header = "containeropt compressed sizes 1 " + RuntimeInformation.FrameworkDescription;
 
+    /// <summary>How many layers the user's file keeps (about 150 bytes each).</summary>
+    public const int UserEntries = 2000;
+
     private readonly string _path;
     private readonly Dictionary<(string Name, long Length), KnownCompressedSize> _previous;
     private readonly Dictionary<(string Name, long Length), KnownCompressedSize> _current = new();
 
-    private CompressedSizeCache(string path, Dictionary<(string Name, long Length), KnownCompressedSize> previous)
+    /// <summary>The previous file's layers in its order (most recent first), kept after this read's up to this many in all; 0: none.</summary>
+    private readonly List<(string Name, long Length)> _previousOrder;
+    private readonly int _keep;
+
+    private CompressedSizeCache(string path, Dictionary<(string Name, long Length), KnownCompressedSize> previous, List<(string, long)> previousOrder, int keep)
     {
         _path = path;
         _previous = previous;
+        _previousOrder = previousOrder;
+        _keep = keep;
+    }
+
+    /// <summary>
+    /// The user's cache for the CLI: <c>$XDG_CACHE_HOME/containeropt/compressed-sizes.cache</c> (else
+    /// <c>~/.cache/…</c>), or <c>%LOCALAPPDATA%\containeropt\…</c> on Windows; null when none of those is an absolute path.
+    /// </summary>
+    public static CompressedSizeCache? ForUser(Func<string, string?> environment, bool windows)
+    {
+        static string? Absolute(string? path) => string.IsNullOrWhiteSpace(path) || !Path.IsPathRooted(path) ? null : path;
+        string? folder = windows
+            ? Absolute(environment("LOCALAPPDATA"))
+            : Absolute(environment("XDG_CACHE_HOME")) ?? (Absolute(environment("HOME")) is { } home ? Path.Combine(home, ".cache") : null);
+        return folder is null ? null : Open(Path.Combine(folder, "containeropt", "compressed-sizes.cache"), UserEntries);
     }
 
     /// <summary>Layers whose recorded estimate was used by this read.</summary>
@@ -43,10 +67,13 @@ public sealed class CompressedSizeCache
     public int Estimated { get; private set; }
 
     /// <summary>The cache kept in this file; an empty one when the file is missing or cannot be used.</summary>
-    public static CompressedSizeCache Open(string path)
+    public static CompressedSizeCache Open(string path) => Open(path, 0);
+
+    private static CompressedSizeCache Open(string path, int keep)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
         var previous = new Dictionary<(string, long), KnownCompressedSize>();
+        var order = new List<(string, long)>();
         try
         {
             if (File.Exists(path))
@@ -59,9 +86,10 @@ public sealed class CompressedSizeCache
                         if (!TryParse(lines[i], out string name, out long length, out KnownCompressedSize? recorded))
                         {
                             previous.Clear(); // a damaged file is not trusted in part
+                            order.Clear();
                             break;
                         }
-                        previous[(name, length)] = recorded;
+                        if (previous.TryAdd((name, length), recorded) && keep > 0) order.Add((name, length));
                     }
                 }
             }
@@ -69,8 +97,9 @@ public sealed class CompressedSizeCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             previous.Clear();
+            order.Clear();
         }
-        return new CompressedSizeCache(path, previous);
+        return new CompressedSizeCache(path, previous, order, keep);
     }
 
     /// <summary>The estimate recorded for the blob with this name and length in its archive, or null.</summary>
@@ -93,12 +122,23 @@ public sealed class CompressedSizeCache
     public string? Save()
     {
         var text = new StringBuilder(Header).Append('\n');
+        void Line((string Name, long Length) key, KnownCompressedSize value) =>
+            text.Append(key.Name).Append('\t')
+                .Append(key.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .Append(value.DiffId).Append('\t')
+                .Append(value.Size.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (KeyValuePair<(string Name, long Length), KnownCompressedSize> pair in _current.OrderBy(p => p.Key.Name, StringComparer.Ordinal))
         {
-            text.Append(pair.Key.Name).Append('\t')
-                .Append(pair.Key.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(pair.Value.DiffId).Append('\t')
-                .Append(pair.Value.Size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            Line(pair.Key, pair.Value);
+        }
+        // The user's file: the earlier reads' layers after this one's, the oldest dropped first.
+        int written = _current.Count;
+        foreach (var key in _previousOrder)
+        {
+            if (written >= _keep) break;
+            if (_current.ContainsKey(key)) continue;
+            Line(key, _previous[key]);
+            written++;
         }
         try
         {

@@ -183,6 +183,62 @@ public sealed class CompressedSizeCacheTests
         CollectionAssert.AreEqual(one.Layers.Select(l => l.CompressedSize).ToArray(), two.Layers.Select(l => l.CompressedSize).ToArray());
     }
 
+    [TestMethod]
+    public void The_users_cache_lives_in_the_platforms_cache_folder()
+    {
+        string? Folder(bool windows, params (string Name, string Value)[] variables)
+        {
+            var cache = CompressedSizeCache.ForUser(name => variables.FirstOrDefault(v => v.Name == name).Value, windows);
+            if (cache is null) return null;
+            // The path is seen where Save writes it.
+            Assert.IsNull(cache.Save());
+            return variables.Select(v => v.Value).Where(v => v.StartsWith(_folder, StringComparison.Ordinal))
+                .Select(v => Directory.GetFiles(v, "*", SearchOption.AllDirectories).Single()).Single();
+        }
+        string xdg = Path.Combine(_folder, "xdg"), home = Path.Combine(_folder, "home"), local = Path.Combine(_folder, "local");
+        Assert.AreEqual(Path.Combine(xdg, "containeropt", "compressed-sizes.cache"), Folder(false, ("XDG_CACHE_HOME", xdg), ("HOME", "/nowhere")));
+        Assert.AreEqual(Path.Combine(home, ".cache", "containeropt", "compressed-sizes.cache"), Folder(false, ("XDG_CACHE_HOME", "relative/ignored"), ("HOME", home)));
+        Assert.AreEqual(Path.Combine(local, "containeropt", "compressed-sizes.cache"), Folder(true, ("LOCALAPPDATA", local), ("XDG_CACHE_HOME", "/nowhere")));
+        Assert.IsNull(CompressedSizeCache.ForUser(_ => null, windows: false));
+        Assert.IsNull(CompressedSizeCache.ForUser(name => name == "HOME" ? "relative" : null, windows: false));
+    }
+
+    [TestMethod]
+    public void The_users_cache_keeps_earlier_images_after_the_last_one_read()
+    {
+        // One user reads several images in turn (layers A, layers B, layers A again): the second read of A reuses its estimates.
+        string xdg = Path.Combine(_folder, "xdg");
+        string? Environment(string name) => name == "XDG_CACHE_HOME" ? xdg : null;
+        byte[] other = new TestTarWriter().Directory("srv").File("srv/data.bin", 3000).Finish();
+        byte[] imageA = Archive(Base, App);
+        // The test archive names layers by position, so B's layers must differ in length to be other entries.
+        byte[] imageB = TestImages.DockerSave(new[] { other }, TestImages.Config(new[] { other }), "b:1");
+
+        var a = CompressedSizeCache.ForUser(Environment, windows: false)!;
+        Read(imageA, a);
+        Assert.IsNull(a.Save());
+        var b = CompressedSizeCache.ForUser(Environment, windows: false)!;
+        Read(imageB, b);
+        Assert.AreEqual(1, b.Estimated);
+        Assert.IsNull(b.Save());
+        var again = CompressedSizeCache.ForUser(Environment, windows: false)!;
+        Read(imageA, again);
+        Assert.AreEqual(2, again.Reused, "A's layers are kept after B's read");
+        Assert.AreEqual(0, again.Estimated);
+        Assert.IsNull(again.Save());
+
+        // The last read's layers come first, then the earlier ones; the build's own file keeps the last read only.
+        string[] lines = File.ReadAllLines(Path.Combine(xdg, "containeropt", "compressed-sizes.cache"));
+        Assert.AreEqual(4, lines.Length);
+        StringAssert.Contains(lines[3], TestData.Sha256(other));
+        var build = CompressedSizeCache.Open(CacheFile);
+        Read(imageB, build);
+        Assert.IsNull(build.Save());
+        var next = CompressedSizeCache.Open(CacheFile);
+        Read(imageA, next);
+        Assert.AreEqual(0, next.Reused);
+    }
+
     /// <summary>
     /// The real engine: `docker save` names an unchanged base layer the same after the app's layer changed, so a rebuild
     /// reuses the base's estimates, estimates the new layer, and every size equals an uncached read's.
