@@ -89,7 +89,9 @@ public sealed class CompressedSizeCache
                             order.Clear();
                             break;
                         }
-                        if (previous.TryAdd((name, length), recorded) && keep > 0) order.Add((name, length));
+                        if (previous.ContainsKey((name, length))) continue;
+                        previous[(name, length)] = recorded;
+                        if (keep > 0) order.Add((name, length));
                     }
                 }
             }
