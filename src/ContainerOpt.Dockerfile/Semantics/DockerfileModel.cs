@@ -79,15 +79,22 @@ public sealed class DockerfileModel
     /// Expands a word as BuildKit would for this instruction (no word splitting). Results are kept per
     /// scope and word: many rules expand the same words, and a scope never changes once built.
     /// </summary>
-    public ShellWordResult Expand(StageInstruction instruction, string word)
+    public ShellWordResult Expand(StageInstruction instruction, string word) => Expand(instruction.Scope, word);
+
+    /// <summary>
+    /// Expands a word in a scope, kept as <see cref="Expand(StageInstruction, string)"/> keeps it: FROM's image and
+    /// <c>--platform</c> in <see cref="GlobalScope"/> (or <see cref="GlobalDefaultScope"/>), which the model and several
+    /// rules read.
+    /// </summary>
+    public ShellWordResult Expand(VariableScope scope, string word)
     {
         var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
         if (word is null || lex.IsPlainWord(word))
         {
             // Nothing to expand: as cheap to redo as to look up, and not worth keeping per scope.
-            return lex.ProcessWord(word!, instruction.Scope);
+            return lex.ProcessWord(word!, scope);
         }
-        var key = (instruction.Scope, word);
+        var key = (scope, word);
         lock (_expansions)
         {
             if (_expansions.TryGetValue(key, out var cached))
@@ -95,7 +102,7 @@ public sealed class DockerfileModel
                 return cached;
             }
         }
-        var result = lex.ProcessWord(word, instruction.Scope);
+        var result = lex.ProcessWord(word, scope);
         lock (_expansions)
         {
             _expansions[key] = result;
@@ -103,8 +110,12 @@ public sealed class DockerfileModel
         return result;
     }
 
+    /// <summary>The expanded text of a word (<see cref="ShellWordResult.Result"/>), without a result object for a plain word.</summary>
+    private string ExpandedText(VariableScope scope, string word) =>
+        (_lex ??= new ShellLex(Syntax.EscapeToken)).IsPlainWord(word) ? word : Expand(scope, word).Result;
+
     /// <summary>
-    /// The word as <see cref="Expand"/> expands it when that succeeds, else the word as written: no result object for a
+    /// The word as <see cref="Expand(StageInstruction, string)"/> expands it when that succeeds, else the word as written: no result object for a
     /// word with nothing to expand (most COPY sources and ports), which is its own expansion.
     /// </summary>
     public string ExpandedOrWritten(StageInstruction instruction, string word)
@@ -379,7 +390,8 @@ public sealed class DockerfileModel
             if (args.Count > 0)
             {
                 stage.BaseToken = args[0];
-                stage.BaseName = lex.ExpandToString(args[0].Value, globalScope);
+                // Through the model's kept expansions: the FROM rules read the same words in the same (final) global scope.
+                stage.BaseName = _model.ExpandedText(globalScope, args[0].Value);
                 stage.BaseStage = stage.BaseName.Length > 0 ? _model.FindStageIn(_stages, stage.BaseName, allowIndex: false) : null;
             }
             // Only `FROM image AS name` names a stage; any other shape is invalid (reported above), and its third word
@@ -392,7 +404,7 @@ public sealed class DockerfileModel
             var platform = from.FindFlag("platform");
             if (platform?.Value is not null)
             {
-                stage.Platform = lex.ExpandToString(platform.Value, globalScope);
+                stage.Platform = _model.ExpandedText(globalScope, platform.Value);
             }
         }
 

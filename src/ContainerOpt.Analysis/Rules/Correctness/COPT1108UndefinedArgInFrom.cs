@@ -21,19 +21,18 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
     {
         var model = context.Model;
         var stages = model.Stages;
-        ShellLex? lex = null; // only for a FROM that reads a variable
         List<string>? options = null; // the names a suggestion may pick, built only for a finding
         for (int i = 0; i < stages.Count; i++)
         {
             var stage = stages[i];
             if (stage.BaseToken is { } baseToken && HasVariable(baseToken.Value))
             {
-                Check(context, lex ??= new ShellLex(model.Syntax.EscapeToken), baseToken.Value, baseToken.Span, ref options);
+                Check(context, baseToken.Value, baseToken.Span, ref options);
             }
             var platform = stage.From.Syntax.FindFlag("platform");
             if (HasVariable(platform?.Value))
             {
-                Check(context, lex ??= new ShellLex(model.Syntax.EscapeToken), platform!.Value!, platform.Span, ref options);
+                Check(context, platform!.Value!, platform.Span, ref options);
             }
         }
     }
@@ -41,9 +40,9 @@ public sealed class COPT1108UndefinedArgInFrom : DockerfileRule
     // A word without '$' expands to itself and reads no variable: nothing to check.
     private static bool HasVariable(string? word) => word is not null && word.IndexOf('$') >= 0;
 
-    private static void Check(RuleContext context, ShellLex lex, string word, TextSpan span, ref List<string>? options)
+    private static void Check(RuleContext context, string word, TextSpan span, ref List<string>? options)
     {
-        var result = lex.ProcessWord(word, context.Model.GlobalScope);
+        var result = context.Model.Expand(context.Model.GlobalScope, word);
         foreach (var name in result.Unmatched)
         {
             if (IsDeclared(context.Model, name))

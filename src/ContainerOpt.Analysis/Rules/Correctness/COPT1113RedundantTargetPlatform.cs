@@ -15,7 +15,6 @@ public sealed class COPT1113RedundantTargetPlatform : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var lex = new ShellLex(model.Syntax.EscapeToken);
         foreach (var stage in model.Stages)
         {
             var platform = stage.From.Syntax.FindFlag("platform");
@@ -23,7 +22,7 @@ public sealed class COPT1113RedundantTargetPlatform : DockerfileRule
             {
                 continue;
             }
-            var result = lex.ProcessWord(platform.Value, model.GlobalScope);
+            var result = model.Expand(model.GlobalScope, platform.Value);
             if (!result.Success || result.Matched.Count != 1 || result.Unmatched.Count != 0 || !result.Matched.Contains("TARGETPLATFORM"))
             {
                 continue;

@@ -16,7 +16,6 @@ public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        ShellLex? lex = null; // only for a FROM that reads a variable
         var stages = model.Stages;
         for (int i = 0; i < stages.Count; i++)
         {
@@ -26,7 +25,7 @@ public sealed class COPT1115InvalidDefaultArgInFrom : DockerfileRule
             {
                 continue;
             }
-            var result = (lex ??= new ShellLex(model.Syntax.EscapeToken)).ProcessWord(token.Value, model.GlobalDefaultScope);
+            var result = model.Expand(model.GlobalDefaultScope, token.Value);
             if (!result.Success)
             {
                 return; // BuildKit abandons this check when an expansion fails

@@ -23,7 +23,6 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var lex = new ShellLex(model.Syntax.EscapeToken);
         var pinned = new List<(Stage Stage, TextSpan Span, string Platform)>();
         bool allPinned = true;
         foreach (var stage in model.Stages)
@@ -38,7 +37,7 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
                 allPinned = false;
                 continue;
             }
-            var result = lex.ProcessWord(platform.Value, model.GlobalScope);
+            var result = model.Expand(model.GlobalScope, platform.Value);
             if (!result.Success || result.Matched.Count > 0 || result.Unmatched.Count > 0
                 || !BuildKitSemantics.TryParsePlatform(result.Result, out var os, out var arch))
             {
