@@ -86,12 +86,24 @@ public sealed class RuleContext
         ReportAsAlsoAt(_rule.Descriptor.DefaultSeverity, span, others, messageArgs);
 
     /// <summary><see cref="ReportAlsoAt(TextSpan, IReadOnlyList{TextSpan}, object?[])"/> with properties for the fixer.</summary>
-    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs)
+    public void ReportAlsoAt(TextSpan span, IReadOnlyList<TextSpan> others, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs) =>
+        ReportAsAlsoAt(_rule.Descriptor.DefaultSeverity, span, others, properties, messageArgs);
+
+    /// <summary><see cref="ReportAlsoAt(TextSpan, IReadOnlyList{TextSpan}, IReadOnlyDictionary{string, string}, object?[])"/> at a severity other than the descriptor's.</summary>
+    public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), Source.Path, Source.GetLinePositionSpan(span), span,
+        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path, Source.GetLinePositionSpan(span), span,
             descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray(), properties: properties));
     }
+
+    /// <summary>
+    /// The severity of a finding about the bytes or layers of the final image: the rule's own for an application image; a
+    /// suggestion for a development, build-environment, test-runner or base image (<see cref="ImagePurpose"/>), whose size
+    /// is worth a look, not a warning in every build (hand-labelled real Dockerfiles found them low-value there).
+    /// </summary>
+    public DiagnosticSeverity SeverityForImageSize =>
+        Facts.Purpose.IsApplication ? _rule.Descriptor.DefaultSeverity : DiagnosticSeverity.Style;
 
     /// <summary><see cref="ReportAlsoAt(TextSpan, IReadOnlyList{TextSpan}, object?[])"/> at a severity other than the descriptor's (see <see cref="ReportAs(DiagnosticSeverity, TextSpan, object?[])"/>).</summary>
     public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)

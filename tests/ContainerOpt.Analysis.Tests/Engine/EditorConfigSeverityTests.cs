@@ -21,7 +21,7 @@ public sealed class EditorConfigSeverityTests
     /// warns at 2; COPT1107 (Correctness, MaintainerDeprecated and DL4000, a style check) is a suggestion at 3; COPT2018
     /// (Practice, DL3018) is a suggestion at 4; COPT1001 (Syntax) is an error at 5.
     /// </summary>
-    private const string Text = "FROM alpine:3.20 AS Build\nRUN apk add curl=8.9.1-r0\nMAINTAINER me\nRUN apk add --no-cache wget\nFOO bar\n";
+    private const string Text = "FROM alpine:3.20 AS App\nRUN apk add curl=8.9.1-r0\nMAINTAINER me\nRUN apk add --no-cache wget\nFOO bar\nCMD [\"/usr/bin/curl\", \"localhost\"]\n";
 
     private static string[] Analyze(string? editorConfig = null, string? globalConfig = null, AnalysisOptions? options = null, string text = Text,
         string? nearerEditorConfig = null)

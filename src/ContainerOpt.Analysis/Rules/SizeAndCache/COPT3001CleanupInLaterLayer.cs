@@ -39,7 +39,7 @@ public sealed class COPT3001CleanupInLaterLayer : DockerfileRule
             var first = events[0];
             string subject = Join(events.Select(e => "'" + e.Cleanup + "'").Distinct().ToList(), out bool plural) + (plural ? " run" : " runs");
             string what = Join(events.Select(e => e.What).Distinct().ToList(), out _);
-            context.Report(first.Span, subject, first.Producer, first.ProducerLine, what, first.Fix);
+            context.ReportAs(context.SeverityForImageSize, first.Span, subject, first.Producer, first.ProducerLine, what, first.Fix);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class COPT3003AddedThenDeleted : DockerfileRule
             var e = events[i];
             if (e.Kind == LayerEventKind.AddedThenDeleted && context.Facts.ShipsLayersOf(e.Stage))
             {
-                context.Report(e.Span, e.What, e.How, e.ProducerLine, e.Fix);
+                context.ReportAs(context.SeverityForImageSize, e.Span, e.What, e.How, e.ProducerLine, e.Fix);
             }
         }
     }

@@ -74,7 +74,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var lines = others.Select(f => f.Line).Distinct().ToList();
             string also = lines.Count == 0 ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
             var properties = new Dictionary<string, string> { [Fixes.FixProperties.Caches] = first.Kinds };
-            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), properties, first.Display, first.What, first.Fix + also);
+            context.ReportAsAlsoAt(context.SeverityForImageSize, first.Span, others.Select(o => o.Span).ToList(), properties, first.Display, first.What, first.Fix + also);
         }
     }
 

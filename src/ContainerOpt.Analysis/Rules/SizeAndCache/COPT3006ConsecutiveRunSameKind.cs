@@ -95,7 +95,7 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
         var first = instructions[start].Syntax;
         var last = instructions[start + count - 1].Syntax;
         string lines = LinesText(instructions, start, count);
-        context.Report(first.Keyword.Span.Union(last.Keyword.Span), lines, reason, count - 1);
+        context.ReportAs(context.SeverityForImageSize, first.Keyword.Span.Union(last.Keyword.Span), lines, reason, count - 1);
     }
 
     /// <summary>Every line of a short run ("3, 4 and 5"); the first three and the last of a long one, and how many.</summary>
