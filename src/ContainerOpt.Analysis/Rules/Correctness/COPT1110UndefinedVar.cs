@@ -62,7 +62,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             for (int i = 0; i < instructions.Count; i++)
             {
                 checker.NextInstruction();
-                Dispatch(context, instructions[i].Syntax, lex, rawLex, env, declared, checker);
+                Dispatch(context, instructions[i], lex, rawLex, env, declared, checker);
             }
             if (stage.Index + 1 < finals.Length)
             {
@@ -71,10 +71,11 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         }
     }
 
-    private static void Dispatch(RuleContext context, InstructionSyntax syntax, ShellLex lex, ShellLex rawLex,
+    private static void Dispatch(RuleContext context, StageInstruction instruction, ShellLex lex, ShellLex rawLex,
         BuildKitSemantics.Environment env, HashSet<string> declared, Checker checker)
     {
         var model = context.Model;
+        var syntax = instruction.Syntax;
         switch (syntax.Kind)
         {
             case InstructionKind.Arg:
@@ -196,16 +197,16 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
             case InstructionKind.Run:
                 {
-                    var flags = syntax.Flags;
-                    for (int i = 0; i < flags.Count; i++)
+                    // Only a mount's options are expanded (the step parsed them); a flag without '$' reads no variable.
+                    var mounts = context.RunSteps.Find(instruction)!.Mounts;
+                    for (int i = 0; i < mounts.Count; i++)
                     {
-                        var flag = flags[i];
-                        // Only a mount's options are expanded; a value without '$' reads no variable, so its flag needs no parse.
-                        if (flag.Value is null || flag.Value.IndexOf('$') < 0 || RunMount.FromFlag(flag) is not { } mount)
+                        var flag = mounts[i].Flag;
+                        if (flag.Value!.IndexOf('$') < 0)
                         {
                             continue;
                         }
-                        foreach (var option in mount.Options)
+                        foreach (var option in mounts[i].Options)
                         {
                             checker.Check(lex, option.Value, flag.Span);
                         }
