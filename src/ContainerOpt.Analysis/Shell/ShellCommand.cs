@@ -30,9 +30,7 @@ public sealed class ShellCommand
         IsInPipeline = inPipeline;
         Depth = depth;
 
-        string program = nameIndex < words.Length ? words[nameIndex].Value : "";
-        int slash = program.LastIndexOf('/');
-        Name = slash >= 0 ? program.Substring(slash + 1) : program;
+        Name = nameIndex < words.Length ? ShellFacts.BaseName(words[nameIndex].Value) : "";
     }
 
     /// <summary>The program's base name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>).</summary>

@@ -51,6 +51,17 @@ public static class ShellFacts
     public static bool RunsArgumentsAsCommandLine(string name) => IsPosixShell(name) || IsWindowsShell(name) || name == "eval";
 
     /// <summary>
+    /// The base name of a shell word that names a program: what follows its last <c>/</c> (<c>/usr/bin/apt-get</c> gives
+    /// <c>apt-get</c>), as written. In a shell word <c>\</c> escapes, so only <c>/</c> separates; for exec form and SHELL see
+    /// <see cref="ProgramName"/>.
+    /// </summary>
+    public static string BaseName(string word)
+    {
+        int slash = word.LastIndexOf('/');
+        return slash >= 0 ? word.Substring(slash + 1) : word;
+    }
+
+    /// <summary>
     /// The base name of a program as exec form or SHELL names it: after the last <c>/</c> or <c>\</c>, lower case, without
     /// <c>.exe</c> (<c>/bin/bash</c> and <c>C:\Windows\System32\cmd.exe</c> give <c>bash</c> and <c>cmd</c>).
     /// Shell words need no such help: <see cref="ShellCommand.Name"/> is already the base name (a <c>\</c> there escapes).

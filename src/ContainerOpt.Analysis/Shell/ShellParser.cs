@@ -199,9 +199,7 @@ public static class ShellParser
     {
         for (int guard = 0; guard < 8 && i < words.Count; guard++)
         {
-            string program = words[i].Value;
-            int slash = program.LastIndexOf('/');
-            string name = slash >= 0 ? program.Substring(slash + 1) : program;
+            string name = ShellFacts.BaseName(words[i].Value);
             int next;
             switch (name)
             {

@@ -154,7 +154,7 @@ public static partial class DiagnosticCatalog
         "COPT1110",
         "undefined-var",
         "Variables should be defined before their use",
-        "{0}: define it with ARG or ENV before this instruction{1}.",
+        "{0}: {1}define it with ARG or ENV before this instruction{2}.",
         DiagnosticSeverity.Warning,
         DiagnosticCategories.Correctness,
         new[] { "UndefinedVar" });

@@ -18,7 +18,7 @@ public sealed class CorrectnessFixerTests
 
     [TestMethod]
     public void Exec_is_dropped_quotes_become_the_words_the_shell_makes_and_json_is_escaped() =>
-        FixVerifier.Verify<COPT1106JsonArgsRecommended>(
+        FixVerifier.Verify<COPT2025JsonCmdEntrypoint>(
             "FROM alpine:3.20\nCMD exec nginx -g 'daemon off;' 'say \"hi\"'\n",
             "FROM alpine:3.20\nCMD [\"nginx\", \"-g\", \"daemon off;\", \"say \\\"hi\\\"\"]\n");
 
@@ -45,7 +45,7 @@ public sealed class CorrectnessFixerTests
 
     [TestMethod]
     public void A_word_with_an_escape_is_left() =>
-        FixVerifier.Unchanged<COPT1106JsonArgsRecommended>("FROM alpine:3.20\nCMD echo a\\ b\n");
+        FixVerifier.Unchanged<COPT2025JsonCmdEntrypoint>("FROM alpine:3.20\nCMD echo a\\ b\n");
 
     [TestMethod]
     [DataRow("CMD echo $HOME")]
@@ -56,14 +56,26 @@ public sealed class CorrectnessFixerTests
     [DataRow("CMD serve ~/site")]
     [DataRow("CMD serve # the server")]
     [DataRow("CMD serve `date`")]
-    public void A_command_the_shell_does_something_for_is_left(string cmd) =>
-        FixVerifier.Unchanged<COPT1106JsonArgsRecommended>("FROM alpine:3.20\n" + cmd + "\n");
+    public void A_command_the_shell_does_something_for_is_not_written_in_exec_form(string cmd) =>
+        FixVerifier.Unchanged<COPT2025JsonCmdEntrypoint>("FROM alpine:3.20\n" + cmd + "\n");
+
+    [TestMethod]
+    [DataRow("CMD echo $HOME", "CMD exec echo $HOME")]
+    [DataRow("CMD ./start.sh && ./serve", "CMD ./start.sh && exec ./serve")]
+    [DataRow("CMD ASPNETCORE_URLS=http://+:80 dotnet Api.dll", "CMD ASPNETCORE_URLS=http://+:80 exec dotnet Api.dll")]
+    [DataRow("CMD serve /srv/*", "CMD exec serve /srv/*")]
+    public void A_command_that_needs_the_shell_keeps_it_and_execs_its_last_command(string cmd, string fixedCmd) =>
+        FixVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine:3.20\n" + cmd + "\n", "FROM alpine:3.20\n" + fixedCmd + "\n");
+
+    [TestMethod]
+    public void A_pipeline_is_left() =>
+        FixVerifier.Unchanged<COPT1106JsonArgsRecommended>("FROM alpine:3.20\nCMD serve | tee /var/log/out\n");
 
     [TestMethod]
     public void An_entrypoint_that_a_cmd_would_become_arguments_of_is_left()
     {
-        FixVerifier.Unchanged<COPT1106JsonArgsRecommended>("FROM alpine:3.20\nCMD [\"--help\"]\nENTRYPOINT serve\n");
-        FixVerifier.Unchanged<COPT1106JsonArgsRecommended>("FROM alpine:3.20 AS base\nENTRYPOINT serve\nFROM base\nCMD [\"--help\"]\n");
+        FixVerifier.Unchanged<COPT2025JsonCmdEntrypoint>("FROM alpine:3.20\nCMD [\"--help\"]\nENTRYPOINT serve\n");
+        FixVerifier.Unchanged<COPT2025JsonCmdEntrypoint>("FROM alpine:3.20 AS base\nENTRYPOINT serve\nFROM base\nCMD [\"--help\"]\n");
         // A CMD of the base image is reset by the ENTRYPOINT: nothing in the file sets one.
         FixVerifier.Verify<COPT1106JsonArgsRecommended>("FROM node:22\nENTRYPOINT npm start\n", "FROM node:22\nENTRYPOINT [\"npm\", \"start\"]\n");
     }

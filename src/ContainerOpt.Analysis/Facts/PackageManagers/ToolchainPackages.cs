@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContainerOpt.Analysis.Shell;
 
 namespace ContainerOpt.Analysis.Facts;
 
@@ -30,4 +31,46 @@ public static class ToolchainPackages
 
     /// <summary>A compiler or build tool (not only headers, which an application may load at run time).</summary>
     public static bool IsToolchain(string name) => IsBuildPackage(name) && !IsHeaderPackage(name);
+
+    // Programs that compile or drive a compile, by base name.
+    private static readonly HashSet<string> BuildPrograms = new(StringComparer.Ordinal)
+    {
+        "gcc", "cc", "g++", "c++", "clang", "clang++", "make", "gmake", "cmake", "ninja", "meson", "configure", "autoreconf",
+        "autoconf", "automake", "pkg-config", "rustc", "javac", "gradle", "gradlew", "node-gyp", "phpize", "docker-php-ext-install",
+        "docker-php-ext-configure", "cpanm",
+    };
+
+    // Package managers whose installs and builds may compile native code with the system's compilers and headers
+    // (a Python wheel built from source, a node-gyp addon, a native gem or PECL extension, cgo, a build.rs), or run the JDK or SDK.
+    private static readonly HashSet<string> CompilingManagers = new(StringComparer.Ordinal)
+    {
+        "pip", "uv", "pipenv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "pecl", "go", "cargo", "maven", "nuget",
+    };
+
+    // Package-manager tools installed by a package manager (npm install -g npm@latest, pip install -U pip setuptools wheel):
+    // nothing of theirs compiles.
+    private static readonly HashSet<string> ManagerTools = new(StringComparer.Ordinal)
+    {
+        "npm", "yarn", "pnpm", "corepack", "pip", "setuptools", "wheel", "poetry", "pipenv", "uv", "bundler",
+    };
+
+    /// <summary>
+    /// What a command that may use installed build tools runs (<c>gcc</c>, <c>make</c>, <c>pip install</c>, <c>npm ci</c>), or null:
+    /// a compiler or build driver, or an install or build of a package manager whose packages may compile (not an install of
+    /// package-manager tools only, such as <c>npm install -g npm@latest</c>).
+    /// </summary>
+    public static string? BuildToolUse(ShellCommand command, PackageCall? call)
+    {
+        if (call is { Op: PackageOp.Install or PackageOp.Build } && CompilingManagers.Contains(call.Manager))
+        {
+            var operands = call.Operands;
+            bool toolsOnly = operands.Count > 0;
+            for (int i = 0; i < operands.Count && toolsOnly; i++)
+            {
+                toolsOnly = ManagerTools.Contains(PackageManagers.StripVersion(operands[i].Value));
+            }
+            return toolsOnly ? null : call.Display;
+        }
+        return BuildPrograms.Contains(command.Name) ? command.Name : null;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Analysis.Fixes;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
@@ -41,15 +42,32 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                     continue;
                 }
                 string keyword = syntax.Keyword.Value;
-                string command = syntax.ArgumentText.Value.Trim();
+                string line = syntax.ArgumentText.Value;
+                string command = line.Trim();
+                bool posix = !context.Facts.IsWindows(stage);
+                if (posix && ExecFormFix.ExecsLastCommand(line))
+                {
+                    continue; // the shell hands its process to the command: the signals reach it
+                }
+                int execAt = posix ? ExecFormFix.ExecInsertionPoint(line) : -1;
                 string fix = PlainWords.IsMatch(command)
                     ? keyword + " [" + string.Join(", ", command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w + "\"")) + "]"
-                    : keyword + " [\"executable\", \"param\"] (exec form), or set SHELL explicitly";
+                    : execAt >= 0
+                        ? ExecFix(keyword, line.Insert(execAt, "exec ").Trim())
+                        : keyword + " [\"executable\", \"param\"] (exec form), or set SHELL explicitly";
                 var span = syntax.ArgumentText.Span.IsEmpty ? syntax.Keyword.Span : syntax.ArgumentText.Span;
                 context.Report(span, keyword, fix);
             }
         }
     }
+
+    /// <summary>
+    /// A command that needs the shell (variables, <c>&amp;&amp;</c>) keeps it: the shell expands, then <c>exec</c> hands its
+    /// process, and the signals, to the last command. An exec form of the words would lose the expansion.
+    /// </summary>
+    private static string ExecFix(string keyword, string withExec) =>
+        $"{keyword} {withExec} (the shell expands it, then exec hands the process and its signals to the command), "
+        + $"or {keyword} [\"sh\", \"-c\", {ExecFormFix.JsonString(withExec)}]";
 
     /// <summary>True when an instruction of the same kind follows in the stage: the image keeps only the last one.</summary>
     private static bool ReplacedLater(ArrayView<StageInstruction> instructions, int index, InstructionKind kind)

@@ -13,6 +13,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// environment is the base image's (PATH, plus the variables of well-known images), or the base
 /// stage's at its end (ARG values included); every form that reads a variable counts, including
 /// <c>${x:-default}</c>. Suggests the nearest defined name. RUN, CMD and the like are left to the shell.
+/// On a Windows stage, PowerShell's <c>$env:NAME</c> in any instruction Docker expands (EXPOSE too) is reported as
+/// what it is: Docker reads the undefined <c>$env</c> and keeps <c>:NAME</c>, whatever the image's environment.
 /// </summary>
 public sealed class COPT1110UndefinedVar : DockerfileRule
 {
@@ -55,12 +57,12 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
                 declared = new HashSet<string>(StringComparer.Ordinal);
             }
-            var checker = new Checker(context, env, declared, envKnown);
+            var checker = new Checker(context, env, declared, envKnown, context.Facts.IsWindows(stage));
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
                 checker.NextInstruction();
-                Dispatch(context, instructions[i].Syntax, lex, rawLex, env, declared, checker);
+                Dispatch(context, instructions[i], lex, rawLex, env, declared, checker);
             }
             if (stage.Index + 1 < finals.Length)
             {
@@ -69,10 +71,11 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         }
     }
 
-    private static void Dispatch(RuleContext context, InstructionSyntax syntax, ShellLex lex, ShellLex rawLex,
+    private static void Dispatch(RuleContext context, StageInstruction instruction, ShellLex lex, ShellLex rawLex,
         BuildKitSemantics.Environment env, HashSet<string> declared, Checker checker)
     {
         var model = context.Model;
+        var syntax = instruction.Syntax;
         switch (syntax.Kind)
         {
             case InstructionKind.Arg:
@@ -182,18 +185,28 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                     }
                     break;
                 }
+            case InstructionKind.Expose:
+                {
+                    // BuildKit expands EXPOSE without its UndefinedVar check: only the PowerShell form is reported there.
+                    var arguments = syntax.Arguments;
+                    for (int i = 0; i < arguments.Count; i++)
+                    {
+                        checker.CheckPowerShellEnv(lex, arguments[i].Value, arguments[i].Span);
+                    }
+                    break;
+                }
             case InstructionKind.Run:
                 {
-                    var flags = syntax.Flags;
-                    for (int i = 0; i < flags.Count; i++)
+                    // Only a mount's options are expanded (the step parsed them); a flag without '$' reads no variable.
+                    var mounts = context.RunSteps.Find(instruction)!.Mounts;
+                    for (int i = 0; i < mounts.Count; i++)
                     {
-                        var flag = flags[i];
-                        // Only a mount's options are expanded; a value without '$' reads no variable, so its flag needs no parse.
-                        if (flag.Value is null || flag.Value.IndexOf('$') < 0 || RunMount.FromFlag(flag) is not { } mount)
+                        var flag = mounts[i].Flag;
+                        if (flag.Value!.IndexOf('$') < 0)
                         {
                             continue;
                         }
-                        foreach (var option in mount.Options)
+                        foreach (var option in mounts[i].Options)
                         {
                             checker.Check(lex, option.Value, flag.Span);
                         }
@@ -212,14 +225,16 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         private HashSet<string>? _reported;
         private readonly IReadOnlyList<string> _options;
         private readonly bool _envKnown;
+        private readonly bool _windows;
 
-        public Checker(RuleContext context, BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown)
+        public Checker(RuleContext context, BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, bool windows)
         {
             _context = context;
             _env = env;
             _declared = declared;
             _options = _env.Keys;
             _envKnown = envKnown;
+            _windows = windows;
         }
 
         /// <summary>Each unset name is reported once per instruction: a new instruction starts afresh.</summary>
@@ -247,7 +262,15 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             var result = lex.ProcessWord(word, _env);
             foreach (var name in result.Unmatched)
             {
-                if (_declared.Contains(name) || BuildKitSemantics.NonEnvArgs.Contains(name) || !(_reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                if (_declared.Contains(name) || BuildKitSemantics.NonEnvArgs.Contains(name))
+                {
+                    continue;
+                }
+                if (_windows && ReportPowerShellEnv(name, span))
+                {
+                    continue;
+                }
+                if (!(_reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
                 {
                     continue;
                 }
@@ -260,9 +283,65 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
                 string detail = $"Usage of undefined variable '${name}'" + EditDistance.DidYouMean(suggestion, "$");
                 string alternative = suggestion is null ? "" : $", or use ${suggestion}";
-                _context.Report(BuildKitSemantics.FindVariable(_context.Source, span, name), detail, alternative);
+                _context.Report(BuildKitSemantics.FindVariable(_context.Source, span, name), detail, "", alternative);
             }
             return result.Result;
         }
+
+        /// <summary>Reports only PowerShell's <c>$env:NAME</c> in a word (an instruction BuildKit does not check otherwise).</summary>
+        public void CheckPowerShellEnv(ShellLex lex, string word, TextSpan span)
+        {
+            if (!_windows || word.IndexOf('$') < 0 || lex.IsPlainWord(word))
+            {
+                return;
+            }
+            foreach (var name in lex.ProcessWord(word, _env).Unmatched)
+            {
+                if (!_declared.Contains(name))
+                {
+                    ReportPowerShellEnv(name, span);
+                }
+            }
+        }
+
+        /// <summary>
+        /// When the unset <paramref name="name"/> is the <c>env</c> of PowerShell's <c>$env:NAME</c>, reports each such use in
+        /// <paramref name="span"/> (once per instruction) and returns true; a bare <c>$env</c> is an ordinary variable.
+        /// </summary>
+        private bool ReportPowerShellEnv(string name, TextSpan span)
+        {
+            if (!name.Equals("env", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            string text = _context.Source.Text;
+            int end = Math.Min(span.End, text.Length);
+            bool found = false;
+            for (int i = text.IndexOf('$', span.Start); i >= 0 && i < end; i = text.IndexOf('$', i + 1))
+            {
+                int colon = i + 1 + name.Length;
+                if (colon + 1 >= end || string.CompareOrdinal(text, i + 1, name, 0, name.Length) != 0 || text[colon] != ':' || !IsNameChar(text[colon + 1]))
+                {
+                    continue;
+                }
+                int nameEnd = colon + 1;
+                while (nameEnd < end && IsNameChar(text[nameEnd]))
+                {
+                    nameEnd++;
+                }
+                found = true;
+                string written = text.Substring(i, nameEnd - i);
+                if (!(_reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(written))
+                {
+                    continue;
+                }
+                string variable = text.Substring(colon + 1, nameEnd - colon - 1);
+                string detail = $"'{written}' is PowerShell syntax, which Docker does not expand (it reads the undefined variable '${name}' and leaves ':{variable}')";
+                _context.Report(TextSpan.FromBounds(i, nameEnd), detail, $"write ${{{variable}}} and ", ", or write the literal value");
+            }
+            return found;
+        }
+
+        private static bool IsNameChar(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

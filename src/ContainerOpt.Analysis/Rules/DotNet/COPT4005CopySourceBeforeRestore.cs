@@ -32,7 +32,7 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             var restore = FirstRestore(commands, stage);
-            if (restore is null || HasNuGetCacheMount(restore))
+            if (restore is null || HasNuGetCacheMount(context.RunSteps.Find(restore.Instruction)!))
             {
                 continue;
             }
@@ -81,12 +81,11 @@ public sealed class COPT4005CopySourceBeforeRestore : DockerfileRule
         return implicitRestore;
     }
 
-    internal static bool HasNuGetCacheMount(DotNetCommand command)
+    private static bool HasNuGetCacheMount(RunStep restore)
     {
-        foreach (var flag in command.Run.Run.Flags)
+        foreach (var mount in restore.Mounts)
         {
-            var mount = RunMount.FromFlag(flag);
-            if (mount is not null && mount.Type == "cache" && mount.Target is { } target
+            if (mount.Type == "cache" && mount.Target is { } target
                 && target.TrimEnd('/').EndsWith(".nuget/packages", StringComparison.Ordinal))
             {
                 return true;

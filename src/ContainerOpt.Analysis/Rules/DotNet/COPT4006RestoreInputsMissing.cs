@@ -69,10 +69,9 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
                 sources.AddRange(context.Facts.ContextSourcesOf(instruction).Select(c => c.Path));
             }
         }
-        foreach (var flag in restore.Run.Run.Flags)
+        foreach (var mount in context.RunSteps.Find(restore.Instruction)!.Mounts)
         {
-            var mount = RunMount.FromFlag(flag);
-            if (mount is not null && mount.Type == "bind" && mount.From is null)
+            if (mount.Type == "bind" && mount.From is null)
             {
                 sources.Add(ContextPaths.CleanSource(mount.Source ?? "."));
             }

@@ -30,10 +30,9 @@ public sealed class COPT4010NuGetCacheMountWithoutId : DockerfileRule
             {
                 continue;
             }
-            foreach (var flag in run.Flags)
+            foreach (var mount in context.RunSteps.Find(instruction)!.Mounts)
             {
-                var mount = RunMount.FromFlag(flag);
-                if (mount is null || mount.Type != "cache" || mount.Target is null)
+                if (mount.Type != "cache" || mount.Target is null)
                 {
                     continue;
                 }
@@ -42,7 +41,7 @@ public sealed class COPT4010NuGetCacheMountWithoutId : DockerfileRule
                 if (target.EndsWith(".nuget/packages", StringComparison.Ordinal) || packages is not null && packages.Length > 0 && target == packages)
                 {
                     string key = mount.Id is { } id ? "id:" + context.Model.Expand(instruction, id).Result : "target:" + target;
-                    mounts.Add((flag, target, key, run.StartLine));
+                    mounts.Add((mount.Flag, target, key, run.StartLine));
                 }
             }
         }

@@ -34,9 +34,5 @@ public sealed class COPT2004NoSudo : DockerfileRule
         }
     }
 
-    private static bool IsSudo(string word)
-    {
-        int slash = word.LastIndexOf('/');
-        return (slash >= 0 ? word.Substring(slash + 1) : word) == "sudo";
-    }
+    private static bool IsSudo(string word) => ShellFacts.BaseName(word) == "sudo";
 }

@@ -69,7 +69,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         {
             return;
         }
-        List<(TextSpan Span, List<string> Names, int Line)>? left = null; // the tools each install leaves, in build order
+        List<(TextSpan Span, List<string> Names, RunStep Step)>? left = null; // the tools each install leaves, in build order
         for (int i = 0; i < calls.Count; i++)
         {
             var (step, at, call) = calls[i];
@@ -88,7 +88,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                 {
                     continue;
                 }
-                (left ??= new()).Add((at.Script.SpanOf(tools[0]), tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList(), step.Line));
+                (left ??= new()).Add((at.Script.SpanOf(tools[0]), tools.Select(t => "'" + PackageManagers.StripVersion(t.Value) + "'").Distinct().ToList(), step));
             }
             else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !PrunedLater(calls, i))
             {
@@ -98,30 +98,72 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         }
         if (left is not null)
         {
-            ReportLeft(context, left);
+            ReportLeft(context, final, left);
         }
     }
 
     /// <summary>
     /// One finding for the build tools every RUN leaves, at the first (one habit to change, as COPT3004 does): it names that
-    /// RUN's tools and the lines of the other RUNs.
+    /// RUN's tools and the lines of the other RUNs. Removing them at the end of that RUN is offered only when no later RUN
+    /// may use them; else they go after the last such command, in one RUN with the install (a later RUN's removal leaves
+    /// their bytes in the install's layer), or, when that command is in another stage, only a build stage helps.
     /// </summary>
-    private static void ReportLeft(RuleContext context, List<(TextSpan Span, List<string> Names, int Line)> left)
+    private static void ReportLeft(RuleContext context, Stage final, List<(TextSpan Span, List<string> Names, RunStep Step)> left)
     {
-        var (span, names, line) = left[0];
+        var (span, names, step) = left[0];
+        int line = step.Line;
         var lines = new List<int>();
         var others = new List<TextSpan>();
         for (int i = 1; i < left.Count; i++)
         {
             others.Add(left[i].Span);
-            if (left[i].Line != line && !lines.Contains(left[i].Line))
+            if (left[i].Step.Line != line && !lines.Contains(left[i].Step.Line))
             {
-                lines.Add(left[i].Line);
+                lines.Add(left[i].Step.Line);
             }
         }
         string also = lines.Count == 0 ? "" : $"; the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)} {(lines.Count == 1 ? "leaves" : "leave")} build tools too";
+        string them = names.Count == 1 ? "it" : "them";
+        string removal = LastUseAfter(context.RunSteps, final, step) switch
+        {
+            null => $", or remove {them} at the end of the same RUN",
+            var (user, what) when ReferenceEquals(user.Stage, step.Stage) =>
+                $", or remove {them} in one RUN with the install, after the last command that may use {them} ('{what}' on line {user.Line}): merge the RUNs up to line {user.Line}",
+            _ => "",
+        };
         context.ReportAlsoAt(span, others, $"{Prose.And(names)} {(names.Count == 1 ? "is" : "are")} installed in the final image and never removed",
-            $", or remove {(names.Count == 1 ? "it" : "them")} at the end of the same RUN{also}");
+            removal + also);
+    }
+
+    /// <summary>
+    /// The last RUN after <paramref name="install"/> in the final stage's chain with a command that may use build tools
+    /// (<see cref="ToolchainPackages.BuildToolUse"/>), and what its first such command runs; null when there is none.
+    /// </summary>
+    private static (RunStep Step, string What)? LastUseAfter(RunSteps steps, Stage final, RunStep install)
+    {
+        (RunStep, string)? last = null;
+        bool after = false;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (steps.Find(instruction) is not { IsOnbuild: false } step)
+            {
+                continue;
+            }
+            if (!after)
+            {
+                after = ReferenceEquals(step, install);
+                continue;
+            }
+            foreach (var at in step.Commands)
+            {
+                if (ToolchainPackages.BuildToolUse(at.Command, step.CallAt(at)) is { } what)
+                {
+                    last = (step, what);
+                    break;
+                }
+            }
+        }
+        return last;
     }
 
     private static bool RemovedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install, PackageCall call, List<ShellWord> tools)

@@ -15,11 +15,30 @@ public sealed class COPT1106JsonArgsRecommendedTests
     }
 
     [TestMethod]
-    public void Shell_form_entrypoint_with_shell_syntax_gets_a_general_advice()
+    public void A_command_that_needs_the_shell_is_offered_exec_in_shell_form_or_sh_c()
     {
-        var findings = RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nentrypoint [|exec app \"$@\"|]\n");
-        StringAssert.StartsWith(findings[0].Message, "JSON arguments recommended for entrypoint to prevent");
-        StringAssert.Contains(findings[0].Message, "exec form");
+        var findings = RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCMD [|dotnet app.dll --port $PORT|]\nFROM alpine\nENTRYPOINT [|cd /app && ./serve \"$MODE\"|]\n");
+        Assert.AreEqual(
+            "JSON arguments recommended for CMD to prevent unintended behavior related to OS signals: write CMD exec dotnet app.dll --port $PORT "
+            + "(the shell expands it, then exec hands the process and its signals to the command), or CMD [\"sh\", \"-c\", \"exec dotnet app.dll --port $PORT\"].",
+            findings[0].Message);
+        Assert.AreEqual(
+            "JSON arguments recommended for ENTRYPOINT to prevent unintended behavior related to OS signals: write ENTRYPOINT cd /app && exec ./serve \"$MODE\" "
+            + "(the shell expands it, then exec hands the process and its signals to the command), or ENTRYPOINT [\"sh\", \"-c\", \"cd /app && exec ./serve \\\"$MODE\\\"\"].",
+            findings[1].Message);
+    }
+
+    [TestMethod]
+    public void A_shell_form_that_execs_its_command_already_passes_the_signals() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nentrypoint exec app \"$@\"\nFROM alpine\nCMD cd /app && exec node server.js\n");
+
+    [TestMethod]
+    public void A_pipeline_gets_the_general_advice()
+    {
+        var findings = RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nCMD [|serve | tee /var/log/out|]\nFROM alpine\nCMD [|[python, app.py]|]\n");
+        StringAssert.EndsWith(findings[0].Message, "write CMD [\"executable\", \"param\"] (exec form), or set SHELL explicitly.");
+        StringAssert.EndsWith(findings[1].Message, "write CMD [\"executable\", \"param\"] (exec form), or set SHELL explicitly.");
     }
 
     [TestMethod]

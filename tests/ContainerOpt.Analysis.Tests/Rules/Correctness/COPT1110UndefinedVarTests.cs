@@ -1,6 +1,9 @@
 using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Engine;
 using ContainerOpt.Analysis.Rules.Correctness;
 using ContainerOpt.Analysis.Tests.Infrastructure;
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Tests.Rules.Correctness;
 
@@ -93,4 +96,54 @@ public sealed class COPT1110UndefinedVarTests
             "FROM mambaorg/micromamba:1.5\nCOPY --chown=$MAMBA_USER:$MAMBA_USER env.yaml /tmp/env.yaml\nENV APP_HOME=/app\nWORKDIR [|$APP_HOM|]\n"
             + "FROM registry.example.com/base:1 AS b\nUSER $USERNAME\nFROM alpine:3.20\nUSER [|$USERNAME|]\n"
             + "FROM gobuffalo/buffalo:v0.15.4\nWORKDIR $GOPATH/src/app\n");
+
+    [TestMethod]
+    public void PowerShell_env_in_a_windows_workdir_is_reported_as_syntax_docker_does_not_expand()
+    {
+        // The shape of a real Windows Dockerfile: the ENV is defined, but $env:NAME reads Docker's undefined $env and keeps ":NAME".
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2019\nENV STEAMCMD_PATH=\"C:\\steamcmd\"\nWORKDIR [|$env:STEAMCMD_PATH|]\n");
+        Assert.AreEqual(
+            "'$env:STEAMCMD_PATH' is PowerShell syntax, which Docker does not expand (it reads the undefined variable '$env' and leaves ':STEAMCMD_PATH'): "
+            + "write ${STEAMCMD_PATH} and define it with ARG or ENV before this instruction, or write the literal value.",
+            findings[0].Message);
+        Assert.AreEqual(DiagnosticSeverity.Warning, findings[0].Severity);
+    }
+
+    [TestMethod]
+    public void PowerShell_env_is_reported_in_every_instruction_docker_expands_once_per_use()
+    {
+        // Unknown image environment (no near-miss suggestion either): the PowerShell form is still reported; EXPOSE too.
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app [|$Env:ProgramFiles|]\\app\\ [|$env:TEMP|]\\\n"
+            + "LABEL home=[|$env:USERPROFILE|]\nEXPOSE [|$env:PORT|]\nUSER [|$env:USERNAME|]\n");
+        Assert.AreEqual(5, findings.Count);
+        StringAssert.StartsWith(findings[0].Message, "'$Env:ProgramFiles' is PowerShell syntax, which Docker does not expand (it reads the undefined variable '$Env' and leaves ':ProgramFiles'): write ${ProgramFiles} and ");
+    }
+
+    [TestMethod]
+    public void PowerShell_env_where_docker_does_not_expand_is_left_to_the_shell() =>
+        RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN New-Item -ItemType Directory $env:APPDATA\\app\n"
+            + "CMD Write-Output $env:APPDATA\nENTRYPOINT [\"powershell\", \"-Command\", \"$env:APPDATA\"]\n");
+
+    [TestMethod]
+    public void An_undefined_variable_on_a_windows_stage_is_still_reported_as_before()
+    {
+        var findings = RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nARG APP_HOME=C:\\app\nWORKDIR [|$APP_HOM|]\nEXPOSE $PORT\n");
+        Assert.AreEqual("Usage of undefined variable '$APP_HOM' (did you mean $APP_HOME?): define it with ARG or ENV before this instruction, or use $APP_HOME.", findings[0].Message);
+    }
+
+    [TestMethod]
+    public void A_windows_workdir_under_powershell_env_gets_this_one_finding_of_all_rules()
+    {
+        var input = new AnalysisInput(SourceText.From("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR $env:APPDATA\\app\n", "Dockerfile"))
+        {
+            Options = new() { Mode = AnalysisMode.All },
+        };
+        var findings = new DockerfileAnalyzer().Analyze(input).Findings.Where(f => f.Location.Start.Line == 2).ToList();
+        CollectionAssert.AreEqual(new[] { "COPT1110 (2,9,2,21)" }, findings.Select(f => $"{f.Code} {f.Location}").ToArray(),
+            string.Join("\n", findings.Select(f => f.ToCanonicalString())));
+    }
 }

@@ -75,7 +75,55 @@ public sealed class COPT3008BuildToolsInFinalImageTests
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
             "FROM node:20\nRUN apt-get update && apt-get install -y [|gcc|] make python3\nWORKDIR /app\nCOPY . .\nRUN npm install --omit=dev\nCMD [\"node\", \"app.js\"]\n");
         Assert.AreEqual(
-            "'gcc' and 'make' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove them at the end of the same RUN.",
+            "'gcc' and 'make' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, "
+            + "or remove them in one RUN with the install, after the last command that may use them ('npm install' on line 5): merge the RUNs up to line 5.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Tools_a_later_run_compiles_with_are_removed_after_that_run_not_in_the_install()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y [|gcc|] && rm -rf /var/lib/apt/lists/*\nCOPY hello.c /src/\n"
+            + "RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c\nRUN /usr/local/bin/hello --selftest\nCMD [\"hello\"]\n");
+        Assert.AreEqual(
+            "'gcc' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, "
+            + "or remove it in one RUN with the install, after the last command that may use it ('gcc' on line 4): merge the RUNs up to line 4.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Headers_a_later_pip_install_may_compile_against_are_not_removed_in_the_install()
+    {
+        // The real-world shape: system headers first, the requirements (psycopg2 built from source) in later RUNs.
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends [|libpq-dev|] gcc && rm -rf /var/lib/apt/lists/*\n"
+            + "WORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY dev-requirements.txt .\n"
+            + "RUN pip3 install --no-cache-dir -r dev-requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n");
+        Assert.AreEqual(
+            "'libpq-dev' and 'gcc' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, "
+            + "or remove them in one RUN with the install, after the last command that may use them ('pip3 install' on line 7): merge the RUNs up to line 7.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void Tools_a_later_stage_uses_can_only_go_to_a_build_stage()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y [|make|]\nFROM base\nCOPY . /src\nRUN make -C /src install\nCMD [\"/usr/local/bin/app\"]\n");
+        Assert.AreEqual(
+            "'make' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void A_later_run_that_uses_no_build_tool_keeps_the_same_run_removal()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y [|cmake|]\nRUN useradd app && mkdir /data\nRUN npm install -g npm@latest && pip install -U pip setuptools wheel\n"
+            + "COPY app /app\nCMD [\"/app/server\"]\n");
+        Assert.AreEqual(
+            "'cmake' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove it at the end of the same RUN.",
             findings[0].Message);
     }
 
