@@ -143,9 +143,27 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     public void Node_dev_dependencies_in_the_final_image_are_reported()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\n");
+            "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\nCOPY . .\nCMD [\"node\", \"server.js\"]\n");
         Assert.AreEqual("'npm ci' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').", findings[0].Message);
         Assert.AreEqual("'yarn install' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('yarn install --production').", findings[1].Message);
+    }
+
+    [TestMethod]
+    [DataRow("FROM node:alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nEXPOSE 5173\n")]
+    [DataRow("FROM node:9.6.1\nWORKDIR /usr/src/app\nCOPY package.json /usr/src/app/package.json\nRUN npm install --silent\nCMD [\"npm\", \"start\"]\n")]
+    [DataRow("FROM node:18\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . .\nEXPOSE 4200\nCMD yarn start\n")]
+    [DataRow("FROM node:10\nCOPY /api/package.json /api/package-lock.json /api/\nRUN npm install\nCMD npm run start:dev\n")]
+    public void A_front_end_dev_server_keeps_its_dev_dependencies(string dockerfile) =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(dockerfile);
+
+    [TestMethod]
+    public void Npm_start_serving_a_built_app_is_still_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nCOPY . .\nRUN npm run build\nEXPOSE 5173\nCMD [\"npm\", \"start\"]\n");
+        Assert.AreEqual("'npm ci' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').", findings[0].Message);
+        // npm start of a server whose source is in the image (node server.js behind the script): an application
+        Assert.AreEqual(1, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>("FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD npm start\n").Count);
     }
 
     [TestMethod]
