@@ -308,8 +308,9 @@ public sealed class DotNetImage
 
     /// <summary>
     /// The tag for another version, keeping what carries over (<c>6.0-alpine3.16</c> gives <c>10.0-alpine</c>,
-    /// <c>8.0-jammy-chiseled-extra</c> gives <c>10.0-noble-chiseled-extra</c>): distribution releases differ
-    /// between .NET versions, so only the flavour is kept. The same version keeps the tag as it is.
+    /// <c>8.0-jammy-chiseled-extra</c> gives <c>10.0-noble-chiseled-extra</c>, <c>3.1-nanoserver-1809</c> gives
+    /// <c>10.0-nanoserver-ltsc2022</c>): distribution releases differ between .NET versions, so only the flavour is kept (and
+    /// the Windows version, where the new .NET publishes it). The same version keeps the tag as it is.
     /// </summary>
     public string TagFor(Version version)
     {
@@ -319,10 +320,15 @@ public sealed class DotNetImage
             return VariantParts.Count == 0 ? v : v + "-" + Variant;
         }
         var words = new List<string>();
-        foreach (var part in VariantParts)
+        for (int i = 0; i < VariantParts.Count; i++)
         {
-            string p = part.ToLowerInvariant();
-            if (p.StartsWith("alpine", StringComparison.Ordinal))
+            string p = VariantParts[i].ToLowerInvariant();
+            if (p is "nanoserver" or "windowsservercore")
+            {
+                words.Add(p);
+                words.Add(WindowsVersionFor(i + 1 < VariantParts.Count ? VariantParts[i + 1].ToLowerInvariant() : null, version.Major));
+            }
+            else if (p.StartsWith("alpine", StringComparison.Ordinal))
             {
                 words.Add("alpine");
             }
@@ -338,6 +344,18 @@ public sealed class DotNetImage
         }
         return words.Count == 0 ? v : v + "-" + string.Join("-", words);
     }
+
+    /// <summary>
+    /// The Windows Server version of a Nano Server or Server Core tag for .NET <paramref name="major"/>: the same one when that
+    /// .NET publishes it (ltsc2022 and ltsc2025 from .NET 6 on; 1809 / ltsc2019 up to .NET 9: .NET 10 publishes no Windows
+    /// Server 2019 images), else ltsc2022, the oldest still published (the semi-annual 1903 to 20H2 and sac2016 are retired).
+    /// </summary>
+    private static string WindowsVersionFor(string? current, int major) => current switch
+    {
+        "ltsc2022" or "ltsc2025" => current,
+        "1809" or "ltsc2019" when major < 10 => current,
+        _ => "ltsc2022",
+    };
 
     private static DotNetImageKind LegacyKindFromTag(string? tag)
     {

@@ -52,6 +52,27 @@ public sealed class ImagePurposeTests
     }
 
     [TestMethod]
+    public void A_front_end_dev_server_is_a_development_image()
+    {
+        Assert.AreEqual("Development: its CMD runs 'npm start', it copies only the package manifests (the source is bind-mounted) and builds nothing: a dev server",
+            PurposeOf("FROM node:9\nWORKDIR /app\nCOPY package.json /app/package.json\nRUN npm install\nCMD [\"npm\", \"start\"]\n").ToString());
+        Assert.AreEqual("Development: it has no CMD or ENTRYPOINT of its own, it exposes 5173 (Vite's dev-server port) and builds nothing: a dev server",
+            PurposeOf("FROM node:alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nEXPOSE 5173\n").ToString());
+        Assert.AreEqual("Development: its CMD runs 'pnpm run start', it exposes 4200 (the Angular CLI's dev-server port) and builds nothing: a dev server",
+            PurposeOf("FROM node:20\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install\nCOPY . .\nEXPOSE 4200/tcp\nCMD pnpm run start\n").ToString());
+        Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM node:20\nCOPY . .\nCMD npm run start:dev\n").ToString());
+    }
+
+    [TestMethod]
+    [DataRow("FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nEXPOSE 5173\nCMD [\"npm\", \"start\"]\n")]
+    [DataRow("FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD npm start\n")]
+    [DataRow("FROM node:20 AS build\nCOPY . .\nRUN npm ci && npx ng build\nFROM node:20\nCOPY package.json ./\nCOPY --from=build /dist ./dist\nCMD npm start\n")]
+    [DataRow("FROM node:20\nCOPY package.json ./\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n")]
+    [DataRow("FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nEXPOSE 5173\n")]
+    public void Npm_start_that_serves_a_build_or_its_own_source_is_an_application(string dockerfile) =>
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(dockerfile).Kind);
+
+    [TestMethod]
     public void A_last_stage_named_for_building_is_a_build_environment()
     {
         Assert.AreEqual("BuildEnvironment: the final stage is named 'deps-builder'",

@@ -45,8 +45,89 @@ public sealed class ImagePurpose
 
     /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
     private static readonly Regex DevelopmentCommand = new(
-        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
+        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <c>npm start</c> and its kin: package.json's start script, a dev server (<c>react-scripts start</c>, <c>vite</c>) or a
+    /// production server (<c>node server.js</c>) alike; what else the image does tells them apart (<see cref="FrontEndDevServer"/>).
+    /// </summary>
+    private static readonly Regex PackageStart = new(@"^(npm|yarn|pnpm|bun)\s+(run\s+)?start$", RegexOptions.CultureInvariant);
+
+    /// <summary>A RUN command that builds a Node.js project's output (<c>npm run build</c>, <c>ng build</c>, <c>tsc</c>): what a production image serves.</summary>
+    private static readonly Regex FrontEndBuild = new(
+        @"\b(npm|yarn|pnpm|bun)\s+(run\s+)?build\b|\b(ng|next|vite|nuxt|react-scripts|vue-cli-service|astro)\s+(build|generate|export)\b|\btsc\b|\bwebpack\b(?!\s+serve|-dev-server)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>The files of a Node.js project's dependencies, and no source: <c>package.json</c>, its lockfiles, the managers' settings.</summary>
+    private static readonly Regex NodeManifest = new(
+        @"^(package[^/]*\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc)$", RegexOptions.CultureInvariant);
+
+    /// <summary>The default ports of front-end dev servers, which a production image does not serve on: Vite's, the Angular CLI's (<c>ng serve</c>).</summary>
+    private static readonly Dictionary<string, string> DevServerPorts = new(StringComparer.Ordinal) { ["5173"] = "Vite's", ["4200"] = "the Angular CLI's" };
+
+    /// <summary>
+    /// Why the final stage is a front-end dev server, or null: it runs <c>npm start</c> (or has no command of its own: compose
+    /// gives it), copies a package.json, builds nothing (no <c>npm run build</c>, no stage's output copied) and either copies
+    /// only the package manifests (the source is bind-mounted: the image cannot ship without it) or exposes a dev server's port.
+    /// </summary>
+    private static string? FrontEndDevServer(DockerfileFacts facts, Stage final, StageInstruction? command)
+    {
+        bool packageJson = false, manifestsOnly = true;
+        string? devPort = null;
+        var steps = facts.RunSteps;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (instruction.Kind == InstructionKind.Expose)
+            {
+                foreach (var port in instruction.Syntax.Arguments)
+                {
+                    string number = port.Value.Split('/')[0];
+                    devPort ??= DevServerPorts.TryGetValue(number, out var server) ? number + " (" + server + " dev-server port)" : null;
+                }
+                continue;
+            }
+            if (facts.CopyOf(instruction) is { IsOnbuild: false } copy)
+            {
+                if (!copy.FromContext)
+                {
+                    if (CopiesFromAStage(facts.Model, copy.From))
+                    {
+                        return null; // a build's output: what a production image serves
+                    }
+                    continue;
+                }
+                foreach (var source in copy.Sources)
+                {
+                    string name = LayerPaths.BaseName(source.Value);
+                    bool manifest = NodeManifest.IsMatch(name) || name == "package*.json";
+                    packageJson |= name.StartsWith("package", StringComparison.Ordinal) && manifest;
+                    manifestsOnly &= manifest || IsHelperFile(source.Value);
+                }
+            }
+        }
+        if (!packageJson || (!manifestsOnly && devPort is null))
+        {
+            return null;
+        }
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (steps.Find(instruction) is { IsOnbuild: false } step)
+            {
+                foreach (var at in step.Commands)
+                {
+                    if (FrontEndBuild.IsMatch(at.Command.ToString()))
+                    {
+                        return null; // the image builds its output: what it serves ships
+                    }
+                }
+            }
+        }
+        string runs = command is null ? "it has no CMD or ENTRYPOINT of its own" : $"its {command.Kind.ToString().ToUpperInvariant()} runs '{Words(command)}'";
+        return manifestsOnly
+            ? $"{runs}, it copies only the package manifests (the source is bind-mounted) and builds nothing: a dev server"
+            : $"{runs}, it exposes {devPort} and builds nothing: a dev server";
+    }
 
     /// <summary>A command that runs a project's tests: the toolchain it needs is what the container runs.</summary>
     private static readonly Regex TestCommand = new(
@@ -128,6 +209,10 @@ public sealed class ImagePurpose
         if (command is not null && MayRunDevelopmentCommand(command) && DevelopmentCommand.IsMatch(Words(command)))
         {
             return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
+        }
+        if ((command is null || PackageStart.IsMatch(Words(command))) && FrontEndDevServer(facts, final, command) is { } devServer)
+        {
+            return new(ImagePurposeKind.Development, devServer);
         }
         if (command is not null && ContainsAny(command, TestCommandWords) && TestCommand.IsMatch(Words(command)))
         {

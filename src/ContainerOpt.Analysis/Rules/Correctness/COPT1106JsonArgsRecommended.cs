@@ -13,6 +13,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// stage (a SHELL in the stage before it, or in a stage it builds on, turns the check off, as in BuildKit).
 /// A CMD or ENTRYPOINT that a later one of the same kind in the stage replaces never runs, so its form does not matter
 /// (often a line Docker did not join as its author meant: a HEALTHCHECK's <c>CMD</c> after a backtick without <c># escape=`</c>).
+/// Windows stages (<see cref="WindowsStages"/>) are not checked: a Windows container has no POSIX signals, <c>docker stop</c>
+/// sends every process in it (<c>cmd /S /C</c> and its child alike) the shutdown event.
 /// </summary>
 public sealed class COPT1106JsonArgsRecommended : DockerfileRule
 {
@@ -26,6 +28,10 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
+            if (context.Facts.IsWindows(stage))
+            {
+                continue; // the rationale is Linux's PID 1: on Windows every process gets the shutdown event, whatever the form
+            }
             bool shellSet = stage.AncestorsHave(InstructionKind.Shell);
             var instructions = stage.Instructions;
             for (int index = 0; index < instructions.Count; index++)

@@ -5,7 +5,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 
 /// <summary>
 /// hadolint DL3025: CMD or ENTRYPOINT in shell form (also inside ONBUILD). Unlike BuildKit's
-/// JSONArgsRecommended, hadolint reports it even when a SHELL instruction is in force.
+/// JSONArgsRecommended, hadolint reports it even when a SHELL instruction is in force. Unlike hadolint, not in Windows stages
+/// (as COPT1106): there is no <c>/bin/sh -c</c> and no POSIX signal to lose.
 /// </summary>
 public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
 {
@@ -16,9 +17,10 @@ public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
         foreach (var instruction in context.Instructions)
         {
             var syntax = instruction.Syntax.Effective;
-            if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm || syntax.ArgumentText.Value.Length == 0)
+            if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm || syntax.ArgumentText.Value.Length == 0
+                || context.Facts.IsWindows(instruction.Stage))
             {
-                continue;
+                continue; // on Windows the shell is cmd and every process gets the shutdown event: the signal reason does not hold
             }
             context.Report(syntax.ArgumentText.Span, syntax.Kind.ToKeyword());
         }

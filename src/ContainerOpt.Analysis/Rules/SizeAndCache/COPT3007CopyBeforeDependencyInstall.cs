@@ -11,7 +11,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>mvn dependency:…</c> (or <c>mvn package</c> when no dependency goal ran first),
 /// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
 /// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
-/// reads is not broad, nor one the manager reads besides its manifests (<c>.mvn/</c>, <c>patches/</c>, <c>.yarn/</c>: see
+/// reads is not broad, nor one the manager reads besides its manifests (<c>.mvn/</c>, <c>patches/</c>, <c>.yarn/</c>, Bundler's path gems: see
 /// <see cref="ReadBesideManifests"/>). A step that runs in a project the same RUN fetched (<c>git clone URL /app &amp;&amp; cd /app
 /// &amp;&amp; composer install</c>) reads that project's manifests, not the context's, and is not reported. Every stage is checked: the build cache matters in build stages most.
 /// A step that repeats one the stage already ran from the manifests alone (after only narrow COPYs, or with the manifests
@@ -179,7 +179,8 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             case "maven" when call.Op == PackageOp.Build && !mavenResolved:
                 return First("pom.xml", call.Command.Name + " dependency:go-offline") + $" before '{display}'";
             case "bundle" when call.Op == PackageOp.Install:
-                return First("Gemfile and Gemfile.lock");
+                // a Gemfile can load more (eval_gemfile, require_relative, path: gems): the two files alone may not install
+                return First("the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs)");
             case "composer" when display.EndsWith("install", StringComparison.Ordinal):
                 return First("composer.json and composer.lock");
             case "cargo" when display.EndsWith("fetch", StringComparison.Ordinal):
@@ -202,7 +203,9 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         ["uv"] = new[] { "requirements" },
         ["maven"] = new[] { ".mvn" }, // the wrapper's properties, jvm.config, maven.config
         ["composer"] = new[] { "patches" }, // composer-patches
-        ["bundle"] = new[] { ".bundle" }, // .bundle/config
+        // .bundle/config; Gemfile.d/: Gemfiles it evaluates; local path: gems (gems/, vendor/gems/, engines/, components/):
+        // Bundler installs them from that folder, so moving them after the install fails ("The path ... does not exist")
+        ["bundle"] = new[] { ".bundle", "Gemfile.d", "gems", "engines", "components" },
         ["cargo"] = new[] { ".cargo" }, // .cargo/config.toml: registries, vendored sources
     };
 

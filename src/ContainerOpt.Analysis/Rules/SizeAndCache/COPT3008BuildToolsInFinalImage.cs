@@ -26,6 +26,11 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// -dev package installs (<c>libsqlite3-dev</c> for Microsoft.Data.Sqlite), so there it can be a run-time dependency.
 /// Compilers and build tools by name (gcc, make, build-essential ...) are still reported.
 /// </para>
+/// <para>
+/// On a full official language image built on buildpack-deps (<c>ruby:3.3</c>, <c>python:3.12</c>, <c>node:22</c>: see
+/// <see cref="BuildpackDeps"/>) the apt packages the base already holds (gcc, make, libpq-dev ...) are not reported: installing
+/// them adds next to nothing and removing them cannot shrink the image. A package the base does not hold still is.
+/// </para>
 /// </summary>
 public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 {
@@ -45,6 +50,7 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         // Every package-manager call of the final stage's chain, in build order (loops, not LINQ: this runs for every file).
         var steps = context.RunSteps;
         bool? runsDotNet = null; // asked only when a -dev package is installed
+        var rootImage = BaseImages.RootImage(context.Facts, final)?.Image;
         List<(RunStep Step, StepCommand At, PackageCall Call)>? calls = null;
         var chain = final.Chain;
         for (int s = 0; s < chain.Count; s++)
@@ -80,6 +86,11 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
                 var tools = call.Operands.Where(o => ToolchainPackages.IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
+                if (call.Manager == "apt" && rootImage is not null)
+                {
+                    // a full language image on buildpack-deps holds them already: the install adds nothing, a removal frees nothing
+                    tools.RemoveAll(t => BuildpackDeps.Holds(rootImage, PackageManagers.StripVersion(t.Value)));
+                }
                 if (tools.Any(t => ToolchainPackages.IsHeaderPackage(PackageManagers.StripVersion(t.Value))) && (runsDotNet ??= RunsDotNet(context, final)))
                 {
                     tools.RemoveAll(t => ToolchainPackages.IsHeaderPackage(PackageManagers.StripVersion(t.Value)));

@@ -61,9 +61,22 @@ public sealed class COPT1106JsonArgsRecommendedTests
     {
         // Without '# escape=`' the backtick does not continue the HEALTHCHECK: its CMD line is a CMD of its own, replaced by the last one.
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
-            "FROM mcr.microsoft.com/windows/servercore/iis\nHEALTHCHECK --interval=30s --retries=3 `\n    CMD powershell -Command try { iwr http://localhost } catch { exit 1 }\n\nCMD [\"C:\\\\ServiceMonitor.exe\", \"w3svc\"]\n");
+            "FROM nginx:1.27\nHEALTHCHECK --interval=30s --retries=3 `\n    CMD curl -f http://localhost || exit 1\n\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"run\"]\nCMD [|serve|]\n");
     }
+
+    [TestMethod]
+    [DataRow("FROM mcr.microsoft.com/windows/servercore:ltsc2019\nWORKDIR /azp\nCOPY start.ps1 .\nCMD powershell .\\start.ps1\n")]
+    [DataRow("FROM mcr.microsoft.com/windows/servercore:ltsc2022-amd64\nCOPY start.ps1 .\nCMD powershell .\\start.ps1\n")]
+    [DataRow("FROM mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2022\nCOPY app/ C:/app/\nENTRYPOINT dotnet C:\\app\\Api.dll\n")]
+    [DataRow("# escape=`\nFROM contoso/agent:1.0\nCMD cmd /c start.cmd\n")]
+    public void Windows_stages_are_not_checked(string dockerfile) =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(dockerfile);
+
+    [TestMethod]
+    public void A_linux_stage_beside_a_windows_stage_is_still_reported() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nCMD powershell .\\start.ps1\nFROM ubuntu:24.04\nCMD [|/start.sh --serve|]\n");
 
     [TestMethod]
     public void A_replacing_instruction_in_another_stage_does_not_count() =>

@@ -68,6 +68,18 @@ public sealed class COPT4004DotNetEndOfLifeTests
     }
 
     [TestMethod]
+    [DataRow("aspnet:3.1-nanoserver-1809", "aspnet:10.0-nanoserver-ltsc2022")]
+    [DataRow("sdk:8.0-nanoserver-ltsc2025", "sdk:10.0-nanoserver-ltsc2025")]
+    [DataRow("runtime:5.0.201-nanoserver-20H2", "runtime:10.0-nanoserver-ltsc2022")]
+    [DataRow("aspnet:6.0-windowsservercore-ltsc2022", "aspnet:10.0-windowsservercore-ltsc2022")]
+    [DataRow("sdk:9.0-windowsservercore-ltsc2019", "sdk:10.0-windowsservercore-ltsc2022")]
+    public void Suggestions_keep_the_windows_flavour(string from, string to)
+    {
+        var findings = RuleVerifier.Run<COPT4004DotNetEndOfLife>($"FROM mcr.microsoft.com/dotnet/{from}\n", options: On(2026, 12, 7));
+        StringAssert.Contains(findings[0].Message, $"move to 'mcr.microsoft.com/dotnet/{to}' (.NET 10.0 LTS, supported until 2028-11-14)");
+    }
+
+    [TestMethod]
     public void One_finding_per_version_names_the_other_froms()
     {
         var findings = RuleVerifier.Verify<COPT4004DotNetEndOfLife>(

@@ -27,6 +27,11 @@ public sealed class COPT2025JsonCmdEntrypointTests
         RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nCMD [|echo hi|]\n");
 
     [TestMethod]
+    public void Windows_stages_are_not_reported_linux_stages_beside_them_are() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS agent\nCMD powershell .\\start.ps1\nFROM debian:12\nCMD [|./start.sh|]\n");
+
+    [TestMethod]
     public void Invalid_json_and_onbuild_are_reported() =>
         RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nCMD [|['echo', 'hi']|]\nONBUILD ENTRYPOINT [|run.sh|]\n");
 }

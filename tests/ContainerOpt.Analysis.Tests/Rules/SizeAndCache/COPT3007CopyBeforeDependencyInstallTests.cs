@@ -33,7 +33,7 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
     [DataRow("go mod download", "go mod download", "Copy only go.mod and go.sum first")]
     [DataRow("mvn -B dependency:go-offline", "mvn dependency:go-offline", "Copy only pom.xml first")]
     [DataRow("mvn -B package -DskipTests", "mvn package", "Copy only pom.xml first, run 'mvn dependency:go-offline', then copy the rest before 'mvn package'")]
-    [DataRow("bundle install --jobs 4", "bundle install", "Copy only Gemfile and Gemfile.lock first")]
+    [DataRow("bundle install --jobs 4", "bundle install", "Copy only the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs) first")]
     [DataRow("composer install --no-dev", "composer install", "Copy only composer.json and composer.lock first")]
     [DataRow("cargo fetch", "cargo fetch", "Copy only Cargo.toml and Cargo.lock first")]
     public void Every_dependency_step_is_known(string command, string display, string advice)
@@ -144,12 +144,39 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
     [DataRow("COPY requirements.txt .\nCOPY requirements/ requirements/", "pip install -r requirements.txt")]
     [DataRow("COPY pyproject.toml uv.lock ./\nCOPY requirements requirements", "uv pip install -r requirements.txt")]
     [DataRow("COPY Gemfile Gemfile.lock ./\nCOPY .bundle/ .bundle/", "bundle install")]
+    [DataRow("COPY Gemfile Gemfile.lock ./\nCOPY Gemfile.d/ Gemfile.d/", "bundle install")]
+    [DataRow("COPY Gemfile Gemfile.lock *.gemspec ./\nCOPY vendor/gems/ vendor/gems/\nCOPY engines engines\nCOPY components/ components/", "bundle install")]
     [DataRow("COPY Cargo.toml Cargo.lock ./\nCOPY .cargo .cargo", "cargo fetch")]
     [DataRow("COPY composer.json composer.lock ./\nCOPY patches/ patches/", "composer install --no-dev")]
     [DataRow("COPY NuGet.config ./\nCOPY nuget/ nuget/\nCOPY App/App.csproj App/", "dotnet restore App/App.csproj")]
     [DataRow("COPY nuget.config Directory.Packages.props ./\nCOPY packages packages", "dotnet restore")]
     public void What_the_manager_reads_besides_its_manifests_is_not_broad(string copies, string install) =>
         RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>($"FROM debian:12\nWORKDIR /src\n{copies}\nRUN {install}\nCOPY . .\n");
+
+    [TestMethod]
+    public void Path_gems_copied_before_the_Gemfile_and_bundle_install_are_install_inputs() =>
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM ruby:3.3-slim\nWORKDIR /app\nCOPY ./gems /app/gems\nCOPY services/api/Gemfile* /app/\n" +
+            "RUN <<EOF\n  bundle config set --local without 'development test'\n  bundle install --jobs 4\nEOF\nCOPY services/api/ /app/\n");
+
+    [TestMethod]
+    public void The_whole_project_before_bundle_install_is_reported_without_promising_the_two_manifests_suffice()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM ruby:3.3\nUSER app\nCOPY --chown=app:app [|.|] /usr/src/app\nWORKDIR /usr/src/app\nRUN bundle config --global build.nokogiri --use-system-libraries && \\\n  bundle install\n");
+        Assert.AreEqual(
+            "The COPY of '.' comes before 'bundle install' on line 5: any change to the copied files invalidates that layer and the dependencies are downloaded again. " +
+            "Copy only the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs) first, run 'bundle install', then copy the rest.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
+    public void A_gems_folder_is_broad_for_npm()
+    {
+        var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nCOPY [|gems/|] gems/\nRUN npm ci\n");
+        StringAssert.StartsWith(findings[0].Message, "The COPY of 'gems/' comes before 'npm ci' on line 5:");
+    }
 
     [TestMethod]
     public void An_install_input_of_one_manager_is_broad_for_another()

@@ -73,7 +73,7 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     public void An_app_that_builds_a_native_module_and_runs_it_is_still_reported()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM node:20\nRUN apt-get update && apt-get install -y [|gcc|] make python3\nWORKDIR /app\nCOPY . .\nRUN npm install --omit=dev\nCMD [\"node\", \"app.js\"]\n");
+            "FROM node:20-slim\nRUN apt-get update && apt-get install -y [|gcc|] make python3\nWORKDIR /app\nCOPY . .\nRUN npm install --omit=dev\nCMD [\"node\", \"app.js\"]\n");
         Assert.AreEqual(
             "'gcc' and 'make' are installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, "
             + "or remove them in one RUN with the install, after the last command that may use them ('npm install' on line 5): merge the RUNs up to line 5.",
@@ -128,6 +128,44 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     }
 
     [TestMethod]
+    public void A_full_language_image_on_buildpack_deps_already_holds_the_compilers_and_common_headers() =>
+        // ruby:3.0 is built FROM buildpack-deps:bullseye: gcc, make, libpq-dev are in its layers; a later RUN compiles pg against them
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM ruby:3.0\nRUN apt-get update -qq && apt-get install -y --no-install-recommends curl build-essential libpq-dev nodejs\n" +
+            "WORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\nCMD [\"bundle\", \"exec\", \"rails\", \"server\"]\n");
+
+    [TestMethod]
+    [DataRow("python:3.12", "gcc libffi-dev libssl-dev zlib1g-dev")]
+    [DataRow("python:3.11-bookworm", "libxml2-dev libxslt1-dev libjpeg-dev")]
+    [DataRow("node:22", "g++ make")]
+    [DataRow("perl:5.40", "libexpat1-dev=2.5.0-1 libmysqlclient-dev", "'libexpat1-dev'")]
+    [DataRow("golang:1.23", "gcc libc6-dev pkg-config")]
+    [DataRow("golang:1.23", "libpq-dev", "'libpq-dev'")]
+    [DataRow("python:3.12-slim", "gcc libpq-dev", "'gcc' and 'libpq-dev'")]
+    [DataRow("ruby:3.3-alpine", "build-base", "'build-base'", "apk add")]
+    [DataRow("eclipse-temurin:21", "gcc", "'gcc'")]
+    public void Only_the_packages_the_base_does_not_hold_are_reported(string image, string packages, string? reported = null, string install = "apt-get install -y")
+    {
+        var findings = RuleVerifier.Run<COPT3008BuildToolsInFinalImage>($"FROM {image}\nRUN {install} {packages}\nCOPY app.py .\nCMD [\"./app\"]\n")
+            .Where(f => f.Message.Contains("installed in the final image", StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(reported is null ? 0 : 1, findings.Count, image);
+        if (reported is not null)
+        {
+            StringAssert.StartsWith(findings[0].Message, reported + (reported.Contains(" and ", StringComparison.Ordinal) ? " are" : " is") + " installed in the final image and never removed");
+        }
+    }
+
+    [TestMethod]
+    public void A_header_the_full_image_lacks_is_reported_at_it()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM python:3.11\nRUN apt-get update && apt-get install -y libpq-dev [|libgdal-dev|] gcc && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD [\"python\", \"/app/main.py\"]\n");
+        Assert.AreEqual(
+            "'libgdal-dev' is installed in the final image and never removed: build in an earlier stage and copy only the output into the final image, or remove it at the end of the same RUN.",
+            findings[0].Message);
+    }
+
+    [TestMethod]
     public void Ci_build_environments_test_runners_and_ssh_dev_boxes_keep_their_toolchain()
     {
         // One stage, no command, a toolchain, only helper files copied: a CI build environment.
@@ -153,9 +191,27 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     public void Node_dev_dependencies_in_the_final_image_are_reported()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
-            "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\n");
+            "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nRUN [|yarn|] install --frozen-lockfile\nCOPY . .\nCMD [\"node\", \"server.js\"]\n");
         Assert.AreEqual("'npm ci' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').", findings[0].Message);
         Assert.AreEqual("'yarn install' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('yarn install --production').", findings[1].Message);
+    }
+
+    [TestMethod]
+    [DataRow("FROM node:alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nEXPOSE 5173\n")]
+    [DataRow("FROM node:9.6.1\nWORKDIR /usr/src/app\nCOPY package.json /usr/src/app/package.json\nRUN npm install --silent\nCMD [\"npm\", \"start\"]\n")]
+    [DataRow("FROM node:18\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . .\nEXPOSE 4200\nCMD yarn start\n")]
+    [DataRow("FROM node:10\nCOPY /api/package.json /api/package-lock.json /api/\nRUN npm install\nCMD npm run start:dev\n")]
+    public void A_front_end_dev_server_keeps_its_dev_dependencies(string dockerfile) =>
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(dockerfile);
+
+    [TestMethod]
+    public void Npm_start_serving_a_built_app_is_still_reported()
+    {
+        var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN [|npm|] ci\nCOPY . .\nRUN npm run build\nEXPOSE 5173\nCMD [\"npm\", \"start\"]\n");
+        Assert.AreEqual("'npm ci' in the final image installs devDependencies too, if package.json has any: build in an earlier stage and copy only the output into the final image, or install only production dependencies here ('npm ci --omit=dev').", findings[0].Message);
+        // npm start of a server whose source is in the image (node server.js behind the script): an application
+        Assert.AreEqual(1, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>("FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD npm start\n").Count);
     }
 
     [TestMethod]
@@ -170,7 +226,7 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     {
         const string devImage = "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /src\nCMD [\"sleep\", \"infinity\"]\n";
         Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(devImage).Count);
-        const string app = "FROM golang:1.22\nRUN apt-get install -y gcc\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n";
+        const string app = "FROM golang:1.22\nRUN apt-get install -y cmake\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n";
         Assert.AreEqual(2, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app).Count);
         Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app, path: "/repo/.devcontainer/Dockerfile").Count);
         Assert.AreEqual(0, RuleVerifier.Run<COPT3008BuildToolsInFinalImage>(app.Replace("FROM golang:1.22", "FROM golang:1.22 AS builder")).Count);
