@@ -59,10 +59,6 @@ public sealed class ImagePurpose
         @"\b(npm|yarn|pnpm|bun)\s+(run\s+)?build\b|\b(ng|next|vite|nuxt|react-scripts|vue-cli-service|astro)\s+(build|generate|export)\b|\btsc\b|\bwebpack\b(?!\s+serve|-dev-server)",
         RegexOptions.CultureInvariant);
 
-    /// <summary>The files of a Node.js project's dependencies, and no source: <c>package.json</c>, its lockfiles, the managers' settings.</summary>
-    private static readonly Regex NodeManifest = new(
-        @"^(package[^/]*\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc)$", RegexOptions.CultureInvariant);
-
     /// <summary>The default ports of front-end dev servers, which a production image does not serve on: Vite's, the Angular CLI's (<c>ng serve</c>).</summary>
     private static readonly Dictionary<string, string> DevServerPorts = new(StringComparer.Ordinal) { ["5173"] = "Vite's", ["4200"] = "the Angular CLI's" };
 
@@ -100,7 +96,7 @@ public sealed class ImagePurpose
                 foreach (var source in copy.Sources)
                 {
                     string name = LayerPaths.BaseName(source.Value);
-                    bool manifest = NodeManifest.IsMatch(name) || name == "package*.json";
+                    bool manifest = ProjectManifests.IsNodeManifest(name);
                     packageJson |= name.StartsWith("package", StringComparison.Ordinal) && manifest;
                     manifestsOnly &= manifest || IsHelperFile(source.Value);
                 }
@@ -407,13 +403,6 @@ public sealed class ImagePurpose
         return null;
     }
 
-    private static readonly HashSet<string> ProjectManifests = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "pyproject.toml", "poetry.lock",
-        "Pipfile", "Pipfile.lock", "setup.py", "setup.cfg", "go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "pom.xml",
-        "build.gradle", "build.gradle.kts", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "mix.exs", "CMakeLists.txt", "Makefile",
-    };
-
     private static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".csproj", ".fsproj", ".vbproj", ".sln", ".py", ".js", ".mjs", ".ts", ".go", ".rb", ".php", ".java", ".jar", ".war", ".dll", ".exe",
@@ -446,7 +435,7 @@ public sealed class ImagePurpose
                 string value = source.Value.TrimEnd('/');
                 string name = value.Substring(value.LastIndexOf('/') + 1);
                 string extension = Path.GetExtension(name);
-                if (name is "" or "." or "*" || extension.Length == 0 || ProjectManifests.Contains(name) || ProjectExtensions.Contains(extension)
+                if (name is "" or "." or "*" || extension.Length == 0 || ProjectManifests.IsManifest(name) || ProjectExtensions.Contains(extension)
                     || name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;

@@ -12,7 +12,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// <c>bundle install</c>, <c>composer install</c>, <c>cargo fetch</c>. Reported at the first COPY's source,
 /// once per step, naming every broad COPY before it (the others are additional locations). A folder that holds the requirements file the step
 /// reads is not broad, nor one the manager reads besides its manifests (<c>.mvn/</c>, <c>patches/</c>, <c>.yarn/</c>, Bundler's path gems: see
-/// <see cref="ReadBesideManifests"/>). A step that runs in a project the same RUN fetched (<c>git clone URL /app &amp;&amp; cd /app
+/// <see cref="ProjectManifests.IsReadBeside"/>). A step that runs in a project the same RUN fetched (<c>git clone URL /app &amp;&amp; cd /app
 /// &amp;&amp; composer install</c>) reads that project's manifests, not the context's, and is not reported. Every stage is checked: the build cache matters in build stages most.
 /// A step that repeats one the stage already ran from the manifests alone (after only narrow COPYs, or with the manifests
 /// bind-mounted: <c>RUN --mount=type=bind,source=uv.lock,... uv sync --no-install-project</c>) is not reported: the
@@ -190,26 +190,6 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     }
 
     /// <summary>
-    /// What each manager reads besides the manifests its advice names, by file or folder name: copied before the step, they key
-    /// its layer as the manifests do (they change when the dependencies change) and the step needs them (<c>mvnw</c> cannot run
-    /// without <c>.mvn/</c>; pnpm checks the <c>patchedDependencies</c> in <c>patches/</c> against the lockfile).
-    /// </summary>
-    private static readonly Dictionary<string, string[]> ReadBesideManifests = new(StringComparer.Ordinal)
-    {
-        ["npm"] = new[] { ".npmrc", "patches" }, // patches: patch-package, run by the install's postinstall
-        ["yarn"] = new[] { ".yarnrc", ".yarn", ".npmrc", "patches" }, // .yarn: the Berry release, plugins and patches
-        ["pnpm"] = new[] { ".npmrc", "patches" },
-        ["pip"] = new[] { "requirements" }, // requirements files that include each other (-r requirements/base.txt)
-        ["uv"] = new[] { "requirements" },
-        ["maven"] = new[] { ".mvn" }, // the wrapper's properties, jvm.config, maven.config
-        ["composer"] = new[] { "patches" }, // composer-patches
-        // .bundle/config; Gemfile.d/: Gemfiles it evaluates; local path: gems (gems/, vendor/gems/, engines/, components/):
-        // Bundler installs them from that folder, so moving them after the install fails ("The path ... does not exist")
-        ["bundle"] = new[] { ".bundle", "Gemfile.d", "gems", "engines", "components" },
-        ["cargo"] = new[] { ".cargo" }, // .cargo/config.toml: registries, vendored sources
-    };
-
-    /// <summary>
     /// A folder (or extension-less dot file) the step reads besides its manifests; for NuGet, a <c>nuget/</c> or
     /// <c>packages/</c> local feed copied with a NuGet.config.
     /// </summary>
@@ -224,7 +204,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         {
             return copiedNuGetConfig && (string.Equals(name, "nuget", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "packages", StringComparison.OrdinalIgnoreCase));
         }
-        return ReadBesideManifests.TryGetValue(call.Manager, out var names) && Array.IndexOf(names, name) >= 0;
+        return ProjectManifests.IsReadBeside(call.Manager, name);
     }
 
     /// <summary>
