@@ -11,8 +11,11 @@ namespace ContainerOpt.Build.Tests;
 [TestClass]
 public sealed class EditorConfigTests : BuildTestBase
 {
-    /// <summary>COPT1100 at (1,21)-(1,26), COPT1107 (MAINTAINER, DL4000) at (2,1)-(2,11), COPT3004 (apk cache, DL3019) at (3,5)-(3,8).</summary>
-    private const string Dockerfile = "FROM alpine:3.20 AS Build\nMAINTAINER me\nRUN apk add curl=8.9.1-r0\n";
+    /// <summary>
+    /// COPT1100 at (1,21)-(1,26), COPT1107 (MAINTAINER, DL4000) at (2,1)-(2,11), COPT3004 (apk cache, DL3019) at (3,5)-(3,8);
+    /// an application (a command, a stage not named like a build stage), so the cache is a warning.
+    /// </summary>
+    private const string Dockerfile = "FROM alpine:3.20 AS Final\nMAINTAINER me\nRUN apk add curl=8.9.1-r0\nCMD [\"curl\", \"--version\"]\n";
 
     [TestMethod]
     public void A_root_editorconfig_turns_a_rule_off_in_one_project_and_to_error_in_another_and_an_edit_changes_the_next_build()

@@ -34,15 +34,12 @@ public sealed class DependencyCache
     /// </summary>
     public (StepCommand At, string Use)? FirstUnmountedUse(RunStep step)
     {
-        if (step.HasCacheMountContaining(tmpfsToo: true, _fragments))
-        {
-            return null;
-        }
+        // The commands first: most RUNs run none of this tool (a name test each), and the mounts are read only for one that does.
         foreach (var at in step.Commands)
         {
             if (_use(at.Command) is { } use)
             {
-                return (at, use);
+                return step.HasCacheMountContaining(tmpfsToo: true, _fragments) ? null : (at, use);
             }
         }
         return null;
