@@ -50,12 +50,11 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                 string keyword = syntax.Keyword.Value;
                 string line = syntax.ArgumentText.Value;
                 string command = line.Trim();
-                bool posix = !context.Facts.IsWindows(stage);
-                if (posix && ExecFormFix.ExecsLastCommand(line))
+                if (ExecFormFix.ExecsLastCommand(line))
                 {
                     continue; // the shell hands its process to the command: the signals reach it
                 }
-                int execAt = posix ? ExecFormFix.ExecInsertionPoint(line) : -1;
+                int execAt = ExecFormFix.ExecInsertionPoint(line);
                 string fix = PlainWords.IsMatch(command)
                     ? keyword + " [" + string.Join(", ", command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w + "\"")) + "]"
                     : execAt >= 0

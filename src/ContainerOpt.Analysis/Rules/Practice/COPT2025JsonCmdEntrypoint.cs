@@ -6,7 +6,9 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// <summary>
 /// hadolint DL3025: CMD or ENTRYPOINT in shell form (also inside ONBUILD). Unlike BuildKit's
 /// JSONArgsRecommended, hadolint reports it even when a SHELL instruction is in force. Unlike hadolint, not in Windows stages
-/// (as COPT1106): there is no <c>/bin/sh -c</c> and no POSIX signal to lose.
+/// (as COPT1106): there is no <c>/bin/sh -c</c> and no POSIX signal to lose; nor, as COPT1106, on a shell form that already
+/// execs its last command (<c>CMD ./migrate &amp;&amp; exec ./serve</c>): the shell hands its process, and the signals, to it,
+/// so the message would be false.
 /// </summary>
 public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
 {
@@ -18,9 +20,9 @@ public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
         {
             var syntax = instruction.Syntax.Effective;
             if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm || syntax.ArgumentText.Value.Length == 0
-                || context.Facts.IsWindows(instruction.Stage))
+                || context.Facts.IsWindows(instruction.Stage) || Fixes.ExecFormFix.ExecsLastCommand(syntax.ArgumentText.Value))
             {
-                continue; // on Windows the shell is cmd and every process gets the shutdown event: the signal reason does not hold
+                continue; // on Windows every process gets the shutdown event; an exec'd command gets the signals: the reason does not hold
             }
             context.Report(syntax.ArgumentText.Span, syntax.Kind.ToKeyword());
         }

@@ -32,6 +32,12 @@ public sealed class COPT2025JsonCmdEntrypointTests
             "FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS agent\nCMD powershell .\\start.ps1\nFROM debian:12\nCMD [|./start.sh|]\n");
 
     [TestMethod]
+    public void A_shell_form_that_execs_its_last_command_is_not_reported_one_that_does_not_is() =>
+        // /bin/sh -c hands its process to the exec'd command, which then gets SIGTERM: the message would be false.
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>(
+            "FROM debian:12\nCMD exec node server.js --port $PORT\nENTRYPOINT ./migrate && exec ./serve\nFROM debian:12\nCMD [|./migrate && ./serve|]\n");
+
+    [TestMethod]
     public void Invalid_json_and_onbuild_are_reported() =>
         RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nCMD [|['echo', 'hi']|]\nONBUILD ENTRYPOINT [|run.sh|]\n");
 }
