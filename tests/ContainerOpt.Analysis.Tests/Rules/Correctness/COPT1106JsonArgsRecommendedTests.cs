@@ -81,4 +81,23 @@ public sealed class COPT1106JsonArgsRecommendedTests
     [TestMethod]
     public void A_replacing_instruction_in_another_stage_does_not_count() =>
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine AS base\nCMD [|serve|]\nFROM base\nRUN true\nFROM alpine\nCMD [\"x\"]\n");
+
+    [TestMethod]
+    [DataRow("ARG BASE_IMAGE\nARG IMAGE_TAG\nFROM ${BASE_IMAGE}:${IMAGE_TAG}\nWORKDIR /azp\nCOPY start.ps1 .\nCMD powershell .\\start.ps1\n")]
+    [DataRow("ARG IMAGE\nFROM ${IMAGE}\nENTRYPOINT \"C:\\Program Files\\dotnet\\dotnet.exe\"\n")]
+    [DataRow("ARG BASE\nFROM $BASE\nRUN cmd /S /C mkdir C:\\app\nCMD node server.js\n")]
+    [DataRow("ARG BASE=mcr.microsoft.com/windows/nanoserver:ltsc2022\nFROM ${BASE}\nCMD start.cmd\n")]
+    [DataRow("FROM microsoft/nanoserver\nCOPY node C:\\node\nENTRYPOINT C:\\node\\node.exe\n")]
+    [DataRow("FROM microsoft/windowsservercore:1803\nCMD start.cmd\n")]
+    [DataRow("FROM microsoft/dotnet-framework:4.7.2-runtime\nCMD app.exe --serve\n")]
+    [DataRow("FROM microsoft/mssql-server-windows-developer\nCMD sqlservr.exe\n")]
+    [DataRow("FROM microsoft/iis\nCMD ServiceMonitor.exe w3svc\n")]
+    public void Windows_stages_the_base_or_the_commands_show_are_not_checked(string dockerfile) =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(dockerfile);
+
+    [TestMethod]
+    public void An_arg_base_with_no_windows_only_command_is_still_reported() =>
+        // pwsh runs on Linux too, a C:\ in an argument may be data, mono starts the .exe: none says Windows.
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "ARG BASE\nFROM ${BASE}\nRUN pwsh -c ./build.ps1\nRUN echo C:\\data > /etc/win-path\nCMD [|mono app.exe --port $PORT|]\n");
 }
