@@ -62,7 +62,7 @@ public sealed class COPT1106JsonArgsRecommendedTests
         // Without '# escape=`' the backtick does not continue the HEALTHCHECK: its CMD line is a CMD of its own, replaced by the last one.
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
             "FROM nginx:1.27\nHEALTHCHECK --interval=30s --retries=3 `\n    CMD curl -f http://localhost || exit 1\n\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
-        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"run\"]\nCMD [|serve|]\n");
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD [|serve|]\n");
     }
 
     [TestMethod]
@@ -100,4 +100,17 @@ public sealed class COPT1106JsonArgsRecommendedTests
         // pwsh runs on Linux too, a C:\ in an argument may be data, mono starts the .exe: none says Windows.
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
             "ARG BASE\nFROM ${BASE}\nRUN pwsh -c ./build.ps1\nRUN echo C:\\data > /etc/win-path\nCMD [|mono app.exe --port $PORT|]\n");
+
+    [TestMethod]
+    public void A_cmd_that_is_only_arguments_of_an_exec_form_entrypoint_is_not_reported() =>
+        // Docker runs 'dotnet Api.dll /bin/sh -c "…"': dotnet is PID 1 and gets the signals, no shell runs.
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:7.0 AS base\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\nFROM base\nCMD dotnet ef database update --connection ${CONN}\n");
+
+    [TestMethod]
+    public void A_cmd_under_a_shell_wrapper_or_script_entrypoint_is_still_reported() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM alpine AS a\nENTRYPOINT [\"/sbin/tini\", \"--\"]\nCMD [|./serve --port $PORT|]\n"
+            + "FROM node:22 AS b\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [|node server.js|]\n"
+            + "FROM alpine\nENTRYPOINT [\"/bin/sh\", \"-c\"]\nCMD [|./serve|]\n");
 }
