@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -78,6 +79,35 @@ internal static class ExecFormFix
     private static bool EntrypointReceives(DockerfileModel model, Stage stage) =>
         stage.Chain.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Entrypoint))
         || model.Stages.Any(s => s.Chain.Contains(stage) && s.Instructions.Any(i => i.Kind == InstructionKind.Entrypoint));
+
+    /// <summary>
+    /// True when a shell-form CMD of the stage only becomes <c>/bin/sh -c …</c> arguments of a program: the ENTRYPOINT in effect
+    /// (the last of the stage's chain) is in exec form and names neither a shell, nor a wrapper that execs its arguments
+    /// (<c>tini</c>, <c>gosu</c>, <c>env</c>…), nor an entrypoint script (which usually ends <c>exec "$@"</c>). No shell
+    /// then runs as PID 1, so no signal is lost, and neither the exec form nor <c>exec</c> changes what runs.
+    /// </summary>
+    public static bool CmdIsProgramArguments(Stage stage)
+    {
+        InstructionSyntax? entrypoint = null;
+        foreach (var instruction in stage.ChainInstructions)
+        {
+            if (instruction.Kind == InstructionKind.Entrypoint)
+            {
+                entrypoint = instruction.Syntax;
+            }
+        }
+        if (entrypoint is not { IsJsonForm: true } || entrypoint.Arguments.Count == 0)
+        {
+            return false;
+        }
+        string program = ShellFacts.ProgramName(entrypoint.Arguments[0].Value);
+        return !ShellFacts.RunsArgumentsAsCommandLine(program) && !ExecsArguments(program)
+            && !program.EndsWith(".sh", StringComparison.Ordinal) && !program.EndsWith(".bash", StringComparison.Ordinal) && !program.Contains("entrypoint");
+    }
+
+    /// <summary>Programs that run their arguments as a command (init processes, user switchers): the CMD's shell runs under them.</summary>
+    private static bool ExecsArguments(string program) =>
+        program is "env" or "tini" or "tini-static" or "dumb-init" or "gosu" or "su-exec" or "catatonit" or "exec" or "sudo" or "nohup" or "busybox" or "init";
 
     private static bool IsBlank(string text, int from, int to)
     {

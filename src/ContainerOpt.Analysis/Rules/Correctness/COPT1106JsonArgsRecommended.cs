@@ -14,7 +14,9 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// A CMD or ENTRYPOINT that a later one of the same kind in the stage replaces never runs, so its form does not matter
 /// (often a line Docker did not join as its author meant: a HEALTHCHECK's <c>CMD</c> after a backtick without <c># escape=`</c>).
 /// Windows stages (<see cref="WindowsStages"/>) are not checked: a Windows container has no POSIX signals, <c>docker stop</c>
-/// sends every process in it (<c>cmd /S /C</c> and its child alike) the shutdown event.
+/// sends every process in it (<c>cmd /S /C</c> and its child alike) the shutdown event. Nor is a shell-form CMD checked when an
+/// exec-form ENTRYPOINT that is no shell, wrapper or entrypoint script is in effect (<see cref="ExecFormFix.CmdIsProgramArguments"/>):
+/// the CMD is then only <c>/bin/sh -c …</c> arguments of that program, and no shell runs as PID 1.
 /// </summary>
 public sealed class COPT1106JsonArgsRecommended : DockerfileRule
 {
@@ -53,6 +55,10 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                 if (ExecFormFix.ExecsLastCommand(line))
                 {
                     continue; // the shell hands its process to the command: the signals reach it
+                }
+                if (syntax.Kind == InstructionKind.Cmd && ExecFormFix.CmdIsProgramArguments(stage))
+                {
+                    continue; // the exec-form ENTRYPOINT is PID 1 and gets the signals; the CMD is only its arguments
                 }
                 int execAt = ExecFormFix.ExecInsertionPoint(line);
                 string fix = PlainWords.IsMatch(command)

@@ -8,7 +8,8 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// JSONArgsRecommended, hadolint reports it even when a SHELL instruction is in force. Unlike hadolint, not in Windows stages
 /// (as COPT1106): there is no <c>/bin/sh -c</c> and no POSIX signal to lose; nor, as COPT1106, on a shell form that already
 /// execs its last command (<c>CMD ./migrate &amp;&amp; exec ./serve</c>): the shell hands its process, and the signals, to it,
-/// so the message would be false.
+/// so the message would be false; nor, as COPT1106, on a shell-form CMD that is only arguments of an exec-form ENTRYPOINT
+/// (<see cref="Fixes.ExecFormFix.CmdIsProgramArguments"/>).
 /// </summary>
 public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
 {
@@ -23,6 +24,11 @@ public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
                 || context.Facts.IsWindows(instruction.Stage) || Fixes.ExecFormFix.ExecsLastCommand(syntax.ArgumentText.Value))
             {
                 continue; // on Windows every process gets the shutdown event; an exec'd command gets the signals: the reason does not hold
+            }
+            if (syntax.Kind == InstructionKind.Cmd && ReferenceEquals(syntax, instruction.Syntax) && instruction.Stage is { } stage
+                && Fixes.ExecFormFix.CmdIsProgramArguments(stage))
+            {
+                continue; // as COPT1106: the CMD is only arguments of the exec-form ENTRYPOINT, which is PID 1
             }
             context.Report(syntax.ArgumentText.Span, syntax.Kind.ToKeyword());
         }

@@ -62,7 +62,7 @@ public sealed class COPT1106JsonArgsRecommendedTests
         // Without '# escape=`' the backtick does not continue the HEALTHCHECK: its CMD line is a CMD of its own, replaced by the last one.
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
             "FROM nginx:1.27\nHEALTHCHECK --interval=30s --retries=3 `\n    CMD curl -f http://localhost || exit 1\n\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
-        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"run\"]\nCMD [|serve|]\n");
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine\nENTRYPOINT run --old\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD [|serve|]\n");
     }
 
     [TestMethod]
@@ -81,4 +81,36 @@ public sealed class COPT1106JsonArgsRecommendedTests
     [TestMethod]
     public void A_replacing_instruction_in_another_stage_does_not_count() =>
         RuleVerifier.Verify<COPT1106JsonArgsRecommended>("FROM alpine AS base\nCMD [|serve|]\nFROM base\nRUN true\nFROM alpine\nCMD [\"x\"]\n");
+
+    [TestMethod]
+    [DataRow("ARG BASE_IMAGE\nARG IMAGE_TAG\nFROM ${BASE_IMAGE}:${IMAGE_TAG}\nWORKDIR /azp\nCOPY start.ps1 .\nCMD powershell .\\start.ps1\n")]
+    [DataRow("ARG IMAGE\nFROM ${IMAGE}\nENTRYPOINT \"C:\\Program Files\\dotnet\\dotnet.exe\"\n")]
+    [DataRow("ARG BASE\nFROM $BASE\nRUN cmd /S /C mkdir C:\\app\nCMD node server.js\n")]
+    [DataRow("ARG BASE=mcr.microsoft.com/windows/nanoserver:ltsc2022\nFROM ${BASE}\nCMD start.cmd\n")]
+    [DataRow("FROM microsoft/nanoserver\nCOPY node C:\\node\nENTRYPOINT C:\\node\\node.exe\n")]
+    [DataRow("FROM microsoft/windowsservercore:1803\nCMD start.cmd\n")]
+    [DataRow("FROM microsoft/dotnet-framework:4.7.2-runtime\nCMD app.exe --serve\n")]
+    [DataRow("FROM microsoft/mssql-server-windows-developer\nCMD sqlservr.exe\n")]
+    [DataRow("FROM microsoft/iis\nCMD ServiceMonitor.exe w3svc\n")]
+    public void Windows_stages_the_base_or_the_commands_show_are_not_checked(string dockerfile) =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(dockerfile);
+
+    [TestMethod]
+    public void An_arg_base_with_no_windows_only_command_is_still_reported() =>
+        // pwsh runs on Linux too, a C:\ in an argument may be data, mono starts the .exe: none says Windows.
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "ARG BASE\nFROM ${BASE}\nRUN pwsh -c ./build.ps1\nRUN echo C:\\data > /etc/win-path\nCMD [|mono app.exe --port $PORT|]\n");
+
+    [TestMethod]
+    public void A_cmd_that_is_only_arguments_of_an_exec_form_entrypoint_is_not_reported() =>
+        // Docker runs 'dotnet Api.dll /bin/sh -c "…"': dotnet is PID 1 and gets the signals, no shell runs.
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM mcr.microsoft.com/dotnet/aspnet:7.0 AS base\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\nFROM base\nCMD dotnet ef database update --connection ${CONN}\n");
+
+    [TestMethod]
+    public void A_cmd_under_a_shell_wrapper_or_script_entrypoint_is_still_reported() =>
+        RuleVerifier.Verify<COPT1106JsonArgsRecommended>(
+            "FROM alpine AS a\nENTRYPOINT [\"/sbin/tini\", \"--\"]\nCMD [|./serve --port $PORT|]\n"
+            + "FROM node:22 AS b\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [|node server.js|]\n"
+            + "FROM alpine\nENTRYPOINT [\"/bin/sh\", \"-c\"]\nCMD [|./serve|]\n");
 }

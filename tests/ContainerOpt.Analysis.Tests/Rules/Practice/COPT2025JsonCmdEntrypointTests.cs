@@ -40,4 +40,16 @@ public sealed class COPT2025JsonCmdEntrypointTests
     [TestMethod]
     public void Invalid_json_and_onbuild_are_reported() =>
         RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>("FROM debian:12\nCMD [|['echo', 'hi']|]\nONBUILD ENTRYPOINT [|run.sh|]\n");
+
+    [TestMethod]
+    public void Windows_stages_an_arg_base_or_a_retired_name_hides_are_not_reported() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>(
+            "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nSHELL [\"cmd\", \"/S\", \"/C\"]\nCMD start.cmd\n"
+            + "FROM microsoft/nanoserver\nENTRYPOINT C:\\node\\node.exe\nFROM debian:12\nCMD [|./start.sh|]\n");
+
+    [TestMethod]
+    public void A_cmd_an_exec_form_entrypoint_receives_is_not_reported_unless_that_entrypoint_is_a_shell() =>
+        RuleVerifier.Verify<COPT2025JsonCmdEntrypoint>(
+            "FROM debian:12\nENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\nCMD --spring.profiles.active=prod\n"
+            + "FROM debian:12\nENTRYPOINT [\"/bin/bash\", \"-c\"]\nCMD [|./serve|]\n");
 }
