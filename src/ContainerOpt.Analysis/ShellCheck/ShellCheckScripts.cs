@@ -34,9 +34,6 @@ public static class ShellCheckScripts
 
     private static readonly Regex ShellPragma = new(@"^hadolint\s+shell\s*=\s*(\S+)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex WindowsImage = new(@"(^|[/:_.-])(nanoserver|windowsservercore|servercore)([/:_.-]|$)|^mcr\.microsoft\.com/windows",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
     public static IReadOnlyList<ShellCheckScript> Collect(DockerfileFacts facts)
     {
         var result = new List<ShellCheckScript>();
@@ -279,19 +276,13 @@ public static class ShellCheckScripts
             {
                 program = new[] { pragma };
             }
-            else if (IsWindowsStage(stage))
+            else if (facts.IsWindows(stage))
             {
                 windows = true;
                 return null;
             }
         }
         return ShellCheckDialects.Of(program);
-    }
-
-    private static bool IsWindowsStage(Stage stage)
-    {
-        var root = stage.Root;
-        return root.Platform?.StartsWith("windows", StringComparison.OrdinalIgnoreCase) == true || WindowsImage.IsMatch(root.BaseName);
     }
 
     private static List<(int Line, string Shell)> ShellPragmas(DockerfileSyntax syntax)
