@@ -167,6 +167,10 @@ public sealed class DockerfileModel
             VariableScope scope = VariableScope.Empty;
             bool reportedBeforeFrom = false;
             int explicitStages = 0;
+            // An ARG after a stray instruction (COPT1005) but before the first FROM is still global: BuildKit reads it so
+            // once the stray line is fixed, and FROM lines expand with it. Only when a FROM follows; a file without one
+            // stays one implicit stage.
+            int firstFrom = FirstFromIndex(_syntax.Instructions);
 
             void CloseStage()
             {
@@ -199,7 +203,7 @@ public sealed class DockerfileModel
                                 : VariableScope.Empty;
                             continue;
                         }
-                    case InstructionKind.Arg when current is null:
+                    case InstructionKind.Arg when current is null || index < firstFrom:
                         {
                             var instruction = new StageInstruction(syntax, globalScope);
                             globalArgs.Add(instruction);
@@ -207,6 +211,11 @@ public sealed class DockerfileModel
                             if (!defaultsAreValues)
                             {
                                 globalDefaultScope = DeclareArgs(syntax, globalDefaultScope, lex, globalDefaults: null, isGlobal: true, ignoreBuildArgs: true);
+                            }
+                            if (current is not null)
+                            {
+                                // The implicit stage before the first FROM keeps seeing the ARGs above it (lenient, as hadolint).
+                                scope = DeclareArgs(syntax, scope, lex, globalDefaults, isGlobal: false);
                             }
                             continue;
                         }
@@ -305,6 +314,19 @@ public sealed class DockerfileModel
         }
 
         /// <summary>A stage for instructions before any FROM: a synthetic <c>FROM</c> of no image, zero-width at the first one.</summary>
+        /// <summary>The index of the first FROM, or -1 when there is none.</summary>
+        private static int FirstFromIndex(ArrayView<InstructionSyntax> instructions)
+        {
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (instructions[i].Kind == InstructionKind.From)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private static Stage ImplicitStage(InstructionSyntax first, VariableScope globalScope)
         {
             var at = new TextSpan(first.Span.Start, 0);

@@ -164,4 +164,41 @@ public sealed class ImagePurposeTests
     public void An_ssh_server_without_a_toolchain_is_an_application() =>
         Assert.AreEqual(ImagePurposeKind.Application,
             PurposeOf("FROM debian:12\nRUN apt-get update && apt-get install -y openssh-server\nCOPY sshd_config /etc/ssh/\nCMD [\"/usr/sbin/sshd\", \"-D\", \"-e\"]\n").Kind);
+
+    [TestMethod]
+    public void A_final_stage_that_sets_up_cross_compiling_without_a_command_of_its_own_is_a_build_environment()
+    {
+        Assert.AreEqual("BuildEnvironment: it sets up cross-compiling (runs 'dpkg --add-architecture')", PurposeOf(
+            "FROM rust:latest\nCOPY cargo-config /usr/local/cargo/config\nRUN dpkg --add-architecture armhf && apt-get update && apt-get install -y gcc-arm-linux-gnueabihf libdbus-1-dev:armhf && rustup target add armv7-unknown-linux-gnueabihf\n").ToString());
+        Assert.AreEqual("BuildEnvironment: it sets up cross-compiling (installs 'mingw-w64')",
+            PurposeOf("FROM ubuntu:24.04\nCOPY toolchain.cmake /opt/\nRUN apt-get update && apt-get install -y cmake mingw-w64\nCMD /bin/bash\n").ToString());
+        Assert.AreEqual("BuildEnvironment: it sets up cross-compiling (installs 'crossbuild-essential-arm64')",
+            PurposeOf("FROM debian:12\nCOPY . /src\nRUN apt-get update && apt-get install -y crossbuild-essential-arm64\n").ToString());
+        Assert.AreEqual("BuildEnvironment: it sets up cross-compiling (runs 'rustup target add')",
+            PurposeOf("FROM rust:1.80\nCOPY . /src\nRUN rustup target add x86_64-unknown-linux-musl\n").ToString());
+    }
+
+    [TestMethod]
+    public void An_application_that_installs_a_compiler_or_32_bit_libraries_stays_an_application()
+    {
+        // gcc for a native module, then the app runs: an application.
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(
+            "FROM python:3.12\nCOPY . /app\nRUN apt-get update && apt-get install -y gcc && pip install -r /app/requirements.txt\nCMD [\"python\", \"/app/main.py\"]\n").Kind);
+        // i386 is added to run 32-bit programs (wine, steamcmd), not to build.
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(
+            "FROM debian:12\nCOPY app.exe /app/\nRUN dpkg --add-architecture i386 && apt-get update && apt-get install -y wine32 gcc\n").Kind);
+        // A cross compiler in an image whose command runs the app: the command decides.
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf(
+            "FROM debian:12\nCOPY . /src\nRUN apt-get update && apt-get install -y gcc-aarch64-linux-gnu && make -C /src\nCMD [\"/src/server\"]\n").Kind);
+    }
+
+    [TestMethod]
+    public void A_go_image_that_runs_the_source_is_a_development_image()
+    {
+        Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nCMD [\"go\", \"run\", \"main.go\"]\n").ToString());
+        Assert.AreEqual("Development: it copies Go source onto the Go toolchain image, builds nothing and has no CMD or ENTRYPOINT (run with 'go run' from outside)",
+            PurposeOf("FROM golang:1.20-alpine\nWORKDIR /go/src\nCOPY . .\nRUN go mod download\n").ToString());
+        // Built, it is an application that something else starts.
+        Assert.AreEqual(ImagePurposeKind.Application, PurposeOf("FROM golang:1.20-alpine\nWORKDIR /go/src\nCOPY . .\nRUN go mod download && go build -o /bin/app .\n").Kind);
+    }
 }

@@ -217,6 +217,26 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void Args_after_a_stray_instruction_and_before_the_first_FROM_are_global()
+    {
+        var model = Model("LABEL a=b\nARG BASE=alpine\nRUN echo $BASE\nFROM $BASE\n");
+        CollectionAssert.AreEqual(new[] { "ARG BASE=alpine" }, model.GlobalArgs.Select(a => a.Syntax.Original).ToArray());
+        CollectionAssert.AreEqual(new[] { "LABEL a=b", "RUN echo $BASE" }, model.Stages[0].Instructions.Select(i => i.Syntax.Original).ToArray());
+        Assert.AreEqual("alpine", model.Expand(model.Stages[0].Instructions[1], "$BASE").Result, "the implicit stage still sees it");
+        Assert.AreEqual("alpine", model.Stages[1].BaseName);
+        Assert.AreEqual(ParseDiagnosticCodes.InstructionBeforeFrom, model.Diagnostics.Single().Code);
+    }
+
+    [TestMethod]
+    public void In_a_file_without_FROM_an_arg_after_an_instruction_stays_in_the_implicit_stage()
+    {
+        var model = Model("RUN true\nARG V=1\nRUN echo $V\n");
+        Assert.AreEqual(0, model.GlobalArgs.Count);
+        Assert.AreEqual(3, model.FinalStage!.Instructions.Count);
+        Assert.AreEqual("1", model.Expand(model.FinalStage.Instructions[2], "$V").Result);
+    }
+
+    [TestMethod]
     public void A_file_without_FROM_is_one_implicit_stage_and_the_missing_FROM_is_reported()
     {
         var model = Model("RUN apt-get update\nRUN apt-get install -y curl\n");

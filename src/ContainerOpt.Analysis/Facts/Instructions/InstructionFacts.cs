@@ -13,6 +13,34 @@ public static class InstructionFacts
         ".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz",
     };
 
+    /// <summary>
+    /// Values that mark an ENV as not set (<c>sa_password="_"</c> in Microsoft's mssql images, whose start script skips
+    /// <c>_</c>). A weak default password (<c>changeme</c>, <c>admin</c>) is not here: it is a real, guessable secret.
+    /// </summary>
+    private static readonly string[] UnsetMarkers = { "_", "-", "none", "null", "unset", "undefined" };
+
+    /// <summary>
+    /// True when an ENV value (as written) stores no data: empty (<c>ENV TOKEN ""</c>, <c>ENV TOKEN=</c>) or an unset marker
+    /// (<see cref="UnsetMarkers"/>). Such an ENV documents a variable the container is given at start. (An ARG's default is
+    /// another matter: <c>--build-arg</c> replaces it, and that value is what stays in the history.)
+    /// </summary>
+    public static bool StoresNoData(string value)
+    {
+        string data = DropQuotes(value).Trim();
+        if (data.Length == 0)
+        {
+            return true;
+        }
+        foreach (var marker in UnsetMarkers)
+        {
+            if (string.Equals(data, marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>hadolint's <c>dropQuotes</c>: strips every leading and trailing quote character.</summary>
     public static string DropQuotes(string text)
     {

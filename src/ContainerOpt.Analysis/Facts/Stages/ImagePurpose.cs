@@ -45,7 +45,7 @@ public sealed class ImagePurpose
 
     /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
     private static readonly Regex DevelopmentCommand = new(
-        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
+        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bgo\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -238,6 +238,19 @@ public sealed class ImagePurpose
         {
             return new(ImagePurposeKind.BaseImage, "it has ONBUILD triggers");
         }
+        // Cross compilers and foreign-architecture libraries serve builds for another platform, never the app this image runs:
+        // with no command of its own, or only a shell, the image is where others build. (A command that runs an app keeps it an
+        // application: wine-based images add i386 to run, not to build.)
+        if ((command is null || BareInterpreter.IsMatch(Words(command))) && CrossCompileSign(facts, final) is { } cross)
+        {
+            return new(ImagePurposeKind.BuildEnvironment, $"it sets up cross-compiling ({cross})");
+        }
+        // The Go toolchain image with the source copied in, nothing built and no command: it can only run the source with a
+        // command given from outside (compose's 'go run'), a development image; an application image builds its binary.
+        if (command is null && GoSourceWithoutBuild(facts, final))
+        {
+            return new(ImagePurposeKind.Development, "it copies Go source onto the Go toolchain image, builds nothing and has no CMD or ENTRYPOINT (run with 'go run' from outside)");
+        }
         // A Dockerfile beside a project builds that project: never a base image.
         if (facts.Project is null && !CopiesAnApplication(facts, final))
         {
@@ -401,6 +414,78 @@ public sealed class ImagePurpose
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Commands that prepare cross builds: a target for rustup, a foreign architecture for dpkg. Not i386 (nor amd64): 32-bit
+    /// libraries are added to run 32-bit programs (wine, steamcmd), not to build.
+    /// </summary>
+    private static readonly Regex CrossCommand = new(@"\brustup\s+target\s+add\b|\bdpkg\s+--add-architecture(?=\s+(?!i386\b|amd64\b)\S)", RegexOptions.CultureInvariant);
+
+    /// <summary>Cross compilers and cross libraries: <c>gcc-arm-linux-gnueabihf</c>, <c>g++-aarch64-linux-gnu</c>, <c>crossbuild-essential-arm64</c>, <c>mingw-w64</c>, <c>libc6-dev-armhf-cross</c>.</summary>
+    private static readonly Regex CrossPackage = new(
+        @"^(?:(?:gcc|g\+\+|cpp|binutils)(?:-[0-9.]+)?-[a-z0-9_-]+-linux-gnu[a-z]*(?:-.*)?|crossbuild-essential-.+|(?:gcc-|g\+\+-|binutils-)?mingw-w64.*|.+-cross)$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>The first sign in the final stage's chain that it prepares cross builds (a package or a command), or null.</summary>
+    private static string? CrossCompileSign(DockerfileFacts facts, Stage final)
+    {
+        var steps = facts.RunSteps;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (steps.Find(instruction) is not { IsOnbuild: false } step)
+            {
+                continue;
+            }
+            foreach (var at in step.Commands)
+            {
+                string text = at.Command.ToString();
+                if (CrossCommand.Match(text) is { Success: true } match)
+                {
+                    return $"runs '{match.Value}'";
+                }
+                if (step.CallAt(at) is not { Op: PackageOp.Install } call)
+                {
+                    continue;
+                }
+                foreach (var operand in call.Operands)
+                {
+                    string name = PackageManagers.StripVersion(operand.Value);
+                    if (CrossPackage.IsMatch(name))
+                    {
+                        return $"installs '{name}'";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static readonly Regex GoBuild = new(@"\bgo\s+(?:build|install)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>The chain starts from the official golang image, copies a project and no RUN builds or installs it with go.</summary>
+    private static bool GoSourceWithoutBuild(DockerfileFacts facts, Stage final)
+    {
+        if (BaseImages.RootImage(facts, final) is not { } root || !root.Image.IsOfficial("golang") || !CopiesAProject(facts, final))
+        {
+            return false;
+        }
+        var steps = facts.RunSteps;
+        foreach (var instruction in final.ChainInstructions)
+        {
+            if (steps.Find(instruction) is not { IsOnbuild: false } step)
+            {
+                continue;
+            }
+            foreach (var at in step.Commands)
+            {
+                if (GoBuild.IsMatch(at.Command.ToString()))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase)

@@ -15,7 +15,10 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// (<c>APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1</c>), a path to the secret (<c>SSL_KEY=/run/secrets/key</c>), a URL
 /// without credentials, or a public key's fingerprint (<c>GPG_KEY=7169605F...</c>, any GPG/PGP name). Nor is a value made
 /// only of variables the file does not define (<c>ENV MYSQL_ROOT_PASSWORD ${MYSQL_ROOT_PASSWORD}</c> without an ARG): it
-/// is empty, so no secret reaches the image (COPT1110 reports the variable). The fix named depends on who reads the
+/// is empty, so no secret reaches the image (COPT1110 reports the variable). Nor is an ENV without data: an empty value
+/// (<c>ENV TOKEN ""</c>, <c>ENV TOKEN=</c>) or an unset marker (<see cref="InstructionFacts.StoresNoData"/>) documents a variable
+/// the container is given at start. An ARG is reported whatever its default: <c>ARG TOKEN</c> exists to receive
+/// <c>--build-arg TOKEN=...</c>, and that value is what stays in the history. The fix named depends on who reads the
 /// value: a secret mount when a later RUN names it; passing it when the container starts (<c>docker run -e</c>, a
 /// <c>_FILE</c> secret, as service images such as mysql and postgres read their passwords) when no RUN follows; both,
 /// each with its condition, when later RUNs may read it without naming it.
@@ -66,7 +69,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
                 {
                     foreach (var pair in syntax.KeyValues)
                     {
-                        if (InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, pair.Value.Value))
+                        if (InstructionFacts.StoresNoData(pair.Value.Value) || InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, pair.Value.Value))
                         {
                             continue;
                         }

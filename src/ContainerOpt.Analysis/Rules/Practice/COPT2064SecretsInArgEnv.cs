@@ -60,7 +60,9 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
                 for (int j = 0; j < pairs.Count; j++)
                 {
                     string name = InstructionFacts.DropQuotes(pairs[j].Key.Value);
-                    if (IsSensitive(name, name.Length) && !InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instructions[i], pairs[j].Value.Value))
+                    // An empty or unset-marker value (ENV TOKEN "") names the variable and stores nothing (as COPT1114 judges it).
+                    if (IsSensitive(name, name.Length) && !InstructionFacts.StoresNoData(pairs[j].Value.Value)
+                        && !InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instructions[i], pairs[j].Value.Value))
                     {
                         context.Report(pairs[j].Key.Span, name, syntax.Kind.ToKeyword());
                         break;

@@ -42,6 +42,15 @@ public sealed class COPT1108UndefinedArgInFromTests
         RuleVerifier.Verify<COPT1108UndefinedArgInFrom>("FROM alpine\nARG IMAGE=debian\nFROM [|$IMAGE|]\n");
 
     [TestMethod]
+    public void Args_after_a_stray_instruction_before_the_first_from_are_global()
+    {
+        // The LABEL is COPT1005's error; the ARGs below it are still declared for the FROM (no follow-on finding).
+        RuleVerifier.Verify<COPT1108UndefinedArgInFrom>("LABEL maintainer=me\nARG BASE_IMG=windows/nanoserver\nARG CONT_VER=ltsc2022\nFROM mcr.microsoft.com/${BASE_IMG}:${CONT_VER}\n");
+        var findings = RuleVerifier.Verify<COPT1108UndefinedArgInFrom>("LABEL maintainer=me\nARG BASE_IMG=windows/nanoserver\nFROM mcr.microsoft.com/${BASE_IMG}:[|${CONT_VER}|]\n");
+        Assert.AreEqual("FROM argument 'CONT_VER' is not declared: declare it with 'ARG CONT_VER' before the first FROM.", findings[0].Message);
+    }
+
+    [TestMethod]
     public void A_build_argument_does_not_declare_the_variable() =>
         RuleVerifier.Verify<COPT1108UndefinedArgInFrom>("FROM alpine:[|$TAG|]\n", options: WithBuildArg("TAG", "3.20"));
 

@@ -10,7 +10,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
     public void Secret_like_names_in_arg_and_env_are_reported()
     {
         var findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
-            "FROM scratch\nARG [|SECRET_PASSPHRASE|]\nENV [|SUPER_Secret|]=foo\nENV [|password|]=bar [|secret|]=baz\nARG [|super_duper_secret_token|]=foo [|auth|]=bar\nENV [|apikey|]=bar sunflower=foo\nENV [|git_key|]=\n");
+            "FROM scratch\nARG [|SECRET_PASSPHRASE|]\nENV [|SUPER_Secret|]=foo\nENV [|password|]=bar [|secret|]=baz\nARG [|super_duper_secret_token|]=foo [|auth|]=bar\nENV [|apikey|]=bar sunflower=foo\nARG [|git_key|]=\n");
         Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ARG \"SECRET_PASSPHRASE\"): no RUN comes after it, so only the container reads it: pass it when the container starts instead (docker run -e SECRET_PASSPHRASE, or a SECRET_PASSPHRASE_FILE secret where the image supports one).", findings[0].Message);
         StringAssert.StartsWith(findings[1].Message, "Do not use ARG or ENV instructions for sensitive data (ENV \"SUPER_Secret\")");
         CollectionAssert.AreEqual(new[] { "SecretsUsedInArgOrEnv" }, findings[0].Equivalents.ToArray());
@@ -44,6 +44,23 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
     public void A_value_from_an_undefined_variable_is_empty_and_not_reported() =>
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
             "FROM mysql:latest\nENV MYSQL_ROOT_PASSWORD ${MYSQL_ROOT_PASSWORD}\nENV DB_PASSWORD=$DB_PASSWORD\n");
+
+    [TestMethod]
+    public void An_env_with_an_empty_or_unset_marker_value_stores_no_secret() =>
+        // mssql-server-windows' "_" means "not set"; a plugin lists the variables it is given at docker run with empty values.
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
+            "FROM mcr.microsoft.com/mssql/server:2022-latest\nENV ACCEPT_EULA=\"_\" sa_password=\"_\"\n# given at docker run\nENV GITHUB_TOKEN \"\"\nENV NPM_TOKEN=\nENV API_KEY=none DB_PASSWORD='-'\n");
+
+    [TestMethod]
+    public void A_weak_default_password_or_an_empty_arg_default_is_still_reported()
+    {
+        // A guessable default is a real secret; an ARG's empty default is replaced by --build-arg, whose value stays in the history.
+        var findings = RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM postgres:16\nENV [|POSTGRES_PASSWORD|]=changeme\nARG [|NPM_TOKEN|]=\"\"\nRUN npm ci\n");
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ENV \"POSTGRES_PASSWORD\"): pass it with a secret mount (RUN --mount=type=secret,id=postgres_password) "
+            + "if a RUN needs it, or when the container starts (docker run -e POSTGRES_PASSWORD, or a POSTGRES_PASSWORD_FILE secret where the image supports one) if only the container reads it.", findings[0].Message);
+        Assert.AreEqual("Do not use ARG or ENV instructions for sensitive data (ARG \"NPM_TOKEN\"): pass it with a secret mount (RUN --mount=type=secret,id=npm_token) "
+            + "if a RUN needs it, or when the container starts (docker run -e NPM_TOKEN, or a NPM_TOKEN_FILE secret where the image supports one) if only the container reads it.", findings[1].Message);
+    }
 
     [TestMethod]
     public void A_value_from_a_declared_arg_is_still_reported() =>

@@ -45,4 +45,8 @@ public sealed class COPT2064SecretsInArgEnvTests
     [TestMethod]
     public void Onbuild_triggers_are_checked() =>
         RuleVerifier.Verify<COPT2064SecretsInArgEnv>("FROM debian:bullseye\nONBUILD ARG [|client_secret|]\nONBUILD ENV [|Api_Token|]=x\n");
+
+    [TestMethod]
+    public void An_env_with_an_empty_or_unset_marker_value_is_not_reported() =>
+        RuleVerifier.Verify<COPT2064SecretsInArgEnv>("FROM ruby:3.3\nENV GITHUB_TOKEN \"\"\nENV sa_password=\"_\"\nENV [|NPM_TOKEN|]=abc\n");
 }
