@@ -202,15 +202,19 @@ public sealed class ImagePurpose
                 onbuild |= kind == InstructionKind.Onbuild;
             }
         }
-        if (command is not null && MayRunDevelopmentCommand(command) && DevelopmentCommand.IsMatch(Words(command)))
+        // The command's words once: each expression below is interpreted (Native AOT), a few thousand instructions a match.
+        string? words = command is null ? null : Words(command);
+        bool? bareInterpreter = null;
+        bool IsBareInterpreter() => bareInterpreter ??= BareInterpreter.IsMatch(words!);
+        if (command is not null && MayRunDevelopmentCommand(command) && DevelopmentCommand.IsMatch(words!))
         {
             return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
         }
-        if ((command is null || PackageStart.IsMatch(Words(command))) && FrontEndDevServer(facts, final, command) is { } devServer)
+        if ((command is null || (IsPackageManager(words!) && PackageStart.IsMatch(words!))) && FrontEndDevServer(facts, final, command) is { } devServer)
         {
             return new(ImagePurposeKind.Development, devServer);
         }
-        if (command is not null && ContainsAny(command, TestCommandWords) && TestCommand.IsMatch(Words(command)))
+        if (command is not null && ContainsAny(command, TestCommandWords) && TestCommand.IsMatch(words!))
         {
             return new(ImagePurposeKind.TestRunner, $"its {command.Kind.ToString().ToUpperInvariant()} runs the tests");
         }
@@ -241,7 +245,7 @@ public sealed class ImagePurpose
         // Cross compilers and foreign-architecture libraries serve builds for another platform, never the app this image runs:
         // with no command of its own, or only a shell, the image is where others build. (A command that runs an app keeps it an
         // application: wine-based images add i386 to run, not to build.)
-        if ((command is null || BareInterpreter.IsMatch(Words(command))) && CrossCompileSign(facts, final) is { } cross)
+        if ((command is null || IsBareInterpreter()) && CrossCompileSign(facts, final) is { } cross)
         {
             return new(ImagePurposeKind.BuildEnvironment, $"it sets up cross-compiling ({cross})");
         }
@@ -258,7 +262,7 @@ public sealed class ImagePurpose
             {
                 return new(ImagePurposeKind.BaseImage, "it copies no application and has no CMD or ENTRYPOINT of its own");
             }
-            if (BareInterpreter.IsMatch(Words(command)))
+            if (IsBareInterpreter())
             {
                 return new(ImagePurposeKind.BaseImage, "it copies no application and its command only starts an interpreter");
             }
@@ -439,8 +443,8 @@ public sealed class ImagePurpose
             }
             foreach (var at in step.Commands)
             {
-                string text = at.Command.ToString();
-                if (CrossCommand.Match(text) is { Success: true } match)
+                // Only rustup and dpkg can match: the command's text (and the expression) for them alone.
+                if (at.Command.IsAny("rustup", "dpkg") && CrossCommand.Match(at.Command.ToString()) is { Success: true } match)
                 {
                     return $"runs '{match.Value}'";
                 }
@@ -550,6 +554,11 @@ public sealed class ImagePurpose
     }
 
     /// <summary>A CMD or ENTRYPOINT as words, exec form or shell form alike: <c>["dotnet", "watch"]</c> → <c>dotnet watch</c>.</summary>
+    /// <summary>Whether the command's words start with a Node.js package manager (the only start <see cref="PackageStart"/> matches).</summary>
+    private static bool IsPackageManager(string words) =>
+        words.StartsWith("npm ", StringComparison.Ordinal) || words.StartsWith("yarn ", StringComparison.Ordinal)
+        || words.StartsWith("pnpm ", StringComparison.Ordinal) || words.StartsWith("bun ", StringComparison.Ordinal);
+
     private static string Words(StageInstruction command) =>
         string.Join(" ", command.Syntax.Arguments.Select(a => a.Value)).Replace('[', ' ').Replace(']', ' ').Replace('"', ' ').Replace(',', ' ').Trim();
 
