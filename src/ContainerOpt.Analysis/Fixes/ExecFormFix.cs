@@ -101,13 +101,9 @@ internal static class ExecFormFix
             return false;
         }
         string program = ShellFacts.ProgramName(entrypoint.Arguments[0].Value);
-        return !ShellFacts.RunsArgumentsAsCommandLine(program) && !ExecsArguments(program)
+        return !ShellFacts.RunsArgumentsAsCommandLine(program) && !ShellFacts.RunsArgumentsAsCommand(program)
             && !program.EndsWith(".sh", StringComparison.Ordinal) && !program.EndsWith(".bash", StringComparison.Ordinal) && !program.Contains("entrypoint");
     }
-
-    /// <summary>Programs that run their arguments as a command (init processes, user switchers): the CMD's shell runs under them.</summary>
-    private static bool ExecsArguments(string program) =>
-        program is "env" or "tini" or "tini-static" or "dumb-init" or "gosu" or "su-exec" or "catatonit" or "exec" or "sudo" or "nohup" or "busybox" or "init";
 
     private static bool IsBlank(string text, int from, int to)
     {

@@ -51,6 +51,13 @@ public static class ShellFacts
     public static bool RunsArgumentsAsCommandLine(string name) => IsPosixShell(name) || IsWindowsShell(name) || name == "eval";
 
     /// <summary>
+    /// Programs that run their arguments as one command (init processes, user switchers, <c>env</c>, <c>nohup</c>): as an
+    /// exec-form ENTRYPOINT, the CMD's own program (and its shell) runs under them.
+    /// </summary>
+    public static bool RunsArgumentsAsCommand(string name) =>
+        name is "env" or "tini" or "tini-static" or "dumb-init" or "gosu" or "su-exec" or "catatonit" or "exec" or "sudo" or "nohup" or "busybox" or "init";
+
+    /// <summary>
     /// The base name of a shell word that names a program: what follows its last <c>/</c> (<c>/usr/bin/apt-get</c> gives
     /// <c>apt-get</c>), as written. In a shell word <c>\</c> escapes, so only <c>/</c> separates; for exec form and SHELL see
     /// <see cref="ProgramName"/>.
