@@ -123,6 +123,30 @@ public sealed class LintParallelTests
     }
 
     [TestMethod]
+    public void A_folder_s_files_are_reported_in_the_ordinal_order_of_their_paths_not_in_the_order_the_search_finds_them()
+    {
+        // The search hands each file on as it finds it (a folder's files before its subfolders'), so that the workers
+        // start at once; the report sorts: "a-c/" before "a/" ('-' < '/'), "a/Dockerfile" before "a/b/" ('D' < 'b').
+        string root = Path.Combine(Path.GetTempPath(), "containeropt-tests", "order-" + Guid.NewGuid().ToString("N"));
+        string[] names = { Path.Combine("a-c", "Dockerfile"), Path.Combine("a", "Containerfile"), Path.Combine("a", "Dockerfile"), Path.Combine("a", "b", "Dockerfile") };
+        foreach (var name in names.Reverse())
+        {
+            string path = Path.Combine(root, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "FROM ubuntu:24.04\nRUN apt-get update && apt-get install curl\nCMD [\"curl\"]\n");
+        }
+        var one = Lint(OneByOne, root, "--format", "text");
+        var spread = Lint(new LintCommand.LintSettings { MaxParallelism = 2 }, root, "--format", "text");
+
+        Assert.AreEqual(one.Stdout, spread.Stdout);
+        Assert.AreEqual(one.Stderr, spread.Stderr);
+        StringAssert.Contains(one.Stderr, "4 file(s)");
+        var positions = names.Select(name => one.Stdout.IndexOf(Path.Combine(root, name) + "(", StringComparison.Ordinal)).ToArray();
+        CollectionAssert.DoesNotContain(positions, -1, one.Stdout);
+        CollectionAssert.AreEqual(positions.OrderBy(p => p).ToArray(), positions, one.Stdout);
+    }
+
+    [TestMethod]
     public void A_named_context_and_a_named_configuration_are_shared_by_every_file_as_before()
     {
         string tree = Tree.Value;

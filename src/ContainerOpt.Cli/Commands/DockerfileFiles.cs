@@ -38,17 +38,29 @@ internal static class DockerfileFiles
     /// </summary>
     public static IEnumerable<string> Expand(string operand, AnalysisRunCache? listings = null)
     {
-        if (Directory.Exists(operand))
-        {
-            var found = new List<string>();
-            Walk(operand, found, listings);
-            found.Sort(StringComparer.Ordinal);
-            return found;
-        }
-        return new[] { operand };
+        var found = new List<string>();
+        Find(operand, found.Add, listings);
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 
-    private static void Walk(string folder, List<string> found, AnalysisRunCache? listings)
+    /// <summary>
+    /// Hands each Dockerfile of <paramref name="operand"/> to <paramref name="found"/> as the search finds it (a file
+    /// operand as given; a folder's in the order of its listings, not sorted), so that a lint can start on the first
+    /// before the search is over. Returns whether the operand is a folder.
+    /// </summary>
+    public static bool Find(string operand, Action<string> found, AnalysisRunCache? listings = null)
+    {
+        if (Directory.Exists(operand))
+        {
+            Walk(operand, found, listings);
+            return true;
+        }
+        found(operand);
+        return false;
+    }
+
+    private static void Walk(string folder, Action<string> found, AnalysisRunCache? listings)
     {
         // One listing of the folder, files and folders told apart as Directory.EnumerateFiles/EnumerateDirectories do
         // (links to folders are folders), by the listing's own entry types: no stat per entry, as a FileSystemInfo would make.
@@ -66,12 +78,13 @@ internal static class DockerfileFiles
         {
             return;
         }
+        // The listing is the run's before any of the folder's Dockerfiles is handed on: their analyses look it up.
         listings?.AddListing(folder, folders, files);
         foreach (var file in files)
         {
             if (IsDockerfileName(file))
             {
-                found.Add(Path.Combine(folder, file));
+                found(Path.Combine(folder, file));
             }
         }
         foreach (var sub in folders)

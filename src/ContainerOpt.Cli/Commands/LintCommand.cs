@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Reporting;
@@ -38,6 +39,13 @@ internal static class LintCommand
 
     /// <summary>The options an analysis ran with, as far as the exit code depends on them, and its findings.</summary>
     private sealed record Outcome(AnalysisMode Mode, DiagnosticSeverity? FailureThreshold, bool NoFail, IReadOnlyList<Finding> Findings);
+
+    /// <summary>A Dockerfile of the run and, once a worker linted it, what the report takes of it.</summary>
+    private sealed class PendingFile(LintTarget target)
+    {
+        public LintTarget Target { get; } = target;
+        public FileResult Result { get; set; }
+    }
 
     /// <summary>One Dockerfile of the run: where it is (or is said to be), the name the report gives it, its bytes when read from standard input, or why it cannot be linted.</summary>
     private sealed record LintTarget(string Path, string ReportPath, byte[]? Content = null, Finding? Problem = null);
@@ -101,42 +109,20 @@ internal static class LintCommand
             }
         }
 
-        // Every Dockerfile is loaded and analysed on its own (on both cores when there are several), then the results are
-        // taken in the order of the files, as one file after another would give them: the output is the same however
-        // the work was spread.
+        // Every Dockerfile is loaded and analysed on its own, on every core, as soon as the search of the folders finds
+        // it; the results are then taken in the order of the operands, each folder's files sorted, as one file after
+        // another would give them: the output is the same however the work was spread.
         var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
-        var targets = new List<LintTarget>();
-        bool noDockerfile = false;
-        foreach (var operand in request.Operands)
-        {
-            if (operand == StandardInput)
-            {
-                targets.Add(ReadStandardInput(host, request.FilePathInReport));
-                continue;
-            }
-            var found = DockerfileFiles.Expand(operand, runCache).ToList();
-            if (found.Count == 0)
-            {
-                stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
-                noDockerfile = true;
-            }
-            targets.AddRange(found.Select(path => new LintTarget(path, request.FilePathInReport ?? path)));
-        }
-        if (request.FilePathInReport is not null && targets.Count > 1)
-        {
-            throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
-        }
         var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
         // One file asks the disk directly: a few stats cost less than listing its folders.
-        var cache = targets.Count > 1 ? runCache : null;
+        var cache = request.Operands.Count > 1 || request.Operands.Any(o => o != StandardInput && Directory.Exists(o)) ? runCache : null;
         var analyzer = new DockerfileAnalyzer();
-        var results = new FileResult[targets.Count];
-        void Lint(int i)
+        void Lint(PendingFile file)
         {
-            var target = targets[i];
+            var target = file.Target;
             if (target.Problem is { } unreadable)
             {
-                results[i] = new FileResult(Array.Empty<string>(), new[] { unreadable }, Array.Empty<string>(), null);
+                file.Result = new FileResult(Array.Empty<string>(), new[] { unreadable }, Array.Empty<string>(), null);
                 return;
             }
             var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(target.Path)
@@ -154,27 +140,77 @@ internal static class LintCommand
             // The configuration is known once loading got past the context (an unreadable Dockerfile stops it before).
             var notes = verbose && loaded.ContextDirectory is not null ? loaded.Notes.Prepend(ConfigurationNote(loaded, userConfigFiles, cache)).ToArray() : loaded.Notes;
             // Only what the report needs is kept: not the text or the facts of the files still waiting for their turn.
-            results[i] = new FileResult(notes, loaded.Problems, loaded.ConfigFiles,
+            file.Result = new FileResult(notes, loaded.Problems, loaded.ConfigFiles,
                 options is null ? null : new Outcome(options.EffectiveMode, options.FailureThreshold, options.NoFail,
                     (withFixes ? analyzer.AnalyzeWithFixes(loaded.Input!) : analyzer.Analyze(loaded.Input!)).Findings));
         }
-        int workers = Math.Min(settings.MaxParallelism ?? Environment.ProcessorCount, targets.Count);
-        if (workers > 1)
+
+        // --file-path-in-report names one file: more are a usage error, found before any is linted.
+        int workers = request.FilePathInReport is null ? settings.MaxParallelism ?? Environment.ProcessorCount : 1;
+        var targets = new List<PendingFile>();
+        bool noDockerfile = false;
+        using (var queue = new BlockingCollection<PendingFile>())
         {
+            // The workers take the files as the search below hands them on; one worker lints them after the search.
+            var linting = workers > 1
+                ? Task.Run(() => Parallel.ForEach(Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint))
+                : null;
             try
             {
-                Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint);
+                foreach (var operand in request.Operands)
+                {
+                    if (operand == StandardInput)
+                    {
+                        var piped = new PendingFile(ReadStandardInput(host, request.FilePathInReport));
+                        targets.Add(piped);
+                        if (linting is not null)
+                        {
+                            queue.Add(piped);
+                        }
+                        continue;
+                    }
+                    var found = new List<PendingFile>();
+                    DockerfileFiles.Find(operand, path =>
+                    {
+                        var file = new PendingFile(new LintTarget(path, request.FilePathInReport ?? path));
+                        found.Add(file);
+                        if (linting is not null)
+                        {
+                            queue.Add(file);
+                        }
+                    }, runCache);
+                    if (found.Count == 0)
+                    {
+                        stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
+                        noDockerfile = true;
+                    }
+                    found.Sort(static (a, b) => string.CompareOrdinal(a.Target.Path, b.Target.Path));
+                    targets.AddRange(found);
+                }
             }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            finally
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                queue.CompleteAdding();
+                try
+                {
+                    linting?.Wait();
+                }
+                catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+                }
             }
         }
-        else
+        if (request.FilePathInReport is not null && targets.Count > 1)
         {
-            for (int i = 0; i < targets.Count; i++)
+            throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
+        }
+        if (workers <= 1)
+        {
+            foreach (var file in targets)
             {
-                Lint(i);
+                Lint(file);
             }
         }
 
@@ -186,9 +222,9 @@ internal static class LintCommand
         var configsReported = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < targets.Count; i++)
         {
-            string path = targets[i].ReportPath;
-            var loaded = results[i];
-            results[i] = default;
+            string path = targets[i].Target.ReportPath;
+            var loaded = targets[i].Result;
+            targets[i].Result = default;
             foreach (var note in loaded.Notes)
             {
                 if (verbose && notesShown.Add(note))
