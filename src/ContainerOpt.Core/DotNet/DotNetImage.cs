@@ -56,9 +56,9 @@ public sealed class DotNetImage
         IsPreview = isPreview;
         IsRetired = isRetired;
         IsNightly = isNightly;
-        foreach (var part in variantParts)
+        for (int i = 0; i < variantParts.Count; i++)
         {
-            string p = part.ToLowerInvariant();
+            string p = variantParts[i].ToLowerInvariant();
             IsAlpine |= p.StartsWith("alpine", StringComparison.Ordinal);
             IsChiseled |= p == "chiseled";
             IsDistroless |= p == "distroless";
@@ -209,7 +209,7 @@ public sealed class DotNetImage
         }
         // Every .NET image names Microsoft (mcr.microsoft.com/dotnet/..., microsoft/dotnet): any other image (most of
         // them) is rejected before it is split into parts.
-        if (reference.IndexOf("microsoft", StringComparison.OrdinalIgnoreCase) < 0)
+        if (!NamesMicrosoft(reference))
         {
             return null;
         }
@@ -220,12 +220,20 @@ public sealed class DotNetImage
     public static DotNetImage? Parse(ImageReference image)
     {
         // The same checks as of the text: Parse(string) trims like ImageReference does, so '$' and "microsoft" are in both or neither.
-        if (image.Text.IndexOf('$') >= 0 || image.Text.IndexOf("microsoft", StringComparison.OrdinalIgnoreCase) < 0)
+        if (image.Text.IndexOf('$') >= 0 || !NamesMicrosoft(image.Text))
         {
             return null;
         }
         return Read(image);
     }
+
+    /// <summary>
+    /// Whether the reference holds "microsoft" in any case, as OrdinalIgnoreCase's IndexOf says; an ASCII reference (all of
+    /// them in practice) is searched without the casing tables: every FROM of every file is asked.
+    /// </summary>
+    private static bool NamesMicrosoft(string reference) => AsciiText.IsAscii(reference, reference.Length)
+        ? AsciiText.ContainsIgnoringCase(reference, reference.Length, "microsoft")
+        : reference.IndexOf("microsoft", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static DotNetImage? Read(ImageReference image)
     {
@@ -377,10 +385,11 @@ public sealed class DotNetImage
         Version? version = null;
         int start = 0;
         // NuGet's version grammar: 8.0, 8.0.11, 10.0.100 (a tag word without a '.' is not a .NET version).
-        if (words[0].IndexOf('.') > 0 && NuGetVersion.TryParse(words[0], out var parsed) && !parsed.IsPrerelease)
+        if (words[0].IndexOf('.') > 0 && (PlainVersion(words[0]) ?? (NuGetVersion.TryParse(words[0], out var parsed) && !parsed.IsPrerelease
+            ? new Version(parsed.Major, parsed.Minor) : null)) is { } read)
         {
             start = 1;
-            version = new Version(parsed.Major, parsed.Minor);
+            version = read;
         }
         bool preview = false;
         var parts = new List<string>();
@@ -404,6 +413,40 @@ public sealed class DotNetImage
             parts.Add(w);
         }
         return (version, parts.Count == 0 ? Array.Empty<string>() : parts, preview); // the default variant (most images) keeps no list
+    }
+
+    /// <summary>
+    /// Major.minor of a version written as NuGet writes it plainly (<c>8.0</c>, <c>8.0.11</c>, <c>10.0.100</c>: two to four
+    /// numbers without leading zeros), read in place; null for any other word, which NuGet's parser then reads. Every .NET
+    /// tag starts with one, and NuGet's parser allocates its whole version to give the same two numbers.
+    /// </summary>
+    private static Version? PlainVersion(string word)
+    {
+        int major = 0, minor = 0, parts = 0, digits = 0, value = 0;
+        for (int i = 0; i <= word.Length; i++)
+        {
+            char c = i < word.Length ? word[i] : '.';
+            if (c is >= '0' and <= '9')
+            {
+                if ((digits == 1 && value == 0) || digits == 9)
+                {
+                    return null; // a leading zero or a number that may not fit: NuGet's parser decides
+                }
+                value = value * 10 + (c - '0');
+                digits++;
+                continue;
+            }
+            if (c != '.' || digits == 0 || parts == 4)
+            {
+                return null;
+            }
+            if (parts == 0) major = value;
+            else if (parts == 1) minor = value;
+            parts++;
+            digits = 0;
+            value = 0;
+        }
+        return parts >= 2 ? new Version(major, minor) : null;
     }
 
     /// <summary>

@@ -197,7 +197,12 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
             case InstructionKind.Run:
                 {
-                    // Only a mount's options are expanded (the step parsed them); a flag without '$' reads no variable.
+                    // Only a mount's options are expanded (the step parsed them); a flag without '$' reads no variable, so a RUN
+                    // whose flags have none (most) needs no step.
+                    if (!AnyFlagHasVariable(syntax))
+                    {
+                        break;
+                    }
                     var mounts = context.RunSteps.Find(instruction)!.Mounts;
                     for (int i = 0; i < mounts.Count; i++)
                     {
@@ -214,6 +219,19 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                     break;
                 }
         }
+    }
+
+    private static bool AnyFlagHasVariable(InstructionSyntax syntax)
+    {
+        var flags = syntax.Flags;
+        for (int i = 0; i < flags.Count; i++)
+        {
+            if (flags[i].Value is { } value && value.IndexOf('$') >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Expands the words of one instruction against the live environment, reporting each unset name once.</summary>

@@ -41,24 +41,37 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
         @"^(?:true|false|yes|no|on|off|[0-9]{1,5}|[/~.][^\s]*|https?://[^@\s]*|(?:0x)?[0-9A-Fa-f]{16}(?:[0-9A-Fa-f]{24})?(?:\s+(?:0x)?[0-9A-Fa-f]{16}(?:[0-9A-Fa-f]{24})?)*)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    private static readonly AsciiWordSet DenyWordSet = new(DenyWords);
+
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SecretsUsedInArgOrEnv;
 
     public override IReadOnlyList<string> Supersedes { get; } = new[] { "COPT2064" };
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var model = context.Model;
+        var stages = model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            foreach (var instruction in stage.Instructions)
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
                 var syntax = instruction.Syntax;
                 if (syntax.Kind == InstructionKind.Arg)
                 {
-                    foreach (var word in syntax.Arguments)
+                    var arguments = syntax.Arguments;
+                    for (int j = 0; j < arguments.Count; j++)
                     {
+                        var word = arguments[j];
                         int eq = word.Value.IndexOf('=');
+                        // Most names hold no deny word: decided on the name in place, before any string is cut or value expanded.
+                        if (!MayBeDenied(word.Value, eq < 0 ? word.Value.Length : eq))
+                        {
+                            continue;
+                        }
                         string key = eq < 0 ? word.Value : word.Value.Substring(0, eq);
-                        if (eq >= 0 && InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, word.Value.Substring(eq + 1)))
+                        if (eq >= 0 && InstructionFacts.ExpandsFromUndefinedOnly(model, instruction, word.Value.Substring(eq + 1)))
                         {
                             continue;
                         }
@@ -67,14 +80,17 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
                 }
                 else if (syntax.Kind == InstructionKind.Env)
                 {
-                    foreach (var pair in syntax.KeyValues)
+                    var pairs = syntax.KeyValues;
+                    for (int j = 0; j < pairs.Count; j++)
                     {
-                        if (InstructionFacts.StoresNoData(pair.Value.Value) || InstructionFacts.ExpandsFromUndefinedOnly(context.Model, instruction, pair.Value.Value))
+                        var pair = pairs[j];
+                        string key = model.ExpandedOrWritten(instruction, pair.Key.Value);
+                        if (!MayBeDenied(key, key.Length) || InstructionFacts.StoresNoData(pair.Value.Value)
+                            || InstructionFacts.ExpandsFromUndefinedOnly(model, instruction, pair.Value.Value))
                         {
                             continue;
                         }
-                        var expanded = context.Model.Expand(instruction, pair.Key.Value);
-                        Check(context, instruction, "ENV", expanded.Success ? expanded.Result : pair.Key.Value, pair.Value.Value.Trim('"', '\''), pair.Key);
+                        Check(context, instruction, "ENV", key, pair.Value.Value.Trim('"', '\''), pair.Key);
                     }
                 }
             }
@@ -85,25 +101,11 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
     /// False when <see cref="Deny"/> cannot match: an ASCII name that contains none of its words (most names), decided
     /// without the regex. A name with other characters goes to the regex, whose case folding is not only ASCII's.
     /// </summary>
-    private static bool MayBeDenied(string key)
-    {
-        if (!AsciiText.IsAscii(key, key.Length))
-        {
-            return true;
-        }
-        foreach (var word in DenyWords)
-        {
-            if (AsciiText.ContainsIgnoringCase(key, key.Length, word))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool MayBeDenied(string text, int length) => !AsciiText.IsAscii(text, length) || DenyWordSet.AnyIn(text, length);
 
     private static void Check(RuleContext context, StageInstruction at, string instruction, string key, string? value, SyntaxToken token)
     {
-        if (MayBeDenied(key) && Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
+        if (Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
         {
             var span = instruction == "ARG" ? BuildKitSemantics.ArgNameSpan(token, key) : token.Span;
             string mount = $"RUN --mount=type=secret,id={key.ToLowerInvariant()}";

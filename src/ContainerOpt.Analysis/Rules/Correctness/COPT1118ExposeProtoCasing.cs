@@ -11,7 +11,11 @@ public sealed class COPT1118ExposeProtoCasing : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var (token, port) in ExposePorts.Of(context, mayHoldSlash: true))
+        if (ExposePorts.Of(context, '/') is not { } ports)
+        {
+            return;
+        }
+        foreach (var (token, port) in ports)
         {
             int slash = port.IndexOf('/');
             if (slash < 0)
@@ -30,25 +34,31 @@ public sealed class COPT1118ExposeProtoCasing : DockerfileRule
 /// <summary>The ports of every EXPOSE in the stages, expanded and split into words as BuildKit does.</summary>
 internal static class ExposePorts
 {
-    /// <param name="context">The file's context.</param>
-    /// <param name="mayHoldSlash">
-    /// Only the words that may hold a '/' (a protocol): a word with neither '/' nor '$' expands to words without one,
-    /// so it is not expanded at all.
-    /// </param>
-    public static IEnumerable<(SyntaxToken Token, string Port)> Of(RuleContext context, bool mayHoldSlash = false)
+    /// <summary>
+    /// The ports that may hold <paramref name="holding"/> ('/' before a protocol, ':' in a host mapping), with the word
+    /// each comes from; null when there are none (most files). A word with neither that character nor '$' expands to
+    /// words without it, so it is not expanded at all.
+    /// </summary>
+    public static List<(SyntaxToken Token, string Port)>? Of(RuleContext context, char holding)
     {
+        List<(SyntaxToken Token, string Port)>? ports = null;
         ShellLex? lex = null;
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            foreach (var instruction in stage.Instructions)
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
                 if (instruction.Kind != InstructionKind.Expose)
                 {
                     continue;
                 }
-                foreach (var token in instruction.Syntax.Arguments)
+                var arguments = instruction.Syntax.Arguments;
+                for (int j = 0; j < arguments.Count; j++)
                 {
-                    if (mayHoldSlash && token.Value.IndexOf('/') < 0 && token.Value.IndexOf('$') < 0)
+                    var token = arguments[j];
+                    if (token.Value.IndexOf(holding) < 0 && token.Value.IndexOf('$') < 0)
                     {
                         continue;
                     }
@@ -58,13 +68,15 @@ internal static class ExposePorts
                     {
                         continue;
                     }
-                    foreach (var word in words.Words)
+                    var list = words.Words;
+                    for (int w = 0; w < list.Count; w++)
                     {
-                        yield return (token, word);
+                        (ports ??= new()).Add((token, list[w]));
                     }
                 }
             }
         }
+        return ports;
     }
 
     public static bool IsKnownProtocol(string proto) => proto.ToLowerInvariant() is "tcp" or "udp" or "sctp";

@@ -13,8 +13,17 @@ public sealed class COPT1119ExposeInvalidFormat : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var (token, port) in ExposePorts.Of(context))
+        // Only a port with a ':' has an IP address or a host port.
+        if (ExposePorts.Of(context, ':') is not { } ports)
         {
+            return;
+        }
+        foreach (var (token, port) in ports)
+        {
+            if (port.IndexOf(':') < 0)
+            {
+                continue;
+            }
             var (ip, hostPort, containerPort) = ExposePorts.Split(port);
             if (ip.Length > 0 || hostPort.Length > 0)
             {

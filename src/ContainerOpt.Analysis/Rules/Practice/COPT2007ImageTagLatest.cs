@@ -25,13 +25,14 @@ public sealed class COPT2007ImageTagLatest : DockerfileRule
             {
                 continue;
             }
-            var image = ImageReference.Parse(reference);
+            // The stage's base as the file's facts parsed it, when it is this reference (a FROM without variables): no second parse.
+            var image = reference == stage.BaseName ? context.Facts.ImageReferenceOf(stage) : ImageReference.Parse(reference);
             if (image is null || image.Tag != "latest" || image.Digest is not null)
             {
                 continue;
             }
             // Point at the tag itself when it is written out in the FROM line.
-            var written = ImageReference.Parse(token.Value);
+            var written = token.Value == reference ? image : ImageReference.Parse(token.Value);
             var span = written?.Tag == "latest" ? InstructionFacts.SubSpan(token, written!.TagStart, 6) : token.Span;
             context.Report(span, reference);
         }

@@ -25,19 +25,21 @@ public sealed class COPT2021CopyMultipleSourcesDestSlash : DockerfileRule
         foreach (var instruction in context.Instructions)
         {
             var syntax = instruction.Syntax.Effective;
-            if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add)
-                || InstructionFacts.SourcesAndDestination(syntax) is not { } parts || parts.Sources.Count < 2)
+            // Two sources (heredoc markers count) and the destination, the last word: read in place.
+            var args = syntax.Arguments;
+            if (syntax.Kind is not (InstructionKind.Copy or InstructionKind.Add) || args.Count < 3)
             {
                 continue;
             }
-            string? destination = InstructionFacts.Resolve(context.Model, instruction, parts.Destination.Value);
+            var destinationToken = args[args.Count - 1];
+            string? destination = InstructionFacts.Resolve(context.Model, instruction, destinationToken.Value);
             if (destination is null || destination.EndsWith('/') || destination.EndsWith('\\'))
             {
                 continue;
             }
             var swallowed = context.Facts.FirstSwallowedBy(instruction.Syntax);
             var comment = swallowed is null ? InlineComments.FirstIn(syntax) : null;
-            var span = swallowed?.EscapeSpan ?? comment?.Span ?? parts.Destination.Span;
+            var span = swallowed?.EscapeSpan ?? comment?.Span ?? destinationToken.Span;
             string fix = swallowed is not null ? Continuation(swallowed, destination)
                 : comment is not null ? Comment(destination)
                 : $": end it with a slash ('{destination}/')";

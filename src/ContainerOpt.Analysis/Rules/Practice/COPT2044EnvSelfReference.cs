@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -18,48 +19,46 @@ public sealed class COPT2044EnvSelfReference : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
-            var declared = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var instruction in stage.Instructions)
+            var instructions = stages[s].Instructions;
+            for (int n = 0; n < instructions.Count; n++)
             {
-                var syntax = instruction.Syntax.Effective;
-                bool runsNow = ReferenceEquals(syntax, instruction.Syntax);
-                if (syntax.Kind == InstructionKind.Arg && runsNow)
+                // Only an ENV of several pairs can read a key of its own (most ENVs set one): what the stage declared before it
+                // is looked up only then.
+                var syntax = instructions[n].Syntax.Effective;
+                if (syntax.Kind == InstructionKind.Env && syntax.KeyValues.Count > 1)
                 {
-                    foreach (var word in syntax.Arguments)
-                    {
-                        int eq = word.Value.IndexOf('=');
-                        declared.Add(eq < 0 ? word.Value : word.Value.Substring(0, eq));
-                    }
-                    continue;
-                }
-                if (syntax.Kind != InstructionKind.Env)
-                {
-                    continue;
-                }
-                Check(context, instruction, syntax, declared);
-                if (runsNow)
-                {
-                    foreach (var pair in syntax.KeyValues)
-                    {
-                        declared.Add(InstructionFacts.DropQuotes(pair.Key.Value));
-                    }
+                    Check(context, instructions, n, syntax);
                 }
             }
         }
     }
 
-    private static void Check(RuleContext context, StageInstruction instruction, InstructionSyntax syntax, HashSet<string> declared)
+    private static void Check(RuleContext context, ArrayView<StageInstruction> instructions, int at, InstructionSyntax syntax)
     {
+        var instruction = instructions[at];
         var pairs = syntax.KeyValues;
-        var keys = pairs.Select(p => InstructionFacts.DropQuotes(p.Key.Value)).ToArray();
+        string[]? keys = null;
         for (int j = 0; j < pairs.Count; j++)
         {
+            if (pairs[j].Value.Value.IndexOf('$') < 0)
+            {
+                continue; // reads no variable
+            }
+            if (keys is null)
+            {
+                keys = new string[pairs.Count];
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = InstructionFacts.DropQuotes(pairs[i].Key.Value);
+                }
+            }
             var expansion = context.Model.Expand(instruction, pairs[j].Value.Value);
             foreach (var name in expansion.Matched.Concat(expansion.Unmatched))
             {
-                if (declared.Contains(name) || instruction.Scope.TryGetValue(name, out _))
+                if (instruction.Scope.TryGetValue(name, out _) || DeclaredBefore(instructions, at, name))
                 {
                     continue;
                 }
@@ -73,5 +72,39 @@ public sealed class COPT2044EnvSelfReference : DockerfileRule
                 }
             }
         }
+    }
+
+    /// <summary>True when an ARG or ENV of the stage before <paramref name="at"/> (not one inside ONBUILD, which runs later) names the variable.</summary>
+    private static bool DeclaredBefore(ArrayView<StageInstruction> instructions, int at, string name)
+    {
+        for (int n = 0; n < at; n++)
+        {
+            var syntax = instructions[n].Syntax;
+            if (syntax.Kind == InstructionKind.Arg)
+            {
+                var words = syntax.Arguments;
+                for (int i = 0; i < words.Count; i++)
+                {
+                    string word = words[i].Value;
+                    int eq = word.IndexOf('=');
+                    if (eq < 0 ? word == name : eq == name.Length && string.CompareOrdinal(word, 0, name, 0, eq) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (syntax.Kind == InstructionKind.Env)
+            {
+                var pairs = syntax.KeyValues;
+                for (int i = 0; i < pairs.Count; i++)
+                {
+                    if (InstructionFacts.DropQuotes(pairs[i].Key.Value) == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,7 @@ public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            bool inherited = stage.Ancestors.Any(s => s.Instructions.Any(IsWorkdir));
+            bool inherited = AncestorSetsWorkdir(stage);
             bool workdir = inherited, onbuildWorkdir = inherited;
             foreach (var instruction in stage.Instructions)
             {
@@ -31,27 +31,45 @@ public sealed class COPT2045CopyRelativeDestWithoutWorkdir : DockerfileRule
                     workdir |= !isOnbuild;
                     continue;
                 }
+                // The destination is the last of at least two words, read in place.
                 if (effective.Kind is not (InstructionKind.Copy or InstructionKind.Add) || (isOnbuild ? onbuildWorkdir : workdir)
-                    || InstructionFacts.SourcesAndDestination(effective) is not { } parts)
+                    || effective.Arguments.Count < 2)
                 {
                     continue;
                 }
-                string raw = InstructionFacts.DropQuotes(parts.Destination.Value);
+                var destinationToken = effective.Arguments[effective.Arguments.Count - 1];
+                string raw = InstructionFacts.DropQuotes(destinationToken.Value);
                 if (raw.StartsWith('$'))
                 {
                     continue;
                 }
-                string? destination = InstructionFacts.Resolve(context.Model, instruction, parts.Destination.Value);
+                string? destination = InstructionFacts.Resolve(context.Model, instruction, destinationToken.Value);
                 if (destination is null || IsAbsolute(destination))
                 {
                     continue;
                 }
-                context.Report(parts.Destination.Span, effective.Kind.ToKeyword(), destination);
+                context.Report(destinationToken.Span, effective.Kind.ToKeyword(), destination);
             }
         }
     }
 
-    private static bool IsWorkdir(StageInstruction instruction) => instruction.Syntax.Effective.Kind == InstructionKind.Workdir;
+    /// <summary>True when a stage this one is built on (its base, the base's base ...) has a WORKDIR, ONBUILD ones included.</summary>
+    private static bool AncestorSetsWorkdir(Stage stage)
+    {
+        var chain = stage.Chain;
+        for (int s = 0; s < chain.Count - 1; s++)
+        {
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (instructions[i].Syntax.Effective.Kind == InstructionKind.Workdir)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static bool IsAbsolute(string path) =>
         path.StartsWith('/') || (path.Length >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));

@@ -10,13 +10,17 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// </summary>
 public sealed class COPT2048LabelKeyInvalid : DockerfileRule
 {
+    private static readonly string[] ReservedNamespaces = { "com.docker.", "io.docker.", "org.dockerproject." };
+
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.LabelKeyInvalid;
 
     public override void Analyze(RuleContext context)
     {
         object? reported = null;
-        foreach (var pair in context.Facts.Labels)
+        var labels = context.Facts.Labels;
+        for (int i = 0; i < labels.Count; i++)
         {
+            var pair = labels[i];
             if (ReferenceEquals(reported, pair.Instruction))
             {
                 continue;
@@ -41,23 +45,28 @@ public sealed class COPT2048LabelKeyInvalid : DockerfileRule
         {
             return "it must start with a lower-case letter";
         }
+        // The same walk notes a doubled '.' or '-', which is reported only after the end is found valid.
+        bool doubled = false;
+        char previous = '\0';
         foreach (char c in key)
         {
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-'))
             {
                 return $"'{c}' is not allowed";
             }
+            doubled |= c == previous && (c == '.' || c == '-');
+            previous = c;
         }
         char end = key[key.Length - 1];
         if (!((end >= 'a' && end <= 'z') || (end >= '0' && end <= '9')))
         {
             return "it must end with a lower-case letter or digit";
         }
-        if (key.Contains("..", StringComparison.Ordinal) || key.Contains("--", StringComparison.Ordinal))
+        if (doubled)
         {
             return "'..' and '--' are not allowed";
         }
-        foreach (var reserved in new[] { "com.docker.", "io.docker.", "org.dockerproject." })
+        foreach (var reserved in ReservedNamespaces)
         {
             if (key.StartsWith(reserved, StringComparison.Ordinal))
             {

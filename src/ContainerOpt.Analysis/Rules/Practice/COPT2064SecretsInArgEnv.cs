@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Syntax;
@@ -26,7 +27,12 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
         "TRAVIS_SECURE_ENV_VARS", "TRAVIS_SUDO", "VAULT_CLIENT_KEY", "VAULT_TOKEN",
     };
 
+    /// <summary>The known names by length: an ASCII name is compared with the few of its length only.</summary>
+    private static readonly string[]?[] KnownNamesByLength = ByLength(KnownNames);
+
     private static readonly string[] SuspiciousParts = { "api_key", "client_key", "password", "private", "secret", "token", "username" };
+
+    private static readonly AsciiWordSet SuspiciousPartSet = new(SuspiciousParts);
 
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.SecretsInArgEnv;
 
@@ -104,20 +110,26 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
         }
         // An ASCII name: the known names are upper case and the parts lower case, so comparing without case is the same
         // as comparing a case-changed copy, without the copy.
-        foreach (string known in KnownNames)
+        if (length < KnownNamesByLength.Length && KnownNamesByLength[length] is { } known)
         {
-            if (known.Length == length && string.Compare(text, 0, known, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            foreach (string name in known)
             {
-                return true;
+                if (string.Compare(text, 0, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
             }
         }
-        foreach (string part in SuspiciousParts)
+        return SuspiciousPartSet.AnyIn(text, length);
+    }
+
+    private static string[]?[] ByLength(IEnumerable<string> names)
+    {
+        var byLength = new string[]?[names.Max(n => n.Length) + 1];
+        foreach (var group in names.GroupBy(n => n.Length))
         {
-            if (AsciiText.ContainsIgnoringCase(text, length, part))
-            {
-                return true;
-            }
+            byLength[group.Key] = group.ToArray();
         }
-        return false;
+        return byLength;
     }
 }

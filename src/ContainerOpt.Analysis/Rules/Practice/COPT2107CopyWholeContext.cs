@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
 
@@ -17,7 +18,9 @@ public sealed class COPT2107CopyWholeContext : DockerfileRule
         var instructions = context.Instructions;
         for (int i = 0; i < instructions.Count; i++)
         {
-            if (context.Facts.CopyOf(instructions[i]) is { IsAdd: false, IsOnbuild: false, FromContext: true } copy)
+            // Only a COPY of its own (not an ONBUILD one) qualifies: the other instructions are not looked up.
+            if (instructions[i].Syntax.Kind == InstructionKind.Copy
+                && context.Facts.CopyOf(instructions[i]) is { IsAdd: false, IsOnbuild: false, FromContext: true } copy)
             {
                 var sources = copy.Sources;
                 for (int s = 0; s < sources.Count; s++)

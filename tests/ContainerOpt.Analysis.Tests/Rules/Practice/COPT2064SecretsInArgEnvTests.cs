@@ -49,4 +49,10 @@ public sealed class COPT2064SecretsInArgEnvTests
     [TestMethod]
     public void An_env_with_an_empty_or_unset_marker_value_is_not_reported() =>
         RuleVerifier.Verify<COPT2064SecretsInArgEnv>("FROM ruby:3.3\nENV GITHUB_TOKEN \"\"\nENV sa_password=\"_\"\nENV [|NPM_TOKEN|]=abc\n");
+
+    [TestMethod]
+    public void Known_names_match_whole_and_parts_anywhere_in_any_case() =>
+        RuleVerifier.Verify<COPT2064SecretsInArgEnv>(
+            "FROM debian:bullseye\nARG [|ci_deploy_user|]\nARG CI_DEPLOY_USE\nARG CI_DEPLOY_USERS=x\nARG [|dbPassWord|]\nARG [|X_API_KEY|]=1\n" +
+            "ARG GH_TOKE\nARG PASSWOR=x\nENV [|myUsername|]=a\nENV CLIENT_KE=b\n");
 }
