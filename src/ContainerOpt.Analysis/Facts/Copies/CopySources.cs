@@ -33,7 +33,7 @@ public readonly struct CopySource
     {
         get
         {
-            if (IsHeredoc || IsUrl) return false;
+            if (IsHeredoc || !MayNameWholeContext(Value) || IsUrl) return false;
             string cleaned = LayerPaths.Clean(Value);
             return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
         }
@@ -57,6 +57,27 @@ public readonly struct CopySource
     }
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// False when the cleaned path cannot be the whole context, told without cleaning it: asked of every source several
+    /// times. Cleaning only drops empty and "." segments unless there is a "..", so a character other than '.', '/', '*'
+    /// then stays in the result, and no whole-context form holds one.
+    /// </summary>
+    private static bool MayNameWholeContext(string value)
+    {
+        if (value.IndexOf("..", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] is not ('.' or '/' or '*'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static readonly HashSet<string> ExtensionlessFiles = new(StringComparer.OrdinalIgnoreCase)
     {
