@@ -29,15 +29,7 @@ public readonly struct CopySource
     public bool IsGitUrl => !IsHeredoc && RemoteSources.IsGitUrl(Value);
 
     /// <summary>The whole build context: <c>.</c>, <c>./</c>, <c>/</c>, <c>*</c>, <c>./*</c>, <c>**</c>.</summary>
-    public bool IsWholeContext
-    {
-        get
-        {
-            if (IsHeredoc || !MayNameWholeContext(Value) || IsUrl) return false;
-            string cleaned = LayerPaths.Clean(Value);
-            return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
-        }
-    }
+    public bool IsWholeContext => !IsHeredoc && CleansToWholeContext(Value) && !IsUrl;
 
     /// <summary>
     /// A directory rather than a file: ends with '/', or its last segment has no extension and does
@@ -59,24 +51,48 @@ public readonly struct CopySource
     public override string ToString() => Value;
 
     /// <summary>
-    /// False when the cleaned path cannot be the whole context, told without cleaning it: asked of every source several
-    /// times. Cleaning only drops empty and "." segments unless there is a "..", so a character other than '.', '/', '*'
-    /// then stays in the result, and no whole-context form holds one.
+    /// True when the path cleaned is <c>.</c>, <c>/</c>, <c>*</c>, <c>**</c>, <c>/*</c> or <c>/**</c>, told without cleaning it
+    /// (asked of every source several times): without a ".." segment, cleaning only drops empty and "." segments, so the path is
+    /// one of those when no segment is left, or one that is <c>*</c> or <c>**</c>.
     /// </summary>
-    private static bool MayNameWholeContext(string value)
+    private static bool CleansToWholeContext(string value)
     {
-        if (value.IndexOf("..", StringComparison.Ordinal) >= 0)
+        if (HasParentSegment(value))
         {
-            return true;
+            string cleaned = LayerPaths.Clean(value);
+            return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
         }
-        for (int i = 0; i < value.Length; i++)
+        int kept = 0, start = 0;
+        for (int i = 0; i <= value.Length; i++)
         {
-            if (value[i] is not ('.' or '/' or '*'))
+            if (i < value.Length && value[i] != '/')
             {
-                return false;
+                continue;
             }
+            int length = i - start;
+            if (length > 0 && !(length == 1 && value[start] == '.'))
+            {
+                bool stars = length <= 2 && value[start] == '*' && value[i - 1] == '*';
+                if (!stars || ++kept > 1)
+                {
+                    return false;
+                }
+            }
+            start = i + 1;
         }
         return true;
+    }
+
+    private static bool HasParentSegment(string value)
+    {
+        for (int i = 0; i + 1 < value.Length; i++)
+        {
+            if (value[i] == '.' && value[i + 1] == '.' && (i == 0 || value[i - 1] == '/') && (i + 2 == value.Length || value[i + 2] == '/'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static readonly HashSet<string> ExtensionlessFiles = new(StringComparer.OrdinalIgnoreCase)
@@ -133,7 +149,7 @@ public sealed class CopyInstruction
         }
         bool hasHeredocs = syntax.Heredocs.Count > 0; // a '<<' source is a heredoc only when the instruction has one
         var args = syntax.Arguments;
-        var sources = new List<CopySource>();
+        var sources = new List<CopySource>(args.Count - 1);
         for (int i = 0; i < args.Count - 1; i++)
         {
             string raw = args[i].Value;
