@@ -40,10 +40,15 @@ public readonly struct CopySource
         get
         {
             if (IsHeredoc || IsUrl) return false;
-            if (IsWholeContext || Value.EndsWith("/", StringComparison.Ordinal)) return true;
-            string name = LayerPaths.BaseName(Value);
-            if (name.Length == 0 || LayerPaths.IsGlob(name)) return false;
-            if (name.IndexOf('.', 1) >= 0) return false;
+            string value = Value;
+            if (IsWholeContext || value.EndsWith("/", StringComparison.Ordinal)) return true;
+            // No trailing '/' here: the base name is what follows the last '/', read in place (a string is made only for a
+            // name without an extension, to look up).
+            int start = value.LastIndexOf('/') + 1;
+            int length = value.Length - start;
+            if (length == 0 || PathGlob.IsGlob(value, start)) return false;
+            if (length > 1 && value.IndexOf('.', start + 1) >= 0) return false;
+            string name = start == 0 ? value : value.Substring(start);
             return !ExtensionlessFiles.Contains(name) && !(char.IsUpper(name[0]) && name.ToUpperInvariant() == name);
         }
     }
