@@ -71,6 +71,11 @@ public static class SwallowedLines
                 int nextStart = source.GetLineStart(next);
                 int nextEnd = source.GetLineContentEnd(next);
                 int wordStart = FirstContent(all, nextStart, nextEnd);
+                // Every keyword starts with an upper-case letter; most continued lines start with a command, a flag or '&&'.
+                if (wordStart == nextEnd || all[wordStart] is < 'A' or > 'Z')
+                {
+                    continue;
+                }
                 int wordEnd = wordStart;
                 while (wordEnd < nextEnd && all[wordEnd] is not (' ' or '\t'))
                 {
