@@ -96,6 +96,7 @@ public sealed class DockerIgnore
         int end = path.Length;
         while (end > 1 && path[end - 1] == '/') end--;
         if (end < path.Length && IsClean(path, end)) return path.Substring(0, end);
+        if (end == 1 && path[0] == '.') return "."; // "." and "./", the commonest COPY source
         bool rooted = path[0] == '/';
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
