@@ -40,4 +40,20 @@ public sealed class CopySourceTests
     [DataRow("*.json", false)]
     public void The_whole_context_is_told_from_the_cleaned_source(string source, bool whole) =>
         Assert.AreEqual(whole, OnlySource(source).IsWholeContext);
+
+    [TestMethod]
+    [DataRow("src", true)]
+    [DataRow("src/Api", true)]
+    [DataRow("src/", true)]
+    [DataRow(".", true)]
+    [DataRow("a/.hidden", true)]
+    [DataRow("app.py", false)]
+    [DataRow("src/app.py", false)]
+    [DataRow("Makefile", false)]
+    [DataRow("docs/LICENSE", false)]
+    [DataRow("BUILD", false)]
+    [DataRow("src/*", false)]
+    [DataRow("x", true)]
+    public void A_source_is_a_directory_when_its_base_name_has_no_extension_and_names_no_known_file(string source, bool directory) =>
+        Assert.AreEqual(directory, OnlySource(source).IsDirectoryLike);
 }
