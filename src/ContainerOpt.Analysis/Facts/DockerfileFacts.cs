@@ -45,26 +45,45 @@ public sealed class DockerfileFacts
         Project = project;
         Options = options ?? AnalysisOptions.Default;
         Today = (Options.Today ?? DateTime.UtcNow).Date; // once per file: every date check of one analysis compares with the same day
-        var instructions = new List<StageInstruction>(model.GlobalArgs);
-        foreach (var stage in model.Stages)
+        // One array of the right size, filled by index: the model's views are structs, which List.AddRange would box and
+        // walk through the interface.
+        var globalArgs = model.GlobalArgs;
+        var stages = model.Stages;
+        int total = globalArgs.Count;
+        for (int s = 0; s < stages.Count; s++)
         {
+            total += (stages[s].IsImplicit ? 0 : 1) + stages[s].Instructions.Count;
+        }
+        var instructions = new StageInstruction[total];
+        int count = 0;
+        for (int i = 0; i < globalArgs.Count; i++)
+        {
+            instructions[count++] = globalArgs[i];
+        }
+        for (int s = 0; s < stages.Count; s++)
+        {
+            var stage = stages[s];
             if (!stage.IsImplicit)
             {
-                instructions.Add(stage.From);
+                instructions[count++] = stage.From;
             }
-            instructions.AddRange(stage.Instructions);
+            var own = stage.Instructions;
+            for (int i = 0; i < own.Count; i++)
+            {
+                instructions[count++] = own[i];
+            }
         }
         // Stages come in file order, so the list is almost always in line order already: checked in one pass, sorted only if not.
         bool inOrder = true;
-        for (int i = 1; i < instructions.Count && inOrder; i++)
+        for (int i = 1; i < instructions.Length && inOrder; i++)
         {
             inOrder = instructions[i - 1].Syntax.StartLine <= instructions[i].Syntax.StartLine;
         }
         if (!inOrder)
         {
-            instructions.Sort((a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
+            Array.Sort(instructions, (a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         }
-        Instructions = instructions.ToArray();
+        Instructions = instructions;
         RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells));
     }
 

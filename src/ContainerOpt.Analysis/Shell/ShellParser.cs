@@ -1,5 +1,4 @@
 using System.Text;
-using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Shell;
@@ -673,12 +672,28 @@ public static class ShellParser
                 hash = (hash ^ text[start + i]) * 16777619;
             }
             var table = _sharedWords ??= new string?[1024];
-            ref string? slot = ref table[hash & 1023];
-            if (slot is { } known && Slices.Is(text, start, start + length, known))
+            int slot = (int)(hash & 1023);
+            // Read into a local, compared char by char: a ref into a string array and CompareOrdinal cost more than a short word.
+            string? known = table[slot];
+            if (known is not null && known.Length == length && SameChars(text, start, known))
             {
                 return known;
             }
-            return slot = text.Substring(start, length);
+            string made = text.Substring(start, length);
+            table[slot] = made;
+            return made;
+        }
+
+        private static bool SameChars(string text, int start, string known)
+        {
+            for (int i = 0; i < known.Length; i++)
+            {
+                if (text[start + i] != known[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>What an ASCII character does to the lexer (anything else is part of a word).</summary>

@@ -64,6 +64,12 @@ public sealed class DockerIgnoreTests
     [DataRow(".", ".")]
     [DataRow("..", "..")]
     [DataRow(".a/..b/c.", ".a/..b/c.")]
+    [DataRow("a//", "a")]
+    [DataRow("//", "/")]
+    [DataRow("/a/b//", "/a/b")]
+    [DataRow("./", ".")]
+    [DataRow("a/../", ".")]
+    [DataRow("a//b/", "a/b")]
     public void CleanPath_is_Gos_filepath_Clean(string path, string cleaned) =>
         Assert.AreEqual(cleaned, DockerIgnore.CleanPath(path));
 }

@@ -66,4 +66,81 @@ public sealed class PackageManagerFactsTests
         CollectionAssert.AreEqual(new[] { "apt-get update", "apt-get install", null },
             step.Calls.Select(c => c?.Display).ToArray());
     }
+
+    [TestMethod]
+    [DataRow("curl=7.88", "curl")]
+    [DataRow("flask==3.0", "flask")]
+    [DataRow("flask>=3", "flask")]
+    [DataRow("express@4", "express")]
+    [DataRow("@scope/pkg@1", "@scope/pkg")]
+    [DataRow("@scope/pkg", "@scope/pkg")]
+    [DataRow("requests[socks]~=2.0", "requests")]
+    [DataRow("=1.0", "=1.0")]
+    [DataRow("jq", "jq")]
+    public void StripVersion_gives_the_bare_name(string package, string name) =>
+        Assert.AreEqual(name, PackageManagers.StripVersion(package));
+
+    [TestMethod]
+    [DataRow("libssl-dev", true)]
+    [DataRow("openssl-devel", true)]
+    [DataRow("x-dev", true)]
+    [DataRow("-dev", false)]
+    [DataRow("-devel", false)]
+    [DataRow("x-devel", true)]
+    [DataRow("libdev-tools", false)]
+    [DataRow("openjdk-17-jdk-headless", true)]
+    [DataRow("openjdk17", true)]
+    [DataRow("openjdk-17-jre", false)]
+    [DataRow("java-17-openjdk-devel", true)]
+    [DataRow("dotnet-sdk-8.0", true)]
+    [DataRow("gcc-12", true)]
+    [DataRow("gcc-", false)]
+    [DataRow("g++-13", true)]
+    [DataRow("clang-18", true)]
+    [DataRow("curl", false)]
+    [DataRow("make", true)]
+    public void Build_packages_are_the_named_tools_and_the_tool_pattern(string name, bool isBuild) =>
+        Assert.AreEqual(isBuild, ToolchainPackages.IsBuildPackage(name));
+
+    [TestMethod]
+    [DataRow("pip install flask", "pip")]
+    [DataRow("pip3 install flask", "pip")]
+    [DataRow("pip3.12 install flask", "pip")]
+    [DataRow("python3.12 -m pip install flask", "pip")]
+    [DataRow("pip3. install flask", null)]
+    [DataRow("pip3.12.1 install flask", null)]
+    [DataRow("pipx install flask", null)]
+    [DataRow("python3x -m pip install flask", null)]
+    public void Pip_and_python_are_known_with_a_version_or_none(string run, string? manager)
+    {
+        var calls = FactsOf("FROM python:3.12\nRUN " + run + "\n").RunSteps.All.Single().PackageCalls;
+        Assert.AreEqual(manager, calls.Count == 0 ? null : calls[0].Call.Manager);
+    }
+
+    [TestMethod]
+    [DataRow("cargo", "cargo build --release", "cargo build")]
+    [DataRow("go", "go mod download", "go mod download")]
+    [DataRow("maven", "./mvnw -B package", "mvnw package")]
+    [DataRow("gradle", "gradle build", "gradle build")]
+    [DataRow("composer", "composer install", "composer install")]
+    [DataRow("nuget", "dotnet restore", "dotnet restore")]
+    [DataRow("nuget", "nuget restore", "nuget restore")]
+    [DataRow("pnpm", "pnpm install", "pnpm install")]
+    [DataRow("mix", "mix deps.get", "mix deps.get")]
+    [DataRow("gem", "sudo bundle install", "bundle install")]
+    public void Each_dependency_cache_is_filled_by_its_programs(string tool, string run, string use)
+    {
+        var cache = new[]
+        {
+            DependencyCaches.Cargo, DependencyCaches.GoModules, DependencyCaches.MavenRepository, DependencyCaches.GradleHome,
+            DependencyCaches.ComposerCache, DependencyCaches.NuGetPackages, DependencyCaches.PnpmStore, DependencyCaches.HexPackages,
+            DependencyCaches.GemCache,
+        }.Single(c => c.Tool == tool);
+        var step = FactsOf("FROM debian:12\nRUN echo start && " + run + "\n").RunSteps.All.Single();
+        var found = cache.FirstUnmountedUse(step);
+        Assert.IsNotNull(found);
+        Assert.AreEqual(use, found.Value.Use);
+        Assert.AreEqual(1, found.Value.At.Index);
+        Assert.IsNull(cache.FirstUnmountedUse(FactsOf("FROM debian:12\nRUN echo " + run + "\n").RunSteps.All.Single()));
+    }
 }

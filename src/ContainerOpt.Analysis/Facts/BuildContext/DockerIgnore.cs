@@ -91,7 +91,12 @@ public sealed class DockerIgnore
     public static string CleanPath(string path)
     {
         if (path.Length == 0) return ".";
-        if (IsClean(path)) return path;
+        if (IsClean(path, path.Length)) return path;
+        // The usual unclean path only ends with '/' (a COPY source or destination folder): one substring, no split.
+        int end = path.Length;
+        while (end > 1 && path[end - 1] == '/') end--;
+        if (end < path.Length && IsClean(path, end)) return path.Substring(0, end);
+        if (end == 1 && path[0] == '.') return "."; // "." and "./", the commonest COPY source
         bool rooted = path[0] == '/';
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
@@ -110,17 +115,17 @@ public sealed class DockerIgnore
         return joined.Length == 0 ? "." : joined;
     }
 
-    /// <summary>True when <see cref="CleanPath"/> would return the path as it is: no empty, "." or ".." segment, no trailing '/'.</summary>
-    private static bool IsClean(string path)
+    /// <summary>True when <see cref="CleanPath"/> would return <c>path[..end)</c> as it is: no empty, "." or ".." segment, no trailing '/'.</summary>
+    private static bool IsClean(string path, int end)
     {
         int start = path[0] == '/' ? 1 : 0;
-        if (start == path.Length)
+        if (start == end)
         {
             return true; // "/"
         }
-        for (int i = start; i <= path.Length; i++)
+        for (int i = start; i <= end; i++)
         {
-            if (i < path.Length && path[i] != '/')
+            if (i < end && path[i] != '/')
             {
                 continue;
             }

@@ -16,6 +16,9 @@ public static class PathGlob
 
     public static bool IsGlob(string path) => path.IndexOfAny(GlobCharacters) >= 0;
 
+    /// <summary><see cref="IsGlob(string)"/> of <c>path[start..]</c>, without that substring.</summary>
+    public static bool IsGlob(string path, int start) => path.IndexOfAny(GlobCharacters, start) >= 0;
+
     private static readonly char[] GlobCharacters = { '*', '?', '[' };
 
     public static Regex ToRegex(string glob, bool doubleStarCrossesFolders)

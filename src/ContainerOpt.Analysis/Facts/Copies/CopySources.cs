@@ -29,15 +29,7 @@ public readonly struct CopySource
     public bool IsGitUrl => !IsHeredoc && RemoteSources.IsGitUrl(Value);
 
     /// <summary>The whole build context: <c>.</c>, <c>./</c>, <c>/</c>, <c>*</c>, <c>./*</c>, <c>**</c>.</summary>
-    public bool IsWholeContext
-    {
-        get
-        {
-            if (IsHeredoc || IsUrl) return false;
-            string cleaned = LayerPaths.Clean(Value);
-            return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
-        }
-    }
+    public bool IsWholeContext => !IsHeredoc && CleansToWholeContext(Value) && !IsUrl;
 
     /// <summary>
     /// A directory rather than a file: ends with '/', or its last segment has no extension and does
@@ -48,15 +40,65 @@ public readonly struct CopySource
         get
         {
             if (IsHeredoc || IsUrl) return false;
-            if (IsWholeContext || Value.EndsWith("/", StringComparison.Ordinal)) return true;
-            string name = LayerPaths.BaseName(Value);
-            if (name.Length == 0 || LayerPaths.IsGlob(name)) return false;
-            if (name.IndexOf('.', 1) >= 0) return false;
+            string value = Value;
+            if (IsWholeContext || value.EndsWith("/", StringComparison.Ordinal)) return true;
+            // No trailing '/' here: the base name is what follows the last '/', read in place (a string is made only for a
+            // name without an extension, to look up).
+            int start = value.LastIndexOf('/') + 1;
+            int length = value.Length - start;
+            if (length == 0 || PathGlob.IsGlob(value, start)) return false;
+            if (length > 1 && value.IndexOf('.', start + 1) >= 0) return false;
+            string name = start == 0 ? value : value.Substring(start);
             return !ExtensionlessFiles.Contains(name) && !(char.IsUpper(name[0]) && name.ToUpperInvariant() == name);
         }
     }
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// True when the path cleaned is <c>.</c>, <c>/</c>, <c>*</c>, <c>**</c>, <c>/*</c> or <c>/**</c>, told without cleaning it
+    /// (asked of every source several times): without a ".." segment, cleaning only drops empty and "." segments, so the path is
+    /// one of those when no segment is left, or one that is <c>*</c> or <c>**</c>.
+    /// </summary>
+    private static bool CleansToWholeContext(string value)
+    {
+        if (HasParentSegment(value))
+        {
+            string cleaned = LayerPaths.Clean(value);
+            return cleaned is "." or "/" or "*" or "**" or "/*" or "/**";
+        }
+        int kept = 0, start = 0;
+        for (int i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && value[i] != '/')
+            {
+                continue;
+            }
+            int length = i - start;
+            if (length > 0 && !(length == 1 && value[start] == '.'))
+            {
+                bool stars = length <= 2 && value[start] == '*' && value[i - 1] == '*';
+                if (!stars || ++kept > 1)
+                {
+                    return false;
+                }
+            }
+            start = i + 1;
+        }
+        return true;
+    }
+
+    private static bool HasParentSegment(string value)
+    {
+        for (int i = 0; i + 1 < value.Length; i++)
+        {
+            if (value[i] == '.' && value[i + 1] == '.' && (i == 0 || value[i - 1] == '/') && (i + 2 == value.Length || value[i + 2] == '/'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static readonly HashSet<string> ExtensionlessFiles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -112,7 +154,7 @@ public sealed class CopyInstruction
         }
         bool hasHeredocs = syntax.Heredocs.Count > 0; // a '<<' source is a heredoc only when the instruction has one
         var args = syntax.Arguments;
-        var sources = new List<CopySource>();
+        var sources = new List<CopySource>(args.Count - 1);
         for (int i = 0; i < args.Count - 1; i++)
         {
             string raw = args[i].Value;

@@ -13,6 +13,23 @@ public static class BaseImages
     private static readonly Regex VersionOnly = new("^(\\d+(\\.\\d+)*|stable|mainline|latest)$", RegexOptions.CultureInvariant);
     private static readonly Regex DotnetTag = new("^(?<major>\\d+)\\.(?<minor>\\d+)(\\.\\d+)?(-(?<d>[a-z0-9.-]+))?$", RegexOptions.CultureInvariant);
 
+    // Tags that are already a small variant, or have none: words looked for in the tag (ordinal: an expression per tag cost thousands of instructions).
+    private static readonly string[] SmallVariantWords = { "slim", "alpine", "windowsservercore", "nanoserver", "distroless", "chiseled" };
+    private static readonly string[] SmallDotNetVariantWords =
+        { "chiseled", "alpine", "distroless", "nanoserver", "windowsservercore", "ltsc", "cbl-mariner", "azurelinux", "composite" };
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The FROM of the chain's root stage and the image it names (null for scratch, a variable, or no image).</summary>
     public static (InstructionSyntax From, SyntaxToken Token, ImageReference Image)? RootImage(DockerfileFacts facts, Stage stage)
     {
@@ -91,7 +108,7 @@ public static class BaseImages
             var m = Regex.Match(image.Repository, "^(ubi[0-9]+)(/ubi)?$");
             return m.Success ? (image.WithRepository(m.Groups[1].Value + "/ubi-minimal", tag), "the same UBI with microdnf instead of dnf, less than half the size") : null;
         }
-        if (!image.IsDockerHub || Regex.IsMatch(t, "slim|alpine|windowsservercore|nanoserver|distroless|chiseled"))
+        if (!image.IsDockerHub || ContainsAny(t, SmallVariantWords))
         {
             return null;
         }
@@ -140,7 +157,7 @@ public static class BaseImages
         {
             return null;
         }
-        if (Regex.IsMatch(tag, "chiseled|alpine|distroless|nanoserver|windowsservercore|ltsc|cbl-mariner|azurelinux|composite"))
+        if (ContainsAny(tag, SmallDotNetVariantWords))
         {
             return null;
         }

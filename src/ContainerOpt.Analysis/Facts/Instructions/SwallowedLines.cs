@@ -42,12 +42,14 @@ public static class SwallowedLines
             {
                 continue;
             }
-            string keyword = instruction.Keyword.Value.ToUpperInvariant();
+            // Compared in place, not upper-cased: every instruction of more than one line passes here.
+            string keyword = instruction.Keyword.Value;
             // ONBUILD's trigger belongs to the instruction: that continuation is the normal form.
-            if (keyword == "ONBUILD")
+            if (IsKeyword(keyword, "ONBUILD"))
             {
                 continue;
             }
+            bool healthcheck = IsKeyword(keyword, "HEALTHCHECK");
             for (int line = instruction.StartLine; line < instruction.EndLine; line++)
             {
                 // Offsets, not line strings: every continued line of every RUN passes here, and few are findings.
@@ -69,6 +71,11 @@ public static class SwallowedLines
                 int nextStart = source.GetLineStart(next);
                 int nextEnd = source.GetLineContentEnd(next);
                 int wordStart = FirstContent(all, nextStart, nextEnd);
+                // Every keyword starts with an upper-case letter; most continued lines start with a command, a flag or '&&'.
+                if (wordStart == nextEnd || all[wordStart] is < 'A' or > 'Z')
+                {
+                    continue;
+                }
                 int wordEnd = wordStart;
                 while (wordEnd < nextEnd && all[wordEnd] is not (' ' or '\t'))
                 {
@@ -77,7 +84,7 @@ public static class SwallowedLines
                 // A keyword in upper case followed by a blank; anything else (&&, a command, a path) is no instruction.
                 // HEALTHCHECK's CMD belongs to the instruction too.
                 if (wordEnd == nextEnd || InstructionKinds.UpperCaseKeyword(all, wordStart, wordEnd - wordStart, out _) is not { } word
-                    || (keyword == "HEALTHCHECK" && word == "CMD"))
+                    || (healthcheck && word == "CMD"))
                 {
                     continue;
                 }
@@ -98,6 +105,23 @@ public static class SwallowedLines
             }
         }
         return found ?? (IReadOnlyList<SwallowedLine>)Array.Empty<SwallowedLine>();
+    }
+
+    /// <summary>True when <paramref name="keyword"/> upper-cased (invariant) is <paramref name="upper"/>, without making that string.</summary>
+    private static bool IsKeyword(string keyword, string upper)
+    {
+        if (keyword.Length != upper.Length)
+        {
+            return false;
+        }
+        for (int i = 0; i < keyword.Length; i++)
+        {
+            if (char.ToUpperInvariant(keyword[i]) != upper[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The next line of the instruction with content (blank lines and comments inside a continuation are skipped by Docker too), or -1.</summary>

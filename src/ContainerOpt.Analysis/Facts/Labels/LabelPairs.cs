@@ -70,6 +70,10 @@ public static class LabelPairs
                 {
                     value = written; // most values: no quote, escape or variable, so the word is its own expansion
                 }
+                else if (SimplyQuoted(written, escape) is { } inner)
+                {
+                    value = inner; // "a text" or 'a text': the text between the quotes, nothing to expand
+                }
                 else
                 {
                     // ONBUILD runs in another build, with variables this file cannot know.
@@ -117,8 +121,35 @@ public static class LabelPairs
         {
             return word;
         }
+        if (SimplyQuoted(word, lex.EscapeToken) is { } inner)
+        {
+            return inner;
+        }
         var result = lex.ProcessWord(word, DictionaryVariableLookup.Empty);
         return result.Success ? result.Result : word;
+    }
+
+    /// <summary>
+    /// The text between the quotes of a word that is one pair of quotes around text with no quote of that kind, no variable,
+    /// no escape character and no surrogate in it, or null: what <see cref="ShellLex.ProcessWord"/> gives such a word (the
+    /// text as it stands, with nothing read as a variable), without running the expander (most quoted labels are so).
+    /// </summary>
+    private static string? SimplyQuoted(string word, char escape)
+    {
+        if (word.Length < 2 || word[0] is not ('"' or '\'') || word[word.Length - 1] != word[0])
+        {
+            return null;
+        }
+        char quote = word[0];
+        for (int i = 1; i < word.Length - 1; i++)
+        {
+            char c = word[i];
+            if (c == quote || c == '$' || c == escape || char.IsSurrogate(c))
+            {
+                return null;
+            }
+        }
+        return word.Substring(1, word.Length - 2);
     }
 
     /// <summary>Shortens a value for a message.</summary>

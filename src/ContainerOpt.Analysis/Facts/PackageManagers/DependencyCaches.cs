@@ -9,12 +9,18 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class DependencyCache
 {
+    private readonly string[] _programs;
     private readonly Func<ShellCommand, string?> _use;
     private readonly string[] _fragments;
 
-    internal DependencyCache(string tool, Func<ShellCommand, string?> use, params string[] fragments)
+    /// <param name="tool">The tool's name.</param>
+    /// <param name="programs">The programs whose commands can fill the cache: <paramref name="use"/> answers null for any other.</param>
+    /// <param name="use">What a command fills the cache with, or null.</param>
+    /// <param name="fragments">Parts of a mount target that hold the cache.</param>
+    internal DependencyCache(string tool, string[] programs, Func<ShellCommand, string?> use, params string[] fragments)
     {
         Tool = tool;
+        _programs = programs;
         _use = use;
         _fragments = fragments;
     }
@@ -34,7 +40,12 @@ public sealed class DependencyCache
     /// </summary>
     public (StepCommand At, string Use)? FirstUnmountedUse(RunStep step)
     {
-        // The commands first: most RUNs run none of this tool (a name test each), and the mounts are read only for one that does.
+        // The commands first: most RUNs run none of this tool (a name test each, straight over the scripts' commands), and
+        // the mounts are read only for one that does.
+        if (!RunsAProgram(step))
+        {
+            return null;
+        }
         foreach (var at in step.Commands)
         {
             if (_use(at.Command) is { } use)
@@ -43,6 +54,29 @@ public sealed class DependencyCache
             }
         }
         return null;
+    }
+
+    private bool RunsAProgram(RunStep step)
+    {
+        var scripts = step.Scripts;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++)
+            {
+                string name = commands[i].Name;
+                foreach (var program in _programs)
+                {
+                    // Length and first letter first: nine caches ask this of every command, and almost every name differs there.
+                    if (name.Length == program.Length && name.Length > 0 && name[0] == program[0]
+                        && string.Equals(name, program, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public override string ToString() => Tool;
@@ -56,54 +90,54 @@ public sealed class DependencyCache
 public static class DependencyCaches
 {
     /// <summary>cargo's registry and git checkouts ($CARGO_HOME: /root/.cargo, /usr/local/cargo on the official rust images).</summary>
-    public static readonly DependencyCache Cargo = new("cargo",
+    public static readonly DependencyCache Cargo = new("cargo", new[] { "cargo" },
         c => c.Is("cargo") && OtherManagers.CargoSubcommand(c) is { } sub
             && sub is "build" or "b" or "check" or "c" or "test" or "t" or "clippy" or "install" or "fetch"
             ? "cargo " + sub : null,
         ".cargo", "cargo/registry", "cargo/git");
 
     /// <summary>Go's build cache (/root/.cache/go-build) and module cache ($GOPATH/pkg/mod: /go/pkg/mod on the official golang images).</summary>
-    public static readonly DependencyCache GoModules = new("go",
+    public static readonly DependencyCache GoModules = new("go", new[] { "go" },
         c => c.Is("go") && Go.Positionals(c.Arguments) is { Count: > 0 } p && p[0].Value is "build" or "get" or "install" or "test" or "mod" or "run"
             ? "go " + p[0].Value + (p[0].Value == "mod" && p.Count > 1 ? " " + p[1].Value : "") : null,
         ".cache/go-build", "go/pkg/mod");
 
     /// <summary>The local Maven repository (~/.m2): dependency goals and the lifecycle phases that resolve dependencies.</summary>
-    public static readonly DependencyCache MavenRepository = new("maven",
+    public static readonly DependencyCache MavenRepository = new("maven", new[] { "mvn", "mvnw" },
         c => c.IsAny("mvn", "mvnw") && Maven.Classify(c) is { } call ? c.Name + " " + call.Verb : null,
         ".m2");
 
     /// <summary>The Gradle user home (~/.gradle; /home/gradle/.gradle on the official gradle images): any task run.</summary>
-    public static readonly DependencyCache GradleHome = new("gradle",
+    public static readonly DependencyCache GradleHome = new("gradle", new[] { "gradle", "gradlew" },
         c => Gradle.IsGradle(c) && Gradle.Tasks(c) is { Count: > 0 } tasks ? c.Name + " " + tasks[0].Value : null,
         ".gradle");
 
     /// <summary>Composer's download cache (~/.composer/cache or ~/.cache/composer).</summary>
-    public static readonly DependencyCache ComposerCache = new("composer",
+    public static readonly DependencyCache ComposerCache = new("composer", new[] { "composer" },
         c => c.Is("composer") && OtherManagers.ClassifyComposer(c) is { Op: PackageOp.Install } call ? call.Display : null,
         "composer/cache", ".cache/composer");
 
     /// <summary>The NuGet global packages folder (~/.nuget/packages): <c>dotnet restore</c>, the builds that restore or read it, <c>nuget restore</c>.</summary>
-    public static readonly DependencyCache NuGetPackages = new("nuget",
+    public static readonly DependencyCache NuGetPackages = new("nuget", new[] { "dotnet", "nuget" },
         c => (c.Is("dotnet") && NuGet.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
                 && sub is "restore" or "build" or "publish" or "test" ? "dotnet " + sub : null)
             ?? (c.Is("nuget") && OptionTable.None.Positionals(c.Arguments).FirstOrDefault()?.Value == "restore" ? "nuget restore" : null),
         ".nuget/packages");
 
     /// <summary>pnpm's content-addressable store (~/.local/share/pnpm/store).</summary>
-    public static readonly DependencyCache PnpmStore = new("pnpm",
+    public static readonly DependencyCache PnpmStore = new("pnpm", new[] { "pnpm" },
         c => c.Is("pnpm") && Npm.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
             && sub is "install" or "i" or "add" or "fetch" or "update" or "up"
             ? "pnpm " + sub : null,
         "pnpm");
 
     /// <summary>Hex's package cache (~/.hex) and mix's archives (~/.mix).</summary>
-    public static readonly DependencyCache HexPackages = new("mix",
+    public static readonly DependencyCache HexPackages = new("mix", new[] { "mix" },
         c => c.Is("mix") && Mix.Task(c) is { } task && task is "deps.get" or "deps.compile" or "compile" ? "mix " + task : null,
         ".hex", ".mix");
 
     /// <summary>The downloaded .gem files ($GEM_HOME/cache: /usr/local/bundle/cache on the official ruby images; ~/.gem).</summary>
-    public static readonly DependencyCache GemCache = new("gem",
+    public static readonly DependencyCache GemCache = new("gem", new[] { "gem", "bundle", "bundler" },
         c => (c.Is("gem") && Gem.Positionals(c.Arguments).FirstOrDefault()?.Value is "install" or "i" ? "gem install" : null)
             ?? (c.IsAny("bundle", "bundler") && Gem.BundleOptions.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
                 && sub is "install" or "update" ? c.Name + " " + sub : null),

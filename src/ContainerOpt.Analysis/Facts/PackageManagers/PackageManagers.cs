@@ -85,21 +85,46 @@ public static class PackageManagers
     /// <summary><c>curl=7.88</c>, <c>flask==3.0</c>, <c>flask&gt;=3</c>, <c>express@4</c>, <c>@scope/pkg@1</c> give the bare name.</summary>
     public static string StripVersion(string package)
     {
-        string p = package;
-        int at = p.IndexOf('@', p.StartsWith("@", StringComparison.Ordinal) ? 1 : 0);
-        if (at > 0) p = p.Substring(0, at);
-        int cut = p.IndexOfAny(new[] { '=', '<', '>', '~', '!', '[', ';' });
-        if (cut > 0) p = p.Substring(0, cut);
-        return p;
+        // One substring at most (none for a bare name): asked of every operand of every install by several rules.
+        int at = package.IndexOf('@', package.StartsWith("@", StringComparison.Ordinal) ? 1 : 0);
+        int end = at > 0 ? at : package.Length;
+        int cut = package.IndexOfAny(VersionStarts, 0, end);
+        if (cut > 0) end = cut;
+        return end == package.Length ? package : package.Substring(0, end);
     }
+
+    private static readonly char[] VersionStarts = { '=', '<', '>', '~', '!', '[', ';' };
 
     /// <summary>A call whose first <paramref name="verbWords"/> positionals are the verb (<c>install</c>, <c>module install</c>).</summary>
     internal static PackageCall Call(string manager, PackageOp op, ShellCommand command, string program,
         IReadOnlyList<ShellWord> arguments, IReadOnlyList<ShellWord> positionals, int verbWords)
     {
-        string verb = string.Join(" ", positionals.Take(verbWords).Select(w => w.Value));
-        return new PackageCall(manager, op, command, verb.Length == 0 ? program : program + " " + verb, verb, arguments, positionals,
-            positionals.Skip(verbWords).ToArray());
+        // Loops, not LINQ: every package-manager command of every RUN is read here.
+        int verbCount = Math.Min(Math.Max(verbWords, 0), positionals.Count);
+        string verb = verbCount switch
+        {
+            0 => "",
+            1 => positionals[0].Value,
+            _ => JoinValues(positionals, verbCount),
+        };
+        int operandCount = positionals.Count - verbCount;
+        var operands = operandCount == 0 ? Array.Empty<ShellWord>() : new ShellWord[operandCount];
+        for (int i = 0; i < operandCount; i++)
+        {
+            operands[i] = positionals[verbCount + i];
+        }
+        return new PackageCall(manager, op, command, verb.Length == 0 ? program : program + " " + verb, verb, arguments, positionals, operands);
+    }
+
+    /// <summary>The values of the first <paramref name="count"/> words, blank-separated.</summary>
+    private static string JoinValues(IReadOnlyList<ShellWord> words, int count)
+    {
+        var values = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = words[i].Value;
+        }
+        return string.Join(" ", values);
     }
 
     /// <summary>A manager whose verbs are one word: install, remove, and a one- or two-word clean.</summary>

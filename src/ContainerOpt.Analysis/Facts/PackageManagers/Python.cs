@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Shell;
 
 namespace ContainerOpt.Analysis.Facts;
@@ -6,8 +5,6 @@ namespace ContainerOpt.Analysis.Facts;
 /// <summary>pip (pip, pip3, pip3.12, <c>python -m pip</c>), and uv, pipenv, poetry and conda/mamba.</summary>
 public static class Pip
 {
-    private static readonly Regex PipName = new("^pip[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex PythonName = new("^python[0-9]*(\\.[0-9]+)?$", RegexOptions.CultureInvariant);
 
     /// <summary>pip's options that take a value (global and install options).</summary>
     public static readonly OptionTable Options = new(
@@ -58,9 +55,31 @@ public static class Pip
     }
 
     // Asked of every command of every RUN: the prefix test spares the regex for nearly all of them.
-    internal static bool IsPipProgram(string name) => name.StartsWith("pip", StringComparison.Ordinal) && PipName.IsMatch(name);
+    internal static bool IsPipProgram(string name) => IsVersioned(name, "pip");
 
-    internal static bool IsPython(string name) => name.StartsWith("python", StringComparison.Ordinal) && PythonName.IsMatch(name);
+    internal static bool IsPython(string name) => IsVersioned(name, "python");
+
+    /// <summary>
+    /// <paramref name="name"/> is <paramref name="stem"/> with a version or none: <c>pip</c>, <c>pip3</c>, <c>python3.12</c>
+    /// (<c>^stem[0-9]*(\.[0-9]+)?$</c>, read by hand: every command name of every RUN is asked).
+    /// </summary>
+    private static bool IsVersioned(string name, string stem)
+    {
+        if (!name.StartsWith(stem, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        int i = stem.Length;
+        while (i < name.Length && name[i] is >= '0' and <= '9') i++;
+        if (i < name.Length && name[i] == '.')
+        {
+            int minor = ++i;
+            while (i < name.Length && name[i] is >= '0' and <= '9') i++;
+            if (i == minor) return false;
+        }
+        // '$' also matches before a final newline.
+        return i == name.Length || (i == name.Length - 1 && name[i] == '\n');
+    }
 
     /// <summary><c>pip …</c> or <c>python -m pip …</c>.</summary>
     internal static PackageCall? Classify(ShellCommand command)

@@ -23,7 +23,32 @@ public static class ToolchainPackages
         RegexOptions.CultureInvariant);
 
     /// <summary>A compiler, build tool or header package (a name without its version).</summary>
-    public static bool IsBuildPackage(string name) => Tools.Contains(name) || ToolPattern.IsMatch(name);
+    public static bool IsBuildPackage(string name) => Tools.Contains(name) || MatchesToolPattern(name);
+
+    /// <summary>
+    /// <see cref="ToolPattern"/>, with the interpreted expression run only for a name that can match: one with the prefix of
+    /// a versioned compiler or JDK, or holding "-dev" (a header package, decided here when it plainly ends so). Most operands
+    /// (curl, ca-certificates) are neither.
+    /// </summary>
+    private static bool MatchesToolPattern(string name)
+    {
+        if (name.IndexOf("-dev", StringComparison.Ordinal) < 0 && !StartsLikeATool(name))
+        {
+            return false;
+        }
+        // .+-dev and .+-devel: a character or more before the suffix, none of them a newline.
+        if ((name.Length > 4 && name.EndsWith("-dev", StringComparison.Ordinal) || name.Length > 6 && name.EndsWith("-devel", StringComparison.Ordinal))
+            && name.IndexOf('\n') < 0)
+        {
+            return true;
+        }
+        return ToolPattern.IsMatch(name);
+    }
+
+    private static bool StartsLikeATool(string name) =>
+        name.StartsWith("openjdk", StringComparison.Ordinal) || name.StartsWith("java-", StringComparison.Ordinal)
+        || name.StartsWith("dotnet-sdk-", StringComparison.Ordinal) || name.StartsWith("gcc-", StringComparison.Ordinal)
+        || name.StartsWith("g++-", StringComparison.Ordinal) || name.StartsWith("clang-", StringComparison.Ordinal);
 
     /// <summary>A Debian/Alpine <c>-dev</c> or RPM <c>-devel</c> package found by its suffix (not one of the named tools).</summary>
     public static bool IsHeaderPackage(string name) =>

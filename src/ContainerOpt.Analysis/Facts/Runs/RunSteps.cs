@@ -428,19 +428,31 @@ public sealed class RunStep
     /// <summary>Like <see cref="FirstUncleaned"/>, as an index into <see cref="Commands"/> (-1 for none).</summary>
     public int FirstUncleanedIndex(Func<ShellCommand, bool> isInstall, Func<ShellCommand, bool> isCleanup)
     {
-        int lastCleanup = -1;
-        for (int i = 0; i < Commands.Count; i++)
+        // Straight over the scripts' command arrays, in Commands order: several rules ask this of every RUN, and no
+        // StepCommand is needed until one is returned.
+        var scripts = Scripts;
+        int lastCleanup = -1, index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (isCleanup(Commands[i].Command))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                lastCleanup = i;
+                if (isCleanup(commands[i]))
+                {
+                    lastCleanup = index;
+                }
             }
         }
-        for (int i = lastCleanup + 1; i < Commands.Count; i++)
+        index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (isInstall(Commands[i].Command))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                return i;
+                if (index > lastCleanup && isInstall(commands[i]))
+                {
+                    return index;
+                }
             }
         }
         return -1;

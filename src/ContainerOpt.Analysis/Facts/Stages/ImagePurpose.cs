@@ -205,7 +205,7 @@ public sealed class ImagePurpose
         // The command's words once: each expression below is interpreted (Native AOT), a few thousand instructions a match.
         string? words = command is null ? null : Words(command);
         bool? bareInterpreter = null;
-        bool IsBareInterpreter() => bareInterpreter ??= BareInterpreter.IsMatch(words!);
+        bool IsBareInterpreter() => bareInterpreter ??= IsOneWord(words!) && BareInterpreter.IsMatch(words!);
         if (command is not null && MayRunDevelopmentCommand(command) && DevelopmentCommand.IsMatch(words!))
         {
             return new(ImagePurposeKind.Development, $"its {command.Kind.ToString().ToUpperInvariant()} runs a development command");
@@ -275,6 +275,22 @@ public sealed class ImagePurpose
             return new(ImagePurposeKind.BuildEnvironment, $"it has no CMD or ENTRYPOINT and installs '{tool}'");
         }
         return new(ImagePurposeKind.Application, "nothing says otherwise");
+    }
+
+    /// <summary>
+    /// True when the (trimmed) command holds no blank: <see cref="BareInterpreter"/> matches one word only, and most commands
+    /// (<c>node server.js</c>) are several, which this tells without running the expression.
+    /// </summary>
+    private static bool IsOneWord(string words)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (char.IsWhiteSpace(words[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static readonly char[] Separators = { '/', '\\' };
@@ -431,6 +447,11 @@ public sealed class ImagePurpose
         @"^(?:(?:gcc|g\+\+|cpp|binutils)(?:-[0-9.]+)?-[a-z0-9_-]+-linux-gnu[a-z]*(?:-.*)?|crossbuild-essential-.+|(?:gcc-|g\+\+-|binutils-)?mingw-w64.*|.+-cross)$",
         RegexOptions.CultureInvariant);
 
+    /// <summary>True when the name holds what every alternative of <see cref="CrossPackage"/> needs: most packages hold none, and skip the expression.</summary>
+    private static bool MayBeCrossPackage(string name) =>
+        name.IndexOf("-linux-gnu", StringComparison.Ordinal) >= 0 || name.IndexOf("-cross", StringComparison.Ordinal) >= 0
+        || name.IndexOf("mingw-w64", StringComparison.Ordinal) >= 0 || name.IndexOf("crossbuild-essential-", StringComparison.Ordinal) >= 0;
+
     /// <summary>The first sign in the final stage's chain that it prepares cross builds (a package or a command), or null.</summary>
     private static string? CrossCompileSign(DockerfileFacts facts, Stage final)
     {
@@ -455,7 +476,7 @@ public sealed class ImagePurpose
                 foreach (var operand in call.Operands)
                 {
                     string name = PackageManagers.StripVersion(operand.Value);
-                    if (CrossPackage.IsMatch(name))
+                    if (MayBeCrossPackage(name) && CrossPackage.IsMatch(name))
                     {
                         return $"installs '{name}'";
                     }
@@ -559,8 +580,41 @@ public sealed class ImagePurpose
         words.StartsWith("npm ", StringComparison.Ordinal) || words.StartsWith("yarn ", StringComparison.Ordinal)
         || words.StartsWith("pnpm ", StringComparison.Ordinal) || words.StartsWith("bun ", StringComparison.Ordinal);
 
-    private static string Words(StageInstruction command) =>
-        string.Join(" ", command.Syntax.Arguments.Select(a => a.Value)).Replace('[', ' ').Replace(']', ' ').Replace('"', ' ').Replace(',', ' ').Trim();
+    private static string Words(StageInstruction command)
+    {
+        // The arguments blank-joined, with [ ] " , read as blanks, trimmed: built in one buffer, not a string per step.
+        var arguments = command.Syntax.Arguments;
+        int length = Math.Max(0, arguments.Count - 1);
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            length += arguments[i].Value.Length;
+        }
+        var chars = new char[length];
+        int at = 0;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (i > 0)
+            {
+                chars[at++] = ' ';
+            }
+            string value = arguments[i].Value;
+            for (int k = 0; k < value.Length; k++)
+            {
+                char c = value[k];
+                chars[at++] = c is '[' or ']' or '"' or ',' ? ' ' : c;
+            }
+        }
+        int start = 0, end = length;
+        while (start < end && char.IsWhiteSpace(chars[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(chars[end - 1]))
+        {
+            end--;
+        }
+        return new string(chars, start, end - start);
+    }
 
     /// <summary>
     /// The first word of a name that is in the set, or null. The words of a name: "Dockerfile.dev" → Dockerfile, dev;

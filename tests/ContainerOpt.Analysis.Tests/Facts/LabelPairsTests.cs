@@ -1,0 +1,36 @@
+using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Dockerfile.Semantics;
+using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
+
+namespace ContainerOpt.Analysis.Tests.Facts;
+
+[TestClass]
+public sealed class LabelPairsTests
+{
+    private static LabelPair OnlyLabel(string label, string before = "")
+    {
+        var text = "FROM alpine:3.20\n" + before + "LABEL " + label + "\n";
+        var facts = new DockerfileFacts(DockerfileModel.Build(DockerfileParser.Parse(SourceText.From(text, "Dockerfile"))));
+        return facts.Labels.Single();
+    }
+
+    [TestMethod]
+    [DataRow("a=plain", "a", "plain")]
+    [DataRow("a=\"two words\"", "a", "two words")]
+    [DataRow("a='single quoted'", "a", "single quoted")]
+    [DataRow("\"quoted.key\"=v", "quoted.key", "v")]
+    [DataRow("a=\"it's\"", "a", "it's")]
+    [DataRow("a='say \"hi\"'", "a", "say \"hi\"")]
+    [DataRow("a=\"\"", "a", "")]
+    [DataRow("a=\"x\\\"y\"", "a", "x\"y")]
+    [DataRow("a='$HOME'", "a", "$HOME")]
+    [DataRow("a=\"v$V\"", "a", "v1")]
+    [DataRow("a=\"$UNSET\"", "a", null)]
+    public void Keys_and_values_are_unquoted_and_expanded(string label, string key, string? value)
+    {
+        var pair = OnlyLabel(label, before: "ARG V=1\nARG UNSET\n");
+        Assert.AreEqual(key, pair.Key);
+        Assert.AreEqual(value, pair.Value);
+    }
+}
