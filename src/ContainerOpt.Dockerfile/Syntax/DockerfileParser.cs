@@ -158,6 +158,7 @@ public static class DockerfileParser
                     continues = TrimContinuation(s, ce, out int e);
                     logical.Append(s, e);
                 }
+                logical.Complete();
 
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.SetLine(logical);
@@ -382,7 +383,7 @@ public static class DockerfileParser
             while (rest < b && IsSeparator(t[rest])) rest++;
             InstructionFlag[]? flags = null;
             int argsStart = rest < b ? ExtractFlags(line, rest, b, out flags) : b;
-            instruction.Flags = flags ?? Array.Empty<InstructionFlag>();
+            instruction.SetFlags(flags);
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
             instruction.ArgumentText = Token(line, argsStart, argsEnd);
@@ -415,7 +416,7 @@ public static class DockerfileParser
                                     ? instruction.ArgumentText
                                     : new SyntaxToken(t, w.Start, w.ValueLength, line.Span(w.Start, w.End));
                             }
-                            instruction.Arguments = tokens;
+                            instruction.SetArguments(tokens);
                         }
                     }
                     break;
@@ -425,7 +426,7 @@ public static class DockerfileParser
                     break;
                 case InstructionKind.Expose:
                 case InstructionKind.From:
-                    instruction.Arguments = SplitWhitespace(line, argsStart, argsEnd, instruction.ArgumentText);
+                    instruction.SetArguments(SplitWhitespace(line, argsStart, argsEnd, instruction.ArgumentText));
                     break;
                 case InstructionKind.Healthcheck:
                     ParseHealthcheck(instruction, line, argsStart, argsEnd);
@@ -436,7 +437,7 @@ public static class DockerfileParser
                 case InstructionKind.Workdir:
                     if (argsEnd > argsStart)
                     {
-                        instruction.Arguments = new[] { instruction.ArgumentText };
+                        instruction.SetArguments(new[] { instruction.ArgumentText });
                     }
                     break;
                 case InstructionKind.Onbuild:
@@ -747,14 +748,14 @@ public static class DockerfileParser
                         var e = _jsonScratch[i];
                         elements[i] = new SyntaxToken(e.Value, line.Span(e.Start, e.End));
                     }
-                    instruction.Arguments = elements;
+                    instruction.SetArguments(elements);
                     return;
                 case JsonArrayReader.Outcome.NotStringArray:
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, ParseDiagnosticCodes.NotStringArrayMessage, line.Span(from, to));
                     return;
                 default:
                     var whole = isWholeArgumentText ? instruction.ArgumentText : Token(line, from, to);
-                    instruction.Arguments = splitShellForm ? SplitWhitespace(line, from, to, whole) : new[] { whole };
+                    instruction.SetArguments(splitShellForm ? SplitWhitespace(line, from, to, whole) : new[] { whole });
                     return;
             }
         }
@@ -779,7 +780,7 @@ public static class DockerfileParser
                 }
                 int v = k;
                 while (v < to && IsSeparator(t[v])) v++;
-                instruction.KeyValues = new[] { new KeyValueSyntax(Token(line, from, k), Token(line, v, to), isLegacyForm: true) };
+                instruction.SetKeyValues(new[] { new KeyValueSyntax(Token(line, from, k), Token(line, v, to), isLegacyForm: true) });
                 return;
             }
             var pairs = new KeyValueSyntax[words.Count];
@@ -796,7 +797,7 @@ public static class DockerfileParser
                 var value = new SyntaxToken(t, eq + 1, word.Start + word.ValueLength - eq - 1, line.Span(eq + 1, word.End));
                 pairs[i] = new KeyValueSyntax(key, value, isLegacyForm: false);
             }
-            instruction.KeyValues = pairs;
+            instruction.SetKeyValues(pairs);
         }
 
         private void ParseHealthcheck(InstructionSyntax instruction, LogicalLine line, int from, int to)
@@ -819,7 +820,7 @@ public static class DockerfileParser
             {
                 args[i + 1] = command[i];
             }
-            instruction.Arguments = args;
+            instruction.SetArguments(args);
         }
 
         private void ReadHeredocs(InstructionSyntax instruction, LogicalLine line, int startLine)
