@@ -271,6 +271,21 @@ public sealed class ShellLexTests
     // ---- words -----------------------------------------------------------------------------
 
     [TestMethod]
+    public void A_processed_word_gives_the_words_of_process_words_when_asked()
+    {
+        // ProcessWord does not collect words while expanding; its result splits the word again, with the settings the
+        // lexer had then (a later change of them does not count) and the same variables.
+        var env = Env(("SPACE", "abc  def"));
+        var lex = new ShellLex { RawQuotes = true };
+        var expanded = lex.ProcessWord("hello \"${SPACE}\"bye x${SPACE}", env);
+        lex.RawQuotes = false;
+        CollectionAssert.AreEqual(new[] { "hello", "\"abc  def\"bye", "xabc", "def" }, expanded.Words.ToArray());
+        Assert.AreEqual("hello \"abc  def\"bye xabc  def", expanded.Result);
+        CollectionAssert.AreEqual(new[] { "plain" }, new ShellLex().ProcessWord("plain", env).Words.ToArray());
+        Assert.AreEqual(0, new ShellLex().ProcessWord("", env).Words.Count);
+    }
+
+    [TestMethod]
     public void Words_split_on_unquoted_whitespace_only()
     {
         var env = Env(("SPACE", "abc  def"), ("LEAD", "  ab c"));
