@@ -105,27 +105,6 @@ public sealed class ShellLex
         }
         char escape = EscapeToken;
         bool quotes = !SkipProcessQuotes;
-        var specials = escape == '\\' ? (quotes ? BackslashWithQuotes : BackslashOnly)
-            : escape == '`' ? (quotes ? BacktickWithQuotes : BacktickOnly)
-            : null;
-        if (specials is not null)
-        {
-            // The special ASCII characters by a vectorised search; then only characters outside printable ASCII (a space,
-            // a control character, non-ASCII) need a look, and only spaces and surrogates among them are special.
-            if (word.IndexOfAny(specials) >= 0)
-            {
-                return false;
-            }
-            for (int i = 0; i < word.Length; i++)
-            {
-                char c = word[i];
-                if ((uint)(c - '!') >= 0x7F - '!' && (char.IsSurrogate(c) || Runes.IsSpace(c)))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
         for (int i = 0; i < word.Length; i++)
         {
             char c = word[i];
@@ -145,12 +124,6 @@ public sealed class ShellLex
         }
         return true;
     }
-
-    /// <summary>The special ASCII characters of a word for each usual escape, with and without quotes.</summary>
-    private static readonly char[] BackslashWithQuotes = { '$', '<', '\\', '\'', '"' };
-    private static readonly char[] BackslashOnly = { '$', '<', '\\' };
-    private static readonly char[] BacktickWithQuotes = { '$', '<', '`', '\'', '"' };
-    private static readonly char[] BacktickOnly = { '$', '<', '`' };
 
     /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>
     private sealed class Run
