@@ -78,13 +78,26 @@ public static class InstructionKinds
             (11, 'H') => ("HEALTHCHECK", InstructionKind.Healthcheck),
             _ => default,
         };
-        if (candidate.Name is not null && string.CompareOrdinal(candidate.Name, 0, text, start, length) == 0)
+        if (candidate.Name is not null && SameChars(candidate.Name, text, start))
         {
             kind = candidate.Kind;
             return candidate.Name;
         }
         kind = InstructionKind.Unknown;
         return null;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds <paramref name="name"/> at <paramref name="start"/> (a keyword: a few characters, compared in place).</summary>
+    private static bool SameChars(string name, string text, int start)
+    {
+        for (int i = 1; i < name.Length; i++)
+        {
+            if (text[start + i] != name[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The canonical upper-case keyword.</summary>
