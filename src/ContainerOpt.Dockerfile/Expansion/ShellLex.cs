@@ -41,17 +41,34 @@ public sealed class ShellLex
     /// <summary>Treat quote characters as ordinary characters (BuildKit's <c>SkipProcessQuotes</c>).</summary>
     public bool SkipProcessQuotes { get; set; }
 
+    /// <summary>This lexer's settings as they are now, in one number (a result that splits its word later reads it with them).</summary>
+    internal int PackedSettings =>
+        EscapeToken | (RawQuotes ? 1 << 16 : 0) | (RawEscapes ? 1 << 17 : 0) | (SkipUnsetEnv ? 1 << 18 : 0) | (SkipProcessQuotes ? 1 << 19 : 0);
+
+    /// <summary>A lexer with <see cref="PackedSettings"/>.</summary>
+    internal static ShellLex FromPackedSettings(int settings) => new((char)(settings & 0xFFFF))
+    {
+        RawQuotes = (settings & (1 << 16)) != 0,
+        RawEscapes = (settings & (1 << 17)) != 0,
+        SkipUnsetEnv = (settings & (1 << 18)) != 0,
+        SkipProcessQuotes = (settings & (1 << 19)) != 0,
+    };
+
     /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
-    public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env);
+    public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env, splitWords: false);
 
     /// <summary><see cref="ProcessWord"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a word with nothing to expand.</summary>
     internal string ExpandToString(string word, IVariableLookup env) =>
-        word is not null && IsPlainWord(word) ? word : Process(word!, env).Result;
+        word is not null && IsPlainWord(word) ? word : Process(word!, env, splitWords: false).Result;
 
     /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
-    public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env);
+    public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env, splitWords: true);
 
-    private ShellWordResult Process(string word, IVariableLookup env)
+    /// <summary>
+    /// Expands <paramref name="word"/>. Without <paramref name="splitWords"/> (<see cref="ProcessWord"/>, whose callers
+    /// read the result) the words are not collected: the result splits the word again only if they are asked for.
+    /// </summary>
+    private ShellWordResult Process(string word, IVariableLookup env, bool splitWords)
     {
         word ??= string.Empty;
         if (IsPlainWord(word))
@@ -63,7 +80,7 @@ public sealed class ShellLex
         var run = t_spareRun ?? new Run();
         t_spareRun = null;
         run.Start(this, word, env ?? DictionaryVariableLookup.Empty);
-        var result = run.Execute();
+        var result = run.Execute(splitWords);
         // A run that expanded a huge word is let go rather than keep its buffers for the thread.
         if (run.Finish())
         {
@@ -162,15 +179,17 @@ public sealed class ShellLex
         /// <summary>Characters a kept run's buffers may hold.</summary>
         private const int MaxKeptCapacity = 4096;
 
-        public ShellWordResult Execute()
+        public ShellWordResult Execute(bool splitWords)
         {
-            var words = _words;
+            var words = splitWords ? _words : null;
             if (!ProcessStopOn(Runes.Eof, _rawEscapes, words, out var result))
             {
                 string message = "failed to process " + Runes.GoQuote(_source) + ": " + (_error ?? "unknown error");
                 return ShellWordResult.Failure(message, ToArray(_matched), ToArray(_unmatched));
             }
-            return new ShellWordResult(result, words.GetWords(), ToArray(_matched), ToArray(_unmatched), null);
+            return words is not null
+                ? new ShellWordResult(result, words.GetWords(), ToArray(_matched), ToArray(_unmatched), null)
+                : ShellWordResult.Unsplit(result, ToArray(_matched), ToArray(_unmatched), _lex.PackedSettings, _source, _env);
         }
 
         private static string[] ToArray(List<string>? names) => names is null || names.Count == 0 ? Array.Empty<string>() : names.ToArray();

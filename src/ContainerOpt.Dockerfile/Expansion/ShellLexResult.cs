@@ -11,17 +11,39 @@ public sealed class ShellWordResult
     internal ShellWordResult(string result, IReadOnlyList<string> words, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched, string? error)
     {
         Result = result;
-        Words = words;
+        _words = words;
         Matched = matched;
         Unmatched = unmatched;
         Error = error;
     }
 
+    private ShellWordResult(string result, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched, int lexSettings, string source, IVariableLookup env)
+    {
+        Result = result;
+        Matched = matched;
+        Unmatched = unmatched;
+        _lexSettings = lexSettings;
+        _source = source;
+        _env = env;
+    }
+
+    /// <summary>
+    /// A successful expansion whose words were not collected (<see cref="ShellLex.ProcessWord"/>: its callers read the
+    /// result): <see cref="Words"/> splits the word again, with the same lexer settings and variables, if ever asked.
+    /// </summary>
+    internal static ShellWordResult Unsplit(string result, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched, int lexSettings, string source, IVariableLookup env) =>
+        new(result, matched, unmatched, lexSettings, source, env);
+
+    private IReadOnlyList<string>? _words;
+    private readonly int _lexSettings;
+    private readonly string? _source;
+    private readonly IVariableLookup? _env;
+
     private static readonly ShellWordResult EmptyWord = new ShellWordResult(string.Empty, NoStrings, NoStrings, NoStrings, null);
 
     /// <summary>The result of a word with nothing to expand, unquote or split: itself, one word (none when empty).</summary>
     internal static ShellWordResult Plain(string word) =>
-        word.Length == 0 ? EmptyWord : new ShellWordResult(word, new[] { word }, NoStrings, NoStrings, null);
+        word.Length == 0 ? EmptyWord : new ShellWordResult(word, null!, NoStrings, NoStrings, null); // its one word made when asked for
 
     internal static ShellWordResult Failure(string error, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched) =>
         new ShellWordResult(string.Empty, NoStrings, matched, unmatched, error);
@@ -30,7 +52,11 @@ public sealed class ShellWordResult
     public string Result { get; }
 
     /// <summary>The expanded word split into words the way BuildKit's <c>ProcessWords</c> does (empty on error).</summary>
-    public IReadOnlyList<string> Words { get; }
+    public IReadOnlyList<string> Words => _words ??= SplitAgain();
+
+    private IReadOnlyList<string> SplitAgain() => _source is null
+        ? new[] { Result } // a plain word (not empty): itself
+        : ShellLex.FromPackedSettings(_lexSettings).ProcessWords(_source, _env!).Words;
 
     /// <summary>Distinct names of the variables looked up and found, in first-seen order.</summary>
     public IReadOnlyCollection<string> Matched { get; }

@@ -47,7 +47,10 @@ public sealed class DockerfileModel
 
     public Stage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
 
-    public IReadOnlyDictionary<string, string> BuildArgs { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> BuildArgs { get; private set; } = NoBuildArgs;
+
+    /// <summary>The build args of a model built without any: one shared empty table, not one per file.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NoBuildArgs = new Dictionary<string, string>();
 
     /// <summary>
     /// Finds the stage a <c>--from</c> or FROM refers to, looking only at stages before
@@ -72,7 +75,8 @@ public sealed class DockerfileModel
         return null;
     }
 
-    private readonly Dictionary<(VariableScope, string), ShellWordResult> _expansions = new();
+    // Made on the first word with something to expand: many files expand none through the model.
+    private Dictionary<(VariableScope, string), ShellWordResult>? _expansions;
     private ShellLex? _lex;
 
     /// <summary>
@@ -95,17 +99,18 @@ public sealed class DockerfileModel
             return lex.ProcessWord(word!, scope);
         }
         var key = (scope, word);
-        lock (_expansions)
+        var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(), null) ?? _expansions;
+        lock (expansions)
         {
-            if (_expansions.TryGetValue(key, out var cached))
+            if (expansions.TryGetValue(key, out var cached))
             {
                 return cached;
             }
         }
         var result = lex.ProcessWord(word, scope);
-        lock (_expansions)
+        lock (expansions)
         {
-            _expansions[key] = result;
+            expansions[key] = result;
         }
         return result;
     }
@@ -135,35 +140,80 @@ public sealed class DockerfileModel
         InstructionKind.User or InstructionKind.Volume or InstructionKind.Workdir;
 
     public static DockerfileModel Build(DockerfileSyntax syntax, IReadOnlyDictionary<string, string>? buildArgs = null) =>
-        new Builder(syntax, buildArgs ?? new Dictionary<string, string>()).Build();
+        BuildWithScratch(syntax, buildArgs ?? NoBuildArgs);
+
+    private static DockerfileModel BuildWithScratch(DockerfileSyntax syntax, IReadOnlyDictionary<string, string> buildArgs)
+    {
+        // The builder's lists are scratch, reused by the thread's next build (taken out while in use).
+        var scratch = t_spareScratch ?? new BuilderScratch();
+        t_spareScratch = null;
+        var model = new Builder(syntax, buildArgs, scratch).Build();
+        if (scratch.Clear())
+        {
+            t_spareScratch = scratch;
+        }
+        return model;
+    }
+
+    [ThreadStatic]
+    private static BuilderScratch? t_spareScratch;
+
+    /// <summary>What a build collects before it makes the model's arrays of exact size.</summary>
+    private sealed class BuilderScratch
+    {
+        private const int MaxKeptItems = 4096;
+
+        public readonly List<Stage> Stages = new();
+        public readonly List<StageInstruction> GlobalArgs = new();
+        public readonly List<StageInstruction> StageInstructions = new();
+        public readonly List<StageReference> References = new();
+        public readonly Dictionary<string, string?> GlobalDefaults = new(StringComparer.Ordinal);
+
+        /// <summary>Empties the lists; true when they are small enough to keep for the thread.</summary>
+        public bool Clear()
+        {
+            bool small = Stages.Count <= MaxKeptItems && GlobalArgs.Count <= MaxKeptItems && StageInstructions.Count <= MaxKeptItems
+                && References.Count <= MaxKeptItems && GlobalDefaults.Count <= MaxKeptItems;
+            Stages.Clear();
+            GlobalArgs.Clear();
+            StageInstructions.Clear();
+            References.Clear();
+            GlobalDefaults.Clear();
+            return small;
+        }
+    }
 
     private sealed class Builder
     {
         private readonly DockerfileSyntax _syntax;
         private readonly IReadOnlyDictionary<string, string> _buildArgs;
         private readonly DockerfileModel _model;
-        private readonly List<ParseDiagnostic> _diagnostics = new();
-        private readonly List<Stage> _stages = new();
+        private List<ParseDiagnostic>? _diagnostics;
+        private readonly List<Stage> _stages;
+        private readonly BuilderScratch _scratch;
 
-        public Builder(DockerfileSyntax syntax, IReadOnlyDictionary<string, string> buildArgs)
+        public Builder(DockerfileSyntax syntax, IReadOnlyDictionary<string, string> buildArgs, BuilderScratch scratch)
         {
             _syntax = syntax;
             _buildArgs = buildArgs;
+            _scratch = scratch;
+            _stages = scratch.Stages;
             _model = new DockerfileModel(syntax) { BuildArgs = buildArgs };
         }
 
         public DockerfileModel Build()
         {
-            var lex = new ShellLex(_syntax.EscapeToken);
-            var globalArgs = new List<StageInstruction>();
-            var globalScope = VariableScope.Empty.With(VariableKind.Arg, DefaultPlatformArgs());
+            // The model's own lexer: the model expands with it later, and a lexer holds only settings.
+            var lex = _model._lex ??= new ShellLex(_syntax.EscapeToken);
+            var globalArgs = _scratch.GlobalArgs;
+            var globalScope = PlatformScope.Layered();
             var globalDefaultScope = globalScope;
             // Without build-arg overrides the defaults are the values: one scope serves as both (no second history).
             bool defaultsAreValues = _buildArgs.Count == 0;
-            var globalDefaults = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var globalDefaults = _scratch.GlobalDefaults;
             Stage? current = null;
-            var currentInstructions = new List<StageInstruction>();
-            var currentReferences = new List<StageReference>();
+            var currentInstructions = _scratch.StageInstructions;
+            var currentReferences = _scratch.References;
             VariableScope scope = VariableScope.Empty;
             bool reportedBeforeFrom = false;
             int explicitStages = 0;
@@ -176,7 +226,7 @@ public sealed class DockerfileModel
             {
                 if (current is null) return;
                 current.Instructions = currentInstructions.ToArray();
-                current.References = currentReferences.ToArray();
+                current.References = currentReferences.Count == 0 ? Array.Empty<StageReference>() : currentReferences.ToArray();
                 current.FinalScope = scope;
                 currentInstructions.Clear();
                 currentReferences.Clear();
@@ -230,7 +280,7 @@ public sealed class DockerfileModel
                     if (!reportedBeforeFrom)
                     {
                         reportedBeforeFrom = true;
-                        _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InstructionBeforeFrom, ParseSeverity.Error,
+                        (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(ParseDiagnosticCodes.InstructionBeforeFrom, ParseSeverity.Error,
                             $"{syntax.Keyword.Value.ToUpperInvariant()} comes before the first FROM: only ARG may precede FROM. Start the stage with FROM <image>.",
                             syntax.Keyword.Span, failsBuildKitParse: false));
                     }
@@ -273,7 +323,7 @@ public sealed class DockerfileModel
             if (!HasExplicitStage() && _syntax.Instructions.Count > 0)
             {
                 var first = _syntax.Instructions[0];
-                _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
+                (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
                     "The Dockerfile has no FROM instruction: every build needs a base (FROM <image> or FROM scratch).",
                     first.Keyword.Span, failsBuildKitParse: false));
             }
@@ -301,7 +351,7 @@ public sealed class DockerfileModel
                 }
             }
 
-            _model.GlobalArgs = globalArgs.ToArray();
+            _model.GlobalArgs = globalArgs.Count == 0 ? Array.Empty<StageInstruction>() : globalArgs.ToArray();
             _model.GlobalScope = globalScope;
             _model.GlobalDefaultScope = globalDefaultScope;
             _model.Stages = _stages.ToArray();
@@ -309,7 +359,7 @@ public sealed class DockerfileModel
             {
                 _stages[i].Position = i;
             }
-            _model.Diagnostics = _diagnostics;
+            _model.Diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
             return _model;
         }
 
@@ -354,7 +404,12 @@ public sealed class DockerfileModel
             return false;
         }
 
-        private static IReadOnlyList<KeyValuePair<string, string>> DefaultPlatformArgs() => PlatformArgValues;
+        private static VariableScope SealedScope(VariableKind kind, KeyValuePair<string, string>[] bindings)
+        {
+            var scope = VariableScope.Empty.With(kind, bindings);
+            scope.Seal();
+            return scope;
+        }
 
         private static readonly KeyValuePair<string, string>[] PlatformArgValues =
         {
@@ -367,6 +422,9 @@ public sealed class DockerfileModel
             new("BUILDARCH", "amd64"),
             new("BUILDVARIANT", ""),
         };
+
+        /// <summary>The automatic platform ARGs with BuildKit's defaults on amd64, sealed: every global scope is layered on it.</summary>
+        private static readonly VariableScope PlatformScope = SealedScope(VariableKind.Arg, PlatformArgValues);
 
         /// <summary>
         /// ARG semantics: a build-arg override wins, else the default written here (expanded), else —
@@ -633,7 +691,7 @@ public sealed class DockerfileModel
         /// True when no flag before <paramref name="index"/> has its name. Flags of one name on one instruction are of one
         /// kind, so every such earlier flag was "seen": this is the set's answer for the few flags an instruction has.
         /// </summary>
-        private static bool NoEarlierFlagNamed(IReadOnlyList<InstructionFlag> flags, int index)
+        private static bool NoEarlierFlagNamed(ArrayView<InstructionFlag> flags, int index)
         {
             string name = flags[index].Name;
             for (int j = 0; j < index; j++)
@@ -647,7 +705,7 @@ public sealed class DockerfileModel
         }
 
         private void Add(string code, string message, TextSpan span) =>
-            _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
+            (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKitParse: false));
     }
 
     // A loop, not FirstOrDefault with a lambda: its closure was allocated on every call, index or not.

@@ -105,34 +105,35 @@ public sealed class ImageReference
         {
             return null;
         }
-        string rest = text;
+        // Bounds first, then each part cut once (not a shorter "rest" string per step).
         string? digest = null;
-        int at = rest.IndexOf('@');
-        if (at >= 0)
+        int nameEnd = text.IndexOf('@');
+        if (nameEnd >= 0)
         {
-            digest = rest.Substring(at + 1);
-            rest = rest.Substring(0, at);
+            digest = text.Substring(nameEnd + 1);
+        }
+        else
+        {
+            nameEnd = text.Length;
         }
         string? tag = null;
         int tagStart = -1;
-        int colon = rest.LastIndexOf(':');
-        if (colon > rest.LastIndexOf('/'))
+        int colon = nameEnd == 0 ? -1 : text.LastIndexOf(':', nameEnd - 1, nameEnd);
+        if (colon >= 0 && colon > text.LastIndexOf('/', nameEnd - 1, nameEnd))
         {
-            tag = rest.Substring(colon + 1);
+            tag = text.Substring(colon + 1, nameEnd - colon - 1);
             tagStart = colon + 1;
-            rest = rest.Substring(0, colon);
+            nameEnd = colon;
         }
         string? registry = null;
-        int slash = rest.IndexOf('/');
-        if (slash > 0)
+        int pathStart = 0;
+        int slash = nameEnd == 0 ? -1 : text.IndexOf('/', 0, nameEnd);
+        if (slash > 0 && LooksLikeHost(text, slash))
         {
-            string first = rest.Substring(0, slash);
-            if (LooksLikeHost(first))
-            {
-                registry = first;
-                rest = rest.Substring(slash + 1);
-            }
+            registry = text.Substring(0, slash);
+            pathStart = slash + 1;
         }
+        string rest = pathStart == 0 && nameEnd == text.Length ? text : text.Substring(pathStart, nameEnd - pathStart);
         return new ImageReference(text, registry, rest, tag, tagStart, digest);
     }
 
@@ -168,6 +169,11 @@ public sealed class ImageReference
 
     private static bool LooksLikeHost(string component) =>
         component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost";
+
+    /// <summary><see cref="LooksLikeHost(string)"/> of <paramref name="text"/>'s first <paramref name="length"/> characters.</summary>
+    private static bool LooksLikeHost(string text, int length) =>
+        text.IndexOf('.', 0, length) >= 0 || text.IndexOf(':', 0, length) >= 0
+        || (length == 9 && string.CompareOrdinal(text, 0, "localhost", 0, 9) == 0);
 
     // Docker's reference grammar (distribution/reference), as ParseNormalizedNamed applies it.
     private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";

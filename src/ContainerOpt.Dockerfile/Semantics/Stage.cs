@@ -46,11 +46,16 @@ public sealed class Stage
         internal set
         {
             _baseStage = value;
+            if (value is null)
+            {
+                _chain = null; // a stage on an image: its chain is itself, made when asked for
+                return;
+            }
             // FROM can only name an earlier stage, so the chain is finite and built once, here.
-            var chain = new Stage[value is null ? 1 : value.Chain.Count + 1];
+            var chain = new Stage[value.Chain.Count + 1];
             for (int i = 0; i < chain.Length - 1; i++)
             {
-                chain[i] = value!.Chain[i];
+                chain[i] = value.Chain[i];
             }
             chain[chain.Length - 1] = this;
             _chain = chain;

@@ -45,6 +45,20 @@ public sealed class VariableScope : IVariableLookup
     /// </summary>
     internal void Seal() => _history?.Seal();
 
+    /// <summary>
+    /// An empty scope of a new history that also sees this sealed scope's variables, under its own: the model's global
+    /// scope on the automatic platform ARGs, which every file has, so their table is made once, not once per file.
+    /// </summary>
+    internal VariableScope Layered()
+    {
+        if (_history is null)
+        {
+            return Empty;
+        }
+        _history.Seal();
+        return new VariableScope(new History(_history, _version), 0);
+    }
+
     public bool TryGetValue(string name, out string value)
     {
         value = "";
@@ -89,6 +103,20 @@ public sealed class VariableScope : IVariableLookup
 
         /// <summary>Set once nothing more is added in place (<see cref="VariableScope.Seal"/>): reads no longer lock.</summary>
         private volatile bool _sealed;
+
+        /// <summary>A sealed history seen at <see cref="_baseVersion"/> under every version of this one (its bindings are older).</summary>
+        private readonly History? _base;
+        private readonly int _baseVersion;
+
+        public History()
+        {
+        }
+
+        public History(History? sealedBase, int baseVersion)
+        {
+            _base = sealedBase;
+            _baseVersion = baseVersion;
+        }
 
         public void Seal()
         {
@@ -159,6 +187,12 @@ public sealed class VariableScope : IVariableLookup
                     kind = candidate;
                     return true;
                 }
+                // The base's bindings are older than this history's: a name of the kind bound here hides them.
+                if (_base?.NamesOf(candidate) is { } baseNames && baseNames.TryGetValue(name, out var baseValues) && baseValues.TryAt(_baseVersion, out value))
+                {
+                    kind = candidate;
+                    return true;
+                }
             }
             value = "";
             kind = default;
@@ -180,6 +214,8 @@ public sealed class VariableScope : IVariableLookup
 
         private void CopyVisibleUnlocked(VariableKind kind, int version, Dictionary<string, string> into)
         {
+            // The base first, in its order: this history's values of the same names then replace its values in place.
+            _base?.CopyVisibleUnlocked(kind, _baseVersion, into);
             if (NamesOf(kind) is not { } names)
             {
                 return;
@@ -197,7 +233,7 @@ public sealed class VariableScope : IVariableLookup
         private History Fork(int version)
         {
             // Called under this history's lock (or once sealed): its names are read directly, in their order.
-            var fork = new History { _head = 1 };
+            var fork = new History(_base, _baseVersion) { _head = 1 };
             foreach (var kind in EnvFirst)
             {
                 if (NamesOf(kind) is not { } names)

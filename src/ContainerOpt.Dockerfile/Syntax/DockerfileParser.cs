@@ -12,19 +12,40 @@ public static class DockerfileParser
 {
     public static DockerfileSyntax Parse(string text, string? path = null) => Parse(SourceText.From(text, path));
 
-    public static DockerfileSyntax Parse(SourceText source) => new Run(source).Execute();
+    public static DockerfileSyntax Parse(SourceText source)
+    {
+        // One parse state per thread, reused: its scratch lists keep their capacity, so a file costs only what its tree
+        // keeps (taken out while in use, so a parse on the same thread from inside a parse gets its own).
+        var run = t_spareRun ?? new Run();
+        t_spareRun = null;
+        run.Start(source);
+        var syntax = run.Execute();
+        if (run.Finish())
+        {
+            t_spareRun = run;
+        }
+        return syntax;
+    }
+
+    [ThreadStatic]
+    private static Run? t_spareRun;
 
     /// <summary>The state of one parse; BuildKit's scanner loop with positions.</summary>
     private sealed class Run
     {
         private static readonly string[] KnownDirectives = { "escape", "syntax", "check" };
 
-        private readonly SourceText _source;
-        private readonly string _text;
-        private readonly List<InstructionSyntax> _instructions;
-        private readonly List<ParserDirective> _directives = new();
+        /// <summary>Scratch lists longer than this are let go with their run rather than kept for the thread.</summary>
+        private const int MaxKeptItems = 4096;
+
+        private SourceText _source = null!;
+        private string _text = "";
+        private readonly List<InstructionSyntax> _instructions = new();
+        // The few files with directives or parse errors get lists of their own (the tree keeps them).
+        private List<ParserDirective>? _directives;
+        private List<ParseDiagnostic>? _diagnostics;
         private readonly List<CommentSyntax> _comments = new();
-        private readonly List<ParseDiagnostic> _diagnostics = new();
+        private readonly List<string> _pendingComments = new();
         private HashSet<string>? _seenDirectives;
         private readonly List<JsonArrayReader.Element> _jsonScratch = new();
         private readonly List<Word> _words = new();
@@ -33,23 +54,55 @@ public static class DockerfileParser
         private StringBuilder? _flagBuilder;
         private LogicalLine? _spareLine;
         private bool _directivesDone;
-        private char _escape = '\\';
+        private char _escape;
         private int _position;
         private int _lineIndex;
         private int _lastContentEnd;
         private int _currentLine;
 
-        public Run(SourceText source)
+        public void Start(SourceText source)
         {
             _source = source;
             _text = source.Text;
-            // At most one instruction a line: sized once instead of regrown (small files; large ones grow as usual).
-            _instructions = new List<InstructionSyntax>(Math.Min(source.LineCount, 256));
+            _directives = null;
+            _diagnostics = null;
+            _seenDirectives = null;
+            _spareLine = null;
+            _directivesDone = false;
+            _escape = '\\';
+            _position = 0;
+            _lineIndex = 0;
+            _lastContentEnd = 0;
+            _currentLine = 0;
         }
+
+        /// <summary>Forgets the file; true when the run is small enough to keep for the thread's next parse.</summary>
+        public bool Finish()
+        {
+            _source = null!;
+            _text = "";
+            _spareLine = null;
+            _directives = null;
+            _diagnostics = null;
+            _seenDirectives = null;
+            bool small = _instructions.Count <= MaxKeptItems && _comments.Count <= MaxKeptItems && _pendingComments.Count <= MaxKeptItems
+                && _words.Count <= MaxKeptItems && _jsonScratch.Count <= MaxKeptItems && _tokenScratch.Count <= MaxKeptItems
+                && (_flagBuilder is null || _flagBuilder.Capacity <= MaxKeptItems);
+            // Cleared so the kept lists hold no tree of the file.
+            _instructions.Clear();
+            _comments.Clear();
+            _pendingComments.Clear();
+            _jsonScratch.Clear();
+            _flagScratch.Clear();
+            _tokenScratch.Clear();
+            return small;
+        }
+
+        private List<ParseDiagnostic> Diagnostics => _diagnostics ??= new List<ParseDiagnostic>();
 
         public DockerfileSyntax Execute()
         {
-            var pendingComments = new List<string>();
+            var pendingComments = _pendingComments;
             while (ReadLine(out int start, out int contentEnd, out _))
             {
                 int lineNumber = ++_currentLine;
@@ -105,6 +158,7 @@ public static class DockerfileParser
                     continues = TrimContinuation(s, ce, out int e);
                     logical.Append(s, e);
                 }
+                logical.Complete();
 
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.SetLine(logical);
@@ -126,12 +180,15 @@ public static class DockerfileParser
 
             if (_instructions.Count == 0)
             {
-                _diagnostics.Add(new ParseDiagnostic(
+                Diagnostics.Add(new ParseDiagnostic(
                     ParseDiagnosticCodes.EmptyFile, ParseSeverity.Error, ParseDiagnosticCodes.EmptyFileMessage,
                     new TextSpan(_text.Length, 0), failsBuildKitParse: true));
             }
 
-            return new DockerfileSyntax(_source, _instructions.ToArray(), _directives, _comments.ToArray(), _diagnostics, _escape);
+            return new DockerfileSyntax(_source, _instructions.ToArray(),
+                (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
+                _comments.Count == 0 ? Array.Empty<CommentSyntax>() : _comments.ToArray(),
+                (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>(), _escape);
         }
 
         /// <summary>One physical line: BuildKit's scanner splits at '\n' and trims trailing "\r\n" characters.</summary>
@@ -202,7 +259,7 @@ public static class DockerfileParser
             string directiveValue = _text.Substring(valueStart, valueEnd - valueStart);
             if (!(_seenDirectives ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
-                _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
+                Diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
                     string.Format(ParseDiagnosticCodes.DuplicateDirectiveMessage, name), span, failsBuildKitParse: true));
                 return true;
             }
@@ -214,11 +271,11 @@ public static class DockerfileParser
                 }
                 else
                 {
-                    _diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
+                    Diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
                         string.Format(ParseDiagnosticCodes.InvalidEscapeMessage, directiveValue), valueSpan, failsBuildKitParse: true));
                 }
             }
-            _directives.Add(new ParserDirective(name, directiveValue, lineNumber, span, valueSpan));
+            (_directives ??= new List<ParserDirective>()).Add(new ParserDirective(name, directiveValue, lineNumber, span, valueSpan));
             return true;
         }
 
@@ -307,7 +364,7 @@ public static class DockerfileParser
         private void Error(InstructionSyntax instruction, string code, string message, TextSpan span, bool failsBuildKit = true)
         {
             instruction.HasErrors = true;
-            _diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKit));
+            Diagnostics.Add(new ParseDiagnostic(code, ParseSeverity.Error, message, span, failsBuildKit));
         }
 
         /// <summary>BuildKit's splitCommand + dispatch, over logical characters [start, end).</summary>
@@ -326,7 +383,7 @@ public static class DockerfileParser
             while (rest < b && IsSeparator(t[rest])) rest++;
             InstructionFlag[]? flags = null;
             int argsStart = rest < b ? ExtractFlags(line, rest, b, out flags) : b;
-            instruction.Flags = flags ?? Array.Empty<InstructionFlag>();
+            instruction.SetFlags(flags);
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
             instruction.ArgumentText = Token(line, argsStart, argsEnd);
@@ -354,9 +411,12 @@ public static class DockerfileParser
                             for (int i = 0; i < tokens.Length; i++)
                             {
                                 var w = words[i];
-                                tokens[i] = new SyntaxToken(t, w.Start, w.ValueLength, line.Span(w.Start, w.End));
+                                // The usual one word (ARG NAME=value) is the argument text itself: no second token for it.
+                                tokens[i] = w.Start == argsStart && w.End == argsEnd && w.ValueLength == argsEnd - argsStart
+                                    ? instruction.ArgumentText
+                                    : new SyntaxToken(t, w.Start, w.ValueLength, line.Span(w.Start, w.End));
                             }
-                            instruction.Arguments = tokens;
+                            instruction.SetArguments(tokens);
                         }
                     }
                     break;
@@ -366,7 +426,7 @@ public static class DockerfileParser
                     break;
                 case InstructionKind.Expose:
                 case InstructionKind.From:
-                    instruction.Arguments = SplitWhitespace(line, argsStart, argsEnd);
+                    instruction.SetArguments(SplitWhitespace(line, argsStart, argsEnd, instruction.ArgumentText));
                     break;
                 case InstructionKind.Healthcheck:
                     ParseHealthcheck(instruction, line, argsStart, argsEnd);
@@ -377,7 +437,7 @@ public static class DockerfileParser
                 case InstructionKind.Workdir:
                     if (argsEnd > argsStart)
                     {
-                        instruction.Arguments = new[] { Token(line, argsStart, argsEnd) };
+                        instruction.SetArguments(new[] { instruction.ArgumentText });
                     }
                     break;
                 case InstructionKind.Onbuild:
@@ -638,8 +698,11 @@ public static class DockerfileParser
             return false;
         }
 
-        /// <summary>BuildKit's parseStringsWhitespaceDelimited: split on <c>[\t\v\f\r ]+</c>.</summary>
-        private SyntaxToken[] SplitWhitespace(LogicalLine line, int from, int to)
+        /// <summary>
+        /// BuildKit's parseStringsWhitespaceDelimited: split on <c>[\t\v\f\r ]+</c>. A single word is
+        /// <paramref name="whole"/> (the token of [from, to), when the caller has one), not a copy of it.
+        /// </summary>
+        private SyntaxToken[] SplitWhitespace(LogicalLine line, int from, int to, SyntaxToken? whole)
         {
             if (to <= from)
             {
@@ -653,6 +716,10 @@ public static class DockerfileParser
             {
                 int s = pos;
                 while (pos < to && !IsSeparator(t[pos])) pos++;
+                if (pos >= to && s == from && whole is not null)
+                {
+                    return new[] { whole };
+                }
                 tokens.Add(Token(line, s, pos));
                 if (pos >= to) break;
                 while (pos < to && IsSeparator(t[pos])) pos++;
@@ -681,14 +748,14 @@ public static class DockerfileParser
                         var e = _jsonScratch[i];
                         elements[i] = new SyntaxToken(e.Value, line.Span(e.Start, e.End));
                     }
-                    instruction.Arguments = elements;
+                    instruction.SetArguments(elements);
                     return;
                 case JsonArrayReader.Outcome.NotStringArray:
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, ParseDiagnosticCodes.NotStringArrayMessage, line.Span(from, to));
                     return;
                 default:
                     var whole = isWholeArgumentText ? instruction.ArgumentText : Token(line, from, to);
-                    instruction.Arguments = splitShellForm ? SplitWhitespace(line, from, to) : new[] { whole };
+                    instruction.SetArguments(splitShellForm ? SplitWhitespace(line, from, to, whole) : new[] { whole });
                     return;
             }
         }
@@ -713,7 +780,7 @@ public static class DockerfileParser
                 }
                 int v = k;
                 while (v < to && IsSeparator(t[v])) v++;
-                instruction.KeyValues = new[] { new KeyValueSyntax(Token(line, from, k), Token(line, v, to), isLegacyForm: true) };
+                instruction.SetKeyValues(new[] { new KeyValueSyntax(Token(line, from, k), Token(line, v, to), isLegacyForm: true) });
                 return;
             }
             var pairs = new KeyValueSyntax[words.Count];
@@ -730,7 +797,7 @@ public static class DockerfileParser
                 var value = new SyntaxToken(t, eq + 1, word.Start + word.ValueLength - eq - 1, line.Span(eq + 1, word.End));
                 pairs[i] = new KeyValueSyntax(key, value, isLegacyForm: false);
             }
-            instruction.KeyValues = pairs;
+            instruction.SetKeyValues(pairs);
         }
 
         private void ParseHealthcheck(InstructionSyntax instruction, LogicalLine line, int from, int to)
@@ -753,7 +820,7 @@ public static class DockerfileParser
             {
                 args[i + 1] = command[i];
             }
-            instruction.Arguments = args;
+            instruction.SetArguments(args);
         }
 
         private void ReadHeredocs(InstructionSyntax instruction, LogicalLine line, int startLine)

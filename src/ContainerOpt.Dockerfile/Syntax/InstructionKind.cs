@@ -56,18 +56,49 @@ public static class InstructionKinds
     /// <summary>The keyword's own string (and its kind) when <paramref name="text"/>[start..start+length) is a keyword in upper case, else null.</summary>
     public static string? UpperCaseKeyword(string text, int start, int length, out InstructionKind kind)
     {
-        foreach (var (name, k) in Table)
+        // The one candidate of its length and first letter, then one comparison (not a walk through the table per line).
+        (string Name, InstructionKind Kind) candidate = length == 0 ? default : (length, text[start]) switch
         {
-            if (name.Length == length && name[0] == text[start] && string.CompareOrdinal(name, 0, text, start, length) == 0)
-            {
-                kind = k;
-                return name;
-            }
+            (3, 'R') => ("RUN", InstructionKind.Run),
+            (3, 'E') => ("ENV", InstructionKind.Env),
+            (3, 'A') => text[start + 1] == 'R' ? ("ARG", InstructionKind.Arg) : ("ADD", InstructionKind.Add),
+            (3, 'C') => ("CMD", InstructionKind.Cmd),
+            (4, 'C') => ("COPY", InstructionKind.Copy),
+            (4, 'F') => ("FROM", InstructionKind.From),
+            (4, 'U') => ("USER", InstructionKind.User),
+            (5, 'L') => ("LABEL", InstructionKind.Label),
+            (5, 'S') => ("SHELL", InstructionKind.Shell),
+            (6, 'E') => ("EXPOSE", InstructionKind.Expose),
+            (6, 'V') => ("VOLUME", InstructionKind.Volume),
+            (7, 'W') => ("WORKDIR", InstructionKind.Workdir),
+            (7, 'O') => ("ONBUILD", InstructionKind.Onbuild),
+            (10, 'E') => ("ENTRYPOINT", InstructionKind.Entrypoint),
+            (10, 'S') => ("STOPSIGNAL", InstructionKind.StopSignal),
+            (10, 'M') => ("MAINTAINER", InstructionKind.Maintainer),
+            (11, 'H') => ("HEALTHCHECK", InstructionKind.Healthcheck),
+            _ => default,
+        };
+        if (candidate.Name is not null && SameChars(candidate.Name, text, start))
+        {
+            kind = candidate.Kind;
+            return candidate.Name;
         }
         kind = InstructionKind.Unknown;
         return null;
     }
 
+    /// <summary>True when <paramref name="text"/> holds <paramref name="name"/> at <paramref name="start"/> (a keyword: a few characters, compared in place).</summary>
+    private static bool SameChars(string name, string text, int start)
+    {
+        for (int i = 1; i < name.Length; i++)
+        {
+            if (text[start + i] != name[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The canonical upper-case keyword.</summary>
     public static string ToKeyword(this InstructionKind kind) => kind switch

@@ -28,10 +28,11 @@ public sealed class InstructionSyntax
     public SyntaxToken Keyword { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public ArrayView<InstructionFlag> Flags
+    public ArrayView<InstructionFlag> Flags => _rare?.Flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
+
+    internal void SetFlags(InstructionFlag[]? flags)
     {
-        get => _rare?.Flags ?? default;
-        internal set { if (value.Count > 0 || _rare is not null) Rare.Flags = value; }
+        if (flags is { Length: > 0 } || _rare is not null) Rare.Flags = flags;
     }
 
     /// <summary>
@@ -39,13 +40,19 @@ public sealed class InstructionSyntax
     /// and shell-form ADD/COPY/VOLUME split on whitespace; ARG = its words; HEALTHCHECK = type then
     /// command. ENV and LABEL keep their pairs in <see cref="KeyValues"/> and leave this empty.
     /// </summary>
-    public ArrayView<SyntaxToken> Arguments { get; internal set; }
+    public ArrayView<SyntaxToken> Arguments => _arguments is null ? default : new ArrayView<SyntaxToken>(_arguments);
+
+    // The whole array: a view is made when asked for (half the size of a view field in every instruction).
+    private SyntaxToken[]? _arguments;
+
+    internal void SetArguments(SyntaxToken[] arguments) => _arguments = arguments;
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public ArrayView<KeyValueSyntax> KeyValues
+    public ArrayView<KeyValueSyntax> KeyValues => _rare?.KeyValues is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
+
+    internal void SetKeyValues(KeyValueSyntax[] pairs)
     {
-        get => _rare?.KeyValues ?? default;
-        internal set { if (value.Count > 0 || _rare is not null) Rare.KeyValues = value; }
+        if (pairs.Length > 0 || _rare is not null) Rare.KeyValues = pairs;
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
@@ -70,21 +77,26 @@ public sealed class InstructionSyntax
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
-        get => _original ??= _line?.Text ?? _source?.Substring(_lineStart, _lineLength) ?? "";
+        get => _original ??= _lineOrSource switch
+        {
+            LogicalLine line => line.Text,
+            string source => source.Substring(_lineStart, _lineLength),
+            _ => "",
+        };
         internal set => _original = value;
     }
 
     private string? _original;
-    private LogicalLine? _line;
-    private string? _source;
+    // The joined line (a continued instruction) or the source text (a one-line one, at _lineStart): one field for either.
+    private object? _lineOrSource;
     private int _lineStart;
     private int _lineLength;
 
     /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, comments), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
-        public ArrayView<InstructionFlag> Flags;
-        public ArrayView<KeyValueSyntax> KeyValues;
+        public InstructionFlag[]? Flags;
+        public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
         public IReadOnlyList<string> PrecedingComments = Array.Empty<string>();
@@ -103,15 +115,13 @@ public sealed class InstructionSyntax
         {
             // One piece of the source: offsets in it are offsets in the source, so the line object need not be kept
             // (one fewer object per instruction, which a file of 300,000 instructions paid for in memory).
-            _line = null;
-            _source = line.Buffer;
+            _lineOrSource = line.Buffer;
             _lineStart = line.Start;
             _lineLength = line.End - line.Start;
         }
         else
         {
-            _line = line;
-            _source = null;
+            _lineOrSource = line;
         }
     }
 
@@ -127,15 +137,15 @@ public sealed class InstructionSyntax
     /// </summary>
     public Text.TextSpan MapArgumentText(int offset, int length)
     {
-        if ((_line is null && _source is null) || _argumentStart < 0)
+        if (_lineOrSource is null || _argumentStart < 0)
         {
             return ArgumentText.Span;
         }
         int max = ArgumentText.Value.Length;
         offset = Math.Max(0, Math.Min(offset, max));
         int end = Math.Max(offset, Math.Min(offset + length, max));
-        return _line is not null
-            ? _line.Span(_argumentStart + offset, _argumentStart + end)
+        return _lineOrSource is LogicalLine line
+            ? line.Span(_argumentStart + offset, _argumentStart + end)
             : LogicalLine.ContiguousSpan(_lineStart, _lineLength, _argumentStart + offset, _argumentStart + end);
     }
 

@@ -16,8 +16,8 @@ internal sealed class LogicalLine
     private int _length;
     private int _sourceEnd;
     private int _segments;
-    private int[]? _logicalStarts;
-    private int[]? _sourceStarts;
+    // Each segment's logical start then source start, in pairs: built in the thread's scratch, then kept at exact size.
+    private int[]? _starts;
     private string? _joined;
 
     public LogicalLine(string source, int origin)
@@ -53,23 +53,46 @@ internal sealed class LogicalLine
         {
             if (_segments == 1)
             {
-                _logicalStarts = new int[4];
-                _sourceStarts = new int[4];
-                _sourceStarts[0] = _firstStart;
+                _starts = t_startsScratch ?? new int[32];
+                t_startsScratch = null;
+                _starts[0] = 0;
+                _starts[1] = _firstStart;
             }
-            else if (_segments == _logicalStarts!.Length)
+            else if (2 * _segments == _starts!.Length)
             {
-                Array.Resize(ref _logicalStarts, _segments * 2);
-                Array.Resize(ref _sourceStarts, _segments * 2);
+                Array.Resize(ref _starts, _starts.Length * 2);
             }
-            _logicalStarts![_segments] = _length;
-            _sourceStarts![_segments] = start;
+            _starts![2 * _segments] = _length;
+            _starts[2 * _segments + 1] = start;
             _joined = null;
         }
         _segments++;
         _length += end - start;
         _sourceEnd = end;
     }
+
+    /// <summary>Ends the appending: a line of several segments keeps their starts at exact size (the scratch goes back to the thread).</summary>
+    public void Complete()
+    {
+        if (_segments <= 1)
+        {
+            return;
+        }
+        var scratch = _starts!;
+        var exact = new int[2 * _segments];
+        Array.Copy(scratch, exact, exact.Length);
+        _starts = exact;
+        if (scratch.Length <= MaxKeptStarts)
+        {
+            t_startsScratch = scratch;
+        }
+    }
+
+    /// <summary>Segment tables longer than this (ints) are not kept for the thread's next line.</summary>
+    private const int MaxKeptStarts = 1024;
+
+    [ThreadStatic]
+    private static int[]? t_startsScratch;
 
     /// <summary>The string holding the logical characters.</summary>
     public string Buffer => _segments <= 1 ? _source : _joined ??= Join();
@@ -87,11 +110,12 @@ internal sealed class LogicalLine
                 t_joinBuffer = chars;
             }
         }
+        var starts = _starts!;
         for (int i = 0; i < _segments; i++)
         {
-            int start = _sourceStarts![i];
-            int length = (i + 1 < _segments ? _logicalStarts![i + 1] : _length) - _logicalStarts![i];
-            _source.CopyTo(start, chars, _logicalStarts[i], length);
+            int start = starts[2 * i + 1];
+            int length = (i + 1 < _segments ? starts[2 * i + 2] : _length) - starts[2 * i];
+            _source.CopyTo(start, chars, starts[2 * i], length);
         }
         return new string(chars, 0, _length);
     }
@@ -132,13 +156,14 @@ internal sealed class LogicalLine
         {
             return _firstStart + logical;
         }
+        var starts = _starts!;
         int lo = 0, hi = _segments - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >> 1;
-            if (_logicalStarts![mid] <= logical) lo = mid; else hi = mid - 1;
+            if (starts[2 * mid] <= logical) lo = mid; else hi = mid - 1;
         }
-        return _sourceStarts![lo] + (logical - _logicalStarts![lo]);
+        return starts[2 * lo + 1] + (logical - starts[2 * lo]);
     }
 
     /// <summary>The source span of buffer characters [start, end).</summary>

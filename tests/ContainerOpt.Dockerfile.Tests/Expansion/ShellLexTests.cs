@@ -271,6 +271,54 @@ public sealed class ShellLexTests
     // ---- words -----------------------------------------------------------------------------
 
     [TestMethod]
+    [DataRow("abc/def:1.2-x_y", '\\', false, true)]
+    [DataRow("", '\\', false, true)]
+    [DataRow("a$b", '\\', false, false)]
+    [DataRow("a<b", '\\', false, false)]
+    [DataRow("a\\b", '\\', false, false)]
+    [DataRow("a\\b", '`', false, true)]
+    [DataRow("a`b", '`', false, false)]
+    [DataRow("a`b", '\\', false, true)]
+    [DataRow("a'b", '\\', false, false)]
+    [DataRow("a\"b", '`', false, false)]
+    [DataRow("a'b", '\\', true, true)]
+    [DataRow("a\"b", '`', true, true)]
+    [DataRow("a b", '\\', false, false)]
+    [DataRow("a\tb", '`', false, false)]
+    [DataRow("a\u00A0b", '\\', false, false)]
+    [DataRow("a\u3000b", '`', true, false)]
+    [DataRow("caf\u00E9\u0001\u007F", '\\', false, true)]
+    [DataRow("a\uD83D\uDE00", '\\', false, false)]
+    [DataRow("\uFEFFa", '\\', false, false)]
+    [DataRow("a~b", '~', false, false)]
+    [DataRow("a\\b'", '~', true, true)]
+    [DataRow("a$b", '~', true, false)]
+    public void A_plain_word_has_no_special_character_for_the_lexer_settings(string word, char escape, bool skipQuotes, bool plain)
+    {
+        var lex = new ShellLex(escape) { SkipProcessQuotes = skipQuotes };
+        Assert.AreEqual(plain, lex.IsPlainWord(word));
+        if (plain)
+        {
+            Assert.AreEqual(word, lex.ProcessWord(word, Env()).Result, "a plain word expands to itself");
+        }
+    }
+
+    [TestMethod]
+    public void A_processed_word_gives_the_words_of_process_words_when_asked()
+    {
+        // ProcessWord does not collect words while expanding; its result splits the word again, with the settings the
+        // lexer had then (a later change of them does not count) and the same variables.
+        var env = Env(("SPACE", "abc  def"));
+        var lex = new ShellLex { RawQuotes = true };
+        var expanded = lex.ProcessWord("hello \"${SPACE}\"bye x${SPACE}", env);
+        lex.RawQuotes = false;
+        CollectionAssert.AreEqual(new[] { "hello", "\"abc  def\"bye", "xabc", "def" }, expanded.Words.ToArray());
+        Assert.AreEqual("hello \"abc  def\"bye xabc  def", expanded.Result);
+        CollectionAssert.AreEqual(new[] { "plain" }, new ShellLex().ProcessWord("plain", env).Words.ToArray());
+        Assert.AreEqual(0, new ShellLex().ProcessWord("", env).Words.Count);
+    }
+
+    [TestMethod]
     public void Words_split_on_unquoted_whitespace_only()
     {
         var env = Env(("SPACE", "abc  def"), ("LEAD", "  ab c"));

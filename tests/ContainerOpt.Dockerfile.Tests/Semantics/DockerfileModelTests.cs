@@ -69,6 +69,37 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void Global_args_redeclare_platform_args_in_their_file_only_and_keep_their_order()
+    {
+        // The platform ARGs are one shared table under every file's global scope: a file's ARG hides its value, for
+        // that file only, and listing the scope gives the platform ARGs first, in their order, as one table did.
+        var own = Model("ARG TARGETARCH=arm64\nARG A=1\nFROM alpine\n", new Dictionary<string, string> { ["A"] = "2" });
+        var other = Model("FROM alpine\n");
+
+        Assert.IsTrue(own.GlobalScope.TryGetValue("TARGETARCH", out var arch));
+        Assert.AreEqual("arm64", arch);
+        Assert.IsTrue(own.GlobalScope.TryGetValue("TARGETOS", out var os));
+        Assert.AreEqual("linux", os);
+        Assert.AreEqual(VariableKind.Arg, own.GlobalScope.KindOf("TARGETOS"));
+        Assert.IsTrue(own.GlobalScope.TryGetValue("A", out var a));
+        Assert.AreEqual("2", a);
+        Assert.IsTrue(own.GlobalDefaultScope.TryGetValue("A", out var defaultA));
+        Assert.AreEqual("1", defaultA);
+        Assert.IsTrue(own.GlobalDefaultScope.TryGetValue("TARGETARCH", out var defaultArch));
+        Assert.AreEqual("arm64", defaultArch);
+        CollectionAssert.AreEqual(
+            new[] { "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "A" },
+            own.GlobalScope.ToDictionary().Keys.ToArray());
+        Assert.AreEqual("arm64", own.GlobalScope.ToDictionary()["TARGETARCH"]);
+
+        Assert.IsTrue(other.GlobalScope.TryGetValue("TARGETARCH", out var otherArch));
+        Assert.AreEqual("amd64", otherArch);
+        Assert.IsFalse(other.GlobalScope.TryGetValue("A", out _));
+        Assert.AreEqual(8, other.GlobalScope.ToDictionary().Count);
+        Assert.AreEqual(0, other.GlobalScope.EnvironmentOnly().Count);
+    }
+
+    [TestMethod]
     public void Global_args_are_invisible_in_a_stage_until_redeclared()
     {
         var model = Model("ARG VERSION=1.2\nFROM alpine\nRUN echo one\nARG VERSION\nRUN echo two\nARG OTHER=x\nENV VERSION=env\nRUN echo three\n");
