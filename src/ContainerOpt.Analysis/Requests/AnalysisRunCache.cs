@@ -196,10 +196,71 @@ public sealed class AnalysisRunCache
     /// options are shared by every Dockerfile they apply to: the analysis only reads them.
     /// </summary>
     internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
-        string? searchPath, Func<Configured> read) =>
-        _remembers
-            ? _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read())
-            : read();
+        string? searchPath, Func<Configured> read)
+    {
+        if (!_remembers)
+        {
+            return read();
+        }
+        // The files of a run mostly share one configuration (often none): the last one asked answers without building its key.
+        if (Volatile.Read(ref _lastConfiguration) is { } last && last.IsFor(configFiles, mode, overrides, searchPath))
+        {
+            return last.Configured;
+        }
+        var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read());
+        Volatile.Write(ref _lastConfiguration, new LastConfiguration(configFiles, mode, overrides, searchPath, configured));
+        return configured;
+    }
+
+    /// <summary>The configuration last asked for and what it was asked with.</summary>
+    private LastConfiguration? _lastConfiguration;
+
+    /// <summary>
+    /// A configuration and the question that gave it: the same files (by their paths), mode, overrides and PATH give the
+    /// same answer, as <see cref="ConfigurationKey"/> tells. The files and the overrides' text are copied, so a caller that
+    /// changes its list or its overrides asks again; overrides that set nothing (the usual run) are told so without their text.
+    /// </summary>
+    private sealed class LastConfiguration
+    {
+        private readonly string[] _files;
+        private readonly Core.Diagnostics.AnalysisMode? _mode;
+        /// <summary>The overrides' <see cref="Configuration.ConfigurationOverrides.Describe"/>, null when they set nothing.</summary>
+        private readonly string? _overrides;
+        private readonly string? _searchPath;
+
+        public LastConfiguration(IReadOnlyList<string> files, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
+            string? searchPath, Configured configured)
+        {
+            _files = files.Count == 0 ? Array.Empty<string>() : files.ToArray();
+            _mode = mode;
+            _overrides = overrides is null || overrides.IsEmpty ? null : overrides.Describe();
+            _searchPath = searchPath;
+            Configured = configured;
+        }
+
+        public Configured Configured { get; }
+
+        public bool IsFor(IReadOnlyList<string> files, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides, string? searchPath)
+        {
+            if (files.Count != _files.Length || mode != _mode || !string.Equals(searchPath, _searchPath, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            bool setsNothing = overrides is null || overrides.IsEmpty;
+            if (setsNothing != (_overrides is null) || !setsNothing && !string.Equals(overrides!.Describe(), _overrides, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            for (int i = 0; i < _files.Length; i++)
+            {
+                if (!string.Equals(files[i], _files[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /// <summary>What tells one configuration of a run from another; overrides that set nothing give what none give.</summary>
     private static string ConfigurationKey(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
@@ -371,8 +432,17 @@ public sealed class AnalysisRunCache
             bool listable;
             try
             {
-                string probe = Path.Combine(folder.Path, "x");
-                listable = IsPlain(probe) && string.Equals(Path.GetDirectoryName(probe), folder.Path, StringComparison.Ordinal);
+                if (Path.DirectorySeparatorChar == '/')
+                {
+                    // A plain folder's path joined with a name is plain, and its folder is that path again; the root
+                    // ("/", not plain for its trailing separator) joins without adding one.
+                    listable = folder.Path == "/" || IsPlain(folder.Path);
+                }
+                else
+                {
+                    string probe = Path.Combine(folder.Path, "x");
+                    listable = IsPlain(probe) && string.Equals(Path.GetDirectoryName(probe), folder.Path, StringComparison.Ordinal);
+                }
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
             {
@@ -403,6 +473,10 @@ public sealed class AnalysisRunCache
 
     private static bool IsPlain(string path)
     {
+        if (Path.DirectorySeparatorChar == '/')
+        {
+            return IsPlainUnixPath(path);
+        }
         if (!Path.IsPathRooted(path) || path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             || path.EndsWith(Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal))
         {
@@ -424,6 +498,42 @@ public sealed class AnalysisRunCache
         return path.IndexOf("//", StringComparison.Ordinal) < 0 && path.IndexOf("/./", StringComparison.Ordinal) < 0
             && path.IndexOf("/../", StringComparison.Ordinal) < 0 && !path.EndsWith("/.", StringComparison.Ordinal)
             && !path.EndsWith("/..", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="IsPlain"/> on Unix in one pass (it is asked of every path looked up): rooted, no trailing separator,
+    /// printable ASCII without wildcards, and none of what <c>Path.GetFullPath</c> changes: doubled separators, '.' and
+    /// '..' segments.
+    /// </summary>
+    private static bool IsPlainUnixPath(string path)
+    {
+        if (path.Length == 0 || path[0] != '/' || path[path.Length - 1] == '/')
+        {
+            return false;
+        }
+        for (int i = 0; i < path.Length; i++)
+        {
+            char c = path[i];
+            if (c > 0x7E || c < 0x20 || c == '*' || c == '?')
+            {
+                return false;
+            }
+            if (c == '/')
+            {
+                // The segment after this separator must not be empty, "." or "..".
+                int dots = 0;
+                while (i + 1 + dots < path.Length && path[i + 1 + dots] == '.' && dots < 3)
+                {
+                    dots++;
+                }
+                int after = i + 1 + dots;
+                if (dots < 3 && (after == path.Length || path[after] == '/'))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>The folder's listing, made on first need (a folder the listings held show cannot exist is not asked).</summary>
