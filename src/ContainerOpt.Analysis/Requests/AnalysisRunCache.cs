@@ -202,30 +202,40 @@ public sealed class AnalysisRunCache
         {
             return read();
         }
-        // The files of a run mostly share one configuration (often none): the last one asked answers without building its key.
-        if (Volatile.Read(ref _lastConfiguration) is { } last && last.IsFor(configFiles, mode, overrides, searchPath))
+        // The files of a run share a few configurations (often none), taking turns: the last few asked answer without
+        // building their key.
+        var recent = Volatile.Read(ref _recentConfigurations);
+        foreach (var known in recent)
         {
-            return last.Configured;
+            if (known.IsFor(configFiles, mode, overrides, searchPath))
+            {
+                return known.Configured;
+            }
         }
         var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read());
-        Volatile.Write(ref _lastConfiguration, new LastConfiguration(configFiles, mode, overrides, searchPath, configured));
+        var kept = new LastConfiguration[Math.Min(recent.Length + 1, RecentConfigurations)];
+        kept[0] = new LastConfiguration(configFiles, mode, overrides, searchPath, configured);
+        Array.Copy(recent, 0, kept, 1, kept.Length - 1);
+        Volatile.Write(ref _recentConfigurations, kept);
         return configured;
     }
 
-    /// <summary>The configuration last asked for and what it was asked with.</summary>
-    private LastConfiguration? _lastConfiguration;
+    /// <summary>The configurations last asked for and what each was asked with, the latest first; replaced whole.</summary>
+    private LastConfiguration[] _recentConfigurations = Array.Empty<LastConfiguration>();
+
+    private const int RecentConfigurations = 8;
 
     /// <summary>
-    /// A configuration and the question that gave it: the same files (by their paths), mode, overrides and PATH give the
-    /// same answer, as <see cref="ConfigurationKey"/> tells. The files and the overrides' text are copied, so a caller that
-    /// changes its list or its overrides asks again; overrides that set nothing (the usual run) are told so without their text.
+    /// A configuration and the question that gave it (one of the last asked): the same files (by their paths), mode, overrides and PATH give the
+    /// same answer, as <see cref="ConfigurationKey"/> tells. The files and the overrides are copied, so a caller that changes
+    /// its list or its overrides asks again.
     /// </summary>
     private sealed class LastConfiguration
     {
         private readonly string[] _files;
         private readonly Core.Diagnostics.AnalysisMode? _mode;
-        /// <summary>The overrides' <see cref="Configuration.ConfigurationOverrides.Describe"/>, null when they set nothing.</summary>
-        private readonly string? _overrides;
+        /// <summary>A copy of the overrides, null when they set nothing.</summary>
+        private readonly Configuration.ConfigurationOverrides? _overrides;
         private readonly string? _searchPath;
 
         public LastConfiguration(IReadOnlyList<string> files, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
@@ -233,7 +243,7 @@ public sealed class AnalysisRunCache
         {
             _files = files.Count == 0 ? Array.Empty<string>() : files.ToArray();
             _mode = mode;
-            _overrides = overrides is null || overrides.IsEmpty ? null : overrides.Describe();
+            _overrides = overrides is null || overrides.IsEmpty ? null : overrides.Copy();
             _searchPath = searchPath;
             Configured = configured;
         }
@@ -247,7 +257,7 @@ public sealed class AnalysisRunCache
                 return false;
             }
             bool setsNothing = overrides is null || overrides.IsEmpty;
-            if (setsNothing != (_overrides is null) || !setsNothing && !string.Equals(overrides!.Describe(), _overrides, StringComparison.Ordinal))
+            if (setsNothing != (_overrides is null) || !setsNothing && !overrides!.SetsTheSameAs(_overrides!))
             {
                 return false;
             }
@@ -410,6 +420,10 @@ public sealed class AnalysisRunCache
             return EntryKind.Unknown;
         }
         if (listing.Entries is null)
+        {
+            return EntryKind.Missing;
+        }
+        if (!listing.MayHold(name))
         {
             return EntryKind.Missing;
         }
@@ -657,6 +671,41 @@ public sealed class AnalysisRunCache
             Entries = entries;
             Folded = folded;
             Unreadable = unreadable;
+            if (entries is not null)
+            {
+                foreach (var name in entries.Keys)
+                {
+                    _shapes |= Shape(name);
+                }
+            }
+        }
+
+        /// <summary>The <see cref="Shape"/> of every entry, or'ed: a name whose shape is not in it is not there, in any case.</summary>
+        private readonly ulong _shapes;
+
+        /// <summary>
+        /// False when no entry can be <paramref name="name"/>, even ignoring case: most questions are of configuration files
+        /// a folder does not have, and this answers them without hashing the name twice (exactly, then ignoring case).
+        /// </summary>
+        public bool MayHold(string name) => (_shapes & Shape(name)) != 0;
+
+        /// <summary>
+        /// One bit of 64 from a name's length and its first and last characters, the same for names that are equal
+        /// ignoring case (ASCII letters folded); a name that starts or ends beyond ASCII has every bit, so it never rules one out.
+        /// </summary>
+        private static ulong Shape(string name)
+        {
+            if (name.Length == 0)
+            {
+                return ulong.MaxValue;
+            }
+            char first = name[0], last = name[name.Length - 1];
+            if (first > 0x7F || last > 0x7F)
+            {
+                return ulong.MaxValue;
+            }
+            int hash = (name.Length * 31 + (first | 0x20) * 7 + (last | 0x20)) & 63;
+            return 1UL << hash;
         }
 
         /// <summary>The folder's entries by exact name; null when the folder does not exist.</summary>
