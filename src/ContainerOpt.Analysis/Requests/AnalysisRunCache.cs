@@ -139,9 +139,31 @@ public sealed class AnalysisRunCache
             entries[name] = EntryKind.Directory;
             folded.Add(name);
         }
-        var known = Folder(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var known = Folder(FullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         Interlocked.CompareExchange(ref known.Listing, new Listing(entries, folded, unreadable: false), null);
     }
+
+    /// <summary>
+    /// What <c>Path.GetFullPath</c> answers, with the working folder read once per run (a run does not change it) where
+    /// each relative path asked the system for it again (Unix; elsewhere, and for <see cref="None"/>, as GetFullPath).
+    /// </summary>
+    internal string FullPath(string path)
+    {
+        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+        var working = Volatile.Read(ref _workingFolder);
+        if (working is null)
+        {
+            working = Directory.GetCurrentDirectory();
+            Volatile.Write(ref _workingFolder, working);
+        }
+        // As GetFullPath does on Unix: the relative path joined to the working folder, then normalised.
+        return Path.GetFullPath(Path.Combine(working, path));
+    }
+
+    private string? _workingFolder;
 
     /// <summary>
     /// The folder at <paramref name="path"/> (its exact spelling): one per path for the run, so that what is found in it
