@@ -166,6 +166,21 @@ public sealed class AnalysisRunCache
     private string? _workingFolder;
 
     /// <summary>
+    /// The folder at <paramref name="path"/> when the path is already what <c>Path.GetFullPath</c> would make of it with
+    /// any trailing separator trimmed (a plain path on Unix, decided once per folder), else null: the searches that
+    /// normalise a folder's path for every Dockerfile skip it for the folders they have seen.
+    /// </summary>
+    internal RunFolder? NormalizedFolder(string path)
+    {
+        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+        var folder = Folder(path);
+        return IsListable(folder) ? folder : null;
+    }
+
+    /// <summary>
     /// The folder at <paramref name="path"/> (its exact spelling): one per path for the run, so that what is found in it
     /// and above it is found once; a new one each time for <see cref="None"/>.
     /// </summary>
