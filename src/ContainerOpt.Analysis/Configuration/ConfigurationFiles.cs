@@ -38,11 +38,11 @@ public static class ConfigurationFiles
     {
         // The folders of SearchedFolders, nearest first: the Dockerfile's, the context when not one of those above, then
         // those above up to the repository root. Each kind is taken from the first folder that has one.
-        var folder = disk.Folder(Normalize(dockerfileDirectory));
+        var folder = disk.NormalizedFolder(dockerfileDirectory) ?? disk.Folder(Normalize(dockerfileDirectory));
         var found = Nearest(folder);
         if (!string.IsNullOrEmpty(contextDirectory))
         {
-            string context = Normalize(contextDirectory!);
+            string context = disk.NormalizedFolder(contextDirectory!)?.Path ?? Normalize(contextDirectory!);
             if (!IsSearched(folder, context))
             {
                 var own = Own(folder);

@@ -91,6 +91,64 @@ public sealed class ConfigurationOverrides
         return text.ToString();
     }
 
+    /// <summary>A copy of every setting, for <see cref="SetsTheSameAs"/> to tell later whether these changed.</summary>
+    internal ConfigurationOverrides Copy()
+    {
+        var copy = new ConfigurationOverrides
+        {
+            StrictLabels = StrictLabels,
+            DisableIgnorePragma = DisableIgnorePragma,
+            NoFail = NoFail,
+            FailureThreshold = FailureThreshold,
+        };
+        foreach (var rule in Ignored) copy.Ignored.Add(rule);
+        foreach (var pair in Severities) copy.Severities.Add(pair);
+        foreach (var registry in TrustedRegistries) copy.TrustedRegistries.Add(registry);
+        foreach (var pair in LabelSchema) copy.LabelSchema.Add(pair);
+        return copy;
+    }
+
+    /// <summary>
+    /// True when both set the same, setting by setting (then their <see cref="Describe"/> texts are the same): the cheap
+    /// question a run asks for every file, where the text would be built each time.
+    /// </summary>
+    internal bool SetsTheSameAs(ConfigurationOverrides other) =>
+        StrictLabels == other.StrictLabels && DisableIgnorePragma == other.DisableIgnorePragma && NoFail == other.NoFail
+        && FailureThreshold == other.FailureThreshold && Same(Ignored, other.Ignored) && Same(TrustedRegistries, other.TrustedRegistries)
+        && Same(Severities, other.Severities) && Same(LabelSchema, other.LabelSchema);
+
+    private static bool Same(IList<string> a, IList<string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Same<T>(IList<KeyValuePair<string, T>> a, IList<KeyValuePair<string, T>> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || !EqualityComparer<T>.Default.Equals(a[i].Value, b[i].Value))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>
     /// Reads hadolint's <c>--require-label LABEL:FORMAT</c>: the label's name before the first colon, its format after
     /// it (one of <see cref="Facts.LabelPairs.SchemaTypes"/>, any case; none or empty is <c>text</c>, as in the files'

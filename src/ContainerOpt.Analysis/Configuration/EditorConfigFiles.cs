@@ -23,7 +23,8 @@ public static class EditorConfigFiles
     /// </summary>
     public static EditorConfigLoad Load(string dockerfile, string? projectDirectory, IEnumerable<string>? projectFiles, AnalysisRunCache disk)
     {
-        var folder = disk.Folder(Full(Path.GetDirectoryName(dockerfile) ?? dockerfile));
+        string directory = Path.GetDirectoryName(dockerfile) ?? dockerfile;
+        var folder = disk.NormalizedFolder(directory) ?? disk.Folder(Full(directory));
         var editorConfigs = EditorConfigsFrom(folder, disk).Documents;
         var globalConfigs = GlobalConfigsFrom(folder, disk).Documents;
         bool fromProject = !string.IsNullOrEmpty(projectDirectory) || projectFiles is not null;

@@ -20,11 +20,15 @@ public sealed class DockerfileAnalyzer
     private readonly DockerfileRule[] _rules;
 
     /// <summary>
-    /// The rules the last configuration seen switches on. A run lints its files with one configuration object (and no
-    /// .editorconfig, or one per folder), so deciding 130 rules' state once per configuration instead of once per file is
-    /// most of the per-file cost of the engine. Replaced whole, so threads sharing the analyzer need no lock.
+    /// The rules the last few configurations seen switch on, the latest first. A run lints its files with a few
+    /// configuration objects (one per set of configuration files, and no .editorconfig, or one per folder), often taking
+    /// turns, so deciding 130 rules' state once per configuration instead of once per file is most of the per-file cost of
+    /// the engine. Replaced whole, so threads sharing the analyzer need no lock.
     /// </summary>
-    private volatile EnabledSet? _lastEnabled;
+    private volatile EnabledSet[] _recentEnabled = Array.Empty<EnabledSet>();
+
+    /// <summary>How many configurations <see cref="_recentEnabled"/> remembers.</summary>
+    private const int RecentConfigurations = 8;
 
     public DockerfileAnalyzer()
         : this(RuleCatalog.Rules)
@@ -224,17 +228,23 @@ public sealed class DockerfileAnalyzer
     /// <summary>Whether each rule of <see cref="_rules"/> (by its index there) runs under this configuration.</summary>
     private bool[] EnabledRules(AnalysisOptions options, EditorConfigSeverities editorConfig)
     {
-        var last = _lastEnabled;
-        if (last is not null && last.Matches(options, editorConfig))
+        var recent = _recentEnabled;
+        foreach (var set in recent)
         {
-            return last.Rules;
+            if (set.Matches(options, editorConfig))
+            {
+                return set.Rules;
+            }
         }
         var rules = new bool[_rules.Length];
         for (int r = 0; r < _rules.Length; r++)
         {
             rules[r] = IsEnabled(_rules[r].Descriptor, options, editorConfig);
         }
-        _lastEnabled = new EnabledSet(options, editorConfig, rules);
+        var kept = new EnabledSet[Math.Min(recent.Length + 1, RecentConfigurations)];
+        kept[0] = new EnabledSet(options, editorConfig, rules);
+        Array.Copy(recent, 0, kept, 1, kept.Length - 1);
+        _recentEnabled = kept;
         return rules;
     }
 

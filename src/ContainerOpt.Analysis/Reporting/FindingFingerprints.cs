@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Reporting;
@@ -36,6 +37,8 @@ public static class FindingFingerprints
         var instructionHashes = new ulong?[instructions.Count];
         Dictionary<(string File, string Rule, ulong Text), int>? occurrences = null;
         var result = new List<Finding>(findings.Count);
+        // The findings come in file order: the instruction of each is found by walking forward from the last one's.
+        int cursor = 0;
         for (int i = 0; i < findings.Count; i++)
         {
             var (finding, severity) = findings[i];
@@ -46,7 +49,7 @@ public static class FindingFingerprints
             {
                 text = Normalized(source.Text, 0, 0, syntax.EscapeToken);
             }
-            else if (InstructionAt(instructions, line) is { } index)
+            else if (InstructionAt(instructions, line, ref cursor) is int index and >= 0)
             {
                 text = instructionHashes[index] ??= Normalized(source.Text, instructions[index].Span.Start, instructions[index].Span.End, syntax.EscapeToken);
             }
@@ -126,24 +129,26 @@ public static class FindingFingerprints
         public int GetHashCode((string File, string Rule, ulong Text) key) => unchecked((int)key.Text ^ (int)(key.Text >> 32) ^ key.Rule.Length);
     }
 
-    /// <summary>The instruction whose lines (heredoc bodies included) hold <paramref name="line"/>; instructions are in file order.</summary>
-    private static int? InstructionAt(IReadOnlyList<InstructionSyntax> instructions, int line)
+    /// <summary>
+    /// The instruction whose lines (heredoc bodies included) hold <paramref name="line"/>, else -1: the last that starts at
+    /// or before it, found from <paramref name="cursor"/> (the last one's) forward: the findings come in file order,
+    /// as the instructions do.
+    /// </summary>
+    private static int InstructionAt(ArrayView<InstructionSyntax> instructions, int line, ref int cursor)
     {
-        int lo = 0, hi = instructions.Count - 1, found = -1;
-        while (lo <= hi)
+        if (instructions.Count == 0 || instructions[0].StartLine > line)
         {
-            int mid = lo + (hi - lo) / 2;
-            if (instructions[mid].StartLine <= line)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            return -1;
         }
-        return found >= 0 && line <= instructions[found].EndLine ? found : null;
+        if (instructions[cursor].StartLine > line)
+        {
+            cursor = 0; // findings out of file order: walk from the start
+        }
+        while (cursor + 1 < instructions.Count && instructions[cursor + 1].StartLine <= line)
+        {
+            cursor++;
+        }
+        return line <= instructions[cursor].EndLine ? cursor : -1;
     }
 
     /// <summary>The hash of text[start, end) with continuations joined and white space runs one space, trimmed, without copying it.</summary>
@@ -166,7 +171,8 @@ public static class FindingFingerprints
                     continue;
                 }
             }
-            if (char.IsWhiteSpace(c))
+            // White space as char.IsWhiteSpace tells it, asked only of what can be (ASCII's controls, beyond Latin-1's 0x85).
+            if (c == ' ' || (c < ' ' || c >= '\x85') && char.IsWhiteSpace(c))
             {
                 space = true;
                 continue;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ContainerOpt.Analysis.Reporting;
 
 /// <summary>
@@ -25,9 +27,44 @@ public sealed class MSBuildReport : FindingReportFormat
                 {
                     continue;
                 }
-                output.WriteLine(Format(file.Path, f));
+                Write(output, file.Path, f);
             }
         }
+    }
+
+    /// <summary>
+    /// What <see cref="Format"/> gives, and a line break, written in pieces: a run prints thousands of lines, and a string
+    /// per line only to copy it into the writer was a third of the report's cost.
+    /// </summary>
+    private static void Write(TextWriter output, string path, Finding f)
+    {
+        output.Write(path);
+        output.Write('(');
+        WriteNumber(output, f.Location.Start.Line);
+        output.Write(',');
+        WriteNumber(output, f.Location.Start.Column);
+        output.Write("): ");
+        output.Write(f.Severity.ToText());
+        output.Write(' ');
+        output.Write(f.Code);
+        output.Write(": ");
+        output.Write(f.Message);
+        output.WriteLine();
+    }
+
+    /// <summary>A number as the interpolation writes it, digit by digit (no string for it).</summary>
+    private static void WriteNumber(TextWriter output, int value)
+    {
+        if (value < 0)
+        {
+            output.Write(value.ToString(CultureInfo.CurrentCulture));
+            return;
+        }
+        if (value >= 10)
+        {
+            WriteNumber(output, value / 10);
+        }
+        output.Write((char)('0' + value % 10));
     }
 
     public static string Format(string path, Finding f) =>

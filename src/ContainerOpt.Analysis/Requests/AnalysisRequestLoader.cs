@@ -22,7 +22,7 @@ public static class AnalysisRequestLoader
     public static LoadedRequest Load(AnalysisRequest request)
     {
         var cache = request.RunCache ?? AnalysisRunCache.None;
-        string dockerfile = Path.GetFullPath(request.Dockerfile);
+        string dockerfile = cache.FullPath(request.Dockerfile);
         // The cache key is built only when asked (the MSBuild task asks, the CLI does not): hashing the inputs, and
         // loading the crypto library to do it, is no cost of a lint.
         var key = new KeyParts(dockerfile);

@@ -139,8 +139,45 @@ public sealed class AnalysisRunCache
             entries[name] = EntryKind.Directory;
             folded.Add(name);
         }
-        var known = Folder(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var known = Folder(FullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         Interlocked.CompareExchange(ref known.Listing, new Listing(entries, folded, unreadable: false), null);
+    }
+
+    /// <summary>
+    /// What <c>Path.GetFullPath</c> answers, with the working folder read once per run (a run does not change it) where
+    /// each relative path asked the system for it again (Unix; elsewhere, and for <see cref="None"/>, as GetFullPath).
+    /// </summary>
+    internal string FullPath(string path)
+    {
+        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+        var working = Volatile.Read(ref _workingFolder);
+        if (working is null)
+        {
+            working = Directory.GetCurrentDirectory();
+            Volatile.Write(ref _workingFolder, working);
+        }
+        // As GetFullPath does on Unix: the relative path joined to the working folder, then normalised.
+        return Path.GetFullPath(Path.Combine(working, path));
+    }
+
+    private string? _workingFolder;
+
+    /// <summary>
+    /// The folder at <paramref name="path"/> when the path is already what <c>Path.GetFullPath</c> would make of it with
+    /// any trailing separator trimmed (a plain path on Unix, decided once per folder), else null: the searches that
+    /// normalise a folder's path for every Dockerfile skip it for the folders they have seen.
+    /// </summary>
+    internal RunFolder? NormalizedFolder(string path)
+    {
+        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+        var folder = Folder(path);
+        return IsListable(folder) ? folder : null;
     }
 
     /// <summary>
@@ -196,10 +233,81 @@ public sealed class AnalysisRunCache
     /// options are shared by every Dockerfile they apply to: the analysis only reads them.
     /// </summary>
     internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
-        string? searchPath, Func<Configured> read) =>
-        _remembers
-            ? _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read())
-            : read();
+        string? searchPath, Func<Configured> read)
+    {
+        if (!_remembers)
+        {
+            return read();
+        }
+        // The files of a run share a few configurations (often none), taking turns: the last few asked answer without
+        // building their key.
+        var recent = Volatile.Read(ref _recentConfigurations);
+        foreach (var known in recent)
+        {
+            if (known.IsFor(configFiles, mode, overrides, searchPath))
+            {
+                return known.Configured;
+            }
+        }
+        var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read());
+        var kept = new LastConfiguration[Math.Min(recent.Length + 1, RecentConfigurations)];
+        kept[0] = new LastConfiguration(configFiles, mode, overrides, searchPath, configured);
+        Array.Copy(recent, 0, kept, 1, kept.Length - 1);
+        Volatile.Write(ref _recentConfigurations, kept);
+        return configured;
+    }
+
+    /// <summary>The configurations last asked for and what each was asked with, the latest first; replaced whole.</summary>
+    private LastConfiguration[] _recentConfigurations = Array.Empty<LastConfiguration>();
+
+    private const int RecentConfigurations = 8;
+
+    /// <summary>
+    /// A configuration and the question that gave it (one of the last asked): the same files (by their paths), mode, overrides and PATH give the
+    /// same answer, as <see cref="ConfigurationKey"/> tells. The files and the overrides are copied, so a caller that changes
+    /// its list or its overrides asks again.
+    /// </summary>
+    private sealed class LastConfiguration
+    {
+        private readonly string[] _files;
+        private readonly Core.Diagnostics.AnalysisMode? _mode;
+        /// <summary>A copy of the overrides, null when they set nothing.</summary>
+        private readonly Configuration.ConfigurationOverrides? _overrides;
+        private readonly string? _searchPath;
+
+        public LastConfiguration(IReadOnlyList<string> files, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
+            string? searchPath, Configured configured)
+        {
+            _files = files.Count == 0 ? Array.Empty<string>() : files.ToArray();
+            _mode = mode;
+            _overrides = overrides is null || overrides.IsEmpty ? null : overrides.Copy();
+            _searchPath = searchPath;
+            Configured = configured;
+        }
+
+        public Configured Configured { get; }
+
+        public bool IsFor(IReadOnlyList<string> files, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides, string? searchPath)
+        {
+            if (files.Count != _files.Length || mode != _mode || !string.Equals(searchPath, _searchPath, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            bool setsNothing = overrides is null || overrides.IsEmpty;
+            if (setsNothing != (_overrides is null) || !setsNothing && !overrides!.SetsTheSameAs(_overrides!))
+            {
+                return false;
+            }
+            for (int i = 0; i < _files.Length; i++)
+            {
+                if (!string.Equals(files[i], _files[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /// <summary>What tells one configuration of a run from another; overrides that set nothing give what none give.</summary>
     private static string ConfigurationKey(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
@@ -352,6 +460,10 @@ public sealed class AnalysisRunCache
         {
             return EntryKind.Missing;
         }
+        if (!listing.MayHold(name))
+        {
+            return EntryKind.Missing;
+        }
         if (listing.Entries.TryGetValue(name, out var kind))
         {
             return kind;
@@ -371,8 +483,17 @@ public sealed class AnalysisRunCache
             bool listable;
             try
             {
-                string probe = Path.Combine(folder.Path, "x");
-                listable = IsPlain(probe) && string.Equals(Path.GetDirectoryName(probe), folder.Path, StringComparison.Ordinal);
+                if (Path.DirectorySeparatorChar == '/')
+                {
+                    // A plain folder's path joined with a name is plain, and its folder is that path again; the root
+                    // ("/", not plain for its trailing separator) joins without adding one.
+                    listable = folder.Path == "/" || IsPlain(folder.Path);
+                }
+                else
+                {
+                    string probe = Path.Combine(folder.Path, "x");
+                    listable = IsPlain(probe) && string.Equals(Path.GetDirectoryName(probe), folder.Path, StringComparison.Ordinal);
+                }
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
             {
@@ -403,6 +524,10 @@ public sealed class AnalysisRunCache
 
     private static bool IsPlain(string path)
     {
+        if (Path.DirectorySeparatorChar == '/')
+        {
+            return IsPlainUnixPath(path);
+        }
         if (!Path.IsPathRooted(path) || path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             || path.EndsWith(Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal))
         {
@@ -424,6 +549,42 @@ public sealed class AnalysisRunCache
         return path.IndexOf("//", StringComparison.Ordinal) < 0 && path.IndexOf("/./", StringComparison.Ordinal) < 0
             && path.IndexOf("/../", StringComparison.Ordinal) < 0 && !path.EndsWith("/.", StringComparison.Ordinal)
             && !path.EndsWith("/..", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="IsPlain"/> on Unix in one pass (it is asked of every path looked up): rooted, no trailing separator,
+    /// printable ASCII without wildcards, and none of what <c>Path.GetFullPath</c> changes: doubled separators, '.' and
+    /// '..' segments.
+    /// </summary>
+    private static bool IsPlainUnixPath(string path)
+    {
+        if (path.Length == 0 || path[0] != '/' || path[path.Length - 1] == '/')
+        {
+            return false;
+        }
+        for (int i = 0; i < path.Length; i++)
+        {
+            char c = path[i];
+            if (c > 0x7E || c < 0x20 || c == '*' || c == '?')
+            {
+                return false;
+            }
+            if (c == '/')
+            {
+                // The segment after this separator must not be empty, "." or "..".
+                int dots = 0;
+                while (i + 1 + dots < path.Length && path[i + 1 + dots] == '.' && dots < 3)
+                {
+                    dots++;
+                }
+                int after = i + 1 + dots;
+                if (dots < 3 && (after == path.Length || path[after] == '/'))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>The folder's listing, made on first need (a folder the listings held show cannot exist is not asked).</summary>
@@ -547,6 +708,41 @@ public sealed class AnalysisRunCache
             Entries = entries;
             Folded = folded;
             Unreadable = unreadable;
+            if (entries is not null)
+            {
+                foreach (var name in entries.Keys)
+                {
+                    _shapes |= Shape(name);
+                }
+            }
+        }
+
+        /// <summary>The <see cref="Shape"/> of every entry, or'ed: a name whose shape is not in it is not there, in any case.</summary>
+        private readonly ulong _shapes;
+
+        /// <summary>
+        /// False when no entry can be <paramref name="name"/>, even ignoring case: most questions are of configuration files
+        /// a folder does not have, and this answers them without hashing the name twice (exactly, then ignoring case).
+        /// </summary>
+        public bool MayHold(string name) => (_shapes & Shape(name)) != 0;
+
+        /// <summary>
+        /// One bit of 64 from a name's length and its first and last characters, the same for names that are equal
+        /// ignoring case (ASCII letters folded); a name that starts or ends beyond ASCII has every bit, so it never rules one out.
+        /// </summary>
+        private static ulong Shape(string name)
+        {
+            if (name.Length == 0)
+            {
+                return ulong.MaxValue;
+            }
+            char first = name[0], last = name[name.Length - 1];
+            if (first > 0x7F || last > 0x7F)
+            {
+                return ulong.MaxValue;
+            }
+            int hash = (name.Length * 31 + (first | 0x20) * 7 + (last | 0x20)) & 63;
+            return 1UL << hash;
         }
 
         /// <summary>The folder's entries by exact name; null when the folder does not exist.</summary>

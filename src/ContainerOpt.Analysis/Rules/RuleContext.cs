@@ -93,7 +93,7 @@ public sealed class RuleContext
     public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, IReadOnlyDictionary<string, string> properties, params object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path, Source.GetLinePositionSpan(span), span,
+        _sink.Add(Finding.FromFormat(descriptor, severity, messageArgs, Source.Path, Source.GetLinePositionSpan(span), span,
             descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray(), properties: properties));
     }
 
@@ -109,7 +109,7 @@ public sealed class RuleContext
     public void ReportAsAlsoAt(DiagnosticSeverity severity, TextSpan span, IReadOnlyList<TextSpan> others, params object?[] messageArgs)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
+        _sink.Add(Finding.FromFormat(descriptor, severity, messageArgs, Source.Path,
             Source.GetLinePositionSpan(span), span, descriptor.Equivalents, additionalLocations: others.Select(Source.GetLinePositionSpan).ToArray()));
     }
 
@@ -183,7 +183,7 @@ public sealed class RuleContext
         IReadOnlyDictionary<string, string>? properties = null)
     {
         var descriptor = _rule.Descriptor;
-        _sink.Add(new Finding(descriptor, severity, descriptor.FormatMessage(messageArgs), Source.Path,
+        _sink.Add(Finding.FromFormat(descriptor, severity, messageArgs, Source.Path,
             Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents, properties: properties));
     }
 }

@@ -18,18 +18,60 @@ public sealed class Finding
         Equivalents = equivalents ?? descriptor.Equivalents;
         Descriptor = descriptor;
         Severity = severity;
-        Message = message;
+        _message = message;
         FilePath = filePath;
         Location = location;
         Span = span;
     }
 
-    /// <summary>A copy with another severity and, when given, the 64 bits of its fingerprint (written as hex only when read).</summary>
-    private Finding(Finding other, DiagnosticSeverity severity, ulong? fingerprintBits, CodeFix? fix)
-        : this(other.Descriptor, severity, other.Message, other.FilePath, other.Location, other.Span, other.Equivalents, other.Tier,
+    /// <summary>
+    /// A copy with another severity, equivalents and fix and, when given, the 64 bits of its fingerprint (written as hex only
+    /// when read). A message not formatted yet stays so.
+    /// </summary>
+    private Finding(Finding other, DiagnosticSeverity severity, IReadOnlyList<string> equivalents, ulong? fingerprintBits, CodeFix? fix)
+        : this(other.Descriptor, severity, other._message!, other.FilePath, other.Location, other.Span, equivalents, other.Tier,
             other.AdditionalLocations, fingerprintBits is null ? other._fingerprint : null, other.Properties, fix)
     {
+        _messageArgs = other._messageArgs;
         _fingerprintBits = fingerprintBits ?? other._fingerprintBits;
+    }
+
+    /// <summary>A finding whose message is its descriptor's format filled with <paramref name="args"/> (as <see cref="DiagnosticDescriptor.FormatMessage"/>).</summary>
+    private Finding(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, object?[] args, string? filePath, LinePositionSpan location, TextSpan span,
+        IReadOnlyList<string>? equivalents, IReadOnlyList<LinePositionSpan>? additionalLocations, IReadOnlyDictionary<string, string>? properties)
+        : this(descriptor, severity, null!, filePath, location, span, equivalents, null, additionalLocations, null, properties, null)
+    {
+        _messageArgs = args;
+    }
+
+    /// <summary>
+    /// A finding whose message is <paramref name="descriptor"/>'s format filled with <paramref name="args"/>, formatted when
+    /// first read: most findings of a run are never shown (suggestions in a build's output, rules that another
+    /// supersedes), and formatting them all was a tenth of the engine's own cost. Arguments that could change before then
+    /// (anything but text, numbers and enums) are formatted now.
+    /// </summary>
+    public static Finding FromFormat(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, object?[] args, string? filePath, LinePositionSpan location,
+        TextSpan span, IReadOnlyList<string>? equivalents = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null,
+        IReadOnlyDictionary<string, string>? properties = null)
+    {
+        if (args is null || args.Length == 0 || !AreImmutable(args))
+        {
+            return new Finding(descriptor, severity, descriptor.FormatMessage(args!), filePath, location, span, equivalents,
+                additionalLocations: additionalLocations, properties: properties);
+        }
+        return new Finding(descriptor, severity, args, filePath, location, span, equivalents, additionalLocations, properties);
+    }
+
+    private static bool AreImmutable(object?[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg is not (null or string or int or long or uint or ulong or short or ushort or byte or char or bool or double or Enum))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
@@ -44,7 +86,11 @@ public sealed class Finding
     public IReadOnlyList<string> Equivalents { get; }
     public string Code => Descriptor.Id;
     public DiagnosticSeverity Severity { get; }
-    public string Message { get; }
+    public string Message => _message ??= Descriptor.FormatMessage(_messageArgs!);
+
+    // Exactly one is set at first: the message, or the arguments that fill its descriptor's format (see FromFormat).
+    private string? _message;
+    private readonly object?[]? _messageArgs;
     public string? FilePath { get; }
 
     /// <summary>1-based lines and columns; the end column is exclusive.</summary>
@@ -82,15 +128,14 @@ public sealed class Finding
     /// <summary>The fix for this finding alone, on the text it was found in, when one was asked for (SARIF's <c>fixes</c>); else null.</summary>
     public CodeFix? Fix { get; }
 
-    public Finding WithSeverity(DiagnosticSeverity severity) => new(this, severity, null, Fix);
+    public Finding WithSeverity(DiagnosticSeverity severity) => new(this, severity, Equivalents, null, Fix);
 
-    public Finding WithEquivalents(IReadOnlyList<string> equivalents) =>
-        new(Descriptor, Severity, Message, FilePath, Location, Span, equivalents, Tier, AdditionalLocations, Fingerprint, Properties, Fix);
+    public Finding WithEquivalents(IReadOnlyList<string> equivalents) => new(this, Severity, equivalents, null, Fix);
 
     /// <summary>This finding with the severity its configuration gives it and its fingerprint's 64 bits, in one copy.</summary>
-    public Finding WithSeverityAndFingerprint(DiagnosticSeverity severity, ulong fingerprint) => new(this, severity, fingerprint, Fix);
+    public Finding WithSeverityAndFingerprint(DiagnosticSeverity severity, ulong fingerprint) => new(this, severity, Equivalents, fingerprint, Fix);
 
-    public Finding WithFix(CodeFix? fix) => new(this, Severity, null, fix);
+    public Finding WithFix(CodeFix? fix) => new(this, Severity, Equivalents, null, fix);
 
     /// <summary>True when <paramref name="key"/> names this finding: its code, rule name or an equivalent.</summary>
     public bool IsNamedBy(string key) =>

@@ -71,6 +71,22 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void A_name_a_listing_holds_in_another_case_is_asked_of_the_disk_and_one_it_lacks_in_any_case_is_not()
+    {
+        // A listing given by the caller that differs from the disk shows which answers come from it.
+        string folder = Path.Combine(_dir, "listed");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "readme.md"), "x");
+        File.WriteAllText(Path.Combine(folder, "unlisted.txt"), "x");
+        var cache = new AnalysisRunCache();
+        cache.AddListing(folder, Array.Empty<string>(), new[] { "README.MD", "Containeropt.YAML" });
+
+        Assert.IsTrue(cache.FileExists(Path.Combine(folder, "readme.md")), "another case of a listed name: the disk answers");
+        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "unlisted.txt")), "not listed in any case: the listing answers");
+        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "containeropt.yaml")), "listed in another case, not on the disk");
+    }
+
+    [TestMethod]
     public void Context_paths_are_answered_as_the_disk_answers_and_a_missing_folder_is_settled_by_the_listing_above_it()
     {
         var cache = new AnalysisRunCache();
