@@ -53,6 +53,60 @@ public sealed class DiagnosticDescriptor
         || string.Equals(key, Name, StringComparison.OrdinalIgnoreCase)
         || Equivalents.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Whether <see cref="MessageFormat"/> filled with <paramref name="argumentCount"/> arguments cannot fail: the format is
+    /// well formed and reads no argument past them. A finding formats its message late only then (<see cref="Finding.FromFormat"/>),
+    /// so that a rule's wrong arguments still fail in the rule (a coded diagnostic), not in the report that reads the message.
+    /// </summary>
+    internal bool FormatsWith(int argumentCount)
+    {
+        if (_argumentsRead == NotCounted)
+        {
+            _argumentsRead = ArgumentsRead(MessageFormat);
+        }
+        return _argumentsRead != Malformed && argumentCount >= _argumentsRead;
+    }
+
+    private const int NotCounted = -2, Malformed = -1;
+    private int _argumentsRead = NotCounted;
+
+    /// <summary>1 + the highest argument index of a composite format (0 when it reads none), or <see cref="Malformed"/>.</summary>
+    internal static int ArgumentsRead(string format)
+    {
+        int read = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (c == '}')
+            {
+                if (i + 1 < format.Length && format[i + 1] == '}') { i++; continue; }
+                return Malformed;
+            }
+            if (c != '{')
+            {
+                continue;
+            }
+            if (i + 1 < format.Length && format[i + 1] == '{') { i++; continue; }
+            int index = 0, digits = 0;
+            while (++i < format.Length && format[i] is >= '0' and <= '9' && digits < 6)
+            {
+                index = index * 10 + (format[i] - '0');
+                digits++;
+            }
+            // An alignment or format string may follow the index; it ends at the first '}' (braces inside are not allowed).
+            while (i < format.Length && format[i] != '}' && format[i] != '{')
+            {
+                i++;
+            }
+            if (digits == 0 || i == format.Length || format[i] == '{')
+            {
+                return Malformed;
+            }
+            read = Math.Max(read, index + 1);
+        }
+        return read;
+    }
+
     public string FormatMessage(params object?[] args) =>
         args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
 

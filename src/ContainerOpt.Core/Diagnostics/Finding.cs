@@ -48,13 +48,14 @@ public sealed class Finding
     /// A finding whose message is <paramref name="descriptor"/>'s format filled with <paramref name="args"/>, formatted when
     /// first read: most findings of a run are never shown (suggestions in a build's output, rules that another
     /// supersedes), and formatting them all was a tenth of the engine's own cost. Arguments that could change before then
-    /// (anything but text, numbers and enums) are formatted now.
+    /// (anything but text, numbers and enums) are formatted now, and so is a format these arguments would not fill: its
+    /// exception is the rule's, where the engine turns it into a coded diagnostic, not the report's.
     /// </summary>
     public static Finding FromFormat(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, object?[] args, string? filePath, LinePositionSpan location,
         TextSpan span, IReadOnlyList<string>? equivalents = null, IReadOnlyList<LinePositionSpan>? additionalLocations = null,
         IReadOnlyDictionary<string, string>? properties = null)
     {
-        if (args is null || args.Length == 0 || !AreImmutable(args))
+        if (args is null || args.Length == 0 || !descriptor.FormatsWith(args.Length) || !AreImmutable(args))
         {
             return new Finding(descriptor, severity, descriptor.FormatMessage(args!), filePath, location, span, equivalents,
                 additionalLocations: additionalLocations, properties: properties);
