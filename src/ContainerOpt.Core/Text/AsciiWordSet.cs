@@ -1,11 +1,11 @@
-namespace ContainerOpt.Analysis.Facts;
+namespace ContainerOpt.Core.Text;
 
 /// <summary>
 /// A fixed set of lower-case ASCII words, searched for in ASCII names without case in one pass: the secret checks ask every
 /// ARG and ENV name whether it holds one of a list of words, and a search per word (or a walk of a hash set) costs several
 /// times more. Words are kept by their first letter, so most characters of a name are passed over after one lookup.
 /// </summary>
-internal sealed class AsciiWordSet
+public sealed class AsciiWordSet
 {
     private readonly string[]?[] _byFirstLetter = new string[]?[128];
 
