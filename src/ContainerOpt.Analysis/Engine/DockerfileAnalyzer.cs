@@ -41,12 +41,29 @@ public sealed class DockerfileAnalyzer
         _superseding = rules.Where(r => r.Supersedes.Count > 0).ToArray();
     }
 
+    /// <summary>
+    /// Whether each finding gets its fingerprint (<see cref="Finding.Fingerprint"/>; default true). A caller whose report
+    /// does not write them (<see cref="FindingReportFormat.WritesFingerprints"/>) saves their hashing: a few percent of a lint.
+    /// </summary>
+    public bool Fingerprints { get; init; } = true;
+
     /// <summary>The few rules that stand in for others (<see cref="DockerfileRule.Supersedes"/>), in catalogue order.</summary>
     private readonly DockerfileRule[] _superseding;
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
     public AnalysisResult Analyze(AnalysisInput input) => Analyze(input, out _);
+
+    /// <summary>Each finding with the severity the configuration gave it, without a fingerprint.</summary>
+    private static List<Finding> WithSeverities(List<(Finding Finding, DiagnosticSeverity Severity)> findings)
+    {
+        var result = new List<Finding>(findings.Count);
+        foreach (var (finding, severity) in findings)
+        {
+            result.Add(finding.WithSeverity(severity));
+        }
+        return result;
+    }
 
     /// <summary>
     /// The analysis, each finding carrying its rule's fix for it alone on this text (<see cref="Finding.Fix"/>, null when
@@ -144,7 +161,7 @@ public sealed class DockerfileAnalyzer
             final.Add((finding, severity));
         }
         final.Sort(static (a, b) => CompareFindings(a.Finding, b.Finding));
-        return new AnalysisResult(syntax, model, FindingFingerprints.Assign(syntax, final));
+        return new AnalysisResult(syntax, model, Fingerprints ? FindingFingerprints.Assign(syntax, final) : WithSeverities(final));
     }
 
     /// <summary>

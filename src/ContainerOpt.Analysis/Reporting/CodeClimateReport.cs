@@ -14,6 +14,8 @@ public sealed class CodeClimateReport : FindingReportFormat
 {
     public override string Name => "codeclimate";
 
+    public override bool WritesFingerprints => true;
+
     public override string Description => "Code Climate engine issues, NUL-separated";
 
     public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)

@@ -19,6 +19,12 @@ public abstract class FindingReportFormat
     /// <summary>True for the formats a person reads (the CLI prints the run's summary line after them, on standard error).</summary>
     public virtual bool IsForPeople => false;
 
+    /// <summary>
+    /// True for the formats that write each finding's fingerprint (<see cref="Finding.Fingerprint"/>): the analysis need
+    /// not compute them for the others (<see cref="Engine.DockerfileAnalyzer.Fingerprints"/>).
+    /// </summary>
+    public virtual bool WritesFingerprints => false;
+
     public abstract void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options);
 
     public override string ToString() => Name;

@@ -13,6 +13,8 @@ public sealed class GitLabCodeQualityReport : FindingReportFormat
 {
     public override string Name => "gitlab_codeclimate";
 
+    public override bool WritesFingerprints => true;
+
     public override string Description => "GitLab Code Quality report (JSON array)";
 
     public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)

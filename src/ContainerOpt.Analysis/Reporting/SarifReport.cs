@@ -16,6 +16,8 @@ public sealed class SarifReport : FindingReportFormat
 
     public override string Name => "sarif";
 
+    public override bool WritesFingerprints => true;
+
     public override string Description => "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers";
 
     public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)

@@ -116,7 +116,7 @@ internal static class LintCommand
         var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
         // One file asks the disk directly: a few stats cost less than listing its folders.
         var cache = request.Operands.Count > 1 || request.Operands.Any(o => o != StandardInput && Directory.Exists(o)) ? runCache : null;
-        var analyzer = new DockerfileAnalyzer();
+        var analyzer = new DockerfileAnalyzer { Fingerprints = format.WritesFingerprints };
         void Lint(PendingFile file)
         {
             var target = file.Target;

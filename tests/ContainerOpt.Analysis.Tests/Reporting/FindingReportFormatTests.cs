@@ -1,3 +1,7 @@
+using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Analysis.Configuration;
+using ContainerOpt.Analysis.Engine;
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Analysis.Reporting;
 
 namespace ContainerOpt.Analysis.Tests.Reporting;
@@ -95,4 +99,32 @@ public sealed class FindingReportFormatTests
 
     internal static string Expected(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reporting", "Expected", name));
+    [TestMethod]
+    public void A_format_that_does_not_say_it_writes_fingerprints_writes_the_same_bytes_without_them()
+    {
+        // The CLI skips the fingerprints for such a format (DockerfileAnalyzer.Fingerprints): this pins that no format relies on them unannounced.
+        const string path = "src/api v2/Dockerfile";
+        var input = new AnalysisInput(SourceText.From(ReportSamples.RealDockerfile, path)) { Options = new AnalysisOptions { Mode = AnalysisMode.All } };
+        var with = new[] { new FileFindings(path, new DockerfileAnalyzer().Analyze(input).Findings) };
+        var without = new[] { new FileFindings(path, new DockerfileAnalyzer { Fingerprints = false }.Analyze(input).Findings) };
+        Assert.IsTrue(with[0].Findings.Count >= 5 && with[0].Findings.All(f => f.Fingerprint is not null));
+        Assert.IsTrue(without[0].Findings.All(f => f.Fingerprint is null));
+        CollectionAssert.AreEqual(with[0].Findings.Select(f => f.ToCanonicalString() + f.Severity).ToArray(),
+            without[0].Findings.Select(f => f.ToCanonicalString() + f.Severity).ToArray());
+        var writers = FindingReportFormats.All.Where(f => f.WritesFingerprints).Select(f => f.Name).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "sarif", "codeclimate", "gitlab_codeclimate" }, writers);
+        foreach (var format in FindingReportFormats.All)
+        {
+            var options = new ReportOptions { ToolVersion = "1.0.0", ShowStyle = true };
+            string a = ReportSamples.Write(format, with, options), b = ReportSamples.Write(format, without, options);
+            if (format.WritesFingerprints)
+            {
+                Assert.AreNotEqual(a, b, format.Name);
+            }
+            else
+            {
+                Assert.AreEqual(a, b, format.Name);
+            }
+        }
+    }
 }
