@@ -80,31 +80,6 @@ internal static class ExecFormFix
         stage.Chain.Any(s => s.Instructions.Any(i => i.Kind == InstructionKind.Entrypoint))
         || model.Stages.Any(s => s.Chain.Contains(stage) && s.Instructions.Any(i => i.Kind == InstructionKind.Entrypoint));
 
-    /// <summary>
-    /// True when a shell-form CMD of the stage only becomes <c>/bin/sh -c …</c> arguments of a program: the ENTRYPOINT in effect
-    /// (the last of the stage's chain) is in exec form and names neither a shell, nor a wrapper that execs its arguments
-    /// (<c>tini</c>, <c>gosu</c>, <c>env</c>…), nor an entrypoint script (which usually ends <c>exec "$@"</c>). No shell
-    /// then runs as PID 1, so no signal is lost, and neither the exec form nor <c>exec</c> changes what runs.
-    /// </summary>
-    public static bool CmdIsProgramArguments(Stage stage)
-    {
-        InstructionSyntax? entrypoint = null;
-        foreach (var instruction in stage.ChainInstructions)
-        {
-            if (instruction.Kind == InstructionKind.Entrypoint)
-            {
-                entrypoint = instruction.Syntax;
-            }
-        }
-        if (entrypoint is not { IsJsonForm: true } || entrypoint.Arguments.Count == 0)
-        {
-            return false;
-        }
-        string program = ShellFacts.ProgramName(entrypoint.Arguments[0].Value);
-        return !ShellFacts.RunsArgumentsAsCommandLine(program) && !ShellFacts.RunsArgumentsAsCommand(program)
-            && !program.EndsWith(".sh", StringComparison.Ordinal) && !program.EndsWith(".bash", StringComparison.Ordinal) && !program.Contains("entrypoint");
-    }
-
     private static bool IsBlank(string text, int from, int to)
     {
         for (int i = from; i < to; i++)
@@ -115,45 +90,6 @@ internal static class ExecFormFix
             }
         }
         return true;
-    }
-
-    /// <summary>
-    /// Where <c>exec</c> goes in a shell-form command line so that its last command replaces the shell and gets the signals:
-    /// before the last command's first word, when the line is a list of simple commands joined by <c>&amp;&amp;</c> or <c>;</c>
-    /// (no pipe, <c>||</c>, background or compound command). -1 when there is no such place, or the last command starts
-    /// with <c>exec</c> already (see <see cref="ExecsLastCommand"/>).
-    /// </summary>
-    public static int ExecInsertionPoint(string commandLine)
-    {
-        if (commandLine.TrimStart().StartsWith("[", StringComparison.Ordinal))
-        {
-            return -1; // a JSON array Docker could not read (COPT1200's finding), not a command line
-        }
-        var last = LastListCommand(commandLine);
-        return last is null || last.Words[0].Raw == "exec" ? -1 : last.Words[0].Start;
-    }
-
-    /// <summary>True when the shell-form command line ends by exec'ing its last command (<c>exec app</c>, <c>cd /app &amp;&amp; exec app</c>).</summary>
-    public static bool ExecsLastCommand(string commandLine) => LastListCommand(commandLine) is { } last && last.Words[0].Raw == "exec";
-
-    private static Shell.ShellCommand? LastListCommand(string commandLine)
-    {
-        var script = ShellScript.Parse(commandLine);
-        var commands = script.Commands;
-        if (!script.IsComplete || commands.Count == 0)
-        {
-            return null;
-        }
-        for (int i = 0; i < commands.Count; i++)
-        {
-            var command = commands[i];
-            if (command.Depth != 0 || command.IsInPipeline || command.Words.Count == 0
-                || command.PrecedingOperator is not (Shell.ShellOperator.None or Shell.ShellOperator.And or Shell.ShellOperator.Sequence))
-            {
-                return null;
-            }
-        }
-        return commands[commands.Count - 1];
     }
 
     /// <summary>A JSON string literal, as BuildKit's JSON form reads it.</summary>

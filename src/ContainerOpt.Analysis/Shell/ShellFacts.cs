@@ -347,4 +347,43 @@ public static class ShellFacts
         string name = LayerPaths.BaseName(u.Substring(slash));
         return name.Length == 0 || name.IndexOf('$') >= 0 ? null : name;
     }
+
+    /// <summary>
+    /// Where <c>exec</c> goes in a shell-form command line so that its last command replaces the shell and gets the signals:
+    /// before the last command's first word, when the line is a list of simple commands joined by <c>&amp;&amp;</c> or <c>;</c>
+    /// (no pipe, <c>||</c>, background or compound command). -1 when there is no such place, or the last command starts
+    /// with <c>exec</c> already (see <see cref="ExecsLastCommand"/>).
+    /// </summary>
+    public static int ExecInsertionPoint(string commandLine)
+    {
+        if (commandLine.TrimStart().StartsWith("[", StringComparison.Ordinal))
+        {
+            return -1; // a JSON array Docker could not read (COPT1200's finding), not a command line
+        }
+        var last = LastListCommand(commandLine);
+        return last is null || last.Words[0].Raw == "exec" ? -1 : last.Words[0].Start;
+    }
+
+    /// <summary>True when the shell-form command line ends by exec'ing its last command (<c>exec app</c>, <c>cd /app &amp;&amp; exec app</c>).</summary>
+    public static bool ExecsLastCommand(string commandLine) => LastListCommand(commandLine) is { } last && last.Words[0].Raw == "exec";
+
+    private static ShellCommand? LastListCommand(string commandLine)
+    {
+        var script = ShellScript.Parse(commandLine);
+        var commands = script.Commands;
+        if (!script.IsComplete || commands.Count == 0)
+        {
+            return null;
+        }
+        for (int i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (command.Depth != 0 || command.IsInPipeline || command.Words.Count == 0
+                || command.PrecedingOperator is not (ShellOperator.None or ShellOperator.And or ShellOperator.Sequence))
+            {
+                return null;
+            }
+        }
+        return commands[commands.Count - 1];
+    }
 }

@@ -114,8 +114,10 @@ internal static class LintCommand
         // another would give them: the output is the same however the work was spread.
         var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
         var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
-        // One file asks the disk directly: a few stats cost less than listing its folders.
-        var cache = request.Operands.Count > 1 || request.Operands.Any(o => o != StandardInput && Directory.Exists(o)) ? runCache : null;
+        // One file asks the disk directly (a few stats cost less than listing its folders) and is linted on this thread
+        // (starting workers would cost more than it).
+        bool severalFiles = request.Operands.Count > 1 || request.Operands.Any(o => o != StandardInput && Directory.Exists(o));
+        var cache = severalFiles ? runCache : null;
         var analyzer = new DockerfileAnalyzer { Fingerprints = format.WritesFingerprints };
         void Lint(PendingFile file)
         {
@@ -146,7 +148,7 @@ internal static class LintCommand
         }
 
         // --file-path-in-report names one file: more are a usage error, found before any is linted.
-        int workers = request.FilePathInReport is null ? settings.MaxParallelism ?? Environment.ProcessorCount : 1;
+        int workers = severalFiles && request.FilePathInReport is null ? settings.MaxParallelism ?? Environment.ProcessorCount : 1;
         var targets = new List<PendingFile>();
         bool noDockerfile = false;
         using (var queue = new BlockingCollection<PendingFile>())

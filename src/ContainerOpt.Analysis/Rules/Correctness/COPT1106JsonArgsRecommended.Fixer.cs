@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Analysis.Fixes;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -24,7 +25,7 @@ public sealed class COPT1106JsonArgsRecommendedFixer : DockerfileFixer
         }
         var syntax = instruction.Syntax;
         if (syntax.IsJsonForm || syntax.HasErrors || instruction.Stage is not { } stage || context.Facts.IsWindows(stage)
-            || ExecFormFix.ExecInsertionPoint(syntax.ArgumentText.Value) is not (>= 0 and var at))
+            || ShellFacts.ExecInsertionPoint(syntax.ArgumentText.Value) is not (>= 0 and var at))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Shell;
 using System.Text.RegularExpressions;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Fixes;
@@ -15,7 +16,7 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// (often a line Docker did not join as its author meant: a HEALTHCHECK's <c>CMD</c> after a backtick without <c># escape=`</c>).
 /// Windows stages (<see cref="WindowsStages"/>) are not checked: a Windows container has no POSIX signals, <c>docker stop</c>
 /// sends every process in it (<c>cmd /S /C</c> and its child alike) the shutdown event. Nor is a shell-form CMD checked when an
-/// exec-form ENTRYPOINT that is no shell, wrapper or entrypoint script is in effect (<see cref="ExecFormFix.CmdIsProgramArguments"/>):
+/// exec-form ENTRYPOINT that is no shell, wrapper or entrypoint script is in effect (<see cref="StageFacts.CmdIsProgramArguments"/>):
 /// the CMD is then only <c>/bin/sh -c …</c> arguments of that program, and no shell runs as PID 1.
 /// </summary>
 public sealed class COPT1106JsonArgsRecommended : DockerfileRule
@@ -52,15 +53,15 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                 string keyword = syntax.Keyword.Value;
                 string line = syntax.ArgumentText.Value;
                 string command = line.Trim();
-                if (ExecFormFix.ExecsLastCommand(line))
+                if (ShellFacts.ExecsLastCommand(line))
                 {
                     continue; // the shell hands its process to the command: the signals reach it
                 }
-                if (syntax.Kind == InstructionKind.Cmd && ExecFormFix.CmdIsProgramArguments(stage))
+                if (syntax.Kind == InstructionKind.Cmd && StageFacts.CmdIsProgramArguments(stage))
                 {
                     continue; // the exec-form ENTRYPOINT is PID 1 and gets the signals; the CMD is only its arguments
                 }
-                int execAt = ExecFormFix.ExecInsertionPoint(line);
+                int execAt = ShellFacts.ExecInsertionPoint(line);
                 string fix = PlainWords.IsMatch(command)
                     ? keyword + " [" + string.Join(", ", command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w + "\"")) + "]"
                     : execAt >= 0

@@ -1,3 +1,5 @@
+using ContainerOpt.Analysis.Facts;
+using ContainerOpt.Analysis.Shell;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -9,7 +11,7 @@ namespace ContainerOpt.Analysis.Rules.Practice;
 /// (as COPT1106): there is no <c>/bin/sh -c</c> and no POSIX signal to lose; nor, as COPT1106, on a shell form that already
 /// execs its last command (<c>CMD ./migrate &amp;&amp; exec ./serve</c>): the shell hands its process, and the signals, to it,
 /// so the message would be false; nor, as COPT1106, on a shell-form CMD that is only arguments of an exec-form ENTRYPOINT
-/// (<see cref="Fixes.ExecFormFix.CmdIsProgramArguments"/>).
+/// (<see cref="StageFacts.CmdIsProgramArguments"/>).
 /// </summary>
 public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
 {
@@ -21,12 +23,12 @@ public sealed class COPT2025JsonCmdEntrypoint : DockerfileRule
         {
             var syntax = instruction.Syntax.Effective;
             if (syntax.Kind is not (InstructionKind.Cmd or InstructionKind.Entrypoint) || syntax.IsJsonForm || syntax.ArgumentText.Value.Length == 0
-                || context.Facts.IsWindows(instruction.Stage) || Fixes.ExecFormFix.ExecsLastCommand(syntax.ArgumentText.Value))
+                || context.Facts.IsWindows(instruction.Stage) || ShellFacts.ExecsLastCommand(syntax.ArgumentText.Value))
             {
                 continue; // on Windows every process gets the shutdown event; an exec'd command gets the signals: the reason does not hold
             }
             if (syntax.Kind == InstructionKind.Cmd && ReferenceEquals(syntax, instruction.Syntax) && instruction.Stage is { } stage
-                && Fixes.ExecFormFix.CmdIsProgramArguments(stage))
+                && StageFacts.CmdIsProgramArguments(stage))
             {
                 continue; // as COPT1106: the CMD is only arguments of the exec-form ENTRYPOINT, which is PID 1
             }
