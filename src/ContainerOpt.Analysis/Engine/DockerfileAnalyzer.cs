@@ -1,6 +1,7 @@
 using ContainerOpt.Analysis.Configuration;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Analysis.Reporting;
+using ContainerOpt.Core.Collections;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Rules;
 using ContainerOpt.Dockerfile.Semantics;
@@ -23,12 +24,9 @@ public sealed class DockerfileAnalyzer
     /// The rules the last few configurations seen switch on, the latest first. A run lints its files with a few
     /// configuration objects (one per set of configuration files, and no .editorconfig, or one per folder), often taking
     /// turns, so deciding 130 rules' state once per configuration instead of once per file is most of the per-file cost of
-    /// the engine. Replaced whole, so threads sharing the analyzer need no lock.
+    /// the engine.
     /// </summary>
-    private volatile EnabledSet[] _recentEnabled = Array.Empty<EnabledSet>();
-
-    /// <summary>How many configurations <see cref="_recentEnabled"/> remembers.</summary>
-    private const int RecentConfigurations = 8;
+    private readonly RecentlyUsed<EnabledSet> _recentEnabled = new(capacity: 8);
 
     public DockerfileAnalyzer()
         : this(RuleCatalog.Rules)
@@ -245,8 +243,7 @@ public sealed class DockerfileAnalyzer
     /// <summary>Whether each rule of <see cref="_rules"/> (by its index there) runs under this configuration.</summary>
     private bool[] EnabledRules(AnalysisOptions options, EditorConfigSeverities editorConfig)
     {
-        var recent = _recentEnabled;
-        foreach (var set in recent)
+        foreach (var set in _recentEnabled.Items)
         {
             if (set.Matches(options, editorConfig))
             {
@@ -258,10 +255,7 @@ public sealed class DockerfileAnalyzer
         {
             rules[r] = IsEnabled(_rules[r].Descriptor, options, editorConfig);
         }
-        var kept = new EnabledSet[Math.Min(recent.Length + 1, RecentConfigurations)];
-        kept[0] = new EnabledSet(options, editorConfig, rules);
-        Array.Copy(recent, 0, kept, 1, kept.Length - 1);
-        _recentEnabled = kept;
+        _recentEnabled.Add(new EnabledSet(options, editorConfig, rules));
         return rules;
     }
 

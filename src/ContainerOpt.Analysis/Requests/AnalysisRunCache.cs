@@ -241,8 +241,7 @@ public sealed class AnalysisRunCache
         }
         // The files of a run share a few configurations (often none), taking turns: the last few asked answer without
         // building their key.
-        var recent = Volatile.Read(ref _recentConfigurations);
-        foreach (var known in recent)
+        foreach (var known in _recentConfigurations.Items)
         {
             if (known.IsFor(configFiles, mode, overrides, searchPath))
             {
@@ -250,17 +249,12 @@ public sealed class AnalysisRunCache
             }
         }
         var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read());
-        var kept = new LastConfiguration[Math.Min(recent.Length + 1, RecentConfigurations)];
-        kept[0] = new LastConfiguration(configFiles, mode, overrides, searchPath, configured);
-        Array.Copy(recent, 0, kept, 1, kept.Length - 1);
-        Volatile.Write(ref _recentConfigurations, kept);
+        _recentConfigurations.Add(new LastConfiguration(configFiles, mode, overrides, searchPath, configured));
         return configured;
     }
 
-    /// <summary>The configurations last asked for and what each was asked with, the latest first; replaced whole.</summary>
-    private LastConfiguration[] _recentConfigurations = Array.Empty<LastConfiguration>();
-
-    private const int RecentConfigurations = 8;
+    /// <summary>The configurations last asked for and what each was asked with, the latest first.</summary>
+    private readonly Core.Collections.RecentlyUsed<LastConfiguration> _recentConfigurations = new(capacity: 8);
 
     /// <summary>
     /// A configuration and the question that gave it (one of the last asked): the same files (by their paths), mode, overrides and PATH give the
