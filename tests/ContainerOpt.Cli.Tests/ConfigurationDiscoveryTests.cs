@@ -30,6 +30,25 @@ public sealed class ConfigurationDiscoveryTests
     }
 
     [TestMethod]
+    public void Style_findings_print_for_the_files_a_hadolint_configuration_puts_in_its_mode_and_only_for_them()
+    {
+        // Each folder's configuration chooses its mode: a/ has hadolint's file (hadolint's mode, where style is printed),
+        // b/ none (recommended: suggestions are counted, not printed). The order of the files decides nothing.
+        var repo = CliRunner.TempRepository();
+        const string body = "FROM alpine:3.20\nLABEL My_Key=1\nRUN echo a\nRUN echo b\nCMD [\"sh\"]\n";
+        string a = CliRunner.Write(repo, "a/Dockerfile", body);
+        CliRunner.Write(repo, "b/Dockerfile", body);
+        CliRunner.Write(repo, "a/.hadolint.yaml", "ignored: []\n");
+        var (code, stdout, stderr) = CliRunner.Run("lint", repo);
+        Assert.AreEqual(
+            $"{a}(2,7): style COPT2048: Label key 'My_Key' is invalid: it must start with a lower-case letter. Use lower-case reverse-DNS keys of letters, digits, '.' and '-' (e.g. org.opencontainers.image.version).\n"
+            + $"{a}(4,1): info COPT2059: Merge this RUN into the RUN before it ('&&'): consecutive single-command RUNs make a layer each.\n",
+            stdout);
+        Assert.AreEqual("2 file(s): 0 error(s), 0 warning(s), 1 info, 1 style, 2 suggestion(s) not shown (--format json, or --mode all, shows them).\n", stderr);
+        Assert.AreEqual(0, code);
+    }
+
+    [TestMethod]
     public void The_nearest_file_of_each_kind_wins()
     {
         var repo = CliRunner.TempRepository();

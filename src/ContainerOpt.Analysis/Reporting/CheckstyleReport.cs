@@ -15,7 +15,7 @@ public sealed class CheckstyleReport : FindingReportFormat
 
     public override string Description => "Checkstyle XML (Jenkins warnings-ng, reviewdog)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         // The declaration is written here: XmlWriter would name the encoding of the writer it is given (UTF-16 for a
         // StringWriter); what reaches a file or a pipe is UTF-8.

@@ -12,7 +12,7 @@ public sealed class CodacyReport : FindingReportFormat
 
     public override string Description => "Codacy tool results, a JSON document per line";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         foreach (var file in files)
         {

@@ -18,7 +18,7 @@ public sealed class CodeClimateReport : FindingReportFormat
 
     public override string Description => "Code Climate engine issues, NUL-separated";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         foreach (var file in files)
         {

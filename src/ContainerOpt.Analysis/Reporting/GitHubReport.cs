@@ -15,7 +15,7 @@ public sealed class GitHubReport : FindingReportFormat
 
     public override string Description => "GitHub Actions annotations (::warning file=…,line=…::message)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         foreach (var file in files)
         {

@@ -17,7 +17,7 @@ public sealed class GitLabCodeQualityReport : FindingReportFormat
 
     public override string Description => "GitLab Code Quality report (JSON array)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         var json = new JsonWriter(output);
         json.StartArray();

@@ -13,7 +13,7 @@ public sealed class GnuReport : FindingReportFormat
 
     public override string Description => "containeropt:path:line:col: CODE severity: message (GNU tools, Emacs' compilation mode)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         foreach (var file in files)
         {

@@ -13,7 +13,7 @@ public sealed class JsonReport : FindingReportFormat
 
     public override string Description => "every file and finding with exact spans (ContainerOpt's own shape)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         var json = new JsonWriter(output);
         json.StartObject();

@@ -5,7 +5,7 @@ namespace ContainerOpt.Analysis.Reporting;
 /// <summary>
 /// <c>msbuild</c> (alias <c>text</c>): MSBuild's canonical format, <c>path(line,col): warning COPT2008: message</c>, one
 /// finding a line, which Visual Studio's Error List and CI log parsers read. Style findings only when
-/// <see cref="ReportOptions.ShowStyle"/>, as a build does not print suggestions.
+/// <see cref="FileFindings.ShowsStyle"/>, as a build does not print suggestions.
 /// </summary>
 public sealed class MSBuildReport : FindingReportFormat
 {
@@ -17,13 +17,13 @@ public sealed class MSBuildReport : FindingReportFormat
 
     public override bool IsForPeople => true;
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         foreach (var file in files)
         {
             foreach (var f in file.Findings)
             {
-                if (f.Severity <= DiagnosticSeverity.Style && !options.ShowStyle)
+                if (f.Severity <= DiagnosticSeverity.Style && !file.ShowsStyle)
                 {
                     continue;
                 }

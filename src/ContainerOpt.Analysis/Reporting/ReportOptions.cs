@@ -12,15 +12,13 @@ public sealed class ReportOptions
     /// </summary>
     public string? CommandLine { get; init; }
 
-    /// <summary>False when the run could not do all it was asked (an unreadable file, an invalid configuration): SARIF's <c>executionSuccessful</c>.</summary>
+    /// <summary>
+    /// False when the run could not do all it was asked (an unreadable file, an invalid configuration): SARIF's
+    /// <c>executionSuccessful</c>. Only the end of a run knows it: formats that read it read all files first
+    /// (<see cref="FindingReportFormat.ReadsAllFilesFirst"/>).
+    /// </summary>
     public bool ExecutionSuccessful { get; init; } = true;
 
     /// <summary>ANSI colours in the <c>tty</c> format (the CLI decides: a terminal, no NO_COLOR, no --no-color).</summary>
     public bool Color { get; init; }
-
-    /// <summary>
-    /// Whether the formats for people (<c>tty</c>, <c>msbuild</c>) print style findings (suggestions): a build does not, so
-    /// they are left out unless the mode is hadolint's, where style is one of the levels it prints. Machine formats always carry them.
-    /// </summary>
-    public bool ShowStyle { get; init; }
 }

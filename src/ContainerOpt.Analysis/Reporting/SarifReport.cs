@@ -20,9 +20,13 @@ public sealed class SarifReport : FindingReportFormat
 
     public override string Description => "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override bool ReadsAllFilesFirst => true;
+
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
-        var rules = files.SelectMany(f => f.Findings).Select(f => f.Descriptor)
+        // Read twice: the rule table, then the results.
+        var all = files as IReadOnlyCollection<FileFindings> ?? files.ToList();
+        var rules = all.SelectMany(f => f.Findings).Select(f => f.Descriptor)
             .GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Count; i++)
@@ -69,7 +73,7 @@ public sealed class SarifReport : FindingReportFormat
 
         json.Name("results");
         json.StartArray();
-        foreach (var file in files)
+        foreach (var file in all)
         {
             var fingerprints = FindingFingerprints.Of(file.Findings);
             for (int i = 0; i < file.Findings.Count; i++)

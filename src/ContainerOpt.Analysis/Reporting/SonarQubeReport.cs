@@ -19,9 +19,13 @@ public sealed class SonarQubeReport : FindingReportFormat
 
     public override string Description => "SonarQube generic issue import (10.3 and later, SonarQube Cloud)";
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override bool ReadsAllFilesFirst => true;
+
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
-        var rules = files.SelectMany(f => f.Findings).GroupBy(f => f.Code, StringComparer.Ordinal)
+        // Read twice: the rule table, then the results.
+        var all = files as IReadOnlyCollection<FileFindings> ?? files.ToList();
+        var rules = all.SelectMany(f => f.Findings).GroupBy(f => f.Code, StringComparer.Ordinal)
             .Select(g => (Rule: g.First().Descriptor, Severity: g.Max(f => f.Severity)))
             .OrderBy(r => r.Rule.Id, StringComparer.Ordinal).ToList();
         var json = new JsonWriter(output);
@@ -53,7 +57,7 @@ public sealed class SonarQubeReport : FindingReportFormat
         json.EndArray();
         json.Name("issues");
         json.StartArray();
-        foreach (var file in files)
+        foreach (var file in all)
         {
             foreach (var f in file.Findings)
             {

@@ -11,7 +11,7 @@ namespace ContainerOpt.Analysis.Reporting;
 ///   12:1  error    COPT1204  …
 /// </code>
 /// Control characters of the messages are shown escaped rather than sent to the terminal; a message's further lines are
-/// indented under its first. Style findings only when <see cref="ReportOptions.ShowStyle"/>.
+/// indented under its first. Style findings only when <see cref="FileFindings.ShowsStyle"/>.
 /// </summary>
 public sealed class TtyReport : FindingReportFormat
 {
@@ -29,12 +29,12 @@ public sealed class TtyReport : FindingReportFormat
 
     public override bool IsForPeople => true;
 
-    public override void Write(TextWriter output, IReadOnlyList<FileFindings> files, ReportOptions options)
+    public override void Write(TextWriter output, IEnumerable<FileFindings> files, ReportOptions options)
     {
         bool color = options.Color;
         foreach (var file in files)
         {
-            var shown = file.Findings.Where(f => f.Severity > DiagnosticSeverity.Style || options.ShowStyle).ToList();
+            var shown = file.Findings.Where(f => f.Severity > DiagnosticSeverity.Style || file.ShowsStyle).ToList();
             if (shown.Count == 0)
             {
                 continue;

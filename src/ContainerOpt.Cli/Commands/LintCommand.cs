@@ -43,8 +43,34 @@ internal static class LintCommand
     /// <summary>A Dockerfile of the run and, once a worker linted it, what the report takes of it.</summary>
     private sealed class PendingFile(LintTarget target)
     {
+        private readonly object _gate = new();
+        private bool _finished;
+
         public LintTarget Target { get; } = target;
         public FileResult Result { get; set; }
+
+        /// <summary>What a worker's lint of this file threw, for the report to throw when it reaches the file.</summary>
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; set; }
+
+        public void Finish()
+        {
+            lock (_gate)
+            {
+                _finished = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        public void WaitUntilFinished()
+        {
+            lock (_gate)
+            {
+                while (!_finished)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
+        }
     }
 
     /// <summary>One Dockerfile of the run: where it is (or is said to be), the name the report gives it, its bytes when read from standard input, or why it cannot be linted.</summary>
@@ -151,13 +177,31 @@ internal static class LintCommand
         int workers = severalFiles && request.FilePathInReport is null ? settings.MaxParallelism ?? Environment.ProcessorCount : 1;
         var targets = new List<PendingFile>();
         bool noDockerfile = false;
-        using (var queue = new BlockingCollection<PendingFile>())
+        var run = new RunOutcome { IoProblem = ioProblem };
+        var queue = new BlockingCollection<PendingFile>();
+        // The workers take the files as the search below hands them on; one worker lints each file when the report reaches it.
+        var linting = workers > 1
+            ? Task.Run(() => Parallel.ForEach(Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = workers }, LintAndFinish))
+            : null;
+        void LintAndFinish(PendingFile file)
         {
-            // The workers take the files as the search below hands them on; one worker lints them after the search.
-            var linting = workers > 1
-                ? Task.Run(() => Parallel.ForEach(Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
-                    new ParallelOptions { MaxDegreeOfParallelism = workers }, Lint))
-                : null;
+            try
+            {
+                Lint(file);
+            }
+            catch (Exception e)
+            {
+                // The report rethrows it when it reaches this file: the files before it are reported as they would be.
+                file.Failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                file.Finish();
+            }
+        }
+        try
+        {
             try
             {
                 foreach (var operand in request.Operands)
@@ -194,90 +238,131 @@ internal static class LintCommand
             finally
             {
                 queue.CompleteAdding();
-                try
-                {
-                    linting?.Wait();
-                }
-                catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-                }
             }
-        }
-        if (request.FilePathInReport is not null && targets.Count > 1)
-        {
-            throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
-        }
-        if (workers <= 1)
-        {
-            foreach (var file in targets)
+            if (request.FilePathInReport is not null && targets.Count > 1)
             {
-                Lint(file);
+                throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
             }
+
+            // The report takes each file as soon as it and the files before it are linted, while the workers go on: a file's
+            // findings are printed and forgotten instead of living until the last file is done (they were most of what each
+            // garbage collection had to keep), and the printing is no longer a step of its own after the linting.
+            IEnumerable<FileFindings> InOrder()
+            {
+                foreach (var file in files)
+                {
+                    run.Count(file.Findings);
+                    yield return file;
+                }
+                var configsReported = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var target in targets)
+                {
+                    if (linting is null)
+                    {
+                        Lint(target);
+                    }
+                    else
+                    {
+                        target.WaitUntilFinished();
+                        target.Failure?.Throw();
+                    }
+                    string path = target.Target.ReportPath;
+                    var loaded = target.Result;
+                    target.Result = default;
+                    foreach (var note in loaded.Notes)
+                    {
+                        if (verbose && notesShown.Add(note))
+                        {
+                            stderr.WriteLine($"containeropt: {note}");
+                        }
+                    }
+                    // In hadolint's mode style is one of the levels printed (the file's configuration may choose the mode).
+                    bool showsStyle = loaded.Analysed?.Mode == AnalysisMode.Hadolint;
+                    foreach (var problem in loaded.Problems)
+                    {
+                        bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
+                        run.ConfigProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                        run.IoProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                    }
+                    // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
+                    var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
+                    foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
+                    {
+                        var problems = group.ToArray();
+                        run.Count(problems);
+                        yield return new FileFindings(group.Key, problems, showsStyle);
+                    }
+                    configsReported.UnionWith(loaded.ConfigFiles);
+                    if (loaded.Analysed is not { } outcome)
+                    {
+                        continue;
+                    }
+                    if (outcome.FailureThreshold is { } threshold) run.FailAt = threshold;
+                    run.NoFail |= outcome.NoFail;
+                    run.Count(outcome.Findings);
+                    yield return new FileFindings(path, outcome.Findings, showsStyle);
+                }
+            }
+
+            LintReport.Write(format, stdout, stderr, InOrder(), targets.Count, () => new ReportOptions
+            {
+                ToolVersion = CliApp.Version,
+                CommandLine = LintReport.CommandLine(request.Arguments),
+                ExecutionSuccessful = !run.IoProblem && !run.ConfigProblem && !noDockerfile,
+                Color = LintReport.UseColor(terminal, request.NoColor),
+            });
+        }
+        finally
+        {
+            // Reached early only by an exception: nothing waits for the workers' last files, but they end before the command does.
+            queue.CompleteAdding();
+            try
+            {
+                linting?.Wait();
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            }
+            queue.Dispose();
         }
 
-        bool configProblem = false;
-        var failAt = DiagnosticSeverity.Error;
-        var modeInEffect = mode ?? AnalysisMode.Recommended;
-        bool noFail = false;
-        int dockerfiles = targets.Count;
-        var configsReported = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < targets.Count; i++)
-        {
-            string path = targets[i].Target.ReportPath;
-            var loaded = targets[i].Result;
-            targets[i].Result = default;
-            foreach (var note in loaded.Notes)
-            {
-                if (verbose && notesShown.Add(note))
-                {
-                    stderr.WriteLine($"containeropt: {note}");
-                }
-            }
-            foreach (var problem in loaded.Problems)
-            {
-                bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
-                configProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-                ioProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-            }
-            // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
-            var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
-            foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
-            {
-                files.Add(new FileFindings(group.Key, group.ToArray()));
-            }
-            configsReported.UnionWith(loaded.ConfigFiles);
-            if (loaded.Analysed is not { } outcome)
-            {
-                continue;
-            }
-            modeInEffect = outcome.Mode;
-            if (outcome.FailureThreshold is { } threshold) failAt = threshold;
-            noFail |= outcome.NoFail;
-            files.Add(new FileFindings(path, outcome.Findings));
-        }
-
-        LintReport.Write(format, stdout, stderr, files, dockerfiles, new ReportOptions
-        {
-            ToolVersion = CliApp.Version,
-            CommandLine = LintReport.CommandLine(request.Arguments),
-            ExecutionSuccessful = !ioProblem && !configProblem && !noDockerfile,
-            Color = LintReport.UseColor(terminal, request.NoColor),
-            ShowStyle = modeInEffect == AnalysisMode.Hadolint,
-        });
-
-        if (ioProblem || configProblem || noDockerfile)
+        if (run.IoProblem || run.ConfigProblem || noDockerfile)
         {
             return ExitCodes.UsageOrIo;
         }
-        if (noFail)
+        if (run.NoFail)
         {
             return ExitCodes.Success;
         }
-        // failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.
-        return files.Any(f => f.Findings.Any(d => d.Severity >= failAt && d.Severity != DiagnosticSeverity.None || failAt == DiagnosticSeverity.None))
-            ? ExitCodes.Findings
-            : ExitCodes.Success;
+        return run.Fails ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// What the exit code depends on, gathered as the report takes the files: problems that stopped a file or a
+    /// configuration, and the options and findings of the files analysed (the last file's threshold decides, as hadolint's
+    /// one configuration would).
+    /// </summary>
+    private sealed class RunOutcome
+    {
+        public bool IoProblem;
+        public bool ConfigProblem;
+        public bool NoFail;
+        public DiagnosticSeverity FailAt = DiagnosticSeverity.Error;
+        private bool _anyFinding;
+        private DiagnosticSeverity _highest = DiagnosticSeverity.None;
+
+        public void Count(IReadOnlyList<Finding> findings)
+        {
+            foreach (var f in findings)
+            {
+                _anyFinding = true;
+                if (f.Severity > _highest) _highest = f.Severity;
+            }
+        }
+
+        /// <summary>failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.</summary>
+        public bool Fails => FailAt == DiagnosticSeverity.None ? _anyFinding : _highest >= FailAt;
     }
 
     /// <summary>

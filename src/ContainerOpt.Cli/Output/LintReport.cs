@@ -31,29 +31,59 @@ internal static class LintReport
         CommandLineQuoting.Join(new[] { "containeropt", "lint" }.Concat(lintArguments));
 
     /// <summary>
-    /// Writes the report; after the formats for people, the summary on standard error (standard output flushed first, so
-    /// the findings come before it): <paramref name="dockerfiles"/> is the number of Dockerfiles linted.
+    /// Writes the report as the files come (<paramref name="files"/> may be produced while it is written: each file's
+    /// findings are printed, then forgotten); after the formats for people, the summary on standard error (standard output
+    /// flushed first, so the findings come before it): <paramref name="dockerfiles"/> is the number of Dockerfiles linted.
+    /// <paramref name="options"/> is asked for before the first file, or after the last for a format that reads them all
+    /// first (what only the end of the run knows, such as whether it succeeded, is right for those).
     /// </summary>
-    public static void Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IReadOnlyList<FileFindings> files, int dockerfiles, ReportOptions options)
+    public static void Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IEnumerable<FileFindings> files, int dockerfiles,
+        Func<ReportOptions> options)
     {
-        format.Write(stdout, files, options);
+        var tally = new Tally();
+        var counted = Counted(files, tally);
+        if (format.ReadsAllFilesFirst)
+        {
+            var all = counted.ToList();
+            format.Write(stdout, all, options());
+        }
+        else
+        {
+            format.Write(stdout, counted, options());
+        }
         if (!format.IsForPeople)
         {
             return;
         }
-        int errors = 0, warnings = 0, infos = 0, styles = 0;
-        foreach (var f in files.SelectMany(file => file.Findings))
-        {
-            switch (f.Severity)
-            {
-                case DiagnosticSeverity.Error: errors++; break;
-                case DiagnosticSeverity.Warning: warnings++; break;
-                case DiagnosticSeverity.Info: infos++; break;
-                default: styles++; break;
-            }
-        }
         stdout.Flush();
-        string suggestions = styles == 0 ? "" : options.ShowStyle ? $", {styles} style" : $", {styles} suggestion(s) not shown (--format json, or --mode all, shows them)";
-        stderr.WriteLine($"{dockerfiles} file(s): {errors} error(s), {warnings} warning(s), {infos} info{suggestions}.");
+        string style = tally.ShownStyles == 0 ? "" : $", {tally.ShownStyles} style";
+        string suggestions = tally.HiddenStyles == 0 ? "" : $", {tally.HiddenStyles} suggestion(s) not shown (--format json, or --mode all, shows them)";
+        stderr.WriteLine($"{dockerfiles} file(s): {tally.Errors} error(s), {tally.Warnings} warning(s), {tally.Infos} info{style}{suggestions}.");
+    }
+
+    /// <summary>The summary line's counts; style findings apart as their files print them or not.</summary>
+    private sealed class Tally
+    {
+        public int Errors, Warnings, Infos, ShownStyles, HiddenStyles;
+    }
+
+    private static IEnumerable<FileFindings> Counted(IEnumerable<FileFindings> files, Tally tally)
+    {
+        foreach (var file in files)
+        {
+            foreach (var f in file.Findings)
+            {
+                switch (f.Severity)
+                {
+                    case DiagnosticSeverity.Error: tally.Errors++; break;
+                    case DiagnosticSeverity.Warning: tally.Warnings++; break;
+                    case DiagnosticSeverity.Info: tally.Infos++; break;
+                    default:
+                        if (file.ShowsStyle) tally.ShownStyles++; else tally.HiddenStyles++;
+                        break;
+                }
+            }
+            yield return file;
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class FindingReportFormatTests
     [TestMethod]
     public void Tty_in_colour_colours_the_severity_and_dims_the_code()
     {
-        string actual = ReportSamples.Write(FindingReportFormats.Tty, ReportSamples.Files(), new ReportOptions { Color = true, ShowStyle = true });
+        string actual = ReportSamples.Write(FindingReportFormats.Tty, ShowingStyle(ReportSamples.Files()), new ReportOptions { Color = true });
         Assert.AreEqual(Expected("sample.tty-color.txt"), actual);
     }
 
@@ -115,8 +115,8 @@ public sealed class FindingReportFormatTests
         CollectionAssert.AreEquivalent(new[] { "sarif", "codeclimate", "gitlab_codeclimate" }, writers);
         foreach (var format in FindingReportFormats.All)
         {
-            var options = new ReportOptions { ToolVersion = "1.0.0", ShowStyle = true };
-            string a = ReportSamples.Write(format, with, options), b = ReportSamples.Write(format, without, options);
+            var options = new ReportOptions { ToolVersion = "1.0.0" };
+            string a = ReportSamples.Write(format, ShowingStyle(with), options), b = ReportSamples.Write(format, ShowingStyle(without), options);
             if (format.WritesFingerprints)
             {
                 Assert.AreNotEqual(a, b, format.Name);
@@ -127,4 +127,6 @@ public sealed class FindingReportFormatTests
             }
         }
     }
+
+    private static FileFindings[] ShowingStyle(IEnumerable<FileFindings> files) => files.Select(f => f with { ShowsStyle = true }).ToArray();
 }
