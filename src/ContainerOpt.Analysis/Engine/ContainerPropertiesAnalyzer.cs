@@ -60,7 +60,7 @@ public sealed class ContainerPropertiesAnalyzer
             var severity = DockerfileAnalyzer.Configured(finding, DiagnosticCatalog.SeverityIn(mode, finding), options, input.EditorConfig);
             if (severity != DiagnosticSeverity.None)
             {
-                reported.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+                reported.Add(finding.WithSeverity(severity));
             }
         }
         return reported

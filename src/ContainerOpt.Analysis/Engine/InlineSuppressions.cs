@@ -21,7 +21,7 @@ public static class InlineSuppressions
                 continue;
             }
             var severity = suppressions.SeverityUnderCheck(finding, finding.Severity);
-            kept.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+            kept.Add(finding.WithSeverity(severity));
         }
         return kept;
     }

@@ -33,10 +33,11 @@ public static class SharedChecks
     /// </summary>
     public static void ReportInvalidLabels(this RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
     {
-        var seen = new HashSet<(StageInstruction, string)>();
+        // Made at the first invalid value: seven rules ask this of every file, and most files have none.
+        HashSet<(StageInstruction, string)>? seen = null;
         foreach (var pair in LabelPairs.OfType(context.Facts, type))
         {
-            if (pair.Value is null || isValid(pair.Value) || !seen.Add((pair.Instruction, pair.Key)))
+            if (pair.Value is null || isValid(pair.Value) || !(seen ??= new()).Add((pair.Instruction, pair.Key)))
             {
                 continue;
             }

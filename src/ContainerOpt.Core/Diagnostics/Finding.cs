@@ -129,7 +129,8 @@ public sealed class Finding
     /// <summary>The fix for this finding alone, on the text it was found in, when one was asked for (SARIF's <c>fixes</c>); else null.</summary>
     public CodeFix? Fix { get; }
 
-    public Finding WithSeverity(DiagnosticSeverity severity) => new(this, severity, Equivalents, null, Fix);
+    /// <summary>This finding with <paramref name="severity"/>: itself when it has it already (a finding does not change).</summary>
+    public Finding WithSeverity(DiagnosticSeverity severity) => severity == Severity ? this : new(this, severity, Equivalents, null, Fix);
 
     public Finding WithEquivalents(IReadOnlyList<string> equivalents) => new(this, Severity, equivalents, null, Fix);
 
