@@ -107,12 +107,34 @@ public sealed class ShellCommand
     }
 
     /// <summary>Positional arguments (not flags). Values of the listed flags (<c>-o value</c>) are skipped too.</summary>
+    /// <remarks>Counted first, then copied into an array of that size (no list grown from four).</remarks>
     public IReadOnlyList<ShellWord> Positionals(params string[] flagsTakingValue)
     {
-        var result = new List<ShellWord>();
-        bool endOfFlags = false;
         var arguments = Arguments;
-        for (int i = 0; i < arguments.Count; i++)
+        int count = 0;
+        bool endOfFlags = false;
+        for (int i = NextPositional(arguments, 0, flagsTakingValue, ref endOfFlags); i < arguments.Count; i = NextPositional(arguments, i + 1, flagsTakingValue, ref endOfFlags))
+        {
+            count++;
+        }
+        if (count == 0)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var result = new ShellWord[count];
+        int k = 0;
+        endOfFlags = false;
+        for (int i = NextPositional(arguments, 0, flagsTakingValue, ref endOfFlags); i < arguments.Count; i = NextPositional(arguments, i + 1, flagsTakingValue, ref endOfFlags))
+        {
+            result[k++] = arguments[i];
+        }
+        return result;
+    }
+
+    /// <summary>The index of the first positional argument at or after <paramref name="i"/> (<c>arguments.Count</c> when none).</summary>
+    private static int NextPositional(ArrayView<ShellWord> arguments, int i, string[] flagsTakingValue, ref bool endOfFlags)
+    {
+        for (; i < arguments.Count; i++)
         {
             var word = arguments[i];
             if (!endOfFlags && word.Value == "--")
@@ -128,9 +150,9 @@ public sealed class ShellCommand
                 }
                 continue;
             }
-            result.Add(word);
+            return i;
         }
-        return result;
+        return arguments.Count;
     }
 
     /// <summary>Positional arguments, read with a manager's table of options that take a value.</summary>
@@ -239,7 +261,10 @@ public sealed class ShellCommand
     {
         foreach (var name in flagsTakingValue)
         {
-            if (name.Length == 1 ? flag == "-" + name : flag == "--" + name)
+            // -n or --name, compared where it stands (no "-" + name per flag and name)
+            int dashes = name.Length == 1 ? 1 : 2;
+            if (flag.Length == name.Length + dashes && flag[0] == '-' && (dashes == 1 || flag[1] == '-')
+                && string.CompareOrdinal(flag, dashes, name, 0, name.Length) == 0)
             {
                 return true;
             }
