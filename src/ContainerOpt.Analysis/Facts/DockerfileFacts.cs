@@ -17,7 +17,8 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class DockerfileFacts
 {
-    private readonly Dictionary<StageInstruction, ShellSettings> _shells = new();
+    // Made on first entry: most files have no SHELL, and a file without COPY/ADD asks no copy of anything.
+    private Dictionary<StageInstruction, ShellSettings>? _shells;
     private Fact<RunSteps> _runSteps;
     private Fact<LayerSimulation> _layers;
     private Fact<IReadOnlyList<DotNetCommand>> _dotNetCommands;
@@ -28,8 +29,8 @@ public sealed class DockerfileFacts
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
     private Fact<IReadOnlyList<SwallowedLine>> _swallowedLines;
-    private readonly Dictionary<StageInstruction, IReadOnlyList<ContextSource>> _contextSources = new();
-    private readonly Dictionary<StageInstruction, CopyInstruction?> _copies = new();
+    private Dictionary<StageInstruction, IReadOnlyList<ContextSource>>? _contextSources;
+    private Dictionary<StageInstruction, CopyInstruction?>? _copies;
     private StageSlots? _stageSlots;
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
@@ -84,7 +85,7 @@ public sealed class DockerfileFacts
             Array.Sort(instructions, (a, b) => a.Syntax.StartLine.CompareTo(b.Syntax.StartLine));
         }
         Instructions = instructions;
-        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, _shells));
+        RunScripts = new ArrayView<RunScript>(Facts.RunScripts.Collect(model, ref _shells));
     }
 
     public DockerfileModel Model { get; }
@@ -96,7 +97,7 @@ public sealed class DockerfileFacts
 
     /// <summary>The SHELL in force at an instruction.</summary>
     public ShellSettings ShellAt(StageInstruction instruction) =>
-        _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
+        _shells is not null && _shells.TryGetValue(instruction, out var shell) ? shell : ShellSettings.Default;
 
     /// <summary>The lines whose escape character continues an instruction onto the next instruction (<see cref="Facts.SwallowedLines"/>).</summary>
     public IReadOnlyList<SwallowedLine> SwallowedLines => _swallowedLines.Get(Model, static m => Facts.SwallowedLines.Find(m.Syntax));
@@ -185,6 +186,7 @@ public sealed class DockerfileFacts
         {
             return Array.Empty<ContextSource>(); // no entry per other instruction: the context check asks of every one
         }
+        _contextSources ??= new Dictionary<StageInstruction, IReadOnlyList<ContextSource>>();
         if (!_contextSources.TryGetValue(instruction, out var sources))
         {
             _contextSources[instruction] = sources = ContextSource.Of(CopyOf(instruction));
@@ -199,6 +201,7 @@ public sealed class DockerfileFacts
         {
             return null; // no entry per other instruction
         }
+        _copies ??= new Dictionary<StageInstruction, CopyInstruction?>();
         if (!_copies.TryGetValue(instruction, out var copy))
         {
             _copies[instruction] = copy = CopyInstruction.Read(instruction, Model);

@@ -19,31 +19,51 @@ public enum ShellOperator
 /// </summary>
 public sealed class ShellCommand
 {
+    // Every simple command of every RUN is one of these: kept to 48 bytes. The rare wrappers and assignments share one
+    // object (one shared empty one for most commands), and the small numbers are stored in bytes.
+    private readonly ShellWord[] _words;
+    private readonly Prefix _prefix;
+    private readonly int _nameIndex;
+    private readonly byte _depth;
+    private readonly byte _precedingOperator;
+    private readonly bool _inPipeline;
+
     internal ShellCommand(ShellWord[] words, int nameIndex, IReadOnlyList<string> wrappers,
         ShellWord[] assignments, ShellOperator precedingOperator, bool inPipeline, int depth)
     {
         _words = words;
-        _assignments = assignments;
-        NameIndex = nameIndex;
-        Wrappers = wrappers;
-        PrecedingOperator = precedingOperator;
-        IsInPipeline = inPipeline;
-        Depth = depth;
+        _prefix = wrappers.Count == 0 && assignments.Length == 0 ? Prefix.None : new Prefix(wrappers, assignments);
+        _nameIndex = nameIndex;
+        _precedingOperator = (byte)precedingOperator;
+        _inPipeline = inPipeline;
+        _depth = (byte)depth; // at most the parser's nesting limit (16)
 
         Name = nameIndex < words.Length ? ShellFacts.BaseName(words[nameIndex].Value) : "";
+    }
+
+    /// <summary>What comes before the program: the wrappers taken off and the assignments.</summary>
+    private sealed class Prefix
+    {
+        public static readonly Prefix None = new(Array.Empty<string>(), Array.Empty<ShellWord>());
+
+        public Prefix(IReadOnlyList<string> wrappers, ShellWord[] assignments)
+        {
+            Wrappers = wrappers;
+            Assignments = assignments;
+        }
+
+        public IReadOnlyList<string> Wrappers { get; }
+        public ShellWord[] Assignments { get; }
     }
 
     /// <summary>The program's base name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>).</summary>
     public string Name { get; }
 
-    private readonly ShellWord[] _words;
-    private readonly ShellWord[] _assignments;
-
     /// <summary>Every word of the command, wrappers included, redirections and prefix assignments excluded.</summary>
     public ArrayView<ShellWord> Words => new(_words);
 
     /// <summary>Index of the program in <see cref="Words"/>.</summary>
-    public int NameIndex { get; }
+    public int NameIndex => _nameIndex;
 
     public ShellWord? NameWord => NameIndex < _words.Length ? _words[NameIndex] : null;
 
@@ -51,18 +71,18 @@ public sealed class ShellCommand
     public ArrayView<ShellWord> Arguments => NameIndex + 1 < _words.Length ? new ArrayView<ShellWord>(_words, NameIndex + 1, _words.Length - NameIndex - 1) : default;
 
     /// <summary>Wrapper programs taken off, outermost first (<c>sudo</c>, <c>env</c>...).</summary>
-    public IReadOnlyList<string> Wrappers { get; }
+    public IReadOnlyList<string> Wrappers => _prefix.Wrappers;
 
     /// <summary><c>NAME=value</c> words before the program (or given to env).</summary>
-    public ArrayView<ShellWord> Assignments => new(_assignments);
+    public ArrayView<ShellWord> Assignments => new(_prefix.Assignments);
 
-    public ShellOperator PrecedingOperator { get; }
+    public ShellOperator PrecedingOperator => (ShellOperator)_precedingOperator;
 
     /// <summary>True when this command reads from or writes to a pipe.</summary>
-    public bool IsInPipeline { get; }
+    public bool IsInPipeline => _inPipeline;
 
     /// <summary>0 at top level; deeper inside <c>$(...)</c>, <c>sh -c "..."</c> and subshells.</summary>
-    public int Depth { get; }
+    public int Depth => _depth;
 
     public int Start => _words.Length > 0 ? _words[0].Start : 0;
     public int End => _words.Length > 0 ? _words[_words.Length - 1].End : 0;
@@ -87,12 +107,34 @@ public sealed class ShellCommand
     }
 
     /// <summary>Positional arguments (not flags). Values of the listed flags (<c>-o value</c>) are skipped too.</summary>
+    /// <remarks>Counted first, then copied into an array of that size (no list grown from four).</remarks>
     public IReadOnlyList<ShellWord> Positionals(params string[] flagsTakingValue)
     {
-        var result = new List<ShellWord>();
-        bool endOfFlags = false;
         var arguments = Arguments;
-        for (int i = 0; i < arguments.Count; i++)
+        int count = 0;
+        bool endOfFlags = false;
+        for (int i = NextPositional(arguments, 0, flagsTakingValue, ref endOfFlags); i < arguments.Count; i = NextPositional(arguments, i + 1, flagsTakingValue, ref endOfFlags))
+        {
+            count++;
+        }
+        if (count == 0)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var result = new ShellWord[count];
+        int k = 0;
+        endOfFlags = false;
+        for (int i = NextPositional(arguments, 0, flagsTakingValue, ref endOfFlags); i < arguments.Count; i = NextPositional(arguments, i + 1, flagsTakingValue, ref endOfFlags))
+        {
+            result[k++] = arguments[i];
+        }
+        return result;
+    }
+
+    /// <summary>The index of the first positional argument at or after <paramref name="i"/> (<c>arguments.Count</c> when none).</summary>
+    private static int NextPositional(ArrayView<ShellWord> arguments, int i, string[] flagsTakingValue, ref bool endOfFlags)
+    {
+        for (; i < arguments.Count; i++)
         {
             var word = arguments[i];
             if (!endOfFlags && word.Value == "--")
@@ -108,9 +150,9 @@ public sealed class ShellCommand
                 }
                 continue;
             }
-            result.Add(word);
+            return i;
         }
-        return result;
+        return arguments.Count;
     }
 
     /// <summary>Positional arguments, read with a manager's table of options that take a value.</summary>
@@ -219,7 +261,10 @@ public sealed class ShellCommand
     {
         foreach (var name in flagsTakingValue)
         {
-            if (name.Length == 1 ? flag == "-" + name : flag == "--" + name)
+            // -n or --name, compared where it stands (no "-" + name per flag and name)
+            int dashes = name.Length == 1 ? 1 : 2;
+            if (flag.Length == name.Length + dashes && flag[0] == '-' && (dashes == 1 || flag[1] == '-')
+                && string.CompareOrdinal(flag, dashes, name, 0, name.Length) == 0)
             {
                 return true;
             }

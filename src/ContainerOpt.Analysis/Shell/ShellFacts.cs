@@ -305,7 +305,7 @@ public static class ShellFacts
                 if (v[longName.Length + 2] == '=')
                 {
                     string value = v.Substring(longName.Length + 3);
-                    return new ShellWord(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
+                    return ShellWord.Of(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
                 }
             }
             if (v.Length < 2 || v[0] != '-' || v[1] == '-')
@@ -321,7 +321,7 @@ public static class ShellFacts
                         return i + 1 < args.Count ? args[i + 1] : null;
                     }
                     string value = v.Substring(k + 1);
-                    return new ShellWord(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
+                    return ShellWord.Of(value, value, word.Start, word.End, word.HasExpansion, word.IsQuoted);
                 }
                 if (!char.IsLetter(v[k])) break;
             }

@@ -158,7 +158,7 @@ public static class ShellParser
         for (int i = 0; i < relocated.Length; i++)
         {
             var w = words[i];
-            relocated[i] = new ShellWord(w.Value, w.Raw, within.Start, within.End, w.HasExpansion, w.IsQuoted);
+            relocated[i] = ShellWord.Of(w.Value, w.Raw, within.Start, within.End, w.HasExpansion, w.IsQuoted);
         }
         return relocated;
     }
@@ -759,7 +759,7 @@ public static class ShellParser
             string raw = Shared(_text, _wordStart, _pos - _wordStart);
             // Most words are their own value (no quotes or escapes): one string then serves as both.
             string value = WordIsPlain ? raw : _value.ToString();
-            return new ShellWord(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
+            return ShellWord.Of(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
         }
 
         /// <summary>

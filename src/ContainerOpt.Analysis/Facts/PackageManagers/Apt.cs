@@ -13,7 +13,8 @@ public static class Apt
         {
             return command.HasFlag("n", "no-update") ? null : PackageManagers.Call("apt", PackageOp.Update, command, command.Name, command.Arguments, Array.Empty<ShellWord>(), 0);
         }
-        var positionals = Options.Positionals(command.Arguments);
+        IReadOnlyList<ShellWord> arguments = command.Arguments; // the view boxed once, not once per use
+        var positionals = Options.Positionals(arguments);
         if (positionals.Count == 0) return null;
         PackageOp? op = positionals[0].Value switch
         {
@@ -23,7 +24,7 @@ public static class Apt
             "remove" or "purge" or "autoremove" or "auto-remove" or "autopurge" => PackageOp.Remove,
             _ => null,
         };
-        return op is null ? null : PackageManagers.Call("apt", op.Value, command, command.Name, command.Arguments, positionals, 1);
+        return op is null ? null : PackageManagers.Call("apt", op.Value, command, command.Name, arguments, positionals, 1);
     }
 
     /// <summary>

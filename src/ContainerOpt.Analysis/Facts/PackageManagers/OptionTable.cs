@@ -8,8 +8,10 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class OptionTable
 {
-    private readonly HashSet<string> _short;
-    private readonly HashSet<string> _long;
+    // A string of the one-letter options and an array of the long ones: a flag is compared where it stands, with no
+    // substring per flag (every flag of every package-manager command is asked about; the tables hold a few names).
+    private readonly string _short;
+    private readonly string[] _long;
 
     /// <summary>A manager with no option that takes a value (or none this analysis needs to know).</summary>
     public static readonly OptionTable None = new();
@@ -17,8 +19,8 @@ public sealed class OptionTable
     public OptionTable(params string[] names)
     {
         Names = names;
-        _short = new HashSet<string>(names.Where(n => n.Length == 1), StringComparer.Ordinal);
-        _long = new HashSet<string>(names.Where(n => n.Length > 1), StringComparer.Ordinal);
+        _short = string.Concat(names.Where(n => n.Length == 1));
+        _long = names.Where(n => n.Length > 1).ToArray();
     }
 
     /// <summary>The option names without dashes: one letter for a short option, else a long one.</summary>
@@ -26,15 +28,56 @@ public sealed class OptionTable
 
     /// <summary>True when the flag word (<c>-t</c>, <c>--target-release</c>) takes the next word as its value.</summary>
     public bool TakesValue(string flag) =>
-        flag.Length == 2 && flag[0] == '-' && _short.Contains(flag.Substring(1))
-        || flag.StartsWith("--", StringComparison.Ordinal) && _long.Contains(flag.Substring(2));
+        flag.Length == 2 && flag[0] == '-' && _short.IndexOf(flag[1]) >= 0
+        || flag.StartsWith("--", StringComparison.Ordinal) && IsLong(flag);
+
+    private bool IsLong(string flag)
+    {
+        foreach (var name in _long)
+        {
+            if (flag.Length == name.Length + 2 && string.CompareOrdinal(flag, 2, name, 0, name.Length) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The words that are neither options nor option values; everything after <c>--</c> is positional.</summary>
+    /// <remarks>
+    /// <paramref name="args"/> itself when every word is positional. Counted first, then copied into an array of that
+    /// size: asked of every package-manager command, where a list grown from four was most of the bytes.
+    /// </remarks>
     public IReadOnlyList<ShellWord> Positionals(IReadOnlyList<ShellWord> args)
     {
-        var result = new List<ShellWord>();
+        int count = 0;
         bool endOfFlags = false;
-        for (int i = 0; i < args.Count; i++)
+        for (int i = NextPositional(args, 0, ref endOfFlags); i < args.Count; i = NextPositional(args, i + 1, ref endOfFlags))
+        {
+            count++;
+        }
+        if (count == args.Count)
+        {
+            return args;
+        }
+        if (count == 0)
+        {
+            return Array.Empty<ShellWord>();
+        }
+        var result = new ShellWord[count];
+        int k = 0;
+        endOfFlags = false;
+        for (int i = NextPositional(args, 0, ref endOfFlags); i < args.Count; i = NextPositional(args, i + 1, ref endOfFlags))
+        {
+            result[k++] = args[i];
+        }
+        return result;
+    }
+
+    /// <summary>The index of the first positional word at or after <paramref name="i"/> (<c>args.Count</c> when none).</summary>
+    private int NextPositional(IReadOnlyList<ShellWord> args, int i, ref bool endOfFlags)
+    {
+        for (; i < args.Count; i++)
         {
             var word = args[i];
             if (!endOfFlags && word.Value == "--")
@@ -50,9 +93,9 @@ public sealed class OptionTable
                 }
                 continue;
             }
-            result.Add(word);
+            return i;
         }
-        return result;
+        return args.Count;
     }
 
     /// <summary>True when any of the flags is among the arguments (see <see cref="ShellCommand.HasFlag"/>), before a <c>--</c>.</summary>

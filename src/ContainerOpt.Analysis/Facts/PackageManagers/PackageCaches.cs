@@ -349,7 +349,7 @@ public static class PackageCaches
     {
         if (directory is { Length: > 0 })
         {
-            var word = new ShellWord(directory, directory, 0, 0, directory.IndexOf('$') >= 0, false);
+            var word = ShellWord.Of(directory, directory, 0, 0, directory.IndexOf('$') >= 0, false);
             string? path = LayerPaths.FromWord(word, step.Instruction, model, step.Workdir, relativeIsKnown: !at.AfterCd);
             if (path is not null)
             {

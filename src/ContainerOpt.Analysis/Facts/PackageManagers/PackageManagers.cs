@@ -131,20 +131,21 @@ public static class PackageManagers
     internal static PackageCall? Simple(ShellCommand command, string manager, OptionTable options, string[] install, string[] remove,
         string? cleanFirst = null, string? cleanSecond = null)
     {
-        var p = options.Positionals(command.Arguments);
+        IReadOnlyList<ShellWord> arguments = command.Arguments; // the view boxed once, not once per use
+        var p = options.Positionals(arguments);
         if (p.Count == 0) return null;
         string sub = p[0].Value;
         if (install.Contains(sub))
         {
-            return Call(manager, PackageOp.Install, command, command.Name, command.Arguments, p, 1);
+            return Call(manager, PackageOp.Install, command, command.Name, arguments, p, 1);
         }
         if (remove.Contains(sub))
         {
-            return Call(manager, PackageOp.Remove, command, command.Name, command.Arguments, p, 1);
+            return Call(manager, PackageOp.Remove, command, command.Name, arguments, p, 1);
         }
         if (cleanFirst is not null && sub == cleanFirst && (cleanSecond is null || (p.Count > 1 && p[1].Value == cleanSecond)))
         {
-            return Call(manager, PackageOp.Clean, command, command.Name, command.Arguments, p, cleanSecond is null ? 1 : 2);
+            return Call(manager, PackageOp.Clean, command, command.Name, arguments, p, cleanSecond is null ? 1 : 2);
         }
         return null;
     }

@@ -9,7 +9,8 @@ namespace ContainerOpt.Analysis.Facts;
 public static class RunScripts
 {
     /// <summary>The scripts of every RUN in file order, a RUN's scripts together (command line first, then heredoc bodies).</summary>
-    public static RunScript[] Collect(DockerfileModel model, Dictionary<StageInstruction, ShellSettings> shells)
+    /// <remarks>Records the SHELL in force at each instruction where it is not the default in <paramref name="shells"/>, made on first entry.</remarks>
+    public static RunScript[] Collect(DockerfileModel model, ref Dictionary<StageInstruction, ShellSettings>? shells)
     {
         var stages = model.Stages;
         // One array of the right size: every RUN has its command line, and at most one more script per heredoc.
@@ -40,13 +41,13 @@ public static class RunScripts
                 break;
             }
         }
-        var fileShell = shellPragmas?.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
+        var fileShell = shellPragmas is null ? ShellSettings.Default : FileShell(shellPragmas, firstFrom);
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
             var shell = fileShell;
             int stageStart = stage.IsImplicit ? 0 : stage.From.Syntax.StartLine;
-            var pending = shellPragmas is null ? null : new Queue<Pragma>(shellPragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));
+            var pending = shellPragmas is null ? null : StagePragmas(shellPragmas, stageStart, firstFrom);
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
@@ -62,7 +63,7 @@ public static class RunScripts
                 }
                 if (!ReferenceEquals(shell, ShellSettings.Default))
                 {
-                    shells[instruction] = shell; // ShellAt answers the default for the others: no entry per instruction
+                    (shells ??= new Dictionary<StageInstruction, ShellSettings>())[instruction] = shell; // ShellAt answers the default for the others: no entry per instruction
                 }
                 var run = syntax.Effective;
                 if (run.Kind == InstructionKind.Run)
@@ -77,6 +78,14 @@ public static class RunScripts
         }
         return scripts;
     }
+
+    // The lambdas over pragmas live in their own methods: in Collect their captured locals would make the compiler
+    // allocate a closure for every file and every stage, pragmas or not.
+    private static ShellSettings FileShell(List<Pragma> pragmas, int firstFrom) =>
+        pragmas.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
+
+    private static Queue<Pragma> StagePragmas(List<Pragma> pragmas, int stageStart, int firstFrom) =>
+        new(pragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));
 
     /// <summary>The file's shell pragmas in line order, or null when it has none.</summary>
     private static List<Pragma>? ShellPragmas(DockerfileSyntax syntax)
@@ -97,15 +106,7 @@ public static class RunScripts
     {
         if (run.IsJsonForm)
         {
-            // Exec form runs no shell unless it names one: ["sh", "-c", "..."] is read as a command line too.
-            var (text, starts) = JoinExecForm(run.Arguments);
-            var args = run.Arguments;
-            TextSpan Map(int start, int end)
-            {
-                int first = ElementAt(starts, start), last = ElementAt(starts, Math.Max(start, end - 1));
-                return args.Count == 0 ? run.Span : args[first].Span.Union(args[last].Span);
-            }
-            scripts[count++] = new RunScript(instruction, ShellScript.Parse(text), null, shell, Map);
+            scripts[count++] = ExecFormScript(instruction, run, shell);
             return;
         }
 
@@ -125,10 +126,31 @@ public static class RunScripts
             {
                 continue;
             }
-            int bodyStart = heredoc.BodySpan.Start;
-            scripts[count++] = new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
-                (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e)));
+            scripts[count++] = HeredocScript(instruction, heredoc, body, shell);
         }
+    }
+
+    // The scripts that map back through a delegate are made in their own methods: a closure's captured variables
+    // (parameters included) are allocated on entry to the method that declares them, so here they cost only these scripts
+    // and not every RUN.
+    private static RunScript ExecFormScript(StageInstruction instruction, InstructionSyntax run, ShellSettings shell)
+    {
+        // Exec form runs no shell unless it names one: ["sh", "-c", "..."] is read as a command line too.
+        var (text, starts) = JoinExecForm(run.Arguments);
+        var args = run.Arguments;
+        TextSpan Map(int start, int end)
+        {
+            int first = ElementAt(starts, start), last = ElementAt(starts, Math.Max(start, end - 1));
+            return args.Count == 0 ? run.Span : args[first].Span.Union(args[last].Span);
+        }
+        return new RunScript(instruction, ShellScript.Parse(text), null, shell, Map);
+    }
+
+    private static RunScript HeredocScript(StageInstruction instruction, HeredocSyntax heredoc, string body, ShellSettings shell)
+    {
+        int bodyStart = heredoc.BodySpan.Start;
+        return new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
+            (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e)));
     }
 
     private static ShellSettings FromPragma(Pragma pragma) => new(new[] { pragma.Shell! }, null);
