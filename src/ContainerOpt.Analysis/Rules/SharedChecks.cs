@@ -12,11 +12,19 @@ public static class SharedChecks
     /// </summary>
     public static void ReportRepeats(this RuleContext context, InstructionKind kind)
     {
-        foreach (var stage in context.Model.Stages)
+        // Index loops over the views: three rules ask this of every stage, and most stages have none of the kind.
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
             StageInstruction? previous = null;
-            foreach (var instruction in InstructionFacts.OfKind(stage, kind))
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
+                if (instruction.Syntax.Kind != kind)
+                {
+                    continue;
+                }
                 if (previous is not null)
                 {
                     context.Report(instruction.Syntax.Keyword.Span, previous.Syntax.StartLine);
@@ -53,21 +61,11 @@ public static class SharedChecks
     }
 
     /// <summary>
-    /// Reports packages installed without a version: one finding per instruction naming them all (as hadolint
-    /// counts its DL3008 family), its span covering them. Message arguments: the packages, then
-    /// <paramref name="extra"/>'s for the first of them (an example, the program).
+    /// Reports a package installed without a version: the packages of one instruction are one finding naming them all (as
+    /// hadolint counts its DL3008 family), its span covering them. Message arguments: the packages, then the first
+    /// package's <paramref name="messageArgs"/> (an example, the program). The rule loops over the packages itself: no
+    /// sequence and no delegates per install, the arguments made only for a package that is reported.
     /// </summary>
-    public static void ReportUnpinned(this RuleContext context, StepCommand at, IEnumerable<Shell.ShellWord> unpinned,
-        params Func<Shell.ShellWord, object?>[] extra)
-    {
-        foreach (var package in unpinned)
-        {
-            var args = new object?[extra.Length];
-            for (int i = 0; i < extra.Length; i++)
-            {
-                args[i] = extra[i](package);
-            }
-            context.ReportItem(at.Script.Instruction, at.Script.SpanOf(package), package.Value, args);
-        }
-    }
+    public static void ReportUnpinned(this RuleContext context, StepCommand at, Shell.ShellWord package, params object?[] messageArgs) =>
+        context.ReportItem(at.Script.Instruction, at.Script.SpanOf(package), package.Value, messageArgs);
 }
