@@ -41,10 +41,14 @@ public static class SharedChecks
     /// </summary>
     public static void ReportInvalidLabels(this RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
     {
-        var seen = new HashSet<(StageInstruction, string)>();
+        if (context.Options.LabelSchema.Count == 0)
+        {
+            return; // no label has a type (the default): six rules ask, and need not start a search
+        }
+        HashSet<(StageInstruction, string)>? seen = null; // made on the first invalid value
         foreach (var pair in LabelPairs.OfType(context.Facts, type))
         {
-            if (pair.Value is null || isValid(pair.Value) || !seen.Add((pair.Instruction, pair.Key)))
+            if (pair.Value is null || isValid(pair.Value) || !(seen ??= new HashSet<(StageInstruction, string)>()).Add((pair.Instruction, pair.Key)))
             {
                 continue;
             }
