@@ -12,11 +12,19 @@ public static class SharedChecks
     /// </summary>
     public static void ReportRepeats(this RuleContext context, InstructionKind kind)
     {
-        foreach (var stage in context.Model.Stages)
+        // Index loops over the views: three rules ask this of every stage, and most stages have none of the kind.
+        var stages = context.Model.Stages;
+        for (int s = 0; s < stages.Count; s++)
         {
             StageInstruction? previous = null;
-            foreach (var instruction in InstructionFacts.OfKind(stage, kind))
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
+                if (instruction.Syntax.Kind != kind)
+                {
+                    continue;
+                }
                 if (previous is not null)
                 {
                     context.Report(instruction.Syntax.Keyword.Span, previous.Syntax.StartLine);
@@ -33,11 +41,14 @@ public static class SharedChecks
     /// </summary>
     public static void ReportInvalidLabels(this RuleContext context, string type, Func<string, bool> isValid, Func<string, string>? extra = null)
     {
-        // Made at the first invalid value: seven rules ask this of every file, and most files have none.
-        HashSet<(StageInstruction, string)>? seen = null;
+        if (context.Options.LabelSchema.Count == 0)
+        {
+            return; // no label has a type (the default): six rules ask, and need not start a search
+        }
+        HashSet<(StageInstruction, string)>? seen = null; // made on the first invalid value
         foreach (var pair in LabelPairs.OfType(context.Facts, type))
         {
-            if (pair.Value is null || isValid(pair.Value) || !(seen ??= new()).Add((pair.Instruction, pair.Key)))
+            if (pair.Value is null || isValid(pair.Value) || !(seen ??= new HashSet<(StageInstruction, string)>()).Add((pair.Instruction, pair.Key)))
             {
                 continue;
             }
@@ -54,21 +65,11 @@ public static class SharedChecks
     }
 
     /// <summary>
-    /// Reports packages installed without a version: one finding per instruction naming them all (as hadolint
-    /// counts its DL3008 family), its span covering them. Message arguments: the packages, then
-    /// <paramref name="extra"/>'s for the first of them (an example, the program).
+    /// Reports a package installed without a version: the packages of one instruction are one finding naming them all (as
+    /// hadolint counts its DL3008 family), its span covering them. Message arguments: the packages, then the first
+    /// package's <paramref name="messageArgs"/> (an example, the program). The rule loops over the packages itself: no
+    /// sequence and no delegates per install, the arguments made only for a package that is reported.
     /// </summary>
-    public static void ReportUnpinned(this RuleContext context, StepCommand at, IEnumerable<Shell.ShellWord> unpinned,
-        params Func<Shell.ShellWord, object?>[] extra)
-    {
-        foreach (var package in unpinned)
-        {
-            var args = new object?[extra.Length];
-            for (int i = 0; i < extra.Length; i++)
-            {
-                args[i] = extra[i](package);
-            }
-            context.ReportItem(at.Script.Instruction, at.Script.SpanOf(package), package.Value, args);
-        }
-    }
+    public static void ReportUnpinned(this RuleContext context, StepCommand at, Shell.ShellWord package, params object?[] messageArgs) =>
+        context.ReportItem(at.Script.Instruction, at.Script.SpanOf(package), package.Value, messageArgs);
 }

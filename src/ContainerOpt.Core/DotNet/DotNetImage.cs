@@ -381,28 +381,41 @@ public sealed class DotNetImage
         {
             return (null, Array.Empty<string>(), false);
         }
-        var words = tag!.Split('-');
+        // The words between '-' are read in place (no Split), and only a variant word becomes a string of its own.
+        int firstEnd = tag!.IndexOf('-');
+        if (firstEnd < 0)
+        {
+            firstEnd = tag.Length;
+        }
         Version? version = null;
         int start = 0;
         // NuGet's version grammar: 8.0, 8.0.11, 10.0.100 (a tag word without a '.' is not a .NET version).
-        if (words[0].IndexOf('.') > 0 && (PlainVersion(words[0]) ?? (NuGetVersion.TryParse(words[0], out var parsed) && !parsed.IsPrerelease
-            ? new Version(parsed.Major, parsed.Minor) : null)) is { } read)
+        if (tag.IndexOf('.', 0, firstEnd) > 0 && (PlainVersion(tag, firstEnd) ?? NuGetVersionOf(tag.Substring(0, firstEnd))) is { } read)
         {
-            start = 1;
+            start = firstEnd + 1;
             version = read;
         }
         bool preview = false;
-        var parts = new List<string>();
-        for (int i = start; i < words.Length; i++)
+        List<string>? parts = null;
+        for (int wordStart = start, wordEnd; wordStart <= tag.Length; wordStart = wordEnd + 1)
         {
-            string w = words[i];
+            wordEnd = tag.IndexOf('-', wordStart);
+            if (wordEnd < 0)
+            {
+                wordEnd = tag.Length;
+            }
+            if (wordEnd == wordStart)
+            {
+                continue; // an empty word ("8.0--x")
+            }
+            string w = tag.Substring(wordStart, wordEnd - wordStart);
             string lower = w.ToLowerInvariant();
             if (lower.StartsWith("preview", StringComparison.Ordinal) || lower.StartsWith("rc", StringComparison.Ordinal) && (lower.Length == 2 || char.IsDigit(lower[2]) || lower[2] == '.'))
             {
                 preview = true;
                 continue;
             }
-            if (w.Length == 0 || ArchitectureWords.Contains(w))
+            if (ArchitectureWords.Contains(w))
             {
                 continue;
             }
@@ -410,22 +423,26 @@ public sealed class DotNetImage
             {
                 continue;
             }
-            parts.Add(w);
+            (parts ??= new List<string>()).Add(w);
         }
-        return (version, parts.Count == 0 ? Array.Empty<string>() : parts, preview); // the default variant (most images) keeps no list
+        return (version, parts ?? (IReadOnlyList<string>)Array.Empty<string>(), preview); // the default variant (most images) makes no list
     }
+
+    /// <summary>Major.minor of a release version as NuGet reads it (a prerelease is not a .NET version here), or null.</summary>
+    private static Version? NuGetVersionOf(string word) =>
+        NuGetVersion.TryParse(word, out var parsed) && !parsed.IsPrerelease ? new Version(parsed.Major, parsed.Minor) : null;
 
     /// <summary>
     /// Major.minor of a version written as NuGet writes it plainly (<c>8.0</c>, <c>8.0.11</c>, <c>10.0.100</c>: two to four
-    /// numbers without leading zeros), read in place; null for any other word, which NuGet's parser then reads. Every .NET
+    /// numbers without leading zeros), read in place from the first <paramref name="end"/> characters; null for any other word, which NuGet's parser then reads. Every .NET
     /// tag starts with one, and NuGet's parser allocates its whole version to give the same two numbers.
     /// </summary>
-    private static Version? PlainVersion(string word)
+    private static Version? PlainVersion(string text, int end)
     {
         int major = 0, minor = 0, parts = 0, digits = 0, value = 0;
-        for (int i = 0; i <= word.Length; i++)
+        for (int i = 0; i <= end; i++)
         {
-            char c = i < word.Length ? word[i] : '.';
+            char c = i < end ? text[i] : '.';
             if (c is >= '0' and <= '9')
             {
                 if ((digits == 1 && value == 0) || digits == 9)

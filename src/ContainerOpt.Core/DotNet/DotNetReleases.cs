@@ -6,6 +6,7 @@ public sealed class DotNetRelease
     public DotNetRelease(int major, int minor, bool lts, DateTime ga, DateTime endOfSupport)
     {
         Version = new Version(major, minor);
+        Name = major + "." + minor;
         IsLts = lts;
         GeneralAvailability = ga;
         EndOfSupport = endOfSupport;
@@ -16,7 +17,8 @@ public sealed class DotNetRelease
     public DateTime GeneralAvailability { get; }
     public DateTime EndOfSupport { get; }
 
-    public string Name => Version.Major + "." + Version.Minor;
+    /// <summary>"8.0" (written once: every finding about the release names it).</summary>
+    public string Name { get; }
 
     /// <summary>"LTS" or "STS".</summary>
     public string Type => IsLts ? "LTS" : "STS";
@@ -36,7 +38,9 @@ public sealed class DotNetRelease
 /// </summary>
 public static class DotNetReleases
 {
-    public static IReadOnlyList<DotNetRelease> All { get; } = new[]
+    public static IReadOnlyList<DotNetRelease> All => Releases;
+
+    private static readonly DotNetRelease[] Releases =
     {
         new DotNetRelease(1, 0, true, new DateTime(2016, 6, 27), new DateTime(2019, 6, 27)),
         new DotNetRelease(1, 1, true, new DateTime(2016, 11, 16), new DateTime(2019, 6, 27)),
@@ -54,12 +58,32 @@ public static class DotNetReleases
         new DotNetRelease(11, 0, false, new DateTime(2026, 11, 10), new DateTime(2028, 11, 14)),
     };
 
-    public static DotNetRelease? Find(Version version) =>
-        All.FirstOrDefault(r => r.Version.Major == version.Major && r.Version.Minor == version.Minor);
+    // Loops over the table, not LINQ: a lint asks for the release of every .NET FROM.
+    public static DotNetRelease? Find(Version version)
+    {
+        foreach (var release in Releases)
+        {
+            if (release.Version.Major == version.Major && release.Version.Minor == version.Minor)
+            {
+                return release;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The newest released LTS still in support, or null when the table is out of date.</summary>
-    public static DotNetRelease? CurrentLts(DateTime today) =>
-        All.Where(r => r.IsLts && r.IsReleased(today) && !r.IsEndOfLife(today)).OrderByDescending(r => r.Version).FirstOrDefault();
+    public static DotNetRelease? CurrentLts(DateTime today)
+    {
+        DotNetRelease? newest = null;
+        foreach (var release in Releases)
+        {
+            if (release.IsLts && release.IsReleased(today) && !release.IsEndOfLife(today) && (newest is null || release.Version > newest.Version))
+            {
+                newest = release;
+            }
+        }
+        return newest;
+    }
 
     public static string Format(DateTime date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

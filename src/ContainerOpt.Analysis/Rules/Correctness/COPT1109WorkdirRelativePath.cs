@@ -1,5 +1,7 @@
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
@@ -25,7 +27,7 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
             {
                 continue;
             }
-            var first = stage.Instructions.FirstOrDefault(i => i.Kind == InstructionKind.Workdir);
+            var first = FirstWorkdir(stage.Instructions);
             if (first is null || first.Syntax.Arguments.Count == 0)
             {
                 continue;
@@ -47,6 +49,19 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
             }
             context.Report(token.Span, path, AbsoluteExample(path, windows));
         }
+    }
+
+    /// <summary>The stage's first WORKDIR, or null (a loop over the view: LINQ boxed it and made an enumerator per stage).</summary>
+    private static StageInstruction? FirstWorkdir(ArrayView<StageInstruction> instructions)
+    {
+        foreach (var instruction in instructions)
+        {
+            if (instruction.Kind == InstructionKind.Workdir)
+            {
+                return instruction;
+            }
+        }
+        return null;
     }
 
     /// <summary>The path under the root of the stage's OS: <c>/app</c>, or <c>C:\app</c> on a Windows stage.</summary>

@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Expansion;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
@@ -20,23 +21,31 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
 {
     private const string UnknownValue = "value";
 
+    // The lexers hold no state of their own (a run's state is the thread's): one of each for every file.
+    private static readonly ShellLex BackslashLex = new('\\');
+    private static readonly ShellLex BacktickLex = new('`');
+    private static readonly ShellLex RawLex = new('\\') { SkipProcessQuotes = true };
+
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedVar;
 
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var lex = new ShellLex(model.Syntax.EscapeToken);
-        var rawLex = new ShellLex('\\') { SkipProcessQuotes = true };
+        char escape = model.Syntax.EscapeToken;
+        var lex = escape == '\\' ? BackslashLex : escape == '`' ? BacktickLex : new ShellLex(escape);
+        var rawLex = RawLex;
         var stages = model.Stages;
-        // Each stage's state at its end, by stage index (+1: the implicit stage of a file without FROM is -1), for the stages built on it.
-        var finals = new (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)[stages.Count + 1];
+        // Each stage's state at its end, by stage index (+1: the implicit stage of a file without FROM is -1), for the stages
+        // built on it; only a file with such a stage keeps them.
+        var finals = AnyBuiltOnStage(stages) ? new (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)[stages.Count + 1] : null;
+        Checker? checker = null; // one for the file, set to each stage in turn
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
             BuildKitSemantics.Environment env;
             HashSet<string> declared;
             bool envKnown;
-            if (stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length && finals[baseStage.Index + 1] is { Env: not null } inherited)
+            if (finals is not null && stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length && finals[baseStage.Index + 1] is { Env: not null } inherited)
             {
                 env = inherited.Env.Clone();
                 declared = new HashSet<string>(inherited.Declared, StringComparer.Ordinal);
@@ -45,30 +54,60 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             else
             {
                 // An image this analysis does not know may set any variable: only a likely typo is then reported.
-                var imageEnv = stage.IsScratch || stage.IsImplicit ? Array.Empty<string>() : BuildKitSemantics.ImageEnvironment(context.Facts.ImageReferenceOf(stage));
+                var imageEnv = ImageNames(context, stage);
                 envKnown = imageEnv is not null;
                 imageEnv ??= Array.Empty<string>();
-                // Room for PATH, the image's names and a few of the stage's own: no regrowth for a typical stage.
-                env = new BuildKitSemantics.Environment(imageEnv.Count + 8);
+                // Room for PATH, the image's names and every name the stage's ARGs and ENVs may set: no regrowth, no spare room.
+                env = new BuildKitSemantics.Environment(1 + imageEnv.Count + NamesSetIn(stage));
+                declared = new HashSet<string>(StringComparer.Ordinal);
                 env.Set("PATH", BuildKitSemantics.DefaultPath);
                 for (int i = 0; i < imageEnv.Count; i++)
                 {
                     env.Set(imageEnv[i], UnknownValue);
                 }
-                declared = new HashSet<string>(StringComparer.Ordinal);
             }
-            var checker = new Checker(context, env, declared, envKnown, context.Facts.IsWindows(stage));
+            checker ??= new Checker(context);
+            checker.Start(env, declared, envKnown, context.Facts.IsWindows(stage));
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
                 checker.NextInstruction();
                 Dispatch(context, instructions[i], lex, rawLex, env, declared, checker);
             }
-            if (stage.Index + 1 < finals.Length)
+            if (finals is not null && stage.Index + 1 < finals.Length)
             {
                 finals[stage.Index + 1] = (env, declared, envKnown);
             }
         }
+    }
+
+    private static bool AnyBuiltOnStage(ArrayView<Stage> stages)
+    {
+        for (int s = 0; s < stages.Count; s++)
+        {
+            if (stages[s].BaseStage is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The names the stage's base image sets (none for scratch and a file without FROM), or null when it is not known.</summary>
+    private static IReadOnlyList<string>? ImageNames(RuleContext context, Stage stage) =>
+        stage.IsScratch || stage.IsImplicit ? Array.Empty<string>() : BuildKitSemantics.ImageEnvironment(context.Facts.ImageReferenceOf(stage));
+
+    /// <summary>How many names the stage's ARGs and ENVs may set (at most: a name may come twice).</summary>
+    private static int NamesSetIn(Stage stage)
+    {
+        int count = 0;
+        var instructions = stage.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            var syntax = instructions[i].Syntax;
+            count += syntax.Kind == InstructionKind.Arg ? syntax.Arguments.Count : syntax.Kind == InstructionKind.Env ? syntax.KeyValues.Count : 0;
+        }
+        return count;
     }
 
     private static void Dispatch(RuleContext context, StageInstruction instruction, ShellLex lex, ShellLex rawLex,
@@ -238,21 +277,27 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
     private sealed class Checker
     {
         private readonly RuleContext _context;
-        private readonly BuildKitSemantics.Environment _env;
-        private readonly HashSet<string> _declared;
+        private BuildKitSemantics.Environment _env = null!;
+        private HashSet<string> _declared = null!;
         private HashSet<string>? _reported;
-        private readonly IReadOnlyList<string> _options;
-        private readonly bool _envKnown;
-        private readonly bool _windows;
+        private IReadOnlyList<string> _options = null!;
+        private bool _envKnown;
+        private bool _windows;
 
-        public Checker(RuleContext context, BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, bool windows)
+        public Checker(RuleContext context)
         {
             _context = context;
+        }
+
+        /// <summary>Checks the instructions of a stage from here on, against its environment and its declared ARGs.</summary>
+        public void Start(BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, bool windows)
+        {
             _env = env;
             _declared = declared;
-            _options = _env.Keys;
+            _options = env.Keys;
             _envKnown = envKnown;
             _windows = windows;
+            _reported?.Clear();
         }
 
         /// <summary>Each unset name is reported once per instruction: a new instruction starts afresh.</summary>

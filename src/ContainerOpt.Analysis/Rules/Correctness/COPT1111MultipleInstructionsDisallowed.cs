@@ -19,28 +19,38 @@ public sealed class COPT1111MultipleInstructionsDisallowed : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            var previous = new Dictionary<InstructionKind, StageInstruction>();
+            // The previous instruction of each of the three kinds: three locals, not a dictionary per stage.
+            StageInstruction? cmd = null, entrypoint = null, healthcheck = null;
             foreach (var instruction in stage.Instructions)
             {
-                var kind = instruction.Kind;
-                string? hadolint = kind switch
+                switch (instruction.Kind)
                 {
-                    InstructionKind.Cmd => "DL4003",
-                    InstructionKind.Entrypoint => "DL4004",
-                    InstructionKind.Healthcheck => "DL3012",
-                    _ => null,
-                };
-                if (hadolint is null)
-                {
-                    continue;
+                    case InstructionKind.Cmd:
+                        Check(context, ref cmd, instruction, CmdEquivalents);
+                        break;
+                    case InstructionKind.Entrypoint:
+                        Check(context, ref entrypoint, instruction, EntrypointEquivalents);
+                        break;
+                    case InstructionKind.Healthcheck:
+                        Check(context, ref healthcheck, instruction, HealthcheckEquivalents);
+                        break;
                 }
-                if (previous.TryGetValue(kind, out var earlier))
-                {
-                    context.ReportWith(earlier.Syntax.Keyword.Span, new[] { "MultipleInstructionsDisallowed", hadolint },
-                        instruction.Syntax.Keyword.Value, instruction.Syntax.StartLine);
-                }
-                previous[kind] = instruction;
             }
         }
+    }
+
+    // The finding's names: BuildKit's and the hadolint rule for the kind (one array each, not one per finding).
+    private static readonly string[] CmdEquivalents = { "MultipleInstructionsDisallowed", "DL4003" };
+    private static readonly string[] EntrypointEquivalents = { "MultipleInstructionsDisallowed", "DL4004" };
+    private static readonly string[] HealthcheckEquivalents = { "MultipleInstructionsDisallowed", "DL3012" };
+
+    /// <summary>Reports the previous instruction of the kind (it is overridden by this one), then remembers this one.</summary>
+    private static void Check(RuleContext context, ref StageInstruction? previous, StageInstruction instruction, string[] equivalents)
+    {
+        if (previous is { } earlier)
+        {
+            context.ReportWith(earlier.Syntax.Keyword.Span, equivalents, instruction.Syntax.Keyword.Value, instruction.Syntax.StartLine);
+        }
+        previous = instruction;
     }
 }

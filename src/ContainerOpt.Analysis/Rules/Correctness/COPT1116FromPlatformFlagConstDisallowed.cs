@@ -23,7 +23,7 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var pinned = new List<(Stage Stage, TextSpan Span, string Platform)>();
+        List<(Stage Stage, TextSpan Span, string Platform)>? pinned = null; // made on the first pinned stage: most files have none
         bool allPinned = true;
         foreach (var stage in model.Stages)
         {
@@ -50,12 +50,18 @@ public sealed class COPT1116FromPlatformFlagConstDisallowed : DockerfileRule
                 allPinned = false;
                 continue;
             }
-            pinned.Add((stage, platform.Span, result.Result));
+            (pinned ??= new()).Add((stage, platform.Span, result.Result));
         }
-        if (pinned.Count == 0)
+        if (pinned is not null)
         {
-            return;
+            Report(context, pinned, allPinned);
         }
+    }
+
+    // A method of its own: the lambda over the pinned stages would make its closure for every file.
+    private static void Report(RuleContext context, List<(Stage Stage, TextSpan Span, string Platform)> pinned, bool allPinned)
+    {
+        var model = context.Model;
         // A one-stage file pins its whole build as surely as several stages pinned alike.
         if (allPinned && pinned.All(p => p.Platform == pinned[0].Platform))
         {

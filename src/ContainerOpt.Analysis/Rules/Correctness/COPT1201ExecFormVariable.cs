@@ -33,6 +33,10 @@ public sealed class COPT1201ExecFormVariable : DockerfileRule
             }
             foreach (var argument in syntax.Arguments)
             {
+                if (argument.Value.IndexOf('$') < 0)
+                {
+                    continue; // every match starts with '$': most words have none, and are not run through the regex
+                }
                 var match = Variable.Match(argument.Value);
                 if (!match.Success)
                 {

@@ -31,7 +31,7 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
             }
         }
         // One finding per out-of-support .NET version (a build stage and a runtime stage are one upgrade), at its first FROM.
-        List<(string Key, TextSpan Span, string Word, string What, string To, int Line)>? found = null;
+        List<(string? Key, TextSpan Span, string Word, string What, string To, int Line)>? found = null; // Key null: reported with an earlier one
         var stages = context.Model.Stages;
         for (int s = 0; s < stages.Count; s++)
         {
@@ -74,13 +74,32 @@ public sealed class COPT4004DotNetEndOfLife : DockerfileRule
         {
             return;
         }
-        foreach (var group in found.GroupBy(f => f.Key))
+        // Grouped by key in the order of their first FROM (as GroupBy), by plain scans: a file has a FROM or three.
+        for (int i = 0; i < found.Count; i++)
         {
-            var first = group.First();
-            var others = group.Skip(1).ToList();
-            var lines = others.Select(f => f.Line).Distinct().ToList();
-            string also = lines.Count == 0 ? "" : $"; the same for the FROM on {(lines.Count == 1 ? "line" : "lines")} {Prose.And(lines)}";
-            context.ReportAlsoAt(first.Span, others.Select(o => o.Span).ToList(), first.Word, first.What, first.To + also);
+            var first = found[i];
+            if (first.Key is null)
+            {
+                continue; // reported with an earlier one
+            }
+            List<TextSpan>? others = null;
+            List<int>? lines = null;
+            for (int j = i + 1; j < found.Count; j++)
+            {
+                var same = found[j];
+                if (!string.Equals(same.Key, first.Key, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                found[j] = same with { Key = null };
+                (others ??= new List<TextSpan>()).Add(same.Span);
+                if (!(lines ??= new List<int>()).Contains(same.Line))
+                {
+                    lines.Add(same.Line);
+                }
+            }
+            string also = lines is null ? "" : $"; the same for the FROM on {(lines.Count == 1 ? "line" : "lines")} {Prose.And(lines)}";
+            context.ReportAlsoAt(first.Span, others ?? (IReadOnlyList<TextSpan>)Array.Empty<TextSpan>(), first.Word, first.What, first.To + also);
         }
     }
 }

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Semantics;
 
@@ -22,6 +23,12 @@ public sealed class COPT4006RestoreInputsMissing : DockerfileRule
         {
             return; // COPT1204 says the context is wrong; what the restore lacks cannot be judged against it
         }
+        Check(context, project);
+    }
+
+    // A method of its own: the lambdas over the context would make their closure for every file, with a project or not (most).
+    private static void Check(RuleContext context, ProjectModel project)
+    {
         var inputs = new List<string>();
         foreach (var path in new[] { project.ProjectPath }.Concat(project.ProjectReferences).Concat(project.RestoreInputs))
         {

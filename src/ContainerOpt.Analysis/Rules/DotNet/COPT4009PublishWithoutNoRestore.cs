@@ -17,9 +17,10 @@ public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
     {
         // The Dockerfile alone proves it: no project needed.
         var commands = context.Facts.DotNetCommands;
-        foreach (var publish in commands.WithVerb("publish"))
+        for (int i = 0; i < commands.Count; i++)
         {
-            if (publish.Has("no-restore", "no-build") || publish.Stage is not { } stage)
+            var publish = commands[i];
+            if (!publish.Is("publish") || publish.Has("no-restore", "no-build") || publish.Stage is not { } stage)
             {
                 continue;
             }
@@ -32,5 +33,5 @@ public sealed class COPT4009PublishWithoutNoRestore : DockerfileRule
 
     /// <summary>The last <c>dotnet restore</c> of the same project before the publish, in its stage or a stage it is built on.</summary>
     internal static DotNetCommand? RestoreBefore(IReadOnlyList<DotNetCommand> commands, DotNetCommand publish, Stage stage) =>
-        commands.LastOrDefault(c => c.Index < publish.Index && c.Is("restore") && c.RunsIn(stage) && COPT4008BuildThenPublish.SameProject(c, publish));
+        COPT4008BuildThenPublish.LastBefore(commands, "restore", publish, stage);
 }

@@ -1,3 +1,4 @@
+using ContainerOpt.Core.Projects;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Dockerfile.Semantics;
@@ -25,10 +26,16 @@ public sealed class COPT4019RestoreInputsOutsideContext : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var facts = context.Facts;
-        if (context.Project is not { } project || facts.ContextDirectory is not { } contextDirectory || facts.WrittenForAnotherContext)
+        if (context.Project is { } project && facts.ContextDirectory is { } contextDirectory && !facts.WrittenForAnotherContext)
         {
-            return;
+            Check(context, project, contextDirectory);
         }
+    }
+
+    // A method of its own: the lambdas over the facts would make their closure for every file, with a project or not (most).
+    private static void Check(RuleContext context, ProjectModel project, string contextDirectory)
+    {
+        var facts = context.Facts;
         var restore = facts.DotNetCommands.FirstOrDefault(c => c.Restores);
         if (restore is null)
         {

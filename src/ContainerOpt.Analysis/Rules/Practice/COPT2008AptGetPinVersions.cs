@@ -19,7 +19,14 @@ public sealed class COPT2008AptGetPinVersions : DockerfileRule
             {
                 if (call.Program == "apt-get" && call.Verb == "install")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => !Apt.IsPinned(p.Value)), p => p.Value);
+                    var operands = call.Operands;
+                    for (int i = 0; i < operands.Count; i++)
+                    {
+                        if (!Apt.IsPinned(operands[i].Value))
+                        {
+                            context.ReportUnpinned(at, operands[i], operands[i].Value);
+                        }
+                    }
                 }
             }
         }

@@ -19,18 +19,37 @@ public sealed class COPT2013PipPinVersions : DockerfileRule
         {
             foreach (var (at, call) in run.PackageCalls)
             {
-                var args = call.Arguments;
                 if (call.Manager != "pip" || call.Verb != "install"
-                    || OptionTable.HasArgument(args, "-r", "--requirement", ".")
-                    || args.Any(a => a.Value.StartsWith("--requirement=", StringComparison.Ordinal))
+                    || OptionTable.HasArgument(call.Arguments, "-r", "--requirement", ".")
+                    || NamesRequirementFile(call.Arguments)
                     || call.HasFlag("c", "constraint"))
                 {
                     continue;
                 }
-                context.ReportUnpinned(at, call.Operands.Where(p => p.Value != "install" && !Pip.IsPinned(p.Value)),
-                    p => Pip.IsVcs(p.Value) && p.Value.Contains("://", StringComparison.Ordinal) ? "add @<tag or commit> to the repository URL" : p.Value + "==<version>");
+                var operands = call.Operands;
+                for (int i = 0; i < operands.Count; i++)
+                {
+                    string package = operands[i].Value;
+                    if (package != "install" && !Pip.IsPinned(package))
+                    {
+                        context.ReportUnpinned(at, operands[i],
+                            Pip.IsVcs(package) && package.Contains("://", StringComparison.Ordinal) ? "add @<tag or commit> to the repository URL" : package + "==<version>");
+                    }
+                }
             }
         }
+    }
+
+    private static bool NamesRequirementFile(IReadOnlyList<ShellWord> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i].Value.StartsWith("--requirement=", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
 

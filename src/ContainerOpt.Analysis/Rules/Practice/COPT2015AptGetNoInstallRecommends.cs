@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
 
@@ -23,12 +24,24 @@ public sealed class COPT2015AptGetNoInstallRecommends : DockerfileRule
                 {
                     continue;
                 }
-                if (command.Arguments.Any(a => a.Value == Option || a.Value == "-o" + Option || a.Value == "--option=" + Option))
+                if (SetsOption(command.Arguments))
                 {
                     continue;
                 }
                 context.Report(at.NameSpan);
             }
         }
+    }
+
+    private static bool SetsOption(ArrayView<ShellWord> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value is Option or "-o" + Option or "--option=" + Option)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,8 +24,15 @@ public sealed class COPT2016NpmPinVersions : DockerfileRule
                 {
                     continue;
                 }
-                context.ReportUnpinned(at, call.Operands.Where(p => p.Value != "install" && !Npm.IsPinned(p.Value)),
-                    p => Npm.IsGit(p.Value) ? p.Value + "#<commit or tag>" : p.Value + "@<version>");
+                var operands = call.Operands;
+                for (int i = 0; i < operands.Count; i++)
+                {
+                    string package = operands[i].Value;
+                    if (package != "install" && !Npm.IsPinned(package))
+                    {
+                        context.ReportUnpinned(at, operands[i], Npm.IsGit(package) ? package + "#<commit or tag>" : package + "@<version>");
+                    }
+                }
             }
         }
     }

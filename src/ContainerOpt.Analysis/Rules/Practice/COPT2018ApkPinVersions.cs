@@ -19,7 +19,14 @@ public sealed class COPT2018ApkPinVersions : DockerfileRule
             {
                 if (call.Manager == "apk" && call.Verb == "add")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => !Apk.IsPinned(p.Value)), p => p.Value);
+                    var operands = call.Operands;
+                    for (int i = 0; i < operands.Count; i++)
+                    {
+                        if (!Apk.IsPinned(operands[i].Value))
+                        {
+                            context.ReportUnpinned(at, operands[i], operands[i].Value);
+                        }
+                    }
                 }
             }
         }

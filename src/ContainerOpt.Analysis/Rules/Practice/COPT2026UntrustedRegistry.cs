@@ -16,6 +16,14 @@ public sealed class COPT2026UntrustedRegistry : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (context.Options.TrustedRegistries.Count > 0)
+        {
+            Check(context); // (most configurations trust every registry: no list and no closure for them)
+        }
+    }
+
+    private static void Check(RuleContext context)
+    {
         var allowed = context.Options.TrustedRegistries.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToArray();
         if (allowed.Length == 0)
         {

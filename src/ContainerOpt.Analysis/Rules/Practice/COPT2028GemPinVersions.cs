@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Analysis.Shell;
 
 namespace ContainerOpt.Analysis.Rules.Practice;
@@ -21,7 +22,7 @@ public sealed class COPT2028GemPinVersions : DockerfileRule
             foreach (var at in run.Named("gem"))
             {
                 var args = at.Command.Arguments;
-                if (args.Any(a => a.Value is "-v" or "--version" || a.Value.StartsWith("--version=", StringComparison.Ordinal)))
+                if (NamesVersion(args))
                 {
                     continue;
                 }
@@ -30,8 +31,27 @@ public sealed class COPT2028GemPinVersions : DockerfileRule
                 {
                     continue;
                 }
-                context.ReportUnpinned(at, gems.Skip(1).Where(g => g.Value is not ("install" or "i") && !Gem.IsPinned(g.Value)), g => g.Value);
+                for (int i = 1; i < gems.Count; i++)
+                {
+                    string gem = gems[i].Value;
+                    if (gem is not ("install" or "i") && !Gem.IsPinned(gem))
+                    {
+                        context.ReportUnpinned(at, gems[i], gem);
+                    }
+                }
             }
         }
+    }
+
+    private static bool NamesVersion(ArrayView<ShellWord> args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg.Value is "-v" or "--version" || arg.Value.StartsWith("--version=", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

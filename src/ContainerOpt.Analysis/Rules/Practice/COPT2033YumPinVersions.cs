@@ -21,9 +21,14 @@ public sealed class COPT2033YumPinVersions : DockerfileRule
                 {
                     continue;
                 }
-                context.ReportUnpinned(at,
-                    packages.Where(p => p.Value is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(p.Value) : !Rpm.IsYumPackagePinned(p.Value))),
-                    p => isModule ? "yum module install -y " + p.Value + ":<stream>" : "yum install -y " + p.Value + "-<version>");
+                for (int i = 0; i < packages.Count; i++)
+                {
+                    string package = packages[i].Value;
+                    if (package is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(package) : !Rpm.IsYumPackagePinned(package)))
+                    {
+                        context.ReportUnpinned(at, packages[i], isModule ? "yum module install -y " + package + ":<stream>" : "yum install -y " + package + "-<version>");
+                    }
+                }
             }
         }
     }

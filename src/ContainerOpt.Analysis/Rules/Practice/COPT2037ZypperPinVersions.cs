@@ -19,7 +19,14 @@ public sealed class COPT2037ZypperPinVersions : DockerfileRule
             {
                 if (call.Manager == "zypper" && call.Verb is "install" or "in")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => p.Value is not ("install" or "in") && !Zypper.IsPinned(p.Value)), p => p.Value);
+                    var operands = call.Operands;
+                    for (int i = 0; i < operands.Count; i++)
+                    {
+                        if (operands[i].Value is not ("install" or "in") && !Zypper.IsPinned(operands[i].Value))
+                        {
+                            context.ReportUnpinned(at, operands[i], operands[i].Value);
+                        }
+                    }
                 }
             }
         }

@@ -23,10 +23,15 @@ public sealed class COPT2041DnfPinVersions : DockerfileRule
                     continue;
                 }
                 string program = call.Program;
-                context.ReportUnpinned(at,
-                    packages.Where(p => p.Value is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(p.Value) : !Rpm.IsDnfPackagePinned(p.Value))),
-                    p => program,
-                    p => isModule ? program + " module install -y " + p.Value + ":<stream>" : program + " install -y " + p.Value + "-<version>");
+                for (int i = 0; i < packages.Count; i++)
+                {
+                    string package = packages[i].Value;
+                    if (package is not ("install" or "module") && (isModule ? !Rpm.IsModulePinned(package) : !Rpm.IsDnfPackagePinned(package)))
+                    {
+                        context.ReportUnpinned(at, packages[i], program,
+                            isModule ? program + " module install -y " + package + ":<stream>" : program + " install -y " + package + "-<version>");
+                    }
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -19,10 +20,15 @@ public sealed class COPT2049LabelMissing : DockerfileRule
     {
         var schema = context.Options.LabelSchema;
         var stages = context.Model.Stages;
-        if (schema.Count == 0 || stages.Count == 0)
+        if (schema.Count > 0 && stages.Count > 0)
         {
-            return;
+            Check(context, schema, stages);
         }
+    }
+
+    // A method of its own: the lambdas here would make their closure for every file, with a label schema or not (most).
+    private static void Check(RuleContext context, IDictionary<string, string> schema, ArrayView<Stage> stages)
+    {
         var labelsByStage = new Dictionary<Stage, HashSet<string>>();
         foreach (var pair in context.Facts.Labels)
         {

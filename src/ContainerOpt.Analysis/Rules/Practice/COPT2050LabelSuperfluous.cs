@@ -12,10 +12,15 @@ public sealed class COPT2050LabelSuperfluous : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (!context.Options.StrictLabels)
+        if (context.Options.StrictLabels)
         {
-            return;
+            Check(context);
         }
+    }
+
+    // A method of its own: the lambdas over the schema would make their closure for every file, strict or not.
+    private static void Check(RuleContext context)
+    {
         var schema = context.Options.LabelSchema;
         foreach (var group in context.Facts.Labels.GroupBy(p => p.Instruction))
         {

@@ -26,12 +26,22 @@ public sealed class COPT2062GoInstallPinVersions : DockerfileRule
                     continue;
                 }
                 string verb = positionals[0].Value;
-                var packages = positionals.Skip(1).Where(p => p.Value != "tool");
-                if (verb == "run")
+                for (int i = 1; i < positionals.Count; i++)
                 {
-                    packages = packages.Take(1);
+                    string package = positionals[i].Value;
+                    if (package == "tool")
+                    {
+                        continue;
+                    }
+                    if (!Go.IsPinned(package))
+                    {
+                        context.ReportUnpinned(at, positionals[i], verb, ModuleOf(package));
+                    }
+                    if (verb == "run")
+                    {
+                        break; // go run's first package is the program; the words after it are its arguments
+                    }
                 }
-                context.ReportUnpinned(at, packages.Where(p => !Go.IsPinned(p.Value)), p => verb, p => ModuleOf(p.Value));
             }
         }
     }

@@ -29,10 +29,23 @@ public sealed class COPT2066UserNonNumeric : DockerfileRule
             }
             int colon = user.IndexOf(':');
             string uid = colon < 0 ? user : user.Substring(0, colon);
-            if (!uid.All(c => c >= '0' && c <= '9'))
+            if (!IsNumber(uid))
             {
                 context.Report(token.Span, user);
             }
         }
+    }
+
+    /// <summary>True when every character is a digit (true for "", as LINQ's All said).</summary>
+    private static bool IsNumber(string uid)
+    {
+        foreach (char c in uid)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -20,7 +20,14 @@ public sealed class COPT2068PeclPinVersions : DockerfileRule
             {
                 if (call.Manager == "pecl" && call.Verb == "install")
                 {
-                    context.ReportUnpinned(at, call.Operands.Where(p => !Pecl.IsPinned(p.Value)));
+                    var operands = call.Operands;
+                    for (int i = 0; i < operands.Count; i++)
+                    {
+                        if (!Pecl.IsPinned(operands[i].Value))
+                        {
+                            context.ReportUnpinned(at, operands[i]);
+                        }
+                    }
                 }
             }
         }

@@ -16,40 +16,64 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        // Per stage and per kind (RUN or ONBUILD RUN): the tool used first, and whether both were seen.
-        var first = new Dictionary<(Stage?, bool), string>();
-        var both = new HashSet<(Stage?, bool)>();
+        // Per stage and per kind (RUN or ONBUILD RUN): the tool used first, and whether both were seen. A stage or two per
+        // file: a short list made on the first tool, scanned, where a dictionary and a set were made for every file.
+        List<StageTools>? seen = null;
         foreach (var run in context.RunSteps.Posix)
         {
-            var tools = run.Named(Tools);
-            if (tools.Count == 0)
+            var commands = run.Commands;
+            int firstHere = NextTool(commands, 0, null);
+            if (firstHere < 0)
             {
                 continue;
             }
-            var key = (run.Instruction.Stage, run.IsOnbuild);
-            if (!first.TryGetValue(key, out var firstTool))
+            var stage = run.Instruction.Stage;
+            int k = 0;
+            seen ??= new List<StageTools>();
+            while (k < seen.Count && !(ReferenceEquals(seen[k].Stage, stage) && seen[k].IsOnbuild == run.IsOnbuild))
             {
-                firstTool = tools[0].Command.Name;
-                first[key] = firstTool;
+                k++;
             }
-            if (tools.Any(t => t.Command.Name != firstTool))
+            if (k == seen.Count)
             {
-                both.Add(key);
+                seen.Add(new StageTools(stage, run.IsOnbuild, commands[firstHere].Command.Name, Both: false));
             }
-            if (!both.Contains(key))
+            string firstTool = seen[k].FirstTool;
+            int other = NextTool(commands, firstHere, firstTool);
+            if (other >= 0 && !seen[k].Both)
+            {
+                seen[k] = seen[k] with { Both = true };
+            }
+            if (!seen[k].Both)
             {
                 continue;
             }
-            var at = tools.FirstOrDefault(t => t.Command.Name != firstTool);
-            if (at.Script is null)
+            if (other < 0)
             {
-                at = tools[0];
+                var at = commands[firstHere];
                 context.Report(at.NameSpan, at.Command.Name, at.Command.Name == "curl" ? "wget" : "curl");
             }
             else
             {
+                var at = commands[other];
                 context.Report(at.NameSpan, at.Command.Name, firstTool);
             }
         }
+    }
+
+    private readonly record struct StageTools(Stage? Stage, bool IsOnbuild, string FirstTool, bool Both);
+
+    /// <summary>The index of the first download tool from <paramref name="from"/> on (one not named <paramref name="other"/> when given), or -1.</summary>
+    private static int NextTool(RunStep.StepCommands commands, int from, string? other)
+    {
+        for (int i = from; i < commands.Count; i++)
+        {
+            var command = commands[i].Command;
+            if (command.IsAny(Tools) && (other is null || command.Name != other))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -30,7 +31,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        var found = new List<Left>();
+        List<Left>? found = null; // made on the first cache left: most files leave none
         var steps = context.RunSteps;
         var stages = model.Stages;
         for (int i = 0; i < stages.Count; i++)
@@ -57,30 +58,51 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                     aptKeepsArchives |= !step.IsOnbuild && LayerSimulation.DisablesDockerClean(step);
                     if (ReferenceEquals(s, stage) && step.IsPosix)
                     {
-                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context, found);
+                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context, ref found);
                     }
                 }
             }
         }
-        if (found.Count == 0)
+        if (found is null)
         {
             return;
         }
-        // The same cache left by the same kind of command in several RUNs is one finding: one habit to change.
-        foreach (var same in found.GroupBy(f => (f.What, f.Fix)))
+        // The same cache left by the same kind of command in several RUNs is one finding: one habit to change. Groups in
+        // the order of their first RUN (as GroupBy), by plain scans: a file leaves a handful of caches at most.
+        for (int i = 0; i < found.Count; i++)
         {
-            var first = same.First();
-            var others = same.Skip(1).ToList();
-            var lines = others.Select(f => f.Line).Distinct().ToList();
-            string also = lines.Count == 0 ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
-            var properties = new Dictionary<string, string> { [Fixes.FixProperties.Caches] = first.Kinds };
-            context.ReportAsAlsoAt(context.SeverityForImageSize, first.Span, others.Select(o => o.Span).ToList(), properties, first.Display, first.What, first.Fix + also);
+            var first = found[i];
+            if (first.Reported)
+            {
+                continue;
+            }
+            List<TextSpan>? others = null;
+            List<int>? lines = null;
+            for (int j = i + 1; j < found.Count; j++)
+            {
+                var same = found[j];
+                if (same.Reported || !string.Equals(same.What, first.What, StringComparison.Ordinal) || !string.Equals(same.Fix, first.Fix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                found[j] = same with { Reported = true };
+                (others ??= new List<TextSpan>()).Add(same.Span);
+                if (!(lines ??= new List<int>()).Contains(same.Line))
+                {
+                    lines.Add(same.Line);
+                }
+            }
+            string also = lines is null ? "" : $"; the same in the {(lines.Count == 1 ? "RUN on line" : "RUNs on lines")} {Prose.And(lines)}";
+            var properties = new Dictionary<string, string>(1) { [Fixes.FixProperties.Caches] = first.Kinds };
+            context.ReportAsAlsoAt(context.SeverityForImageSize, first.Span, others ?? (IReadOnlyList<TextSpan>)Array.Empty<TextSpan>(), properties,
+                first.Display, first.What, first.Fix + also);
         }
     }
 
-    private sealed record Left(Dockerfile.Text.TextSpan Span, string Display, string What, string Fix, int Line, string Kinds);
+    // A value in a list, not an object per cache left.
+    private readonly record struct Left(TextSpan Span, string Display, string What, string Fix, int Line, string Kinds, bool Reported = false);
 
-    private static void Check(RunStep step, CacheSetting setting, RuleContext context, List<Left> found)
+    private static void Check(RunStep step, CacheSetting setting, RuleContext context, ref List<Left>? found)
     {
         var calls = step.Calls;
         bool any = false;
@@ -100,30 +122,109 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             {
                 continue;
             }
-            foreach (var product in PackageCaches.Produces(call, step, at, strict: true, setting, context.Model))
+            // A call writes at most one cache: the product itself, not a sequence of one.
+            if (PackageCaches.ProductOf(call, step, at, strict: true, setting, context.Model) is { } product
+                && !IsOnMount(product, step) && !IsCleanedLater(product, step, context))
             {
-                if (!IsOnMount(product, step) && !IsCleanedLater(product, step, context))
-                {
-                    (left ??= new List<CacheProduct>()).Add(product);
-                }
+                (left ??= new List<CacheProduct>()).Add(product);
             }
         }
         if (left is null)
         {
             return;
         }
-        foreach (var manager in left.GroupBy(p => p.Kind.Manager))
+        // One finding per package manager (in the order of its first cache), naming each kind it left once, in RUN order.
+        for (int m = 0; m < left.Count; m++)
         {
-            var products = manager.GroupBy(p => p.Kind).Select(g => g.First()).OrderBy(p => p.Order).ToList();
+            if (ManagerSeenBefore(left, m))
+            {
+                continue;
+            }
+            var products = ProductsOf(left, m);
             var first = products[0];
-            string what = string.Join(" and ", products.Select(p => p.Kind.Description));
+            string what = products[0].Kind.Description;
+            bool listsLeft = products[0].Kind == PackageCaches.AptLists;
+            for (int k = 1; k < products.Length; k++)
+            {
+                what += " and " + products[k].Kind.Description;
+                listsLeft |= products[k].Kind == PackageCaches.AptLists;
+            }
             // Lists that later installs read must not be deleted here: the fix moves 'apt-get update' into those RUNs.
-            var readers = products.Any(p => p.Kind == PackageCaches.AptLists) ? InstallsReadingLists(step, context) : null;
-            string fix = string.Join("; ", products.Select(p => readers is not null && p.Kind == PackageCaches.AptLists ? ListsReadLater(readers) : PackageCaches.FixFor(p)));
-            string kinds = string.Join(",", products.Select(p => readers is not null && p.Kind == PackageCaches.AptLists ? ListsInUse : p.Kind.Id));
+            var readers = listsLeft ? InstallsReadingLists(step, context) : null;
+            string fix = FixOf(products[0], readers), kinds = KindOf(products[0], readers);
+            for (int k = 1; k < products.Length; k++)
+            {
+                fix += "; " + FixOf(products[k], readers);
+                kinds += "," + KindOf(products[k], readers);
+            }
             var span = first.At.Script.NameSpanOf(first.Producer.Command);
-            found.Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, kinds));
+            (found ??= new List<Left>()).Add(new Left(span, first.Producer.Display, what, fix, context.Source.GetLinePosition(span.Start).Line, kinds));
         }
+    }
+
+    private static string FixOf(CacheProduct product, List<int>? readers) =>
+        readers is not null && product.Kind == PackageCaches.AptLists ? ListsReadLater(readers) : PackageCaches.FixFor(product);
+
+    private static string KindOf(CacheProduct product, List<int>? readers) =>
+        readers is not null && product.Kind == PackageCaches.AptLists ? ListsInUse : product.Kind.Id;
+
+    private static bool ManagerSeenBefore(List<CacheProduct> left, int index)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            if (left[i].Kind.Manager == left[index].Kind.Manager)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The first product of each kind of the manager of <c>left[from]</c> (from there on), ordered by their place in the
+    /// RUN (a stable sort, as OrderBy: a RUN leaves one or two).
+    /// </summary>
+    private static CacheProduct[] ProductsOf(List<CacheProduct> left, int from)
+    {
+        string manager = left[from].Kind.Manager;
+        int count = 0;
+        for (int i = from; i < left.Count; i++)
+        {
+            if (left[i].Kind.Manager == manager && !KindSeenBefore(left, from, i))
+            {
+                count++;
+            }
+        }
+        var products = new CacheProduct[count];
+        int next = 0;
+        for (int i = from; i < left.Count; i++)
+        {
+            if (left[i].Kind.Manager != manager || KindSeenBefore(left, from, i))
+            {
+                continue;
+            }
+            var product = left[i];
+            int at = next++;
+            while (at > 0 && products[at - 1].Order > product.Order)
+            {
+                products[at] = products[at - 1];
+                at--;
+            }
+            products[at] = product;
+        }
+        return products;
+    }
+
+    private static bool KindSeenBefore(List<CacheProduct> left, int from, int index)
+    {
+        for (int i = from; i < index; i++)
+        {
+            if (left[i].Kind == left[index].Kind)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The cache kind the fixer is told when later RUNs install from the lists: it offers no edit (deleting them breaks those RUNs).</summary>

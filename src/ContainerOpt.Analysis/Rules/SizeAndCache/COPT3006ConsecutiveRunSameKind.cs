@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
@@ -37,7 +38,8 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             }
             // Runs of RUNs that belong in one layer: one finding each, from the first RUN to the last. Any other
             // instruction ends a run, so a run is a range of the stage's instructions: its start, its length, its last kind.
-            string reason = "";
+            // Why a run merges is decided by its first pair, and its reason written only when it is reported.
+            var merge = Merge.None;
             int start = 0, count = 0;
             RunKind last = default;
             var instructions = stage.Instructions;
@@ -49,15 +51,15 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
                 {
                     current = RunKind.Of(step);
                 }
-                string? why = count > 0 && current is { } kind ? Mergeable(last, kind) : null;
-                if (why is not null && (count == 1 || why == reason))
+                var why = count > 0 && current is { } kind ? Mergeable(last, kind) : Merge.None;
+                if (why != Merge.None && (count == 1 || why == merge))
                 {
-                    reason = why;
+                    merge = why;
                     count++;
                     last = current!.Value;
                     continue;
                 }
-                Report(context, instructions, start, count, reason);
+                Report(context, instructions, start, count, merge, last);
                 count = 0;
                 if (current is { } next)
                 {
@@ -69,60 +71,131 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
         }
     }
 
-    /// <summary>Why two RUNs in a row belong in one layer, or null when they are better apart.</summary>
-    private static string? Mergeable(RunKind previous, RunKind current)
+    /// <summary>Why two RUNs in a row belong in one layer.</summary>
+    private enum Merge
+    {
+        /// <summary>They are better apart.</summary>
+        None,
+
+        /// <summary>Both use the same package managers.</summary>
+        SameManagers,
+
+        /// <summary>Neither uses a package manager and each runs one command.</summary>
+        SingleCommands,
+    }
+
+    private static Merge Mergeable(RunKind previous, RunKind current)
     {
         if (previous.Flags != current.Flags)
         {
-            return null;
+            return Merge.None;
         }
-        if (current.Managers.Count > 0 && current.Managers.SetEquals(previous.Managers))
+        if (current.HasManagers && previous.HasManagers && SameManagers(current.Step, previous.Step))
         {
-            string managers = string.Join(" and ", current.Managers.OrderBy(m => m, StringComparer.Ordinal));
-            return "all use " + managers + (current.Managers.Overlaps(SystemManagers) ? ", so one index update and one cleanup can serve them" : "");
+            return Merge.SameManagers;
         }
-        return current.Managers.Count == 0 && previous.Managers.Count == 0 && current.Commands <= 1 && previous.Commands <= 1
-            ? "are all single commands"
-            : null;
+        return !current.HasManagers && !previous.HasManagers && current.Commands <= 1 && previous.Commands <= 1
+            ? Merge.SingleCommands
+            : Merge.None;
     }
 
-    private static void Report(RuleContext context, IReadOnlyList<StageInstruction> instructions, int start, int count, string reason)
+    /// <summary>The reason the message gives: the managers the RUNs share (any RUN of the run: they are the same), or that each is one command.</summary>
+    private static string Reason(Merge merge, RunStep step)
+    {
+        if (merge == Merge.SingleCommands)
+        {
+            return "are all single commands";
+        }
+        var managers = new List<string>();
+        bool system = false;
+        var calls = step.Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i] is { Op: not PackageOp.Build } call && !managers.Contains(call.Manager))
+            {
+                managers.Add(call.Manager);
+                system |= SystemManagers.Contains(call.Manager);
+            }
+        }
+        managers.Sort(StringComparer.Ordinal);
+        return "all use " + string.Join(" and ", managers) + (system ? ", so one index update and one cleanup can serve them" : "");
+    }
+
+    /// <summary>True when every manager one step uses (beyond builds) the other uses too, and the other way round: the same set.</summary>
+    private static bool SameManagers(RunStep a, RunStep b) => UsesAllOf(a, b) && UsesAllOf(b, a);
+
+    private static bool UsesAllOf(RunStep user, RunStep of)
+    {
+        var calls = of.Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i] is { Op: not PackageOp.Build } call && !Uses(user, call.Manager))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Uses(RunStep step, string manager)
+    {
+        var calls = step.Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i] is { Op: not PackageOp.Build } call && call.Manager == manager)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void Report(RuleContext context, ArrayView<StageInstruction> instructions, int start, int count, Merge merge, RunKind last)
     {
         if (count < 2)
         {
             return;
         }
         var first = instructions[start].Syntax;
-        var last = instructions[start + count - 1].Syntax;
+        var lastSyntax = instructions[start + count - 1].Syntax;
         string lines = LinesText(instructions, start, count);
-        context.ReportAs(context.SeverityForImageSize, first.Keyword.Span.Union(last.Keyword.Span), lines, reason, count - 1);
+        context.ReportAs(context.SeverityForImageSize, first.Keyword.Span.Union(lastSyntax.Keyword.Span), lines, Reason(merge, last.Step), count - 1);
     }
 
     /// <summary>Every line of a short run ("3, 4 and 5"); the first three and the last of a long one, and how many.</summary>
-    private static string LinesText(IReadOnlyList<StageInstruction> instructions, int start, int count)
+    private static string LinesText(ArrayView<StageInstruction> instructions, int start, int count)
     {
-        string Line(int k) => instructions[start + k].Syntax.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
         const int Listed = 8;
-        return count <= Listed
-            ? RuleContext.ListText(Enumerable.Range(0, count).Select(Line)).Replace("'", "")
-            : $"{Line(0)}, {Line(1)}, {Line(2)} … {Line(count - 1)} ({count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} RUNs)";
+        if (count <= Listed)
+        {
+            var lines = new int[count];
+            for (int k = 0; k < count; k++)
+            {
+                lines[k] = instructions[start + k].Syntax.StartLine;
+            }
+            return Prose.And(lines);
+        }
+        string Line(int k) => instructions[start + k].Syntax.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Line(0)}, {Line(1)}, {Line(2)} … {Line(count - 1)} ({count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} RUNs)";
     }
 
-    // A value, not an object per RUN: most RUNs are judged and never reported.
+    // A value, not an object per RUN: most RUNs are judged and never reported; the managers are read from the step's calls.
     private readonly struct RunKind
     {
-        private RunKind(string flags, HashSet<string> managers, int commands)
+        private RunKind(string flags, RunStep step, bool hasManagers, int commands)
         {
             Flags = flags;
-            Managers = managers;
+            Step = step;
+            HasManagers = hasManagers;
             Commands = commands;
         }
 
-        /// <summary>Shared by the RUNs without a package manager (most of them); never changed.</summary>
-        private static readonly HashSet<string> NoManagers = new(StringComparer.Ordinal);
-
         public string Flags { get; }
-        public HashSet<string> Managers { get; }
+        public RunStep Step { get; }
+
+        /// <summary>True when the RUN installs, updates, removes or cleans with a package manager (a build does not count).</summary>
+        public bool HasManagers { get; }
+
         public int Commands { get; }
 
         /// <summary>Null for a RUN that cannot be judged (another shell than sh, bash ...).</summary>
@@ -132,14 +205,11 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
             {
                 return null;
             }
-            HashSet<string>? managers = null;
+            bool hasManagers = false;
             var calls = step.Calls;
-            for (int i = 0; i < calls.Count; i++)
+            for (int i = 0; i < calls.Count && !hasManagers; i++)
             {
-                if (calls[i] is { Op: not PackageOp.Build } call)
-                {
-                    (managers ??= new HashSet<string>(StringComparer.Ordinal)).Add(call.Manager);
-                }
+                hasManagers = calls[i] is { Op: not PackageOp.Build };
             }
             var runFlags = step.Run.Flags;
             // No flag or one (most RUNs): the key is its text, with nothing to sort.
@@ -149,7 +219,7 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
                 1 => runFlags[0].Raw,
                 _ => string.Join(" ", runFlags.Select(f => f.Raw).OrderBy(f => f, StringComparer.Ordinal)),
             };
-            return new RunKind(flags, managers ?? NoManagers, step.Commands.Count);
+            return new RunKind(flags, step, hasManagers, step.Commands.Count);
         }
     }
 }

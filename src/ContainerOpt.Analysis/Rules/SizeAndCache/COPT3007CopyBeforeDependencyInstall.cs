@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 
@@ -48,7 +49,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                             {
                                 (pending ??= new()).Add((copy, source));
                             }
-                            else if (string.Equals(LayerPaths.BaseName(source.Value), "NuGet.config", StringComparison.OrdinalIgnoreCase))
+                            else if (IsNuGetConfig(source.Value))
                             {
                                 copiedNuGetConfig = true;
                             }
@@ -76,8 +77,9 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     {
                         continue; // the step reads the fetched project's manifests, not the context's: no COPY can come first
                     }
-                    string key = PrimedKey(call, step);
-                    if (primed is not null && primed.Contains(key))
+                    // The key is written only when a step is primed or may repeat one (a stage's second dependency step).
+                    string? key = primed is null ? null : PrimedKey(call, step);
+                    if (primed is not null && primed.Contains(key!))
                     {
                         continue; // a repeat: the dependencies came in an earlier layer that only the manifests key
                     }
@@ -90,7 +92,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     broadReported |= reported;
                     if (!reported && !broadReported && (copiedFromContext || BindsFromContext(step)))
                     {
-                        (primed ??= new(StringComparer.Ordinal)).Add(key);
+                        (primed ??= new(StringComparer.Ordinal)).Add(key ?? PrimedKey(call, step));
                     }
                 }
             }
@@ -102,22 +104,60 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// would otherwise make their closure once per instruction of the loop above.)
     /// </summary>
     /// <returns>True when it reported (a broad COPY was left once the requirements folders were set aside).</returns>
-    private static bool Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, string advice, bool copiedNuGetConfig)
+    private static bool Report(RuleContext context, List<(CopyInstruction Copy, CopySource Source)> pending, PackageCall call, RunStep step, Advice advice, bool copiedNuGetConfig)
     {
-        var broad = pending
-            .Where(p => !IsInstallInput(p.Source, call, copiedNuGetConfig) && !HoldsRequirements(p.Copy, p.Source, call, step, context))
-            .GroupBy(p => p.Copy) // one source names each COPY
-            .Select(g => g.First().Source)
-            .ToList();
-        if (broad.Count == 0)
+        // One source names each COPY (its first broad one), in COPY order.
+        List<(CopyInstruction Copy, CopySource Source)>? broad = null;
+        foreach (var p in pending)
+        {
+            if (IsInstallInput(p.Source, call, copiedNuGetConfig) || HoldsRequirements(p.Copy, p.Source, call, step, context) || Names(broad, p.Copy))
+            {
+                continue;
+            }
+            (broad ??= new()).Add(p);
+        }
+        if (broad is null)
         {
             return false;
         }
-        string subject = broad.Count == 1
-            ? $"The COPY of '{broad[0].Value}' comes"
-            : $"The COPYs of {Prose.And(broad.Select(b => $"'{b.Value}' (line {context.Source.GetLinePosition(b.Token.Span.Start).Line})"))} come";
-        context.ReportAlsoAt(broad[0].Token.Span, broad.Skip(1).Select(b => b.Token.Span).ToList(), subject, call.Display, step.Line, advice);
+        var first = broad[0].Source;
+        string subject;
+        var others = new TextSpan[broad.Count - 1];
+        if (broad.Count == 1)
+        {
+            subject = $"The COPY of '{first.Value}' comes";
+        }
+        else
+        {
+            var named = new string[broad.Count];
+            for (int i = 0; i < broad.Count; i++)
+            {
+                var source = broad[i].Source;
+                named[i] = $"'{source.Value}' (line {context.Source.GetLinePosition(source.Token.Span.Start).Line})";
+                if (i > 0)
+                {
+                    others[i - 1] = source.Token.Span;
+                }
+            }
+            subject = $"The COPYs of {Prose.And(named)} come";
+        }
+        context.ReportAlsoAt(first.Token.Span, others, subject, call.Display, step.Line, advice.Text(call));
         return true;
+    }
+
+    private static bool Names(List<(CopyInstruction Copy, CopySource Source)>? broad, CopyInstruction copy)
+    {
+        if (broad is not null)
+        {
+            foreach (var b in broad)
+            {
+                if (ReferenceEquals(b.Copy, copy))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -135,6 +175,22 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         return key.ToString();
     }
 
+    /// <summary>
+    /// True when the path's last name (<see cref="LayerPaths.BaseName"/>) is NuGet.config in any case, compared in place: every
+    /// narrow COPY source of every stage is asked, and few are.
+    /// </summary>
+    private static bool IsNuGetConfig(string path)
+    {
+        const string Name = "NuGet.config";
+        int end = path.Length;
+        while (end > 0 && path[end - 1] == '/')
+        {
+            end--;
+        }
+        int start = end == 0 ? 0 : path.LastIndexOf('/', end - 1) + 1;
+        return end - start == Name.Length && string.Compare(path, start, Name, 0, Name.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
     /// <summary>A bind mount from the build context (no <c>from=</c>): the step reads the manifests without a COPY.</summary>
     private static bool BindsFromContext(RunStep step)
     {
@@ -148,43 +204,72 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         return false;
     }
 
+    /// <summary>
+    /// The advice for a dependency step: which files to copy first, and the command to run when it is not the step's own.
+    /// A value whose text is written only for a step that is reported (most dependency steps are not).
+    /// </summary>
+    private readonly struct Advice
+    {
+        private readonly string _files;
+        private readonly string? _requirements;
+        private readonly bool _goOffline;
+
+        public Advice(string files, string? requirements = null, bool goOffline = false)
+        {
+            _files = files;
+            _requirements = requirements;
+            _goOffline = goOffline;
+        }
+
+        public string Text(PackageCall call)
+        {
+            string display = call.Display;
+            if (_goOffline)
+            {
+                return First(_files, call.Command.Name + " dependency:go-offline") + $" before '{display}'";
+            }
+            return First(_files, _requirements is null ? display : display + " -r " + _requirements);
+        }
+
+        private static string First(string files, string run) => $"Copy only {files} first, run '{run}', then copy the rest";
+    }
+
     /// <summary>The advice for a dependency step, or null when the call is not one.</summary>
-    private static string? Dependency(PackageCall call, ref bool mavenResolved)
+    private static Advice? Dependency(PackageCall call, ref bool mavenResolved)
     {
         string display = call.Display;
-        string First(string files, string? run = null) => $"Copy only {files} first, run '{run ?? display}', then copy the rest";
         switch (call.Manager)
         {
             case "pip" when call.Op == PackageOp.Install && call.Command.FlagValue("r", "requirement") is { } requirements:
-                return First("'" + requirements + "'", display + " -r " + requirements);
+                return new Advice("'" + requirements + "'", requirements);
             case "uv" when call.Op == PackageOp.Install && (display is "uv sync" or "uv pip sync" || call.Command.FlagValue("r", "requirement") is not null):
-                return First(display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
+                return new Advice(display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
             case "poetry" when display.EndsWith("install", StringComparison.Ordinal):
-                return First("pyproject.toml and poetry.lock");
+                return new Advice("pyproject.toml and poetry.lock");
             case "pipenv" when call.Op == PackageOp.Install && call.Operands.Count == 0:
-                return First("Pipfile and Pipfile.lock");
+                return new Advice("Pipfile and Pipfile.lock");
             case "npm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && !display.EndsWith("update", StringComparison.Ordinal) && !display.EndsWith(" up", StringComparison.Ordinal) && !call.Command.HasFlag("g", "global"):
-                return First("package.json and package-lock.json");
+                return new Advice("package.json and package-lock.json");
             case "yarn" when call.Op == PackageOp.Install && display is "yarn" or "yarn install":
-                return First("package.json and yarn.lock");
+                return new Advice("package.json and yarn.lock");
             case "pnpm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && display is "pnpm install" or "pnpm i":
-                return First("package.json and pnpm-lock.yaml");
+                return new Advice("package.json and pnpm-lock.yaml");
             case "nuget" when display == "dotnet restore":
-                return First("the project and solution files (*.csproj, *.sln, Directory.*.props, NuGet.config)");
+                return new Advice("the project and solution files (*.csproj, *.sln, Directory.*.props, NuGet.config)");
             case "go" when display.EndsWith("mod download", StringComparison.Ordinal):
-                return First("go.mod and go.sum");
+                return new Advice("go.mod and go.sum");
             case "maven" when call.Op == PackageOp.Install:
                 mavenResolved = true;
-                return First("pom.xml");
+                return new Advice("pom.xml");
             case "maven" when call.Op == PackageOp.Build && !mavenResolved:
-                return First("pom.xml", call.Command.Name + " dependency:go-offline") + $" before '{display}'";
+                return new Advice("pom.xml", goOffline: true);
             case "bundle" when call.Op == PackageOp.Install:
                 // a Gemfile can load more (eval_gemfile, require_relative, path: gems): the two files alone may not install
-                return First("the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs)");
+                return new Advice("the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs)");
             case "composer" when display.EndsWith("install", StringComparison.Ordinal):
-                return First("composer.json and composer.lock");
+                return new Advice("composer.json and composer.lock");
             case "cargo" when display.EndsWith("fetch", StringComparison.Ordinal):
-                return First("Cargo.toml and Cargo.lock");
+                return new Advice("Cargo.toml and Cargo.lock");
         }
         return null;
     }

@@ -51,7 +51,9 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         var steps = context.RunSteps;
         bool? runsDotNet = null; // asked only when a -dev package is installed
         var rootImage = BaseImages.RootImage(context.Facts, final)?.Image;
-        List<(RunStep Step, StepCommand At, PackageCall Call)>? calls = null;
+        // Counted first: a file without an install (most) makes no list, and the others an array of the right size.
+        int count = 0;
+        bool anyInstall = false;
         var chain = final.Chain;
         for (int s = 0; s < chain.Count; s++)
         {
@@ -62,34 +64,61 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                 {
                     continue;
                 }
-                foreach (var at in step.Commands)
+                var stepCalls = step.Calls;
+                for (int k = 0; k < stepCalls.Count; k++)
                 {
-                    if (step.CallAt(at) is { } call)
+                    if (stepCalls[k] is { } call)
                     {
-                        (calls ??= new()).Add((step, at, call));
+                        count++;
+                        anyInstall |= call.Op == PackageOp.Install;
                     }
                 }
             }
         }
-        if (calls is null)
+        if (!anyInstall)
         {
             return;
         }
-        List<(TextSpan Span, List<string> Names, RunStep Step)>? left = null; // the tools each install leaves, in build order
-        for (int i = 0; i < calls.Count; i++)
+        var calls = new ChainCall[count];
+        count = 0;
+        for (int s = 0; s < chain.Count; s++)
         {
-            var (step, at, call) = calls[i];
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
+                {
+                    continue;
+                }
+                var stepCalls = step.Calls;
+                for (int k = 0; k < stepCalls.Count; k++)
+                {
+                    if (stepCalls[k] is { } call)
+                    {
+                        calls[count++] = new ChainCall(step, k, call);
+                    }
+                }
+            }
+        }
+        List<(TextSpan Span, List<string> Names, RunStep Step)>? left = null; // the tools each install leaves, in build order
+        for (int i = 0; i < calls.Length; i++)
+        {
+            var (step, index, call) = calls[i];
             if (call.Op != PackageOp.Install)
             {
                 continue;
             }
+            var at = step.Commands[index];
             if (call.Manager is "apt" or "apk" or "yum" or "dnf" or "zypper")
             {
-                var tools = call.Operands.Where(o => ToolchainPackages.IsBuildPackage(PackageManagers.StripVersion(o.Value))).ToList();
+                if (BuildPackages(call) is not { } tools)
+                {
+                    continue; // (most installs)
+                }
                 if (call.Manager == "apt" && rootImage is not null)
                 {
                     // a full language image on buildpack-deps holds them already: the install adds nothing, a removal frees nothing
-                    tools.RemoveAll(t => BuildpackDeps.Holds(rootImage, PackageManagers.StripVersion(t.Value)));
+                    RemoveHeld(tools, rootImage);
                 }
                 if (tools.Any(t => ToolchainPackages.IsHeaderPackage(PackageManagers.StripVersion(t.Value))) && (runsDotNet ??= RunsDotNet(context, final)))
                 {
@@ -177,9 +206,34 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         return last;
     }
 
-    private static bool RemovedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install, PackageCall call, List<ShellWord> tools)
+    /// <summary>A package-manager call of the final stage's chain: its step, its place in the step's commands, the call.</summary>
+    private readonly record struct ChainCall(RunStep Step, int Index, PackageCall Call);
+
+    /// <summary>
+    /// Removes the packages the root image holds already. (A method of its own: a lambda over the image in Analyze made its
+    /// closure for every file.)
+    /// </summary>
+    private static void RemoveHeld(List<ShellWord> tools, ImageReference rootImage) =>
+        tools.RemoveAll(t => BuildpackDeps.Holds(rootImage, PackageManagers.StripVersion(t.Value)));
+
+    /// <summary>The build packages an install names (its operands as written), or null when it names none.</summary>
+    private static List<ShellWord>? BuildPackages(PackageCall call)
     {
-        for (int j = install + 1; j < calls.Count; j++)
+        List<ShellWord>? tools = null;
+        var operands = call.Operands;
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (ToolchainPackages.IsBuildPackage(PackageManagers.StripVersion(operands[i].Value)))
+            {
+                (tools ??= new List<ShellWord>()).Add(operands[i]);
+            }
+        }
+        return tools;
+    }
+
+    private static bool RemovedLater(ChainCall[] calls, int install, PackageCall call, List<ShellWord> tools)
+    {
+        for (int j = install + 1; j < calls.Length; j++)
         {
             if (Removes(calls[j].Call, call, tools))
             {
@@ -189,9 +243,9 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         return false;
     }
 
-    private static bool PrunedLater(List<(RunStep Step, StepCommand At, PackageCall Call)> calls, int install)
+    private static bool PrunedLater(ChainCall[] calls, int install)
     {
-        for (int j = install + 1; j < calls.Count; j++)
+        for (int j = install + 1; j < calls.Length; j++)
         {
             if (calls[j].Call is { Manager: "npm", Display: "npm prune" })
             {

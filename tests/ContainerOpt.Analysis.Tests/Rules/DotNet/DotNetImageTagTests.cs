@@ -17,6 +17,11 @@ public sealed class DotNetImageTagTests
     [DataRow("mcr.microsoft.com/dotnet/runtime:latest", "Runtime  [latest] preview=False")]
     [DataRow("MCR.MICROSOFT.COM/dotnet/runtime-deps:6.0-jammy-chiseled", "RuntimeDeps 6.0 [jammy-chiseled] preview=False")]
     [DataRow("mcr.microsoft.com/dotnet/sdk:3.1.426-bullseye", "Sdk 3.1 [bullseye] preview=False")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:8.0--alpine-", "Aspnet 8.0 [alpine] preview=False")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:8.0-", "Aspnet 8.0 [] preview=False")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:-8.0", "Aspnet  [8.0] preview=False")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:8.0.1-rc1", "Aspnet 8.0 [] preview=True")]
+    [DataRow("mcr.microsoft.com/dotnet/aspnet:8.0-ARM64-Noble-Chiseled", "Aspnet 8.0 [Noble-Chiseled] preview=False")]
     public void The_version_and_variant_of_a_tag(string reference, string expected)
     {
         var image = DotNetImage.Parse(reference)!;
