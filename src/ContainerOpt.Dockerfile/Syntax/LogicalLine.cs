@@ -166,6 +166,43 @@ internal sealed class LogicalLine
         return starts[2 * lo + 1] + (logical - starts[2 * lo]);
     }
 
+    /// <summary>The logical index of a source offset inside one of the line's segments.</summary>
+    private int LogicalOffset(int source)
+    {
+        var starts = _starts!;
+        int lo = 0, hi = _segments - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (starts[2 * mid + 1] <= source) lo = mid; else hi = mid - 1;
+        }
+        return starts[2 * lo] + (source - starts[2 * lo + 1]);
+    }
+
+    /// <summary>
+    /// True when a line of several segments gives back buffer characters [start, start+length) (not empty) from
+    /// <paramref name="span"/>, the span <see cref="Span"/> gave for them: a token then keeps the line, not a copy.
+    /// </summary>
+    public bool MapsBack(int start, int length, TextSpan span)
+    {
+        if (_segments <= 1 || length <= 0 || span.Length <= 0)
+        {
+            return false;
+        }
+        int from = LogicalOffset(span.Start), last = LogicalOffset(span.End - 1);
+        return from == start && last + 1 == start + length && SourceOffset(from) == span.Start && SourceOffset(last) == span.End - 1;
+    }
+
+    /// <summary>The buffer characters behind a span for which <see cref="MapsBack"/> was true.</summary>
+    public string Cut(TextSpan span)
+    {
+        int from = LogicalOffset(span.Start);
+        return Buffer.Substring(from, LogicalOffset(span.End - 1) + 1 - from);
+    }
+
+    /// <summary>The index in <see cref="Buffer"/> of a source offset of a span for which <see cref="MapsBack"/> was true.</summary>
+    public int BufferIndex(int source) => LogicalOffset(source);
+
     /// <summary>The source span of buffer characters [start, end).</summary>
     public TextSpan Span(int start, int end)
     {

@@ -9,30 +9,32 @@ namespace ContainerOpt.Dockerfile.Syntax;
 /// </summary>
 public sealed class SyntaxToken
 {
-    private readonly string? _buffer;
-    private readonly int _start;
-    private readonly int _length;
-    private string? _value;
+    // The value, or what it is cut from when first asked (see LazyText): a file has a few tokens per instruction, and
+    // one field for either keeps a token at 32 bytes.
+    private object _text;
 
     public SyntaxToken(string value, TextSpan span)
     {
-        _value = value;
+        _text = value;
         Span = span;
     }
 
-    /// <summary>A token whose value is a slice of <paramref name="buffer"/>, cut only when asked for.</summary>
-    internal SyntaxToken(string buffer, int start, int length, TextSpan span)
+    private SyntaxToken(object text, TextSpan span)
     {
-        _buffer = buffer;
-        _start = start;
-        _length = length;
+        _text = text;
         Span = span;
     }
+
+    /// <summary>A token whose value is buffer characters [start, start+length) of <paramref name="line"/>, cut only when asked for.</summary>
+    internal static SyntaxToken Slice(SourceText source, LogicalLine line, int start, int length, TextSpan span) =>
+        new(LazyText.Of(source, line, start, length, span), span);
 
     /// <summary>An empty token at offset 0.</summary>
     public static SyntaxToken Empty { get; } = new("", default);
 
-    public string Value => _value ??= _buffer!.Substring(_start, _length);
+    // Racing readers cut the same characters: whichever string is kept, it is the value.
+    public string Value => _text as string ?? (string)(_text = LazyText.Cut(_text, Span));
+
     public TextSpan Span { get; }
 
     public override string ToString() => Value;
