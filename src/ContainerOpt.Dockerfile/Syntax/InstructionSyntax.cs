@@ -40,19 +40,20 @@ public sealed class InstructionSyntax
     /// and shell-form ADD/COPY/VOLUME split on whitespace; ARG = its words; HEALTHCHECK = type then
     /// command. ENV and LABEL keep their pairs in <see cref="KeyValues"/> and leave this empty.
     /// </summary>
-    public ArrayView<SyntaxToken> Arguments => _arguments is null ? default : new ArrayView<SyntaxToken>(_arguments);
+    public ArrayView<SyntaxToken> Arguments => _argumentsOrPairs is SyntaxToken[] arguments ? new ArrayView<SyntaxToken>(arguments) : default;
 
-    // The whole array: a view is made when asked for (half the size of a view field in every instruction).
-    private SyntaxToken[]? _arguments;
+    // The whole array, a view made when asked for (half the size of a view field in every instruction): the arguments,
+    // or for ENV and LABEL, whose arguments are empty, the pairs (one field for either, so those need no RareParts).
+    private object? _argumentsOrPairs;
 
-    internal void SetArguments(SyntaxToken[] arguments) => _arguments = arguments;
+    internal void SetArguments(SyntaxToken[] arguments) => _argumentsOrPairs = arguments;
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public ArrayView<KeyValueSyntax> KeyValues => _rare?.KeyValues is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
+    public ArrayView<KeyValueSyntax> KeyValues => _argumentsOrPairs is KeyValueSyntax[] pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
 
     internal void SetKeyValues(KeyValueSyntax[] pairs)
     {
-        if (pairs.Length > 0 || _rare is not null) Rare.KeyValues = pairs;
+        if (pairs.Length > 0) _argumentsOrPairs = pairs;
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
@@ -77,30 +78,29 @@ public sealed class InstructionSyntax
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
-        get => _original ??= _lineOrSource switch
+        // Few readers ask for it (once cut, it is kept with the rare parts).
+        get => _rare?.Original ?? (Rare.Original = _lineOrSource switch
         {
             LogicalLine line => line.Text,
             string source => source.Substring(_lineStart, _lineLength),
             _ => "",
-        };
-        internal set => _original = value;
+        });
+        internal set => Rare.Original = value;
     }
 
-    private string? _original;
     // The joined line (a continued instruction) or the source text (a one-line one, at _lineStart): one field for either.
     private object? _lineOrSource;
     private int _lineStart;
     private int _lineLength;
 
-    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, comments), kept apart so most instructions stay small.</summary>
+    /// <summary>What few instructions have (flags, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
         public InstructionFlag[]? Flags;
-        public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
-        public IReadOnlyList<string> PrecedingComments = Array.Empty<string>();
         public IReadOnlyList<int> EmptyContinuationLines = Array.Empty<int>();
+        public string? Original;
     }
 
     private RareParts? _rare;
@@ -161,9 +161,12 @@ public sealed class InstructionSyntax
     /// <summary>Comment lines directly above the instruction (text after '#', trimmed).</summary>
     public IReadOnlyList<string> PrecedingComments
     {
-        get => _rare?.PrecedingComments ?? Array.Empty<string>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.PrecedingComments = value; }
+        get => _precedingComments ?? Array.Empty<string>();
+        internal set => _precedingComments = value.Count > 0 ? value : null;
     }
+
+    // Its own field, not a rare part: in a commented file most instructions have a comment above them.
+    private IReadOnlyList<string>? _precedingComments;
 
     /// <summary>Physical lines inside the continuation that were empty (BuildKit's NoEmptyContinuation).</summary>
     public IReadOnlyList<int> EmptyContinuationLines
