@@ -353,7 +353,7 @@ public static class DockerfileParser
         private InstructionFlag NewFlag(LogicalLine line, int start, int pos, bool cooked, StringBuilder word)
         {
             var span = line.Span(start, pos);
-            return cooked ? new InstructionFlag(word.ToString(), span) : new InstructionFlag(LazyText.Of(_source, line, start, pos - start, span), span);
+            return cooked ? new InstructionFlag(word.ToString(), span) : new InstructionFlag(LazyText.Of(_source, line, start, pos, pos - start), span);
         }
 
         /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]</c>.</summary>
@@ -366,7 +366,7 @@ public static class DockerfileParser
                 : new InstructionSyntax(Token(line, start, end));
 
         private SyntaxToken Token(LogicalLine line, int start, int end) =>
-            SyntaxToken.Slice(_source, line, start, end - start, line.Span(start, end));
+            SyntaxToken.Slice(_source, line, start, end, end - start);
 
         private void Error(InstructionSyntax instruction, string code, string message, TextSpan span, bool failsBuildKit = true)
         {
@@ -421,7 +421,7 @@ public static class DockerfileParser
                                 // The usual one word (ARG NAME=value) is the argument text itself: no second token for it.
                                 tokens[i] = w.Start == argsStart && w.End == argsEnd && w.ValueLength == argsEnd - argsStart
                                     ? instruction.ArgumentText
-                                    : SyntaxToken.Slice(_source, line, w.Start, w.ValueLength, line.Span(w.Start, w.End));
+                                    : SyntaxToken.Slice(_source, line, w.Start, w.End, w.ValueLength);
                             }
                             instruction.SetArguments(tokens);
                         }
@@ -800,8 +800,8 @@ public static class DockerfileParser
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, string.Format(ParseDiagnosticCodes.MissingEqualsMessage, word.Value(t)), line.Span(word.Start, word.End));
                     return;
                 }
-                var key = SyntaxToken.Slice(_source, line, word.Start, eq - word.Start, line.Span(word.Start, eq));
-                var value = SyntaxToken.Slice(_source, line, eq + 1, word.Start + word.ValueLength - eq - 1, line.Span(eq + 1, word.End));
+                var key = SyntaxToken.Slice(_source, line, word.Start, eq, eq - word.Start);
+                var value = SyntaxToken.Slice(_source, line, eq + 1, word.End, word.Start + word.ValueLength - eq - 1);
                 pairs[i] = new KeyValueSyntax(key, value, isLegacyForm: false);
             }
             instruction.SetKeyValues(pairs);

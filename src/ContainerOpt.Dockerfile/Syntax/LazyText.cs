@@ -11,26 +11,27 @@ namespace ContainerOpt.Dockerfile.Syntax;
 internal static class LazyText
 {
     /// <summary>
-    /// What buffer characters [start, start+length) of <paramref name="line"/> at <paramref name="span"/> are kept as: the
-    /// source or the line when the span maps back to exactly those characters (as it does for a word of the line), else
-    /// the string cut now.
+    /// What buffer characters [start, start+length) of <paramref name="line"/> are kept as, given the span that
+    /// <see cref="LogicalLine.Span"/> gave for buffer characters [start, spanEnd): the source or the line when those are
+    /// the same characters (as for a word of the line), else the string cut now (a word whose last escape was dropped).
     /// </summary>
-    public static object Of(SourceText source, LogicalLine line, int start, int length, TextSpan span)
+    public static object Of(SourceText source, LogicalLine line, int start, int spanEnd, int length)
     {
         if (length == 0)
         {
             return "";
         }
-        if (line.IsContiguous)
+        if (length == spanEnd - start && start >= line.Start && spanEnd <= line.End)
         {
-            if (span.Start == start && span.Length == length)
+            if (line.IsContiguous)
             {
                 return source;
             }
-        }
-        else if (line.MapsBack(start, length, span))
-        {
-            return line;
+            if (line.SegmentCount > 1)
+            {
+                // A span the line gave maps back to the characters it was given for (LogicalLine.Cut): no search now.
+                return line;
+            }
         }
         return line.Buffer.Substring(start, length);
     }

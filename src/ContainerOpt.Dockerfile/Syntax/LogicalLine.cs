@@ -179,28 +179,17 @@ internal sealed class LogicalLine
         return starts[2 * lo] + (source - starts[2 * lo + 1]);
     }
 
-    /// <summary>
-    /// True when a line of several segments gives back buffer characters [start, start+length) (not empty) from
-    /// <paramref name="span"/>, the span <see cref="Span"/> gave for them: a token then keeps the line, not a copy.
-    /// </summary>
-    public bool MapsBack(int start, int length, TextSpan span)
-    {
-        if (_segments <= 1 || length <= 0 || span.Length <= 0)
-        {
-            return false;
-        }
-        int from = LogicalOffset(span.Start), last = LogicalOffset(span.End - 1);
-        return from == start && last + 1 == start + length && SourceOffset(from) == span.Start && SourceOffset(last) == span.End - 1;
-    }
+    /// <summary>How many pieces of the source the line joins.</summary>
+    public int SegmentCount => _segments;
 
-    /// <summary>The buffer characters behind a span for which <see cref="MapsBack"/> was true.</summary>
+    /// <summary>The buffer characters [start, end) of a line of several segments, from the span <see cref="Span"/> gave for them.</summary>
     public string Cut(TextSpan span)
     {
         int from = LogicalOffset(span.Start);
         return Buffer.Substring(from, LogicalOffset(span.End - 1) + 1 - from);
     }
 
-    /// <summary>The index in <see cref="Buffer"/> of a source offset of a span for which <see cref="MapsBack"/> was true.</summary>
+    /// <summary>The index in <see cref="Buffer"/> of a source offset of a span <see cref="Span"/> gave (a line of several segments).</summary>
     public int BufferIndex(int source) => LogicalOffset(source);
 
     /// <summary>The source span of buffer characters [start, end).</summary>
