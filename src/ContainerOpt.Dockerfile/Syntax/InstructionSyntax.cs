@@ -40,20 +40,19 @@ public sealed class InstructionSyntax
     /// and shell-form ADD/COPY/VOLUME split on whitespace; ARG = its words; HEALTHCHECK = type then
     /// command. ENV and LABEL keep their pairs in <see cref="KeyValues"/> and leave this empty.
     /// </summary>
-    public ArrayView<SyntaxToken> Arguments => _argumentsOrPairs is SyntaxToken[] arguments ? new ArrayView<SyntaxToken>(arguments) : default;
+    public ArrayView<SyntaxToken> Arguments => _arguments is null ? default : new ArrayView<SyntaxToken>(_arguments);
 
-    // The whole array, a view made when asked for (half the size of a view field in every instruction): the arguments,
-    // or for ENV and LABEL, whose arguments are empty, the pairs (one field for either, so those need no RareParts).
-    private object? _argumentsOrPairs;
+    // The whole array: a view is made when asked for (half the size of a view field in every instruction).
+    private SyntaxToken[]? _arguments;
 
-    internal void SetArguments(SyntaxToken[] arguments) => _argumentsOrPairs = arguments;
+    internal void SetArguments(SyntaxToken[] arguments) => _arguments = arguments;
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public ArrayView<KeyValueSyntax> KeyValues => _argumentsOrPairs is KeyValueSyntax[] pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
+    public ArrayView<KeyValueSyntax> KeyValues => _rare?.KeyValues is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
 
     internal void SetKeyValues(KeyValueSyntax[] pairs)
     {
-        if (pairs.Length > 0) _argumentsOrPairs = pairs;
+        if (pairs.Length > 0 || _rare is not null) Rare.KeyValues = pairs;
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
@@ -93,10 +92,11 @@ public sealed class InstructionSyntax
     private int _lineStart;
     private int _lineLength;
 
-    /// <summary>What few instructions have (flags, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
+    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
         public InstructionFlag[]? Flags;
+        public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
         public IReadOnlyList<int> EmptyContinuationLines = Array.Empty<int>();
