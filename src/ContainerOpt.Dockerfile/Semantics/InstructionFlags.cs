@@ -42,6 +42,22 @@ public static class InstructionFlags
     public static FlagKind? Lookup(InstructionKind instruction, string flagName) =>
         Allowed.TryGetValue(instruction, out var flags) && flags.TryGetValue(flagName, out var kind) ? kind : null;
 
+    /// <summary>Every flag name some instruction takes, each once.</summary>
+    private static readonly string[] KnownNames = Allowed.Values.SelectMany(flags => flags.Keys).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The one shared string of a flag name some instruction takes (a flag's name is then no copy of it), or null.</summary>
+    internal static string? KnownName(string text, int start, int length)
+    {
+        foreach (var name in KnownNames)
+        {
+            if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
     public static IEnumerable<string> NamesFor(InstructionKind instruction) =>
         Allowed.TryGetValue(instruction, out var flags) ? flags.Keys : Enumerable.Empty<string>();
 }

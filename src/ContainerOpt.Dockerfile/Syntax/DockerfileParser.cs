@@ -46,7 +46,8 @@ public static class DockerfileParser
         private List<ParseDiagnostic>? _diagnostics;
         private readonly List<CommentSyntax> _comments = new();
         private readonly List<string> _pendingComments = new();
-        private HashSet<string>? _seenDirectives;
+        // Which of KnownDirectives were seen, one bit each (three names need no set).
+        private int _seenDirectives;
         private readonly List<JsonArrayReader.Element> _jsonScratch = new();
         private readonly List<Word> _words = new();
         private readonly List<InstructionFlag> _flagScratch = new();
@@ -66,7 +67,7 @@ public static class DockerfileParser
             _text = source.Text;
             _directives = null;
             _diagnostics = null;
-            _seenDirectives = null;
+            _seenDirectives = 0;
             _spareLine = null;
             _directivesDone = false;
             _escape = '\\';
@@ -84,7 +85,6 @@ public static class DockerfileParser
             _spareLine = null;
             _directives = null;
             _diagnostics = null;
-            _seenDirectives = null;
             bool small = _instructions.Count <= MaxKeptItems && _comments.Count <= MaxKeptItems && _pendingComments.Count <= MaxKeptItems
                 && _words.Count <= MaxKeptItems && _jsonScratch.Count <= MaxKeptItems && _tokenScratch.Count <= MaxKeptItems
                 && (_flagBuilder is null || _flagBuilder.Capacity <= MaxKeptItems);
@@ -248,8 +248,8 @@ public static class DockerfileParser
             {
                 return false;
             }
-            string? name = MatchDirective(start, end, out int valueStart, out int valueEnd);
-            if (name is null)
+            int known = MatchDirective(start, end, out int valueStart, out int valueEnd);
+            if (known < 0)
             {
                 _directivesDone = true;
                 return false;
@@ -257,12 +257,14 @@ public static class DockerfileParser
             var span = TextSpan.FromBounds(start, end);
             var valueSpan = TextSpan.FromBounds(valueStart, valueEnd);
             string directiveValue = _text.Substring(valueStart, valueEnd - valueStart);
-            if (!(_seenDirectives ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+            string name = KnownDirectives[known];
+            if ((_seenDirectives & (1 << known)) != 0)
             {
                 Diagnostics.Add(new ParseDiagnostic(ParseDiagnosticCodes.InvalidDirective, ParseSeverity.Error,
                     string.Format(ParseDiagnosticCodes.DuplicateDirectiveMessage, name), span, failsBuildKitParse: true));
                 return true;
             }
+            _seenDirectives |= 1 << known;
             if (name == "escape")
             {
                 if (directiveValue == "`" || directiveValue == "\\")
@@ -286,24 +288,24 @@ public static class DockerfileParser
 
         /// <summary>
         /// BuildKit's directive pattern <c>^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$</c> over [start, end), by hand:
-        /// the name of a known directive (lower case) and the bounds of its value, or null.
+        /// the index of a known directive in <see cref="KnownDirectives"/> and the bounds of its value, or -1.
         /// </summary>
-        private string? MatchDirective(int start, int end, out int valueStart, out int valueEnd)
+        private int MatchDirective(int start, int end, out int valueStart, out int valueEnd)
         {
             valueStart = valueEnd = start;
             int p = start;
-            if (p >= end || _text[p] != '#') return null;
+            if (p >= end || _text[p] != '#') return -1;
             p++;
             while (p < end && IsGoSpace(_text[p])) p++;
             int nameStart = p;
-            if (p >= end || !IsAsciiLetter(_text[p])) return null;
+            if (p >= end || !IsAsciiLetter(_text[p])) return -1;
             p++;
             while (p < end && (IsAsciiLetter(_text[p]) || (_text[p] >= '0' && _text[p] <= '9'))) p++;
             int nameEnd = p;
             while (p < end && IsGoSpace(_text[p])) p++;
-            if (p >= end || _text[p] != '=') return null;
+            if (p >= end || _text[p] != '=') return -1;
             p++;
-            if (p >= end) return null; // the value takes at least one character
+            if (p >= end) return -1; // the value takes at least one character
             while (p < end && IsGoSpace(_text[p])) p++;
             if (p == end)
             {
@@ -319,14 +321,15 @@ public static class DockerfileParser
                 valueStart = p;
                 valueEnd = e;
             }
-            foreach (var known in KnownDirectives)
+            for (int i = 0; i < KnownDirectives.Length; i++)
             {
+                string known = KnownDirectives[i];
                 if (known.Length == nameEnd - nameStart && string.Compare(_text, nameStart, known, 0, known.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
-                    return known;
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
 
         /// <summary>The text of [start, end) without leading and trailing white space (as string.Trim), cut once.</summary>
@@ -346,20 +349,24 @@ public static class DockerfileParser
             ? word.Length == 2 && word[0] == '-' && word[1] == '-'
             : pos - start == 2 && text[start] == '-' && text[start + 1] == '-';
 
-        private static string WordText(string text, int start, int pos, bool cooked, StringBuilder word) =>
-            cooked ? word.ToString() : text.Substring(start, pos - start);
+        /// <summary>A flag word [start, pos) of the line: its own text, cut when asked for, or the builder's once cooked.</summary>
+        private InstructionFlag NewFlag(LogicalLine line, int start, int pos, bool cooked, StringBuilder word)
+        {
+            var span = line.Span(start, pos);
+            return cooked ? new InstructionFlag(word.ToString(), span) : new InstructionFlag(LazyText.Of(_source, line, start, pos, pos - start), span);
+        }
 
         /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]</c>.</summary>
         private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
         /// <summary>The keyword: as written, but one shared string for each keyword written in upper case (nearly all of them).</summary>
-        private static InstructionSyntax NewInstruction(LogicalLine line, int start, int end) =>
+        private InstructionSyntax NewInstruction(LogicalLine line, int start, int end) =>
             InstructionKinds.UpperCaseKeyword(line.Buffer, start, end - start, out var kind) is { } keyword
                 ? new InstructionSyntax(new SyntaxToken(keyword, line.Span(start, end)), kind)
                 : new InstructionSyntax(Token(line, start, end));
 
-        private static SyntaxToken Token(LogicalLine line, int start, int end) =>
-            new(line.Buffer, start, end - start, line.Span(start, end));
+        private SyntaxToken Token(LogicalLine line, int start, int end) =>
+            SyntaxToken.Slice(_source, line, start, end, end - start);
 
         private void Error(InstructionSyntax instruction, string code, string message, TextSpan span, bool failsBuildKit = true)
         {
@@ -414,7 +421,7 @@ public static class DockerfileParser
                                 // The usual one word (ARG NAME=value) is the argument text itself: no second token for it.
                                 tokens[i] = w.Start == argsStart && w.End == argsEnd && w.ValueLength == argsEnd - argsStart
                                     ? instruction.ArgumentText
-                                    : new SyntaxToken(t, w.Start, w.ValueLength, line.Span(w.Start, w.End));
+                                    : SyntaxToken.Slice(_source, line, w.Start, w.End, w.ValueLength);
                             }
                             instruction.SetArguments(tokens);
                         }
@@ -508,7 +515,7 @@ public static class DockerfileParser
                 {
                     if (!IsDoubleDash(t, wordStart, pos, cooked, word) && (blankOk || WordLength(wordStart, pos, cooked, word) > 0))
                     {
-                        flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
+                        flags.Add(NewFlag(line, wordStart, pos, cooked, word));
                     }
                     break;
                 }
@@ -523,7 +530,7 @@ public static class DockerfileParser
                         }
                         if (blankOk || WordLength(wordStart, pos, cooked, word) > 0)
                         {
-                            flags.Add(new InstructionFlag(WordText(t, wordStart, pos, cooked, word), line.Span(wordStart, pos)));
+                            flags.Add(NewFlag(line, wordStart, pos, cooked, word));
                         }
                         word.Clear();
                         cooked = false;
@@ -793,8 +800,8 @@ public static class DockerfileParser
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, string.Format(ParseDiagnosticCodes.MissingEqualsMessage, word.Value(t)), line.Span(word.Start, word.End));
                     return;
                 }
-                var key = new SyntaxToken(t, word.Start, eq - word.Start, line.Span(word.Start, eq));
-                var value = new SyntaxToken(t, eq + 1, word.Start + word.ValueLength - eq - 1, line.Span(eq + 1, word.End));
+                var key = SyntaxToken.Slice(_source, line, word.Start, eq, eq - word.Start);
+                var value = SyntaxToken.Slice(_source, line, eq + 1, word.End, word.Start + word.ValueLength - eq - 1);
                 pairs[i] = new KeyValueSyntax(key, value, isLegacyForm: false);
             }
             instruction.SetKeyValues(pairs);

@@ -10,6 +10,9 @@ namespace ContainerOpt.Dockerfile.Syntax;
 /// </summary>
 public static class HeredocWords
 {
+    /// <summary>Only asks <see cref="ShellLex.IsPlainWord"/>, which reads no setting that changes: one for every thread.</summary>
+    private static readonly ShellLex PlainWords = new('\\');
+
     public static List<HeredocSyntax> FromLine(string line, out string? error)
     {
         error = null;
@@ -57,6 +60,11 @@ public static class HeredocWords
         if (rest.Length == 0)
         {
             return null;
+        }
+        if (PlainWords.IsPlainWord(rest))
+        {
+            // A terminator with nothing to unquote, expand or split (EOF) is its own one word, and quotes none.
+            return new HeredocSyntax(rest, expand: true, chomp, fd);
         }
         var lex = new ShellLex('\\') { SkipUnsetEnv = true };
         var plain = lex.ProcessWords(rest, DictionaryVariableLookup.Empty);

@@ -77,30 +77,30 @@ public sealed class InstructionSyntax
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
-        get => _original ??= _lineOrSource switch
+        // Few readers ask for it (once cut, it is kept with the rare parts).
+        get => _rare?.Original ?? (Rare.Original = _lineOrSource switch
         {
             LogicalLine line => line.Text,
             string source => source.Substring(_lineStart, _lineLength),
             _ => "",
-        };
-        internal set => _original = value;
+        });
+        internal set => Rare.Original = value;
     }
 
-    private string? _original;
     // The joined line (a continued instruction) or the source text (a one-line one, at _lineStart): one field for either.
     private object? _lineOrSource;
     private int _lineStart;
     private int _lineLength;
 
-    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, comments), kept apart so most instructions stay small.</summary>
+    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
         public InstructionFlag[]? Flags;
         public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
-        public IReadOnlyList<string> PrecedingComments = Array.Empty<string>();
         public IReadOnlyList<int> EmptyContinuationLines = Array.Empty<int>();
+        public string? Original;
     }
 
     private RareParts? _rare;
@@ -161,9 +161,12 @@ public sealed class InstructionSyntax
     /// <summary>Comment lines directly above the instruction (text after '#', trimmed).</summary>
     public IReadOnlyList<string> PrecedingComments
     {
-        get => _rare?.PrecedingComments ?? Array.Empty<string>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.PrecedingComments = value; }
+        get => _precedingComments ?? Array.Empty<string>();
+        internal set => _precedingComments = value.Count > 0 ? value : null;
     }
+
+    // Its own field, not a rare part: in a commented file most instructions have a comment above them.
+    private IReadOnlyList<string>? _precedingComments;
 
     /// <summary>Physical lines inside the continuation that were empty (BuildKit's NoEmptyContinuation).</summary>
     public IReadOnlyList<int> EmptyContinuationLines

@@ -166,6 +166,32 @@ internal sealed class LogicalLine
         return starts[2 * lo + 1] + (logical - starts[2 * lo]);
     }
 
+    /// <summary>The logical index of a source offset inside one of the line's segments.</summary>
+    private int LogicalOffset(int source)
+    {
+        var starts = _starts!;
+        int lo = 0, hi = _segments - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (starts[2 * mid + 1] <= source) lo = mid; else hi = mid - 1;
+        }
+        return starts[2 * lo] + (source - starts[2 * lo + 1]);
+    }
+
+    /// <summary>How many pieces of the source the line joins.</summary>
+    public int SegmentCount => _segments;
+
+    /// <summary>The buffer characters [start, end) of a line of several segments, from the span <see cref="Span"/> gave for them.</summary>
+    public string Cut(TextSpan span)
+    {
+        int from = LogicalOffset(span.Start);
+        return Buffer.Substring(from, LogicalOffset(span.End - 1) + 1 - from);
+    }
+
+    /// <summary>The index in <see cref="Buffer"/> of a source offset of a span <see cref="Span"/> gave (a line of several segments).</summary>
+    public int BufferIndex(int source) => LogicalOffset(source);
+
     /// <summary>The source span of buffer characters [start, end).</summary>
     public TextSpan Span(int start, int end)
     {

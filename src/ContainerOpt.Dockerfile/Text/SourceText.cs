@@ -70,9 +70,12 @@ public sealed class SourceText
     public static SourceText From(byte[] utf8, string? path = null)
     {
         int offset = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        var text = new UTF8Encoding(false, false).GetString(utf8, offset, utf8.Length - offset);
+        var text = Utf8.GetString(utf8, offset, utf8.Length - offset);
         return new SourceText(text, path);
     }
+
+    /// <summary>UTF-8 without a BOM of its own and without exceptions: one instance for every file (it keeps no state).</summary>
+    private static readonly UTF8Encoding Utf8 = new(false, false);
 
     /// <summary>Offset of the first character of a 1-based line.</summary>
     public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
