@@ -165,8 +165,4 @@ public static class InstructionFacts
         }
         return (args.Take(args.Count - 1).ToArray(), args[args.Count - 1]);
     }
-
-    /// <summary>The stage's instructions of one kind, not counting ONBUILD triggers.</summary>
-    public static IEnumerable<StageInstruction> OfKind(Stage stage, InstructionKind kind) =>
-        stage.Instructions.Where(i => i.Syntax.Kind == kind);
 }
