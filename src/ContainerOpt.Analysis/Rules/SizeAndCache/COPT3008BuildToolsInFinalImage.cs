@@ -1,5 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -52,54 +53,14 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
         bool? runsDotNet = null; // asked only when a -dev package is installed
         var rootImage = BaseImages.RootImage(context.Facts, final)?.Image;
         // Counted first: a file without an install (most) makes no list, and the others an array of the right size.
-        int count = 0;
-        bool anyInstall = false;
         var chain = final.Chain;
-        for (int s = 0; s < chain.Count; s++)
-        {
-            var instructions = chain[s].Instructions;
-            for (int i = 0; i < instructions.Count; i++)
-            {
-                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
-                {
-                    continue;
-                }
-                var stepCalls = step.Calls;
-                for (int k = 0; k < stepCalls.Count; k++)
-                {
-                    if (stepCalls[k] is { } call)
-                    {
-                        count++;
-                        anyInstall |= call.Op == PackageOp.Install;
-                    }
-                }
-            }
-        }
+        int count = ChainCalls(chain, steps, null, out bool anyInstall);
         if (!anyInstall)
         {
             return;
         }
         var calls = new ChainCall[count];
-        count = 0;
-        for (int s = 0; s < chain.Count; s++)
-        {
-            var instructions = chain[s].Instructions;
-            for (int i = 0; i < instructions.Count; i++)
-            {
-                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
-                {
-                    continue;
-                }
-                var stepCalls = step.Calls;
-                for (int k = 0; k < stepCalls.Count; k++)
-                {
-                    if (stepCalls[k] is { } call)
-                    {
-                        calls[count++] = new ChainCall(step, k, call);
-                    }
-                }
-            }
-        }
+        ChainCalls(chain, steps, calls, out _);
         List<(TextSpan Span, List<string> Names, RunStep Step)>? left = null; // the tools each install leaves, in build order
         for (int i = 0; i < calls.Length; i++)
         {
@@ -359,5 +320,40 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             }
         }
         return step.EnvironmentValue("NODE_ENV", at) != "production";
+    }
+
+    /// <summary>
+    /// The package-manager calls of the final stage's chain in build order (ONBUILD triggers and non-POSIX shells left
+    /// out): counted when <paramref name="into"/> is null, else written into it; whether any installs.
+    /// </summary>
+    private static int ChainCalls(ArrayView<Stage> chain, RunSteps steps, ChainCall[]? into, out bool anyInstall)
+    {
+        int count = 0;
+        anyInstall = false;
+        for (int s = 0; s < chain.Count; s++)
+        {
+            var instructions = chain[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
+                {
+                    continue;
+                }
+                var stepCalls = step.Calls;
+                for (int k = 0; k < stepCalls.Count; k++)
+                {
+                    if (stepCalls[k] is { } call)
+                    {
+                        if (into is not null)
+                        {
+                            into[count] = new ChainCall(step, k, call);
+                        }
+                        count++;
+                        anyInstall |= call.Op == PackageOp.Install;
+                    }
+                }
+            }
+        }
+        return count;
     }
 }
