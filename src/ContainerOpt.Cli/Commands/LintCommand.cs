@@ -178,6 +178,7 @@ internal static class LintCommand
         var targets = new List<PendingFile>();
         bool noDockerfile = false;
         var run = new RunOutcome { IoProblem = ioProblem };
+        FindingTally tally;
         var queue = new BlockingCollection<PendingFile>();
         // The workers take the files as the search below hands them on; one worker lints each file when the report reaches it.
         var linting = workers > 1
@@ -251,7 +252,6 @@ internal static class LintCommand
             {
                 foreach (var file in files)
                 {
-                    run.Count(file.Findings);
                     yield return file;
                 }
                 var configsReported = new HashSet<string>(StringComparer.Ordinal);
@@ -288,9 +288,7 @@ internal static class LintCommand
                     var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
                     foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
                     {
-                        var problems = group.ToArray();
-                        run.Count(problems);
-                        yield return new FileFindings(group.Key, problems, showsStyle);
+                        yield return new FileFindings(group.Key, group.ToArray(), showsStyle);
                     }
                     configsReported.UnionWith(loaded.ConfigFiles);
                     if (loaded.Analysed is not { } outcome)
@@ -299,12 +297,11 @@ internal static class LintCommand
                     }
                     if (outcome.FailureThreshold is { } threshold) run.FailAt = threshold;
                     run.NoFail |= outcome.NoFail;
-                    run.Count(outcome.Findings);
                     yield return new FileFindings(path, outcome.Findings, showsStyle);
                 }
             }
 
-            LintReport.Write(format, stdout, stderr, InOrder(), targets.Count, () => new ReportOptions
+            tally = LintReport.Write(format, stdout, stderr, InOrder(), targets.Count, () => new ReportOptions
             {
                 ToolVersion = CliApp.Version,
                 CommandLine = LintReport.CommandLine(request.Arguments),
@@ -335,13 +332,14 @@ internal static class LintCommand
         {
             return ExitCodes.Success;
         }
-        return run.Fails ? ExitCodes.Findings : ExitCodes.Success;
+        // failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.
+        return tally.AnyAtOrAbove(run.FailAt) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     /// <summary>
-    /// What the exit code depends on, gathered as the report takes the files: problems that stopped a file or a
-    /// configuration, and the options and findings of the files analysed (the last file's threshold decides, as hadolint's
-    /// one configuration would).
+    /// What the exit code depends on beyond the findings (which the report counts, <see cref="FindingTally"/>), gathered
+    /// as the report takes the files: problems that stopped a file or a configuration, and the options of the files
+    /// analysed (the last file's threshold decides, as hadolint's one configuration would).
     /// </summary>
     private sealed class RunOutcome
     {
@@ -349,20 +347,6 @@ internal static class LintCommand
         public bool ConfigProblem;
         public bool NoFail;
         public DiagnosticSeverity FailAt = DiagnosticSeverity.Error;
-        private bool _anyFinding;
-        private DiagnosticSeverity _highest = DiagnosticSeverity.None;
-
-        public void Count(IReadOnlyList<Finding> findings)
-        {
-            foreach (var f in findings)
-            {
-                _anyFinding = true;
-                if (f.Severity > _highest) _highest = f.Severity;
-            }
-        }
-
-        /// <summary>failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.</summary>
-        public bool Fails => FailAt == DiagnosticSeverity.None ? _anyFinding : _highest >= FailAt;
     }
 
     /// <summary>

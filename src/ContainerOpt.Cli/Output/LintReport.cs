@@ -37,10 +37,10 @@ internal static class LintReport
     /// <paramref name="options"/> is asked for before the first file, or after the last for a format that reads them all
     /// first (what only the end of the run knows, such as whether it succeeded, is right for those).
     /// </summary>
-    public static void Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IEnumerable<FileFindings> files, int dockerfiles,
+    public static FindingTally Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IEnumerable<FileFindings> files, int dockerfiles,
         Func<ReportOptions> options)
     {
-        var tally = new Tally();
+        var tally = new FindingTally();
         var counted = Counted(files, tally);
         if (format.ReadsAllFilesFirst)
         {
@@ -53,37 +53,58 @@ internal static class LintReport
         }
         if (!format.IsForPeople)
         {
-            return;
+            return tally;
         }
         stdout.Flush();
         string style = tally.ShownStyles == 0 ? "" : $", {tally.ShownStyles} style";
         string suggestions = tally.HiddenStyles == 0 ? "" : $", {tally.HiddenStyles} suggestion(s) not shown (--format json, or --mode all, shows them)";
         stderr.WriteLine($"{dockerfiles} file(s): {tally.Errors} error(s), {tally.Warnings} warning(s), {tally.Infos} info{style}{suggestions}.");
+        return tally;
     }
 
-    /// <summary>The summary line's counts; style findings apart as their files print them or not.</summary>
-    private sealed class Tally
-    {
-        public int Errors, Warnings, Infos, ShownStyles, HiddenStyles;
-    }
-
-    private static IEnumerable<FileFindings> Counted(IEnumerable<FileFindings> files, Tally tally)
+    private static IEnumerable<FileFindings> Counted(IEnumerable<FileFindings> files, FindingTally tally)
     {
         foreach (var file in files)
         {
-            foreach (var f in file.Findings)
-            {
-                switch (f.Severity)
-                {
-                    case DiagnosticSeverity.Error: tally.Errors++; break;
-                    case DiagnosticSeverity.Warning: tally.Warnings++; break;
-                    case DiagnosticSeverity.Info: tally.Infos++; break;
-                    default:
-                        if (file.ShowsStyle) tally.ShownStyles++; else tally.HiddenStyles++;
-                        break;
-                }
-            }
+            tally.Add(file);
             yield return file;
         }
     }
+}
+
+/// <summary>
+/// The findings of a lint counted as the report takes them: the summary line's numbers (style findings apart as their
+/// files print them or not) and what the exit code asks of them.
+/// </summary>
+internal sealed class FindingTally
+{
+    private bool _any;
+    private DiagnosticSeverity _highest = DiagnosticSeverity.None;
+
+    public int Errors { get; private set; }
+    public int Warnings { get; private set; }
+    public int Infos { get; private set; }
+    public int ShownStyles { get; private set; }
+    public int HiddenStyles { get; private set; }
+
+    public void Add(FileFindings file)
+    {
+        foreach (var f in file.Findings)
+        {
+            _any = true;
+            if (f.Severity > _highest) _highest = f.Severity;
+            switch (f.Severity)
+            {
+                case DiagnosticSeverity.Error: Errors++; break;
+                case DiagnosticSeverity.Warning: Warnings++; break;
+                case DiagnosticSeverity.Info: Infos++; break;
+                default:
+                    if (file.ShowsStyle) ShownStyles++; else HiddenStyles++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A finding at or above <paramref name="threshold"/>; with None, any finding at all.</summary>
+    public bool AnyAtOrAbove(DiagnosticSeverity threshold) => threshold == DiagnosticSeverity.None ? _any : _highest >= threshold;
 }
