@@ -138,7 +138,10 @@ public sealed class DockerfileAnalyzer
                 }
             }
             MergeSuperseded(ruleFindings);
-            findings.AddRange(ruleFindings.Values.SelectMany(f => f));
+            foreach (var ruleList in ruleFindings.Values)
+            {
+                findings.AddRange(ruleList);
+            }
             findings.AddRange(RunShellCheck(facts, options, suppressions, input.EditorConfig));
         }
 
@@ -319,47 +322,25 @@ public sealed class DockerfileAnalyzer
                 {
                     continue;
                 }
-                // The losers by line, so each winner looks only at its own lines (not at every loser: that is
-                // quadratic on a file where both rules fire on thousands of lines).
-                var byLine = new Dictionary<int, List<int>>();
-                for (int l = 0; l < losers.Count; l++)
-                {
-                    int line = losers[l].Location.Start.Line;
-                    if (!byLine.TryGetValue(line, out var indices))
-                    {
-                        byLine[line] = indices = new List<int>(1);
-                    }
-                    indices.Add(l);
-                }
+                // A few losers are scanned; many are mapped by line first, so each winner looks only at its own lines (not at
+                // every loser: that is quadratic on a file where both rules fire on thousands of lines).
+                var byLine = losers.Count > 8 ? LosersByLine(losers) : null;
                 var removed = new bool[losers.Count];
                 bool any = false;
+                List<int>? taken = null;
                 for (int w = 0; w < winners.Count; w++)
                 {
                     var winner = winners[w];
-                    List<int>? taken = null;
-                    void Take(int line)
-                    {
-                        if (byLine.TryGetValue(line, out var indices))
-                        {
-                            foreach (int l in indices)
-                            {
-                                if (!removed[l])
-                                {
-                                    removed[l] = true;
-                                    (taken ??= new List<int>()).Add(l);
-                                }
-                            }
-                        }
-                    }
-                    Take(winner.Location.Start.Line);
+                    taken?.Clear();
+                    Take(winner.Location.Start.Line, losers, byLine, removed, ref taken);
                     foreach (var also in winner.AdditionalLocations)
                     {
-                        Take(also.Start.Line);
+                        Take(also.Start.Line, losers, byLine, removed, ref taken);
                     }
-                    if (taken is null) continue;
+                    if (taken is null || taken.Count == 0) continue;
                     any = true;
                     taken.Sort();
-                    winners[w] = winner.WithEquivalents(winner.Equivalents.Concat(taken.SelectMany(l => losers[l].Equivalents)).Distinct().ToArray());
+                    winners[w] = winner.WithEquivalents(MergedEquivalents(winner.Equivalents, taken, losers));
                 }
                 if (any)
                 {
@@ -373,6 +354,74 @@ public sealed class DockerfileAnalyzer
                     }
                     losers.RemoveRange(kept, losers.Count - kept);
                 }
+            }
+        }
+    }
+    private static Dictionary<int, List<int>> LosersByLine(List<Finding> losers)
+    {
+        var byLine = new Dictionary<int, List<int>>();
+        for (int l = 0; l < losers.Count; l++)
+        {
+            int line = losers[l].Location.Start.Line;
+            if (!byLine.TryGetValue(line, out var indices))
+            {
+                byLine[line] = indices = new List<int>(1);
+            }
+            indices.Add(l);
+        }
+        return byLine;
+    }
+
+    /// <summary>Marks the losers on <paramref name="line"/> not taken yet as taken (their indices added to <paramref name="taken"/>).</summary>
+    private static void Take(int line, List<Finding> losers, Dictionary<int, List<int>>? byLine, bool[] removed, ref List<int>? taken)
+    {
+        if (byLine is null)
+        {
+            for (int l = 0; l < losers.Count; l++)
+            {
+                if (!removed[l] && losers[l].Location.Start.Line == line)
+                {
+                    removed[l] = true;
+                    (taken ??= new List<int>()).Add(l);
+                }
+            }
+            return;
+        }
+        if (byLine.TryGetValue(line, out var indices))
+        {
+            foreach (int l in indices)
+            {
+                if (!removed[l])
+                {
+                    removed[l] = true;
+                    (taken ??= new List<int>()).Add(l);
+                }
+            }
+        }
+    }
+
+    /// <summary>The winner's equivalents, then each taken loser's in order, each name once.</summary>
+    private static string[] MergedEquivalents(IReadOnlyList<string> winner, List<int> taken, List<Finding> losers)
+    {
+        var merged = new List<string>(winner.Count + taken.Count);
+        foreach (var name in winner)
+        {
+            AddOnce(merged, name);
+        }
+        foreach (int l in taken)
+        {
+            foreach (var name in losers[l].Equivalents)
+            {
+                AddOnce(merged, name);
+            }
+        }
+        return merged.ToArray();
+
+        static void AddOnce(List<string> names, string name)
+        {
+            if (!names.Contains(name))
+            {
+                names.Add(name);
             }
         }
     }

@@ -150,15 +150,13 @@ public sealed class RuleContext
         foreach (var report in _lists.Values)
         {
             var args = new object?[report.Args.Length + 1];
-            args[0] = ListText(report.Items);
+            // Written when the message is read: most list findings are suggestions a text report never prints.
+            args[0] = new QuotedList(report.Items);
             Array.Copy(report.Args, 0, args, 1, report.Args.Length);
             Report(report.Span, args);
         }
         _lists = null;
     }
-
-    /// <summary>'a'; 'a' and 'b'; 'a', 'b' and 'c' (each item once, in order).</summary>
-    public static string ListText(IEnumerable<string> items) => Prose.QuotedAnd(items);
 
     private sealed class ListReport
     {

@@ -67,7 +67,7 @@ public sealed class Finding
     {
         foreach (var arg in args)
         {
-            if (arg is not (null or string or int or long or uint or ulong or short or ushort or byte or char or bool or double or Enum))
+            if (arg is not (null or string or int or long or uint or ulong or short or ushort or byte or char or bool or double or Enum or Text.QuotedList))
             {
                 return false;
             }
