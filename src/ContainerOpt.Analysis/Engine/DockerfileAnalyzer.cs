@@ -36,7 +36,15 @@ public sealed class DockerfileAnalyzer
     public DockerfileAnalyzer(IReadOnlyList<DockerfileRule> rules)
     {
         _rules = rules.ToArray();
-        _superseding = rules.Where(r => r.Supersedes.Count > 0).ToArray();
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            indexOf[_rules[r].Descriptor.Id] = r;
+        }
+        _superseding = Enumerable.Range(0, _rules.Length)
+            .Where(r => _rules[r].Supersedes.Count > 0)
+            .Select(r => (r, _rules[r].Supersedes.Where(indexOf.ContainsKey).Select(id => indexOf[id]).ToArray()))
+            .ToArray();
     }
 
     /// <summary>
@@ -45,8 +53,11 @@ public sealed class DockerfileAnalyzer
     /// </summary>
     public bool Fingerprints { get; init; } = true;
 
-    /// <summary>The few rules that stand in for others (<see cref="DockerfileRule.Supersedes"/>), in catalogue order.</summary>
-    private readonly DockerfileRule[] _superseding;
+    /// <summary>
+    /// The few rules that stand in for others (<see cref="DockerfileRule.Supersedes"/>), in catalogue order, each with the
+    /// indexes in <see cref="_rules"/> of the rules it supersedes.
+    /// </summary>
+    private readonly (int Winner, int[] Losers)[] _superseding;
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
@@ -96,7 +107,8 @@ public sealed class DockerfileAnalyzer
             facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
                 input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
-            var ruleFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            // Each rule that found something, by its index, in rule order.
+            List<(int Rule, List<Finding> Findings)>? ruleFindings = null;
             var enabled = EnabledRules(options, input.EditorConfig);
             List<Finding>? sink = null;
             RuleContext? context = null;
@@ -133,14 +145,17 @@ public sealed class DockerfileAnalyzer
                 if (sink.Count > 0)
                 {
                     // Most rules find nothing: their empty list is reused by the next rule.
-                    ruleFindings[rule.Descriptor.Id] = sink;
+                    (ruleFindings ??= new List<(int, List<Finding>)>()).Add((r, sink));
                     sink = null;
                 }
             }
-            MergeSuperseded(ruleFindings);
-            foreach (var ruleList in ruleFindings.Values)
+            if (ruleFindings is not null)
             {
-                findings.AddRange(ruleList);
+                MergeSuperseded(ruleFindings);
+                foreach (var (_, ruleList) in ruleFindings)
+                {
+                    findings.AddRange(ruleList);
+                }
             }
             findings.AddRange(RunShellCheck(facts, options, suppressions, input.EditorConfig));
         }
@@ -304,21 +319,21 @@ public sealed class DockerfileAnalyzer
     }
 
     /// <summary>A rule that supersedes another takes over its findings on the same line (or a line of its additional locations), equivalents merged.</summary>
-    private void MergeSuperseded(Dictionary<string, List<Finding>> byRule)
+    private void MergeSuperseded(List<(int Rule, List<Finding> Findings)> byRule)
     {
         if (byRule.Count < 2)
         {
             return; // superseding takes two rules with findings
         }
-        foreach (var rule in _superseding)
+        foreach (var (winnerRule, superseded) in _superseding)
         {
-            if (!byRule.TryGetValue(rule.Descriptor.Id, out var winners) || winners.Count == 0)
+            if (FindingsOf(byRule, winnerRule) is not { Count: > 0 } winners)
             {
                 continue;
             }
-            foreach (var loserId in rule.Supersedes)
+            foreach (int loserRule in superseded)
             {
-                if (!byRule.TryGetValue(loserId, out var losers) || losers.Count == 0)
+                if (FindingsOf(byRule, loserRule) is not { Count: > 0 } losers)
                 {
                     continue;
                 }
@@ -357,6 +372,19 @@ public sealed class DockerfileAnalyzer
             }
         }
     }
+    /// <summary>The findings of the rule at <paramref name="rule"/> (a few rules of a file find something: a scan).</summary>
+    private static List<Finding>? FindingsOf(List<(int Rule, List<Finding> Findings)> byRule, int rule)
+    {
+        foreach (var (r, findings) in byRule)
+        {
+            if (r == rule)
+            {
+                return findings;
+            }
+        }
+        return null;
+    }
+
     private static Dictionary<int, List<int>> LosersByLine(List<Finding> losers)
     {
         var byLine = new Dictionary<int, List<int>>();
