@@ -91,24 +91,18 @@ public sealed class DockerfileAnalyzer
         var options = input.Options;
         var syntax = DockerfileParser.Parse(source);
         var model = DockerfileModel.Build(syntax, options.BuildArgs.Count == 0 ? null : new Dictionary<string, string>(options.BuildArgs));
-        var findings = new List<Finding>();
-        foreach (var diagnostic in model.AllDiagnostics)
-        {
-            var descriptor = DiagnosticCatalog.ForParserCode(diagnostic.Code);
-            findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, diagnostic.Message, source.Path,
-                source.GetLinePositionSpan(diagnostic.Span), diagnostic.Span));
-        }
 
         options.BuildArgs.TryGetValue("BUILDKIT_DOCKERFILE_CHECK", out var checkOverride);
         var suppressions = Suppressions.From(syntax, checkOverride, options.DisableIgnorePragma);
         facts = null;
+        List<(int Rule, List<Finding> Findings)>? ruleFindings = null;
+        IReadOnlyList<Finding> shellCheckFindings = Array.Empty<Finding>();
         if (!syntax.FailsBuildKitParse)
         {
             facts = new DockerfileFacts(model,
                 input.DockerIgnoreText is null ? null : DockerIgnore.Parse(input.DockerIgnoreText),
                 input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
             // Each rule that found something, by its index, in rule order.
-            List<(int Rule, List<Finding> Findings)>? ruleFindings = null;
             var enabled = EnabledRules(options, input.EditorConfig);
             List<Finding>? sink = null;
             RuleContext? context = null;
@@ -152,32 +146,59 @@ public sealed class DockerfileAnalyzer
             if (ruleFindings is not null)
             {
                 MergeSuperseded(ruleFindings);
-                foreach (var (_, ruleList) in ruleFindings)
-                {
-                    findings.AddRange(ruleList);
-                }
             }
-            findings.AddRange(RunShellCheck(facts, options, suppressions, input.EditorConfig));
+            shellCheckFindings = RunShellCheck(facts, options, suppressions, input.EditorConfig);
         }
 
-        var mode = options.EffectiveMode;
-        var final = new List<(Finding Finding, DiagnosticSeverity Severity)>(findings.Count);
-        foreach (var finding in findings)
+        // The parser's findings, then each rule's, then ShellCheck's, each kept at the severity the mode, the pragmas and
+        // the configuration give it (straight into one list sized for all of them: a file has few).
+        int count = model.Syntax.Diagnostics.Count + model.Diagnostics.Count + shellCheckFindings.Count;
+        if (ruleFindings is not null)
         {
-            if (suppressions.IsSuppressed(finding) || (options.Ignored.Count > 0 && options.Ignored.Any(finding.IsNamedBy)))
+            foreach (var (_, ruleList) in ruleFindings)
             {
-                continue;
+                count += ruleList.Count;
             }
-            var severity = suppressions.SeverityUnderCheck(finding, DiagnosticCatalog.SeverityIn(mode, finding));
-            severity = Configured(finding, severity, options, input.EditorConfig);
-            if (severity == DiagnosticSeverity.None)
+        }
+        var final = new List<(Finding Finding, DiagnosticSeverity Severity)>(count);
+        foreach (var diagnostic in model.AllDiagnostics)
+        {
+            var descriptor = DiagnosticCatalog.ForParserCode(diagnostic.Code);
+            Keep(final, new Finding(descriptor, descriptor.DefaultSeverity, diagnostic.Message, source.Path,
+                source.GetLinePositionSpan(diagnostic.Span), diagnostic.Span), input, suppressions);
+        }
+        if (ruleFindings is not null)
+        {
+            foreach (var (_, ruleList) in ruleFindings)
             {
-                continue;
+                foreach (var finding in ruleList)
+                {
+                    Keep(final, finding, input, suppressions);
+                }
             }
-            final.Add((finding, severity));
+        }
+        foreach (var finding in shellCheckFindings)
+        {
+            Keep(final, finding, input, suppressions);
         }
         final.Sort(static (a, b) => CompareFindings(a.Finding, b.Finding));
         return new AnalysisResult(syntax, model, Fingerprints ? FindingFingerprints.Assign(syntax, final) : WithSeverities(final));
+    }
+
+    /// <summary>Adds the finding at its severity unless a pragma, the options or the configuration switch it off.</summary>
+    private static void Keep(List<(Finding Finding, DiagnosticSeverity Severity)> final, Finding finding, AnalysisInput input, Suppressions suppressions)
+    {
+        var options = input.Options;
+        if (suppressions.IsSuppressed(finding) || (options.Ignored.Count > 0 && options.Ignored.Any(finding.IsNamedBy)))
+        {
+            return;
+        }
+        var severity = suppressions.SeverityUnderCheck(finding, DiagnosticCatalog.SeverityIn(options.EffectiveMode, finding));
+        severity = Configured(finding, severity, options, input.EditorConfig);
+        if (severity != DiagnosticSeverity.None)
+        {
+            final.Add((finding, severity));
+        }
     }
 
     /// <summary>
