@@ -285,10 +285,13 @@ internal static class LintCommand
                         run.IoProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
                     }
                     // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
-                    var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
-                    foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
+                    if (loaded.Problems.Count > 0)
                     {
-                        yield return new FileFindings(group.Key, group.ToArray(), showsStyle);
+                        var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
+                        foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
+                        {
+                            yield return new FileFindings(group.Key, group.ToArray(), showsStyle);
+                        }
                     }
                     configsReported.UnionWith(loaded.ConfigFiles);
                     if (loaded.Analysed is not { } outcome)
