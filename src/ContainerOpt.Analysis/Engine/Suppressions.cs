@@ -88,8 +88,9 @@ internal sealed class Suppressions
             for (int c = 0; c < comments.Count; c++)
             {
                 string comment = comments[c];
-                // The form is anchored at "check", whose 'c' has no other case: most comments start otherwise and need no regex.
-                if (comment.Length == 0 || comment[0] is not ('c' or 'C'))
+                // The form is anchored at "check": most comments start otherwise and need no regex. "chec" is tested without
+                // case, ordinally: none of its letters has another case for the regex ('k' has the Kelvin sign, left to it).
+                if (comment.Length < 6 || string.Compare(comment, 0, "chec", 0, 4, StringComparison.OrdinalIgnoreCase) != 0)
                 {
                     continue;
                 }
