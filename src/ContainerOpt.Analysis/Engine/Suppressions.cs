@@ -88,8 +88,11 @@ internal sealed class Suppressions
             for (int c = 0; c < comments.Count; c++)
             {
                 string comment = comments[c];
-                // The form is anchored at "check", whose 'c' has no other case: most comments start otherwise and need no regex.
-                if (comment.Length == 0 || comment[0] is not ('c' or 'C'))
+                // The form is anchored at "check": most comments start otherwise and need no regex. "chec" is tested letter by
+                // letter (string.Compare without case costs more than the test): none of these letters has another case for
+                // the regex ('k' has the Kelvin sign, left to it).
+                if (comment.Length < 7 || comment[0] is not ('c' or 'C') || comment[1] is not ('h' or 'H') || comment[2] is not ('e' or 'E')
+                    || comment[3] is not ('c' or 'C'))
                 {
                     continue;
                 }

@@ -44,4 +44,13 @@ public sealed class CheckCommentSuppressionTests
             new COPT1113RedundantTargetPlatform());
         CollectionAssert.AreEqual(new[] { ("COPT1113", 4) }, findings);
     }
+
+    [TestMethod]
+    public void A_skip_comment_is_read_in_any_case_and_spacing_and_only_when_it_is_the_check_form()
+    {
+        var findings = Lint("FROM scratch\n# CHECK = skip=MaintainerDeprecated\nMAINTAINER a\n# Check=skip=MaintainerDeprecated\nMAINTAINER b\n"
+            + "# checks=skip=MaintainerDeprecated\nMAINTAINER c\n# chec=skip=MaintainerDeprecated\nMAINTAINER d\n# check=\nMAINTAINER e\n",
+            new COPT1107MaintainerDeprecated());
+        CollectionAssert.AreEqual(new[] { ("COPT1107", 7), ("COPT1107", 9), ("COPT1107", 11) }, findings);
+    }
 }

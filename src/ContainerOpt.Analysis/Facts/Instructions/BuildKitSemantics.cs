@@ -262,6 +262,15 @@ public static class BuildKitSemantics
                 _values[at] = value;
                 return;
             }
+            AddUnset(name, value);
+        }
+
+        /// <summary>
+        /// <see cref="Set"/> for a name known not to be set yet (a base image's distinct names in a new environment): no
+        /// search of the names set before, which made filling a stage's environment quadratic in the image's names.
+        /// </summary>
+        public void AddUnset(string name, string value)
+        {
             _order.Add(name);
             _values.Add(value);
             if (_index is not null)

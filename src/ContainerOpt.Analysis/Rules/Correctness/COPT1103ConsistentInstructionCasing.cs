@@ -17,7 +17,7 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
     {
         // The keywords are walked twice in place (count, then report), with no list of them.
         var stages = context.Model.Stages;
-        int lower = 0, upper = 0;
+        int lower = 0, upper = 0, mixed = 0;
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
@@ -30,9 +30,16 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
                 string k = keyword.Value;
                 if (IsCased(k, upperCase: false)) lower++;
                 else if (IsCased(k, upperCase: true)) upper++;
+                else mixed++;
             }
         }
         bool majorityLower = lower > upper;
+        // Only a keyword of the minority's case or of mixed case can be reported: in most files every keyword has one case,
+        // and the second walk is skipped. (A keyword without letters counts as lower case and is never reported.)
+        if (mixed == 0 && (majorityLower ? upper : lower) == 0)
+        {
+            return;
+        }
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];

@@ -60,10 +60,11 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 // Room for PATH, the image's names and every name the stage's ARGs and ENVs may set: no regrowth, no spare room.
                 env = new BuildKitSemantics.Environment(1 + imageEnv.Count + NamesSetIn(stage));
                 declared = new HashSet<string>(StringComparer.Ordinal);
-                env.Set("PATH", BuildKitSemantics.DefaultPath);
+                // The table's names are distinct and never PATH: each is added without a search of those before it.
+                env.AddUnset("PATH", BuildKitSemantics.DefaultPath);
                 for (int i = 0; i < imageEnv.Count; i++)
                 {
-                    env.Set(imageEnv[i], UnknownValue);
+                    env.AddUnset(imageEnv[i], UnknownValue);
                 }
             }
             checker ??= new Checker(context);

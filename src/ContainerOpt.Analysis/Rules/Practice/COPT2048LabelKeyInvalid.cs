@@ -45,17 +45,21 @@ public sealed class COPT2048LabelKeyInvalid : DockerfileRule
         {
             return "it must start with a lower-case letter";
         }
-        // The same walk notes a doubled '.' or '-', which is reported only after the end is found valid.
+        // The same walk (from the second character: the first is a letter) notes a doubled '.' or '-', which is reported only
+        // after the end is found valid. A letter or digit, most characters of every key, takes the first test only.
         bool doubled = false;
-        char previous = '\0';
-        foreach (char c in key)
+        for (int i = 1; i < key.Length; i++)
         {
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-'))
+            char c = key[i];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            {
+                continue;
+            }
+            if (c != '.' && c != '-')
             {
                 return $"'{c}' is not allowed";
             }
-            doubled |= c == previous && (c == '.' || c == '-');
-            previous = c;
+            doubled |= key[i - 1] == c;
         }
         char end = key[key.Length - 1];
         if (!((end >= 'a' && end <= 'z') || (end >= '0' && end <= '9')))
@@ -68,7 +72,9 @@ public sealed class COPT2048LabelKeyInvalid : DockerfileRule
         }
         foreach (var reserved in ReservedNamespaces)
         {
-            if (key.StartsWith(reserved, StringComparison.Ordinal))
+            // The first letter first: a key is compared in full only with the namespaces that start as it does (one of the
+            // three for the usual org.opencontainers.image.* keys).
+            if (key[0] == reserved[0] && key.StartsWith(reserved, StringComparison.Ordinal))
             {
                 return $"the namespace '{reserved}' is reserved for Docker";
             }

@@ -12,8 +12,6 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
 {
     public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.WgetAndCurl;
 
-    private static readonly string[] Tools = { "curl", "wget" };
-
     public override void Analyze(RuleContext context)
     {
         // Per stage and per kind (RUN or ONBUILD RUN): the tool used first, and whether both were seen. A stage or two per
@@ -69,7 +67,8 @@ public sealed class COPT2101WgetAndCurl : DockerfileRule
         for (int i = from; i < commands.Count; i++)
         {
             var command = commands[i].Command;
-            if (command.IsAny(Tools) && (other is null || command.Name != other))
+            // The two-name overload: no loop over an array for every command of every RUN.
+            if (command.IsAny("curl", "wget") && (other is null || command.Name != other))
             {
                 return i;
             }

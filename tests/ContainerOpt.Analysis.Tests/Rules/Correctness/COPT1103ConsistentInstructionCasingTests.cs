@@ -43,4 +43,11 @@ public sealed class COPT1103ConsistentInstructionCasingTests
         RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("from scratch\ncopy Dockerfile /foo\n");
         RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("FROM alpine\nRUN <<'EOT'\nenv\nEOT\n");
     }
+
+    [TestMethod]
+    public void A_mixed_case_keyword_among_upper_case_ones_is_reported()
+    {
+        // No keyword of the minority's case: the mixed one alone must still be found.
+        RuleVerifier.Verify<COPT1103ConsistentInstructionCasing>("FROM scratch\n[|Copy|] a /a\nCOPY b /b\n");
+    }
 }

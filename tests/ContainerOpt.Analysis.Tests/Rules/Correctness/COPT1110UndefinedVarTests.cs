@@ -146,4 +146,30 @@ public sealed class COPT1110UndefinedVarTests
         CollectionAssert.AreEqual(new[] { "COPT1110 (2,9,2,21)" }, findings.Select(f => $"{f.Code} {f.Location}").ToArray(),
             string.Join("\n", findings.Select(f => f.ToCanonicalString())));
     }
+
+    [TestMethod]
+    public void The_image_environment_tables_hold_distinct_names_and_never_PATH()
+    {
+        // The rule adds a base image's names to a new environment (after PATH) without searching those before: every
+        // table of names must be free of duplicates and of PATH, or a name would be listed twice.
+        var fields = typeof(ContainerOpt.Analysis.Facts.BuildKitSemantics).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        var tables = new List<(string Name, string[] Names)>();
+        foreach (var field in fields)
+        {
+            if (field.GetValue(null) is string[] names && field.Name.EndsWith("Env", StringComparison.Ordinal))
+            {
+                tables.Add((field.Name, names));
+            }
+            else if (field.GetValue(null) is Dictionary<string, string[]> byImage)
+            {
+                tables.AddRange(byImage.Select(p => (field.Name + "[" + p.Key + "]", p.Value)));
+            }
+        }
+        Assert.IsTrue(tables.Count > 20, string.Join(", ", tables.Select(t => t.Name)));
+        foreach (var (name, names) in tables)
+        {
+            Assert.AreEqual(names.Length, names.Distinct(StringComparer.Ordinal).Count(), name);
+            Assert.IsFalse(names.Contains("PATH"), name);
+        }
+    }
 }

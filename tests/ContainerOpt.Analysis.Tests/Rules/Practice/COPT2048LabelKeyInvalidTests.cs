@@ -58,4 +58,14 @@ public sealed class COPT2048LabelKeyInvalidTests
     public void Onbuild_label_and_quoted_keys_are_checked() =>
         RuleVerifier.Verify<COPT2048LabelKeyInvalid>(
             "FROM alpine:3.20\nONBUILD LABEL [|com.docker.label|]=\"foo\"\nLABEL [|\"Quoted\"|]=x\n");
+
+    [TestMethod]
+    public void Only_a_repeated_separator_is_doubled_and_a_bad_character_is_named_before_the_end_is_judged()
+    {
+        var findings = RuleVerifier.Verify<COPT2048LabelKeyInvalid>(
+            "FROM alpine:3.20\nLABEL a.-b=1 b-.c9=2\nLABEL [|x9.y--z|]=3\nLABEL [|ab_.|]=4\nLABEL [|ab..|]=5\n");
+        StringAssert.Contains(findings[0].Message, "is invalid: '..' and '--' are not allowed.");
+        StringAssert.Contains(findings[1].Message, "is invalid: '_' is not allowed.");
+        StringAssert.Contains(findings[2].Message, "is invalid: it must end with a lower-case letter or digit.");
+    }
 }
