@@ -390,12 +390,19 @@ public sealed class RunStep
     /// <summary>The commands (of every script) whose program is one of the names.</summary>
     public IReadOnlyList<StepCommand> Named(params string[] names)
     {
+        // Straight over the scripts' command arrays, in Commands order: a StepCommand is made only for a match.
         List<StepCommand>? found = null;
-        for (int i = 0; i < Commands.Count; i++)
+        var scripts = Scripts;
+        int index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (Commands[i].Command.IsAny(names))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                (found ??= new List<StepCommand>()).Add(Commands[i]);
+                if (commands[i].IsAny(names))
+                {
+                    (found ??= new List<StepCommand>()).Add(Commands[index]);
+                }
             }
         }
         return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
@@ -404,12 +411,19 @@ public sealed class RunStep
     /// <summary>The commands (of every script) whose program is <paramref name="name"/>.</summary>
     public IReadOnlyList<StepCommand> Named(string name)
     {
+        // As above: many rules ask this of every RUN, and most find nothing.
         List<StepCommand>? found = null;
-        for (int i = 0; i < Commands.Count; i++)
+        var scripts = Scripts;
+        int index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (Commands[i].Command.Is(name))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                (found ??= new List<StepCommand>()).Add(Commands[i]);
+                if (commands[i].Is(name))
+                {
+                    (found ??= new List<StepCommand>()).Add(Commands[index]);
+                }
             }
         }
         return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
