@@ -267,7 +267,18 @@ public sealed class RunStep
     public string Workdir { get; }
 
     /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
-    internal bool? DisablesDockerClean { get; set; }
+    internal bool? DisablesDockerClean
+    {
+        get => _disablesDockerClean == 0 ? null : _disablesDockerClean == 2;
+        set => _disablesDockerClean = value is null ? (byte)0 : value.Value ? (byte)2 : (byte)1;
+    }
+
+    // 0 not asked, 1 false, 2 true: a bool? is a struct field, which the layout places apart (8-byte aligned), and a step is
+    // made for every RUN of every file; a byte packs with the int fields.
+    private byte _disablesDockerClean;
+
+    /// <summary>Memo for <see cref="DependencyCache.FirstUnmountedUse"/>: a bit per cache one of whose programs the step runs; -1 until asked.</summary>
+    internal int DependencyCachePrograms { get; set; } = -1;
 
     public bool IsPosix => (_single ?? Scripts[0]).IsPosix;
 
