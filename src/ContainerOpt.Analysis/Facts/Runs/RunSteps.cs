@@ -634,8 +634,29 @@ public sealed class RunSteps
     /// <summary>The step of a RUN (or ONBUILD RUN) instruction, or null. Steps are in file order: a binary search by line, no map per RUN.</summary>
     public RunStep? Find(StageInstruction instruction)
     {
-        int at = Array.BinarySearch(_lines, instruction.Syntax.StartLine);
-        return at >= 0 && ReferenceEquals(All[at].Instruction, instruction) ? All[at] : null;
+        // Written out (Array.BinarySearch's steps, same probes): the generic one goes through a comparer on every probe,
+        // and this is asked of every instruction by many rules.
+        int line = instruction.Syntax.StartLine;
+        var lines = _lines;
+        int low = 0, high = lines.Length - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int probe = lines[middle];
+            if (probe == line)
+            {
+                return ReferenceEquals(All[middle].Instruction, instruction) ? All[middle] : null;
+            }
+            if (probe < line)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return null;
     }
 
     public string WorkdirOf(StageInstruction instruction)
