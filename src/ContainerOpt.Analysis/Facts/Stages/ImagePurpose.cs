@@ -320,22 +320,7 @@ public sealed class ImagePurpose
     /// </summary>
     private static readonly string[] DevelopmentCommandWords = { "watch", "nodemon", "run", "dev", "serve", "vite", "webpack", "react-scripts", "leep" };
 
-    private static bool MayRunDevelopmentCommand(StageInstruction command)
-    {
-        var arguments = command.Syntax.Arguments;
-        for (int i = 0; i < arguments.Count; i++)
-        {
-            string value = arguments[i].Value;
-            foreach (var word in DevelopmentCommandWords)
-            {
-                if (value.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    private static bool MayRunDevelopmentCommand(StageInstruction command) => ContainsAny(command, DevelopmentCommandWords);
 
     /// <summary>
     /// A COPY/ADD of something other than helper scripts from the context, or of a stage's output. Copying a tool
@@ -392,6 +377,7 @@ public sealed class ImagePurpose
 
     private static readonly string[] SshDaemon = { "sshd" };
 
+    /// <summary>True when some argument of the command contains one of the words.</summary>
     private static bool ContainsAny(StageInstruction command, string[] words)
     {
         var arguments = command.Syntax.Arguments;
