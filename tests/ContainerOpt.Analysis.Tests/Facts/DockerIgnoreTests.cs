@@ -70,6 +70,15 @@ public sealed class DockerIgnoreTests
     [DataRow("./", ".")]
     [DataRow("a/../", ".")]
     [DataRow("a//b/", "a/b")]
+    [DataRow("a/b/../../..", "..")]
+    [DataRow("../../a/../b", "../../b")]
+    [DataRow("/a/../../b/./c/..", "/b")]
+    [DataRow("a/b/c/../../d", "a/d")]
+    [DataRow("./../a/.", "../a")]
+    [DataRow("../..", "../..")]
+    [DataRow("/..", "/")]
+    [DataRow("a/...", "a/...")]
+    [DataRow("x/..y/../z", "x/z")]
     public void CleanPath_is_Gos_filepath_Clean(string path, string cleaned) =>
         Assert.AreEqual(cleaned, DockerIgnore.CleanPath(path));
 }

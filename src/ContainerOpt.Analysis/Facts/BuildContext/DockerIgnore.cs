@@ -97,22 +97,78 @@ public sealed class DockerIgnore
         while (end > 1 && path[end - 1] == '/') end--;
         if (end < path.Length && IsClean(path, end)) return path.Substring(0, end);
         if (end == 1 && path[0] == '.') return "."; // "." and "./", the commonest COPY source
-        bool rooted = path[0] == '/';
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
+        return CleanSegments(path);
+    }
+
+    [ThreadStatic]
+    private static char[]? t_cleanBuffer;
+
+    /// <summary>
+    /// Go's Clean written into one buffer, as Go writes it (no split into a string per segment, no join): names are copied,
+    /// a ".." takes back the last name written (or is written itself when there is none to take back and the path is
+    /// relative), empty and "." segments are skipped. The result is never longer than the path.
+    /// </summary>
+    private static string CleanSegments(string path)
+    {
+        int n = path.Length;
+        var buffer = t_cleanBuffer;
+        if (buffer is null || buffer.Length < n)
         {
-            if (part.Length == 0 || part == ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
-                else if (!rooted) parts.Add("..");
-                continue;
-            }
-            parts.Add(part);
+            t_cleanBuffer = buffer = new char[Math.Max(n, 256)];
         }
-        string joined = string.Join("/", parts);
-        if (rooted) return "/" + joined;
-        return joined.Length == 0 ? "." : joined;
+        bool rooted = path[0] == '/';
+        int w = 0, dotdot = 0; // w: the length written; dotdot: where a ".." can no longer take back
+        if (rooted)
+        {
+            buffer[w++] = '/';
+            dotdot = 1;
+        }
+        int r = 0;
+        while (r < n)
+        {
+            if (path[r] == '/')
+            {
+                r++;
+            }
+            else if (path[r] == '.' && (r + 1 == n || path[r + 1] == '/'))
+            {
+                r++;
+            }
+            else if (path[r] == '.' && path[r + 1] == '.' && (r + 2 == n || path[r + 2] == '/'))
+            {
+                r += 2;
+                if (w > dotdot)
+                {
+                    w--;
+                    while (w > dotdot && buffer[w] != '/')
+                    {
+                        w--;
+                    }
+                }
+                else if (!rooted)
+                {
+                    if (w > 0)
+                    {
+                        buffer[w++] = '/';
+                    }
+                    buffer[w++] = '.';
+                    buffer[w++] = '.';
+                    dotdot = w;
+                }
+            }
+            else
+            {
+                if (w != (rooted ? 1 : 0))
+                {
+                    buffer[w++] = '/';
+                }
+                while (r < n && path[r] != '/')
+                {
+                    buffer[w++] = path[r++];
+                }
+            }
+        }
+        return w == 0 ? "." : new string(buffer, 0, w);
     }
 
     /// <summary>True when <see cref="CleanPath"/> would return <c>path[..end)</c> as it is: no empty, "." or ".." segment, no trailing '/'.</summary>

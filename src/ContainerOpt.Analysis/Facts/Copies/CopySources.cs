@@ -12,6 +12,9 @@ public readonly struct CopySource
         Value = value;
         IsHeredoc = isHeredoc;
         IsExpanded = isExpanded;
+        // Told once here: the size and context rules ask these of every source several times (the struct stays 24 bytes).
+        IsUrl = !isHeredoc && RemoteSources.IsRemote(value);
+        IsWholeContext = !isHeredoc && !IsUrl && CleansToWholeContext(value);
     }
 
     public SyntaxToken Token { get; }
@@ -24,12 +27,12 @@ public readonly struct CopySource
     /// <summary>False when a variable in the source could not be expanded: <see cref="Value"/> is then as written.</summary>
     public bool IsExpanded { get; }
 
-    public bool IsUrl => !IsHeredoc && RemoteSources.IsRemote(Value);
+    public bool IsUrl { get; }
 
     public bool IsGitUrl => !IsHeredoc && RemoteSources.IsGitUrl(Value);
 
     /// <summary>The whole build context: <c>.</c>, <c>./</c>, <c>/</c>, <c>*</c>, <c>./*</c>, <c>**</c>.</summary>
-    public bool IsWholeContext => !IsHeredoc && CleansToWholeContext(Value) && !IsUrl;
+    public bool IsWholeContext { get; }
 
     /// <summary>
     /// A directory rather than a file: ends with '/', or its last segment has no extension and does

@@ -9,9 +9,14 @@ namespace ContainerOpt.Analysis.Facts;
 /// </summary>
 public sealed class DependencyCache
 {
-    private readonly string[] _programs;
     private readonly Func<ShellCommand, string?> _use;
     private readonly string[] _fragments;
+
+    // This cache's bit in a step's DependencyCachePrograms, and every cache's programs with their caches' bits: a RUN's
+    // commands are looked up once for all nine caches, not compared with each cache's programs nine times.
+    private readonly int _bit;
+    private static int s_created; // counted by DependencyCaches' static initializer only, so on one thread
+    private static readonly Dictionary<string, int> s_cachesByProgram = new(StringComparer.Ordinal);
 
     /// <param name="tool">The tool's name.</param>
     /// <param name="programs">The programs whose commands can fill the cache: <paramref name="use"/> answers null for any other.</param>
@@ -20,9 +25,14 @@ public sealed class DependencyCache
     internal DependencyCache(string tool, string[] programs, Func<ShellCommand, string?> use, params string[] fragments)
     {
         Tool = tool;
-        _programs = programs;
         _use = use;
         _fragments = fragments;
+        _bit = 1 << s_created++;
+        foreach (var program in programs)
+        {
+            s_cachesByProgram.TryGetValue(program, out int bits);
+            s_cachesByProgram[program] = bits | _bit;
+        }
     }
 
     /// <summary>cargo, go, maven, gradle, composer, nuget, pnpm, mix, gem.</summary>
@@ -58,25 +68,31 @@ public sealed class DependencyCache
 
     private bool RunsAProgram(RunStep step)
     {
+        int caches = step.DependencyCachePrograms;
+        if (caches < 0)
+        {
+            step.DependencyCachePrograms = caches = CachesWhoseProgramsRun(step);
+        }
+        return (caches & _bit) != 0;
+    }
+
+    /// <summary>The bits of the caches one of whose programs some command of the step runs.</summary>
+    private static int CachesWhoseProgramsRun(RunStep step)
+    {
+        int caches = 0;
         var scripts = step.Scripts;
         for (int s = 0; s < scripts.Count; s++)
         {
             var commands = scripts[s].Script.CommandArray;
             for (int i = 0; i < commands.Length; i++)
             {
-                string name = commands[i].Name;
-                foreach (var program in _programs)
+                if (s_cachesByProgram.TryGetValue(commands[i].Name, out int bits))
                 {
-                    // Length and first letter first: nine caches ask this of every command, and almost every name differs there.
-                    if (name.Length == program.Length && name.Length > 0 && name[0] == program[0]
-                        && string.Equals(name, program, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
+                    caches |= bits;
                 }
             }
         }
-        return false;
+        return caches;
     }
 
     public override string ToString() => Tool;

@@ -267,7 +267,18 @@ public sealed class RunStep
     public string Workdir { get; }
 
     /// <summary>Memo for <see cref="LayerSimulation.DisablesDockerClean"/>.</summary>
-    internal bool? DisablesDockerClean { get; set; }
+    internal bool? DisablesDockerClean
+    {
+        get => _disablesDockerClean == 0 ? null : _disablesDockerClean == 2;
+        set => _disablesDockerClean = value is null ? (byte)0 : value.Value ? (byte)2 : (byte)1;
+    }
+
+    // 0 not asked, 1 false, 2 true: a bool? is a struct field, which the layout places apart (8-byte aligned), and a step is
+    // made for every RUN of every file; a byte packs with the int fields.
+    private byte _disablesDockerClean;
+
+    /// <summary>Memo for <see cref="DependencyCache.FirstUnmountedUse"/>: a bit per cache one of whose programs the step runs; -1 until asked.</summary>
+    internal int DependencyCachePrograms { get; set; } = -1;
 
     public bool IsPosix => (_single ?? Scripts[0]).IsPosix;
 
@@ -390,12 +401,19 @@ public sealed class RunStep
     /// <summary>The commands (of every script) whose program is one of the names.</summary>
     public IReadOnlyList<StepCommand> Named(params string[] names)
     {
+        // Straight over the scripts' command arrays, in Commands order: a StepCommand is made only for a match.
         List<StepCommand>? found = null;
-        for (int i = 0; i < Commands.Count; i++)
+        var scripts = Scripts;
+        int index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (Commands[i].Command.IsAny(names))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                (found ??= new List<StepCommand>()).Add(Commands[i]);
+                if (commands[i].IsAny(names))
+                {
+                    (found ??= new List<StepCommand>()).Add(Commands[index]);
+                }
             }
         }
         return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
@@ -404,12 +422,19 @@ public sealed class RunStep
     /// <summary>The commands (of every script) whose program is <paramref name="name"/>.</summary>
     public IReadOnlyList<StepCommand> Named(string name)
     {
+        // As above: many rules ask this of every RUN, and most find nothing.
         List<StepCommand>? found = null;
-        for (int i = 0; i < Commands.Count; i++)
+        var scripts = Scripts;
+        int index = 0;
+        for (int s = 0; s < scripts.Count; s++)
         {
-            if (Commands[i].Command.Is(name))
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++, index++)
             {
-                (found ??= new List<StepCommand>()).Add(Commands[i]);
+                if (commands[i].Is(name))
+                {
+                    (found ??= new List<StepCommand>()).Add(Commands[index]);
+                }
             }
         }
         return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
@@ -609,8 +634,29 @@ public sealed class RunSteps
     /// <summary>The step of a RUN (or ONBUILD RUN) instruction, or null. Steps are in file order: a binary search by line, no map per RUN.</summary>
     public RunStep? Find(StageInstruction instruction)
     {
-        int at = Array.BinarySearch(_lines, instruction.Syntax.StartLine);
-        return at >= 0 && ReferenceEquals(All[at].Instruction, instruction) ? All[at] : null;
+        // Written out (Array.BinarySearch's steps, same probes): the generic one goes through a comparer on every probe,
+        // and this is asked of every instruction by many rules.
+        int line = instruction.Syntax.StartLine;
+        var lines = _lines;
+        int low = 0, high = lines.Length - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int probe = lines[middle];
+            if (probe == line)
+            {
+                return ReferenceEquals(All[middle].Instruction, instruction) ? All[middle] : null;
+            }
+            if (probe < line)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return null;
     }
 
     public string WorkdirOf(StageInstruction instruction)

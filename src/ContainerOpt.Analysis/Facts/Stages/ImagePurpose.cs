@@ -33,12 +33,13 @@ public enum ImagePurposeKind
 /// </summary>
 public sealed class ImagePurpose
 {
-    private static readonly HashSet<string> DevelopmentWords = new(StringComparer.OrdinalIgnoreCase)
+    // Words of a file or stage name, compared case-insensitively (see FirstWord).
+    private static readonly string[] DevelopmentWords =
     {
         "dev", "develop", "development", "devcontainer", "devcontainers", "dockerdev", "debug", "local", "devenv", "workspace",
     };
 
-    private static readonly HashSet<string> BuildWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly string[] BuildWords =
     {
         "build", "builder", "buildenv", "compile", "compiler", "chef", "planner", "toolchain", "ci", "cicd", "sdk", "deps", "cross",
     };
@@ -133,7 +134,7 @@ public sealed class ImagePurpose
     /// <summary>Words one of which every alternative of <see cref="TestCommand"/> contains: most commands have none, and skip the expression.</summary>
     private static readonly string[] TestCommandWords = { "test", "check", "verify", "tox", "phpunit", "rspec" };
 
-    private static readonly HashSet<string> TestWords = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "testing" };
+    private static readonly string[] TestWords = { "test", "tests", "testing" };
 
     /// <summary>A debugger: with sshd as the command, a box to log into and debug in.</summary>
     private static readonly HashSet<string> Debuggers = new(StringComparer.Ordinal) { "gdb", "gdbserver", "lldb", "valgrind" };
@@ -319,22 +320,7 @@ public sealed class ImagePurpose
     /// </summary>
     private static readonly string[] DevelopmentCommandWords = { "watch", "nodemon", "run", "dev", "serve", "vite", "webpack", "react-scripts", "leep" };
 
-    private static bool MayRunDevelopmentCommand(StageInstruction command)
-    {
-        var arguments = command.Syntax.Arguments;
-        for (int i = 0; i < arguments.Count; i++)
-        {
-            string value = arguments[i].Value;
-            foreach (var word in DevelopmentCommandWords)
-            {
-                if (value.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    private static bool MayRunDevelopmentCommand(StageInstruction command) => ContainsAny(command, DevelopmentCommandWords);
 
     /// <summary>
     /// A COPY/ADD of something other than helper scripts from the context, or of a stage's output. Copying a tool
@@ -391,6 +377,7 @@ public sealed class ImagePurpose
 
     private static readonly string[] SshDaemon = { "sshd" };
 
+    /// <summary>True when some argument of the command contains one of the words.</summary>
     private static bool ContainsAny(StageInstruction command, string[] words)
     {
         var arguments = command.Syntax.Arguments;
@@ -620,8 +607,10 @@ public sealed class ImagePurpose
     /// The first word of a name that is in the set, or null. The words of a name: "Dockerfile.dev" → Dockerfile, dev;
     /// "deps-builder" → deps, builder.
     /// </summary>
-    private static string? FirstWord(string name, HashSet<string> words)
+    private static string? FirstWord(string name, string[] words)
     {
+        // Each word compared in place with the few of its length (ordinal, ignoring case): a string is made only for the
+        // word found, not for every word of every file and stage name.
         int start = 0;
         while (start <= name.Length)
         {
@@ -630,12 +619,15 @@ public sealed class ImagePurpose
             {
                 end = name.Length;
             }
-            if (end > start)
+            int length = end - start;
+            if (length > 0)
             {
-                string word = name.Substring(start, end - start);
-                if (words.Contains(word))
+                foreach (var word in words)
                 {
-                    return word;
+                    if (word.Length == length && string.Compare(name, start, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        return name.Substring(start, length);
+                    }
                 }
             }
             start = end + 1;
