@@ -61,7 +61,7 @@ public sealed class DockerfileModel
         for (int i = Stages.Count - 1; i >= 0; i--)
         {
             var stage = Stages[i];
-            if (!stage.IsImplicit && stage.Index < beforeIndex && stage.Name is { } name && InvariantCase.LowersTo(reference, name))
+            if (!stage.IsImplicit && stage.Index < beforeIndex && stage.Name is { } name && name.Length == reference.Length && InvariantCase.LowersTo(reference, name))
             {
                 return stage;
             }
@@ -724,7 +724,8 @@ public sealed class DockerfileModel
     {
         for (int i = stages.Count - 1; i >= 0; i--)
         {
-            if (stages[i].Name is { } name && InvariantCase.LowersTo(reference, name))
+            // The length first, inline: every FROM of an image is compared with every stage before it.
+            if (stages[i].Name is { } name && name.Length == reference.Length && InvariantCase.LowersTo(reference, name))
             {
                 return stages[i];
             }
