@@ -110,7 +110,8 @@ public sealed class ShellLex
         {
             // The characters plain under any setting first, by table (one test a character where the loop below makes
             // several); the loop then decides from the first other one on.
-            while (i < word.Length && word[i] is var ordinary && ordinary < 0x80 && AlwaysPlain[ordinary]) i++;
+            var alwaysPlain = AlwaysPlain; // read once: a static read in the loop is not hoisted
+            while (i < word.Length && word[i] is var ordinary && ordinary < 0x80 && alwaysPlain[ordinary]) i++;
         }
         for (; i < word.Length; i++)
         {
