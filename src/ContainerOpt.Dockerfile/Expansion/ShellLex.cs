@@ -110,8 +110,7 @@ public sealed class ShellLex
         {
             // The characters plain under any setting first, by table (one test a character where the loop below makes
             // several); the loop then decides from the first other one on.
-            var alwaysPlain = AlwaysPlain; // read once: a static read in the loop is not hoisted
-            while (i < word.Length && word[i] is var ordinary && ordinary < 0x80 && alwaysPlain[ordinary]) i++;
+            while (i < word.Length && word[i] is var ordinary && ordinary < 0x80 && AlwaysPlain[ordinary]) i++;
         }
         for (; i < word.Length; i++)
         {

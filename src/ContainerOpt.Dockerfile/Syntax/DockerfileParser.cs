@@ -342,25 +342,6 @@ public static class DockerfileParser
 
         private static bool IsSpace(char c) => char.IsWhiteSpace(c);
 
-        /// <summary>
-        /// By ASCII code, the characters that are only part of the word they are in, for either escape token: not blank,
-        /// not a quote, not '\\' or '`' (beyond ASCII: not blank). The words' loops skip these by table, one test where
-        /// comparisons took several a character, reading it from a local (a static read in the loop, or a helper reading
-        /// it, was not inlined). A character it refuses that is ordinary after all ('`' with the '\\' escape) is taken by
-        /// the loop's own tests.
-        /// </summary>
-        private static readonly bool[] WordCharacters = MakeWordCharacters();
-
-        private static bool[] MakeWordCharacters()
-        {
-            var word = new bool[0x80];
-            for (char c = '!'; c < (char)0x7F; c++)
-            {
-                word[c] = c is not ('\'' or '"' or '\\' or '`');
-            }
-            return word;
-        }
-
         /// <summary>The length of the flag word read so far: [start, pos) of the line, or the builder once cooked.</summary>
         private static int WordLength(int start, int pos, bool cooked, StringBuilder word) => cooked ? word.Length : pos - start;
 
@@ -501,7 +482,6 @@ public static class DockerfileParser
             // rebuilt in the builder (cooked), from its first quote or escape on.
             bool cooked = false;
             StringBuilder word = _flagBuilder ??= new StringBuilder(32);
-            var wordCharacters = WordCharacters;
             int wordStart = from;
             char quote = '\0';
             bool blankOk = false;
@@ -510,7 +490,7 @@ public static class DockerfileParser
                 if (phase == InWord && !cooked)
                 {
                     // Characters that are neither blank, quote nor escape are only part of the word: skip them.
-                    while (pos < to && t[pos] is var c && (c < 0x80 ? wordCharacters[c] : !IsSpace(c))) pos++;
+                    while (pos < to && t[pos] is not ('\'' or '"' or '\\') && !IsSpace(t[pos])) pos++;
                 }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
@@ -627,8 +607,6 @@ public static class DockerfileParser
         {
             const int InSpaces = 0, InWord = 1, InQuote = 2;
             string t = line.Buffer;
-            char escape = _escape;
-            var wordCharacters = WordCharacters;
             var words = _words;
             words.Clear();
             int phase = InSpaces;
@@ -641,11 +619,11 @@ public static class DockerfileParser
                 if (phase == InWord)
                 {
                     // Characters that are neither blank, quote nor escape are only part of the word: skip them.
-                    while (pos < to && t[pos] is var c && (c < 0x80 ? wordCharacters[c] : !IsSpace(c))) pos++;
+                    while (pos < to && t[pos] is var c && c != '\'' && c != '"' && c != _escape && !IsSpace(c)) pos++;
                 }
                 else if (phase == InQuote)
                 {
-                    while (pos < to && t[pos] is var c && c != quote && c != escape) pos++;
+                    while (pos < to && t[pos] is var c && c != quote && c != _escape) pos++;
                 }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
@@ -682,7 +660,7 @@ public static class DockerfileParser
                         blankOk = true;
                         phase = InQuote;
                     }
-                    if (ch == escape)
+                    if (ch == _escape)
                     {
                         if (pos + 1 == to)
                         {
@@ -698,7 +676,7 @@ public static class DockerfileParser
                 {
                     phase = InWord;
                 }
-                if (ch == escape && quote != '\'')
+                if (ch == _escape && quote != '\'')
                 {
                     if (pos + 1 == to)
                     {
