@@ -145,16 +145,10 @@ public sealed class AnalysisRunCache
 
     /// <summary>
     /// What <c>Path.GetFullPath</c> answers, with the working folder read once per run (a run does not change it) where
-    /// each relative path asked the system for it again (Unix; elsewhere, and for <see cref="None"/>, as GetFullPath), and a
-    /// plain path (<see cref="IsPlainUnixPath"/>) as it is.
+    /// each relative path asked the system for it again (Unix; elsewhere, and for <see cref="None"/>, as GetFullPath).
     /// </summary>
     internal string FullPath(string path)
     {
-        if (Path.DirectorySeparatorChar == '/' && path is not null && IsPlainUnixPath(path))
-        {
-            // Already what GetFullPath makes of it (rooted, nothing to collapse): the paths of a run's walk, mostly.
-            return path;
-        }
         if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
         {
             return Path.GetFullPath(path);
