@@ -405,6 +405,10 @@ public sealed class AnalysisRunCache
     /// </summary>
     private EntryKind Lookup(string path)
     {
+        if (_remembers && path is not null && Path.DirectorySeparatorChar == '/')
+        {
+            return LookupUnix(path);
+        }
         string? folder;
         string name;
         try
@@ -425,6 +429,28 @@ public sealed class AnalysisRunCache
             return EntryKind.Unknown;
         }
         return Find(ListingOf(Folder(folder!)), name);
+    }
+
+    /// <summary>
+    /// <see cref="Lookup(string)"/> on Unix, where a plain path is a plain name in a plain folder (or in the root): whether
+    /// the folder is plain is known once per folder (<see cref="IsListable"/>), so only the name is read here, where
+    /// <see cref="IsPlain"/> of the whole path and <c>Path.GetDirectoryName</c> cost more per question than the rest of it.
+    /// </summary>
+    private EntryKind LookupUnix(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        // Relative, or an empty segment before the name ("//name", "/a//name"): not plain.
+        if (slash < 0 || path[0] != '/' || (slash > 0 && path[slash - 1] == '/'))
+        {
+            return EntryKind.Unknown;
+        }
+        string name = path.Substring(slash + 1);
+        if (!IsPlainName(name))
+        {
+            return EntryKind.Unknown;
+        }
+        var folder = Folder(slash == 0 ? "/" : path.Substring(0, slash));
+        return IsListable(folder) ? Find(ListingOf(folder), name) : EntryKind.Unknown;
     }
 
     /// <summary>

@@ -105,7 +105,14 @@ public sealed class ShellLex
         }
         char escape = EscapeToken;
         bool quotes = !SkipProcessQuotes;
-        for (int i = 0; i < word.Length; i++)
+        int i = 0;
+        if (escape is '\\' or '`')
+        {
+            // The characters plain under any setting first, by table (one test a character where the loop below makes
+            // several); the loop then decides from the first other one on.
+            while (i < word.Length && word[i] is var ordinary && ordinary < 0x80 && AlwaysPlain[ordinary]) i++;
+        }
+        for (; i < word.Length; i++)
         {
             char c = word[i];
             // Printable ASCII: no space among it, so only '$', '<', the escape and (unless skipped) the quotes are special.
@@ -123,6 +130,22 @@ public sealed class ShellLex
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// By ASCII code, the characters <see cref="IsPlainWord"/> accepts whatever the settings (either escape token, quotes
+    /// processed or not): printable ASCII but for '$', '&lt;', the quotes and the two escape tokens.
+    /// </summary>
+    private static readonly bool[] AlwaysPlain = MakeAlwaysPlain();
+
+    private static bool[] MakeAlwaysPlain()
+    {
+        var plain = new bool[0x80];
+        for (char c = '!'; c < (char)0x7F; c++)
+        {
+            plain[c] = c is not ('$' or '<' or '\\' or '`' or '\'' or '"');
+        }
+        return plain;
     }
 
     /// <summary>The state of one expansion: BuildKit's <c>shellWord</c>.</summary>

@@ -58,11 +58,10 @@ public sealed class DockerfileModel
     /// </summary>
     public Stage? FindStage(string reference, int beforeIndex)
     {
-        string lower = reference.ToLowerInvariant();
         for (int i = Stages.Count - 1; i >= 0; i--)
         {
             var stage = Stages[i];
-            if (!stage.IsImplicit && stage.Index < beforeIndex && stage.Name == lower)
+            if (!stage.IsImplicit && stage.Index < beforeIndex && stage.Name is { } name && name.Length == reference.Length && InvariantCase.LowersTo(reference, name))
             {
                 return stage;
             }
@@ -479,7 +478,7 @@ public sealed class DockerfileModel
             if (args.Count == 3 && string.Equals(args[1].Value, "as", StringComparison.OrdinalIgnoreCase))
             {
                 stage.NameToken = args[2];
-                stage.Name = args[2].Value.ToLowerInvariant();
+                stage.Name = InvariantCase.ToLower(args[2].Value);
             }
             var platform = from.FindFlag("platform");
             if (platform?.Value is not null)
@@ -574,7 +573,7 @@ public sealed class DockerfileModel
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, "When using FROM with 3 arguments, the 2nd argument must be 'AS'.", syntax.Arguments[1].Span);
                         }
-                        else if (!IsStageName(syntax.Arguments[2].Value.ToLowerInvariant()))
+                        else if (!IsStageName(InvariantCase.ToLower(syntax.Arguments[2].Value)))
                         {
                             Add(ParseDiagnosticCodes.MissingArguments,
                                 $"Invalid name for build stage: \"{syntax.Arguments[2].Value}\": a name starts with a letter and holds only letters, digits, '-', '_' and '.'.",
@@ -723,10 +722,10 @@ public sealed class DockerfileModel
 
     private Stage? FindStageIn(List<Stage> stages, string reference, bool allowIndex)
     {
-        string lower = reference.ToLowerInvariant();
         for (int i = stages.Count - 1; i >= 0; i--)
         {
-            if (stages[i].Name == lower)
+            // The length first, inline: every FROM of an image is compared with every stage before it.
+            if (stages[i].Name is { } name && name.Length == reference.Length && InvariantCase.LowersTo(reference, name))
             {
                 return stages[i];
             }

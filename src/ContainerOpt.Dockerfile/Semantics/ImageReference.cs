@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Semantics;
 
@@ -22,9 +23,9 @@ public sealed class ImageReference
         Tag = tag;
         TagStart = tagStart;
         Digest = digest;
-        string registry = writtenRegistry?.ToLowerInvariant() ?? DockerHub;
+        string registry = writtenRegistry is null ? DockerHub : InvariantCase.ToLower(writtenRegistry);
         Registry = registry is "index.docker.io" or "registry-1.docker.io" ? DockerHub : registry;
-        string repository = path.ToLowerInvariant();
+        string repository = InvariantCase.ToLower(path);
         if (Registry == DockerHub && repository.StartsWith("library/", StringComparison.Ordinal) && repository.IndexOf('/', 8) < 0)
         {
             repository = repository.Substring("library/".Length);

@@ -6,7 +6,14 @@ public static class EditDistance
     [ThreadStatic] private static int[]? t_previous;
     [ThreadStatic] private static int[]? t_current;
 
-    public static int Between(string a, string b)
+    public static int Between(string a, string b) => Between(a, b, int.MaxValue);
+
+    /// <summary>
+    /// The distance when it is below <paramref name="limit"/>; otherwise some value at least <paramref name="limit"/>: a row
+    /// whose every cell has reached the limit ends the measure (no later row is smaller), so a suggestion that only wants
+    /// close options stops after a few characters of a far one.
+    /// </summary>
+    private static int Between(string a, string b, int limit)
     {
         // Two rows per thread, grown when needed, not two arrays per comparison (suggestions compare with every option).
         var previous = t_previous is { } p && p.Length > b.Length ? p : t_previous = new int[Math.Max(64, b.Length + 1)];
@@ -15,10 +22,17 @@ public static class EditDistance
         for (int i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                int cell = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                current[j] = cell;
+                if (cell < rowMin) rowMin = cell;
+            }
+            if (rowMin >= limit)
+            {
+                return rowMin;
             }
             var swap = previous;
             previous = current;
@@ -42,7 +56,7 @@ public static class EditDistance
             {
                 continue;
             }
-            int distance = Between(value, option);
+            int distance = Between(value, option, best);
             if (distance < best)
             {
                 best = distance;

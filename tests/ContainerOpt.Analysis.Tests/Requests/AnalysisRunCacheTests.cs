@@ -87,6 +87,25 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void Only_a_plain_path_is_answered_by_its_folders_listing()
+    {
+        // The listing given lacks the file the disk has: a path that the listing answers says it is missing.
+        string folder = Path.Combine(_dir, "listed");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.WriteAllText(Path.Combine(folder, "unlisted.txt"), "x");
+        var cache = new AnalysisRunCache();
+        cache.AddListing(folder, new[] { "sub" }, Array.Empty<string>());
+        char sep = Path.DirectorySeparatorChar;
+
+        Assert.IsFalse(cache.FileExists(folder + sep + "unlisted.txt"), "a plain path: the listing answers");
+        foreach (var spelled in new[] { folder + sep + sep + "unlisted.txt", folder + sep + "." + sep + "unlisted.txt",
+            folder + sep + "sub" + sep + ".." + sep + "unlisted.txt", folder + sep + "sub" + sep + sep + ".." + sep + "unlisted.txt" })
+        {
+            Assert.IsTrue(cache.FileExists(spelled), $"'{spelled}' is not plain: the disk answers");
+        }
+    }
+
+    [TestMethod]
     public void Context_paths_are_answered_as_the_disk_answers_and_a_missing_folder_is_settled_by_the_listing_above_it()
     {
         var cache = new AnalysisRunCache();

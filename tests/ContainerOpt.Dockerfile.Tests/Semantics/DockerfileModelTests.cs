@@ -53,6 +53,21 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void Stages_are_found_by_the_invariant_lower_case_of_their_names()
+    {
+        var model = Model("FROM alpine AS \u00DCber\nFROM alpine AS k\nFROM \u00FCBER AS Last\nFROM LAST\n");
+        Assert.AreEqual("\u00FCber", model.Stages[0].Name);
+        Assert.AreEqual("last", model.Stages[2].Name);
+        Assert.AreSame(model.Stages[0], model.Stages[2].BaseStage);
+        Assert.AreSame(model.Stages[2], model.Stages[3].BaseStage);
+        Assert.AreSame(model.Stages[0], model.FindStage("\u00DCBER", beforeIndex: 4));
+        Assert.AreSame(model.Stages[1], model.FindStage("K", beforeIndex: 4));
+        Assert.AreSame(model.Stages[1], model.FindStage("\u212A", beforeIndex: 4), "the Kelvin sign lowers to k");
+        Assert.IsNull(model.FindStage("kk", beforeIndex: 4));
+        Assert.IsNull(model.FindStage("lasT ", beforeIndex: 4));
+    }
+
+    [TestMethod]
     public void Global_args_expand_from_lines_and_build_args_override_them()
     {
         var text = "ARG TAG=3.19\nARG IMAGE=alpine:${TAG}\nFROM ${IMAGE} AS base\nFROM --platform=$BUILDPLATFORM base\n";

@@ -1,0 +1,50 @@
+namespace ContainerOpt.Dockerfile.Text;
+
+/// <summary>
+/// <c>ToLowerInvariant</c> for the names and references of every FROM (stage names, registries, repositories), with
+/// ASCII decided here: <c>TextInfo.ToLower</c> costs hundreds of instructions a call even for text it leaves as it is.
+/// Text beyond ASCII goes to <c>ToLowerInvariant</c> itself, so the answers are always its answers.
+/// </summary>
+internal static class InvariantCase
+{
+    /// <summary><c>text.ToLowerInvariant()</c>: <paramref name="text"/> itself when it holds no upper-case letter.</summary>
+    public static string ToLower(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z'))
+            {
+                return text.ToLowerInvariant();
+            }
+        }
+        return text;
+    }
+
+    /// <summary>True when <c>text.ToLowerInvariant() == lower</c>, without lowering a copy of an ASCII text.</summary>
+    public static bool LowersTo(string text, string lower)
+    {
+        // Lowering keeps the length (one character for one).
+        if (text.Length != lower.Length)
+        {
+            return false;
+        }
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= 0x80)
+            {
+                return string.Equals(text.ToLowerInvariant(), lower, StringComparison.Ordinal);
+            }
+            if (c >= 'A' && c <= 'Z')
+            {
+                c = (char)(c | 0x20);
+            }
+            if (c != lower[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
