@@ -128,19 +128,16 @@ public sealed class AnalysisRunCache
             return;
         }
         var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
-        var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in others)
         {
             entries[name] = EntryKind.NotDirectory;
-            folded.Add(name);
         }
         foreach (var name in folders)
         {
             entries[name] = EntryKind.Directory;
-            folded.Add(name);
         }
         var known = Folder(FullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        Interlocked.CompareExchange(ref known.Listing, new Listing(entries, folded, unreadable: false), null);
+        Interlocked.CompareExchange(ref known.Listing, new Listing(entries, unreadable: false), null);
     }
 
     /// <summary>
@@ -611,20 +608,32 @@ public sealed class AnalysisRunCache
     private Listing ListingOf(RunFolder folder)
     {
         var listing = Volatile.Read(ref folder.Listing);
-        if (listing is null)
+        if (listing is not null)
         {
-            if (IsKnownMissing(folder))
-            {
-                listing = Listing.Missing;
-            }
-            else
-            {
-                Interlocked.Increment(ref _foldersListed);
-                listing = List(folder.Path);
-            }
-            listing = Interlocked.CompareExchange(ref folder.Listing, listing, null) ?? listing;
+            return listing;
         }
-        return listing;
+        // One thread lists a folder while another asking about it waits for that listing, instead of making the same one:
+        // the first files of a run all ask about the folders above them at once (both workers listed each, /tmp's
+        // thousands of entries among them).
+        lock (folder)
+        {
+            listing = Volatile.Read(ref folder.Listing);
+            if (listing is null)
+            {
+                if (IsKnownMissing(folder))
+                {
+                    listing = Listing.Missing;
+                }
+                else
+                {
+                    Interlocked.Increment(ref _foldersListed);
+                    listing = List(folder.Path);
+                }
+                // The CLI's folder search may have handed its own listing meanwhile (AddListing): either is the folder's.
+                listing = Interlocked.CompareExchange(ref folder.Listing, listing, null) ?? listing;
+            }
+            return listing;
+        }
     }
 
     /// <summary>
@@ -665,22 +674,17 @@ public sealed class AnalysisRunCache
             }
             // No stat per entry: the enumeration of folders and of files tells them apart by what the folder's listing
             // says (links to folders are folders, as Directory.Exists follows links), where a FileSystemInfo per
-            // entry would stat each one.
+            // entry would stat each one (DirectoryInfo.EnumerateFileSystemInfos, one pass, makes two lstat calls an entry).
             var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
-            var folded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var path in Directory.EnumerateFiles(folder))
             {
-                string name = Path.GetFileName(path);
-                entries[name] = EntryKind.NotDirectory;
-                folded.Add(name);
+                entries[Path.GetFileName(path)] = EntryKind.NotDirectory;
             }
             foreach (var path in Directory.EnumerateDirectories(folder))
             {
-                string name = Path.GetFileName(path);
-                entries[name] = EntryKind.Directory;
-                folded.Add(name);
+                entries[Path.GetFileName(path)] = EntryKind.Directory;
             }
-            return new Listing(entries, folded, unreadable: false);
+            return new Listing(entries, unreadable: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
         {
@@ -720,13 +724,12 @@ public sealed class AnalysisRunCache
 
     internal sealed class Listing
     {
-        public static readonly Listing Missing = new(null, null, unreadable: false);
-        public static readonly Listing CannotList = new(null, null, unreadable: true);
+        public static readonly Listing Missing = new(null, unreadable: false);
+        public static readonly Listing CannotList = new(null, unreadable: true);
 
-        public Listing(Dictionary<string, EntryKind>? entries, HashSet<string>? folded, bool unreadable)
+        public Listing(Dictionary<string, EntryKind>? entries, bool unreadable)
         {
             Entries = entries;
-            Folded = folded;
             Unreadable = unreadable;
             if (entries is not null)
             {
@@ -768,8 +771,26 @@ public sealed class AnalysisRunCache
         /// <summary>The folder's entries by exact name; null when the folder does not exist.</summary>
         public Dictionary<string, EntryKind>? Entries { get; }
 
-        /// <summary>The same names, compared ignoring case.</summary>
-        public HashSet<string>? Folded { get; }
+        /// <summary>
+        /// The same names, compared ignoring case; made on the first question a name's exact spelling does not answer (most
+        /// folders of a run are never asked one: the CLI's folder search lists thousands).
+        /// </summary>
+        public HashSet<string>? Folded
+        {
+            get
+            {
+                if (Entries is null)
+                {
+                    return null;
+                }
+                // Two threads that both make it make the same set; one is kept.
+                return Volatile.Read(ref _folded)
+                    ?? Interlocked.CompareExchange(ref _folded, new HashSet<string>(Entries.Keys, StringComparer.OrdinalIgnoreCase), null)
+                    ?? _folded;
+            }
+        }
+
+        private HashSet<string>? _folded;
 
         public bool Unreadable { get; }
     }

@@ -87,6 +87,32 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void A_folder_asked_about_by_many_threads_at_once_is_listed_once()
+    {
+        // The first files of a run all ask about the folders above them at the same moment.
+        string folder = Path.Combine(_dir, "shared");
+        Directory.CreateDirectory(folder);
+        for (int i = 0; i < 2000; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"f{i}.txt"), "");
+        }
+        var cache = new AnalysisRunCache();
+        const int threads = 8;
+        using var start = new Barrier(threads);
+        var answers = new bool[threads];
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            answers[t] = cache.FileExists(Path.Combine(folder, "f1999.txt"));
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+
+        CollectionAssert.AreEqual(Enumerable.Repeat(true, threads).ToArray(), answers);
+        Assert.AreEqual(1, cache.FoldersListed);
+    }
+
+    [TestMethod]
     public void Only_a_plain_path_is_answered_by_its_folders_listing()
     {
         // The listing given lacks the file the disk has: a path that the listing answers says it is missing.
