@@ -399,30 +399,18 @@ public sealed class RunStep
     private (StepCommand At, PackageCall Call)[]? _packageCalls;
 
     /// <summary>The commands (of every script) whose program is one of the names.</summary>
-    public IReadOnlyList<StepCommand> Named(params string[] names)
-    {
-        // Straight over the scripts' command arrays, in Commands order: a StepCommand is made only for a match.
-        List<StepCommand>? found = null;
-        var scripts = Scripts;
-        int index = 0;
-        for (int s = 0; s < scripts.Count; s++)
-        {
-            var commands = scripts[s].Script.CommandArray;
-            for (int i = 0; i < commands.Length; i++, index++)
-            {
-                if (commands[i].IsAny(names))
-                {
-                    (found ??= new List<StepCommand>()).Add(Commands[index]);
-                }
-            }
-        }
-        return found ?? (IReadOnlyList<StepCommand>)Array.Empty<StepCommand>();
-    }
+    public IReadOnlyList<StepCommand> Named(params string[] names) => NamedAny(names, null);
 
     /// <summary>The commands (of every script) whose program is <paramref name="name"/>.</summary>
-    public IReadOnlyList<StepCommand> Named(string name)
+    public IReadOnlyList<StepCommand> Named(string name) => NamedAny(null, name);
+
+    /// <summary>
+    /// The commands whose program is one of <paramref name="names"/>, or <paramref name="name"/> when they are null: straight
+    /// over the scripts' command arrays, in Commands order, a StepCommand made only for a match (many rules ask this of
+    /// every RUN, and most find nothing).
+    /// </summary>
+    private IReadOnlyList<StepCommand> NamedAny(string[]? names, string? name)
     {
-        // As above: many rules ask this of every RUN, and most find nothing.
         List<StepCommand>? found = null;
         var scripts = Scripts;
         int index = 0;
@@ -431,7 +419,7 @@ public sealed class RunStep
             var commands = scripts[s].Script.CommandArray;
             for (int i = 0; i < commands.Length; i++, index++)
             {
-                if (commands[i].Is(name))
+                if (names is null ? commands[i].Is(name!) : commands[i].IsAny(names))
                 {
                     (found ??= new List<StepCommand>()).Add(Commands[index]);
                 }
