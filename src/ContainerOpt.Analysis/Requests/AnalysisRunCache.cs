@@ -557,15 +557,9 @@ public sealed class AnalysisRunCache
                 return false;
             }
         }
-        if (Path.DirectorySeparatorChar != '/')
-        {
-            // Windows: whatever Path.GetFullPath would change (separators, '.', '..', trailing dots, device forms) is not plain.
-            return string.Equals(Path.GetFullPath(path), path, StringComparison.Ordinal);
-        }
-        // Unix: what Path.GetFullPath changes in a rooted path is doubled separators and '.' and '..' segments.
-        return path.IndexOf("//", StringComparison.Ordinal) < 0 && path.IndexOf("/./", StringComparison.Ordinal) < 0
-            && path.IndexOf("/../", StringComparison.Ordinal) < 0 && !path.EndsWith("/.", StringComparison.Ordinal)
-            && !path.EndsWith("/..", StringComparison.Ordinal);
+        // Windows (Unix returned above): whatever Path.GetFullPath would change (separators, '.', '..', trailing dots,
+        // device forms) is not plain.
+        return string.Equals(Path.GetFullPath(path), path, StringComparison.Ordinal);
     }
 
     /// <summary>
