@@ -6,7 +6,7 @@ namespace ContainerOpt.Analysis.Requests;
 
 /// <summary>
 /// What the Dockerfiles of one run share, asked once per run instead of once per file: whether a path exists (one
-/// listing per folder instead of a stat per question: the configuration files beside each Dockerfile and in its context,
+/// listing per folder asked about more than a few names, instead of a stat per question: the configuration files beside each Dockerfile and in its context,
 /// the .dockerignore files, the COPY sources; a path under a folder that a listing lacks needs no question of its own),
 /// what each folder holds of configuration and the nearest files above it (<see cref="RunFolder"/>: the Dockerfiles of a
 /// folder, and the folders under a common parent, share the search upward), a context's .dockerignore text, the
@@ -425,7 +425,7 @@ public sealed class AnalysisRunCache
         {
             return EntryKind.Unknown;
         }
-        return Find(ListingOf(Folder(folder!)), name);
+        return Find(Folder(folder!), name);
     }
 
     /// <summary>
@@ -447,7 +447,7 @@ public sealed class AnalysisRunCache
             return EntryKind.Unknown;
         }
         var folder = Folder(slash == 0 ? "/" : path.Substring(0, slash));
-        return IsListable(folder) ? Find(ListingOf(folder), name) : EntryKind.Unknown;
+        return IsListable(folder) ? Find(folder, name) : EntryKind.Unknown;
     }
 
     /// <summary>
@@ -463,6 +463,26 @@ public sealed class AnalysisRunCache
         if (Path.DirectorySeparatorChar != '/' || !IsPlainName(name) || !IsListable(folder))
         {
             return Lookup(Path.Combine(folder.Path, name));
+        }
+        return Find(folder, name);
+    }
+
+    /// <summary>
+    /// How many names of a folder the disk answers (a stat each) before the folder is listed. A folder the run's search
+    /// did not list is mostly one above it, asked about the few configuration files that could be there (about ten names:
+    /// .hadolint.yaml, containeropt.yaml, .git, .editorconfig, ...): a stat for each costs less than listing it, and much
+    /// less when it is crowded (/tmp's 8,000 entries took 24 million instructions and both workers' first milliseconds).
+    /// A folder asked about more (the COPY sources of a context the search did not list) is listed once.
+    /// </summary>
+    private const int NamesAskedBeforeListing = 16;
+
+    /// <summary>What the folder's listing says of the name; Unknown while the folder is not worth listing yet (<see cref="NamesAskedBeforeListing"/>).</summary>
+    private EntryKind Find(RunFolder folder, string name)
+    {
+        if (Volatile.Read(ref folder.Listing) is null && Interlocked.Increment(ref folder.NamesAsked) <= NamesAskedBeforeListing
+            && !IsKnownMissing(folder))
+        {
+            return EntryKind.Unknown;
         }
         return Find(ListingOf(folder), name);
     }

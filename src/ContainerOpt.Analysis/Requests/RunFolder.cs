@@ -50,6 +50,9 @@ internal sealed class RunFolder
     /// <summary>The listing the run's cache holds (<see cref="AnalysisRunCache"/> reads and writes it), null until asked.</summary>
     internal AnalysisRunCache.Listing? Listing;
 
+    /// <summary>How many names the cache was asked of this folder before it had a listing (the cache lists it after a few).</summary>
+    internal int NamesAsked;
+
     /// <summary>
     /// The cache's: 0 not asked yet; 1 the path question of <c>Path.Combine(Path, name)</c> asks this folder's listing
     /// for the name; 2 it does not (the path is not plain), so a name is asked by its path.

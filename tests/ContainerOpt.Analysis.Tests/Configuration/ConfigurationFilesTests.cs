@@ -169,16 +169,14 @@ public sealed class ConfigurationFilesTests
             return cache.FoldersListed;
         }
         int few = Lint(4);
-        // repo, a, b, b/c, b/d: each Dockerfile's folder and those above it up to the repository root; and, for the
-        // .editorconfig files (searched up to the file system's root unless one says root = true), every folder above
-        // the repository. Nothing per file.
-        int aboveRepository = 0;
-        for (var folder = new DirectoryInfo(_root); folder is not null; folder = folder.Parent)
-        {
-            aboveRepository++;
-        }
-        Assert.AreEqual(5 + aboveRepository, few);
-        Assert.AreEqual(few, Lint(40));
+        // At most repo, a, b, b/c, b/d, each once: each Dockerfile's folder and those above it up to the repository root,
+        // once asked about more than a few names (a folder asked about a name for each of its 40 Dockerfiles is listed,
+        // one asked about its configuration files alone is not). The folders above the repository, asked only whether
+        // they hold an .editorconfig or a .globalconfig (searched up to the file system's root unless one says
+        // root = true), are answered by a stat each, not listed.
+        Assert.IsTrue(few is > 0 and <= 5, $"{few} folders listed");
+        int many = Lint(40);
+        Assert.IsTrue(many >= few && many <= 5, $"{many} folders listed");
     }
 
     [TestMethod]

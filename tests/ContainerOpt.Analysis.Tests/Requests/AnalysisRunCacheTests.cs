@@ -103,6 +103,11 @@ public sealed class AnalysisRunCacheTests
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
+            // More names than the disk answers before the folder is listed.
+            for (int i = 0; i < 20; i++)
+            {
+                cache.FileExists(Path.Combine(folder, $"f{t * 20 + i}.txt"));
+            }
             answers[t] = cache.FileExists(Path.Combine(folder, "f1999.txt"));
         })).ToList();
         workers.ForEach(w => w.Start());
@@ -110,6 +115,31 @@ public sealed class AnalysisRunCacheTests
 
         CollectionAssert.AreEqual(Enumerable.Repeat(true, threads).ToArray(), answers);
         Assert.AreEqual(1, cache.FoldersListed);
+    }
+
+    [TestMethod]
+    public void A_folder_asked_about_a_few_names_is_answered_by_the_disk_and_listed_once_asked_about_more()
+    {
+        // A folder above the run is asked about its few configuration files: a stat each costs less than its listing.
+        string folder = Path.Combine(_dir, "above");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.WriteAllText(Path.Combine(folder, ".hadolint.yaml"), "");
+        var cache = new AnalysisRunCache();
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.IsFalse(cache.FileExists(Path.Combine(folder, $"absent{i}.yaml")));
+        }
+        Assert.IsTrue(cache.FileExists(Path.Combine(folder, ".hadolint.yaml")));
+        Assert.IsTrue(cache.DirectoryExists(Path.Combine(folder, "sub")));
+        Assert.AreEqual(0, cache.FoldersListed, "a few names: asked of the disk");
+
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.IsFalse(cache.FileExists(Path.Combine(folder, $"missing{i}.txt")));
+        }
+        Assert.IsTrue(cache.FileExists(Path.Combine(folder, ".hadolint.yaml")));
+        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "sub")));
+        Assert.AreEqual(1, cache.FoldersListed, "many names: listed, once");
     }
 
     [TestMethod]
