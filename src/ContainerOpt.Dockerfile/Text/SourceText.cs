@@ -67,12 +67,19 @@ public sealed class SourceText
     }
 
     /// <summary>Decodes UTF-8 (invalid sequences become U+FFFD, never an exception) and drops a BOM.</summary>
-    public static SourceText From(byte[] utf8, string? path = null)
+    public static SourceText From(byte[] utf8, string? path = null) => From(utf8, utf8.Length, path);
+
+    /// <summary>As <see cref="From(byte[], string)"/> for the first <paramref name="count"/> bytes (a read buffer kept for the next file).</summary>
+    public static SourceText From(byte[] utf8, int count, string? path = null)
     {
-        int offset = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        var text = Utf8.GetString(utf8, offset, utf8.Length - offset);
+        int offset = StartsWithByteOrderMark(utf8, count) ? 3 : 0;
+        var text = Utf8.GetString(utf8, offset, count - offset);
         return new SourceText(text, path);
     }
+
+    /// <summary>True when the first <paramref name="count"/> bytes start with the UTF-8 byte order mark that <see cref="From(byte[], int, string)"/> drops.</summary>
+    public static bool StartsWithByteOrderMark(byte[] utf8, int count) =>
+        count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF;
 
     /// <summary>UTF-8 without a BOM of its own and without exceptions: one instance for every file (it keeps no state).</summary>
     private static readonly UTF8Encoding Utf8 = new(false, false);
