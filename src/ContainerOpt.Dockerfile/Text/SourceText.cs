@@ -110,12 +110,33 @@ public sealed class SourceText
     {
         if (offset < 0) offset = 0;
         if (offset > Text.Length) offset = Text.Length;
-        int index = Array.BinarySearch(_lineStarts, offset);
-        if (index < 0)
-        {
-            index = ~index - 1;
-        }
+        int index = LineIndexOf(offset);
         return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    /// <summary>
+    /// The 0-based line whose start is the last at or before <paramref name="offset"/> (0 &lt;= offset; the first start is 0).
+    /// A plain search over ints: Array.BinarySearch goes through a generic comparer on netstandard2.0.
+    /// </summary>
+    private int LineIndexOf(int offset)
+    {
+        var starts = _lineStarts;
+        int low = 0;
+        int high = starts.Length - 1;
+        while (low < high)
+        {
+            // The upper middle, so that low = middle always moves.
+            int middle = low + ((high - low + 1) >> 1);
+            if (starts[middle] <= offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
