@@ -15,9 +15,13 @@ public static class DockerfileInput
     public static SourceText? Decode(byte[] bytes, string path, out Finding? problem) => Decode(bytes, bytes.Length, path, out problem);
 
     /// <summary>As <see cref="Decode(byte[], string, out Finding)"/> for the first <paramref name="count"/> bytes (a read buffer kept for the next file).</summary>
-    public static SourceText? Decode(byte[] bytes, int count, string path, out Finding? problem)
+    public static SourceText? Decode(byte[] bytes, int count, string path, out Finding? problem) => Decode(bytes, count, path, out _, out problem);
+
+    /// <summary>As <see cref="Decode(byte[], int, string, out Finding)"/>, and whether the bytes were valid UTF-8 (see <see cref="SourceText.From(byte[], int, string, out bool)"/>).</summary>
+    public static SourceText? Decode(byte[] bytes, int count, string path, out bool wasValidUtf8, out Finding? problem)
     {
         problem = null;
+        wasValidUtf8 = false;
         if (count > MaxBytes)
         {
             problem = FileProblem(DiagnosticCatalog.FileTooLarge, path, path, (long)count, MaxBytes);
@@ -30,7 +34,7 @@ public static class DockerfileInput
             problem = FileProblem(DiagnosticCatalog.BinaryFile, path, path, nul);
             return null;
         }
-        return SourceText.From(bytes, count, path);
+        return SourceText.From(bytes, count, path, out wasValidUtf8);
     }
 
     /// <summary>A finding about a whole file, placed at its first character (1,1).</summary>

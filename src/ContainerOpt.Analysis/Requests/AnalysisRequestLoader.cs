@@ -310,13 +310,12 @@ public static class AnalysisRequestLoader
         {
             return null;
         }
-        var source = DockerfileInput.Decode(buffer, count, path, out problem);
+        var source = DockerfileInput.Decode(buffer, count, path, out bool validUtf8, out problem);
         if (source is not null)
         {
             key.Text = source;
             key.HadByteOrderMark = Dockerfile.Text.SourceText.StartsWithByteOrderMark(buffer, count);
-            // U+FFFD stands for an invalid sequence (or was written as one): only then are the bytes not the text's.
-            key.Bytes = source.Text.IndexOf('\uFFFD') < 0 ? null : ReferenceEquals(buffer, t_readBuffer) ? Copy(buffer, count) : buffer;
+            key.Bytes = validUtf8 ? null : ReferenceEquals(buffer, t_readBuffer) ? Copy(buffer, count) : buffer;
         }
         return source;
     }

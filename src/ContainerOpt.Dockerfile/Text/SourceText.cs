@@ -70,10 +70,28 @@ public sealed class SourceText
     public static SourceText From(byte[] utf8, string? path = null) => From(utf8, utf8.Length, path);
 
     /// <summary>As <see cref="From(byte[], string)"/> for the first <paramref name="count"/> bytes (a read buffer kept for the next file).</summary>
-    public static SourceText From(byte[] utf8, int count, string? path = null)
+    public static SourceText From(byte[] utf8, int count, string? path = null) => From(utf8, count, path, out _);
+
+    /// <summary>
+    /// As <see cref="From(byte[], int, string)"/>, and whether the bytes were valid UTF-8: then the text, encoded again
+    /// after the byte order mark when there was one, is exactly those bytes.
+    /// </summary>
+    public static SourceText From(byte[] utf8, int count, string? path, out bool wasValidUtf8)
     {
         int offset = StartsWithByteOrderMark(utf8, count) ? 3 : 0;
-        var text = Utf8.GetString(utf8, offset, count - offset);
+        string text;
+        // The strict decoder decodes valid bytes as fast as the lenient one; a search of the text for U+FFFD afterwards
+        // cost as much as the decoding. Invalid bytes (rare: binary files are refused before) are decoded again.
+        try
+        {
+            text = StrictUtf8.GetString(utf8, offset, count - offset);
+            wasValidUtf8 = true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = Utf8.GetString(utf8, offset, count - offset);
+            wasValidUtf8 = false;
+        }
         return new SourceText(text, path);
     }
 
@@ -83,6 +101,9 @@ public sealed class SourceText
 
     /// <summary>UTF-8 without a BOM of its own and without exceptions: one instance for every file (it keeps no state).</summary>
     private static readonly UTF8Encoding Utf8 = new(false, false);
+
+    /// <summary>UTF-8 that throws on an invalid sequence: tells whether the text is the bytes again.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>Offset of the first character of a 1-based line.</summary>
     public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];

@@ -37,4 +37,18 @@ public sealed class SourceTextTests
         Assert.AreEqual("", SourceText.From(buffer, 0).Text);
         Assert.AreEqual("", SourceText.From(buffer, 3).Text);
     }
+
+    [TestMethod]
+    public void Decoding_tells_whether_the_bytes_were_valid_utf8()
+    {
+        var valid = SourceText.From(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a', 0xC3, 0xA9, 0xEF, 0xBF, 0xBD }, 9, null, out bool wasValid);
+        Assert.AreEqual("a\u00e9\uFFFD", valid.Text);
+        Assert.IsTrue(wasValid);
+        var invalid = SourceText.From(new byte[] { (byte)'a', 0xC3, 0x28, 0xFF, (byte)'b' }, 5, null, out wasValid);
+        Assert.AreEqual("a\uFFFD(\uFFFDb", invalid.Text);
+        Assert.IsFalse(wasValid);
+        // A sequence cut off at the end of the bytes counted is invalid, whatever follows in the buffer.
+        SourceText.From(new byte[] { (byte)'a', 0xC3, 0xA9 }, 2, null, out wasValid);
+        Assert.IsFalse(wasValid);
+    }
 }
