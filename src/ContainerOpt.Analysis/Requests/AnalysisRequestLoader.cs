@@ -54,7 +54,7 @@ public static class AnalysisRequestLoader
             return LoadedRequest.Failed(dockerfile, () => key.UpToContext(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
                 "build context", $"the folder '{context}' does not exist. Set ContainerOptContext (CLI: --context) to the folder docker build runs in."));
         }
-        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache);
+        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache, out string sharedDockerIgnore);
         key.Context = context;
         key.DockerIgnorePath = dockerIgnorePath;
         key.DockerIgnore = dockerIgnore;
@@ -110,7 +110,7 @@ public static class AnalysisRequestLoader
         {
             ContextDirectory = context,
             DockerIgnoreText = dockerIgnore,
-            DockerIgnorePath = dockerIgnorePath ?? Path.Combine(context, ".dockerignore"),
+            DockerIgnorePath = dockerIgnorePath ?? sharedDockerIgnore,
             ContextFiles = contextFiles,
             ContextOrigin = origin,
             Project = request.Project,
@@ -267,24 +267,33 @@ public static class AnalysisRequestLoader
     public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context) => ReadDockerIgnore(dockerfile, context, AnalysisRunCache.None);
 
     /// <summary>As <see cref="ReadDockerIgnore(string, string)"/>; a run's cache answers the lookups and reads a context's file once.</summary>
-    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache)
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache) =>
+        ReadDockerIgnore(dockerfile, context, cache, out _);
+
+    /// <summary>As the public ReadDockerIgnore, and the context's .dockerignore path, read or not (the loader names it when none was read).</summary>
+    private static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache, out string shared)
     {
-        string own = dockerfile + ".dockerignore", shared = Path.Combine(context, ".dockerignore");
-        foreach (var candidate in new[] { own, shared })
+        shared = Path.Combine(context, ".dockerignore");
+        string own = dockerfile + ".dockerignore";
+        // The Dockerfile's own file first, then the context's (read once per run): two tries, no array of candidates.
+        return TryReadDockerIgnore(own, isShared: false, cache) ?? TryReadDockerIgnore(shared, isShared: true, cache) ?? (null, null);
+    }
+
+    /// <summary>The file's path and text when it exists (text null when it cannot be read); the context's is read once per run.</summary>
+    private static (string? Path, string? Text)? TryReadDockerIgnore(string candidate, bool isShared, AnalysisRunCache cache)
+    {
+        try
         {
-            try
+            if (cache.FileExists(candidate))
             {
-                if (cache.FileExists(candidate))
-                {
-                    return (candidate, candidate == shared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return (candidate, null);
+                return (candidate, isShared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
             }
         }
-        return (null, null);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (candidate, null);
+        }
+        return null;
     }
 
     /// <summary>Reads a Dockerfile, or returns the COPT0xxx finding that explains why not (missing, too large, unreadable, binary).</summary>
@@ -458,12 +467,15 @@ public static class AnalysisRequestLoader
 /// <summary>The inputs of one analysis, resolved; or the problems that stop it.</summary>
 public sealed class LoadedRequest
 {
-    private readonly Lazy<string> _cacheKey;
+    // Made on first ask (a lint never asks): askers racing make the same key and one is kept, so a file needs no Lazy
+    // and no lock object for it.
+    private readonly Func<string> _makeCacheKey;
+    private string? _cacheKey;
 
     internal LoadedRequest(string dockerfile, string? context, IReadOnlyList<string> configFiles, Func<string> cacheKey, AnalysisInput? input,
         IReadOnlyList<Core.Diagnostics.Finding> problems, IReadOnlyList<string>? notes = null)
     {
-        _cacheKey = new Lazy<string>(cacheKey, LazyThreadSafetyMode.ExecutionAndPublication);
+        _makeCacheKey = cacheKey;
         Notes = notes ?? Array.Empty<string>();
         Dockerfile = dockerfile;
         ContextDirectory = context;
@@ -482,7 +494,18 @@ public sealed class LoadedRequest
     public IReadOnlyList<string> ConfigFiles { get; }
 
     /// <summary>A hash of every input: the Dockerfile, context, .dockerignore, project model, configuration and this build of ContainerOpt.</summary>
-    public string CacheKey => _cacheKey.Value;
+    public string CacheKey
+    {
+        get
+        {
+            if (Volatile.Read(ref _cacheKey) is { } made)
+            {
+                return made;
+            }
+            Interlocked.CompareExchange(ref _cacheKey, _makeCacheKey(), null);
+            return _cacheKey!;
+        }
+    }
 
     /// <summary>What to analyse, or null when a problem stops the analysis.</summary>
     public AnalysisInput? Input { get; }
