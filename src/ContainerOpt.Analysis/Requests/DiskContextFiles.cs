@@ -23,7 +23,7 @@ public sealed class DiskContextFiles : Facts.IContextFiles
     /// <summary>The context, its existence questions answered through a run's cache of the folders (<see cref="AnalysisRunCache.None"/>: a stat each).</summary>
     public DiskContextFiles(string contextDirectory, AnalysisRunCache cache)
     {
-        _root = Path.GetFullPath(contextDirectory);
+        _root = cache.FullPath(contextDirectory);
         _cache = cache;
     }
 
