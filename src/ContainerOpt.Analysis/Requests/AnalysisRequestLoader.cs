@@ -27,16 +27,21 @@ public static class AnalysisRequestLoader
         // loading the crypto library to do it, is no cost of a lint.
         var key = new KeyParts(dockerfile);
 
-        byte[]? bytes;
         Core.Diagnostics.Finding? readProblem;
-        var source = request.Content is { } content
-            ? DockerfileInput.Decode(bytes = content, dockerfile, out readProblem)
-            : ReadDockerfile(dockerfile, cache, out bytes, out readProblem);
+        Dockerfile.Text.SourceText? source;
+        if (request.Content is { } content)
+        {
+            source = DockerfileInput.Decode(content, dockerfile, out readProblem);
+            key.Bytes = content;
+        }
+        else
+        {
+            source = ReadDockerfile(dockerfile, cache, key, out readProblem);
+        }
         if (source is null)
         {
             return LoadedRequest.Failed(dockerfile, () => key.UpToDockerfile(), readProblem!);
         }
-        key.Bytes = bytes;
 
         string context = ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
         var origin = !string.IsNullOrWhiteSpace(request.Context)
@@ -49,7 +54,7 @@ public static class AnalysisRequestLoader
             return LoadedRequest.Failed(dockerfile, () => key.UpToContext(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
                 "build context", $"the folder '{context}' does not exist. Set ContainerOptContext (CLI: --context) to the folder docker build runs in."));
         }
-        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache);
+        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache, out string sharedDockerIgnore);
         key.Context = context;
         key.DockerIgnorePath = dockerIgnorePath;
         key.DockerIgnore = dockerIgnore;
@@ -105,7 +110,7 @@ public static class AnalysisRequestLoader
         {
             ContextDirectory = context,
             DockerIgnoreText = dockerIgnore,
-            DockerIgnorePath = dockerIgnorePath ?? Path.Combine(context, ".dockerignore"),
+            DockerIgnorePath = dockerIgnorePath ?? sharedDockerIgnore,
             ContextFiles = contextFiles,
             ContextOrigin = origin,
             Project = request.Project,
@@ -162,7 +167,35 @@ public static class AnalysisRequestLoader
 
         public KeyParts(string dockerfile) => _dockerfile = dockerfile;
 
+        /// <summary>The Dockerfile's bytes, or null when they are <see cref="Text"/> encoded again (see <see cref="DockerfileBytes"/>).</summary>
         public byte[]? Bytes { get; set; }
+
+        /// <summary>The Dockerfile's text, when it was read from a buffer that the next file's bytes overwrite.</summary>
+        public Dockerfile.Text.SourceText? Text { get; set; }
+
+        /// <summary>True when the file started with a UTF-8 byte order mark (not in <see cref="Text"/>).</summary>
+        public bool HadByteOrderMark { get; set; }
+
+        // A file whose bytes were valid UTF-8 is its text encoded again (the decoding loses nothing): the key rebuilds the
+        // bytes only when asked, and a lint, which asks for no key, keeps no copy of them.
+        private byte[] DockerfileBytes()
+        {
+            if (Bytes is { } bytes)
+            {
+                return bytes;
+            }
+            string text = Text!.Text;
+            int bom = HadByteOrderMark ? 3 : 0;
+            var encoded = new byte[bom + Encoding.UTF8.GetByteCount(text)];
+            if (HadByteOrderMark)
+            {
+                encoded[0] = 0xEF;
+                encoded[1] = 0xBB;
+                encoded[2] = 0xBF;
+            }
+            Encoding.UTF8.GetBytes(text, 0, text.Length, encoded, bom);
+            return encoded;
+        }
         public ContextOrigin Origin { get; set; }
         public string Context { get; set; } = "";
         public string? DockerIgnorePath { get; set; }
@@ -185,7 +218,7 @@ public static class AnalysisRequestLoader
         public string UpToDockerfile() => Prefix().Append(_dockerfile).ToString();
 
         private StringBuilder WithContext() =>
-            Prefix().Append(_dockerfile).Append('\n').Append(Hash(Bytes!)).Append('\n').Append("context ").Append(Origin).Append('\n');
+            Prefix().Append(_dockerfile).Append('\n').Append(Hash(DockerfileBytes())).Append('\n').Append("context ").Append(Origin).Append('\n');
 
         public string UpToContext() => WithContext().ToString();
 
@@ -234,24 +267,33 @@ public static class AnalysisRequestLoader
     public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context) => ReadDockerIgnore(dockerfile, context, AnalysisRunCache.None);
 
     /// <summary>As <see cref="ReadDockerIgnore(string, string)"/>; a run's cache answers the lookups and reads a context's file once.</summary>
-    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache)
+    public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache) =>
+        ReadDockerIgnore(dockerfile, context, cache, out _);
+
+    /// <summary>As the public ReadDockerIgnore, and the context's .dockerignore path, read or not (the loader names it when none was read).</summary>
+    private static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache, out string shared)
     {
-        string own = dockerfile + ".dockerignore", shared = Path.Combine(context, ".dockerignore");
-        foreach (var candidate in new[] { own, shared })
+        shared = Path.Combine(context, ".dockerignore");
+        string own = dockerfile + ".dockerignore";
+        // The Dockerfile's own file first, then the context's (read once per run): two tries, no array of candidates.
+        return TryReadDockerIgnore(own, isShared: false, cache) ?? TryReadDockerIgnore(shared, isShared: true, cache) ?? (null, null);
+    }
+
+    /// <summary>The file's path and text when it exists (text null when it cannot be read); the context's is read once per run.</summary>
+    private static (string? Path, string? Text)? TryReadDockerIgnore(string candidate, bool isShared, AnalysisRunCache cache)
+    {
+        try
         {
-            try
+            if (cache.FileExists(candidate))
             {
-                if (cache.FileExists(candidate))
-                {
-                    return (candidate, candidate == shared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return (candidate, null);
+                return (candidate, isShared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
             }
         }
-        return (null, null);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (candidate, null);
+        }
+        return null;
     }
 
     /// <summary>Reads a Dockerfile, or returns the COPT0xxx finding that explains why not (missing, too large, unreadable, binary).</summary>
@@ -262,6 +304,47 @@ public static class AnalysisRequestLoader
     public static Dockerfile.Text.SourceText? ReadDockerfile(string path, AnalysisRunCache cache, out byte[]? bytes, out Core.Diagnostics.Finding? problem)
     {
         bytes = null;
+        if (!Read(path, cache, out var buffer, out int count, out problem))
+        {
+            return null;
+        }
+        bytes = ReferenceEquals(buffer, t_readBuffer) ? Copy(buffer, count) : buffer;
+        return DockerfileInput.Decode(buffer, count, path, out problem);
+    }
+
+    /// <summary>As the public ReadDockerfile, the bytes kept for the cache key in <paramref name="key"/> (a copy only when not valid UTF-8).</summary>
+    private static Dockerfile.Text.SourceText? ReadDockerfile(string path, AnalysisRunCache cache, KeyParts key, out Core.Diagnostics.Finding? problem)
+    {
+        if (!Read(path, cache, out var buffer, out int count, out problem))
+        {
+            return null;
+        }
+        var source = DockerfileInput.Decode(buffer, count, path, out bool validUtf8, out problem);
+        if (source is not null)
+        {
+            key.Text = source;
+            key.HadByteOrderMark = Dockerfile.Text.SourceText.StartsWithByteOrderMark(buffer, count);
+            key.Bytes = validUtf8 ? null : ReferenceEquals(buffer, t_readBuffer) ? Copy(buffer, count) : buffer;
+        }
+        return source;
+    }
+
+    private static byte[] Copy(byte[] buffer, int count)
+    {
+        var copy = new byte[count];
+        Buffer.BlockCopy(buffer, 0, copy, 0, count);
+        return copy;
+    }
+
+    /// <summary>
+    /// Reads a Dockerfile's bytes into <paramref name="buffer"/>[0, <paramref name="count"/>): the thread's read buffer
+    /// (reused for the next file: a new array per file was a twenty-fifth of every byte a lint of many files allocates)
+    /// or, for a large file or one of unknown size, an array of its own.
+    /// </summary>
+    private static bool Read(string path, AnalysisRunCache cache, out byte[] buffer, out int count, out Core.Diagnostics.Finding? problem)
+    {
+        buffer = Array.Empty<byte>();
+        count = 0;
         problem = null;
         try
         {
@@ -271,7 +354,7 @@ public static class AnalysisRequestLoader
             if (listed == false || listed is null && !File.Exists(path))
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
-                return null;
+                return false;
             }
             FileStream stream;
             try
@@ -281,34 +364,44 @@ public static class AnalysisRequestLoader
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException && listed == true && !File.Exists(path))
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileNotFound, path, path);
-                return null;
+                return false;
             }
             using var opened = stream;
             long length = stream.CanSeek ? stream.Length : 0;
             if (length > DockerfileInput.MaxBytes)
             {
                 problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileTooLarge, path, path, length, DockerfileInput.MaxBytes);
-                return null;
+                return false;
             }
-            bytes = ReadAll(stream, (int)length);
+            buffer = ReadAll(stream, (int)length);
+            count = length > 0 ? (int)length : buffer.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
             problem = DockerfileInput.FileProblem(DiagnosticCatalog.FileUnreadable, path, path, e.Message);
-            return null;
+            return false;
         }
-        return DockerfileInput.Decode(bytes, path, out problem);
+        return true;
     }
+
+    [ThreadStatic]
+    private static byte[]? t_readBuffer;
+
+    /// <summary>Files larger than this (bytes) are read into an array of their own, not kept for the thread's next file.</summary>
+    private const int MaxKeptReadBuffer = 256 * 1024;
 
     /// <summary>
     /// What File.ReadAllBytes gives: the <paramref name="length"/> bytes the file's size promised (a file that shrinks
-    /// meanwhile cannot be read), or, when its size says nothing (0: a pipe, a file of /proc), every byte to its end.
+    /// meanwhile cannot be read) at the start of the array returned, or, when its size says nothing (0: a pipe, a file of
+    /// /proc), every byte to its end in an array of exactly that length.
     /// </summary>
     private static byte[] ReadAll(Stream stream, int length)
     {
         if (length > 0)
         {
-            var bytes = new byte[length];
+            var bytes = length > MaxKeptReadBuffer ? new byte[length]
+                : t_readBuffer is { } kept && kept.Length >= length ? kept
+                : t_readBuffer = new byte[Math.Max(length, 4096)];
             for (int read = 0; read < length;)
             {
                 int n = stream.Read(bytes, read, length - read);
@@ -374,12 +467,15 @@ public static class AnalysisRequestLoader
 /// <summary>The inputs of one analysis, resolved; or the problems that stop it.</summary>
 public sealed class LoadedRequest
 {
-    private readonly Lazy<string> _cacheKey;
+    // Made on first ask (a lint never asks): askers racing make the same key and one is kept, so a file needs no Lazy
+    // and no lock object for it.
+    private readonly Func<string> _makeCacheKey;
+    private string? _cacheKey;
 
     internal LoadedRequest(string dockerfile, string? context, IReadOnlyList<string> configFiles, Func<string> cacheKey, AnalysisInput? input,
         IReadOnlyList<Core.Diagnostics.Finding> problems, IReadOnlyList<string>? notes = null)
     {
-        _cacheKey = new Lazy<string>(cacheKey, LazyThreadSafetyMode.ExecutionAndPublication);
+        _makeCacheKey = cacheKey;
         Notes = notes ?? Array.Empty<string>();
         Dockerfile = dockerfile;
         ContextDirectory = context;
@@ -398,7 +494,18 @@ public sealed class LoadedRequest
     public IReadOnlyList<string> ConfigFiles { get; }
 
     /// <summary>A hash of every input: the Dockerfile, context, .dockerignore, project model, configuration and this build of ContainerOpt.</summary>
-    public string CacheKey => _cacheKey.Value;
+    public string CacheKey
+    {
+        get
+        {
+            if (Volatile.Read(ref _cacheKey) is { } made)
+            {
+                return made;
+            }
+            Interlocked.CompareExchange(ref _cacheKey, _makeCacheKey(), null);
+            return _cacheKey!;
+        }
+    }
 
     /// <summary>What to analyse, or null when a problem stops the analysis.</summary>
     public AnalysisInput? Input { get; }

@@ -142,11 +142,21 @@ public sealed class AnalysisRunCache
 
     /// <summary>
     /// What <c>Path.GetFullPath</c> answers, with the working folder read once per run (a run does not change it) where
-    /// each relative path asked the system for it again (Unix; elsewhere, and for <see cref="None"/>, as GetFullPath).
+    /// each relative path asked the system for it again, and a plain full path given back as it is (GetFullPath's walk
+    /// over its characters, for every Dockerfile and its context, was a hundredth of a lint of many files) (Unix;
+    /// elsewhere, and for <see cref="None"/>, as GetFullPath).
     /// </summary>
     internal string FullPath(string path)
     {
-        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path) || Path.IsPathRooted(path))
+        if (!_remembers || Path.DirectorySeparatorChar != '/' || string.IsNullOrEmpty(path))
+        {
+            return Path.GetFullPath(path);
+        }
+        if (IsPlainUnixPath(path))
+        {
+            return path;
+        }
+        if (Path.IsPathRooted(path))
         {
             return Path.GetFullPath(path);
         }

@@ -10,7 +10,10 @@ public sealed class DiskContextFiles : Facts.IContextFiles
 {
     private readonly string _root;
     private readonly AnalysisRunCache _cache;
-    private readonly Dictionary<string, bool> _probes = new(StringComparer.Ordinal);
+    // Made on the first question (a Dockerfile that copies nothing asks none).
+    private Dictionary<string, bool>? _probes;
+
+    private static readonly IReadOnlyDictionary<string, bool> NoProbes = new Dictionary<string, bool>();
 
     public DiskContextFiles(string contextDirectory)
         : this(contextDirectory, AnalysisRunCache.None)
@@ -20,18 +23,19 @@ public sealed class DiskContextFiles : Facts.IContextFiles
     /// <summary>The context, its existence questions answered through a run's cache of the folders (<see cref="AnalysisRunCache.None"/>: a stat each).</summary>
     public DiskContextFiles(string contextDirectory, AnalysisRunCache cache)
     {
-        _root = Path.GetFullPath(contextDirectory);
+        _root = cache.FullPath(contextDirectory);
         _cache = cache;
     }
 
     /// <summary>Every question asked and its answer ('p:' marks a pattern).</summary>
-    public IReadOnlyDictionary<string, bool> Probes => _probes;
+    public IReadOnlyDictionary<string, bool> Probes => _probes ?? NoProbes;
 
     public bool Exists(string relativePath)
     {
-        if (!_probes.TryGetValue(relativePath, out bool answer))
+        var probes = _probes ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!probes.TryGetValue(relativePath, out bool answer))
         {
-            _probes[relativePath] = answer = ExistsOnDisk(_root, relativePath, _cache);
+            probes[relativePath] = answer = ExistsOnDisk(_root, relativePath, _cache);
         }
         return answer;
     }
@@ -39,9 +43,10 @@ public sealed class DiskContextFiles : Facts.IContextFiles
     public bool AnyMatch(string relativePattern)
     {
         string key = "p:" + relativePattern;
-        if (!_probes.TryGetValue(key, out bool answer))
+        var probes = _probes ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!probes.TryGetValue(key, out bool answer))
         {
-            _probes[key] = answer = MatchesOnDisk(_root, relativePattern);
+            probes[key] = answer = MatchesOnDisk(_root, relativePattern);
         }
         return answer;
     }

@@ -67,15 +67,43 @@ public sealed class SourceText
     }
 
     /// <summary>Decodes UTF-8 (invalid sequences become U+FFFD, never an exception) and drops a BOM.</summary>
-    public static SourceText From(byte[] utf8, string? path = null)
+    public static SourceText From(byte[] utf8, string? path = null) => From(utf8, utf8.Length, path);
+
+    /// <summary>As <see cref="From(byte[], string)"/> for the first <paramref name="count"/> bytes (a read buffer kept for the next file).</summary>
+    public static SourceText From(byte[] utf8, int count, string? path = null) => From(utf8, count, path, out _);
+
+    /// <summary>
+    /// As <see cref="From(byte[], int, string)"/>, and whether the bytes were valid UTF-8: then the text, encoded again
+    /// after the byte order mark when there was one, is exactly those bytes.
+    /// </summary>
+    public static SourceText From(byte[] utf8, int count, string? path, out bool wasValidUtf8)
     {
-        int offset = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        var text = Utf8.GetString(utf8, offset, utf8.Length - offset);
+        int offset = StartsWithByteOrderMark(utf8, count) ? 3 : 0;
+        string text;
+        // The strict decoder decodes valid bytes as fast as the lenient one; a search of the text for U+FFFD afterwards
+        // cost as much as the decoding. Invalid bytes (rare: binary files are refused before) are decoded again.
+        try
+        {
+            text = StrictUtf8.GetString(utf8, offset, count - offset);
+            wasValidUtf8 = true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = Utf8.GetString(utf8, offset, count - offset);
+            wasValidUtf8 = false;
+        }
         return new SourceText(text, path);
     }
 
+    /// <summary>True when the first <paramref name="count"/> bytes start with the UTF-8 byte order mark that <see cref="From(byte[], int, string)"/> drops.</summary>
+    public static bool StartsWithByteOrderMark(byte[] utf8, int count) =>
+        count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF;
+
     /// <summary>UTF-8 without a BOM of its own and without exceptions: one instance for every file (it keeps no state).</summary>
     private static readonly UTF8Encoding Utf8 = new(false, false);
+
+    /// <summary>UTF-8 that throws on an invalid sequence: tells whether the text is the bytes again.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>Offset of the first character of a 1-based line.</summary>
     public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
@@ -103,12 +131,33 @@ public sealed class SourceText
     {
         if (offset < 0) offset = 0;
         if (offset > Text.Length) offset = Text.Length;
-        int index = Array.BinarySearch(_lineStarts, offset);
-        if (index < 0)
-        {
-            index = ~index - 1;
-        }
+        int index = LineIndexOf(offset);
         return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    /// <summary>
+    /// The 0-based line whose start is the last at or before <paramref name="offset"/> (0 &lt;= offset; the first start is 0).
+    /// A plain search over ints: Array.BinarySearch goes through a generic comparer on netstandard2.0.
+    /// </summary>
+    private int LineIndexOf(int offset)
+    {
+        var starts = _lineStarts;
+        int low = 0;
+        int high = starts.Length - 1;
+        while (low < high)
+        {
+            // The upper middle, so that low = middle always moves.
+            int middle = low + ((high - low + 1) >> 1);
+            if (starts[middle] <= offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>

@@ -71,6 +71,31 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void A_dockerfile_loaded_through_the_cache_is_named_by_its_full_path_as_GetFullPath_gives_it()
+    {
+        File.WriteAllText(Path.Combine(_dir, "Dockerfile"), "FROM alpine:3.20\n");
+        File.WriteAllText(Path.Combine(_dir, "caf\u00e9.Dockerfile"), "FROM alpine:3.20\n");
+        string sep = Path.DirectorySeparatorChar.ToString();
+        var paths = new[]
+        {
+            Path.Combine(_dir, "Dockerfile"), _dir + sep + sep + "Dockerfile", Path.Combine(_dir, ".", "Dockerfile"),
+            Path.Combine(_dir, "src", "..", "Dockerfile"), Path.Combine(_dir, "src", "...", "..", "Dockerfile"),
+            Path.Combine(_dir, "caf\u00e9.Dockerfile"), Path.Combine(_dir, "missing"),
+            Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(_dir, "Dockerfile")),
+        };
+        var cache = new AnalysisRunCache();
+        foreach (string path in paths)
+        {
+            var loaded = AnalysisRequestLoader.Load(new AnalysisRequest(path) { RunCache = cache });
+            Assert.AreEqual(Path.GetFullPath(path), loaded.Dockerfile, path);
+            if (loaded.Input is { } input)
+            {
+                Assert.AreEqual(Path.GetDirectoryName(Path.GetFullPath(path)), input.ContextDirectory, path);
+            }
+        }
+    }
+
+    [TestMethod]
     public void A_name_a_listing_holds_in_another_case_is_asked_of_the_disk_and_one_it_lacks_in_any_case_is_not()
     {
         // A listing given by the caller that differs from the disk shows which answers come from it.
