@@ -45,10 +45,15 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
             return;
         }
         string file = context.Facts.DockerIgnoreName;
-        context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")), file);
+        var what = new string[missing.Count];
+        var lines = new string[missing.Count];
+        for (int i = 0; i < missing.Count; i++)
+        {
+            (what[i], lines[i]) = missing[i];
+        }
+        // The lines to add quoted when the message is read (a QuotedList): no Select iterators, no quoted copies up front.
+        context.Report(source.Token.Span, source.Value, Prose.And(what), new QuotedList(lines), file);
     }
-
-    private static string List(IEnumerable<string> items) => Prose.And(items);
 
     /// <summary>Notes a gap when the .dockerignore lets a sample path through (the second sample is asked only when the first is excluded).</summary>
     private static void Check(ref List<(string What, string Line)>? missing, DockerIgnore ignore, string what, string line, string sample, string? other = null)
