@@ -93,14 +93,27 @@ public static class BaseImages
     }
 
     /// <summary>A smaller variant of the same image and what the change means, or null when there is none (or it is in use).</summary>
-    public static (string Variant, string Note)? SlimVariant(ImageReference image)
+    public static (string Variant, string Note)? SlimVariant(ImageReference image) => SlimVariant(image, dotnetKnown: false, dotnet: null);
+
+    /// <summary>
+    /// <see cref="SlimVariant(ImageReference)"/> of the image at the root of a stage's chain (<see cref="RootImage"/>): the .NET
+    /// image the file's facts read from it once (<see cref="DockerfileFacts.DotNetImageOf"/>), not another parse of it.
+    /// </summary>
+    public static (string Variant, string Note)? SlimVariant(DockerfileFacts facts, Stage root, ImageReference image) =>
+        SlimVariant(image, dotnetKnown: true, facts.DotNetImageOf(root));
+
+    private static (string Variant, string Note)? SlimVariant(ImageReference image, bool dotnetKnown, Core.DotNet.DotNetImage? dotnet)
     {
         string? tag = image.Tag;
         string t = tag ?? "latest";
-        if (image.Registry == "mcr.microsoft.com" || Core.DotNet.DotNetImage.Parse(image) is not null)
+        if (!dotnetKnown)
+        {
+            dotnet = Core.DotNet.DotNetImage.Parse(image);
+        }
+        if (image.Registry == "mcr.microsoft.com" || dotnet is not null)
         {
             // mcr.microsoft.com, or a mirror's path to it (registry.example.com/mcr.microsoft.com/dotnet/aspnet).
-            return Dotnet(image, t);
+            return Dotnet(image, t, dotnet);
         }
         if (image.Registry is "registry.access.redhat.com" or "registry.redhat.io")
         {
@@ -149,9 +162,8 @@ public static class BaseImages
         return null;
     }
 
-    private static (string Variant, string Note)? Dotnet(ImageReference image, string tag)
+    private static (string Variant, string Note)? Dotnet(ImageReference image, string tag, Core.DotNet.DotNetImage? dotnet)
     {
-        var dotnet = Core.DotNet.DotNetImage.Parse(image);
         if (dotnet is null || dotnet.Kind == Core.DotNet.DotNetImageKind.Sdk || dotnet.IsRetired || dotnet.IsNightly)
         {
             return null;
