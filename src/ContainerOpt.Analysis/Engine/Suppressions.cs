@@ -15,12 +15,13 @@ internal sealed class Suppressions
 {
     private static readonly Regex CheckComment = new(@"^check\s*=\s*(.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private readonly List<string> _global = new();
-    private readonly LineRanges _local = new();
-    private readonly LineRanges _stageLocal = new();
-    private readonly List<string> _checkSkip = new();
-    private readonly LineRanges _localCheckSkip = new();
-    private readonly List<string> _experimental = new();
+    // Made on the first key: most files have no pragma, and these six were most of what a file's Suppressions cost.
+    private List<string>? _global;
+    private LineRanges? _local;
+    private LineRanges? _stageLocal;
+    private List<string>? _checkSkip;
+    private LineRanges? _localCheckSkip;
+    private List<string>? _experimental;
 
     public bool CheckSkipAll { get; private set; }
 
@@ -47,19 +48,21 @@ internal sealed class Suppressions
         var s = new Suppressions();
         var instructions = syntax.Instructions;
         int[]? nextFrom = null;
-        foreach (var pragma in disableIgnorePragmas ? Array.Empty<Pragma>() : Pragma.In(syntax))
+        var pragmas = disableIgnorePragmas ? Array.Empty<Pragma>() : Pragma.In(syntax);
+        for (int p = 0; p < pragmas.Count; p++)
         {
+            var pragma = pragmas[p];
             switch (pragma.Kind)
             {
                 case PragmaKind.GlobalIgnore:
-                    s._global.AddRange(pragma.Keys);
+                    (s._global ??= new()).AddRange(pragma.Keys);
                     break;
                 case PragmaKind.Ignore:
                     if (FirstAfterLine(instructions, pragma.Line) is int target and >= 0)
                     {
                         foreach (var key in pragma.Keys)
                         {
-                            s._local.Add(instructions[target].StartLine, instructions[target].EndLine, key);
+                            (s._local ??= new()).Add(instructions[target].StartLine, instructions[target].EndLine, key);
                         }
                     }
                     break;
@@ -73,7 +76,7 @@ internal sealed class Suppressions
                         int end = after < 0 ? int.MaxValue : instructions[after].StartLine - 1;
                         foreach (var key in pragma.Keys)
                         {
-                            s._stageLocal.Add(instructions[next].StartLine, end, key);
+                            (s._stageLocal ??= new()).Add(instructions[next].StartLine, end, key);
                         }
                     }
                     break;
@@ -98,7 +101,7 @@ internal sealed class Suppressions
                 }
                 foreach (var key in LocalCheckSkips(comment))
                 {
-                    s._localCheckSkip.Add(instruction.StartLine, instruction.EndLine, key);
+                    (s._localCheckSkip ??= new()).Add(instruction.StartLine, instruction.EndLine, key);
                 }
             }
         }
@@ -115,13 +118,13 @@ internal sealed class Suppressions
                 {
                     case "skip":
                         if (values.Any(v => v.Equals("all", StringComparison.OrdinalIgnoreCase))) s.CheckSkipAll = true;
-                        s._checkSkip.AddRange(values);
+                        (s._checkSkip ??= new()).AddRange(values);
                         break;
                     case "error":
                         s.CheckErrors = values.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
                         break;
                     case "experimental":
-                        s._experimental.AddRange(values);
+                        (s._experimental ??= new()).AddRange(values);
                         break;
                 }
             }
@@ -131,33 +134,33 @@ internal sealed class Suppressions
 
     /// <summary>True when the file enables an off-by-default (experimental) rule by one of its names.</summary>
     /// <summary>True when the file's <c>check=experimental=</c> pragma names any rule.</summary>
-    public bool HasExperimental => _experimental.Count > 0;
+    public bool HasExperimental => _experimental is { Count: > 0 };
 
     public bool IsExperimentalEnabled(DiagnosticDescriptor d) =>
-        _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || d.IsNamedBy(e));
+        _experimental is not null && _experimental.Any(e => e.Equals("all", StringComparison.OrdinalIgnoreCase) || d.IsNamedBy(e));
 
     public bool IsSuppressed(Finding f)
     {
-        if (_global.Count == 0 && _local.IsEmpty && _stageLocal.IsEmpty && !CheckSkipAll && _checkSkip.Count == 0 && _localCheckSkip.IsEmpty)
+        if (_global is null && _local is null && _stageLocal is null && !CheckSkipAll && _checkSkip is null && _localCheckSkip is null)
         {
             return false; // a file without pragmas (most): no matcher per finding
         }
-        if (_global.Any(f.IsNamedBy))
+        if (_global is not null && _global.Any(f.IsNamedBy))
         {
             return true;
         }
         int line = f.Location.Start.Line;
-        if (_local.Any(line, f.IsNamedBy) || _stageLocal.Any(line, f.IsNamedBy))
+        if ((_local is not null && _local.Any(line, f.IsNamedBy)) || (_stageLocal is not null && _stageLocal.Any(line, f.IsNamedBy)))
         {
             return true;
         }
         if (IsBuildKitCheck(f))
         {
-            if (CheckSkipAll || _checkSkip.Any(f.IsNamedBy))
+            if (CheckSkipAll || (_checkSkip is not null && _checkSkip.Any(f.IsNamedBy)))
             {
                 return true;
             }
-            if (_localCheckSkip.Any(line, key => key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
+            if (_localCheckSkip is not null && _localCheckSkip.Any(line, key => key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
             {
                 return true;
             }
@@ -209,8 +212,6 @@ internal sealed class Suppressions
         private readonly List<(int Start, int End, string Key)> _all = new();
         private List<(int Start, int End, List<string> Keys)>? _sorted;
         private bool _overlapping;
-
-        public bool IsEmpty => _all.Count == 0;
 
         public void Add(int start, int end, string key)
         {

@@ -258,4 +258,25 @@ public sealed class DockerfileFacts
 
     /// <summary>The date date-dependent checks compare with (<see cref="AnalysisOptions.Today"/>, else today, UTC).</summary>
     public DateTime Today { get; }
+
+    /// <summary>
+    /// True when the stage, or a stage of its chain, has an instruction of the kind (an ONBUILD one is of kind ONBUILD): what
+    /// <c>ChainInstructionsOf(kind).Any()</c> says, by a loop over the chain, without its iterators, closure and enumerators.
+    /// </summary>
+    public bool ChainHas(Stage stage, InstructionKind kind)
+    {
+        var chain = stage.Chain;
+        for (int c = 0; c < chain.Count; c++)
+        {
+            var instructions = chain[c].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (instructions[i].Syntax.Kind == kind)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

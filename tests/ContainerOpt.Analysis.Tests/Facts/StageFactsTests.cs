@@ -32,6 +32,20 @@ public sealed class StageFactsTests
     }
 
     [TestMethod]
+    public void ChainHas_looks_through_the_stages_a_stage_is_built_on_but_not_into_ONBUILD_or_other_stages()
+    {
+        var facts = FactsOf("FROM alpine:3.20 AS base\nUSER app\nEXPOSE 80\nFROM base AS app\nONBUILD WORKDIR /x\nFROM alpine:3.20 AS other\nWORKDIR /y\n");
+        var (base_, app, other) = (facts.Model.Stages[0], facts.Model.Stages[1], facts.Model.Stages[2]);
+        Assert.IsTrue(facts.ChainHas(app, InstructionKind.User), "the USER of the stage it is built on");
+        Assert.IsTrue(facts.ChainHas(app, InstructionKind.Expose));
+        Assert.IsFalse(facts.ChainHas(app, InstructionKind.Workdir), "an ONBUILD WORKDIR is an ONBUILD, and the other stage's is not in the chain");
+        Assert.IsTrue(facts.ChainHas(app, InstructionKind.Onbuild));
+        Assert.IsFalse(facts.ChainHas(base_, InstructionKind.Onbuild), "the stage built on it is not in its chain");
+        Assert.IsTrue(facts.ChainHas(other, InstructionKind.Workdir));
+        Assert.IsFalse(facts.ChainHas(other, InstructionKind.User));
+    }
+
+    [TestMethod]
     public void The_stages_of_a_file_with_instructions_before_FROM_are_told_apart()
     {
         var facts = FactsOf("ARG X=1\nRUN echo before\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM alpine:3.20\n");

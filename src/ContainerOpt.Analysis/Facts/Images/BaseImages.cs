@@ -11,7 +11,6 @@ public static class BaseImages
     private static readonly Regex LanguageTag = new("^(?<v>\\d+(\\.\\d+)*(-?(rc|a|b)\\d*)?|latest)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
     private static readonly Regex NodeTag = new("^(?<v>\\d+(\\.\\d+)*|lts|current|latest|[a-z]+)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
     private static readonly Regex VersionOnly = new("^(\\d+(\\.\\d+)*|stable|mainline|latest)$", RegexOptions.CultureInvariant);
-    private static readonly Regex DotnetTag = new("^(?<major>\\d+)\\.(?<minor>\\d+)(\\.\\d+)?(-(?<d>[a-z0-9.-]+))?$", RegexOptions.CultureInvariant);
 
     // Tags that are already a small variant, or have none: words looked for in the tag (ordinal: an expression per tag cost thousands of instructions).
     private static readonly string[] SmallVariantWords = { "slim", "alpine", "windowsservercore", "nanoserver", "distroless", "chiseled" };
@@ -94,14 +93,27 @@ public static class BaseImages
     }
 
     /// <summary>A smaller variant of the same image and what the change means, or null when there is none (or it is in use).</summary>
-    public static (string Variant, string Note)? SlimVariant(ImageReference image)
+    public static (string Variant, string Note)? SlimVariant(ImageReference image) => SlimVariant(image, dotnetKnown: false, dotnet: null);
+
+    /// <summary>
+    /// <see cref="SlimVariant(ImageReference)"/> of the image at the root of a stage's chain (<see cref="RootImage"/>): the .NET
+    /// image the file's facts read from it once (<see cref="DockerfileFacts.DotNetImageOf"/>), not another parse of it.
+    /// </summary>
+    public static (string Variant, string Note)? SlimVariant(DockerfileFacts facts, Stage root, ImageReference image) =>
+        SlimVariant(image, dotnetKnown: true, facts.DotNetImageOf(root));
+
+    private static (string Variant, string Note)? SlimVariant(ImageReference image, bool dotnetKnown, Core.DotNet.DotNetImage? dotnet)
     {
         string? tag = image.Tag;
         string t = tag ?? "latest";
-        if (image.Registry == "mcr.microsoft.com" || Core.DotNet.DotNetImage.Parse(image.Text) is not null)
+        if (!dotnetKnown)
+        {
+            dotnet = Core.DotNet.DotNetImage.Parse(image);
+        }
+        if (image.Registry == "mcr.microsoft.com" || dotnet is not null)
         {
             // mcr.microsoft.com, or a mirror's path to it (registry.example.com/mcr.microsoft.com/dotnet/aspnet).
-            return Dotnet(image, t);
+            return Dotnet(image, t, dotnet);
         }
         if (image.Registry is "registry.access.redhat.com" or "registry.redhat.io")
         {
@@ -150,9 +162,8 @@ public static class BaseImages
         return null;
     }
 
-    private static (string Variant, string Note)? Dotnet(ImageReference image, string tag)
+    private static (string Variant, string Note)? Dotnet(ImageReference image, string tag, Core.DotNet.DotNetImage? dotnet)
     {
-        var dotnet = Core.DotNet.DotNetImage.Parse(image.Text);
         if (dotnet is null || dotnet.Kind == Core.DotNet.DotNetImageKind.Sdk || dotnet.IsRetired || dotnet.IsNightly)
         {
             return null;
@@ -161,18 +172,13 @@ public static class BaseImages
         {
             return null;
         }
-        var m = DotnetTag.Match(tag);
-        if (!m.Success)
+        if (!IsDotNetTag(tag, out int majorEnd, out int distroStart, out int end) || !TryParseAsciiNumber(tag, majorEnd, out int major))
         {
             return null;
         }
-        if (!int.TryParse(m.Groups["major"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int major))
-        {
-            return null;
-        }
-        string version = tag.Split('-')[0];
-        string distro = m.Groups["d"].Success ? m.Groups["d"].Value : "";
-        string ubuntu = distro is "jammy" or "noble" ? distro : major >= 8 ? "noble" : "jammy";
+        int dash = tag.IndexOf('-');
+        string version = dash < 0 ? tag : tag.Substring(0, dash);
+        string ubuntu = IsSlice(tag, distroStart, end, "jammy") ? "jammy" : IsSlice(tag, distroStart, end, "noble") ? "noble" : major >= 8 ? "noble" : "jammy";
         if (major < 6)
         {
             return null;
@@ -180,4 +186,81 @@ public static class BaseImages
         return (image.WithTag(version + "-" + ubuntu + "-chiseled"),
             "the same .NET runtime on Ubuntu Chiseled, without shell or package manager and with a non-root user, about half the size; -chiseled-extra keeps ICU and tzdata, -alpine is an alternative");
     }
+
+    /// <summary>
+    /// Whether the tag reads <c>^(?&lt;major&gt;\d+)\.(?&lt;minor&gt;\d+)(\.\d+)?(-(?&lt;d&gt;[a-z0-9.-]+))?$</c> (the regex this replaced:
+    /// its Match and groups were most of COPT3009's bytes): where the major version ends, where the distro part starts (-1
+    /// when none) and where the text that pattern read ends (before a final newline, which the regex's $ allowed).
+    /// </summary>
+    private static bool IsDotNetTag(string tag, out int majorEnd, out int distroStart, out int end)
+    {
+        distroStart = -1;
+        end = tag.Length > 0 && tag[tag.Length - 1] == '\n' ? tag.Length - 1 : tag.Length;
+        majorEnd = Digits(tag, 0, end);
+        if (majorEnd == 0 || majorEnd >= end || tag[majorEnd] != '.')
+        {
+            return false;
+        }
+        int i = Digits(tag, majorEnd + 1, end);
+        if (i == majorEnd + 1)
+        {
+            return false;
+        }
+        if (i < end && tag[i] == '.')
+        {
+            int patchEnd = Digits(tag, i + 1, end);
+            if (patchEnd == i + 1)
+            {
+                return false;
+            }
+            i = patchEnd;
+        }
+        if (i == end)
+        {
+            return true;
+        }
+        if (tag[i] != '-' || i + 1 == end)
+        {
+            return false;
+        }
+        for (int k = i + 1; k < end; k++)
+        {
+            if (tag[k] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
+            {
+                return false;
+            }
+        }
+        distroStart = i + 1;
+        return true;
+    }
+
+    /// <summary>The end of the digits from <paramref name="start"/> (the regex's \d: any Unicode decimal digit).</summary>
+    private static int Digits(string text, int start, int end)
+    {
+        while (start < end && char.IsDigit(text[start]))
+        {
+            start++;
+        }
+        return start;
+    }
+
+    /// <summary>int.TryParse of <c>text[..end)</c> with NumberStyles.None: ASCII digits only, false on overflow.</summary>
+    private static bool TryParseAsciiNumber(string text, int end, out int value)
+    {
+        value = 0;
+        for (int i = 0; i < end; i++)
+        {
+            int digit = text[i] - '0';
+            if (digit is < 0 or > 9 || value > (int.MaxValue - digit) / 10)
+            {
+                value = 0;
+                return false;
+            }
+            value = value * 10 + digit;
+        }
+        return true;
+    }
+
+    private static bool IsSlice(string text, int start, int end, string word) =>
+        start >= 0 && end - start == word.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0;
 }

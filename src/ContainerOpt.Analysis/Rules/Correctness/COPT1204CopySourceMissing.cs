@@ -107,7 +107,9 @@ public sealed class COPT1204CopySourceMissing : DockerfileRule
                 others[i - 1] = token.Span;
             }
         }
-        context.ReportAsAlsoAt(severity, sources[0].Source.Token.Span, others, Prose.QuotedAnd(written), verb, contextDirectory, origin, consequence, fix);
+        // The list is quoted when the message is read (a QuotedList writes what Prose.QuotedAnd does): a context that only
+        // ContainerOpt assumed makes these suggestions, which a text report never prints.
+        context.ReportAsAlsoAt(severity, sources[0].Source.Token.Span, others, new QuotedList(written), verb, contextDirectory, origin, consequence, fix);
     }
 
     // Trim('"') makes its params array on every call where the library has no Trim(char) (netstandard2.0).

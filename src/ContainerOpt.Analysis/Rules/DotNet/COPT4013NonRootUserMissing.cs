@@ -31,7 +31,7 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
         {
             return;
         }
-        if (final.ChainInstructionsOf(InstructionKind.User).Any())
+        if (context.Facts.ChainHas(final, InstructionKind.User))
         {
             return;
         }

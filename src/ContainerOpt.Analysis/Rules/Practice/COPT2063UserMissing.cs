@@ -17,7 +17,7 @@ public sealed class COPT2063UserMissing : DockerfileRule
     public override void Analyze(RuleContext context)
     {
         var final = context.Model.FinalStage;
-        if (final is null || final.IsImplicit || final.ChainInstructionsOf(InstructionKind.User).Any())
+        if (final is null || final.IsImplicit || context.Facts.ChainHas(final, InstructionKind.User))
         {
             return;
         }

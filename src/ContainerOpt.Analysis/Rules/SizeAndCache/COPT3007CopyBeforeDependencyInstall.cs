@@ -167,13 +167,27 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// </summary>
     private static string PrimedKey(PackageCall call, RunStep step)
     {
-        var key = new System.Text.StringBuilder(call.Manager).Append('\n').Append(call.Command.FlagValue("r", "requirement")).Append('\n').Append(step.Workdir);
+        // One builder for the thread, cleared for each key: only the key itself is allocated (a new builder's chunks cost
+        // more than the key, and a key is written for most dependency steps after a COPY from the context).
+        var key = (t_keyBuilder ??= new System.Text.StringBuilder()).Clear();
+        key.Append(call.Manager).Append('\n').Append(call.Command.FlagValue(RequirementFlags)).Append('\n').Append(step.Workdir);
         foreach (var operand in call.Operands)
         {
             key.Append('\n').Append(operand.Value);
         }
-        return key.ToString();
+        string text = key.ToString();
+        if (key.Capacity > 1024)
+        {
+            t_keyBuilder = null; // a key of a huge command line is not kept alive for the thread
+        }
+        return text;
     }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_keyBuilder;
+
+    /// <summary>pip's requirements-file flag (one array for every call, not one per call).</summary>
+    private static readonly string[] RequirementFlags = { "r", "requirement" };
 
     /// <summary>
     /// True when the path's last name (<see cref="LayerPaths.BaseName"/>) is NuGet.config in any case, compared in place: every
@@ -240,9 +254,9 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         string display = call.Display;
         switch (call.Manager)
         {
-            case "pip" when call.Op == PackageOp.Install && call.Command.FlagValue("r", "requirement") is { } requirements:
+            case "pip" when call.Op == PackageOp.Install && call.Command.FlagValue(RequirementFlags) is { } requirements:
                 return new Advice("'" + requirements + "'", requirements);
-            case "uv" when call.Op == PackageOp.Install && (display is "uv sync" or "uv pip sync" || call.Command.FlagValue("r", "requirement") is not null):
+            case "uv" when call.Op == PackageOp.Install && (display is "uv sync" or "uv pip sync" || call.Command.FlagValue(RequirementFlags) is not null):
                 return new Advice(display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
             case "poetry" when display.EndsWith("install", StringComparison.Ordinal):
                 return new Advice("pyproject.toml and poetry.lock");
@@ -343,7 +357,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         {
             return false;
         }
-        var word = call.Command.Arguments.FirstOrDefault(a => a.Value == call.Command.FlagValue("r", "requirement"));
+        var word = call.Command.Arguments.FirstOrDefault(a => a.Value == call.Command.FlagValue(RequirementFlags));
         if (word is null)
         {
             return false;

@@ -27,7 +27,7 @@ public sealed class COPT3009SlimVariantAvailable : DockerfileRule, IContainerPro
         {
             return;
         }
-        if (BaseImages.SlimVariant(root.Image) is { } slim)
+        if (BaseImages.SlimVariant(context.Facts, final.Root, root.Image) is { } slim)
         {
             context.Report(root.Token.Span, root.Image.ToString(), slim.Variant, slim.Note);
         }

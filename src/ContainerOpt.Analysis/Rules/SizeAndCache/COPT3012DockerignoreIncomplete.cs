@@ -45,10 +45,15 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
             return;
         }
         string file = context.Facts.DockerIgnoreName;
-        context.Report(source.Token.Span, source.Value, List(missing.Select(m => m.What)), List(missing.Select(m => "'" + m.Line + "'")), file);
+        var what = new string[missing.Count];
+        var lines = new string[missing.Count];
+        for (int i = 0; i < missing.Count; i++)
+        {
+            (what[i], lines[i]) = missing[i];
+        }
+        // The lines to add quoted when the message is read (a QuotedList): no Select iterators, no quoted copies up front.
+        context.Report(source.Token.Span, source.Value, Prose.And(what), new QuotedList(lines), file);
     }
-
-    private static string List(IEnumerable<string> items) => Prose.And(items);
 
     /// <summary>Notes a gap when the .dockerignore lets a sample path through (the second sample is asked only when the first is excluded).</summary>
     private static void Check(ref List<(string What, string Line)>? missing, DockerIgnore ignore, string what, string line, string sample, string? other = null)
@@ -73,9 +78,15 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
                 return true;
             }
         }
-        return context.RunScripts.Any(r => r.Script.Uses("dotnet"))
-            || CopiedNames(context).Any(n => n.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
-                || n.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
+        var scripts = context.RunScripts;
+        for (int i = 0; i < scripts.Count; i++)
+        {
+            if (scripts[i].Script.Uses("dotnet"))
+            {
+                return true;
+            }
+        }
+        return CopiesNameEndingWith(context, StringComparison.OrdinalIgnoreCase, ProjectSuffixes);
     }
 
     /// <summary>A Node.js build: an official node image, npm/yarn/pnpm/npx/node commands, or a copied package.json.</summary>
@@ -88,22 +99,58 @@ public sealed class COPT3012DockerignoreIncomplete : DockerfileRule
                 return true;
             }
         }
-        return context.RunScripts.Any(r => r.Script.Commands.Any(c => c.IsAny("npm", "yarn", "pnpm", "npx", "node")))
-            || CopiedNames(context).Any(n => n.EndsWith("package.json", StringComparison.Ordinal));
-    }
-
-    private static IEnumerable<string> CopiedNames(RuleContext context)
-    {
-        foreach (var instruction in context.Instructions)
+        // Loops, not LINQ: asked of every file with a .dockerignore, and the lambdas and iterators cost more than the test.
+        var scripts = context.RunScripts;
+        for (int i = 0; i < scripts.Count; i++)
         {
-            if (instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add
-                && context.Facts.CopyOf(instruction) is { FromContext: true } copy)
+            var commands = scripts[i].Script.Commands;
+            for (int c = 0; c < commands.Count; c++)
             {
-                foreach (var source in copy.Sources)
+                if (commands[c].IsAny("npm", "yarn", "pnpm") || commands[c].IsAny("npx", "node"))
                 {
-                    yield return LayerPaths.BaseName(source.Value);
+                    return true;
                 }
             }
         }
+        return CopiesNameEndingWith(context, StringComparison.Ordinal, NodeSuffixes);
+    }
+
+    private static readonly string[] ProjectSuffixes = { ".csproj", ".fsproj", ".vbproj", ".sln", ".slnx" };
+    private static readonly string[] NodeSuffixes = { "package.json" };
+
+    /// <summary>
+    /// True when a COPY/ADD from the build context copies a source whose base name ends with one of the suffixes. The source
+    /// itself is tested up to its trailing slashes (a suffix holds no '/', so it ends the base name exactly when it ends
+    /// that): no base name is cut out of each source.
+    /// </summary>
+    private static bool CopiesNameEndingWith(RuleContext context, StringComparison comparison, string[] suffixes)
+    {
+        var instructions = context.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            var instruction = instructions[i];
+            if (instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add
+                && context.Facts.CopyOf(instruction) is { FromContext: true } copy)
+            {
+                var sources = copy.Sources;
+                for (int s = 0; s < sources.Count; s++)
+                {
+                    string value = sources[s].Value;
+                    int end = value.Length;
+                    while (end > 0 && value[end - 1] == '/')
+                    {
+                        end--;
+                    }
+                    foreach (var suffix in suffixes)
+                    {
+                        if (end >= suffix.Length && string.Compare(value, end - suffix.Length, suffix, 0, suffix.Length, comparison) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 }
