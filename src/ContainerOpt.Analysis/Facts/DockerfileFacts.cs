@@ -29,8 +29,7 @@ public sealed class DockerfileFacts
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
     private Fact<IReadOnlyList<SwallowedLine>> _swallowedLines;
-    private Dictionary<StageInstruction, IReadOnlyList<ContextSource>>? _contextSources;
-    private Dictionary<StageInstruction, CopyInstruction?>? _copies;
+    private CopySlots? _copySlots;
     private StageSlots? _stageSlots;
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
@@ -182,32 +181,14 @@ public sealed class DockerfileFacts
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
     {
-        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
-        {
-            return Array.Empty<ContextSource>(); // no entry per other instruction: the context check asks of every one
-        }
-        _contextSources ??= new Dictionary<StageInstruction, IReadOnlyList<ContextSource>>();
-        if (!_contextSources.TryGetValue(instruction, out var sources))
-        {
-            _contextSources[instruction] = sources = ContextSource.Of(CopyOf(instruction));
-        }
-        return sources;
+        // Other instructions have no slot: the context check asks of every one.
+        return CopySlots.IsCopy(instruction) ? Copies.ContextSourcesOf(instruction, Model) : Array.Empty<ContextSource>();
     }
 
     /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
-    public CopyInstruction? CopyOf(StageInstruction instruction)
-    {
-        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
-        {
-            return null; // no entry per other instruction
-        }
-        _copies ??= new Dictionary<StageInstruction, CopyInstruction?>();
-        if (!_copies.TryGetValue(instruction, out var copy))
-        {
-            _copies[instruction] = copy = CopyInstruction.Read(instruction, Model);
-        }
-        return copy;
-    }
+    public CopyInstruction? CopyOf(StageInstruction instruction) => CopySlots.IsCopy(instruction) ? Copies.CopyOf(instruction, Model) : null;
+
+    private CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
 
     /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>
     public string? RelativeToContext(string? fullPath) => ContextPaths.RelativeToContext(ContextDirectory, fullPath);
