@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -308,7 +309,7 @@ public sealed class LayerSimulation
         }
     }
 
-    private static int LastRunIndex(IReadOnlyList<StageInstruction> instructions)
+    private static int LastRunIndex(ArrayView<StageInstruction> instructions) // the view itself: through the interface it was boxed per stage
     {
         for (int i = instructions.Count - 1; i >= 0; i--)
         {

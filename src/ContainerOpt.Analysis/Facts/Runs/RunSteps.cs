@@ -315,8 +315,11 @@ public sealed class RunStep
     /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
     public string? CacheMountOf(string path)
     {
-        foreach (var target in CacheMountTargets)
+        // By index: a foreach over the interface made an enumerator per call, and the layer simulation asks of every path.
+        var targets = CacheMountTargets;
+        for (int i = 0; i < targets.Count; i++)
         {
+            string target = targets[i];
             if (LayerPaths.IsAtOrUnder(path, target))
             {
                 return target;
@@ -328,8 +331,10 @@ public sealed class RunStep
     /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
     public bool IsOnMount(string path)
     {
-        foreach (var target in MountTargets)
+        var targets = MountTargets;
+        for (int i = 0; i < targets.Count; i++)
         {
+            string target = targets[i];
             if (LayerPaths.IsAtOrUnder(path, target))
             {
                 return true;
