@@ -23,8 +23,8 @@ public sealed class DockerfileFacts
     private Fact<LayerSimulation> _layers;
     private Fact<IReadOnlyList<DotNetCommand>> _dotNetCommands;
     private Fact<IReadOnlyList<LabelPair>> _labels;
-    private Fact<HashSet<Stage>> _layerStages;
-    private Fact<HashSet<Stage>> _fileStages;
+    private Fact<bool[]> _layerStages;
+    private Fact<bool[]> _fileStages;
     private Fact<DotNetFacts?> _dotNet;
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
@@ -147,18 +147,18 @@ public sealed class DockerfileFacts
     public IReadOnlyList<LabelPair> Labels => _labels.Get(this, static f => LabelPairs.Collect(f));
 
     /// <summary>True when the stage's layers ship in the final image: the final stage and its FROM chain (<see cref="ShippedStages"/>).</summary>
-    public bool ShipsLayersOf(Stage? stage) => stage is not null && LayerStageSet.Contains(stage);
+    public bool ShipsLayersOf(Stage? stage) => stage is not null && ShippedStages.Contains(LayerStageSet, Model, stage);
 
     /// <summary>True when the stage's files ship: a layer stage, or a stage one of them copies wholesale (<c>COPY --from=x / /</c>).</summary>
-    public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Get(Model, static m => ShippedStages.FileStages(m)).Contains(stage);
+    public bool ShipsFilesOf(Stage? stage) => stage is not null && ShippedStages.Contains(_fileStages.Get(Model, static m => ShippedStages.FileStages(m)), Model, stage);
 
     /// <summary>True when the stage builds a Windows container (<see cref="WindowsStages"/>).</summary>
     public bool IsWindows(Stage? stage) => stage is not null && StageSlots.IsWindows(stage);
 
-    private HashSet<Stage> LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
+    private bool[] LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
 
     /// <summary>The stages whose layers ship, in file order.</summary>
-    public IEnumerable<Stage> LayerStages => Model.Stages.Where(LayerStageSet.Contains);
+    public IEnumerable<Stage> LayerStages => Model.Stages.Where(ShipsLayersOf);
 
     /// <summary>
     /// hadolint's view of what reaches an image: the last stage, a stage another FROM builds on, and
@@ -171,12 +171,11 @@ public sealed class DockerfileFacts
             return true;
         }
         var stage = instruction.Stage;
-        return stage is null || ReferenceEquals(stage, Model.FinalStage) || BaseStages.Contains(stage);
+        return stage is null || ReferenceEquals(stage, Model.FinalStage) || ShippedStages.Contains(BaseStages, Model, stage);
     }
 
-    private Fact<HashSet<Stage>> _baseStages;
-    private HashSet<Stage> BaseStages =>
-        _baseStages.Get(Model, static m => new HashSet<Stage>(m.Stages.Where(s => s.BaseStage is not null).Select(s => s.BaseStage!)));
+    private Fact<bool[]> _baseStages;
+    private bool[] BaseStages => _baseStages.Get(Model, static m => ShippedStages.BaseStages(m));
 
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
