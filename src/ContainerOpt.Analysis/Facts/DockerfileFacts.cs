@@ -23,14 +23,13 @@ public sealed class DockerfileFacts
     private Fact<LayerSimulation> _layers;
     private Fact<IReadOnlyList<DotNetCommand>> _dotNetCommands;
     private Fact<IReadOnlyList<LabelPair>> _labels;
-    private Fact<HashSet<Stage>> _layerStages;
-    private Fact<HashSet<Stage>> _fileStages;
+    private Fact<bool[]> _layerStages;
+    private Fact<bool[]> _fileStages;
     private Fact<DotNetFacts?> _dotNet;
     private Fact<ImagePurpose> _purpose;
     private Fact<ContextCheck> _contextCheck;
     private Fact<IReadOnlyList<SwallowedLine>> _swallowedLines;
-    private Dictionary<StageInstruction, IReadOnlyList<ContextSource>>? _contextSources;
-    private Dictionary<StageInstruction, CopyInstruction?>? _copies;
+    private CopySlots? _copySlots;
     private StageSlots? _stageSlots;
 
     public DockerfileFacts(DockerfileModel model, DockerIgnore? dockerIgnore = null, string? contextDirectory = null,
@@ -148,18 +147,18 @@ public sealed class DockerfileFacts
     public IReadOnlyList<LabelPair> Labels => _labels.Get(this, static f => LabelPairs.Collect(f));
 
     /// <summary>True when the stage's layers ship in the final image: the final stage and its FROM chain (<see cref="ShippedStages"/>).</summary>
-    public bool ShipsLayersOf(Stage? stage) => stage is not null && LayerStageSet.Contains(stage);
+    public bool ShipsLayersOf(Stage? stage) => stage is not null && ShippedStages.Contains(LayerStageSet, Model, stage);
 
     /// <summary>True when the stage's files ship: a layer stage, or a stage one of them copies wholesale (<c>COPY --from=x / /</c>).</summary>
-    public bool ShipsFilesOf(Stage? stage) => stage is not null && _fileStages.Get(Model, static m => ShippedStages.FileStages(m)).Contains(stage);
+    public bool ShipsFilesOf(Stage? stage) => stage is not null && ShippedStages.Contains(_fileStages.Get(Model, static m => ShippedStages.FileStages(m)), Model, stage);
 
     /// <summary>True when the stage builds a Windows container (<see cref="WindowsStages"/>).</summary>
     public bool IsWindows(Stage? stage) => stage is not null && StageSlots.IsWindows(stage);
 
-    private HashSet<Stage> LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
+    private bool[] LayerStageSet => _layerStages.Get(Model, static m => ShippedStages.LayerStages(m));
 
     /// <summary>The stages whose layers ship, in file order.</summary>
-    public IEnumerable<Stage> LayerStages => Model.Stages.Where(LayerStageSet.Contains);
+    public IEnumerable<Stage> LayerStages => Model.Stages.Where(ShipsLayersOf);
 
     /// <summary>
     /// hadolint's view of what reaches an image: the last stage, a stage another FROM builds on, and
@@ -172,42 +171,23 @@ public sealed class DockerfileFacts
             return true;
         }
         var stage = instruction.Stage;
-        return stage is null || ReferenceEquals(stage, Model.FinalStage) || BaseStages.Contains(stage);
+        return stage is null || ReferenceEquals(stage, Model.FinalStage) || ShippedStages.Contains(BaseStages, Model, stage);
     }
 
-    private Fact<HashSet<Stage>> _baseStages;
-    private HashSet<Stage> BaseStages =>
-        _baseStages.Get(Model, static m => new HashSet<Stage>(m.Stages.Where(s => s.BaseStage is not null).Select(s => s.BaseStage!)));
+    private Fact<bool[]> _baseStages;
+    private bool[] BaseStages => _baseStages.Get(Model, static m => ShippedStages.BaseStages(m));
 
     /// <summary>The COPY/ADD sources of an instruction that come from the build context, expanded and cleaned (none for other instructions).</summary>
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction)
     {
-        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
-        {
-            return Array.Empty<ContextSource>(); // no entry per other instruction: the context check asks of every one
-        }
-        _contextSources ??= new Dictionary<StageInstruction, IReadOnlyList<ContextSource>>();
-        if (!_contextSources.TryGetValue(instruction, out var sources))
-        {
-            _contextSources[instruction] = sources = ContextSource.Of(CopyOf(instruction));
-        }
-        return sources;
+        // Other instructions have no slot: the context check asks of every one.
+        return CopySlots.IsCopy(instruction) ? Copies.ContextSourcesOf(instruction, Model) : Array.Empty<ContextSource>();
     }
 
     /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
-    public CopyInstruction? CopyOf(StageInstruction instruction)
-    {
-        if (instruction.Syntax.Effective.Kind is not (InstructionKind.Copy or InstructionKind.Add))
-        {
-            return null; // no entry per other instruction
-        }
-        _copies ??= new Dictionary<StageInstruction, CopyInstruction?>();
-        if (!_copies.TryGetValue(instruction, out var copy))
-        {
-            _copies[instruction] = copy = CopyInstruction.Read(instruction, Model);
-        }
-        return copy;
-    }
+    public CopyInstruction? CopyOf(StageInstruction instruction) => CopySlots.IsCopy(instruction) ? Copies.CopyOf(instruction, Model) : null;
+
+    private CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
 
     /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>
     public string? RelativeToContext(string? fullPath) => ContextPaths.RelativeToContext(ContextDirectory, fullPath);

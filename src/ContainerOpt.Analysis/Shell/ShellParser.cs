@@ -684,6 +684,46 @@ public static class ShellParser
             return made;
         }
 
+        /// <summary>
+        /// A quoted or escaped word's value, shared through the same table as <see cref="Shared(string, int, int)"/> (the same
+        /// hash of the same characters: <c>"install"</c> and <c>install</c> share one string): quoted words repeat too.
+        /// </summary>
+        private static string Shared(StringBuilder value)
+        {
+            int length = value.Length;
+            if (length > 24)
+            {
+                return value.ToString();
+            }
+            uint hash = 2166136261;
+            for (int i = 0; i < length; i++)
+            {
+                hash = (hash ^ value[i]) * 16777619;
+            }
+            var table = _sharedWords ??= new string?[1024];
+            int slot = (int)(hash & 1023);
+            string? known = table[slot];
+            if (known is not null && known.Length == length && SameChars(value, known))
+            {
+                return known;
+            }
+            string made = value.ToString();
+            table[slot] = made;
+            return made;
+        }
+
+        private static bool SameChars(StringBuilder value, string known)
+        {
+            for (int i = 0; i < known.Length; i++)
+            {
+                if (value[i] != known[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static bool SameChars(string text, int start, string known)
         {
             for (int i = 0; i < known.Length; i++)
@@ -752,13 +792,13 @@ public static class ShellParser
             return true;
         }
 
-        private string WordValue() => WordIsPlain ? Shared(_text, _wordStart, _pos - _wordStart) : _value.ToString();
+        private string WordValue() => WordIsPlain ? Shared(_text, _wordStart, _pos - _wordStart) : Shared(_value);
 
         private ShellWord MakeWord()
         {
             string raw = Shared(_text, _wordStart, _pos - _wordStart);
             // Most words are their own value (no quotes or escapes): one string then serves as both.
-            string value = WordIsPlain ? raw : _value.ToString();
+            string value = WordIsPlain ? raw : Shared(_value);
             return ShellWord.Of(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
         }
 

@@ -118,6 +118,9 @@ public sealed class DockerfileModel
     private string ExpandedText(VariableScope scope, string word) =>
         (_lex ??= new ShellLex(Syntax.EscapeToken)).IsPlainWord(word) ? word : Expand(scope, word).Result;
 
+    /// <summary><see cref="Expand(StageInstruction, string)"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a plain word.</summary>
+    public string ExpandedText(StageInstruction instruction, string word) => ExpandedText(instruction.Scope, word);
+
     /// <summary>
     /// The word as <see cref="Expand(StageInstruction, string)"/> expands it when that succeeds, else the word as written: no result object for a
     /// word with nothing to expand (most COPY sources and ports), which is its own expansion.

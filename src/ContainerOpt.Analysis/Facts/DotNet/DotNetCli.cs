@@ -64,8 +64,12 @@ public sealed class DotNetCommand
         Run = run;
         Command = command;
         Index = index;
-        var options = new List<DotNetOption>();
-        var positionals = new List<ShellWord>();
+        // Gathered in lists kept per thread, then copied into arrays of the right size: a list of each grown from four,
+        // and the positionals' range copied twice, cost more than the command's own options.
+        var options = t_options ??= new List<DotNetOption>();
+        var positionals = t_positionals ??= new List<ShellWord>();
+        options.Clear();
+        positionals.Clear();
         var args = command.Arguments;
         for (int i = 0; i < args.Count; i++)
         {
@@ -91,11 +95,23 @@ public sealed class DotNetCommand
             }
             options.Add(new DotNetOption(name, value, word, valueWord));
         }
-        Options = options;
+        var optionArray = options.Count == 0 ? Array.Empty<DotNetOption>() : options.ToArray();
+        Options = optionArray;
         VerbWord = positionals.Count > 0 ? positionals[0] : null;
-        Positionals = positionals.Count <= 1 ? Array.Empty<ShellWord>() : positionals.GetRange(1, positionals.Count - 1).ToArray();
+        if (positionals.Count <= 1)
+        {
+            Positionals = Array.Empty<ShellWord>();
+        }
+        else
+        {
+            var rest = new ShellWord[positionals.Count - 1];
+            positionals.CopyTo(1, rest, 0, rest.Length);
+            Positionals = rest;
+        }
+        options.Clear(); // the pool keeps no words or options of this file
+        positionals.Clear();
         List<DotNetProperty>? properties = null; // a list only for a command that sets properties
-        foreach (var option in options)
+        foreach (var option in optionArray)
         {
             if (!(option.Name.Equals("p", StringComparison.OrdinalIgnoreCase) || option.Name.Equals("property", StringComparison.OrdinalIgnoreCase)) || option.Value is null)
             {
@@ -114,6 +130,12 @@ public sealed class DotNetCommand
     }
 
     private readonly DockerfileModel _model;
+
+    [ThreadStatic]
+    private static List<DotNetOption>? t_options;
+
+    [ThreadStatic]
+    private static List<ShellWord>? t_positionals;
 
     public RunScript Run { get; }
     public ShellCommand Command { get; }
@@ -241,14 +263,34 @@ public sealed class DotNetCommand
         int cut = colon < 0 ? equals : equals < 0 ? colon : Math.Min(colon, equals);
         if (cut >= 0)
         {
-            name = v.Substring(start, cut - start);
+            name = NameAt(v, start, cut - start);
             value = v.Substring(cut + 1);
         }
         else
         {
-            name = v.Substring(start);
+            name = NameAt(v, start, v.Length - start);
         }
         return name.Length > 0;
+    }
+
+    /// <summary>Names commands often give, each one string: an option's name is then no new string when written as one of these.</summary>
+    private static readonly string[] CommonNames =
+    {
+        "c", "configuration", "o", "output", "r", "runtime", "a", "arch", "os", "f", "framework", "s", "source", "v", "verbosity",
+        "p", "property", "self-contained", "sc", "no-restore", "no-build", "no-self-contained", "nologo", "locked-mode", "no-cache",
+    };
+
+    /// <summary>v[start..start+length): the common name written so (same case), else a new string.</summary>
+    private static string NameAt(string v, int start, int length)
+    {
+        foreach (var known in CommonNames)
+        {
+            if (known.Length == length && string.CompareOrdinal(v, start, known, 0, length) == 0)
+            {
+                return known;
+            }
+        }
+        return v.Substring(start, length);
     }
 
     public override string ToString() => Command.ToString();

@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -93,6 +94,7 @@ public sealed class LayerSimulation
     {
         _facts = facts;
         _steps = facts.RunSteps;
+        _state = new State(this);
         foreach (var stage in facts.Model.Stages)
         {
             Simulate(stage);
@@ -102,7 +104,8 @@ public sealed class LayerSimulation
 
     public IReadOnlyList<LayerEvent> Events => _events;
 
-    private enum FileKind
+    // A byte: it packs with FileProduct's two bools, which then fits 64 bytes.
+    private enum FileKind : byte
     {
         Copy,
         AddUrl,
@@ -197,24 +200,75 @@ public sealed class LayerSimulation
 
     private sealed class State
     {
+        private readonly LayerSimulation _simulation;
+        private readonly List<FileProduct> _files = new();
+
+        // The COPY/ADDs whose files are not written out yet: where they go among the files, and how many RUNs came before.
+        // Only an rm reads the files, and most stages copy files that no later rm names: a copy's paths and products are
+        // made when an rm first asks (Files), not for every source of every COPY.
+        private readonly List<(StageInstruction Copy, int At, int Runs)> _pendingCopies = new();
+
+        public State(LayerSimulation simulation)
+        {
+            _simulation = simulation;
+        }
+
         public List<LeftProduct> Products { get; } = new();
-        public List<FileProduct> Files { get; } = new();
         public List<Install> Installs { get; } = new();
 
         /// <summary>Per RUN of the chain so far: did it run anything that writes files.</summary>
         public List<bool> Runs { get; } = new();
 
+        /// <summary>What earlier instructions made, in order, the pending copies' files written out first.</summary>
+        public List<FileProduct> Files
+        {
+            get
+            {
+                if (_pendingCopies.Count > 0)
+                {
+                    WriteOutCopies();
+                }
+                return _files;
+            }
+        }
+
+        public void AddFile(FileProduct file) => _files.Add(file);
+
+        /// <summary>A COPY or ADD, its files written out when they are first read.</summary>
+        public void AddCopy(StageInstruction instruction) => _pendingCopies.Add((instruction, _files.Count, Runs.Count));
+
+        private void WriteOutCopies()
+        {
+            // Each copy's files go where they would have been added: after the files added before it (and before the
+            // copies before it, already in place), so the order is the one adding them at once gave.
+            int added = 0;
+            var copyFiles = _simulation._copyFiles;
+            foreach (var (copy, at, runs) in _pendingCopies)
+            {
+                copyFiles.Clear();
+                _simulation.AddCopy(copy, copyFiles, runs);
+                _files.InsertRange(at + added, copyFiles);
+                added += copyFiles.Count;
+            }
+            copyFiles.Clear();
+            _pendingCopies.Clear();
+        }
+
         public void Clear()
         {
             Products.Clear();
-            Files.Clear();
+            _files.Clear();
+            _pendingCopies.Clear();
             Installs.Clear();
             Runs.Clear();
         }
     }
 
     /// <summary>One state for every stage, cleared per stage: each stage is walked from its chain's root.</summary>
-    private readonly State _state = new();
+    private readonly State _state;
+
+    // One list, reused, for the files of the copy being written out.
+    private readonly List<FileProduct> _copyFiles = new();
 
     private void Simulate(Stage stage)
     {
@@ -242,10 +296,10 @@ public sealed class LayerSimulation
                 {
                     case InstructionKind.Copy:
                     case InstructionKind.Add:
-                        AddCopy(instruction, state);
+                        state.AddCopy(instruction);
                         break;
                     case InstructionKind.Workdir:
-                        state.Files.Add(new FileProduct(_steps.WorkdirOf(instruction), true, FileKind.Workdir, instruction.Syntax.StartLine, "WORKDIR", "", state.Runs.Count));
+                        state.AddFile(new FileProduct(_steps.WorkdirOf(instruction), true, FileKind.Workdir, instruction.Syntax.StartLine, "WORKDIR", "", state.Runs.Count));
                         break;
                     case InstructionKind.Run when _steps.Find(instruction) is { } step:
                         Run(step, state, record, scratch);
@@ -255,7 +309,7 @@ public sealed class LayerSimulation
         }
     }
 
-    private static int LastRunIndex(IReadOnlyList<StageInstruction> instructions)
+    private static int LastRunIndex(ArrayView<StageInstruction> instructions) // the view itself: through the interface it was boxed per stage
     {
         for (int i = instructions.Count - 1; i >= 0; i--)
         {
@@ -267,7 +321,8 @@ public sealed class LayerSimulation
         return -1;
     }
 
-    private void AddCopy(StageInstruction instruction, State state)
+    /// <summary>The files a COPY or ADD puts in, in source order.</summary>
+    private void AddCopy(StageInstruction instruction, List<FileProduct> files, int runs)
     {
         var copy = _facts.CopyOf(instruction);
         if (copy is null)
@@ -276,11 +331,10 @@ public sealed class LayerSimulation
         }
         int line = instruction.Syntax.StartLine;
         string keyword = copy.IsAdd ? "ADD" : "COPY";
-        int runs = state.Runs.Count;
         string destValue = copy.DestinationValue;
         if (destValue.IndexOf('$') >= 0)
         {
-            state.Files.Add(new FileProduct("/", true, FileKind.Unknown, line, keyword, "", runs));
+            files.Add(new FileProduct("/", true, FileKind.Unknown, line, keyword, "", runs));
             return;
         }
         string dest = LayerPaths.Resolve(destValue, _steps.WorkdirOf(instruction));
@@ -293,37 +347,37 @@ public sealed class LayerSimulation
             if (source.IsHeredoc)
             {
                 string name = value.TrimStart('<', '-').Trim('"', '\'');
-                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(name, dest) : dest, false, FileKind.Copy, line, keyword, value, runs));
+                files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(name, dest) : dest, false, FileKind.Copy, line, keyword, value, runs));
             }
             else if (source.IsUrl)
             {
                 string? remote = source.IsGitUrl ? null : ShellFacts.RemoteName(value);
                 if (remote is null)
                 {
-                    state.Files.Add(new FileProduct(dest, true, FileKind.AddUrl, line, keyword, value, runs));
+                    files.Add(new FileProduct(dest, true, FileKind.AddUrl, line, keyword, value, runs));
                 }
                 else
                 {
-                    state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(remote, dest) : dest, false, FileKind.AddUrl, line, keyword, value, runs));
+                    files.Add(new FileProduct(destIsDirectory ? LayerPaths.Resolve(remote, dest) : dest, false, FileKind.AddUrl, line, keyword, value, runs));
                 }
             }
             else if ((copy.IsAdd && IsLocalArchive(value)) || source.IsWholeContext || value.EndsWith("/", StringComparison.Ordinal) || LayerPaths.IsGlob(value) || value.IndexOf('$') >= 0)
             {
-                state.Files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
+                files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
             }
             else if (source.IsDirectoryLike)
             {
                 // A folder's content goes into the destination; a file of that name goes to dest/name.
-                state.Files.Add(new FileProduct(destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
+                files.Add(new FileProduct(destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest, true, FileKind.Copy, line, keyword, value, runs));
                 if (destIsDirectory)
                 {
-                    state.Files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
+                    files.Add(new FileProduct(dest, true, FileKind.Copy, line, keyword, value, runs));
                 }
             }
             else
             {
                 string path = destIsDirectory ? LayerPaths.ResolveBaseName(value, dest) : dest;
-                state.Files.Add(new FileProduct(path, false, FileKind.Copy, line, keyword, value, runs)
+                files.Add(new FileProduct(path, false, FileKind.Copy, line, keyword, value, runs)
                 {
                     Bindable = true,
                     BindFrom = copy.From,
@@ -494,7 +548,7 @@ public sealed class LayerSimulation
         {
             if (!step.IsOnMount(file.Path))
             {
-                state.Files.Add(file);
+                state.AddFile(file);
             }
         }
         foreach (var call in stepInstalls)

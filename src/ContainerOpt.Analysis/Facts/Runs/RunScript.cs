@@ -12,22 +12,11 @@ namespace ContainerOpt.Analysis.Facts;
 public sealed class RunScript
 {
     /// <summary>
-    /// How a heredoc body or an exec form maps back to the source; null for the RUN's command line (most scripts,
-    /// mapped by <see cref="InstructionSyntax.MapArgumentText"/>): one field fewer per RUN.
+    /// How a heredoc body or an exec form maps back to the source: the <see cref="HeredocSyntax"/> whose body this script is
+    /// (mapped by its body's start), the exec form's delegate, or null for the RUN's command line (most scripts, mapped by
+    /// <see cref="InstructionSyntax.MapArgumentText"/>). One field, and no delegate or holder object per heredoc.
     /// </summary>
-    private sealed class Elsewhere
-    {
-        public Elsewhere(HeredocSyntax? heredoc, Func<int, int, TextSpan> map)
-        {
-            Heredoc = heredoc;
-            Map = map;
-        }
-
-        public HeredocSyntax? Heredoc { get; }
-        public Func<int, int, TextSpan> Map { get; }
-    }
-
-    private readonly Elsewhere? _elsewhere;
+    private readonly object? _elsewhere;
 
     internal RunScript(StageInstruction instruction, ShellScript script, HeredocSyntax? heredoc,
         ShellSettings shell, Func<int, int, TextSpan>? map)
@@ -35,7 +24,7 @@ public sealed class RunScript
         Instruction = instruction;
         Script = script;
         Shell = shell;
-        _elsewhere = map is null ? null : new Elsewhere(heredoc, map);
+        _elsewhere = (object?)heredoc ?? map;
     }
 
     /// <summary>The instruction in its stage (for <c>ONBUILD RUN</c>, the ONBUILD).</summary>
@@ -47,7 +36,7 @@ public sealed class RunScript
     public ShellScript Script { get; }
 
     /// <summary>The heredoc whose body this script is, or null for the command line.</summary>
-    public HeredocSyntax? Heredoc => _elsewhere?.Heredoc;
+    public HeredocSyntax? Heredoc => _elsewhere as HeredocSyntax;
 
     /// <summary>The SHELL in force for this RUN.</summary>
     public ShellSettings Shell { get; }
@@ -63,7 +52,12 @@ public sealed class RunScript
     public TextSpan SpanOf(ShellWord word) => Map(word.Start, word.End);
 
     // The command line needs no delegate of its own: one fewer object per RUN.
-    private TextSpan Map(int start, int end) => _elsewhere is null ? Run.MapArgumentText(start, end - start) : _elsewhere.Map(start, end);
+    private TextSpan Map(int start, int end) => _elsewhere switch
+    {
+        null => Run.MapArgumentText(start, end - start),
+        HeredocSyntax heredoc => TextSpan.FromBounds(heredoc.BodySpan.Start + start, heredoc.BodySpan.Start + Math.Max(start, end)),
+        var map => ((Func<int, int, TextSpan>)map)(start, end),
+    };
 
     /// <summary>From the program name to the last argument.</summary>
     public TextSpan SpanOf(ShellCommand command)

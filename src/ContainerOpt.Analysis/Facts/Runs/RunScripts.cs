@@ -118,21 +118,38 @@ public static class RunScripts
             return;
         }
         // RUN <<EOF runs the body with the shell; RUN bash <<EOF feeds it to a shell; RUN python3 <<EOF does not.
-        bool bodyIsShell = lineScript.Commands.Count == 0 || lineScript.Commands.All(ShellFacts.IsPosixShell);
-        foreach (var heredoc in run.Heredocs)
+        if (!AllPosixShells(lineScript.CommandArray))
         {
+            return;
+        }
+        var heredocs = run.Heredocs;
+        for (int h = 0; h < heredocs.Count; h++)
+        {
+            var heredoc = heredocs[h];
             string body = heredoc.Content;
-            if (!bodyIsShell || IsForeignShebang(body))
+            if (!IsForeignShebang(body))
             {
-                continue;
+                scripts[count++] = new RunScript(instruction, ShellScript.Parse(body), heredoc, shell, map: null);
             }
-            scripts[count++] = HeredocScript(instruction, heredoc, body, shell);
         }
     }
 
-    // The scripts that map back through a delegate are made in their own methods: a closure's captured variables
+    /// <summary>True when every command starts a POSIX shell (none: true); a loop, where LINQ's All boxed the view and made a delegate.</summary>
+    private static bool AllPosixShells(ShellCommand[] commands)
+    {
+        for (int i = 0; i < commands.Length; i++)
+        {
+            if (!ShellFacts.IsPosixShell(commands[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The exec-form script maps back through a delegate, made in its own method: a closure's captured variables
     // (parameters included) are allocated on entry to the method that declares them, so here they cost only these scripts
-    // and not every RUN.
+    // and not every RUN. A heredoc body maps by its own start (RunScript keeps the heredoc), no delegate.
     private static RunScript ExecFormScript(StageInstruction instruction, InstructionSyntax run, ShellSettings shell)
     {
         // Exec form runs no shell unless it names one: ["sh", "-c", "..."] is read as a command line too.
@@ -144,13 +161,6 @@ public static class RunScripts
             return args.Count == 0 ? run.Span : args[first].Span.Union(args[last].Span);
         }
         return new RunScript(instruction, ShellScript.Parse(text), null, shell, Map);
-    }
-
-    private static RunScript HeredocScript(StageInstruction instruction, HeredocSyntax heredoc, string body, ShellSettings shell)
-    {
-        int bodyStart = heredoc.BodySpan.Start;
-        return new RunScript(instruction, ShellScript.Parse(body), heredoc, shell,
-            (s, e) => TextSpan.FromBounds(bodyStart + s, bodyStart + Math.Max(s, e)));
     }
 
     private static ShellSettings FromPragma(Pragma pragma) => new(new[] { pragma.Shell! }, null);

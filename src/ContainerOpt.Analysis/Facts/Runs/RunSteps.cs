@@ -234,33 +234,58 @@ public sealed class RunStep
 
         public static StepMounts Of(InstructionSyntax run, StageInstruction instruction, string workdir, DockerfileModel model)
         {
-            var mounts = new List<RunMount>();
-            foreach (var flag in run.Flags)
+            // Arrays sized by the flags (most flags of a RUN with any are mounts), not lists grown from four.
+            var flags = run.Flags;
+            var mounts = new RunMount[flags.Count];
+            int count = 0;
+            for (int i = 0; i < flags.Count; i++)
             {
-                if (RunMount.FromFlag(flag) is { } mount)
+                if (RunMount.FromFlag(flags[i]) is { } mount)
                 {
-                    mounts.Add(mount);
+                    mounts[count++] = mount;
                 }
             }
-            var discarded = new List<string>();
-            var caches = new List<string>();
-            foreach (var mount in mounts)
+            if (count < mounts.Length)
             {
+                Array.Resize(ref mounts, count);
+            }
+            string[]? discarded = null, caches = null;
+            int discardedCount = 0, cacheCount = 0;
+            for (int i = 0; i < mounts.Length; i++)
+            {
+                var mount = mounts[i];
                 string type = mount.Type.ToLowerInvariant();
                 if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
                 {
-                    string expanded = LayerPaths.SubstituteHome(model.Expand(instruction, target).Result);
+                    string expanded = LayerPaths.SubstituteHome(model.ExpandedText(instruction, target));
                     if (expanded.Length > 0)
                     {
-                        discarded.Add(LayerPaths.Resolve(expanded, workdir));
+                        string resolved = LayerPaths.Resolve(expanded, workdir);
+                        (discarded ??= new string[mounts.Length])[discardedCount++] = resolved;
                         if (type == "cache")
                         {
-                            caches.Add(LayerPaths.Resolve(expanded, workdir));
+                            (caches ??= new string[mounts.Length])[cacheCount++] = resolved;
                         }
                     }
                 }
             }
-            return new StepMounts(mounts, discarded, caches);
+            var targets = Trimmed(discarded, discardedCount);
+            // Cache mounts only (the usual RUN with mounts): the cache targets are the targets, one array for both.
+            var cacheTargets = cacheCount == discardedCount ? targets : Trimmed(caches, cacheCount);
+            return new StepMounts(mounts, targets, cacheTargets);
+        }
+
+        private static string[] Trimmed(string[]? array, int count)
+        {
+            if (array is null || count == 0)
+            {
+                return Array.Empty<string>();
+            }
+            if (count < array.Length)
+            {
+                Array.Resize(ref array, count);
+            }
+            return array;
         }
     }
 
@@ -290,8 +315,11 @@ public sealed class RunStep
     /// <summary>The cache mount <paramref name="path"/> is on (or under), or null.</summary>
     public string? CacheMountOf(string path)
     {
-        foreach (var target in CacheMountTargets)
+        // By index: a foreach over the interface made an enumerator per call, and the layer simulation asks of every path.
+        var targets = CacheMountTargets;
+        for (int i = 0; i < targets.Count; i++)
         {
+            string target = targets[i];
             if (LayerPaths.IsAtOrUnder(path, target))
             {
                 return target;
@@ -303,8 +331,10 @@ public sealed class RunStep
     /// <summary>True when something written at <paramref name="path"/> lands on a mount, not in the layer.</summary>
     public bool IsOnMount(string path)
     {
-        foreach (var target in MountTargets)
+        var targets = MountTargets;
+        for (int i = 0; i < targets.Count; i++)
         {
+            string target = targets[i];
             if (LayerPaths.IsAtOrUnder(path, target))
             {
                 return true;
@@ -557,7 +587,8 @@ public sealed class RunSteps
 {
     internal RunSteps(DockerfileModel model, ArrayView<RunScript> runScripts)
     {
-        _workdirs = ComputeWorkdirs(model);
+        _stages = model.Stages;
+        _changes = ComputeWorkdirs(model, out _firstChange);
         // RunScripts.Collect adds each instruction's scripts together, in file order: a step is a run of scripts of
         // one instruction (no dictionary of lists per RUN, which a 300,000-RUN file paid for in memory).
         int stepCount = 0;
@@ -649,17 +680,17 @@ public sealed class RunSteps
 
     public string WorkdirOf(StageInstruction instruction)
     {
-        if (instruction.Stage is not { } stage || !_workdirs.TryGetValue(stage, out var changes))
+        if (instruction.Stage is not { } stage || (uint)stage.Position >= (uint)_stages.Count || !ReferenceEquals(_stages[stage.Position], stage))
         {
-            return "/";
+            return "/"; // a global ARG, or a stage of another model
         }
-        // The last change at or before the instruction's line (instructions of a stage are in line order).
+        // The last change of the stage at or before the instruction's line (instructions of a stage are in line order).
         int line = instruction.Syntax.StartLine;
-        int low = 0, high = changes.Count - 1, found = -1;
+        int low = _firstChange[stage.Position], high = _firstChange[stage.Position + 1] - 1, found = -1;
         while (low <= high)
         {
             int middle = (low + high) / 2;
-            if (changes[middle].FirstLine <= line)
+            if (_changes[middle].FirstLine <= line)
             {
                 found = middle;
                 low = middle + 1;
@@ -669,42 +700,76 @@ public sealed class RunSteps
                 high = middle - 1;
             }
         }
-        return found < 0 ? "/" : changes[found].Workdir;
+        return found < 0 ? "/" : _changes[found].Workdir;
     }
 
-
     /// <summary>
-    /// Per stage, where its WORKDIR changes: from the FROM's line on, the inherited one; after each WORKDIR, the new one.
-    /// A few entries per stage instead of one per instruction.
+    /// Where each stage's WORKDIR changes, stage after stage: from the FROM's line on, the inherited one; after each WORKDIR,
+    /// the new one. A few entries per stage instead of one per instruction; stage s has
+    /// <c>_changes[_firstChange[s].._firstChange[s + 1])</c>: two arrays for the file, where a map of lists cost a
+    /// dictionary, a list and its array per file and stage.
     /// </summary>
-    private readonly Dictionary<Stage, List<(int FirstLine, string Workdir)>> _workdirs;
+    private readonly (int FirstLine, string Workdir)[] _changes;
 
-    private static Dictionary<Stage, List<(int FirstLine, string Workdir)>> ComputeWorkdirs(DockerfileModel model)
+    private readonly int[] _firstChange;
+
+    // The model's stages, by position: a stage is looked up by its Position, checked to be this model's.
+    private readonly ArrayView<Stage> _stages;
+
+    private static (int FirstLine, string Workdir)[] ComputeWorkdirs(DockerfileModel model, out int[] firstChange)
     {
-        var changes = new Dictionary<Stage, List<(int, string)>>();
         var stages = model.Stages;
+        int total = stages.Count;
+        for (int s = 0; s < stages.Count; s++)
+        {
+            var instructions = stages[s].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                if (IsWorkdirChange(instructions[i]))
+                {
+                    total++; // at most: a WORKDIR that expands to nothing changes nothing
+                }
+            }
+        }
+        var changes = new (int FirstLine, string Workdir)[total];
+        firstChange = new int[stages.Count + 1];
+        int count = 0;
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
+            firstChange[s] = count;
             // A stage's last change is its final WORKDIR, which a stage built FROM it starts in.
-            string current = stage.BaseStage is not null && changes.TryGetValue(stage.BaseStage, out var inherited) ? inherited[inherited.Count - 1].Item2 : "/";
-            var list = new List<(int, string)> { (Math.Min(stage.From.Syntax.StartLine, stage.Instructions.Count > 0 ? stage.Instructions[0].Syntax.StartLine : int.MaxValue), current) };
+            string current = stage.BaseStage is { } baseStage && BaseStageAt(stages, baseStage, s) is int b ? changes[firstChange[b + 1] - 1].Workdir : "/";
+            changes[count++] = (Math.Min(stage.From.Syntax.StartLine, stage.Instructions.Count > 0 ? stage.Instructions[0].Syntax.StartLine : int.MaxValue), current);
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
                 var instruction = instructions[i];
-                if (instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0)
+                if (IsWorkdirChange(instruction))
                 {
-                    string value = LayerPaths.Unquote(model.Expand(instruction, instruction.Syntax.Arguments[0].Value).Result);
+                    string value = LayerPaths.Unquote(model.ExpandedText(instruction, instruction.Syntax.Arguments[0].Value));
                     if (value.Length > 0)
                     {
                         current = LayerPaths.Resolve(value, current);
-                        list.Add((instruction.Syntax.StartLine + 1, current));
+                        changes[count++] = (instruction.Syntax.StartLine + 1, current);
                     }
                 }
             }
-            changes[stage] = list;
+        }
+        firstChange[stages.Count] = count;
+        if (count < changes.Length)
+        {
+            Array.Resize(ref changes, count);
         }
         return changes;
+    }
+
+    private static bool IsWorkdirChange(StageInstruction instruction) => instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0;
+
+    /// <summary>The position of a stage's base stage among the stages before <paramref name="before"/>, or null (then it starts at "/").</summary>
+    private static int? BaseStageAt(ArrayView<Stage> stages, Stage baseStage, int before)
+    {
+        int at = baseStage.Position;
+        return (uint)at < (uint)before && ReferenceEquals(stages[at], baseStage) ? at : null;
     }
 }

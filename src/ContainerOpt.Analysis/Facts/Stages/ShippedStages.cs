@@ -11,25 +11,51 @@ namespace ContainerOpt.Analysis.Facts;
 /// <em>file</em> stages, where a cache left on disk ends up in the image. Any other stage only feeds
 /// the build. (A build with <c>--target</c> ships another stage; the analysis assumes the last one.)
 /// </summary>
+/// <remarks>
+/// Each set is a bool per stage position (<see cref="Stage.Position"/>): a file has a few stages, and a hash set of them
+/// cost ten times the flags. <see cref="Contains"/> reads one.
+/// </remarks>
 internal static class ShippedStages
 {
-    /// <summary>Stages whose layers ship: the final stage and its FROM chain.</summary>
-    public static HashSet<Stage> LayerStages(DockerfileModel model)
+    /// <summary>True when <paramref name="stage"/> is one of the model's stages and in the set.</summary>
+    public static bool Contains(bool[] set, DockerfileModel model, Stage stage)
     {
-        var set = new HashSet<Stage>();
+        int at = stage.Position;
+        return (uint)at < (uint)set.Length && set[at] && ReferenceEquals(model.Stages[at], stage);
+    }
+
+    /// <summary>Stages whose layers ship: the final stage and its FROM chain.</summary>
+    public static bool[] LayerStages(DockerfileModel model)
+    {
+        var set = new bool[model.Stages.Count];
         if (model.FinalStage is { } final)
         {
             var chain = final.Chain;
             for (int i = 0; i < chain.Count; i++)
             {
-                set.Add(chain[i]);
+                Add(set, model, chain[i]);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>Stages another stage's FROM builds on.</summary>
+    public static bool[] BaseStages(DockerfileModel model)
+    {
+        var stages = model.Stages;
+        var set = new bool[stages.Count];
+        for (int i = 0; i < stages.Count; i++)
+        {
+            if (stages[i].BaseStage is { } baseStage)
+            {
+                Add(set, model, baseStage);
             }
         }
         return set;
     }
 
     /// <summary>Stages whose files ship: the layer stages plus stages they copy wholesale (<c>COPY --from=x /</c>).</summary>
-    public static HashSet<Stage> FileStages(DockerfileModel model)
+    public static bool[] FileStages(DockerfileModel model)
     {
         var set = LayerStages(model);
         // The layer stages first, then the stages they pull in (a queue only once one does: most files copy no stage wholesale).
@@ -38,26 +64,38 @@ internal static class ShippedStages
         var stages = model.Stages;
         for (int i = 0; i < stages.Count; i++)
         {
-            if (set.Contains(stages[i]))
+            if (Contains(set, model, stages[i]))
             {
-                AddCopiedWholesale(stages[i], set, ref pulledIn);
+                AddCopiedWholesale(stages[i], set, model, ref pulledIn);
             }
         }
         while (pulledIn is { Count: > 0 })
         {
-            AddCopiedWholesale(pulledIn.Dequeue(), set, ref pulledIn);
+            AddCopiedWholesale(pulledIn.Dequeue(), set, model, ref pulledIn);
         }
         return set;
     }
 
+    /// <summary>Puts a stage of the model in the set; false when it was in already (or is no stage of the model).</summary>
+    private static bool Add(bool[] set, DockerfileModel model, Stage stage)
+    {
+        int at = stage.Position;
+        if ((uint)at >= (uint)set.Length || set[at] || !ReferenceEquals(model.Stages[at], stage))
+        {
+            return false;
+        }
+        set[at] = true;
+        return true;
+    }
+
     /// <summary>Adds the chain of every stage that <paramref name="stage"/> copies wholesale (<c>COPY --from=x / /</c>), queueing what is new.</summary>
-    private static void AddCopiedWholesale(Stage stage, HashSet<Stage> set, ref Queue<Stage>? pulledIn)
+    private static void AddCopiedWholesale(Stage stage, bool[] set, DockerfileModel model, ref Queue<Stage>? pulledIn)
     {
         var references = stage.References;
         for (int r = 0; r < references.Count; r++)
         {
             var reference = references[r];
-            if (reference.Target is not { } target || set.Contains(target) || reference.Instruction.Syntax.Kind != InstructionKind.Copy)
+            if (reference.Target is not { } target || Contains(set, model, target) || reference.Instruction.Syntax.Kind != InstructionKind.Copy)
             {
                 continue;
             }
@@ -75,7 +113,7 @@ internal static class ShippedStages
                 var chain = target.Chain;
                 for (int i = 0; i < chain.Count; i++)
                 {
-                    if (set.Add(chain[i]))
+                    if (Add(set, model, chain[i]))
                     {
                         (pulledIn ??= new Queue<Stage>()).Enqueue(chain[i]);
                     }

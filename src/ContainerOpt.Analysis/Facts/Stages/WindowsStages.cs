@@ -83,47 +83,98 @@ internal static class WindowsStages
     /// </summary>
     private static bool RunsWindowsCommands(Stage stage)
     {
-        foreach (var instruction in stage.ChainInstructions)
+        // Over the chain's instruction arrays by index, the program word read where it stands: asked of every stage whose
+        // base an ARG gives (many files), and a substring and a lower-cased copy per instruction cost more than the test.
+        var chain = stage.Chain;
+        for (int c = 0; c < chain.Count; c++)
         {
-            var syntax = instruction.Syntax;
-            if (syntax.Kind is not (InstructionKind.Shell or InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint))
+            var instructions = chain[c].Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
-                continue;
-            }
-            string program = syntax.IsJsonForm
-                ? syntax.Arguments.Count > 0 ? syntax.Arguments[0].Value : ""
-                : FirstWord(syntax.ArgumentText.Value);
-            if (IsWindowsProgram(program))
-            {
-                return true;
+                var syntax = instructions[i].Syntax;
+                if (syntax.Kind is not (InstructionKind.Shell or InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint))
+                {
+                    continue;
+                }
+                bool windows;
+                if (syntax.IsJsonForm)
+                {
+                    string program = syntax.Arguments.Count > 0 ? syntax.Arguments[0].Value : "";
+                    windows = IsWindowsProgram(program, 0, program.Length);
+                }
+                else
+                {
+                    string line = syntax.ArgumentText.Value;
+                    FirstWord(line, out int start, out int length);
+                    windows = IsWindowsProgram(line, start, length);
+                }
+                if (windows)
+                {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static bool IsWindowsProgram(string program)
+    /// <summary>True when text[start..start+length) names a program only Windows has.</summary>
+    private static bool IsWindowsProgram(string text, int start, int length)
     {
-        if (program.Length == 0 || program.IndexOf('/') >= 0)
+        if (length == 0 || text.IndexOf('/', start, length) >= 0)
         {
             return false; // a POSIX path is never a Windows program
         }
-        if (program.Length >= 3 && (program[0] | 0x20) is >= 'a' and <= 'z' && program[1] == ':' && program[2] == '\\' || program.StartsWith(".\\", StringComparison.Ordinal))
+        if (length >= 3 && (text[start] | 0x20) is >= 'a' and <= 'z' && text[start + 1] == ':' && text[start + 2] == '\\'
+            || length >= 2 && text[start] == '.' && text[start + 1] == '\\')
         {
             return true;
         }
-        string name = program.ToLowerInvariant();
-        return name is "cmd" or "cmd.exe" or "powershell" or "powershell.exe" || name.EndsWith(".exe", StringComparison.Ordinal) || name.EndsWith(".ps1", StringComparison.Ordinal);
+        return length == 3 && IsLowerCased(text, start, "cmd") || length == 7 && IsLowerCased(text, start, "cmd.exe")
+            || length == 10 && IsLowerCased(text, start, "powershell") || length == 14 && IsLowerCased(text, start, "powershell.exe")
+            || length >= 4 && (IsLowerCased(text, start + length - 4, ".exe") || IsLowerCased(text, start + length - 4, ".ps1"));
     }
 
-    /// <summary>The first blank-separated word of a shell-form command line, without the quotes around it.</summary>
-    private static string FirstWord(string commandLine)
+    /// <summary>
+    /// True when the characters at <paramref name="start"/>, lower-cased, are <paramref name="lower"/> (ASCII lower case):
+    /// what comparing the word's <see cref="string.ToLowerInvariant()"/> would say, without the copy. Only ASCII letters
+    /// lower to these names' letters ('K' and 'İ', which lower to ASCII, to none of them).
+    /// </summary>
+    private static bool IsLowerCased(string text, int start, string lower)
     {
-        string text = commandLine.TrimStart();
-        int end = 0;
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        for (int i = 0; i < lower.Length; i++)
+        {
+            char c = text[start + i];
+            if ((c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) != lower[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Where the first blank-separated word of a shell-form command line is, without the quotes around it.</summary>
+    private static void FirstWord(string commandLine, out int start, out int length)
+    {
+        // As TrimStart, a cut at the next white space, then Trim('"', '\''): the same characters, found in place.
+        int first = 0;
+        while (first < commandLine.Length && char.IsWhiteSpace(commandLine[first]))
+        {
+            first++;
+        }
+        int end = first;
+        while (end < commandLine.Length && !char.IsWhiteSpace(commandLine[end]))
         {
             end++;
         }
-        return text.Substring(0, end).Trim('"', '\'');
+        while (first < end && commandLine[first] is '"' or '\'')
+        {
+            first++;
+        }
+        while (end > first && commandLine[end - 1] is '"' or '\'')
+        {
+            end--;
+        }
+        start = first;
+        length = end - first;
     }
 }
