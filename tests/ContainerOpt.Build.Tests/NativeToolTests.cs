@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ContainerOpt.Build.Tests.Infrastructure;
 
@@ -35,6 +36,44 @@ public sealed class NativeToolTests : BuildTestBase
             .Where(f => f.Replace('\\', '/').Contains("/native/linux-x64/", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, executables.Count, string.Join("\n", executables));
         Assert.IsTrue(File.Exists(Path.Combine(Path.GetDirectoryName(executables[0])!, "glibc")));
+    }
+
+    [TestMethod]
+    public void The_native_executable_runs_under_a_limit_on_virtual_memory()
+    {
+        // What the runtime reserves must leave room under a `ulimit -v` of 1 GB: the server collector did not (an
+        // OutOfMemoryException starting a thread, or, with a fixed heap range above the limit, exit 255 before Main).
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            Assert.Inconclusive("the native executable is for linux-x64");
+        }
+        string store = Path.Combine(Path.GetDirectoryName(RunFixture.Cli)!, ".store");
+        string executable = Directory.GetFiles(store, "containeropt", SearchOption.AllDirectories)
+            .Single(f => f.Replace('\\', '/').Contains("/native/linux-x64/", StringComparison.Ordinal));
+        string samples = Path.Combine(RunFixture.RepoRoot, "samples");
+        (int Code, string Stdout, string Stderr) Lint(string? limitKilobytes)
+        {
+            // The limit is set by the shell, which then becomes the executable; the arguments go as a list ("$0" "$@").
+            var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(limitKilobytes is null ? "exec \"$0\" \"$@\"" : "ulimit -v " + limitKilobytes + " && exec \"$0\" \"$@\"");
+            foreach (var argument in new[] { executable, "lint", samples, "--format", "json", "--mode", "all" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            start.Environment["PATH"] = "/nonexistent";
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, stdout, stderr.Result);
+        }
+        var free = Lint(null);
+        var limited = Lint("1000000");
+        Assert.AreEqual(0, free.Code, free.Stderr);
+        StringAssert.Contains(free.Stdout, "\"files\"");
+        Assert.AreEqual(free.Code, limited.Code, limited.Stderr);
+        Assert.AreEqual(free.Stdout, limited.Stdout);
     }
 
     [TestMethod]
