@@ -22,7 +22,7 @@ public static class FixedFileWriter
         {
             return DockerfileInput.FileProblem(DiagnosticCatalog.FileUnwritable, path, path, e.Message.TrimEnd('.'));
         }
-        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        bool bom = Dockerfile.Text.SourceText.StartsWithByteOrderMark(bytes, bytes.Length);
         string current;
         try
         {
