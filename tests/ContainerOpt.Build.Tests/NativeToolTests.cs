@@ -77,6 +77,64 @@ public sealed class NativeToolTests : BuildTestBase
     }
 
     [TestMethod]
+    public void The_tool_lints_many_files_under_a_limit_on_virtual_memory()
+    {
+        // The launcher gives a lint the server collector only when no address-space limit is set: with it, 200 files
+        // under `ulimit -v 2000000` ended in an OutOfMemoryException (exit 134) that the workstation collector does not meet.
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            Assert.Inconclusive("the native executable is for linux-x64");
+        }
+        string root = Path.Combine(Path.GetTempPath(), "containeropt-native-limit", Guid.NewGuid().ToString("N"));
+        string dockerfile = File.ReadAllText(Path.Combine(RunFixture.RepoRoot, "samples", "naive-web", "src", "Api", "Dockerfile"));
+        try
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                Directory.CreateDirectory(Path.Combine(root, "s" + i));
+                File.WriteAllText(Path.Combine(root, "s" + i, "Dockerfile"), dockerfile);
+            }
+            (int Code, string Stdout, string Stderr) Lint(string? limitKilobytes)
+            {
+                var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                start.ArgumentList.Add("-c");
+                start.ArgumentList.Add(limitKilobytes is null ? "exec \"$0\" \"$@\"" : "ulimit -v " + limitKilobytes + " && exec \"$0\" \"$@\"");
+                foreach (var argument in new[] { RunFixture.Cli, "lint", root, "--format", "json", "--no-fail" })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+                foreach (var pair in RunFixture.Environment)
+                {
+                    start.Environment[pair.Key] = pair.Value;
+                }
+                foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).ToList())
+                {
+                    start.Environment.Remove(name);
+                }
+                using var process = Process.Start(start)!;
+                var stderr = process.StandardError.ReadToEndAsync();
+                string stdout = process.StandardOutput.ReadToEnd();
+                if (!process.WaitForExit(180_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                    Assert.Fail("containeropt lint did not finish in 3 minutes under a limit of " + limitKilobytes);
+                }
+                return (process.ExitCode, stdout, stderr.Result);
+            }
+            var free = Lint(null);
+            var limited = Lint("2000000");
+            Assert.AreEqual(0, free.Code, free.Stderr);
+            StringAssert.Contains(free.Stdout, "s199");
+            Assert.AreEqual(0, limited.Code, limited.Stderr);
+            Assert.AreEqual(free.Stdout, limited.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Native_and_framework_dependent_print_the_same()
     {
         string samples = Path.Combine(RunFixture.RepoRoot, "samples");
