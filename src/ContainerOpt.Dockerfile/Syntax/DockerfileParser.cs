@@ -167,7 +167,7 @@ public static class DockerfileParser
                 instruction.EmptyContinuationLines = emptyLines is null ? Array.Empty<int>() : emptyLines.ToArray();
                 ReadHeredocs(instruction, logical, startLine);
                 instruction.EndLine = _currentLine;
-                int spanStart = instruction.Keyword.Span.Start;
+                int spanStart = instruction.KeywordSpan.Start;
                 int spanEnd = Math.Max(spanStart, _lastContentEnd); // the end of line _currentLine's content
                 instruction.Span = TextSpan.FromBounds(spanStart, spanEnd);
                 _instructions.Add(instruction);
@@ -362,7 +362,7 @@ public static class DockerfileParser
         /// <summary>The keyword: as written, but one shared string for each keyword written in upper case (nearly all of them).</summary>
         private InstructionSyntax NewInstruction(LogicalLine line, int start, int end) =>
             InstructionKinds.UpperCaseKeyword(line.Buffer, start, end - start, out var kind) is { } keyword
-                ? new InstructionSyntax(new SyntaxToken(keyword, line.Span(start, end)), kind)
+                ? new InstructionSyntax(keyword, line.Span(start, end), kind)
                 : new InstructionSyntax(Token(line, start, end));
 
         private SyntaxToken Token(LogicalLine line, int start, int end) =>
@@ -846,7 +846,7 @@ public static class DockerfileParser
             var heredocs = HeredocWords.FromLine(line.Text, out string? error);
             if (error is not null)
             {
-                Error(instruction, ParseDiagnosticCodes.InvalidHeredoc, error, instruction.Keyword.Span.Union(line.Span(line.Start, line.End)));
+                Error(instruction, ParseDiagnosticCodes.InvalidHeredoc, error, instruction.KeywordSpan.Union(line.Span(line.Start, line.End)));
                 return;
             }
             if (heredocs.Count == 0)
@@ -884,7 +884,7 @@ public static class DockerfileParser
                     heredoc.BodySpan = TextSpan.FromBounds(bodyStart, _text.Length);
                     Error(instruction, ParseDiagnosticCodes.UnterminatedHeredoc,
                         string.Format(ParseDiagnosticCodes.UnterminatedHeredocMessage, heredoc.Name),
-                        instruction.Keyword.Span.Union(line.Span(line.Start, line.End)));
+                        instruction.KeywordSpan.Union(line.Span(line.Start, line.End)));
                 }
             }
             instruction.Heredocs = heredocs;
