@@ -160,8 +160,8 @@ public static class DockerfileParser
                 }
                 logical.Complete();
 
+                // (ParseInstruction keeps the line in the instruction.)
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
-                instruction.SetLine(logical);
                 instruction.StartLine = startLine;
                 instruction.PrecedingComments = pendingComments.Count == 0 ? Array.Empty<string>() : pendingComments.ToArray();
                 instruction.EmptyContinuationLines = emptyLines is null ? Array.Empty<int>() : emptyLines.ToArray();
@@ -607,6 +607,7 @@ public static class DockerfileParser
         {
             const int InSpaces = 0, InWord = 1, InQuote = 2;
             string t = line.Buffer;
+            char escape = _escape;
             var words = _words;
             words.Clear();
             int phase = InSpaces;
@@ -619,11 +620,11 @@ public static class DockerfileParser
                 if (phase == InWord)
                 {
                     // Characters that are neither blank, quote nor escape are only part of the word: skip them.
-                    while (pos < to && t[pos] is var c && c != '\'' && c != '"' && c != _escape && !IsSpace(c)) pos++;
+                    while (pos < to && t[pos] is var c && c != '\'' && c != '"' && c != escape && !IsSpace(c)) pos++;
                 }
                 else if (phase == InQuote)
                 {
-                    while (pos < to && t[pos] is var c && c != quote && c != _escape) pos++;
+                    while (pos < to && t[pos] is var c && c != quote && c != escape) pos++;
                 }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
@@ -660,7 +661,7 @@ public static class DockerfileParser
                         blankOk = true;
                         phase = InQuote;
                     }
-                    if (ch == _escape)
+                    if (ch == escape)
                     {
                         if (pos + 1 == to)
                         {
@@ -676,7 +677,7 @@ public static class DockerfileParser
                 {
                     phase = InWord;
                 }
-                if (ch == _escape && quote != '\'')
+                if (ch == escape && quote != '\'')
                 {
                     if (pos + 1 == to)
                     {
