@@ -94,8 +94,8 @@ public sealed class DockerfileModel
         var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
         if (word is null || lex.IsPlainWord(word))
         {
-            // Nothing to expand: as cheap to redo as to look up, and not worth keeping per scope.
-            return lex.ProcessWord(word!, scope);
+            // Nothing to expand: not worth keeping per scope, and made here (ProcessWord would test the word again).
+            return ShellWordResult.Plain(word ?? string.Empty);
         }
         var key = (scope, word);
         var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(), null) ?? _expansions;
