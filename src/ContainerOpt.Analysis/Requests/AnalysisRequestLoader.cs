@@ -43,7 +43,11 @@ public static class AnalysisRequestLoader
             return LoadedRequest.Failed(dockerfile, () => key.UpToDockerfile(), readProblem!);
         }
 
-        string context = ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
+        // Neither a context nor a project named (the CLI's lint): ResolveContext's answer is the Dockerfile's folder, cut here
+        // from the path that is already full, where ResolveContext would walk it through GetFullPath again.
+        string context = string.IsNullOrWhiteSpace(request.Context) && string.IsNullOrWhiteSpace(request.Project?.ProjectPath)
+            ? Path.GetDirectoryName(dockerfile)!
+            : ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
         var origin = !string.IsNullOrWhiteSpace(request.Context)
             || (request.Project?.ProjectPath is { Length: > 0 } projectPath && GeneratedDockerfileHeader.TryGetContext(source.Text, Path.GetFullPath(projectPath), out _))
             ? ContextOrigin.Stated : ContextOrigin.Assumed;

@@ -94,8 +94,8 @@ public sealed class DockerfileModel
         var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
         if (word is null || lex.IsPlainWord(word))
         {
-            // Nothing to expand: as cheap to redo as to look up, and not worth keeping per scope.
-            return lex.ProcessWord(word!, scope);
+            // Nothing to expand: not worth keeping per scope, and made here (ProcessWord would test the word again).
+            return ShellWordResult.Plain(word ?? string.Empty);
         }
         var key = (scope, word);
         var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(), null) ?? _expansions;
@@ -283,8 +283,8 @@ public sealed class DockerfileModel
                     {
                         reportedBeforeFrom = true;
                         (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(ParseDiagnosticCodes.InstructionBeforeFrom, ParseSeverity.Error,
-                            $"{syntax.Keyword.Value.ToUpperInvariant()} comes before the first FROM: only ARG may precede FROM. Start the stage with FROM <image>.",
-                            syntax.Keyword.Span, failsBuildKitParse: false));
+                            $"{syntax.KeywordText.ToUpperInvariant()} comes before the first FROM: only ARG may precede FROM. Start the stage with FROM <image>.",
+                            syntax.KeywordSpan, failsBuildKitParse: false));
                     }
                     // The error is reported; the instructions still get analysed, in a stage of their own.
                     current = ImplicitStage(syntax, globalScope);
@@ -327,7 +327,7 @@ public sealed class DockerfileModel
                 var first = _syntax.Instructions[0];
                 (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(ParseDiagnosticCodes.MissingFrom, ParseSeverity.Error,
                     "The Dockerfile has no FROM instruction: every build needs a base (FROM <image> or FROM scratch).",
-                    first.Keyword.Span, failsBuildKitParse: false));
+                    first.KeywordSpan, failsBuildKitParse: false));
             }
 
             // Built: every scope is read-only from here on (and may be read from any thread without locking).
@@ -382,7 +382,7 @@ public sealed class DockerfileModel
         private static Stage ImplicitStage(InstructionSyntax first, VariableScope globalScope)
         {
             var at = new TextSpan(first.Span.Start, 0);
-            var from = new InstructionSyntax(new SyntaxToken("FROM", at))
+            var from = new InstructionSyntax("FROM", at, InstructionKind.From)
             {
                 StartLine = first.StartLine,
                 EndLine = first.StartLine,
@@ -522,11 +522,11 @@ public sealed class DockerfileModel
             {
                 return; // the parser already reported it
             }
-            var keywordSpan = syntax.Keyword.Span;
+            var keywordSpan = syntax.KeywordSpan;
             // Upper-cased only for a message: most instructions have none.
             if (syntax.Kind == InstructionKind.Unknown)
             {
-                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.Keyword.Value, SuggestKeyword(UpperKeyword(syntax))), keywordSpan);
+                Add(ParseDiagnosticCodes.UnknownInstruction, ParseDiagnosticCodes.UnknownInstructionMessage(syntax.KeywordText, SuggestKeyword(UpperKeyword(syntax))), keywordSpan);
                 return;
             }
 
@@ -633,11 +633,11 @@ public sealed class DockerfileModel
                         var inner = syntax.OnbuildInstruction;
                         if (inner.Kind == InstructionKind.Onbuild)
                         {
-                            Add(ParseDiagnosticCodes.MissingArguments, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed.", inner.Keyword.Span);
+                            Add(ParseDiagnosticCodes.MissingArguments, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed.", inner.KeywordSpan);
                         }
                         else if (inner.Kind is InstructionKind.From or InstructionKind.Maintainer)
                         {
-                            Add(ParseDiagnosticCodes.MissingArguments, $"{inner.Keyword.Value.ToUpperInvariant()} isn't allowed as an ONBUILD trigger.", inner.Keyword.Span);
+                            Add(ParseDiagnosticCodes.MissingArguments, $"{inner.KeywordText.ToUpperInvariant()} isn't allowed as an ONBUILD trigger.", inner.KeywordSpan);
                         }
                         else
                         {
@@ -679,7 +679,7 @@ public sealed class DockerfileModel
             return true;
         }
 
-        private static string UpperKeyword(InstructionSyntax syntax) => syntax.Keyword.Value.ToUpperInvariant();
+        private static string UpperKeyword(InstructionSyntax syntax) => syntax.KeywordText.ToUpperInvariant();
 
         // Apart from Validate: a lambda capturing its keyword made a closure on every call, unknown instruction or not.
         private static string? SuggestKeyword(string keyword) => InstructionKinds.Keywords

@@ -22,7 +22,7 @@ public static class BuildKitAstDump
     public static string DumpInstruction(InstructionSyntax instruction)
     {
         var sb = new StringBuilder();
-        sb.Append(instruction.Keyword.Value.ToLowerInvariant());
+        sb.Append(instruction.KeywordText.ToLowerInvariant());
         if (instruction.Flags.Count > 0)
         {
             sb.Append(" [");

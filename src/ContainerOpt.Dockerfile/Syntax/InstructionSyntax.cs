@@ -11,21 +11,40 @@ public sealed class InstructionSyntax
 {
     internal InstructionSyntax(SyntaxToken keyword)
     {
-        Keyword = keyword;
+        _keyword = keyword;
+        KeywordSpan = keyword.Span;
         Kind = InstructionKinds.FromKeyword(keyword.Value);
     }
 
-    /// <summary>An instruction whose keyword's kind is already known.</summary>
-    internal InstructionSyntax(SyntaxToken keyword, InstructionKind kind)
+    /// <summary>An instruction whose keyword is <paramref name="keyword"/> (a keyword known in upper case) at <paramref name="span"/>.</summary>
+    internal InstructionSyntax(string keyword, TextSpan span, InstructionKind kind)
     {
-        Keyword = keyword;
+        _keywordText = keyword;
+        KeywordSpan = span;
         Kind = kind;
     }
 
     public InstructionKind Kind { get; }
 
     /// <summary>The keyword as written (<c>from</c>, <c>FROM</c>, <c>From</c>).</summary>
-    public SyntaxToken Keyword { get; }
+    public SyntaxToken Keyword => _keyword ?? MakeKeyword();
+
+    // A keyword written in upper case (nearly all) is a shared string and its span, and its token is made only when asked
+    // for: most readers want the span or the text (KeywordSpan, KeywordText), not a token object per instruction.
+    private SyntaxToken? _keyword;
+    private readonly string? _keywordText;
+
+    private SyntaxToken MakeKeyword()
+    {
+        var token = new SyntaxToken(_keywordText!, KeywordSpan);
+        return Interlocked.CompareExchange(ref _keyword, token, null) ?? token;
+    }
+
+    /// <summary><see cref="Keyword"/>'s value, without a token for it.</summary>
+    public string KeywordText => _keywordText ?? _keyword!.Value;
+
+    /// <summary><see cref="Keyword"/>'s span, without a token for it.</summary>
+    public TextSpan KeywordSpan { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
     public ArrayView<InstructionFlag> Flags => _rare?.Flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;

@@ -1,8 +1,9 @@
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Dockerfile.Syntax;
 
 namespace ContainerOpt.Dockerfile.Tests.Syntax;
 
-/// <summary>The keyword table: the upper-case fast path agrees with the case-insensitive lookup for every keyword.</summary>
+/// <summary>The keyword table: the upper-case fast path agrees with the case-insensitive lookup for every keyword; an instruction's keyword text and span.</summary>
 [TestClass]
 public sealed class InstructionKindsTests
 {
@@ -33,5 +34,31 @@ public sealed class InstructionKindsTests
         string text = "x " + word + " y";
         Assert.IsNull(InstructionKinds.UpperCaseKeyword(text, 2, word.Length, out var kind));
         Assert.AreEqual(InstructionKind.Unknown, kind);
+    }
+
+    [TestMethod]
+    public void The_keyword_text_and_span_are_the_keyword_tokens_whatever_its_case_or_lines()
+    {
+        // Upper case (a shared string, the token made when asked), other cases, an unknown word, ONBUILD's trigger, and a
+        // keyword continued onto the next line.
+        var syntax = DockerfileParser.Parse("FROM alpine\nrun a\nRun b\nFOO c\nONBUILD copy . /x\nRU\\\nN d\n");
+        var instructions = syntax.Instructions;
+        Assert.AreEqual(6, instructions.Count);
+        var expected = new (string Text, int Start, int Length)[] { ("FROM", 0, 4), ("run", 12, 3), ("Run", 18, 3), ("FOO", 24, 3), ("ONBUILD", 30, 7), ("RUN", 48, 5) };
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var instruction = instructions[i];
+            Assert.AreEqual(expected[i].Text, instruction.KeywordText, expected[i].Text);
+            Assert.AreEqual(new TextSpan(expected[i].Start, expected[i].Length), instruction.KeywordSpan, expected[i].Text);
+            var token = instruction.Keyword;
+            Assert.AreEqual(instruction.KeywordText, token.Value, expected[i].Text);
+            Assert.AreEqual(instruction.KeywordSpan, token.Span, expected[i].Text);
+            Assert.AreSame(token, instruction.Keyword, "the token is made once");
+        }
+        var trigger = instructions[4].OnbuildInstruction!;
+        Assert.AreEqual("copy", trigger.KeywordText);
+        Assert.AreEqual(new TextSpan(38, 4), trigger.KeywordSpan);
+        Assert.AreEqual(trigger.KeywordSpan, trigger.Keyword.Span);
+        Assert.AreEqual(InstructionKind.Run, instructions[5].Kind);
     }
 }

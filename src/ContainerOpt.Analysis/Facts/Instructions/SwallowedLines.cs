@@ -44,7 +44,7 @@ public static class SwallowedLines
                 continue;
             }
             // Compared in place, not upper-cased: every instruction of more than one line passes here.
-            string keyword = instruction.Keyword.Value;
+            string keyword = instruction.KeywordText;
             // ONBUILD's trigger belongs to the instruction: that continuation is the normal form.
             if (IsKeyword(keyword, "ONBUILD"))
             {

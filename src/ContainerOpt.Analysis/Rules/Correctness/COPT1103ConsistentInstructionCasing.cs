@@ -23,11 +23,11 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
             var stage = stages[s];
             for (int i = stage.IsImplicit ? 0 : -1; i < stage.Instructions.Count; i++)
             {
-                if (KeywordAt(stage, i) is not { } keyword)
+                if (KeywordAt(stage, i) is not { } instruction)
                 {
                     continue;
                 }
-                string k = keyword.Value;
+                string k = instruction.KeywordText;
                 if (IsCased(k, upperCase: false)) lower++;
                 else if (IsCased(k, upperCase: true)) upper++;
                 else mixed++;
@@ -45,29 +45,32 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
             var stage = stages[s];
             for (int i = stage.IsImplicit ? 0 : -1; i < stage.Instructions.Count; i++)
             {
-                if (KeywordAt(stage, i) is { } keyword)
+                if (KeywordAt(stage, i) is { } instruction)
                 {
-                    Check(context, keyword, majorityLower);
+                    Check(context, instruction, majorityLower);
                 }
             }
         }
     }
 
-    /// <summary>The stage's FROM keyword (at -1), or its instruction's at <paramref name="i"/>; null for an unknown instruction.</summary>
-    private static SyntaxToken? KeywordAt(Stage stage, int i)
+    /// <summary>
+    /// The stage's FROM (at -1), or its instruction at <paramref name="i"/>, whose keyword is read; null for an unknown
+    /// instruction. The instruction, not its Keyword token: that is made only when asked for, and its text and span are enough.
+    /// </summary>
+    private static InstructionSyntax? KeywordAt(Stage stage, int i)
     {
         if (i < 0)
         {
-            return stage.From.Syntax.Keyword;
+            return stage.From.Syntax;
         }
         var instruction = stage.Instructions[i];
         // An unknown instruction is a parse error of its own (COPT1001), not a casing question.
-        return instruction.Kind == InstructionKind.Unknown ? null : instruction.Syntax.Keyword;
+        return instruction.Kind == InstructionKind.Unknown ? null : instruction.Syntax;
     }
 
-    private static void Check(RuleContext context, SyntaxToken keyword, bool majorityLower)
+    private static void Check(RuleContext context, InstructionSyntax instruction, bool majorityLower)
     {
-        string k = keyword.Value;
+        string k = instruction.KeywordText;
         if (IsCased(k, upperCase: !majorityLower))
         {
             return; // already as expected: no new string for it
@@ -75,7 +78,7 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
         string expected = majorityLower ? k.ToLowerInvariant() : k.ToUpperInvariant();
         if (k != expected)
         {
-            context.Report(keyword.Span, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
+            context.Report(instruction.KeywordSpan, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
         }
     }
 
