@@ -22,7 +22,8 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (!context.Facts.ReachesAnImage(run.Instruction)
+            // Only apt-get updates: a RUN without it is passed over before its commands are judged twice.
+            if (!context.Facts.ReachesAnImage(run.Instruction) || run.Named("apt-get").Count == 0
                 || run.HasCacheMountAt(Lists)
                 || (run.HasCacheMountAt("/var/lib/apt") && run.HasCacheMountAt("/var/cache/apt")))
             {

@@ -18,7 +18,8 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum"))
+            // Only a yum command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum") || run.Named("yum").Count == 0)
             {
                 continue;
             }

@@ -18,7 +18,8 @@ public sealed class COPT2036ZypperClean : DockerfileRule
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp"))
+            // Only a zypper command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp") || run.Named("zypper").Count == 0)
             {
                 continue;
             }

@@ -22,7 +22,8 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
     {
         foreach (var run in context.RunSteps.Posix)
         {
-            if (!UsesAny(run, Tools) || run.HasCacheMountContaining(tmpfsToo: true, CacheFragments))
+            // Named makes no command object for a command that is not one of the tools (most RUNs have none).
+            if (run.Named(Tools).Count == 0 || run.HasCacheMountContaining(tmpfsToo: true, CacheFragments))
             {
                 continue;
             }
@@ -42,18 +43,6 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
                 context.Report(install.NameSpan, install.Command.Name);
             }
         }
-    }
-
-    private static bool UsesAny(RunStep run, string[] tools)
-    {
-        for (int i = 0; i < run.Commands.Count; i++)
-        {
-            if (run.Commands[i].Command.IsAny(tools))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static bool IsCleanup(ShellCommand command, string tool) =>

@@ -16,7 +16,8 @@ public sealed class COPT2060YarnCacheClean : DockerfileRule
     {
         foreach (var run in context.RunSteps.Posix)
         {
-            if (!context.Facts.ReachesAnImage(run.Instruction)
+            // Only a yarn command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (!context.Facts.ReachesAnImage(run.Instruction) || run.Named("yarn").Count == 0
                 || run.HasCacheMountContaining(tmpfsToo: true, ".cache/yarn"))
             {
                 continue;
