@@ -18,6 +18,10 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("apt-get"))
+        {
+            return; // a file without apt-get (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {

@@ -14,6 +14,10 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("yum"))
+        {
+            return; // a file without yum (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {

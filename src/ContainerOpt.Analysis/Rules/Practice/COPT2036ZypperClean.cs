@@ -14,6 +14,10 @@ public sealed class COPT2036ZypperClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("zypper"))
+        {
+            return; // a file without zypper (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {

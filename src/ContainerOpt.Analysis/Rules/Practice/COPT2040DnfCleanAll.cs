@@ -20,6 +20,10 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed(Tools[0]) && !context.Facts.AnyRunCommandNamed(Tools[1]))
+        {
+            return; // a file without dnf or microdnf (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             // Named makes no command object for a command that is not one of the tools (most RUNs have none).
