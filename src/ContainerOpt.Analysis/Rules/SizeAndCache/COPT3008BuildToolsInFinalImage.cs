@@ -349,12 +349,16 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
     {
         int count = 0;
         anyInstall = false;
+        // Each stage's POSIX steps taken from the file's, in file order (the stage's instruction order): a file has a few RUNs
+        // and many more instructions, which would each be looked up.
+        var posix = steps.Posix;
         for (int s = 0; s < chain.Count; s++)
         {
-            var instructions = chain[s].Instructions;
-            for (int i = 0; i < instructions.Count; i++)
+            var stage = chain[s];
+            for (int i = 0; i < posix.Count; i++)
             {
-                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
+                var step = posix[i];
+                if (!ReferenceEquals(step.Stage, stage) || step.IsOnbuild)
                 {
                     continue;
                 }
