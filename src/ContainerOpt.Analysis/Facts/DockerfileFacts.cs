@@ -259,4 +259,27 @@ public sealed class DockerfileFacts
         }
         return false;
     }
+
+    /// <summary>
+    /// True when a command of a RUN of the file (of any shell, ONBUILD triggers too) runs <paramref name="program"/>: a rule
+    /// about one tool's commands passes over a file without it (most files, for most tools) after this one walk, before
+    /// asking each RUN for its commands.
+    /// </summary>
+    public bool AnyRunCommandNamed(string program)
+    {
+        var scripts = RunScripts;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            foreach (var command in scripts[s].Script.CommandArray)
+            {
+                // ShellCommand.Is with the lengths compared first, in place: most names differ in length, and then nothing is called.
+                string name = command.Name;
+                if (name.Length == program.Length && string.Equals(name, program))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -48,5 +48,25 @@ public static class AsciiText
         return false;
     }
 
+    /// <summary>
+    /// True when the <paramref name="length"/> characters of the ASCII <paramref name="text"/> from <paramref name="start"/> are
+    /// <paramref name="lowerCaseWord"/> (lower-case ASCII) in any case: what OrdinalIgnoreCase's Compare says for them.
+    /// </summary>
+    public static bool EqualsIgnoringCase(string text, int start, int length, string lowerCaseWord)
+    {
+        if (length != lowerCaseWord.Length)
+        {
+            return false;
+        }
+        for (int j = 0; j < length; j++)
+        {
+            if (ToLower(text[start + j]) != lowerCaseWord[j])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 }

@@ -8,6 +8,7 @@ namespace ContainerOpt.Core.Text;
 public sealed class AsciiWordSet
 {
     private readonly string[]?[] _byFirstLetter = new string[]?[128];
+    private readonly string[]?[] _byLength;
 
     /// <param name="lowerCaseWords">Non-empty words of lower-case ASCII letters, digits and punctuation.</param>
     public AsciiWordSet(IEnumerable<string> lowerCaseWords)
@@ -17,6 +18,36 @@ public sealed class AsciiWordSet
             ref var words = ref _byFirstLetter[word[0]];
             words = words is null ? new[] { word } : words.Append(word).ToArray();
         }
+        _byLength = new string[]?[_byFirstLetter.Max(w => w?.Max(x => x.Length) ?? 0) + 1];
+        foreach (var words in _byFirstLetter)
+        {
+            foreach (string word in words ?? Array.Empty<string>())
+            {
+                ref var sameLength = ref _byLength[word.Length];
+                sameLength = sameLength is null ? new[] { word } : sameLength.Append(word).ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the <paramref name="length"/> characters of the ASCII <paramref name="text"/> from <paramref name="start"/> are
+    /// one of the words in any case: what comparing them with each word with OrdinalIgnoreCase says on ASCII text. Only the
+    /// words of that length are compared.
+    /// </summary>
+    public bool Contains(string text, int start, int length)
+    {
+        if (length >= _byLength.Length || _byLength[length] is not { } words)
+        {
+            return false;
+        }
+        foreach (string word in words)
+        {
+            if (AsciiText.EqualsIgnoringCase(text, start, length, word))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -31,10 +31,7 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
     {
         foreach (var stage in context.Model.Stages)
         {
-            if (context.Facts.IsWindows(stage))
-            {
-                continue; // the rationale is Linux's PID 1: on Windows every process gets the shutdown event, whatever the form
-            }
+            bool? windows = null; // asked at the stage's first CMD or ENTRYPOINT that may be reported: most stages have none
             bool shellSet = stage.AncestorsHave(InstructionKind.Shell);
             var instructions = stage.Instructions;
             for (int index = 0; index < instructions.Count; index++)
@@ -49,6 +46,11 @@ public sealed class COPT1106JsonArgsRecommended : DockerfileRule
                     || ReplacedLater(instructions, index, syntax.Kind))
                 {
                     continue;
+                }
+                windows ??= context.Facts.IsWindows(stage);
+                if (windows.Value)
+                {
+                    break; // the rationale is Linux's PID 1: on Windows every process gets the shutdown event, whatever the form
                 }
                 string keyword = syntax.Keyword.Value;
                 string line = syntax.ArgumentText.Value;

@@ -41,9 +41,14 @@ public sealed class COPT1109WorkdirRelativePath : DockerfileRule
                 continue;
             }
             string path = expanded.Result;
-            bool windows = context.Facts.IsWindows(stage);
             // The word as written too: the default escape character turns C:\io into C:io, yet only Windows images use drive letters.
-            if (IsAbsolute(path, windows) || IsAbsolute(token.Value, windows: false))
+            if (IsAbsolute(path, windows: false) || IsAbsolute(token.Value, windows: false))
+            {
+                continue;
+            }
+            // Whether the stage is Windows only now: a path absolute anywhere (most) needs no answer, which costs the image's.
+            bool windows = context.Facts.IsWindows(stage);
+            if (IsAbsolute(path, windows))
             {
                 continue;
             }

@@ -68,7 +68,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
             }
             checker ??= new Checker(context);
-            checker.Start(env, declared, envKnown, context.Facts.IsWindows(stage));
+            checker.Start(env, declared, envKnown, stage);
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
@@ -283,7 +283,11 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         private HashSet<string>? _reported;
         private IReadOnlyList<string> _options = null!;
         private bool _envKnown;
-        private bool _windows;
+        private Stage _stage = null!;
+        private bool? _windows;
+
+        /// <summary>Whether the stage is Windows: asked only when a word reads an unset variable, or EXPOSE reads one (few stages).</summary>
+        private bool Windows => _windows ??= _context.Facts.IsWindows(_stage);
 
         public Checker(RuleContext context)
         {
@@ -291,13 +295,14 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         }
 
         /// <summary>Checks the instructions of a stage from here on, against its environment and its declared ARGs.</summary>
-        public void Start(BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, bool windows)
+        public void Start(BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, Stage stage)
         {
             _env = env;
             _declared = declared;
             _options = env.Keys;
             _envKnown = envKnown;
-            _windows = windows;
+            _stage = stage;
+            _windows = null;
             _reported?.Clear();
         }
 
@@ -330,7 +335,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 {
                     continue;
                 }
-                if (_windows && ReportPowerShellEnv(name, span))
+                if (Windows && ReportPowerShellEnv(name, span))
                 {
                     continue;
                 }
@@ -355,7 +360,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         /// <summary>Reports only PowerShell's <c>$env:NAME</c> in a word (an instruction BuildKit does not check otherwise).</summary>
         public void CheckPowerShellEnv(ShellLex lex, string word, TextSpan span)
         {
-            if (!_windows || word.IndexOf('$') < 0 || lex.IsPlainWord(word))
+            if (word.IndexOf('$') < 0 || lex.IsPlainWord(word) || !Windows)
             {
                 return;
             }

@@ -17,6 +17,10 @@ public sealed class COPT2003UseWorkdirNotCd : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("cd"))
+        {
+            return; // a file without cd (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var at in run.Named("cd"))

@@ -18,11 +18,16 @@ public sealed class COPT2009AptListsNotRemoved : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("apt-get"))
+        {
+            return; // a file without apt-get (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (!context.Facts.ReachesAnImage(run.Instruction)
+            // Only apt-get updates: a RUN without it is passed over before its commands are judged twice.
+            if (!context.Facts.ReachesAnImage(run.Instruction) || run.Named("apt-get").Count == 0
                 || run.HasCacheMountAt(Lists)
                 || (run.HasCacheMountAt("/var/lib/apt") && run.HasCacheMountAt("/var/cache/apt")))
             {

@@ -13,6 +13,10 @@ public sealed class COPT2019ApkNoCache : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("apk"))
+        {
+            return; // a file without apk (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/apk", "/etc/apk/cache"))

@@ -12,6 +12,10 @@ public sealed class COPT2027UseAptGetNotApt : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("apt"))
+        {
+            return; // a file without apt (most) has no RUN to ask
+        }
         foreach (var run in context.RunScripts)
         {
             if (!run.IsPosix)

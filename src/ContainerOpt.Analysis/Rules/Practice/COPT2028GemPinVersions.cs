@@ -17,6 +17,10 @@ public sealed class COPT2028GemPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("gem"))
+        {
+            return; // a file without gem (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var at in run.Named("gem"))

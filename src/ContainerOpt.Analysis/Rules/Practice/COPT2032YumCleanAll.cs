@@ -14,11 +14,16 @@ public sealed class COPT2032YumCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("yum"))
+        {
+            return; // a file without yum (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum"))
+            // Only a yum command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/yum") || run.Named("yum").Count == 0)
             {
                 continue;
             }

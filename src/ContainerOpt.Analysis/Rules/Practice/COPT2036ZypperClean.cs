@@ -14,11 +14,16 @@ public sealed class COPT2036ZypperClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("zypper"))
+        {
+            return; // a file without zypper (most) has no RUN to ask
+        }
         var runs = context.RunSteps.Posix;
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp"))
+            // Only a zypper command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (run.HasCacheMountContaining(tmpfsToo: true, "/var/cache/zypp") || run.Named("zypper").Count == 0)
             {
                 continue;
             }

@@ -20,9 +20,14 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed(Tools[0]) && !context.Facts.AnyRunCommandNamed(Tools[1]))
+        {
+            return; // a file without dnf or microdnf (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
-            if (!UsesAny(run, Tools) || run.HasCacheMountContaining(tmpfsToo: true, CacheFragments))
+            // Named makes no command object for a command that is not one of the tools (most RUNs have none).
+            if (run.Named(Tools).Count == 0 || run.HasCacheMountContaining(tmpfsToo: true, CacheFragments))
             {
                 continue;
             }
@@ -42,18 +47,6 @@ public sealed class COPT2040DnfCleanAll : DockerfileRule
                 context.Report(install.NameSpan, install.Command.Name);
             }
         }
-    }
-
-    private static bool UsesAny(RunStep run, string[] tools)
-    {
-        for (int i = 0; i < run.Commands.Count; i++)
-        {
-            if (run.Commands[i].Command.IsAny(tools))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static bool IsCleanup(ShellCommand command, string tool) =>

@@ -21,7 +21,8 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
     {
         foreach (var run in context.RunSteps.Posix)
         {
-            if (run.HasCacheMountContaining(tmpfsToo: true, ".cache/pip")
+            // A RUN without a pip install (most) is passed over before its environment and each command's are looked at.
+            if (!HasPipInstall(run) || run.HasCacheMountContaining(tmpfsToo: true, ".cache/pip")
                 || (run.Instruction.Scope.TryGetValue(Variable, out var inherited) && IsTruthy(inherited)))
             {
                 continue;
@@ -45,8 +46,28 @@ public sealed class COPT2042PipNoCacheDir : DockerfileRule
         }
     }
 
+    private static bool HasPipInstall(RunStep run)
+    {
+        var scripts = run.Scripts;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            foreach (var command in scripts[s].Script.CommandArray)
+            {
+                if (IsPipInstall(command))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static bool IsPipInstall(ShellCommand command)
     {
+        if (command.Name is not { Length: >= 3 } name || name[0] != 'p')
+        {
+            return false; // neither pip... nor python...: the first letter tells most commands apart
+        }
         var args = command.Arguments;
         if (command.Name.StartsWith("pip", StringComparison.Ordinal))
         {

@@ -17,6 +17,10 @@ public sealed class COPT2046UseraddLongUid : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("useradd"))
+        {
+            return; // a file without useradd (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Named("useradd"))

@@ -13,6 +13,10 @@ public sealed class COPT2047WgetProgress : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("wget"))
+        {
+            return; // a file without wget (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Named("wget"))

@@ -14,9 +14,14 @@ public sealed class COPT2060YarnCacheClean : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("yarn"))
+        {
+            return; // a file without yarn (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
-            if (!context.Facts.ReachesAnImage(run.Instruction)
+            // Only a yarn command installs: a RUN without one (most) is passed over before its commands are judged twice.
+            if (!context.Facts.ReachesAnImage(run.Instruction) || run.Named("yarn").Count == 0
                 || run.HasCacheMountContaining(tmpfsToo: true, ".cache/yarn"))
             {
                 continue;

@@ -16,6 +16,10 @@ public sealed class COPT2062GoInstallPinVersions : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("go"))
+        {
+            return; // a file without go (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var at in run.Named("go"))

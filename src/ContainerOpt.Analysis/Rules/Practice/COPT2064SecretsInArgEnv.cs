@@ -27,8 +27,8 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
         "TRAVIS_SECURE_ENV_VARS", "TRAVIS_SUDO", "VAULT_CLIENT_KEY", "VAULT_TOKEN",
     };
 
-    /// <summary>The known names by length: an ASCII name is compared with the few of its length only.</summary>
-    private static readonly string[]?[] KnownNamesByLength = ByLength(KnownNames);
+    /// <summary>The known names in lower case: an ASCII name is compared with the few of its length only, without case.</summary>
+    private static readonly AsciiWordSet KnownNameSet = new(KnownNames.Select(n => n.ToLowerInvariant()));
 
     private static readonly string[] SuspiciousParts = { "api_key", "client_key", "password", "private", "secret", "token", "username" };
 
@@ -108,28 +108,7 @@ public sealed class COPT2064SecretsInArgEnv : DockerfileRule
                 return false;
             }
         }
-        // An ASCII name: the known names are upper case and the parts lower case, so comparing without case is the same
-        // as comparing a case-changed copy, without the copy.
-        if (length < KnownNamesByLength.Length && KnownNamesByLength[length] is { } known)
-        {
-            foreach (string name in known)
-            {
-                if (string.Compare(text, 0, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
-                {
-                    return true;
-                }
-            }
-        }
-        return SuspiciousPartSet.AnyIn(text, length);
-    }
-
-    private static string[]?[] ByLength(IEnumerable<string> names)
-    {
-        var byLength = new string[]?[names.Max(n => n.Length) + 1];
-        foreach (var group in names.GroupBy(n => n.Length))
-        {
-            byLength[group.Key] = group.ToArray();
-        }
-        return byLength;
+        // An ASCII name: comparing it without case is the same as comparing a case-changed copy, without the copy.
+        return KnownNameSet.Contains(text, 0, length) || SuspiciousPartSet.AnyIn(text, length);
     }
 }

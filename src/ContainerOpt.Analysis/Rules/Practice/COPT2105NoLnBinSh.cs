@@ -13,6 +13,10 @@ public sealed class COPT2105NoLnBinSh : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
+        if (!context.Facts.AnyRunCommandNamed("ln"))
+        {
+            return; // a file without ln (most) has no RUN to ask
+        }
         foreach (var run in context.RunSteps.Posix)
         {
             foreach (var item in run.Named("ln"))

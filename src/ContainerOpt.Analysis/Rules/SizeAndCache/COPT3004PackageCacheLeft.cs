@@ -1,4 +1,6 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Dockerfile.Collections;
+using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.SizeAndCache;
@@ -44,6 +46,7 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
             var root = BaseImages.RootImage(context.Facts, stage);
             bool gemSkipsDocuments = root?.Image.IsOfficial("ruby") == true;
             bool aptKeepsArchives = false;
+            int foldedStage = 0, foldedIndex = 0; // the chain's instructions before this place are folded into aptKeepsArchives
             var chain = stage.Chain;
             for (int c = 0; c < chain.Count; c++)
             {
@@ -51,15 +54,14 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
                 var instructions = s.Instructions;
                 for (int j = 0; j < instructions.Count; j++)
                 {
-                    if (steps.Find(instructions[j]) is not { } step)
+                    if (!ReferenceEquals(s, stage) || steps.Find(instructions[j]) is not { IsPosix: true } step || !DoesPackageWork(step))
                     {
                         continue;
                     }
-                    aptKeepsArchives |= !step.IsOnbuild && LayerSimulation.DisablesDockerClean(step);
-                    if (ReferenceEquals(s, stage) && step.IsPosix)
-                    {
-                        Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context, ref found);
-                    }
+                    // Whether this RUN or an earlier one turned docker-clean off is asked only for a RUN where a package manager
+                    // works (most RUNs have none, and most stages none at all).
+                    aptKeepsArchives = aptKeepsArchives || DisablesDockerCleanThrough(chain, steps, c, j, ref foldedStage, ref foldedIndex);
+                    Check(step, new CacheSetting(aptKeepsArchives, gemSkipsDocuments), context, ref found);
                 }
             }
         }
@@ -102,18 +104,49 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
     // A value in a list, not an object per cache left.
     private readonly record struct Left(TextSpan Span, string Display, string What, string Fix, int Line, string Kinds, bool Reported = false);
 
-    private static void Check(RunStep step, CacheSetting setting, RuleContext context, ref List<Left>? found)
+    /// <summary>True when a package manager updates, installs or builds in the RUN: else it leaves no cache to look at.</summary>
+    private static bool DoesPackageWork(RunStep step)
     {
         var calls = step.Calls;
-        bool any = false;
-        for (int i = 0; i < calls.Count && !any; i++)
+        for (int i = 0; i < calls.Count; i++)
         {
-            any = calls[i] is { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build };
+            if (calls[i] is { Op: PackageOp.Update or PackageOp.Install or PackageOp.Build })
+            {
+                return true;
+            }
         }
-        if (!any)
+        return false;
+    }
+
+    /// <summary>
+    /// True when a RUN (not an ONBUILD trigger) of the chain up to instruction <paramref name="index"/> of
+    /// <c>chain[stage]</c>, that one included, turns off Debian's docker-clean. Starts where the last call stopped
+    /// (<paramref name="foldedStage"/>, <paramref name="foldedIndex"/>): each RUN is asked once.
+    /// </summary>
+    private static bool DisablesDockerCleanThrough(ArrayView<Stage> chain, RunSteps steps, int stage, int index, ref int foldedStage, ref int foldedIndex)
+    {
+        while (true)
         {
-            return; // no package manager at work in this RUN: nothing to look at
+            var instructions = chain[foldedStage].Instructions;
+            int end = foldedStage == stage ? index + 1 : instructions.Count;
+            for (; foldedIndex < end; foldedIndex++)
+            {
+                if (steps.Find(instructions[foldedIndex]) is { IsOnbuild: false } step && LayerSimulation.DisablesDockerClean(step))
+                {
+                    return true;
+                }
+            }
+            if (foldedStage == stage)
+            {
+                return false;
+            }
+            foldedStage++;
+            foldedIndex = 0;
         }
+    }
+
+    private static void Check(RunStep step, CacheSetting setting, RuleContext context, ref List<Left>? found)
+    {
         List<CacheProduct>? left = null; // made on the first cache left: most calls leave none
         foreach (var at in step.Commands)
         {

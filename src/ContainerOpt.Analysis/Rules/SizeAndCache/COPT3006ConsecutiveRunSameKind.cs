@@ -59,7 +59,10 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
                     last = current!.Value;
                     continue;
                 }
-                Report(context, instructions, start, count, merge, last);
+                if (count > 1) // a run of one RUN (most) is no finding: the call, which copies the RunKind, is skipped
+                {
+                    Report(context, instructions, start, count, merge, last);
+                }
                 count = 0;
                 if (current is { } next)
                 {
@@ -152,10 +155,6 @@ public sealed class COPT3006ConsecutiveRunSameKind : DockerfileRule
 
     private static void Report(RuleContext context, ArrayView<StageInstruction> instructions, int start, int count, Merge merge, RunKind last)
     {
-        if (count < 2)
-        {
-            return;
-        }
         var first = instructions[start].Syntax;
         var lastSyntax = instructions[start + count - 1].Syntax;
         string lines = LinesText(instructions, start, count);

@@ -42,8 +42,10 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     if (copy is { FromContext: true, IsOnbuild: false })
                     {
                         copiedFromContext = true;
-                        foreach (var source in copy.Sources)
+                        var sources = copy.Sources;
+                        for (int k = 0; k < sources.Count; k++) // by index: foreach over the interface makes an enumerator per COPY
                         {
+                            var source = sources[k];
                             // every folder is kept: which of them the step reads besides its manifests is known only at the step
                             if (source.IsWholeContext || source.IsDirectoryLike)
                             {
@@ -57,7 +59,8 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     }
                     continue;
                 }
-                if (instruction.Kind != InstructionKind.Run || steps.Find(instruction) is not { IsPosix: true } step)
+                // A RUN without a package-manager call (most) has no dependency step: its commands are not walked.
+                if (instruction.Kind != InstructionKind.Run || steps.Find(instruction) is not { IsPosix: true } step || step.PackageCalls.Count == 0)
                 {
                     continue;
                 }

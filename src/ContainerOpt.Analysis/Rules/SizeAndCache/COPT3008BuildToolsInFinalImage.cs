@@ -39,19 +39,27 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication)
+        if (context.Model.FinalStage is not { } final)
         {
             return;
         }
-        if (BaseImages.RootImage(context.Facts, final) is { } root && BaseImages.Toolchain(root.Image) is { } toolchain)
+        // The image's purpose is worked out only before a finding (IsApplication below): it costs more than the rest of the
+        // rule, and in most files no rule that needs it has anything to report, so it is never worked out.
+        bool? isApplication = null;
+        var root = BaseImages.RootImage(context.Facts, final);
+        if (root is { } based && BaseImages.Toolchain(based.Image) is { } toolchain)
         {
-            context.Report(root.Token.Span, $"The final image is based on '{root.Image}', which carries {toolchain.Carries}", $" ({toolchain.Instead})");
+            if (!IsApplication(context, ref isApplication))
+            {
+                return;
+            }
+            context.Report(based.Token.Span, $"The final image is based on '{based.Image}', which carries {toolchain.Carries}", $" ({toolchain.Instead})");
         }
 
         // Every package-manager call of the final stage's chain, in build order (loops, not LINQ: this runs for every file).
         var steps = context.RunSteps;
         bool? runsDotNet = null; // asked only when a -dev package is installed
-        var rootImage = BaseImages.RootImage(context.Facts, final)?.Image;
+        var rootImage = root?.Image;
         // Counted first: a file without an install (most) makes no list, and the others an array of the right size.
         var chain = final.Chain;
         int count = ChainCalls(chain, steps, null, out bool anyInstall);
@@ -93,15 +101,26 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
             }
             else if (call.Manager is "npm" or "yarn" && InstallsDevDependencies(call, step, at) && !PrunedLater(calls, i))
             {
+                if (!IsApplication(context, ref isApplication))
+                {
+                    return;
+                }
                 context.Report(at.Script.NameSpanOf(call.Command), $"'{call.Display}' in the final image installs devDependencies too, if package.json has any",
                     $", or install only production dependencies here ({ProductionInstall(call, context, final)})");
             }
         }
-        if (left is not null)
+        if (left is not null && IsApplication(context, ref isApplication))
         {
             ReportLeft(context, final, left);
         }
     }
+
+    /// <summary>
+    /// Whether the image is an application's (build environments, dev containers and base images are not checked), asked of
+    /// the facts once, when the rule is about to report.
+    /// </summary>
+    private static bool IsApplication(RuleContext context, ref bool? isApplication) =>
+        isApplication ??= context.Facts.Purpose.IsApplication;
 
     /// <summary>
     /// One finding for the build tools every RUN leaves, at the first (one habit to change, as COPT3004 does): it names that
@@ -330,12 +349,16 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
     {
         int count = 0;
         anyInstall = false;
+        // Each stage's POSIX steps taken from the file's, in file order (the stage's instruction order): a file has a few RUNs
+        // and many more instructions, which would each be looked up.
+        var posix = steps.Posix;
         for (int s = 0; s < chain.Count; s++)
         {
-            var instructions = chain[s].Instructions;
-            for (int i = 0; i < instructions.Count; i++)
+            var stage = chain[s];
+            for (int i = 0; i < posix.Count; i++)
             {
-                if (steps.Find(instructions[i]) is not { IsOnbuild: false, IsPosix: true } step)
+                var step = posix[i];
+                if (!ReferenceEquals(step.Stage, stage) || step.IsOnbuild)
                 {
                     continue;
                 }

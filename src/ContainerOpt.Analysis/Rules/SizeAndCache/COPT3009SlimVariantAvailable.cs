@@ -23,11 +23,12 @@ public sealed class COPT3009SlimVariantAvailable : DockerfileRule, IContainerPro
 
     public override void Analyze(RuleContext context)
     {
-        if (context.Model.FinalStage is not { } final || !context.Facts.Purpose.IsApplication || BaseImages.RootImage(context.Facts, final) is not { } root)
+        if (context.Model.FinalStage is not { } final || BaseImages.RootImage(context.Facts, final) is not { } root)
         {
             return;
         }
-        if (BaseImages.SlimVariant(context.Facts, final.Root, root.Image) is { } slim)
+        // The image's purpose last: it costs more than the rest, and is worked out only when a slim variant exists.
+        if (BaseImages.SlimVariant(context.Facts, final.Root, root.Image) is { } slim && context.Facts.Purpose.IsApplication)
         {
             context.Report(root.Token.Span, root.Image.ToString(), slim.Variant, slim.Note);
         }

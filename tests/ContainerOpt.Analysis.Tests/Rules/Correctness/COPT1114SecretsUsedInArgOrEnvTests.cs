@@ -26,6 +26,11 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM alpine\nENV KEYBOARD=us MONKEY=1 AUTHOR=me TOKENIZER=x\nARG keys\n");
 
     [TestMethod]
+    public void A_secret_word_counts_as_the_first_last_or_only_part_in_any_case_and_empty_parts_do_not_join_words() =>
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
+            "FROM alpine\nARG [|_Key|]=1x\nARG [|tOkEn_|]=1x\nARG [|A__CREDENTIALS__B|]=1x\nARG [|x_pword|]=1x\nARG PASS_WORD=1x KE_Y=1x __=1x _=1x SECRETS=1x\n");
+
+    [TestMethod]
     public void Env_keys_are_judged_after_expansion() =>
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM alpine\nARG NAME=TOKEN\nENV [|${NAME}|]=x\n");
 
