@@ -439,7 +439,29 @@ public sealed class RunStep
     /// over the scripts' command arrays, in Commands order, a StepCommand made only for a match (many rules ask this of
     /// every RUN, and most find nothing).
     /// </summary>
-    private IReadOnlyList<StepCommand> NamedAny(string[]? names, string? name)
+    private IReadOnlyList<StepCommand> NamedAny(string[]? names, string? name) =>
+        AnyNamed(names, name) ? CollectNamed(names, name) : Array.Empty<StepCommand>();
+
+    // The search alone, apart from the collecting: without a list and StepCommands to set up, a RUN without the command
+    // (most) costs a small frame and the loop.
+    private bool AnyNamed(string[]? names, string? name)
+    {
+        var scripts = Scripts;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++)
+            {
+                if (names is null ? commands[i].Is(name!) : commands[i].IsAny(names))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private IReadOnlyList<StepCommand> CollectNamed(string[]? names, string? name)
     {
         List<StepCommand>? found = null;
         var scripts = Scripts;
