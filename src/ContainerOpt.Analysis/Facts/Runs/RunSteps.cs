@@ -496,6 +496,11 @@ public sealed class RunStep
         // Straight over the scripts' command arrays, in Commands order: several rules ask this of every RUN, and no
         // StepCommand is needed until one is returned.
         var scripts = Scripts;
+        // Installs first: most RUNs have none of the manager asked about, and then no cleanup needs looking for.
+        if (!Any(scripts, isInstall))
+        {
+            return -1;
+        }
         int lastCleanup = -1, index = 0;
         for (int s = 0; s < scripts.Count; s++)
         {
@@ -521,6 +526,22 @@ public sealed class RunStep
             }
         }
         return -1;
+    }
+
+    private static bool Any(ArrayView<RunScript> scripts, Func<ShellCommand, bool> predicate)
+    {
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++)
+            {
+                if (predicate(commands[i]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>
