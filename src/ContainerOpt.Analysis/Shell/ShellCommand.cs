@@ -87,7 +87,9 @@ public sealed class ShellCommand
     public int Start => _words.Length > 0 ? _words[0].Start : 0;
     public int End => _words.Length > 0 ? _words[_words.Length - 1].End : 0;
 
-    public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
+    // Lengths first, inline: most commands asked about are not the one named (rules ask every command for a name, COPT2001
+    // for ten), and String.Equals is a call even when the lengths differ.
+    public bool Is(string name) => Name.Length == name.Length && string.Equals(Name, name, StringComparison.Ordinal);
 
     // Two and three names are most calls (IsAny("mvn", "mvnw")): overloads, so asking every command allocates no array.
     public bool IsAny(string first, string second) => Is(first) || Is(second);
@@ -98,7 +100,7 @@ public sealed class ShellCommand
     {
         foreach (var name in names)
         {
-            if (string.Equals(Name, name, StringComparison.Ordinal))
+            if (Is(name))
             {
                 return true;
             }

@@ -351,6 +351,11 @@ public static class ShellParser
         private int _wordStart;
         private bool _wordQuoted, _wordEscaped, _wordExpansion;
 
+        // The hash of text[_wordStart.._pos) when ReadWord read the whole word in its plain loop (_wordHashed), so
+        // MakeWord looks the word up in the shared table without reading its characters a second time.
+        private uint _wordHash;
+        private bool _wordHashed;
+
         public Lexer(int depth)
         {
             _depth = depth;
@@ -666,10 +671,24 @@ public static class ShellParser
             {
                 return text.Substring(start, length);
             }
-            uint hash = 2166136261;
+            uint hash = FnvOffset;
             for (int i = 0; i < length; i++)
             {
-                hash = (hash ^ text[start + i]) * 16777619;
+                hash = (hash ^ text[start + i]) * FnvPrime;
+            }
+            return Shared(text, start, length, hash);
+        }
+
+        // FNV-1a over the characters: one hash for the table, wherever it is computed.
+        private const uint FnvOffset = 2166136261;
+        private const uint FnvPrime = 16777619;
+
+        /// <summary>text[start..start+length) through the table, its <paramref name="hash"/> already known.</summary>
+        private static string Shared(string text, int start, int length, uint hash)
+        {
+            if (length > 24)
+            {
+                return text.Substring(start, length);
             }
             var table = _sharedWords ??= new string?[1024];
             int slot = (int)(hash & 1023);
@@ -695,10 +714,10 @@ public static class ShellParser
             {
                 return value.ToString();
             }
-            uint hash = 2166136261;
+            uint hash = FnvOffset;
             for (int i = 0; i < length; i++)
             {
-                hash = (hash ^ value[i]) * 16777619;
+                hash = (hash ^ value[i]) * FnvPrime;
             }
             var table = _sharedWords ??= new string?[1024];
             int slot = (int)(hash & 1023);
@@ -796,7 +815,7 @@ public static class ShellParser
 
         private ShellWord MakeWord()
         {
-            string raw = Shared(_text, _wordStart, _pos - _wordStart);
+            string raw = _wordHashed ? Shared(_text, _wordStart, _pos - _wordStart, _wordHash) : Shared(_text, _wordStart, _pos - _wordStart);
             // Most words are their own value (no quotes or escapes): one string then serves as both.
             string value = WordIsPlain ? raw : Shared(_value);
             return ShellWord.Of(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
@@ -810,6 +829,29 @@ public static class ShellParser
         private bool ReadWord()
         {
             int start = _pos;
+            // Most words are plain text up to a break: read them in locals, hashing for the shared table on the way. At a
+            // quote, escape or expansion the general loop below goes on from there.
+            string text = _text;
+            var kinds = CharKinds;
+            int pos = start, end = _end;
+            uint hash = FnvOffset;
+            while (pos < end)
+            {
+                char c = text[pos];
+                if (c < 128)
+                {
+                    var plainKind = kinds[c];
+                    if (plainKind == CharKind.Special || plainKind == CharKind.Break)
+                    {
+                        break;
+                    }
+                }
+                hash = (hash ^ c) * FnvPrime;
+                pos++;
+            }
+            _pos = pos;
+            _wordHashed = pos == end || kinds[text[pos]] == CharKind.Break; // else it stopped at a special character
+            _wordHash = hash;
             var value = _value; // cleared when first needed: a plain word never touches it
             bool expansion = false, quoted = false, escaped = false;
             while (_pos < _end)

@@ -36,7 +36,30 @@ public sealed class RunMount
             return null;
         }
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in SplitCsv(flag.Value))
+        string text = flag.Value;
+        if (text.IndexOf('"') < 0)
+        {
+            // No quotes (nearly every mount): the fields are cut at the commas in place, and a usual key is the literal,
+            // not a substring made and lower-cased; no CSV iterator and builder, no string per field.
+            int start = 0;
+            while (true)
+            {
+                int comma = text.IndexOf(',', start);
+                int end = comma < 0 ? text.Length : comma;
+                int eq = text.IndexOf('=', start, end - start);
+                string key = Key(text, start, eq < 0 ? end : eq);
+                if (key.Length > 0)
+                {
+                    options[key] = eq < 0 ? "true" : text.Substring(eq + 1, end - eq - 1);
+                }
+                if (comma < 0)
+                {
+                    return new RunMount(flag, options);
+                }
+                start = comma + 1;
+            }
+        }
+        foreach (var field in SplitCsv(text))
         {
             int eq = field.IndexOf('=');
             string key = (eq < 0 ? field : field.Substring(0, eq)).Trim().ToLowerInvariant();
@@ -47,6 +70,24 @@ public sealed class RunMount
             options[key] = eq < 0 ? "true" : field.Substring(eq + 1);
         }
         return new RunMount(flag, options);
+    }
+
+    private static readonly string[] UsualKeys = { "type", "target", "id", "source", "from", "sharing", "mode", "uid", "gid", "dst", "src", "destination", "readonly", "ro", "rw", "required", "env", "size" };
+
+    /// <summary>The key of text[start..end) as a field's key is taken: trimmed, lower-cased (a usual one as its literal).</summary>
+    private static string Key(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        int length = end - start;
+        foreach (var key in UsualKeys)
+        {
+            if (key.Length == length && string.CompareOrdinal(text, start, key, 0, length) == 0)
+            {
+                return key;
+            }
+        }
+        return text.Substring(start, length).ToLowerInvariant();
     }
 
     /// <summary>

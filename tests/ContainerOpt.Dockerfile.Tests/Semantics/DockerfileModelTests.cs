@@ -217,6 +217,18 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void Run_mount_keys_are_lower_cased_empty_ones_skipped_and_the_last_value_kept()
+    {
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,,Target=/a,ID=x,readonly,target=/b,Custom-Key=v,=skipped --mount=type=bind,\"source=a,b\" true\n");
+        var mounts = syntax.Instructions[1].Flags.Select(RunMount.FromFlag).ToArray();
+        Assert.AreEqual("custom-key=v;id=x;readonly=true;target=/b;type=cache",
+            string.Join(";", mounts[0]!.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key + "=" + o.Value)));
+        // The quotes are the flag word's, taken off before the fields are read (as BuildKit does): the comma splits.
+        Assert.AreEqual("b=true;source=a;type=bind",
+            string.Join(";", mounts[1]!.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key + "=" + o.Value)));
+    }
+
+    [TestMethod]
     public void Each_stage_knows_its_chain_root_and_ancestors()
     {
         var model = Model("""

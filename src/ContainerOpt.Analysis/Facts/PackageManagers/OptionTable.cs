@@ -1,4 +1,5 @@
 using ContainerOpt.Analysis.Shell;
+using ContainerOpt.Dockerfile.Collections;
 
 namespace ContainerOpt.Analysis.Facts;
 
@@ -28,8 +29,7 @@ public sealed class OptionTable
 
     /// <summary>True when the flag word (<c>-t</c>, <c>--target-release</c>) takes the next word as its value.</summary>
     public bool TakesValue(string flag) =>
-        flag.Length == 2 && flag[0] == '-' && _short.IndexOf(flag[1]) >= 0
-        || flag.StartsWith("--", StringComparison.Ordinal) && IsLong(flag);
+        flag.Length >= 2 && flag[0] == '-' && (flag.Length == 2 ? _short.IndexOf(flag[1]) >= 0 : flag[1] == '-' && IsLong(flag));
 
     private bool IsLong(string flag)
     {
@@ -50,6 +50,22 @@ public sealed class OptionTable
     /// </remarks>
     public IReadOnlyList<ShellWord> Positionals(IReadOnlyList<ShellWord> args)
     {
+        // Read as a view, not through the interface (two interface calls per word): the lists given are views or arrays.
+        var view = args switch
+        {
+            ArrayView<ShellWord> given => given,
+            ShellWord[] array => new ArrayView<ShellWord>(array),
+            _ => new ArrayView<ShellWord>(args.ToArray()),
+        };
+        return Select(view) ?? args;
+    }
+
+    /// <inheritdoc cref="Positionals(IReadOnlyList{ShellWord})"/>
+    public IReadOnlyList<ShellWord> Positionals(ArrayView<ShellWord> args) => Select(args) ?? (IReadOnlyList<ShellWord>)args;
+
+    /// <summary>The positional words, or null when every word is one (the caller answers its own list).</summary>
+    private IReadOnlyList<ShellWord>? Select(ArrayView<ShellWord> args)
+    {
         int count = 0;
         bool endOfFlags = false;
         for (int i = NextPositional(args, 0, ref endOfFlags); i < args.Count; i = NextPositional(args, i + 1, ref endOfFlags))
@@ -58,7 +74,7 @@ public sealed class OptionTable
         }
         if (count == args.Count)
         {
-            return args;
+            return null;
         }
         if (count == 0)
         {
@@ -75,7 +91,7 @@ public sealed class OptionTable
     }
 
     /// <summary>The index of the first positional word at or after <paramref name="i"/> (<c>args.Count</c> when none).</summary>
-    private int NextPositional(IReadOnlyList<ShellWord> args, int i, ref bool endOfFlags)
+    private int NextPositional(ArrayView<ShellWord> args, int i, ref bool endOfFlags)
     {
         for (; i < args.Count; i++)
         {

@@ -439,7 +439,29 @@ public sealed class RunStep
     /// over the scripts' command arrays, in Commands order, a StepCommand made only for a match (many rules ask this of
     /// every RUN, and most find nothing).
     /// </summary>
-    private IReadOnlyList<StepCommand> NamedAny(string[]? names, string? name)
+    private IReadOnlyList<StepCommand> NamedAny(string[]? names, string? name) =>
+        AnyNamed(names, name) ? CollectNamed(names, name) : Array.Empty<StepCommand>();
+
+    // The search alone, apart from the collecting: without a list and StepCommands to set up, a RUN without the command
+    // (most) costs a small frame and the loop.
+    private bool AnyNamed(string[]? names, string? name)
+    {
+        var scripts = Scripts;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++)
+            {
+                if (names is null ? commands[i].Is(name!) : commands[i].IsAny(names))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private IReadOnlyList<StepCommand> CollectNamed(string[]? names, string? name)
     {
         List<StepCommand>? found = null;
         var scripts = Scripts;
@@ -474,6 +496,11 @@ public sealed class RunStep
         // Straight over the scripts' command arrays, in Commands order: several rules ask this of every RUN, and no
         // StepCommand is needed until one is returned.
         var scripts = Scripts;
+        // Installs first: most RUNs have none of the manager asked about, and then no cleanup needs looking for.
+        if (!Any(scripts, isInstall))
+        {
+            return -1;
+        }
         int lastCleanup = -1, index = 0;
         for (int s = 0; s < scripts.Count; s++)
         {
@@ -499,6 +526,22 @@ public sealed class RunStep
             }
         }
         return -1;
+    }
+
+    private static bool Any(ArrayView<RunScript> scripts, Func<ShellCommand, bool> predicate)
+    {
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var commands = scripts[s].Script.CommandArray;
+            for (int i = 0; i < commands.Length; i++)
+            {
+                if (predicate(commands[i]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>

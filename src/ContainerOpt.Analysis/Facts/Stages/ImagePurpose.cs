@@ -132,7 +132,7 @@ public sealed class ImagePurpose
         RegexOptions.CultureInvariant);
 
     /// <summary>Words one of which every alternative of <see cref="TestCommand"/> contains: most commands have none, and skip the expression.</summary>
-    private static readonly string[] TestCommandWords = { "test", "check", "verify", "tox", "phpunit", "rspec" };
+    private static readonly Fragments TestCommandWords = new("test", "check", "verify", "tox", "phpunit", "rspec");
 
     private static readonly string[] TestWords = { "test", "tests", "testing" };
 
@@ -318,7 +318,7 @@ public sealed class ImagePurpose
     /// Words every alternative of <see cref="DevelopmentCommand"/> contains, one of them at least: a command with none of them
     /// cannot match, and most commands (<c>dotnet App.dll</c>) have none, so the expression is not run for them.
     /// </summary>
-    private static readonly string[] DevelopmentCommandWords = { "watch", "nodemon", "run", "dev", "serve", "vite", "webpack", "react-scripts", "leep" };
+    private static readonly Fragments DevelopmentCommandWords = new("watch", "nodemon", "run", "dev", "serve", "vite", "webpack", "react-scripts", "leep");
 
     private static bool MayRunDevelopmentCommand(StageInstruction command) => ContainsAny(command, DevelopmentCommandWords);
 
@@ -375,23 +375,75 @@ public sealed class ImagePurpose
         return false;
     }
 
-    private static readonly string[] SshDaemon = { "sshd" };
+    private static readonly Fragments SshDaemon = new("sshd");
 
     /// <summary>True when some argument of the command contains one of the words.</summary>
-    private static bool ContainsAny(StageInstruction command, string[] words)
+    private static bool ContainsAny(StageInstruction command, Fragments words)
     {
         var arguments = command.Syntax.Arguments;
         for (int i = 0; i < arguments.Count; i++)
         {
-            foreach (var word in words)
+            if (words.AnyIn(arguments[i].Value))
             {
-                if (arguments[i].Value.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// ASCII words looked for inside a text: one pass over the text, the words compared only where a character one of them
+    /// starts with stands. A String.IndexOf per word cost some 150 instructions even for a short argument, and every
+    /// file's command is asked for up to nine words.
+    /// </summary>
+    private sealed class Fragments
+    {
+        private readonly string[] _words;
+
+        // The words' first characters: bit c of _low for c below 64, bit c - 64 of _high for the rest of ASCII.
+        private readonly ulong _low, _high;
+
+        public Fragments(params string[] words)
+        {
+            _words = words;
+            foreach (var word in words)
+            {
+                char first = word[0];
+                if (first >= 128)
+                {
+                    throw new ArgumentException($"'{word}' does not start with an ASCII character.", nameof(words));
+                }
+                if (first < 64)
+                {
+                    _low |= 1UL << first;
+                }
+                else
+                {
+                    _high |= 1UL << (first - 64);
+                }
+            }
+        }
+
+        /// <summary>True when <paramref name="text"/> contains one of the words (ordinal).</summary>
+        public bool AnyIn(string text)
+        {
+            for (int p = 0; p < text.Length; p++)
+            {
+                char c = text[p];
+                if (c >= 128 || ((c < 64 ? _low >> c : _high >> (c - 64)) & 1) == 0)
+                {
+                    continue;
+                }
+                foreach (var word in _words)
+                {
+                    if (word[0] == c && word.Length <= text.Length - p && string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /// <summary>The first compiler or build tool (or, when asked, debugger) a system package manager installs in the final stage's chain, or null.</summary>
