@@ -53,7 +53,8 @@ internal static class NativeLauncher
     private static bool TryRunOnLinux(string[] args, out int exitCode)
     {
         exitCode = 0;
-        string folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", Folder, Rid));
+        // One relative path, not Path.Combine of six parts, whose span of arguments is generic code the JIT would compile.
+        string folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../" + Folder + "/" + Rid));
         string path = Path.Combine(folder, Executable);
         try
         {
@@ -72,16 +73,74 @@ internal static class NativeLauncher
         }
     }
 
-    /// <summary>The executable needs the GNU C library it was linked against, or a newer one: the pack writes its version beside it.</summary>
+    /// <summary>
+    /// The executable needs the GNU C library it was linked against, or a newer one: the pack writes its version beside it.
+    /// Read as bytes and compared by hand because this runs before every handed-over command: File.ReadAllText and
+    /// Version.Parse took about 6 ms of the launcher's start here (their first use loads and compiles more than the
+    /// check itself), a file handle and a span about 1.5.
+    /// </summary>
     private static bool LibcIsAtLeast(string versionFile)
     {
         if (!File.Exists(versionFile))
         {
             return false;
         }
-        var needed = Version.Parse(File.ReadAllText(versionFile).Trim());
-        var here = Marshal.PtrToStringUTF8(GnuGetLibcVersion());
-        return here is not null && Version.TryParse(here.Trim(), out var version) && version >= needed;
+        Span<byte> needed = stackalloc byte[32];
+        int length;
+        using (var handle = File.OpenHandle(versionFile))
+        {
+            length = RandomAccess.Read(handle, needed, 0);
+        }
+        var here = GnuGetLibcVersion();
+        Span<byte> running = stackalloc byte[32];
+        int hereLength = 0;
+        byte b;
+        while (hereLength < running.Length && here != IntPtr.Zero && (b = Marshal.ReadByte(here, hereLength)) != 0)
+        {
+            running[hereLength++] = b;
+        }
+        return TryReadVersion(needed[..length], out var neededVersion) && TryReadVersion(running[..hereLength], out var runningVersion)
+            && (runningVersion.Major > neededVersion.Major || runningVersion.Major == neededVersion.Major && runningVersion.Minor >= neededVersion.Minor);
+    }
+
+    /// <summary>A C library version as glibc writes it, <c>MAJOR.MINOR</c>, white space around it allowed; anything else is not read (false).</summary>
+    internal static bool TryReadVersion(ReadOnlySpan<byte> text, out (int Major, int Minor) version)
+    {
+        version = default;
+        // Trimmed by hand: MemoryExtensions.Trim<byte> is not in the precompiled framework, and the JIT would compile it.
+        while (text.Length > 0 && text[0] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            text = text[1..];
+        }
+        while (text.Length > 0 && text[^1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            text = text[..^1];
+        }
+        int dot = text.IndexOf((byte)'.');
+        if (dot < 0 || !TryReadNumber(text[..dot], out int major) || !TryReadNumber(text[(dot + 1)..], out int minor))
+        {
+            return false;
+        }
+        version = (major, minor);
+        return true;
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        if (digits.Length is 0 or > 6)
+        {
+            return false;
+        }
+        foreach (byte c in digits)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 
     /// <summary>A tool package is extracted without file modes: the first run gives the executable its execute bits.</summary>
@@ -113,8 +172,9 @@ internal static class NativeLauncher
         {
             return [];
         }
-        // The runtime reads these numbers as hexadecimal digits without 0x.
-        return ["DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_GCHeapCount=" + Math.Min(processorCount, 4).ToString("x", System.Globalization.CultureInfo.InvariantCulture)];
+        // The runtime reads these numbers as hexadecimal digits without 0x: at most four heaps is one digit (written by
+        // hand: formatting a number costs the launcher's start half a millisecond).
+        return ["DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_GCHeapCount=" + (char)('0' + Math.Min(processorCount, 4))];
     }
 
     /// <summary>Whether an environment entry (<c>NAME=value</c>, as bytes) is a collector setting of the user's own: <c>DOTNET_GC*</c>, <c>DOTNET_gc*</c>, <c>COMPlus_GC*</c>, any case.</summary>

@@ -58,4 +58,25 @@ public sealed class NativeLauncherTests
     [DataRow(false, "")]
     public void The_users_own_collector_settings_are_told_by_name(bool expected, string entry) =>
         Assert.AreEqual(expected, NativeLauncher.IsCollectorSetting(System.Text.Encoding.UTF8.GetBytes(entry)), entry);
+
+    [TestMethod]
+    [DataRow("2.36", 2, 36)]
+    [DataRow("2.34\n", 2, 34)]
+    [DataRow(" 10.0\r\n", 10, 0)]
+    [DataRow("2.x", -1, -1)]
+    [DataRow("2", -1, -1)]
+    [DataRow("2.36.1", -1, -1)]
+    [DataRow(".36", -1, -1)]
+    [DataRow("2.", -1, -1)]
+    [DataRow("", -1, -1)]
+    [DataRow("1234567.1", -1, -1)]
+    public void The_c_library_version_is_read_as_major_and_minor_or_not_at_all(string text, int major, int minor)
+    {
+        bool read = NativeLauncher.TryReadVersion(System.Text.Encoding.ASCII.GetBytes(text), out var version);
+        Assert.AreEqual(major >= 0, read, text);
+        if (read)
+        {
+            Assert.AreEqual((major, minor), version, text);
+        }
+    }
 }
