@@ -57,9 +57,15 @@ public sealed class ShellLex
     /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
     public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env, splitWords: false);
 
+    /// <summary>
+    /// <see cref="ProcessWord"/> of a word its caller found not <see cref="IsPlainWord"/>: the word is not tested again
+    /// (a test reads every character up to the first special one).
+    /// </summary>
+    internal ShellWordResult ProcessNonPlainWord(string word, IVariableLookup env) => ProcessWithRun(word, env, splitWords: false);
+
     /// <summary><see cref="ProcessWord"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a word with nothing to expand.</summary>
     internal string ExpandToString(string word, IVariableLookup env) =>
-        word is not null && IsPlainWord(word) ? word : Process(word!, env, splitWords: false).Result;
+        word is null ? string.Empty : IsPlainWord(word) ? word : ProcessWithRun(word, env, splitWords: false).Result;
 
     /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
     public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env, splitWords: true);
@@ -76,6 +82,12 @@ public sealed class ShellLex
             // Most words (names, paths, versions) have nothing to expand, unquote or split: they are their own result.
             return ShellWordResult.Plain(word);
         }
+        return ProcessWithRun(word, env, splitWords);
+    }
+
+    /// <summary><see cref="Process"/> past its plain-word test.</summary>
+    private ShellWordResult ProcessWithRun(string word, IVariableLookup env, bool splitWords)
+    {
         // One expansion state per thread, reused: taken out while in use, so a lookup that expands again gets its own.
         var run = t_spareRun ?? new Run();
         t_spareRun = null;
