@@ -283,8 +283,10 @@ public sealed class ShellLex
 
         // An ordinary character that can be copied in bulk: not special here, not whitespace
         // (which separates words), not half of a surrogate pair.
-        private bool IsPlain(char c, int stopChar) =>
-            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
+        // The table first: it answers for most characters in one test where the settings' checks make several.
+        private bool IsPlain(char c, int stopChar) => c < 0x80 && AlwaysPlain[c]
+            ? c != stopChar
+            : c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
             && ((c > ' ' && c < 0x7F) || (!char.IsSurrogate(c) && !Runes.IsSpace(c))); // printable ASCII holds no space
 
 
@@ -632,6 +634,8 @@ public sealed class ShellLex
             }
             else
             {
+                // ASCII names (nearly all) by character; from the first other character on, by code point.
+                while (_pos < _source.Length && _source[_pos] is var c && (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')) _pos++;
                 while (Peek() is var ch && ch != Runes.Eof && (Runes.IsLetter(ch) || Runes.IsDigit(ch) || ch == '_')) Next();
             }
             // The name is exactly the text read (code points are copied unchanged).
