@@ -57,9 +57,15 @@ public sealed class ShellLex
     /// <summary>Expands one word (BuildKit's <c>ProcessWord</c>/<c>ProcessWordWithMatches</c>); whitespace is kept.</summary>
     public ShellWordResult ProcessWord(string word, IVariableLookup env) => Process(word, env, splitWords: false);
 
+    /// <summary>
+    /// <see cref="ProcessWord"/> of a word its caller found not <see cref="IsPlainWord"/>: the word is not tested again
+    /// (a test reads every character up to the first special one).
+    /// </summary>
+    internal ShellWordResult ProcessNonPlainWord(string word, IVariableLookup env) => ProcessWithRun(word, env, splitWords: false);
+
     /// <summary><see cref="ProcessWord"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a word with nothing to expand.</summary>
     internal string ExpandToString(string word, IVariableLookup env) =>
-        word is not null && IsPlainWord(word) ? word : Process(word!, env, splitWords: false).Result;
+        word is null ? string.Empty : IsPlainWord(word) ? word : ProcessWithRun(word, env, splitWords: false).Result;
 
     /// <summary>Expands and splits into words (BuildKit's <c>ProcessWords</c>): whitespace from the text or from unquoted expansions separates words.</summary>
     public ShellWordResult ProcessWords(string word, IVariableLookup env) => Process(word, env, splitWords: true);
@@ -76,6 +82,12 @@ public sealed class ShellLex
             // Most words (names, paths, versions) have nothing to expand, unquote or split: they are their own result.
             return ShellWordResult.Plain(word);
         }
+        return ProcessWithRun(word, env, splitWords);
+    }
+
+    /// <summary><see cref="Process"/> past its plain-word test.</summary>
+    private ShellWordResult ProcessWithRun(string word, IVariableLookup env, bool splitWords)
+    {
         // One expansion state per thread, reused: taken out while in use, so a lookup that expands again gets its own.
         var run = t_spareRun ?? new Run();
         t_spareRun = null;
@@ -271,8 +283,10 @@ public sealed class ShellLex
 
         // An ordinary character that can be copied in bulk: not special here, not whitespace
         // (which separates words), not half of a surrogate pair.
-        private bool IsPlain(char c, int stopChar) =>
-            c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
+        // The table first: it answers for most characters in one test where the settings' checks make several.
+        private bool IsPlain(char c, int stopChar) => c < 0x80 && AlwaysPlain[c]
+            ? c != stopChar
+            : c != '$' && c != '<' && c != _escape && c != stopChar && !IsQuote(c)
             && ((c > ' ' && c < 0x7F) || (!char.IsSurrogate(c) && !Runes.IsSpace(c))); // printable ASCII holds no space
 
 
@@ -620,6 +634,8 @@ public sealed class ShellLex
             }
             else
             {
+                // ASCII names (nearly all) by character; from the first other character on, by code point.
+                while (_pos < _source.Length && _source[_pos] is var c && (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')) _pos++;
                 while (Peek() is var ch && ch != Runes.Eof && (Runes.IsLetter(ch) || Runes.IsDigit(ch) || ch == '_')) Next();
             }
             // The name is exactly the text read (code points are copied unchanged).

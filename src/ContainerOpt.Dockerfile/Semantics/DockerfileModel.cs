@@ -75,8 +75,34 @@ public sealed class DockerfileModel
     }
 
     // Made on the first word with something to expand: many files expand none through the model.
-    private Dictionary<(VariableScope, string), ShellWordResult>? _expansions;
+    private Dictionary<ExpansionKey, ShellWordResult>? _expansions;
     private ShellLex? _lex;
+
+    /// <summary>
+    /// A kept expansion's key: the scope by reference (a scope is its own identity, and never changes once built; it keeps object's hash) and
+    /// the word by value. A struct of its own rather than a tuple of two classes: the tuple's shared generic code hashed
+    /// and compared through the runtime's type lookups, about 500 instructions a lookup.
+    /// </summary>
+    private readonly struct ExpansionKey : IEquatable<ExpansionKey>
+    {
+        private readonly VariableScope _scope;
+        private readonly string _word;
+
+        public ExpansionKey(VariableScope scope, string word)
+        {
+            _scope = scope;
+            _word = word;
+        }
+
+        public bool Equals(ExpansionKey other) => ReferenceEquals(_scope, other._scope) && string.Equals(_word, other._word);
+
+        public override bool Equals(object? obj) => obj is ExpansionKey other && Equals(other);
+
+        public override int GetHashCode() =>
+            (_scope.GetHashCode() * -1521134295) ^ StringComparer.Ordinal.GetHashCode(_word);
+    }
+
+    private ShellLex Lex => _lex ??= new ShellLex(Syntax.EscapeToken);
 
     /// <summary>
     /// Expands a word as BuildKit would for this instruction (no word splitting). Results are kept per
@@ -91,13 +117,22 @@ public sealed class DockerfileModel
     /// </summary>
     public ShellWordResult Expand(VariableScope scope, string word)
     {
-        var lex = _lex ??= new ShellLex(Syntax.EscapeToken);
-        if (word is null || lex.IsPlainWord(word))
+        if (word is null || Lex.IsPlainWord(word))
         {
             // Nothing to expand: not worth keeping per scope, and made here (ProcessWord would test the word again).
             return ShellWordResult.Plain(word ?? string.Empty);
         }
-        var key = (scope, word);
+        return ExpandKept(scope, word);
+    }
+
+    /// <summary>
+    /// <see cref="Expand(VariableScope, string)"/> of a word <see cref="ShellLex.IsPlainWord"/> rejected: the callers have
+    /// tested it, so neither this nor the lexer tests it again. Locked: the model is public, and a built one may be read
+    /// from several threads.
+    /// </summary>
+    private ShellWordResult ExpandKept(VariableScope scope, string word)
+    {
+        var key = new ExpansionKey(scope, word);
         var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(), null) ?? _expansions;
         lock (expansions)
         {
@@ -106,7 +141,7 @@ public sealed class DockerfileModel
                 return cached;
             }
         }
-        var result = lex.ProcessWord(word, scope);
+        var result = Lex.ProcessNonPlainWord(word, scope);
         lock (expansions)
         {
             expansions[key] = result;
@@ -116,7 +151,7 @@ public sealed class DockerfileModel
 
     /// <summary>The expanded text of a word (<see cref="ShellWordResult.Result"/>), without a result object for a plain word.</summary>
     private string ExpandedText(VariableScope scope, string word) =>
-        (_lex ??= new ShellLex(Syntax.EscapeToken)).IsPlainWord(word) ? word : Expand(scope, word).Result;
+        Lex.IsPlainWord(word) ? word : ExpandKept(scope, word).Result;
 
     /// <summary><see cref="Expand(StageInstruction, string)"/>'s <see cref="ShellWordResult.Result"/>, without a result object for a plain word.</summary>
     public string ExpandedText(StageInstruction instruction, string word) => ExpandedText(instruction.Scope, word);
@@ -127,12 +162,16 @@ public sealed class DockerfileModel
     /// </summary>
     public string ExpandedOrWritten(StageInstruction instruction, string word)
     {
-        if (word is not null && (_lex ??= new ShellLex(Syntax.EscapeToken)).IsPlainWord(word))
+        if (word is null)
+        {
+            return string.Empty; // as Expand makes it: the empty word, a success
+        }
+        if (Lex.IsPlainWord(word))
         {
             return word;
         }
-        var result = Expand(instruction, word!);
-        return result.Success ? result.Result : word!;
+        var result = ExpandKept(instruction.Scope, word);
+        return result.Success ? result.Result : word;
     }
 
     /// <summary>True for instructions whose arguments BuildKit expands with ARG/ENV values before use.</summary>
