@@ -327,7 +327,12 @@ public sealed class ImagePurpose
         int start = 0;
         while (start < nameStart)
         {
-            int end = path.IndexOfAny(Separators, start, nameStart - start);
+            // A plain scan: the folders are short, and String.IndexOfAny cost more to set up than they take to read.
+            int end = start;
+            while (path[end] is not ('/' or '\\'))
+            {
+                end++; // stops at nameStart - 1 at the latest: the last separator
+            }
             if (Is(a) || Is(b) || Is(c))
             {
                 return Is(a) ? a : Is(b) ? b : c;
@@ -418,19 +423,16 @@ public sealed class ImagePurpose
 
     /// <summary>
     /// ASCII words looked for inside a text: one pass over the text, the words compared only where a character one of them
-    /// starts with stands. A String.IndexOf per word cost some 150 instructions even for a short argument, and every
-    /// file's command is asked for up to nine words.
+    /// starts with stands, and then only those that start with it. A String.IndexOf per word cost some 150 instructions
+    /// even for a short argument, and every file's command is asked for up to nine words.
     /// </summary>
     private sealed class Fragments
     {
-        private readonly string[] _words;
-
-        // The words' first characters: bit c of _low for c below 64, bit c - 64 of _high for the rest of ASCII.
-        private readonly ulong _low, _high;
+        // The words by their first character (an ASCII code): null where no word starts with it.
+        private readonly string[]?[] _byFirst = new string[128][];
 
         public Fragments(params string[] words)
         {
-            _words = words;
             foreach (var word in words)
             {
                 char first = word[0];
@@ -438,30 +440,27 @@ public sealed class ImagePurpose
                 {
                     throw new ArgumentException($"'{word}' does not start with an ASCII character.", nameof(words));
                 }
-                if (first < 64)
-                {
-                    _low |= 1UL << first;
-                }
-                else
-                {
-                    _high |= 1UL << (first - 64);
-                }
+                var same = _byFirst[first] ?? Array.Empty<string>();
+                Array.Resize(ref same, same.Length + 1);
+                same[same.Length - 1] = word;
+                _byFirst[first] = same;
             }
         }
 
         /// <summary>True when <paramref name="text"/> contains one of the words (ordinal).</summary>
         public bool AnyIn(string text)
         {
+            var byFirst = _byFirst;
             for (int p = 0; p < text.Length; p++)
             {
                 char c = text[p];
-                if (c >= 128 || ((c < 64 ? _low >> c : _high >> (c - 64)) & 1) == 0)
+                if (c >= 128 || byFirst[c] is not { } words)
                 {
                     continue;
                 }
-                foreach (var word in _words)
+                foreach (var word in words)
                 {
-                    if (word[0] == c && word.Length <= text.Length - p && string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+                    if (word.Length <= text.Length - p && string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
                     {
                         return true;
                     }
@@ -694,10 +693,11 @@ public sealed class ImagePurpose
         int start = 0;
         while (start <= name.Length)
         {
-            int end = name.IndexOfAny(WordSeparators, start);
-            if (end < 0)
+            // A plain scan: the names are short, and String.IndexOfAny cost more to set up than they take to read.
+            int end = start;
+            while (end < name.Length && name[end] is not ('.' or '-' or '_' or ' '))
             {
-                end = name.Length;
+                end++;
             }
             int length = end - start;
             if (length > 0)
@@ -715,5 +715,4 @@ public sealed class ImagePurpose
         return null;
     }
 
-    private static readonly char[] WordSeparators = { '.', '-', '_', ' ' };
 }
