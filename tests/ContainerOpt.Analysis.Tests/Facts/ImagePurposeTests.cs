@@ -52,6 +52,21 @@ public sealed class ImagePurposeTests
     }
 
     [TestMethod]
+    [DataRow("mcr.microsoft.com/devcontainers/base:ubuntu", true)]
+    [DataRow("ghcr.io/acme/DevContainers/node:20", true)]
+    [DataRow("devcontainers/base", true)]
+    [DataRow("registry.example.com/mydevcontainers/base", true)]
+    [DataRow("registry.example.com/devcontainers", false)]
+    [DataRow("registry.example.com/devcontainer/base", false)]
+    [DataRow("registry.example.com/devcontainers-base/x", false)]
+    public void A_devcontainers_folder_in_the_image_name_makes_a_development_image(string image, bool development)
+    {
+        var purpose = PurposeOf("FROM " + image + "\nCOPY . .\nCMD x\n");
+        Assert.AreEqual(development ? "Development: it is built on the dev container image '" + image + "'" : "Application: nothing says otherwise",
+            purpose.ToString());
+    }
+
+    [TestMethod]
     public void A_front_end_dev_server_is_a_development_image()
     {
         Assert.AreEqual("Development: its CMD runs 'npm start', it copies only the package manifests (the source is bind-mounted) and builds nothing: a dev server",

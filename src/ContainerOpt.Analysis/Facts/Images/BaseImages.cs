@@ -7,10 +7,16 @@ namespace ContainerOpt.Analysis.Facts;
 /// <summary>The image a stage's chain starts from, and what the size rules know about image families.</summary>
 public static class BaseImages
 {
-    private static readonly Regex DebianVersion = new("^(\\d+(\\.\\d+)*|bookworm|bullseye|buster|trixie|forky|sid|stable|oldstable|oldoldstable|testing|unstable)(-\\d{8})?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LanguageTag = new("^(?<v>\\d+(\\.\\d+)*(-?(rc|a|b)\\d*)?|latest)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
-    private static readonly Regex NodeTag = new("^(?<v>\\d+(\\.\\d+)*|lts|current|latest|[a-z]+)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
-    private static readonly Regex VersionOnly = new("^(\\d+(\\.\\d+)*|stable|mainline|latest)$", RegexOptions.CultureInvariant);
+    // Made on first use (a benign race: a Regex is immutable): most files name no image whose tags they read, and making
+    // the four at start-up cost some 240 K instructions (Native AOT interprets them).
+    private static Regex? _debianVersion;
+    private static Regex DebianVersion => _debianVersion ??= new("^(\\d+(\\.\\d+)*|bookworm|bullseye|buster|trixie|forky|sid|stable|oldstable|oldoldstable|testing|unstable)(-\\d{8})?$", RegexOptions.CultureInvariant);
+    private static Regex? _languageTag;
+    private static Regex LanguageTag => _languageTag ??= new("^(?<v>\\d+(\\.\\d+)*(-?(rc|a|b)\\d*)?|latest)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
+    private static Regex? _nodeTag;
+    private static Regex NodeTag => _nodeTag ??= new("^(?<v>\\d+(\\.\\d+)*|lts|current|latest|[a-z]+)(-(?<d>bookworm|bullseye|buster|trixie))?$", RegexOptions.CultureInvariant);
+    private static Regex? _versionOnly;
+    private static Regex VersionOnly => _versionOnly ??= new("^(\\d+(\\.\\d+)*|stable|mainline|latest)$", RegexOptions.CultureInvariant);
 
     // Tags that are already a small variant, or have none: words looked for in the tag (ordinal: an expression per tag cost thousands of instructions).
     private static readonly string[] SmallVariantWords = { "slim", "alpine", "windowsservercore", "nanoserver", "distroless", "chiseled" };

@@ -44,8 +44,12 @@ public sealed class ImagePurpose
         "build", "builder", "buildenv", "compile", "compiler", "chef", "planner", "toolchain", "ci", "cicd", "sdk", "deps", "cross",
     };
 
+    // The expressions of this class are made on first use (a benign race: a Regex is immutable): making all eight cost some 1 M
+    // instructions at start-up, while the cheap checks before each (Fragments, IsOneWord, IsPackageManager) keep most files
+    // from running any.
     /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
-    private static readonly Regex DevelopmentCommand = new(
+    private static Regex? _developmentCommand;
+    private static Regex DevelopmentCommand => _developmentCommand ??= new(
         @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bgo\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
 
@@ -53,10 +57,12 @@ public sealed class ImagePurpose
     /// <c>npm start</c> and its kin: package.json's start script, a dev server (<c>react-scripts start</c>, <c>vite</c>) or a
     /// production server (<c>node server.js</c>) alike; what else the image does tells them apart (<see cref="FrontEndDevServer"/>).
     /// </summary>
-    private static readonly Regex PackageStart = new(@"^(npm|yarn|pnpm|bun)\s+(run\s+)?start$", RegexOptions.CultureInvariant);
+    private static Regex? _packageStart;
+    private static Regex PackageStart => _packageStart ??= new(@"^(npm|yarn|pnpm|bun)\s+(run\s+)?start$", RegexOptions.CultureInvariant);
 
     /// <summary>A RUN command that builds a Node.js project's output (<c>npm run build</c>, <c>ng build</c>, <c>tsc</c>): what a production image serves.</summary>
-    private static readonly Regex FrontEndBuild = new(
+    private static Regex? _frontEndBuild;
+    private static Regex FrontEndBuild => _frontEndBuild ??= new(
         @"\b(npm|yarn|pnpm|bun)\s+(run\s+)?build\b|\b(ng|next|vite|nuxt|react-scripts|vue-cli-service|astro)\s+(build|generate|export)\b|\btsc\b|\bwebpack\b(?!\s+serve|-dev-server)",
         RegexOptions.CultureInvariant);
 
@@ -127,7 +133,8 @@ public sealed class ImagePurpose
     }
 
     /// <summary>A command that runs a project's tests: the toolchain it needs is what the container runs.</summary>
-    private static readonly Regex TestCommand = new(
+    private static Regex? _testCommand;
+    private static Regex TestCommand => _testCommand ??= new(
         @"\b(make|gmake)\s+(\S+\s+)*(test\S*|check)\b|\b(go|cargo|dotnet|mix|deno|bun)\s+test\b|\bpytest\b|\bpython[0-9.]*\s+-m\s+(pytest|unittest)\b|\b(npm|yarn|pnpm)\s+(run\s+)?test\S*|\b(mvn|mvnw|gradle|gradlew)\s+(\S+\s+)*(test|verify|check)\b|\btox\b|\bctest\b|\bphpunit\b|\brspec\b",
         RegexOptions.CultureInvariant);
 
@@ -140,7 +147,8 @@ public sealed class ImagePurpose
     private static readonly HashSet<string> Debuggers = new(StringComparer.Ordinal) { "gdb", "gdbserver", "lldb", "valgrind" };
 
     /// <summary>The command of a language or toolchain image (docker-library's <c>CMD ["python3"]</c>): a shell or an interpreter and nothing else.</summary>
-    private static readonly Regex BareInterpreter = new(
+    private static Regex? _bareInterpreter;
+    private static Regex BareInterpreter => _bareInterpreter ??= new(
         @"^\s*(/\S*/)?(bash|sh|ash|zsh|python[0-9.]*|node|irb|jshell|php|perl|ruby|pwsh|powershell|ghci|iex|erl|R|julia)\s*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -183,7 +191,7 @@ public sealed class ImagePurpose
         {
             return new(ImagePurposeKind.Development, $"the final stage is named '{name}'");
         }
-        if (final.Root.BaseName.IndexOf("devcontainers/", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (NamesDevContainerImage(final.Root.BaseName))
         {
             return new(ImagePurposeKind.Development, $"it is built on the dev container image '{final.Root.BaseName}'");
         }
@@ -296,13 +304,35 @@ public sealed class ImagePurpose
 
     private static readonly char[] Separators = { '/', '\\' };
 
+    /// <summary>
+    /// Whether the image name holds <c>devcontainers/</c> (ignoring case): the folder is compared only before each '/', where
+    /// it can end; a String.IndexOf ignoring case cost some 1,400 instructions a file.
+    /// </summary>
+    private static bool NamesDevContainerImage(string baseName)
+    {
+        const string Folder = "devcontainers";
+        for (int slash = baseName.IndexOf('/'); slash >= 0; slash = baseName.IndexOf('/', slash + 1))
+        {
+            if (slash >= Folder.Length && string.Compare(baseName, slash - Folder.Length, Folder, 0, Folder.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The first folder of the path (before <paramref name="nameStart"/>) that is one of the names, as the name.</summary>
     private static string? FirstFolder(string path, int nameStart, string a, string b, string c)
     {
         int start = 0;
         while (start < nameStart)
         {
-            int end = path.IndexOfAny(Separators, start, nameStart - start);
+            // A plain scan: the folders are short, and String.IndexOfAny cost more to set up than they take to read.
+            int end = start;
+            while (path[end] is not ('/' or '\\'))
+            {
+                end++; // stops at nameStart - 1 at the latest: the last separator
+            }
             if (Is(a) || Is(b) || Is(c))
             {
                 return Is(a) ? a : Is(b) ? b : c;
@@ -393,19 +423,16 @@ public sealed class ImagePurpose
 
     /// <summary>
     /// ASCII words looked for inside a text: one pass over the text, the words compared only where a character one of them
-    /// starts with stands. A String.IndexOf per word cost some 150 instructions even for a short argument, and every
-    /// file's command is asked for up to nine words.
+    /// starts with stands, and then only those that start with it. A String.IndexOf per word cost some 150 instructions
+    /// even for a short argument, and every file's command is asked for up to nine words.
     /// </summary>
     private sealed class Fragments
     {
-        private readonly string[] _words;
-
-        // The words' first characters: bit c of _low for c below 64, bit c - 64 of _high for the rest of ASCII.
-        private readonly ulong _low, _high;
+        // The words by their first character (an ASCII code): null where no word starts with it.
+        private readonly string[]?[] _byFirst = new string[128][];
 
         public Fragments(params string[] words)
         {
-            _words = words;
             foreach (var word in words)
             {
                 char first = word[0];
@@ -413,30 +440,27 @@ public sealed class ImagePurpose
                 {
                     throw new ArgumentException($"'{word}' does not start with an ASCII character.", nameof(words));
                 }
-                if (first < 64)
-                {
-                    _low |= 1UL << first;
-                }
-                else
-                {
-                    _high |= 1UL << (first - 64);
-                }
+                var same = _byFirst[first] ?? Array.Empty<string>();
+                Array.Resize(ref same, same.Length + 1);
+                same[same.Length - 1] = word;
+                _byFirst[first] = same;
             }
         }
 
         /// <summary>True when <paramref name="text"/> contains one of the words (ordinal).</summary>
         public bool AnyIn(string text)
         {
+            var byFirst = _byFirst;
             for (int p = 0; p < text.Length; p++)
             {
                 char c = text[p];
-                if (c >= 128 || ((c < 64 ? _low >> c : _high >> (c - 64)) & 1) == 0)
+                if (c >= 128 || byFirst[c] is not { } words)
                 {
                     continue;
                 }
-                foreach (var word in _words)
+                foreach (var word in words)
                 {
-                    if (word[0] == c && word.Length <= text.Length - p && string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
+                    if (word.Length <= text.Length - p && string.CompareOrdinal(text, p, word, 0, word.Length) == 0)
                     {
                         return true;
                     }
@@ -479,10 +503,12 @@ public sealed class ImagePurpose
     /// Commands that prepare cross builds: a target for rustup, a foreign architecture for dpkg. Not i386 (nor amd64): 32-bit
     /// libraries are added to run 32-bit programs (wine, steamcmd), not to build.
     /// </summary>
-    private static readonly Regex CrossCommand = new(@"\brustup\s+target\s+add\b|\bdpkg\s+--add-architecture(?=\s+(?!i386\b|amd64\b)\S)", RegexOptions.CultureInvariant);
+    private static Regex? _crossCommand;
+    private static Regex CrossCommand => _crossCommand ??= new(@"\brustup\s+target\s+add\b|\bdpkg\s+--add-architecture(?=\s+(?!i386\b|amd64\b)\S)", RegexOptions.CultureInvariant);
 
     /// <summary>Cross compilers and cross libraries: <c>gcc-arm-linux-gnueabihf</c>, <c>g++-aarch64-linux-gnu</c>, <c>crossbuild-essential-arm64</c>, <c>mingw-w64</c>, <c>libc6-dev-armhf-cross</c>.</summary>
-    private static readonly Regex CrossPackage = new(
+    private static Regex? _crossPackage;
+    private static Regex CrossPackage => _crossPackage ??= new(
         @"^(?:(?:gcc|g\+\+|cpp|binutils)(?:-[0-9.]+)?-[a-z0-9_-]+-linux-gnu[a-z]*(?:-.*)?|crossbuild-essential-.+|(?:gcc-|g\+\+-|binutils-)?mingw-w64.*|.+-cross)$",
         RegexOptions.CultureInvariant);
 
@@ -525,7 +551,8 @@ public sealed class ImagePurpose
         return null;
     }
 
-    private static readonly Regex GoBuild = new(@"\bgo\s+(?:build|install)\b", RegexOptions.CultureInvariant);
+    private static Regex? _goBuild;
+    private static Regex GoBuild => _goBuild ??= new(@"\bgo\s+(?:build|install)\b", RegexOptions.CultureInvariant);
 
     /// <summary>The chain starts from the official golang image, copies a project and no RUN builds or installs it with go.</summary>
     private static bool GoSourceWithoutBuild(DockerfileFacts facts, Stage final)
@@ -666,10 +693,11 @@ public sealed class ImagePurpose
         int start = 0;
         while (start <= name.Length)
         {
-            int end = name.IndexOfAny(WordSeparators, start);
-            if (end < 0)
+            // A plain scan: the names are short, and String.IndexOfAny cost more to set up than they take to read.
+            int end = start;
+            while (end < name.Length && name[end] is not ('.' or '-' or '_' or ' '))
             {
-                end = name.Length;
+                end++;
             }
             int length = end - start;
             if (length > 0)
@@ -687,5 +715,4 @@ public sealed class ImagePurpose
         return null;
     }
 
-    private static readonly char[] WordSeparators = { '.', '-', '_', ' ' };
 }
