@@ -272,9 +272,7 @@ public sealed class DockerfileFacts
         {
             foreach (var command in scripts[s].Script.CommandArray)
             {
-                // ShellCommand.Is with the lengths compared first, in place: most names differ in length, and then nothing is called.
-                string name = command.Name;
-                if (name.Length == program.Length && string.Equals(name, program))
+                if (command.Is(program))
                 {
                     return true;
                 }
