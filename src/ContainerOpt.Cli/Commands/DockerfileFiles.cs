@@ -40,14 +40,13 @@ internal static class DockerfileFiles
     {
         var found = new List<string>();
         Find(operand, found.Add, listings);
-        found.Sort(StringComparer.Ordinal);
         return found;
     }
 
     /// <summary>
     /// Hands each Dockerfile of <paramref name="operand"/> to <paramref name="found"/> as the search finds it (a file
-    /// operand as given; a folder's in the order of its listings, not sorted), so that a lint can start on the first
-    /// before the search is over. Returns whether the operand is a folder.
+    /// operand as given; a folder's in the order <see cref="string.CompareOrdinal(string, string)"/> gives their paths), so
+    /// that a lint can start on the first before the search is over. Returns whether the operand is a folder.
     /// </summary>
     public static bool Find(string operand, Action<string> found, AnalysisRunCache? listings = null)
     {
@@ -64,14 +63,13 @@ internal static class DockerfileFiles
     {
         // One listing of the folder, files and folders told apart as Directory.EnumerateFiles/EnumerateDirectories do
         // (links to folders are folders), by the listing's own entry types: no stat per entry, as a FileSystemInfo would make.
-        var files = new List<string>();
-        var folders = new List<string>();
+        var entries = new List<Entry>();
         try
         {
-            foreach (var (name, isFolder) in new FileSystemEnumerable<(string Name, bool IsFolder)>(folder,
-                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), EveryEntry))
+            foreach (var entry in new FileSystemEnumerable<Entry>(folder,
+                (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory), EveryEntry))
             {
-                (isFolder ? folders : files).Add(name);
+                entries.Add(entry);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -79,21 +77,55 @@ internal static class DockerfileFiles
             return;
         }
         // The listing is the run's before any of the folder's Dockerfiles is handed on: their analyses look it up.
-        listings?.AddListing(folder, folders, files);
-        foreach (var file in files)
+        listings?.AddListing(folder, Names(entries, folders: true), Names(entries, folders: false));
+        // The files in the order of their paths, which is the report's: the workers lint them in the order the report
+        // prints them, so each file's findings are printed and dropped soon after it is linted (in the listing's order,
+        // the report waited for nearly the last file, holding every finding of the run until then).
+        entries.Sort(InPathOrder);
+        foreach (var entry in entries)
         {
-            if (IsDockerfileName(file))
+            if (!entry.IsFolder)
             {
-                found(Path.Combine(folder, file));
+                if (IsDockerfileName(entry.Name))
+                {
+                    found(Path.Combine(folder, entry.Name));
+                }
+            }
+            else if (!SkippedFolders.Contains(entry.Name))
+            {
+                Walk(Path.Combine(folder, entry.Name), found, listings);
             }
         }
-        foreach (var sub in folders)
+    }
+
+    internal readonly record struct Entry(string Name, bool IsFolder);
+
+    private static IEnumerable<string> Names(List<Entry> entries, bool folders)
+    {
+        foreach (var entry in entries)
         {
-            if (!SkippedFolders.Contains(sub))
+            if (entry.IsFolder == folders)
             {
-                Walk(Path.Combine(folder, sub), found, listings);
+                yield return entry.Name;
             }
         }
+    }
+
+    /// <summary>
+    /// Orders the entries of one folder as <see cref="string.CompareOrdinal(string, string)"/> orders the paths of the
+    /// files under them: a file's path ends with its name, a folder's paths go on after its name with a separator. So a
+    /// walk that takes each folder's entries in this order hands on every Dockerfile in the order of its full path.
+    /// </summary>
+    internal static int InPathOrder(Entry a, Entry b)
+    {
+        int common = Math.Min(a.Name.Length, b.Name.Length);
+        int byName = string.CompareOrdinal(a.Name, 0, b.Name, 0, common);
+        return byName != 0 ? byName : After(a, common).CompareTo(After(b, common));
+
+        // What the path has at that index: the name's character, the separator Path.Combine puts after a folder, or
+        // nothing (a file's path ends there, and ordinal order puts a string before every longer one it starts).
+        static int After(Entry entry, int index) =>
+            index < entry.Name.Length ? entry.Name[index] : entry.IsFolder ? Path.DirectorySeparatorChar : -1;
     }
 
     /// <summary>Every entry, hidden ones too, and an error for a folder that cannot be read: what DirectoryInfo's enumeration gives.</summary>

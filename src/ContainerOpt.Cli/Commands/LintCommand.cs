@@ -136,8 +136,8 @@ internal static class LintCommand
         }
 
         // Every Dockerfile is loaded and analysed on its own, on every core, as soon as the search of the folders finds
-        // it; the results are then taken in the order of the operands, each folder's files sorted, as one file after
-        // another would give them: the output is the same however the work was spread.
+        // it (a folder's in the order of their paths); the results are then taken in that order, operand by operand, as
+        // one file after another would give them: the output is the same however the work was spread.
         var runCache = settings.ShareRunCache ? new AnalysisRunCache() : null;
         var userConfigFiles = ConfigurationFiles.UserConfigFiles(host.Environment, OperatingSystem.IsWindows());
         // One file asks the disk directly (a few stats cost less than listing its folders) and is linted on this thread
@@ -232,7 +232,6 @@ internal static class LintCommand
                         stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
                         noDockerfile = true;
                     }
-                    found.Sort(static (a, b) => string.CompareOrdinal(a.Target.Path, b.Target.Path));
                     targets.AddRange(found);
                 }
             }
