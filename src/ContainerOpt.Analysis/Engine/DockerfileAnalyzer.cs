@@ -41,10 +41,14 @@ public sealed class DockerfileAnalyzer
         {
             indexOf[_rules[r].Descriptor.Id] = r;
         }
-        _superseding = Enumerable.Range(0, _rules.Length)
-            .Where(r => _rules[r].Supersedes.Count > 0)
-            .Select(r => (r, _rules[r].Supersedes.Where(indexOf.ContainsKey).Select(id => indexOf[id]).ToArray()))
-            .ToArray();
+        _losersOf = new int[]?[_rules.Length];
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            if (_rules[r].Supersedes.Count > 0)
+            {
+                _losersOf[r] = _rules[r].Supersedes.Where(indexOf.ContainsKey).Select(id => indexOf[id]).ToArray();
+            }
+        }
     }
 
     /// <summary>
@@ -54,10 +58,11 @@ public sealed class DockerfileAnalyzer
     public bool Fingerprints { get; init; } = true;
 
     /// <summary>
-    /// The few rules that stand in for others (<see cref="DockerfileRule.Supersedes"/>), in catalogue order, each with the
-    /// indexes in <see cref="_rules"/> of the rules it supersedes.
+    /// By index in <see cref="_rules"/>: the indexes there of the rules that rule supersedes (<see cref="DockerfileRule.Supersedes"/>),
+    /// or null for the many rules that stand in for none. By index, so a file's few rules with findings are looked up, not
+    /// every superseding rule searched for among them.
     /// </summary>
-    private readonly (int Winner, int[] Losers)[] _superseding;
+    private readonly int[]?[] _losersOf;
 
     public AnalysisResult Analyze(SourceText source) => Analyze(new AnalysisInput(source));
 
@@ -104,43 +109,34 @@ public sealed class DockerfileAnalyzer
                 input.ContextDirectory, input.Project, options, input.ContextFiles, input.ContextOrigin, input.DockerIgnorePath);
             // Each rule that found something, by its index, in rule order.
             var enabled = EnabledRules(options, input.EditorConfig);
-            List<Finding>? sink = null;
-            RuleContext? context = null;
+            var context = new RuleContext(facts, _rules);
             for (int r = 0; r < _rules.Length; r++)
             {
-                var rule = _rules[r];
                 // The rules the run's configuration switches on were decided once per configuration; only an in-file
                 // pragma (check=experimental=...) can add one here.
-                if (!enabled[r] && !(suppressions.HasExperimental && suppressions.IsExperimentalEnabled(rule.Descriptor)))
+                if (!enabled[r] && !(suppressions.HasExperimental && suppressions.IsExperimentalEnabled(_rules[r].Descriptor)))
                 {
                     continue;
                 }
-                sink ??= new List<Finding>();
+                List<Finding>? found;
                 try
                 {
-                    if (context is null)
-                    {
-                        context = new RuleContext(facts, rule, sink);
-                    }
-                    else
-                    {
-                        context.Reset(rule, sink);
-                    }
-                    rule.Analyze(context);
-                    context.Flush();
+                    context.Start(r);
+                    _rules[r].Analyze(context);
+                    found = context.Finish();
                 }
                 catch (Exception e)
                 {
-                    // A bug in one rule must not hide the others or fail the build with MSB4018.
-                    sink.Clear();
-                    sink.Add(DockerfileInput.FileProblem(DiagnosticCatalog.InternalError, source.Path ?? "Dockerfile",
-                        source.Path ?? "Dockerfile", $"rule {rule.Descriptor.Id} threw {e.GetType().Name}: {e.Message}"));
+                    // A bug in one rule must not hide the others or fail the build with MSB4018: its findings give way to this one.
+                    found = new List<Finding>
+                    {
+                        DockerfileInput.FileProblem(DiagnosticCatalog.InternalError, source.Path ?? "Dockerfile",
+                            source.Path ?? "Dockerfile", $"rule {_rules[r].Descriptor.Id} threw {e.GetType().Name}: {e.Message}"),
+                    };
                 }
-                if (sink.Count > 0)
+                if (found is not null)
                 {
-                    // Most rules find nothing: their empty list is reused by the next rule.
-                    (ruleFindings ??= new List<(int, List<Finding>)>()).Add((r, sink));
-                    sink = null;
+                    (ruleFindings ??= new List<(int, List<Finding>)>()).Add((r, found));
                 }
             }
             if (ruleFindings is not null)
@@ -242,12 +238,16 @@ public sealed class DockerfileAnalyzer
     internal static DiagnosticSeverity Configured(Finding finding, DiagnosticSeverity severity, AnalysisOptions options, EditorConfigSeverities editorConfig)
     {
         bool configured = false;
-        foreach (var pair in options.Severities)
+        // Most runs configure no severity: the count is one call where the walk of an empty table through the interface is three.
+        if (options.Severities.Count > 0)
         {
-            if (finding.IsNamedBy(pair.Key))
+            foreach (var pair in options.Severities)
             {
-                severity = pair.Value;
-                configured = true;
+                if (finding.IsNamedBy(pair.Key))
+                {
+                    severity = pair.Value;
+                    configured = true;
+                }
             }
         }
         if (!configured && !editorConfig.IsEmpty)
@@ -346,9 +346,10 @@ public sealed class DockerfileAnalyzer
         {
             return; // superseding takes two rules with findings
         }
-        foreach (var (winnerRule, superseded) in _superseding)
+        // The rules with findings are in rule order, as the catalogue lists the superseding rules.
+        foreach (var (winnerRule, winners) in byRule)
         {
-            if (FindingsOf(byRule, winnerRule) is not { Count: > 0 } winners)
+            if (_losersOf[winnerRule] is not { } superseded || winners.Count == 0)
             {
                 continue;
             }

@@ -154,19 +154,16 @@ internal sealed class Suppressions
         {
             return true;
         }
-        if (IsBuildKitCheck(f))
-        {
-            if (CheckSkipAll || (_checkSkip is not null && _checkSkip.Any(f.IsNamedBy)))
-            {
-                return true;
-            }
-            if (_localCheckSkip is not null && _localCheckSkip.Any(line, key => key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)))
-            {
-                return true;
-            }
-        }
-        return false;
+        return IsBuildKitCheck(f) && IsCheckSkipped(f, line);
     }
+
+    /// <summary>
+    /// Whether a <c># check=skip=...</c> (the file's or the instruction's) skips the BuildKit check's finding. A method of its
+    /// own: its lambda's closure over the finding would otherwise be made on every call of <see cref="IsSuppressed"/>.
+    /// </summary>
+    private bool IsCheckSkipped(Finding f, int line) =>
+        CheckSkipAll || (_checkSkip is not null && _checkSkip.Any(f.IsNamedBy))
+        || (_localCheckSkip is not null && _localCheckSkip.Any(line, key => key.Equals("all", StringComparison.OrdinalIgnoreCase) || f.IsNamedBy(key)));
 
     /// <summary>The index of the first instruction that starts after <paramref name="line"/>, or -1 (instructions are in line order).</summary>
     private static int FirstAfterLine(IReadOnlyList<InstructionSyntax> instructions, int line)

@@ -173,7 +173,10 @@ public static partial class DiagnosticCatalog
     /// The lowest mode in which the diagnostic reports at its own severity. Tool and parser diagnostics are
     /// always reported (<see cref="RuleTier.Minimum"/>); rules not in the table are <see cref="RuleTier.All"/>.
     /// </summary>
-    public static RuleTier TierOf(DiagnosticDescriptor descriptor) =>
+    public static RuleTier TierOf(DiagnosticDescriptor descriptor) => descriptor.Tier;
+
+    /// <summary>What <see cref="TierOf"/> says, from the tables (a descriptor keeps it: <see cref="DiagnosticDescriptor.Tier"/>).</summary>
+    internal static RuleTier LookUpTier(DiagnosticDescriptor descriptor) =>
         descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax ? RuleTier.Minimum
         : Tiers.Value.TryGetValue(descriptor.Id, out var tier) ? tier
         : RuleTier.All;

@@ -70,6 +70,25 @@ public sealed class DiagnosticDescriptor
     private const int NotCounted = -2, Malformed = -1;
     private int _argumentsRead = NotCounted;
 
+    /// <summary>
+    /// The catalogue's tier of this descriptor (<see cref="DiagnosticCatalog.TierOf"/>), looked up in its table once: the engine
+    /// asks it for every finding. An int written whole, so racing readers at worst look it up twice.
+    /// </summary>
+    internal RuleTier Tier
+    {
+        get
+        {
+            if (_tier == TierNotLookedUp)
+            {
+                _tier = (int)DiagnosticCatalog.LookUpTier(this);
+            }
+            return (RuleTier)_tier;
+        }
+    }
+
+    private const int TierNotLookedUp = -1;
+    private int _tier = TierNotLookedUp;
+
     /// <summary>1 + the highest argument index of a composite format (0 when it reads none), or <see cref="Malformed"/>.</summary>
     internal static int ArgumentsRead(string format)
     {

@@ -32,6 +32,23 @@ public sealed class DiagnosticCatalogTests
         }
     }
 
+    /// <summary>A descriptor keeps its tier once looked up: asked again, and asked of a fresh descriptor with the same code, it says the same.</summary>
+    [TestMethod]
+    [DataRow("COPT1204", RuleTier.Minimum)]
+    [DataRow("COPT1110", RuleTier.Recommended)]
+    [DataRow("COPT1101", RuleTier.All)]
+    [DataRow("COPT2059", RuleTier.HadolintOnly)]
+    [DataRow("COPT0009", RuleTier.Minimum)] // a tool diagnostic: always reported
+    public void A_tier_asked_twice_is_the_catalogue_s(string code, RuleTier expected)
+    {
+        var descriptor = DiagnosticCatalog.ForCode(code)!;
+        Assert.AreEqual(expected, DiagnosticCatalog.TierOf(descriptor));
+        Assert.AreEqual(expected, DiagnosticCatalog.TierOf(descriptor), "asked again");
+        var copy = new DiagnosticDescriptor(descriptor.Id, descriptor.Name, descriptor.Title, descriptor.MessageFormat,
+            descriptor.DefaultSeverity, descriptor.Category, descriptor.Equivalents, descriptor.EnabledByDefault);
+        Assert.AreEqual(expected, DiagnosticCatalog.TierOf(copy), "a fresh descriptor");
+    }
+
     /// <summary>
     /// The rules that also check the .NET SDK's container properties: each has its catalogue wording for that (same code),
     /// and its help page says how it checks the SDK's container build.

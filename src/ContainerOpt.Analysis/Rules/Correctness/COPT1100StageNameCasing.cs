@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
 
@@ -12,7 +13,7 @@ public sealed class COPT1100StageNameCasing : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             var name = stage.NameToken;
-            if (name is not null && name.Value != name.Value.ToLowerInvariant())
+            if (name is not null && !AsciiText.IsInvariantCased(name.Value, upperCase: false))
             {
                 context.Report(name.Span, name.Value, name.Value.ToLowerInvariant());
             }

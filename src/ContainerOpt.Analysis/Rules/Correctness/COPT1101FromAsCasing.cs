@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
 
@@ -18,15 +19,15 @@ public sealed class COPT1101FromAsCasing : DockerfileRule
             }
             string keyword = from.Keyword.Value;
             var asToken = from.Arguments[1];
-            bool lower = keyword == keyword.ToLowerInvariant();
-            bool upper = keyword == keyword.ToUpperInvariant();
-            if (!lower && !upper)
+            bool lower = AsciiText.IsInvariantCased(keyword, upperCase: false);
+            if (!lower && !AsciiText.IsInvariantCased(keyword, upperCase: true))
             {
                 continue; // a mixed-case FROM is ConsistentInstructionCasing's finding
             }
-            string expected = lower ? asToken.Value.ToLowerInvariant() : asToken.Value.ToUpperInvariant();
-            if (asToken.Value != expected)
+            // The expected form is made only for an AS that is not cased like FROM already (a finding).
+            if (!AsciiText.IsInvariantCased(asToken.Value, upperCase: !lower))
             {
+                string expected = lower ? asToken.Value.ToLowerInvariant() : asToken.Value.ToUpperInvariant();
                 context.Report(asToken.Span, Fixes.FixProperties.Replace(expected), asToken.Value, keyword, expected);
             }
         }

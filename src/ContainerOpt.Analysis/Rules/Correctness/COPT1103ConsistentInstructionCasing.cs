@@ -1,4 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
+using ContainerOpt.Core.Text;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -28,8 +29,8 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
                     continue;
                 }
                 string k = instruction.KeywordText;
-                if (IsCased(k, upperCase: false)) lower++;
-                else if (IsCased(k, upperCase: true)) upper++;
+                if (AsciiText.IsInvariantCased(k, upperCase: false)) lower++;
+                else if (AsciiText.IsInvariantCased(k, upperCase: true)) upper++;
                 else mixed++;
             }
         }
@@ -71,7 +72,7 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
     private static void Check(RuleContext context, InstructionSyntax instruction, bool majorityLower)
     {
         string k = instruction.KeywordText;
-        if (IsCased(k, upperCase: !majorityLower))
+        if (AsciiText.IsInvariantCased(k, upperCase: !majorityLower))
         {
             return; // already as expected: no new string for it
         }
@@ -80,22 +81,5 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
         {
             context.Report(instruction.KeywordSpan, Fixes.FixProperties.Replace(expected), k, majorityLower ? "lowercase" : "uppercase", expected);
         }
-    }
-
-    /// <summary>True when the keyword equals its invariant lower (or upper) case form, tested without making that form.</summary>
-    private static bool IsCased(string keyword, bool upperCase)
-    {
-        foreach (char c in keyword)
-        {
-            if (c > 0x7F)
-            {
-                return upperCase ? keyword == keyword.ToUpperInvariant() : keyword == keyword.ToLowerInvariant();
-            }
-            if (upperCase ? c is >= 'a' and <= 'z' : c is >= 'A' and <= 'Z')
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
