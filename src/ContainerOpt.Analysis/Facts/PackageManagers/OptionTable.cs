@@ -95,15 +95,16 @@ public sealed class OptionTable
     {
         for (; i < args.Count; i++)
         {
-            var word = args[i];
-            if (!endOfFlags && word.Value == "--")
+            // "--" and flags told apart by their first characters (no string compare per word: every word of every
+            // package-manager command comes here, twice).
+            string value = args[i].Value;
+            if (!endOfFlags && value.Length > 1 && value[0] == '-')
             {
-                endOfFlags = true;
-                continue;
-            }
-            if (!endOfFlags && word.IsFlag)
-            {
-                if (TakesValue(word.Value) && i + 1 < args.Count)
+                if (value.Length == 2 && value[1] == '-')
+                {
+                    endOfFlags = true;
+                }
+                else if (TakesValue(value) && i + 1 < args.Count)
                 {
                     i++;
                 }
@@ -123,7 +124,20 @@ public sealed class OptionTable
             {
                 break;
             }
-            if (word.IsFlag && names.Any(n => ShellCommand.MatchesFlag(word.Value, n)))
+            if (word.IsFlag && MatchesAny(word.Value, names))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A loop, not Any with a lambda: a closure per flag word otherwise.
+    private static bool MatchesAny(string flag, string[] names)
+    {
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (ShellCommand.MatchesFlag(flag, names[i]))
             {
                 return true;
             }
