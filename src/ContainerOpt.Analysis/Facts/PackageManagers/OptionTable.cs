@@ -63,6 +63,14 @@ public sealed class OptionTable
     /// <inheritdoc cref="Positionals(IReadOnlyList{ShellWord})"/>
     public IReadOnlyList<ShellWord> Positionals(ArrayView<ShellWord> args) => Select(args) ?? (IReadOnlyList<ShellWord>)args;
 
+    /// <summary>The first positional word (a subcommand), or null: found without collecting the others.</summary>
+    public ShellWord? FirstPositional(ArrayView<ShellWord> args)
+    {
+        bool endOfFlags = false;
+        int first = NextPositional(args, 0, ref endOfFlags);
+        return first < args.Count ? args[first] : null;
+    }
+
     /// <summary>The positional words, or null when every word is one (the caller answers its own list).</summary>
     private IReadOnlyList<ShellWord>? Select(ArrayView<ShellWord> args)
     {
