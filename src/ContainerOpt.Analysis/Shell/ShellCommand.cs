@@ -138,15 +138,15 @@ public sealed class ShellCommand
     {
         for (; i < arguments.Count; i++)
         {
-            var word = arguments[i];
-            if (!endOfFlags && word.Value == "--")
+            // "--" and flags told apart by their first characters, as OptionTable does (no string compare per word).
+            string value = arguments[i].Value;
+            if (!endOfFlags && value.Length > 1 && value[0] == '-')
             {
-                endOfFlags = true;
-                continue;
-            }
-            if (!endOfFlags && word.IsFlag)
-            {
-                if (TakesValue(word.Value, flagsTakingValue) && i + 1 < arguments.Count)
+                if (value.Length == 2 && value[1] == '-')
+                {
+                    endOfFlags = true;
+                }
+                else if (TakesValue(value, flagsTakingValue) && i + 1 < arguments.Count)
                 {
                     i++;
                 }
@@ -163,8 +163,11 @@ public sealed class ShellCommand
     /// <summary>The first positional argument (<c>install</c> in <c>apt-get -y install curl</c>).</summary>
     public string? Subcommand(params string[] flagsTakingValue)
     {
-        var positionals = Positionals(flagsTakingValue);
-        return positionals.Count > 0 ? positionals[0].Value : null;
+        // The first positional found, not all of them collected.
+        var arguments = Arguments;
+        bool endOfFlags = false;
+        int first = NextPositional(arguments, 0, flagsTakingValue, ref endOfFlags);
+        return first < arguments.Count ? arguments[first].Value : null;
     }
 
     /// <summary>
@@ -292,7 +295,10 @@ public sealed class ShellCommand
             }
             return false;
         }
-        return word == "--" + name || word.StartsWith("--" + name + "=", StringComparison.Ordinal);
+        // --name or --name=value, compared where it stands: asked of every flag word for every name, "--" + name made a string each time.
+        int end = name.Length + 2;
+        return word.Length >= end && word[0] == '-' && word[1] == '-' && string.CompareOrdinal(word, 2, name, 0, name.Length) == 0
+            && (word.Length == end || word[end] == '=');
     }
 
     public override string ToString() => string.Join(" ", Words.Select(w => w.Value));

@@ -1,4 +1,5 @@
 using ContainerOpt.Dockerfile.Collections;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Shell;
 
@@ -77,7 +78,7 @@ public static class ShellFacts
     {
         int slash = Math.Max(program.LastIndexOf('/'), program.LastIndexOf('\\'));
         string name = slash >= 0 ? program.Substring(slash + 1) : program;
-        name = name.ToLowerInvariant(); // returns the same string when it is already lower case
+        name = InvariantCase.ToLower(name); // the same string when it is already lower case
         return name.EndsWith(".exe", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
     }
 

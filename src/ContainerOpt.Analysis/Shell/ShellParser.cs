@@ -348,6 +348,7 @@ public static class ShellParser
 
         // The word just read by ReadWord: text[_wordStart.._pos), its unquoted value in _value unless plain.
         private readonly StringBuilder _value = new();
+        private readonly char[] _valueChars = new char[24]; // a short value copied out of _value to be hashed and compared
         private int _wordStart;
         private bool _wordQuoted, _wordEscaped, _wordExpansion;
 
@@ -704,38 +705,43 @@ public static class ShellParser
         }
 
         /// <summary>
-        /// A quoted or escaped word's value, shared through the same table as <see cref="Shared(string, int, int)"/> (the same
-        /// hash of the same characters: <c>"install"</c> and <c>install</c> share one string): quoted words repeat too.
+        /// The quoted or escaped word's value (<see cref="_value"/>), shared through the same table as
+        /// <see cref="Shared(string, int, int)"/> (the same hash of the same characters: <c>"install"</c> and <c>install</c>
+        /// share one string): quoted words repeat too. Copied out once into <see cref="_valueChars"/> and read there: the
+        /// StringBuilder's indexer walks its chunks for every character.
         /// </summary>
-        private static string Shared(StringBuilder value)
+        private string SharedValue()
         {
+            var value = _value;
             int length = value.Length;
             if (length > 24)
             {
                 return value.ToString();
             }
+            var chars = _valueChars;
+            value.CopyTo(0, chars, 0, length);
             uint hash = FnvOffset;
             for (int i = 0; i < length; i++)
             {
-                hash = (hash ^ value[i]) * FnvPrime;
+                hash = (hash ^ chars[i]) * FnvPrime;
             }
             var table = _sharedWords ??= new string?[1024];
             int slot = (int)(hash & 1023);
             string? known = table[slot];
-            if (known is not null && known.Length == length && SameChars(value, known))
+            if (known is not null && known.Length == length && SameChars(chars, known))
             {
                 return known;
             }
-            string made = value.ToString();
+            string made = new string(chars, 0, length);
             table[slot] = made;
             return made;
         }
 
-        private static bool SameChars(StringBuilder value, string known)
+        private static bool SameChars(char[] chars, string known)
         {
             for (int i = 0; i < known.Length; i++)
             {
-                if (value[i] != known[i])
+                if (chars[i] != known[i])
                 {
                     return false;
                 }
@@ -811,13 +817,13 @@ public static class ShellParser
             return true;
         }
 
-        private string WordValue() => WordIsPlain ? Shared(_text, _wordStart, _pos - _wordStart) : Shared(_value);
+        private string WordValue() => WordIsPlain ? Shared(_text, _wordStart, _pos - _wordStart) : SharedValue();
 
         private ShellWord MakeWord()
         {
             string raw = _wordHashed ? Shared(_text, _wordStart, _pos - _wordStart, _wordHash) : Shared(_text, _wordStart, _pos - _wordStart);
             // Most words are their own value (no quotes or escapes): one string then serves as both.
-            string value = WordIsPlain ? raw : Shared(_value);
+            string value = WordIsPlain ? raw : SharedValue();
             return ShellWord.Of(value, raw, _wordStart, _pos, _wordExpansion, _wordQuoted);
         }
 

@@ -58,7 +58,7 @@ public sealed class DotNetImage
         IsNightly = isNightly;
         for (int i = 0; i < variantParts.Count; i++)
         {
-            string p = variantParts[i].ToLowerInvariant();
+            string p = InvariantCase.ToLower(variantParts[i]);
             IsAlpine |= p.StartsWith("alpine", StringComparison.Ordinal);
             IsChiseled |= p == "chiseled";
             IsDistroless |= p == "distroless";
@@ -265,7 +265,7 @@ public sealed class DotNetImage
         }
 
         // mcr.microsoft.com/dotnet/..., as registry or as a mirror's path segment: the path's segments read in place.
-        string path = repository.ToLowerInvariant();
+        string path = InvariantCase.ToLower(repository);
         for (int start = 0; ;)
         {
             int end = path.IndexOf('/', start);
@@ -409,7 +409,7 @@ public sealed class DotNetImage
                 continue; // an empty word ("8.0--x")
             }
             string w = tag.Substring(wordStart, wordEnd - wordStart);
-            string lower = w.ToLowerInvariant();
+            string lower = InvariantCase.ToLower(w);
             if (lower.StartsWith("preview", StringComparison.Ordinal) || lower.StartsWith("rc", StringComparison.Ordinal) && (lower.Length == 2 || char.IsDigit(lower[2]) || lower[2] == '.'))
             {
                 preview = true;

@@ -5,7 +5,7 @@ namespace ContainerOpt.Dockerfile.Text;
 /// ASCII decided here: <c>TextInfo.ToLower</c> costs hundreds of instructions a call even for text it leaves as it is.
 /// Text beyond ASCII goes to <c>ToLowerInvariant</c> itself, so the answers are always its answers.
 /// </summary>
-internal static class InvariantCase
+public static class InvariantCase
 {
     /// <summary><c>text.ToLowerInvariant()</c>: <paramref name="text"/> itself when it holds no upper-case letter.</summary>
     public static string ToLower(string text)

@@ -40,6 +40,20 @@ public sealed class ShellParserTests
     }
 
     [TestMethod]
+    public void A_long_flag_matches_alone_or_with_its_value_and_nothing_longer()
+    {
+        var apt = ShellScript.Parse("apt-get install --yes --target-release=bookworm -- --quiet x").Commands.Single();
+
+        Assert.IsTrue(apt.HasFlag("yes"));
+        Assert.IsTrue(apt.HasFlag("target-release"));
+        Assert.IsFalse(apt.HasFlag("ye"));
+        Assert.IsFalse(apt.HasFlag("target"));
+        Assert.IsFalse(apt.HasFlag("yess"));
+        Assert.IsFalse(apt.HasFlag("quiet")); // after --
+        Assert.AreEqual("--target-release=bookworm", apt.FindFlag("target-release")?.Value);
+    }
+
+    [TestMethod]
     public void A_pipe_into_a_group_or_loop_marks_the_command_after_it()
     {
         var script = ShellScript.Parse("for f in *; do echo $f; done | sort && { a; b; } |& tee log");

@@ -67,7 +67,7 @@ internal static class ContextChecks
                 {
                     // BuildKit resolves the path from the context's root ("/../a" is "/a"), the classic builder refuses it:
                     // when the root has it, only the classic builder fails; when not, both do, like any missing path.
-                    string fromRoot = DockerIgnore.CleanPath("/" + path).TrimStart('/');
+                    string fromRoot = ContextPaths.WithoutLeadingSlashes(DockerIgnore.CleanPath("/" + path));
                     (missing ??= new List<MissingSource>()).Add(new MissingSource(source, outside: fromRoot.Length == 0 || files.Exists(fromRoot)));
                     continue;
                 }

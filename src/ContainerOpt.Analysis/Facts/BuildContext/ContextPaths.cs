@@ -61,8 +61,22 @@ public static class ContextPaths
     /// <summary>A COPY source as a context path: leading "./" and "/" dropped, "." and ".." resolved ("" for the whole context).</summary>
     public static string CleanSource(string source)
     {
-        string c = DockerIgnore.CleanPath(NormalizeSeparators(source)).TrimStart('/');
+        string c = WithoutLeadingSlashes(DockerIgnore.CleanPath(NormalizeSeparators(source)));
         return c == "." ? "" : c;
+    }
+
+    /// <summary>
+    /// <c>path.TrimStart('/')</c> without its cost: netstandard2.0 has only <c>TrimStart(params char[])</c>, an array per call,
+    /// and every COPY source is trimmed (most have no leading '/': the path itself then).
+    /// </summary>
+    internal static string WithoutLeadingSlashes(string path)
+    {
+        int start = 0;
+        while (start < path.Length && path[start] == '/')
+        {
+            start++;
+        }
+        return start == 0 ? path : path.Substring(start);
     }
 
     /// <summary>

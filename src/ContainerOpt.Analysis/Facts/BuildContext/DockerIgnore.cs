@@ -53,7 +53,7 @@ public sealed class DockerIgnore
             string cleaned = CleanPath(line);
             if (cleaned.StartsWith("/", StringComparison.Ordinal))
             {
-                cleaned = cleaned.TrimStart('/');
+                cleaned = ContextPaths.WithoutLeadingSlashes(cleaned);
                 if (cleaned.Length == 0) cleaned = ".";
             }
             patterns.Add(new Pattern(cleaned, exclusion, lineNumber, IsLiteral(cleaned) ? null : Compile(cleaned)));
@@ -64,7 +64,7 @@ public sealed class DockerIgnore
     /// <summary>True when the context path (relative, '/' separated) is excluded from the build context.</summary>
     public bool IsExcluded(string path)
     {
-        string cleaned = CleanPath(path.Replace('\\', '/')).TrimStart('/');
+        string cleaned = ContextPaths.WithoutLeadingSlashes(CleanPath(path.Replace('\\', '/')));
         if (cleaned.Length == 0 || cleaned == ".")
         {
             return false;

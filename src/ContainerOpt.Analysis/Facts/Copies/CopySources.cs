@@ -157,13 +157,13 @@ public sealed class CopyInstruction
         }
         bool hasHeredocs = syntax.Heredocs.Count > 0; // a '<<' source is a heredoc only when the instruction has one
         var args = syntax.Arguments;
-        var sources = new List<CopySource>(args.Count - 1);
-        for (int i = 0; i < args.Count - 1; i++)
+        var sources = new CopySource[args.Count - 1]; // the count is known: an array, no list around it (every COPY of every file)
+        for (int i = 0; i < sources.Length; i++)
         {
             string raw = args[i].Value;
             bool heredoc = hasHeredocs && raw.StartsWith("<<", StringComparison.Ordinal);
             bool expanded = true;
-            sources.Add(new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model, out expanded), heredoc, expanded));
+            sources[i] = new CopySource(args[i], heredoc ? raw : Expand(raw, instruction, model, out expanded), heredoc, expanded);
         }
         var destination = args[args.Count - 1];
         string? from = syntax.Kind == InstructionKind.Copy ? syntax.FindFlag("from")?.Value : null;

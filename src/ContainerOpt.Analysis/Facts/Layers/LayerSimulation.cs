@@ -1104,10 +1104,10 @@ public sealed class LayerSimulation
                 }
             case "dotnet":
                 {
-                    var positionals = command.Positionals(DotNetFlagsTakingValue);
-                    if (positionals.Count > 0 && positionals[0].Value is "publish" or "build")
+                    string? verb = command.Subcommand(DotNetFlagsTakingValue);
+                    if (verb is "publish" or "build")
                     {
-                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, positionals[0].Value == "publish" ? "dotnet publish" : "dotnet build");
+                        Add(Path(ShellFacts.FlagValueWord(command, 'o', "output")), true, FileKind.BuildOutput, verb == "publish" ? "dotnet publish" : "dotnet build");
                     }
                     break;
                 }

@@ -29,7 +29,7 @@ public static class NuGet
             case "nuget" when p.Count > 2 && p[1].Value == "locals" && command.HasFlag("c", "clear"):
                 // dotnet nuget locals all --clear: the cache named is the operand.
                 var call = PackageManagers.Call("nuget", PackageOp.Clean, command, "dotnet", command.Arguments, p, 3);
-                return new PackageCall(call.Manager, call.Op, command, call.Display + " --clear", call.Verb, call.Arguments, p, p.Skip(2).ToArray());
+                return new PackageCall(call.Manager, call.Op, command, "dotnet", call.Verb, call.Arguments, p, p.Skip(2).ToArray(), display: call.Display + " --clear");
         }
         return null;
     }
@@ -95,7 +95,7 @@ public static class Maven
     }
 
     private static PackageCall Goal(PackageOp op, ShellCommand command, string goal, IReadOnlyList<ShellWord> positionals) =>
-        new("maven", op, command, command.Name + " " + goal, goal, command.Arguments, positionals, positionals);
+        new("maven", op, command, command.Name, goal, command.Arguments, positionals, positionals);
 }
 
 /// <summary>cargo and composer, whose command lines read alike for what matters here.</summary>

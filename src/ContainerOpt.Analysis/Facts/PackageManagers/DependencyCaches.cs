@@ -135,14 +135,23 @@ public static class DependencyCaches
 
     /// <summary>The NuGet global packages folder (~/.nuget/packages): <c>dotnet restore</c>, the builds that restore or read it, <c>nuget restore</c>.</summary>
     public static readonly DependencyCache NuGetPackages = new("nuget", new[] { "dotnet", "nuget" },
-        c => (c.Is("dotnet") && NuGet.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
-                && sub is "restore" or "build" or "publish" or "test" ? "dotnet " + sub : null)
-            ?? (c.Is("nuget") && OptionTable.None.Positionals(c.Arguments).FirstOrDefault()?.Value == "restore" ? "nuget restore" : null),
+        // Every dotnet command of every RUN is asked: the subcommand found in place and answered with a constant.
+        c => (c.Is("dotnet")
+                ? NuGet.Options.FirstPositional(c.Arguments)?.Value switch
+                {
+                    "restore" => "dotnet restore",
+                    "build" => "dotnet build",
+                    "publish" => "dotnet publish",
+                    "test" => "dotnet test",
+                    _ => null,
+                }
+                : null)
+            ?? (c.Is("nuget") && OptionTable.None.FirstPositional(c.Arguments)?.Value == "restore" ? "nuget restore" : null),
         ".nuget/packages");
 
     /// <summary>pnpm's content-addressable store (~/.local/share/pnpm/store).</summary>
     public static readonly DependencyCache PnpmStore = new("pnpm", new[] { "pnpm" },
-        c => c.Is("pnpm") && Npm.Options.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
+        c => c.Is("pnpm") && Npm.Options.FirstPositional(c.Arguments)?.Value is { } sub
             && sub is "install" or "i" or "add" or "fetch" or "update" or "up"
             ? "pnpm " + sub : null,
         "pnpm");
@@ -155,7 +164,7 @@ public static class DependencyCaches
     /// <summary>The downloaded .gem files ($GEM_HOME/cache: /usr/local/bundle/cache on the official ruby images; ~/.gem).</summary>
     public static readonly DependencyCache GemCache = new("gem", new[] { "gem", "bundle", "bundler" },
         c => (c.Is("gem") && Gem.Positionals(c.Arguments).FirstOrDefault()?.Value is "install" or "i" ? "gem install" : null)
-            ?? (c.IsAny("bundle", "bundler") && Gem.BundleOptions.Positionals(c.Arguments).FirstOrDefault()?.Value is { } sub
+            ?? (c.IsAny("bundle", "bundler") && Gem.BundleOptions.FirstPositional(c.Arguments)?.Value is { } sub
                 && sub is "install" or "update" ? c.Name + " " + sub : null),
         ".gem", "bundle");
 }

@@ -63,6 +63,14 @@ public sealed class OptionTable
     /// <inheritdoc cref="Positionals(IReadOnlyList{ShellWord})"/>
     public IReadOnlyList<ShellWord> Positionals(ArrayView<ShellWord> args) => Select(args) ?? (IReadOnlyList<ShellWord>)args;
 
+    /// <summary>The first positional word (a subcommand), or null: found without collecting the others.</summary>
+    public ShellWord? FirstPositional(ArrayView<ShellWord> args)
+    {
+        bool endOfFlags = false;
+        int first = NextPositional(args, 0, ref endOfFlags);
+        return first < args.Count ? args[first] : null;
+    }
+
     /// <summary>The positional words, or null when every word is one (the caller answers its own list).</summary>
     private IReadOnlyList<ShellWord>? Select(ArrayView<ShellWord> args)
     {
@@ -95,15 +103,16 @@ public sealed class OptionTable
     {
         for (; i < args.Count; i++)
         {
-            var word = args[i];
-            if (!endOfFlags && word.Value == "--")
+            // "--" and flags told apart by their first characters (no string compare per word: every word of every
+            // package-manager command comes here, twice).
+            string value = args[i].Value;
+            if (!endOfFlags && value.Length > 1 && value[0] == '-')
             {
-                endOfFlags = true;
-                continue;
-            }
-            if (!endOfFlags && word.IsFlag)
-            {
-                if (TakesValue(word.Value) && i + 1 < args.Count)
+                if (value.Length == 2 && value[1] == '-')
+                {
+                    endOfFlags = true;
+                }
+                else if (TakesValue(value) && i + 1 < args.Count)
                 {
                     i++;
                 }
@@ -123,7 +132,20 @@ public sealed class OptionTable
             {
                 break;
             }
-            if (word.IsFlag && names.Any(n => ShellCommand.MatchesFlag(word.Value, n)))
+            if (word.IsFlag && MatchesAny(word.Value, names))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A loop, not Any with a lambda: a closure per flag word otherwise.
+    private static bool MatchesAny(string flag, string[] names)
+    {
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (ShellCommand.MatchesFlag(flag, names[i]))
             {
                 return true;
             }

@@ -27,13 +27,14 @@ public enum PackageOp
 /// </summary>
 public sealed class PackageCall
 {
-    internal PackageCall(string manager, PackageOp op, ShellCommand command, string display, string verb,
-        IReadOnlyList<ShellWord> arguments, IReadOnlyList<ShellWord> positionals, IReadOnlyList<ShellWord> operands)
+    internal PackageCall(string manager, PackageOp op, ShellCommand command, string program, string verb,
+        IReadOnlyList<ShellWord> arguments, IReadOnlyList<ShellWord> positionals, IReadOnlyList<ShellWord> operands, string? display = null)
     {
         Manager = manager;
         Op = op;
         Command = command;
-        Display = display;
+        _program = program;
+        _display = display;
         Verb = verb;
         Arguments = arguments;
         Positionals = positionals;
@@ -51,7 +52,11 @@ public sealed class PackageCall
     public string Program => Command.Name;
 
     /// <summary>The program and its subcommand as written: <c>apt-get update</c>, <c>npm ci</c>, <c>python3 -m pip install</c>.</summary>
-    public string Display { get; }
+    /// <remarks>Unless given, joined when first read (mostly for a message): every package-manager command of every RUN is a call.</remarks>
+    public string Display => _display ??= Verb.Length == 0 ? _program : _program + " " + Verb;
+
+    private readonly string _program;
+    private string? _display;
 
     /// <summary>The subcommand words: <c>install</c>, <c>module install</c>, <c>cache clean</c>; empty for a bare <c>yarn</c>.</summary>
     public string Verb { get; }

@@ -113,7 +113,7 @@ public static class PackageManagers
         {
             operands[i] = positionals[verbCount + i];
         }
-        return new PackageCall(manager, op, command, verb.Length == 0 ? program : program + " " + verb, verb, arguments, positionals, operands);
+        return new PackageCall(manager, op, command, program, verb, arguments, positionals, operands);
     }
 
     /// <summary>The values of the first <paramref name="count"/> words, blank-separated.</summary>

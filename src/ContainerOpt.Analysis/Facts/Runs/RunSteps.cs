@@ -254,7 +254,7 @@ public sealed class RunStep
             for (int i = 0; i < mounts.Length; i++)
             {
                 var mount = mounts[i];
-                string type = mount.Type.ToLowerInvariant();
+                string type = InvariantCase.ToLower(mount.Type);
                 if (type is "cache" or "tmpfs" or "bind" && mount.Target is { Length: > 0 } target)
                 {
                     string expanded = LayerPaths.SubstituteHome(model.ExpandedText(instruction, target));
