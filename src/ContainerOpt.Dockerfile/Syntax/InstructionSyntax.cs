@@ -47,11 +47,19 @@ public sealed class InstructionSyntax
     public TextSpan KeywordSpan { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public ArrayView<InstructionFlag> Flags => _rare?.Flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
+    public ArrayView<InstructionFlag> Flags =>
+        (_rare as InstructionFlag[] ?? (_rare as RareParts)?.Flags) is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
 
     internal void SetFlags(InstructionFlag[]? flags)
     {
-        if (flags is { Length: > 0 } || _rare is not null) Rare.Flags = flags;
+        if (_rare is null or InstructionFlag[])
+        {
+            _rare = flags is { Length: > 0 } ? flags : null;
+        }
+        else if (flags is { Length: > 0 } || _rare is RareParts)
+        {
+            Rare.Flags = flags;
+        }
     }
 
     /// <summary>
@@ -67,11 +75,19 @@ public sealed class InstructionSyntax
     internal void SetArguments(SyntaxToken[] arguments) => _arguments = arguments;
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public ArrayView<KeyValueSyntax> KeyValues => _rare?.KeyValues is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
+    public ArrayView<KeyValueSyntax> KeyValues =>
+        (_rare as KeyValueSyntax[] ?? (_rare as RareParts)?.KeyValues) is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
 
     internal void SetKeyValues(KeyValueSyntax[] pairs)
     {
-        if (pairs.Length > 0 || _rare is not null) Rare.KeyValues = pairs;
+        if (_rare is null or KeyValueSyntax[])
+        {
+            _rare = pairs.Length > 0 ? pairs : null;
+        }
+        else if (pairs.Length > 0 || _rare is RareParts)
+        {
+            Rare.KeyValues = pairs;
+        }
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
@@ -83,21 +99,21 @@ public sealed class InstructionSyntax
     /// <summary>For ONBUILD, the instruction it wraps.</summary>
     public InstructionSyntax? OnbuildInstruction
     {
-        get => _rare?.OnbuildInstruction;
-        internal set { if (value is not null || _rare is not null) Rare.OnbuildInstruction = value; }
+        get => (_rare as RareParts)?.OnbuildInstruction;
+        internal set { if (value is not null || _rare is RareParts) Rare.OnbuildInstruction = value; }
     }
 
     public IReadOnlyList<HeredocSyntax> Heredocs
     {
-        get => _rare?.Heredocs ?? Array.Empty<HeredocSyntax>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.Heredocs = value; }
+        get => (_rare as RareParts)?.Heredocs ?? Array.Empty<HeredocSyntax>();
+        internal set { if (value.Count > 0 || _rare is RareParts) Rare.Heredocs = value; }
     }
 
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
         // Few readers ask for it (once cut, it is kept with the rare parts).
-        get => _rare?.Original ?? (Rare.Original = _lineOrSource switch
+        get => (_rare as RareParts)?.Original ?? (Rare.Original = _lineOrSource switch
         {
             LogicalLine line => line.Text,
             string source => source.Substring(_lineStart, _lineLength),
@@ -122,8 +138,30 @@ public sealed class InstructionSyntax
         public string? Original;
     }
 
-    private RareParts? _rare;
-    private RareParts Rare => _rare ??= new RareParts();
+    // Null, or the flags alone (an InstructionFlag[]), or the pairs alone (a KeyValueSyntax[]), or RareParts for anything
+    // more: an instruction with flags (RUN --mount, COPY --from, FROM --platform) or an ENV/LABEL is common, and its one
+    // array needs no parts object around it (the typical file made eight). The element types are sealed, so each type
+    // test is one compare.
+    private object? _rare;
+
+    /// <summary>The rare parts, made (holding the array kept alone so far) when a second part or a rarer one is set.</summary>
+    private RareParts Rare
+    {
+        get
+        {
+            switch (_rare)
+            {
+                case RareParts parts:
+                    return parts;
+                case InstructionFlag[] flags:
+                    return (RareParts)(_rare = new RareParts { Flags = flags });
+                case KeyValueSyntax[] pairs:
+                    return (RareParts)(_rare = new RareParts { KeyValues = pairs });
+                default:
+                    return (RareParts)(_rare = new RareParts());
+            }
+        }
+    }
 
     private int _argumentStart = -1;
 
@@ -190,8 +228,8 @@ public sealed class InstructionSyntax
     /// <summary>Physical lines inside the continuation that were empty (BuildKit's NoEmptyContinuation).</summary>
     public IReadOnlyList<int> EmptyContinuationLines
     {
-        get => _rare?.EmptyContinuationLines ?? Array.Empty<int>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.EmptyContinuationLines = value; }
+        get => (_rare as RareParts)?.EmptyContinuationLines ?? Array.Empty<int>();
+        internal set { if (value.Count > 0 || _rare is RareParts) Rare.EmptyContinuationLines = value; }
     }
 
     /// <summary>True when the parser reported an error for this instruction.</summary>
