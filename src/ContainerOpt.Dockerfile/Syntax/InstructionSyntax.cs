@@ -91,7 +91,26 @@ public sealed class InstructionSyntax
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
-    public SyntaxToken ArgumentText { get; internal set; } = SyntaxToken.Empty;
+    public SyntaxToken ArgumentText => _argumentText ?? MakeArgumentText();
+
+    // Made when first asked for, from the line and the bounds the instruction keeps anyway: the parser itself takes it
+    // only as the one argument of a shell form, and few readers ask for it of a JSON form, ENV, LABEL or a split FROM/COPY.
+    private SyntaxToken? _argumentText;
+    private int _argumentEnd;
+
+    private SyntaxToken MakeArgumentText()
+    {
+        int length = _argumentEnd - _argumentStart;
+        // The bounds lie in the line, so the text is the source's (or the joined line's) characters under the span.
+        var token = _lineOrSource switch
+        {
+            SourceText source => SyntaxToken.Lazy(length == 0 ? "" : source,
+                LogicalLine.ContiguousSpan(_lineStart, _lineLength, _argumentStart, _argumentEnd)),
+            LogicalLine line => SyntaxToken.Lazy(length == 0 ? "" : line, line.Span(_argumentStart, _argumentEnd)),
+            _ => SyntaxToken.Empty, // an instruction the model made (the implicit stage's FROM)
+        };
+        return Interlocked.CompareExchange(ref _argumentText, token, null) ?? token;
+    }
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; internal set; }
@@ -116,13 +135,13 @@ public sealed class InstructionSyntax
         get => (_rare as RareParts)?.Original ?? (Rare.Original = _lineOrSource switch
         {
             LogicalLine line => line.Text,
-            string source => source.Substring(_lineStart, _lineLength),
+            SourceText source => source.Text.Substring(_lineStart, _lineLength),
             _ => "",
         });
         internal set => Rare.Original = value;
     }
 
-    // The joined line (a continued instruction) or the source text (a one-line one, at _lineStart): one field for either.
+    // The joined line (a continued instruction) or the source (a one-line one, at _lineStart): one field for either.
     private object? _lineOrSource;
     private int _lineStart;
     private int _lineLength;
@@ -165,14 +184,17 @@ public sealed class InstructionSyntax
 
     private int _argumentStart = -1;
 
-    /// <summary>Keeps the joined line so <see cref="Original"/> is only cut when asked for.</summary>
-    internal void SetLine(LogicalLine line)
+    /// <summary>
+    /// Keeps the line and the bounds of the argument text, buffer characters [start, end) of <paramref name="line"/>, so
+    /// <see cref="Original"/> and <see cref="ArgumentText"/> are only made when asked for.
+    /// </summary>
+    internal void SetArgumentText(SourceText source, LogicalLine line, int start, int end)
     {
         if (line.IsContiguous)
         {
             // One piece of the source: offsets in it are offsets in the source, so the line object need not be kept
             // (one fewer object per instruction, which a file of 300,000 instructions paid for in memory).
-            _lineOrSource = line.Buffer;
+            _lineOrSource = source;
             _lineStart = line.Start;
             _lineLength = line.End - line.Start;
         }
@@ -180,12 +202,8 @@ public sealed class InstructionSyntax
         {
             _lineOrSource = line;
         }
-    }
-
-    internal void SetArgumentStart(LogicalLine line, int bufferIndex)
-    {
-        SetLine(line);
-        _argumentStart = bufferIndex;
+        _argumentStart = start;
+        _argumentEnd = end;
     }
 
     /// <summary>
@@ -198,7 +216,7 @@ public sealed class InstructionSyntax
         {
             return ArgumentText.Span;
         }
-        int max = ArgumentText.Value.Length;
+        int max = _argumentEnd - _argumentStart; // ArgumentText's length, without cutting it
         offset = Math.Max(0, Math.Min(offset, max));
         int end = Math.Max(offset, Math.Min(offset + length, max));
         return _lineOrSource is LogicalLine line

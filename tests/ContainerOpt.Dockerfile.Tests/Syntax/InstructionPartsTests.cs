@@ -91,4 +91,33 @@ public sealed class InstructionPartsTests
         Assert.AreSame(workdir, workdir.Effective);
         Assert.AreEqual("WORKDIR /app", workdir.Original);
     }
+
+    private static string At(string text, ContainerOpt.Dockerfile.Text.TextSpan span) => text.Substring(span.Start, span.Length);
+
+    [TestMethod]
+    public void The_argument_text_is_made_when_asked_for_with_its_value_and_span()
+    {
+        string text = "FROM a AS b\nCOPY [\"x\", \"/y\"]\nENV A=1 \\\n  B=2\nCMD\nONBUILD RUN  make\n";
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        var from = instructions[0];
+        Assert.AreEqual("a AS b", from.ArgumentText.Value);
+        Assert.AreEqual("a AS b", At(text, from.ArgumentText.Span));
+        var made = from.ArgumentText;
+        Assert.AreSame(made, from.ArgumentText); // made once, then kept
+        var copy = instructions[1];
+        Assert.AreEqual("[\"x\", \"/y\"]", copy.ArgumentText.Value);
+        Assert.AreEqual(copy.ArgumentText.Value, At(text, copy.ArgumentText.Span));
+        var env = instructions[2];
+        Assert.AreEqual("A=1   B=2", env.ArgumentText.Value);
+        Assert.AreEqual("A=1 \\\n  B=2", At(text, env.ArgumentText.Span));
+        Assert.AreEqual("B=2", At(text, env.MapArgumentText(6, 3)));
+        var cmd = instructions[3];
+        Assert.AreEqual("", cmd.ArgumentText.Value);
+        Assert.AreEqual(new ContainerOpt.Dockerfile.Text.TextSpan(text.IndexOf("CMD") + 3, 0), cmd.ArgumentText.Span);
+        var onbuild = instructions[4];
+        Assert.AreEqual("RUN  make", onbuild.ArgumentText.Value);
+        Assert.AreEqual("make", onbuild.OnbuildInstruction!.ArgumentText.Value);
+        Assert.AreEqual("make", At(text, onbuild.OnbuildInstruction.ArgumentText.Span));
+        Assert.AreSame(onbuild.OnbuildInstruction.ArgumentText, onbuild.OnbuildInstruction.Arguments[0]);
+    }
 }
