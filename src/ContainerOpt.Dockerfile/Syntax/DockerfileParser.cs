@@ -165,7 +165,10 @@ public static class DockerfileParser
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.StartLine = startLine;
                 instruction.PrecedingComments = pendingComments.Count == 0 ? Array.Empty<string>() : pendingComments.ToArray();
-                instruction.EmptyContinuationLines = emptyLines is null ? Array.Empty<int>() : emptyLines.ToArray();
+                if (emptyLines is not null)
+                {
+                    instruction.EmptyContinuationLines = emptyLines.ToArray(); // (none is the instruction's default)
+                }
                 ReadHeredocs(instruction, logical, startLine);
                 instruction.EndLine = _currentLine;
                 int spanStart = instruction.KeywordSpan.Start;

@@ -47,20 +47,13 @@ public sealed class InstructionSyntax
     public TextSpan KeywordSpan { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public ArrayView<InstructionFlag> Flags =>
-        (_rare as InstructionFlag[] ?? (_rare as RareParts)?.Flags) is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
+    public ArrayView<InstructionFlag> Flags => _flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
 
-    internal void SetFlags(InstructionFlag[]? flags)
-    {
-        if (_rare is null or InstructionFlag[])
-        {
-            _rare = flags is { Length: > 0 } ? flags : null;
-        }
-        else if (flags is { Length: > 0 } || _rare is RareParts)
-        {
-            Rare.Flags = flags;
-        }
-    }
+    // A field of its own, not a rare part: a quarter of the typical file's instructions have flags, and rules read them
+    // of every instruction (a test of the rare field's type on each read cost more than the parts object it saved).
+    private InstructionFlag[]? _flags;
+
+    internal void SetFlags(InstructionFlag[]? flags) => _flags = flags is { Length: > 0 } ? flags : null;
 
     /// <summary>
     /// BuildKit's argument list: shell form = one string; JSON form = one per element; FROM, EXPOSE
@@ -146,10 +139,9 @@ public sealed class InstructionSyntax
     private int _lineStart;
     private int _lineLength;
 
-    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
+    /// <summary>What few instructions have (pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
-        public InstructionFlag[]? Flags;
         public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
@@ -157,10 +149,8 @@ public sealed class InstructionSyntax
         public string? Original;
     }
 
-    // Null, or the flags alone (an InstructionFlag[]), or the pairs alone (a KeyValueSyntax[]), or RareParts for anything
-    // more: an instruction with flags (RUN --mount, COPY --from, FROM --platform) or an ENV/LABEL is common, and its one
-    // array needs no parts object around it (the typical file made eight). The element types are sealed, so each type
-    // test is one compare.
+    // Null, or the pairs alone (a KeyValueSyntax[]), or RareParts for anything more: an ENV or LABEL is common, and its
+    // one array needs no parts object around it. The element type is sealed, so the type test is one compare.
     private object? _rare;
 
     /// <summary>The rare parts, made (holding the array kept alone so far) when a second part or a rarer one is set.</summary>
@@ -172,8 +162,6 @@ public sealed class InstructionSyntax
             {
                 case RareParts parts:
                     return parts;
-                case InstructionFlag[] flags:
-                    return (RareParts)(_rare = new RareParts { Flags = flags });
                 case KeyValueSyntax[] pairs:
                     return (RareParts)(_rare = new RareParts { KeyValues = pairs });
                 default:
