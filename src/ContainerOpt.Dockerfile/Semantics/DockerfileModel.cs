@@ -74,12 +74,29 @@ public sealed class DockerfileModel
         return null;
     }
 
-    // Made on the first word with something to expand: many files expand none through the model.
-    private Dictionary<ExpansionKey, ShellWordResult>? _expansions;
+    // Made on the first word with something to expand: many files expand none through the model. Keyed by the word alone:
+    // a string key takes the runtime's own string hash (not randomized unless a table meets many collisions), where the
+    // word of a key struct took the randomized one (Marvin, about 220 instructions a lookup). A word is nearly always
+    // expanded in one scope, kept with it; the same word in another scope is kept in the second table, keyed by both.
+    private Dictionary<string, KeptExpansion>? _expansions;
+    private Dictionary<ExpansionKey, ShellWordResult>? _otherScopeExpansions;
+
+    /// <summary>A word's expansion and the scope it was made in.</summary>
+    private readonly struct KeptExpansion
+    {
+        public KeptExpansion(VariableScope scope, ShellWordResult result)
+        {
+            Scope = scope;
+            Result = result;
+        }
+
+        public VariableScope Scope { get; }
+        public ShellWordResult Result { get; }
+    }
     private ShellLex? _lex;
 
     /// <summary>
-    /// A kept expansion's key: the scope by reference (a scope is its own identity, and never changes once built; it keeps object's hash) and
+    /// The key of an expansion kept in a word's second or later scope: the scope by reference (a scope is its own identity, and never changes once built; it keeps object's hash) and
     /// the word by value. A struct of its own rather than a tuple of two classes: the tuple's shared generic code hashed
     /// and compared through the runtime's type lookups, about 500 instructions a lookup.
     /// </summary>
@@ -132,19 +149,32 @@ public sealed class DockerfileModel
     /// </summary>
     private ShellWordResult ExpandKept(VariableScope scope, string word)
     {
-        var key = new ExpansionKey(scope, word);
-        var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(), null) ?? _expansions;
+        var expansions = _expansions ?? Interlocked.CompareExchange(ref _expansions, new(StringComparer.Ordinal), null) ?? _expansions;
         lock (expansions)
         {
-            if (expansions.TryGetValue(key, out var cached))
+            if (expansions.TryGetValue(word, out var kept))
             {
-                return cached;
+                if (ReferenceEquals(kept.Scope, scope))
+                {
+                    return kept.Result;
+                }
+                if (_otherScopeExpansions is { } others && others.TryGetValue(new ExpansionKey(scope, word), out var cached))
+                {
+                    return cached;
+                }
             }
         }
         var result = Lex.ProcessNonPlainWord(word, scope);
         lock (expansions)
         {
-            expansions[key] = result;
+            if (!expansions.TryGetValue(word, out var kept))
+            {
+                expansions[word] = new KeptExpansion(scope, result);
+            }
+            else if (!ReferenceEquals(kept.Scope, scope))
+            {
+                (_otherScopeExpansions ??= new Dictionary<ExpansionKey, ShellWordResult>())[new ExpansionKey(scope, word)] = result;
+            }
         }
         return result;
     }

@@ -168,10 +168,7 @@ public sealed class ImageReference
         return false;
     }
 
-    private static bool LooksLikeHost(string component) =>
-        component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost";
-
-    /// <summary><see cref="LooksLikeHost(string)"/> of <paramref name="text"/>'s first <paramref name="length"/> characters.</summary>
+    /// <summary>True when <paramref name="text"/>'s first <paramref name="length"/> characters look like a registry host (a '.' or ':', or localhost).</summary>
     private static bool LooksLikeHost(string text, int length) =>
         text.IndexOf('.', 0, length) >= 0 || text.IndexOf(':', 0, length) >= 0
         || (length == 9 && string.CompareOrdinal(text, 0, "localhost", 0, 9) == 0);
@@ -196,22 +193,19 @@ public sealed class ImageReference
             return false;
         }
         // The registry is the first component only when it looks like a host (or has capitals); the rest must be lowercase.
+        // The name is reference[nameStart, nameEnd): bounds, not substrings, and lower case tested in place.
         int slash = reference.IndexOf('/');
-        string remainder = reference;
-        if (slash >= 0)
+        int nameStart = 0;
+        if (slash >= 0 && (LooksLikeHost(reference, slash) || !InvariantCase.IsLower(reference, 0, slash)))
         {
-            string first = reference.Substring(0, slash);
-            if (LooksLikeHost(first) || first.ToLowerInvariant() != first)
-            {
-                remainder = reference.Substring(slash + 1);
-            }
+            nameStart = slash + 1;
         }
-        string name = remainder;
-        int at = name.IndexOf('@');
-        if (at >= 0) name = name.Substring(0, at);
-        int colon = name.LastIndexOf(':');
-        if (colon >= 0) name = name.Substring(0, colon);
-        if (name.ToLowerInvariant() != name || !(ascii ? MatchesReferenceGrammar(reference) : ReferencePattern.IsMatch(reference)))
+        int nameEnd = reference.IndexOf('@', nameStart);
+        if (nameEnd < 0) nameEnd = reference.Length;
+        int colon = nameEnd > nameStart ? reference.LastIndexOf(':', nameEnd - 1, nameEnd - nameStart) : -1;
+        if (colon >= 0) nameEnd = colon;
+        if (!InvariantCase.IsLower(reference, nameStart, nameEnd - nameStart)
+            || !(ascii ? MatchesReferenceGrammar(reference) : ReferencePattern.IsMatch(reference)))
         {
             return false;
         }

@@ -165,7 +165,10 @@ public static class DockerfileParser
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.StartLine = startLine;
                 instruction.PrecedingComments = pendingComments.Count == 0 ? Array.Empty<string>() : pendingComments.ToArray();
-                instruction.EmptyContinuationLines = emptyLines is null ? Array.Empty<int>() : emptyLines.ToArray();
+                if (emptyLines is not null)
+                {
+                    instruction.EmptyContinuationLines = emptyLines.ToArray(); // (none is the instruction's default)
+                }
                 ReadHeredocs(instruction, logical, startLine);
                 instruction.EndLine = _currentLine;
                 int spanStart = instruction.KeywordSpan.Start;
@@ -404,8 +407,7 @@ public static class DockerfileParser
             instruction.SetFlags(flags);
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
-            instruction.ArgumentText = Token(line, argsStart, argsEnd);
-            instruction.SetArgumentStart(line, argsStart);
+            instruction.SetArgumentText(_source, line, argsStart, argsEnd);
 
             switch (instruction.Kind)
             {
@@ -444,7 +446,7 @@ public static class DockerfileParser
                     break;
                 case InstructionKind.Expose:
                 case InstructionKind.From:
-                    instruction.SetArguments(SplitWhitespace(line, argsStart, argsEnd, instruction.ArgumentText));
+                    instruction.SetArguments(SplitWhitespace(instruction, line, argsStart, argsEnd));
                     break;
                 case InstructionKind.Healthcheck:
                     ParseHealthcheck(instruction, line, argsStart, argsEnd);
@@ -718,10 +720,10 @@ public static class DockerfileParser
         }
 
         /// <summary>
-        /// BuildKit's parseStringsWhitespaceDelimited: split on <c>[\t\v\f\r ]+</c>. A single word is
-        /// <paramref name="whole"/> (the token of [from, to), when the caller has one), not a copy of it.
+        /// BuildKit's parseStringsWhitespaceDelimited of the argument text [from, to): split on <c>[\t\v\f\r ]+</c>. A
+        /// single word is the instruction's <see cref="InstructionSyntax.ArgumentText"/>, not a copy of it.
         /// </summary>
-        private SyntaxToken[] SplitWhitespace(LogicalLine line, int from, int to, SyntaxToken? whole)
+        private SyntaxToken[] SplitWhitespace(InstructionSyntax instruction, LogicalLine line, int from, int to)
         {
             if (to <= from)
             {
@@ -735,9 +737,9 @@ public static class DockerfileParser
             {
                 int s = pos;
                 while (pos < to && !IsSeparator(t[pos])) pos++;
-                if (pos >= to && s == from && whole is not null)
+                if (pos >= to && s == from)
                 {
-                    return new[] { whole };
+                    return new[] { instruction.ArgumentText };
                 }
                 tokens.Add(Token(line, s, pos));
                 if (pos >= to) break;
@@ -773,8 +775,9 @@ public static class DockerfileParser
                     Error(instruction, ParseDiagnosticCodes.SyntaxError, ParseDiagnosticCodes.NotStringArrayMessage, line.Span(from, to));
                     return;
                 default:
-                    var whole = isWholeArgumentText ? instruction.ArgumentText : Token(line, from, to);
-                    instruction.SetArguments(splitShellForm ? SplitWhitespace(line, from, to, whole) : new[] { whole });
+                    instruction.SetArguments(splitShellForm
+                        ? SplitWhitespace(instruction, line, from, to)
+                        : new[] { isWholeArgumentText ? instruction.ArgumentText : Token(line, from, to) });
                     return;
             }
         }

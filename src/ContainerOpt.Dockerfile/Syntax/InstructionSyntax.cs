@@ -47,12 +47,13 @@ public sealed class InstructionSyntax
     public TextSpan KeywordSpan { get; }
 
     /// <summary>Builder flags in order. BuildKit takes flags off every instruction, even CMD.</summary>
-    public ArrayView<InstructionFlag> Flags => _rare?.Flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
+    public ArrayView<InstructionFlag> Flags => _flags is { } flags ? new ArrayView<InstructionFlag>(flags) : default;
 
-    internal void SetFlags(InstructionFlag[]? flags)
-    {
-        if (flags is { Length: > 0 } || _rare is not null) Rare.Flags = flags;
-    }
+    // A field of its own, not a rare part: a quarter of the typical file's instructions have flags, and rules read them
+    // of every instruction (a test of the rare field's type on each read cost more than the parts object it saved).
+    private InstructionFlag[]? _flags;
+
+    internal void SetFlags(InstructionFlag[]? flags) => _flags = flags is { Length: > 0 } ? flags : null;
 
     /// <summary>
     /// BuildKit's argument list: shell form = one string; JSON form = one per element; FROM, EXPOSE
@@ -67,15 +68,42 @@ public sealed class InstructionSyntax
     internal void SetArguments(SyntaxToken[] arguments) => _arguments = arguments;
 
     /// <summary>ENV and LABEL pairs.</summary>
-    public ArrayView<KeyValueSyntax> KeyValues => _rare?.KeyValues is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
+    public ArrayView<KeyValueSyntax> KeyValues =>
+        (_rare as KeyValueSyntax[] ?? (_rare as RareParts)?.KeyValues) is { } pairs ? new ArrayView<KeyValueSyntax>(pairs) : default;
 
     internal void SetKeyValues(KeyValueSyntax[] pairs)
     {
-        if (pairs.Length > 0 || _rare is not null) Rare.KeyValues = pairs;
+        if (_rare is null or KeyValueSyntax[])
+        {
+            _rare = pairs.Length > 0 ? pairs : null;
+        }
+        else if (pairs.Length > 0 || _rare is RareParts)
+        {
+            Rare.KeyValues = pairs;
+        }
     }
 
     /// <summary>Everything after the keyword and flags, trimmed (BuildKit's "rest").</summary>
-    public SyntaxToken ArgumentText { get; internal set; } = SyntaxToken.Empty;
+    public SyntaxToken ArgumentText => _argumentText ?? MakeArgumentText();
+
+    // Made when first asked for, from the line and the bounds the instruction keeps anyway: the parser itself takes it
+    // only as the one argument of a shell form, and few readers ask for it of a JSON form, ENV, LABEL or a split FROM/COPY.
+    private SyntaxToken? _argumentText;
+    private int _argumentEnd;
+
+    private SyntaxToken MakeArgumentText()
+    {
+        int length = _argumentEnd - _argumentStart;
+        // The bounds lie in the line, so the text is the source's (or the joined line's) characters under the span.
+        var token = _lineOrSource switch
+        {
+            SourceText source => SyntaxToken.Lazy(length == 0 ? "" : source,
+                LogicalLine.ContiguousSpan(_lineStart, _lineLength, _argumentStart, _argumentEnd)),
+            LogicalLine line => SyntaxToken.Lazy(length == 0 ? "" : line, line.Span(_argumentStart, _argumentEnd)),
+            _ => SyntaxToken.Empty, // an instruction the model made (the implicit stage's FROM)
+        };
+        return Interlocked.CompareExchange(ref _argumentText, token, null) ?? token;
+    }
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; internal set; }
@@ -83,38 +111,37 @@ public sealed class InstructionSyntax
     /// <summary>For ONBUILD, the instruction it wraps.</summary>
     public InstructionSyntax? OnbuildInstruction
     {
-        get => _rare?.OnbuildInstruction;
-        internal set { if (value is not null || _rare is not null) Rare.OnbuildInstruction = value; }
+        get => (_rare as RareParts)?.OnbuildInstruction;
+        internal set { if (value is not null || _rare is RareParts) Rare.OnbuildInstruction = value; }
     }
 
     public IReadOnlyList<HeredocSyntax> Heredocs
     {
-        get => _rare?.Heredocs ?? Array.Empty<HeredocSyntax>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.Heredocs = value; }
+        get => (_rare as RareParts)?.Heredocs ?? Array.Empty<HeredocSyntax>();
+        internal set { if (value.Count > 0 || _rare is RareParts) Rare.Heredocs = value; }
     }
 
     /// <summary>The logical line: continuation characters and comment lines removed, as BuildKit keeps it.</summary>
     public string Original
     {
         // Few readers ask for it (once cut, it is kept with the rare parts).
-        get => _rare?.Original ?? (Rare.Original = _lineOrSource switch
+        get => (_rare as RareParts)?.Original ?? (Rare.Original = _lineOrSource switch
         {
             LogicalLine line => line.Text,
-            string source => source.Substring(_lineStart, _lineLength),
+            SourceText source => source.Text.Substring(_lineStart, _lineLength),
             _ => "",
         });
         internal set => Rare.Original = value;
     }
 
-    // The joined line (a continued instruction) or the source text (a one-line one, at _lineStart): one field for either.
+    // The joined line (a continued instruction) or the source (a one-line one, at _lineStart): one field for either.
     private object? _lineOrSource;
     private int _lineStart;
     private int _lineLength;
 
-    /// <summary>What few instructions have (flags, pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
+    /// <summary>What few instructions have (pairs, ONBUILD, heredocs, the line cut), kept apart so most instructions stay small.</summary>
     private sealed class RareParts
     {
-        public InstructionFlag[]? Flags;
         public KeyValueSyntax[]? KeyValues;
         public InstructionSyntax? OnbuildInstruction;
         public IReadOnlyList<HeredocSyntax> Heredocs = Array.Empty<HeredocSyntax>();
@@ -122,19 +149,40 @@ public sealed class InstructionSyntax
         public string? Original;
     }
 
-    private RareParts? _rare;
-    private RareParts Rare => _rare ??= new RareParts();
+    // Null, or the pairs alone (a KeyValueSyntax[]), or RareParts for anything more: an ENV or LABEL is common, and its
+    // one array needs no parts object around it. The element type is sealed, so the type test is one compare.
+    private object? _rare;
+
+    /// <summary>The rare parts, made (holding the array kept alone so far) when a second part or a rarer one is set.</summary>
+    private RareParts Rare
+    {
+        get
+        {
+            switch (_rare)
+            {
+                case RareParts parts:
+                    return parts;
+                case KeyValueSyntax[] pairs:
+                    return (RareParts)(_rare = new RareParts { KeyValues = pairs });
+                default:
+                    return (RareParts)(_rare = new RareParts());
+            }
+        }
+    }
 
     private int _argumentStart = -1;
 
-    /// <summary>Keeps the joined line so <see cref="Original"/> is only cut when asked for.</summary>
-    internal void SetLine(LogicalLine line)
+    /// <summary>
+    /// Keeps the line and the bounds of the argument text, buffer characters [start, end) of <paramref name="line"/>, so
+    /// <see cref="Original"/> and <see cref="ArgumentText"/> are only made when asked for.
+    /// </summary>
+    internal void SetArgumentText(SourceText source, LogicalLine line, int start, int end)
     {
         if (line.IsContiguous)
         {
             // One piece of the source: offsets in it are offsets in the source, so the line object need not be kept
             // (one fewer object per instruction, which a file of 300,000 instructions paid for in memory).
-            _lineOrSource = line.Buffer;
+            _lineOrSource = source;
             _lineStart = line.Start;
             _lineLength = line.End - line.Start;
         }
@@ -142,12 +190,8 @@ public sealed class InstructionSyntax
         {
             _lineOrSource = line;
         }
-    }
-
-    internal void SetArgumentStart(LogicalLine line, int bufferIndex)
-    {
-        SetLine(line);
-        _argumentStart = bufferIndex;
+        _argumentStart = start;
+        _argumentEnd = end;
     }
 
     /// <summary>
@@ -160,7 +204,7 @@ public sealed class InstructionSyntax
         {
             return ArgumentText.Span;
         }
-        int max = ArgumentText.Value.Length;
+        int max = _argumentEnd - _argumentStart; // ArgumentText's length, without cutting it
         offset = Math.Max(0, Math.Min(offset, max));
         int end = Math.Max(offset, Math.Min(offset + length, max));
         return _lineOrSource is LogicalLine line
@@ -190,8 +234,8 @@ public sealed class InstructionSyntax
     /// <summary>Physical lines inside the continuation that were empty (BuildKit's NoEmptyContinuation).</summary>
     public IReadOnlyList<int> EmptyContinuationLines
     {
-        get => _rare?.EmptyContinuationLines ?? Array.Empty<int>();
-        internal set { if (value.Count > 0 || _rare is not null) Rare.EmptyContinuationLines = value; }
+        get => (_rare as RareParts)?.EmptyContinuationLines ?? Array.Empty<int>();
+        internal set { if (value.Count > 0 || _rare is RareParts) Rare.EmptyContinuationLines = value; }
     }
 
     /// <summary>True when the parser reported an error for this instruction.</summary>

@@ -34,6 +34,9 @@ public sealed class SyntaxToken
         return new(LazyText.Of(source, line, start, spanEnd, length), span);
     }
 
+    /// <summary>A token whose value is <paramref name="text"/> as <see cref="LazyText"/> keeps it (the characters under <paramref name="span"/>).</summary>
+    internal static SyntaxToken Lazy(object text, TextSpan span) => new(text, span);
+
     /// <summary>An empty token at offset 0.</summary>
     public static SyntaxToken Empty { get; } = new("", default);
 

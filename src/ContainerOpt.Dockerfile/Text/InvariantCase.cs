@@ -21,6 +21,25 @@ public static class InvariantCase
         return text;
     }
 
+    /// <summary>True when <paramref name="text"/>'s characters [start, start+length) are their own <c>ToLowerInvariant</c>, without a copy of ASCII ones.</summary>
+    public static bool IsLower(string text, int start, int length)
+    {
+        for (int i = start; i < start + length; i++)
+        {
+            char c = text[i];
+            if (c >= 0x80)
+            {
+                string range = text.Substring(start, length);
+                return string.Equals(range.ToLowerInvariant(), range, StringComparison.Ordinal);
+            }
+            if (c >= 'A' && c <= 'Z')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>True when <c>text.ToLowerInvariant() == lower</c>, without lowering a copy of an ASCII text.</summary>
     public static bool LowersTo(string text, string lower)
     {

@@ -159,6 +159,21 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void One_word_expanded_in_several_scopes_keeps_each_scope_s_result()
+    {
+        var model = Model("FROM alpine\nENV V=1\nRUN a\nENV V=2\nRUN b\nENV V=3\nRUN c\n");
+        var runs = model.Stages[0].Instructions.Where(i => i.Syntax.Kind == InstructionKind.Run).ToArray();
+        // Asked in an order that meets the first scope again after the others, twice over (kept, then read back).
+        for (int pass = 0; pass < 2; pass++)
+        {
+            Assert.AreEqual("x2", model.Expand(runs[1], "x$V").Result);
+            Assert.AreEqual("x1", model.Expand(runs[0], "x$V").Result);
+            Assert.AreEqual("x3", model.Expand(runs[2], "x$V").Result);
+            Assert.AreEqual("x2", model.ExpandedText(runs[1], "x$V"));
+        }
+    }
+
+    [TestMethod]
     public void Expand_uses_the_instruction_scope_and_escape_token()
     {
         var model = Model("# escape=`\nFROM alpine\nENV DIR=/app\nWORKDIR ${DIR}/src\n");

@@ -71,6 +71,13 @@ public sealed class ImageReferenceTests
     [DataRow("alpine:3.20", true)]
     [DataRow("Registry.Example.com:5000/org/app:v1", true)]
     [DataRow("org/App", false)]
+    [DataRow("Org/app", true)] // a first component with capitals is a registry: the name after it is lower case
+    [DataRow("Org/App", false)]
+    [DataRow("localhost/App", false)]
+    [DataRow("org/app:Tag", true)] // only the name must be lower case, not the tag
+    [DataRow("org/app@sha256:0123456789abcdef0123456789abcdef", true)]
+    [DataRow("org/App@sha256:0123456789abcdef0123456789abcdef", false)]
+    [DataRow("org/\u00e4pp", false)]
     [DataRow(":3.20", false)]
     [DataRow("alpine:", false)]
     [DataRow("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
