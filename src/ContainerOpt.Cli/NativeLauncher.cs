@@ -10,8 +10,8 @@ namespace ContainerOpt.Cli;
 /// MSBuild are handed over: <c>lint</c> without <c>--project</c>, <c>parse</c>, <c>rules</c>. Anything that keeps the
 /// executable from running (another platform, a C library older than the one it was linked against, no execute
 /// permission, <c>CONTAINEROPT_NATIVE=0</c>) leaves the command to this process, which does the same work JIT-compiled.
-/// A lint is handed over with the collector chosen for it (<see cref="CollectorSettings"/>). Everything here runs before
-/// every handed-over command, so it avoids what would make the runtime load or JIT-compile more than it must.
+/// Everything here runs before every handed-over command, so it avoids what would make the runtime load or JIT-compile
+/// more than it must.
 /// </summary>
 internal static class NativeLauncher
 {
@@ -64,9 +64,7 @@ internal static class NativeLauncher
             {
                 return false;
             }
-            var environ = Environ();
-            var settings = CollectorSettings(args, SetsCollector(environ), AddressSpaceIsLimited(), Environment.ProcessorCount);
-            return Spawn(path, args, environ, settings, out exitCode);
+            return Spawn(path, args, Environ(), out exitCode);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException
             or FormatException or ArgumentException or OverflowException)
@@ -159,89 +157,11 @@ internal static class NativeLauncher
         return true;
     }
 
-    /// <summary>
-    /// The collector a lint runs with, as environment variables for the executable (which links both collectors and
-    /// starts with the workstation one). A lint of many files spends much of its time in collections, and the
-    /// workstation collector stops both workers while one thread collects: the server collector (classic, not the
-    /// adaptive DATAS, which gave half the gain) collects on every core and took 5-16% off the wall time of a lint of 3,000 files here (README, Performance).
-    /// It reserves more address space, though: under <c>ulimit -v</c> it can abort where the workstation collector
-    /// lints, so it is chosen only when the address space is not limited. Settings of the user's own
-    /// (any <c>DOTNET_GC*</c>/<c>DOTNET_gc*</c> variable) are left alone. At most four heaps: the lint has at most one worker a core, and more heaps than that only reserve more.
-    /// </summary>
-    internal static IReadOnlyList<string> CollectorSettings(IReadOnlyList<string> args, bool userSetsCollector, bool addressSpaceIsLimited, int processorCount)
-    {
-        if (args.Count == 0 || args[0] != "lint" || userSetsCollector || addressSpaceIsLimited || processorCount < 2)
-        {
-            return [];
-        }
-        // The runtime reads these numbers as hexadecimal digits without 0x: at most four heaps is one digit (written by
-        // hand: formatting a number costs the launcher's start half a millisecond).
-        return ["DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_GCHeapCount=" + (char)('0' + Math.Min(processorCount, 4))];
-    }
-
-    /// <summary>Whether an environment entry (<c>NAME=value</c>, as bytes) is a collector setting of the user's own: <c>DOTNET_GC*</c>, <c>DOTNET_gc*</c>, <c>COMPlus_GC*</c>, any case.</summary>
-    internal static bool IsCollectorSetting(ReadOnlySpan<byte> entry) =>
-        StartsWithIgnoringCase(entry, "DOTNET_GC"u8) || StartsWithIgnoringCase(entry, "COMPLUS_GC"u8);
-
-    // Not ContainerOpt.Core's AsciiText: the launcher loads no assembly but its own before it hands the command over.
-    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> upperCasePrefix)
-    {
-        if (text.Length < upperCasePrefix.Length)
-        {
-            return false;
-        }
-        for (int i = 0; i < upperCasePrefix.Length; i++)
-        {
-            byte c = text[i];
-            if (c is >= (byte)'a' and <= (byte)'z')
-            {
-                c -= 'a' - 'A';
-            }
-            if (c != upperCasePrefix[i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Whether the native environment holds a collector setting. Read from the entries' first bytes, without making the
-    /// environment a dictionary of strings: the launcher's start-up is part of every run.
-    /// </summary>
-    private static bool SetsCollector(IntPtr environ)
-    {
-        Span<byte> start = stackalloc byte[10];
-        for (int offset = 0; ; offset += IntPtr.Size)
-        {
-            var entry = Marshal.ReadIntPtr(environ, offset);
-            if (entry == IntPtr.Zero)
-            {
-                return false;
-            }
-            int length = 0;
-            byte b;
-            while (length < start.Length && (b = Marshal.ReadByte(entry, length)) != 0)
-            {
-                start[length++] = b;
-            }
-            if (IsCollectorSetting(start[..length]))
-            {
-                return true;
-            }
-        }
-    }
-
-    /// <summary>Whether a <c>ulimit -v</c> (RLIMIT_AS) is set for this process, and so for the executable it starts.</summary>
-    private static bool AddressSpaceIsLimited() =>
-        GetRLimit(RLIMIT_AS, out var limit) != 0 || limit.Current != RLIM_INFINITY;
-
-    private static bool Spawn(string path, string[] args, IntPtr environ, IReadOnlyList<string> extraEnvironment, out int exitCode)
+    private static bool Spawn(string path, string[] args, IntPtr environ, out int exitCode)
     {
         exitCode = 0;
         // argv: the executable, the arguments, a null; as UTF-8 strings the child's C runtime reads.
         var argv = new IntPtr[args.Length + 2];
-        var added = new IntPtr[extraEnvironment.Count];
         try
         {
             argv[0] = Marshal.StringToCoTaskMemUTF8(path);
@@ -249,12 +169,8 @@ internal static class NativeLauncher
             {
                 argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);
             }
-            for (int i = 0; i < added.Length; i++)
-            {
-                added[i] = Marshal.StringToCoTaskMemUTF8(extraEnvironment[i]);
-            }
-            // The native environment as it is (the child sees what this process was started with), and the settings added.
-            if (PosixSpawn(out int pid, argv[0], IntPtr.Zero, IntPtr.Zero, argv, WithEntries(environ, added)) != 0)
+            // The native environment as it is: the child sees what this process was started with.
+            if (PosixSpawn(out int pid, argv[0], IntPtr.Zero, IntPtr.Zero, argv, environ) != 0)
             {
                 return false;
             }
@@ -275,7 +191,6 @@ internal static class NativeLauncher
         finally
         {
             FreeAll(argv);
-            FreeAll(added);
         }
     }
 
@@ -290,35 +205,7 @@ internal static class NativeLauncher
         }
     }
 
-    /// <summary>A null-terminated array of the entries of <paramref name="environ"/> (shared, not copied) followed by <paramref name="added"/>.</summary>
-    private static IntPtr[] WithEntries(IntPtr environ, IntPtr[] added)
-    {
-        // Counted first, then copied: no List<IntPtr>, whose code the JIT would compile at every start (the launcher is
-        // ahead-of-time compiled, and generic code over IntPtr is not in it).
-        int count = 0;
-        while (Marshal.ReadIntPtr(environ, count * IntPtr.Size) != IntPtr.Zero)
-        {
-            count++;
-        }
-        var entries = new IntPtr[count + added.Length + 1];
-        for (int i = 0; i < count; i++)
-        {
-            entries[i] = Marshal.ReadIntPtr(environ, i * IntPtr.Size);
-        }
-        Array.Copy(added, 0, entries, count, added.Length);
-        return entries;
-    }
-
     private const int EINTR = 4;
-    private const int RLIMIT_AS = 9;
-    private const ulong RLIM_INFINITY = ulong.MaxValue;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct RLimit
-    {
-        public ulong Current;
-        public ulong Maximum;
-    }
     private const string Libc = "libc.so.6";
 
     private static IntPtr Environ() => Marshal.ReadIntPtr(NativeLibrary.GetExport(NativeLibrary.Load(Libc), "environ"));
@@ -326,11 +213,8 @@ internal static class NativeLauncher
     [DllImport(Libc, EntryPoint = "gnu_get_libc_version")]
     private static extern IntPtr GnuGetLibcVersion();
 
-    [DllImport(Libc, EntryPoint = "getrlimit")]
-    private static extern int GetRLimit(int resource, out RLimit limit);
-
     [DllImport(Libc, EntryPoint = "posix_spawn")]
-    private static extern int PosixSpawn(out int pid, IntPtr path, IntPtr fileActions, IntPtr attributes, IntPtr[] argv, IntPtr[] envp);
+    private static extern int PosixSpawn(out int pid, IntPtr path, IntPtr fileActions, IntPtr attributes, IntPtr[] argv, IntPtr envp);
 
     [DllImport(Libc, EntryPoint = "waitpid", SetLastError = true)]
     private static extern int WaitPid(int pid, out int status, int options);

@@ -79,8 +79,8 @@ public sealed class NativeToolTests : BuildTestBase
     [TestMethod]
     public void The_tool_lints_many_files_under_a_limit_on_virtual_memory()
     {
-        // The launcher gives a lint the server collector only when no address-space limit is set: with it, 200 files
-        // under `ulimit -v 2000000` ended in an OutOfMemoryException (exit 134) that the workstation collector does not meet.
+        // Many files through the installed tool (launcher, then the executable) under `ulimit -v 2000000`: the output of the
+        // unlimited run. The server collector, which the launcher once chose, ended such a run in an OutOfMemoryException (exit 134).
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
         {
             Assert.Inconclusive("the native executable is for linux-x64");

@@ -23,43 +23,6 @@ public sealed class NativeLauncherTests
         Assert.AreEqual(expected, NativeLauncher.IsHandedOver(args), string.Join(" ", args));
 
     [TestMethod]
-    public void A_lint_gets_the_server_collector_when_nothing_limits_it()
-    {
-        CollectionAssert.AreEqual(
-            new[] { "DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_GCHeapCount=2" },
-            NativeLauncher.CollectorSettings(["lint", "src"], userSetsCollector: false, addressSpaceIsLimited: false, processorCount: 2).ToArray());
-        // At most four heaps, in the hexadecimal digits the runtime reads.
-        CollectionAssert.AreEqual(
-            new[] { "DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_GCHeapCount=4" },
-            NativeLauncher.CollectorSettings(["lint"], userSetsCollector: false, addressSpaceIsLimited: false, processorCount: 64).ToArray());
-    }
-
-    [TestMethod]
-    [DataRow(false, true, 2, "lint", "src")]
-    [DataRow(true, false, 2, "lint", "src")]
-    [DataRow(false, false, 1, "lint", "src")]
-    [DataRow(false, false, 2, "parse", "Dockerfile")]
-    [DataRow(false, false, 2, "rules")]
-    [DataRow(false, false, 2)]
-    public void The_default_collector_stays_beside_the_users_own_settings_under_a_limit_on_one_core_and_for_other_commands(
-        bool userSetsCollector, bool limited, int processorCount, params string[] args) =>
-        Assert.AreEqual(0, NativeLauncher.CollectorSettings(args, userSetsCollector, limited, processorCount).Count, string.Join(" ", args));
-
-    [TestMethod]
-    [DataRow(true, "DOTNET_gcServer=0")]
-    [DataRow(true, "DOTNET_GCgen0size=4000000")]
-    [DataRow(true, "dotnet_gcheaphardlimit=1")]
-    [DataRow(true, "COMPlus_gcServer=1")]
-    [DataRow(true, "DOTNET_GC")]
-    [DataRow(false, "DOTNET_G")]
-    [DataRow(false, "DOTNET_GENERATE_ASPNET_CERTIFICATE=false")]
-    [DataRow(false, "DOTNET_ROOT=/usr/share/dotnet")]
-    [DataRow(false, "PATH=/usr/bin")]
-    [DataRow(false, "")]
-    public void The_users_own_collector_settings_are_told_by_name(bool expected, string entry) =>
-        Assert.AreEqual(expected, NativeLauncher.IsCollectorSetting(System.Text.Encoding.UTF8.GetBytes(entry)), entry);
-
-    [TestMethod]
     [DataRow("2.36", 2, 36)]
     [DataRow("2.34\n", 2, 34)]
     [DataRow(" 10.0\r\n", 10, 0)]
