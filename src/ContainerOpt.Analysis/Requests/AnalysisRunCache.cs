@@ -515,7 +515,7 @@ public sealed class AnalysisRunCache
         {
             return kind;
         }
-        return listing.Folded!.Contains(name) ? EntryKind.Unknown : EntryKind.Missing;
+        return listing.HoldsIgnoringCase(name) ? EntryKind.Unknown : EntryKind.Missing;
     }
 
     /// <summary>
@@ -683,7 +683,7 @@ public sealed class AnalysisRunCache
                 return true;
             }
             string name = Path.GetFileName(current.Path);
-            return !IsPlainName(name) ? false : !held.Entries.ContainsKey(name) && !held.Folded!.Contains(name);
+            return !IsPlainName(name) ? false : !held.Entries.ContainsKey(name) && !held.HoldsIgnoringCase(name);
         }
         return false;
     }
@@ -799,7 +799,7 @@ public sealed class AnalysisRunCache
         /// The same names, compared ignoring case; made on the first question a name's exact spelling does not answer (most
         /// folders of a run are never asked one: the CLI's folder search lists thousands).
         /// </summary>
-        public HashSet<string>? Folded
+        private HashSet<string>? Folded
         {
             get
             {
@@ -815,6 +815,29 @@ public sealed class AnalysisRunCache
         }
 
         private HashSet<string>? _folded;
+
+        /// <summary>
+        /// How many entries a listing may have and still be asked ignoring case one by one: <see cref="Folded"/>, made for
+        /// the folder of a single Dockerfile, cost more than the questions asked of it.
+        /// </summary>
+        private const int FewEntries = 8;
+
+        /// <summary>True when an entry equals <paramref name="name"/> ignoring case (a listing of a folder that exists).</summary>
+        public bool HoldsIgnoringCase(string name)
+        {
+            if (Entries!.Count <= FewEntries)
+            {
+                foreach (var entry in Entries.Keys)
+                {
+                    if (string.Equals(entry, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return Folded!.Contains(name);
+        }
 
         public bool Unreadable { get; }
     }

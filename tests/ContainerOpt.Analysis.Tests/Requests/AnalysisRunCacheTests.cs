@@ -112,6 +112,27 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
+    public void A_crowded_listing_answers_names_in_another_case_as_a_small_one_does()
+    {
+        // More than a few entries: the names ignoring case are looked up in a set rather than one by one.
+        string folder = Path.Combine(_dir, "crowded");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "readme.md"), "x");
+        File.WriteAllText(Path.Combine(folder, "unlisted.txt"), "x");
+        var listed = new List<string> { "README.MD", "Containeropt.YAML" };
+        for (int i = 0; i < 10; i++)
+        {
+            listed.Add("file" + i + ".txt");
+        }
+        var cache = new AnalysisRunCache();
+        cache.AddListing(folder, Array.Empty<string>(), listed);
+
+        Assert.IsTrue(cache.FileExists(Path.Combine(folder, "readme.md")), "another case of a listed name: the disk answers");
+        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "unlisted.txt")), "not listed in any case: the listing answers");
+        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "containeropt.yaml")), "listed in another case, not on the disk");
+    }
+
+    [TestMethod]
     public void A_folder_asked_about_by_many_threads_at_once_is_listed_once()
     {
         // The first files of a run all ask about the folders above them at the same moment.

@@ -75,7 +75,7 @@ public sealed class DotNetCommand
         {
             var word = args[i];
             string v = word.Value;
-            if (!TryParseOption(v, out string name, out string? inlineValue))
+            if (!TryParseOption(v, out string name, out int common, out string? inlineValue))
             {
                 positionals.Add(word);
                 continue;
@@ -85,8 +85,10 @@ public sealed class DotNetCommand
             if (value is null && i + 1 < args.Count && !IsOptionLike(args[i + 1].Value))
             {
                 string next = args[i + 1].Value;
-                if (OptionsWithValue.Contains(name)
-                    || OptionalBooleans.Contains(name) && (next.Equals("true", StringComparison.OrdinalIgnoreCase) || next.Equals("false", StringComparison.OrdinalIgnoreCase)))
+                // A common name's kind was looked up once (the case-insensitive sets hash each name they are asked).
+                var kind = common >= 0 ? CommonKinds[common] : KindOf(name);
+                if (kind == ValueKind.Required
+                    || kind == ValueKind.OptionalBoolean && (next.Equals("true", StringComparison.OrdinalIgnoreCase) || next.Equals("false", StringComparison.OrdinalIgnoreCase)))
                 {
                     valueWord = args[i + 1];
                     value = next;
@@ -237,9 +239,24 @@ public sealed class DotNetCommand
         return true;
     }
 
-    private static bool TryParseOption(string v, out string name, out string? value)
+    /// <summary>What an option's name says of the word after it.</summary>
+    private enum ValueKind : byte
+    {
+        None,
+        /// <summary>In <see cref="OptionsWithValue"/>: the next word is its value.</summary>
+        Required,
+        /// <summary>In <see cref="OptionalBooleans"/>: the next word is its value when it is true or false.</summary>
+        OptionalBoolean,
+    }
+
+    private static ValueKind KindOf(string name) =>
+        OptionsWithValue.Contains(name) ? ValueKind.Required : OptionalBooleans.Contains(name) ? ValueKind.OptionalBoolean : ValueKind.None;
+
+    // common: the index of the name in CommonNames, or -1.
+    private static bool TryParseOption(string v, out string name, out int common, out string? value)
     {
         name = "";
+        common = -1;
         value = null;
         // The option's body starts after its prefix (--, - or /); name and value are cut from the word itself.
         int start;
@@ -263,12 +280,12 @@ public sealed class DotNetCommand
         int cut = colon < 0 ? equals : equals < 0 ? colon : Math.Min(colon, equals);
         if (cut >= 0)
         {
-            name = NameAt(v, start, cut - start);
+            name = NameAt(v, start, cut - start, out common);
             value = v.Substring(cut + 1);
         }
         else
         {
-            name = NameAt(v, start, v.Length - start);
+            name = NameAt(v, start, v.Length - start, out common);
         }
         return name.Length > 0;
     }
@@ -280,17 +297,64 @@ public sealed class DotNetCommand
         "p", "property", "self-contained", "sc", "no-restore", "no-build", "no-self-contained", "nologo", "locked-mode", "no-cache",
     };
 
-    /// <summary>v[start..start+length): the common name written so (same case), else a new string.</summary>
-    private static string NameAt(string v, int start, int length)
+    /// <summary>The <see cref="ValueKind"/> of each of <see cref="CommonNames"/>.</summary>
+    private static readonly ValueKind[] CommonKinds = Array.ConvertAll(CommonNames, KindOf);
+
+    /// <summary>The indexes in <see cref="CommonNames"/> by the name's length: a word is compared only with the names of its length.</summary>
+    private static readonly int[][] CommonNamesByLength = IndexByLength(CommonNames);
+
+    private static int[][] IndexByLength(string[] names)
     {
-        foreach (var known in CommonNames)
+        int longest = 0;
+        foreach (var known in names)
         {
-            if (known.Length == length && string.CompareOrdinal(v, start, known, 0, length) == 0)
+            longest = Math.Max(longest, known.Length);
+        }
+        var byLength = new int[longest + 1][];
+        for (int length = 0; length <= longest; length++)
+        {
+            var indexes = new List<int>();
+            for (int i = 0; i < names.Length; i++)
             {
-                return known;
+                if (names[i].Length == length)
+                {
+                    indexes.Add(i);
+                }
+            }
+            byLength[length] = indexes.ToArray();
+        }
+        return byLength;
+    }
+
+    /// <summary>v[start..start+length): the common name written so (same case, <paramref name="common"/> its index), else a new string (-1).</summary>
+    private static string NameAt(string v, int start, int length, out int common)
+    {
+        if (length < CommonNamesByLength.Length)
+        {
+            foreach (int index in CommonNamesByLength[length])
+            {
+                if (IsAt(v, start, CommonNames[index]))
+                {
+                    common = index;
+                    return CommonNames[index];
+                }
             }
         }
+        common = -1;
         return v.Substring(start, length);
+    }
+
+    /// <summary>True when <paramref name="known"/> is written at v[start..] (a loop: CompareOrdinal's checks cost more than these short names).</summary>
+    private static bool IsAt(string v, int start, string known)
+    {
+        for (int i = 0; i < known.Length; i++)
+        {
+            if (v[start + i] != known[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public override string ToString() => Command.ToString();
