@@ -677,16 +677,18 @@ public sealed class DockerfileModel
                     }
                     else
                     {
-                        string type = syntax.Arguments[0].Value.ToUpperInvariant();
-                        if (type == "NONE" && (count > 1 || syntax.Flags.Count > 0))
+                        string type = syntax.Arguments[0].Value;
+                        bool none = InvariantCase.UppersTo(type, "NONE");
+                        bool cmd = !none && InvariantCase.UppersTo(type, "CMD");
+                        if (none && (count > 1 || syntax.Flags.Count > 0))
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, "HEALTHCHECK NONE takes no other arguments.", syntax.Span);
                         }
-                        else if (type != "NONE" && type != "CMD")
+                        else if (!none && !cmd)
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, $"Unknown type \"{syntax.Arguments[0].Value}\" in HEALTHCHECK: use CMD or NONE.", syntax.Arguments[0].Span);
                         }
-                        else if (type == "CMD" && count < 2)
+                        else if (cmd && count < 2)
                         {
                             Add(ParseDiagnosticCodes.MissingArguments, "Missing command after HEALTHCHECK CMD.", syntax.Span);
                         }

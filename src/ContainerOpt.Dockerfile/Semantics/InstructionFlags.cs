@@ -39,8 +39,36 @@ public static class InstructionFlags
     };
 
     /// <summary>The kind of a flag on an instruction, or null when the instruction does not take it.</summary>
-    public static FlagKind? Lookup(InstructionKind instruction, string flagName) =>
-        Allowed.TryGetValue(instruction, out var flags) && flags.TryGetValue(flagName, out var kind) ? kind : null;
+    public static FlagKind? Lookup(InstructionKind instruction, string flagName)
+    {
+        int index = (int)instruction;
+        if (index >= ByInstruction.Length)
+        {
+            return null;
+        }
+        foreach (var (name, kind) in ByInstruction[index])
+        {
+            if (string.Equals(name, flagName, StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    // Allowed as small arrays by instruction kind, for Lookup of every flag: a flag's name is the shared string of Allowed's
+    // key (KnownName), so a few reference compares find it, where the dictionaries hashed the name twice.
+    private static readonly (string Name, FlagKind Kind)[][] ByInstruction = ArraysByInstruction();
+
+    private static (string Name, FlagKind Kind)[][] ArraysByInstruction()
+    {
+        var arrays = new (string Name, FlagKind Kind)[Allowed.Keys.Max(kind => (int)kind) + 1][];
+        for (int i = 0; i < arrays.Length; i++)
+        {
+            arrays[i] = Allowed.TryGetValue((InstructionKind)i, out var flags) ? flags.Select(pair => (pair.Key, pair.Value)).ToArray() : Array.Empty<(string, FlagKind)>();
+        }
+        return arrays;
+    }
 
     /// <summary>Every flag name some instruction takes, each once.</summary>
     private static readonly string[] KnownNames = Allowed.Values.SelectMany(flags => flags.Keys).Distinct(StringComparer.Ordinal).ToArray();
@@ -50,7 +78,8 @@ public static class InstructionFlags
     {
         foreach (var name in KnownNames)
         {
-            if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+            // The first character before the compare: most names of the same length differ there.
+            if (name.Length == length && name[0] == text[start] && string.CompareOrdinal(text, start, name, 0, length) == 0)
             {
                 return name;
             }

@@ -50,7 +50,7 @@ public sealed class RunMount
                 string key = Key(text, start, eq < 0 ? end : eq);
                 if (key.Length > 0)
                 {
-                    options[key] = eq < 0 ? "true" : text.Substring(eq + 1, end - eq - 1);
+                    options[key] = eq < 0 ? "true" : FieldValue(text, eq + 1, end);
                 }
                 if (comma < 0)
                 {
@@ -73,6 +73,26 @@ public sealed class RunMount
     }
 
     private static readonly string[] UsualKeys = { "type", "target", "id", "source", "from", "sharing", "mode", "uid", "gid", "dst", "src", "destination", "readonly", "ro", "rw", "required", "env", "size" };
+
+    /// <summary>The value text[start..end), a usual one (a type or sharing mode) as its literal rather than a copy.</summary>
+    private static string FieldValue(string text, int start, int end)
+    {
+        int length = end - start;
+        // One candidate by first character and length: a compare for each of the usual values cost more than the copy.
+        string? usual = length == 0 ? null : text[start] switch
+        {
+            'b' => "bind",
+            'c' => "cache",
+            't' => "tmpfs",
+            'l' => "locked",
+            'p' => "private",
+            's' => length == 3 ? "ssh" : length > 1 && text[start + 1] == 'h' ? "shared" : "secret",
+            _ => null,
+        };
+        return usual is not null && usual.Length == length && string.CompareOrdinal(text, start, usual, 0, length) == 0
+            ? usual
+            : text.Substring(start, length);
+    }
 
     /// <summary>The key of text[start..end) as a field's key is taken: trimmed, lower-cased (a usual one as its literal).</summary>
     private static string Key(string text, int start, int end)

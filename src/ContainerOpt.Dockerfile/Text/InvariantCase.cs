@@ -1,7 +1,8 @@
 namespace ContainerOpt.Dockerfile.Text;
 
 /// <summary>
-/// <c>ToLowerInvariant</c> for the names and references of every FROM (stage names, registries, repositories), with
+/// <c>ToLowerInvariant</c> for the names and references of every FROM (stage names, registries, repositories) and
+/// <c>ToUpperInvariant</c> for HEALTHCHECK's type, with
 /// ASCII decided here: <c>TextInfo.ToLower</c> costs hundreds of instructions a call even for text it leaves as it is.
 /// Text beyond ASCII goes to <c>ToLowerInvariant</c> itself, so the answers are always its answers.
 /// </summary>
@@ -60,6 +61,32 @@ public static class InvariantCase
                 c = (char)(c | 0x20);
             }
             if (c != lower[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>True when <c>text.ToUpperInvariant() == upper</c>, without upper-casing a copy of an ASCII text.</summary>
+    public static bool UppersTo(string text, string upper)
+    {
+        if (text.Length != upper.Length)
+        {
+            return false;
+        }
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= 0x80)
+            {
+                return string.Equals(text.ToUpperInvariant(), upper, StringComparison.Ordinal);
+            }
+            if (c >= 'a' && c <= 'z')
+            {
+                c = (char)(c & ~0x20);
+            }
+            if (c != upper[i])
             {
                 return false;
             }
