@@ -68,26 +68,5 @@ public static class AsciiText
         return true;
     }
 
-    /// <summary>
-    /// True when <paramref name="text"/> equals its invariant upper-case form (<paramref name="upperCase"/>) or lower-case form:
-    /// what comparing it with <c>ToUpperInvariant()</c>'s or <c>ToLowerInvariant()</c>'s result says, without the casing
-    /// tables and that result for ASCII text (the casing rules ask it of every keyword and stage name).
-    /// </summary>
-    public static bool IsInvariantCased(string text, bool upperCase)
-    {
-        foreach (char c in text)
-        {
-            if (c > 0x7F)
-            {
-                return upperCase ? text == text.ToUpperInvariant() : text == text.ToLowerInvariant();
-            }
-            if (upperCase ? c is >= 'a' and <= 'z' : c is >= 'A' and <= 'Z')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 }

@@ -196,7 +196,7 @@ public sealed class ImageReference
         // The name is reference[nameStart, nameEnd): bounds, not substrings, and lower case tested in place.
         int slash = reference.IndexOf('/');
         int nameStart = 0;
-        if (slash >= 0 && (LooksLikeHost(reference, slash) || !InvariantCase.IsLower(reference, 0, slash)))
+        if (slash >= 0 && (LooksLikeHost(reference, slash) || !InvariantCase.IsCased(reference, 0, slash, upperCase: false)))
         {
             nameStart = slash + 1;
         }
@@ -204,7 +204,7 @@ public sealed class ImageReference
         if (nameEnd < 0) nameEnd = reference.Length;
         int colon = nameEnd > nameStart ? reference.LastIndexOf(':', nameEnd - 1, nameEnd - nameStart) : -1;
         if (colon >= 0) nameEnd = colon;
-        if (!InvariantCase.IsLower(reference, nameStart, nameEnd - nameStart)
+        if (!InvariantCase.IsCased(reference, nameStart, nameEnd - nameStart, upperCase: false)
             || !(ascii ? MatchesReferenceGrammar(reference) : ReferencePattern.IsMatch(reference)))
         {
             return false;

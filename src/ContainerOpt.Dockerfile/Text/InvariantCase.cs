@@ -22,8 +22,15 @@ public static class InvariantCase
         return text;
     }
 
-    /// <summary>True when <paramref name="text"/>'s characters [start, start+length) are their own <c>ToLowerInvariant</c>, without a copy of ASCII ones.</summary>
-    public static bool IsLower(string text, int start, int length)
+    /// <summary>
+    /// True when <paramref name="text"/> equals its <c>ToUpperInvariant</c> (<paramref name="upperCase"/>) or
+    /// <c>ToLowerInvariant</c> form, without making that form for ASCII text (the casing rules ask it of every keyword and
+    /// stage name).
+    /// </summary>
+    public static bool IsCased(string text, bool upperCase) => IsCased(text, 0, text.Length, upperCase);
+
+    /// <summary>As <see cref="IsCased(string, bool)"/> for <paramref name="text"/>'s characters [start, start+length), without a copy of ASCII ones.</summary>
+    public static bool IsCased(string text, int start, int length, bool upperCase)
     {
         for (int i = start; i < start + length; i++)
         {
@@ -31,9 +38,9 @@ public static class InvariantCase
             if (c >= 0x80)
             {
                 string range = text.Substring(start, length);
-                return string.Equals(range.ToLowerInvariant(), range, StringComparison.Ordinal);
+                return string.Equals(upperCase ? range.ToUpperInvariant() : range.ToLowerInvariant(), range, StringComparison.Ordinal);
             }
-            if (c >= 'A' && c <= 'Z')
+            if (upperCase ? c is >= 'a' and <= 'z' : c is >= 'A' and <= 'Z')
             {
                 return false;
             }

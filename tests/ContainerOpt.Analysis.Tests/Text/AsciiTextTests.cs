@@ -21,29 +21,6 @@ public sealed class AsciiTextTests
         Assert.AreEqual(expected, AsciiText.ContainsIgnoringCase(text, length, word));
 
     [TestMethod]
-    [DataRow("from", false, true)]
-    [DataRow("from", true, false)]
-    [DataRow("FROM", true, true)]
-    [DataRow("FROM", false, false)]
-    [DataRow("From", false, false)]
-    [DataRow("From", true, false)]
-    [DataRow("build-2_x", false, true)]
-    [DataRow("BUILD-2_X", true, true)]
-    [DataRow("", false, true)]
-    [DataRow("", true, true)]
-    [DataRow("_[`@{", false, true)] // characters next to the letters are not letters
-    [DataRow("_[`@{", true, true)]
-    [DataRow("\u00e9t\u00e9", false, true)] // beyond ASCII: the invariant casing decides
-    [DataRow("\u00e9t\u00e9", true, false)]
-    [DataRow("\u00c9T\u00c9", true, true)]
-    [DataRow("\u00c9t\u00e9", false, false)]
-    public void Tells_a_text_that_equals_its_invariant_case(string text, bool upperCase, bool expected)
-    {
-        Assert.AreEqual(expected, AsciiText.IsInvariantCased(text, upperCase));
-        Assert.AreEqual(expected, upperCase ? text == text.ToUpperInvariant() : text == text.ToLowerInvariant(), "the row says what the invariant casing says");
-    }
-
-    [TestMethod]
     public void Agrees_with_ordinal_ignore_case_on_random_ascii()
     {
         var random = new Random(12);

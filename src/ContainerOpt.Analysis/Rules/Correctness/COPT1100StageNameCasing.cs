@@ -1,5 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
-using ContainerOpt.Core.Text;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
 
@@ -13,7 +13,7 @@ public sealed class COPT1100StageNameCasing : DockerfileRule
         foreach (var stage in context.Model.Stages)
         {
             var name = stage.NameToken;
-            if (name is not null && !AsciiText.IsInvariantCased(name.Value, upperCase: false))
+            if (name is not null && !InvariantCase.IsCased(name.Value, upperCase: false))
             {
                 context.Report(name.Span, name.Value, name.Value.ToLowerInvariant());
             }

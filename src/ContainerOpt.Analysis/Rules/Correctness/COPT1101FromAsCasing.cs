@@ -1,5 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
-using ContainerOpt.Core.Text;
+using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Analysis.Rules.Correctness;
 
@@ -19,13 +19,13 @@ public sealed class COPT1101FromAsCasing : DockerfileRule
             }
             string keyword = from.Keyword.Value;
             var asToken = from.Arguments[1];
-            bool lower = AsciiText.IsInvariantCased(keyword, upperCase: false);
-            if (!lower && !AsciiText.IsInvariantCased(keyword, upperCase: true))
+            bool lower = InvariantCase.IsCased(keyword, upperCase: false);
+            if (!lower && !InvariantCase.IsCased(keyword, upperCase: true))
             {
                 continue; // a mixed-case FROM is ConsistentInstructionCasing's finding
             }
             // The expected form is made only for an AS that is not cased like FROM already (a finding).
-            if (!AsciiText.IsInvariantCased(asToken.Value, upperCase: !lower))
+            if (!InvariantCase.IsCased(asToken.Value, upperCase: !lower))
             {
                 string expected = lower ? asToken.Value.ToLowerInvariant() : asToken.Value.ToUpperInvariant();
                 context.Report(asToken.Span, Fixes.FixProperties.Replace(expected), asToken.Value, keyword, expected);

@@ -1,5 +1,5 @@
 using ContainerOpt.Core.Diagnostics;
-using ContainerOpt.Core.Text;
+using ContainerOpt.Dockerfile.Text;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -29,8 +29,8 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
                     continue;
                 }
                 string k = instruction.KeywordText;
-                if (AsciiText.IsInvariantCased(k, upperCase: false)) lower++;
-                else if (AsciiText.IsInvariantCased(k, upperCase: true)) upper++;
+                if (InvariantCase.IsCased(k, upperCase: false)) lower++;
+                else if (InvariantCase.IsCased(k, upperCase: true)) upper++;
                 else mixed++;
             }
         }
@@ -72,7 +72,7 @@ public sealed class COPT1103ConsistentInstructionCasing : DockerfileRule
     private static void Check(RuleContext context, InstructionSyntax instruction, bool majorityLower)
     {
         string k = instruction.KeywordText;
-        if (AsciiText.IsInvariantCased(k, upperCase: !majorityLower))
+        if (InvariantCase.IsCased(k, upperCase: !majorityLower))
         {
             return; // already as expected: no new string for it
         }
