@@ -49,36 +49,15 @@ public static class InvariantCase
     }
 
     /// <summary>True when <c>text.ToLowerInvariant() == lower</c>, without lowering a copy of an ASCII text.</summary>
-    public static bool LowersTo(string text, string lower)
-    {
-        // Lowering keeps the length (one character for one).
-        if (text.Length != lower.Length)
-        {
-            return false;
-        }
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c >= 0x80)
-            {
-                return string.Equals(text.ToLowerInvariant(), lower, StringComparison.Ordinal);
-            }
-            if (c >= 'A' && c <= 'Z')
-            {
-                c = (char)(c | 0x20);
-            }
-            if (c != lower[i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool LowersTo(string text, string lower) => CasesTo(text, lower, upperCase: false);
 
     /// <summary>True when <c>text.ToUpperInvariant() == upper</c>, without upper-casing a copy of an ASCII text.</summary>
-    public static bool UppersTo(string text, string upper)
+    public static bool UppersTo(string text, string upper) => CasesTo(text, upper, upperCase: true);
+
+    private static bool CasesTo(string text, string cased, bool upperCase)
     {
-        if (text.Length != upper.Length)
+        // Casing keeps the length (one character for one).
+        if (text.Length != cased.Length)
         {
             return false;
         }
@@ -87,13 +66,13 @@ public static class InvariantCase
             char c = text[i];
             if (c >= 0x80)
             {
-                return string.Equals(text.ToUpperInvariant(), upper, StringComparison.Ordinal);
+                return string.Equals(upperCase ? text.ToUpperInvariant() : text.ToLowerInvariant(), cased, StringComparison.Ordinal);
             }
-            if (c >= 'a' && c <= 'z')
+            if (upperCase ? c is >= 'a' and <= 'z' : c is >= 'A' and <= 'Z')
             {
-                c = (char)(c & ~0x20);
+                c = (char)(c ^ 0x20);
             }
-            if (c != upper[i])
+            if (c != cased[i])
             {
                 return false;
             }
