@@ -123,6 +123,27 @@ public sealed class LintParallelTests
     }
 
     [TestMethod]
+    public void An_empty_folder_between_large_ones_is_said_in_its_place_while_the_search_runs_ahead_of_the_report()
+    {
+        // The whole tree (160 files, more than the search may keep ahead of the report), then a folder with none, then a
+        // repository again: the search thread waits for the report, and the empty operand is told where it stands.
+        string tree = Tree.Value;
+        string empty = CliRunner.TempFolder("empty");
+        var args = new[] { tree, empty, Path.Combine(tree, "repo03"), "--format", "text", "--verbose" };
+        var one = Lint(OneByOne, args);
+        var spread = Lint(new LintCommand.LintSettings { MaxParallelism = 2 }, args);
+
+        Assert.AreEqual(one.Stdout, spread.Stdout);
+        Assert.AreEqual(one.Stderr, spread.Stderr);
+        Assert.AreEqual(2, spread.Code, spread.Stderr);
+        // Said after the notes of the tree's last repository and before the summary, which counts the repository again.
+        int said = spread.Stderr.IndexOf($"containeropt: no Dockerfile in '{empty}'", StringComparison.Ordinal);
+        int lastOfTree = spread.Stderr.LastIndexOf(Path.Combine(tree, "repo39"), StringComparison.Ordinal);
+        Assert.IsTrue(lastOfTree >= 0 && said > lastOfTree, spread.Stderr);
+        StringAssert.StartsWith(spread.Stderr[spread.Stderr.IndexOf('\n', said)..], "\n164 file(s): ", spread.Stderr);
+    }
+
+    [TestMethod]
     public void A_folder_s_files_are_reported_in_the_ordinal_order_of_their_paths_not_in_the_order_the_search_finds_them()
     {
         // The search hands each file on as it finds it (a folder's files before its subfolders'), so that the workers

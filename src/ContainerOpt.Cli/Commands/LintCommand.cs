@@ -175,16 +175,108 @@ internal static class LintCommand
 
         // --file-path-in-report names one file: more are a usage error, found before any is linted.
         int workers = severalFiles && request.FilePathInReport is null ? settings.MaxParallelism ?? Environment.ProcessorCount : 1;
-        var targets = new List<PendingFile>();
         bool noDockerfile = false;
         var run = new RunOutcome { IoProblem = ioProblem };
-        FindingTally tally;
-        var queue = new BlockingCollection<PendingFile>();
-        // The workers take the files as the search below hands them on; one worker lints each file when the report reaches it.
-        var linting = workers > 1
-            ? Task.Run(() => Parallel.ForEach(Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = workers }, LintAndFinish))
-            : null;
+        int dockerfiles = 0;
+
+        // The search: every Dockerfile of the operands in the report's order, and each operand that names none.
+        void Search(Action<SearchResult> found)
+        {
+            foreach (var operand in request.Operands)
+            {
+                if (operand == StandardInput)
+                {
+                    found(new SearchResult(new PendingFile(ReadStandardInput(host, request.FilePathInReport)), null));
+                    continue;
+                }
+                bool any = false;
+                DockerfileFiles.Find(operand, path =>
+                {
+                    any = true;
+                    found(new SearchResult(new PendingFile(new LintTarget(path, request.FilePathInReport ?? path)), null));
+                }, runCache);
+                if (!any)
+                {
+                    found(new SearchResult(null, operand));
+                }
+            }
+        }
+
+        // The report takes each file as soon as it and the files before it are linted, while the workers go on: a file's
+        // findings are printed and forgotten instead of living until the last file is done (they were most of what each
+        // garbage collection had to keep), and the printing is no longer a step of its own after the linting.
+        IEnumerable<FileFindings> InOrder(IEnumerable<SearchResult> found, bool linted)
+        {
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+            var configsReported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (target, emptyOperand) in found)
+            {
+                if (target is null)
+                {
+                    stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(emptyOperand!));
+                    noDockerfile = true;
+                    continue;
+                }
+                dockerfiles++;
+                if (linted)
+                {
+                    target.WaitUntilFinished();
+                    target.Failure?.Throw();
+                }
+                else
+                {
+                    Lint(target);
+                }
+                string path = target.Target.ReportPath;
+                var loaded = target.Result;
+                target.Result = default;
+                foreach (var note in loaded.Notes)
+                {
+                    if (verbose && notesShown.Add(note))
+                    {
+                        stderr.WriteLine($"containeropt: {note}");
+                    }
+                }
+                // In hadolint's mode style is one of the levels printed (the file's configuration may choose the mode).
+                bool showsStyle = loaded.Analysed?.Mode == AnalysisMode.Hadolint;
+                foreach (var problem in loaded.Problems)
+                {
+                    bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
+                    run.ConfigProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                    run.IoProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
+                }
+                // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
+                if (loaded.Problems.Count > 0)
+                {
+                    var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
+                    foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
+                    {
+                        yield return new FileFindings(group.Key, group.ToArray(), showsStyle);
+                    }
+                }
+                configsReported.UnionWith(loaded.ConfigFiles);
+                if (loaded.Analysed is not { } outcome)
+                {
+                    continue;
+                }
+                if (outcome.FailureThreshold is { } threshold) run.FailAt = threshold;
+                run.NoFail |= outcome.NoFail;
+                yield return new FileFindings(path, outcome.Findings, showsStyle);
+            }
+        }
+
+        FindingTally Report(IEnumerable<SearchResult> found, bool linted) =>
+            LintReport.Write(format, stdout, stderr, InOrder(found, linted), () => dockerfiles, () => new ReportOptions
+            {
+                ToolVersion = CliApp.Version,
+                CommandLine = LintReport.CommandLine(request.Arguments),
+                ExecutionSuccessful = !run.IoProblem && !run.ConfigProblem && !noDockerfile,
+                Color = LintReport.UseColor(terminal, request.NoColor),
+            });
+
         void LintAndFinish(PendingFile file)
         {
             try
@@ -201,132 +293,27 @@ internal static class LintCommand
                 file.Finish();
             }
         }
-        try
+
+        FindingTally tally;
+        if (workers == 1)
         {
-            try
+            // One thread: the search first (--file-path-in-report's usage error comes before any file is linted), then
+            // each file linted as the report reaches it.
+            var found = new List<SearchResult>();
+            Search(found.Add);
+            int count = found.Count(f => f.File is not null);
+            if (request.FilePathInReport is not null && count > 1)
             {
-                foreach (var operand in request.Operands)
-                {
-                    if (operand == StandardInput)
-                    {
-                        var piped = new PendingFile(ReadStandardInput(host, request.FilePathInReport));
-                        targets.Add(piped);
-                        if (linting is not null)
-                        {
-                            queue.Add(piped);
-                        }
-                        continue;
-                    }
-                    var found = new List<PendingFile>();
-                    DockerfileFiles.Find(operand, path =>
-                    {
-                        var file = new PendingFile(new LintTarget(path, request.FilePathInReport ?? path));
-                        found.Add(file);
-                        if (linting is not null)
-                        {
-                            queue.Add(file);
-                        }
-                    }, runCache);
-                    if (found.Count == 0)
-                    {
-                        stderr.WriteLine("containeropt: " + DockerfileFiles.NoneFound(operand));
-                        noDockerfile = true;
-                    }
-                    targets.AddRange(found);
-                }
+                throw new UsageException($"--file-path-in-report names one Dockerfile, but {count} are linted.");
             }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-            if (request.FilePathInReport is not null && targets.Count > 1)
-            {
-                throw new UsageException($"--file-path-in-report names one Dockerfile, but {targets.Count} are linted.");
-            }
-
-            // The report takes each file as soon as it and the files before it are linted, while the workers go on: a file's
-            // findings are printed and forgotten instead of living until the last file is done (they were most of what each
-            // garbage collection had to keep), and the printing is no longer a step of its own after the linting.
-            IEnumerable<FileFindings> InOrder()
-            {
-                foreach (var file in files)
-                {
-                    yield return file;
-                }
-                var configsReported = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var target in targets)
-                {
-                    if (linting is null)
-                    {
-                        Lint(target);
-                    }
-                    else
-                    {
-                        target.WaitUntilFinished();
-                        target.Failure?.Throw();
-                    }
-                    string path = target.Target.ReportPath;
-                    var loaded = target.Result;
-                    target.Result = default;
-                    foreach (var note in loaded.Notes)
-                    {
-                        if (verbose && notesShown.Add(note))
-                        {
-                            stderr.WriteLine($"containeropt: {note}");
-                        }
-                    }
-                    // In hadolint's mode style is one of the levels printed (the file's configuration may choose the mode).
-                    bool showsStyle = loaded.Analysed?.Mode == AnalysisMode.Hadolint;
-                    foreach (var problem in loaded.Problems)
-                    {
-                        bool aboutConfig = problem.FilePath is { } file && loaded.ConfigFiles.Contains(file);
-                        run.ConfigProblem |= aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-                        run.IoProblem |= !aboutConfig && problem.Severity == DiagnosticSeverity.Error;
-                    }
-                    // A configuration file's problems are its own (at its path, once however many Dockerfiles it applies to); the rest are the Dockerfile's.
-                    if (loaded.Problems.Count > 0)
-                    {
-                        var unreported = loaded.Problems.Where(p => !(p.FilePath is { } file && loaded.ConfigFiles.Contains(file) && configsReported.Contains(file)));
-                        foreach (var group in unreported.GroupBy(p => p.FilePath is { } file && loaded.ConfigFiles.Contains(file) ? file : path))
-                        {
-                            yield return new FileFindings(group.Key, group.ToArray(), showsStyle);
-                        }
-                    }
-                    configsReported.UnionWith(loaded.ConfigFiles);
-                    if (loaded.Analysed is not { } outcome)
-                    {
-                        continue;
-                    }
-                    if (outcome.FailureThreshold is { } threshold) run.FailAt = threshold;
-                    run.NoFail |= outcome.NoFail;
-                    yield return new FileFindings(path, outcome.Findings, showsStyle);
-                }
-            }
-
-            tally = LintReport.Write(format, stdout, stderr, InOrder(), targets.Count, () => new ReportOptions
-            {
-                ToolVersion = CliApp.Version,
-                CommandLine = LintReport.CommandLine(request.Arguments),
-                ExecutionSuccessful = !run.IoProblem && !run.ConfigProblem && !noDockerfile,
-                Color = LintReport.UseColor(terminal, request.NoColor),
-            });
+            tally = Report(found, linted: false);
         }
-        finally
+        else
         {
-            // Reached early only by an exception: nothing waits for the workers' last files, but they end before the command does.
-            queue.CompleteAdding();
-            try
-            {
-                linting?.Wait();
-            }
-            catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-            }
-            queue.Dispose();
+            tally = SearchLintAndReport(Search, Report, workers, LintAndFinish);
         }
 
-        if (run.IoProblem || run.ConfigProblem || noDockerfile)
+                if (run.IoProblem || run.ConfigProblem || noDockerfile)
         {
             return ExitCodes.UsageOrIo;
         }
@@ -337,6 +324,85 @@ internal static class LintCommand
         // failure-threshold (hadolint): findings at or above it fail; "none" (None) means any finding fails.
         return tally.AnyAtOrAbove(run.FailAt) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>
+    /// Many files on every core: the search runs on a thread of its own and hands each Dockerfile to the workers and to
+    /// the report, which prints each file as soon as it and the files before it are linted. The report starts with the
+    /// first file, not when the search is over: while the search ran on the report's thread, the findings of every file
+    /// linted meanwhile waited for it (a third of the files of a folder of 3,000) and every garbage collection of that
+    /// time copied them.
+    /// </summary>
+    private static FindingTally SearchLintAndReport(Action<Action<SearchResult>> search,
+        Func<IEnumerable<SearchResult>, bool, FindingTally> report, int workers, Action<PendingFile> lintAndFinish)
+    {
+        using var queue = new BlockingCollection<PendingFile>();
+        // The search keeps at most this many files ahead of the report: what it has found and the report not yet taken
+        // (and the folder listings it made meanwhile) is what every garbage collection of the time has to keep.
+        using var found = new BlockingCollection<SearchResult>(boundedCapacity: 128);
+        using var stopped = new CancellationTokenSource();
+        var linting = Task.Run(() => Parallel.ForEach(Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = workers }, lintAndFinish));
+        // A thread of its own (LongRunning), not the pool's: the workers hold as many of those as there are cores, and
+        // the search would wait for the pool to grow.
+        var searching = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                search(result =>
+                {
+                    found.Add(result, stopped.Token);
+                    if (result.File is { } file)
+                    {
+                        queue.Add(file);
+                    }
+                });
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                found.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return report(Searched(), true);
+        }
+        finally
+        {
+            // Reached early only by an exception (which goes on): the search stops at its next file, and the workers end
+            // with the files they were given, before the command does.
+            stopped.Cancel();
+            try
+            {
+                searching.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already thrown to the report, or a stop of the search the exception under way caused.
+            }
+            try
+            {
+                linting.Wait();
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            }
+        }
+
+        IEnumerable<SearchResult> Searched()
+        {
+            foreach (var result in found.GetConsumingEnumerable())
+            {
+                yield return result;
+            }
+            // A search that failed ends the report with its exception, not with fewer files.
+            searching.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>What the search of the operands gives the report, in order: a Dockerfile to lint, or an operand that names none.</summary>
+    private readonly record struct SearchResult(PendingFile? File, string? EmptyOperand);
 
     /// <summary>
     /// What the exit code depends on beyond the findings (which the report counts, <see cref="FindingTally"/>), gathered

@@ -33,11 +33,12 @@ internal static class LintReport
     /// <summary>
     /// Writes the report as the files come (<paramref name="files"/> may be produced while it is written: each file's
     /// findings are printed, then forgotten); after the formats for people, the summary on standard error (standard output
-    /// flushed first, so the findings come before it): <paramref name="dockerfiles"/> is the number of Dockerfiles linted.
+    /// flushed first, so the findings come before it): <paramref name="dockerfiles"/> tells the number of Dockerfiles linted,
+    /// asked once the last file is written (the files may still be being found while the first are written).
     /// <paramref name="options"/> is asked for before the first file, or after the last for a format that reads them all
     /// first (what only the end of the run knows, such as whether it succeeded, is right for those).
     /// </summary>
-    public static FindingTally Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IEnumerable<FileFindings> files, int dockerfiles,
+    public static FindingTally Write(FindingReportFormat format, TextWriter stdout, TextWriter stderr, IEnumerable<FileFindings> files, Func<int> dockerfiles,
         Func<ReportOptions> options)
     {
         var tally = new FindingTally();
@@ -58,7 +59,7 @@ internal static class LintReport
         stdout.Flush();
         string style = tally.ShownStyles == 0 ? "" : $", {tally.ShownStyles} style";
         string suggestions = tally.HiddenStyles == 0 ? "" : $", {tally.HiddenStyles} suggestion(s) not shown (--format json, or --mode all, shows them)";
-        stderr.WriteLine($"{dockerfiles} file(s): {tally.Errors} error(s), {tally.Warnings} warning(s), {tally.Infos} info{style}{suggestions}.");
+        stderr.WriteLine($"{dockerfiles()} file(s): {tally.Errors} error(s), {tally.Warnings} warning(s), {tally.Infos} info{style}{suggestions}.");
         return tally;
     }
 
