@@ -21,9 +21,12 @@ public static class EditorConfigFiles
     /// disk: a run's cache lists each folder once, reads each file once, and remembers the files found from each folder
     /// upward, so the Dockerfiles of a folder and the folders under a common parent share the search.
     /// </summary>
-    public static EditorConfigLoad Load(string dockerfile, string? projectDirectory, IEnumerable<string>? projectFiles, AnalysisRunCache disk)
+    public static EditorConfigLoad Load(string dockerfile, string? projectDirectory, IEnumerable<string>? projectFiles, AnalysisRunCache disk) =>
+        Load(dockerfile, Path.GetDirectoryName(dockerfile) ?? dockerfile, projectDirectory, projectFiles, disk);
+
+    /// <summary>As the public Load, <paramref name="directory"/> the Dockerfile's folder as the caller already cut it.</summary>
+    internal static EditorConfigLoad Load(string dockerfile, string directory, string? projectDirectory, IEnumerable<string>? projectFiles, AnalysisRunCache disk)
     {
-        string directory = Path.GetDirectoryName(dockerfile) ?? dockerfile;
         var folder = disk.NormalizedFolder(directory) ?? disk.Folder(Full(directory));
         var editorConfigs = EditorConfigsFrom(folder, disk).Documents;
         var globalConfigs = GlobalConfigsFrom(folder, disk).Documents;

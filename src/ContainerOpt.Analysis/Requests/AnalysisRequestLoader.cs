@@ -40,13 +40,15 @@ public static class AnalysisRequestLoader
         }
         if (source is null)
         {
-            return LoadedRequest.Failed(dockerfile, () => key.UpToDockerfile(), readProblem!);
+            return LoadedRequest.Failed(dockerfile, key.UpToDockerfile, readProblem!);
         }
 
-        // Neither a context nor a project named (the CLI's lint): ResolveContext's answer is the Dockerfile's folder, cut here
+        // The Dockerfile's folder, cut once: the context (mostly), the configuration search and the .editorconfig search start there.
+        string dockerfileFolder = Path.GetDirectoryName(dockerfile)!;
+        // Neither a context nor a project named (the CLI's lint): ResolveContext's answer is the Dockerfile's folder, cut
         // from the path that is already full, where ResolveContext would walk it through GetFullPath again.
         string context = string.IsNullOrWhiteSpace(request.Context) && string.IsNullOrWhiteSpace(request.Project?.ProjectPath)
-            ? Path.GetDirectoryName(dockerfile)!
+            ? dockerfileFolder
             : ResolveContext(request.Context, dockerfile, source.Text, request.Project?.ProjectPath);
         var origin = !string.IsNullOrWhiteSpace(request.Context)
             || (request.Project?.ProjectPath is { Length: > 0 } projectPath && GeneratedDockerfileHeader.TryGetContext(source.Text, Path.GetFullPath(projectPath), out _))
@@ -55,10 +57,10 @@ public static class AnalysisRequestLoader
         var contextFiles = new DiskContextFiles(context, cache);
         if (!cache.DirectoryExists(context))
         {
-            return LoadedRequest.Failed(dockerfile, () => key.UpToContext(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
+            return LoadedRequest.Failed(dockerfile, key.UpToContext, DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, dockerfile,
                 "build context", $"the folder '{context}' does not exist. Set ContainerOptContext (CLI: --context) to the folder docker build runs in."));
         }
-        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, context, cache, out string sharedDockerIgnore);
+        var (dockerIgnorePath, dockerIgnore) = ReadDockerIgnore(dockerfile, dockerfileFolder, context, cache, out string sharedDockerIgnore);
         key.Context = context;
         key.DockerIgnorePath = dockerIgnorePath;
         key.DockerIgnore = dockerIgnore;
@@ -71,20 +73,19 @@ public static class AnalysisRequestLoader
             string named = Path.GetFullPath(request.ConfigFile!.Trim());
             if (!cache.FileExists(named))
             {
-                return LoadedRequest.Failed(dockerfile, () => key.UpToProject(), DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, named,
+                return LoadedRequest.Failed(dockerfile, key.UpToProject, DockerfileInput.FileProblem(DiagnosticCatalog.InvalidConfiguration, named,
                     named, "the file does not exist. Fix ContainerOptConfig (CLI: --config) or remove it."));
             }
             configFiles = new[] { named };
         }
         else
         {
-            configFiles = ConfigurationFiles.Discover(Path.GetDirectoryName(dockerfile)!, context, request.UserConfigFiles, cache);
+            configFiles = ConfigurationFiles.Discover(dockerfileFolder, context, request.UserConfigFiles, cache);
         }
         key.ConfigFiles = configFiles;
 
         // The options of a set of configuration files are the same for every Dockerfile they apply to: a run reads them once.
-        var configured = cache.Configure(configFiles, request.Mode, request.Overrides, request.SearchPath,
-            () => Configure(configFiles, request.Mode, request.Overrides, request.SearchPath, cache));
+        var configured = cache.Configure(configFiles, request.Mode, request.Overrides, request.SearchPath, Configure);
         var options = configured.Options;
         var problems = new List<Core.Diagnostics.Finding>(configured.Problems);
         if (configured.ShellCheckProblem is { } broken)
@@ -97,7 +98,7 @@ public static class AnalysisRequestLoader
 
         // .editorconfig and .globalconfig: found from the Dockerfile (and the project) as the .NET SDK finds them; their
         // settings are this Dockerfile's own, their text goes into the key, their problems (warnings) are findings.
-        var editorConfig = EditorConfigFiles.Load(dockerfile, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles, cache);
+        var editorConfig = EditorConfigFiles.Load(dockerfile, dockerfileFolder, request.Project?.ProjectDirectory, request.Project?.AnalyzerConfigFiles, cache);
         key.EditorConfigFiles = editorConfig.Files;
         key.WarningSwitches = editorConfig.Severities.With(request.WarningSwitches).Switches;
         problems.AddRange(editorConfig.Problems);
@@ -272,32 +273,35 @@ public static class AnalysisRequestLoader
 
     /// <summary>As <see cref="ReadDockerIgnore(string, string)"/>; a run's cache answers the lookups and reads a context's file once.</summary>
     public static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache) =>
-        ReadDockerIgnore(dockerfile, context, cache, out _);
+        ReadDockerIgnore(dockerfile, Path.GetDirectoryName(dockerfile) ?? "", context, cache, out _);
 
     /// <summary>As the public ReadDockerIgnore, and the context's .dockerignore path, read or not (the loader names it when none was read).</summary>
-    private static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string context, AnalysisRunCache cache, out string shared)
+    private static (string? Path, string? Text) ReadDockerIgnore(string dockerfile, string dockerfileFolder, string context, AnalysisRunCache cache, out string shared)
     {
-        shared = Path.Combine(context, ".dockerignore");
-        string own = dockerfile + ".dockerignore";
-        // The Dockerfile's own file first, then the context's (read once per run): two tries, no array of candidates.
-        return TryReadDockerIgnore(own, isShared: false, cache) ?? TryReadDockerIgnore(shared, isShared: true, cache) ?? (null, null);
+        shared = Path.Combine(context, DockerIgnoreName);
+        // The Dockerfile's own file first, then the context's (read once per run): two tries, no array of candidates. Each
+        // is asked of its folder by name, so the folder's path is not cut again from the file's; the own file's path is
+        // made only when it exists (most Dockerfiles have none).
+        if (cache.FileExists(dockerfileFolder, Path.GetFileName(dockerfile) + DockerIgnoreName))
+        {
+            return TryReadDockerIgnore(dockerfile + DockerIgnoreName, isShared: false, cache);
+        }
+        return cache.FileExists(context, DockerIgnoreName) ? TryReadDockerIgnore(shared, isShared: true, cache) : (null, null);
     }
 
-    /// <summary>The file's path and text when it exists (text null when it cannot be read); the context's is read once per run.</summary>
-    private static (string? Path, string? Text)? TryReadDockerIgnore(string candidate, bool isShared, AnalysisRunCache cache)
+    private const string DockerIgnoreName = ".dockerignore";
+
+    /// <summary>The path and text of a file that exists (text null when it cannot be read); the context's is read once per run.</summary>
+    private static (string? Path, string? Text) TryReadDockerIgnore(string path, bool isShared, AnalysisRunCache cache)
     {
         try
         {
-            if (cache.FileExists(candidate))
-            {
-                return (candidate, isShared ? cache.ReadText(candidate) : File.ReadAllText(candidate));
-            }
+            return (path, isShared ? cache.ReadText(path) : File.ReadAllText(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (candidate, null);
+            return (path, null);
         }
-        return null;
     }
 
     /// <summary>Reads a Dockerfile, or returns the COPT0xxx finding that explains why not (missing, too large, unreadable, binary).</summary>

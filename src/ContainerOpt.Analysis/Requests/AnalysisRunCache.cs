@@ -59,6 +59,12 @@ public sealed class AnalysisRunCache
         _ => Directory.Exists(path),
     };
 
+    /// <summary>
+    /// What <c>File.Exists(Path.Combine(folder, name))</c> answers, for a file name: asked of the folder's listing by the
+    /// name, without the path joined and cut again.
+    /// </summary>
+    internal bool FileExists(string folder, string name) => FileExists(Folder(folder), name);
+
     /// <summary>What <c>File.Exists(path) || Directory.Exists(path)</c> answers.</summary>
     public bool Exists(string path) => Lookup(path) switch
     {
@@ -239,12 +245,16 @@ public sealed class AnalysisRunCache
     /// The options and problems of a set of configuration files with the caller's mode and PATH, read once per run. The
     /// options are shared by every Dockerfile they apply to: the analysis only reads them.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="read"/> is given the question (a static method: no closure per Dockerfile, where nearly every
+    /// question is answered by the last few asked).
+    /// </remarks>
     internal Configured Configure(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
-        string? searchPath, Func<Configured> read)
+        string? searchPath, ReadConfiguration read)
     {
         if (!_remembers)
         {
-            return read();
+            return read(configFiles, mode, overrides, searchPath, this);
         }
         // The files of a run share a few configurations (often none), taking turns: the last few asked answer without
         // building their key.
@@ -255,7 +265,18 @@ public sealed class AnalysisRunCache
                 return known.Configured;
             }
         }
-        var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read());
+        return ConfigureAnew(configFiles, mode, overrides, searchPath, read);
+    }
+
+    /// <summary>Reads a set of configuration files (<see cref="Configure"/>) with the caller's mode, overrides and PATH.</summary>
+    internal delegate Configured ReadConfiguration(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode,
+        Configuration.ConfigurationOverrides? overrides, string? searchPath, AnalysisRunCache cache);
+
+    /// <summary>A configuration none of the last few asked for: by its key, read at most once per run (a method of its own: its closure is made only here).</summary>
+    private Configured ConfigureAnew(IReadOnlyList<string> configFiles, Core.Diagnostics.AnalysisMode? mode, Configuration.ConfigurationOverrides? overrides,
+        string? searchPath, ReadConfiguration read)
+    {
+        var configured = _configurations.GetOrAdd(ConfigurationKey(configFiles, mode, overrides, searchPath), _ => read(configFiles, mode, overrides, searchPath, this));
         _recentConfigurations.Add(new LastConfiguration(configFiles, mode, overrides, searchPath, configured));
         return configured;
     }

@@ -33,4 +33,26 @@ public sealed class LabelPairsTests
         Assert.AreEqual(key, pair.Key);
         Assert.AreEqual(value, pair.Value);
     }
+
+    [TestMethod]
+    [DataRow("a=plain", "plain")]
+    [DataRow("a=\"quoted\"", "quoted")]
+    [DataRow("a=\"v$V\"", null)]
+    public void An_onbuild_label_reads_no_variable_of_this_file(string label, string? value)
+    {
+        var text = "FROM alpine:3.20\nARG V=1\nONBUILD LABEL " + label + "\n";
+        var facts = new DockerfileFacts(DockerfileModel.Build(DockerfileParser.Parse(SourceText.From(text, "Dockerfile"))));
+        var pair = facts.Labels.Single();
+        Assert.AreEqual("a", pair.Key);
+        Assert.AreEqual(value, pair.Value);
+    }
+
+    [TestMethod]
+    public void A_value_is_expanded_once_however_often_it_is_read()
+    {
+        var pair = OnlyLabel("a=\"two words\"");
+        string? first = pair.Value;
+        Assert.AreEqual("two words", first);
+        Assert.AreSame(first, pair.Value);
+    }
 }

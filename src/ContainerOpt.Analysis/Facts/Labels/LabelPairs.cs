@@ -13,7 +13,17 @@ public sealed class LabelPair
         Instruction = instruction;
         Syntax = syntax;
         Key = key;
-        Value = value;
+        _value = value;
+        _valueRead = true;
+    }
+
+    /// <summary>A pair whose value is expanded when first read: only the label schema's rules read values, and most runs have no schema.</summary>
+    internal LabelPair(StageInstruction instruction, KeyValueSyntax syntax, string key, char escape)
+    {
+        Instruction = instruction;
+        Syntax = syntax;
+        Key = key;
+        _escape = escape;
     }
 
     /// <summary>The LABEL, or the ONBUILD that wraps it.</summary>
@@ -28,7 +38,22 @@ public sealed class LabelPair
     /// The value with quotes removed and variables expanded, or null when it uses a variable whose
     /// value is unknown here (an ARG without default, anything in ONBUILD): its format cannot be checked.
     /// </summary>
-    public string? Value { get; }
+    public string? Value
+    {
+        get
+        {
+            if (!_valueRead)
+            {
+                _value = LabelPairs.ValueOf(Instruction, Syntax, _escape);
+                _valueRead = true;
+            }
+            return _value;
+        }
+    }
+
+    private readonly char _escape;
+    private string? _value;
+    private bool _valueRead;
 }
 
 /// <summary>What the label rules (COPT2048–COPT2058, hadolint DL3048–DL3058) share: the pairs and the schema.</summary>
@@ -46,47 +71,45 @@ public static class LabelPairs
     public static readonly IReadOnlyList<string> SchemaTypes = new[] { Text, Url, Rfc3339, Spdx, Hash, SemVer, Email };
 
     /// <summary>Every LABEL pair in file order, ONBUILD LABEL included (hadolint checks those too).</summary>
+    /// <remarks>Each value is expanded when first read (<see cref="LabelPair.Value"/>); the keys, which every run checks, now.</remarks>
     internal static IReadOnlyList<LabelPair> Collect(DockerfileFacts facts)
     {
         var pairs = new List<LabelPair>();
         char escape = facts.Syntax.EscapeToken;
-        var keyLex = new ShellLex(escape) { SkipUnsetEnv = true };
-        var valueLex = new ShellLex(escape);
+        ShellLex? keyLex = null; // made at the first LABEL: most files have none or one
         foreach (var instruction in facts.Instructions)
         {
-            var syntax = instruction.Syntax;
-            bool onbuild = syntax.Kind == InstructionKind.Onbuild;
-            var label = syntax.Effective;
+            var label = instruction.Syntax.Effective;
             if (label.Kind != InstructionKind.Label)
             {
                 continue;
             }
+            keyLex ??= new ShellLex(escape) { SkipUnsetEnv = true };
             foreach (var pair in label.KeyValues)
             {
-                string key = Unquote(keyLex, pair.Key.Value);
-                string? value = null;
-                string written = pair.Value.Value;
-                if (valueLex.IsPlainWord(written))
-                {
-                    value = written; // most values: no quote, escape or variable, so the word is its own expansion
-                }
-                else if (SimplyQuoted(written, escape) is { } inner)
-                {
-                    value = inner; // "a text" or 'a text': the text between the quotes, nothing to expand
-                }
-                else
-                {
-                    // ONBUILD runs in another build, with variables this file cannot know.
-                    var expanded = valueLex.ProcessWord(written, onbuild ? (IVariableLookup)DictionaryVariableLookup.Empty : instruction.Scope);
-                    if (expanded.Success && expanded.Unmatched.Count == 0 && (!onbuild || expanded.Matched.Count == 0))
-                    {
-                        value = expanded.Result;
-                    }
-                }
-                pairs.Add(new LabelPair(instruction, pair, key, value));
+                pairs.Add(new LabelPair(instruction, pair, Unquote(keyLex, pair.Key.Value), escape));
             }
         }
         return pairs;
+    }
+
+    /// <summary>The value of a LABEL pair as the image gets it, or null when it reads a variable whose value is unknown here.</summary>
+    internal static string? ValueOf(StageInstruction instruction, KeyValueSyntax pair, char escape)
+    {
+        string written = pair.Value.Value;
+        var valueLex = new ShellLex(escape);
+        if (valueLex.IsPlainWord(written))
+        {
+            return written; // most values: no quote, escape or variable, so the word is its own expansion
+        }
+        if (SimplyQuoted(written, escape) is { } inner)
+        {
+            return inner; // "a text" or 'a text': the text between the quotes, nothing to expand
+        }
+        // ONBUILD runs in another build, with variables this file cannot know.
+        bool onbuild = instruction.Syntax.Kind == InstructionKind.Onbuild;
+        var expanded = valueLex.ProcessWord(written, onbuild ? (IVariableLookup)DictionaryVariableLookup.Empty : instruction.Scope);
+        return expanded.Success && expanded.Unmatched.Count == 0 && (!onbuild || expanded.Matched.Count == 0) ? expanded.Result : null;
     }
 
     /// <summary>The pairs of one label the schema gives the type <paramref name="type"/>, each with its schema name.</summary>

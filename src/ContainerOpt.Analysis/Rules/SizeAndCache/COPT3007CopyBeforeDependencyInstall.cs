@@ -254,26 +254,27 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
     /// <summary>The advice for a dependency step, or null when the call is not one.</summary>
     private static Advice? Dependency(PackageCall call, ref bool mavenResolved)
     {
-        string display = call.Display;
+        // Display read (joined, the first time) only by the managers whose cases compare it: every package-manager call
+        // of every RUN comes here, and most (apt, apk, pip) never need it.
         switch (call.Manager)
         {
             case "pip" when call.Op == PackageOp.Install && call.Command.FlagValue(RequirementFlags) is { } requirements:
                 return new Advice("'" + requirements + "'", requirements);
-            case "uv" when call.Op == PackageOp.Install && (display is "uv sync" or "uv pip sync" || call.Command.FlagValue(RequirementFlags) is not null):
-                return new Advice(display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
-            case "poetry" when display.EndsWith("install", StringComparison.Ordinal):
+            case "uv" when call.Op == PackageOp.Install && (call.Display is "uv sync" or "uv pip sync" || call.Command.FlagValue(RequirementFlags) is not null):
+                return new Advice(call.Display == "uv pip sync" ? "the requirements file" : "pyproject.toml and uv.lock");
+            case "poetry" when call.Display.EndsWith("install", StringComparison.Ordinal):
                 return new Advice("pyproject.toml and poetry.lock");
             case "pipenv" when call.Op == PackageOp.Install && call.Operands.Count == 0:
                 return new Advice("Pipfile and Pipfile.lock");
-            case "npm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && !display.EndsWith("update", StringComparison.Ordinal) && !display.EndsWith(" up", StringComparison.Ordinal) && !call.Command.HasFlag("g", "global"):
+            case "npm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && !call.Display.EndsWith("update", StringComparison.Ordinal) && !call.Display.EndsWith(" up", StringComparison.Ordinal) && !call.Command.HasFlag("g", "global"):
                 return new Advice("package.json and package-lock.json");
-            case "yarn" when call.Op == PackageOp.Install && display is "yarn" or "yarn install":
+            case "yarn" when call.Op == PackageOp.Install && call.Display is "yarn" or "yarn install":
                 return new Advice("package.json and yarn.lock");
-            case "pnpm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && display is "pnpm install" or "pnpm i":
+            case "pnpm" when call.Op == PackageOp.Install && call.Operands.Count == 0 && call.Display is "pnpm install" or "pnpm i":
                 return new Advice("package.json and pnpm-lock.yaml");
-            case "nuget" when display == "dotnet restore":
+            case "nuget" when call.Display == "dotnet restore":
                 return new Advice("the project and solution files (*.csproj, *.sln, Directory.*.props, NuGet.config)");
-            case "go" when display.EndsWith("mod download", StringComparison.Ordinal):
+            case "go" when call.Display.EndsWith("mod download", StringComparison.Ordinal):
                 return new Advice("go.mod and go.sum");
             case "maven" when call.Op == PackageOp.Install:
                 mavenResolved = true;
@@ -283,9 +284,9 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
             case "bundle" when call.Op == PackageOp.Install:
                 // a Gemfile can load more (eval_gemfile, require_relative, path: gems): the two files alone may not install
                 return new Advice("the Gemfile, Gemfile.lock and what they load (Gemfile.d/, path gems, gemspecs)");
-            case "composer" when display.EndsWith("install", StringComparison.Ordinal):
+            case "composer" when call.Display.EndsWith("install", StringComparison.Ordinal):
                 return new Advice("composer.json and composer.lock");
-            case "cargo" when display.EndsWith("fetch", StringComparison.Ordinal):
+            case "cargo" when call.Display.EndsWith("fetch", StringComparison.Ordinal):
                 return new Advice("Cargo.toml and Cargo.lock");
         }
         return null;
