@@ -59,6 +59,13 @@ public static class ShellFacts
         name is "env" or "tini" or "tini-static" or "dumb-init" or "gosu" or "su-exec" or "catatonit" or "exec" or "sudo" or "nohup" or "busybox" or "init";
 
     /// <summary>
+    /// Programs that start their arguments as another user (<c>gosu app dotnet Api.dll</c>): an entrypoint script that
+    /// starts as root, fixes what needs root (volume ownership) and then drops to an unprivileged user runs one of them.
+    /// </summary>
+    public static bool DropsPrivileges(string name) =>
+        name is "gosu" or "su-exec" or "setpriv" or "runuser" or "chpst" or "s6-setuidgid" or "setuidgid";
+
+    /// <summary>
     /// The base name of a shell word that names a program: what follows its last <c>/</c> (<c>/usr/bin/apt-get</c> gives
     /// <c>apt-get</c>), as written. In a shell word <c>\</c> escapes, so only <c>/</c> separates; for exec form and SHELL see
     /// <see cref="ProgramName"/>.

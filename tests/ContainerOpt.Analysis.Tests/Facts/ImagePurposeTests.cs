@@ -106,6 +106,12 @@ public sealed class ImagePurposeTests
         Assert.AreEqual("BaseImage: it copies no application and its command only starts an interpreter",
             PurposeOf("FROM buildpack-deps:bookworm\nRUN apt-get install -y libssl-dev\nCMD [\"python3\"]\n").ToString());
         Assert.AreEqual("BaseImage: it has ONBUILD triggers", PurposeOf("FROM golang:1.8\nONBUILD COPY . /go/src/app\nCMD [\"go-wrapper\", \"run\"]\n").ToString());
+        // A stage that only downloads (here through a stage that copies from it) makes a tool, not an application.
+        Assert.AreEqual("BaseImage: it copies no application and has no CMD or ENTRYPOINT of its own",
+            PurposeOf("FROM alpine:3.20 AS fetch\nRUN wget https://example.com/tool.tgz && tar -xzf tool.tgz -C /opt\nFROM alpine:3.20 AS stage\nCOPY --from=fetch /opt /opt\n"
+                + "FROM alpine:3.20\nCOPY --from=stage /opt /opt\n").ToString());
+        Assert.AreEqual(ImagePurposeKind.Application,
+            PurposeOf("FROM alpine:3.20 AS fetch\nCOPY src /src\nFROM alpine:3.20 AS stage\nCOPY --from=fetch /src /opt\nFROM alpine:3.20\nCOPY --from=stage /opt /opt\n").Kind);
     }
 
     [TestMethod]

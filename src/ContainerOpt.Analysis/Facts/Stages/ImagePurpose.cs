@@ -94,7 +94,7 @@ public sealed class ImagePurpose
             {
                 if (!copy.FromContext)
                 {
-                    if (CopiesFromAStage(facts.Model, copy.From))
+                    if (StageNamed(facts.Model, copy.From) is not null)
                     {
                         return null; // a build's output: what a production image serves
                     }
@@ -379,9 +379,48 @@ public sealed class ImagePurpose
                         }
                     }
                 }
-                else if (copy.DestinationValue != "/" && CopiesFromAStage(facts.Model, copy.From))
+                else if (copy.DestinationValue != "/" && StageNamed(facts.Model, copy.From) is { } source && TakesFromContext(facts, source, new HashSet<Stage>()))
                 {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a stage's files can hold this repository's application: the stage or one it is built on took files from the
+    /// build context (COPY or ADD from it, a RUN with a bind mount of it), or copied from a stage that did. A stage that
+    /// only downloads and unpacks (an SDK, a tool, <c>RUN wget … &amp;&amp; tar …</c>) makes none: copying its output
+    /// installs a tool.
+    /// </summary>
+    private static bool TakesFromContext(DockerfileFacts facts, Stage stage, HashSet<Stage> seen)
+    {
+        if (!seen.Add(stage))
+        {
+            return false;
+        }
+        var chain = stage.Chain;
+        for (int s = 0; s < chain.Count; s++)
+        {
+            foreach (var instruction in chain[s].Instructions)
+            {
+                if (facts.CopyOf(instruction) is { IsOnbuild: false } copy)
+                {
+                    if (copy.FromContext || StageNamed(facts.Model, copy.From) is { } source && TakesFromContext(facts, source, seen))
+                    {
+                        return true;
+                    }
+                }
+                else if (instruction.Kind == InstructionKind.Run && facts.RunSteps.Find(instruction) is { } step)
+                {
+                    foreach (var mount in step.Mounts)
+                    {
+                        if (mount.Type == "bind" && (mount.From is null || StageNamed(facts.Model, mount.From) is { } mounted && TakesFromContext(facts, mounted, seen)))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
         }
@@ -600,7 +639,7 @@ public sealed class ImagePurpose
             }
             if (!copy.FromContext)
             {
-                if (CopiesFromAStage(facts.Model, copy.From))
+                if (StageNamed(facts.Model, copy.From) is not null)
                 {
                     return true;
                 }
@@ -621,16 +660,17 @@ public sealed class ImagePurpose
         return false;
     }
 
-    private static bool CopiesFromAStage(DockerfileModel model, string? from)
+    /// <summary>The stage a <c>--from</c> names (by name or index), or null (an image, or none).</summary>
+    private static Stage? StageNamed(DockerfileModel model, string? from)
     {
         foreach (var stage in model.Stages)
         {
             if (string.Equals(stage.Name, from, StringComparison.OrdinalIgnoreCase) || stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == from)
             {
-                return true;
+                return stage;
             }
         }
-        return false;
+        return null;
     }
 
     private static bool IsHelperFile(string source)

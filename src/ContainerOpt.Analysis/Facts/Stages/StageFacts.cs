@@ -56,4 +56,93 @@ public static class StageFacts
         return !ShellFacts.RunsArgumentsAsCommandLine(program) && !ShellFacts.RunsArgumentsAsCommand(program)
             && !program.EndsWith(".sh", StringComparison.Ordinal) && !program.EndsWith(".bash", StringComparison.Ordinal) && !program.Contains("entrypoint");
     }
+
+    /// <summary>
+    /// True when the image drops root itself when it starts: its start command (the last ENTRYPOINT of its chain, else the
+    /// last CMD) runs a program that starts a command as another user (<see cref="ShellFacts.DropsPrivileges"/>: <c>gosu</c>,
+    /// <c>su-exec</c>…), or runs a script (an entrypoint script, <c>*.sh</c>) in an image whose chain brings such a program
+    /// in (a RUN installs it, downloads it to a file of that name or tries it, <c>gosu nobody true</c>; or a COPY does).
+    /// The usual entrypoint script starts as root, fixes what needs root and ends <c>exec gosu app "$@"</c>: a USER before
+    /// it would break it. A program started directly (<c>dotnet Api.dll</c>) runs as root whatever the image holds.
+    /// </summary>
+    public static bool DropsRootAtStart(this Stage stage, DockerfileFacts facts)
+    {
+        InstructionSyntax? entrypoint = null, cmd = null;
+        foreach (var instruction in stage.ChainInstructions)
+        {
+            switch (instruction.Kind)
+            {
+                case InstructionKind.Entrypoint: entrypoint = instruction.Syntax; break;
+                case InstructionKind.Cmd: cmd = instruction.Syntax; break;
+            }
+        }
+        if ((entrypoint ?? cmd) is not { } start)
+        {
+            return false;
+        }
+        bool runsScript = false;
+        foreach (var argument in start.Arguments)
+        {
+            // An exec form's words one by one; a shell form's command line split at its blanks.
+            foreach (var word in argument.Value.Split(Blanks, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string name = BaseName(word);
+                if (ShellFacts.DropsPrivileges(name))
+                {
+                    return true;
+                }
+                runsScript |= name.EndsWith(".sh", StringComparison.Ordinal) || name.EndsWith(".bash", StringComparison.Ordinal)
+                    || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+        }
+        return runsScript && BringsPrivilegeDropper(stage, facts);
+    }
+
+    private static readonly char[] Blanks = { ' ', '\t' };
+
+    /// <summary>Whether a RUN or COPY of the stage's chain brings in a program that starts commands as another user.</summary>
+    private static bool BringsPrivilegeDropper(Stage stage, DockerfileFacts facts)
+    {
+        foreach (var instruction in stage.ChainInstructions)
+        {
+            switch (instruction.Kind)
+            {
+                case InstructionKind.Copy or InstructionKind.Add:
+                    foreach (var argument in instruction.Syntax.Arguments)
+                    {
+                        if (ShellFacts.DropsPrivileges(BaseName(argument.Value)))
+                        {
+                            return true;
+                        }
+                    }
+                    break;
+                case InstructionKind.Run when facts.RunSteps.Find(instruction) is { } step:
+                    foreach (var command in step.Commands)
+                    {
+                        // The words with the wrappers the parser takes off (gosu nobody true is a run of 'true' under gosu).
+                        foreach (var word in command.Command.Words)
+                        {
+                            if (ShellFacts.DropsPrivileges(BaseName(word.Value)))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What follows a word's last <c>/</c>, without the quotes and separators a shell-form word may keep.</summary>
+    private static string BaseName(string word)
+    {
+        int start = word.LastIndexOf('/') + 1;
+        int end = word.Length;
+        while (end > start && word[end - 1] is '"' or '\'' or ',' or ']' or ';')
+        {
+            end--;
+        }
+        return start == 0 && end == word.Length ? word : word.Substring(start, end - start);
+    }
 }

@@ -36,6 +36,11 @@ public sealed class COPT4013NonRootUserMissing : DockerfileRule
         {
             return;
         }
+        // Started as root on purpose: the entrypoint drops to another user itself (gosu, su-exec), after what needs root.
+        if (final.DropsRootAtStart(context.Facts))
+        {
+            return;
+        }
         var span = final.BaseToken?.Span ?? final.From.Syntax.Keyword.Span;
         context.Report(span, image.Reference);
     }

@@ -1,3 +1,4 @@
+using ContainerOpt.Analysis.Facts;
 using ContainerOpt.Core.Diagnostics;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -18,6 +19,11 @@ public sealed class COPT2063UserMissing : DockerfileRule
     {
         var final = context.Model.FinalStage;
         if (final is null || final.IsImplicit || context.Facts.ChainHas(final, InstructionKind.User))
+        {
+            return;
+        }
+        // Started as root on purpose: the entrypoint drops to another user itself (gosu, su-exec), after what needs root.
+        if (final.DropsRootAtStart(context.Facts))
         {
             return;
         }

@@ -35,6 +35,14 @@ public sealed class COPT2063UserMissingTests
         RuleVerifier.Verify<COPT2063UserMissing>("FROM [|alpine:3.20|]\nONBUILD USER app\n");
 
     [TestMethod]
+    public void An_entrypoint_script_that_drops_root_with_gosu_or_su_exec_is_silent_and_a_direct_command_is_not()
+    {
+        RuleVerifier.Verify<COPT2063UserMissing>("FROM postgres:16\nRUN apt-get update && apt-get install -y gosu\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n");
+        RuleVerifier.Verify<COPT2063UserMissing>("FROM alpine:3.20\nRUN apk add su-exec\nENTRYPOINT su-exec nobody /app\n");
+        RuleVerifier.Verify<COPT2063UserMissing>("FROM [|alpine:3.20|]\nRUN apk add su-exec\nENTRYPOINT [\"/app\"]\n");
+    }
+
+    [TestMethod]
     public void A_file_without_from_is_not_checked() =>
         RuleVerifier.Verify<COPT2063UserMissing>("RUN echo hello\n");
 

@@ -74,7 +74,7 @@ public sealed class COPT3009SlimVariantAvailableTests
     [TestMethod]
     public void Only_the_final_stage_and_its_chain_matter() =>
         RuleVerifier.Verify<COPT3009SlimVariantAvailable>(
-            "FROM node:20 AS build\nRUN npm ci\nFROM [|node:20|] AS runtime-base\nFROM runtime-base\nCOPY --from=build /app /app\n");
+            "FROM node:20 AS build\nCOPY . /app\nRUN npm ci\nFROM [|node:20|] AS runtime-base\nFROM runtime-base\nCOPY --from=build /app /app\n");
 
     [TestMethod]
     public void Digests_and_arguments_are_resolved() =>
