@@ -79,6 +79,9 @@ public static class ToolchainPackages
         "npm", "yarn", "pnpm", "corepack", "pip", "setuptools", "wheel", "poetry", "pipenv", "uv", "bundler",
     };
 
+    /// <summary>A compiler or build driver by its program name (<c>make</c>, <c>gcc</c>, <c>cmake</c>, <c>gradle</c>).</summary>
+    public static bool IsBuildProgram(string name) => BuildPrograms.Contains(name);
+
     /// <summary>
     /// What a command that may use installed build tools runs (<c>gcc</c>, <c>make</c>, <c>pip install</c>, <c>npm ci</c>), or null:
     /// a compiler or build driver, or an install or build of a package manager whose packages may compile (not an install of

@@ -58,14 +58,33 @@ public static class StageFacts
     }
 
     /// <summary>
-    /// True when the image drops root itself when it starts: its start command (the last ENTRYPOINT of its chain, else the
-    /// last CMD) runs a program that starts a command as another user (<see cref="ShellFacts.DropsPrivileges"/>: <c>gosu</c>,
+    /// True when the image drops root itself when it starts: its start command (<see cref="StartWords"/>) runs a program that starts a command as another user (<see cref="ShellFacts.DropsPrivileges"/>: <c>gosu</c>,
     /// <c>su-exec</c>…), or runs a script (an entrypoint script, <c>*.sh</c>) in an image whose chain brings such a program
     /// in (a RUN installs it, downloads it to a file of that name or tries it, <c>gosu nobody true</c>; or a COPY does).
     /// The usual entrypoint script starts as root, fixes what needs root and ends <c>exec gosu app "$@"</c>: a USER before
     /// it would break it. A program started directly (<c>dotnet Api.dll</c>) runs as root whatever the image holds.
     /// </summary>
     public static bool DropsRootAtStart(this Stage stage, DockerfileFacts facts)
+    {
+        bool runsScript = false;
+        foreach (var word in stage.StartWords())
+        {
+            string name = BaseName(word);
+            if (ShellFacts.DropsPrivileges(name))
+            {
+                return true;
+            }
+            runsScript |= name.EndsWith(".sh", StringComparison.Ordinal) || name.EndsWith(".bash", StringComparison.Ordinal)
+                || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+        return runsScript && BringsPrivilegeDropper(stage, facts);
+    }
+
+    /// <summary>
+    /// The words of the command the container starts with: the last ENTRYPOINT of the stage's chain, else the last CMD
+    /// (an exec form's words one by one, a shell form's command line split at its blanks); none when it has neither.
+    /// </summary>
+    public static IEnumerable<string> StartWords(this Stage stage)
     {
         InstructionSyntax? entrypoint = null, cmd = null;
         foreach (var instruction in stage.ChainInstructions)
@@ -78,24 +97,25 @@ public static class StageFacts
         }
         if ((entrypoint ?? cmd) is not { } start)
         {
-            return false;
+            yield break;
         }
-        bool runsScript = false;
         foreach (var argument in start.Arguments)
         {
-            // An exec form's words one by one; a shell form's command line split at its blanks.
             foreach (var word in argument.Value.Split(Blanks, StringSplitOptions.RemoveEmptyEntries))
             {
-                string name = BaseName(word);
-                if (ShellFacts.DropsPrivileges(name))
-                {
-                    return true;
-                }
-                runsScript |= name.EndsWith(".sh", StringComparison.Ordinal) || name.EndsWith(".bash", StringComparison.Ordinal)
-                    || name.IndexOf("entrypoint", StringComparison.OrdinalIgnoreCase) >= 0;
+                yield return word;
             }
         }
-        return runsScript && BringsPrivilegeDropper(stage, facts);
+    }
+
+    /// <summary>The base name of the program the container starts (<see cref="StartWords"/>' first), or null.</summary>
+    public static string? StartProgram(this Stage stage)
+    {
+        foreach (var word in stage.StartWords())
+        {
+            return BaseName(word);
+        }
+        return null;
     }
 
     private static readonly char[] Blanks = { ' ', '\t' };

@@ -109,7 +109,8 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
                     $", or install only production dependencies here ({ProductionInstall(call, context, final)})");
             }
         }
-        if (left is not null && IsApplication(context, ref isApplication))
+        // A container that starts a build driver (ENTRYPOINT ["make", "build-start"]) uses the tools when it runs: none can go.
+        if (left is not null && !(final.StartProgram() is { } program && ToolchainPackages.IsBuildProgram(program)) && IsApplication(context, ref isApplication))
         {
             ReportLeft(context, final, left);
         }

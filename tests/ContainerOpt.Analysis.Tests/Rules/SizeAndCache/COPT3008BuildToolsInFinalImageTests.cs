@@ -26,6 +26,16 @@ public sealed class COPT3008BuildToolsInFinalImageTests
     }
 
     [TestMethod]
+    public void Tools_the_container_starts_with_cannot_be_removed_but_the_toolchain_base_is_still_reported()
+    {
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM [|golang:1.17-alpine|]\nRUN apk add go make\nCOPY . /wrk\nWORKDIR /wrk\nRUN make build\nENTRYPOINT [\"make\",\"build-start\"]\n");
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM debian:12\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nCMD make -C /src run\n");
+        // The built program started: the compilers are left behind.
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>("FROM debian:12\nRUN apt-get update && apt-get install -y [|gcc|] make\nCOPY . /src\nRUN make -C /src\nCMD [\"/src/app\"]\n");
+    }
+
+    [TestMethod]
     public void Toolchains_in_build_stages_are_where_they_belong() =>
         RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
             "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n");
