@@ -1,3 +1,4 @@
+using System.Collections;
 using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Syntax;
 
@@ -75,7 +76,7 @@ public sealed class Stage
     public Stage Root => Chain[0];
 
     /// <summary>The instructions of every stage of <see cref="Chain"/> in build order (FROMs excluded).</summary>
-    public IEnumerable<StageInstruction> ChainInstructions => Chain.SelectMany(s => s.Instructions);
+    public ChainInstructionList ChainInstructions => new(Chain);
 
     /// <summary>The stages this one builds on, nearest first (empty for a stage on an image).</summary>
     public IEnumerable<Stage> Ancestors
@@ -150,4 +151,72 @@ public sealed class StageReference
 
     /// <summary>The stage referred to, or null when it names an image (or an unknown/later stage).</summary>
     public Stage? Target { get; }
+}
+
+/// <summary>
+/// The instructions of a chain of stages in build order (<see cref="Stage.ChainInstructions"/>): <c>foreach</c> over it
+/// allocates nothing, where LINQ's SelectMany made an iterator and boxed the chain's view, each stage's view and their
+/// enumerators on every loop. It still is an <see cref="IEnumerable{T}"/> for LINQ.
+/// </summary>
+public readonly struct ChainInstructionList : IEnumerable<StageInstruction>
+{
+    private readonly ArrayView<Stage> _chain;
+
+    internal ChainInstructionList(ArrayView<Stage> chain) => _chain = chain;
+
+    public Enumerator GetEnumerator() => new(_chain);
+
+    IEnumerator<StageInstruction> IEnumerable<StageInstruction>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator : IEnumerator<StageInstruction>
+    {
+        private readonly ArrayView<Stage> _chain;
+        private ArrayView<StageInstruction> _instructions;
+        private int _stage;
+        private int _index;
+
+        internal Enumerator(ArrayView<Stage> chain)
+        {
+            _chain = chain;
+            _instructions = default;
+            _stage = -1;
+            _index = 0;
+            Current = null!;
+        }
+
+        public StageInstruction Current { get; private set; }
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            // Each stage's instructions are read when the loop reaches the stage, as SelectMany read them.
+            while (_index >= _instructions.Count)
+            {
+                if (++_stage >= _chain.Count)
+                {
+                    _stage = _chain.Count; // stays past the end
+                    return false;
+                }
+                _instructions = _chain[_stage].Instructions;
+                _index = 0;
+            }
+            Current = _instructions[_index++];
+            return true;
+        }
+
+        public void Reset()
+        {
+            _instructions = default;
+            _stage = -1;
+            _index = 0;
+            Current = null!;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }

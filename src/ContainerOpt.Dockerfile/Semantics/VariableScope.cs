@@ -75,12 +75,14 @@ public sealed class VariableScope : IVariableLookup
     /// <summary>Only the ENV part (what a child stage inherits).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentOnly() => Visible(VariableKind.Env);
 
-    private Dictionary<string, string> Visible(params VariableKind[] kinds)
+    /// <summary>The names of <paramref name="kind"/>, then those of <paramref name="then"/> over them (no params array made per call).</summary>
+    private Dictionary<string, string> Visible(VariableKind kind, VariableKind? then = null)
     {
         var visible = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var kind in kinds)
+        _history?.CopyVisible(kind, _version, visible);
+        if (then is { } second)
         {
-            _history?.CopyVisible(kind, _version, visible);
+            _history?.CopyVisible(second, _version, visible);
         }
         return visible;
     }

@@ -37,6 +37,17 @@ public sealed class DockerfileSyntax
     /// <summary>True when BuildKit's parser would reject this file (its AST dump fails).</summary>
     public bool FailsBuildKitParse => Diagnostics.Any(d => d.FailsBuildKitParse);
 
-    public ParserDirective? FindDirective(string name) =>
-        Directives.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+    public ParserDirective? FindDirective(string name)
+    {
+        // A loop: LINQ's FirstOrDefault made a closure and a delegate around the name on every call (one a file).
+        var directives = Directives;
+        for (int i = 0; i < directives.Count; i++)
+        {
+            if (string.Equals(directives[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return directives[i];
+            }
+        }
+        return null;
+    }
 }

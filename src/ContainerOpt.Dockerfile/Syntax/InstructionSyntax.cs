@@ -19,7 +19,7 @@ public sealed class InstructionSyntax
     /// <summary>An instruction whose keyword is <paramref name="keyword"/> (a keyword known in upper case) at <paramref name="span"/>.</summary>
     internal InstructionSyntax(string keyword, TextSpan span, InstructionKind kind)
     {
-        _keywordText = keyword;
+        _keyword = keyword;
         KeywordSpan = span;
         Kind = kind;
     }
@@ -27,21 +27,27 @@ public sealed class InstructionSyntax
     public InstructionKind Kind { get; }
 
     /// <summary>The keyword as written (<c>from</c>, <c>FROM</c>, <c>From</c>).</summary>
-    public SyntaxToken Keyword => _keyword ?? MakeKeyword();
+    public SyntaxToken Keyword => _keyword as SyntaxToken ?? MakeKeyword();
 
     // A keyword written in upper case (nearly all) is a shared string and its span, and its token is made only when asked
-    // for: most readers want the span or the text (KeywordSpan, KeywordText), not a token object per instruction.
-    private SyntaxToken? _keyword;
-    private readonly string? _keywordText;
+    // for: most readers want the span or the text (KeywordSpan, KeywordText), not a token object per instruction. One field
+    // holds the string, or the token once made: a second field made every instruction 8 bytes larger (128, now 120).
+    private object _keyword;
 
     private SyntaxToken MakeKeyword()
     {
-        var token = new SyntaxToken(_keywordText!, KeywordSpan);
-        return Interlocked.CompareExchange(ref _keyword, token, null) ?? token;
+        var seen = _keyword;
+        if (seen is SyntaxToken made)
+        {
+            return made;
+        }
+        var token = new SyntaxToken((string)seen, KeywordSpan);
+        // A racing reader may have made it first: then its token is the one kept.
+        return Interlocked.CompareExchange(ref _keyword, token, seen) as SyntaxToken ?? token;
     }
 
     /// <summary><see cref="Keyword"/>'s value, without a token for it.</summary>
-    public string KeywordText => _keywordText ?? _keyword!.Value;
+    public string KeywordText => _keyword as string ?? ((SyntaxToken)_keyword).Value;
 
     /// <summary><see cref="Keyword"/>'s span, without a token for it.</summary>
     public TextSpan KeywordSpan { get; }

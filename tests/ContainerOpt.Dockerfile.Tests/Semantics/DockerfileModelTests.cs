@@ -266,6 +266,35 @@ public sealed class DockerfileModelTests
     }
 
     [TestMethod]
+    public void A_loop_over_the_chain_instructions_passes_stages_without_instructions_and_starts_again_each_time()
+    {
+        var model = Model("""
+            FROM debian:12 AS base
+            RUN echo one
+            RUN echo two
+            FROM base AS empty
+            FROM empty AS final
+            WORKDIR /app
+            FROM alpine:3.20 AS bare
+            """);
+        var (final, bare) = (model.Stages[2], model.Stages[3]);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var seen = new List<string>();
+            foreach (var instruction in final.ChainInstructions)
+            {
+                seen.Add(instruction.Syntax.Original);
+            }
+            CollectionAssert.AreEqual(new[] { "RUN echo one", "RUN echo two", "WORKDIR /app" }, seen);
+        }
+        foreach (var instruction in bare.ChainInstructions)
+        {
+            Assert.Fail("a stage of no instructions on an image has none in its chain: " + instruction);
+        }
+        Assert.AreEqual(3, final.ChainInstructions.Count());
+    }
+
+    [TestMethod]
     public void A_stage_cannot_build_on_itself_or_a_later_stage()
     {
         var model = Model("FROM self AS self\nFROM later AS first\nFROM alpine AS later\n");

@@ -120,4 +120,25 @@ public sealed class InstructionPartsTests
         Assert.AreEqual("make", At(text, onbuild.OnbuildInstruction.ArgumentText.Span));
         Assert.AreSame(onbuild.OnbuildInstruction.ArgumentText, onbuild.OnbuildInstruction.Arguments[0]);
     }
+
+    [TestMethod]
+    public void The_keyword_reads_back_as_text_and_as_one_token_whether_written_in_upper_case_or_not()
+    {
+        const string text = "FROM a\nrun make\n";
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        var from = instructions[0];
+        Assert.AreEqual("FROM", from.KeywordText);
+        var made = from.Keyword;
+        Assert.AreEqual("FROM", made.Value);
+        Assert.AreEqual(from.KeywordSpan, made.Span);
+        Assert.AreSame(made, from.Keyword); // made once, then kept
+        Assert.AreEqual("FROM", from.KeywordText);
+        var run = instructions[1];
+        Assert.AreEqual(InstructionKind.Run, run.Kind);
+        Assert.AreEqual("run", run.KeywordText);
+        var written = run.Keyword;
+        Assert.AreEqual("run", written.Value);
+        Assert.AreEqual("run", text.Substring(written.Span.Start, written.Span.Length));
+        Assert.AreSame(written, run.Keyword);
+    }
 }
