@@ -28,9 +28,11 @@ public static class ProjectManifests
     /// </summary>
     private static readonly Dictionary<string, string[]> ReadBeside = new(StringComparer.Ordinal)
     {
-        ["npm"] = new[] { ".npmrc", "patches" }, // patches: patch-package, run by the install's postinstall
-        ["yarn"] = new[] { ".yarnrc", ".yarn", ".npmrc", "patches" }, // .yarn: the Berry release, plugins and patches
-        ["pnpm"] = new[] { ".npmrc", "patches" },
+        // patches: patch-package, run by the install's postinstall. packages, apps: a monorepo's workspaces (lerna, yarn, npm
+        // and pnpm workspaces, Turborepo), whose package.json files the install links; the root manifests alone leave them out.
+        ["npm"] = new[] { ".npmrc", "patches", "packages", "apps" },
+        ["yarn"] = new[] { ".yarnrc", ".yarn", ".npmrc", "patches", "packages", "apps" }, // .yarn: the Berry release, plugins and patches
+        ["pnpm"] = new[] { ".npmrc", "patches", "packages", "apps" },
         ["pip"] = new[] { "requirements" }, // requirements files that include each other (-r requirements/base.txt)
         ["uv"] = new[] { "requirements" },
         ["maven"] = new[] { ".mvn" }, // the wrapper's properties, jvm.config, maven.config

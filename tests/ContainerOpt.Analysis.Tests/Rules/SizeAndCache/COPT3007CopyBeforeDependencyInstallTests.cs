@@ -141,6 +141,8 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
     [DataRow("COPY package.json package-lock.json ./\nCOPY patches/ patches/", "npm ci")]
     [DataRow("COPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn .yarn", "yarn install --immutable")]
     [DataRow("COPY package.json yarn.lock .yarnrc ./", "yarn install")]
+    [DataRow("COPY package.json yarn.lock ./\nCOPY packages packages", "yarn install --pure-lockfile")]
+    [DataRow("COPY package.json package-lock.json ./\nCOPY apps/ apps/\nCOPY packages/ packages/", "npm ci")]
     [DataRow("COPY requirements.txt .\nCOPY requirements/ requirements/", "pip install -r requirements.txt")]
     [DataRow("COPY pyproject.toml uv.lock ./\nCOPY requirements requirements", "uv pip install -r requirements.txt")]
     [DataRow("COPY Gemfile Gemfile.lock ./\nCOPY .bundle/ .bundle/", "bundle install")]
