@@ -14,7 +14,7 @@ namespace ContainerOpt.Analysis.Rules.SizeAndCache;
 /// (<c>dotnet restore</c>, implicit restores, <c>dotnet tool install</c>). One finding per cache and fix,
 /// at the first command that made it; the message names the other RUNs that leave the same cache. Only stages whose files ship are checked: the
 /// final stage, the stages it is built on and stages it copies wholesale; a build stage's cache
-/// never reaches the image.
+/// never reaches the image. Windows stages are not checked (their caches, cleanups and builder are not Linux's).
 /// <para>
 /// When later RUNs of the stage (or of a stage built on it) run <c>apt-get install</c> without an <c>apt-get update</c> of
 /// their own, they read the lists this RUN left: deleting them here would make those installs fail, so the finding says to
@@ -39,7 +39,9 @@ public sealed class COPT3004PackageCacheLeft : DockerfileRule
         for (int i = 0; i < stages.Count; i++)
         {
             var stage = stages[i];
-            if (!context.Facts.ShipsFilesOf(stage))
+            // Windows stages are not read: their caches live elsewhere (%LOCALAPPDATA%\pip\Cache), their cleanups are cmd or
+            // PowerShell (Remove-Item), and the cache mounts of the advice exist only in BuildKit, which builds Linux only.
+            if (!context.Facts.ShipsFilesOf(stage) || context.Facts.IsWindows(stage))
             {
                 continue;
             }

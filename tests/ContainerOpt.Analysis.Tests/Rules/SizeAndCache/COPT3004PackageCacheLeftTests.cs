@@ -137,6 +137,16 @@ public sealed class COPT3004PackageCacheLeftTests
             "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN pip install flask\n");
 
     [TestMethod]
+    public void A_windows_stage_is_not_checked_under_its_default_cmd_shell_either()
+    {
+        // cmd runs the RUN (no SHELL), and the cleanup is PowerShell's: the rule reads neither.
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>("# escape=`\nFROM python:3.13-windowsservercore\nRUN pip install /src && `\n    powershell -Command \"Remove-Item -Path $env:LOCALAPPDATA\\pip\\Cache -Recurse -Force\"\n");
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>("FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nRUN pip install flask\n");
+        // The same RUN on Linux is reported.
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>("FROM python:3.13\nRUN [|pip|] install flask\n");
+    }
+
+    [TestMethod]
     public void A_build_after_an_explicit_restore_restores_nothing_new() =>
         RuleVerifier.Verify<COPT3004PackageCacheLeft>(
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS base\nRUN [|dotnet|] restore\nFROM base\nRUN dotnet publish -o /app\nRUN dotnet test\n");
