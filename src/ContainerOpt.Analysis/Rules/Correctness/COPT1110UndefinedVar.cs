@@ -35,18 +35,31 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         var lex = escape == '\\' ? BackslashLex : escape == '`' ? BacktickLex : new ShellLex(escape);
         var rawLex = RawLex;
         var stages = model.Stages;
+        string text = context.Source.Text;
         // Each stage's state at its end, by stage index (+1: the implicit stage of a file without FROM is -1), for the stages
         // built on it; only a file with such a stage keeps them.
         var finals = AnyBuiltOnStage(stages) ? new (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)[stages.Count + 1] : null;
         Checker? checker = null; // one for the file, set to each stage in turn
         for (int s = 0; s < stages.Count; s++)
         {
-            var stage = stages[s];
+            // A stage none of whose instructions reads a variable has nothing to report: its state is made only if a stage
+            // built on it reads one (most stages read none).
+            if (ReadsVariable(text, stages[s]))
+            {
+                Run(stages[s]);
+            }
+        }
+
+        // Runs the stage's instructions from its start state, reporting what they read unset, and keeps its end state.
+        (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown) Run(Stage stage)
+        {
             BuildKitSemantics.Environment env;
             HashSet<string> declared;
             bool envKnown;
-            if (finals is not null && stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length && finals[baseStage.Index + 1] is { Env: not null } inherited)
+            if (finals is not null && stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length)
             {
+                // FROM names only an earlier stage: one that read no variable was skipped, and is run now (reporting nothing).
+                var inherited = finals[baseStage.Index + 1] is { Env: not null } kept ? kept : Run(baseStage);
                 env = inherited.Env.Clone();
                 declared = new HashSet<string>(inherited.Declared, StringComparer.Ordinal);
                 envKnown = inherited.EnvKnown;
@@ -79,7 +92,48 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             {
                 finals[stage.Index + 1] = (env, declared, envKnown);
             }
+            return (env, declared, envKnown);
         }
+    }
+
+    /// <summary>
+    /// Whether an instruction of the stage may read a variable: one <see cref="Dispatch"/> expands whose source has a '$' (a
+    /// word's value is cut from the source, so a word without one in its instruction's text reads none), or a RUN whose
+    /// flags have one. A '$' elsewhere in the instruction (a comment, a word not expanded) only makes the stage run.
+    /// </summary>
+    private static bool ReadsVariable(string text, Stage stage)
+    {
+        var instructions = stage.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            var syntax = instructions[i].Syntax;
+            switch (syntax.Kind)
+            {
+                case InstructionKind.Arg:
+                case InstructionKind.Env:
+                case InstructionKind.Label:
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                case InstructionKind.Workdir:
+                case InstructionKind.User:
+                case InstructionKind.Volume:
+                case InstructionKind.StopSignal:
+                case InstructionKind.Expose:
+                    var span = syntax.Span;
+                    if (text.IndexOf('$', span.Start, Math.Min(span.End, text.Length) - span.Start) >= 0)
+                    {
+                        return true;
+                    }
+                    break;
+                case InstructionKind.Run:
+                    if (AnyFlagHasVariable(syntax))
+                    {
+                        return true;
+                    }
+                    break;
+            }
+        }
+        return false;
     }
 
     private static bool AnyBuiltOnStage(ArrayView<Stage> stages)
