@@ -1,3 +1,4 @@
+using ContainerOpt.Dockerfile.Collections;
 using ContainerOpt.Dockerfile.Semantics;
 using ContainerOpt.Dockerfile.Syntax;
 using ContainerOpt.Dockerfile.Text;
@@ -167,14 +168,17 @@ public static class InstructionFacts
         return new TextSpan(token.Span.Start + offset, length);
     }
 
-    /// <summary>The COPY/ADD sources and destination (heredoc markers count as sources), or null when there are fewer than two words.</summary>
-    public static (IReadOnlyList<SyntaxToken> Sources, SyntaxToken Destination)? SourcesAndDestination(InstructionSyntax syntax)
+    /// <summary>
+    /// The COPY/ADD sources and destination (heredoc markers count as sources), or null when there are fewer than two words.
+    /// The sources are the arguments' view without the last, not a copy: asked of every ADD and every COPY --from.
+    /// </summary>
+    public static (ArrayView<SyntaxToken> Sources, SyntaxToken Destination)? SourcesAndDestination(InstructionSyntax syntax)
     {
         var args = syntax.Arguments;
         if (args.Count < 2)
         {
             return null;
         }
-        return (args.Take(args.Count - 1).ToArray(), args[args.Count - 1]);
+        return (args.Slice(0, args.Count - 1), args[args.Count - 1]);
     }
 }

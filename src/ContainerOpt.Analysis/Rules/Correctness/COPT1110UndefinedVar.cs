@@ -35,20 +35,31 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
         var lex = escape == '\\' ? BackslashLex : escape == '`' ? BacktickLex : new ShellLex(escape);
         var rawLex = RawLex;
         var stages = model.Stages;
+        string text = context.Source.Text;
         // Each stage's state at its end, by stage index (+1: the implicit stage of a file without FROM is -1), for the stages
         // built on it; only a file with such a stage keeps them.
-        var finals = AnyBuiltOnStage(stages) ? new (BuildKitSemantics.Environment Env, HashSet<string> Declared, bool EnvKnown)[stages.Count + 1] : null;
+        var finals = AnyBuiltOnStage(stages) ? new (BuildKitSemantics.Environment Env, bool EnvKnown)[stages.Count + 1] : null;
         Checker? checker = null; // one for the file, set to each stage in turn
         for (int s = 0; s < stages.Count; s++)
         {
-            var stage = stages[s];
-            BuildKitSemantics.Environment env;
-            HashSet<string> declared;
-            bool envKnown;
-            if (finals is not null && stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length && finals[baseStage.Index + 1] is { Env: not null } inherited)
+            // A stage none of whose instructions reads a variable has nothing to report: its state is made only if a stage
+            // built on it reads one (most stages read none).
+            if (ReadsVariable(text, stages[s]))
             {
+                Run(stages[s]);
+            }
+        }
+
+        // Runs the stage's instructions from its start state, reporting what they read unset, and keeps its end state.
+        (BuildKitSemantics.Environment Env, bool EnvKnown) Run(Stage stage)
+        {
+            BuildKitSemantics.Environment env;
+            bool envKnown;
+            if (finals is not null && stage.BaseStage is { } baseStage && baseStage.Index + 1 < finals.Length)
+            {
+                // FROM names only an earlier stage: one that read no variable was skipped, and is run now (reporting nothing).
+                var inherited = finals[baseStage.Index + 1] is { Env: not null } kept ? kept : Run(baseStage);
                 env = inherited.Env.Clone();
-                declared = new HashSet<string>(inherited.Declared, StringComparer.Ordinal);
                 envKnown = inherited.EnvKnown;
             }
             else
@@ -59,7 +70,6 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 imageEnv ??= Array.Empty<string>();
                 // Room for PATH, the image's names and every name the stage's ARGs and ENVs may set: no regrowth, no spare room.
                 env = new BuildKitSemantics.Environment(1 + imageEnv.Count + NamesSetIn(stage));
-                declared = new HashSet<string>(StringComparer.Ordinal);
                 // The table's names are distinct and never PATH: each is added without a search of those before it.
                 env.AddUnset("PATH", BuildKitSemantics.DefaultPath);
                 for (int i = 0; i < imageEnv.Count; i++)
@@ -68,18 +78,59 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                 }
             }
             checker ??= new Checker(context);
-            checker.Start(env, declared, envKnown, stage);
+            checker.Start(env, envKnown, stage);
             var instructions = stage.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
-                checker.NextInstruction();
-                Dispatch(context, instructions[i], lex, rawLex, env, declared, checker);
+                checker.NextInstruction(i);
+                Dispatch(context, instructions[i], lex, rawLex, env, checker);
             }
             if (finals is not null && stage.Index + 1 < finals.Length)
             {
-                finals[stage.Index + 1] = (env, declared, envKnown);
+                finals[stage.Index + 1] = (env, envKnown);
+            }
+            return (env, envKnown);
+        }
+    }
+
+    /// <summary>
+    /// Whether an instruction of the stage may read a variable: one <see cref="Dispatch"/> expands whose source has a '$' (a
+    /// word's value is cut from the source, so a word without one in its instruction's text reads none), or a RUN whose
+    /// flags have one. A '$' elsewhere in the instruction (a comment, a word not expanded) only makes the stage run.
+    /// </summary>
+    private static bool ReadsVariable(string text, Stage stage)
+    {
+        var instructions = stage.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            var syntax = instructions[i].Syntax;
+            switch (syntax.Kind)
+            {
+                case InstructionKind.Arg:
+                case InstructionKind.Env:
+                case InstructionKind.Label:
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                case InstructionKind.Workdir:
+                case InstructionKind.User:
+                case InstructionKind.Volume:
+                case InstructionKind.StopSignal:
+                case InstructionKind.Expose:
+                    var span = syntax.Span;
+                    if (text.IndexOf('$', span.Start, Math.Min(span.End, text.Length) - span.Start) >= 0)
+                    {
+                        return true;
+                    }
+                    break;
+                case InstructionKind.Run:
+                    if (AnyFlagHasVariable(syntax))
+                    {
+                        return true;
+                    }
+                    break;
             }
         }
+        return false;
     }
 
     private static bool AnyBuiltOnStage(ArrayView<Stage> stages)
@@ -112,15 +163,19 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
     }
 
     private static void Dispatch(RuleContext context, StageInstruction instruction, ShellLex lex, ShellLex rawLex,
-        BuildKitSemantics.Environment env, HashSet<string> declared, Checker checker)
+        BuildKitSemantics.Environment env, Checker checker)
     {
         var model = context.Model;
         var syntax = instruction.Syntax;
         switch (syntax.Kind)
         {
             case InstructionKind.Arg:
-                foreach (var word in syntax.Arguments)
+                var words = syntax.Arguments;
+                for (int w = 0; w < words.Count; w++)
                 {
+                    // The words before this one are declared: a default reads the names declared before it, not its own.
+                    checker.DeclaredArgWords = w;
+                    var word = words[w];
                     int eq = word.Value.IndexOf('=');
                     string name = eq < 0 ? word.Value : word.Value.Substring(0, eq);
                     if (name.Length == 0)
@@ -145,7 +200,6 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
                     {
                         env.Set(name, value);
                     }
-                    declared.Add(name);
                 }
                 break;
             case InstructionKind.Env:
@@ -279,11 +333,11 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
     {
         private readonly RuleContext _context;
         private BuildKitSemantics.Environment _env = null!;
-        private HashSet<string> _declared = null!;
         private HashSet<string>? _reported;
         private IReadOnlyList<string> _options = null!;
         private bool _envKnown;
         private Stage _stage = null!;
+        private int _instruction;
         private bool? _windows;
 
         /// <summary>Whether the stage is Windows: asked only when a word reads an unset variable, or EXPOSE reads one (few stages).</summary>
@@ -294,11 +348,13 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             _context = context;
         }
 
-        /// <summary>Checks the instructions of a stage from here on, against its environment and its declared ARGs.</summary>
-        public void Start(BuildKitSemantics.Environment env, HashSet<string> declared, bool envKnown, Stage stage)
+        /// <summary>How many words of the ARG being dispatched are declared (those before the word being expanded).</summary>
+        public int DeclaredArgWords { get; set; }
+
+        /// <summary>Checks the instructions of a stage from here on, against its environment and the ARGs declared in its chain.</summary>
+        public void Start(BuildKitSemantics.Environment env, bool envKnown, Stage stage)
         {
             _env = env;
-            _declared = declared;
             _options = env.Keys;
             _envKnown = envKnown;
             _stage = stage;
@@ -306,8 +362,54 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             _reported?.Clear();
         }
 
-        /// <summary>Each unset name is reported once per instruction: a new instruction starts afresh.</summary>
-        public void NextInstruction() => _reported?.Clear();
+        /// <summary>Each unset name is reported once per instruction: instruction <paramref name="index"/> of the stage starts afresh.</summary>
+        public void NextInstruction(int index)
+        {
+            _instruction = index;
+            DeclaredArgWords = 0;
+            _reported?.Clear();
+        }
+
+        /// <summary>
+        /// Whether an ARG declares <paramref name="name"/> before the word being expanded: in a stage the chain builds on, or
+        /// in this stage before it. Asked only of a name a word reads unset (few), so the ARGs are scanned, not kept in a set.
+        /// </summary>
+        private bool IsDeclared(string name)
+        {
+            var chain = _stage.Chain;
+            for (int c = 0; c < chain.Count; c++)
+            {
+                bool current = ReferenceEquals(chain[c], _stage);
+                var instructions = chain[c].Instructions;
+                int end = current ? Math.Min(_instruction + 1, instructions.Count) : instructions.Count;
+                for (int i = 0; i < end; i++)
+                {
+                    var syntax = instructions[i].Syntax;
+                    if (syntax.Kind == InstructionKind.Arg
+                        && DeclaresName(syntax.Arguments, current && i == _instruction ? DeclaredArgWords : syntax.Arguments.Count, name))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Whether one of the first <paramref name="count"/> words of an ARG (<c>NAME</c> or <c>NAME=value</c>) names <paramref name="name"/>.</summary>
+        private static bool DeclaresName(ArrayView<SyntaxToken> words, int count, string name)
+        {
+            for (int w = 0; w < count; w++)
+            {
+                string word = words[w].Value;
+                int eq = word.IndexOf('=');
+                int length = eq < 0 ? word.Length : eq;
+                if (length > 0 && length == name.Length && string.CompareOrdinal(word, 0, name, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>
         /// <see cref="Expand"/> for a word whose expansion is not kept (LABEL, COPY, WORKDIR ...): a word without '$' reads
@@ -331,7 +433,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             var result = lex.ProcessWord(word, _env);
             foreach (var name in result.Unmatched)
             {
-                if (_declared.Contains(name) || BuildKitSemantics.NonEnvArgs.Contains(name))
+                if (IsDeclared(name) || BuildKitSemantics.NonEnvArgs.Contains(name))
                 {
                     continue;
                 }
@@ -366,7 +468,7 @@ public sealed class COPT1110UndefinedVar : DockerfileRule
             }
             foreach (var name in lex.ProcessWord(word, _env).Unmatched)
             {
-                if (!_declared.Contains(name))
+                if (!IsDeclared(name))
                 {
                     ReportPowerShellEnv(name, span);
                 }

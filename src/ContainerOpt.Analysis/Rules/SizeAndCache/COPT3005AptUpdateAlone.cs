@@ -19,7 +19,8 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
     {
         var steps = context.RunSteps;
         var all = steps.All;
-        Dictionary<Stage, InstallIndex>? laterInstalls = null; // built only for a lone update
+        Dictionary<Stage, InstallIndex>? laterInstalls = null; // built only past the first few lone updates
+        int loneUpdates = 0;
         for (int s = 0; s < all.Count; s++)
         {
             var step = all[s];
@@ -43,7 +44,7 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
                     continue;
                 }
                 (reported ??= new List<string>()).Add(update.Manager);
-                int? installLine = FindLaterInstall(step, steps, update.Manager, ref laterInstalls);
+                int? installLine = FindLaterInstall(step, steps, update.Manager, ++loneUpdates, ref laterInstalls);
                 string where = installLine is { } line ? " (the install is on line " + line.ToString(CultureInfo.InvariantCulture) + ")" : "";
                 context.Report(at.Script.SpanOf(update.Command), update.Display, where, Example(update));
             }
@@ -90,11 +91,24 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
         return false;
     }
 
-    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager, ref Dictionary<Stage, InstallIndex>? indexes)
+    /// <summary>Lone updates of a file whose later install is found by a scan of the rest of their stage.</summary>
+    private const int ScannedUpdates = 4;
+
+    /// <summary>
+    /// The line of the first RUN after the update's that installs with <paramref name="manager"/> in its stage, or null.
+    /// The first few lone updates of a file (most files have none, most others one) scan the rest of their stage: the index
+    /// of every instruction of the stage cost more than those scans. Past them the index is made, so a file of many lone
+    /// updates still costs n log n.
+    /// </summary>
+    private static int? FindLaterInstall(RunStep step, RunSteps steps, string manager, int loneUpdate, ref Dictionary<Stage, InstallIndex>? indexes)
     {
         if (step.Stage is not { } stage || step.IsOnbuild)
         {
             return null;
+        }
+        if (loneUpdate <= ScannedUpdates)
+        {
+            return ScanLaterInstall(stage, step, steps, manager);
         }
         indexes ??= new Dictionary<Stage, InstallIndex>();
         if (!indexes.TryGetValue(stage, out var index))
@@ -102,6 +116,24 @@ public sealed class COPT3005AptUpdateAlone : DockerfileRule
             indexes[stage] = index = new InstallIndex(stage, steps);
         }
         return index.FirstAfter(step.Instruction, manager);
+    }
+
+    private static int? ScanLaterInstall(Stage stage, RunStep step, RunSteps steps, string manager)
+    {
+        var instructions = stage.Instructions;
+        int position = 0;
+        while (position < instructions.Count && !ReferenceEquals(instructions[position], step.Instruction))
+        {
+            position++;
+        }
+        for (int i = position + 1; i < instructions.Count; i++)
+        {
+            if (steps.Find(instructions[i]) is { IsOnbuild: false } run && Installs(run.Calls, manager))
+            {
+                return run.Line;
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         foreach (var stage in model.Stages)
         {
             List<(CopyInstruction Copy, CopySource Source)>? pending = null; // made on the first broad COPY
-            HashSet<string>? primed = null; // the dependency steps that ran from the manifests alone, by PrimedKey
+            List<(PackageCall Call, string? Workdir)>? primed = null; // the dependency steps that ran from the manifests alone
             bool copiedFromContext = false, broadReported = false;
             bool mavenResolved = false, copiedNuGetConfig = false;
             foreach (var instruction in stage.Instructions)
@@ -80,9 +80,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     {
                         continue; // the step reads the fetched project's manifests, not the context's: no COPY can come first
                     }
-                    // The key is written only when a step is primed or may repeat one (a stage's second dependency step).
-                    string? key = primed is null ? null : PrimedKey(call, step);
-                    if (primed is not null && primed.Contains(key!))
+                    if (primed is not null && IsPrimed(primed, call, step.Workdir))
                     {
                         continue; // a repeat: the dependencies came in an earlier layer that only the manifests key
                     }
@@ -95,7 +93,7 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
                     broadReported |= reported;
                     if (!reported && !broadReported && (copiedFromContext || BindsFromContext(step)))
                     {
-                        (primed ??= new(StringComparer.Ordinal)).Add(key ?? PrimedKey(call, step));
+                        (primed ??= new()).Add((call, step.Workdir));
                     }
                 }
             }
@@ -163,31 +161,49 @@ public sealed class COPT3007CopyBeforeDependencyInstall : DockerfileRule
         return false;
     }
 
+    /// <summary>Whether a dependency step the same as this one (<see cref="SameStep"/>) already ran from the manifests alone.</summary>
+    private static bool IsPrimed(List<(PackageCall Call, string? Workdir)> primed, PackageCall call, string? workdir)
+    {
+        for (int i = 0; i < primed.Count; i++)
+        {
+            if (SameStep(primed[i].Call, primed[i].Workdir, call, workdir))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// What makes two dependency steps the same: the manager, what it reads (pip's <c>-r dev.txt</c> after <c>-r base.txt</c>,
     /// or <c>dotnet restore Server.csproj</c> after <c>dotnet restore Shared.csproj</c>, downloads other packages) and the
-    /// folder it runs in.
+    /// folder it runs in. Compared in place, not written into a key for a set: a stage primes one step or two.
     /// </summary>
-    private static string PrimedKey(PackageCall call, RunStep step)
+    private static bool SameStep(PackageCall call, string? workdir, PackageCall other, string? otherWorkdir)
     {
-        // One builder for the thread, cleared for each key: only the key itself is allocated (a new builder's chunks cost
-        // more than the key, and a key is written for most dependency steps after a COPY from the context).
-        var key = (t_keyBuilder ??= new System.Text.StringBuilder()).Clear();
-        key.Append(call.Manager).Append('\n').Append(call.Command.FlagValue(RequirementFlags)).Append('\n').Append(step.Workdir);
-        foreach (var operand in call.Operands)
+        if (!string.Equals(call.Manager, other.Manager, StringComparison.Ordinal) || !SameText(workdir, otherWorkdir)
+            || !SameText(call.Command.FlagValue(RequirementFlags), other.Command.FlagValue(RequirementFlags)))
         {
-            key.Append('\n').Append(operand.Value);
+            return false;
         }
-        string text = key.ToString();
-        if (key.Capacity > 1024)
+        var operands = call.Operands;
+        var otherOperands = other.Operands;
+        if (operands.Count != otherOperands.Count)
         {
-            t_keyBuilder = null; // a key of a huge command line is not kept alive for the thread
+            return false;
         }
-        return text;
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (!string.Equals(operands[i].Value, otherOperands[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
-    [ThreadStatic]
-    private static System.Text.StringBuilder? t_keyBuilder;
+    /// <summary>No value and an empty one are the same part of a step (no flag value, no WORKDIR).</summary>
+    private static bool SameText(string? text, string? other) => string.Equals(text ?? "", other ?? "", StringComparison.Ordinal);
 
     /// <summary>pip's requirements-file flag (one array for every call, not one per call).</summary>
     private static readonly string[] RequirementFlags = { "r", "requirement" };

@@ -242,8 +242,9 @@ public sealed class COPT3008BuildToolsInFinalImage : DockerfileRule
     /// </summary>
     private static bool RunsDotNet(RuleContext context, Stage final)
     {
+        // The .NET image the facts read from the root's FROM once, not another parse of its text.
         if (BaseImages.RootImage(context.Facts, final) is { } root
-            && (Core.DotNet.DotNetImage.Parse(root.Image.Text) is not null || root.Image.IsOfficial("microsoft/aspnet")))
+            && (context.Facts.DotNetBaseImageOf(final) is not null || root.Image.IsOfficial("microsoft/aspnet")))
         {
             return true;
         }

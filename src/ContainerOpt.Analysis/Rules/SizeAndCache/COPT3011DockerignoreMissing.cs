@@ -42,11 +42,13 @@ internal static class WholeContext
         {
             if (context.Facts.CopyOf(instruction) is { FromContext: true, IsOnbuild: false } copy)
             {
-                foreach (var source in copy.Sources)
+                // By index: a foreach over the list would box its enumerator for every COPY of the context.
+                var sources = copy.Sources;
+                for (int i = 0; i < sources.Count; i++)
                 {
-                    if (source.IsWholeContext)
+                    if (sources[i].IsWholeContext)
                     {
-                        return source;
+                        return sources[i];
                     }
                 }
             }

@@ -46,6 +46,12 @@ public sealed class COPT1110UndefinedVarTests
         RuleVerifier.Verify<COPT1110UndefinedVar>("FROM alpine AS base\nARG foo=Dockerfile\nENV DEST=/app\n\nFROM base\nCOPY $foo $DEST/\n");
 
     [TestMethod]
+    public void Stages_that_read_no_variable_still_pass_their_args_and_env_down_the_chain() =>
+        // Neither base reads a variable (the '$' of the first is the shell's), so neither is run until the last stage needs them.
+        RuleVerifier.Verify<COPT1110UndefinedVar>(
+            "FROM alpine AS first\nENV FROM_FIRST=1\nRUN echo $UNSET_IN_SHELL\n\nFROM first AS second\nARG FROM_SECOND=2\n\nFROM second\nCOPY $FROM_FIRST $FROM_SECOND [|$UNSET|] /\n");
+
+    [TestMethod]
     public void Global_args_are_not_visible_in_a_stage_until_declared_there() =>
         RuleVerifier.Verify<COPT1110UndefinedVar>("ARG VERSION=1.0\nFROM alpine\nLABEL version=[|$VERSION|]\nARG VERSION\nLABEL version=$VERSION\n");
 

@@ -17,6 +17,31 @@ public sealed class COPT3005AptUpdateAloneTests
     }
 
     [TestMethod]
+    public void Many_lone_updates_each_name_their_own_later_install()
+    {
+        // Past the first few lone updates of a file the installs are looked up in an index: both ways give the same lines.
+        // Stage one: an update, an install, then updates with an install of another manager between them; stage two: more.
+        var text = new System.Text.StringBuilder("FROM debian:12\n");
+        for (int i = 0; i < 3; i++)
+        {
+            text.Append("RUN [|apt-get update|]\nRUN apk add curl\nRUN apt-get install -y curl\n");
+        }
+        text.Append("RUN [|apt-get update|]\n\nFROM debian:12\n");
+        for (int i = 0; i < 3; i++)
+        {
+            text.Append("RUN [|apt-get update|]\nRUN apt-get install -y curl\n");
+        }
+        var findings = RuleVerifier.Verify<COPT3005AptUpdateAlone>(text.ToString());
+        string[] installs = { " (the install is on line 4)", " (the install is on line 7)", " (the install is on line 10)", "",
+            " (the install is on line 15)", " (the install is on line 17)", " (the install is on line 19)" };
+        Assert.AreEqual(installs.Length, findings.Count);
+        for (int i = 0; i < installs.Length; i++)
+        {
+            StringAssert.StartsWith(findings[i].Message, "'apt-get update' runs without an install in the same RUN" + installs[i] + ": ");
+        }
+    }
+
+    [TestMethod]
     public void Update_and_install_in_one_RUN_is_right() =>
         RuleVerifier.Verify<COPT3005AptUpdateAlone>(
             "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt update && apt full-upgrade -y\n" +

@@ -94,6 +94,12 @@ public sealed class COPT3007CopyBeforeDependencyInstallTests
             "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /app\nCOPY *.csproj ./\nRUN dotnet restore\nCOPY . ./\nRUN dotnet restore\nRUN dotnet publish -c Release -o out --no-restore\n");
 
     [TestMethod]
+    public void A_restore_repeated_in_another_folder_is_another_step() =>
+        // The same command from another WORKDIR reads other manifests: the project-only restore in /app primes only /app.
+        RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /app\nCOPY *.csproj ./\nRUN dotnet restore\nCOPY [|.|] ./\nWORKDIR /app/tools\nRUN dotnet restore\n");
+
+    [TestMethod]
     public void Another_dependency_step_after_the_broad_COPY_is_still_reported()
     {
         var findings = RuleVerifier.Verify<COPT3007CopyBeforeDependencyInstall>(

@@ -281,6 +281,12 @@ public sealed class COPT3008BuildToolsInFinalImageTests
             "COPY . /app\nWORKDIR /app\nRUN [\"dnu\", \"restore\"]\nENTRYPOINT [\"dnx\", \"-p\", \"project.json\", \"web\"]\n");
 
     [TestMethod]
+    public void Dev_packages_on_a_dotnet_root_image_are_not_reported_whatever_the_final_stage_runs() =>
+        // The root of the final stage's chain is a .NET image: that alone makes it a .NET image (no dotnet ENTRYPOINT needed).
+        RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
+            "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0 AS base\nRUN apt-get update && apt-get install -y libsqlite3-dev\n\nFROM base\nCOPY out /app\nCMD [\"/app/server\"]\n");
+
+    [TestMethod]
     public void A_dotnet_image_still_reports_compilers_by_name()
     {
         var findings = RuleVerifier.Verify<COPT3008BuildToolsInFinalImage>(
