@@ -154,15 +154,8 @@ public static class StageFacts
         return false;
     }
 
-    /// <summary>What follows a word's last <c>/</c>, without the quotes and separators a shell-form word may keep.</summary>
-    private static string BaseName(string word)
-    {
-        int start = word.LastIndexOf('/') + 1;
-        int end = word.Length;
-        while (end > start && word[end - 1] is '"' or '\'' or ',' or ']' or ';')
-        {
-            end--;
-        }
-        return start == 0 && end == word.Length ? word : word.Substring(start, end - start);
-    }
+    /// <summary>A word's base name (<see cref="ShellFacts.BaseName"/>) without the quotes and separators a shell-form word may keep.</summary>
+    private static string BaseName(string word) => ShellFacts.BaseName(word.TrimEnd(WordEnds));
+
+    private static readonly char[] WordEnds = { '"', '\'', ',', ']', ';' };
 }
