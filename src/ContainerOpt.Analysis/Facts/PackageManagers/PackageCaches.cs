@@ -90,6 +90,13 @@ public static class PackageCaches
     public static readonly CacheKind DnfCache = new("dnf-cache", "dnf", "the dnf metadata and package cache (/var/cache/dnf)",
         new[] { "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5" }, "end the same RUN with '{0} clean all', or mount a cache on /var/cache/dnf");
 
+    /// <summary>
+    /// The dnf cache as tdnf keeps it (Photon OS, Azure Linux: the .NET images' azurelinux tags): its own folder. The same
+    /// kind as <see cref="DnfCache"/> (its id: the same cleanup, the same fix), with tdnf's path in the message and the mount.
+    /// </summary>
+    public static readonly CacheKind TdnfCache = new("dnf-cache", "dnf", "the tdnf metadata and package cache (/var/cache/tdnf)",
+        new[] { "/var/cache/tdnf" }, "end the same RUN with 'tdnf clean all', or mount a cache on /var/cache/tdnf");
+
     public static readonly CacheKind ZypperCache = new("zypper-cache", "zypper", "the zypper cache (/var/cache/zypp)",
         new[] { "/var/cache/zypp" }, "end the same RUN with 'zypper clean -a', or mount a cache on /var/cache/zypp");
 
@@ -163,7 +170,7 @@ public static class PackageCaches
             case "dnf":
                 if (call.Op is PackageOp.Update or PackageOp.Install)
                 {
-                    return Product(DnfCache, call, at);
+                    return Product(command.Name == "tdnf" ? TdnfCache : DnfCache, call, at);
                 }
                 break;
             case "zypper":

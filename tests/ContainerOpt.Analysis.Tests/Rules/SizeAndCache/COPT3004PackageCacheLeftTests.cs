@@ -76,6 +76,16 @@ public sealed class COPT3004PackageCacheLeftTests
     }
 
     [TestMethod]
+    public void Tdnf_keeps_its_cache_in_its_own_folder()
+    {
+        // Photon OS and Azure Linux (the .NET images' azurelinux tags): /var/cache/tdnf, not dnf's folder.
+        var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>("FROM mcr.microsoft.com/azurelinux/base/core:3.0\nRUN [|tdnf|] install -y icu\nCMD [\"/app\"]\n");
+        Assert.AreEqual("'tdnf install' leaves the tdnf metadata and package cache (/var/cache/tdnf) in this layer: end the same RUN with 'tdnf clean all', or mount a cache on /var/cache/tdnf.",
+            findings[0].Message);
+        RuleVerifier.Verify<COPT3004PackageCacheLeft>("FROM photon:5.0\nRUN tdnf install -y icu && tdnf clean all\nRUN tdnf install -y tar && rm -rf /var/cache/tdnf\nCMD [\"/app\"]\n");
+    }
+
+    [TestMethod]
     public void Pip_without_no_cache_dir_is_reported()
     {
         var findings = RuleVerifier.Verify<COPT3004PackageCacheLeft>(
