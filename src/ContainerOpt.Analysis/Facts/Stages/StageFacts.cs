@@ -40,14 +40,7 @@ public static class StageFacts
     /// </summary>
     public static bool CmdIsProgramArguments(this Stage stage)
     {
-        InstructionSyntax? entrypoint = null;
-        foreach (var instruction in stage.ChainInstructions)
-        {
-            if (instruction.Kind == InstructionKind.Entrypoint)
-            {
-                entrypoint = instruction.Syntax;
-            }
-        }
+        var entrypoint = LastInChain(stage, InstructionKind.Entrypoint);
         if (entrypoint is not { IsJsonForm: true } || entrypoint.Arguments.Count == 0)
         {
             return false;
@@ -86,16 +79,7 @@ public static class StageFacts
     /// </summary>
     public static IEnumerable<string> StartWords(this Stage stage)
     {
-        InstructionSyntax? entrypoint = null, cmd = null;
-        foreach (var instruction in stage.ChainInstructions)
-        {
-            switch (instruction.Kind)
-            {
-                case InstructionKind.Entrypoint: entrypoint = instruction.Syntax; break;
-                case InstructionKind.Cmd: cmd = instruction.Syntax; break;
-            }
-        }
-        if ((entrypoint ?? cmd) is not { } start)
+        if ((LastInChain(stage, InstructionKind.Entrypoint) ?? LastInChain(stage, InstructionKind.Cmd)) is not { } start)
         {
             yield break;
         }
@@ -106,6 +90,20 @@ public static class StageFacts
                 yield return word;
             }
         }
+    }
+
+    /// <summary>The last instruction of a kind in the stage's chain (the one in effect for ENTRYPOINT and CMD), or null.</summary>
+    private static InstructionSyntax? LastInChain(Stage stage, InstructionKind kind)
+    {
+        InstructionSyntax? last = null;
+        foreach (var instruction in stage.ChainInstructions)
+        {
+            if (instruction.Kind == kind)
+            {
+                last = instruction.Syntax;
+            }
+        }
+        return last;
     }
 
     /// <summary>The base name of the program the container starts (<see cref="StartWords"/>' first), or null.</summary>
