@@ -96,31 +96,17 @@ public sealed class AnalysisRunCacheTests
     }
 
     [TestMethod]
-    public void A_name_a_listing_holds_in_another_case_is_asked_of_the_disk_and_one_it_lacks_in_any_case_is_not()
+    [DataRow(0)]
+    [DataRow(10)] // a crowded listing: the names ignoring case are looked up in a set rather than one by one
+    public void A_name_a_listing_holds_in_another_case_is_asked_of_the_disk_and_one_it_lacks_in_any_case_is_not(int more)
     {
         // A listing given by the caller that differs from the disk shows which answers come from it.
-        string folder = Path.Combine(_dir, "listed");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "readme.md"), "x");
-        File.WriteAllText(Path.Combine(folder, "unlisted.txt"), "x");
-        var cache = new AnalysisRunCache();
-        cache.AddListing(folder, Array.Empty<string>(), new[] { "README.MD", "Containeropt.YAML" });
-
-        Assert.IsTrue(cache.FileExists(Path.Combine(folder, "readme.md")), "another case of a listed name: the disk answers");
-        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "unlisted.txt")), "not listed in any case: the listing answers");
-        Assert.IsFalse(cache.FileExists(Path.Combine(folder, "containeropt.yaml")), "listed in another case, not on the disk");
-    }
-
-    [TestMethod]
-    public void A_crowded_listing_answers_names_in_another_case_as_a_small_one_does()
-    {
-        // More than a few entries: the names ignoring case are looked up in a set rather than one by one.
-        string folder = Path.Combine(_dir, "crowded");
+        string folder = Path.Combine(_dir, "listed" + more);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "readme.md"), "x");
         File.WriteAllText(Path.Combine(folder, "unlisted.txt"), "x");
         var listed = new List<string> { "README.MD", "Containeropt.YAML" };
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < more; i++)
         {
             listed.Add("file" + i + ".txt");
         }
