@@ -164,7 +164,7 @@ public static class DockerfileParser
                 // (ParseInstruction keeps the line in the instruction.)
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.StartLine = startLine;
-                instruction.PrecedingComments = pendingComments.Count == 0 ? Array.Empty<string>() : pendingComments.ToArray();
+                instruction.PrecedingComments = CommentsAbove(pendingComments);
                 if (emptyLines is not null)
                 {
                     instruction.EmptyContinuationLines = emptyLines.ToArray(); // (none is the instruction's default)
@@ -193,6 +193,25 @@ public static class DockerfileParser
                 (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
                 _comments.Count == 0 ? Array.Empty<CommentSyntax>() : _comments.ToArray(),
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>(), _escape);
+        }
+
+        /// <summary>
+        /// The comments above an instruction, copied by hand: usually one or two, for which List.ToArray's generic copy
+        /// cost more than the array.
+        /// </summary>
+        private static string[] CommentsAbove(List<string> pending)
+        {
+            int count = pending.Count;
+            if (count == 0)
+            {
+                return Array.Empty<string>();
+            }
+            var above = new string[count];
+            for (int i = 0; i < above.Length; i++)
+            {
+                above[i] = pending[i];
+            }
+            return above;
         }
 
         /// <summary>One physical line: BuildKit's scanner splits at '\n' and trims trailing "\r\n" characters.</summary>
