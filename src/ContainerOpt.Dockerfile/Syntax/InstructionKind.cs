@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ContainerOpt.Dockerfile.Syntax;
 
 /// <summary>Dockerfile instructions. <see cref="Unknown"/> is kept in the tree and reported, never dropped.</summary>
@@ -92,6 +94,7 @@ public static class InstructionKinds
     }
 
     /// <summary>True when <paramref name="text"/> holds <paramref name="name"/> at <paramref name="start"/> (a keyword: a few characters, compared in place).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once for each instruction: the call cost more than the comparison
     private static bool SameChars(string name, string text, int start)
     {
         for (int i = 1; i < name.Length; i++)
