@@ -46,7 +46,11 @@ public static class DockerfileParser
         private List<ParserDirective>? _directives;
         private List<ParseDiagnostic>? _diagnostics;
         private readonly List<CommentSyntax> _comments = new();
-        private readonly List<string> _pendingComments = new();
+        // The comment lines since the last instruction or blank line: a count over an array the run keeps, as a list's
+        // Clear (once for each instruction) would clear the array's slots for the collector each time.
+        private string[] _pendingComments = new string[16];
+        private int _pendingCount;
+        private int _pendingMost; // the slots the file filled, cleared when it is done
         // Which of KnownDirectives were seen, one bit each (three names need no set).
         private int _seenDirectives;
         private readonly List<JsonArrayReader.Element> _jsonScratch = new();
@@ -86,13 +90,15 @@ public static class DockerfileParser
             _spareLine = null;
             _directives = null;
             _diagnostics = null;
-            bool small = _instructions.Count <= MaxKeptItems && _comments.Count <= MaxKeptItems && _pendingComments.Count <= MaxKeptItems
+            bool small = _instructions.Count <= MaxKeptItems && _comments.Count <= MaxKeptItems && _pendingComments.Length <= MaxKeptItems
                 && _words.Count <= MaxKeptItems && _jsonScratch.Count <= MaxKeptItems && _tokenScratch.Count <= MaxKeptItems
                 && (_flagBuilder is null || _flagBuilder.Capacity <= MaxKeptItems);
             // Cleared so the kept lists hold no tree of the file.
             _instructions.Clear();
             _comments.Clear();
-            _pendingComments.Clear();
+            Array.Clear(_pendingComments, 0, _pendingMost);
+            _pendingCount = 0;
+            _pendingMost = 0;
             _jsonScratch.Clear();
             _flagScratch.Clear();
             _tokenScratch.Clear();
@@ -103,7 +109,6 @@ public static class DockerfileParser
 
         public DockerfileSyntax Execute()
         {
-            var pendingComments = _pendingComments;
             while (ReadLine(out int start, out int contentEnd, out _))
             {
                 int lineNumber = ++_currentLine;
@@ -117,11 +122,11 @@ public static class DockerfileParser
                         _comments.Add(new CommentSyntax(comment, lineNumber, TextSpan.FromBounds(trimmed, contentEnd)));
                         if (comment.Length == 0)
                         {
-                            pendingComments.Clear();
+                            _pendingCount = 0;
                         }
                         else
                         {
-                            pendingComments.Add(comment);
+                            AddPendingComment(comment);
                         }
                     }
                     continue;
@@ -131,7 +136,7 @@ public static class DockerfileParser
                 if (!continues && firstEnd == trimmed)
                 {
                     // A blank line ends a description comment block (see InvalidDefinitionDescription).
-                    pendingComments.Clear();
+                    _pendingCount = 0;
                     continue;
                 }
 
@@ -164,7 +169,7 @@ public static class DockerfileParser
                 // (ParseInstruction keeps the line in the instruction.)
                 var instruction = ParseInstruction(logical, logical.Start, logical.End);
                 instruction.StartLine = startLine;
-                instruction.PrecedingComments = CommentsAbove(pendingComments);
+                instruction.PrecedingComments = CommentsAbove();
                 if (emptyLines is not null)
                 {
                     instruction.EmptyContinuationLines = emptyLines.ToArray(); // (none is the instruction's default)
@@ -175,7 +180,7 @@ public static class DockerfileParser
                 int spanEnd = Math.Max(spanStart, _lastContentEnd); // the end of line _currentLine's content
                 instruction.Span = TextSpan.FromBounds(spanStart, spanEnd);
                 _instructions.Add(instruction);
-                pendingComments.Clear();
+                _pendingCount = 0;
                 if (logical.IsContiguous)
                 {
                     _spareLine = logical;
@@ -195,13 +200,23 @@ public static class DockerfileParser
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>(), _escape);
         }
 
+        private void AddPendingComment(string comment)
+        {
+            if (_pendingCount == _pendingComments.Length)
+            {
+                Array.Resize(ref _pendingComments, _pendingComments.Length * 2);
+            }
+            _pendingComments[_pendingCount++] = comment;
+            _pendingMost = Math.Max(_pendingMost, _pendingCount);
+        }
+
         /// <summary>
         /// The comments above an instruction, copied by hand: usually one or two, for which List.ToArray's generic copy
         /// cost more than the array.
         /// </summary>
-        private static string[] CommentsAbove(List<string> pending)
+        private string[] CommentsAbove()
         {
-            int count = pending.Count;
+            int count = _pendingCount;
             if (count == 0)
             {
                 return Array.Empty<string>();
@@ -209,7 +224,7 @@ public static class DockerfileParser
             var above = new string[count];
             for (int i = 0; i < above.Length; i++)
             {
-                above[i] = pending[i];
+                above[i] = _pendingComments[i];
             }
             return above;
         }
