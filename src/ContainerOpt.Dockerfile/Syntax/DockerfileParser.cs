@@ -787,7 +787,13 @@ public static class DockerfileParser
                     break;
                 }
             }
-            return tokens.ToArray();
+            // Copied by hand: a few tokens, for which List.ToArray's generic copy cost more than the array.
+            var split = new SyntaxToken[tokens.Count];
+            for (int i = 0; i < split.Length; i++)
+            {
+                split[i] = tokens[i];
+            }
+            return split;
         }
 
         private void ParseMaybeJson(InstructionSyntax instruction, LogicalLine line, int from, int to, bool splitShellForm, bool isWholeArgumentText = true)
