@@ -200,12 +200,13 @@ internal sealed class LogicalLine
     public int BufferIndex(int source) => LogicalOffset(source);
 
     /// <summary>The source span of buffer characters [start, end).</summary>
-    public TextSpan Span(int start, int end)
+    /// <remarks>Inlined for a line of one piece (most), which needs no call: the parser asks this of every token.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TextSpan Span(int start, int end) =>
+        _segments == 1 ? ContiguousSpan(_firstStart, _length, start, end) : SegmentsSpan(start, end);
+
+    private TextSpan SegmentsSpan(int start, int end)
     {
-        if (_segments == 1)
-        {
-            return ContiguousSpan(_firstStart, _length, start, end);
-        }
         start -= Start;
         end -= Start;
         if (_segments == 0)
