@@ -441,7 +441,8 @@ public static class DockerfileParser
             int rest = k;
             while (rest < b && IsSeparator(t[rest])) rest++;
             InstructionFlag[]? flags = null;
-            int argsStart = rest < b ? ExtractFlags(line, rest, b, out flags) : b;
+            // Flags start with '-' (after blanks that are no separator): most instructions have none, and need no scan for them.
+            int argsStart = rest >= b ? b : t[rest] == '-' || IsSpace(t[rest]) ? ExtractFlags(line, rest, b, out flags) : rest;
             instruction.SetFlags(flags);
             while (argsStart < b && IsSpace(t[argsStart])) argsStart++;
             int argsEnd = b;
