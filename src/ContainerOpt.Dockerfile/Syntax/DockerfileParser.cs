@@ -804,7 +804,9 @@ public static class DockerfileParser
             {
                 return;
             }
-            switch (JsonArrayReader.Read(line.Buffer, from, to, _jsonScratch))
+            string t = line.Buffer;
+            var outcome = JsonArrayReader.MayStartArray(t, from, to) ? JsonArrayReader.Read(t, from, to, _jsonScratch) : JsonArrayReader.Outcome.NotJson;
+            switch (outcome)
             {
                 case JsonArrayReader.Outcome.StringArray:
                     instruction.IsJsonForm = true;

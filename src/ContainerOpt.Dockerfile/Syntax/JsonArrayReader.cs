@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ContainerOpt.Dockerfile.Text;
 
@@ -94,11 +95,20 @@ internal static class JsonArrayReader
 
     private static void SkipWhitespace(string text, ref int pos, int end)
     {
-        while (pos < end && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+        while (pos < end && IsWhitespace(text[pos]))
         {
             pos++;
         }
     }
+
+    private static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r';
+
+    /// <summary>
+    /// False when <see cref="Read"/> would find no array in text[start, end) at its first character: most arguments
+    /// (shell forms) are told so without the call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool MayStartArray(string text, int start, int end) => start < end && (text[start] == '[' || IsWhitespace(text[start]));
 
     /// <summary>Skips any JSON value; depth is bounded so hostile nesting cannot overflow the stack.</summary>
     private static bool SkipValue(string text, ref int pos, int end, int depth)
