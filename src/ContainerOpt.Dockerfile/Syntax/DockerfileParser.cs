@@ -678,6 +678,11 @@ public static class DockerfileParser
                 {
                     while (pos < to && t[pos] is var c && c != quote && c != escape) pos++;
                 }
+                else
+                {
+                    // Spaces between words (a joined line's indents): skipped here, not one turn of the loop each.
+                    while (pos < to && t[pos] == ' ') pos++;
+                }
                 char ch = pos < to ? t[pos] : '\0';
                 if (phase == InSpaces)
                 {
