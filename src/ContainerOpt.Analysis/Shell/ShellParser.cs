@@ -109,14 +109,14 @@ public static class ShellParser
             return; // only assignments
         }
         List<string>? wrappers = null;
-        int name = SkipWrappers(words, i, ref wrappers, ref assignments);
+        int name = SkipWrappers(words, i, ref wrappers, ref assignments, out string program);
         if (name >= words.Count)
         {
             return;
         }
         var kept = new ShellWord[words.Count - i];
         words.CopyTo(i, kept, 0, kept.Length);
-        var command = new ShellCommand(kept, name - i,
+        var command = new ShellCommand(kept, name - i, program,
             wrappers ?? (IReadOnlyList<string>)Array.Empty<string>(), assignments?.ToArray() ?? Array.Empty<ShellWord>(), op, inPipeline, depth);
         commands.Add(command);
 
@@ -145,7 +145,7 @@ public static class ShellParser
     /// <summary>Commands parsed from a word's value get that word's position (the best span we have).</summary>
     private static ShellCommand Relocate(ShellCommand c, ShellWord within)
     {
-        return new ShellCommand(Relocate(c.Words, within), c.NameIndex, c.Wrappers, Relocate(c.Assignments, within), c.PrecedingOperator, c.IsInPipeline, c.Depth);
+        return new ShellCommand(Relocate(c.Words, within), c.NameIndex, c.Name, c.Wrappers, Relocate(c.Assignments, within), c.PrecedingOperator, c.IsInPipeline, c.Depth);
     }
 
     private static ShellWord[] Relocate(ArrayView<ShellWord> words, ShellWord within)
@@ -193,8 +193,11 @@ public static class ShellParser
     private static readonly string[] StdbufLong = new[] { "input", "output", "error" };
     private static readonly string[] TimeoutLong = new[] { "signal", "kill-after" };
 
-    /// <summary>Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec.</summary>
-    private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments)
+    /// <summary>
+    /// Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec; the program's
+    /// base name in <paramref name="program"/> ("" past the words), read once for the test and the command.
+    /// </summary>
+    private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments, out string program)
     {
         for (int guard = 0; guard < 8 && i < words.Count; guard++)
         {
@@ -240,11 +243,13 @@ public static class ShellParser
                     next = SkipOptions(words, i + 1, valueShort: "", valueLong: Array.Empty<string>()) + 1;
                     break;
                 default:
+                    program = name;
                     return i;
             }
             (wrappers ??= new List<string>()).Add(name);
             i = next;
         }
+        program = i < words.Count ? ShellFacts.BaseName(words[i].Value) : "";
         return i;
     }
 
@@ -480,7 +485,7 @@ public static class ShellParser
                 string? op = (c < 128 ? CharKinds[c] >= CharKind.Digit : char.IsDigit(c)) ? ReadOperator() : null;
                 if (op is not null)
                 {
-                    if (op.EndsWith("<<", StringComparison.Ordinal) || op.EndsWith("<<-", StringComparison.Ordinal))
+                    if (IsHeredoc(op))
                     {
                         heredocOperator = op;
                         expectRedirectTarget = true;
@@ -564,7 +569,13 @@ public static class ShellParser
 
         private char PeekAfterAmpersand() => _pos < _end ? _text[_pos] : '\0';
 
-        private static bool IsRedirection(string op) => op.IndexOf('<') >= 0 || op.IndexOf('>') >= 0;
+        // The operators are MatchOperator's few literals: told apart by their first two characters, no string search.
+
+        /// <summary>True for &lt;&lt;, &lt;&lt;- and &lt;&lt;&lt; (which ends with &lt;&lt; too).</summary>
+        private static bool IsHeredoc(string op) => op.Length >= 2 && op[0] == '<' && op[1] == '<';
+
+        /// <summary>True when the operator holds &lt; or &gt;: it starts with one, or is &amp;&gt; or &amp;&gt;&gt;.</summary>
+        private static bool IsRedirection(string op) => op[0] is '<' or '>' || (op.Length > 1 && op[1] == '>');
 
         private string? ReadOperator()
         {
