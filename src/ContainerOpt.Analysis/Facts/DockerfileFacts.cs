@@ -187,7 +187,8 @@ public sealed class DockerfileFacts
     /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
     public CopyInstruction? CopyOf(StageInstruction instruction) => CopySlots.IsCopy(instruction) ? Copies.CopyOf(instruction, Model) : null;
 
-    private CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
+    /// <summary>The file's COPY/ADDs, each read once (for the facts that walk them all).</summary>
+    internal CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
 
     /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>
     public string? RelativeToContext(string? fullPath) => ContextPaths.RelativeToContext(ContextDirectory, fullPath);
