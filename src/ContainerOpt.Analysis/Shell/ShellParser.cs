@@ -482,7 +482,7 @@ public static class ShellParser
                     continue;
                 }
                 // Only a digit (2>/dev/null) or an operator character can start an operator: most tokens are words.
-                string? op = (c < 128 ? CharKinds[c] >= CharKind.Digit : char.IsDigit(c)) ? ReadOperator() : null;
+                string? op = (c < 128 ? CharKinds[c] is CharKind.Digit or CharKind.Break : char.IsDigit(c)) ? ReadOperator() : null;
                 if (op is not null)
                 {
                     if (IsHeredoc(op))
@@ -772,14 +772,17 @@ public static class ShellParser
             return true;
         }
 
-        /// <summary>What an ASCII character does to the lexer (anything else is part of a word).</summary>
+        /// <summary>
+        /// What an ASCII character does to the lexer (anything else is part of a word). In this order: the two that end a
+        /// plain word's run are the last, so ReadWord's loop over every character tests one bound.
+        /// </summary>
         private enum CharKind : byte
         {
             Word,
-            /// <summary>Starts a quote, an escape or an expansion inside a word: \ ' " $ `</summary>
-            Special,
             /// <summary>Can start a file descriptor before a redirection.</summary>
             Digit,
+            /// <summary>Starts a quote, an escape or an expansion inside a word: \ ' " $ `</summary>
+            Special,
             /// <summary>Ends a word: blanks, and the characters operators start with.</summary>
             Break,
         }
@@ -857,8 +860,7 @@ public static class ShellParser
                 char c = text[pos];
                 if (c < 128)
                 {
-                    var plainKind = kinds[c];
-                    if (plainKind == CharKind.Special || plainKind == CharKind.Break)
+                    if (kinds[c] >= CharKind.Special) // or Break
                     {
                         break;
                     }
