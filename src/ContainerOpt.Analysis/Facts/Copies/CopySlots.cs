@@ -34,7 +34,14 @@ internal sealed class CopySlots
     }
 
     /// <summary>True for a COPY or ADD, an ONBUILD one included.</summary>
-    public static bool IsCopy(StageInstruction instruction) => instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add;
+    public static bool IsCopy(StageInstruction instruction)
+    {
+        // Only an ONBUILD has an instruction of its own inside (Effective): the others are told by their kind, without the
+        // look into their rare parts.
+        var syntax = instruction.Syntax;
+        var kind = syntax.Kind == InstructionKind.Onbuild ? syntax.Effective.Kind : syntax.Kind;
+        return kind is InstructionKind.Copy or InstructionKind.Add;
+    }
 
     public CopyInstruction? CopyOf(StageInstruction instruction, DockerfileModel model)
     {
