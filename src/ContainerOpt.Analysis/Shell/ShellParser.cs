@@ -20,12 +20,26 @@ public static class ShellParser
         commands.Clear(); // empty unless a parse on this thread ever stopped half-way
         bool hasPipe = false;
         bool complete = ParseInto(text, 0, text.Length, depth, commands, ref hasPipe);
-        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>() : commands.ToArray();
+        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>() : ToArray(commands);
         commands.Clear();
         // Commands inside $(...) are found while their command is still being read, so they come first: put back in
         // source order. Stable: commands parsed out of one `sh -c` word share its start and must keep their order.
         SortByStart(ordered);
         return new ShellScript(text, ordered, hasPipe, complete);
+    }
+
+    /// <summary>
+    /// The list's commands in an array of their number, stored one by one: a script has one or two, for which List.ToArray's
+    /// Array.Copy (its checks and bulk move) costs several times the stores (ShellCommand is sealed: no covariance check).
+    /// </summary>
+    private static ShellCommand[] ToArray(List<ShellCommand> commands)
+    {
+        var array = new ShellCommand[commands.Count];
+        for (int i = 0; i < array.Length; i++)
+        {
+            array[i] = commands[i];
+        }
+        return array;
     }
 
     private static void SortByStart(ShellCommand[] commands)
