@@ -187,7 +187,8 @@ public sealed class DockerfileFacts
     /// <summary>The COPY or ADD an instruction is (an ONBUILD trigger's included), its sources and destination expanded; null for other instructions.</summary>
     public CopyInstruction? CopyOf(StageInstruction instruction) => CopySlots.IsCopy(instruction) ? Copies.CopyOf(instruction, Model) : null;
 
-    private CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
+    /// <summary>The file's COPY/ADDs, each read once (for the facts that walk them all).</summary>
+    internal CopySlots Copies => _copySlots ??= new CopySlots(Instructions);
 
     /// <summary>A full path relative to the build context ("" for the context itself), or null when the context is unknown or the path lies outside it.</summary>
     public string? RelativeToContext(string? fullPath) => ContextPaths.RelativeToContext(ContextDirectory, fullPath);
@@ -267,6 +268,11 @@ public sealed class DockerfileFacts
     /// </summary>
     public bool AnyRunCommandNamed(string program)
     {
+        // Most questions name a program the file never runs: its bit in the file's name filter is clear, and no walk is needed.
+        if ((RunCommandNames & NameBit(program)) == 0)
+        {
+            return false;
+        }
         var scripts = RunScripts;
         for (int s = 0; s < scripts.Count; s++)
         {
@@ -280,4 +286,25 @@ public sealed class DockerfileFacts
         }
         return false;
     }
+
+    /// <summary>The <see cref="NameBit"/> of every command name of the RUNs, or'ed: a filter that no name it lacks the bit of is in.</summary>
+    private ulong RunCommandNames => _runCommandNames.Get(RunScripts, static scripts =>
+    {
+        ulong bits = 0;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            foreach (var command in scripts[s].Script.CommandArray)
+            {
+                bits |= NameBit(command.Name);
+            }
+        }
+        return bits;
+    });
+
+    private Fact<ulong> _runCommandNames;
+
+    /// <summary>One of 64 bits for a program name, by its length and first and last characters (no hash of the whole name).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong NameBit(string name) =>
+        name.Length == 0 ? 1UL : 1UL << ((name.Length * 7 + name[0] + name[name.Length - 1] * 3) & 63);
 }

@@ -28,7 +28,8 @@ public sealed class ShellCommand
     private readonly byte _precedingOperator;
     private readonly bool _inPipeline;
 
-    internal ShellCommand(ShellWord[] words, int nameIndex, IReadOnlyList<string> wrappers,
+    // name: the base name of words[nameIndex] ("" past the words), which the parser has read already.
+    internal ShellCommand(ShellWord[] words, int nameIndex, string name, IReadOnlyList<string> wrappers,
         ShellWord[] assignments, ShellOperator precedingOperator, bool inPipeline, int depth)
     {
         _words = words;
@@ -37,8 +38,7 @@ public sealed class ShellCommand
         _precedingOperator = (byte)precedingOperator;
         _inPipeline = inPipeline;
         _depth = (byte)depth; // at most the parser's nesting limit (16)
-
-        Name = nameIndex < words.Length ? ShellFacts.BaseName(words[nameIndex].Value) : "";
+        Name = name;
     }
 
     /// <summary>What comes before the program: the wrappers taken off and the assignments.</summary>

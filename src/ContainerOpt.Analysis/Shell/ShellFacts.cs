@@ -167,12 +167,13 @@ public static class ShellFacts
             return true;
         }
         // busybox runs an applet (busybox mkdir, busybox wget) whose effects are not followed here.
-        if (name is "make" or "gmake" or "eval" or "source" or "." or "exec" or "busybox" || name.EndsWith(".sh", StringComparison.Ordinal))
+        if (name is "make" or "gmake" or "eval" or "source" or "." or "exec" or "busybox" || EndsWithSh(name))
         {
             return true;
         }
+        // The name is the program's base name: as long as the program, it has no folder (most commands), with no search for '/'.
         string program = command.NameWord?.Value ?? "";
-        if (program.IndexOf('/') < 0)
+        if (program.Length == name.Length || program.IndexOf('/') < 0)
         {
             return false;
         }
@@ -185,6 +186,10 @@ public static class ShellFacts
         }
         return true;
     }
+
+    /// <summary>A script's name (<c>build.sh</c>), told by its last three characters in place (asked of every command by IsOpaque).</summary>
+    private static bool EndsWithSh(string name) =>
+        name.Length >= 3 && name[name.Length - 1] == 'h' && name[name.Length - 2] == 's' && name[name.Length - 3] == '.';
 
     /// <summary>
     /// True for <c>rm</c> of one of the directories or anything inside it: <c>/var/lib/apt/lists/*</c>,

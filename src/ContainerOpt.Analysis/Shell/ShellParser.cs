@@ -20,12 +20,26 @@ public static class ShellParser
         commands.Clear(); // empty unless a parse on this thread ever stopped half-way
         bool hasPipe = false;
         bool complete = ParseInto(text, 0, text.Length, depth, commands, ref hasPipe);
-        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>() : commands.ToArray();
+        ShellCommand[] ordered = commands.Count == 0 ? Array.Empty<ShellCommand>() : ToArray(commands);
         commands.Clear();
         // Commands inside $(...) are found while their command is still being read, so they come first: put back in
         // source order. Stable: commands parsed out of one `sh -c` word share its start and must keep their order.
         SortByStart(ordered);
         return new ShellScript(text, ordered, hasPipe, complete);
+    }
+
+    /// <summary>
+    /// The list's commands in an array of their number, stored one by one: a script has one or two, for which List.ToArray's
+    /// Array.Copy (its checks and bulk move) costs several times the stores (ShellCommand is sealed: no covariance check).
+    /// </summary>
+    private static ShellCommand[] ToArray(List<ShellCommand> commands)
+    {
+        var array = new ShellCommand[commands.Count];
+        for (int i = 0; i < array.Length; i++)
+        {
+            array[i] = commands[i];
+        }
+        return array;
     }
 
     private static void SortByStart(ShellCommand[] commands)
@@ -109,14 +123,14 @@ public static class ShellParser
             return; // only assignments
         }
         List<string>? wrappers = null;
-        int name = SkipWrappers(words, i, ref wrappers, ref assignments);
+        int name = SkipWrappers(words, i, ref wrappers, ref assignments, out string program);
         if (name >= words.Count)
         {
             return;
         }
         var kept = new ShellWord[words.Count - i];
         words.CopyTo(i, kept, 0, kept.Length);
-        var command = new ShellCommand(kept, name - i,
+        var command = new ShellCommand(kept, name - i, program,
             wrappers ?? (IReadOnlyList<string>)Array.Empty<string>(), assignments?.ToArray() ?? Array.Empty<ShellWord>(), op, inPipeline, depth);
         commands.Add(command);
 
@@ -145,7 +159,7 @@ public static class ShellParser
     /// <summary>Commands parsed from a word's value get that word's position (the best span we have).</summary>
     private static ShellCommand Relocate(ShellCommand c, ShellWord within)
     {
-        return new ShellCommand(Relocate(c.Words, within), c.NameIndex, c.Wrappers, Relocate(c.Assignments, within), c.PrecedingOperator, c.IsInPipeline, c.Depth);
+        return new ShellCommand(Relocate(c.Words, within), c.NameIndex, c.Name, c.Wrappers, Relocate(c.Assignments, within), c.PrecedingOperator, c.IsInPipeline, c.Depth);
     }
 
     private static ShellWord[] Relocate(ArrayView<ShellWord> words, ShellWord within)
@@ -193,8 +207,11 @@ public static class ShellParser
     private static readonly string[] StdbufLong = new[] { "input", "output", "error" };
     private static readonly string[] TimeoutLong = new[] { "signal", "kill-after" };
 
-    /// <summary>Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec.</summary>
-    private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments)
+    /// <summary>
+    /// Takes off sudo, env, xargs, nice, nohup, exec, command, time, timeout, stdbuf, chroot, gosu, su-exec; the program's
+    /// base name in <paramref name="program"/> ("" past the words), read once for the test and the command.
+    /// </summary>
+    private static int SkipWrappers(List<ShellWord> words, int i, ref List<string>? wrappers, ref List<ShellWord>? assignments, out string program)
     {
         for (int guard = 0; guard < 8 && i < words.Count; guard++)
         {
@@ -240,11 +257,13 @@ public static class ShellParser
                     next = SkipOptions(words, i + 1, valueShort: "", valueLong: Array.Empty<string>()) + 1;
                     break;
                 default:
+                    program = name;
                     return i;
             }
             (wrappers ??= new List<string>()).Add(name);
             i = next;
         }
+        program = i < words.Count ? ShellFacts.BaseName(words[i].Value) : "";
         return i;
     }
 
@@ -477,10 +496,10 @@ public static class ShellParser
                     continue;
                 }
                 // Only a digit (2>/dev/null) or an operator character can start an operator: most tokens are words.
-                string? op = (c < 128 ? CharKinds[c] >= CharKind.Digit : char.IsDigit(c)) ? ReadOperator() : null;
+                string? op = (c < 128 ? CharKinds[c] is CharKind.Digit or CharKind.Break : char.IsDigit(c)) ? ReadOperator() : null;
                 if (op is not null)
                 {
-                    if (op.EndsWith("<<", StringComparison.Ordinal) || op.EndsWith("<<-", StringComparison.Ordinal))
+                    if (IsHeredoc(op))
                     {
                         heredocOperator = op;
                         expectRedirectTarget = true;
@@ -564,7 +583,13 @@ public static class ShellParser
 
         private char PeekAfterAmpersand() => _pos < _end ? _text[_pos] : '\0';
 
-        private static bool IsRedirection(string op) => op.IndexOf('<') >= 0 || op.IndexOf('>') >= 0;
+        // The operators are MatchOperator's few literals: told apart by their first two characters, no string search.
+
+        /// <summary>True for &lt;&lt;, &lt;&lt;- and &lt;&lt;&lt; (which ends with &lt;&lt; too).</summary>
+        private static bool IsHeredoc(string op) => op.Length >= 2 && op[0] == '<' && op[1] == '<';
+
+        /// <summary>True when the operator holds &lt; or &gt;: it starts with one, or is &amp;&gt; or &amp;&gt;&gt;.</summary>
+        private static bool IsRedirection(string op) => op[0] is '<' or '>' || (op.Length > 1 && op[1] == '>');
 
         private string? ReadOperator()
         {
@@ -761,14 +786,17 @@ public static class ShellParser
             return true;
         }
 
-        /// <summary>What an ASCII character does to the lexer (anything else is part of a word).</summary>
+        /// <summary>
+        /// What an ASCII character does to the lexer (anything else is part of a word). In this order: the two that end a
+        /// plain word's run are the last, so ReadWord's loop over every character tests one bound.
+        /// </summary>
         private enum CharKind : byte
         {
             Word,
-            /// <summary>Starts a quote, an escape or an expansion inside a word: \ ' " $ `</summary>
-            Special,
             /// <summary>Can start a file descriptor before a redirection.</summary>
             Digit,
+            /// <summary>Starts a quote, an escape or an expansion inside a word: \ ' " $ `</summary>
+            Special,
             /// <summary>Ends a word: blanks, and the characters operators start with.</summary>
             Break,
         }
@@ -846,8 +874,7 @@ public static class ShellParser
                 char c = text[pos];
                 if (c < 128)
                 {
-                    var plainKind = kinds[c];
-                    if (plainKind == CharKind.Special || plainKind == CharKind.Break)
+                    if (kinds[c] >= CharKind.Special) // or Break
                     {
                         break;
                     }

@@ -50,10 +50,11 @@ internal static class ContextChecks
         }
         List<MissingSource>? missing = null; // made on the first missing source: most files have none
         int found = 0;
-        var instructions = facts.Instructions;
-        for (int i = 0; i < instructions.Count; i++)
+        // The copies only, slot by slot (in file order, as the instructions): the other instructions have no sources.
+        var copies = facts.Copies;
+        for (int c = 0; c < copies.Count; c++)
         {
-            var sources = facts.ContextSourcesOf(instructions[i]);
+            var sources = copies.ContextSourcesAt(c, facts.Model);
             for (int j = 0; j < sources.Count; j++)
             {
                 var source = sources[j];

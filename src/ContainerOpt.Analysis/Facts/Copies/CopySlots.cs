@@ -34,7 +34,14 @@ internal sealed class CopySlots
     }
 
     /// <summary>True for a COPY or ADD, an ONBUILD one included.</summary>
-    public static bool IsCopy(StageInstruction instruction) => instruction.Syntax.Effective.Kind is InstructionKind.Copy or InstructionKind.Add;
+    public static bool IsCopy(StageInstruction instruction)
+    {
+        // Only an ONBUILD has an instruction of its own inside (Effective): the others are told by their kind, without the
+        // look into their rare parts.
+        var syntax = instruction.Syntax;
+        var kind = syntax.Kind == InstructionKind.Onbuild ? syntax.Effective.Kind : syntax.Kind;
+        return kind is InstructionKind.Copy or InstructionKind.Add;
+    }
 
     public CopyInstruction? CopyOf(StageInstruction instruction, DockerfileModel model)
     {
@@ -55,13 +62,18 @@ internal sealed class CopySlots
     public IReadOnlyList<ContextSource> ContextSourcesOf(StageInstruction instruction, DockerfileModel model)
     {
         int at = SlotOf(instruction);
-        if (at < 0)
-        {
-            return ContextSource.Of(CopyInstruction.Read(instruction, model));
-        }
+        return at < 0 ? ContextSource.Of(CopyInstruction.Read(instruction, model)) : ContextSourcesAt(at, model);
+    }
+
+    /// <summary>How many COPY/ADDs the file has: slots 0 to Count - 1, in file order.</summary>
+    public int Count => _slots.Length;
+
+    /// <summary>The context sources of the COPY/ADD in slot <paramref name="at"/>: for a walk over the copies, no search per copy.</summary>
+    public IReadOnlyList<ContextSource> ContextSourcesAt(int at, DockerfileModel model)
+    {
         if (_slots[at].Sources is not { } sources)
         {
-            sources = ContextSource.Of(CopyOf(instruction, model));
+            sources = ContextSource.Of(CopyOf(_slots[at].Instruction, model));
             _slots[at].Sources = sources;
         }
         return sources;

@@ -75,6 +75,12 @@ public readonly struct CopySource
         {
             if (i < value.Length && value[i] != '/')
             {
+                // A segment that starts with another character than '.' or '*' is a name kept: most sources, told at their
+                // first character.
+                if (i == start && value[i] is not ('.' or '*'))
+                {
+                    return false;
+                }
                 continue;
             }
             int length = i - start;
@@ -93,9 +99,10 @@ public readonly struct CopySource
 
     private static bool HasParentSegment(string value)
     {
-        for (int i = 0; i + 1 < value.Length; i++)
+        // From dot to dot (a vectorized search), not character by character: most sources have a dot or two, in an extension.
+        for (int i = value.IndexOf('.'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('.', i + 1))
         {
-            if (value[i] == '.' && value[i + 1] == '.' && (i == 0 || value[i - 1] == '/') && (i + 2 == value.Length || value[i + 2] == '/'))
+            if (value[i + 1] == '.' && (i == 0 || value[i - 1] == '/') && (i + 2 == value.Length || value[i + 2] == '/'))
             {
                 return true;
             }

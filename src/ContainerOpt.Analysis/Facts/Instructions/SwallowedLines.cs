@@ -29,6 +29,8 @@ public static class SwallowedLines
 {
     private const int NextTextLength = 40;
 
+    private const int LongestKeyword = 11; // HEALTHCHECK
+
     /// <summary>The swallowed lines of the file, in line order (instructions with heredocs are skipped).</summary>
     public static IReadOnlyList<SwallowedLine> Find(DockerfileSyntax syntax)
     {
@@ -60,32 +62,27 @@ public static class SwallowedLines
                 {
                     last--;
                 }
-                if (last == start || all[last - 1] != escape || FirstContent(all, start, last) is int first && all[first] == '#')
+                if (last == start || all[last - 1] != escape)
                 {
                     continue;
                 }
-                int next = NextContentLine(source, line + 1, instruction.EndLine);
-                if (next < 0)
-                {
-                    continue;
-                }
-                int nextStart = source.GetLineStart(next);
-                int nextEnd = source.GetLineContentEnd(next);
-                int wordStart = FirstContent(all, nextStart, nextEnd);
+                int next = NextContentLine(source, line + 1, instruction.EndLine, out int wordStart, out int nextEnd);
                 // Every keyword starts with an upper-case letter; most continued lines start with a command, a flag or '&&'.
-                if (wordStart == nextEnd || all[wordStart] is < 'A' or > 'Z')
+                if (next < 0 || all[wordStart] is < 'A' or > 'Z')
                 {
                     continue;
                 }
-                int wordEnd = wordStart;
-                while (wordEnd < nextEnd && all[wordEnd] is not (' ' or '\t'))
+                // No keyword is longer than HEALTHCHECK: a longer word is read no further.
+                int wordEnd = wordStart, longest = Math.Min(nextEnd, wordStart + LongestKeyword + 1);
+                while (wordEnd < longest && all[wordEnd] is not (' ' or '\t'))
                 {
                     wordEnd++;
                 }
                 // A keyword in upper case followed by a blank; anything else (&&, a command, a path) is no instruction.
-                // HEALTHCHECK's CMD belongs to the instruction too.
+                // HEALTHCHECK's CMD belongs to the instruction too. A comment line is continued by nothing (asked last: few
+                // lines get this far).
                 if (wordEnd == nextEnd || InstructionKinds.UpperCaseKeyword(all, wordStart, wordEnd - wordStart, out _) is not { } word
-                    || (healthcheck && word == "CMD"))
+                    || (healthcheck && word == "CMD") || all[FirstContent(all, start, last)] == '#')
                 {
                     continue;
                 }
@@ -125,19 +122,23 @@ public static class SwallowedLines
         return true;
     }
 
-    /// <summary>The next line of the instruction with content (blank lines and comments inside a continuation are skipped by Docker too), or -1.</summary>
-    private static int NextContentLine(SourceText source, int from, int last)
+    /// <summary>
+    /// The next line of the instruction with content (blank lines and comments inside a continuation are skipped by Docker too),
+    /// or -1; with where its content starts and ends.
+    /// </summary>
+    private static int NextContentLine(SourceText source, int from, int last, out int first, out int end)
     {
         string all = source.Text;
         for (int line = from; line <= last; line++)
         {
-            int end = source.GetLineContentEnd(line);
-            int first = FirstContent(all, source.GetLineStart(line), end);
+            end = source.GetLineContentEnd(line);
+            first = FirstContent(all, source.GetLineStart(line), end);
             if (first < end && all[first] != '#')
             {
                 return line;
             }
         }
+        first = end = -1;
         return -1;
     }
 

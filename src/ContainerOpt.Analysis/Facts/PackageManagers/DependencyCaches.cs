@@ -48,14 +48,14 @@ public sealed class DependencyCache
     /// The first command of the RUN that fills the cache, with what it runs, when no cache or tmpfs mount of the RUN has a
     /// target holding the cache; null when the RUN does not use the cache or mounts it.
     /// </summary>
-    public (StepCommand At, string Use)? FirstUnmountedUse(RunStep step)
-    {
+    public (StepCommand At, string Use)? FirstUnmountedUse(RunStep step) =>
         // The commands first: most RUNs run none of this tool (a name test each, straight over the scripts' commands), and
-        // the mounts are read only for one that does.
-        if (!RunsAProgram(step))
-        {
-            return null;
-        }
+        // the mounts are read only for one that does. The walk has a method of its own: asked of every RUN for every cache,
+        // the answer for a RUN without the tool is a bit test, not the walk's frame.
+        RunsAProgram(step) ? FirstUse(step) : null;
+
+    private (StepCommand At, string Use)? FirstUse(RunStep step)
+    {
         foreach (var at in step.Commands)
         {
             if (_use(at.Command) is { } use)

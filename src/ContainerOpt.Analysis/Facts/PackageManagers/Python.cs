@@ -65,7 +65,8 @@ public static class Pip
     /// </summary>
     private static bool IsVersioned(string name, string stem)
     {
-        if (!name.StartsWith(stem, StringComparison.Ordinal))
+        // The first character before the call: most names asked are of other programs.
+        if (name.Length < stem.Length || name[0] != stem[0] || !name.StartsWith(stem, StringComparison.Ordinal))
         {
             return false;
         }
@@ -164,5 +165,16 @@ public static class Pip
         || package.EndsWith(".tar.gz", StringComparison.Ordinal)
         || (!IsVcs(package) && package.Contains('/'));
 
-    public static bool IsVcs(string package) => VcsSchemes.Any(s => package.StartsWith(s, StringComparison.Ordinal));
+    public static bool IsVcs(string package)
+    {
+        // A loop, not Any with a lambda: the lambda captured the package, a closure and a delegate per package asked.
+        foreach (var scheme in VcsSchemes)
+        {
+            if (package.StartsWith(scheme, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -59,6 +59,7 @@ public sealed class RunStep
         }
         _commandCount = count;
         _firstCd = firstCd;
+        _isOnbuild = !ReferenceEquals(Instruction.Syntax, Run);
         _mounts = Run.Flags.Count == 0 ? StepMounts.None : StepMounts.Of(Run, instruction, workdir, model);
     }
 
@@ -67,7 +68,10 @@ public sealed class RunStep
     /// <summary>The RUN (inside ONBUILD when <see cref="IsOnbuild"/>).</summary>
     public InstructionSyntax Run => Scripts[0].Run;
 
-    public bool IsOnbuild => !ReferenceEquals(Instruction.Syntax, Run);
+    public bool IsOnbuild => _isOnbuild;
+
+    // Told once: the layer simulation and rules ask it of every RUN, through two chains of loads (a bool packs with the byte fields).
+    private readonly bool _isOnbuild;
 
     /// <summary>The step's scripts: a view of the file's <see cref="DockerfileFacts.RunScripts"/>, which keeps a RUN's scripts together.</summary>
     public ArrayView<RunScript> Scripts { get; }
@@ -807,6 +811,7 @@ public sealed class RunSteps
         return changes;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // asked of every instruction, twice
     private static bool IsWorkdirChange(StageInstruction instruction) => instruction.Kind == InstructionKind.Workdir && instruction.Syntax.Arguments.Count > 0;
 
     /// <summary>The position of a stage's base stage among the stages before <paramref name="before"/>, or null (then it starts at "/").</summary>
