@@ -32,6 +32,18 @@ public sealed class DiagnosticCatalogTests
         }
     }
 
+    /// <summary>The catalogue lists its descriptors by name (no reflection at run time): every public descriptor field, once.</summary>
+    [TestMethod]
+    public void All_lists_every_descriptor_field()
+    {
+        var fields = typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        CollectionAssert.AreEqual(fields, DiagnosticCatalog.All.ToList());
+    }
+
     /// <summary>A descriptor keeps its tier once looked up: asked again, and asked of a fresh descriptor with the same code, it says the same.</summary>
     [TestMethod]
     [DataRow("COPT1204", RuleTier.Minimum)]
