@@ -21,8 +21,11 @@ public sealed class MSBuildReport : FindingReportFormat
     {
         foreach (var file in files)
         {
-            foreach (var f in file.Findings)
+            // By index: a foreach through the interface boxes an enumerator and makes two interface calls per finding.
+            var findings = file.Findings;
+            for (int i = 0; i < findings.Count; i++)
             {
+                var f = findings[i];
                 if (f.Severity <= DiagnosticSeverity.Style && !file.ShowsStyle)
                 {
                     continue;

@@ -24,7 +24,11 @@ public sealed class RuleContext
     {
         Facts = facts;
         _rules = rules;
+        _mode = facts.Options.EffectiveMode;
     }
+
+    // The mode the findings are made for (see Add).
+    private readonly AnalysisMode _mode;
 
     private DockerfileRule Rule => _rules[_ruleIndex];
 
@@ -186,8 +190,12 @@ public sealed class RuleContext
         IReadOnlyDictionary<string, string>? properties = null, LinePositionSpan[]? additionalLocations = null)
     {
         var descriptor = Rule.Descriptor;
-        Sink.Add(Finding.FromFormat(descriptor, severity, messageArgs, Source.Path,
-            Source.GetLinePositionSpan(span), span, equivalents ?? descriptor.Equivalents, additionalLocations, properties));
+        equivalents ??= descriptor.Equivalents;
+        // Made at the severity the mode gives it, which the engine's SeverityIn then keeps: a finding the mode makes a
+        // suggestion is not copied at its new severity.
+        var byMode = DiagnosticCatalog.SeverityIn(_mode, descriptor, severity, null, equivalents);
+        Sink.Add(Finding.FromFormat(descriptor, byMode == DiagnosticSeverity.None ? severity : byMode, messageArgs, Source.Path,
+            Source.GetLinePositionSpan(span), span, equivalents, additionalLocations, properties));
     }
 
     /// <summary>Where the spans stand, by line and column: a loop into an array of their size, none for no spans (most findings).</summary>

@@ -218,19 +218,26 @@ public static partial class DiagnosticCatalog
     /// none on by default; for a ShellCheck finding, the finding's own severity, which the ShellCheck runner sets
     /// to ShellCheck's level in hadolint mode as hadolint does). Configuration applies after this.
     /// </summary>
-    public static DiagnosticSeverity SeverityIn(AnalysisMode mode, Finding finding)
+    public static DiagnosticSeverity SeverityIn(AnalysisMode mode, Finding finding) =>
+        SeverityIn(mode, finding.Descriptor, finding.Severity, finding.Tier, finding.Equivalents);
+
+    /// <summary>
+    /// <see cref="SeverityIn(AnalysisMode, Finding)"/> of a finding not made yet: its descriptor, severity, tier (null: its
+    /// rule's) and equivalents. Given the severity it returns (when not None), it returns that severity again.
+    /// </summary>
+    public static DiagnosticSeverity SeverityIn(AnalysisMode mode, DiagnosticDescriptor descriptor, DiagnosticSeverity severity, RuleTier? findingTier,
+        IReadOnlyList<string> equivalents)
     {
-        var descriptor = finding.Descriptor;
-        var tier = finding.Tier ?? TierOf(descriptor);
+        var tier = findingTier ?? TierOf(descriptor);
         switch (mode)
         {
             case AnalysisMode.Hadolint:
                 if (descriptor.Category is DiagnosticCategories.Tool or DiagnosticCategories.Syntax
                     || Array.IndexOf(HadolintRunsWithoutDlCode, descriptor.Id) >= 0)
                 {
-                    return finding.Severity;
+                    return severity;
                 }
-                foreach (var code in finding.Equivalents)
+                foreach (var code in equivalents)
                 {
                     if (HadolintDefault(code) is { Enabled: true } hadolint)
                     {
@@ -239,14 +246,14 @@ public static partial class DiagnosticCatalog
                 }
                 return DiagnosticSeverity.None;
             case AnalysisMode.All:
-                return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None : finding.Severity;
+                return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None : severity;
             case AnalysisMode.Minimum:
                 // Only certainties: a minimum-tier rule's warnings (a version that works, but worse) are suggestions here.
                 return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None
-                    : tier == RuleTier.Minimum && finding.Severity == DiagnosticSeverity.Error ? finding.Severity : Quieter(finding.Severity);
+                    : tier == RuleTier.Minimum && severity == DiagnosticSeverity.Error ? severity : Quieter(severity);
             default:
                 return tier == RuleTier.HadolintOnly ? DiagnosticSeverity.None
-                    : tier <= RuleTier.Recommended ? finding.Severity : Quieter(finding.Severity);
+                    : tier <= RuleTier.Recommended ? severity : Quieter(severity);
         }
     }
 

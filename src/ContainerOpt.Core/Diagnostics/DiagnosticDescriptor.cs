@@ -126,8 +126,104 @@ public sealed class DiagnosticDescriptor
         return read;
     }
 
-    public string FormatMessage(params object?[] args) =>
-        args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
+    public string FormatMessage(params object?[] args)
+    {
+        if (args.Length == 0)
+        {
+            return MessageFormat;
+        }
+        var plan = _plan ??= FormatPlan.Of(MessageFormat);
+        if (!plan.Fills(args.Length))
+        {
+            // An alignment or format string, or a format these arguments do not fill (its exception is string.Format's).
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
+        }
+        return plan.Format(args);
+    }
+
+    // The format cut into its text and the indexes of its arguments, once: string.Format reads the format again for each
+    // message, most of what a report of thousands of findings spends on them.
+    private FormatPlan? _plan;
+
+    /// <summary>A composite format as text between arguments: text[0] {holes[0]} text[1] ... text[n], braces unescaped.</summary>
+    private sealed class FormatPlan
+    {
+        private static readonly FormatPlan Unplanned = new(Array.Empty<string>(), Array.Empty<int>(), int.MaxValue);
+
+        private readonly string[] _text;
+        private readonly int[] _holes;
+        private readonly int _reads;
+
+        private FormatPlan(string[] text, int[] holes, int reads)
+        {
+            _text = text;
+            _holes = holes;
+            _reads = reads;
+        }
+
+        public bool Fills(int argumentCount) => argumentCount >= _reads;
+
+        /// <summary>What string.Format with the invariant culture writes: each argument's invariant text ("" for null).</summary>
+        public string Format(object?[] args)
+        {
+            var pieces = new string[_text.Length + _holes.Length];
+            pieces[0] = _text[0];
+            for (int h = 0; h < _holes.Length; h++)
+            {
+                pieces[2 * h + 1] = args[_holes[h]] switch
+                {
+                    null => "",
+                    string text => text,
+                    IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    var other => other.ToString() ?? "",
+                };
+                pieces[2 * h + 2] = _text[h + 1];
+            }
+            return string.Concat(pieces);
+        }
+
+        /// <summary>The plan of a format; one that string.Format must read (an alignment, a format string, a malformed format) fills nothing.</summary>
+        public static FormatPlan Of(string format)
+        {
+            if (ArgumentsRead(format) is var reads && reads == Malformed)
+            {
+                return Unplanned;
+            }
+            var text = new List<string>();
+            var holes = new List<int>();
+            var current = new System.Text.StringBuilder();
+            for (int i = 0; i < format.Length; i++)
+            {
+                char c = format[i];
+                if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
+                {
+                    current.Append(c);
+                    i++;
+                    continue;
+                }
+                if (c != '{')
+                {
+                    current.Append(c);
+                    continue;
+                }
+                int index = 0, digits = 0;
+                while (format[++i] is >= '0' and <= '9')
+                {
+                    index = index * 10 + (format[i] - '0');
+                    digits++;
+                }
+                if (format[i] != '}' || digits > 6)
+                {
+                    return Unplanned; // ",alignment" or ":format": string.Format's to apply
+                }
+                text.Add(current.ToString());
+                current.Clear();
+                holes.Add(index);
+            }
+            text.Add(current.ToString());
+            return new FormatPlan(text.ToArray(), holes.ToArray(), reads);
+        }
+    }
 
     public override string ToString() => Id + " " + Name;
 }

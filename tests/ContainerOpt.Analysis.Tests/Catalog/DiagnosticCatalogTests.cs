@@ -32,6 +32,49 @@ public sealed class DiagnosticCatalogTests
         }
     }
 
+    /// <summary>The catalogue lists its descriptors by name (no reflection at run time): every public descriptor field, once.</summary>
+    [TestMethod]
+    public void All_lists_every_descriptor_field()
+    {
+        var fields = typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        CollectionAssert.AreEqual(fields, DiagnosticCatalog.All.ToList());
+    }
+
+    /// <summary>A message is what string.Format writes with the invariant culture, though the descriptor cuts its format once.</summary>
+    [TestMethod]
+    public void Messages_are_what_string_Format_writes()
+    {
+        object?[] args = { "a {b}", 1234567, null, DiagnosticSeverity.Warning, 0.125, -3, 'c', 42L, "", 1.5e10, "z" };
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            string expected = Formatted(() => string.Format(System.Globalization.CultureInfo.InvariantCulture, d.MessageFormat, args));
+            Assert.AreEqual(expected, Formatted(() => d.FormatMessage(args)), d.Id);
+            Assert.AreEqual(expected, Formatted(() => d.FormatMessage(args)), d.Id + " again");
+        }
+        foreach (var format in new[] { "{0}", "x{{{0}}}y", "{1}{0}{1}", "{{}}", "{0,5}|{1:N0}", "{ 0}", "{0 }", "end {2}" })
+        {
+            var d = new DiagnosticDescriptor("COPT9999", "x", "x", format, DiagnosticSeverity.Warning, DiagnosticCategories.Tool);
+            Assert.AreEqual(Formatted(() => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, "p", 1234)),
+                Formatted(() => d.FormatMessage("p", 1234)), format);
+        }
+
+        static string Formatted(Func<string> format)
+        {
+            try
+            {
+                return format();
+            }
+            catch (FormatException)
+            {
+                return "FormatException";
+            }
+        }
+    }
+
     /// <summary>A descriptor keeps its tier once looked up: asked again, and asked of a fresh descriptor with the same code, it says the same.</summary>
     [TestMethod]
     [DataRow("COPT1204", RuleTier.Minimum)]
