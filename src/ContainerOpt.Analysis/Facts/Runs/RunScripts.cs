@@ -9,7 +9,11 @@ namespace ContainerOpt.Analysis.Facts;
 public static class RunScripts
 {
     /// <summary>The scripts of every RUN in file order, a RUN's scripts together (command line first, then heredoc bodies).</summary>
-    /// <remarks>Records the SHELL in force at each instruction where it is not the default in <paramref name="shells"/>, made on first entry.</remarks>
+    /// <remarks>
+    /// Records the SHELL in force at each instruction where it is not the default in <paramref name="shells"/>, made on
+    /// first entry. A stage starts with the shell its base gives, as both builders do: the shell in force at the end of
+    /// the stage it builds on (SHELL is kept in the image's configuration), else the file's shell pragma, else the default.
+    /// </remarks>
     public static RunScript[] Collect(DockerfileModel model, ref Dictionary<StageInstruction, ShellSettings>? shells)
     {
         var stages = model.Stages;
@@ -41,11 +45,15 @@ public static class RunScripts
                 break;
             }
         }
-        var fileShell = shellPragmas is null ? ShellSettings.Default : FileShell(shellPragmas, firstFrom);
+        var fileShell = shellPragmas is null ? null : FileShell(shellPragmas, firstFrom);
+        // The shell in force at the end of each stage whose shell is not the default, for the stages built on it (by
+        // position; made only for a file with a SHELL or a pragma).
+        ShellSettings?[]? endShells = null;
         for (int s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];
-            var shell = fileShell;
+            var shell = stage.BaseStage is { } parent && endShells?[parent.Position] is { } inherited ? inherited
+                : fileShell ?? ShellSettings.Default;
             int stageStart = stage.IsImplicit ? 0 : stage.From.Syntax.StartLine;
             var pending = shellPragmas is null ? null : StagePragmas(shellPragmas, stageStart, firstFrom);
             var instructions = stage.Instructions;
@@ -71,6 +79,10 @@ public static class RunScripts
                     AddScripts(instruction, run, shell, scripts, ref count);
                 }
             }
+            if (!ReferenceEquals(shell, ShellSettings.Default))
+            {
+                (endShells ??= new ShellSettings?[stages.Count])[s] = shell;
+            }
         }
         if (count < scripts.Length)
         {
@@ -81,8 +93,8 @@ public static class RunScripts
 
     // The lambdas over pragmas live in their own methods: in Collect their captured locals would make the compiler
     // allocate a closure for every file and every stage, pragmas or not.
-    private static ShellSettings FileShell(List<Pragma> pragmas, int firstFrom) =>
-        pragmas.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : ShellSettings.Default;
+    private static ShellSettings? FileShell(List<Pragma> pragmas, int firstFrom) =>
+        pragmas.LastOrDefault(p => p.Line < firstFrom) is { } global ? FromPragma(global) : null;
 
     private static Queue<Pragma> StagePragmas(List<Pragma> pragmas, int stageStart, int firstFrom) =>
         new(pragmas.Where(p => p.Line > stageStart && p.Line >= firstFrom));

@@ -51,6 +51,17 @@ public sealed class COPT2106PipefailTests
         RuleVerifier.Verify<COPT2106Pipefail>(
             $"FROM scratch AS build\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN {CleanPipe}\nFROM scratch AS build2\nRUN {Pipe}\n");
 
+    /// <summary>A stage built on another takes its SHELL (the builders keep it in the image's configuration): ShellInheritanceEngineTests proves it on the engine.</summary>
+    [TestMethod]
+    public void A_stage_built_on_a_stage_with_pipefail_has_it_too() =>
+        RuleVerifier.Verify<COPT2106Pipefail>(
+            $"FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nFROM base AS app\nRUN {CleanPipe}\nFROM app\nRUN {CleanPipe}\n");
+
+    [TestMethod]
+    public void A_stage_built_on_a_stage_without_pipefail_is_reported() =>
+        RuleVerifier.Verify<COPT2106Pipefail>(
+            $"FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nSHELL [\"/bin/bash\", \"-c\"]\nFROM base\nRUN {Pipe}\n");
+
     [TestMethod]
     public void A_later_shell_without_pipefail_turns_it_off() =>
         RuleVerifier.Verify<COPT2106Pipefail>(
