@@ -54,6 +54,9 @@ public sealed class CopySourceTests
     [DataRow("BUILD", false)]
     [DataRow("src/*", false)]
     [DataRow("x", true)]
+    [DataRow(".editorconfig", false)]
+    [DataRow("config/.npmrc", false)]
+    [DataRow(".mvn", true)]
     public void A_source_is_a_directory_when_its_base_name_has_no_extension_and_names_no_known_file(string source, bool directory) =>
         Assert.AreEqual(directory, OnlySource(source).IsDirectoryLike);
 }

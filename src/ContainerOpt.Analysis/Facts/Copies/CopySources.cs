@@ -114,6 +114,11 @@ public readonly struct CopySource
     {
         "Gemfile", "Pipfile", "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Procfile", "Rakefile", "Jenkinsfile",
         "Brewfile", "Podfile", "Vagrantfile", "Justfile", "LICENSE", "README", "VERSION", "CHANGELOG", "NOTICE", "gradlew", "mvnw",
+        // Configuration dot-files, which have no extension after their leading dot (folders such as .mvn/ or .yarn/ do not
+        // look like these): copying one is copying one small file, not a folder.
+        ".editorconfig", ".gitattributes", ".gitignore", ".gitmodules", ".dockerignore", ".env", ".npmrc", ".yarnrc", ".nvmrc",
+        ".node-version", ".babelrc", ".eslintrc", ".prettierrc", ".browserslistrc", ".python-version", ".ruby-version",
+        ".tool-versions", ".bowerrc", ".pylintrc", ".flake8", ".rspec",
     };
 }
 

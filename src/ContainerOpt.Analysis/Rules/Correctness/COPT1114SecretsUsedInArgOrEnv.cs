@@ -11,7 +11,8 @@ namespace ContainerOpt.Analysis.Rules.Correctness;
 /// BuildKit's SecretsUsedInArgOrEnv: an ARG or ENV of a stage whose name has a secret-like word
 /// (password, token, secret, key, auth, apikey, credential(s), passwd, pword) as a whole
 /// '_'-separated part, unless it also has public, file or version as a part. Values stay in the
-/// image history and metadata. Unlike BuildKit, a value that cannot be a secret is not reported: a switch
+/// image history and metadata. Unlike BuildKit, a setting about a secret is not reported (<c>AUTH_SOURCE</c>,
+/// <c>KEY_TYPE</c>, <c>TOKEN_URL</c>: <see cref="SettingName"/>), nor a value that cannot be a secret: a switch
 /// (<c>APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1</c>), a path to the secret (<c>SSL_KEY=/run/secrets/key</c>), a URL
 /// without credentials, or a public key's fingerprint (<c>GPG_KEY=7169605F...</c>, any GPG/PGP name). Nor is a value made
 /// only of variables the file does not define (<c>ENV MYSQL_ROOT_PASSWORD ${MYSQL_ROOT_PASSWORD}</c> without an ARG): it
@@ -33,6 +34,16 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex Allow = new("(?:_|^)(?:public|file|version)(?:_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Parts that make the name a setting about a secret, not one: which authentication source or method
+    /// (<c>AUTH_SOURCE=admin</c>, MongoDB's authentication database), a key's type or size, where a token is fetched, a
+    /// switch about a key (<c>APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn</c>). BuildKit reports these too; their
+    /// values are never credentials.
+    /// </summary>
+    private static readonly Regex SettingName = new(
+        "(?:_|^)(?:source|method|type|mechanism|mode|provider|plugin|backend|strategy|scheme|algorithm|size|length|enabled|disabled|url|uri|host|port|realm|issuer|header|database|warn|usage)(?:_|$)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex PublicKeyName = new("(?:_|^)(?:gpg|pgp|keyserver|keys)(?:_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -126,7 +137,7 @@ public sealed class COPT1114SecretsUsedInArgOrEnv : DockerfileRule
 
     private static void Check(RuleContext context, StageInstruction at, string instruction, string key, string? value, SyntaxToken token)
     {
-        if (Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
+        if (Deny.IsMatch(key) && !Allow.IsMatch(key) && !PublicKeyName.IsMatch(key) && !SettingName.IsMatch(key) && !(value is { Length: > 0 } && NotASecret.IsMatch(value)))
         {
             var span = instruction == "ARG" ? BuildKitSemantics.ArgNameSpan(token, key) : token.Span;
             string mount = $"RUN --mount=type=secret,id={key.ToLowerInvariant()}";

@@ -21,6 +21,13 @@ public sealed class COPT1114SecretsUsedInArgOrEnvTests
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
             "FROM scratch\nENV PUBLIC_KEY=\nARG public_token\nARG SECRET_PASSPHRASE_FILE\nENV password_file=bar secret_File=baz\nARG AUTH_MODULE_VERSION\n");
 
+    /// <summary>Held-out corpus: MongoDB's authentication database and apt-key's warning switch were reported as secrets.</summary>
+    [TestMethod]
+    public void A_setting_about_a_secret_is_not_one() =>
+        RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>(
+            "FROM debian:12\nENV AUTH_SOURCE=\"admin\" APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn KEY_TYPE=rsa TOKEN_URL=login\n"
+            + "ARG AUTH_METHOD=scram\nENV [|AUTH_TOKEN|]=abc [|DB_PASSWORD|]=admin [|SECRET_KEY_BASE|]=x\n");
+
     [TestMethod]
     public void Secret_words_must_be_whole_underscore_separated_parts() =>
         RuleVerifier.Verify<COPT1114SecretsUsedInArgOrEnv>("FROM alpine\nENV KEYBOARD=us MONKEY=1 AUTHOR=me TOKENIZER=x\nARG keys\n");
