@@ -41,7 +41,8 @@ public sealed class ImagePurposeTests
             PurposeOf("FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nENTRYPOINT [\"dotnet\", \"watch\", \"run\"]\n").ToString());
         Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM node:20\nCOPY . .\nCMD npm run dev\n").ToString());
         Assert.AreEqual("Development: its CMD runs a development command", PurposeOf("FROM ubuntu:24.04\nCOPY . .\nCMD [\"sleep\", \"infinity\"]\n").ToString());
-        foreach (var devServer in new[] { "CMD ng serve --host 0.0.0.0", "CMD [\"npx\", \"vite\", \"--host\"]", "CMD flask run --host=0.0.0.0", "CMD [\"react-scripts\", \"start\"]", "CMD npx webpack serve" })
+        foreach (var devServer in new[] { "CMD ng serve --host 0.0.0.0", "CMD [\"npx\", \"vite\", \"--host\"]", "CMD flask run --host=0.0.0.0", "CMD [\"react-scripts\", \"start\"]", "CMD npx webpack serve",
+            "CMD [\"yarn\", \"develop\"]", "CMD npm run develop", "CMD gatsby develop -H 0.0.0.0" })
         {
             Assert.AreEqual(ImagePurposeKind.Development, PurposeOf("FROM node:20\nCOPY . .\n" + devServer + "\n").Kind, devServer);
         }

@@ -50,7 +50,7 @@ public sealed class ImagePurpose
     /// <summary>Commands that only make sense while developing: watchers, dev servers, a container kept alive for an editor.</summary>
     private static Regex? _developmentCommand;
     private static Regex DevelopmentCommand => _developmentCommand ??= new(
-        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|watch|serve)\b|\b(yarn|pnpm)\s+(dev|watch)\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bgo\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
+        @"\bdotnet\s+watch\b|\bnodemon\b|\b(npm|pnpm|bun)\s+run\s+(dev|develop|watch|serve)\b|\b(yarn|pnpm)\s+(dev|develop|watch)\b|\b(gatsby|strapi)\s+develop\b|\b(npm|yarn|pnpm|bun)\s+(run\s+)?start:dev\b|\bnext\s+dev\b|\bnuxt\s+dev\b|\bng\s+serve\b|\bvite(?:\s+(?:dev|serve))?\s*(?:--|$)|\bwebpack(?:-dev-server|\s+serve)\b|\breact-scripts\s+start\b|\bflask\s+run\b|\bgo\s+run\b|\bsleep\s+infinity\b|\bStart-Sleep\b|\btail\s+-f\s+/dev/null\b|\bmanage\.py[""',\s]+runserver\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
