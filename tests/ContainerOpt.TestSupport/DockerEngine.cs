@@ -52,6 +52,29 @@ public static class DockerEngine
         return result;
     }
 
+    /// <summary>
+    /// Builds a Dockerfile given as text in an empty context (<c>--network=none --no-cache</c>, untagged: build/test.sh
+    /// prunes the dangling result), with BuildKit or the classic builder, and returns the client's result.
+    /// </summary>
+    public static ProcessResult BuildDockerfile(string dockerfile, bool buildKit = true, bool plainProgress = false)
+    {
+        string context = Path.Combine(Path.GetTempPath(), "copt-engine-build-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        try
+        {
+            File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+            var arguments = new List<string> { "build", "--network=none", "--no-cache" };
+            if (plainProgress)
+                arguments.Add("--progress=plain");
+            arguments.Add(context);
+            return Run(arguments, TimeSpan.FromMinutes(5), environment: new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = buildKit ? "1" : "0" });
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
     /// <summary>Removes an image, ignoring a missing one.</summary>
     public static void RemoveImage(string reference) => Run("image", "rm", "-f", reference);
 

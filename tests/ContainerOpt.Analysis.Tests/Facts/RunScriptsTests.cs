@@ -10,7 +10,7 @@ namespace ContainerOpt.Analysis.Tests.Facts;
 public sealed class RunScriptsTests
 {
     /// <summary>The shell program of each RUN's command line, in file order.</summary>
-    private static string[] ShellsOfRuns(string dockerfile) =>
+    internal static string[] ShellsOfRuns(string dockerfile) =>
         new DockerfileFacts(DockerfileModel.Build(DockerfileParser.Parse(SourceText.From(dockerfile, "Dockerfile"))))
             .RunScripts.Where(s => s.Heredoc is null).Select(s => string.Join(" ", s.Shell.Arguments)).ToArray();
 

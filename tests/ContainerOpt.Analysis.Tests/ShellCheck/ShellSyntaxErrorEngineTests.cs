@@ -48,20 +48,5 @@ public sealed class ShellSyntaxErrorEngineTests
         Assert.AreEqual(0, built.ExitCode, name + ": the fixed RUN did not build\n" + built.Output);
     }
 
-    private static ProcessResult Build(string dockerfile)
-    {
-        string context = Path.Combine(Path.GetTempPath(), "copt-shellcheck-engine-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(context);
-        try
-        {
-            File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
-            // No tag: nothing to remove afterwards; the dangling result is pruned by build/test.sh.
-            return DockerEngine.Run(new[] { "build", "--network=none", "--progress=plain", "--no-cache", context }, TimeSpan.FromMinutes(5),
-                environment: new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" });
-        }
-        finally
-        {
-            Directory.Delete(context, recursive: true);
-        }
-    }
+    private static ProcessResult Build(string dockerfile) => DockerEngine.BuildDockerfile(dockerfile, plainProgress: true);
 }
